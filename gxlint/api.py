@@ -1,0 +1,218 @@
+"""Everything a rule module may import.
+
+A rule module is one file under ``rules/`` (installed as ``gxlint.rules``).  Top to bottom:
+its docstring (the rule's documentation: ``## 检查内容`` / ``## 为什么`` / ``## 示例`` / ``## 依据``),
+imports from ``gxlint.api`` only, one :class:`Rule` subclass with its metadata, the hook(s) it
+needs, private helpers last.  Adding a rule is adding a file; nothing else registers it.
+
+Example::
+
+    class EmptySection(Rule):
+        code = "GX103"
+        name = "empty-section"
+        family = "structure"
+        severity = Severity.ERROR
+        messages = {"empty": {"zh": "“{title}”下没有内容", "en": "“{title}” has no content"}}
+
+        def on_section(self, section, ctx):
+            if ...:
+                ctx.report("empty", section.span, title=section.title)
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Optional, Sequence
+
+from .model import Cell, Claim, Document, HeaderLabel, Meta, Row, Section, Span, Table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Settings
+
+__all__ = [
+    "Cell", "Claim", "Context", "Diagnostic", "Document", "Edit", "Fix", "HeaderLabel", "Meta",
+    "Related", "Row", "Rule", "Section", "Severity", "Span", "Table", "fmt_num",
+    "Identity", "all_identities", "row_name", "COLUMN_NAMES", "COLUMN_NAMES_EN", "template_data",
+    "plain_text",
+]
+
+
+class Severity(enum.IntEnum):
+    """Same numbering as LSP's DiagnosticSeverity."""
+
+    ERROR = 1
+    WARNING = 2
+    INFORMATION = 3
+    HINT = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: "str | int | Severity") -> "Severity":
+        if isinstance(value, Severity):
+            return value
+        if isinstance(value, int):
+            return cls(value)
+        v = str(value).strip().lower()
+        aliases = {"info": "information", "warn": "warning", "err": "error"}
+        v = aliases.get(v, v)
+        for s in cls:
+            if s.label == v:
+                return s
+        raise ValueError(f"unknown severity {value!r} (error, warning, information, hint)")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace original text [start, end) by new_text."""
+
+    start: int
+    end: int
+    new_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    message: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    span: Span
+    message: str
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    related: list[Related] = field(default_factory=list)
+    fix: Optional[Fix] = None
+    data: dict[str, Any] = field(default_factory=dict)   # machine-readable facts (for hovers, baselines)
+    rule: Optional[str] = None                           # the rule's module, for GX001 and docs
+
+    def sort_key(self) -> tuple:
+        return (self.span.start, self.span.end, self.code, self.message)
+
+
+def fmt_num(v: Optional[float]) -> str:
+    """A number as a report writes it: 9, 0.35 (never 9.0); None as （空）."""
+    if v is None:
+        return "（空）"
+    if float(v).is_integer():
+        return str(int(v))
+    return f"{v:.4f}".rstrip("0").rstrip(".")
+
+
+class Rule:
+    """Base class of a rule.  Subclasses set the metadata and implement one or more hooks.
+
+    Hooks (each optional), called by the engine while it walks the document once:
+      - ``on_document(doc, ctx)``
+      - ``on_section(section, ctx)``
+      - ``on_table(table, ctx)``
+      - ``on_claim(claim, ctx)``
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    family: ClassVar[str] = ""            # structure, template, arithmetic, prose, meta, hygiene, engine
+    severity: ClassVar[Severity] = Severity.WARNING
+    fixable: ClassVar[bool] = False
+    messages: ClassVar[dict[str, dict[str, str]]] = {}
+    emitted_by_engine: ClassVar[bool] = False   # GX001/GX002: documentation only, the engine reports them
+
+    # filled in by the registry
+    module: ClassVar[str] = ""
+    doc: ClassVar[str] = ""
+
+    def __init__(self, settings: "Optional[Settings]" = None) -> None:
+        self.settings = settings
+
+
+class Context:
+    """What a hook gets besides the node: the document, the settings, and ``report``."""
+
+    __slots__ = ("doc", "settings", "lang", "rule", "severity", "_sink")
+
+    def __init__(self, doc: Document, settings: "Settings", rule: Rule, severity: Severity, sink: list) -> None:
+        self.doc = doc
+        self.settings = settings
+        self.lang = settings.lang if settings.lang in ("zh", "en") else "zh"
+        self.rule = rule
+        self.severity = severity
+        self._sink = sink
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def message(self, message_id: str, **kwargs: Any) -> str:
+        msgs = self.rule.messages.get(message_id)
+        if msgs is None:
+            raise KeyError(f"{self.rule.code}: no message {message_id!r}")
+        template = msgs.get(self.lang) or msgs.get("zh") or next(iter(msgs.values()))
+        return template.format(**kwargs)
+
+    def report(
+        self,
+        message_id: str,
+        span: Span,
+        *,
+        related: Sequence[Related] = (),
+        fix: Optional[Fix] = None,
+        severity: Optional[Severity] = None,
+        data: Optional[dict[str, Any]] = None,
+        **kwargs: Any,
+    ) -> Diagnostic:
+        """Report a finding.  ``message_id`` keys ``Rule.messages``; kwargs fill its placeholders.
+
+        ``severity`` lowers or raises this one finding (e.g. a warning for an ambiguous sentence);
+        a configured severity override for the rule still wins.
+        """
+        sev = self.severity
+        if severity is not None and not self.settings.has_severity_override(self.rule.code):
+            sev = severity
+        d = Diagnostic(
+            code=self.rule.code,
+            name=self.rule.name,
+            severity=sev,
+            message=self.message(message_id, **kwargs),
+            span=span,
+            related=list(related),
+            fix=fix,
+            data=dict(data or {}),
+            rule=self.rule.module,
+        )
+        d.data.setdefault("message_id", message_id)
+        self._sink.append(d)
+        return d
+
+    def related(self, span: Span, message_id: str, **kwargs: Any) -> Related:
+        return Related(span, self.message(message_id, **kwargs))
+
+
+def template_data(version: str) -> dict:
+    """The template (TOML data) of a version: v2019 / v2021, or "common"."""
+    from . import templates
+
+    return templates.common() if version == "common" else templates.version(version)
+
+
+def plain_text(s: str) -> str:
+    """A (normalised) label with punctuation, spaces and quotes removed: for wording comparisons."""
+    from .parse.tables import plain
+    from .parse.normalize import key
+
+    return plain(key(s))
+
+
+# identity helpers (imported last: identities imports fmt_num from here)
+from .identities import COLUMN_NAMES, COLUMN_NAMES_EN, Identity, all_identities, row_name  # noqa: E402

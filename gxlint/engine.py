@@ -1,0 +1,252 @@
+"""Finds the rules, applies the settings, walks the document once, isolates failures.
+
+Every front end calls :func:`lint` (text) or :func:`lint_path` / :func:`lint_bytes` (files), so
+the editor and the pipeline can never disagree.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import pkgutil
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .api import Context, Diagnostic, Rule, Span
+from .config import Settings
+from .model import Document
+
+ENTRY_POINT_GROUP = "gxlint.rules"
+HOOKS = ("on_document", "on_section", "on_table", "on_claim")
+
+
+@dataclass
+class Result:
+    path: Optional[str]
+    diagnostics: list[Diagnostic]
+    template: Optional[str] = None
+    report_year: Optional[int] = None
+    doc: Optional[Document] = None
+    text: Optional[str] = None          # the decoded text (None when unreadable)
+    encoding: Optional[str] = None      # how the file was decoded
+    newline: Optional[str] = None
+    bom: bool = False
+    meta: dict = field(default_factory=dict)
+
+
+# --- registry ------------------------------------------------------------------------
+
+class RegistryError(Exception):
+    pass
+
+
+def _rule_classes(module) -> list[type[Rule]]:
+    out = []
+    for _name, obj in inspect.getmembers(module, inspect.isclass):
+        if issubclass(obj, Rule) and obj is not Rule and obj.__module__ == module.__name__ and obj.code:
+            out.append(obj)
+    return out
+
+
+def _register(cls: type[Rule], module, found: dict[str, type[Rule]], origin: str) -> None:
+    if cls.code in found and found[cls.code] is not cls:
+        raise RegistryError(f"rule code {cls.code} defined twice ({found[cls.code].module} and {module.__name__})")
+    cls.module = module.__name__
+    cls.doc = inspect.cleandoc(module.__doc__ or cls.__doc__ or "")
+    found[cls.code] = cls
+
+
+@functools.lru_cache(maxsize=1)
+def registry() -> dict[str, type[Rule]]:
+    """code → rule class: built-ins from scanning ``gxlint.rules``, then entry-point packs."""
+    import gxlint.rules as pkg
+
+    found: dict[str, type[Rule]] = {}
+    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+        if info.ispkg:
+            continue
+        module = importlib.import_module(info.name)
+        for cls in _rule_classes(module):
+            _register(cls, module, found, "builtin")
+    for ep in _entry_points():
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a broken third-party pack must not stop the built-ins
+            print(f"gxlint: could not load rule pack {ep.name!r}: {exc}", file=sys.stderr)
+            continue
+        if inspect.ismodule(obj):
+            mods = [obj]
+            if hasattr(obj, "__path__"):
+                mods += [importlib.import_module(i.name) for i in pkgutil.walk_packages(obj.__path__, obj.__name__ + ".") if not i.ispkg]
+            for m in mods:
+                for cls in _rule_classes(m):
+                    _register(cls, m, found, ep.name)
+        elif inspect.isclass(obj) and issubclass(obj, Rule):
+            _register(obj, sys.modules[obj.__module__], found, ep.name)
+    return dict(sorted(found.items()))
+
+
+def _entry_points():
+    from importlib.metadata import entry_points
+
+    try:
+        return list(entry_points(group=ENTRY_POINT_GROUP))
+    except TypeError:  # pragma: no cover - Python < 3.10 API
+        return list(entry_points().get(ENTRY_POINT_GROUP, []))
+
+
+def find_rule(code_or_name: str) -> Optional[type[Rule]]:
+    reg = registry()
+    c = code_or_name.strip()
+    if c.upper() in reg:
+        return reg[c.upper()]
+    for cls in reg.values():
+        if cls.name == c:
+            return cls
+    return None
+
+
+def rule_meta(code: str) -> Optional[type[Rule]]:
+    return registry().get(code)
+
+
+# --- running -------------------------------------------------------------------------
+
+def _engine_rule(code: str) -> type[Rule]:
+    cls = registry().get(code)
+    if cls is None:  # pragma: no cover - the engine rules ship with gxlint
+        raise RegistryError(f"engine rule {code} missing")
+    return cls
+
+
+def engine_diagnostic(code: str, message_id: str, span: Span, settings: Settings, **kwargs) -> Diagnostic:
+    cls = _engine_rule(code)
+    rule = cls(settings)
+    sink: list[Diagnostic] = []
+    ctx = Context(_EMPTY_DOC, settings, rule, settings.severity_for(cls.code, cls.name, cls.severity), sink)
+    return ctx.report(message_id, span, **kwargs)
+
+
+class _EmptyDoc:
+    text = ""
+
+
+_EMPTY_DOC = _EmptyDoc()  # type: ignore[assignment]
+
+
+def active_rules(settings: Settings, path: Optional[str] = None) -> list[Rule]:
+    out = []
+    for code, cls in registry().items():
+        if cls.emitted_by_engine:
+            continue
+        if settings.is_enabled(code, cls.name, path):
+            out.append(cls(settings))
+    return out
+
+
+def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = None,
+         *, rules: Optional[Iterable[Rule]] = None) -> Result:
+    """Lint a decoded text.  Never raises for a rule's failure (GX001) or bad input."""
+    from .parse import parse
+
+    settings = settings or Settings()
+    diags: list[Diagnostic] = []
+    try:
+        doc = parse(text, path, template=settings.template, year=settings.year)
+    except Exception as exc:  # the parser failing is an internal error of the whole document
+        d = engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=_exc_line(exc))
+        d.data["traceback"] = traceback.format_exc(limit=8)
+        return Result(path, [d] if settings.is_enabled("GX001", "internal-error", path) else [], text=text)
+    rule_list = list(rules) if rules is not None else active_rules(settings, path)
+    diags.extend(run_rules(doc, rule_list, settings, path))
+    diags.sort(key=Diagnostic.sort_key)
+    return Result(path, diags, doc.template, doc.meta.year, doc, text=text)
+
+
+def run_rules(doc: Document, rule_list: list[Rule], settings: Settings, path: Optional[str] = None) -> list[Diagnostic]:
+    """Walk the document once, calling each rule's hooks; a rule that raises becomes GX001."""
+    out: list[Diagnostic] = []
+    per_rule: list[tuple[Rule, Context, dict]] = []
+    for rule in rule_list:
+        cls = type(rule)
+        sev = settings.severity_for(cls.code, cls.name, cls.severity)
+        ctx = Context(doc, settings, rule, sev, [])
+        hooks = {h: getattr(rule, h) for h in HOOKS if callable(getattr(rule, h, None))}
+        per_rule.append((rule, ctx, hooks))
+    failed: dict[int, tuple[BaseException, str]] = {}
+
+    def call(k: int, hook: str, node) -> None:
+        if k in failed:
+            return
+        fn = per_rule[k][2].get(hook)
+        if fn is None:
+            return
+        try:
+            fn(node, per_rule[k][1])
+        except Exception as exc:  # isolate: the other rules still run
+            failed[k] = (exc, traceback.format_exc(limit=8))
+
+    for k in range(len(per_rule)):
+        call(k, "on_document", doc)
+    for section in doc.sections:
+        for k in range(len(per_rule)):
+            call(k, "on_section", section)
+    for table in doc.tables.values():
+        for k in range(len(per_rule)):
+            call(k, "on_table", table)
+    for claim in doc.claims:
+        for k in range(len(per_rule)):
+            call(k, "on_claim", claim)
+
+    gx001_on = settings.is_enabled("GX001", "internal-error", path)
+    for k, (rule, ctx, _hooks) in enumerate(per_rule):
+        if k in failed and gx001_on:
+            exc, tb = failed[k]
+            d = engine_diagnostic("GX001", "rule", Span(0, 0), settings,
+                                  rule=f"{type(rule).code} {type(rule).name}", error=_exc_line(exc))
+            d.data["traceback"] = tb
+            d.data["failed_rule"] = type(rule).code
+            out.append(d)
+        out.extend(ctx._sink)   # what a rule reported before it failed is kept
+    return out
+
+
+def _exc_line(exc: BaseException) -> str:
+    s = f"{type(exc).__name__}: {exc}"
+    return s if len(s) <= 200 else s[:197] + "…"
+
+
+# --- files ---------------------------------------------------------------------------
+
+def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Settings] = None) -> Result:
+    from .io import decode, DecodeError
+
+    settings = settings or Settings()
+    try:
+        dec = decode(data, max_bytes=settings.max_bytes)
+    except DecodeError as exc:
+        diags = []
+        if settings.is_enabled("GX002", "unreadable-input", path):
+            diags.append(engine_diagnostic("GX002", exc.message_id, Span(0, 0), settings, **exc.kwargs))
+        return Result(path, diags)
+    res = lint(dec.text, path, settings)
+    res.encoding, res.newline, res.bom = dec.encoding, dec.newline, dec.bom
+    return res
+
+
+def lint_path(path: str, settings: Optional[Settings] = None, display_path: Optional[str] = None) -> Result:
+    from .io import read_bytes, DecodeError
+
+    settings = settings or Settings()
+    shown = display_path or path
+    try:
+        data = read_bytes(path, max_bytes=settings.max_bytes)
+    except DecodeError as exc:
+        diags = []
+        if settings.is_enabled("GX002", "unreadable-input", shown):
+            diags.append(engine_diagnostic("GX002", exc.message_id, Span(0, 0), settings, **exc.kwargs))
+        return Result(shown, diags)
+    return lint_bytes(data, shown, settings)
+

@@ -1,0 +1,189 @@
+"""The arithmetic identities of tables 三 and 四 (template.md §7), evaluated on a Document.
+
+One place computes them; the GX3 rules report the ones that fail and the language server's
+hover shows the arithmetic of the one under the cursor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from . import templates
+from .api import fmt_num
+from .model import Cell, Document, Row, Table
+
+COLUMN_NAMES = {
+    "np": "自然人", "ce": "商业企业", "ri": "科研机构", "sw": "社会公益组织", "ls": "法律服务机构",
+    "ot": "其他", "sub": "小计", "tot": "总计",
+}
+COLUMN_NAMES_EN = {
+    "np": "natural persons", "ce": "commercial enterprises", "ri": "research institutions",
+    "sw": "social welfare organisations", "ls": "legal service institutions", "ot": "others",
+    "sub": "subtotal", "tot": "total",
+}
+APPLICANTS = ("np", "ce", "ri", "sw", "ls", "ot")
+ORGS = ("ce", "ri", "sw", "ls", "ot")
+
+
+@dataclass
+class Term:
+    label: str          # 行/列的名称 (Chinese), for messages
+    cell: Optional[Cell]
+
+    @property
+    def value(self) -> Optional[float]:
+        return None if self.cell is None else self.cell.value
+
+
+@dataclass
+class Identity:
+    id: str                      # T3.rowsum, T3.subtotal, T3.outsum, T3.balance, T4.sum
+    where: str                   # 行/列, e.g. "（一）予以公开" or "商业企业列"
+    lhs: list[Term]              # the total side
+    rhs: list[Term]              # the parts
+    code: str                    # the rule that checks it
+    target: Optional[Cell]       # the cell a failure is reported at
+    skipped: Optional[str] = None   # why it cannot be checked (blank, unreadable, missing rows)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def lhs_value(self) -> Optional[float]:
+        vals = [t.value for t in self.lhs]
+        return None if any(v is None for v in vals) else sum(vals)   # type: ignore[arg-type]
+
+    @property
+    def rhs_value(self) -> Optional[float]:
+        vals = [t.value for t in self.rhs]
+        return None if any(v is None for v in vals) else sum(vals)   # type: ignore[arg-type]
+
+    @property
+    def holds(self) -> Optional[bool]:
+        if self.skipped:
+            return None
+        a, b = self.lhs_value, self.rhs_value
+        if a is None or b is None:
+            return None
+        return abs(a - b) < 1e-9
+
+    def cells(self) -> list[Cell]:
+        return [t.cell for t in self.lhs + self.rhs if t.cell is not None]
+
+    def arithmetic(self) -> str:
+        """（七）总计 商业企业 = 9 + 0 + … = 9，表中为 0"""
+        parts = " + ".join(fmt_num(t.value) for t in self.rhs)
+        lhs = " + ".join(fmt_num(t.value) for t in self.lhs)
+        return f"{' + '.join(t.label for t in self.lhs)} = {parts} = {fmt_num(self.rhs_value)}，表中为 {lhs}"
+
+
+def _short(row: Row) -> str:
+    lab = row.label
+    if lab.startswith("(") and ")" in lab:
+        i = lab.index(")")
+        head, rest = lab[: i + 1], lab[i + 1:]
+        lab = head.replace("(", "（").replace(")", "）") + rest.split("(")[0]
+    return lab
+
+
+def row_name(row: Row) -> str:
+    lab = _short(row)
+    blocks = {"r3_3": "（三）不予公开", "r3_4": "（四）无法提供", "r3_5": "（五）不予处理", "r3_6": "（六）其他处理"}
+    parts = row.id.split("_")
+    if len(parts) == 3:
+        return f"{blocks.get('_'.join(parts[:2]), '')} {lab}"
+    return lab
+
+
+def _why_not(cells: list[Optional[Cell]], rows: list[Row]) -> Optional[str]:
+    for r in rows:
+        if r.unreliable:
+            return f"“{row_name(r)}”的单元格数目不对"
+    for c in cells:
+        if c is None:
+            return "缺少单元格"
+        if c.blank:
+            return "有空白单元格"
+        if c.value is None:
+            return f"“{c.raw}”不是数字"
+    return None
+
+
+def t3_identities(doc: Document) -> Iterator[Identity]:
+    t = doc.tables.get("t3")
+    if t is None:
+        return
+    yield from _rowsums(t)
+    yield from _outsums(t)
+    yield from _balance(t)
+
+
+def _rowsums(t: Table) -> Iterator[Identity]:
+    for row in t.rows.values():
+        name = row_name(row)
+        lhs_cell = row.cell("tot")
+        parts = [Term(COLUMN_NAMES[c], row.cell(c)) for c in APPLICANTS]
+        cells = [lhs_cell] + [p.cell for p in parts]
+        yield Identity("T3.rowsum", name, [Term("总计", lhs_cell)], parts, "GX301", lhs_cell,
+                       _why_not(cells, [row]), {"row": row.id})
+        if t.variant == "subtotal":
+            sub = row.cell("sub")
+            orgs = [Term(COLUMN_NAMES[c], row.cell(c)) for c in ORGS]
+            yield Identity("T3.subtotal", name, [Term("小计", sub)], orgs, "GX301", sub,
+                           _why_not([sub] + [o.cell for o in orgs], [row]), {"row": row.id})
+
+
+def _outcome_ids(t: Table) -> list[str]:
+    return list(templates.version(t.version or "v2021")["t3"]["outcomes"])
+
+
+def _outsums(t: Table) -> Iterator[Identity]:
+    total = t.rows.get("r3_7")
+    if total is None:
+        return
+    ids = _outcome_ids(t)
+    missing = [i for i in ids if i not in t.rows]
+    for col in t.columns:
+        cname = COLUMN_NAMES.get(col, col)
+        lhs = total.cell(col)
+        rows = [t.rows[i] for i in ids if i in t.rows]
+        parts = [Term(row_name(r), r.cell(col)) for r in rows]
+        skipped = "缺少办理结果行" if missing else _why_not([lhs] + [p.cell for p in parts], [total] + rows)
+        yield Identity("T3.outsum", f"{cname}列", [Term(f"（七）总计", lhs)], parts, "GX302", lhs, skipped,
+                       {"column": col})
+
+
+def _balance(t: Table) -> Iterator[Identity]:
+    r1, r2, r7, r4 = (t.rows.get(k) for k in ("r1", "r2", "r3_7", "r4"))
+    if not (r1 and r2 and r7 and r4):
+        return
+    for col in t.columns:
+        cname = COLUMN_NAMES.get(col, col)
+        lhs = [Term("一、本年新收", r1.cell(col)), Term("二、上年结转", r2.cell(col))]
+        rhs = [Term("（七）总计", r7.cell(col)), Term("四、结转下年度", r4.cell(col))]
+        skipped = _why_not([x.cell for x in lhs + rhs], [r1, r2, r7, r4])
+        yield Identity("T3.balance", f"{cname}列", lhs, rhs, "GX303", r4.cell(col), skipped, {"column": col})
+
+
+T4_GROUPS = (("rv", "行政复议", "GX304"), ("ld", "行政诉讼（未经复议直接起诉）", "GX305"), ("lr", "行政诉讼（复议后起诉）", "GX305"))
+T4_PARTS = (("keep", "结果维持"), ("fix", "结果纠正"), ("oth", "其他结果"), ("pend", "尚未审结"))
+
+
+def t4_identities(doc: Document) -> Iterator[Identity]:
+    t = doc.tables.get("t4")
+    if t is None:
+        return
+    row = t.rows.get("t4")
+    if row is None:
+        return
+    for g, name, code in T4_GROUPS:
+        tot = row.cell(f"{g}.tot")
+        parts = [Term(lab, row.cell(f"{g}.{p}")) for p, lab in T4_PARTS]
+        yield Identity("T4.sum", name, [Term("总计", tot)], parts, code, tot,
+                       _why_not([tot] + [p.cell for p in parts], [row]), {"group": g})
+
+
+def all_identities(doc: Document) -> list[Identity]:
+    cache = doc.cache.get("identities")
+    if cache is None:
+        cache = list(t3_identities(doc)) + list(t4_identities(doc))
+        doc.cache["identities"] = cache
+    return cache

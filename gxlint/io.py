@@ -1,0 +1,120 @@
+"""Reading report files: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 as a fallback.
+
+Binary, undecodable or over-size input raises :class:`DecodeError`, which the engine turns into a
+GX002 diagnostic for that file (never a traceback).
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from typing import Optional
+
+
+class DecodeError(Exception):
+    def __init__(self, message_id: str, **kwargs) -> None:
+        super().__init__(message_id, kwargs)
+        self.message_id = message_id
+        self.kwargs = kwargs
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str           # utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030
+    bom: bool
+    newline: str            # the dominant line ending: \n, \r\n or \r
+
+
+def _newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf and crlf >= lf and crlf >= cr:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    # many C0 control characters other than \t \n \r \f
+    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return len(sample) > 0 and ctrl / len(sample) > 0.05
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:8192]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x80 <= ord(ch) < 0xA0)
+    return bad / len(sample)
+
+
+def decode(data: bytes, *, max_bytes: Optional[int] = None) -> Decoded:
+    if max_bytes is not None and len(data) > max_bytes:
+        raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return _ok(data[3:].decode("utf-8"), "utf-8-sig", True)
+        except UnicodeDecodeError as exc:
+            raise DecodeError("undecodable", encoding="UTF-8", offset=exc.start + 3) from None
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return _ok(data[2:].decode(enc), enc, True)
+            except UnicodeDecodeError as exc:
+                raise DecodeError("undecodable", encoding="UTF-16", offset=exc.start + 2) from None
+    if _looks_binary(data):
+        raise DecodeError("binary")
+    try:
+        return _ok(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise DecodeError("undecodable", encoding="UTF-8/GB18030", offset=utf8_error) from None
+    if _control_ratio(text) > 0.02:
+        raise DecodeError("undecodable", encoding="UTF-8/GB18030", offset=utf8_error)
+    return _ok(text, "gb18030", False)
+
+
+def _ok(text: str, enc: str, bom: bool) -> Decoded:
+    if "\x00" in text[:8192]:
+        raise DecodeError("binary")
+    return Decoded(text, enc, bom, _newline(text))
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def read_bytes(path: str, *, max_bytes: Optional[int] = None) -> bytes:
+    try:
+        if max_bytes is not None:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                raise DecodeError("too_large", size=_mb(size), limit=_mb(max_bytes))
+        with open(path, "rb") as fh:
+            return fh.read()
+    except DecodeError:
+        raise
+    except IsADirectoryError:
+        raise DecodeError("unreadable", error="是目录 (is a directory)") from None
+    except OSError as exc:
+        raise DecodeError("unreadable", error=exc.strerror or str(exc)) from None
+
+
+def encode(text: str, encoding: str, bom: bool) -> bytes:
+    """Bytes of a text in the encoding it was read with (for --fix)."""
+    if encoding == "utf-8-sig":
+        return codecs.BOM_UTF8 + text.encode("utf-8")
+    if encoding == "utf-16-le":
+        return (codecs.BOM_UTF16_LE if bom else b"") + text.encode("utf-16-le")
+    if encoding == "utf-16-be":
+        return (codecs.BOM_UTF16_BE if bom else b"") + text.encode("utf-16-be")
+    return text.encode(encoding)

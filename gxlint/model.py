@@ -1,0 +1,200 @@
+"""Plain data: the parsed report.
+
+Every node carries a :class:`Span` — start/end code-point offsets into the *original* text
+(``Document.text``).  The parser matches on a normalised copy (``Document.norm``) but always maps
+positions back, so a diagnostic built from any node points at what the user wrote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .parse.normalize import NormText
+    from .positions import LineIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open range [start, end) of code-point offsets into the original text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            object.__setattr__(self, "end", self.start)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end or (self.start == self.end == offset)
+
+    def cover(self, other: "Span") -> "Span":
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+@dataclass(slots=True)
+class Section:
+    """One of the six required parts (一 … 六) of the report."""
+
+    index: int                 # 1..6, the section this heading names (by its title)
+    numeral: str               # the numeral written in the heading ("三"), may differ from index
+    title: str                 # heading text as written (original text)
+    span: Span                 # the heading itself
+    body: Span                 # from the end of the heading to the next section heading (or EOF)
+    canonical: str             # 一、总体情况 …
+    inline: bool = False       # heading found mid-line (one-line documents)
+
+
+@dataclass(slots=True)
+class Cell:
+    """A numeric cell of a table row."""
+
+    column: str                # column id (np, ce, ri, sw, ls, ot, sub, tot, rv.keep, made, …)
+    raw: str                   # the cell as written (original text)
+    span: Span
+    value: Optional[float] = None   # None when blank or unreadable
+    blank: bool = False        # the cell is empty (missing, not 0)
+    malformed: Optional[str] = None  # why the text is not a well-formed number (GX205)
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None and self.malformed is None
+
+    @property
+    def int_value(self) -> Optional[int]:
+        return None if self.value is None else int(round(self.value))
+
+
+@dataclass(slots=True)
+class Row:
+    """A data row of table 二/三/四, identified against the template."""
+
+    id: str                    # template row id: r1, r3_3_2, rv (table 四), t2.rules …
+    label: str                 # template label (canonical)
+    written: str               # the label as written (original text, fragments joined by spaces)
+    label_span: Optional[Span]
+    cells: list[Cell] = field(default_factory=list)
+    expected: int = 0          # number of cells the template gives this row
+    found: int = 0             # number of numeric tokens read for the row (before trimming/padding)
+    block: str = ""            # caption/block this row belongs to (table 二: 第二十条第（一）项)
+    label_exact: bool = True   # the written label matches the template up to punctuation/space/script
+    unreliable: bool = False   # cell count wrong: values cannot be trusted for identities
+
+    @property
+    def span(self) -> Span:
+        parts = [c.span for c in self.cells if c.span is not None]
+        if self.label_span is not None:
+            parts.append(self.label_span)
+        if not parts:
+            return Span(0, 0)
+        return Span(min(p.start for p in parts), max(p.end for p in parts))
+
+    def cell(self, column: str) -> Optional[Cell]:
+        for c in self.cells:
+            if c.column == column:
+                return c
+        return None
+
+    def value(self, column: str) -> Optional[float]:
+        c = self.cell(column)
+        return None if c is None else c.value
+
+
+@dataclass(slots=True)
+class HeaderLabel:
+    """A column or caption label of a table, as written, compared with the template."""
+
+    written: str
+    span: Span
+    expected: Optional[str]    # the template label it stands for (None: unrecognised)
+    exact: bool = True
+
+
+@dataclass(slots=True)
+class Table:
+    kind: str                  # "t2", "t3", "t4"
+    version: Optional[str]     # template version the table's labels follow (v2019/v2021)
+    span: Span
+    columns: list[str] = field(default_factory=list)
+    rows: dict[str, Row] = field(default_factory=dict)   # template order
+    missing: list[str] = field(default_factory=list)     # template rows not found (ids)
+    headers: list[HeaderLabel] = field(default_factory=list)
+    variant: str = ""          # "subtotal" for the 8-column 小计 variant of table 三
+    truncated: bool = False    # the table stops before its last template row
+    section: Optional[int] = None
+
+    def row(self, rid: str) -> Optional[Row]:
+        return self.rows.get(rid)
+
+    def value(self, rid: str, column: str) -> Optional[float]:
+        r = self.rows.get(rid)
+        return None if r is None else r.value(column)
+
+
+@dataclass(slots=True)
+class Claim:
+    """A number stated in the prose, with what it counts (see template.md §8)."""
+
+    value: float
+    span: Span                 # the number (original text)
+    unit: str = ""             # 件 条 个 篇 期 次 人次 万元 元 %
+    subject: str = ""          # what it counts: received, carried_over, answered, disclosed, …
+    applicant: str = ""        # applicant type column when the sentence names one (np, ce, …)
+    approx: bool = False       # 余/约/近/多/以上: never an exact claim
+    negative: bool = False     # 未收到 / 无 / 未发生
+    scope: str = ""            # 共 / 其中 / 含 / 另有 / 分别 / 均
+    sentence: Span = Span(0, 0)
+    context: str = ""          # the words around it, for messages
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Meta:
+    title: Optional[str] = None
+    title_span: Optional[Span] = None
+    year: Optional[int] = None          # the report year as decided
+    year_source: str = ""               # title / period / body / signature
+    organ: Optional[str] = None
+    organ_level: Optional[str] = None   # department / government / township / None
+    signature_span: Optional[Span] = None
+    signature_date: Optional[tuple[int, int, int]] = None
+    signature_date_span: Optional[Span] = None
+    published: Optional[tuple[int, int, int]] = None
+    published_span: Optional[Span] = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Document:
+    text: str                           # the original text, as decoded
+    path: Optional[str]
+    norm: "NormText"
+    lines: "LineIndex"
+    sections: list[Section] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    meta: Meta = field(default_factory=Meta)
+    template: Optional[str] = None      # v2019 / v2021 / pre2019 / None
+    expected_template: Optional[str] = None  # what the report year requires
+    pre2019: Optional[Span] = None      # where the old structure was recognised
+    old_headings: list[Span] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def section(self, index: int) -> Optional[Section]:
+        for s in self.sections:
+            if s.index == index:
+                return s
+        return None
+
+    def table(self, kind: str) -> Optional[Table]:
+        return self.tables.get(kind)
+
+    @property
+    def year(self) -> Optional[int]:
+        return self.meta.year

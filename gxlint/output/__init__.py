@@ -1,0 +1,49 @@
+"""Output formats: text, json (and sarif, github).  Each exposes ``render(results, ctx) -> str``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..positions import LineIndex
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@dataclass
+class OutputContext:
+    lang: str = "zh"
+    quiet: bool = False
+    statistics: bool = False
+    color: bool = False
+    show_source: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+def position(lines: Optional[LineIndex], offset: int) -> dict:
+    """{"line": 1-based, "column": 1-based code points, "offset": 0-based code points}."""
+    if lines is None:
+        return {"line": 1, "column": 1, "offset": offset}
+    line, col = lines.position(offset)
+    return {"line": line + 1, "column": col + 1, "offset": offset}
+
+
+def lines_of(result) -> Optional[LineIndex]:
+    if result.doc is not None:
+        return result.doc.lines
+    if result.text is not None:
+        return LineIndex(result.text)
+    return None
+
+
+def render(fmt: str, results: list, ctx: OutputContext) -> str:
+    if fmt == "text":
+        from .text import render as r
+    elif fmt == "json":
+        from .jsonfmt import render as r
+    elif fmt == "sarif":
+        from .sarif import render as r
+    elif fmt == "github":
+        from .github import render as r
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return r(results, ctx)

@@ -1,0 +1,81 @@
+"""--format text: like ruff/rustc — path:line:col: CODE [severity] message, the source line, a marker."""
+from __future__ import annotations
+
+import unicodedata
+
+from . import OutputContext, lines_of
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "information": "\033[36m", "hint": "\033[2m"}
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+SEV_ZH = {"error": "错误", "warning": "警告", "information": "提示", "hint": "建议"}
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _clip(line: str, col: int, limit: int = 100) -> tuple[str, int]:
+    """Keep the marker's neighbourhood of a long line: (text, new column)."""
+    if len(line) <= limit:
+        return line, col
+    start = max(0, col - limit // 3)
+    end = min(len(line), start + limit)
+    prefix = "…" if start > 0 else ""
+    return prefix + line[start:end] + ("…" if end < len(line) else ""), col - start + len(prefix)
+
+
+def render(results, ctx: OutputContext) -> str:
+    out: list[str] = []
+    counts = {"error": 0, "warning": 0, "information": 0, "hint": 0}
+    files_with = 0
+    fixable = 0
+    for r in results:
+        if r.diagnostics:
+            files_with += 1
+        lines = lines_of(r)
+        for d in r.diagnostics:
+            sev = d.severity.label
+            counts[sev] += 1
+            if d.fix is not None and d.fix.safe:
+                fixable += 1
+            if lines is not None:
+                ln, col = lines.position(d.span.start)
+            else:
+                ln, col = 0, 0
+            head = f"{r.path or '-'}:{ln + 1}:{col + 1}: {d.code} [{sev}] {d.message}"
+            if ctx.color:
+                head = f"{_BOLD}{r.path or '-'}:{ln + 1}:{col + 1}:{_RESET} {_COLORS[sev]}{d.code}{_RESET} [{sev}] {d.message}"
+            out.append(head)
+            if ctx.show_source and lines is not None and not ctx.quiet:
+                src = lines.line_text(ln).replace("\t", " ")
+                end_ln, end_col = lines.position(d.span.end)
+                span_end = end_col if end_ln == ln else len(src)
+                shown, c0 = _clip(src, col)
+                width = max(1, _width(src[col:span_end])) if span_end > col else 1
+                pad = _width(shown[:c0])
+                gutter = str(ln + 1)
+                out.append(f"{' ' * len(gutter)} |")
+                out.append(f"{gutter} | {shown}")
+                marker = "^" * min(width, 80)
+                out.append(f"{' ' * len(gutter)} | {' ' * pad}{_COLORS[sev] + marker + _RESET if ctx.color else marker}")
+                out.append("")
+    if not ctx.quiet:
+        total = sum(counts.values())
+        if ctx.lang == "en":
+            if total == 0:
+                out.append(f"All checks passed ({len(results)} file(s)).")
+            else:
+                parts = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+                out.append(f"Found {total} problem(s) in {files_with} of {len(results)} file(s) ({parts}).")
+                if fixable:
+                    out.append(f"{fixable} fixable with `gxlint check --fix`.")
+        else:
+            if total == 0:
+                out.append(f"全部通过（{len(results)} 个文件）。")
+            else:
+                parts = "，".join(f"{SEV_ZH[k]} {n}" for k, n in counts.items() if n)
+                out.append(f"在 {len(results)} 个文件中的 {files_with} 个发现 {total} 个问题（{parts}）。")
+                if fixable:
+                    out.append(f"其中 {fixable} 个可用 `gxlint check --fix` 自动修复。")
+    return "\n".join(out) + ("\n" if out else "")

@@ -1,0 +1,82 @@
+"""text → Document."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .. import templates
+from ..model import Document
+from ..positions import LineIndex
+from . import sections as _sections
+from . import tables as _tables
+from .claims import extract_claims
+from .meta import parse_meta
+from .normalize import NormText
+
+
+def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = None,
+          year: Optional[int] = None) -> Document:
+    """Parse a report.  ``template``/``year`` override detection (``--template``/``--year``)."""
+    norm = NormText(text)
+    doc = Document(text=text, path=path, norm=norm, lines=LineIndex(text))
+
+    headings = _sections.find_headings(norm)
+    accepted, duplicates = _sections.choose(headings)
+    doc.sections = _sections.build_sections(norm, accepted)
+    doc.cache["duplicate_headings"] = [
+        (h.index, h.numeral, norm.span(h.start, h.end)) for h in duplicates
+    ]
+    doc.old_headings = _sections.find_old_structure(norm)
+    if len(doc.old_headings) >= 2 and len(doc.sections) < 4:
+        doc.pre2019 = doc.old_headings[0]
+
+    first = accepted[0].start if accepted else -1
+    doc.meta = parse_meta(norm, first)
+    if year is not None:
+        doc.meta.year = year
+        doc.meta.year_source = "config"
+    doc.expected_template = templates.for_year(doc.meta.year)
+
+    if doc.pre2019 is not None:
+        doc.template = "pre2019"
+        return doc
+
+    _read_tables(doc, accepted, template)
+    t2, t3 = doc.tables.get("t2"), doc.tables.get("t3")
+    detected = (t2.version if t2 else None) or (t3.version if t3 else None)
+    doc.template = template or detected or doc.expected_template
+    doc.claims = extract_claims(doc)
+    return doc
+
+
+def _section_region(norm: NormText, accepted, index: int) -> Optional[tuple[int, int]]:
+    for i, h in enumerate(accepted):
+        if h.index == index:
+            end = accepted[i + 1].start if i + 1 < len(accepted) else len(norm.text)
+            return h.end, end
+    return None
+
+
+def _read_tables(doc: Document, accepted, template: Optional[str]) -> None:
+    """Tables 二/三/四 from their sections' bodies.  Each table's version comes from its own
+    labels; ``template`` (an override) wins, the report year's template is the fallback."""
+    norm = doc.norm
+    fallback = doc.expected_template
+    r2 = _section_region(norm, accepted, 2)
+    if r2:
+        t = _tables.parse_t2(norm, r2[0], r2[1], fallback, force=template)
+        if t is not None:
+            t.section = 2
+            doc.tables["t2"] = t
+    r3 = _section_region(norm, accepted, 3)
+    if r3:
+        ver = doc.tables["t2"].version if "t2" in doc.tables else fallback
+        t = _tables.parse_t3(norm, r3[0], r3[1], ver, force=template)
+        if t is not None:
+            t.section = 3
+            doc.tables["t3"] = t
+    r4 = _section_region(norm, accepted, 4)
+    if r4:
+        t = _tables.parse_t4(norm, r4[0], r4[1])
+        if t is not None:
+            t.section = 4
+            doc.tables["t4"] = t

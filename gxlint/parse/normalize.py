@@ -1,0 +1,182 @@
+"""Normalisation for matching, never for reporting.
+
+``NormText`` is the original text with
+  1. pinyin annotations removed (報(bào)告 → 報告; also one cut off at the end of a line: 申請(qǐn),
+  2. full-width ASCII folded to half-width (（１６２） → (162)), NBSP, U+3000 and other spaces → ' ',
+     zero-width characters → ' ', curly quotes → straight ones,
+  3. traditional script converted to simplified (OpenCC t2s),
+and an offset map back to the original, so that anything found in the normalised text can be
+reported at the exact original position.  Only step 1 changes the length; OpenCC's t2s is
+length-preserving for the text it is given here (checked, and done character by character on a
+line where it is not).
+
+``key(s)`` is the stricter folding used to compare a label with the template: no spaces or line
+breaks at all, 1、 → 1., no quotes, unified dashes.
+"""
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left, bisect_right
+import regex
+
+from ..model import Span
+
+# pinyin with a tone mark (or ü), in parentheses right after a Han character: 報(bào)告, 體(tǐ)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN_RE = regex.compile(
+    r"(?<=\p{Han})[(（]([a-z" + _TONED + r"]{1,7})(?:[)）]|(?=[\r\n]|$))",
+    regex.IGNORECASE,
+)
+_HAS_TONE = set(_TONED + _TONED.upper())
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0xFF01, 0xFF5F):          # full-width ASCII → ASCII
+        table[cp] = chr(cp - 0xFEE0)
+    for ch in _SPACES + _ZERO_WIDTH + "\t\v\f":
+        table[ord(ch)] = " " if ch != "\t" else "\t"
+    for ch in "“”„‟〝〞＂":
+        table[ord(ch)] = '"'
+    for ch in "‘’‚‛＇":
+        table[ord(ch)] = "'"
+    table[ord("〔")] = "["
+    table[ord("〕")] = "]"
+    table[ord("【")] = "["
+    table[ord("】")] = "]"
+    table[ord("﹝")] = "["
+    table[ord("﹞")] = "]"
+    table[ord("－")] = "-"
+    table[ord("．")] = "."
+    return table
+
+
+FOLD = _build_fold_table()
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import opencc  # imported lazily: ~5 ms, and only needed when there is Han text
+
+    return opencc.OpenCC("t2s")
+
+
+def t2s(s: str) -> str:
+    """Traditional → simplified, guaranteed to keep the length (character by character if needed)."""
+    if not s or s.isascii():
+        return s
+    conv = _converter()
+    out = conv.convert(s)
+    if len(out) == len(s):
+        return out
+    # rare: a phrase mapping changed the length; convert line by line, then char by char
+    lines = s.splitlines(keepends=True)
+    res = []
+    for line in lines:
+        c = conv.convert(line)
+        if len(c) != len(line):
+            c = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in line)
+        res.append(c)
+    return "".join(res)
+
+
+class NormText:
+    """A normalised copy of a text with a map back to original offsets."""
+
+    __slots__ = ("original", "text", "_del_at", "_del_cum", "pinyin", "changed_script")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        pinyin: list[Span] = []
+        pieces: list[str] = []
+        del_at: list[int] = []     # norm offset at which a deletion happened
+        del_cum: list[int] = []    # total deleted up to and including that deletion
+        pos = 0
+        removed = 0
+        if "(" in original or "（" in original:
+            for m in _PINYIN_RE.finditer(original):
+                syll = m.group(1)
+                if not any(ch in _HAS_TONE for ch in syll):
+                    continue
+                pieces.append(original[pos:m.start()])
+                removed += m.end() - m.start()
+                del_at.append(m.start() - (removed - (m.end() - m.start())))
+                del_cum.append(removed)
+                pinyin.append(Span(m.start(), m.end()))
+                pos = m.end()
+        if pieces:
+            pieces.append(original[pos:])
+            stripped = "".join(pieces)
+        else:
+            stripped = original
+        folded = stripped.translate(FOLD)
+        simp = t2s(folded)
+        self.changed_script = simp != folded
+        self.text = simp
+        self._del_at = del_at
+        self._del_cum = del_cum
+        self.pinyin = pinyin
+
+    def to_orig(self, i: int, *, end: bool = False) -> int:
+        """Original offset of normalised offset i.  For a span end, text deleted right before i
+        (a pinyin annotation) stays outside the span."""
+        if not self._del_at:
+            return i
+        k = (bisect_left(self._del_at, i) if end else bisect_right(self._del_at, i)) - 1
+        return i + (self._del_cum[k] if k >= 0 else 0)
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span of normalised [start, end)."""
+        return Span(self.to_orig(start), self.to_orig(end, end=True))
+
+    def from_orig(self, o: int) -> int:
+        """Normalised offset of an original offset (inside a deleted annotation: where it was)."""
+        if not self._del_at:
+            return o
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.to_orig(mid) < o:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+# --- label keys --------------------------------------------------------------------------
+
+_KEY_DROP = regex.compile(r"[\s\"'`*_#>|]+")
+_KEY_ENUM = regex.compile(r"(?<=^|[^\d.])(\d{1,2})[、，,．]")
+_KEY_TRAIL = regex.compile(r"[。;；:：,，、.]+$")
+
+
+def key(s: str) -> str:
+    """Fold a (normalised) label for comparison: no whitespace or quotes, 1、 → 1., （）→ ()."""
+    s = s.translate(FOLD)
+    s = _KEY_DROP.sub("", s)
+    s = _KEY_ENUM.sub(r"\1.", s)
+    s = s.replace("(", "(").replace(")", ")")
+    return _KEY_TRAIL.sub("", s)
+
+
+@functools.lru_cache(maxsize=4096)
+def key_t2s(s: str) -> str:
+    """key() of a raw (possibly traditional) string: used for template data and tests."""
+    return key(t2s(s.translate(FOLD)))
+
+
+def normalize(text: str) -> NormText:
+    return NormText(text)
+
+
+def has_han(s: str) -> bool:
+    return bool(regex.search(r"\p{Han}", s))
+
+
+def strip_pinyin(s: str) -> str:
+    """Remove pinyin annotations from a short string (no offset map)."""
+    return _PINYIN_RE.sub(lambda m: "" if any(ch in _HAS_TONE for ch in m.group(1)) else m.group(0), s)
+

@@ -1,0 +1,646 @@
+"""Tables 二/三/四, read label-anchored and template-driven.
+
+The region of a table (its section's body) is cut into a stream of tokens — TEXT words, NUM
+words and EMPTY cells (an empty cell *between* two separators on one line) — whatever the layout:
+``|`` rows, tab rows with shifted columns, one cell per line, cells between blank lines, Markdown,
+PDF text with labels wrapped over several lines or printed one character per line.
+
+Consecutive TEXT words are joined (keys have no spaces or line breaks, so 商业\\n企业, a vertical
+三、/本/年/度/… or a label broken inside a word read as written).  Each run of NUM/EMPTY tokens is
+given to the template row whose label ends the text before it; the candidates are the next rows in
+template order (so a missing row is noticed, and a wrapped block label sharing its lines with a
+sub-row label — "（四）无 1.本机关…" … "法提供 2.没有…" — is ignored).  Numbers that follow no
+label are not guessed at.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .. import templates
+from ..model import Cell, HeaderLabel, Row, Span, Table
+from .normalize import NormText, key
+
+TEXT, NUM, EMPTY = 0, 1, 2
+
+_SEP = regex.compile(r"[|\t]")
+_WORD = regex.compile(r"[^ \t|]+")
+_MD_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PAGE_NO = regex.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+# a numeric-looking word: digits with signs, 增/减, separators; or a lone dash/slash
+_NUMISH = regex.compile(r"^(?:[+\-]|增|减)?[0-9][0-9,.，]*$|^[—–\-－/／]{1,3}$|^[0-9]+[OoIl][0-9OoIl]*$|^[OoIl]*[0-9][0-9OoIl]*$")
+_PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
+_ENUM = regex.compile(r"^(?:\d{1,2}\.|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)")
+
+
+def plain(s: str) -> str:
+    """Letters only: for "same wording" comparisons (punctuation, spaces, quotes ignored)."""
+    return _PUNCT.sub("", s)
+
+
+@dataclass(slots=True)
+class Token:
+    kind: int
+    start: int      # normalised offsets
+    end: int
+    text: str
+    line: int       # index of the line within the region (for "same line" tests)
+
+
+def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> list[Token]:
+    text = norm.text
+    out: list[Token] = []
+    pos = start
+    line_no = 0
+    while pos < end and line_no < max_lines:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        line = text[pos:line_end]
+        if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line):
+            if "|" in line or "\t" in line:
+                pieces = []
+                p0 = 0
+                for m in _SEP.finditer(line):
+                    pieces.append((p0, m.start()))
+                    p0 = m.end()
+                pieces.append((p0, len(line)))
+                last = len(pieces) - 1
+                for k, (a, b) in enumerate(pieces):
+                    piece = line[a:b]
+                    if not piece.strip():
+                        if 0 < k < last:
+                            out.append(Token(EMPTY, pos + a, pos + b, "", line_no))
+                        continue
+                    _words(out, piece, pos + a, line_no)
+            else:
+                _words(out, line, pos, line_no)
+        line_no += 1
+        pos = line_end + 1
+    return out
+
+
+def _words(out: list[Token], piece: str, base: int, line_no: int) -> None:
+    for m in _WORD.finditer(piece):
+        w = m.group()
+        kind = NUM if _NUMISH.match(w) else TEXT
+        out.append(Token(kind, base + m.start(), base + m.end(), w, line_no))
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+_INT = regex.compile(r"^[0-9]+$")
+_DEC = regex.compile(r"^[0-9]+\.[0-9]+$")
+_THOUSANDS = regex.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
+_SIGNED = regex.compile(r"^(?:([+\-])|(增)|(减))([0-9]+)$")
+
+
+def read_number(w: str, *, signed: bool = False, decimal: bool = False) -> tuple[Optional[float], Optional[str]]:
+    """(value, why-malformed) of a cell's text.  A readable but ill-formed value (00) keeps its value."""
+    if _INT.match(w):
+        if len(w) > 1 and w[0] == "0":
+            return float(int(w)), "多余的前导零"
+        return float(int(w)), None
+    if _THOUSANDS.match(w):
+        return float(int(w.replace(",", ""))), None
+    if _DEC.match(w):
+        if decimal:
+            return float(w), None
+        return float(w), "件数不能是小数"
+    m = _SIGNED.match(w)
+    if m:
+        v = float(int(m.group(4)))
+        neg = m.group(1) == "-" or m.group(3) is not None
+        v = -v if neg else v
+        if signed:
+            return v, None
+        if neg:
+            return v, "件数不能为负"
+        return v, "件数不应带符号"
+    if regex.match(r"^[—–\-－/／]{1,3}$", w):
+        return None, "用横线或斜线代替数字"
+    if regex.search(r"[OoIl]", w):
+        return None, "数字中混有字母"
+    return None, "不是规范的数字"
+
+
+# --- row identification ----------------------------------------------------------------
+
+@dataclass(slots=True)
+class RowSpec:
+    id: str
+    label: str          # canonical (template) label
+    key: str            # key(label)
+    plain: str
+    enum: str           # its enumerator (1. / (一) / 一、) or ""
+    n: int              # cells expected
+    block: str = ""
+    columns: tuple = ()
+    signed: tuple = ()
+    decimal: tuple = ()
+
+
+@dataclass(slots=True)
+class _Buf:
+    tokens: list
+    keys: list          # key of each token
+    offs: list          # start of each token's key in the joined key
+
+    @classmethod
+    def new(cls) -> "_Buf":
+        return cls([], [], [])
+
+    def add(self, tok: Token) -> None:
+        k = key(tok.text)
+        self.offs.append(sum(len(x) for x in self.keys))
+        self.tokens.append(tok)
+        self.keys.append(k)
+
+    def joined(self) -> str:
+        return "".join(self.keys)
+
+    def token_at(self, koff: int) -> int:
+        """Index of the token containing key offset koff."""
+        idx = 0
+        for i, o in enumerate(self.offs):
+            if o <= koff:
+                idx = i
+            else:
+                break
+        return idx
+
+
+def _score(buf_key: str, spec: RowSpec) -> tuple[float, int]:
+    """How well the end of the buffer reads as this row's label: (score 0..1, start in buffer)."""
+    if not buf_key:
+        return 0.0, 0
+    lab = spec.plain
+    # exact containment of the whole label: the best evidence
+    pb = buf_key
+    idx = pb.rfind(spec.key)
+    if idx >= 0:
+        return 1.0, idx
+    tail_len = len(spec.key) + 10
+    tail_start = max(0, len(pb) - tail_len)
+    tail = pb[tail_start:]
+    sm = difflib.SequenceMatcher(None, tail, spec.key, autojunk=False)
+    blocks = [b for b in sm.get_matching_blocks() if b.size]
+    if not blocks:
+        return 0.0, 0
+    matched = sum(b.size for b in blocks)
+    score = matched / max(len(spec.key), 1)
+    # a label that is only a prefix of the template label (cut short) still identifies the row
+    # when the written part is long and distinctive
+    if spec.enum:
+        enum_at = tail.find(spec.enum)
+        if enum_at < 0:
+            score -= 0.15
+    first = blocks[0].a
+    if len(plain(lab)) <= 3 and score < 1.0:
+        score = 0.0     # short labels (规章) must be written in full
+    return score, tail_start + first
+
+
+def identify(buf_key: str, cands: list[RowSpec], threshold: float = 0.6) -> Optional[tuple[RowSpec, float, int]]:
+    best = None
+    for order, spec in enumerate(cands):
+        s, at = _score(buf_key, spec)
+        if s >= threshold:
+            # prefer a higher score; on a tie the one earlier in template order
+            if best is None or s > best[1] + 1e-9:
+                best = (spec, s, at)
+    return best
+
+
+# --- table specs from the template -----------------------------------------------------
+
+def _enum_of(k: str) -> str:
+    m = _ENUM.match(k)
+    return m.group() if m else ""
+
+
+def _spec(rid: str, label: str, n: int, **kw) -> RowSpec:
+    k = key(label)
+    return RowSpec(rid, label, k, plain(k), _enum_of(k), n, **kw)
+
+
+@functools.lru_cache(maxsize=None)
+def t3_specs(version: str, n: int) -> tuple[RowSpec, ...]:
+    rows = templates.version(version)["t3"]["rows"]
+    return tuple(_spec(rid, label, n) for rid, label in rows)
+
+
+@functools.lru_cache(maxsize=None)
+def t2_specs(version: str) -> tuple[RowSpec, ...]:
+    out = []
+    for b in templates.version(version)["t2"]["block"]:
+        cols = tuple(c for c, _ in b["columns"])
+        for rid, label in b["rows"]:
+            out.append(_spec(rid, label, len(cols), block=b["caption"], columns=cols,
+                             signed=tuple(b.get("signed", ())), decimal=tuple(b.get("decimal", ()))))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _block_label_keys() -> tuple[str, ...]:
+    return tuple(plain(key(x)) for x in templates.common()["t3"]["block_labels"])
+
+
+# --- version detection -----------------------------------------------------------------
+
+_V2021_T2 = ("制发件数", "废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
+_V2019_T2 = ("本年新", "对外公开总数", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额", "第二十条第(九)项", "政府集中采购")
+_V2021_T3 = ("逾期不补正", "逾期未按收费通知")
+
+
+def detect_t2_version(region_key: str) -> Optional[str]:
+    a = sum(region_key.count(s) for s in _V2021_T2)
+    b = sum(region_key.count(s) for s in _V2019_T2)
+    if a > b:
+        return "v2021"
+    if b > a:
+        return "v2019"
+    return None
+
+
+def detect_t3_version(region_key: str) -> Optional[str]:
+    if any(s in region_key for s in _V2021_T3):
+        return "v2021"
+    if "(六)其他处理" in region_key or "其他处理" in region_key:
+        return "v2019"
+    return None
+
+
+def region_key(norm: NormText, start: int, end: int) -> str:
+    return key(norm.text[start:end])
+
+
+# --- the generic reader ----------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Group:
+    label: Optional[tuple[RowSpec, float, int]]
+    buf: _Buf
+    items: list       # NUM/EMPTY tokens
+
+
+def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int = 8,
+            stop_after_last: bool = True) -> tuple[list[tuple[RowSpec, _Buf, int, list]], list[_Buf], _Buf]:
+    """Assign NUM runs to template rows.  Returns (matches, buffers before each match, trailing buffer).
+
+    matches: (spec, buffer, label start offset in buffer key, items)
+    """
+    matches = []
+    nxt = 0                      # index of the next template row expected
+    buf = _Buf.new()
+    items: list[Token] = []
+    current = None               # (spec, buf, at)
+    i = 0
+    n = len(tokens)
+
+    def close():
+        nonlocal current, items
+        if current is not None and items:
+            matches.append((current[0], current[1], current[2], items))
+        items = []
+
+    while i < n:
+        tok = tokens[i]
+        if tok.kind == TEXT:
+            if items or current is None:
+                # a run of numbers just ended (or nothing started yet): start a new label buffer
+                if items:
+                    close()
+                    current = None
+                    buf = _Buf.new()
+            buf.add(tok)
+            i += 1
+            continue
+        # NUM or EMPTY
+        if current is None:
+            j = i
+            while j < n and tokens[j].kind == EMPTY:
+                j += 1
+            if j == n or tokens[j].kind == TEXT:
+                i = j          # empty cells between labels (padding): not a run of numbers
+                continue
+            if not buf.tokens:
+                i += 1
+                continue
+            cands = list(specs[nxt:nxt + lookahead])
+            found = identify(buf.joined(), cands)
+            if found is None and nxt + lookahead < len(specs):
+                found = identify(buf.joined(), list(specs[nxt + lookahead:]), threshold=0.8)
+            if found is None:
+                # numbers after unrecognised text (a header, prose): skip this run
+                while i < n and tokens[i].kind != TEXT:
+                    i += 1
+                buf = _Buf.new()
+                continue
+            spec = found[0]
+            nxt = specs.index(spec) + 1
+            current = (spec, buf, found[2])
+            buf = _Buf.new()
+        items.append(tok)
+        i += 1
+        if stop_after_last and current is not None and nxt >= len(specs):
+            # the last row: take its run of numbers, then stop reading
+            while i < n and tokens[i].kind != TEXT:
+                items.append(tokens[i])
+                i += 1
+            close()
+            current = None
+            buf = _Buf.new()
+            break
+    close()
+    return matches, [], buf
+
+
+def _cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=()) -> tuple[list[Cell], int]:
+    # leading/trailing empties are layout; interior ones are blank cells
+    toks = list(items)
+    while toks and toks[0].kind == EMPTY:
+        toks.pop(0)
+    while toks and toks[-1].kind == EMPTY:
+        toks.pop()
+    cells = []
+    for k, t in enumerate(toks):
+        col = columns[k] if k < len(columns) else f"extra{k - len(columns) + 1}"
+        span = norm.span(t.start, t.end)
+        raw = norm.original[span.start:span.end]
+        if t.kind == EMPTY:
+            cells.append(Cell(col, raw, span, None, blank=True))
+            continue
+        v, bad = read_number(t.text, signed=col in signed, decimal=col in decimal)
+        cells.append(Cell(col, raw, span, v, malformed=bad))
+    return cells, len(toks)
+
+
+def _written_label(norm: NormText, buf: _Buf, at: int) -> tuple[str, Optional[Span]]:
+    if not buf.tokens:
+        return "", None
+    first = buf.token_at(at)
+    toks = buf.tokens[first:]
+    span = norm.span(toks[0].start, toks[-1].end)
+    written = " ".join(norm.original[norm.span(t.start, t.end).start:norm.span(t.start, t.end).end] for t in toks)
+    # the part of the first token before the label start (a block label glued to it) is not the label
+    head_cut = at - buf.offs[first]
+    if head_cut > 0:
+        t0 = toks[0]
+        # find the original offset of the cut within the first token
+        o = _orig_offset_for_key(norm, t0, head_cut)
+        span = Span(o, span.end)
+        written = norm.original[o:span.end].replace("\n", " ")
+    return written, span
+
+
+def _orig_offset_for_key(norm: NormText, tok: Token, k: int) -> int:
+    """Original offset where the k-th key character of a token starts (key drops some chars)."""
+    s = tok.text
+    count = 0
+    for j in range(len(s)):
+        if key(s[: j + 1]) and len(key(s[: j + 1])) > k:
+            return norm.to_orig(tok.start + j)
+        count = j
+    return norm.to_orig(tok.start + count)
+
+
+def _label_exact(written_key: str, spec: RowSpec, next_key: str = "") -> bool:
+    w = plain(written_key)
+    if w == spec.plain or w.endswith(spec.plain):
+        return True
+    # a long label wrapped around its numbers: the rest continues in the next text
+    if len(w) >= 6 and spec.plain.startswith(w) and plain(next_key).startswith(spec.plain[len(w):][:6]):
+        return True
+    # a block label glued in front (（四）无法提供1.本机关…) or a fragment of one
+    for bl in _block_label_keys():
+        if w.startswith(bl) and w[len(bl):] == spec.plain:
+            return True
+    return False
+
+
+def _build_rows(norm: NormText, matches, specs, columns_of) -> tuple[dict[str, Row], list[tuple[RowSpec, _Buf]]]:
+    rows: dict[str, Row] = {}
+    for k, (spec, buf, at, items) in enumerate(matches):
+        cols = columns_of(spec)
+        cells, found = _cells_from_items(norm, items, cols, signed=spec.signed, decimal=spec.decimal)
+        written, lspan = _written_label(norm, buf, at)
+        wkey = buf.joined()[at:]
+        nxt_key = matches[k + 1][1].joined() if k + 1 < len(matches) else ""
+        row = Row(
+            id=spec.id, label=spec.label, written=written, label_span=lspan, cells=cells,
+            expected=len(cols), found=found, block=spec.block,
+            label_exact=_label_exact(wkey, spec, nxt_key),
+        )
+        row.unreliable = found != len(cols)
+        rows[spec.id] = row
+    return rows, []
+
+
+def _missing(specs, rows) -> list[str]:
+    return [s.id for s in specs if s.id not in rows]
+
+
+def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
+             force: Optional[str] = None) -> Optional[Table]:
+    rk = region_key(norm, start, end)
+    ver = force or detect_t3_version(rk) or fallback or "v2021"
+    tokens = tokenize(norm, start, end)
+    if not tokens:
+        return None
+    # header: text before the first row label; 小计 means the 8-column local variant
+    first_row_key = key("本年新收政府信息公开申请数量")
+    cut = rk.find(first_row_key)
+    header_key = rk[:cut] if cut >= 0 else rk[:200]
+    base = list(templates.common()["t3"]["columns"])
+    variant = ""
+    headers: list[HeaderLabel] = []
+    if "小计" in header_key:
+        variant = "subtotal"
+        i_sub = header_key.find("小计")
+        i_ce = header_key.find("商业企业")
+        pos = 1 if (0 <= i_sub < i_ce) else 6
+        base.insert(pos, "sub")
+        for t in tokens:
+            if t.kind == TEXT and "小计" in t.text:
+                sp = norm.span(t.start, t.end)
+                headers.append(HeaderLabel(norm.original[sp.start:sp.end], sp, None, exact=False))
+                break
+    columns = tuple(base)
+    specs = t3_specs(ver, len(columns))
+    matches, _, _ = _groups(tokens, specs)
+    if not matches:
+        return None
+    rows, _ = _build_rows(norm, matches, specs, lambda s: columns)
+    span = norm.span(tokens[0].start, tokens[-1].end)
+    tbl = Table("t3", ver, span, list(columns), rows, _missing(specs, rows), headers, variant)
+    last_found = max(specs.index(s) for s in specs if s.id in rows)
+    tbl.truncated = last_found < len(specs) - 1
+    # the table's span ends with its last row
+    last_row = rows[specs[last_found].id]
+    tbl.span = Span(norm.span(tokens[0].start, tokens[0].end).start, last_row.span.end)
+    return tbl
+
+
+def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
+    tokens = tokenize(norm, start, end)
+    columns = tuple(templates.common()["t4"]["columns"])
+    # the data row: the first run of numbers after header text that mentions the groups
+    i = 0
+    n = len(tokens)
+    header_seen = False
+    while i < n:
+        t = tokens[i]
+        if t.kind == TEXT:
+            k = key(t.text)
+            if any(w in k for w in ("行政复议", "行政诉讼", "结果维持", "总计", "维持", "纠正", "审结", "起诉")):
+                header_seen = True
+            i += 1
+            continue
+        if not header_seen:
+            i += 1
+            continue
+        items = []
+        while i < n and tokens[i].kind != TEXT:
+            items.append(tokens[i])
+            i += 1
+        cells, found = _cells_from_items(norm, items, columns)
+        if not cells:
+            continue
+        sp0 = norm.span(tokens[0].start, tokens[0].end)
+        row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
+        row.unreliable = found != len(columns)
+        span = Span(sp0.start, row.span.end)
+        return Table("t4", None, span, list(columns), {"t4": row}, [], [])
+    return None
+
+
+def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
+             force: Optional[str] = None) -> Optional[Table]:
+    rk = region_key(norm, start, end)
+    ver = force or detect_t2_version(rk) or fallback or "v2021"
+    tokens = tokenize(norm, start, end)
+    if not tokens:
+        return None
+    specs = t2_specs(ver)
+    matches, _, _ = _groups(tokens, specs)
+    if not matches:
+        return None
+    rows, _ = _build_rows(norm, matches, specs, lambda s: s.columns)
+    tbl = Table("t2", ver, norm.span(tokens[0].start, tokens[0].end), [], rows, _missing(specs, rows), [])
+    tbl.headers = _t2_headers(norm, ver, matches)
+    last = max(r.span.end for r in rows.values())
+    tbl.span = Span(tbl.span.start, last)
+    found_idx = [k for k, s in enumerate(specs) if s.id in rows]
+    tbl.truncated = bool(found_idx) and found_idx[-1] < len(specs) - 1
+    return tbl
+
+
+def _t2_headers(norm: NormText, ver: str, matches) -> list[HeaderLabel]:
+    """Column headers of each block of table 二, compared with the template (GX202)."""
+    blocks = {b["caption"]: b for b in templates.version(ver)["t2"]["block"]}
+    out: list[HeaderLabel] = []
+    seen_blocks = set()
+    for spec, buf, at, _items in matches:
+        if spec.block in seen_blocks:
+            continue
+        seen_blocks.add(spec.block)
+        b = blocks[spec.block]
+        expected = ["信息内容"] + [lab for _c, lab in b["columns"]]
+        variants = {c: regex.compile(v) for c, v in b.get("variants", {}).items()}
+        var_by_label = {lab: variants.get(c) for c, lab in b["columns"]}
+        label_tok = buf.token_at(at)
+        toks = buf.tokens[:label_tok]
+        # start after the caption
+        cap_key = key(b["caption"])
+        start_i = 0
+        acc = ""
+        for j, t in enumerate(toks):
+            acc += key(t.text)
+            if cap_key in acc or plain(cap_key) in plain(acc):
+                start_i = j + 1
+                break
+        hdr = toks[start_i:]
+        out.extend(_match_headers(norm, hdr, expected, var_by_label))
+    return out
+
+
+def _match_headers(norm: NormText, toks: list[Token], expected: list[str], variants: dict) -> list[HeaderLabel]:
+    exp = [(e, plain(key(e))) for e in expected]
+    done = [False] * len(exp)
+    out: list[HeaderLabel] = []
+    cur: list[Token] = []
+
+    def cur_key(ts):
+        return plain("".join(key(t.text) for t in ts))
+
+    def complete(k: str) -> Optional[int]:
+        for j, (e, ek) in enumerate(exp):
+            if done[j]:
+                continue
+            if k == ek:
+                return j
+            v = variants.get(e)
+            if v is not None and v.fullmatch(key("".join(t.text for t in cur))):
+                return j
+        return None
+
+    def prefix_of_any(k: str) -> bool:
+        return any(not done[j] and ek.startswith(k) for j, (e, ek) in enumerate(exp)) or any(
+            v is not None and not done[j] and exp[j][1].startswith(k[:4]) for j, (e, v) in enumerate((e, variants.get(e)) for e, _ in exp)
+        )
+
+    def flush_mismatch():
+        if not cur:
+            return
+        k = cur_key(cur)
+        # the first unmatched expected label this fragment stands for
+        best = None
+        for j, (e, ek) in enumerate(exp):
+            if done[j]:
+                continue
+            if ek.startswith(k) or difflib.SequenceMatcher(None, k, ek).ratio() >= 0.5:
+                best = j
+                break
+        sp = norm.span(cur[0].start, cur[-1].end)
+        written = norm.original[sp.start:sp.end]
+        if best is not None:
+            done[best] = True
+            out.append(HeaderLabel(written, sp, exp[best][0], exact=False))
+        else:
+            out.append(HeaderLabel(written, sp, None, exact=False))
+        cur.clear()
+
+    for t in toks:
+        if t.kind != TEXT:
+            continue
+        trial = cur + [t]
+        k = cur_key(trial)
+        cur.append(t)
+        j = complete(k)
+        if j is not None:
+            done[j] = True
+            sp = norm.span(cur[0].start, cur[-1].end)
+            out.append(HeaderLabel(norm.original[sp.start:sp.end], sp, exp[j][0], exact=True))
+            cur.clear()
+            continue
+        if prefix_of_any(k):
+            continue
+        # adding t broke it: flush what was before t, retry t alone
+        cur.pop()
+        flush_mismatch()
+        cur.append(t)
+        k = cur_key(cur)
+        j = complete(k)
+        if j is not None:
+            done[j] = True
+            sp = norm.span(t.start, t.end)
+            out.append(HeaderLabel(norm.original[sp.start:sp.end], sp, exp[j][0], exact=True))
+            cur.clear()
+        elif not prefix_of_any(k):
+            flush_mismatch()
+    flush_mismatch()
+    return out

@@ -1,0 +1,70 @@
+"""GX303 balance-mismatch — 表三“第一项加第二项之和，等于第三项加第四项之和”不成立
+
+## 检查内容
+
+表三每一列：一、本年新收 + 二、上年结转 = 三、（七）总计 + 四、结转下年度继续办理
+（表三的角注就写着这条勾稽关系）。
+如果（七）总计本身就与各办理结果之和不符（GX302），而按办理结果之和这条关系成立，
+说明问题只在（七）总计那一格，不再重复报告。
+
+## 为什么
+
+收到的（新收加结转）必须等于处理掉的（办结加结转下年）；不平衡说明有申请“消失”或“多出”。
+
+## 示例
+
+```report bad
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5
+二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+（七）总计 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+```
+
+```report good
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5
+二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+（七）总计 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+```
+
+## 依据
+
+国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三角注：
+“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
+"""
+from gxlint.api import Rule, Severity, all_identities, fmt_num
+
+
+class BalanceMismatch(Rule):
+    code = "GX303"
+    name = "balance-mismatch"
+    family = "arithmetic"
+    severity = Severity.ERROR
+    messages = {
+        "balance": {
+            "zh": "{column}：一、本年新收 + 二、上年结转 = {lhs}，而（七）总计 + 四、结转下年度 = {rhs}",
+            "en": "{column_en} column: new + carried over = {lhs}, but （七）总计 + carried forward = {rhs}",
+        },
+        "part": {"zh": "{row}：{value}", "en": "{row}: {value}"},
+    }
+
+    def on_document(self, doc, ctx):
+        idents = all_identities(doc)
+        outsum = {i.extra.get("column"): i for i in idents if i.id == "T3.outsum"}
+        for ident in idents:
+            if ident.code != self.code or ident.holds is not False:
+                continue
+            col = ident.extra.get("column")
+            o = outsum.get(col)
+            if o is not None and o.holds is False and o.rhs_value is not None:
+                # （七）总计 is wrong on its own (GX302): with the outcome sum the balance holds?
+                r4 = ident.rhs[1].value or 0
+                if abs(ident.lhs_value - (o.rhs_value + r4)) < 1e-9:
+                    continue
+            related = [ctx.related(t.cell.span, "part", row=t.label, value=fmt_num(t.value))
+                       for t in ident.lhs + ident.rhs[:1] if t.cell]
+            ctx.report("balance", ident.target.span, column=ident.where, column_en=col,
+                       lhs=fmt_num(ident.lhs_value), rhs=fmt_num(ident.rhs_value), related=related,
+                       data={"identity": ident.id, **ident.extra})

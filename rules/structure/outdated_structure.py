@@ -1,0 +1,53 @@
+"""GX104 outdated-structure — 2019 年以前的旧报告结构
+
+## 检查内容
+
+报告使用了 2019 年修订《条例》之前的结构（概述、依申请公开政府信息情况、政府信息公开的收费及减免情况 ……），
+而不是现行的六个部分。只在报告开头报告一次，不再逐节报告缺少的部分和表格。
+
+## 为什么
+
+2019 年起，年度报告按修订后的《条例》和国办统一格式编写；沿用旧结构属于“不按规定格式发布”。
+
+## 示例
+
+```report bad
+一、概述
+二、主动公开政府信息的情况
+三、依申请公开政府信息和不予公开政府信息的情况
+四、政府信息公开的收费及减免情况
+```
+
+```report good
+一、总体情况
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+六、其他需要报告的事项
+```
+
+## 依据
+
+《中华人民共和国政府信息公开条例》（国务院令第711号，2019年5月15日施行）第五十条；国办公开办函〔2021〕30号。
+"""
+from gxlint.api import Rule, Severity
+
+
+class OutdatedStructure(Rule):
+    code = "GX104"
+    name = "outdated-structure"
+    family = "structure"
+    severity = Severity.ERROR
+    messages = {
+        "old": {
+            "zh": "报告使用 2019 年以前的旧结构（{found}），应按现行格式的六个部分编写",
+            "en": "the report uses the pre-2019 structure ({found}); use the six sections of the current format",
+        },
+    }
+
+    def on_document(self, doc, ctx):
+        if doc.pre2019 is None:
+            return
+        found = "、".join(dict.fromkeys(ctx.text[s.start:s.end].strip() for s in doc.old_headings[:3]))
+        ctx.report("old", doc.pre2019, found=found)

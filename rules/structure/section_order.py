@@ -1,0 +1,88 @@
+"""GX102 section-order — 部分顺序、重复或编号错误
+
+## 检查内容
+
+六个部分须按 一 至 六 的顺序各出现一次，且编号与标题一致：
+- 顺序颠倒（如“三、收到和处理……”出现在“二、主动公开……”之前）；
+- 同一部分出现两次（两个作为部分标题的“四、……行政复议、行政诉讼情况”）；
+- 编号与标题不符（如“三、主动公开政府信息情况”），可一键改正编号。
+
+表三中的行标签“一、本年新收……”“三、本年度办理结果”“四、结转下年度继续办理”不是部分标题，不参与本检查。
+
+## 为什么
+
+统一格式要求固定的部分顺序，便于汇总和比对；编号错误常见于复制上一年报告后增删段落。
+
+## 示例
+
+```report bad
+一、总体情况
+二、收到和处理政府信息公开申请情况
+三、主动公开政府信息情况
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+六、其他需要报告的事项
+```
+
+```report good
+一、总体情况
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+六、其他需要报告的事项
+```
+
+## 依据
+
+国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
+"""
+from gxlint.api import Edit, Fix, Rule, Severity, Span, template_data
+
+NUMERALS = "一二三四五六"
+
+
+class SectionOrder(Rule):
+    code = "GX102"
+    name = "section-order"
+    family = "structure"
+    severity = Severity.ERROR
+    fixable = True
+    messages = {
+        "order": {
+            "zh": "“{title}”应在“{before}”之前",
+            "en": "“{title}” should come before “{before}”",
+        },
+        "duplicate": {
+            "zh": "“{canonical}”部分出现了两次（第一次在第 {line} 行）",
+            "en": "section “{canonical}” appears twice (first at line {line})",
+        },
+        "numeral": {
+            "zh": "部分编号“{written}”与标题不符，应为“{expected}”",
+            "en": "section numeral “{written}” does not match its title; expected “{expected}”",
+        },
+        "fix_numeral": {"zh": "把编号改为“{expected}”", "en": "change the numeral to “{expected}”"},
+    }
+
+    def on_document(self, doc, ctx):
+        if doc.template == "pre2019":
+            return
+        canon = {s["index"]: s["canonical"] for s in template_data("common")["section"]}
+        for index, _numeral, span in doc.cache.get("duplicate_headings", []):
+            first = doc.section(index)
+            line = doc.lines.line_of(first.span.start) + 1 if first else 0
+            ctx.report("duplicate", span, canonical=canon[index], line=line)
+        secs = sorted(doc.sections, key=lambda s: s.span.start)
+        # out of order: a heading whose index is lower than one before it
+        for i, s in enumerate(secs):
+            later_lower = [t for t in secs[:i] if t.index > s.index]
+            if later_lower:
+                ctx.report("order", s.span, title=s.canonical, before=later_lower[0].canonical)
+        for s in secs:
+            expected = NUMERALS[s.index - 1]
+            if s.numeral != expected:
+                at = doc.text.find(s.numeral, s.span.start, s.span.end)
+                if at < 0:
+                    continue
+                fix = Fix(ctx.message("fix_numeral", expected=expected), (Edit(at, at + 1, expected),), safe=True)
+                ctx.report("numeral", Span(at, at + 1), written=s.numeral, expected=expected, fix=fix)

@@ -1,0 +1,63 @@
+"""GX204 cell-count — 一行的数字个数与模板不符
+
+## 检查内容
+
+表格的一行读到的数字比模板规定的多或少：表三每行 7 个（自然人、五类法人或其他组织、总计），
+表四一行 15 个，表二各行按其列数。多出或缺少的数字说明这一行错位、漏填或多填，
+这一行的数值不能用于勾稽关系（不会在错位的基础上再报告勾稽错误）。
+
+8 列的地方变体（有“小计”列）按 8 个计，并由 GX202 提示它偏离国家模板。
+
+## 为什么
+
+单元格数目不对，读者无法确定每个数字属于哪一列，整行数据失去意义。
+
+## 示例
+
+```report bad
+三、收到和处理政府信息公开申请情况
+（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+```
+
+```report good
+三、收到和处理政府信息公开申请情况
+（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+```
+
+## 依据
+
+国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表二、表三、表四的列。
+"""
+from gxlint.api import Rule, Severity, Span, row_name
+
+
+class CellCount(Rule):
+    code = "GX204"
+    name = "cell-count"
+    family = "template"
+    severity = Severity.ERROR
+    messages = {
+        "more": {
+            "zh": "“{row}”有 {found} 个数字，模板为 {expected} 个；这一行不参与勾稽核对",
+            "en": "“{row}” has {found} numbers; the template has {expected} (the row is left out of the identities)",
+        },
+        "fewer": {
+            "zh": "“{row}”只有 {found} 个数字，模板为 {expected} 个；这一行不参与勾稽核对",
+            "en": "“{row}” has only {found} numbers; the template has {expected} (the row is left out of the identities)",
+        },
+    }
+
+    def on_table(self, table, ctx):
+        for row in table.rows.values():
+            if row.found == row.expected:
+                continue
+            name = row_name(row) if table.kind == "t3" else ("表四数据行" if table.kind == "t4" else row.label)
+            if ctx.lang == "en" and table.kind == "t4":
+                name = "table 四 data row"
+            span = row.span
+            if table.kind == "t4" and row.cells:
+                span = Span(row.cells[0].span.start, row.cells[-1].span.end)
+            mid = "more" if row.found > row.expected else "fewer"
+            ctx.report(mid, span, row=name, found=row.found, expected=row.expected,
+                       data={"row": row.id})
+

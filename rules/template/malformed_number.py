@@ -1,0 +1,70 @@
+"""GX205 malformed-number — 单元格里的数字不规范
+
+## 检查内容
+
+数字单元格里不是规范的数：多余的前导零（`00`）、错用的分隔符（`1,2`）、横线或斜线（`—`、`/`）、
+混入字母（`1O`）、件数写成小数（`1.5`）、件数为负或带正负号。
+表二 v2019 的“本年增/减”列可以带符号（`增1`、`减2`、`+3`、`-1`），收费金额、采购金额可以是小数，不报告。
+可以读出数值的（如 `00` 读作 0）仍参与勾稽核对。
+
+## 为什么
+
+统计表是给人和程序读的；不规范的数字会被汇总系统误读或拒收。
+
+## 示例
+
+```report bad
+三、收到和处理政府信息公开申请情况
+（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 00
+```
+
+```report good
+三、收到和处理政府信息公开申请情况
+（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+```
+
+## 依据
+
+国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》；统计数据填报的一般要求。
+"""
+from gxlint.api import Edit, Fix, Rule, Severity, fmt_num, row_name
+
+
+class MalformedNumber(Rule):
+    code = "GX205"
+    name = "malformed-number"
+    family = "template"
+    severity = Severity.ERROR
+    fixable = True
+    messages = {
+        "bad": {
+            "zh": "“{row}”的“{raw}”不是规范的数字：{why}",
+            "en": "“{raw}” in “{row}” is not a well-formed number: {why_en}",
+        },
+        "fix": {"zh": "改为 {value}", "en": "write {value}"},
+    }
+
+    def on_table(self, table, ctx):
+        for row in table.rows.values():
+            name = row_name(row) if table.kind == "t3" else row.label
+            for cell in row.cells:
+                if cell.malformed is None or cell.blank:
+                    continue
+                fix = None
+                if cell.malformed == "多余的前导零" and cell.value is not None:
+                    v = fmt_num(cell.value)
+                    fix = Fix(ctx.message("fix", value=v), (Edit(cell.span.start, cell.span.end, v),), safe=True)
+                ctx.report("bad", cell.span, row=name, raw=cell.raw, why=cell.malformed,
+                           why_en=_EN.get(cell.malformed, cell.malformed), fix=fix,
+                           data={"row": row.id, "column": cell.column})
+
+
+_EN = {
+    "多余的前导零": "superfluous leading zero",
+    "件数不能是小数": "a count cannot be a decimal",
+    "件数不能为负": "a count cannot be negative",
+    "件数不应带符号": "a count takes no sign",
+    "用横线或斜线代替数字": "a dash or slash instead of a number",
+    "数字中混有字母": "letters mixed into the number",
+    "不是规范的数字": "not a number",
+}

@@ -1,0 +1,87 @@
+"""GX202 nonstandard-label — 标签与模板用语不一致
+
+## 检查内容
+
+表格的行标签、列标题与统一格式的用语不一致——不是标点、空格、全半角或繁简的差别，而是字词不同，例如：
+- “2.其他法律法规禁止公开”（模板为“2.其他法律行政法规禁止公开”）；
+- 表二列标题被截断成“本年新”（模板为“本年新制作数量”“本年新公开数量”）；
+- 表三多出“小计”列（地方变体的 8 列表，国家模板为 7 列）。
+
+“本年收费金额（单位：万元，保留4位小数）”是公认的变体，不报告。
+
+## 为什么
+
+标签是统计口径的定义；改动字词，读者无法确认这一行统计的是否就是模板规定的事项。
+
+## 示例
+
+```report bad
+三、收到和处理政府信息公开申请情况
+（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+2.其他法律法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+```
+
+```report good
+三、收到和处理政府信息公开申请情况
+（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+```
+
+## 依据
+
+国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表二、表三、表四。
+"""
+from gxlint.api import Edit, Fix, Rule, Severity
+
+
+class NonstandardLabel(Rule):
+    code = "GX202"
+    name = "nonstandard-label"
+    family = "template"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "row": {
+            "zh": "行标签“{written}”与模板“{expected}”不一致",
+            "en": "row label “{written}” differs from the template’s “{expected}”",
+        },
+        "header": {
+            "zh": "列标题“{written}”与模板“{expected}”不一致",
+            "en": "column header “{written}” differs from the template’s “{expected}”",
+        },
+        "unknown_header": {
+            "zh": "列标题“{written}”不是模板中的列",
+            "en": "column header “{written}” is not a column of the template",
+        },
+        "subtotal": {
+            "zh": "表三多出“{written}”列（8 列的地方变体），国家模板为 7 列：自然人、五类法人或其他组织、总计",
+            "en": "table 三 has an extra “{written}” column (an 8-column local variant); the national template has 7",
+        },
+        "fix": {"zh": "改为模板用语“{expected}”", "en": "use the template wording “{expected}”"},
+    }
+
+    def on_table(self, table, ctx):
+        for h in table.headers:
+            if h.exact:
+                continue
+            if table.kind == "t3" and h.expected is None and table.variant == "subtotal":
+                ctx.report("subtotal", h.span, written=h.written)
+            elif h.expected is None:
+                ctx.report("unknown_header", h.span, written=h.written)
+            else:
+                fix = Fix(ctx.message("fix", expected=_display(h.expected)), (Edit(h.span.start, h.span.end, _display(h.expected)),), safe=False)
+                ctx.report("header", h.span, written=h.written, expected=_display(h.expected), fix=fix)
+        for row in table.rows.values():
+            if row.label_exact or row.label_span is None:
+                continue
+            exp = _display(row.label)
+            fix = Fix(ctx.message("fix", expected=exp), (Edit(row.label_span.start, row.label_span.end, exp),), safe=False)
+            ctx.report("row", row.label_span, written=row.written, expected=exp, fix=fix)
+
+
+def _display(label: str) -> str:
+    """Template label with the template's full-width punctuation."""
+    out = label.replace("(", "（").replace(")", "）").replace(":", "：").replace(",", "，")
+    if out.count('"') == 2:
+        out = out.replace('"', "“", 1).replace('"', "”", 1)
+    return out

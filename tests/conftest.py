@@ -1,0 +1,26 @@
+import json
+import os
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEEDS = os.path.join(HERE, "fixtures", "seeds")
+ROOT = os.path.dirname(HERE)
+
+
+def seed_path(prefix: str) -> str:
+    for name in sorted(os.listdir(SEEDS)):
+        if name.startswith(prefix) and name.endswith(".txt"):
+            return os.path.join(SEEDS, name)
+    raise FileNotFoundError(prefix)
+
+
+def read_seed(prefix: str) -> str:
+    with open(seed_path(prefix), encoding="utf-8") as fh:
+        return fh.read()
+
+
+@pytest.fixture(scope="session")
+def expected():
+    with open(os.path.join(SEEDS, "expected.json"), encoding="utf-8") as fh:
+        return json.load(fh)

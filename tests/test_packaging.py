@@ -1,0 +1,32 @@
+"""The wheel contains every rule module, under gxlint/rules/."""
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_contains_every_rule_module(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), ROOT],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    wheels = [f for f in os.listdir(tmp_path) if f.endswith(".whl")]
+    assert len(wheels) == 1
+    names = set(zipfile.ZipFile(tmp_path / wheels[0]).namelist())
+    rules_dir = os.path.join(ROOT, "rules")
+    expected = set()
+    for root, _dirs, files in os.walk(rules_dir):
+        for f in files:
+            if f.endswith(".py"):
+                rel = os.path.relpath(os.path.join(root, f), rules_dir).replace(os.sep, "/")
+                expected.add("gxlint/rules/" + rel)
+    assert expected and expected <= names, sorted(expected - names)
+    assert not any(n.startswith("rules/") for n in names)
+    for t in ("gxlint/templates/v2019.toml", "gxlint/templates/v2021.toml", "gxlint/templates/common.toml"):
+        assert t in names
