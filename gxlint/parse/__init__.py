@@ -26,7 +26,7 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
         (h.index, h.numeral, norm.span(h.start, h.end)) for h in duplicates
     ]
     doc.old_headings = _sections.find_old_structure(norm)
-    if len(doc.old_headings) >= 2 and len(doc.sections) < 4:
+    if len(doc.old_headings) >= 2 and (len(doc.sections) < 4 or doc.section(3) is None):
         doc.pre2019 = doc.old_headings[0]
 
     first = accepted[0].start if accepted else -1

@@ -69,7 +69,10 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
                     p0 = m.end()
                 pieces.append((p0, len(line)))
                 last = len(pieces) - 1
+                rule = _md_rule_pieces(line, pieces)
                 for k, (a, b) in enumerate(pieces):
+                    if k in rule:
+                        continue
                     piece = line[a:b]
                     if not piece.strip():
                         if 0 < k < last:
@@ -80,6 +83,62 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
                 _words(out, line, pos, line_no)
         line_no += 1
         pos = line_end + 1
+    return _prose_numbers(_drop_page_numbers(out, text), text)
+
+
+# a number followed on its line by one of these is prose ("共收到申请 47 件", "保留 4 位小数",
+# "2023 年 1 月"), never a table cell; 万/元 are left out (an amount cell may carry its unit)
+_UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|%|％)")
+
+
+def _prose_numbers(toks: list[Token], text: str) -> list[Token]:
+    for i in range(len(toks) - 1):
+        t, nx = toks[i], toks[i + 1]
+        if t.kind == NUM and nx.kind == TEXT and nx.line == t.line and not text[t.end:nx.start].strip(" ") \
+                and _UNIT_START.match(nx.text):
+            t.kind = TEXT
+    return toks
+
+
+_PAGE_WORD = regex.compile(r"^(?:[-—–]\d{1,4}[-—–]|第\d{1,4}页(?:共\d{1,4}页)?)$")
+_DASH = regex.compile(r"^[-—–]$")
+
+
+def _drop_page_numbers(toks: list[Token], text: str) -> list[Token]:
+    """Page numbers inside a line (a one-line document, or a PDF line joined to its neighbours):
+    "- 5 -" as three words separated by single spaces, "-5-", "第5页"."""
+    out: list[Token] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.kind == TEXT and _PAGE_WORD.match(t.text):
+            i += 1
+            continue
+        if (i + 2 < n and _DASH.match(t.text) and toks[i + 1].kind == NUM and toks[i + 1].text.isdigit()
+                and len(toks[i + 1].text) <= 4 and _DASH.match(toks[i + 2].text)
+                and text[t.end:toks[i + 1].start] == " " and text[toks[i + 1].end:toks[i + 2].start] == " "):
+            i += 3
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+_MD_CELL_RULE = regex.compile(r"^\s*:?-{3,}:?\s*$")
+
+
+def _md_rule_pieces(line: str, pieces: list) -> set:
+    """Pieces of a Markdown rule (|---|---|) inside a line (a one-line document): two or more
+    consecutive ``---`` cells.  A lone ``---`` stays a (malformed) cell."""
+    out: set = set()
+    run: list = []
+    for k, (a, b) in enumerate(pieces + [(0, 0)]):
+        if k < len(pieces) and _MD_CELL_RULE.match(line[a:b]):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
     return out
 
 
@@ -408,9 +467,13 @@ def _orig_offset_for_key(norm: NormText, tok: Token, k: int) -> int:
     return norm.to_orig(tok.start + count)
 
 
-def _label_exact(written_key: str, spec: RowSpec, next_key: str = "") -> bool:
+def _label_exact(written_key: str, spec: RowSpec, next_key: str = "", parts: tuple = ()) -> bool:
     w = plain(written_key)
     if w == spec.plain or w.endswith(spec.plain):
+        return True
+    # PDF text: fragments of a merged block label (三、/本/年/… printed one character per line,
+    # "（六）其" / "他处理" wrapped) interleaved with the lines of a wrapped row label
+    if parts and _interleaved(parts, spec.plain):
         return True
     # a long label wrapped around its numbers: the rest continues in the next text
     if len(w) >= 6 and spec.plain.startswith(w) and plain(next_key).startswith(spec.plain[len(w):][:6]):
@@ -420,6 +483,45 @@ def _label_exact(written_key: str, spec: RowSpec, next_key: str = "") -> bool:
         if w.startswith(bl) and w[len(bl):] == spec.plain:
             return True
     return False
+
+
+def _is_block_fragment(k: str) -> bool:
+    return bool(k) and any(k in bl for bl in _block_label_keys())
+
+
+def _interleaved(parts: tuple, target: str) -> bool:
+    """Can the label's words be split into the target label (in order) plus block-label fragments?"""
+    n = len(parts)
+    seen = set()
+    stack = [(0, 0)]
+    while stack:
+        i, j = stack.pop()
+        if (i, j) in seen:
+            continue
+        seen.add((i, j))
+        if i == n:
+            if j == len(target):
+                return True
+            continue
+        p = parts[i]
+        if not p:
+            stack.append((i + 1, j))
+            continue
+        if target.startswith(p, j):
+            stack.append((i + 1, j + len(p)))
+        if _is_block_fragment(p):
+            stack.append((i + 1, j))
+    return False
+
+
+def _label_parts(buf: _Buf, at: int) -> tuple:
+    """plain() keys of the label's words, the first cut where the label starts."""
+    if not buf.tokens:
+        return ()
+    first = buf.token_at(at)
+    out = [plain(buf.keys[first][at - buf.offs[first]:])]
+    out.extend(plain(k) for k in buf.keys[first + 1:])
+    return tuple(out)
 
 
 def _build_rows(norm: NormText, matches, specs, columns_of) -> tuple[dict[str, Row], list[tuple[RowSpec, _Buf]]]:
@@ -433,7 +535,7 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> tuple[dict[str, R
         row = Row(
             id=spec.id, label=spec.label, written=written, label_span=lspan, cells=cells,
             expected=len(cols), found=found, block=spec.block,
-            label_exact=_label_exact(wkey, spec, nxt_key),
+            label_exact=_label_exact(wkey, spec, nxt_key, _label_parts(buf, at)),
         )
         row.unreliable = found != len(cols)
         rows[spec.id] = row
@@ -486,36 +588,50 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
 
 
 def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
+    """Table 四: one data row of 15 numbers after a header naming the groups.  The row is the
+    first run of exactly 15 cells after the header; failing that, the longest run (a damaged row,
+    reported by GX204) — never a stray number from a sentence before the table."""
     tokens = tokenize(norm, start, end)
     columns = tuple(templates.common()["t4"]["columns"])
-    # the data row: the first run of numbers after header text that mentions the groups
-    i = 0
     n = len(tokens)
     header_seen = False
+    runs: list[list[Token]] = []
+    i = 0
     while i < n:
         t = tokens[i]
         if t.kind == TEXT:
             k = key(t.text)
-            if any(w in k for w in ("行政复议", "行政诉讼", "结果维持", "总计", "维持", "纠正", "审结", "起诉")):
+            if any(w in k for w in _T4_HEADER_WORDS):
                 header_seen = True
-            i += 1
-            continue
-        if not header_seen:
             i += 1
             continue
         items = []
         while i < n and tokens[i].kind != TEXT:
             items.append(tokens[i])
             i += 1
-        cells, found = _cells_from_items(norm, items, columns)
-        if not cells:
-            continue
-        sp0 = norm.span(tokens[0].start, tokens[0].end)
-        row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
-        row.unreliable = found != len(columns)
-        span = Span(sp0.start, row.span.end)
-        return Table("t4", None, span, list(columns), {"t4": row}, [], [])
-    return None
+        if header_seen and any(x.kind == NUM for x in items):
+            runs.append(items)
+    if not runs:
+        return None
+    exact = [r for r in runs if _run_len(r) == len(columns)]
+    items = exact[0] if exact else max(runs, key=_run_len)
+    cells, found = _cells_from_items(norm, items, columns)
+    sp0 = norm.span(tokens[0].start, tokens[0].end)
+    row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
+    row.unreliable = found != len(columns)
+    return Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
+
+
+_T4_HEADER_WORDS = ("行政复议", "行政诉讼", "结果维持", "总计", "维持", "纠正", "审结", "起诉")
+
+
+def _run_len(items: list[Token]) -> int:
+    toks = list(items)
+    while toks and toks[0].kind == EMPTY:
+        toks.pop(0)
+    while toks and toks[-1].kind == EMPTY:
+        toks.pop()
+    return len(toks)
 
 
 def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
