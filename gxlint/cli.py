@@ -45,6 +45,14 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--max-bytes", type=int, default=None, help="files larger than this are GX002")
     c.add_argument("--no-source", action="store_true", help="text format: do not show the source lines")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    c.add_argument("--fix", action="store_true", help="apply the safe fixes (writes the files)")
+    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: also apply the unsafe fixes")
+    c.add_argument("--fix-only", action="store_true", help="apply fixes and do not report what remains")
+    c.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; do not write")
+    c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    c.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer match")
+    c.add_argument("--show-settings", action="store_true", help="print the settings resolved for PATH and exit")
 
     r = sub.add_parser("rules", help="列出全部规则 (list the rules)")
     r.add_argument("--format", choices=("text", "json"), default="text")
@@ -84,7 +92,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 # --- check ---------------------------------------------------------------------------
 
-def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"), exclude=()) -> list[str]:
+def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"), exclude=(),
+                  excluded=None) -> list[str]:
+    """Files to check: named files always; directories walked recursively.  ``excluded(path)``,
+    when given, decides for a file found in a directory (per-file include/exclude of its config)."""
     import fnmatch
 
     out: list[str] = []
@@ -97,6 +108,10 @@ def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"),
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for f in sorted(files):
                     full = os.path.join(root, f)
+                    if excluded is not None:
+                        if not excluded(full):
+                            out.append(full)
+                        continue
                     rel = os.path.relpath(full, p)
                     if any(fnmatch.fnmatch(f, pat) for pat in include) and not any(
                         fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(f, pat) for pat in exclude
@@ -136,11 +151,9 @@ def _settings_from_args(args, base=None):
 
 
 def _base_settings(args):
-    """Configuration file settings (the pipelines layer may provide them)."""
-    try:
-        from . import configfile
-    except ImportError:
-        return None
+    """Settings of ``--config FILE`` or of the working directory's configuration file."""
+    from . import configfile
+
     if getattr(args, "isolated", False):
         return None
     try:
@@ -149,22 +162,170 @@ def _base_settings(args):
         raise UsageError(str(exc)) from None
 
 
+class SettingsResolver:
+    """Settings per checked file: the nearest config file walking up from the file (or
+    ``--config``; none with ``--isolated``), the command line laid over it, per-file ignores
+    folded in.  Cached per folder and per config file."""
+
+    def __init__(self, args) -> None:
+        self.args = args
+        self._cfg_by_dir: dict[str, Optional[str]] = {}
+        self._by_cfg: dict[Optional[str], object] = {}
+        if args.config and args.isolated:
+            raise UsageError("--config 与 --isolated 不能同时使用 (--config and --isolated exclude each other)")
+        if args.config and not os.path.isfile(args.config):
+            raise UsageError(f"配置文件不存在 (no such configuration file): {args.config}")
+
+    def config_path(self, path: Optional[str]) -> Optional[str]:
+        from . import configfile
+
+        if self.args.isolated:
+            return None
+        if self.args.config:
+            return os.path.abspath(self.args.config)
+        start = os.getcwd() if not path or path == "-" else os.path.abspath(path)
+        folder = start if os.path.isdir(start) else os.path.dirname(start)
+        if folder not in self._cfg_by_dir:
+            self._cfg_by_dir[folder] = configfile.find_config(folder)
+        return self._cfg_by_dir[folder]
+
+    def unfolded(self, path: Optional[str]):
+        from . import configfile
+
+        cfg = self.config_path(path)
+        if cfg not in self._by_cfg:
+            try:
+                base = configfile.load(cfg) if cfg else None
+            except configfile.ConfigError as exc:
+                raise UsageError(str(exc)) from None
+            self._by_cfg[cfg] = _settings_from_args(self.args, base)
+        return self._by_cfg[cfg]
+
+    def for_file(self, path: Optional[str]):
+        from . import configfile
+
+        return configfile.apply_file(self.unfolded(path), path)
+
+    def excluded(self, path: str) -> bool:
+        from . import configfile
+
+        return configfile.is_excluded(self.unfolded(path), path)
+
+
+def _show_settings(args, resolver: "SettingsResolver") -> int:
+    import json
+
+    from . import configfile
+
+    target = (args.paths or ["."])[0]
+    if target == "-":
+        target = args.stdin_filename or "-"
+    s = resolver.for_file(target)
+    info = configfile.describe(s)
+    info = {"path": target, **info}
+    unfolded = resolver.unfolded(target)
+    info["per-file-ignores"] = {k: list(v) for k, v in unfolded.per_file_ignores.items()}
+    if args.format == "json":
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+    else:
+        for k, v in info.items():
+            print(f"{k} = {json.dumps(v, ensure_ascii=False)}")
+    return EXIT_OK
+
+
 def cmd_check(args) -> int:
-    from .engine import lint_bytes, lint_path
+    from . import baseline as bl
+    from .batch import FixMode, Progress, Task, check_one, run
     from .output import OutputContext, render
 
-    base = _base_settings(args)
-    settings = _settings_from_args(args, base)
+    resolver = SettingsResolver(args)
+    if args.show_settings:
+        return _show_settings(args, resolver)
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs 须为正整数 (--jobs takes a positive number)")
+    if args.unsafe_fixes and not (args.fix or args.diff or args.fix_only):
+        raise UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用 (use it with --fix or --diff)")
+    if args.write_baseline and (args.fix or args.diff or args.fix_only):
+        raise UsageError("--write-baseline 不能与 --fix/--diff 同用 (cannot be combined with --fix/--diff)")
+    mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
+                   diff=bool(args.diff))
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = bl.load(args.baseline)
+        except bl.BaselineError as exc:
+            raise UsageError(str(exc)) from None
+
+    settings = resolver.unfolded(args.stdin_filename if "-" in (args.paths or []) else None)
     paths = args.paths or ["."]
-    files = collect_files(paths, settings.include, settings.exclude)
-    results = []
+    files = collect_files(paths, excluded=resolver.excluded)
+    tasks = []
+    stdin_index = None
     for f in files:
         if f == "-":
-            data = sys.stdin.buffer.read()
-            results.append(lint_bytes(data, args.stdin_filename or "-", settings))
+            stdin_index = len(tasks)
+            name = args.stdin_filename or "-"
+            tasks.append(Task("-", name, resolver.for_file(args.stdin_filename)))
         else:
-            results.append(lint_path(f, settings, display_path=f))
+            tasks.append(Task(f, f, resolver.for_file(f)))
+
+    jobs = args.jobs or os.cpu_count() or 1
+    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet))
+    try:
+        if stdin_index is not None:
+            data = sys.stdin.buffer.read()
+            rest = [t for i, t in enumerate(tasks) if i != stdin_index]
+            stdin_res = check_one(tasks[stdin_index], FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.fix), data=data)
+            progress.update(1)
+            results = run(rest, jobs, mode, progress.update) + [stdin_res]
+        else:
+            results = run(tasks, jobs, mode, progress.update)
+    finally:
+        progress.close()
     results.sort(key=lambda r: r.path or "")
+
+    fix_infos = [(r.path, r.meta.get("fix")) for r in results if r.meta.get("fix")]
+    for path, info in fix_infos:
+        if info.get("error"):
+            print(f"gxlint: {path}: 无法写入修复 (could not write the fixes): {info['error']}", file=sys.stderr)
+
+    if args.diff:
+        out = "".join(info["diff"] or "" for _p, info in fix_infos)
+        _emit(args, out)
+        return EXIT_FINDINGS if any(info["changed"] for _p, info in fix_infos) and not args.exit_zero else EXIT_OK
+
+    if args.write_baseline:
+        previous = None
+        if os.path.exists(args.write_baseline):
+            try:
+                previous = bl.load(args.write_baseline)
+            except bl.BaselineError:
+                previous = None
+        new = bl.build(args.write_baseline, results, previous)
+        if previous is not None:   # entries of files not checked this time are kept
+            checked = {new.key_path(r.path) for r in results}
+            new.entries = [e for e in previous.entries if e.path not in checked] + new.entries
+            new.entries.sort(key=lambda e: e.path)
+        from .batch import atomic_write
+
+        atomic_write(args.write_baseline, bl.dumps(new).encode("utf-8"))
+        if not args.quiet:
+            n = sum(len(r.diagnostics) for r in results)
+            print(f"gxlint: 已把 {n} 个问题记入基线 (recorded {n} finding(s) in) {args.write_baseline}", file=sys.stderr)
+        return EXIT_OK
+
+    stale = []
+    if baseline is not None:
+        stale = bl.apply(baseline, results)
+        if stale and not args.quiet or stale and args.strict_baseline:
+            print(f"gxlint: 基线中有 {len(stale)} 条已不再出现 (baseline entries that no longer match):", file=sys.stderr)
+            for e in stale:
+                why = f"  — {e.reason}" if e.reason else ""
+                print(f"  {e.path}: {e.code} {e.message}{why}", file=sys.stderr)
+
+    if args.fix_only:
+        _fix_summary(fix_infos, settings.lang, args.quiet)
+        return EXIT_OK
 
     fmt = args.format or "text"
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
@@ -172,15 +333,61 @@ def cmd_check(args) -> int:
     octx = OutputContext(lang=settings.lang, quiet=args.quiet, statistics=args.statistics, color=color,
                          show_source=not args.no_source)
     text = render(fmt, results, octx)
-    if args.statistics and fmt == "text":
-        text += _statistics(results, settings.lang)
+    if args.statistics:
+        if fmt == "text":
+            text += _statistics(results, settings.lang)
+        elif fmt == "json":
+            import json
+
+            obj = json.loads(text)
+            obj["statistics"] = _statistics_data(results)
+            text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+        else:
+            sys.stderr.write(_statistics(results, settings.lang))
+    _emit(args, text)
+    if mode.fix:
+        _fix_summary(fix_infos, settings.lang, args.quiet)
+    code = exit_code(results, args.fail_on or "error", args.exit_zero)
+    if stale and args.strict_baseline and not args.exit_zero:
+        code = max(code, EXIT_FINDINGS)
+    return code
+
+
+def _emit(args, text: str) -> None:
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        from .batch import atomic_write
+
+        folder = os.path.dirname(os.path.abspath(args.output))
+        if not os.path.isdir(folder):
+            raise UsageError(f"输出目录不存在 (no such folder): {folder}")
+        atomic_write(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    return exit_code(results, args.fail_on or "error", args.exit_zero)
+
+
+def _fix_summary(fix_infos, lang: str, quiet: bool) -> None:
+    if quiet:
+        return
+    files = sum(1 for _p, i in fix_infos if i.get("written"))
+    applied = sum(i.get("applied", 0) for _p, i in fix_infos if i.get("written"))
+    if lang == "en":
+        print(f"gxlint: fixed {applied} problem(s) in {files} file(s).", file=sys.stderr)
+    else:
+        print(f"gxlint: 已修复 {files} 个文件中的 {applied} 个问题。", file=sys.stderr)
+
+
+def _statistics_data(results) -> dict:
+    from collections import Counter
+
+    by_rule = Counter()
+    for r in results:
+        for d in r.diagnostics:
+            by_rule[d.code] += 1
+    return {
+        "by_rule": dict(sorted(by_rule.items())),
+        "by_file": {r.path: len(r.diagnostics) for r in results if r.diagnostics},
+    }
 
 
 def exit_code(results, fail_on: str, exit_zero: bool) -> int:

@@ -1,0 +1,238 @@
+"""Batch runs for ``gxlint check``: a process pool, fixes, atomic writes, a progress bar.
+
+Each file is linted (and fixed) in a worker; the result comes back without its Document (only
+the decoded text, for positions) with content-anchored fingerprints already attached, so the
+parent can render, baseline and sort.  A failure in one file becomes a GX001 diagnostic for that
+file; the run goes on.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import sys
+import tempfile
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+from .api import Edit, Span
+from .config import Settings
+
+PROGRESS_MIN_FILES = 20
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str                 # what to read ("-" is handled by the caller)
+    display: str              # what to report
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class FixMode:
+    fix: bool = False         # apply fixes (write unless diff)
+    unsafe: bool = False
+    diff: bool = False        # compute a diff, never write
+
+
+# --- one file --------------------------------------------------------------------------
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Write via a temporary file in the same folder + rename, keeping the file's mode."""
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real) or "."
+    fd, tmp = tempfile.mkstemp(prefix=".gxlint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, stat.S_IMODE(os.stat(real).st_mode))
+        except FileNotFoundError:
+            pass
+        os.replace(tmp, real)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _with_newline(edits, newline: str):
+    if newline == "\n":
+        return edits
+    return [Edit(e.start, e.end, e.new_text.replace("\r\n", "\n").replace("\n", newline)) if "\n" in e.new_text else e
+            for e in edits]
+
+
+def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_passes: int = 4):
+    """Apply the chosen fixes to a linted file until nothing changes.  Returns the result of
+    linting the fixed text, with ``meta["fix"]`` = {applied, changed, written, diff, error}."""
+    from .engine import lint
+    from .fixes import apply_edits, chosen_edits
+    from .io import encode
+
+    info = {"applied": 0, "changed": False, "written": False, "diff": None, "error": None}
+    if res.text is None:
+        res.meta["fix"] = info
+        return res
+    orig = text = res.text
+    cur = res
+    for _ in range(max_passes):
+        edits = _with_newline(chosen_edits(cur.diagnostics, unsafe=mode.unsafe), res.newline or "\n")
+        if not edits:
+            break
+        new, n = apply_edits(text, edits)
+        if n == 0 or new == text:
+            break
+        text, info["applied"] = new, info["applied"] + n
+        cur = lint(text, res.path, settings)
+    if text != orig:
+        info["changed"] = True
+        if mode.diff:
+            shown = res.path or "-"
+            info["diff"] = "".join(difflib.unified_diff(
+                orig.splitlines(keepends=True), text.splitlines(keepends=True),
+                fromfile=f"a/{shown}", tofile=f"b/{shown}"))
+            if info["diff"] and not info["diff"].endswith("\n"):
+                info["diff"] += "\n\\ No newline at end of file\n"
+        elif path and path != "-":
+            try:
+                if not os.access(path, os.W_OK):
+                    raise PermissionError("只读文件 (read-only file)")
+                atomic_write(path, encode(text, res.encoding or "utf-8", res.bom))
+                info["written"] = True
+            except (OSError, UnicodeError) as exc:
+                info["error"] = getattr(exc, "strerror", None) or str(exc)
+                cur = res          # nothing was written: report what the file still has
+    cur.encoding, cur.newline, cur.bom = res.encoding, res.newline, res.bom
+    cur.meta["fix"] = info
+    return cur
+
+
+def _failure(display: str, settings: Settings, exc: BaseException, tb: str = ""):
+    from .engine import Result, engine_diagnostic
+
+    error = f"{type(exc).__name__}: {exc}"
+    diags = []
+    if settings.is_enabled("GX001", "internal-error", display):
+        d = engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=error[:200])
+        d.data["traceback"] = tb
+        diags.append(d)
+    return Result(display, diags)
+
+
+def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = None):
+    """Lint one file (``data``: its bytes, for standard input), fix it if asked, attach
+    fingerprints and drop the Document.  Never raises."""
+    from . import baseline
+    from .engine import lint_bytes, lint_path
+
+    try:
+        if data is not None:
+            res = lint_bytes(data, task.display, task.settings)
+        else:
+            res = lint_path(task.path, task.settings, display_path=task.display)
+        if mode.fix or mode.diff:
+            res = fix_result(res, None if data is not None else task.path, task.settings, mode)
+        baseline.annotate(res)
+    except Exception as exc:  # a per-file failure never stops the run
+        res = _failure(task.display, task.settings, exc, traceback.format_exc(limit=8))
+    res.doc = None
+    return res
+
+
+def _check_chunk(tasks: Sequence[Task], mode: FixMode) -> list:
+    return [check_one(t, mode) for t in tasks]
+
+
+# --- many files --------------------------------------------------------------------------
+
+class Progress:
+    """A one-line progress bar on a terminal (stderr); a no-op otherwise."""
+
+    def __init__(self, total: int, stream=None, enabled: bool = True) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and total > 0
+        self.start = time.monotonic()
+        self._last = 0.0
+        if self.enabled:
+            self._draw(force=True)
+
+    @staticmethod
+    def wanted(total: int, quiet: bool, stream=None) -> bool:
+        stream = stream or sys.stderr
+        if quiet or total < PROGRESS_MIN_FILES or os.environ.get("GXLINT_NO_PROGRESS"):
+            return False
+        try:
+            return stream.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if self.enabled:
+            self._draw()
+
+    def _draw(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last < 0.1 and self.done < self.total:
+            return
+        self._last = now
+        width = 30
+        filled = int(width * self.done / self.total) if self.total else width
+        rate = self.done / max(now - self.start, 1e-6)
+        bar = "█" * filled + "░" * (width - filled)
+        self.stream.write(f"\r检查中 checking [{bar}] {self.done}/{self.total} 文件 files  {rate:5.1f}/s")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def run(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
+        on_done: Optional[Callable[[int], None]] = None) -> list:
+    """Check every task; ``jobs`` > 1 uses a process pool.  Results in task order."""
+    from .engine import registry
+
+    registry()   # loaded once in the parent: forked workers inherit it
+    results: list = [None] * len(tasks)
+    if jobs <= 1 or len(tasks) < 2:
+        for i, t in enumerate(tasks):
+            results[i] = check_one(t, mode)
+            if on_done:
+                on_done(1)
+        return results
+    workers = min(jobs, len(tasks))
+    size = max(1, min(16, len(tasks) // (workers * 4)))
+    chunks = [list(range(i, min(i + size, len(tasks)))) for i in range(0, len(tasks), size)]
+    ctx = None
+    try:
+        import multiprocessing
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("fork")
+    except Exception:  # pragma: no cover
+        ctx = None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
+        futs = {ex.submit(_check_chunk, [tasks[i] for i in idx], mode): idx for idx in chunks}
+        for f in as_completed(futs):
+            idx = futs[f]
+            try:
+                rs = f.result()
+            except Exception as exc:  # a worker died (BrokenProcessPool …): those files fail, the run goes on
+                rs = [_failure(tasks[i].display, tasks[i].settings, exc) for i in idx]
+            for i, r in zip(idx, rs):
+                results[i] = r
+            if on_done:
+                on_done(len(idx))
+    return results

@@ -1,0 +1,358 @@
+"""Configuration files: ``[tool.gxlint]`` in ``pyproject.toml`` or the top level of ``gxlint.toml``.
+
+Settings are resolved *per checked file*: the nearest configuration file found by walking up
+from the file's directory applies to it (``gxlint.toml`` wins over ``pyproject.toml`` in the
+same directory; a ``pyproject.toml`` without ``[tool.gxlint]`` is skipped).  ``--config FILE``
+names one file for every input; ``--isolated`` ignores them all.  The command line (or the
+editor's settings) are laid over the file's values.
+
+Keys (kebab-case; snake_case is accepted too)::
+
+    select = ["GX1", "GX3"]          extend-select = ["GX6"]      ignore = ["GX206", "blank-cell"]
+    severity = { GX306 = "error", arithmetic = "warning" }     # per rule (code or name) or family
+    per-file-ignores = { "drafts/*.txt" = ["GX5"] }             # globs relative to the config file
+    template = "v2021"   year = 2023   organ-level = "township"   lang = "zh"
+    include = ["*.txt", "*.md"]   exclude = ["archive/**"]   max-bytes = 20971520
+    township-deadline = "03-31"   blank-as-zero = false
+
+An unknown key, a wrong type or a bad value is a :class:`ConfigError` naming the key and the
+file (the CLI exits 2).
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import sys
+from dataclasses import replace
+from typing import Any, Optional
+
+from .api import Severity
+from .config import Settings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = ("gxlint.toml", "pyproject.toml")
+
+# family name → code prefix (spec/rules.md); third-party families fall back to their codes
+FAMILY_PREFIX = {
+    "engine": "GX0", "structure": "GX1", "template": "GX2", "arithmetic": "GX3",
+    "prose": "GX4", "meta": "GX5", "hygiene": "GX6",
+}
+
+KEYS = (
+    "select", "ignore", "extend-select", "severity", "per-file-ignores", "template", "year",
+    "organ-level", "lang", "include", "exclude", "max-bytes", "township-deadline", "blank-as-zero",
+)
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used (the CLI exits 2)."""
+
+
+# --- finding -------------------------------------------------------------------------
+
+def _has_gxlint_table(path: str) -> bool:
+    try:
+        data = _read_toml(path)
+    except ConfigError:
+        return True   # a broken pyproject is reported, not silently skipped
+    return isinstance(data.get("tool"), dict) and "gxlint" in data["tool"]
+
+
+def find_config(start: str) -> Optional[str]:
+    """The nearest gxlint.toml / pyproject.toml with [tool.gxlint], walking up from ``start``
+    (a file or a directory).  None when there is none."""
+    d = os.path.abspath(start)
+    if not os.path.isdir(d):
+        d = os.path.dirname(d)
+    while True:
+        cand = os.path.join(d, "gxlint.toml")
+        if os.path.isfile(cand):
+            return cand
+        cand = os.path.join(d, "pyproject.toml")
+        if os.path.isfile(cand) and _has_gxlint_table(cand):
+            return cand
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+# --- reading -------------------------------------------------------------------------
+
+_toml_cache: dict[str, tuple[float, int, dict]] = {}
+
+
+def _read_toml(path: str) -> dict:
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件 (cannot read the configuration file): {exc.strerror}") from None
+    hit = _toml_cache.get(path)
+    if hit and hit[0] == st.st_mtime and hit[1] == st.st_size:
+        return hit[2]
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 语法错误 (invalid TOML): {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件 (cannot read the configuration file): {exc}") from None
+    _toml_cache[path] = (st.st_mtime, st.st_size, data)
+    return data
+
+
+def raw_table(path: str) -> dict:
+    """The gxlint table of a config file: [tool.gxlint] of a pyproject.toml, else the whole file
+    (a gxlint.toml may also use [tool.gxlint])."""
+    data = _read_toml(path)
+    tool = data.get("tool")
+    if isinstance(tool, dict) and "gxlint" in tool:
+        table = tool["gxlint"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.gxlint] 必须是表 (must be a table)")
+        if os.path.basename(path) == "gxlint.toml":
+            others = [k for k in data if k != "tool"]
+            if others:
+                raise ConfigError(f"{path}: 未知配置项 (unknown key) {others[0]!r}")
+        return table
+    if os.path.basename(path) == "pyproject.toml":
+        return {}
+    return data
+
+
+# --- validating ----------------------------------------------------------------------
+
+def _canon_key(k: str) -> str:
+    return k.replace("_", "-")
+
+
+def _where(path: str, key: str) -> str:
+    table = "[tool.gxlint]" if os.path.basename(path) == "pyproject.toml" else ""
+    return f"{path}: {table}{' ' if table else ''}{key}"
+
+
+def _str_list(path: str, key: str, v: Any) -> tuple[str, ...]:
+    if isinstance(v, str):
+        v = [x for x in v.split(",")]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"{_where(path, key)}: 应为字符串列表 (expected a list of strings)")
+    return tuple(x.strip() for x in v if x.strip())
+
+
+def _selector(path: str, key: str, s: str) -> list[str]:
+    """A selector as written (code, prefix, rule name, ALL, or family name) → what Settings matches."""
+    if s.upper() == "ALL":
+        return ["ALL"]
+    if s.lower() in FAMILY_PREFIX:
+        return [FAMILY_PREFIX[s.lower()]]
+    from .engine import registry
+
+    reg = registry()
+    fam = [c for c, cls in reg.items() if cls.family == s]
+    if fam:
+        return fam
+    if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s) or s in {c.name for c in reg.values()}:
+        return [s]      # a code or prefix (rules of a pack not installed yet are fine) or a rule name
+    raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}")
+
+
+def _selectors(path: str, key: str, v: Any) -> tuple[str, ...]:
+    out: list[str] = []
+    for s in _str_list(path, key, v):
+        out.extend(_selector(path, key, s))
+    return tuple(out)
+
+
+def parse_table(table: dict, path: str) -> dict[str, Any]:
+    """Validate a gxlint table; returns Settings field values (only the keys given)."""
+    out: dict[str, Any] = {}
+    for raw_key, v in table.items():
+        k = _canon_key(str(raw_key))
+        if k not in KEYS:
+            raise ConfigError(f"{_where(path, str(raw_key))}: 未知配置项 (unknown key {str(raw_key)!r}); "
+                              f"可用 (known keys): {', '.join(KEYS)}")
+        if k in ("select", "ignore", "extend-select"):
+            sel = _selectors(path, k, v)
+            out[k.replace("-", "_")] = sel or (("ALL",) if k == "select" else ())
+        elif k == "severity":
+            if not isinstance(v, dict):
+                raise ConfigError(f"{_where(path, k)}: 应为表，如 {{ GX306 = \"error\" }} (expected a table)")
+            sev: dict[str, Severity] = {}
+            # families first, then prefixes, then single rules: the more specific wins in Settings
+            for sel, level in v.items():
+                try:
+                    s = Severity.parse(level)
+                except (ValueError, TypeError):
+                    raise ConfigError(f"{_where(path, 'severity.' + str(sel))}: 未知严重程度 (unknown severity) {level!r}; "
+                                      "error, warning, information, hint") from None
+                for expanded in _selector(path, f"severity.{sel}", str(sel)):
+                    sev[expanded] = s
+            out["severity"] = sev
+        elif k == "per-file-ignores":
+            if not isinstance(v, dict):
+                raise ConfigError(f"{_where(path, k)}: 应为表，如 {{ \"drafts/*.txt\" = [\"GX5\"] }} (expected a table)")
+            pfi: dict[str, tuple[str, ...]] = {}
+            for pattern, codes in v.items():
+                pfi[str(pattern)] = _selectors(path, f"per-file-ignores.{pattern}", codes)
+            out["per_file_ignores"] = pfi
+        elif k == "template":
+            if v not in ("v2019", "v2021"):
+                raise ConfigError(f"{_where(path, k)}: 应为 \"v2019\" 或 \"v2021\" (expected v2019 or v2021), 不是 {v!r}")
+            out["template"] = v
+        elif k == "year":
+            if not isinstance(v, int) or isinstance(v, bool) or not 2000 <= v <= 2100:
+                raise ConfigError(f"{_where(path, k)}: 应为年份整数 (expected a year), 不是 {v!r}")
+            out["year"] = v
+        elif k == "organ-level":
+            if v not in ("department", "government", "township"):
+                raise ConfigError(f"{_where(path, k)}: 应为 department、government 或 township, 不是 {v!r}")
+            out["organ_level"] = v
+        elif k == "lang":
+            if v not in ("zh", "en"):
+                raise ConfigError(f"{_where(path, k)}: 应为 \"zh\" 或 \"en\" (expected zh or en), 不是 {v!r}")
+            out["lang"] = v
+        elif k in ("include", "exclude"):
+            out[k] = _str_list(path, k, v)
+        elif k == "max-bytes":
+            if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+                raise ConfigError(f"{_where(path, k)}: 应为正整数 (expected a positive integer), 不是 {v!r}")
+            out["max_bytes"] = v
+        elif k == "township-deadline":
+            m = re.fullmatch(r"(\d{2})-(\d{2})", str(v)) if isinstance(v, str) else None
+            if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31):
+                raise ConfigError(f"{_where(path, k)}: 应为 \"MM-DD\"，如 \"03-31\" (expected MM-DD), 不是 {v!r}")
+            out["township_deadline"] = v
+        elif k == "blank-as-zero":
+            if not isinstance(v, bool):
+                raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
+            out["blank_as_zero"] = v
+    return out
+
+
+_settings_cache: dict[tuple, tuple] = {}
+
+
+def load(path: str, base: Optional[Settings] = None) -> Settings:
+    """Settings of one configuration file, laid over ``base`` (defaults when None)."""
+    path = os.path.abspath(path)
+    if not os.path.isfile(path):
+        raise ConfigError(f"{path}: 配置文件不存在 (no such configuration file)")
+    values = parse_table(raw_table(path), path)
+    s = base or Settings()
+    if "ignore" in values and base is not None:
+        values["ignore"] = tuple(base.ignore) + values["ignore"]
+    if "severity" in values and base is not None and base.severity:
+        values["severity"] = {**base.severity, **values["severity"]}
+    return replace(s, source=path, **values)
+
+
+# --- per file --------------------------------------------------------------------------
+
+def _rel_to(path: str, root: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), root)
+    except ValueError:  # another drive on Windows
+        rel = os.path.abspath(path)
+    return rel.replace(os.sep, "/")
+
+
+def glob_match(rel: str, pattern: str) -> bool:
+    """``pattern`` against a path relative to the config file's directory.  A pattern without
+    a slash also matches the file name in any directory; ``**/`` matches zero or more dirs."""
+    pattern = pattern.replace("\\", "/").removeprefix("./")
+    if fnmatch.fnmatchcase(rel, pattern):
+        return True
+    if pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]):
+        return True
+    if "/" not in pattern.rstrip("/") and fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern):
+        return True
+    if pattern.endswith("/**") and (rel + "/").startswith(pattern[:-2]):
+        return True
+    return False
+
+
+def apply_file(settings: Settings, path: Optional[str]) -> Settings:
+    """Fold the per-file ignores that match ``path`` into ``ignore`` (globs relative to the
+    directory of the config file the settings came from; the working directory otherwise)."""
+    if not path or path == "-" or not settings.per_file_ignores:
+        return settings
+    root = os.path.dirname(settings.source) if settings.source else os.getcwd()
+    rel = _rel_to(path, root)
+    extra: list[str] = []
+    for pattern, codes in settings.per_file_ignores.items():
+        if glob_match(rel, pattern):
+            extra.extend(codes)
+    return replace(settings, ignore=tuple(settings.ignore) + tuple(extra), per_file_ignores={})
+
+
+def is_excluded(settings: Settings, path: str) -> bool:
+    """Whether a file found by walking a directory is left out by include/exclude."""
+    root = os.path.dirname(settings.source) if settings.source else os.getcwd()
+    rel = _rel_to(path, root)
+    name = rel.rsplit("/", 1)[-1]
+    if not any(glob_match(rel, p) or fnmatch.fnmatchcase(name, p) for p in settings.include):
+        return True
+    return any(glob_match(rel, p) for p in settings.exclude)
+
+
+def config_for(path: Optional[str], explicit: Optional[str] = None) -> Optional[str]:
+    if explicit:
+        return os.path.abspath(explicit)
+    if not path or path == "-":
+        return find_config(os.getcwd())
+    return find_config(path)
+
+
+def settings_for_file(path: Optional[str], base: Optional[Settings] = None, *,
+                      config: Optional[str] = None, fold: bool = True) -> Settings:
+    """The settings that apply to ``path``: its nearest config file (walking up from it; the
+    working directory for None/stdin) laid over ``base``, per-file ignores folded in.
+
+    The language server and the CLI both call this, so the editor and the pipeline agree.
+    ``config`` names a config file to use instead of searching.  Raises :class:`ConfigError`.
+    """
+    cfg = config_for(path, config)
+    if cfg is None:
+        s = base or Settings()
+    else:
+        key = (cfg, id(base) if base is not None else None)
+        st = os.stat(cfg) if os.path.exists(cfg) else None
+        hit = _settings_cache.get(key)
+        stamp = (st.st_mtime, st.st_size) if st else None
+        if hit is not None and hit[1] == stamp and (base is None or hit[2] is base):
+            s = hit[0]
+        else:
+            s = load(cfg, base)
+            _settings_cache[key] = (s, stamp, base)
+    return apply_file(s, path) if fold else s
+
+
+def load_for_cli(args) -> Optional[Settings]:
+    """Settings of ``--config FILE`` or of the working directory's config (None: none found)."""
+    cfg = getattr(args, "config", None) or find_config(os.getcwd())
+    return load(cfg) if cfg else None
+
+
+def describe(settings: Settings) -> dict[str, Any]:
+    """The resolved settings as plain data (for --show-settings)."""
+    return {
+        "config": settings.source,
+        "select": list(settings.select),
+        "extend-select": list(settings.extend_select),
+        "ignore": list(settings.ignore),
+        "severity": {k: v.label for k, v in settings.severity.items()},
+        "template": settings.template,
+        "year": settings.year,
+        "organ-level": settings.organ_level,
+        "township-deadline": settings.township_deadline,
+        "lang": settings.lang,
+        "include": list(settings.include),
+        "exclude": list(settings.exclude),
+        "max-bytes": settings.max_bytes,
+        "blank-as-zero": settings.blank_as_zero,
+    }
