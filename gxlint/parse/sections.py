@@ -71,7 +71,10 @@ def _at_line_start(text: str, pos: int) -> bool:
 
 
 def _heading_end(text: str, end: int) -> int:
-    """Extend a heading over trailing Markdown bold / colon on its line."""
+    """Extend a heading over trailing Markdown bold / colon on its line (the spaced title
+    pattern may have taken the spaces after the title: they are not part of it)."""
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
     n = len(text)
     while end < n and text[end] in "*:：":
         end += 1

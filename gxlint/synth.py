@@ -1,0 +1,874 @@
+"""Synthetic annual reports with known ground truth (for property tests, fuzzing and benchmarks).
+
+``generate(...)`` builds a complete, consistent report — every identity of template.md §7 holds,
+section 一 restates the table figures with the phrasings of §8, all six sections are there with
+the title, statistics period, a fee statement in 六 and a signature dated before the deadline —
+for a year, template (v2019/v2021), organ (department / government / township) and size (filler
+paragraphs repeated up to 10 KB … 1 MB).  ``Report.render()`` writes it in one of the layouts the
+parser reads (:data:`LAYOUTS`), in simplified or traditional script (OpenCC s2t), optionally with
+pinyin residue, and records the span of every cell, heading, title year and prose number.
+
+``inject(report, kinds, rng)`` applies defects to the *model* (change a cell, break a row total,
+drop / swap sections, change a prose number, change the year, blank a cell), and
+:func:`expected` computes, from the identities of the spec (not from gxlint's code), the
+diagnostics a correct gxlint reports: ``[(code, Span)]``.  ``sample(...)`` does all three.
+
+Nothing here is used by the linter itself; tests and benchmarks import it.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import random
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from .model import Span
+
+LAYOUTS = ("pipe", "cells", "cells_blank", "tab", "markdown", "pdf", "oneline")
+"""pipe: ``a | b | c |`` rows (seed 000); cells: one cell per line ending in `` |`` (seed 001);
+cells_blank: one cell per line between blank lines, no separators (seed 002); tab: tab-separated
+with the label columns shifting the cells (seed 003); markdown: Markdown tables; pdf: labels
+wrapped over several lines, numbers separated by spaces, page numbers between rows; oneline: the
+whole report on one line (pipe tables)."""
+
+# layouts where an empty cell between two separators can be written (blank-cell defects)
+BLANK_LAYOUTS = ("pipe", "tab", "markdown", "oneline")
+
+DEFECTS = ("change_cell", "break_row_total", "drop_section", "swap_sections", "change_year",
+           "blank_cell", "change_prose_number")
+
+APPLICANTS = ("np", "ce", "ri", "sw", "ls", "ot")
+T3_COLUMNS = APPLICANTS + ("tot",)
+T4_GROUPS = ("rv", "ld", "lr")
+T4_PARTS = ("keep", "fix", "oth", "pend")
+T4_COLUMNS = tuple(f"{g}.{p}" for g in T4_GROUPS for p in T4_PARTS + ("tot",))
+
+SECTION_TITLES = {
+    1: "一、总体情况",
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+    5: "五、存在的主要问题及改进情况",
+    6: "六、其他需要报告的事项",
+}
+
+T3_ROWS_COMMON = [
+    ("r1", "一、本年新收政府信息公开申请数量"),
+    ("r2", "二、上年结转政府信息公开申请数量"),
+    ("r3_1", "（一）予以公开"),
+    ("r3_2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ("r3_3_1", "1.属于国家秘密"),
+    ("r3_3_2", "2.其他法律行政法规禁止公开"),
+    ("r3_3_3", "3.危及“三安全一稳定”"),
+    ("r3_3_4", "4.保护第三方合法权益"),
+    ("r3_3_5", "5.属于三类内部事务信息"),
+    ("r3_3_6", "6.属于四类过程性信息"),
+    ("r3_3_7", "7.属于行政执法案卷"),
+    ("r3_3_8", "8.属于行政查询事项"),
+    ("r3_4_1", "1.本机关不掌握相关政府信息"),
+    ("r3_4_2", "2.没有现成信息需要另行制作"),
+    ("r3_4_3", "3.补正后申请内容仍不明确"),
+    ("r3_5_1", "1.信访举报投诉类申请"),
+    ("r3_5_2", "2.重复申请"),
+    ("r3_5_3", "3.要求提供公开出版物"),
+    ("r3_5_4", "4.无正当理由大量反复申请"),
+    ("r3_5_5", "5.要求行政机关确认或重新出具已获取信息"),
+]
+T3_ROWS_2021 = T3_ROWS_COMMON + [
+    ("r3_6_1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    ("r3_6_2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    ("r3_6_3", "3.其他"),
+    ("r3_7", "（七）总计"),
+    ("r4", "四、结转下年度继续办理"),
+]
+T3_ROWS_2019 = T3_ROWS_COMMON + [
+    ("r3_6", "（六）其他处理"),
+    ("r3_7", "（七）总计"),
+    ("r4", "四、结转下年度继续办理"),
+]
+# a block label written in the row's first label cell (merged cells of the template)
+T3_BLOCK_OF = {"r3_1": "三、本年度办理结果", "r3_3_1": "（三）不予公开", "r3_4_1": "（四）无法提供",
+               "r3_5_1": "（五）不予处理", "r3_6_1": "（六）其他处理"}
+
+# table 二: (caption, [column labels], [(row id, label, kinds of its cells)])
+T2_2021 = [
+    ("第二十条第（一）项", ["本年制发件数", "本年废止件数", "现行有效件数"],
+     [("t2.rules", "规章"), ("t2.docs", "行政规范性文件")]),
+    ("第二十条第（五）项", ["本年处理决定数量"], [("t2.permit", "行政许可")]),
+    ("第二十条第（六）项", ["本年处理决定数量"], [("t2.penalty", "行政处罚"), ("t2.coercion", "行政强制")]),
+    ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("t2.fees", "行政事业性收费")]),
+]
+T2_2019 = [
+    ("第二十条第（一）项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+     [("t2.rules", "规章"), ("t2.docs", "规范性文件")]),
+    ("第二十条第（五）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+     [("t2.permit", "行政许可"), ("t2.other_services", "其他对外管理服务事项")]),
+    ("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+     [("t2.penalty", "行政处罚"), ("t2.coercion", "行政强制")]),
+    ("第二十条第（八）项", ["上一年项目数量", "本年增/减"], [("t2.fees", "行政事业性收费")]),
+    ("第二十条第（九）项", ["采购项目数量", "采购总金额"], [("t2.procurement", "政府集中采购")]),
+]
+
+# names chosen without 乡/镇/街道 in a department's or government's name (organ level detection)
+PLACES = ["柳北区", "西秀区", "启东市", "青云县", "临江市", "平阳县", "东湖区", "安宁市", "白河县", "南山区"]
+DEPARTMENTS = ["人民政府办公室", "自然资源局", "生态环境局", "教育局", "财政局", "市场监督管理局",
+               "卫生健康委员会", "交通运输局", "水利局", "司法局", "民政局", "统计局"]
+TOWNSHIPS = ["跃进街道办事处", "城关镇人民政府", "石门乡人民政府", "新华街道办事处", "河口镇人民政府"]
+
+PROSE_SUBHEADS = ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"]
+
+# number-free filler sentences (no §8 phrasing, balanced brackets, no page residue words)
+FILLER = [
+    "坚持以公开为常态、不公开为例外，围绕中心工作持续深化政务公开，推动各项工作规范有序开展。",
+    "进一步完善政务公开工作机制，明确分管领导和具体承办人员，做到责任到岗、任务到人。",
+    "严格落实信息发布审核制度，坚持先审后发，确保发布内容准确、及时、规范。",
+    "加强门户网站栏目建设，及时更新政策文件、通知公告和办事指南，方便群众查询。",
+    "围绕群众关切做好政策解读，通过图文解读、简明问答等形式提高解读的针对性和可读性。",
+    "组织工作人员参加业务培训，提升依法公开意识和业务能力，推动工作水平稳步提高。",
+    "健全政府信息管理台账，规范信息的制作、获取、保存和公开流程，做到有据可查。",
+    "畅通意见建议渠道，认真回应社会关切，主动接受社会监督，不断改进工作方式。",
+    "对照上级工作要点逐项梳理任务清单，细化措施，明确时限，推动各项任务落地见效。",
+    "加强公开平台的日常巡查和内容保障，及时纠正错漏信息，维护平台的权威性和公信力。",
+]
+PROBLEMS = [
+    "公开内容的深度和广度还有待提升，部分栏目更新不够及时。",
+    "政策解读形式较为单一，解读的针对性还需加强。",
+    "工作人员业务能力参差不齐，培训的系统性有待提高。",
+]
+
+PINYIN = {"报": "bào", "告": "gào", "政": "zhèng", "府": "fǔ", "息": "xī", "开": "kāi", "作": "zuò",
+          "况": "kuàng", "处": "chǔ", "理": "lǐ", "请": "qǐng", "数": "shù", "量": "liàng", "发": "fā",
+          "布": "bù", "时": "shí", "间": "jiān", "机": "jī", "关": "guān", "认": "rèn", "真": "zhēn"}
+
+
+@functools.lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(s: str) -> str:
+    """Simplified → traditional, keeping the length (character by character when a phrase differs)."""
+    if not s or s.isascii():
+        return s
+    out = _s2t().convert(s)
+    if len(out) == len(s):
+        return out
+    return "".join(c if len(c := _s2t().convert(ch)) == 1 else ch for ch in s)
+
+
+# --- the model -----------------------------------------------------------------------
+
+@dataclass
+class Report:
+    """A report as data.  ``t3[row][col]`` / ``t4[col]`` / ``t2[row]`` hold ints (t2 amounts: str);
+    ``blank`` holds (table, row, col) of cells left empty."""
+
+    year: int
+    template: str
+    organ: str
+    level: str
+    t2: dict[str, list]
+    t3: dict[str, dict[str, int]]
+    t4: dict[str, int]
+    sections: list[int] = field(default_factory=lambda: [1, 2, 3, 4, 5, 6])
+    title_year: Optional[int] = None
+    blank: set = field(default_factory=set)
+    prose_override: dict[str, int] = field(default_factory=dict)
+    sign_date: tuple = (0, 1, 20)
+    fee_text: str = "本年度未收取信息处理费。"
+    filler: int = 0                     # number of filler paragraphs
+    seed: int = 0
+
+    @property
+    def t3_rows(self) -> list[tuple[str, str]]:
+        return T3_ROWS_2021 if self.template == "v2021" else T3_ROWS_2019
+
+    @property
+    def outcomes(self) -> list[str]:
+        return [rid for rid, _ in self.t3_rows if rid.startswith("r3_") and rid != "r3_7"]
+
+    @property
+    def t2_blocks(self):
+        return T2_2021 if self.template == "v2021" else T2_2019
+
+    def prose_figures(self) -> dict[str, int]:
+        """What section 一 restates (template.md §8), from the table as it is."""
+        t3, t4 = self.t3, self.t4
+        f = {
+            "received": t3["r1"]["tot"],
+            "carried_over": t3["r2"]["tot"],
+            "answered": t3["r3_7"]["tot"],
+            "disclosed": t3["r3_1"]["tot"],
+            "partly": t3["r3_2"]["tot"],
+            "refused": sum(t3[r]["tot"] for r in t3 if r.startswith("r3_3_")),
+            "unavailable": sum(t3[r]["tot"] for r in t3 if r.startswith("r3_4_")),
+            "not_handled": sum(t3[r]["tot"] for r in t3 if r.startswith("r3_5_")),
+            "carried_forward": t3["r4"]["tot"],
+            "review": t4["rv.tot"],
+            "litigation": t4["ld.tot"] + t4["lr.tot"],
+            "docs_made": self.t2["t2.docs"][0],
+        }
+        return f
+
+
+def generate(seed: int = 0, *, year: Optional[int] = None, template: Optional[str] = None,
+             level: Optional[str] = None, size: Optional[int] = None, busy: Optional[bool] = None) -> Report:
+    """A consistent report.  ``size``: target size in UTF-8 bytes (filler paragraphs are added)."""
+    rng = random.Random(seed)
+    if template is None and year is None:
+        template = rng.choice(("v2019", "v2021"))
+    if year is None:
+        year = rng.choice((2019, 2020)) if template == "v2019" else rng.randint(2021, 2025)
+    if template is None:
+        template = "v2019" if year < 2021 else "v2021"
+    level = level or rng.choice(("department", "government", "township"))
+    place = rng.choice(PLACES)
+    if level == "department":
+        organ = place + rng.choice(DEPARTMENTS)
+    elif level == "government":
+        organ = place + "人民政府"
+    else:
+        organ = place + rng.choice(TOWNSHIPS)
+    busy = rng.random() < 0.7 if busy is None else busy
+
+    def small(p_zero=0.6, hi=30):
+        return 0 if (not busy or rng.random() < p_zero) else rng.randint(1, hi)
+
+    rows = T3_ROWS_2021 if template == "v2021" else T3_ROWS_2019
+    outcomes = [rid for rid, _ in rows if rid.startswith("r3_") and rid != "r3_7"]
+    t3: dict[str, dict[str, int]] = {rid: {} for rid, _ in rows}
+    for c in APPLICANTS:
+        hi = 200 if c == "np" else 12
+        for rid in outcomes:
+            t3[rid][c] = small(0.5 if c == "np" else 0.85, hi // 4 + 1)
+        t3["r3_7"][c] = sum(t3[r][c] for r in outcomes)
+        t3["r4"][c] = small(0.7, 9)
+        t3["r2"][c] = rng.randint(0, t3["r3_7"][c] + t3["r4"][c]) if busy else 0
+        t3["r1"][c] = t3["r3_7"][c] + t3["r4"][c] - t3["r2"][c]
+    for rid in t3:
+        t3[rid]["tot"] = sum(t3[rid][c] for c in APPLICANTS)
+    t4: dict[str, int] = {}
+    for g in T4_GROUPS:
+        for p in T4_PARTS:
+            t4[f"{g}.{p}"] = small(0.75, 4)
+        t4[f"{g}.tot"] = sum(t4[f"{g}.{p}"] for p in T4_PARTS)
+
+    t2: dict[str, list] = {}
+    for _cap, cols, trows in (T2_2021 if template == "v2021" else T2_2019):
+        for rid, _lab in trows:
+            if template == "v2021":
+                if rid in ("t2.rules", "t2.docs"):
+                    if rid == "t2.rules" and level != "department":
+                        t2[rid] = [0, 0, 0]      # no rule-making power (GX306)
+                        continue
+                    made, rep = small(0.5, 12), small(0.7, 5)
+                    valid = max(made - rep, 0) + small(0.3, 40)
+                    t2[rid] = [made, rep, valid]
+                elif rid == "t2.fees":
+                    t2[rid] = ["0" if rng.random() < 0.6 else f"{rng.randint(0, 99)}.{rng.randint(1, 99):02d}"]
+                else:
+                    t2[rid] = [small(0.3, 900)]
+            else:
+                if rid in ("t2.rules", "t2.docs"):
+                    if rid == "t2.rules" and level != "department":
+                        t2[rid] = [0, 0, 0]
+                        continue
+                    new = small(0.5, 12)
+                    t2[rid] = [new, new, new + small(0.3, 40)]
+                elif rid == "t2.fees":
+                    prev = small(0.5, 6)
+                    t2[rid] = [prev, rng.randint(-prev, 2) if prev else 0]
+                elif rid == "t2.procurement":
+                    n = small(0.5, 20)
+                    t2[rid] = [n, f"{rng.randint(1, 999)}.{rng.randint(1, 99):02d}" if n else "0"]
+                else:
+                    prev = small(0.3, 60)
+                    t2[rid] = [prev, rng.randint(-prev, 5) if prev else rng.randint(0, 3), small(0.3, 900)]
+
+    deadline_month = 3 if level == "government" else 1
+    sign = (year + 1, rng.randint(1, deadline_month), rng.randint(5, 28))
+    fee = rng.choice(["本年度未收取信息处理费。", "本年度无收取信息处理费情况。",
+                      f"本年度收取信息处理费{rng.randint(1, 9) * 100}元。"])
+    rep = Report(year, template, organ, level, t2, t3, t4, sign_date=sign, fee_text=fee, seed=seed)
+    if size:
+        base = len(rep.render(layout="pipe").text.encode("utf-8"))
+        per = sum(len(s.encode("utf-8")) for s in FILLER) / len(FILLER) * 3 + 1   # ~3 sentences a paragraph
+        rep.filler = max(0, int((size - base) / per))
+    return rep
+
+
+# --- rendering -----------------------------------------------------------------------
+
+@dataclass
+class Rendered:
+    text: str
+    spans: dict           # key → Span (see module docstring)
+    layout: str
+    script: str
+    pinyin: bool
+
+    def span(self, *key) -> Span:
+        return self.spans[key]
+
+
+class _Writer:
+    """Appends pieces, converting script / adding pinyin, and records spans of marked pieces."""
+
+    def __init__(self, script: str, pinyin: bool, rng: random.Random):
+        self.parts: list[str] = []
+        self.n = 0
+        self.spans: dict = {}
+        self.trad = script == "traditional"
+        self.pinyin = pinyin
+        self.rng = rng
+
+    def _conv(self, s: str, annotate: bool) -> str:
+        if self.trad:
+            s = to_traditional(s)
+        if self.pinyin and annotate and s:
+            out = []
+            last = len(s) - 1
+            for i, ch in enumerate(s):
+                out.append(ch)
+                key = _t2s_pinyin_map().get(ch, ch) if self.trad else ch
+                if i < last and key in PINYIN and self.rng.random() < 0.5:
+                    out.append(f"({PINYIN[key]})")
+            s = "".join(out)
+        return s
+
+    def text(self, s: str, key=None, annotate: bool = True) -> None:
+        s = self._conv(s, annotate)
+        if key is not None:
+            self.spans[key] = Span(self.n, self.n + len(s))
+        self.parts.append(s)
+        self.n += len(s)
+
+    def raw(self, s: str, key=None) -> None:
+        if key is not None:
+            self.spans[key] = Span(self.n, self.n + len(s))
+        self.parts.append(s)
+        self.n += len(s)
+
+    def value(self) -> str:
+        return "".join(self.parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s_pinyin_map() -> dict[str, str]:
+    return {to_traditional(k): k for k in PINYIN}
+
+
+# A table is a list of rows; a row is a list of cells: ("L", text, key|None) label cells and
+# ("N", text, key, blank) value cells.
+
+def _fmt(v) -> str:
+    return v if isinstance(v, str) else str(v)
+
+
+def _fmt_signed(v: int) -> str:
+    return "0" if v == 0 else (f"+{v}" if v > 0 else str(v))
+
+
+def _t2_rows(rep: Report) -> list[list[tuple]]:
+    rows: list[list[tuple]] = []
+    for cap, cols, trows in rep.t2_blocks:
+        rows.append([("L", cap, None)])
+        rows.append([("L", "信息内容", None)] + [("L", c, None) for c in cols])
+        for rid, lab in trows:
+            vals = rep.t2[rid]
+            cells: list[tuple] = [("L", lab, ("label", "t2", rid))]
+            for k, v in enumerate(vals):
+                signed = rep.template == "v2019" and cols[k] == "本年增/减"
+                txt = _fmt_signed(v) if signed else _fmt(v)
+                cells.append(("N", txt, ("cell", "t2", rid, k), ("t2", rid, k) in rep.blank))
+            rows.append(cells)
+    return rows
+
+
+def _t3_rows(rep: Report) -> list[list[tuple]]:
+    rows: list[list[tuple]] = [
+        [("L", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", None), ("L", "申请人情况", None)],
+        [("L", "自然人", None), ("L", "法人或其他组织", None), ("L", "总计", None)],
+        [("L", "商业企业", None), ("L", "科研机构", None), ("L", "社会公益组织", None), ("L", "法律服务机构", None),
+         ("L", "其他", None)],
+    ]
+    for rid, lab in rep.t3_rows:
+        cells: list[tuple] = []
+        if rid in T3_BLOCK_OF and not (rid == "r3_6_1" and rep.template != "v2021"):
+            cells.append(("L", T3_BLOCK_OF[rid], None))
+        cells.append(("L", lab, ("label", "t3", rid)))
+        for c in T3_COLUMNS:
+            cells.append(("N", str(rep.t3[rid][c]), ("cell", "t3", rid, c), ("t3", rid, c) in rep.blank))
+        rows.append(cells)
+    return rows
+
+
+def _t4_rows(rep: Report) -> list[list[tuple]]:
+    parts = [("L", x, None) for x in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")]
+    return [
+        [("L", "行政复议", None), ("L", "行政诉讼", None)],
+        parts + [("L", "未经复议直接起诉", None), ("L", "复议后起诉", None)],
+        parts + parts,
+        [("N", str(rep.t4[c]), ("cell", "t4", "t4", c), ("t4", "t4", c) in rep.blank) for c in T4_COLUMNS],
+    ]
+
+
+def _render_table(w: _Writer, rows: list[list[tuple]], layout: str, page: list[int]) -> None:
+    nl = " " if layout == "oneline" else "\n"
+    if layout == "markdown":
+        width = max(len(r) for r in rows)
+    for ri, row in enumerate(rows):
+        if layout in ("pipe", "oneline"):
+            for cell in row:
+                if cell[0] == "N" and cell[3]:
+                    _blank(w, cell[2])
+                else:
+                    w.text(cell[1], cell[2], annotate=False) if cell[0] == "L" else w.raw(cell[1], cell[2])
+                w.raw(" | ")
+            w.raw(nl)
+        elif layout == "markdown":
+            w.raw("| ")
+            for cell in row:
+                if cell[0] == "N" and cell[3]:
+                    _blank(w, cell[2])
+                else:
+                    w.text(cell[1], cell[2], annotate=False) if cell[0] == "L" else w.raw(cell[1], cell[2])
+                w.raw(" | ")
+            w.raw("  | " * (width - len(row)) + "\n")
+            if ri == 0:
+                w.raw("|" + "---|" * width + "\n")
+        elif layout == "tab":
+            lead = 0 if row[0][0] == "N" else 0
+            if row[0][0] == "L" and row[0][1][:1] in "123456789" and len(row) > 2 and row[1][0] == "N":
+                lead = 2       # a sub-row under a block label: shifted two cells right (seed 003)
+            w.raw("\t" * lead)
+            for k, cell in enumerate(row):
+                if cell[0] == "N" and cell[3]:
+                    w.raw("", cell[2])
+                else:
+                    w.text(cell[1], cell[2], annotate=False) if cell[0] == "L" else w.raw(cell[1], cell[2])
+                if k < len(row) - 1:
+                    w.raw("\t")
+                    if cell[0] == "L" and k + 1 < len(row) and row[k + 1][0] == "N":
+                        w.raw("\t")  # an empty label column between the label and the numbers
+            w.raw("\n")
+        elif layout == "cells":
+            for cell in row:
+                w.text(cell[1], cell[2], annotate=False) if cell[0] == "L" else w.raw(cell[1], cell[2])
+                w.raw(" |\n")
+        elif layout == "cells_blank":
+            for cell in row:
+                w.text(cell[1], cell[2], annotate=False) if cell[0] == "L" else w.raw(cell[1], cell[2])
+                w.raw("\n\n")
+        elif layout == "pdf":
+            labels = [c for c in row if c[0] == "L"]
+            nums = [c for c in row if c[0] == "N"]
+            for cell in labels:
+                _wrapped(w, cell[1], cell[2], 9)
+            for k, cell in enumerate(nums):
+                w.raw(cell[1], cell[2])
+                w.raw(" " if k < len(nums) - 1 else "\n")
+            page[0] += 1
+            if page[0] % 7 == 0:
+                w.raw(f"- {page[0] // 7} -\n")
+        else:  # pragma: no cover
+            raise ValueError(f"unknown layout {layout!r}")
+
+
+def _blank(w: _Writer, key) -> None:
+    """An empty cell between `` | `` separators: the cell is everything between the bars."""
+    w.raw("  ")
+    w.spans[key] = Span(w.n - 3, w.n + 1)
+
+
+def _wrapped(w: _Writer, label: str, key, width: int) -> None:
+    """A label printed over several lines (PDF text): pieces of ``width`` characters, never
+    splitting where a piece would read as a number or an enumerator."""
+    start = w.n
+    i = 0
+    pieces = []
+    while i < len(label):
+        j = min(len(label), i + width)
+        # keep an enumerator (1. / （一）) with the text after it
+        while j < len(label) and (label[j - 1] in "0123456789.（）()、“”" or label[j] in "）)、，”"):
+            j += 1
+        pieces.append(label[i:j])
+        i = j
+    for k, p in enumerate(pieces):
+        w.text(p, None, annotate=False)
+        end = w.n
+        w.raw("\n")
+    if key is not None:
+        w.spans[key] = Span(start, end)
+
+
+def _prose_section1(w: _Writer, rep: Report, nl: str, layout: str) -> None:
+    f = rep.prose_figures()
+    f.update(rep.prose_override)
+    para = "\n" + nl if layout == "cells_blank" else nl
+    y = rep.year
+    w.text(f"{y}年，{rep.organ}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。")
+    w.raw(para)
+    for k, sub in enumerate(PROSE_SUBHEADS):
+        w.text(sub)
+        w.raw(para)
+        if k == 0:
+            w.text("全年通过门户网站主动公开政府信息，本年新制发")
+            w.text("规范性文件" if rep.template == "v2019" else "行政规范性文件")
+            w.raw(str(f["docs_made"]), ("prose", "docs_made"))
+            w.text("件。")
+        elif k == 1:
+            w.text("本年新收政府信息公开申请")
+            w.raw(str(f["received"]), ("prose", "received"))
+            w.text("件，上年结转政府信息公开申请")
+            w.raw(str(f["carried_over"]), ("prose", "carried_over"))
+            w.text("件，本年度办结")
+            w.raw(str(f["answered"]), ("prose", "answered"))
+            w.text("件，其中予以公开")
+            w.raw(str(f["disclosed"]), ("prose", "disclosed"))
+            w.text("件，部分公开")
+            w.raw(str(f["partly"]), ("prose", "partly"))
+            w.text("件，不予公开")
+            w.raw(str(f["refused"]), ("prose", "refused"))
+            w.text("件，无法提供")
+            w.raw(str(f["unavailable"]), ("prose", "unavailable"))
+            w.text("件，不予处理")
+            w.raw(str(f["not_handled"]), ("prose", "not_handled"))
+            w.text("件；结转下年度继续办理")
+            w.raw(str(f["carried_forward"]), ("prose", "carried_forward"))
+            w.text("件。本年度发生政府信息公开行政复议")
+            w.raw(str(f["review"]), ("prose", "review"))
+            w.text("件，行政诉讼")
+            w.raw(str(f["litigation"]), ("prose", "litigation"))
+            w.text("件。")
+        else:
+            w.text(FILLER[(k + rep.seed) % len(FILLER)])
+        w.raw(para)
+        # filler, spread over the sub-sections
+        for j in range(k, rep.filler // 2, 5):
+            w.text("".join(FILLER[(j + m + rep.seed) % len(FILLER)] for m in range(3)))
+            w.raw(para)
+
+
+def _render_section(w: _Writer, rep: Report, idx: int, layout: str, nl: str, page: list[int]) -> None:
+    para = "\n" + nl if layout == "cells_blank" else nl
+    head = SECTION_TITLES[idx]
+    if layout == "markdown":
+        w.raw("## ")
+    w.text(head, ("heading", idx))
+    w.raw(para)
+    if idx == 1:
+        _prose_section1(w, rep, nl, layout)
+    elif idx == 2:
+        _render_table(w, _t2_rows(rep), layout, page)
+    elif idx == 3:
+        _render_table(w, _t3_rows(rep), layout, page)
+    elif idx == 4:
+        _render_table(w, _t4_rows(rep), layout, page)
+    elif idx == 5:
+        for k, p in enumerate(PROBLEMS):
+            w.text(f"{'一二三'[k]}是{p}")
+        w.raw(para)
+        w.text("下一步，我们将针对上述问题认真加以改进。")
+        w.raw(para)
+        for j in range(rep.filler - rep.filler // 2):
+            w.text("".join(FILLER[(j + m + rep.seed + 3) % len(FILLER)] for m in range(3)))
+            w.raw(para)
+    elif idx == 6:
+        w.text(rep.fee_text)
+        w.text("本年度无其他需要报告的事项。")
+        w.raw(para)
+
+
+def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin: bool = False) -> Rendered:
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; one of {LAYOUTS}")
+    rng = random.Random(rep.seed * 7 + 1)
+    w = _Writer(script, pinyin, rng)
+    nl = " " if layout == "oneline" else "\n"
+    para = "\n" + nl if layout == "cells_blank" else nl
+    ty = rep.title_year if rep.title_year is not None else rep.year
+    if layout == "markdown":
+        w.raw("# ")
+    w.text(rep.organ)
+    w.raw(str(ty), ("title_year",))
+    w.text("年政府信息公开工作年度报告")
+    w.raw(para)
+    basis = "国办公开办函〔2021〕30号" if rep.template == "v2021" else "国办公开办函〔2019〕60号"
+    w.text(f"本报告根据《中华人民共和国政府信息公开条例》和{basis}的要求编制，由总体情况、主动公开政府信息情况、"
+           "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
+           "其他需要报告的事项六个部分组成。本报告中所列数据的统计期限自")
+    w.raw(f"{rep.year}年1月1日起至{rep.year}年12月31日止")
+    w.text("。")
+    w.raw(para)
+    page = [0]
+    for idx in rep.sections:
+        _render_section(w, rep, idx, layout, nl, page)
+    w.text(rep.organ)
+    w.raw(nl)
+    y, m, d = rep.sign_date
+    w.raw(f"{y}年{m}月{d}日", ("sign_date",))
+    w.raw("\n" if layout != "oneline" else "")
+    return Rendered(w.value(), w.spans, layout, script, pinyin)
+
+
+Report.render = lambda self, layout="pipe", script="simplified", pinyin=False: render(self, layout, script, pinyin)  # type: ignore[attr-defined]
+
+
+# --- defects -------------------------------------------------------------------------
+
+@dataclass
+class Defect:
+    kind: str
+    target: tuple          # what was changed (table, row, col) / (section,) / ...
+    old: object = None
+    new: object = None
+
+    def __str__(self) -> str:
+        return f"{self.kind}{self.target}: {self.old!r} → {self.new!r}"
+
+
+def _present(rep: Report, table: str) -> bool:
+    return {"t2": 2, "t3": 3, "t4": 4}[table] in rep.sections
+
+
+def inject(rep: Report, kinds: Sequence[str], rng: random.Random, *, layout: str = "pipe",
+           prose: bool = False) -> tuple[Report, list[Defect]]:
+    """Apply defects of the given kinds (a copy of ``rep`` is changed).  A kind that cannot apply
+    (no section left to drop, blank cells in a layout without separators) is skipped.  With
+    ``prose`` the table changes avoid the cells section 一 restates, so that GX4's ground truth
+    is exactly the changed prose numbers."""
+    rep = copy.deepcopy(rep)
+    done: list[Defect] = []
+    touched: set = set()
+    for kind in kinds:
+        d = _inject_one(rep, kind, rng, layout, prose, touched)
+        if d is not None:
+            done.append(d)
+    return rep, done
+
+
+_PROSE_ROWS = {"r1", "r2", "r3_7", "r3_1", "r3_2", "r4"}
+
+
+def _inject_one(rep: Report, kind: str, rng: random.Random, layout: str, prose: bool, touched: set) -> Optional[Defect]:
+    if kind in ("change_cell", "break_row_total"):
+        tables = [t for t in ("t3", "t4") if _present(rep, t)]
+        if not tables:
+            return None
+        table = rng.choice(tables)
+        if table == "t3":
+            rows = [rid for rid, _ in rep.t3_rows]
+            if kind == "break_row_total":
+                if prose:
+                    rows = [r for r in rows if r.startswith("r3_6")]
+                cols = ["tot"]
+            else:
+                cols = list(APPLICANTS)
+            cand = [(r, c) for r in rows for c in cols if ("t3", r, c) not in touched]
+            if not cand:
+                return None
+            r, c = rng.choice(cand)
+            old = rep.t3[r][c]
+            new = _other(old, rng)
+            rep.t3[r][c] = new
+            touched.add(("t3", r, c))
+            return Defect(kind, ("t3", r, c), old, new)
+        g = rng.choice(T4_GROUPS)
+        col = f"{g}.tot" if kind == "break_row_total" and not prose else f"{g}.{rng.choice(T4_PARTS)}"
+        if ("t4", "t4", col) in touched:
+            return None
+        old = rep.t4[col]
+        rep.t4[col] = _other(old, rng)
+        touched.add(("t4", "t4", col))
+        return Defect(kind, ("t4", "t4", col), old, rep.t4[col])
+    if kind == "drop_section":
+        if len(rep.sections) <= 2:
+            return None
+        idx = rng.choice(rep.sections)
+        rep.sections.remove(idx)
+        return Defect(kind, (idx,))
+    if kind == "swap_sections":
+        if len(rep.sections) < 2:
+            return None
+        i, j = sorted(rng.sample(range(len(rep.sections)), 2))
+        a, b = rep.sections[i], rep.sections[j]
+        rep.sections[i], rep.sections[j] = b, a
+        return Defect(kind, (a, b))
+    if kind == "change_year":
+        if layout == "oneline":
+            return None     # no line ends: the title is not delimited (meta reads the period)
+        old = rep.title_year if rep.title_year is not None else rep.year
+        new = rng.choice([y for y in range(2019, 2026) if y != old])
+        rep.title_year = new
+        return Defect(kind, ("title",), old, new)
+    if kind == "blank_cell":
+        if layout not in BLANK_LAYOUTS:
+            return None
+        cand = []
+        if _present(rep, "t3"):
+            # interior columns only: an empty first/last cell reads as layout padding
+            cand += [("t3", r, c) for r, _ in rep.t3_rows for c in APPLICANTS[1:]]
+        if _present(rep, "t4"):
+            cand += [("t4", "t4", c) for c in T4_COLUMNS[1:-1] if not c.endswith(".tot")]
+        cand = [x for x in cand if x not in touched]
+        if not cand:
+            return None
+        x = rng.choice(cand)
+        rep.blank.add(x)
+        touched.add(x)
+        return Defect(kind, x)
+    if kind == "change_prose_number":
+        if 1 not in rep.sections:
+            return None
+        f = rep.prose_figures()
+        names = [n for n in f if n not in rep.prose_override]
+        if not names:
+            return None
+        n = rng.choice(names)
+        rep.prose_override[n] = _other(f[n], rng)
+        return Defect(kind, ("prose", n), f[n], rep.prose_override[n])
+    raise ValueError(f"unknown defect kind {kind!r}")
+
+
+def _other(v: int, rng: random.Random) -> int:
+    """A different non-negative count."""
+    return v + rng.randint(1, 9) if v == 0 or rng.random() < 0.5 else rng.randint(0, v - 1)
+
+
+# --- ground truth --------------------------------------------------------------------
+
+def _for_year(y: int) -> Optional[str]:
+    return None if y < 2019 else ("v2019" if y < 2021 else "v2021")
+
+
+def expected(rep: Report, r: Rendered, *, prose: bool = False,
+             prefixes: Sequence[str] = ("GX1", "GX2", "GX3", "GX4")) -> list[tuple[str, Span]]:
+    """The diagnostics of the given families (GX1–GX4; GX501 for a changed title year when GX5 is
+    asked for) a correct gxlint reports for this report as rendered, computed from the spec's
+    identities, not from gxlint's code."""
+    out: list[tuple[str, Span]] = []
+    secs = rep.sections
+    # GX101: a missing section is reported at the heading that follows where it belongs
+    for idx in range(1, 7):
+        if idx in secs:
+            continue
+        after = [s for s in secs if s > idx]
+        anchor = after[0] if after else secs[-1]
+        out.append(("GX101", r.span("heading", anchor)))
+    # GX102: a heading after one with a higher number
+    for k, s in enumerate(secs):
+        if any(t > s for t in secs[:k]):
+            out.append(("GX102", r.span("heading", s)))
+    # GX201: tables of the wrong version for the (title) year
+    ty = rep.title_year if rep.title_year is not None else rep.year
+    exp_t = _for_year(ty)
+    if exp_t is not None and exp_t != rep.template:
+        for kind, first in (("t2", "t2.rules"), ("t3", "r1")):
+            if _present(rep, kind):
+                out.append(("GX201", r.span("label", kind, first)))
+                break
+    if rep.title_year is not None and rep.title_year != rep.year:
+        out.append(("GX501", r.span("title_year")))
+    # GX206: one per table, at its first blank cell
+    if _present(rep, "t3"):
+        for rid, _ in rep.t3_rows:
+            hit = [c for c in T3_COLUMNS if ("t3", rid, c) in rep.blank]
+            if hit:
+                out.append(("GX206", r.span("cell", "t3", rid, hit[0])))
+                break
+    if _present(rep, "t4"):
+        hit = [c for c in T4_COLUMNS if ("t4", "t4", c) in rep.blank]
+        if hit:
+            out.append(("GX206", r.span("cell", "t4", "t4", hit[0])))
+    out += _arith(rep, r)
+    if prose and 1 in secs:
+        f = rep.prose_figures()
+        tables_for = {"docs_made": "t2", "review": "t4", "litigation": "t4"}
+        for name, v in rep.prose_override.items():
+            if v != f[name] and _present(rep, tables_for.get(name, "t3")):
+                out.append(("GX401", r.span("prose", name)))
+    out = [x for x in out if x[0].startswith(tuple(prefixes))]
+    return sorted(out, key=lambda x: (x[1].start, x[1].end, x[0]))
+
+
+def _arith(rep: Report, r: Rendered) -> list[tuple[str, Span]]:
+    out = []
+    if _present(rep, "t3"):
+        t3 = rep.t3
+        bl = lambda rid, c: ("t3", rid, c) in rep.blank  # noqa: E731
+        cell = lambda rid, c: r.span("cell", "t3", rid, c)  # noqa: E731
+        for rid, _ in rep.t3_rows:      # T3.rowsum
+            if any(bl(rid, c) for c in T3_COLUMNS):
+                continue
+            if t3[rid]["tot"] != sum(t3[rid][c] for c in APPLICANTS):
+                out.append(("GX301", cell(rid, "tot")))
+        outsum_bad: dict[str, int] = {}
+        for c in T3_COLUMNS:            # T3.outsum
+            if bl("r3_7", c) or any(bl(o, c) for o in rep.outcomes):
+                continue
+            s = sum(t3[o][c] for o in rep.outcomes)
+            if s != t3["r3_7"][c]:
+                out.append(("GX302", cell("r3_7", c)))
+                outsum_bad[c] = s
+        for c in T3_COLUMNS:            # T3.balance (not when （七）总计 alone is wrong)
+            if any(bl(x, c) for x in ("r1", "r2", "r3_7", "r4")):
+                continue
+            lhs = t3["r1"][c] + t3["r2"][c]
+            if lhs != t3["r3_7"][c] + t3["r4"][c]:
+                if c in outsum_bad and lhs == outsum_bad[c] + t3["r4"][c]:
+                    continue
+                out.append(("GX303", cell("r4", c)))
+    if _present(rep, "t4"):
+        for g in T4_GROUPS:
+            cols = [f"{g}.{p}" for p in T4_PARTS + ("tot",)]
+            if any(("t4", "t4", c) in rep.blank for c in cols):
+                continue
+            if rep.t4[f"{g}.tot"] != sum(rep.t4[f"{g}.{p}"] for p in T4_PARTS):
+                out.append(("GX304" if g == "rv" else "GX305", r.span("cell", "t4", "t4", f"{g}.tot")))
+    return out
+
+
+# --- one call ------------------------------------------------------------------------
+
+@dataclass
+class Sample:
+    text: str
+    expected: list            # [(code, Span)]
+    defects: list             # [Defect]
+    report: Report
+    rendered: Rendered
+
+    def describe(self) -> str:
+        r = self.rendered
+        return (f"seed={self.report.seed} {self.report.template} {self.report.year} {self.report.level} "
+                f"layout={r.layout} script={r.script} pinyin={r.pinyin} defects={[str(d) for d in self.defects]}")
+
+
+def sample(seed: int = 0, *, layout: str = "pipe", script: str = "simplified", pinyin: bool = False,
+           defects: Iterable[str] = (), prose: bool = False, size: Optional[int] = None,
+           year: Optional[int] = None, template: Optional[str] = None, level: Optional[str] = None) -> Sample:
+    """A generated report with defects of the given kinds, and what gxlint must say about it."""
+    rep = generate(seed, year=year, template=template, level=level, size=size)
+    kinds = list(defects)
+    if not prose:
+        kinds = [k for k in kinds if k != "change_prose_number"]
+    rep2, done = inject(rep, kinds, random.Random(seed ^ 0x5EED), layout=layout, prose=prose)
+    rend = rep2.render(layout=layout, script=script, pinyin=pinyin)
+    return Sample(rend.text, expected(rep2, rend, prose=prose), done, rep2, rend)
+
+
+def families(diags, prefixes=("GX1", "GX2", "GX3", "GX4")) -> list[tuple[str, Span]]:
+    """(code, span) of gxlint diagnostics in the given families, sorted like :func:`expected`."""
+    out = [(d.code, Span(d.span.start, d.span.end)) for d in diags if d.code.startswith(tuple(prefixes))]
+    return sorted(out, key=lambda x: (x[1].start, x[1].end, x[0]))
+
+
+if __name__ == "__main__":  # pragma: no cover - manual use: python -m gxlint.synth [seed] [layout]
+    import sys
+
+    s = sample(int(sys.argv[1]) if len(sys.argv) > 1 else 0, layout=sys.argv[2] if len(sys.argv) > 2 else "pipe")
+    sys.stdout.write(s.text)
