@@ -1,0 +1,193 @@
+/** The language client: one `gxlint lsp` process for the window, started, restarted and fed settings here. */
+import * as vscode from 'vscode';
+import {
+    DidChangeConfigurationNotification,
+    LanguageClient,
+    type LanguageClientOptions,
+    type Middleware,
+    ResponseError,
+    RevealOutputChannelOn,
+    type ServerOptions,
+    State,
+} from 'vscode-languageclient/node';
+import { findGxlint, serverLaunch } from './launch';
+import { describe, type GxlintCommand } from './serverCommand';
+import {
+    answerConfiguration,
+    DOCUMENT_SELECTOR,
+    getExtensionSettings,
+    getServerSettings,
+    getSettingsProblems,
+    type ServerSettings,
+    workspaceFolderFor,
+} from './settings';
+
+export const CLIENT_ID = 'gxlint';
+
+export class ServerManager implements vscode.Disposable {
+    private client: LanguageClient | undefined;
+    private command: GxlintCommand | undefined;
+    private queue: Promise<unknown> = Promise.resolve();
+    private notifiedNotFound = false;
+    private readonly stateEmitter = new vscode.EventEmitter<void>();
+    /** Fires when the server starts or stops. */
+    readonly onDidChangeState = this.stateEmitter.event;
+
+    constructor(
+        private readonly log: vscode.LogOutputChannel,
+        private readonly middleware: Middleware,
+    ) {}
+
+    get running(): boolean {
+        return this.client?.state === State.Running;
+    }
+
+    /** The gxlint the running server was started from (for the CLI commands), if any. */
+    get gxlint(): GxlintCommand | undefined {
+        return this.command;
+    }
+
+    /** Starts (or restarts) the server; calls are serialised. */
+    restart(): Promise<void> {
+        return this.enqueue(async () => {
+            await this.stopNow();
+            await this.startNow();
+        });
+    }
+
+    stop(): Promise<void> {
+        return this.enqueue(() => this.stopNow());
+    }
+
+    /** Sends the current settings to the running server (no restart). */
+    async pushSettings(): Promise<void> {
+        for (const p of getSettingsProblems()) {
+            this.log.warn(p);
+        }
+        if (this.client && this.running) {
+            const settings: { gxlint: ServerSettings } = { gxlint: getServerSettings() };
+            this.log.info(`Settings changed: ${JSON.stringify(settings.gxlint)}`);
+            await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings });
+        }
+    }
+
+    /** Whether the running server pulls diagnostics (then gxlint.run decides the client's pull triggers). */
+    get usesPullDiagnostics(): boolean {
+        return !!this.client?.initializeResult?.capabilities.diagnosticProvider;
+    }
+
+    dispose(): void {
+        void this.stop();
+        this.stateEmitter.dispose();
+    }
+
+    private enqueue<T>(job: () => Promise<T>): Promise<T> {
+        const next = this.queue.then(job, job);
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+
+    private async stopNow(): Promise<void> {
+        const client = this.client;
+        this.client = undefined;
+        if (client) {
+            try {
+                await client.stop(5000);
+            } catch (err) {
+                this.log.warn(`Stopping the server: ${String(err)}`);
+            }
+            await client.dispose().catch(() => undefined);
+            this.stateEmitter.fire();
+        }
+    }
+
+    private async startNow(): Promise<void> {
+        const folder = workspaceFolderFor(undefined);
+        if (!getExtensionSettings(folder).enable) {
+            this.log.info('gxlint.enable is false: the server is not started');
+            return;
+        }
+        const resolution = await findGxlint(this.log);
+        this.command = resolution.command;
+        if (!resolution.command) {
+            await this.notifyNotFound();
+            return;
+        }
+        this.notifiedNotFound = false;
+        const launch = serverLaunch(resolution.command);
+        const { command, args } = launch;
+        const serverOptions: ServerOptions = { command, args, options: launch.options };
+        for (const p of getSettingsProblems(folder)) {
+            this.log.warn(p);
+        }
+        const settings = launch.initializationOptions;
+        const clientOptions: LanguageClientOptions = {
+            documentSelector: DOCUMENT_SELECTOR,
+            outputChannel: this.log,
+            traceOutputChannel: this.log,
+            revealOutputChannelOn: RevealOutputChannelOn.Never,
+            initializationOptions: settings,
+            diagnosticCollectionName: 'gxlint',
+            diagnosticPullOptions: { onChange: settings.run === 'onType', onSave: true },
+            markdown: { isTrusted: false, supportHtml: false },
+            middleware: {
+                ...this.middleware,
+                workspace: {
+                    configuration: async (params, token, next) => {
+                        const fromVscode = await next(params, token);
+                        if (fromVscode instanceof ResponseError) {
+                            return fromVscode;
+                        }
+                        return answerConfiguration(params.items, (fromVscode ?? []) as unknown[]) as never;
+                    },
+                },
+            },
+        };
+        this.log.info(`Starting: ${describe(command, args)} with ${JSON.stringify(settings)}`);
+        const client = new LanguageClient(CLIENT_ID, 'gxlint', serverOptions, clientOptions);
+        client.onDidChangeState(() => this.stateEmitter.fire());
+        this.client = client;
+        try {
+            await client.start();
+            const info = client.initializeResult?.serverInfo;
+            this.log.info(`Server running${info ? `: ${info.name} ${info.version ?? ''}` : ''}`);
+        } catch (err) {
+            this.log.error(`The server did not start: ${err instanceof Error ? err.message : String(err)}`);
+            this.client = undefined;
+            await client.dispose().catch(() => undefined);
+            const show = vscode.l10n.t('Show Output');
+            const pick = await vscode.window.showErrorMessage(
+                vscode.l10n.t(
+                    'The gxlint language server did not start ({0}). Is gxlint up to date in that environment (pip install -U gxlint)?',
+                    describe(command, args),
+                ),
+                show,
+            );
+            if (pick === show) {
+                this.log.show(true);
+            }
+        }
+        this.stateEmitter.fire();
+    }
+
+    private async notifyNotFound(): Promise<void> {
+        if (this.notifiedNotFound) {
+            return;
+        }
+        this.notifiedNotFound = true;
+        const pickInterpreter = vscode.l10n.t('Set Interpreter');
+        const show = vscode.l10n.t('Show Output');
+        const pick = await vscode.window.showWarningMessage(
+            vscode.l10n.t(
+                'gxlint was not found. Install it with "python3 -m pip install gxlint", or set "gxlint.interpreter" to a Python that has it (or "gxlint.path" to the gxlint executable), then run "gxlint: Restart Server".',
+            ),
+            pickInterpreter,
+            show,
+        );
+        if (pick === pickInterpreter) {
+            await vscode.commands.executeCommand('workbench.action.openSettings', 'gxlint.interpreter');
+        } else if (pick === show) {
+            this.log.show(true);
+        }
+    }
+}

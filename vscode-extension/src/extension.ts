@@ -1,0 +1,103 @@
+/**
+ * gxlint for VS Code: a thin client. The language server lives in the Python package
+ * (`python -m gxlint lsp`); this extension finds it, starts it, passes the settings and adds a
+ * few commands and a status bar item.
+ */
+import * as vscode from 'vscode';
+import { ServerManager } from './client';
+import { findGxlint } from './launch';
+import { checkWorkspace } from './checkWorkspace';
+import { onDidChangeSelectedInterpreter } from './python';
+import { getExtensionSettings, LANGUAGES, RESTART_KEYS, SECTION, workspaceFolderFor } from './settings';
+import { StatusBar } from './statusBar';
+
+let manager: ServerManager | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const log = vscode.window.createOutputChannel('gxlint', { log: true });
+    const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('gxlint-workspace');
+    context.subscriptions.push(log, workspaceDiagnostics);
+
+    // Once the server reports on a document, the workspace check's older findings for it go.
+    manager = new ServerManager(log, {
+        handleDiagnostics: (uri, diagnostics, next) => {
+            workspaceDiagnostics.delete(uri);
+            next(uri, diagnostics);
+        },
+        provideDiagnostics: async (document, previousResultId, token, next) => {
+            const report = await next(document, previousResultId, token);
+            workspaceDiagnostics.delete(document instanceof vscode.Uri ? document : document.uri);
+            return report;
+        },
+    });
+    const server = manager;
+    context.subscriptions.push(server);
+
+    const status = new StatusBar(() => server.running);
+    context.subscriptions.push(status, server.onDidChangeState(() => status.update()));
+
+    const isLiveLinted = (uri: vscode.Uri): boolean =>
+        server.running &&
+        vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && LANGUAGES.has(d.languageId));
+
+    context.subscriptions.push(
+        vscode.commands.registerCommand('gxlint.restart', () => server.restart()),
+        vscode.commands.registerCommand('gxlint.showOutput', () => log.show()),
+        vscode.commands.registerCommand('gxlint.checkWorkspace', async () => {
+            const gxlint = server.gxlint ?? (await findGxlint(log)).command;
+            if (!gxlint) {
+                void vscode.window.showWarningMessage(
+                    vscode.l10n.t('gxlint was not found. Install it with "python3 -m pip install gxlint", or set "gxlint.interpreter".'),
+                );
+                return;
+            }
+            try {
+                await checkWorkspace(gxlint, workspaceDiagnostics, log, isLiveLinted);
+            } catch (err) {
+                const message = err instanceof Error ? err.message : String(err);
+                log.error(`Check workspace failed: ${message}`);
+                void vscode.window.showErrorMessage(vscode.l10n.t('gxlint could not check the workspace: {0}', message));
+            }
+        }),
+    );
+
+    // Settings take effect without reloading: a new process for enable/path/interpreter,
+    // otherwise the running server gets the new settings.
+    context.subscriptions.push(
+        vscode.workspace.onDidChangeConfiguration(async (e) => {
+            if (!e.affectsConfiguration(SECTION)) {
+                return;
+            }
+            const restart =
+                RESTART_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`)) ||
+                (server.usesPullDiagnostics && e.affectsConfiguration(`${SECTION}.run`));
+            if (restart) {
+                log.info('Settings changed: restarting the server');
+                await server.restart();
+            } else {
+                await server.pushSettings();
+            }
+        }),
+        vscode.workspace.onDidGrantWorkspaceTrust(() => server.restart()),
+        vscode.workspace.onDidChangeWorkspaceFolders(() => server.restart()),
+    );
+
+    // A new interpreter selected in the Python extension matters when no setting names gxlint.
+    const sub = await onDidChangeSelectedInterpreter(() => {
+        const ext = getExtensionSettings(workspaceFolderFor(undefined));
+        if (!ext.path && !ext.interpreter) {
+            log.info('The Python extension selected another interpreter: restarting the server');
+            void server.restart();
+        }
+    });
+    if (sub) {
+        context.subscriptions.push(sub);
+    }
+
+    await server.restart();
+}
+
+export async function deactivate(): Promise<void> {
+    await manager?.stop();
+    manager = undefined;
+}

@@ -1,0 +1,62 @@
+/**
+ * How the extension launches the server: which gxlint (see serverCommand.ts for the order), the
+ * command line, working directory, environment and initializationOptions. The integration test
+ * starts the server through these same functions.
+ */
+import { getSelectedInterpreter } from './python';
+import { describe, execProbe, gxlintEnv, type GxlintCommand, lspCommandLine, resolveGxlintCommand, type Resolution } from './serverCommand';
+import { getExtensionSettings, getServerSettings, type ServerSettings, workspaceFolderFor } from './settings';
+
+export interface Log {
+    info(message: string): void;
+    warn(message: string): void;
+    error(message: string): void;
+}
+
+/** Where gxlint is found for this window (scope: the first workspace folder), with every attempt logged. */
+export async function findGxlint(log: Log): Promise<Resolution> {
+    const folder = workspaceFolderFor(undefined);
+    const ext = getExtensionSettings(folder);
+    const resolution = await resolveGxlintCommand({
+        path: ext.path,
+        interpreter: ext.interpreter,
+        pythonExtensionInterpreter: () => getSelectedInterpreter(folder?.uri),
+        probe: execProbe,
+        platform: process.platform,
+    });
+    for (const a of resolution.attempts) {
+        const what = a.command ? describe(a.command, [...a.args, '--version']) : '';
+        if (a.ok) {
+            log.info(`[${a.source}] ${what} → ${a.detail}`);
+        } else {
+            log.warn(`[${a.source}] ${what} failed: ${a.detail}`);
+        }
+    }
+    const cmd = resolution.command;
+    if (cmd) {
+        log.info(`Using gxlint from ${cmd.source}: ${describe(cmd.command, cmd.args)} (${cmd.version})`);
+    } else {
+        log.error('gxlint was not found (tried: gxlint.path, gxlint.interpreter, the Python extension, python3/python on PATH)');
+    }
+    return resolution;
+}
+
+export interface ServerLaunch {
+    command: string;
+    args: string[];
+    options: { cwd?: string; env: NodeJS.ProcessEnv };
+    initializationOptions: ServerSettings;
+}
+
+/** The server process for `gxlint` (stdio, no extra arguments) and what `initialize` carries. */
+export function serverLaunch(gxlint: GxlintCommand): ServerLaunch {
+    const folder = workspaceFolderFor(undefined);
+    const { command, args } = lspCommandLine(gxlint);
+    return {
+        command,
+        args,
+        options: { cwd: folder?.uri.fsPath, env: gxlintEnv(process.env) },
+        initializationOptions: getServerSettings(folder),
+    };
+}
+

@@ -1,0 +1,162 @@
+/**
+ * Finding gxlint, in this order (the first one that runs wins, and the log says which):
+ *   1. the `gxlint.path` setting — a `gxlint` executable, run as `gxlint lsp`;
+ *   2. the `gxlint.interpreter` setting — run as `<python> -m gxlint lsp`;
+ *   3. the interpreter selected in the Python extension (through its API, when installed);
+ *   4. `python3`, then `python`, on PATH — when gxlint is importable there.
+ * Each candidate is probed with `--version` before it is used.
+ */
+import { execFile } from 'child_process';
+
+export type CommandSource = 'gxlint.path' | 'gxlint.interpreter' | 'python-extension' | 'PATH';
+
+/** How to run gxlint: `command ...args <subcommand>` (args is [] for an executable, ["-m","gxlint"] for Python). */
+export interface GxlintCommand {
+    command: string;
+    args: string[];
+    source: CommandSource;
+    /** What `--version` printed, e.g. "gxlint 0.1.0". */
+    version: string;
+}
+
+export interface Attempt {
+    source: CommandSource;
+    command: string;
+    args: string[];
+    ok: boolean;
+    detail: string;
+}
+
+export interface Resolution {
+    command?: GxlintCommand;
+    attempts: Attempt[];
+}
+
+export interface ProbeResult {
+    ok: boolean;
+    output: string;
+}
+
+export type Probe = (command: string, args: string[]) => Promise<ProbeResult>;
+
+export interface ResolveInputs {
+    /** `gxlint.path` (variables already substituted), or "". */
+    path: string;
+    /** `gxlint.interpreter` (variables already substituted), or "". */
+    interpreter: string;
+    /** The Python extension's selected interpreter, or undefined when there is none / no extension. */
+    pythonExtensionInterpreter: () => Promise<string | undefined>;
+    probe: Probe;
+    platform: NodeJS.Platform;
+}
+
+export const MODULE_ARGS = ['-m', 'gxlint'];
+
+/** The names tried on PATH, in order. */
+export function pathInterpreters(platform: NodeJS.Platform): string[] {
+    return platform === 'win32' ? ['python', 'py', 'python3'] : ['python3', 'python'];
+}
+
+export async function resolveGxlintCommand(inputs: ResolveInputs): Promise<Resolution> {
+    const attempts: Attempt[] = [];
+    const tryOne = async (source: CommandSource, command: string, args: string[]): Promise<GxlintCommand | undefined> => {
+        let result: ProbeResult;
+        try {
+            result = await inputs.probe(command, [...args, '--version']);
+        } catch (err) {
+            result = { ok: false, output: err instanceof Error ? err.message : String(err) };
+        }
+        attempts.push({ source, command, args, ok: result.ok, detail: result.output.trim() });
+        return result.ok ? { command, args, source, version: firstLine(result.output) } : undefined;
+    };
+
+    if (inputs.path) {
+        const found = await tryOne('gxlint.path', inputs.path, []);
+        if (found) {
+            return { command: found, attempts };
+        }
+    }
+    if (inputs.interpreter) {
+        const found = await tryOne('gxlint.interpreter', inputs.interpreter, MODULE_ARGS);
+        if (found) {
+            return { command: found, attempts };
+        }
+    }
+    let selected: string | undefined;
+    try {
+        selected = await inputs.pythonExtensionInterpreter();
+    } catch (err) {
+        attempts.push({
+            source: 'python-extension',
+            command: '',
+            args: [],
+            ok: false,
+            detail: `Python extension API: ${err instanceof Error ? err.message : String(err)}`,
+        });
+    }
+    if (selected) {
+        const found = await tryOne('python-extension', selected, MODULE_ARGS);
+        if (found) {
+            return { command: found, attempts };
+        }
+    }
+    for (const name of pathInterpreters(inputs.platform)) {
+        const found = await tryOne('PATH', name, MODULE_ARGS);
+        if (found) {
+            return { command: found, attempts };
+        }
+    }
+    return { attempts };
+}
+
+/** The language server: `gxlint lsp` or `<python> -m gxlint lsp`. */
+export function lspCommandLine(cmd: GxlintCommand): { command: string; args: string[] } {
+    return { command: cmd.command, args: [...cmd.args, 'lsp'] };
+}
+
+/** The CLI: `gxlint check …` or `<python> -m gxlint check …`. */
+export function checkCommandLine(cmd: GxlintCommand, checkArgs: string[]): { command: string; args: string[] } {
+    return { command: cmd.command, args: [...cmd.args, 'check', ...checkArgs] };
+}
+
+/** Environment for every gxlint process: UTF-8 on stdio whatever the locale. */
+export function gxlintEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    return { ...base, PYTHONUTF8: '1', PYTHONIOENCODING: 'utf-8' };
+}
+
+/** Runs `command args` (no shell) and says whether it exited 0; never throws. */
+export const execProbe: Probe = (command, args) =>
+    new Promise((resolve) => {
+        try {
+            execFile(
+                command,
+                args,
+                { timeout: 20000, windowsHide: true, env: gxlintEnv(process.env), encoding: 'utf8' },
+                (error, stdout, stderr) => {
+                    const output = `${stdout ?? ''}${stderr ?? ''}`.trim();
+                    if (error) {
+                        const code = (error as NodeJS.ErrnoException).code;
+                        const why = code === 'ENOENT' ? 'not found' : output || error.message;
+                        resolve({ ok: false, output: lastLines(why, 3) });
+                    } else {
+                        resolve({ ok: true, output });
+                    }
+                },
+            );
+        } catch (err) {
+            resolve({ ok: false, output: err instanceof Error ? err.message : String(err) });
+        }
+    });
+
+/** "`python3 -m gxlint`" for messages. */
+export function describe(command: string, args: string[]): string {
+    return [command, ...args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ');
+}
+
+function firstLine(s: string): string {
+    return s.trim().split(/\r?\n/)[0] ?? '';
+}
+
+function lastLines(s: string, n: number): string {
+    return s.trim().split(/\r?\n/).slice(-n).join(' | ');
+}
