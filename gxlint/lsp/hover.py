@@ -1,0 +1,98 @@
+"""Hover: the arithmetic a table cell takes part in, a prose number, and the rule docs of a
+diagnostic under the cursor.  Markdown text built from the linted Document."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..api import Diagnostic, fmt_num
+from ..identities import COLUMN_NAMES, COLUMN_NAMES_EN, all_identities
+from ..model import Cell, Document
+
+MAX_IDENTITIES = 4
+TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+TABLE_NAMES_EN = {"t2": "table 2", "t3": "table 3", "t4": "table 4"}
+
+
+def _at(span, offset: int) -> bool:
+    return span is not None and (span.start <= offset < span.end or span.start == span.end == offset
+                                 or (span.end == offset and span.end > span.start))
+
+
+def cell_at(doc: Document, offset: int) -> Optional[tuple[str, str, Cell]]:
+    """(table kind, row label, cell) under the offset."""
+    for kind, table in doc.tables.items():
+        if not (table.span.start <= offset <= table.span.end):
+            continue
+        for row in table.rows.values():
+            for c in row.cells:
+                if _at(c.span, offset):
+                    return kind, row.label, c
+    return None
+
+
+def rule_doc_summary(doc: str) -> str:
+    """A rule's documentation without its examples (## 示例) — what it checks, why, the basis."""
+    out: list[str] = []
+    skip = False
+    for line in (doc or "").splitlines():
+        if line.startswith("## "):
+            skip = line.strip() in ("## 示例", "## Examples")
+        if not skip:
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offset: int, lang: str = "zh",
+                   docs_href=None) -> Optional[str]:
+    parts: list[str] = []
+    en = lang == "en"
+    if doc is not None:
+        hit = cell_at(doc, offset)
+        if hit is not None:
+            kind, label, cell = hit
+            cols = COLUMN_NAMES_EN if en else COLUMN_NAMES
+            tname = (TABLE_NAMES_EN if en else TABLE_NAMES).get(kind, kind)
+            colname = cols.get(cell.column, cell.column)
+            value = fmt_num(cell.value) if cell.value is not None else ("(blank)" if en and cell.blank else
+                                                                          "（空）" if cell.blank else repr(cell.raw))
+            parts.append(f"**{tname} · {label} · {colname}** = `{value}`")
+            idents = [i for i in all_identities(doc) if any(c is cell for c in i.cells())]
+            for ident in idents[:MAX_IDENTITIES]:
+                parts.append(_identity_line(ident, en))
+        for claim in doc.claims:
+            if _at(claim.span, offset):
+                what = claim.subject or ("number in the text" if en else "正文数字")
+                approx = ("（约数）" if not en else " (approximate)") if claim.approx else ""
+                parts.append(f"**{'Prose number' if en else '正文数字'}** `{fmt_num(claim.value)}{claim.unit}`"
+                             f" — {what}{approx}")
+                break
+    for d in diagnostics:
+        if not _at(d.span, offset):
+            continue
+        head = f"**{d.code} {d.name}** — {d.message}"
+        if docs_href is not None:
+            head += f" ([{'docs' if en else '规则说明'}]({docs_href(d.code)}))"
+        parts.append(head)
+        for r in d.related[:8]:
+            parts.append(f"- {r.message}")
+        from ..engine import registry
+
+        cls = registry().get(d.code)
+        if cls is not None and cls.doc:
+            parts.append(rule_doc_summary(cls.doc))
+    if not parts:
+        return None
+    return "\n\n".join(parts)
+
+
+def _identity_line(ident, en: bool) -> str:
+    if ident.skipped:
+        state = f"not checked: {ident.skipped}" if en else f"未核对：{ident.skipped}"
+        mark = "·"
+    elif ident.holds:
+        state, mark = ("holds" if en else "成立"), "✓"
+    elif ident.holds is None:
+        state, mark = ("not checked" if en else "未核对"), "·"
+    else:
+        state, mark = ("does not hold" if en else "不成立"), "✗"
+    return f"{mark} {ident.where}（{ident.code}）：`{ident.arithmetic()}` — {state}"

@@ -1,0 +1,150 @@
+"""Editor settings of the language server: what the client sends, validated, as lint Settings.
+
+The settings come from ``initializationOptions`` and from ``workspace/configuration`` (section
+``gxlint``) or, for clients without it, from ``workspace/didChangeConfiguration``.  Later sources
+win key by key.  Keys may be written camelCase, snake_case or kebab-case (``lintAllDocuments``,
+``lint_all_documents``, ``lint-all-documents``); an object nested under ``gxlint`` or
+``settings`` is unwrapped.
+
+Keys (all optional):
+
+- ``select``, ``extendSelect``, ``ignore`` — codes, prefixes or names (list or comma-separated)
+- ``severity`` — ``{"GX3": "warning", "GX604": "hint"}``
+- ``lang`` — ``zh`` (default) or ``en``; ``template`` — ``v2019``/``v2021``; ``year``; ``organLevel``
+- ``lintAllDocuments`` — lint every plain-text/Markdown document, not only the ones that look
+  like an annual report (a title, or headings of the report's sections).  Default false.
+- ``debounceMs`` — wait this long after the last keystroke before linting (default 75)
+- ``maxBytes`` — documents larger than this (UTF-8 bytes, default 2 000 000) are not linted;
+  one diagnostic says why
+- ``docsBaseUrl`` — where ``codeDescription.href`` points: ``{docsBaseUrl}{CODE}.md``
+  (default :data:`DOCS_BASE_URL`, the rule pages under docs/rules/ of the repository)
+- ``diagnosticMode`` — ``auto`` (pull when the client supports textDocument/diagnostic, else
+  push), ``push`` or ``pull``
+- ``logTiming`` — log the change → diagnostics latency of every publish (window/logMessage)
+
+A project configuration file (``gxlint.toml`` / ``[tool.gxlint]``), when ``gxlint.configfile``
+provides ``settings_for_file(path, base)``, is the base the editor settings are laid over.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..config import Settings
+
+DOCS_BASE_URL = "https://github.com/gxlint/gxlint/blob/main/docs/rules/"
+DEFAULT_DEBOUNCE_MS = 75
+DEFAULT_MAX_BYTES = 2_000_000
+
+_LINT_KEYS = {
+    "select": "select", "extendselect": "extend_select", "ignore": "ignore", "severity": "severity",
+    "lang": "lang", "language": "lang", "template": "template", "year": "year",
+    "organlevel": "organ_level", "townshipdeadline": "township_deadline",
+}
+
+
+def _norm_key(k: str) -> str:
+    return str(k).replace("-", "").replace("_", "").lower()
+
+
+def flatten(raw: Any) -> dict[str, Any]:
+    """The settings object of a client message, unwrapped and with normalised keys."""
+    if not isinstance(raw, dict):
+        return {}
+    for wrapper in ("gxlint", "settings"):
+        inner = raw.get(wrapper)
+        if isinstance(inner, dict):
+            raw = {**{k: v for k, v in raw.items() if k != wrapper}, **inner}
+    return {_norm_key(k): v for k, v in raw.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class ServerOptions:
+    settings: Settings = field(default_factory=Settings)
+    lint_all: bool = False
+    debounce_ms: int = DEFAULT_DEBOUNCE_MS
+    max_bytes: int = DEFAULT_MAX_BYTES
+    docs_base_url: str = DOCS_BASE_URL
+    diagnostic_mode: str = "auto"
+    log_timing: bool = False
+    lint_opts: tuple = ()                       # the lint options as given, for per-file settings
+    problems: tuple[str, ...] = ()              # settings that were rejected, for a message
+
+    def settings_for(self, path: Optional[str]) -> Settings:
+        """The lint settings for one document: project config file (if any) + editor settings."""
+        base = project_settings(path)
+        if base is None:
+            return self.settings
+        if not self.lint_opts:
+            return base
+        try:
+            return Settings.from_options(base, **dict(self.lint_opts))
+        except ValueError:
+            return self.settings
+
+
+def project_settings(path: Optional[str]) -> Optional[Settings]:
+    """Settings from the project's configuration file, when gxlint.configfile can find one."""
+    if not path:
+        return None
+    try:
+        from .. import configfile  # the pipelines work provides it; optional
+    except ImportError:
+        return None
+    fn = getattr(configfile, "settings_for_file", None)
+    if fn is None:
+        return None
+    try:
+        return fn(path, Settings())
+    except Exception:   # a broken config file must not stop the editor's linting
+        return None
+
+
+def _bool(v: Any) -> bool:
+    if isinstance(v, str):
+        return v.strip().lower() in ("1", "true", "yes", "on")
+    return bool(v)
+
+
+def parse_options(*sources: Any) -> ServerOptions:
+    """Merge the settings objects (later wins), validate each key, build the options."""
+    merged: dict[str, Any] = {}
+    for s in sources:
+        merged.update(flatten(s))
+    problems: list[str] = []
+    lint_opts: dict[str, Any] = {}
+    for k, v in merged.items():
+        name = _LINT_KEYS.get(k)
+        if name is None:
+            continue
+        try:
+            if name == "year":
+                v = int(v)
+            if name == "severity" and not isinstance(v, dict):
+                raise ValueError("severity must be an object {CODE: level}")
+            Settings.from_options(None, **{name: v})     # validate this key alone
+            lint_opts[name] = v
+        except (ValueError, TypeError) as exc:
+            problems.append(f"{k}: {exc}")
+    settings = Settings.from_options(None, **lint_opts) if lint_opts else Settings()
+    kw: dict[str, Any] = {}
+    try:
+        if "lintalldocuments" in merged:
+            kw["lint_all"] = _bool(merged["lintalldocuments"])
+        if "debouncems" in merged:
+            kw["debounce_ms"] = max(0, min(int(merged["debouncems"]), 5000))
+        if "maxbytes" in merged:
+            kw["max_bytes"] = max(0, int(merged["maxbytes"]))
+        if "docsbaseurl" in merged and str(merged["docsbaseurl"]).strip():
+            kw["docs_base_url"] = str(merged["docsbaseurl"]).strip()
+        if "diagnosticmode" in merged:
+            mode = str(merged["diagnosticmode"]).lower()
+            if mode not in ("auto", "push", "pull"):
+                raise ValueError(f"diagnosticMode {mode!r} (auto, push, pull)")
+            kw["diagnostic_mode"] = mode
+        if "logtiming" in merged:
+            kw["log_timing"] = _bool(merged["logtiming"])
+    except (ValueError, TypeError) as exc:
+        problems.append(str(exc))
+    return ServerOptions(settings=settings, lint_opts=tuple(sorted(lint_opts.items(), key=lambda kv: kv[0])),
+                         problems=tuple(problems), **kw)
