@@ -1,0 +1,340 @@
+"""Tables 二/三/四 in every layout of issue 2 (point 5): exact row ids, values, spans, labels."""
+import pytest
+
+from gxlint.parse import parse
+from gxlint.parse.tables import tokenize
+
+from layout_expect import T3, T3_IDS, T4, Z, assert_cells_point_into_text, assert_full_report, load, pos
+
+FULL = ["pipe.txt", "cell_per_line_bar.txt", "cell_per_line_blank.txt", "tabs.txt", "markdown.txt", "pdf.txt",
+        "trad_pinyin_pdf.txt", "trad_pinyin_cells.txt", "prose_numbers_pipe.txt", "prose_numbers_pdf.txt"]
+
+
+@pytest.mark.parametrize("name", FULL)
+def test_full_report_read_exactly(name):
+    assert_full_report(load(name))
+
+
+@pytest.mark.parametrize("name", ["pipe.txt", "pdf.txt", "markdown.txt", "tabs.txt", "cell_per_line_bar.txt",
+                                  "cell_per_line_blank.txt", "trad_pinyin_pdf.txt"])
+def test_whole_report_on_one_line(name):
+    """The same report with every line break replaced by a space: headings inline, rows inline."""
+    text = load(name).replace("\n", " ")
+    doc = assert_full_report(text)
+    assert all(s.inline for s in doc.sections[1:])
+    assert doc.lines.position(doc.tables["t3"].rows["r4"].cell("tot").span.start)[0] == 0
+
+
+# --- ` | ` rows with padding ------------------------------------------------------------
+
+def test_pipe_positions():
+    text = load("pipe.txt")
+    doc = parse(text)
+    t3 = doc.tables["t3"]
+    r31 = t3.rows["r3_1"]
+    # "三、本年度办理结果 | （一）予以公开 | 20 | 2 | …": the block label is not part of the row label
+    assert r31.written == "（一）予以公开"
+    assert pos(doc, r31.label_span.start) == (25, 13)
+    assert pos(doc, r31.cell("np").span.start) == (25, 23) and r31.cell("np").raw == "20"
+    assert pos(doc, r31.cell("tot").span.start) == (25, 48) and r31.cell("tot").raw == "23"
+    # the trailing "||" padding is neither a cell nor a blank
+    assert all(not c.blank for r in t3.rows.values() for c in r.cells)
+    r4 = doc.tables["t4"].rows["t4"]
+    assert pos(doc, r4.cells[0].span.start) == (52, 1) and pos(doc, r4.cells[-1].span.start) == (52, 57)
+    # header cells split inside a word (商业 企业) do not disturb the read
+    assert t3.columns == ["np", "ce", "ri", "sw", "ls", "ot", "tot"] and t3.variant == ""
+
+
+def test_row_broken_across_lines():
+    """Seed 000 lines 52–53: six numbers, then the seventh and the padding on the next line."""
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "（五）不予处理 | 1.信访举报投诉类申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | |\n"
+        "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 |\n"
+        "1 | |\n"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"
+    )
+    doc = parse(text)
+    t3 = doc.tables["t3"]
+    row = t3.rows["r3_6_1"]
+    assert [c.value for c in row.cells] == [1, 0, 0, 0, 0, 0, 1]
+    assert row.found == 7 and not row.unreliable and row.label_exact
+    assert pos(doc, row.cell("tot").span.start) == (4, 1)
+    assert [c.value for c in t3.rows["r3_6_2"].cells] == Z
+    assert_cells_point_into_text(doc)
+
+
+# --- one cell per line -------------------------------------------------------------------
+
+def test_cell_per_line_with_bar_positions():
+    doc = parse(load("cell_per_line_bar.txt"))
+    r1 = doc.tables["t3"].rows["r1"]
+    assert pos(doc, r1.label_span.start) == (46, 1)
+    assert [pos(doc, c.span.start) for c in r1.cells] == [(47 + k, 1) for k in range(7)]
+    assert r1.cells[0].raw == "40"
+
+
+def test_cell_per_line_blank_separated_positions():
+    doc = parse(load("cell_per_line_blank.txt"))
+    r4 = doc.tables["t3"].rows["r4"]
+    starts = [pos(doc, c.span.start)[0] for c in r4.cells]
+    assert starts == [starts[0] + 2 * k for k in range(7)]
+    assert [c.raw for c in r4.cells] == ["3", "1", "0", "0", "0", "0", "4"]
+
+
+# --- tab-separated, empty cells shifting columns ---------------------------------------------
+
+def test_tabs_labels_in_column_two_or_three():
+    text = load("tabs.txt")
+    doc = parse(text)
+    t3 = doc.tables["t3"]
+    # "\t（三）不予公开\t1.属于国家秘密\t1\t0…": label in column 3
+    r = t3.rows["r3_3_1"]
+    assert text.splitlines()[26].split("\t")[1:3] == ["（三）不予公开", "1.属于国家秘密"]
+    assert pos(doc, r.label_span.start) == (27, 10) and r.written == "1.属于国家秘密"
+    # "\t\t2.其他法律行政法规禁止公开\t0…": label in column 3 after two empty cells
+    r = t3.rows["r3_3_2"]
+    assert pos(doc, r.label_span.start) == (28, 3)
+    # "一、本年新收…\t\t40\t3…": an empty cell between the label and the numbers is layout, not a blank
+    r = t3.rows["r1"]
+    assert all(not c.blank for c in r.cells) and r.cells[0].raw == "40"
+    assert pos(doc, r.cells[0].span.start) == (23, 19)
+
+
+# --- Markdown ----------------------------------------------------------------------------
+
+def test_markdown_table_rules_are_not_cells():
+    text = load("markdown.txt")
+    doc = parse(text)
+    r = doc.tables["t3"].rows["r3_2"]
+    assert r.label_span is not None and pos(doc, r.label_span.start) == (40, 6)
+    assert [c.raw for c in r.cells] == ["5", "0", "1", "0", "0", "0", "6"]
+    # "| | | 自然人 | 法人或其他组织 | | | | | 总计 |": empty header cells are not blank data cells
+    assert all(not c.blank for t in doc.tables.values() for r in t.rows.values() for c in r.cells)
+    assert [s.title for s in doc.sections][:1] == ["一、总体情况"]
+
+
+# --- PDF-extracted text ------------------------------------------------------------------
+
+def test_pdf_vertical_block_label_and_wrapped_labels():
+    text = load("pdf.txt")
+    doc = parse(text)
+    t3 = doc.tables["t3"]
+    # "三 （一）予以公开 20 2 0 0 1 0 23" — the vertical 三、本年度办理结果 shares the line
+    r = t3.rows["r3_1"]
+    assert r.written == "（一）予以公开" and pos(doc, r.label_span.start) == (33, 3)
+    # "本 （二）部分公开（区分处理的，只计这一" / "年 情形，不计其他情形） 5 0 1 0 0 0 6"
+    r = t3.rows["r3_2"]
+    assert pos(doc, r.label_span.start) == (35, 3) and r.label_exact
+    assert [c.raw for c in r.cells] == ["5", "0", "1", "0", "0", "0", "6"]
+    assert pos(doc, r.cells[0].span.start)[0] == 36
+    # "（四）无 1.本机关不掌握相关政府信息 6 1 0 0 0 1 8" / "法提供 2.没有现成信息需要另行制作 1 0 …"
+    r = t3.rows["r3_4_1"]
+    assert text[r.label_span.start:r.label_span.end] == "1.本机关不掌握相关政府信息"
+    assert [c.value for c in r.cells] == [6, 1, 0, 0, 0, 1, 8]
+    r = t3.rows["r3_4_2"]
+    assert text[r.label_span.start:r.label_span.end] == "2.没有现成信息需要另行制作"
+    assert pos(doc, r.label_span.start) == (47, 5) and r.label_exact
+    # a long label wrapped over three lines, numbers after the last fragment
+    r = t3.rows["r3_6_2"]
+    assert r.label_exact and pos(doc, r.label_span.start) == (60, 1) and pos(doc, r.cells[0].span.start) == (62, 4)
+    # "（六）其 1.申请人…行政" / "他处理 机关不再处理…申请 1 0 0 0 0 0 1": block fragment inside the label
+    assert t3.rows["r3_6_1"].label_exact
+
+
+def test_pdf_page_numbers_inside_the_table_are_not_cells():
+    text = load("pdf.txt")
+    assert "- 5 -" in text and "- 6 -" in text
+    doc = parse(text)
+    t3 = doc.tables["t3"]
+    assert [c.raw for c in t3.rows["r3_4_3"].cells] == ["0"] * 7
+    assert [c.raw for c in t3.rows["r3_5_1"].cells] == ["2", "0", "0", "0", "0", "0", "2"]
+    assert [c.value for c in doc.tables["t4"].rows["t4"].cells] == T4
+    # inline page numbers (the same report on one line) are dropped too
+    one = parse(text.replace("\n", " "))
+    assert one.tables["t3"].rows["r3_4_3"].found == 7
+    words = [t.text for t in tokenize(one.norm, 0, len(one.norm.text))]
+    assert "5" not in words[words.index("3.补正后申请内容仍不明确"):words.index("1.信访举报投诉类申请")]
+
+
+def test_pdf_header_run_together_and_broken_inside_words():
+    text = load("pdf.txt")
+    assert "总计商 业 企\n业" in text
+    t3 = parse(text).tables["t3"]
+    assert t3.columns == ["np", "ce", "ri", "sw", "ls", "ot", "tot"]
+    assert [c.value for c in t3.rows["r1"].cells] == T3["r1"]
+
+
+def test_pdf_fee_header_wrapped_is_exact():
+    doc = parse(load("pdf.txt"))
+    fee = [h for h in doc.tables["t2"].headers if h.expected and h.expected.startswith("本年收费金额")]
+    assert len(fee) == 1 and fee[0].exact and fee[0].written == "本年收费金额（单位：万\n元）"
+
+
+# --- traditional script + pinyin -------------------------------------------------------------
+
+def test_traditional_with_pinyin_positions_point_into_original():
+    text = load("trad_pinyin_pdf.txt")
+    doc = parse(text)
+    r = doc.tables["t3"].rows["r2"]
+    assert text[r.label_span.start:r.label_span.end] == "二、上年結(jié)轉(zhuǎn)政府信息公開(kāi)申請(qǐng)數(shù)量"
+    assert [c.raw for c in r.cells] == ["2", "1", "0", "0", "0", "0", "3"]
+    assert text[r.cells[-1].span.start:r.cells[-1].span.end] == "3"
+    assert doc.sections[2].title == "三、收到和處(chǔ)理政府信息公開(kāi)申請(qǐng)情況"
+
+
+# --- prose with numbers around the tables ------------------------------------------------
+
+def test_prose_numbers_before_and_after_tables_are_not_rows():
+    text = load("prose_numbers_pipe.txt")
+    assert "其中行政规范性文件 5 件" in text and "本年度发生行政复议 2 件" in text
+    doc = parse(text)
+    t2 = doc.tables["t2"]
+    assert [c.value for c in t2.rows["t2.docs"].cells] == [5, 2, 31]
+    assert pos(doc, t2.rows["t2.docs"].label_span.start) == (9, 1)
+    assert [c.value for c in doc.tables["t4"].rows["t4"].cells] == T4
+
+
+@pytest.mark.parametrize("header", ["本年收费金额（单位：万元，保留 4 位小数）", "本年收费金额（单位：万元，保留4位小数）",
+                                    "本年收费金额（单位：万元，保留\n4 位小数）"])
+@pytest.mark.parametrize("name", ["pipe.txt", "tabs.txt", "cell_per_line_blank.txt"])
+def test_fee_header_with_decimals_note(name, header):
+    text = load(name).replace("本年收费金额（单位：万元）", header)
+    doc = parse(text)
+    t2 = doc.tables["t2"]
+    assert [c.value for c in t2.rows["t2.fees"].cells] == [1.2345]
+    assert all(h.exact for h in t2.headers), [(h.written, h.expected) for h in t2.headers if not h.exact]
+
+
+def test_fee_header_in_other_words_is_flagged():
+    doc = parse(load("pipe.txt").replace("本年收费金额（单位：万元）", "本年收费金额（万元）"))
+    bad = [h for h in doc.tables["t2"].headers if not h.exact]
+    assert [(h.written, h.expected) for h in bad] == [("本年收费金额（万元）", "本年收费金额(单位:万元)")]
+
+
+# --- 8 columns, blank cells, signed values, versions -------------------------------------------
+
+def test_eight_column_subtotal_variant():
+    text = load("eight_columns.txt")
+    doc = parse(text)
+    t3 = doc.tables["t3"]
+    assert t3.variant == "subtotal"
+    assert t3.columns == ["np", "ce", "ri", "sw", "ls", "ot", "sub", "tot"]
+    r = t3.rows["r1"]
+    assert [c.value for c in r.cells] == [40, 3, 1, 0, 2, 1, 7, 47] and not r.unreliable
+    assert r.cell("sub").raw == "7" and pos(doc, r.cell("sub").span.start) == (23, 45)
+    assert [(h.written, h.expected) for h in t3.headers] == [("小计", None)]
+    assert_cells_point_into_text(doc)
+
+
+def test_eight_column_subtotal_first():
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "申请人情况 | 自然人 | 法人或其他组织 | 总计\n"
+        "小计 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他\n"
+        "一、本年新收政府信息公开申请数量 | 40 | 7 | 3 | 1 | 0 | 2 | 1 | 47\n"
+    )
+    t3 = parse(text).tables["t3"]
+    assert t3.columns == ["np", "sub", "ce", "ri", "sw", "ls", "ot", "tot"]
+    assert t3.rows["r1"].cell("sub").value == 7 and t3.rows["r1"].cell("ot").value == 1
+
+
+def test_blank_cells_are_missing_not_zero():
+    text = load("pipe.txt").replace("2.重复申请 | 1 | 0 | 0", "2.重复申请 | 1 |  | 0")
+    doc = parse(text)
+    r = doc.tables["t3"].rows["r3_5_2"]
+    c = r.cell("ce")
+    assert c.blank and c.value is None and c.raw == "  "
+    assert pos(doc, c.span.start) == (39, 13)
+    assert r.found == 7 and not r.unreliable
+    assert [x.column for x in r.cells] == ["np", "ce", "ri", "sw", "ls", "ot", "tot"]
+
+
+def test_blank_cell_in_tab_layout():
+    text = load("tabs.txt").replace("\t2.重复申请\t1\t0\t0", "\t2.重复申请\t1\t\t0")
+    r = parse(text).tables["t3"].rows["r3_5_2"]
+    assert [c.blank for c in r.cells] == [False, True, False, False, False, False, False]
+
+
+def test_v2019_signed_values():
+    text = load("v2019_signed.txt")
+    doc = parse(text)
+    t2 = doc.tables["t2"]
+    assert t2.version == "v2019" and doc.tables["t3"].version == "v2019" and doc.template == "v2019"
+    vals = {rid: [(c.raw, c.value, c.malformed) for c in r.cells] for rid, r in t2.rows.items()}
+    assert vals["t2.permit"] == [("12", 12, None), ("增1", 1, None), ("230", 230, None)]
+    assert vals["t2.other_services"] == [("4", 4, None), ("减2", -2, None), ("17", 17, None)]
+    assert vals["t2.penalty"] == [("30", 30, None), ("+3", 3, None), ("88", 88, None)]
+    assert vals["t2.coercion"] == [("5", 5, None), ("-1", -1, None), ("6", 6, None)]
+    assert vals["t2.procurement"] == [("3", 3, None), ("56.8", 56.8, None)]
+    t3 = doc.tables["t3"]
+    assert "r3_6" in t3.rows and "r3_6_1" not in t3.rows and t3.missing == []
+    assert [c.value for c in t3.rows["r3_6"].cells] == [1, 0, 0, 0, 1, 0, 2]
+    assert [c.value for c in t3.rows["r3_7"].cells] == T3["r3_7"]
+
+
+def test_signed_value_in_a_count_is_malformed():
+    text = load("pipe.txt").replace("行政许可 | 126 |", "行政许可 | +126 |")
+    c = parse(text).tables["t2"].rows["t2.permit"].cells[0]
+    assert c.value == 126 and c.malformed == "件数不应带符号"
+
+
+def test_version_detected_from_labels_not_year():
+    # v2021 labels in a report that says 2020: the tables are read as v2021 (GX201 reports it)
+    text = load("pipe.txt").replace("2023年", "2020年")
+    doc = parse(text)
+    assert doc.expected_template == "v2019"
+    assert doc.tables["t2"].version == "v2021" and doc.tables["t3"].version == "v2021"
+    assert doc.tables["t3"].missing == []
+    # v2019 labels in a 2023 report
+    text = load("v2019_signed.txt").replace("2020年", "2023年")
+    doc = parse(text)
+    assert doc.expected_template == "v2021"
+    assert doc.tables["t2"].version == "v2019" and doc.tables["t3"].version == "v2019"
+
+
+# --- half-typed tables ---------------------------------------------------------------------
+
+def test_table_cut_in_the_middle_of_a_row():
+    text = load("pipe.txt")
+    i, j = text.index("（四）无法提供 | 1.本机关"), text.index("四、政府信息公开行政复议")
+    doc = parse(text[:i] + "（四）无法提供 | 1.本机关不掌握相关政府信息 | 6 | 1 | 0\n" + text[j:])
+    t3 = doc.tables["t3"]
+    assert t3.truncated
+    k = T3_IDS.index("r3_4_1")
+    assert t3.missing == T3_IDS[k + 1:]
+    for rid in T3_IDS[:k]:
+        assert [c.value for c in t3.rows[rid].cells] == T3[rid], rid
+    cut = t3.rows["r3_4_1"]
+    assert [c.value for c in cut.cells] == [6, 1, 0] and cut.unreliable and cut.found == 3
+    # table 四 after the cut is read on its own
+    assert [c.value for c in doc.tables["t4"].rows["t4"].cells] == T4
+
+
+def test_table_cut_between_rows_one_cell_per_line():
+    text = load("cell_per_line_bar.txt")
+    i, j = text.index("（四）无法提供 |"), text.index("四、政府信息公开行政复议")
+    t3 = parse(text[:i] + text[j:]).tables["t3"]
+    assert t3.truncated and t3.missing == T3_IDS[T3_IDS.index("r3_4_1"):]
+    assert not any(r.unreliable for r in t3.rows.values())
+    assert [c.value for c in t3.rows["r3_3_8"].cells] == Z
+
+
+def test_a_missing_row_in_the_middle_is_not_filled_from_its_neighbour():
+    text = load("pipe.txt")
+    line = next(ln for ln in text.splitlines() if ln.startswith("2.没有现成信息"))
+    t3 = parse(text.replace(line + "\n", "")).tables["t3"]
+    assert t3.missing == ["r3_4_2"] and not t3.truncated
+    assert [c.value for c in t3.rows["r3_4_3"].cells] == Z
+    assert [c.value for c in t3.rows["r3_4_1"].cells] == T3["r3_4_1"]
+
+
+def test_t4_header_detected_with_words_split():
+    text = load("pipe.txt")
+    doc = parse(text)
+    t4 = doc.tables["t4"]
+    assert t4.rows["t4"].found == 15
+    # a t4 with only part of its numbers is read as it is, and marked
+    short = text.replace("1 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |", "1 | 0 | 0 | 1 | 2 |")
+    row = parse(short).tables["t4"].rows["t4"]
+    assert row.found == 5 and row.unreliable
