@@ -1,72 +1,384 @@
-"""Title, report year, statistics period, signature, dates, issuing organ and its level."""
+"""Title, report year, statistics period, signature, dates, issuing organ and its level, page residue.
+
+Everything is matched on the normalised text (``NormText.text``: simplified, pinyin removed,
+full-width folded) and mapped back to original spans.  Besides the typed fields of :class:`Meta`,
+``meta.extra`` holds:
+
+- ``period_span`` / ``period_year`` / ``period_end_year``: the statistics period (2023年1月1日至12月31日)
+- ``period_statement``: span of a statistics-period statement that names no full date range
+- ``dates``: every well-formed date (:class:`DateMention`), in text order
+- ``malformed_dates``: date-like text that is not a valid date (``20231月1日``, ``2023年13月1日``)
+- ``year_mentions``: places that state the report year (:class:`YearMention`: title, period,
+  body report name, opening sentence, fee statement, caption)
+- ``residue``: web-page chrome lines (:class:`ResidueLine`)
+- ``mojibake``: text damaged by a wrong decoding (:class:`Mojibake`)
+- ``organ_span`` / ``organ_source``: where the organ name was read (title / signature / source)
+- ``signature_organ`` / ``signature_organ_span``: the 落款 organ line
+- ``content_end``: original offset of the end of the report's last non-residue line
+"""
 from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Optional
 
 import regex
 
 from ..model import Meta, Span
 from .normalize import NormText
 
-_TITLE_RE = regex.compile(r"(?m)^[ \t#*]*(?P<t>[^\n]{0,80}?(?P<y>(?:19|20)\d\d)\s*年度?[^\n]{0,40}?报告)[ \t*]*$")
-_TITLE_LOOSE = regex.compile(r"(?m)^[ \t#*]*(?P<t>[^\n]{2,80}?政府信息公开[^\n]{0,20}?报告)[ \t*]*$")
-_PERIOD_RE = regex.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(?P<y2>(?:19|20)\d\d)\s*年\s*)?12\s*月\s*31\s*日")
-_YEAR_BODY = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
-_DATE_RE = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2})(?!\d))")
+# --- numbers and dates ------------------------------------------------------------------
 
-_LEVEL_PATTERNS = (
-    ("township", regex.compile(r"(?:乡|镇|街道|街道办事处|苏木)(?:人民政府)?$")),
-    ("department", regex.compile(r"(?:办公室|办公厅|局|委员会|委|办|厅|部|署|院|中心|站|所|队)$")),
-    ("government", regex.compile(r"人民政府$")),
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_YEAR = r"[一二][〇○零Oo一二三四五六七八九]{3}"
+_CN_SMALL = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|元)"
+
+_YEAR = r"(?:19|20)\d\d"
+_TITLE_RE = regex.compile(
+    r"(?m)^[ \t#*>]*(?P<t>[^\n]{0,80}?(?P<y>" + _YEAR + "|" + _CN_YEAR + r")\s*年度?[^\n]{0,40}?报告)[ \t*]*$")
+_TITLE_LOOSE = regex.compile(r"(?m)^[ \t#*>]*(?P<t>[^\n]{2,80}?政府信息公开[^\n]{0,20}?(?:报告|年报))[ \t*]*$")
+_PERIOD_RE = regex.compile(
+    r"(?P<y>" + _YEAR + r")\s*年\s*(?:1|01)\s*月\s*(?:1|01)\s*日\s*(?:起)?\s*(?:至|到|-|—|~|～)\s*"
+    r"(?:(?P<y2>" + _YEAR + r")\s*年\s*)?12\s*月\s*31\s*日")
+_PERIOD_CN = regex.compile(
+    r"(?P<y>" + _CN_YEAR + r")\s*年\s*一\s*月\s*一\s*日\s*(?:起)?\s*(?:至|到|-|—)\s*"
+    r"(?:(?P<y2>" + _CN_YEAR + r")\s*年\s*)?十二\s*月\s*三十一\s*日")
+_PERIOD_WORDS = regex.compile(r"统计(?:期限|期间|时限|时间|周期|区间|范围|口径|年度)|数据(?:统计)?(?:截至|截止)|时间跨度")
+_YEAR_BODY = regex.compile(r"(?<!\d)(?P<y>" + _YEAR + r")\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+_DATE_RE = regex.compile(
+    r"(?<![\d.])(?P<y>" + _YEAR + r")\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+    r"|(?P<sep>[-./])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))")
+_DATE_CN = regex.compile(r"(?P<y>" + _CN_YEAR + r")\s*年\s*(?P<m>" + _CN_SMALL + r")\s*月\s*(?P<d>" + _CN_SMALL + r")\s*日")
+_MALFORMED = (
+    # the 年 is missing: 20231月1日
+    regex.compile(r"(?<![\d.])(?P<y>" + _YEAR + r")(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日"),
+    # a five-digit year: 20233年12月31日
+    regex.compile(r"(?<![\d.])(?:19|20)\d{3}\s*年\s*\d{1,2}\s*月"),
 )
+_REPORT_NAME = regex.compile(
+    r"(?P<y>" + _YEAR + "|" + _CN_YEAR + r")\s*年度?\s*(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+_FEE_YEAR = regex.compile(r"(?P<y>" + _YEAR + r")\s*年度?[^。;\n]{0,30}?信息处理费")
+_OPENING_YEAR = regex.compile(r"^[ \t*#>-]*(?P<y>" + _YEAR + r")\s*年度?(?:以来)?\s*[,，、]")
+
+
+def cn_number(s: str) -> Optional[int]:
+    """一 … 三十一, 元 (= 1), or a digit-by-digit year (二〇二四)."""
+    s = s.strip()
+    if not s:
+        return None
+    if s == "元":
+        return 1
+    if len(s) == 4 and all(ch in _CN_DIGIT for ch in s):
+        return int("".join(str(_CN_DIGIT[ch]) for ch in s))
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = _CN_DIGIT.get(a, 0) if a else 1
+        ones = _CN_DIGIT.get(b, 0) if b else 0
+        return tens * 10 + ones
+    if len(s) == 1 and s in _CN_DIGIT:
+        return _CN_DIGIT[s]
+    return None
+
+
+def year_of(s: str) -> Optional[int]:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    return cn_number(s)
+
+
+def valid_date(y: int, m: int, d: int) -> bool:
+    try:
+        datetime.date(y, m, d)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    date: tuple[int, int, int]
+    span: Span          # original text
+    form: str           # cn (2024年1月17日), iso (2024-01-14), dot (2024.1.17), slash, hanzi (二〇二四年一月十七日)
+
+
+@dataclass(frozen=True, slots=True)
+class MalformedDate:
+    span: Span
+    written: str
+    reason: str         # missing-nian / bad-year / invalid
+
+
+@dataclass(frozen=True, slots=True)
+class YearMention:
+    year: int
+    span: Span          # the year as written (original text)
+    source: str         # title / period / period_end / body / opening / fee / caption
+
+
+@dataclass(frozen=True, slots=True)
+class ResidueLine:
+    span: Span          # the line's content (original text, no line break)
+    delete: Span        # what deleting the line removes (with one line break)
+    kinds: tuple[str, ...]
+
+
+def find_dates(text: str) -> tuple[list[tuple[int, int, tuple[int, int, int], str]], list[tuple[int, int, str]]]:
+    """Dates in a normalised text: ([(start, end, (y, m, d), form)], [(start, end, reason)])."""
+    out = []
+    bad = []
+    for m in _DATE_RE.finditer(text):
+        y = int(m.group("y"))
+        if m.group("m") is not None:
+            mo, d, form = int(m.group("m")), int(m.group("d")), "cn"
+        else:
+            mo, d = int(m.group("m2")), int(m.group("d2"))
+            form = {"-": "iso", ".": "dot", "/": "slash"}[m.group("sep")]
+        if valid_date(y, mo, d):
+            out.append((m.start(), m.end(), (y, mo, d), form))
+        elif form == "cn" or form == "iso":
+            bad.append((m.start(), m.end(), "invalid"))
+    for m in _DATE_CN.finditer(text):
+        y, mo, d = year_of(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d"))
+        if y and mo and d and valid_date(y, mo, d):
+            out.append((m.start(), m.end(), (y, mo, d), "hanzi"))
+        else:
+            bad.append((m.start(), m.end(), "invalid"))
+    for i, pat in enumerate(_MALFORMED):
+        for m in pat.finditer(text):
+            if i == 0:
+                mo = int(m.group("m"))
+                if not 1 <= mo <= 12:
+                    continue
+            bad.append((m.start(), m.end(), "missing-nian" if i == 0 else "bad-year"))
+    out.sort()
+    taken = [(a, b) for a, b, _, _ in out]
+    bad = sorted({b for b in bad if not any(a <= b[0] < e for a, e in taken)})
+    return out, bad
+
+
+# --- organ level ------------------------------------------------------------------------
+
+_TOWNSHIP = regex.compile(r"(?:乡|镇|街道|苏木|街道办)(?:人民政府|办事处|党工委|政府)?$")
+_DEPARTMENT = regex.compile(
+    r"(?:办公室|办公厅|局|委员会|委|办|厅|部|署|院|中心|站|所|队|管委会|分局|支队|大队)$")
+_GOVERNMENT = regex.compile(r"(?:人民)?政府$")
 
 
 def organ_level(name: str) -> str | None:
     """department (Jan 31), government (Mar 31) or township (no national deadline)."""
-    n = regex.sub(r"\s+", "", name)
-    if regex.search(r"(?:乡|镇|街道|苏木)", n) and not n.endswith(("局", "委", "办公室")):
+    n = regex.sub(r"[\s*#]+", "", name)
+    if _TOWNSHIP.search(n):
         return "township"
-    for level, pat in _LEVEL_PATTERNS:
-        if pat.search(n):
-            return level
+    if _DEPARTMENT.search(n):
+        return "department"
+    if _GOVERNMENT.search(n):
+        return "government"
     return None
 
+
+# --- web-page residue -------------------------------------------------------------------
+
+_R_ITEM = (
+    ("source", r"(?:文章|信息)?来源\s*[:：]\s*[^\s:：]{0,30}"),
+    ("time", r"(?:发布|更新|成文|发文)?(?:时间|日期)\s*[:：]\s*(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?"),
+    ("views", r"(?:累计|浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]?\s*\d*\s*次?"),
+    ("font", r"(?:字体|字号)\s*[:：]?\s*(?:\[\s*\]|[\[【(]?\s*[大中小]\s*[\]】)]?\s*){0,3}(?:\[\s*\])?"),
+    ("qr", r"扫一扫在手机(?:上)?(?:查看|打开)当前页(?:面)?"),
+    ("print", r"[\[【]?\s*打印(?:本页|此页|文章)?\s*[\]】]?"),
+    ("close", r"[\[【]?\s*关闭(?:窗口|本页)?\s*[\]】]?"),
+    ("share", r"分享到\s*[:：]?|[\[【]?\s*收藏(?:本页)?\s*[\]】]?|[\[【]?\s*返回顶部\s*[\]】]?"),
+    ("author", r"(?:作者|编辑|责任编辑|发布机构)\s*[:：]\s*[^\s:：]{0,20}"),
+)
+_R_RE = regex.compile("|".join(f"(?P<{k}>{p})" for k, p in _R_ITEM))
+_R_STRONG = {"views", "font", "qr", "print", "close", "share"}
+
+
+def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
+    """The chrome items a (normalised) line consists of, or () when it is report text.
+
+    A line counts only when nothing but chrome items and separators is left; a line of
+    only 来源/时间/作者 items counts when it is at the edge of the report (before section 一 or
+    after the last report text) or when it combines 来源 with 时间."""
+    s = line.strip(" \t|*#>-")
+    if not s or len(s) > 160:
+        return ()
+    kinds: list[str] = []
+    pos = 0
+    for m in _R_RE.finditer(s):
+        gap = s[pos:m.start()]
+        if gap.strip(" \t|/·•,，;；"):
+            return ()
+        if m.end() == m.start():
+            continue
+        kinds.append(m.lastgroup)
+        pos = m.end()
+    if s[pos:].strip(" \t|/·•,，;；"):
+        return ()
+    if not kinds:
+        return ()
+    ks = set(kinds)
+    if ks & _R_STRONG:
+        return tuple(kinds)
+    if {"source", "time"} <= ks or edge:
+        return tuple(kinds)
+    return ()
+
+
+def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
+    text = norm.text
+    out: list[ResidueLine] = []
+    lines = list(regex.finditer(r"[^\n]*", text))
+    # text lines (for "edge": no report text after it)
+    meaningful = [m for m in lines if m.group().strip()]
+    last_text_end = 0
+    for m in reversed(meaningful):
+        if not residue_kinds(m.group(), edge=True):
+            last_text_end = m.end()
+            break
+    for m in lines:
+        s = m.group()
+        if not s.strip():
+            continue
+        edge = (first_section_start >= 0 and m.end() <= first_section_start) or m.start() >= last_text_end
+        kinds = residue_kinds(s, edge=edge)
+        if not kinds:
+            continue
+        sp = norm.span(m.start(), m.end())
+        o = norm.original
+        # delete the line with its line break (or the one before it, on the last line)
+        a, b = sp.start, sp.end
+        while a > 0 and o[a - 1] not in "\r\n":
+            a -= 1
+        while b < len(o) and o[b] not in "\r\n":
+            b += 1
+        if b < len(o):
+            b += 2 if o.startswith("\r\n", b) else 1
+        elif a > 0:
+            a -= 2 if a >= 2 and o[a - 2:a] == "\r\n" else 1
+        out.append(ResidueLine(sp, Span(a, b), kinds))
+    return out
+
+
+# --- the meta parser --------------------------------------------------------------------
 
 def parse_meta(norm: NormText, first_section_start: int) -> Meta:
     text = norm.text
     meta = Meta()
     head = text[: max(first_section_start, 0)] if first_section_start > 0 else text[:400]
-    m = _TITLE_RE.search(head) or _TITLE_LOOSE.search(head)
+    residue = find_residue(norm, first_section_start)
+    meta.extra["residue"] = residue
+    meta.extra["mojibake"] = find_mojibake(norm)
+    residue_norm = [(norm.from_orig(r.span.start), norm.from_orig(r.span.end)) for r in residue]
+
+    def in_residue(i: int) -> bool:
+        return any(a <= i < b for a, b in residue_norm)
+
+    mentions: list[YearMention] = []
+    m = None
+    for cand in list(_TITLE_RE.finditer(head)) + list(_TITLE_LOOSE.finditer(head)):
+        if not in_residue(cand.start("t")):
+            m = cand
+            break
     if m:
         ts, te = m.start("t"), m.end("t")
         meta.title_span = norm.span(ts, te)
         meta.title = norm.original[meta.title_span.start:meta.title_span.end]
+        meta.extra["title_norm"] = text[ts:te]
         if m.groupdict().get("y"):
-            meta.year = int(m.group("y"))
-            meta.year_source = "title"
-    pm = _PERIOD_RE.search(text)
+            y = year_of(m.group("y"))
+            if y:
+                mentions.append(YearMention(y, norm.span(m.start("y"), m.end("y")), "title"))
+
+    # statistics period
+    pm = _PERIOD_RE.search(text) or _PERIOD_CN.search(text)
     if pm:
         meta.extra["period_span"] = norm.span(pm.start(), pm.end())
-        meta.extra["period_year"] = int(pm.group("y"))
-        if meta.year is None:
-            meta.year = int(pm.group("y"))
-            meta.year_source = "period"
-    # signature: the last non-empty lines
-    tail_start = max(0, len(text) - 400)
-    dates = list(_DATE_RE.finditer(text, tail_start))
-    if dates:
-        d = dates[-1]
-        y = int(d.group("y"))
-        mo = int(d.group("m") or d.group("m2"))
-        da = int(d.group("d") or d.group("d2"))
-        # only a date on one of the last lines counts as the signature date
-        after = text[d.end():].strip()
-        if len(after) <= 40:
-            meta.signature_date = (y, mo, da)
-            meta.signature_date_span = norm.span(d.start(), d.end())
-    meta.organ = title_organ(meta.title) or _signature_organ(text, meta)
+        py = year_of(pm.group("y"))
+        meta.extra["period_year"] = py
+        mentions.append(YearMention(py, norm.span(pm.start("y"), pm.end("y")), "period"))
+        if pm.group("y2"):
+            y2 = year_of(pm.group("y2"))
+            meta.extra["period_end_year"] = y2
+            mentions.append(YearMention(y2, norm.span(pm.start("y2"), pm.end("y2")), "period_end"))
+    else:
+        pw = _PERIOD_WORDS.search(text)
+        if pw:
+            meta.extra["period_statement"] = norm.span(pw.start(), pw.end())
+
+    body_start = max(first_section_start, 0)
+    title_range = (norm.from_orig(meta.title_span.start), norm.from_orig(meta.title_span.end)) if meta.title_span else (-1, -1)
+    for rm in _REPORT_NAME.finditer(text):
+        if title_range[0] <= rm.start() < title_range[1] or in_residue(rm.start()):
+            continue
+        y = year_of(rm.group("y"))
+        if y:
+            mentions.append(YearMention(y, norm.span(rm.start("y"), rm.end("y")), "body"))
+    if first_section_start >= 0:
+        # the opening sentence of section 一: "2023年，…"
+        nl = text.find("\n", first_section_start)
+        for lm in regex.finditer(r"[^\n]+", text, pos=nl + 1 if nl >= 0 else len(text)):
+            s = lm.group()
+            if not s.strip():
+                continue
+            om = _OPENING_YEAR.match(s)
+            if om:
+                mentions.append(YearMention(int(om.group("y")), norm.span(lm.start() + om.start("y"), lm.start() + om.end("y")), "opening"))
+            if len(s.strip()) > 30:
+                break
+    for fm in _FEE_YEAR.finditer(text, body_start):
+        mentions.append(YearMention(int(fm.group("y")), norm.span(fm.start("y"), fm.end("y")), "fee"))
+    meta.extra["year_mentions"] = mentions
+
+    # dates, the published date (web residue) and the signature
+    dates, bad = find_dates(text)
+    meta.extra["dates"] = [DateMention(d, norm.span(a, b), f) for a, b, d, f in dates]
+    meta.extra["malformed_dates"] = [MalformedDate(norm.span(a, b), norm.original[norm.span(a, b).start:norm.span(a, b).end], r)
+                                     for a, b, r in bad]
+    for r in residue:
+        if "time" in r.kinds:
+            for dm in meta.extra["dates"]:
+                if r.span.start <= dm.span.start < r.span.end:
+                    meta.published, meta.published_span = dm.date, dm.span
+                    break
+        if meta.published:
+            break
+    _signature(norm, meta, residue_norm, dates)
+
+    # the organ: title, then signature, then the page's 来源
+    organ_src = None
+    t_organ = title_organ(meta.extra.get("title_norm"))
+    if t_organ and meta.title_span is not None:
+        ts = norm.from_orig(meta.title_span.start)
+        k = text.find(t_organ, ts)
+        meta.organ = t_organ
+        meta.extra["organ_span"] = norm.span(k, k + len(t_organ)) if k >= 0 else meta.title_span
+        organ_src = "title"
+    elif meta.extra.get("signature_organ"):
+        meta.organ = meta.extra["signature_organ"]
+        meta.extra["organ_span"] = meta.extra["signature_organ_span"]
+        organ_src = "signature"
+    else:
+        for r in residue:
+            if "source" in r.kinds:
+                a, b = norm.from_orig(r.span.start), norm.from_orig(r.span.end)
+                sm = regex.search(r"来源\s*[:：]\s*(?P<o>[^\s:：]{2,30})", text[a:b])
+                if sm:
+                    meta.organ = sm.group("o")
+                    meta.extra["organ_span"] = norm.span(a + sm.start("o"), a + sm.end("o"))
+                    organ_src = "source"
+                    break
+    meta.extra["organ_source"] = organ_src
     if meta.organ:
         meta.organ_level = organ_level(meta.organ)
+        if meta.organ_level is None and organ_src == "title" and meta.extra.get("signature_organ"):
+            meta.organ_level = organ_level(meta.extra["signature_organ"])
+
+    # the report year: the year most places state (the title wins a tie, then the period)
+    meta.year, meta.year_source = _decide_year(mentions)
     if meta.year is None:
-        ym = _YEAR_BODY.search(text, max(first_section_start, 0))
+        ym = _YEAR_BODY.search(text, body_start)
         if ym:
             meta.year = int(ym.group("y"))
             meta.year_source = "body"
@@ -76,25 +388,210 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
     return meta
 
 
+_WEIGHT = {"title": 3, "period": 3, "period_end": 1, "body": 1, "opening": 1, "fee": 1, "caption": 1}
+_ORDER = ("title", "period", "body", "opening", "fee", "caption", "period_end")
+
+
+def _decide_year(mentions: list[YearMention]) -> tuple[Optional[int], str]:
+    if not mentions:
+        return None, ""
+    score: dict[int, int] = {}
+    per_src: dict[tuple[int, str], int] = {}
+    for m in mentions:
+        # several body mentions of one year count as at most two
+        if per_src.get((m.year, m.source), 0) >= 2:
+            continue
+        per_src[(m.year, m.source)] = per_src.get((m.year, m.source), 0) + 1
+        score[m.year] = score.get(m.year, 0) + _WEIGHT.get(m.source, 1)
+    best = max(score.values())
+    top = [y for y, s in score.items() if s == best]
+    for src in _ORDER:
+        for m in mentions:
+            if m.source == src and m.year in top:
+                return m.year, ("period" if src == "period_end" else src)
+    return top[0], mentions[0].source
+
+
+def _signature(norm: NormText, meta: Meta, residue_norm, dates) -> None:
+    """落款: the issuing organ and the date on the last lines of the report (residue skipped)."""
+    text = norm.text
+    lines = [m for m in regex.finditer(r"[^\n]+", text)
+             if m.group().strip() and not any(a <= m.start() < b or a < m.end() <= b for a, b in residue_norm)]
+    if not lines:
+        return
+    meta.extra["content_end"] = norm.to_orig(lines[-1].start() + len(lines[-1].group().rstrip()), end=True)
+    last = lines[-3:]
+    date_line = None
+    for lm in reversed(last[-2:]):
+        for a, b, d, _f in dates:
+            if lm.start() <= a and b <= lm.end():
+                rest = (text[lm.start():a] + text[b:lm.end()]).strip(" \t*#>|")
+                if len(rest) <= 40 and not regex.search(r"[。;；]", rest):
+                    date_line = (lm, a, b, d, rest)
+        if date_line:
+            break
+    if date_line:
+        lm, a, b, d, rest = date_line
+        meta.signature_date = d
+        meta.signature_date_span = norm.span(a, b)
+        organ = None
+        if rest and _looks_like_organ(rest):
+            k = text.find(rest, lm.start())
+            organ = (rest, k, k + len(rest))
+        else:
+            i = lines.index(lm)
+            if i > 0:
+                prev = lines[i - 1]
+                cand = prev.group().strip(" \t*#>|\u3000")
+                if _looks_like_organ(cand):
+                    k = text.find(cand, prev.start())
+                    organ = (cand, k, k + len(cand))
+        if organ:
+            meta.extra["signature_organ"] = organ[0]
+            meta.extra["signature_organ_span"] = norm.span(organ[1], organ[2])
+            meta.signature_span = norm.span(min(organ[1], a), max(organ[2], b))
+        else:
+            meta.signature_span = meta.signature_date_span
+    else:
+        cand = lines[-1].group().strip(" \t*#>|\u3000")
+        if _looks_like_organ(cand) and organ_level(cand):
+            k = text.find(cand, lines[-1].start())
+            meta.extra["signature_organ"] = cand
+            meta.extra["signature_organ_span"] = norm.span(k, k + len(cand))
+            meta.signature_span = meta.extra["signature_organ_span"]
+
+
+def _looks_like_organ(s: str) -> bool:
+    return 2 <= len(s) <= 40 and not regex.search(r"[。，,；;:：!！?？]", s) and bool(regex.search(r"\p{Han}{2}", s))
+
+
 def title_organ(title: str | None) -> str | None:
     if not title:
         return None
-    m = regex.match(r"^\s*(?P<o>.+?)\s*(?:19|20)\d\d\s*年", title)
-    return m.group("o") if m else None
-
-
-def _signature_organ(text: str, meta: Meta) -> str | None:
-    """The issuing organ: the non-empty line just before the signature date."""
-    if meta.signature_date_span is None:
-        return None
-    lines = [ln.strip() for ln in text[max(0, len(text) - 600):].splitlines() if ln.strip()]
-    for i, ln in enumerate(lines):
-        if _DATE_RE.search(ln) and i > 0:
-            cand = lines[i - 1]
-            if 2 <= len(cand) <= 40 and not regex.search(r"[。，,；;:：]", cand):
-                return cand
-    return None
+    m = regex.match(r"^\s*(?P<o>.+?)\s*(?:关于)?(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年", title)
+    return m.group("o").strip(" \t*#>") if m else None
 
 
 def span_of(norm: NormText, m: "regex.Match[str]") -> Span:
     return norm.span(m.start(), m.end())
+
+
+# --- mojibake ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Mojibake:
+    span: Span          # original text
+    kind: str           # lost (?), replacement (U+FFFD), gbk (UTF-8 read as GBK), latin (UTF-8 read as Latin-1), html
+    written: str
+    recovered: str = ""  # what the bytes say when read correctly (gbk / latin), if known
+
+
+_TONE_FRAG = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# a '?' glued to Han text where a question mark cannot be: lost bytes of a double decoding
+_LOST = regex.compile(
+    r"(?<=\p{Han})(?<![吗呢么吧啊否何谁哪几怎嘛呀])\?+[!！]?(?:[\p{Han}!！]{0,6}?\?+[!！]?)*(?:[" + _TONE_FRAG + r"]{1,6}\))?(?=[\p{Han}!！" + _TONE_FRAG + r"A-Z])",
+    regex.IGNORECASE)
+_LOST_TAIL = regex.compile(r"[" + _TONE_FRAG + r"]{1,6}\)", regex.IGNORECASE)
+_FFFD = regex.compile(r"\ufffd+")
+_HTML = regex.compile(
+    r"</?(?:p|br|span|div|strong|b|i|em|u|font|td|tr|th|table|tbody|img|a|h[1-6]|li|ul|ol|section|center|o:p)\b[^<>\n]{0,200}?/?>"
+    r"|&(?:nbsp|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|amp|lt|gt|quot|emsp|ensp|times|deg|#\d{2,6}|#x[0-9a-f]{2,5});",
+    regex.IGNORECASE)
+_KNOWN = regex.compile(r"锟斤拷|烫烫烫|屯屯屯")
+_LATIN_RUN = regex.compile(r"(?:[\u00c0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}){2,}")
+_GBK_LEADS = range(0xE4, 0xEA)       # UTF-8 lead bytes of CJK characters
+
+
+def find_mojibake(norm: NormText) -> list[Mojibake]:
+    """Text damaged by a wrong decoding.  Each detector needs evidence a normal (rare) character
+    cannot give: a byte round trip that yields common characters, a '?' where punctuation cannot
+    be, U+FFFD, HTML markup."""
+    text, orig = norm.text, norm.original
+    found: list[tuple[int, int, str, str]] = []
+    for m in _FFFD.finditer(text):
+        found.append((m.start(), m.end(), "replacement", ""))
+    for m in _KNOWN.finditer(text):
+        found.append((m.start(), m.end(), "replacement", ""))
+    for m in _LOST.finditer(text):
+        a, b = m.start(), m.end()
+        t = _LOST_TAIL.match(text, b)
+        if t:
+            b = t.end()
+        found.append((a, b, "lost", ""))
+    for m in _HTML.finditer(text):
+        found.append((m.start(), m.end(), "html", ""))
+    # UTF-8 read as Latin-1 / cp1252 (æ”¿åºœ): decodes back exactly
+    for m in _LATIN_RUN.finditer(orig):
+        rec = _latin_back(m.group())
+        if rec:
+            a, b = norm.from_orig(m.start()), norm.from_orig(m.end())
+            found.append((a, b, "latin", rec))
+    # UTF-8 read as GBK (鏀垮簻淇℃伅): the GBK bytes decode as UTF-8 into ≥3 common characters
+    for m in regex.finditer(r"[^\x00-\x7f\s]{3,}", orig):
+        s = m.group()
+        i = 0
+        while i < len(s) - 2:
+            j, rec = _gbk_back(s, i)
+            if j > i:
+                found.append((norm.from_orig(m.start() + i), norm.from_orig(m.start() + j), "gbk", rec))
+                i = j
+            else:
+                i += 1
+    found.sort()
+    out: list[Mojibake] = []
+    last_end = -1
+    for a, b, kind, rec in found:
+        if a < last_end:
+            continue
+        sp = norm.span(a, b)
+        out.append(Mojibake(sp, kind, orig[sp.start:sp.end], rec))
+        last_end = b
+    return out
+
+
+def _latin_back(s: str) -> str:
+    for enc in ("cp1252", "latin-1"):
+        try:
+            rec = s.encode(enc).decode("utf-8", "replace")
+        except UnicodeEncodeError:
+            continue
+        han = len(regex.findall(r"\p{Han}", rec))
+        if han >= 2 and han >= 0.6 * len(rec):
+            return rec
+    return ""
+
+
+def _gbk_back(s: str, i: int) -> tuple[int, str]:
+    """If s[i:] starts with UTF-8 bytes that were decoded as GBK: (end, recovered text)."""
+    try:
+        first = s[i].encode("gbk")
+    except UnicodeEncodeError:
+        return i, ""
+    if first[0] not in _GBK_LEADS:
+        return i, ""
+    window = s[i:i + 40]
+    bs = bytearray()
+    bounds = []
+    for ch in window:
+        try:
+            bs += ch.encode("gbk")
+        except UnicodeEncodeError:
+            break
+        bounds.append(len(bs))
+    try:
+        rec = bytes(bs).decode("utf-8")
+        valid = len(bs)
+    except UnicodeDecodeError as e:
+        valid = e.start
+        rec = bytes(bs[:valid]).decode("utf-8")
+    # whole characters of s that the valid bytes cover
+    n = sum(1 for x in bounds if x <= valid)
+    rec = bytes(bs[:bounds[n - 1]]).decode("utf-8", "ignore") if n else ""
+    han = [c for c in rec if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < 3:
+        return i, ""
+    try:
+        "".join(han).encode("gb2312")
+    except UnicodeEncodeError:
+        return i, ""
+    return i + n, rec

@@ -1,0 +1,74 @@
+"""GX602 pinyin-residue — 汉字后残留拼音注音
+
+## 检查内容
+
+汉字后面括号里的带声调拼音，如 報(bào)告、申請(qǐng)：网页“注音”功能或机器转换留下的残留。
+每个段落最多报告一处（表格算一个段落），指向本段第一处注音并说明本段共有几处；
+每一处都带同一个修复：删除全文所有拼音注音。
+不带声调的括号内字母（如“(PDF)”“(app)”）不算。
+
+## 为什么
+
+注音不是报告内容，打断了词语，也会妨碍检索和比对；它说明报告是从网页转载而来。
+
+## 示例
+
+```report bad
+一、总体情况
+本年度共受理政府信息公开申请(qǐng)3件。
+```
+
+```report good
+一、总体情况
+本年度共受理政府信息公开申请3件。
+```
+
+## 依据
+
+《中华人民共和国国家通用语言文字法》第九条；国办公开办函〔2021〕30号（年度报告按统一格式编制发布）。
+"""
+from gxlint.api import Edit, Fix, Rule, Severity
+
+
+class PinyinResidue(Rule):
+    code = "GX602"
+    name = "pinyin-residue"
+    family = "hygiene"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "paragraph": {
+            "zh": "本段有 {count} 处拼音注音（如“{example}”），应删除",
+            "en": "{count} pinyin annotation(s) in this paragraph (e.g. “{example}”); remove them",
+        },
+        "fix": {
+            "zh": "删除全文的拼音注音（{count} 处）",
+            "en": "remove every pinyin annotation of the document ({count})",
+        },
+    }
+
+    def on_document(self, doc, ctx):
+        spans = list(doc.norm.pinyin)
+        if not spans:
+            return
+        if ctx.settings.is_enabled("GX605", "page-residue", doc.path):
+            dead = [r.delete for r in doc.meta.extra.get("residue", [])]
+            spans = [s for s in spans if not any(d.start <= s.start < d.end for d in dead)]
+        if not spans:
+            return
+        fix = Fix(ctx.message("fix", count=len(spans)), tuple(Edit(s.start, s.end, "") for s in spans), safe=True)
+        units: dict[object, list] = {}
+        for s in spans:
+            units.setdefault(_unit(doc, s.start), []).append(s)
+        for items in units.values():
+            first = items[0]
+            example = doc.text[max(0, first.start - 1):first.end]
+            ctx.report("paragraph", first, fix=fix, count=len(items), example=example, data={"count": len(items)})
+
+
+def _unit(doc, offset: int):
+    """The paragraph an offset belongs to: a table counts as one paragraph, else its line."""
+    for kind, t in doc.tables.items():
+        if t.span.start <= offset < t.span.end:
+            return ("table", kind)
+    return ("line", doc.lines.line_of(offset))

@@ -1,0 +1,131 @@
+"""GX601 traditional-characters — 大陆报告中出现繁体字
+
+## 检查内容
+
+正文中出现繁体字（按 OpenCC t2s 转换后会改变的字）。网页被“繁体版”按钮整页机器转换后
+转载，全文都会变成繁体。每个段落最多报告一处（表格算一个段落），指向本段第一个繁体字，
+并说明本段共有多少个；每一处都带同一个修复：把全文转换为简体（只改繁体字本身，
+拼音注音由 GX602 处理，网页残留行由 GX605 删除）。
+全文只有一个孤立的繁体字（常见于地名、人名，如“乾县”）时不报告。
+
+## 为什么
+
+《国家通用语言文字法》要求国家机关以规范汉字为公务用字；机器转换的繁体文本也说明报告
+是从网页转载的，而不是按原件发布。
+
+## 示例
+
+```report bad
+一、總體情況
+本年度共受理政府信息公開申請3件。
+```
+
+```report good
+一、总体情况
+本年度共受理政府信息公开申请3件。
+```
+
+## 依据
+
+《中华人民共和国国家通用语言文字法》第九条（国家机关以普通话和规范汉字为公务用语用字）。
+"""
+from gxlint.api import Edit, Fix, Rule, Severity, Span
+
+
+class TraditionalCharacters(Rule):
+    code = "GX601"
+    name = "traditional-characters"
+    family = "hygiene"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "paragraph": {
+            "zh": "本段有 {count} 个繁体字（如 {examples}），应使用规范简化字",
+            "en": "{count} traditional character(s) in this paragraph (e.g. {examples}); use simplified characters",
+        },
+        "fix": {
+            "zh": "把全文转换为简体（{count} 处）",
+            "en": "convert the whole document to simplified characters ({count} edits)",
+        },
+    }
+
+    def on_document(self, doc, ctx):
+        norm = doc.norm
+        if not norm.changed_script:
+            return
+        skip = _residue_spans(doc, ctx)
+        changes = _changes(doc, skip)
+        if len({c for _, c, _ in changes}) < 2:
+            return      # one isolated character: a place or person name, not a converted page
+        edits = _edits(changes)
+        fix = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
+        units: dict[object, list] = {}
+        order: list[object] = []
+        for ch in changes:
+            u = _unit(doc, ch[0])
+            if u not in units:
+                units[u] = []
+                order.append(u)
+            units[u].append(ch)
+        for u in order:
+            items = units[u]
+            first = items[0]
+            seen: list[str] = []
+            for _, t, s in items:
+                pair = f"{t}→{s}"
+                if pair not in seen:
+                    seen.append(pair)
+                if len(seen) == 3:
+                    break
+            ctx.report("paragraph", Span(first[0], first[0] + 1), fix=fix, count=len(items),
+                       examples="、".join(seen), data={"count": len(items)})
+
+
+def _residue_spans(doc, ctx) -> list:
+    """Lines GX605 deletes: their characters are not converted (the edits would overlap)."""
+    if not ctx.settings.is_enabled("GX605", "page-residue", doc.path):
+        return []
+    return [r.delete for r in doc.meta.extra.get("residue", [])]
+
+
+def _changes(doc, skip) -> list[tuple[int, str, str]]:
+    """(original offset, traditional char, simplified char) for every character t2s changes."""
+    norm, orig = doc.norm, doc.text
+    out = []
+    simp = norm.text
+    for i, s in enumerate(simp):
+        if s.isascii():
+            continue
+        o = norm.to_orig(i)
+        t = orig[o]
+        if t == s or (ord(t) < 0x2E80):
+            continue        # unchanged, or width/quote folding (not a script change)
+        if any(sp.start <= o < sp.end for sp in skip):
+            continue
+        out.append((o, t, s))
+    return out
+
+
+def _edits(changes) -> list:
+    """One edit per run of adjacent changed characters (pinyin annotations are never inside a run)."""
+    edits = []
+    run_start, buf, prev = None, [], None
+    for o, _t, s in changes:
+        if prev is not None and o == prev + 1:
+            buf.append(s)
+        else:
+            if buf:
+                edits.append(Edit(run_start, prev + 1, "".join(buf)))
+            run_start, buf = o, [s]
+        prev = o
+    if buf:
+        edits.append(Edit(run_start, prev + 1, "".join(buf)))
+    return edits
+
+
+def _unit(doc, offset: int):
+    """The paragraph an offset belongs to: a table counts as one paragraph, else its line."""
+    for kind, t in doc.tables.items():
+        if t.span.start <= offset < t.span.end:
+            return ("table", kind)
+    return ("line", doc.lines.line_of(offset))

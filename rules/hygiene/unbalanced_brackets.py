@@ -1,0 +1,117 @@
+"""GX604 unbalanced-brackets — 括号、书名号或引号不配对
+
+## 检查内容
+
+一行（一段）之内的（）()《》“”是否配对：多出的开括号、没有开括号的闭括号、
+交叉的括号。全角和半角圆括号视为同一种（“(……）”不报告）。中文弯引号分左右，
+“““办不成事”这样的重复左引号会被发现；直引号 " 不分左右，不检查。
+一个括号跨到下一行、而下一行正好以对应的闭括号收尾时，视为同一段，不报告。
+行首的编号“1)”“一）”不算多出的闭括号。
+重复的左引号或左书名号（““、《《）且多出的正是它时，提供删除多余一个的安全修复。
+
+## 为什么
+
+括号、引号不配对多半是录入或转载时丢了字；书名号不配对会让文件名称读不清。
+
+## 示例
+
+```report bad
+一、总体情况
+设置配备醒目““办不成事”反映窗口标识标牌。
+```
+
+```report good
+一、总体情况
+设置配备醒目“办不成事”反映窗口标识标牌。
+```
+
+## 依据
+
+GB/T 15834—2011《标点符号用法》4.4 引号、4.5 括号、4.15 书名号。
+"""
+import re
+
+from gxlint.api import Edit, Fix, Rule, Severity, Span
+
+OPEN = {"(": "paren", "（": "paren", "《": "title", "“": "quote"}
+CLOSE = {")": "paren", "）": "paren", "》": "title", "”": "quote"}
+CLOSER = {"paren": "）", "title": "》", "quote": "”"}
+OPENER = {"paren": "（", "title": "《", "quote": "“"}
+NAME = {"paren": ("括号", "parenthesis"), "title": ("书名号", "title mark"), "quote": ("引号", "quotation mark")}
+_ENUM = re.compile(r"^[ \t\u3000*#>-]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z]|[①-⑳])$")
+
+
+class UnbalancedBrackets(Rule):
+    code = "GX604"
+    name = "unbalanced-brackets"
+    family = "hygiene"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "unclosed": {
+            "zh": "{name} {ch} 没有配对的 {want}",
+            "en": "opening {name_en} {ch} is never closed by {want}",
+        },
+        "unopened": {
+            "zh": "{name} {ch} 前面没有配对的 {want}",
+            "en": "closing {name_en} {ch} has no opening {want} before it",
+        },
+        "fix": {"zh": "删除重复的“{ch}”", "en": "delete the doubled “{ch}”"},
+    }
+
+    def on_document(self, doc, ctx):
+        text = doc.text
+        # lines GX605 deletes, and lines damaged by mojibake (the damage ate the brackets: one root cause)
+        dead = [r.delete for r in doc.meta.extra.get("residue", [])]
+        dead += [m.span for m in doc.meta.extra.get("mojibake", [])]
+        lines = doc.lines
+        events_by_line = []
+        for ln in range(lines.count):
+            a, b = lines.line_start(ln), lines.line_end(ln)
+            if any(d.start < b and a < d.end for d in dead):
+                events_by_line.append([])
+                continue
+            events_by_line.append([(i, ch) for i, ch in enumerate(text[a:b], a) if ch in OPEN or ch in CLOSE])
+        stack: list[tuple[int, str]] = []
+        for ln, events in enumerate(events_by_line):
+            a = lines.line_start(ln)
+            for pos, ch in events:
+                if ch in OPEN:
+                    stack.append((pos, ch))
+                    continue
+                fam = CLOSE[ch]
+                k = len(stack) - 1
+                while k >= 0 and OPEN[stack[k][1]] != fam:
+                    k -= 1
+                if k < 0:
+                    if fam == "paren" and _ENUM.match(text[a:pos]):
+                        continue        # 1) 一） list markers
+                    ctx.report("unopened", Span(pos, pos + 1), ch=ch, want=OPENER[fam],
+                               name="右" + NAME[fam][0], name_en=NAME[fam][1])
+                    continue
+                for p, c in stack[k + 1:]:     # crossing: what was opened inside is never closed
+                    self._unclosed(ctx, text, p, c)
+                del stack[k:]
+            if stack and not self._continues(stack, events_by_line, ln + 1):
+                for p, c in stack:
+                    self._unclosed(ctx, text, p, c)
+                stack = []
+        for p, c in stack:
+            self._unclosed(ctx, text, p, c)
+
+    @staticmethod
+    def _continues(stack, events_by_line, nxt: int) -> bool:
+        """The paragraph goes on: the next non-empty line closes the innermost open bracket first."""
+        while nxt < len(events_by_line) and not events_by_line[nxt]:
+            return False
+        if nxt >= len(events_by_line):
+            return False
+        first = events_by_line[nxt][0][1]
+        return first in CLOSE and CLOSE[first] == OPEN[stack[-1][1]]
+
+    def _unclosed(self, ctx, text, p, c):
+        fix = None
+        if p + 1 < len(text) and text[p + 1] == c and c in "“《":
+            fix = Fix(ctx.message("fix", ch=c), (Edit(p, p + 1, ""),), safe=True)
+        fam = OPEN[c]
+        ctx.report("unclosed", Span(p, p + 1), fix=fix, ch=c, want=CLOSER[fam], name="左" + NAME[fam][0], name_en=NAME[fam][1])
