@@ -1,0 +1,94 @@
+"""GX404 prose-sum-mismatch — “共N……其中a、b、c”各分项与总数不符
+
+## 检查内容
+
+正文中“共（合计）N 件/条……其中 a 件、b 件、c 件”的列举：
+
+- 各分项之和超过总数：错误（分项的类别不一，例如先按申请人、再按渠道分，则只给警告）；
+- 列举以“其他……”结尾（列举完整）而分项之和不等于总数：错误；
+- “共N件（含K件）”中 K 大于 N：错误。
+
+只比较单位相同的精确数字；约数、累计数、百分比不计入。列举到句号、分号、下一个“其中”、
+“累计/合计/另有/此外”等处为止；分项之和达到总数后列举即告结束。
+
+## 为什么
+
+文字部分自身的加减不对，读者会怀疑全部数字。
+
+## 示例
+
+```report bad
+一、总体情况
+本年度共发布政府信息16条，其中，机构职能类信息4条，人事信息8条，其他应当主动公开的政府信息5条。
+```
+
+```report good
+一、总体情况
+本年度共发布政府信息16条，其中，机构职能类信息4条，人事信息8条，其他应当主动公开的政府信息4条。
+```
+
+## 依据
+
+模板说明 §8（文字部分内部的勾稽关系）；国办公开办函〔2021〕30号（数据准确）。
+"""
+from gxlint.api import Rule, Severity, fmt_num
+
+NOT_COMPARABLE = {"cumulative", "delta", "other_year"}
+
+
+class ProseSumMismatch(Rule):
+    code = "GX404"
+    name = "prose-sum-mismatch"
+    family = "prose"
+    severity = Severity.ERROR
+    messages = {
+        "exceeds": {
+            "zh": "正文中“{total}{unit}”之下各分项之和为 {parts}（{arith}），超过总数 {total}",
+            "en": "the items listed under “{total} {unit}” add up to {parts} ({arith}), more than the total {total}",
+        },
+        "closed": {
+            "zh": "正文中“{total}{unit}”之下以“其他”结尾的各分项之和为 {parts}（{arith}），与总数 {total} 不符",
+            "en": "the items under “{total} {unit}”, closed by “其他”, add up to {parts} ({arith}), not the total {total}",
+        },
+        "incl": {
+            "zh": "正文中“{total}{unit}”所含的 {parts}{unit} 大于总数",
+            "en": "“{total} {unit}” is said to include {parts} {unit}, more than the total",
+        },
+        "item": {"zh": "分项：{value}", "en": "item: {value}"},
+    }
+
+    def on_claim(self, claim, ctx):
+        if claim.negative or claim.approx or claim.unit == "%" or set(claim.extra.get("flags", ())) & NOT_COMPARABLE:
+            return
+        for inc in claim.extra.get("incl_parts", ()):
+            if not inc.approx and inc.unit == claim.unit and inc.value > claim.value:
+                ctx.report("incl", claim.span, related=[ctx.related(inc.span, "item", value=fmt_num(inc.value))],
+                           total=fmt_num(claim.value), parts=fmt_num(inc.value), unit=claim.unit)
+                return
+        parts = [p for p in claim.extra.get("parts", ()) if p.unit == claim.unit]
+        if len(parts) < 2 or any(p.approx or set(p.extra.get("flags", ())) & NOT_COMPARABLE for p in parts):
+            return
+        if any(_contradicts_table(x) for x in [claim, *parts]):
+            return          # a number that contradicts its table cell: GX401 reports that one
+        used, running = [], 0.0
+        for p in parts:
+            used.append(p)
+            running += p.value
+            if abs(running - claim.value) < 1e-9 or running > claim.value:
+                break
+        related = [ctx.related(p.span, "item", value=fmt_num(p.value)) for p in used]
+        arith = " + ".join(fmt_num(p.value) for p in used)
+        if running > claim.value + 1e-9:
+            kinds = {("applicant" if p.applicant else "subject" if p.subject else "other") for p in used}
+            sev = Severity.WARNING if len(kinds) > 1 else None
+            ctx.report("exceeds", claim.span, severity=sev, related=related, total=fmt_num(claim.value),
+                       parts=fmt_num(running), arith=arith, unit=claim.unit,
+                       data={"total": claim.value, "parts": [p.value for p in used]})
+        elif claim.extra.get("closed") and len(used) == len(parts) and abs(running - claim.value) > 1e-9:
+            ctx.report("closed", claim.span, related=related, total=fmt_num(claim.value), parts=fmt_num(running),
+                       arith=arith, unit=claim.unit, data={"total": claim.value, "parts": [p.value for p in used]})
+
+
+def _contradicts_table(claim):
+    vals = [a["value"] for a in claim.extra.get("targets", ()) if a["value"] is not None]
+    return bool(vals) and not any(abs(v - claim.value) < 1e-9 for v in vals)
