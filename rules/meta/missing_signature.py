@@ -1,0 +1,67 @@
+"""GX506 missing-signature — 报告末尾没有落款
+
+## 检查内容
+
+报告正文之后应有落款：发布机关名称和日期（如“某某市某某局”“2024年1月20日”）。
+末尾没有日期、也没有机关名称时报告“没有落款”；只缺其一时说明缺哪一项。
+网页残留行（GX605）不算正文末尾。提示级别。
+
+## 为什么
+
+落款说明报告由谁、在哪一天发布，是判断是否按时发布（GX502）的依据。
+
+## 示例
+
+```report bad
+六、其他需要报告的事项
+本年度未收取信息处理费。
+```
+
+```report good
+六、其他需要报告的事项
+本年度未收取信息处理费。
+某某市某某局
+2024年1月20日
+```
+
+## 依据
+
+《党政机关公文格式》（GB/T 9704—2012）7.3.5 发文机关署名、成文日期；
+《中华人民共和国政府信息公开条例》第四十九条（发布期限）。
+"""
+from gxlint.api import Rule, Severity, Span
+
+
+class MissingSignature(Rule):
+    code = "GX506"
+    name = "missing-signature"
+    family = "meta"
+    severity = Severity.INFORMATION
+    messages = {
+        "missing": {
+            "zh": "报告末尾没有落款（发布机关和日期）",
+            "en": "no signature at the end of the report (issuing organ and date)",
+        },
+        "no_date": {"zh": "落款没有日期", "en": "the signature has no date"},
+        "no_organ": {"zh": "落款只有日期，没有发布机关", "en": "the signature has a date but no issuing organ"},
+    }
+
+    def on_document(self, doc, ctx):
+        meta = doc.meta
+        if not doc.sections or doc.pre2019 is not None:
+            return
+        has_date = meta.signature_date is not None
+        has_organ = bool(meta.extra.get("signature_organ"))
+        if has_date and has_organ:
+            return
+        if has_date:
+            ctx.report("no_organ", meta.signature_date_span)
+        elif has_organ:
+            ctx.report("no_date", meta.extra["signature_organ_span"])
+        else:
+            end = meta.extra.get("content_end", len(doc.text))
+            line = doc.lines.line_of(max(0, end - 1))
+            start = doc.lines.line_start(line)
+            while start < end and doc.text[start] in " \t\u3000\u00a0*#>-":
+                start += 1
+            ctx.report("missing", Span(start, end))
