@@ -171,7 +171,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         line_start = pos
         pos = end + 1
         line = ntext[line_start:end]
-        if not line.strip() or not regex.search(r"\d|[一二两三四五六七八九十未无没]", line):
+        if not line.strip() or not regex.search(r"\d|[零〇一二两三四五六七八九十百千万未无没]", line):
             continue
         if any(a <= line_start < b or a < end <= b for a, b in excluded):
             continue
@@ -493,6 +493,8 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
             parent.extra["parts"] = parent.extra.get("parts", []) + [p for p in parts if p.unit == parent.unit]
             parent.extra["closed"] = closed
             parent.extra["list_at"] = s + q
+            # a 其中 inside another 其中 list: where the inner list ends is a guess
+            parent.extra["nested"] = bool(regex.search("其中", text[seg_start:q]))
     # subject inherited by a clause that only names an applicant (其中自然人申请占比100%)
     last_subject = ""
     for c in counts:

@@ -9,7 +9,8 @@
 - “共N件（含K件）”中 K 大于 N：错误。
 
 只比较单位相同的精确数字；约数、累计数、百分比不计入。列举到句号、分号、下一个“其中”、
-“累计/合计/另有/此外”等处为止；分项之和达到总数后列举即告结束。
+“累计/合计/另有/此外”等处为止；分项之和达到总数后列举即告结束。嵌套的“其中……其中……”
+（内层列举在哪里结束只能猜）不核对。
 
 ## 为什么
 
@@ -66,6 +67,8 @@ class ProseSumMismatch(Rule):
                            total=fmt_num(claim.value), parts=fmt_num(inc.value), unit=claim.unit)
                 return
         parts = [p for p in claim.extra.get("parts", ()) if p.unit == claim.unit]
+        if claim.extra.get("nested"):
+            return          # 其中…其中…: where the inner list ends is a guess
         if len(parts) < 2 or any(p.approx or set(p.extra.get("flags", ())) & NOT_COMPARABLE for p in parts):
             return
         if any(_contradicts_table(x) for x in [claim, *parts]):

@@ -82,3 +82,14 @@ def city(prose=CITY_PROSE, **kw):
     kw.setdefault("t4", CITY_T4)
     kw.setdefault("docs", CITY_DOCS)
     return report(prose, **kw)
+
+
+def at(text, needle, nth=0, offset=0):
+    """1-based (line, column) of the nth occurrence of ``needle`` (plus ``offset`` characters)."""
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(needle, i + 1)
+    i += offset
+    line = text.count("\n", 0, i) + 1
+    col = i - (text.rfind("\n", 0, i) + 1) + 1
+    return line, col

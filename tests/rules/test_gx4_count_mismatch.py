@@ -1,0 +1,97 @@
+"""GX401 prose-count-mismatch: a prose number against the cell it names."""
+from gx4_reports import CITY_PROSE, at, city, report, t3_row
+
+from gxlint.testing import RuleTester
+
+T = RuleTester("GX401")
+
+
+def test_complete_city_report_is_silent():
+    T.valid(city())
+
+
+def test_received_mismatch_points_at_the_number_with_both_figures():
+    text = city(CITY_PROSE.replace("申请 2417 件", "申请 2418 件"))
+    got = T.invalid(text, [at(text, "2418") + ("正文称收到/受理申请为 2418，但表三“一、本年新收政府信息公开申请数量”总计为 2417",)])
+    res, own = T.diagnostics(text)
+    assert own[0].severity.label == "error"
+    assert [r.message for r in own[0].related] == ["表三“一、本年新收政府信息公开申请数量”总计：2417"]
+    assert res.doc.lines.line_of(own[0].related[0].span.start) + 1 == text.splitlines().index(
+        next(l for l in text.splitlines() if l.startswith("一、本年新收"))) + 1
+
+
+def test_han_fu_after_answered_does_not_make_it_received_plus_carried():
+    # 2390 is （七）总计 although 含上年度结转 follows 答复; 21 is 二; 48 is 四
+    for old, new, cell in [("答复 2390 件", "答复 2391 件", "（七）总计"), ("结转申请 21 件", "结转申请 22 件", "二、上年结转"),
+                           ("另有 48 件", "另有 47 件", "四、结转下年度继续办理")]:
+        text = city(CITY_PROSE.replace(old, new))
+        num = new.split()[1]
+        T.invalid(text, [at(text, " " + num + " ", offset=1) + (cell,)])
+
+
+def test_litigation_is_the_sum_of_both_groups():
+    text = city(CITY_PROSE.replace("结果维持 17 件", "结果维持 10 件"))   # 10 = only the direct group
+    T.invalid(text, [at(text, "10 件") + ("结果维持为 10，但表四 行政诉讼（未经复议直接起诉） 结果维持、表四 行政诉讼（复议后起诉） 结果维持之和为 17",)])
+    text = city(CITY_PROSE.replace("行政诉讼 30 件", "行政诉讼 19 件"))
+    T.invalid(text, [at(text, "19 件")])
+
+
+def test_outcomes_and_combined_outcomes():
+    text = city(CITY_PROSE.replace("不予公开 100 件", "不予公开 99 件"))
+    T.invalid(text, [at(text, "99 件") + ("不予公开为 99，但表三",)])
+    T.valid(city("本年度共受理政府信息公开申请 2417 件，全部予以答复，其中予以公开及部分公开 1500 件。"))
+    text = city("本年度共受理政府信息公开申请 2417 件，全部予以答复，其中予以公开及部分公开 1400 件。")
+    T.invalid(text, [at(text, "1400") + ("予以公开及部分公开为 1400",)])
+
+
+def test_applicant_column():
+    text = city(CITY_PROSE.replace("自然人申请 2317 件", "自然人申请 2316 件"))
+    T.invalid(text, [at(text, "2316") + ("自然人收到/受理申请为 2316，但表三“一、本年新收政府信息公开申请数量”自然人为 2317",)])
+
+
+def test_han_shang_nian_jie_zhuan_after_received_means_one_plus_two():
+    t3 = {"r1": t3_row(159), "r2": t3_row(3), "r3_1": t3_row(162), "r3_7": t3_row(162)}
+    T.valid(report("共受理依申请公开162件(含上年结转3件)。", t3=t3))
+    text = report("共受理依申请公开159件(含上年结转3件)。", t3=t3)
+    T.invalid(text, [at(text, "159") + ("受理申请（含上年结转）为 159",)])
+    # without 含, 共受理 may be 一 or 一+二: both readings are accepted
+    T.valid(report("共受理依申请公开162件。", t3=t3))
+    T.valid(report("共受理依申请公开159件。", t3=t3))
+
+
+def test_normative_documents():
+    text = city(CITY_PROSE.replace("规范性文件5件", "规范性文件6件"))
+    T.invalid(text, [at(text, "6件，现行") + ("新制发规范性文件为 6，但表二 行政规范性文件 本年制发件数为 5",)])
+
+
+def test_explained_difference_is_silent_and_explanation_words_make_a_warning():
+    prose = ("2023年新制发行政规范性文件5件，在清理过程中发现17个文件被纳入规范性文件，"
+             "在本报告表格中新制发文件栏目予以体现，现行有效件数合计28件。")
+    T.valid(city(prose, docs=(22, 10, 28)))
+    text = city(prose.replace("17个", "16个"), docs=(22, 10, 28))
+    T.invalid(text, [at(text, "5件")])
+    _res, own = T.diagnostics(text)
+    assert own[0].severity.label == "warning"
+
+
+def test_approximate_cumulative_and_other_year_are_not_compared():
+    T.valid(city("本年度收到政府信息公开申请2400余件，约2400件，近2500件。"))
+    T.valid(city("截至2023年底，累计受理政府信息公开申请5000件；2022年受理政府信息公开申请1800件，较上年增加600件。"))
+
+
+def test_no_table_no_comparison():
+    T.valid("一、总体情况\n本年度我街道共收到政府信息公开申请1件。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n")
+
+
+def test_english_message():
+    text = city(CITY_PROSE.replace("申请 2417 件", "申请 2418 件"))
+    t = RuleTester("GX401", lang="en")
+    t.invalid(text, [at(text, "2418") + ("the prose says 2418 applications received, but the table",)])
+
+
+def test_review_without_disclosure_context_is_a_warning():
+    text = city("本年度办理行政复议 15 件。")
+    T.invalid(text, [at(text, "15")])
+    assert T.diagnostics(text)[1][0].severity.label == "warning"
+    text = city("因政府信息公开被申请行政复议 15 件。")
+    assert T.diagnostics(text)[1][0].severity.label == "error"

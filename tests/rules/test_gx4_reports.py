@@ -1,0 +1,96 @@
+"""Complete reports: no GX4 error as written; with one prose number changed, caught at that number."""
+import os
+
+import pytest
+import regex
+
+from gx4_reports import city
+
+from gxlint.config import Settings
+from gxlint.engine import lint
+
+SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "seeds")
+GX4 = Settings.from_options(None, select="GX4")
+
+
+def seed(prefix):
+    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix) and n.endswith(".txt"))
+    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def gx4(text):
+    return lint(text, None, GX4).diagnostics
+
+
+@pytest.mark.parametrize("name", ["city", "000", "002", "003", "004"])
+def test_complete_reports_have_no_gx4_error(name):
+    text = city() if name == "city" else seed(name)
+    assert [d.message for d in gx4(text) if d.severity.label == "error"] == []
+
+
+def test_seed_001_only_the_none_warning():
+    got = [(d.code, d.severity.label) for d in gx4(seed("001"))]
+    assert got == [("GX402", "warning")]
+
+
+def _numbers(text, lines):
+    """Every prose number on the given 1-based lines (years, dates and ordinals left out)."""
+    out = []
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for ln in lines:
+        a = starts[ln - 1]
+        b = starts[ln] if ln < len(starts) else len(text)
+        for m in regex.finditer(r"\d+(?:\.\d+)?", text[a:b]):
+            after = text[a + m.end():a + m.end() + 1]
+            if after in "年月日号" or text[a + m.start() - 1] in "第〔":
+                continue
+            out.append((ln, a + m.start(), m.group()))
+    return out
+
+
+def _bump(v):
+    return str(round(float(v) + 1, 1)) if "." in v else str(int(v) + 1)
+
+
+CITY = city()
+CITY_LINES = [3, 4, 5, 6]
+CASES = ([("city", *n) for n in _numbers(CITY, CITY_LINES)]
+         + [("002", *n) for n in _numbers(seed("002"), [12])])
+
+
+@pytest.mark.parametrize("name,line,offset,written", CASES, ids=[f"{c[0]}:{c[1]}:{c[3]}@{c[2]}" for c in CASES])
+def test_one_changed_number_is_caught_at_that_number(name, line, offset, written):
+    text = CITY if name == "city" else seed(name)
+    changed = text[:offset] + _bump(written) + text[offset + len(written):]
+    diags = gx4(changed)
+    here = [d for d in diags if d.span.start == offset]
+    assert here, f"{written} → {_bump(written)} on line {line}: not caught; said {[(d.code, d.message) for d in diags]}"
+    assert all(d.severity.label == "error" for d in here)
+    # one root cause, one diagnostic
+    assert len(diags) == 1, [(d.code, d.message) for d in diags]
+
+
+def test_case_list_is_not_empty():
+    assert len([c for c in CASES if c[0] == "city"]) >= 20
+    assert [c[3] for c in CASES if c[0] == "002"] == ["162", "3", "100", "70", "43.2", "6", "0"]
+
+
+@pytest.mark.parametrize("written", ["5", "17", "28"])
+def test_seed_002_line_14_changed_is_at_most_a_warning(written):
+    text = seed("002")
+    offset = next(o for ln, o, w in _numbers(text, [14]) if w == written)
+    changed = text[:offset] + _bump(written) + text[offset + len(written):]
+    diags = gx4(changed)
+    assert diags and all(d.severity.label == "warning" for d in diags)
+    assert all(changed.count("\n", 0, d.span.start) + 1 == 14 for d in diags)
+
+
+def test_seed_002_162_to_163():
+    text = seed("002").replace("公開162件", "公開163件")
+    (d,) = gx4(text)
+    assert (d.code, d.severity.label) == ("GX401", "error")
+    assert text.count("\n", 0, d.span.start) + 1 == 12
+    assert text[d.span.start:d.span.end] == "163"
+    assert d.message == ("正文称受理申请（含上年结转）为 163，但表三“一、本年新收政府信息公开申请数量”总计、"
+                         "表三“二、上年结转政府信息公开申请数量”总计之和为 162")
