@@ -388,7 +388,7 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
     return meta
 
 
-_WEIGHT = {"title": 3, "period": 3, "period_end": 1, "body": 1, "opening": 1, "fee": 1, "caption": 1}
+_WEIGHT = {"title": 3, "period": 3, "period_end": 0, "body": 1, "opening": 1, "fee": 1, "caption": 1}
 _ORDER = ("title", "period", "body", "opening", "fee", "caption", "period_end")
 
 

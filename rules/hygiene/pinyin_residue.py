@@ -4,7 +4,7 @@
 
 汉字后面括号里的带声调拼音，如 報(bào)告、申請(qǐng)：网页“注音”功能或机器转换留下的残留。
 每个段落最多报告一处（表格算一个段落），指向本段第一处注音并说明本段共有几处；
-每一处都带同一个修复：删除全文所有拼音注音。
+第一处带删除全文所有拼音注音的修复，其余各处带这一修复在本段之内的部分。
 不带声调的括号内字母（如“(PDF)”“(app)”）不算。
 
 ## 为什么
@@ -45,6 +45,10 @@ class PinyinResidue(Rule):
             "zh": "删除全文的拼音注音（{count} 处）",
             "en": "remove every pinyin annotation of the document ({count})",
         },
+        "fix_part": {
+            "zh": "删除本段的拼音注音（{count} 处）",
+            "en": "remove the pinyin annotations of this paragraph ({count})",
+        },
     }
 
     def on_document(self, doc, ctx):
@@ -56,14 +60,18 @@ class PinyinResidue(Rule):
             spans = [s for s in spans if not any(d.start <= s.start < d.end for d in dead)]
         if not spans:
             return
-        fix = Fix(ctx.message("fix", count=len(spans)), tuple(Edit(s.start, s.end, "") for s in spans), safe=True)
+        whole = Fix(ctx.message("fix", count=len(spans)), tuple(Edit(s.start, s.end, "") for s in spans), safe=True)
         units: dict[object, list] = {}
         for s in spans:
             units.setdefault(_unit(doc, s.start), []).append(s)
-        for items in units.values():
+        for k, items in enumerate(units.values()):
+            # the first finding carries the fix for the whole document, the others its part in their paragraph
+            fix = whole if k == 0 else Fix(ctx.message("fix_part", count=len(items)),
+                                           tuple(Edit(s.start, s.end, "") for s in items), safe=True)
             first = items[0]
             example = doc.text[max(0, first.start - 1):first.end]
-            ctx.report("paragraph", first, fix=fix, count=len(items), example=example, data={"count": len(items)})
+            ctx.report("paragraph", first, fix=fix, count=len(items), example=example,
+                       data={"count": len(items), "document_fix": k == 0})
 
 
 def _unit(doc, offset: int):

@@ -4,8 +4,8 @@
 
 正文中出现繁体字（按 OpenCC t2s 转换后会改变的字）。网页被“繁体版”按钮整页机器转换后
 转载，全文都会变成繁体。每个段落最多报告一处（表格算一个段落），指向本段第一个繁体字，
-并说明本段共有多少个；每一处都带同一个修复：把全文转换为简体（只改繁体字本身，
-拼音注音由 GX602 处理，网页残留行由 GX605 删除）。
+并说明本段共有多少个；第一处带一个修复：把全文转换为简体（只改繁体字本身，拼音注音由 GX602 处理，
+网页残留行由 GX605 删除）；其余各处带这一修复在本段之内的部分（同样的编辑）。
 全文只有一个孤立的繁体字（常见于地名、人名，如“乾县”）时不报告。
 
 ## 为什么
@@ -47,6 +47,10 @@ class TraditionalCharacters(Rule):
             "zh": "把全文转换为简体（{count} 处）",
             "en": "convert the whole document to simplified characters ({count} edits)",
         },
+        "fix_part": {
+            "zh": "把本段转换为简体（{count} 处）",
+            "en": "convert this paragraph to simplified characters ({count} edits)",
+        },
     }
 
     def on_document(self, doc, ctx):
@@ -58,17 +62,18 @@ class TraditionalCharacters(Rule):
         if len({c for _, c, _ in changes}) < 2:
             return      # one isolated character: a place or person name, not a converted page
         edits = _edits(changes)
-        fix = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
+        whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
         units: dict[object, list] = {}
-        order: list[object] = []
         for ch in changes:
-            u = _unit(doc, ch[0])
-            if u not in units:
-                units[u] = []
-                order.append(u)
-            units[u].append(ch)
-        for u in order:
-            items = units[u]
+            units.setdefault(_unit(doc, ch[0]), []).append(ch)
+        for k, items in enumerate(units.values()):
+            # the first finding carries the one fix that converts the whole document; the others
+            # carry the part of it inside their paragraph (same edits: applying all is applying it)
+            if k == 0:
+                fix = whole
+            else:
+                part = _edits(items)
+                fix = Fix(ctx.message("fix_part", count=len(part)), tuple(part), safe=True)
             first = items[0]
             seen: list[str] = []
             for _, t, s in items:
@@ -78,7 +83,7 @@ class TraditionalCharacters(Rule):
                 if len(seen) == 3:
                     break
             ctx.report("paragraph", Span(first[0], first[0] + 1), fix=fix, count=len(items),
-                       examples="、".join(seen), data={"count": len(items)})
+                       examples="、".join(seen), data={"count": len(items), "document_fix": k == 0})
 
 
 def _residue_spans(doc, ctx) -> list:

@@ -2,7 +2,7 @@
 
 ## 检查内容
 
-按 2021 年格式（国办公开办函〔2021〕30号）编制的报告，第六部分“其他需要报告的事项”应报告
+2021 年度起的报告（按国办公开办函〔2021〕30号的格式；年份不明时看表格的版本），第六部分“其他需要报告的事项”应报告
 依《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况——收了多少，
 或者“未收取信息处理费”。第六部分只字未提“信息处理费”（也没有提到“处理费”）时报告，指向第六部分的内容。
 2019 年格式的报告和没有第六部分的报告（见 GX101）不检查。
@@ -14,6 +14,7 @@
 ## 示例
 
 ```report bad
+某某局2023年政府信息公开工作年度报告
 五、存在的主要问题及改进情况
 ……
 六、其他需要报告的事项
@@ -21,6 +22,7 @@
 ```
 
 ```report good
+某某局2023年政府信息公开工作年度报告
 五、存在的主要问题及改进情况
 ……
 六、其他需要报告的事项
@@ -55,8 +57,9 @@ class MissingFeeStatement(Rule):
         if section.index != 6:
             return
         doc = ctx.doc
-        version = doc.template if doc.template in ("v2019", "v2021", "pre2019") else doc.expected_template
-        if version != "v2021":
+        # the report year decides (the fee rules apply from 2021); the tables' layout only when the year is unknown
+        version = doc.expected_template or doc.template
+        if version != "v2021" or doc.pre2019 is not None:
             return
         norm = doc.norm
         a, b = norm.from_orig(section.body.start), norm.from_orig(section.body.end)

@@ -89,8 +89,8 @@ class YearMismatch(Rule):
             for m in mentions:
                 if m.year == year or m.span in seen:
                     continue
-                if m.source == "period_end" and any(p.source == "period" and p.year != year for p in mentions):
-                    continue        # the start year already says it
+                if m.source == "period_end" and any(p.source == "period" for p in mentions):
+                    continue        # the start year's finding or the split below says it
                 seen.add(m.span)
                 ctx.report("mismatch", m.span, related=related, where=WHERE[m.source][i], got=m.year,
                            year=year, basis=basis, data={"source": m.source, "year": m.year, "report_year": year})

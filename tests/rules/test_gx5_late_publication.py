@@ -1,0 +1,85 @@
+"""GX502 late-publication: the deadline follows the organ's level (条例第四十九条)."""
+import pytest
+
+from gxlint.parse.meta import organ_level
+from gxlint.testing import RuleTester
+
+from gx56_sample import line_of, report
+
+t = RuleTester("GX502")
+
+
+@pytest.mark.parametrize("name,level", [
+    ("某某市某某局", "department"),
+    ("某某市人民政府办公室", "department"),
+    ("启东市政府办", "department"),
+    ("某某县发展和改革委员会", "department"),
+    ("某某市卫生健康委", "department"),
+    ("某某县人民政府", "government"),
+    ("镇江市人民政府", "government"),            # 镇 in a city's name is not a township
+    ("某某县某某镇人民政府", "township"),
+    ("柳北区人民政府跃进街道办事处", "township"),
+    ("福州市鼓楼区水部街道", "township"),
+    ("某某乡", "township"),
+    ("某某公司", None),
+])
+def test_organ_level_from_the_name(name, level):
+    assert organ_level(name) == level
+
+
+def test_department_deadline_is_january_31():
+    t.valid(report(signature="某某市某某局\n2024年1月31日"))
+    text = report(signature="某某市某某局\n2024年2月5日")
+    t.invalid(text, [(*line_of(text, "2024年2月5日"), "晚于政府部门年度报告的发布期限 2024年1月31日")])
+
+
+@pytest.mark.parametrize("written", ["2024-02-05", "2024.2.5", "二〇二四年二月五日"])
+def test_every_date_form_is_checked(written):
+    text = report(signature="某某市某某局\n" + written)
+    t.invalid(text, [line_of(text, written)])
+
+
+def test_government_deadline_is_march_31():
+    title = "某某县人民政府2023年政府信息公开工作年度报告"
+    t.valid(report(title=title, signature="某某县人民政府\n2024年3月20日"))
+    text = report(title=title, signature="某某县人民政府\n2024年4月2日")
+    t.invalid(text, [(*line_of(text, "2024年4月2日"), "人民政府本级")])
+
+
+def test_township_has_no_national_deadline_unless_configured():
+    title = "某某县某某镇2023年政府信息公开工作年度报告"
+    text = report(title=title, signature="某某县某某镇人民政府\n2024年3月5日")
+    t.valid(text)
+    RuleTester("GX502", township_deadline="02-28").invalid(text, [(*line_of(text, "2024年3月5日"), "2024年2月28日")])
+    late = report(title=title, signature="某某县某某镇人民政府\n2025年1月5日")
+    t.invalid(late, [(*line_of(late, "2025年1月5日"), "已不在报告年度的次年（2024 年）内")])
+
+
+def test_unknown_level_only_flags_dates_outside_the_next_year():
+    title = "某某公司2023年政府信息公开工作年度报告"
+    t.valid(report(title=title, signature="某某公司\n2024年6月1日"))
+    text = report(title=title, signature="某某公司\n2025年1月2日")
+    t.invalid(text, [line_of(text, "2025年1月2日")])
+
+
+def test_configured_level_overrides_the_name():
+    title = "某某县某某镇2023年政府信息公开工作年度报告"
+    text = report(title=title, signature="某某县某某镇人民政府\n2024年2月5日")
+    t.valid(text)
+    RuleTester("GX502", organ_level="department").invalid(text, [line_of(text, "2024年2月5日")])
+
+
+def test_publication_date_of_the_web_page_wins():
+    text = report(extra_top="来源：某某市某某局 发布时间：2024-02-03 浏览次数：12", signature="某某市某某局\n2024年1月20日")
+    got = t.invalid(text, [(*line_of(text, "2024-02-03"), "发布时间 2024年2月3日")])
+    assert len(got) == 1
+    res, own = t.diagnostics(text)
+    assert any("落款日期" in r.message for r in own[0].related)
+
+
+def test_on_time_web_date_and_signature():
+    t.valid(report(extra_top="来源：某某市某某局 发布时间：2024-01-14", signature="某某市某某局\n2024年1月12日"))
+
+
+def test_no_date_no_finding():
+    t.valid(report(signature=None))

@@ -1,0 +1,103 @@
+"""GX501 year-mismatch, and the year/date reading of gxlint.parse.meta behind it."""
+import pytest
+
+from gxlint.engine import lint
+from gxlint.parse.meta import find_dates
+from gxlint.testing import RuleTester
+
+from gx56_sample import line_of, report
+
+t = RuleTester("GX501")
+
+
+def test_consistent_report_is_silent():
+    t.valid(report())
+    t.valid(report(title=None, head=None))          # only the opening sentence states the year
+
+
+def test_period_of_last_year_is_reported_at_its_year():
+    text = report(head="本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。")
+    # the start year is reported; the end year is the same mistake, not a second finding
+    t.invalid(text, [(*line_of(text, "2022"), "统计期限写的是 2022 年，但报告年度是 2023 年")])
+
+
+def test_title_is_outvoted_by_period_opening_and_fee():
+    text = report(title="某某市某某局2022年政府信息公开工作年度报告",
+                  part6="2023年度本单位未收取信息处理费。")
+    res, own = t.diagnostics(text)
+    assert res.doc.meta.year == 2023
+    t.invalid(text, [(*line_of(text, "2022"), "标题写的是 2022 年")])
+    assert own[0].related, "the places that say 2023 are attached"
+
+
+def test_title_wins_a_tie_with_the_period():
+    text = report(head="本报告数据统计期限为2022年1月1日至2022年12月31日。", opening="本年度，我局推进政务公开。")
+    t.invalid(text, [(*line_of(text, "2022"), "以标题为准")])
+
+
+def test_copied_fee_statement_of_last_year():
+    text = report(part6="2022年度本单位未收取信息处理费。")
+    t.invalid(text, [(*line_of(text, "2022"), "信息处理费说明")])
+
+
+def test_period_spanning_two_years():
+    text = report(head="本报告中所列数据的统计期限自2023年1月1日起至2024年12月31日止。")
+    t.invalid(text, [(*line_of(text, "2024年12"), "起于 2023 年，止于 2024 年")])
+
+
+def test_signature_dated_inside_the_report_year():
+    text = report(signature="某某市某某局\n2023年12月20日")
+    t.invalid(text, [(*line_of(text, "2023年12月20日"), "早于报告年度 2023 年结束")])
+
+
+def test_malformed_dates():
+    text = report(head="本报告中所列数据的统计期限为20231月1日至12月31日。")
+    t.invalid(text, [(*line_of(text, "20231月1日"), "缺少“年”字")])
+    text = report(signature="某某市某某局\n2024年2月30日")
+    t.invalid(text, [(*line_of(text, "2024年2月30日"), "没有这一天")])
+
+
+def test_configured_year_is_the_basis():
+    text = report()
+    got = RuleTester("GX501", year=2022).positions(text)
+    assert got and all("以配置（--year）为准" in m for _, _, m in got)
+
+
+def test_english_message():
+    text = report(part6="2022年度本单位未收取信息处理费。")
+    got = RuleTester("GX501", lang="en").positions(text)
+    assert got and "the fee statement says 2022" in got[0][2]
+
+
+@pytest.mark.parametrize("written,date,form", [
+    ("2024年1月17日", (2024, 1, 17), "cn"),
+    ("2024 年 1 月 17 日", (2024, 1, 17), "cn"),
+    ("2024-01-14", (2024, 1, 14), "iso"),
+    ("2024.1.17", (2024, 1, 17), "dot"),
+    ("2024/1/17", (2024, 1, 17), "slash"),
+    ("二〇二四年一月十七日", (2024, 1, 17), "hanzi"),
+    ("二○二四年元月三十一日", (2024, 1, 31), "hanzi"),
+    ("二零二三年十二月二十日", (2023, 12, 20), "hanzi"),
+])
+def test_dates_in_every_written_form(written, date, form):
+    found, bad = find_dates("落款 " + written + " 。")
+    assert [(d, f) for _, _, d, f in found] == [(date, form)]
+    assert not bad
+
+
+@pytest.mark.parametrize("written,reason", [
+    ("20231月1日", "missing-nian"), ("20233年12月31日", "bad-year"), ("2023年13月1日", "invalid"),
+    ("2023-02-30", "invalid"),
+])
+def test_malformed_date_forms(written, reason):
+    found, bad = find_dates(written)
+    assert not found
+    assert [r for _, _, r in bad] == [reason]
+
+
+def test_date_positions_point_into_traditional_text_with_pinyin():
+    text = report(title="某某市某某局2023年政府信息公開(kāi)工作年度報(bào)告", signature="某某市某某局\n2024年1月20日")
+    doc = lint(text).doc
+    dm = doc.meta.extra["dates"][-1]
+    assert text[dm.span.start:dm.span.end] == "2024年1月20日"
+    assert doc.meta.year == 2023 and doc.meta.title.endswith("報(bào)告")
