@@ -45,6 +45,7 @@ class Identity:
     target: Optional[Cell]       # the cell a failure is reported at
     skipped: Optional[str] = None   # why it cannot be checked (blank, unreadable, missing rows)
     extra: dict = field(default_factory=dict)
+    culprit: Optional[Cell] = None  # the one cell a second failing identity also points at (see _triangulate)
 
     @property
     def lhs_value(self) -> Optional[float]:
@@ -185,5 +186,52 @@ def all_identities(doc: Document) -> list[Identity]:
     cache = doc.cache.get("identities")
     if cache is None:
         cache = list(t3_identities(doc)) + list(t4_identities(doc))
+        _triangulate(doc, cache)
         doc.cache["identities"] = cache
     return cache
+
+
+def _fix_value(ident: Identity, cell: Cell) -> Optional[float]:
+    """The value this cell would need for the identity to hold (the other cells as written)."""
+    a, b = ident.lhs_value, ident.rhs_value
+    if a is None or b is None:
+        return None
+    if any(t.cell is cell for t in ident.lhs):
+        return cell.value + (b - a)
+    return cell.value + (a - b)
+
+
+def _triangulate(doc: Document, idents: list[Identity]) -> None:
+    """Find the one cell two failing identities of table 三 have in common (a row's sum and a
+    column's sum) when both would hold with the same corrected value there: that cell, not the
+    total, is the likely error.  Sets ``culprit`` (the cell), ``extra["culprit_fix"]`` (the value that
+    balances both) and ``extra["culprit_row"]``/``["culprit_column"]`` (names)."""
+    failing = [i for i in idents if i.holds is False and i.id.startswith("T3.")]
+    if len(failing) < 2:
+        return
+    t = doc.tables.get("t3")
+    where: dict[int, tuple[Row, str]] = {}
+    if t is not None:
+        for row in t.rows.values():
+            for c in row.cells:
+                where[id(c)] = (row, c.column)
+    for ident in failing:
+        best = None
+        for cell in ident.cells():
+            fix = _fix_value(ident, cell)
+            if fix is None:
+                continue
+            others = [o for o in failing if o is not ident and any(c is cell for c in o.cells())]
+            agree = [o for o in others if (f := _fix_value(o, cell)) is not None and abs(f - fix) < 1e-9]
+            if agree and (best is None or len(agree) > best[2]):
+                best = (cell, fix, len(agree))
+            elif agree and best is not None and len(agree) == best[2]:
+                best = (None, None, len(agree))     # two equally good cells: do not guess
+        if best is None or best[0] is None:
+            continue
+        cell, fix, _n = best
+        ident.culprit = cell
+        ident.extra["culprit_fix"] = fix
+        row, col = where.get(id(cell), (None, cell.column))
+        ident.extra["culprit_row"] = row_name(row) if row is not None else ""
+        ident.extra["culprit_column"] = COLUMN_NAMES.get(col, col)

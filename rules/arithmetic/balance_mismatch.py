@@ -47,6 +47,12 @@ class BalanceMismatch(Rule):
             "zh": "{column}：一、本年新收 + 二、上年结转 = {lhs}，而（七）总计 + 四、结转下年度 = {rhs}",
             "en": "{column_en} column: new + carried over = {lhs}, but （七）总计 + carried forward = {rhs}",
         },
+        "balance_cell": {
+            "zh": "{column}：一、本年新收 + 二、上年结转 = {lhs}，而（七）总计 + 四、结转下年度 = {rhs}；"
+                  "“{row}”行的合计也对不上，问题很可能在“{row}”{cname}这一格（{value}）",
+            "en": "{column_en} column: new + carried over = {lhs}, but （七）总计 + carried forward = {rhs}; row "
+                  "“{row}” does not add up either, so the likely error is its {column_en} cell ({value})",
+        },
         "part": {"zh": "{row}：{value}", "en": "{row}: {value}"},
     }
 
@@ -65,6 +71,13 @@ class BalanceMismatch(Rule):
                     continue
             related = [ctx.related(t.cell.span, "part", row=t.label, value=fmt_num(t.value))
                        for t in ident.lhs + ident.rhs[:1] if t.cell]
+            culprit = ident.culprit
+            if culprit is not None and culprit is not ident.target:
+                ctx.report("balance_cell", ident.target.span, column=ident.where, column_en=col,
+                           lhs=fmt_num(ident.lhs_value), rhs=fmt_num(ident.rhs_value), row=ident.extra["culprit_row"],
+                           cname=ident.extra["culprit_column"], value=fmt_num(culprit.value), related=related,
+                           data={"identity": ident.id, **ident.extra})
+                continue
             ctx.report("balance", ident.target.span, column=ident.where, column_en=col,
                        lhs=fmt_num(ident.lhs_value), rhs=fmt_num(ident.rhs_value), related=related,
                        data={"identity": ident.id, **ident.extra})

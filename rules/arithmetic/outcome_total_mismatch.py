@@ -88,6 +88,12 @@ class OutcomeTotalMismatch(Rule):
             "zh": "（七）总计 {column}为 {total}，但各办理结果之和为 {parts}",
             "en": "（七）总计, {column_en}: {total}, but the outcome rows add up to {parts}",
         },
+        "outsum_cell": {
+            "zh": "（七）总计 {column}为 {total}，但各办理结果之和为 {parts}；“{row}”行的合计也对不上，"
+                  "问题很可能在“{row}”{cname}这一格（{value}）",
+            "en": "（七）总计, {column_en}: {total}, but the outcome rows add up to {parts}; row “{row}” does not "
+                  "add up either, so the likely error is its {column_en} cell ({value})",
+        },
         "part": {"zh": "{row}：{value}", "en": "{row}: {value}"},
         "fix": {"zh": "把（七）总计改为 {parts}", "en": "set （七）总计 to {parts}"},
     }
@@ -101,6 +107,13 @@ class OutcomeTotalMismatch(Rule):
                        for t in ident.rhs if t.cell and t.value]
             cell = ident.target
             fix = Fix(ctx.message("fix", parts=parts), (Edit(cell.span.start, cell.span.end, parts),), safe=False)
+            culprit = ident.culprit
+            if culprit is not None and culprit is not cell:
+                ctx.report("outsum_cell", cell.span, column=ident.where, column_en=ident.extra.get("column", ""),
+                           total=total, parts=parts, row=ident.extra["culprit_row"],
+                           cname=ident.extra["culprit_column"], value=fmt_num(culprit.value), related=related,
+                           fix=None, data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})
+                continue
             ctx.report("outsum", cell.span, column=ident.where, column_en=ident.extra.get("column", ""),
                        total=total, parts=parts, related=related, fix=fix,
                        data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})
