@@ -27,7 +27,7 @@ What a claim carries (``Claim`` fields, plus ``extra``):
 - ``extra["parent"]`` (the 共/其中/含 total a claim is a part of, a Claim) and
   ``extra["base_subject"]`` (the subject of a 其中 whose total is not written: 全部予以答复，其中…);
 - ``extra["parts"]`` on a total: the claims of its 其中 list; ``extra["closed"]``: the list ends
-  with 其他; ``extra["sentence_claims"]``: the other claims of the sentence (for explanations).
+  with 其他; ``extra["sentence_claims"]``: the claims of the sentence, this one included (for explanations).
 """
 from __future__ import annotations
 
@@ -182,16 +182,32 @@ def extract_claims(doc: Document) -> list[Claim]:
         para_apply = "申请" in line or prev_apply
         prev_apply = "申请" in line
         for m in regex.finditer(r"[^。!?]+[。!?]?", line):
-            claims.extend(_sentence(doc, s0 + m.start(), s0 + m.end(), para_apply))
+            for a, b in _chunks(line, m.start(), m.end()):
+                claims.extend(_sentence(doc, s0 + a, s0 + b, para_apply))
     return claims
+
+
+MAX_SENTENCE = 1500      # a "sentence" longer than this (a page without 。) is cut at a delimiter
+MAX_CLAUSE = 200
+
+
+def _chunks(line: str, a: int, b: int):
+    while b - a > MAX_SENTENCE:
+        cut = max(line.rfind(ch, a, a + MAX_SENTENCE) for ch in ";,")
+        cut = cut + 1 if cut > a else a + MAX_SENTENCE
+        yield a, cut
+        a = cut
+    yield a, b
 
 
 def _clause_bounds(text: str, i: int, j: int, delims: str) -> tuple[int, int]:
     a = i
-    while a > 0 and text[a - 1] not in delims:
+    lo = max(0, i - MAX_CLAUSE)
+    while a > lo and text[a - 1] not in delims:
         a -= 1
     b = j
-    while b < len(text) and text[b] not in delims:
+    hi = min(len(text), j + MAX_CLAUSE)
+    while b < hi and text[b] not in delims:
         b += 1
     return a, b
 
@@ -304,7 +320,7 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
     out.sort(key=lambda c: (c.extra["norm"][0], c.subject))
     _structure(text, stext, s, out)
     for c in out:
-        c.extra["sentence_claims"] = [o for o in out if o is not c]
+        c.extra["sentence_claims"] = out          # shared: the claim itself is in it
         c.extra["targets"] = resolve(doc, c)
     for c in out:
         if c.unit == "%":
@@ -330,7 +346,7 @@ def _percent(doc: Document, text: str, s: int, c: Claim) -> None:
                 parts.append((alt["value"], alt["label"], [cell for _, cell in alt["terms"]]))
         holder = c
     else:
-        prev = [o for o in c.extra["sentence_claims"] if not o.negative and o.unit != "%"
+        prev = [o for o in c.extra["sentence_claims"] if o is not c and not o.negative and o.unit != "%"
                 and o.extra["norm"][1] <= c.extra["norm"][0]]
         if prev:
             p = max(prev, key=lambda o: o.extra["norm"][1])

@@ -72,6 +72,7 @@ COUNT_UNITS = ("件", "条", "个", "篇", "期", "次", "人次", "项", "份",
 NOT_COMPARABLE = {"cumulative", "delta", "other_year"}
 UNSURE = {"inherited", "explained", "weak_context"}
 ZERO_GROUP = {"received", "received_incl", "review", "litigation"}
+MAX_EXPLAIN = 8      # the numbers nearest the claim that may explain a difference
 
 
 def subject_names(claim):
@@ -125,8 +126,9 @@ class ProseCountMismatch(Rule):
 def _explained(claim, targets):
     """The sentence accounts for the difference with its other numbers (5 new + 17 reclassified = 22)."""
     others = []
-    for o in claim.extra.get("sentence_claims", ()):
-        if o.negative or o.approx or o.unit not in COUNT_UNITS or o.span == claim.span:
+    near = sorted(claim.extra.get("sentence_claims", ()), key=lambda o: abs(o.span.start - claim.span.start))
+    for o in near[:MAX_EXPLAIN + 1]:
+        if o is claim or o.negative or o.approx or o.unit not in COUNT_UNITS or o.span == claim.span:
             continue
         own = [a["value"] for a in o.extra.get("targets", ()) if a["value"] is not None]
         if own and any(abs(v - o.value) < 1e-9 for v in own):

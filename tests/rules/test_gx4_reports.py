@@ -94,3 +94,19 @@ def test_seed_002_162_to_163():
     assert text[d.span.start:d.span.end] == "163"
     assert d.message == ("正文称受理申请（含上年结转）为 163，但表三“一、本年新收政府信息公开申请数量”总计、"
                          "表三“二、上年结转政府信息公开申请数量”总计之和为 162")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PIECES = st.sampled_from([
+    "共受理政府信息公开申请", "其中", "（含上年结转", "另有", "分别为", "均为", "予以公开", "及", "部分公开", "答复",
+    "未收到申请", "未发生行政复议", "行政诉讼", "结果维持", "自然人申请", "占比", "新制发规范性文件", "现行有效",
+    "件", "条", "%", "余", "其他", "，", "、", "；", "。", "）", "2417", "2390", "21", "48", "43.2", "100", "0", "十",
+])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(PIECES, max_size=40))
+def test_gx4_rules_never_crash(pieces):
+    res = lint(city("".join(pieces)), None, Settings.from_options(None, select="GX4,GX001"))
+    assert [d.message for d in res.diagnostics if d.code == "GX001"] == []
