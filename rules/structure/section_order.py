@@ -74,11 +74,16 @@ class SectionOrder(Rule):
             ctx.report("duplicate", span, canonical=canon[index], line=line)
         secs = sorted(doc.sections, key=lambda s: s.span.start)
         # out of order: a heading whose index is lower than one before it
+        swapped = set()
         for i, s in enumerate(secs):
             later_lower = [t for t in secs[:i] if t.index > s.index]
             if later_lower:
                 ctx.report("order", s.span, title=s.canonical, before=later_lower[0].canonical)
+                swapped.add(id(s))
+                swapped.update(id(t) for t in later_lower)
         for s in secs:
+            if id(s) in swapped:
+                continue    # titles out of order: the numerals are the symptom, not a second error
             expected = NUMERALS[s.index - 1]
             if s.numeral != expected:
                 at = doc.text.find(s.numeral, s.span.start, s.span.end)

@@ -1,0 +1,176 @@
+"""GX101–GX104 (sections) with RuleTester: where each must fire (exact line, column, message) and
+where it must stay silent."""
+import os
+
+from gxlint.config import Settings
+from gxlint.engine import lint
+from gxlint.fixes import apply_fixes
+from gxlint.testing import RuleTester
+
+TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LAYOUTS = os.path.join(TESTS, "fixtures", "layouts")
+SEEDS = os.path.join(TESTS, "fixtures", "seeds")
+
+SIX = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+       "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+def layout(name):
+    with open(os.path.join(LAYOUTS, name), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def seed(prefix):
+    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix))
+    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def doc_of(headings, body="内容。"):
+    return "".join(f"{h}\n{body}\n" for h in headings)
+
+
+CLEAN = layout("pipe.txt")
+
+
+# --- GX101 missing-section -------------------------------------------------------------------
+
+def test_gx101_fires_for_each_missing_section_at_the_next_heading():
+    t = RuleTester("GX101")
+    for k in range(6):
+        heads = SIX[:k] + SIX[k + 1:]
+        text = doc_of(heads)
+        if k < 5:
+            # anchored at the heading that follows where it belongs (line 2k+1 of the shortened text)
+            t.invalid(text, [(2 * k + 1, 1, f"缺少“{SIX[k]}”部分")])
+        else:
+            t.invalid(text, [(9, 1, "缺少“六、其他需要报告的事项”部分")])
+
+
+def test_gx101_two_missing_sections_two_findings():
+    text = doc_of([SIX[0], SIX[1], SIX[4], SIX[5]])
+    RuleTester("GX101").invalid(text, [(5, 1, SIX[2]), (5, 1, SIX[3])])
+
+
+def test_gx101_no_section_at_all():
+    RuleTester("GX101").invalid("  某某局2023年度工作总结\n今年做了很多工作。\n", [(1, 3, "未找到年度报告规定的六个部分")])
+
+
+def test_gx101_english():
+    RuleTester("GX101", lang="en").invalid(doc_of(SIX[:3] + SIX[4:]), [(7, 1, "section “四、政府信息公开行政复议、行政诉讼情况” is missing")])
+
+
+def test_gx101_silent():
+    t = RuleTester("GX101")
+    t.valid(CLEAN)
+    t.valid(CLEAN.replace("\n", " "))                       # one-line document, inline headings
+    t.valid(doc_of(["\u3000\u3000" + h for h in SIX]))     # indented with U+3000
+    t.valid(doc_of(["## " + h for h in SIX]))
+    t.valid(doc_of([f"**{h}**" for h in SIX]))
+    t.valid(layout("trad_pinyin_pdf.txt"))
+    t.valid(layout("pre2019.txt"))                          # GX104 says it once, no cascade
+    t.valid(seed("004"))                                    # headings present, tables missing
+
+
+# --- GX102 section-order ------------------------------------------------------------------
+
+def test_gx102_order():
+    # titles swapped, numerals left in place: 二、收到… / 三、主动…
+    heads = [SIX[0], "二、收到和处理政府信息公开申请情况", "三、主动公开政府信息情况"] + SIX[3:]
+    text = doc_of(heads)
+    # one root cause, one finding: the numerals of the two swapped headings are not reported again
+    RuleTester("GX102").invalid(text, [(5, 1, "“二、主动公开政府信息情况”应在“三、收到和处理政府信息公开申请情况”之前")])
+
+
+def test_gx102_order_with_numerals_kept():
+    text = doc_of(["一、总体情况", "三、收到和处理政府信息公开申请情况", "二、主动公开政府信息情况"] + SIX[3:])
+    RuleTester("GX102").invalid(text, [(5, 1, "“二、主动公开政府信息情况”应在“三、收到和处理政府信息公开申请情况”之前")])
+
+
+def test_gx102_duplicate():
+    text = doc_of(SIX) + "四、政府信息公开行政复议、行政诉讼情况\n再写一遍。\n"
+    RuleTester("GX102").invalid(text, [(13, 1, "“四、政府信息公开行政复议、行政诉讼情况”部分出现了两次（第一次在第 7 行）")])
+
+
+def test_gx102_numeral_and_its_safe_fix():
+    heads = list(SIX)
+    heads[3] = "三、政府信息公开行政复议、行政诉讼情况"
+    text = doc_of(heads)
+    RuleTester("GX102").invalid(text, [(7, 1, "部分编号“三”与标题不符，应为“四”")])
+    res = lint(text, None, Settings.from_options(None, select="GX102"))
+    (d,) = res.diagnostics
+    assert d.fix is not None and d.fix.safe
+    assert (d.span.start, d.span.end) == (text.index("三、政府信息公开行政复议"), text.index("三、政府信息公开行政复议") + 1)
+    fixed, n = apply_fixes(text, res.diagnostics)
+    assert n == 1 and fixed == doc_of(SIX)
+    RuleTester("GX102").valid(fixed)
+
+
+def test_gx102_numeral_fix_in_indented_traditional_heading():
+    heads = list(SIX)
+    heads[4] = "\u3000\u3000四、存在的主要問題及改進情況"
+    text = doc_of(heads)
+    RuleTester("GX102").invalid(text, [(9, 3, "应为“五”")])
+    res = lint(text, None, Settings.from_options(None, select="GX102"))
+    fixed, n = apply_fixes(text, res.diagnostics)
+    assert n == 1 and "\u3000\u3000五、存在的主要問題及改進情況" in fixed
+
+
+def test_gx102_silent():
+    t = RuleTester("GX102")
+    t.valid(CLEAN)                      # 一、本年新收… 三、本年度办理结果 四、结转下年度… are row labels
+    t.valid(layout("pdf.txt"))
+    t.valid(layout("tabs.txt").replace("\n", " "))
+    t.valid(layout("pre2019.txt"))      # old structure: GX104 only
+    # a caption repeating a heading inside a line is not a second section
+    t.valid(doc_of(SIX[:2]) + "表：二、主动公开政府信息情况（续）\n" + doc_of(SIX[2:]))
+    for p in ("000", "001", "002", "003", "004"):
+        t.valid(seed(p))
+
+
+# --- GX103 empty-section -------------------------------------------------------------------
+
+def test_gx103_section_without_table():
+    text = doc_of(SIX[:2], body="本年度主动公开信息120条。") + doc_of(SIX[2:])
+    RuleTester("GX103").invalid(text, [(3, 1, "“二、主动公开政府信息情况”下没有表二"),
+                                       (5, 1, "“三、收到和处理政府信息公开申请情况”下没有表三"),
+                                       (7, 1, "表四")])
+
+
+def test_gx103_prose_section_empty():
+    text = CLEAN.replace("五、存在的主要问题及改进情况\n一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训。\n",
+                         "五、存在的主要问题及改进情况\n\u3000\n**\n")
+    RuleTester("GX103").invalid(text, [(53, 1, "“五、存在的主要问题及改进情况”下没有内容")])
+
+
+def test_gx103_seed_004():
+    RuleTester("GX103").invalid(seed("004"), [(53, 3), (57, 3), (61, 3)])
+
+
+def test_gx103_silent():
+    t = RuleTester("GX103")
+    for name in ("pipe.txt", "pdf.txt", "markdown.txt", "tabs.txt", "cell_per_line_blank.txt", "pre2019.txt"):
+        t.valid(layout(name))
+    t.valid(CLEAN.replace("\n", " "))
+    t.valid(CLEAN.replace("本年度未收取信息处理费。\n", "无。"))
+
+
+# --- GX104 outdated-structure ---------------------------------------------------------------
+
+def test_gx104_once_at_the_first_old_heading():
+    RuleTester("GX104").invalid(layout("pre2019.txt"), [(3, 1, "报告使用 2019 年以前的旧结构（一、概述")])
+
+
+def test_gx104_alone_no_cascade():
+    res = lint(layout("pre2019.txt"), None, Settings.from_options(None, select="GX1,GX2,GX3"))
+    assert [d.code for d in res.diagnostics] == ["GX104"]
+
+
+def test_gx104_silent_for_current_structure():
+    t = RuleTester("GX104")
+    for name in ("pipe.txt", "v2019_signed.txt", "pdf.txt"):
+        t.valid(layout(name))
+    for p in ("000", "001", "002", "003", "004"):
+        t.valid(seed(p))
+    # a modern report mentioning one old-style phrase is not old
+    t.valid(CLEAN.replace("一、总体情况\n", "一、总体情况\n概述\n"))
