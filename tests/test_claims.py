@@ -245,3 +245,10 @@ def test_any_prose_gives_claims_with_valid_spans(pieces):
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_raises(s):
     parse("一、总体情况\n" + s)
+
+
+def test_durations_and_unrelated_receipts_are_not_application_counts():
+    doc, cs = claims("一、总体情况\n收到申请后，均在15个工作日内答复，比法定时限缩短2个百分点。本年度收到政府信息公开申请后及时处理。"
+                     "全年收到群众来信200件。\n")
+    assert [doc.text[c.span.start:c.span.end] for c in cs] == ["200"]
+    assert cs[0].subject == ""

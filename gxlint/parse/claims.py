@@ -133,6 +133,8 @@ _FLAG_RE = regex.compile(
 )
 _EXPLAIN_RE = regex.compile(r"表格|表中|栏目|口径|纳入|计入|统计为|予以体现")
 _DISCLOSURE_RE = regex.compile(r"信息公开|依申请|政务公开|公开申请")
+_NOT_COUNT_AFTER = regex.compile(r"工作日|自然日|月|小时|星期|季度|百分点|年|日")
+_NEEDS_APPLY_IN_SENTENCE = {"received", "answered"}
 _QUOTED = regex.compile(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
 _DELIM = ",:;()、"        # clause delimiters (normalised text)
 _WIDE_DELIM = ",:;()"
@@ -262,6 +264,8 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         # a year/ordinal written as Chinese digits, 一次性/一件事 …: only numerals we can read
         if not num[0].isdigit() and unit in ("次", "件", "个") and text[m.end():m.end() + 1] in ("性", "事", "办"):
             continue
+        if unit == "个" and _NOT_COUNT_AFTER.match(text, m.end()):
+            continue              # 15个工作日, 3个月, 2个百分点: durations and points, not counts
         ca, cb = _clause_bounds(text, a, m.end(), _DELIM)
         before = text[ca:a]
         after = text[m.end():cb]
@@ -269,7 +273,7 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         subjects, sm = _subjects_before(stext[ca:a])
         if not subjects:
             am = _SUBJ_RE.search(stext[m.end():cb])
-            if am:
+            if am and am.start() <= 4:     # 另有48件顺延到下年度答复: the subject right after the number
                 subjects = [am.lastgroup]
                 flags.append("after")
         wa, _wb = _clause_bounds(text, a, m.end(), _WIDE_DELIM)
@@ -299,6 +303,8 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
             flags.append("weak_context")
         if any(x in T3_SUBJECTS for x in subjects) and not has_apply:
             subjects = []          # 收到/办理 … of something other than applications
+        if any(x in _NEEDS_APPLY_IN_SENTENCE for x in subjects) and "申请" not in text:
+            subjects = []          # 收到群众来信200件 next to a paragraph about applications
         span = norm.span(s + a, s + b)
         c = Claim(value=val, span=span, unit=unit, subject=subjects[0] if len(subjects) == 1 else ("sum" if subjects else ""),
                   applicant=applicant, approx=approx, scope=scope, sentence=sent_span, context=context(a, m.end() if not m.group("post") else m.end("unit")),

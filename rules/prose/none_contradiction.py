@@ -63,7 +63,7 @@ class ProseNoneContradiction(Rule):
         },
         "some": {
             "zh": "正文称{what} {claim} 件，但表{table_no}相应各项全部为 0",
-            "en": "the prose says {claim} {what_en}, but table {table_no} has 0 everywhere for them",
+            "en": "the prose says {claim} {what_en}, but table {table_no_en} has 0 everywhere for them",
         },
         "cell": {"zh": "{label}：{value}", "en": "{label}: {value}"},
     }
@@ -136,7 +136,7 @@ class ProseNoneContradiction(Rule):
         what = WHAT[claim.subject]
         related = [ctx.related(c.span, "cell", label=lbl, value=fmt_num(c.value)) for lbl, c in alts[0]["terms"]]
         ctx.report("some", claim.span, severity=sev, related=related, what=what[0], what_en=what[1],
-                   claim=fmt_num(claim.value), table_no=table_no)
+                   claim=fmt_num(claim.value), table_no=table_no, table_no_en={"三": 3, "四": 4}[table_no])
 
     def _rel(self, ctx, cells):
         return [ctx.related(c.span, "cell", label=lbl, value=fmt_num(c.value)) for lbl, c in cells[:MAX_RELATED]]

@@ -110,3 +110,17 @@ PIECES = st.sampled_from([
 def test_gx4_rules_never_crash(pieces):
     res = lint(city("".join(pieces)), None, Settings.from_options(None, select="GX4,GX001"))
     assert [d.message for d in res.diagnostics if d.code == "GX001"] == []
+
+
+@pytest.mark.parametrize("code,text,needle", [
+    ("GX401", city().replace("申请 2417 件", "申请 2418 件"), "the prose says 2418 applications received"),
+    ("GX402", city("本年度未收到政府信息公开申请。"), "the prose says “未收到政府信息公开申请” (none), but table 3"),
+    ("GX402", city("本年度收到政府信息公开申请5件。", t3={}), "the prose says 5 applications, but table 3 has 0"),
+    ("GX403", city().replace("95.9%", "90.9%"), "the prose says 90.9%, but 2317 / 2417 = 95.86% (95.9% at the precision"),
+    ("GX404", "一、总体情况\n共发布信息10条，其中政策5条，动态6条。\n", "add up to 11 (5 + 6), more than the total 10"),
+])
+def test_english_messages(code, text, needle):
+    from gxlint.testing import RuleTester
+
+    got = RuleTester(code, lang="en").positions(text)
+    assert any(needle in m for _l, _c, m in got), got
