@@ -69,6 +69,9 @@ def context_of(doc, span) -> str:
             rs = row.span
             if len(rs) and rs.start <= span.start and span.end <= rs.end:
                 return f"{kind}/{rid}"
+        for h in getattr(table, "headers", None) or []:
+            if h.span.start <= span.start and span.end <= h.span.end and len(h.span):
+                return f"{kind}/header/{h.expected or ''}"
         return kind
     best = ""
     for sec in getattr(doc, "sections", None) or []:
@@ -207,9 +210,10 @@ def dumps(bl: Baseline) -> str:
                        "entries": [e.to_json() for e in bl.entries]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def apply(bl: Baseline, results: list) -> list[Entry]:
+def apply(bl: Baseline, results: list, enabled=None) -> list[Entry]:
     """Drop the baselined findings from ``results`` (in place).  Returns the stale entries:
-    entries for the files checked in this run that matched no finding."""
+    entries for the files checked in this run that matched no finding (``enabled(path, code)``,
+    when given, leaves out entries of rules that did not run for that file)."""
     pool: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
     for e in bl.entries:
         pool[(e.path, e.code, e.fingerprint)].append(e)
@@ -226,6 +230,8 @@ def apply(bl: Baseline, results: list) -> list[Entry]:
                 continue
             keep.append(d)
         r.diagnostics = keep
-    stale = [e for (p, _c, _f), es in pool.items() if p in checked for e in es]
+    by_key = {bl.key_path(r.path): r.path for r in results}
+    stale = [e for (p, c, _f), es in pool.items() if p in checked and (enabled is None or enabled(by_key[p], c))
+             for e in es]
     stale.sort(key=lambda e: (e.path, e.code, e.fingerprint))
     return stale

@@ -15,6 +15,7 @@ import tempfile
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -223,16 +224,32 @@ def run(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
             ctx = multiprocessing.get_context("fork")
     except Exception:  # pragma: no cover
         ctx = None
+    broken: list[int] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
         futs = {ex.submit(_check_chunk, [tasks[i] for i in idx], mode): idx for idx in chunks}
         for f in as_completed(futs):
             idx = futs[f]
             try:
                 rs = f.result()
-            except Exception as exc:  # a worker died (BrokenProcessPool …): those files fail, the run goes on
+            except BrokenProcessPool:   # a worker died: every unfinished chunk fails; retried one by one below
+                broken.extend(idx)
+                continue
+            except Exception as exc:  # e.g. a result that cannot be pickled: those files fail, the run goes on
                 rs = [_failure(tasks[i].display, tasks[i].settings, exc) for i in idx]
             for i, r in zip(idx, rs):
                 results[i] = r
             if on_done:
                 on_done(len(idx))
+    for i in sorted(broken):
+        # each file alone in a fresh process: only the file that kills its worker fails
+        try:
+            with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as ex1:
+                results[i] = ex1.submit(_check_chunk, [tasks[i]], mode).result()[0]
+        except BrokenProcessPool:
+            results[i] = _failure(tasks[i].display, tasks[i].settings,
+                                  RuntimeError("检查此文件的进程意外退出 (the worker process died)"))
+        except Exception as exc:
+            results[i] = _failure(tasks[i].display, tasks[i].settings, exc)
+        if on_done:
+            on_done(1)
     return results

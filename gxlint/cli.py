@@ -316,7 +316,15 @@ def cmd_check(args) -> int:
 
     stale = []
     if baseline is not None:
-        stale = bl.apply(baseline, results)
+        from .engine import registry
+
+        reg = registry()
+
+        def enabled(path, code):
+            cls = reg.get(code)
+            return cls is not None and resolver.for_file(path).is_enabled(code, cls.name, path)
+
+        stale = bl.apply(baseline, results, enabled)
         if stale and not args.quiet or stale and args.strict_baseline:
             print(f"gxlint: 基线中有 {len(stale)} 条已不再出现 (baseline entries that no longer match):", file=sys.stderr)
             for e in stale:
