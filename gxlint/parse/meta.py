@@ -517,6 +517,8 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
         t = _LOST_TAIL.match(text, b)
         if t:
             b = t.end()
+        if regex.fullmatch(r"\?", text[a:b]) and not _gbk_lead_char(text[a - 1]):
+            continue    # a lone ? after a common character: a question (吗? 申请?), not lost bytes
         found.append((a, b, "lost", ""))
     for m in _HTML.finditer(text):
         found.append((m.start(), m.end(), "html", ""))
@@ -547,6 +549,15 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
         out.append(Mojibake(sp, kind, orig[sp.start:sp.end], rec))
         last_end = b
     return out
+
+
+def _gbk_lead_char(ch: str) -> bool:
+    """A character whose GBK bytes start with a UTF-8 lead byte of a CJK character: what UTF-8
+    text read as GBK is made of (鍏 涓 鏀 …); the common characters of real text are not."""
+    try:
+        return ch.encode("gbk")[0] in _GBK_LEADS
+    except UnicodeEncodeError:
+        return False
 
 
 def _latin_back(s: str) -> str:

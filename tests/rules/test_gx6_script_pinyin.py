@@ -1,0 +1,111 @@
+"""GX601 traditional-characters and GX602 pinyin-residue: aggregated per paragraph, one fix each."""
+from gxlint.config import Settings
+from gxlint.engine import lint
+from gxlint.fixes import apply_edits, apply_fixes
+from gxlint.parse.normalize import t2s
+from gxlint.testing import RuleTester
+
+from conftest import read_seed
+from gx56_sample import line_of, report
+
+gx601 = RuleTester("GX601")
+gx602 = RuleTester("GX602")
+
+
+def with_gx605(code, text):
+    """The rule as it runs in a full check: GX605 on, so web residue lines are left to it."""
+    res = lint(text, None, Settings.from_options(None, select=f"{code},GX605"))
+    return res, [d for d in res.diagnostics if d.code == code]
+
+
+def test_simplified_report_is_silent():
+    gx601.valid(report())
+    gx602.valid(report())
+    for seed in ("000", "001", "003", "004"):
+        gx601.valid(read_seed(seed))
+        gx602.valid(read_seed(seed))
+
+
+def test_one_finding_per_paragraph_at_its_first_traditional_character():
+    text = report(opening="2023年，我局認真貫徹落實《條例》，推進政務公開工作。", part6="本年度未收取信息處理費。")
+    got = gx601.invalid(text, [line_of(text, "認"), line_of(text, "處")])
+    assert "本段有 8 个繁体字" in got[0][2] and "認→认" in got[0][2]
+
+
+def test_an_isolated_character_is_a_name_not_a_converted_page():
+    gx601.valid(report(title="乾县某某局2023年政府信息公开工作年度报告"))
+
+
+def test_the_first_finding_converts_the_whole_document():
+    text = report(title="某某市某某局2023年政府信息公開工作年度報告", opening="2023年，我局認真貫徹落實《條例》。")
+    res, own = gx601.diagnostics(text)
+    whole = own[0].fix
+    assert whole.safe and own[0].data["document_fix"]
+    fixed, _ = apply_edits(text, whole.edits)
+    assert fixed == t2s(text)
+    # the other findings carry the part of the same edits inside their paragraph
+    for d in own[1:]:
+        assert set(d.fix.edits) <= set(whole.edits)
+        assert all(res.doc.lines.line_of(e.start) == res.doc.lines.line_of(d.span.start) for e in d.fix.edits)
+    # applying everything is applying the one fix
+    assert apply_fixes(text, own)[0] == fixed
+
+
+def test_a_table_is_one_paragraph():
+    seed = read_seed("002")
+    res, own = with_gx605("GX601", seed)
+    lines = [res.doc.lines.line_of(d.span.start) + 1 for d in own]
+    assert len(own) <= 60
+    t3 = res.doc.tables["t3"]
+    first, last = res.doc.lines.line_of(t3.span.start) + 1, res.doc.lines.line_of(t3.span.end) + 1
+    assert sum(first <= ln <= last for ln in lines) == 1
+    assert 1 in lines and 2 not in lines      # line 2 is web residue: GX605 deletes it
+
+
+def test_residue_lines_are_converted_when_gx605_is_off():
+    seed = read_seed("002")
+    res, own = with_gx605("GX601", seed)
+    assert 2 not in [res.doc.lines.line_of(d.span.start) + 1 for d in own]
+    assert 2 in [p[0] for p in gx601.positions(seed)]
+
+
+def test_seed_002_converted_keeps_pinyin_for_gx602():
+    seed = read_seed("002")
+    res, own = gx601.diagnostics(seed)
+    fixed, _ = apply_edits(seed, own[0].fix.edits)
+    # only characters changed; every pinyin annotation is still there, after a simplified character
+    assert len(fixed) == len(seed)
+    assert "报(bào)告" in fixed and "(bào)" in seed
+    assert not [p for p in gx601.positions(fixed) if p[0] != 2]
+
+
+# --- GX602 -------------------------------------------------------------------------------
+
+def test_pinyin_is_reported_once_per_paragraph():
+    text = report(opening="2023年，我局认真(zhēn)贯彻落实(shí)《条例》。", part6="本年度未收取信息处理费(fèi)。")
+    got = gx602.invalid(text, [line_of(text, "(zhēn)"), line_of(text, "(fèi)")])
+    assert "本段有 2 处拼音注音" in got[0][2] and "真(zhēn)" in got[0][2]
+
+
+def test_letters_without_tone_marks_are_not_pinyin():
+    gx602.valid(report(opening="2023年，我局在门户网站(PDF)和政务新媒体(app)发布信息(xinxi)。"))
+
+
+def test_fix_removes_every_annotation():
+    text = report(opening="2023年，我局认真(zhēn)贯彻落实(shí)《条例》。", part6="本年度未收取信息处理费(fèi)。")
+    res, own = gx602.diagnostics(text)
+    assert own[0].fix.safe and len(own[0].fix.edits) == 3
+    fixed, _ = apply_edits(text, own[0].fix.edits)
+    assert fixed == report(opening="2023年，我局认真贯彻落实《条例》。", part6="本年度未收取信息处理费。")
+    assert apply_fixes(text, own)[0] == fixed
+
+
+def test_seed_002_pinyin_aggregated():
+    seed = read_seed("002")
+    res, own = with_gx605("GX602", seed)
+    assert 10 <= len(own) <= 60
+    assert sum(d.data["count"] for d in own) == len(own[0].fix.edits) == 683 - 5   # 5 are on the residue line
+    assert own[0].span == res.doc.norm.pinyin[0]
+    assert len(gx602.diagnostics(seed)[1][0].fix.edits) == 683      # GX605 off: the residue line's too
+    fixed, _ = apply_edits(seed, own[0].fix.edits)
+    assert "報告" in fixed.splitlines()[0]
