@@ -13,7 +13,8 @@ from gxlint.api import Edit, Fix
 from gxlint.engine import lint
 from gxlint.fixes import apply_edits, apply_fixes, chosen_edits, fix_text
 
-from conftest import ROOT, SEEDS
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
 
 SEED_FILES = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
 EXAMPLES = sorted(glob.glob(os.path.join(ROOT, "examples", "*.txt")))

@@ -2,8 +2,7 @@
 from gxlint.fixes import apply_edits
 from gxlint.testing import RuleTester
 
-from conftest import read_seed
-from gx56_sample import line_of, report
+from gx56_sample import line_of, read_seed, report
 
 gx506 = RuleTester("GX506")
 gx507 = RuleTester("GX507")

@@ -4,8 +4,7 @@ import pytest
 from gxlint.fixes import apply_edits
 from gxlint.testing import RuleTester
 
-from conftest import read_seed
-from gx56_sample import line_of, report
+from gx56_sample import line_of, read_seed, report
 
 gx603 = RuleTester("GX603")
 gx604 = RuleTester("GX604")

@@ -5,8 +5,7 @@ from gxlint.fixes import apply_edits, apply_fixes
 from gxlint.parse.normalize import t2s
 from gxlint.testing import RuleTester
 
-from conftest import read_seed
-from gx56_sample import line_of, report
+from gx56_sample import line_of, read_seed, report
 
 gx601 = RuleTester("GX601")
 gx602 = RuleTester("GX602")
