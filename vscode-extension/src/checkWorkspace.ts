@@ -53,11 +53,13 @@ function run(command: string, args: string[], cwd: string, token: vscode.Cancell
             args,
             { cwd, env: gxlintEnv(process.env), maxBuffer: 512 * 1024 * 1024, windowsHide: true, encoding: 'utf8' },
             (error, stdout, stderr) => {
-                if (error && typeof error.code !== 'number') {
-                    reject(error);
+                const code: unknown = error?.code;
+                if (error && typeof code !== 'number') {
+                    // not started (ENOENT), killed, or too much output
+                    reject(new Error(error.message));
                     return;
                 }
-                resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+                resolve({ code: typeof code === 'number' ? code : 0, stdout, stderr });
             },
         );
         token.onCancellationRequested(() => child.kill());

@@ -35,7 +35,7 @@ export interface ExtensionSettings {
     interpreter: string;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 300;
+export const DEFAULT_DEBOUNCE_MS = 75;
 
 /** Codes, prefixes or names: a list, or a comma-separated string; trimmed, empty and repeated ones dropped. */
 export function toCodeList(value: unknown): string[] {
@@ -111,7 +111,7 @@ function toYear(value: unknown): number | null {
 
 function toDebounce(value: unknown): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0
-        ? Math.min(Math.round(value), 10000)
+        ? Math.min(Math.round(value), 5000)
         : DEFAULT_DEBOUNCE_MS;
 }
 
@@ -177,7 +177,7 @@ export function workspaceFolderFor(scope?: Scope): vscode.WorkspaceFolder | unde
         return scope;
     }
     if (scope) {
-        const folder = vscode.workspace.getWorkspaceFolder(scope as vscode.Uri);
+        const folder = vscode.workspace.getWorkspaceFolder(scope);
         if (folder) {
             return folder;
         }

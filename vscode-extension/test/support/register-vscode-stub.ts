@@ -1,5 +1,5 @@
 /** `node --require` this: `require('vscode')` then loads ./vscode-stub instead of the editor's API. */
-import Module = require('module');
+import Module from 'module';
 import * as path from 'path';
 
 const stubPath = path.join(__dirname, 'vscode-stub.js');
