@@ -252,3 +252,18 @@ def test_durations_and_unrelated_receipts_are_not_application_counts():
                      "全年收到群众来信200件。\n")
     assert [doc.text[c.span.start:c.span.end] for c in cs] == ["200"]
     assert cs[0].subject == ""
+
+
+def test_prose_between_tables_and_one_line_reports():
+    layouts = os.path.join(os.path.dirname(SEEDS), "layouts")
+    with open(os.path.join(layouts, "prose_numbers_pipe.txt"), encoding="utf-8") as fh:
+        doc, cs = claims(fh.read())
+    # a sentence above table 三, inside section 三, is prose; the table's own cells are not
+    line21 = [(doc.text[c.span.start:c.span.end], c.subject) for c in cs if doc.lines.line_of(c.span.start) == 20]
+    assert line21 == [("47", "received"), ("3", "carried_prev"), ("23", "disclosed"), ("6", "partial"), ("4", "carried_next")]
+    t3 = doc.tables["t3"]
+    cells = {c.span.start for r in t3.rows.values() for c in r.cells}
+    assert not cells & {c.span.start for c in cs}
+    with open(os.path.join(layouts, "oneline_pipe.txt"), encoding="utf-8") as fh:
+        doc, cs = claims(fh.read())
+    assert [(doc.text[c.span.start:c.span.end], c.subject) for c in cs] == [("47", "received"), ("3", "carried_prev"), ("46", "answered")]

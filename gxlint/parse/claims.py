@@ -31,6 +31,7 @@ What a claim carries (``Claim`` fields, plus ``extra``):
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 import regex
@@ -156,9 +157,16 @@ _NEG_FIX = regex.compile(r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?
 def extract_claims(doc: Document) -> list[Claim]:
     norm = doc.norm
     ntext = norm.text
-    excluded = []
+    excluded = []            # table spans (normalised offsets)
+    pieces = []              # starts of every cell, row label and header of the tables
     for t in doc.tables.values():
         excluded.append((norm.from_orig(t.span.start), norm.from_orig(t.span.end)))
+        for r in t.rows.values():
+            if r.label_span is not None:
+                pieces.append(norm.from_orig(r.label_span.start))
+            pieces += [norm.from_orig(c.span.start) for c in r.cells if c.span is not None]
+        pieces += [norm.from_orig(h.span.start) for h in t.headers]
+    pieces.sort()
     table_sections = []
     for s in doc.sections:
         if s.index in (2, 3, 4):
@@ -175,18 +183,35 @@ def extract_claims(doc: Document) -> list[Claim]:
         line = ntext[line_start:end]
         if not line.strip() or not regex.search(r"\d|[零〇一二两三四五六七八九十百千万未无没]", line):
             continue
-        if any(a <= line_start < b or a < end <= b for a, b in excluded):
+        in_table_section = any(a <= line_start < b for a, b in table_sections)
+        if in_table_section and "。" not in line:
             continue
-        if any(a <= line_start < b for a, b in table_sections) and "。" not in line:
-            continue
-        s0 = line_start
-        # outcomes are often a paragraph of their own, right after the one about applications
-        para_apply = "申请" in line or prev_apply
+        # the parts of the line outside the tables; a sentence between tables (no cell on the line) is prose
+        segs = [(line_start, end)]
+        if _has_piece(pieces, line_start, end) or "|" in line or "\t" in line.strip():
+            for a, b in excluded:
+                segs = [x for seg in segs for x in _minus(seg, (a, b))]
+        para_apply = "申请" in line or prev_apply     # outcomes often follow in a paragraph of their own
         prev_apply = "申请" in line
-        for m in regex.finditer(r"[^。!?]+[。!?]?", line):
-            for a, b in _chunks(line, m.start(), m.end()):
-                claims.extend(_sentence(doc, s0 + a, s0 + b, para_apply))
+        for a0, b0 in segs:
+            seg = ntext[a0:b0]
+            for m in regex.finditer(r"[^。!?]+[。!?]?", seg):
+                for a, b in _chunks(seg, m.start(), m.end()):
+                    claims.extend(_sentence(doc, a0 + a, a0 + b, para_apply))
     return claims
+
+
+def _has_piece(pieces: list[int], a: int, b: int) -> bool:
+    i = bisect_left(pieces, a)
+    return i < len(pieces) and pieces[i] < b
+
+
+def _minus(seg: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    a, b = seg
+    c, d = cut
+    if d <= a or c >= b:
+        return [seg]
+    return [x for x in ((a, c), (d, b)) if x[1] > x[0]]
 
 
 MAX_SENTENCE = 1500      # a "sentence" longer than this (a page without 。) is cut at a delimiter
