@@ -702,7 +702,10 @@ def _inject_one(rep: Report, kind: str, rng: random.Random, layout: str, prose: 
         if layout == "oneline":
             return None     # no line ends: the title is not delimited (meta reads the period)
         old = rep.title_year if rep.title_year is not None else rep.year
-        new = rng.choice([y for y in range(2019, 2026) if y != old])
+        # within the template's years: which year a report with disagreeing years is "for" is a
+        # judgement (title vs period vs body); the disagreement itself is GX501
+        era = (2019, 2020) if rep.template == "v2019" else tuple(range(2021, 2026))
+        new = rng.choice([y for y in era if y != old])
         rep.title_year = new
         return Defect(kind, ("title",), old, new)
     if kind == "blank_cell":
@@ -763,9 +766,10 @@ def expected(rep: Report, r: Rendered, *, prose: bool = False,
     for k, s in enumerate(secs):
         if any(t > s for t in secs[:k]):
             out.append(("GX102", r.span("heading", s)))
-    # GX201: tables of the wrong version for the (title) year
-    ty = rep.title_year if rep.title_year is not None else rep.year
-    exp_t = _for_year(ty)
+    # GX201: tables of the wrong version for the report year.  A changed title year alone does
+    # not change the report year: the statistics period and the body still say the real one
+    # (the title is then GX501)
+    exp_t = _for_year(rep.year)
     if exp_t is not None and exp_t != rep.template:
         for kind, first in (("t2", "t2.rules"), ("t3", "r1")):
             if _present(rep, kind):
@@ -798,30 +802,22 @@ def expected(rep: Report, r: Rendered, *, prose: bool = False,
 def _arith(rep: Report, r: Rendered) -> list[tuple[str, Span]]:
     out = []
     if _present(rep, "t3"):
-        t3 = rep.t3
-        bl = lambda rid, c: ("t3", rid, c) in rep.blank  # noqa: E731
-        cell = lambda rid, c: r.span("cell", "t3", rid, c)  # noqa: E731
-        for rid, _ in rep.t3_rows:      # T3.rowsum
-            if any(bl(rid, c) for c in T3_COLUMNS):
+        idents = _t3_identities(rep)
+        _triangulate(idents)
+        outsum_bad = {i["col"]: i["rhs_v"] for i in idents if i["id"] == "outsum" and i["fails"]}
+        for i in idents:
+            if not i["fails"]:
                 continue
-            if t3[rid]["tot"] != sum(t3[rid][c] for c in APPLICANTS):
-                out.append(("GX301", cell(rid, "tot")))
-        outsum_bad: dict[str, int] = {}
-        for c in T3_COLUMNS:            # T3.outsum
-            if bl("r3_7", c) or any(bl(o, c) for o in rep.outcomes):
-                continue
-            s = sum(t3[o][c] for o in rep.outcomes)
-            if s != t3["r3_7"][c]:
-                out.append(("GX302", cell("r3_7", c)))
-                outsum_bad[c] = s
-        for c in T3_COLUMNS:            # T3.balance (not when （七）总计 alone is wrong)
-            if any(bl(x, c) for x in ("r1", "r2", "r3_7", "r4")):
-                continue
-            lhs = t3["r1"][c] + t3["r2"][c]
-            if lhs != t3["r3_7"][c] + t3["r4"][c]:
-                if c in outsum_bad and lhs == outsum_bad[c] + t3["r4"][c]:
+            if i["id"] == "rowsum":
+                at = i["culprit"] if i["culprit"] is not None else i["target"]
+                out.append(("GX301", r.span("cell", "t3", *at)))
+            elif i["id"] == "outsum":
+                out.append(("GX302", r.span("cell", "t3", *i["target"])))
+            else:   # the balance, unless （七）总计 alone is wrong (it holds with the outcome sum)
+                c = i["col"]
+                if c in outsum_bad and i["lhs_v"] == outsum_bad[c] + rep.t3["r4"][c]:
                     continue
-                out.append(("GX303", cell("r4", c)))
+                out.append(("GX303", r.span("cell", "t3", *i["target"])))
     if _present(rep, "t4"):
         for g in T4_GROUPS:
             cols = [f"{g}.{p}" for p in T4_PARTS + ("tot",)]
@@ -830,6 +826,58 @@ def _arith(rep: Report, r: Rendered) -> list[tuple[str, Span]]:
             if rep.t4[f"{g}.tot"] != sum(rep.t4[f"{g}.{p}"] for p in T4_PARTS):
                 out.append(("GX304" if g == "rv" else "GX305", r.span("cell", "t4", "t4", f"{g}.tot")))
     return out
+
+
+def _t3_identities(rep: Report) -> list[dict]:
+    """T3.rowsum (per row), T3.outsum and T3.balance (per column) over cells (row, col); an
+    identity with a blank cell is not checked."""
+    t3 = rep.t3
+    idents = []
+
+    def add(kind, lhs, rhs, target, col=None):
+        if any(("t3",) + x in rep.blank for x in lhs + rhs):
+            return
+        lv, rv = sum(t3[a][b] for a, b in lhs), sum(t3[a][b] for a, b in rhs)
+        idents.append({"id": kind, "lhs": lhs, "rhs": rhs, "target": target, "col": col, "lhs_v": lv,
+                       "rhs_v": rv, "fails": lv != rv, "culprit": None})
+
+    for rid, _ in rep.t3_rows:
+        add("rowsum", [(rid, "tot")], [(rid, c) for c in APPLICANTS], (rid, "tot"))
+    for c in T3_COLUMNS:
+        add("outsum", [("r3_7", c)], [(o, c) for o in rep.outcomes], ("r3_7", c), c)
+    for c in T3_COLUMNS:
+        add("balance", [("r1", c), ("r2", c)], [("r3_7", c), ("r4", c)], ("r4", c), c)
+    return idents
+
+
+def _triangulate(idents: list[dict]) -> None:
+    """Where a row's sum and a column's sum fail and one cell they share would mend both with the
+    same value, that cell (not the total) is where the row-sum error is reported; two equally
+    good cells: no guess."""
+    failing = [i for i in idents if i["fails"]]
+    if len(failing) < 2:
+        return
+
+    def fix(i, cell):
+        d = i["rhs_v"] - i["lhs_v"]
+        return ("lhs", d) if cell in i["lhs"] else ("rhs", -d)
+
+    def value_needed(i, cell, t3_value):
+        side, d = fix(i, cell)
+        return t3_value + d
+
+    for i in failing:
+        best = None
+        for cell in i["lhs"] + i["rhs"]:
+            need = value_needed(i, cell, 0)
+            others = [o for o in failing if o is not i and cell in o["lhs"] + o["rhs"]]
+            agree = [o for o in others if value_needed(o, cell, 0) == need]
+            if agree and (best is None or len(agree) > best[1]):
+                best = (cell, len(agree))
+            elif agree and best is not None and len(agree) == best[1]:
+                best = (None, len(agree))
+        if best is not None and best[0] is not None and best[0] != i["target"]:
+            i["culprit"] = best[0]
 
 
 # --- one call ------------------------------------------------------------------------
