@@ -8,7 +8,8 @@ removed, full-width folded: ，→ , （→ ( ；→ ;) and every span is mapped
 
 What a claim carries (``Claim`` fields, plus ``extra``):
 
-- ``value``/``unit``/``approx`` (余 约 近 多 以上 超过 逾 左右: never an exact claim);
+- ``value``/``unit``/``approx`` (余 约 近 多 以上 超过 逾 左右: never an exact claim) and
+  ``extra["bound"]``: min (余 多 以上 超过 逾: at least N), max (近: at most N), about (约 左右);
 - ``subject``: received, received_incl (received “含上年结转”), carried_prev, answered, disclosed,
   partial, refused, unavailable, not_processed, other_processed, carried_next, review, litigation,
   keep/fix/oth_result/pend (with ``extra["group"]`` rv / lit / all), docs_made, docs_valid,
@@ -284,8 +285,10 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         if m.group("wan"):
             val *= 10000
         unit = m.group("unit")
-        approx = bool(m.group("pre") in ("大约", "约", "将近", "近", "超过", "逾") if m.group("pre") else False) \
-            or bool(m.group("suf")) or bool(m.group("post"))
+        approx = bool(m.group("pre")) or bool(m.group("suf")) or bool(m.group("post"))
+        # what the marker promises: at least N (余 多 以上 超过 逾), at most N (近), about N (约 左右)
+        bound = ("min" if (m.group("suf") or m.group("post") == "以上" or m.group("pre") in ("超过", "逾"))
+                 else "max" if m.group("pre") in ("近", "将近") else "about" if approx else "")
         # a year/ordinal written as Chinese digits, 一次性/一件事 …: only numerals we can read
         if not num[0].isdigit() and unit in ("次", "件", "个") and text[m.end():m.end() + 1] in ("性", "事", "办"):
             continue
@@ -333,7 +336,7 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         span = norm.span(s + a, s + b)
         c = Claim(value=val, span=span, unit=unit, subject=subjects[0] if len(subjects) == 1 else ("sum" if subjects else ""),
                   applicant=applicant, approx=approx, scope=scope, sentence=sent_span, context=context(a, m.end() if not m.group("post") else m.end("unit")),
-                  extra={"flags": flags, "norm": (s + a, s + m.end()), "clause": (s + ca, s + cb),
+                  extra={"flags": flags, "norm": (s + a, s + m.end()), "bound": bound, "clause": (s + ca, s + cb),
                          "wide": (s + wa, s + _wb), "group": group})
         if len(subjects) > 1:
             c.extra["subjects"] = subjects

@@ -8,7 +8,8 @@
 新制发/现行有效规范性文件（表二）。句中写明申请人类型（自然人、法人或其他组织）时核对该列。
 文字数字与表格不符即报告，位置在文字中的数字上，相关信息指向表格单元格。
 
-不核对：约数（余、约、近、多、以上）、累计数、同比增减、往年数字、没有表格可比的情况。
+约数不作精确比较：“N余件、N件以上、超过N件”只在表中数字小于 N 时、“近N件”只在表中数字大于 N 时给警告，
+“约N件”不核对。不核对：累计数、同比增减、往年数字、没有表格可比的情况。
 同一句话若用其他数字解释了差额（“新制发5件……17个文件被纳入……在表格中予以体现”，表中 22 = 5 + 17），不报告；
 句子含义不确定（主语承前省略、谈到表格口径、未提及信息公开的复议/诉讼）时只给警告。
 
@@ -95,11 +96,22 @@ class ProseCountMismatch(Rule):
             "zh": "正文称{subject}为 {claim}，但{where}为 {table}",
             "en": "the prose says {claim} {subject_en}, but {where_en} is {table}",
         },
+        "bound_min": {
+            "zh": "正文称{subject}在 {claim} 以上（约数），但{where}只有 {table}",
+            "en": "the prose says more than {claim} {subject_en}, but {where_en} is only {table}",
+        },
+        "bound_max": {
+            "zh": "正文称{subject}接近 {claim}（约数），但{where}为 {table}，已超过",
+            "en": "the prose says nearly {claim} {subject_en}, but {where_en} is {table}, more than that",
+        },
         "cell": {"zh": "{label}：{value}", "en": "{label}: {value}"},
     }
 
     def on_claim(self, claim, ctx):
-        if claim.negative or claim.approx or claim.unit not in COUNT_UNITS or not claim.subject:
+        if claim.negative or claim.unit not in COUNT_UNITS or not claim.subject:
+            return
+        if claim.approx:
+            self._bound(claim, ctx)
             return
         flags = set(claim.extra.get("flags", ()))
         if flags & NOT_COMPARABLE:
@@ -121,6 +133,27 @@ class ProseCountMismatch(Rule):
                    where_en="the table (" + where + ")",
                    data={"claim": claim.value, "table": main["value"], "subject": claim.subject,
                          "applicant": claim.applicant, "context": claim.context})
+
+
+    def _bound(self, claim, ctx):
+        """十余件 / 100件以上 / 近百件: only a table figure on the wrong side of the bound, as a warning."""
+        bound = claim.extra.get("bound")
+        if bound not in ("min", "max") or set(claim.extra.get("flags", ())) & NOT_COMPARABLE:
+            return
+        alts = [a for a in claim.extra.get("targets", ()) if a["value"] is not None]
+        if not alts:
+            return
+        if bound == "min" and any(a["value"] >= claim.value for a in alts):
+            return
+        if bound == "max" and any(a["value"] <= claim.value for a in alts):
+            return
+        main = alts[0]
+        zh, en = subject_names(claim)
+        where = "、".join(lbl for lbl, _ in main["terms"][:3]) + ("等之和" if len(main["terms"]) > 3 else ("之和" if len(main["terms"]) > 1 else ""))
+        related = [ctx.related(cell.span, "cell", label=lbl, value=fmt_num(cell.value)) for lbl, cell in main["terms"]]
+        ctx.report("bound_" + bound, claim.span, severity=Severity.WARNING, related=related, subject=zh, subject_en=en,
+                   claim=fmt_num(claim.value), table=fmt_num(main["value"]), where=where, where_en="the table (" + where + ")",
+                   data={"claim": claim.value, "table": main["value"], "subject": claim.subject, "bound": bound})
 
 
 def _explained(claim, targets):

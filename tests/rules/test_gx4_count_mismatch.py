@@ -95,3 +95,12 @@ def test_review_without_disclosure_context_is_a_warning():
     assert T.diagnostics(text)[1][0].severity.label == "warning"
     text = city("因政府信息公开被申请行政复议 15 件。")
     assert T.diagnostics(text)[1][0].severity.label == "error"
+
+
+def test_approximate_bounds_are_warnings_only_on_the_wrong_side():
+    T.valid(city("本年度收到政府信息公开申请2400余件，超过2000件，近2500件，约3000件。"))
+    text = city("本年度收到政府信息公开申请2500余件。")
+    T.invalid(text, [at(text, "2500") + ("在 2500 以上（约数），但表三“一、本年新收政府信息公开申请数量”总计只有 2417",)])
+    assert T.diagnostics(text)[1][0].severity.label == "warning"
+    text = city("本年度收到政府信息公开申请近两千件。")
+    T.invalid(text, [at(text, "两千") + ("接近 2000（约数）",)])
