@@ -267,3 +267,8 @@ def test_prose_between_tables_and_one_line_reports():
     with open(os.path.join(layouts, "oneline_pipe.txt"), encoding="utf-8") as fh:
         doc, cs = claims(fh.read())
     assert [(doc.text[c.span.start:c.span.end], c.subject) for c in cs] == [("47", "received"), ("3", "carried_prev"), ("46", "answered")]
+
+
+def test_ge_is_like_jun():
+    doc, cs = claims("一、总体情况\n因政府信息公开被申请行政复议、提起行政诉讼各1件。\n")
+    assert sorted(c.subject for c in find(doc, cs, "1")) == ["litigation", "review"]

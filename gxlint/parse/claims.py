@@ -17,7 +17,8 @@ What a claim carries (``Claim`` fields, plus ``extra``):
   ``extra["subjects"]`` (a sum);
 - ``applicant``: np ce ri sw ls ot, or org (法人或其他组织);
 - ``scope``: 共 / 其中 / 含 / 另有 / 分别 / 均 (and 累计 — a cumulative figure, not comparable);
-- ``negative``: 未收到…申请, 未发生/未产生…行政复议、行政诉讼, 无…; value 0, span = the phrase;
+- ``negative``: 未收到…申请, 未发生/未产生…行政复议、行政诉讼, 无结转下年度, 未发生结果纠正或败诉;
+  value 0, span = the phrase;
 - ``extra["targets"]``: the table cells the claim names, as alternatives (each a dict with
   ``label``, ``terms`` = [(name, Cell)], ``value``); the first alternative is the template's
   reading, the others are readings a careful writer may also mean (共受理 N件 = 一 or 一+二);
@@ -148,8 +149,9 @@ _NEG_RECEIVED = regex.compile(
 )
 _NEG_T4 = regex.compile(
     r"(?:未|没有|暂未|均未|无)(?:发生|产生|出现|涉及|收到|有|被)?[^,;。未无]{0,25}?"
-    r"(?:行政复议|行政诉讼)(?:(?:、|和|及|或|与|以及)(?:行政复议|行政诉讼))?"
+    r"(?:行政复议|行政诉讼)(?:(?:、|和|及|或|与|以及)[^,;。]{0,4}?(?:行政复议|行政诉讼))?"
 )
+_NEG_NEXT = regex.compile(r"(?:无|没有|未有)(?:申请)?(?:结转|顺延|转入)(?:到|至)?下一?年度?")
 _NEG_FIX = regex.compile(r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?:结果纠正|被纠正|纠错)(?:或败诉)?|(?:未|没有|无)(?:发生|出现)?败诉")
 
 
@@ -340,7 +342,7 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
                          "wide": (s + wa, s + _wb), "group": group})
         if len(subjects) > 1:
             c.extra["subjects"] = subjects
-        if "均" in before and subjects:
+        if ("均" in before or before.rstrip().endswith("各")) and subjects:
             # 行政复议、行政诉讼均为0件: every subject of the wide clause gets the value
             subs = [x.lastgroup for x in _SUBJ_RE.finditer(stext[wa:a])]
             if len(subs) > 1:
@@ -469,6 +471,8 @@ def _negatives(doc, text, s, out, sent_span, context) -> None:
             add(m, "review")
         if "行政诉讼" in words:
             add(m, "litigation")
+    for m in _NEG_NEXT.finditer(text):
+        add(m, "carried_next")
     for m in _NEG_FIX.finditer(text):
         add(m, "fix", "lit" if "纠" not in m.group() else "all")
 

@@ -5,6 +5,7 @@
 - 正文说未收到申请（未收到依申请公开、无政府信息公开申请），而表三 一、本年新收 或 二、上年结转 的总计不为 0：错误；
   这两行为 0 但表三其他单元格记有办理结果（表格自身也不一致）：警告，并列出不为 0 的单元格。
 - 正文说未发生/未产生行政复议、行政诉讼（或未发生结果纠正、败诉），而表四相应各项不为 0：错误。
+- 正文说无结转下年度的申请，而表三 四、结转下年度继续办理 不为 0：错误。
 - 反过来：正文说收到申请 N 件（或复议、诉讼 N 件，N > 0），而表格相应部分全部为 0：错误。
 
 ## 为什么
@@ -110,7 +111,7 @@ class ProseNoneContradiction(Rule):
         if nz:
             total = alt["value"] if alt["value"] else max(c.value for _, c in nz)
             ctx.report("none", claim.span, related=self._rel(ctx, nz), phrase=phrase, where=_where(nz),
-                       where_en="table 4 (" + _where(nz) + ")", table=fmt_num(total))
+                       where_en="the table (" + _where(nz) + ")", table=fmt_num(total))
 
     def _some(self, claim, ctx):
         if claim.approx or claim.unit not in COUNT_UNITS:

@@ -54,3 +54,16 @@ def test_reverse_some_against_an_all_zero_table():
 
 def test_seed_002_corrected_none_agrees():
     T.valid(seed("002"))
+
+
+def test_phrasings_of_none():
+    t4 = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]
+    text = report("本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。", t4=t4)
+    T.invalid(text, [at(text, "未发生") + ("行政诉讼（复议后起诉） 结果维持",)])
+    text = report("本年度无因政府信息公开引起的行政复议和行政诉讼。", t4=[1, 0, 0, 0, 1] + [0] * 10)
+    T.invalid(text, [at(text, "无因") + ("表四 行政复议 结果维持、表四 行政复议 总计为 1",)])
+    t3 = {"r1": t3_row(3), "r3_1": t3_row(2), "r3_7": t3_row(2), "r4": t3_row(1)}
+    text = report("本年度收到政府信息公开申请3件，无结转下年度办理的申请。", t3=t3)
+    T.invalid(text, [at(text, "无结转下年度") + ("但表三“四、结转下年度继续办理”总计为 1",)])
+    T.valid(report("本年度收到政府信息公开申请3件，无结转下年度办理的申请。",
+                   t3={"r1": t3_row(3), "r3_1": t3_row(3), "r3_7": t3_row(3)}))
