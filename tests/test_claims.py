@@ -272,3 +272,21 @@ def test_prose_between_tables_and_one_line_reports():
 def test_ge_is_like_jun():
     doc, cs = claims("一、总体情况\n因政府信息公开被申请行政复议、提起行政诉讼各1件。\n")
     assert sorted(c.subject for c in find(doc, cs, "1")) == ["litigation", "review"]
+
+
+def test_lists_other_organisations_and_parentheses():
+    doc, cs = claims("一、总体情况\n本机关共收到政府信息公开申请12件（其中自然人申请10件，法人或其他组织申请2件），另答复咨询30件。"
+                     "本年度共办结37件，其中予以公开20件，部分公开5件，不予公开2件，无法提供8件，不予处理2件。\n")
+    total = one(doc, cs, "12")
+    assert [p.value for p in total.extra["parts"]] == [10, 2]
+    assert total.extra["closed"] is False          # 法人或其他组织 is not a closing 其他
+    assert one(doc, cs, "10").applicant == "np" and one(doc, cs, "2").applicant == "org"
+    done = one(doc, cs, "37")
+    assert done.subject == "answered"
+    assert [p.subject for p in done.extra["parts"]] == ["disclosed", "partial", "refused", "unavailable", "not_processed"]
+
+
+def test_consultations_and_letters_are_not_applications():
+    doc, cs = claims("一、总体情况\n本机关共收到政府信息公开申请12件，另答复咨询30件，收到群众来信5件，受理投诉8件，办理业务100件。\n")
+    assert [(doc.text[c.span.start:c.span.end], c.subject) for c in cs] == [
+        ("12", "received"), ("30", ""), ("5", ""), ("8", ""), ("100", "")]

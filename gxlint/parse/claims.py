@@ -96,11 +96,14 @@ def parse_number(s: str) -> Optional[float]:
 
 # --- words ------------------------------------------------------------------------------
 
+# 收到/答复 … of something other than information-disclosure applications
+_NOT_APPLICATIONS = r"[^,;。]{0,3}?(?:咨询|留言|来电|来信|来访|网民|提问|诉求|投诉|举报|意见|建议|信访|问题)|率"
+
 SUBJECT_PATTERNS = [
     ("carried_next", r"(?:结转|顺延|转入|延续|延期|转)(?:到|至|入)?下一?年度?|下一?年度?(?:继续)?(?:办理|答复)|跨年度?"),
     ("carried_prev", r"上一?年度?+(?:结转|转入|遗留)|结转自?上一?年"),
-    ("received", r"新收|收到|受理|接收|接到"),
-    ("answered", r"答复|办结|办理完毕|处理完毕|办理"),
+    ("received", r"(?:新收|收到|受理|接收|接到)(?!" + _NOT_APPLICATIONS + ")"),
+    ("answered", r"(?:答复|办结|办理完毕|处理完毕|办理)(?!" + _NOT_APPLICATIONS + "|业务|事项|手续)"),
     ("partial", r"部分公开"),
     ("disclosed", r"予以公开|同意公开|全部公开"),
     ("refused", r"不予公开"),
@@ -137,7 +140,7 @@ _FLAG_RE = regex.compile(
 _EXPLAIN_RE = regex.compile(r"表格|表中|栏目|口径|纳入|计入|统计为|予以体现")
 _DISCLOSURE_RE = regex.compile(r"信息公开|依申请|政务公开|公开申请")
 _NOT_COUNT_AFTER = regex.compile(r"工作日|自然日|月|小时|星期|季度|百分点|年|日")
-_NEEDS_APPLY_IN_SENTENCE = {"received", "answered"}
+_NEEDS_APPLY_IN_SENTENCE = {"received"}
 _QUOTED = regex.compile(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
 _DELIM = ",:;()、"        # clause delimiters (normalised text)
 _WIDE_DELIM = ",:;()"
@@ -524,6 +527,10 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
             semi = text.find(";", qm.end())
             if semi >= 0:
                 stop = min(stop, semi)
+        if text.rfind("(", seg_start, q) > text.rfind(")", seg_start, q):
+            close = text.find(")", qm.end())       # (其中…): the list ends with the parenthesis
+            if close >= 0:
+                stop = min(stop, close)
         parts = []
         closed = False
         for c in counts:
@@ -540,7 +547,7 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
                 c.extra.setdefault("base_subject", base_subject)
             if c.scope not in ("分别", "均", "含"):
                 c.scope = "其中"
-            if regex.search(r"其[他它](?!结果|处理)", text[ca:p]) and c.unit != "%":
+            if regex.search(r"其[他它](?!结果|处理|组织)", text[ca:p]) and c.unit != "%":
                 closed = True
                 break
         if parent is not None:
