@@ -3,7 +3,7 @@ import os
 import subprocess
 import sys
 
-from conftest import SEEDS, seed_path
+from seedutil import SEEDS, seed_path
 
 
 def run(*args, input=None):

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from seedutil import ROOT
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ import pytest
 
 from gxlint.engine import lint_path
 
-from conftest import SEEDS
+from seedutil import SEEDS
 
 with open(os.path.join(SEEDS, "expected.json"), encoding="utf-8") as _fh:
     SPEC = json.load(_fh)

@@ -1,7 +1,5 @@
-import json
+"""Paths of the seed fixtures (imported by tests as `seedutil`; not a conftest, whose name clashes across folders)."""
 import os
-
-import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEEDS = os.path.join(HERE, "fixtures", "seeds")
@@ -19,8 +17,3 @@ def read_seed(prefix: str) -> str:
     with open(seed_path(prefix), encoding="utf-8") as fh:
         return fh.read()
 
-
-@pytest.fixture(scope="session")
-def expected():
-    with open(os.path.join(SEEDS, "expected.json"), encoding="utf-8") as fh:
-        return json.load(fh)
