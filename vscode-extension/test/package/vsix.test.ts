@@ -1,0 +1,112 @@
+/**
+ * Builds the .vsix the way `npm run package` does (vsce, no node_modules: everything is bundled)
+ * into a temporary folder and checks what is inside: only what the extension needs, and the
+ * manifest's entry point among it.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import * as yauzl from 'yauzl';
+
+const root = path.join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    main: string;
+    scripts: Record<string, string>;
+};
+
+let tmp = '';
+let vsix = '';
+const entries = new Map<string, Buffer>();
+
+function readZip(file: string): Promise<Map<string, Buffer>> {
+    return new Promise((resolve, reject) => {
+        const out = new Map<string, Buffer>();
+        yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+            if (err) {
+                reject(err);
+                return;
+            }
+            zip.on('error', reject);
+            zip.on('end', () => resolve(out));
+            zip.on('entry', (entry: yauzl.Entry) => {
+                zip.openReadStream(entry, (e, stream) => {
+                    if (e) {
+                        reject(e);
+                        return;
+                    }
+                    const chunks: Buffer[] = [];
+                    stream.on('data', (c: Buffer) => chunks.push(c));
+                    stream.on('end', () => {
+                        out.set(entry.fileName, Buffer.concat(chunks));
+                        zip.readEntry();
+                    });
+                });
+            });
+            zip.readEntry();
+        });
+    });
+}
+
+before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gxlint-vsix-'));
+    vsix = path.join(tmp, `${manifest.name}-${manifest.version}.vsix`);
+    // the same command as `npm run package`, with the output in the temporary folder
+    assert.match(manifest.scripts.package ?? '', /^vsce package --no-dependencies$/);
+    execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], {
+        cwd: root,
+        stdio: 'pipe',
+    });
+    for (const [k, v] of await readZip(vsix)) {
+        entries.set(k, v);
+    }
+});
+
+after(() => {
+    if (tmp) {
+        fs.rmSync(tmp, { recursive: true, force: true });
+    }
+});
+
+test('the .vsix holds only what the extension needs', () => {
+    assert.deepEqual([...entries.keys()].sort(), [
+        '[Content_Types].xml',
+        'extension.vsixmanifest',
+        'extension/LICENSE.txt',
+        'extension/changelog.md',
+        'extension/dist/extension.js',
+        'extension/l10n/bundle.l10n.zh-cn.json',
+        'extension/package.json',
+        'extension/package.nls.json',
+        'extension/package.nls.zh-cn.json',
+        'extension/readme.md',
+    ]);
+});
+
+test("the manifest's entry point is inside it, bundled, needing only vscode and node's own modules", () => {
+    const inner = JSON.parse(entries.get('extension/package.json')?.toString('utf8') ?? '{}') as { main?: string };
+    assert.equal(inner.main, manifest.main);
+    const main = path.posix.join('extension', path.posix.normalize(inner.main ?? ''));
+    const bundle = entries.get(main.endsWith('.js') ? main : `${main}.js`);
+    assert.ok(bundle, `${main} is in the .vsix`);
+    const code = bundle.toString('utf8');
+    const required = new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? ''));
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    const foreign = [...required].filter((m) => m !== 'vscode' && !builtins.has(m));
+    assert.deepEqual(foreign, [], 'everything else is bundled');
+    assert.ok(required.has('vscode'));
+    assert.match(code, /activate/);
+    assert.match(code, /gxlint/);
+});
+
+test('the vsix manifest names the extension and its version', () => {
+    const xml = entries.get('extension.vsixmanifest')?.toString('utf8') ?? '';
+    assert.match(xml, new RegExp(`Id="${manifest.name}"[^>]*Version="${manifest.version.replace(/\./g, '\\.')}"|Version="${manifest.version.replace(/\./g, '\\.')}"[^>]*Id="${manifest.name}"`));
+    const size = fs.statSync(vsix).size;
+    assert.ok(size < 2 * 1024 * 1024, `the .vsix is ${size} bytes`);
+});
