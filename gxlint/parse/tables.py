@@ -214,7 +214,7 @@ class _Buf:
 
     def add(self, tok: Token) -> None:
         k = key(tok.text)
-        self.offs.append(sum(len(x) for x in self.keys))
+        self.offs.append(self.offs[-1] + len(self.keys[-1]) if self.keys else 0)   # O(1), not a re-sum
         self.tokens.append(tok)
         self.keys.append(k)
 
@@ -271,6 +271,8 @@ def identify(buf_key: str, cands: list[RowSpec], threshold: float = 0.6) -> Opti
             # prefer a higher score; on a tie the one earlier in template order
             if best is None or s > best[1] + 1e-9:
                 best = (spec, s, at)
+                if s >= 1.0:
+                    break       # no later candidate can score higher (performance)
     return best
 
 
@@ -353,6 +355,7 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
     matches: (spec, buffer, label start offset in buffer key, items)
     """
     matches = []
+    order = {id(s): k for k, s in enumerate(specs)}
     nxt = 0                      # index of the next template row expected
     buf = _Buf.new()
     items: list[Token] = []
@@ -400,7 +403,7 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
                 buf = _Buf.new()
                 continue
             spec = found[0]
-            nxt = specs.index(spec) + 1
+            nxt = order[id(spec)] + 1
             current = (spec, buf, found[2])
             buf = _Buf.new()
         items.append(tok)
@@ -579,7 +582,7 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     rows, _ = _build_rows(norm, matches, specs, lambda s: columns)
     span = norm.span(tokens[0].start, tokens[-1].end)
     tbl = Table("t3", ver, span, list(columns), rows, _missing(specs, rows), headers, variant)
-    last_found = max(specs.index(s) for s in specs if s.id in rows)
+    last_found = max(k for k, s in enumerate(specs) if s.id in rows)
     tbl.truncated = last_found < len(specs) - 1
     # the table's span ends with its last row
     last_row = rows[specs[last_found].id]
