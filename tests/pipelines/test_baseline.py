@@ -1,7 +1,7 @@
 """Baselines: content-anchored fingerprints survive inserted and deleted paragraphs."""
 import json
 
-from conftest import gx, seed_text
+from .conftest import gx, seed_text
 from gxlint import baseline
 from gxlint.engine import lint
 

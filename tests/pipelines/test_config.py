@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from conftest import gx, seed_text
+from .conftest import gx, seed_text
 from gxlint import configfile
 from gxlint.api import Severity
 from gxlint.config import Settings

@@ -3,7 +3,7 @@ Chinese and English and its links resolve."""
 import os
 import re
 
-from conftest import ROOT
+from .conftest import ROOT
 from gxlint import docs
 from gxlint.engine import registry
 

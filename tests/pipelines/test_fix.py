@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from conftest import gx, seed_text
+from .conftest import gx, seed_text
 from gxlint.batch import atomic_write
 
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, seed_text
+from .conftest import ROOT, seed_text
 
 pytestmark = pytest.mark.slow
 
