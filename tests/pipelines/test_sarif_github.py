@@ -117,7 +117,8 @@ def test_fingerprints_stable_when_unrelated_lines_are_inserted(tmp_path):
     assert _fingerprints(before) == _fingerprints(after)
     lb = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before["results"]]
     la = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after["results"]]
-    assert [b + 3 for b in lb] == la, "the lines moved; the fingerprints did not"
+    assert [b + 3 if b >= 3 else b for b in lb] == la, "the lines moved; the fingerprints did not"
+    assert sum(b >= 3 for b in lb) >= 5
     # fingerprints are unique within the file and change when the flagged content changes
     fps = [fp for _c, fp in _fingerprints(before)]
     assert len(set(fps)) == len(fps)
