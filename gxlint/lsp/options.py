@@ -16,6 +16,9 @@ Keys (all optional):
 - ``debounceMs`` — wait this long after the last keystroke before linting (default 75)
 - ``maxBytes`` — documents larger than this (UTF-8 bytes, default 2 000 000) are not linted;
   one diagnostic says why
+- ``largeDocumentBytes`` — above this size (default 200 000) a document is linted in a child
+  process that is stopped when a newer version arrives; ``lintTimeoutMs`` (default 60 000) stops
+  a lint that runs longer (the document then gets a GX001 "timed out" diagnostic)
 - ``docsBaseUrl`` — where ``codeDescription.href`` points: ``{docsBaseUrl}{CODE}.md``
   (default :data:`DOCS_BASE_URL`, the rule pages under docs/rules/ of the repository)
 - ``diagnosticMode`` — ``auto`` (pull when the client supports textDocument/diagnostic, else
@@ -35,6 +38,8 @@ from ..config import Settings
 DOCS_BASE_URL = "https://github.com/gxlint/gxlint/blob/main/docs/rules/"
 DEFAULT_DEBOUNCE_MS = 75
 DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_PROCESS_BYTES = 200_000
+DEFAULT_LINT_TIMEOUT_MS = 60_000
 
 _LINT_KEYS = {
     "select": "select", "extendselect": "extend_select", "ignore": "ignore", "severity": "severity",
@@ -64,6 +69,8 @@ class ServerOptions:
     lint_all: bool = False
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
     max_bytes: int = DEFAULT_MAX_BYTES
+    process_bytes: int = DEFAULT_PROCESS_BYTES
+    lint_timeout_ms: int = DEFAULT_LINT_TIMEOUT_MS
     docs_base_url: str = DOCS_BASE_URL
     diagnostic_mode: str = "auto"
     log_timing: bool = False
@@ -128,23 +135,33 @@ def parse_options(*sources: Any) -> ServerOptions:
             problems.append(f"{k}: {exc}")
     settings = Settings.from_options(None, **lint_opts) if lint_opts else Settings()
     kw: dict[str, Any] = {}
-    try:
-        if "lintalldocuments" in merged:
-            kw["lint_all"] = _bool(merged["lintalldocuments"])
-        if "debouncems" in merged:
-            kw["debounce_ms"] = max(0, min(int(merged["debouncems"]), 5000))
-        if "maxbytes" in merged:
-            kw["max_bytes"] = max(0, int(merged["maxbytes"]))
-        if "docsbaseurl" in merged and str(merged["docsbaseurl"]).strip():
-            kw["docs_base_url"] = str(merged["docsbaseurl"]).strip()
-        if "diagnosticmode" in merged:
-            mode = str(merged["diagnosticmode"]).lower()
-            if mode not in ("auto", "push", "pull"):
-                raise ValueError(f"diagnosticMode {mode!r} (auto, push, pull)")
-            kw["diagnostic_mode"] = mode
-        if "logtiming" in merged:
-            kw["log_timing"] = _bool(merged["logtiming"])
-    except (ValueError, TypeError) as exc:
-        problems.append(str(exc))
+
+    def _mode(v: Any) -> str:
+        mode = str(v).lower()
+        if mode not in ("auto", "push", "pull"):
+            raise ValueError(f"{v!r} (auto, push, pull)")
+        return mode
+
+    def _url(v: Any) -> str:
+        if not str(v).strip():
+            raise ValueError("empty")
+        return str(v).strip()
+
+    conv = {
+        "lintalldocuments": ("lint_all", _bool),
+        "debouncems": ("debounce_ms", lambda v: max(0, min(int(v), 5000))),
+        "maxbytes": ("max_bytes", lambda v: max(0, int(v))),
+        "largedocumentbytes": ("process_bytes", lambda v: max(0, int(v))),
+        "linttimeoutms": ("lint_timeout_ms", lambda v: max(100, int(v))),
+        "docsbaseurl": ("docs_base_url", _url),
+        "diagnosticmode": ("diagnostic_mode", _mode),
+        "logtiming": ("log_timing", _bool),
+    }
+    for key, (name, fn) in conv.items():
+        if key in merged:
+            try:
+                kw[name] = fn(merged[key])
+            except (ValueError, TypeError) as exc:
+                problems.append(f"{key}: {exc}")
     return ServerOptions(settings=settings, lint_opts=tuple(sorted(lint_opts.items(), key=lambda kv: kv[0])),
                          problems=tuple(problems), **kw)

@@ -115,6 +115,7 @@ class Outcome:
     result_id: str = ""
     lint_ms: float = 0.0
     quiet: bool = False               # not a report: nothing shown
+    stale: bool = False               # superseded before it finished: never published
 
 
 @dataclass
@@ -279,40 +280,59 @@ class GxLanguageServer(LanguageServer):
         finally:
             if st.inflight is not None and st.inflight[1] is fut:
                 st.inflight = None
-        if out.version == st.version and out.gen == self.gen:
+        if out.version == st.version and out.gen == self.gen and not out.stale:
             st.outcome = out
+        elif out.stale and st.open and self.docs.get(st.uri) is st:
+            return await self.outcome(st)          # superseded: lint what is there now
         return out
 
     def _lint_job(self, st: DocState, version, text: str, gen: int, opts: ServerOptions, enc: str) -> Outcome:
         """Runs in the pool; never raises."""
         t0 = time.perf_counter()
-        if st.version != version and st.open:
+
+        def stale() -> bool:
+            return st.version != version or not st.open or self.gen != gen
+
+        if stale():
             # superseded before it started: a placeholder that is never published
-            return Outcome(version, gen, text, LineIndex(""), [], quiet=True)
+            return Outcome(version, gen, text, LineIndex(""), [], quiet=True, stale=True)
         lines = LineIndex(text)
         diags: list[Diagnostic] = []
         doc = None
         quiet = False
         try:
+            from ..engine import engine_diagnostic, lint
+
             settings = opts.settings_for(st.path)
             size = len(text.encode("utf-8", "surrogatepass"))
+            hint = opts.lint_all or bool(_REPORT_HINT.search(text[:200_000]))
             if opts.max_bytes and size > opts.max_bytes:
-                quiet = not (opts.lint_all or _REPORT_HINT.search(text[:200_000]))
+                quiet = not hint
                 if settings.is_enabled("GX002", "unreadable-input", st.path):
-                    from ..engine import engine_diagnostic
-
                     diags = [engine_diagnostic("GX002", "too_large", Span(0, 0), settings,
                                                size=_mb(size), limit=_mb(opts.max_bytes))]
-            else:
-                from ..engine import lint
+            elif opts.process_bytes and size > opts.process_bytes:
+                from .worker import Stopped, TimedOut, lint_in_process
 
+                quiet = not hint
+                try:
+                    diags = lint_in_process(text, st.path, settings, stale=stale,
+                                            timeout_s=opts.lint_timeout_ms / 1000.0)
+                except Stopped:
+                    return Outcome(version, gen, text, LineIndex(""), [], quiet=True, stale=True)
+                except TimedOut:
+                    diags = [engine_diagnostic("GX001", "timeout", Span(0, 0), settings,
+                                               seconds=f"{opts.lint_timeout_ms / 1000:g}")]
+                except RuntimeError as exc:
+                    diags = [engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=str(exc)[:200])]
+            else:
                 res = lint(text, st.path, settings)
                 diags, doc = res.diagnostics, res.doc
                 if doc is not None:
                     lines = doc.lines
                     quiet = not opts.lint_all and not _looks_like_report(doc)
                 else:
-                    quiet = not opts.lint_all and not _REPORT_HINT.search(text[:200_000])
+                    quiet = not hint
         except Exception as exc:   # lint() isolates rules; this is the last line of defence
             log.exception("lint crashed")
             try:

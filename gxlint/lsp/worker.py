@@ -1,0 +1,86 @@
+"""Linting a large document in a child process that can be stopped.
+
+A thread cannot be interrupted, so a lint that turns out to be slow (a pasted megabyte) would
+keep a worker busy after the text it was checking is long gone.  Above a size threshold the
+server lints in a child process instead (started from a fork server that has already loaded the
+rules, so starting one is cheap) and terminates it as soon as a newer version supersedes it, or
+when it runs past the time limit (then the document gets a GX001 "timed out" diagnostic).
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from typing import Callable, Optional
+
+_CTX = None
+
+
+def _context():
+    global _CTX
+    if _CTX is None:
+        methods = mp.get_all_start_methods()
+        if "forkserver" in methods:
+            _CTX = mp.get_context("forkserver")
+            _CTX.set_forkserver_preload(["gxlint.lsp._preload"])
+        else:  # pragma: no cover - Windows
+            _CTX = mp.get_context("spawn")
+    return _CTX
+
+
+def _child(conn, text: str, path: Optional[str], settings) -> None:
+    try:
+        from gxlint.engine import lint
+
+        res = lint(text, path, settings)
+        conn.send(("ok", res.diagnostics))
+    except BaseException as exc:  # report, never hang the parent
+        try:
+            conn.send(("error", f"{type(exc).__name__}: {exc}"[:200]))
+        except Exception:
+            pass
+    finally:
+        conn.close()
+
+
+class Stopped(Exception):
+    """The lint was superseded (a newer version) before it finished."""
+
+
+class TimedOut(Exception):
+    pass
+
+
+def lint_in_process(text: str, path: Optional[str], settings, *, stale: Callable[[], bool],
+                    timeout_s: float, poll_s: float = 0.05):
+    """Lint in a child process; returns the diagnostics.  Raises Stopped or TimedOut (the child is
+    terminated in both cases) or RuntimeError (the child failed)."""
+    ctx = _context()
+    parent, child = ctx.Pipe(duplex=False)
+    p = ctx.Process(target=_child, args=(child, text, path, settings), daemon=True)
+    p.start()
+    child.close()
+    t0 = time.monotonic()
+    try:
+        while True:
+            if parent.poll(poll_s):
+                try:
+                    kind, payload = parent.recv()
+                except EOFError:
+                    raise RuntimeError(f"lint process exited ({p.exitcode})") from None
+                if kind == "ok":
+                    return payload
+                raise RuntimeError(payload)
+            if stale():
+                raise Stopped()
+            if time.monotonic() - t0 > timeout_s:
+                raise TimedOut()
+            if not p.is_alive() and not parent.poll(0):
+                raise RuntimeError(f"lint process exited ({p.exitcode})")
+    finally:
+        if p.is_alive():
+            p.terminate()
+        p.join(1)
+        if p.is_alive():  # pragma: no cover
+            p.kill()
+            p.join(1)
+        parent.close()
