@@ -683,7 +683,64 @@ def _t2_headers(norm: NormText, ver: str, matches) -> list[HeaderLabel]:
                 start_i = j + 1
                 break
         hdr = toks[start_i:]
-        out.extend(_match_headers(norm, hdr, expected, var_by_label))
+        wrapped = _wrapped_headers(norm, hdr, expected)
+        out.extend(wrapped if wrapped is not None else _match_headers(norm, hdr, expected, var_by_label))
+    return out
+
+
+def _wrapped_headers(norm: NormText, toks: list[Token], expected: list[str]) -> Optional[list[HeaderLabel]]:
+    """Header cells wrapped inside their columns (PDF text): "本年制发 本年废止 现行有效" over
+    "件数 件数 件数".  Each word continues the first column, to the right of the last one used on
+    its line, whose label it continues.  Only when every word fits and every label is complete
+    (otherwise None: the general matcher decides what differs)."""
+    words = [t for t in toks if t.kind == TEXT]
+    if len(words) <= len(expected) or len({t.line for t in words}) < 2:
+        return None
+    exp = [plain(key(e)) for e in expected]
+    first_line = [t for t in words if t.line == words[0].line]
+    one_per_column = len(first_line) == len(expected)
+    got = [""] * len(exp)
+    parts: list[list[Token]] = [[] for _ in exp]
+    line, last = None, -1
+    positional: list[int] = []
+    for t in words:
+        if t.line != line:
+            line, last = t.line, -1
+            on_line = [w for w in words if w.line == line]
+            unfinished = [j for j in range(len(exp)) if got[j] != exp[j]]
+            # a continuation line with one word for each unfinished column: the words go there in order
+            positional = unfinished if (one_per_column and t is not words[0] and len(on_line) == len(unfinished)) else []
+        k = plain(key(t.text))
+        if positional:
+            j = positional.pop(0)
+            got[j] += k
+            parts[j].append(t)
+            last = j
+            continue
+        for j in range(last + 1, len(exp)):
+            if k and exp[j].startswith(got[j] + k):
+                break
+        else:
+            # a word in other wording: when the first line holds one word per column, it continues
+            # the next unfinished column (reported as that column, not as an unknown one)
+            if not one_per_column:
+                return None
+            j = next((j for j in range(last + 1, len(exp)) if got[j] != exp[j]), -1)
+            if j < 0:
+                return None
+        got[j] += k
+        parts[j].append(t)
+        last = j
+    if any(not p for p in parts):
+        return None
+    if got != exp and sum(g != e for g, e in zip(got, exp)) > 1 and not one_per_column:
+        return None
+    out = []
+    for j, ts in enumerate(parts):
+        # a header wrapped over lines is pointed at by its first piece (the pieces are not adjacent)
+        sp = norm.span(ts[0].start, ts[-1].end) if len(ts) == 1 else norm.span(ts[0].start, ts[0].end)
+        written = " ".join(norm.original[norm.span(t.start, t.end).start:norm.span(t.start, t.end).end] for t in ts)
+        out.append(HeaderLabel(written, sp, expected[j], exact=got[j] == exp[j]))
     return out
 
 

@@ -69,14 +69,21 @@ class NonstandardLabel(Rule):
             elif h.expected is None:
                 ctx.report("unknown_header", h.span, written=h.written)
             else:
-                fix = Fix(ctx.message("fix", expected=_display(h.expected)), (Edit(h.span.start, h.span.end, _display(h.expected)),), safe=False)
+                fix = None
+                if ctx.text[h.span.start:h.span.end] == h.written:
+                    # only a header written in one piece is replaced (a header wrapped inside its
+                    # column in PDF text shares its lines with the other headers)
+                    fix = Fix(ctx.message("fix", expected=_display(h.expected)), (Edit(h.span.start, h.span.end, _display(h.expected)),), safe=False)
                 ctx.report("header", h.span, written=h.written, expected=_display(h.expected), fix=fix)
         for row in table.rows.values():
             if row.label_exact or row.label_span is None:
                 continue
             exp = _display(row.label)
-            fix = Fix(ctx.message("fix", expected=exp), (Edit(row.label_span.start, row.label_span.end, exp),), safe=False)
-            ctx.report("row", row.label_span, written=row.written, expected=exp, fix=fix)
+            fix = None
+            if "\n" not in ctx.text[row.label_span.start:row.label_span.end]:
+                # a label wrapped over lines may share them with a merged block label: no edit
+                fix = Fix(ctx.message("fix", expected=exp), (Edit(row.label_span.start, row.label_span.end, exp),), safe=False)
+            ctx.report("row", row.label_span, written=row.written.replace("\n", " "), expected=exp, fix=fix)
 
 
 def _display(label: str) -> str:

@@ -168,7 +168,7 @@ def test_pdf_header_run_together_and_broken_inside_words():
 def test_pdf_fee_header_wrapped_is_exact():
     doc = parse(load("pdf.txt"))
     fee = [h for h in doc.tables["t2"].headers if h.expected and h.expected.startswith("本年收费金额")]
-    assert len(fee) == 1 and fee[0].exact and fee[0].written == "本年收费金额（单位：万\n元）"
+    assert len(fee) == 1 and fee[0].exact and fee[0].written == "本年收费金额（单位：万 元）"
 
 
 # --- traditional script + pinyin -------------------------------------------------------------
@@ -338,3 +338,32 @@ def test_t4_header_detected_with_words_split():
     short = text.replace("1 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |", "1 | 0 | 0 | 1 | 2 |")
     row = parse(short).tables["t4"].rows["t4"]
     assert row.found == 5 and row.unreliable
+
+
+# --- PDF: header cells wrapped inside their columns, labels and numbers on separate lines --------
+
+def test_pdf_headers_wrapped_inside_their_columns():
+    text = load("pdf.txt").replace("信息内容 本年制发件数 本年废止件数 现行有效件数",
+                                   "信息内容 本年制发 本年废止 现行有\n件数 件数 效件数").replace(
+        "信息内容 本年处理决定数量\n行政许可", "信息内 本年处理决\n容 定数量\n行政许可")
+    doc = parse(text)
+    t2 = doc.tables["t2"]
+    assert all(h.exact for h in t2.headers)
+    made = next(h for h in t2.headers if h.expected == "本年制发件数")
+    assert made.written == "本年制发 件数" and pos(doc, made.span.start) == (6, 6)
+    assert [c.value for c in t2.rows["t2.docs"].cells] == [5, 2, 31]
+
+
+def test_pdf_wrapped_header_in_other_words_is_one_header():
+    text = load("pdf.txt").replace("信息内容 本年制发件数 本年废止件数 现行有效件数",
+                                   "信息内容 本年制发 本年作废 现行有效\n件数 件数 件数")
+    bad = [h for h in parse(text).tables["t2"].headers if not h.exact]
+    assert [(h.written, h.expected) for h in bad] == [("本年作废 件数", "本年废止件数")]
+
+
+def test_pdf_label_and_numbers_on_separate_lines():
+    text = (load("pdf.txt").replace("一、本年新收政府信息公开申请数量 40", "一、本年新收政府信息公开申请\n数量\n40")
+            .replace("（七）总计 39", "（七）总计\n39"))
+    doc = assert_full_report(text)
+    r = doc.tables["t3"].rows["r1"]
+    assert r.written == "一、本年新收政府信息公开申请 数量" and pos(doc, r.cells[0].span.start) == (33, 1)

@@ -86,6 +86,14 @@ def test_gx202_header_fix_is_unsafe_and_uses_template_wording():
     assert fixed == CLEAN
 
 
+def test_gx202_wrapped_pdf_header_once_without_an_edit():
+    text = layout("pdf.txt").replace("信息内容 本年制发件数 本年废止件数 现行有效件数",
+                                     "信息内容 本年制发 本年作废 现行有效\n件数 件数 件数")
+    RuleTester("GX202").invalid(text, [(6, 11, "列标题“本年作废 件数”与模板“本年废止件数”不一致")])
+    res = lint(text, None, Settings.from_options(None, select="GX202"))
+    assert res.diagnostics[0].fix is None       # the pieces share their lines with other headers
+
+
 def test_gx202_subtotal_column():
     RuleTester("GX202").invalid(layout("eight_columns.txt"), [(22, 40, "表三多出“小计”列（8 列的地方变体）")])
 
