@@ -19,6 +19,7 @@ full-width folded) and mapped back to original spans.  Besides the typed fields 
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -502,6 +503,22 @@ _LATIN_RUN = regex.compile(r"(?:[\u00c0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\
 _GBK_LEADS = range(0xE4, 0xEA)       # UTF-8 lead bytes of CJK characters
 
 
+@functools.lru_cache(maxsize=1)
+def _gbk_lead_set() -> frozenset:
+    """The characters whose GBK bytes start with one of _GBK_LEADS (where a GBK round trip can
+    begin): looked up instead of encoding every character (performance)."""
+    chars = set()
+    for lead in _GBK_LEADS:
+        for trail in range(0x40, 0xFF):
+            try:
+                ch = bytes((lead, trail)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and ch.encode("gbk")[0] == lead:
+                chars.add(ch)
+    return frozenset(chars)
+
+
 def find_mojibake(norm: NormText) -> list[Mojibake]:
     """Text damaged by a wrong decoding.  Each detector needs evidence a normal (rare) character
     cannot give: a byte round trip that yields common characters, a '?' where punctuation cannot
@@ -531,14 +548,19 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
     # UTF-8 read as GBK (鏀垮簻淇℃伅): the GBK bytes decode as UTF-8 into ≥3 common characters
     for m in regex.finditer(r"[^\x00-\x7f\s]{3,}", orig):
         s = m.group()
+        leads = _gbk_lead_set()
+        if leads.isdisjoint(s):
+            continue
         i = 0
-        while i < len(s) - 2:
-            j, rec = _gbk_back(s, i)
-            if j > i:
-                found.append((norm.from_orig(m.start() + i), norm.from_orig(m.start() + j), "gbk", rec))
+        for k in [k for k, ch in enumerate(s) if ch in leads]:   # only where a round trip can start
+            if k < i:
+                continue
+            if k >= len(s) - 2:
+                break
+            j, rec = _gbk_back(s, k)
+            if j > k:
+                found.append((norm.from_orig(m.start() + k), norm.from_orig(m.start() + j), "gbk", rec))
                 i = j
-            else:
-                i += 1
     found.sort()
     out: list[Mojibake] = []
     last_end = -1
