@@ -5,9 +5,10 @@
 import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
-import { checkCommandLine, describe, gxlintEnv, type GxlintCommand } from './serverCommand';
-import { getServerSettings, type SeverityName } from './settings';
-import { checkArgsFor, isPosition, type JsonFile, type JsonPosition, parseCheckOutput, PositionMapper } from './checkOutput';
+import { describe, type GxlintCommand } from './serverCommand';
+import { checkLaunch } from './launch';
+import { type SeverityName } from './settings';
+import { isPosition, type JsonFile, type JsonPosition, parseCheckOutput, PositionMapper } from './checkOutput';
 
 const SEVERITY: Record<SeverityName, vscode.DiagnosticSeverity> = {
     error: vscode.DiagnosticSeverity.Error,
@@ -46,12 +47,18 @@ export function toVscodeDiagnostics(file: JsonFile, text: string | undefined): v
     });
 }
 
-function run(command: string, args: string[], cwd: string, token: vscode.CancellationToken): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+    command: string,
+    args: string[],
+    cwd: string,
+    env: NodeJS.ProcessEnv,
+    token: vscode.CancellationToken,
+): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
         const child = execFile(
             command,
             args,
-            { cwd, env: gxlintEnv(process.env), maxBuffer: 512 * 1024 * 1024, windowsHide: true, encoding: 'utf8' },
+            { cwd, env, maxBuffer: 512 * 1024 * 1024, windowsHide: true, encoding: 'utf8' },
             (error, stdout, stderr) => {
                 const code: unknown = error?.code;
                 if (error && typeof code !== 'number') {
@@ -88,12 +95,11 @@ export async function checkWorkspace(
             let files = 0;
             let problems = 0;
             for (const folder of folders) {
-                const cwd = folder.uri.fsPath;
-                const { command, args } = checkCommandLine(gxlint, [...checkArgsFor(getServerSettings(folder)), '.']);
+                const { command, args, cwd, env } = checkLaunch(gxlint, folder);
                 log.info(`Check workspace: ${describe(command, args)} (in ${cwd})`);
                 let result: { code: number; stdout: string; stderr: string };
                 try {
-                    result = await run(command, args, cwd, token);
+                    result = await run(command, args, cwd, env, token);
                 } catch (err) {
                     if (token.isCancellationRequested) {
                         return;

@@ -155,17 +155,12 @@ export class ServerManager implements vscode.Disposable {
             this.log.error(`The server did not start: ${err instanceof Error ? err.message : String(err)}`);
             this.client = undefined;
             await client.dispose().catch(() => undefined);
-            const show = vscode.l10n.t('Show Output');
-            const pick = await vscode.window.showErrorMessage(
-                vscode.l10n.t(
-                    'The gxlint language server did not start ({0}). Is gxlint up to date in that environment (pip install -U gxlint)?',
-                    describe(command, args),
-                ),
-                show,
+            // vscode-languageclient has already shown a notification (with "Go to output"): say here what to do.
+            const pip = resolution.command.args.length ? describe(command, ['-m', 'pip', 'install', '-U', 'gxlint']) : 'pip install -U gxlint';
+            this.log.error(
+                `${describe(command, args)} did not start a language server. Is gxlint up to date there (${pip})? ` +
+                    'Or set gxlint.interpreter / gxlint.path to another installation, then run "gxlint: Restart Server".',
             );
-            if (pick === show) {
-                this.log.show(true);
-            }
         }
         this.stateEmitter.fire();
     }

@@ -3,8 +3,10 @@
  * command line, working directory, environment and initializationOptions. The integration test
  * starts the server through these same functions.
  */
+import * as vscode from 'vscode';
 import { getSelectedInterpreter } from './python';
-import { describe, execProbe, gxlintEnv, type GxlintCommand, lspCommandLine, resolveGxlintCommand, type Resolution } from './serverCommand';
+import { checkArgsFor } from './checkOutput';
+import { checkCommandLine, describe, execProbe, gxlintEnv, type GxlintCommand, lspCommandLine, resolveGxlintCommand, type Resolution } from './serverCommand';
 import { getExtensionSettings, getServerSettings, type ServerSettings, workspaceFolderFor } from './settings';
 
 export interface Log {
@@ -44,8 +46,17 @@ export async function findGxlint(log: Log): Promise<Resolution> {
 export interface ServerLaunch {
     command: string;
     args: string[];
-    options: { cwd?: string; env: NodeJS.ProcessEnv };
+    options: { cwd: string; env: NodeJS.ProcessEnv };
     initializationOptions: ServerSettings;
+}
+
+/**
+ * The working directory of gxlint processes: the workspace folder (as when the user runs gxlint
+ * there), but in an untrusted workspace the extension's own folder — with `python -m`, the working
+ * directory can be on sys.path (Python < 3.11).
+ */
+export function processCwd(folder: vscode.WorkspaceFolder | undefined): string {
+    return folder && vscode.workspace.isTrusted ? folder.uri.fsPath : __dirname;
 }
 
 /** The server process for `gxlint` (stdio, no extra arguments) and what `initialize` carries. */
@@ -55,8 +66,20 @@ export function serverLaunch(gxlint: GxlintCommand): ServerLaunch {
     return {
         command,
         args,
-        options: { cwd: folder?.uri.fsPath, env: gxlintEnv(process.env) },
+        options: { cwd: processCwd(folder), env: gxlintEnv(process.env) },
         initializationOptions: getServerSettings(folder),
     };
 }
 
+export interface CheckLaunch {
+    command: string;
+    args: string[];
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+}
+
+/** "Check Workspace" for one folder: `gxlint check --format json … <folder>` with the folder's settings. */
+export function checkLaunch(gxlint: GxlintCommand, folder: vscode.WorkspaceFolder): CheckLaunch {
+    const { command, args } = checkCommandLine(gxlint, [...checkArgsFor(getServerSettings(folder)), folder.uri.fsPath]);
+    return { command, args, cwd: processCwd(folder), env: gxlintEnv(process.env) };
+}

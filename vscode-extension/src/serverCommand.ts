@@ -119,9 +119,12 @@ export function checkCommandLine(cmd: GxlintCommand, checkArgs: string[]): { com
     return { command: cmd.command, args: [...cmd.args, 'check', ...checkArgs] };
 }
 
-/** Environment for every gxlint process: UTF-8 on stdio whatever the locale. */
+/**
+ * Environment for every gxlint process: UTF-8 on stdio whatever the locale, and (Python 3.11+)
+ * no working directory on sys.path, so a `gxlint/` folder in a workspace is never what `-m gxlint` runs.
+ */
 export function gxlintEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-    return { ...base, PYTHONUTF8: '1', PYTHONIOENCODING: 'utf-8' };
+    return { ...base, PYTHONUTF8: '1', PYTHONIOENCODING: 'utf-8', PYTHONSAFEPATH: '1' };
 }
 
 /** Runs `command args` (no shell) and says whether it exited 0; never throws. */

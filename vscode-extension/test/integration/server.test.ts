@@ -32,10 +32,10 @@ import {
     StreamMessageReader,
     StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { findGxlint, type Log, serverLaunch } from '../../src/launch';
-import { checkCommandLine } from '../../src/serverCommand';
+import type * as vscode from 'vscode';
+import { checkLaunch, findGxlint, type Log, serverLaunch } from '../../src/launch';
 import { answerConfiguration } from '../../src/settings';
-import { checkArgsFor, parseCheckOutput } from '../../src/checkOutput';
+import { parseCheckOutput } from '../../src/checkOutput';
 import { getServerSettings } from '../../src/settings';
 import { __stub as stub } from '../support/vscode-stub';
 import { execFileSync } from 'node:child_process';
@@ -306,15 +306,17 @@ describe('the language server, launched as the extension launches it', () => {
 describe('"Check Workspace": the CLI command the extension runs', () => {
     test('gxlint check --format json over the seeds, read back into positions', async (t) => {
         stub.reset();
-        stub.folders = [stub.folder(root)];
         const resolution = await findGxlint(log);
         if (!resolution.command) {
             t.skip('gxlint was not found');
             return;
         }
-        const { command, args } = checkCommandLine(resolution.command, [...checkArgsFor(getServerSettings()), '.']);
-        const stdout = execFileSync(command, args, { cwd: seedDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-        const out = parseCheckOutput(stdout, seedDir);
+        // the seeds folder as the workspace: the command line, folder and environment the command uses
+        stub.folders = [stub.folder(seedDir)];
+        const folder = stub.folders[0] as unknown as vscode.WorkspaceFolder;
+        const { command, args, cwd, env } = checkLaunch(resolution.command, folder);
+        const stdout = execFileSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const out = parseCheckOutput(stdout, cwd);
         const f001 = out.files.find((f) => path.basename(f.path) === seed001);
         assert.ok(f001, `seed 001 among ${out.files.map((f) => f.path).join(', ')}`);
         assert.equal(path.dirname(f001.path), seedDir);

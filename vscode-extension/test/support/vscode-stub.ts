@@ -50,11 +50,13 @@ export const stub = {
     config: {} as Record<string, unknown>,
     scoped: {} as Record<string, Record<string, unknown>>,
     language: 'en',
+    trusted: true,
     folders: undefined as Folder[] | undefined,
     reset(): void {
         this.config = {};
         this.scoped = {};
         this.language = 'en';
+        this.trusted = true;
         this.folders = undefined;
     },
     folder(p: string, index = 0): Folder {
@@ -67,6 +69,9 @@ function folderOf(uri: Uri): Folder | undefined {
 }
 
 export const workspace = {
+    get isTrusted(): boolean {
+        return stub.trusted;
+    },
     get workspaceFolders(): Folder[] | undefined {
         return stub.folders;
     },
