@@ -366,7 +366,7 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
     def close():
         nonlocal current, items
         if current is not None and items:
-            matches.append((current[0], current[1], current[2], items))
+            matches.append((current[0], current[1], current[2], _trim_page_number(items, current[0].n)))
         items = []
 
     while i < n:
@@ -470,13 +470,31 @@ def _orig_offset_for_key(norm: NormText, tok: Token, k: int) -> int:
     return norm.to_orig(tok.start + count)
 
 
-def _label_exact(written_key: str, spec: RowSpec, next_key: str = "", parts: tuple = ()) -> bool:
+def _trim_page_number(items: list, n: int) -> list:
+    """PDF text: a bare page number on its own line right after a row whose numbers share one line
+    ("… 0 0 0" / "5" / next row) is not an eighth cell.  (In a one-cell-per-line layout every
+    number has its own line, so nothing is dropped there.)"""
+    nums = [t for t in items if t.kind != EMPTY]
+    if len(nums) != n + 1 or n < 2:
+        return items
+    last = nums[-1]
+    head_lines = {t.line for t in nums[:-1]}
+    if len(head_lines) == 1 and last.line not in head_lines and last.text.isdigit() and len(last.text) <= 3:
+        return [t for t in items if t is not last]
+    return items
+
+
+def _label_exact(written_key: str, spec: RowSpec, next_key: str = "", parts: tuple = (),
+                 next_parts: tuple = ()) -> bool:
     w = plain(written_key)
     if w == spec.plain or w.endswith(spec.plain):
         return True
     # PDF text: fragments of a merged block label (三、/本/年/… printed one character per line,
     # "（六）其" / "他处理" wrapped) interleaved with the lines of a wrapped row label
     if parts and _interleaved(parts, spec.plain):
+        return True
+    # … and a label wrapped around its numbers, the rest (maybe after such fragments) following them
+    if parts and next_parts and len(w) >= 6 and _interleaved(parts, spec.plain, more=next_parts):
         return True
     # a long label wrapped around its numbers: the rest continues in the next text
     if len(w) >= 6 and spec.plain.startswith(w) and plain(next_key).startswith(spec.plain[len(w):][:6]):
@@ -492,9 +510,11 @@ def _is_block_fragment(k: str) -> bool:
     return bool(k) and any(k in bl for bl in _block_label_keys())
 
 
-def _interleaved(parts: tuple, target: str) -> bool:
-    """Can the label's words be split into the target label (in order) plus block-label fragments?"""
+def _interleaved(parts: tuple, target: str, more: tuple = ()) -> bool:
+    """Can the label's words be split into the target label (in order) plus block-label fragments?
+    With ``more`` (the words after the row's numbers), the label may end among those."""
     n = len(parts)
+    seq = parts + more
     seen = set()
     stack = [(0, 0)]
     while stack:
@@ -502,16 +522,18 @@ def _interleaved(parts: tuple, target: str) -> bool:
         if (i, j) in seen:
             continue
         seen.add((i, j))
-        if i == n:
-            if j == len(target):
-                return True
+        if j == len(target) and i >= n and (more or i == n):
+            return True
+        if i == len(seq):
             continue
-        p = parts[i]
+        p = seq[i]
         if not p:
             stack.append((i + 1, j))
             continue
         if target.startswith(p, j):
             stack.append((i + 1, j + len(p)))
+        elif i >= n and j > 0 and p.startswith(target[j:]):
+            return True          # the label's end glued to the next words
         if _is_block_fragment(p):
             stack.append((i + 1, j))
     return False
@@ -538,7 +560,8 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> tuple[dict[str, R
         row = Row(
             id=spec.id, label=spec.label, written=written, label_span=lspan, cells=cells,
             expected=len(cols), found=found, block=spec.block,
-            label_exact=_label_exact(wkey, spec, nxt_key, _label_parts(buf, at)),
+            label_exact=_label_exact(wkey, spec, nxt_key, _label_parts(buf, at),
+                                     _label_parts(matches[k + 1][1], 0)[:8] if k + 1 < len(matches) else ()),
         )
         row.unreliable = found != len(cols)
         rows[spec.id] = row
@@ -613,7 +636,7 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
             items.append(tokens[i])
             i += 1
         if header_seen and any(x.kind == NUM for x in items):
-            runs.append(items)
+            runs.append(_trim_page_number(items, len(columns)))
     if not runs:
         return None
     exact = [r for r in runs if _run_len(r) == len(columns)]

@@ -367,3 +367,33 @@ def test_pdf_label_and_numbers_on_separate_lines():
     doc = assert_full_report(text)
     r = doc.tables["t3"].rows["r1"]
     assert r.written == "一、本年新收政府信息公开申请 数量" and pos(doc, r.cells[0].span.start) == (33, 1)
+
+
+@pytest.mark.parametrize("page", ["5", "第 5 页 共 8 页", "- 5 -", "—5—", "5/8"])
+def test_pdf_bare_page_number_line_inside_table(page):
+    text = load("pdf.txt").replace("\n- 5 -\n", f"\n{page}\n").replace("1 0 0 0 0 0\n- 6 -\n", f"1 0 0 0 0 0\n{page}\n")
+    doc = assert_full_report(text)
+    assert doc.tables["t3"].rows["r3_4_3"].found == 7
+
+
+def test_a_bare_number_after_a_one_cell_per_line_row_is_a_cell():
+    """In a one-cell-per-line layout every number has its own line: an eighth number is a cell
+    (GX204), never silently dropped as a page number."""
+    text = load("cell_per_line_bar.txt").replace("四、结转下年度继续办理 |\n3 |\n1 |\n0 |\n0 |\n0 |\n0 |\n4 |\n",
+                                                 "四、结转下年度继续办理 |\n3 |\n1 |\n0 |\n0 |\n0 |\n0 |\n4 |\n5 |\n")
+    row = parse(text).tables["t3"].rows["r4"]
+    assert row.found == 8 and row.unreliable
+
+
+def test_pdf_label_wrapped_around_its_numbers():
+    text = load("pdf.txt").replace(
+        "本 （二）部分公开（区分处理的，只计这一\n年 情形，不计其他情形） 5 0 1 0 0 0 6",
+        "本 （二）部分公开（区分处理的，只计这一 5 0 1 0 0 0 6\n年 情形，不计其他情形）").replace(
+        "5.要求行政机关确认或重新出具已获取\n信息 0 0 0 0 0 0 0", "5.要求行政机关确认或重新出具已获取 0 0 0 0 0 0 0\n信息")
+    doc = assert_full_report(text)
+    assert doc.tables["t3"].rows["r3_2"].written == "（二）部分公开（区分处理的，只计这一"
+
+
+def test_pdf_running_header_inside_table():
+    text = load("pdf.txt").replace("\n- 5 -\n", "\n- 5 -\n某某县某某局2023年政府信息公开工作年度报告\n")
+    assert_full_report(text)
