@@ -59,7 +59,8 @@ _MALFORMED = (
 )
 _REPORT_NAME = regex.compile(
     r"(?P<y>" + _YEAR + "|" + _CN_YEAR + r")\s*年度?\s*(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
-_FEE_YEAR = regex.compile(r"(?P<y>" + _YEAR + r")\s*年度?[^。;\n]{0,30}?信息处理费")
+_FEE_YEAR = regex.compile(r"(?P<y>" + _YEAR + r")\s*年度?(?![^。;\n]{0,30}?办法)[^。;\n]{0,20}?收取[^。;\n]{0,10}?信息处理费")
+_PART_TWO = regex.compile(r"(?m)^[ \t*#>\u3000]*二\s*[、.]\s*(?:行政机关)?主动公开")
 _OPENING_YEAR = regex.compile(r"^[ \t*#>-]*(?P<y>" + _YEAR + r")\s*年度?(?:以来)?\s*[,，、]")
 
 
@@ -310,7 +311,9 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
 
     body_start = max(first_section_start, 0)
     title_range = (norm.from_orig(meta.title_span.start), norm.from_orig(meta.title_span.end)) if meta.title_span else (-1, -1)
-    for rm in _REPORT_NAME.finditer(text):
+    # the report named in the opening statement and part 一 (later parts may name last year's report)
+    p2 = _PART_TWO.search(text, body_start)
+    for rm in _REPORT_NAME.finditer(text, 0, p2.start() if p2 else len(text)):
         if title_range[0] <= rm.start() < title_range[1] or in_residue(rm.start()):
             continue
         y = year_of(rm.group("y"))

@@ -38,6 +38,7 @@ CLOSE = {")": "paren", "）": "paren", "》": "title", "”": "quote"}
 CLOSER = {"paren": "）", "title": "》", "quote": "”"}
 OPENER = {"paren": "（", "title": "《", "quote": "“"}
 NAME = {"paren": ("括号", "parenthesis"), "title": ("书名号", "title mark"), "quote": ("引号", "quotation mark")}
+_BRACKET = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
 _ENUM = re.compile(r"^[ \t\u3000*#>-]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z]|[①-⑳])$")
 
 
@@ -71,7 +72,7 @@ class UnbalancedBrackets(Rule):
             if any(d.start < b and a < d.end for d in dead):
                 events_by_line.append([])
                 continue
-            events_by_line.append([(i, ch) for i, ch in enumerate(text[a:b], a) if ch in OPEN or ch in CLOSE])
+            events_by_line.append([(m.start(), m.group()) for m in _BRACKET.finditer(text, a, b)])
         stack: list[tuple[int, str]] = []
         for ln, events in enumerate(events_by_line):
             a = lines.line_start(ln)
@@ -102,10 +103,8 @@ class UnbalancedBrackets(Rule):
     @staticmethod
     def _continues(stack, events_by_line, nxt: int) -> bool:
         """The paragraph goes on: the next non-empty line closes the innermost open bracket first."""
-        while nxt < len(events_by_line) and not events_by_line[nxt]:
-            return False
-        if nxt >= len(events_by_line):
-            return False
+        if nxt >= len(events_by_line) or not events_by_line[nxt]:
+            return False        # the last line, or a line without brackets (a blank line ends the paragraph)
         first = events_by_line[nxt][0][1]
         return first in CLOSE and CLOSE[first] == OPEN[stack[-1][1]]
 

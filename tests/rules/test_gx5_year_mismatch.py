@@ -101,3 +101,14 @@ def test_date_positions_point_into_traditional_text_with_pinyin():
     dm = doc.meta.extra["dates"][-1]
     assert text[dm.span.start:dm.span.end] == "2024年1月20日"
     assert doc.meta.year == 2023 and doc.meta.title.endswith("報(bào)告")
+
+
+def test_last_years_report_named_in_part_five_is_not_a_mismatch():
+    text = report().replace("宣传力度还不够。", "针对2022年政府信息公开工作年度报告中指出的问题进行了整改。")
+    t.valid(text)
+
+
+def test_the_fee_measures_year_is_not_the_fee_statements():
+    t.valid(report(part6="按照2020年印发的《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。"))
+    text = report(part6="2022年度本机关共收取信息处理费0.01万元。")
+    t.invalid(text, [line_of(text, "2022")])
