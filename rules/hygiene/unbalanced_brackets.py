@@ -63,13 +63,14 @@ class UnbalancedBrackets(Rule):
     def on_document(self, doc, ctx):
         text = doc.text
         # lines GX605 deletes, and lines damaged by mojibake (the damage ate the brackets: one root cause)
-        dead = [r.delete for r in doc.meta.extra.get("residue", [])]
-        dead += [m.span for m in doc.meta.extra.get("mojibake", [])]
         lines = doc.lines
+        dead = set()
+        for sp in [r.span for r in doc.meta.extra.get("residue", [])] + [m.span for m in doc.meta.extra.get("mojibake", [])]:
+            dead.update(range(lines.line_of(sp.start), lines.line_of(max(sp.start, sp.end - 1)) + 1))
         events_by_line = []
         for ln in range(lines.count):
             a, b = lines.line_start(ln), lines.line_end(ln)
-            if any(d.start < b and a < d.end for d in dead):
+            if ln in dead:
                 events_by_line.append([])
                 continue
             events_by_line.append([(m.start(), m.group()) for m in _BRACKET.finditer(text, a, b)])
