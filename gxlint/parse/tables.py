@@ -83,12 +83,30 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
                 _words(out, line, pos, line_no)
         line_no += 1
         pos = line_end + 1
-    return _prose_numbers(_drop_page_numbers(out, text), text)
+    return _prose_numbers(_join_signs(_drop_page_numbers(out, text), text), text)
 
 
 # a number followed on its line by one of these is prose ("共收到申请 47 件", "保留 4 位小数",
 # "2023 年 1 月"), never a table cell; 万/元 are left out (an amount cell may carry its unit)
 _UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|%|％)")
+
+
+def _join_signs(toks: list[Token], text: str) -> list[Token]:
+    """v2019 本年增/减 written with a space: "增 1", "减 2" is one signed cell."""
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if (t.kind == TEXT and t.text in ("增", "减") and i + 1 < len(toks) and toks[i + 1].kind == NUM
+                and toks[i + 1].line == t.line and not text[t.end:toks[i + 1].start].strip(" ")
+                and toks[i + 1].text.isdigit()):
+            nx = toks[i + 1]
+            out.append(Token(NUM, t.start, nx.end, t.text + nx.text, t.line))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _prose_numbers(toks: list[Token], text: str) -> list[Token]:
@@ -460,14 +478,18 @@ def _written_label(norm: NormText, buf: _Buf, at: int) -> tuple[str, Optional[Sp
 
 
 def _orig_offset_for_key(norm: NormText, tok: Token, k: int) -> int:
-    """Original offset where the k-th key character of a token starts (key drops some chars)."""
+    """Original offset where the k-th key character of a token starts (key() drops spaces, quotes,
+    trailing punctuation; the length of key(prefix) never decreases as the prefix grows, so the
+    first prefix whose key is longer than k is found by bisection)."""
     s = tok.text
-    count = 0
-    for j in range(len(s)):
-        if key(s[: j + 1]) and len(key(s[: j + 1])) > k:
-            return norm.to_orig(tok.start + j)
-        count = j
-    return norm.to_orig(tok.start + count)
+    lo, hi = 0, len(s)          # find the smallest j with len(key(s[:j + 1])) > k
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(key(s[: mid + 1])) > k:
+            hi = mid
+        else:
+            lo = mid + 1
+    return norm.to_orig(tok.start + min(lo, max(len(s) - 1, 0)))
 
 
 def _trim_page_number(items: list, n: int) -> list:

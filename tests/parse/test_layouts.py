@@ -397,3 +397,12 @@ def test_pdf_label_wrapped_around_its_numbers():
 def test_pdf_running_header_inside_table():
     text = load("pdf.txt").replace("\n- 5 -\n", "\n- 5 -\n某某县某某局2023年政府信息公开工作年度报告\n")
     assert_full_report(text)
+
+
+def test_v2019_signed_values_written_with_a_space():
+    text = load("v2019_signed.txt").replace("| 增1 |", "| 增 1 |").replace(" | ", " ").replace(" |", "")
+    doc = parse(text)
+    vals = [(c.raw, c.value, c.malformed) for c in doc.tables["t2"].rows["t2.permit"].cells]
+    assert vals == [("12", 12, None), ("增 1", 1, None), ("230", 230, None)]
+    assert [(c.raw, c.value) for c in doc.tables["t2"].rows["t2.other_services"].cells] == [("4", 4), ("减2", -2), ("17", 17)]
+    assert doc.tables["t3"].missing == [] and doc.tables["t3"].version == "v2019"
