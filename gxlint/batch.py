@@ -148,8 +148,36 @@ def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = Non
     return res
 
 
+def pack(res) -> tuple:
+    """A result as plain tuples: pickling dataclass instances one by one is slow (a document-wide
+    fix can carry thousands of edits), plain tuples cross the process boundary ~10x faster."""
+    diags = []
+    for d in res.diagnostics:
+        fix = None
+        if d.fix is not None:
+            fix = (d.fix.message, d.fix.safe, [(e.start, e.end, e.new_text) for e in d.fix.edits])
+        diags.append((d.code, d.name, int(d.severity), d.message, d.span.start, d.span.end,
+                      [(r.span.start, r.span.end, r.message) for r in d.related], fix, d.data, d.rule))
+    return (res.path, diags, res.template, res.report_year, res.text, res.encoding, res.newline, res.bom, res.meta)
+
+
+def unpack(t: tuple):
+    from .api import Diagnostic, Fix, Related, Severity
+    from .engine import Result
+
+    path, diags, template, year, text, encoding, newline, bom, meta = t
+    out = []
+    for code, name, sev, message, a, b, related, fix, data, rule in diags:
+        f = None
+        if fix is not None:
+            f = Fix(fix[0], tuple(Edit(s, e, n) for s, e, n in fix[2]), fix[1])
+        out.append(Diagnostic(code, name, Severity(sev), message, Span(a, b),
+                              [Related(Span(s, e), m) for s, e, m in related], f, data, rule))
+    return Result(path, out, template, year, None, text=text, encoding=encoding, newline=newline, bom=bom, meta=meta)
+
+
 def _check_chunk(tasks: Sequence[Task], mode: FixMode) -> list:
-    return [check_one(t, mode) for t in tasks]
+    return [pack(check_one(t, mode)) for t in tasks]
 
 
 # --- many files --------------------------------------------------------------------------
@@ -237,14 +265,14 @@ def run(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
             except Exception as exc:  # e.g. a result that cannot be pickled: those files fail, the run goes on
                 rs = [_failure(tasks[i].display, tasks[i].settings, exc) for i in idx]
             for i, r in zip(idx, rs):
-                results[i] = r
+                results[i] = unpack(r) if isinstance(r, tuple) else r
             if on_done:
                 on_done(len(idx))
     for i in sorted(broken):
         # each file alone in a fresh process: only the file that kills its worker fails
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as ex1:
-                results[i] = ex1.submit(_check_chunk, [tasks[i]], mode).result()[0]
+                results[i] = unpack(ex1.submit(_check_chunk, [tasks[i]], mode).result()[0])
         except BrokenProcessPool:
             results[i] = _failure(tasks[i].display, tasks[i].settings,
                                   RuntimeError("检查此文件的进程意外退出 (the worker process died)"))
