@@ -112,6 +112,9 @@ interface Server {
     stderr: string[];
     published: PublishDiagnosticsParams[];
     onPublish: (() => void)[];
+    /** workspace/diagnostic/refresh requests received (the server asks the client to pull again). */
+    refreshes: number;
+    onRefresh: (() => void)[];
 }
 
 let server: Server | undefined;
@@ -138,10 +141,14 @@ async function startServer(): Promise<Server> {
         child.once('exit', (code) => reject(new SkipError(`the server exited (code ${code}): ${stderr.join('').trim().split('\n').slice(-3).join(' | ')}`))),
     );
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const s: Server = { child, connection, init: { capabilities: {} }, stderr, published: [], onPublish: [] };
+    const s: Server = { child, connection, init: { capabilities: {} }, stderr, published: [], onPublish: [], refreshes: 0, onRefresh: [] };
     connection.onRequest(ConfigurationRequest.type, (params) => answerConfiguration(params.items, []));
     connection.onRequest(RegistrationRequest.type, () => undefined);
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+        s.refreshes += 1;
+        s.onRefresh.splice(0).forEach((f) => f());
+        return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
         s.published.push(p);
@@ -160,7 +167,12 @@ async function startServer(): Promise<Server> {
                 initializationOptions: launch.initializationOptions,
                 capabilities: {
                     general: { positionEncodings: ['utf-16'] },
-                    workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+                    workspace: {
+                        configuration: true,
+                        didChangeConfiguration: { dynamicRegistration: true },
+                        workspaceFolders: true,
+                        diagnostics: { refreshSupport: true },
+                    },
                     textDocument: {
                         synchronization: { didSave: true, dynamicRegistration: true },
                         publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true },
@@ -290,7 +302,13 @@ describe('the language server, launched as the extension launches it', () => {
         const uri = pathToFileURL(path.join(seedDir, seed001)).href;
         stub.config['gxlint.lang'] = 'en';
         stub.config['gxlint.ignore'] = ['GX2'];
+        const s = server;
+        const refreshed = new Promise<void>((resolve) => s.onRefresh.push(resolve));
         await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { gxlint: getServerSettings() } });
+        if (server.init.capabilities.diagnosticProvider) {
+            // as VS Code would: the server asks for a new pull once it has the new settings
+            await withTimeout(refreshed, 'workspace/diagnostic/refresh after the settings change', 30_000);
+        }
         const diags = await diagnosticsFor(
             server,
             uri,

@@ -6,10 +6,11 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import * as vm from 'node:vm';
 import * as yauzl from 'yauzl';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -102,6 +103,52 @@ test("the manifest's entry point is inside it, bundled, needing only vscode and 
     assert.ok(required.has('vscode'));
     assert.match(code, /activate/);
     assert.match(code, /gxlint/);
+});
+
+/** Something that answers every property access, call and `new` — a stand-in for any vscode API value. */
+function anything(name: string): unknown {
+    const fn = function () {
+        /* never called */
+    };
+    return new Proxy(fn, {
+        get: (_t, p) => (p === 'then' ? undefined : p === Symbol.toPrimitive ? () => name : anything(`${name}.${String(p)}`)),
+        apply: () => anything(`${name}()`),
+        construct: () => anything(`new ${name}`) as object,
+    });
+}
+
+test('the bundle from the .vsix loads against the vscode API of engines.vscode and exports activate/deactivate', () => {
+    // the top-level names of the API (namespaces, classes, enums …) as @types/vscode declares them
+    const dts = fs.readFileSync(path.join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+    const api: Record<string, unknown> = {};
+    for (const m of dts.matchAll(/^\texport (?:namespace|class|enum|const|function|let) (\w+)/gm)) {
+        api[m[1] ?? ''] = anything(m[1] ?? '');
+    }
+    assert.ok('DiagnosticSeverity' in api && 'workspace' in api && 'l10n' in api);
+    const dir = fs.mkdtempSync(path.join(tmp, 'unpacked-'));
+    const file = path.join(dir, 'extension.js');
+    fs.writeFileSync(file, entries.get('extension/dist/extension.js') ?? '');
+    // what node's CommonJS loader does, with `vscode` resolved to the stand-in
+    const wrapped = `(function (require, module, exports, __filename, __dirname) {${fs.readFileSync(file, 'utf8')}\n})`;
+    const load = vm.runInThisContext(wrapped, { filename: file }) as (
+        req: (id: string) => unknown,
+        module: { exports: Record<string, unknown> },
+        exports: Record<string, unknown>,
+        filename: string,
+        dirname: string,
+    ) => void;
+    const nodeRequire = createRequire(file);
+    const mod = { exports: {} as Record<string, unknown> };
+    const req = (id: string): unknown => {
+        if (id === 'vscode') {
+            return api;
+        }
+        assert.ok(builtinModules.includes(id.replace(/^node:/, '')), `the bundle requires ${id}`);
+        return nodeRequire(id);
+    };
+    load(req, mod, mod.exports, file, dir);
+    assert.equal(typeof mod.exports.activate, 'function');
+    assert.equal(typeof mod.exports.deactivate, 'function');
 });
 
 test('the vsix manifest names the extension and its version', () => {
