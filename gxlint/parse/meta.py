@@ -419,8 +419,9 @@ def _decide_year(mentions: list[YearMention]) -> tuple[Optional[int], str]:
 def _signature(norm: NormText, meta: Meta, residue_norm, dates) -> None:
     """落款: the issuing organ and the date on the last lines of the report (residue skipped)."""
     text = norm.text
+    dead = {a for a, _b in residue_norm}
     lines = [m for m in regex.finditer(r"[^\n]+", text)
-             if m.group().strip() and not any(a <= m.start() < b or a < m.end() <= b for a, b in residue_norm)]
+             if m.group().strip() and m.start() not in dead]
     if not lines:
         return
     meta.extra["content_end"] = norm.to_orig(lines[-1].start() + len(lines[-1].group().rstrip()), end=True)

@@ -56,8 +56,9 @@ class PinyinResidue(Rule):
         if not spans:
             return
         if ctx.settings.is_enabled("GX605", "page-residue", doc.path):
-            dead = [r.delete for r in doc.meta.extra.get("residue", [])]
-            spans = [s for s in spans if not any(d.start <= s.start < d.end for d in dead)]
+            dead = {doc.lines.line_of(r.span.start) for r in doc.meta.extra.get("residue", [])}
+            if dead:
+                spans = [s for s in spans if doc.lines.line_of(s.start) not in dead]
         if not spans:
             return
         whole = Fix(ctx.message("fix", count=len(spans)), tuple(Edit(s.start, s.end, "") for s in spans), safe=True)

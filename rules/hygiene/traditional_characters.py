@@ -86,11 +86,12 @@ class TraditionalCharacters(Rule):
                        examples="、".join(seen), data={"count": len(items), "document_fix": k == 0})
 
 
-def _residue_spans(doc, ctx) -> list:
-    """Lines GX605 deletes: their characters are not converted (the edits would overlap)."""
+def _residue_spans(doc, ctx) -> set:
+    """Lines GX605 deletes (0-based line numbers): their characters are not converted (the edits
+    would overlap the deletion)."""
     if not ctx.settings.is_enabled("GX605", "page-residue", doc.path):
-        return []
-    return [r.delete for r in doc.meta.extra.get("residue", [])]
+        return set()
+    return {doc.lines.line_of(r.span.start) for r in doc.meta.extra.get("residue", [])}
 
 
 def _changes(doc, skip) -> list[tuple[int, str, str]]:
@@ -105,7 +106,7 @@ def _changes(doc, skip) -> list[tuple[int, str, str]]:
         t = orig[o]
         if t == s or (ord(t) < 0x2E80):
             continue        # unchanged, or width/quote folding (not a script change)
-        if any(sp.start <= o < sp.end for sp in skip):
+        if skip and doc.lines.line_of(o) in skip:
             continue
         out.append((o, t, s))
     return out
