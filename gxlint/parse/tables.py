@@ -27,7 +27,9 @@ from .normalize import NormText, key
 
 TEXT, NUM, EMPTY = 0, 1, 2
 
-_SEP = regex.compile(r"[|\t]")
+_SEP = regex.compile(r"[|\t│┃║]")
+# a rule line of a drawn or grid table: +----+----+, ├──┼──┤, ═══
+_GRID_RULE = regex.compile(r"^(?=.*(?:[+─━═┼┤├┬┴┌┐└┘╪╋╂┿╔╗╚╝╠╣╦╩╬]|-{3,}))[\s+\-=:|─━│┃║┼┤├┬┴┌┐└┘═╪╋╂┿╔╗╚╝╠╣╦╩╬]+$")
 _WORD = regex.compile(r"[^ \t|]+")
 _MD_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PAGE_NO = regex.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
@@ -60,8 +62,8 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         line = text[pos:line_end]
-        if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line):
-            if "|" in line or "\t" in line:
+        if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line) and not _GRID_RULE.match(line):
+            if _SEP.search(line):
                 pieces = []
                 p0 = 0
                 for m in _SEP.finditer(line):

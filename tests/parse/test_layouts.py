@@ -406,3 +406,30 @@ def test_v2019_signed_values_written_with_a_space():
     assert vals == [("12", 12, None), ("增 1", 1, None), ("230", 230, None)]
     assert [(c.raw, c.value) for c in doc.tables["t2"].rows["t2.other_services"].cells] == [("4", 4), ("减2", -2), ("17", 17)]
     assert doc.tables["t3"].missing == [] and doc.tables["t3"].version == "v2019"
+
+
+def _redraw(text, row, rule_before, rule_after):
+    import re
+    out = []
+    for ln in text.split("\n"):
+        if " | " in ln or ln.endswith(" |"):
+            cells = [c.strip() for c in re.sub(r"\|+\s*$", "", ln).split(" | ")]
+            out.extend(x for x in (rule_before(cells), row(cells), rule_after(cells)) if x is not None)
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
+def test_box_drawing_table():
+    text = _redraw(load("pipe.txt"), lambda c: "│" + "│".join(c) + "│", lambda c: None,
+                   lambda c: "├" + "┼".join("──" for _ in c) + "┤")
+    assert "│（一）予以公开│20│2│0│0│1│0│23│" in text
+    doc = assert_full_report(text)
+    c = doc.tables["t3"].rows["r3_1"].cell("tot")
+    assert text[c.span.start:c.span.end] == "23"
+
+
+def test_grid_table():
+    text = _redraw(load("pipe.txt"), lambda c: "| " + " | ".join(c) + " |",
+                   lambda c: "+" + "+".join("-----" for _ in c) + "+", lambda c: None)
+    assert_full_report(text)
