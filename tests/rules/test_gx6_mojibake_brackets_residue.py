@@ -156,3 +156,11 @@ def test_fix_deletes_exactly_the_line():
     fixed, _ = apply_edits(seed, [e for d in own for e in d.fix.edits])
     assert fixed.rstrip().endswith("2024年1月2日") and "扫一扫" not in fixed and "来源" not in fixed
     assert fixed.count("\n") == seed.count("\n") - 2
+
+
+def test_seed_003_corner_note_is_balanced_as_written():
+    # EXPECTED.md says line 30's corner note opens “(” and never closes it; the file has
+    # “(本列数据的勾稽关系为：…之和)” — closed on the same line.  GX604 must not invent a finding.
+    line30 = read_seed("003").split("\n")[29]
+    assert line30.startswith("(本列数据的勾稽关系为") and line30.count("(") == line30.count(")") == 1
+    gx604.valid(read_seed("003"))
