@@ -328,6 +328,8 @@ def settings_for_file(path: Optional[str], base: Optional[Settings] = None, *,
             s = hit[0]
         else:
             s = load(cfg, base)
+            if len(_settings_cache) > 256:   # an editor may pass a new base per request: stay bounded
+                _settings_cache.clear()
             _settings_cache[key] = (s, stamp, base)
     return apply_file(s, path) if fold else s
 
