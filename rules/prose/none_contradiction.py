@@ -2,7 +2,8 @@
 
 ## 检查内容
 
-- 正文说未收到申请（未收到依申请公开、无政府信息公开申请），而表三 一、本年新收 或 二、上年结转 的总计不为 0：错误；
+- 正文说未收到申请（未收到依申请公开、无政府信息公开申请），而表三 一、本年新收 的总计不为 0：错误；
+  只有 二、上年结转 不为 0：警告（同一句写明了上年结转的件数时不报告）；
   这两行为 0 但表三其他单元格记有办理结果（表格自身也不一致）：警告，并列出不为 0 的单元格。
 - 正文说未发生/未产生行政复议、行政诉讼（或未发生结果纠正、败诉），而表四相应各项不为 0：错误。
 - 正文说无结转下年度的申请，而表三 四、结转下年度继续办理 不为 0：错误。
@@ -83,7 +84,14 @@ class ProseNoneContradiction(Rule):
             both = next((a for a in alts if len(a["terms"]) == 2), None) or (alts[0] if alts else None)
             if both is not None and both["value"] > 0:
                 nz = [(lbl, c) for lbl, c in both["terms"] if c.value]
-                ctx.report("none", claim.span, related=self._rel(ctx, nz), phrase=phrase,
+                new = both["terms"][0][1]
+                carried_told = any(o.subject == "carried_prev" and o.value > 0
+                                   for o in claim.extra.get("sentence_claims", ()) if o is not claim)
+                if not new.value and carried_told:
+                    return          # 未收到新申请，上年结转1件: the prose speaks of new applications only
+                # only 二、上年结转 is non-zero: “未收到” may mean new applications — a warning
+                sev = Severity.WARNING if not new.value else None
+                ctx.report("none", claim.span, severity=sev, related=self._rel(ctx, nz), phrase=phrase,
                            where=_where(nz), where_en="table 3 (" + _where(nz) + ")", table=fmt_num(both["value"]))
                 return
             t3 = ctx.doc.tables.get("t3")

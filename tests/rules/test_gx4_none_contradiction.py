@@ -67,3 +67,11 @@ def test_phrasings_of_none():
     T.invalid(text, [at(text, "无结转下年度") + ("但表三“四、结转下年度继续办理”总计为 1",)])
     T.valid(report("本年度收到政府信息公开申请3件，无结转下年度办理的申请。",
                    t3={"r1": t3_row(3), "r3_1": t3_row(3), "r3_7": t3_row(3)}))
+
+
+def test_none_received_with_carried_over_applications():
+    t3 = {"r2": t3_row(1), "r3_1": t3_row(1), "r3_7": t3_row(1)}
+    T.valid(report("本年度未收到新的政府信息公开申请，上年结转申请1件，已办结。", t3=t3))
+    text = report("本年度未收到政府信息公开申请。", t3=t3)
+    T.invalid(text, [at(text, "未收到") + ("但表三“二、上年结转政府信息公开申请数量”总计为 1",)])
+    assert T.diagnostics(text)[1][0].severity.label == "warning"
