@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .. import templates
+from .. import guard, templates
 from ..model import Section, Span
 from .normalize import NormText
 
@@ -85,10 +85,13 @@ def find_headings(norm: NormText) -> list[Heading]:
     """Every heading-shaped match, in text order."""
     text = norm.text
     found = []
-    for m in _heading_re().finditer(text):
+    for m in _heading_re().finditer(text, timeout=guard.left()):
         idx = next(i for i in range(1, 7) if m.group(f"s{i}") is not None)
         found.append(Heading(idx, m.group("num"), m.start(), _heading_end(text, m.end()), _at_line_start(text, m.start())))
     return found
+
+
+_MIN_BODY = 8
 
 
 def choose(headings: list[Heading]) -> tuple[list[Heading], list[Heading]]:
@@ -98,8 +101,10 @@ def choose(headings: list[Heading]) -> tuple[list[Heading], list[Heading]]:
     GX102); when there is none, the first inline one is taken.
     """
     by_index: dict[int, list[Heading]] = {}
-    for h in headings:
+    gap: dict[int, int] = {}      # id(heading) -> characters until the next heading-shaped match
+    for k, h in enumerate(headings):
         by_index.setdefault(h.index, []).append(h)
+        gap[id(h)] = (headings[k + 1].start - h.end) if k + 1 < len(headings) else 1 << 30
     accepted: list[Heading] = []
     duplicates: list[Heading] = []
     for idx, hs in by_index.items():
@@ -110,7 +115,10 @@ def choose(headings: list[Heading]) -> tuple[list[Heading], list[Heading]]:
             # heading) is not a second section; only a repeat far away counts
             duplicates.extend(starts[1:])
         else:
-            accepted.append(hs[0])
+            # inline only (a one-line document): a heading mentioned in a list ("报告分为一、总体情况，
+            # 二、主动公开…") is right before the next mention; the heading itself has a body
+            with_body = [h for h in hs if gap[id(h)] >= _MIN_BODY]
+            accepted.append(with_body[0] if with_body else hs[-1])
     accepted.sort(key=lambda h: h.start)
     duplicates.sort(key=lambda h: h.start)
     return accepted, duplicates
@@ -139,4 +147,4 @@ def build_sections(norm: NormText, headings: list[Heading]) -> list[Section]:
 
 def find_old_structure(norm: NormText) -> list[Span]:
     """Headings of the pre-2019 structure (概述, 依申请公开…, 收费及减免…)."""
-    return [norm.span(m.start(), m.end()) for m in _old_re().finditer(norm.text)]
+    return [norm.span(m.start(), m.end()) for m in _old_re().finditer(norm.text, timeout=guard.left())]

@@ -123,3 +123,21 @@ def test_modern_report_is_not_pre2019():
     for name in ("pipe.txt", "pdf.txt", "v2019_signed.txt"):
         doc = parse(load(name))
         assert doc.pre2019 is None and doc.template in ("v2019", "v2021")
+
+
+def test_one_line_document_with_an_outline_of_the_six_parts():
+    body = load("pipe.txt").replace("\n", " ")
+    intro = "本报告分为一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，" \
+            "四、政府信息公开行政复议、行政诉讼情况，五、存在的主要问题及改进情况，六、其他需要报告的事项六个部分。 "
+    k = body.index("一、总体情况")
+    text = body[:k] + intro + body[k:]
+    doc = parse(text)
+    assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6]
+    assert all(s.span.start > k + len(intro) - 1 for s in doc.sections)
+    assert doc.tables["t3"].missing == [] and doc.tables["t2"].missing == []
+
+
+def test_one_line_document_empty_section_still_found():
+    text = " ".join(f"{h} 内容内容内容内容。" if k != 4 else h for k, h in enumerate(SIX))
+    doc = parse(text)
+    assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6]
