@@ -502,8 +502,6 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
         q = qm.start()
         colon = text[qm.end():qm.end() + 1] == ":"
         seg_start = text.rfind(";", 0, q) + 1
-        if seg_start > 0 and text.rfind("其中", seg_start - 1, q) >= 0:
-            pass
         prior = [c for c in counts if seg_start <= c.extra["norm"][0] - s < q and c.unit != "%" and c.scope != "含"]
         e = q
         while e > seg_start and text[e - 1] in ", :":
