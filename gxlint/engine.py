@@ -14,6 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from . import guard
 from .api import Context, Diagnostic, Rule, Span
 from .config import Settings
 from .model import Document
@@ -153,14 +154,22 @@ def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = N
 
     settings = settings or Settings()
     diags: list[Diagnostic] = []
+    seconds = getattr(settings, "regex_timeout", None) or guard.DEFAULT_SECONDS
     try:
-        doc = parse(text, path, template=settings.template, year=settings.year)
-    except Exception as exc:  # the parser failing is an internal error of the whole document
-        d = engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=_exc_line(exc))
-        d.data["traceback"] = traceback.format_exc(limit=8)
-        return Result(path, [d] if settings.is_enabled("GX001", "internal-error", path) else [], text=text)
-    rule_list = list(rules) if rules is not None else active_rules(settings, path)
-    diags.extend(run_rules(doc, rule_list, settings, path))
+        with guard.budget(seconds):
+            try:
+                doc = parse(text, path, template=settings.template, year=settings.year)
+            except TimeoutError:
+                raise
+            except Exception as exc:  # the parser failing is an internal error of the whole document
+                d = engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=_exc_line(exc))
+                d.data["traceback"] = traceback.format_exc(limit=8)
+                return Result(path, [d] if settings.is_enabled("GX001", "internal-error", path) else [], text=text)
+            rule_list = list(rules) if rules is not None else active_rules(settings, path)
+            diags.extend(run_rules(doc, rule_list, settings, path))
+    except TimeoutError:   # a pattern ran past the budget (guard.py): the file is not checked
+        gx002 = [engine_diagnostic("GX002", "timeout", Span(0, 0), settings, seconds=f"{seconds:g}")]
+        return Result(path, gx002 if settings.is_enabled("GX002", "unreadable-input", path) else [], text=text)
     diags.sort(key=Diagnostic.sort_key)
     return Result(path, diags, doc.template, doc.meta.year, doc, text=text)
 
@@ -185,6 +194,8 @@ def run_rules(doc: Document, rule_list: list[Rule], settings: Settings, path: Op
             return
         try:
             fn(node, per_rule[k][1])
+        except TimeoutError:   # the regex budget is spent: the whole lint stops (GX002)
+            raise
         except Exception as exc:  # isolate: the other rules still run
             failed[k] = (exc, traceback.format_exc(limit=8))
 

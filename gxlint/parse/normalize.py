@@ -19,6 +19,7 @@ import functools
 from bisect import bisect_left, bisect_right
 import regex
 
+from .. import guard
 from ..model import Span
 
 # pinyin with a tone mark (or ü), in parentheses right after a Han character: 報(bào)告, 體(tǐ)
@@ -97,7 +98,7 @@ class NormText:
         pos = 0
         removed = 0
         if "(" in original or "（" in original:
-            for m in _PINYIN_RE.finditer(original):
+            for m in _PINYIN_RE.finditer(original, timeout=guard.left()):
                 syll = m.group(1)
                 if not any(ch in _HAS_TONE for ch in syll):
                     continue
