@@ -13,7 +13,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
+    type CodeAction,
+    CodeActionKind,
+    CodeActionRequest,
     ConfigurationRequest,
+    HoverRequest,
     createProtocolConnection,
     type Diagnostic,
     DidChangeConfigurationNotification,
@@ -291,6 +295,44 @@ describe('the language server, launched as the extension launches it', () => {
         assert.match(text(first.message), /[\u4e00-\u9fff]/, 'messages in Chinese when VS Code is in Chinese');
         assert.equal(first.severity, 1);
         assert.equal(first.source, 'gxlint');
+    });
+
+    test('quick fix and hover on seed 001 (GX205 “00” → 0, GX301 explained)', async (t) => {
+        if (!server) {
+            t.skip(skipReason);
+            return;
+        }
+        assert.ok(seed001);
+        const uri = pathToFileURL(path.join(seedDir, seed001)).href;
+        const diags = await diagnosticsFor(server, uri, (d) => d.some((x) => x.code === 'GX205'));
+        const gx205 = diags.find((d) => d.code === 'GX205');
+        assert.ok(gx205, 'GX205 on line 258');
+        const actions = (await withTimeout(
+            server.connection.sendRequest(CodeActionRequest.type, {
+                textDocument: { uri },
+                range: gx205.range,
+                context: { diagnostics: [gx205], only: [CodeActionKind.QuickFix] },
+            }),
+            'textDocument/codeAction',
+        )) ?? [];
+        const fixes = actions.filter((a): a is CodeAction => 'edit' in a && !!a.edit);
+        assert.ok(fixes.length > 0, `a quick fix for GX205: ${JSON.stringify(actions)}`);
+        const edits = fixes.flatMap((a) => a.edit?.changes?.[uri] ?? []);
+        assert.ok(
+            edits.some((e) => e.newText === '0' && e.range.start.line === gx205.range.start.line),
+            `the fix writes 0 on line 258: ${JSON.stringify(edits)}`,
+        );
+
+        const gx301 = diags.find((d) => d.code === 'GX301');
+        assert.ok(gx301);
+        const hover = await withTimeout(
+            server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: gx301.range.start }),
+            'textDocument/hover',
+        );
+        assert.ok(hover, 'a hover on the GX301 diagnostic');
+        const contents = hover.contents;
+        const md = typeof contents === 'string' ? contents : 'value' in contents ? contents.value : JSON.stringify(contents);
+        assert.match(md, /GX301/);
     });
 
     test('a settings change reaches the running server (lang en, ignore GX2)', async (t) => {
