@@ -60,6 +60,9 @@ _MALFORMED = (
 _REPORT_NAME = regex.compile(
     r"(?P<y>" + _YEAR + "|" + _CN_YEAR + r")\s*年度?\s*(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 _FEE_YEAR = regex.compile(r"(?P<y>" + _YEAR + r")\s*年度?(?![^。;\n]{0,30}?办法)[^。;\n]{0,20}?收取[^。;\n]{0,10}?信息处理费")
+_CAPTION_YEAR = regex.compile(
+    r"(?m)^[ \t*#>\u3000]*(?:[二三四]\s*[、.]\s*)?(?P<y>" + _YEAR + r")\s*年度?\s*(?:的)?\s*"
+    r"(?:行政机关)?(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|因政府信息公开)")
 _PART_TWO = regex.compile(r"(?m)^[ \t*#>\u3000]*二\s*[、.]\s*(?:行政机关)?主动公开")
 _OPENING_YEAR = regex.compile(r"^[ \t*#>-]*(?P<y>" + _YEAR + r")\s*年度?(?:以来)?\s*[,，、]")
 
@@ -331,6 +334,8 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
                 mentions.append(YearMention(int(om.group("y")), norm.span(lm.start() + om.start("y"), lm.start() + om.end("y")), "opening"))
             if len(s.strip()) > 30:
                 break
+    for cm in _CAPTION_YEAR.finditer(text, body_start):
+        mentions.append(YearMention(int(cm.group("y")), norm.span(cm.start("y"), cm.end("y")), "caption"))
     for fm in _FEE_YEAR.finditer(text, body_start):
         mentions.append(YearMention(int(fm.group("y")), norm.span(fm.start("y"), fm.end("y")), "fee"))
     meta.extra["year_mentions"] = mentions

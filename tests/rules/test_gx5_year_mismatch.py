@@ -112,3 +112,9 @@ def test_the_fee_measures_year_is_not_the_fee_statements():
     t.valid(report(part6="按照2020年印发的《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。"))
     text = report(part6="2022年度本机关共收取信息处理费0.01万元。")
     t.invalid(text, [line_of(text, "2022")])
+
+
+def test_a_table_heading_with_last_years_year():
+    text = report().replace("二、主动公开政府信息情况", "二、2022年主动公开政府信息情况")
+    t.invalid(text, [(*line_of(text, "2022"), "表格标题写的是 2022 年")])
+    t.valid(report().replace("二、主动公开政府信息情况", "二、2023年度主动公开政府信息情况"))
