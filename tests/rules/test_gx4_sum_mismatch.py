@@ -62,3 +62,9 @@ def test_a_part_that_contradicts_the_table_is_left_to_gx401():
 
 def test_approximate_parts_are_not_added():
     T.valid(report("本年度共发布政府信息100条，其中政策文件80余条，工作动态40条。"))
+
+
+def test_channels_may_overlap_so_exceeding_is_a_warning():
+    text = "一、总体情况\n本年度共公开政府信息500条，其中通过政府网站公开400条，通过微信公众号公开300条。\n"
+    T.invalid(text, [at(text, "500")])
+    assert T.diagnostics(text)[1][0].severity.label == "warning"
