@@ -290,3 +290,11 @@ def test_consultations_and_letters_are_not_applications():
     doc, cs = claims("一、总体情况\n本机关共收到政府信息公开申请12件，另答复咨询30件，收到群众来信5件，受理投诉8件，办理业务100件。\n")
     assert [(doc.text[c.span.start:c.span.end], c.subject) for c in cs] == [
         ("12", "received"), ("30", ""), ("5", ""), ("8", ""), ("100", "")]
+
+
+def test_banli_may_be_total_or_everything_on_the_desk():
+    text = _city_report("本年度共办理政府信息公开申请 2438 件。本年度办结政府信息公开申请 2390 件。")
+    doc, cs = claims(text)
+    handled, answered = one(doc, cs, "2438"), one(doc, cs, "2390")
+    assert handled.subject == "handled" and [a["value"] for a in handled.extra["targets"]] == [2390, 2438]
+    assert answered.subject == "answered" and [a["value"] for a in answered.extra["targets"]] == [2390]

@@ -10,7 +10,8 @@ What a claim carries (``Claim`` fields, plus ``extra``):
 
 - ``value``/``unit``/``approx`` (余 约 近 多 以上 超过 逾 左右: never an exact claim) and
   ``extra["bound"]``: min (余 多 以上 超过 逾: at least N), max (近: at most N), about (约 左右);
-- ``subject``: received, received_incl (received “含上年结转”), carried_prev, answered, disclosed,
+- ``subject``: received, received_incl (received “含上年结转”), carried_prev, answered (答复/办结),
+  handled (办理: （七）总计 or 一+二), disclosed,
   partial, refused, unavailable, not_processed, other_processed, carried_next, review, litigation,
   keep/fix/oth_result/pend (with ``extra["group"]`` rv / lit / all), docs_made, docs_valid,
   docs_repealed; several subjects joined by 及/和/、 (予以公开及部分公开70件) give
@@ -103,7 +104,8 @@ SUBJECT_PATTERNS = [
     ("carried_next", r"(?:结转|顺延|转入|延续|延期|转)(?:到|至|入)?下一?年度?|下一?年度?(?:继续)?(?:办理|答复)|跨年度?"),
     ("carried_prev", r"上一?年度?+(?:结转|转入|遗留)|结转自?上一?年"),
     ("received", r"(?:新收|收到|受理|接收|接到)(?!" + _NOT_APPLICATIONS + ")"),
-    ("answered", r"(?:答复|办结|办理完毕|处理完毕|办理)(?!" + _NOT_APPLICATIONS + "|业务|事项|手续)"),
+    ("answered", r"(?:答复|办结|办理完毕|处理完毕)(?!" + _NOT_APPLICATIONS + ")"),
+    ("handled", r"办理(?!" + _NOT_APPLICATIONS + "|业务|事项|手续)"),
     ("partial", r"部分公开"),
     ("disclosed", r"予以公开|同意公开|全部公开"),
     ("refused", r"不予公开"),
@@ -121,7 +123,7 @@ SUBJECT_PATTERNS = [
     ("docs_repealed", r"废止(?:了)?(?:行政)?规范性文件|规范性文件[^,;。]{0,4}废止"),
 ]
 _SUBJ_RE = regex.compile("|".join(f"(?P<{n}>{p})" for n, p in SUBJECT_PATTERNS))
-T3_SUBJECTS = {"received", "received_incl", "carried_prev", "answered", "partial", "disclosed", "refused",
+T3_SUBJECTS = {"received", "received_incl", "carried_prev", "answered", "handled", "partial", "disclosed", "refused",
                "unavailable", "not_processed", "other_processed", "carried_next"}
 T4_SUBJECTS = {"review", "litigation", "keep", "fix", "oth_result", "pend"}
 T2_SUBJECTS = {"docs_made", "docs_valid", "docs_repealed"}
@@ -574,9 +576,10 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
 _T3_ROWS = {
     "received": ["r1"], "carried_prev": ["r2"], "answered": ["r3_7"], "disclosed": ["r3_1"], "partial": ["r3_2"],
     "refused": ["r3_3_"], "unavailable": ["r3_4_"], "not_processed": ["r3_5_"], "other_processed": ["r3_6"],
-    "carried_next": ["r4"], "received_incl": ["r1", "r2"],
+    "carried_next": ["r4"], "received_incl": ["r1", "r2"], "handled": ["r3_7"],
 }
-_T3_ALTS = {"received": [["r1"], ["r1", "r2"]]}
+# 共受理 N件 may count 一 or 一+二; 办理 N件 may be （七）总计 or all that was on the desk (一+二)
+_T3_ALTS = {"received": [["r1"], ["r1", "r2"]], "handled": [["r3_7"], ["r1", "r2"]]}
 _ORGS = ("ce", "ri", "sw", "ls", "ot")
 _T4_PART = {"keep": "keep", "fix": "fix", "oth_result": "oth", "pend": "pend", "review": "tot", "litigation": "tot"}
 

@@ -49,6 +49,7 @@ SUBJECT = {
     "received_incl": ("受理申请（含上年结转）", "applications (incl. carried over)"),
     "carried_prev": ("上年结转申请", "applications carried over from last year"),
     "answered": ("答复/办结申请", "applications answered"),
+    "handled": ("办理申请", "applications handled"),
     "disclosed": ("予以公开", "disclosed"),
     "partial": ("部分公开", "partly disclosed"),
     "refused": ("不予公开", "refused"),
