@@ -198,6 +198,7 @@ _R_ITEM = (
 )
 _R_RE = regex.compile("|".join(f"(?P<{k}>{p})" for k, p in _R_ITEM))
 _R_STRONG = {"views", "font", "qr", "print", "close", "share"}
+_R_SEP = " \t|/·•,，;；[]"
 
 
 def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
@@ -211,20 +212,23 @@ def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
         return ()
     kinds: list[str] = []
     pos = 0
+    weak_only = True
     for m in _R_RE.finditer(s):
         gap = s[pos:m.start()]
-        if gap.strip(" \t|/·•,，;；"):
+        if gap.strip(_R_SEP):
             return ()
         if m.end() == m.start():
             continue
         kinds.append(m.lastgroup)
+        if m.lastgroup in _R_STRONG and not (m.lastgroup in ("print", "close") and m.group().strip() in ("打印", "关闭")):
+            weak_only = False       # a bare 打印 / 关闭 is a word, not yet a page button
         pos = m.end()
-    if s[pos:].strip(" \t|/·•,，;；"):
+    if s[pos:].strip(_R_SEP):
         return ()
     if not kinds:
         return ()
     ks = set(kinds)
-    if ks & _R_STRONG:
+    if not weak_only:
         return tuple(kinds)
     if {"source", "time"} <= ks or edge:
         return tuple(kinds)

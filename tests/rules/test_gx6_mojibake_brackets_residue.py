@@ -131,6 +131,7 @@ def test_seeds():
     "【打印本页】 【关闭窗口】",
     "字号：大 中 小",
     "发布时间：2024-01-14 10:30",
+    "【字体：大 中 小】【打印】【关闭】",
 ])
 def test_residue_lines(line):
     text = report(extra_end=line)
@@ -143,6 +144,8 @@ def test_source_only_lines_count_at_the_edges_only():
     # inside the report, “信息来源：…” is report text
     gx605.valid(report(opening="2023年，我局发布信息。\n信息来源：某某市某某局"))
     gx605.valid(report(opening="2023年，我局在门户网站设置了打印本页和关闭窗口功能。"))
+    # a bare 打印 / 关闭 line inside the report is a word, not a page button
+    gx605.valid(report(opening="2023年，我局发布信息。\n关闭\n推进政务公开。"))
 
 
 def test_fix_deletes_exactly_the_line():
