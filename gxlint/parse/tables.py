@@ -256,6 +256,16 @@ def _score(buf_key: str, spec: RowSpec) -> tuple[float, int]:
     """How well the end of the buffer reads as this row's label: (score 0..1, start in buffer)."""
     if not buf_key:
         return 0.0, 0
+    if len(buf_key) > 600:     # not worth keeping in the cache
+        return _score_cached.__wrapped__(buf_key, spec.key, spec.plain, spec.enum)
+    return _score_cached(buf_key, spec.key, spec.plain, spec.enum)
+
+
+@functools.lru_cache(maxsize=8192)
+def _score_cached(buf_key: str, spec_key: str, spec_plain: str, spec_enum: str) -> tuple[float, int]:
+    """_score memoised: the same label text is scored once (a re-lint after a keystroke, a
+    table that repeats its labels), not with a new SequenceMatcher each time (performance)."""
+    spec = _SpecKey(spec_key, spec_plain, spec_enum)
     lab = spec.plain
     # exact containment of the whole label: the best evidence
     pb = buf_key
@@ -281,6 +291,13 @@ def _score(buf_key: str, spec: RowSpec) -> tuple[float, int]:
     if len(plain(lab)) <= 3 and score < 1.0:
         score = 0.0     # short labels (规章) must be written in full
     return score, tail_start + first
+
+
+@dataclass(slots=True)
+class _SpecKey:
+    key: str
+    plain: str
+    enum: str
 
 
 def identify(buf_key: str, cands: list[RowSpec], threshold: float = 0.6) -> Optional[tuple[RowSpec, float, int]]:
