@@ -119,14 +119,20 @@ SUBJECT_PATTERNS = [
     ("review", r"行政复议"),
     ("litigation", r"行政诉讼"),
     ("docs_made", r"(?:新)?(?:制发|印发|出台|制定)了?的?(?:行政)?规范性文件"),
-    ("docs_valid", r"现行有效"),
+    ("docs_valid", r"现行有效的?(?:行政)?(?:规范性文件)?"),
     ("docs_repealed", r"废止(?:了)?(?:行政)?规范性文件|规范性文件[^,;。]{0,4}废止"),
+    # named without a verb (主动公开…其中行政规范性文件5件、行政许可126件): table 二, only ever a warning
+    ("docs_any", r"(?:行政)?规范性文件(?!清理|备案|审查|数据库|管理|制度)"),
+    ("permit", r"行政许可(?!事项|清单|目录|项目|服务)"),
+    ("penalty", r"行政处罚(?!事项|清单|目录|项目|裁量|权)"),
+    ("coercion", r"行政强制(?!事项|清单|目录|项目|权)"),
 ]
 _SUBJ_RE = regex.compile("|".join(f"(?P<{n}>{p})" for n, p in SUBJECT_PATTERNS))
 T3_SUBJECTS = {"received", "received_incl", "carried_prev", "answered", "handled", "partial", "disclosed", "refused",
                "unavailable", "not_processed", "other_processed", "carried_next"}
 T4_SUBJECTS = {"review", "litigation", "keep", "fix", "oth_result", "pend"}
-T2_SUBJECTS = {"docs_made", "docs_valid", "docs_repealed"}
+T2_SUBJECTS = {"docs_made", "docs_valid", "docs_repealed", "docs_any", "permit", "penalty", "coercion"}
+WEAK_T2 = {"docs_any", "permit", "penalty", "coercion"}
 
 APPLICANTS = [("org", r"法人或其他组织|法人和其他组织|法人及其他组织"), ("np", r"自然人|公民个人|个人"),
               ("ce", r"商业企业|企业"), ("ri", r"科研机构"), ("sw", r"社会公益组织"),
@@ -336,6 +342,8 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
             flags.append("explained")
         if any(x in T4_SUBJECTS for x in subjects) and not disclosure:
             flags.append("weak_context")
+        if any(x in WEAK_T2 for x in subjects):
+            flags.append("weak_context")      # published items or decisions? a warning at most
         if any(x in T3_SUBJECTS for x in subjects) and not has_apply:
             subjects = []          # 收到/办理 … of something other than applications
         if any(x in _NEEDS_APPLY_IN_SENTENCE for x in subjects) and "申请" not in text:
@@ -654,15 +662,20 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
             alts.append([(f"表四 {names[g]} {parts[part]}", row.cell(f"{g}.{part}")) for g in groups])
     elif subject in T2_SUBJECTS:
         t = doc.tables.get("t2")
-        row = t.rows.get("t2.docs") if t else None
+        rid = {"permit": "t2.permit", "penalty": "t2.penalty", "coercion": "t2.coercion"}.get(subject, "t2.docs")
+        row = t.rows.get(rid) if t else None
         if row is None or row.unreliable:
             return []
-        col = {"docs_made": ("made", "new_made"), "docs_valid": ("valid",), "docs_repealed": ("repealed",)}[subject]
-        names = {"made": "本年制发件数", "new_made": "本年新制作数量", "valid": "现行有效件数", "repealed": "本年废止件数"}
-        for c in col:
-            if row.cell(c) is not None:
-                alts.append([(f"表二 {row.written or row.label} {names[c]}", row.cell(c))])
-                break
+        cols = {"docs_made": [("made", "new_made")], "docs_valid": [("valid",)], "docs_repealed": [("repealed",)],
+                "docs_any": [("made", "new_made"), ("valid",)], "permit": [("decisions",)],
+                "penalty": [("decisions",)], "coercion": [("decisions",)]}[subject]
+        names = {"made": "本年制发件数", "new_made": "本年新制作数量", "valid": "现行有效件数", "repealed": "本年废止件数",
+                 "decisions": "本年处理决定数量"}
+        for choice in cols:
+            for c in choice:
+                if row.cell(c) is not None:
+                    alts.append([(f"表二 {row.label} {names[c]}", row.cell(c))])
+                    break
     return alts
 
 

@@ -5,7 +5,8 @@
 总体情况等文字部分常复述表格数字（模板 §8）：收到/受理申请 N 件（表三 一；写明“含上年结转”时为 一+二）、
 上年结转（二）、答复/办结（（七）总计）、予以公开、部分公开、不予公开、无法提供、不予处理（各项之和）、
 结转下年度（四）、行政复议（表四 行政复议总计）、行政诉讼（两组行政诉讼总计之和）、结果维持/纠正、
-新制发/现行有效规范性文件（表二）。句中写明申请人类型（自然人、法人或其他组织）时核对该列。
+新制发/现行有效/废止规范性文件（表二）；只写“规范性文件N件”“行政许可N件”“行政处罚N件”“行政强制N件”
+而没有说是制发还是处理决定时，与表二比较但只给警告（可能说的是公开的条数）。句中写明申请人类型（自然人、法人或其他组织）时核对该列。
 文字数字与表格不符即报告，位置在文字中的数字上，相关信息指向表格单元格。
 
 约数不作精确比较：“N余件、N件以上、超过N件”只在表中数字小于 N 时、“近N件”只在表中数字大于 N 时给警告，
@@ -66,6 +67,10 @@ SUBJECT = {
     "docs_made": ("新制发规范性文件", "new normative documents"),
     "docs_valid": ("现行有效规范性文件", "normative documents in force"),
     "docs_repealed": ("废止规范性文件", "normative documents repealed"),
+    "docs_any": ("规范性文件", "normative documents"),
+    "permit": ("行政许可", "licensing decisions"),
+    "penalty": ("行政处罚", "penalty decisions"),
+    "coercion": ("行政强制", "coercive measures"),
 }
 APPLICANT = {"np": ("自然人", "natural persons"), "ce": ("商业企业", "enterprises"), "ri": ("科研机构", "research institutions"),
              "sw": ("社会公益组织", "public-interest organisations"), "ls": ("法律服务机构", "legal service institutions"),

@@ -104,3 +104,16 @@ def test_approximate_bounds_are_warnings_only_on_the_wrong_side():
     assert T.diagnostics(text)[1][0].severity.label == "warning"
     text = city("本年度收到政府信息公开申请近两千件。")
     T.invalid(text, [at(text, "两千") + ("接近 2000（约数）",)])
+
+
+def test_table_two_named_without_a_verb_is_a_warning():
+    import os
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "layouts",
+                        "prose_numbers_pipe.txt")
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    T.valid(text)       # 其中行政规范性文件 5 件，行政许可 126 件，行政处罚 37 件 agree with table 二
+    changed = text.replace("行政许可 126 件", "行政许可 127 件")
+    T.invalid(changed, [at(changed, "127") + ("正文称行政许可为 127，但表二 行政许可 本年处理决定数量为 126",)])
+    assert T.diagnostics(changed)[1][0].severity.label == "warning"
+    T.valid(city("本年度梳理公布行政许可事项清单 120 项。"))
