@@ -222,10 +222,17 @@ export function answerConfiguration(
     fromVscode: unknown[],
 ): unknown[] {
     return items.map((item, i) => {
-        if (item.section !== SECTION) {
+        const section = item.section ?? '';
+        if (section !== SECTION && !section.startsWith(`${SECTION}.`)) {
             return fromVscode[i] ?? null;
         }
         const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-        return getServerSettings(scope);
+        const settings = getServerSettings(scope);
+        if (section === SECTION) {
+            return settings;
+        }
+        // "gxlint.lang" and the like: one key of the same object
+        const key = section.slice(SECTION.length + 1) as keyof ServerSettings;
+        return key in settings ? settings[key] : null;
     });
 }

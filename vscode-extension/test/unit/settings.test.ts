@@ -147,6 +147,15 @@ describe('answerConfiguration (workspace/configuration)', () => {
         assert.deepEqual(answer[1], { eol: '\n' });
         assert.deepEqual(answer[2], answer[0]);
     });
+    test('a key of the section ("gxlint.lang") gets that value of the same object', () => {
+        stub.language = 'zh-cn';
+        const answer = answerConfiguration([{ section: 'gxlint.lang' }, { section: 'gxlint.debounceMs' }, { section: 'gxlint.enable' }], [
+            'auto',
+            75,
+            true,
+        ]);
+        assert.deepEqual(answer, ['zh', 75, null]);
+    });
 });
 
 describe('substituteVariables and getExtensionSettings', () => {
