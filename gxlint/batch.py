@@ -14,8 +14,6 @@ import sys
 import tempfile
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -241,6 +239,10 @@ def run(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
             if on_done:
                 on_done(1)
         return results
+    # imported here: a single-file check does not pay for multiprocessing (cold start)
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(jobs, len(tasks))
     size = max(1, min(16, len(tasks) // (workers * 4)))
     chunks = [list(range(i, min(i + size, len(tasks)))) for i in range(0, len(tasks), size)]
