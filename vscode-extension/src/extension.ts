@@ -94,7 +94,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         context.subscriptions.push(sub);
     }
 
-    await server.restart();
+    // Finding Python and starting the server can take seconds: activation does not wait for it.
+    server.restart().catch((err: unknown) => log.error(`Starting gxlint: ${err instanceof Error ? err.message : String(err)}`));
 }
 
 export async function deactivate(): Promise<void> {
