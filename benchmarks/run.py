@@ -1,0 +1,220 @@
+"""gxlint benchmarks — one command, one table:  python3 benchmarks/run.py [--quick] [--no-lsp]
+
+Measures (each figure labelled with the machine's core count and load average):
+
+1. single-report lint time (``gxlint.engine.lint`` in-process, after a warm-up) for generated
+   reports of 10 KB / 30 KB / 100 KB / 1 MB and for each seed: median and p95 of CPU time
+   (process time: what the lint costs, whatever else the machine runs) and median wall time;
+2. the floor for the same text: read the file and run one compiled regex over it; the ratio;
+3. CLI throughput: ``gxlint check`` on 1,000 generated 20–30 KB reports with ``--jobs 1`` and
+   ``--jobs 2`` (reports/s, wall clock);
+4. cold start: ``gxlint check one.txt`` as a fresh process (median of several runs), and whether
+   the language-server modules (pygls, lsprotocol) were imported by it;
+5. peak memory (max RSS) of linting the 1 MB report in a fresh process;
+6. language-server change → diagnostics latency, by running benchmarks/lsp_latency.py if present.
+
+Never run as a timed test: nothing here is asserted.  Goals (issue 7): 30 KB ≤ 15 ms median and
+≤ 10× the floor; 1 MB ≤ 500 ms and linear growth; ≥ 300 reports/s with --jobs 2 on 2 cores;
+cold start ≤ 300 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
+
+
+def p95(xs: list[float]) -> float:
+    s = sorted(xs)
+    return s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+
+
+def label() -> str:
+    la = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"{os.cpu_count()} cores, load {la:.1f}"
+
+
+def env() -> dict:
+    """Subprocesses write bytecode to a private cache (a user's install has its .pyc files)."""
+    e = dict(os.environ)
+    e.pop("PYTHONDONTWRITEBYTECODE", None)
+    e["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "gxlint-bench-pycache")
+    return e
+
+
+def time_lint(text: str, path: str, runs: int) -> tuple[list[float], list[float]]:
+    from gxlint.engine import lint
+
+    lint(text, path)                 # warm-up: registry, OpenCC, caches
+    cpu, wall = [], []
+    for _ in range(runs):
+        c0, w0 = time.process_time(), time.perf_counter()
+        lint(text, path)
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return cpu, wall
+
+
+def time_floor(path: str, runs: int) -> list[float]:
+    """Read the file and run one compiled regex over it (the least a linter must do)."""
+    import regex
+
+    pat = regex.compile(r"[一二三四五六]、|\d+")
+    out = []
+    for _ in range(runs + 1):
+        c0 = time.perf_counter()
+        with open(path, "rb") as fh:
+            text = fh.read().decode("utf-8")
+        sum(1 for _ in pat.finditer(text))
+        out.append(time.perf_counter() - c0)
+    return out[1:]
+
+
+def section_single(rows: list, quick: bool, tmp: str) -> None:
+    from gxlint import synth
+
+    docs = []
+    for size in (10_000, 30_000, 100_000, 1_000_000):
+        text = synth.sample(1, size=size, layout="pipe").text
+        docs.append((f"generated {size // 1000} KB" if size < 1_000_000 else "generated 1 MB", text))
+    for name in sorted(os.listdir(SEEDS)):
+        if name.endswith(".txt"):
+            with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
+                docs.append((f"seed {name[:3]}", fh.read()))
+    for name, text in docs:
+        big = len(text) > 200_000
+        runs = (3 if quick else 7) if big else (10 if quick else 40)
+        path = os.path.join(tmp, "doc.txt")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        cpu, wall = time_lint(text, path, runs)
+        floor = time_floor(path, runs)
+        kb = len(text.encode("utf-8")) / 1000
+        fm = statistics.median(floor)
+        rows.append((f"lint {name} ({kb:.0f} KB)", f"{statistics.median(cpu) * 1e3:.1f} ms",
+                     f"p95 {p95(cpu) * 1e3:.1f} ms · wall {statistics.median(wall) * 1e3:.1f} ms · "
+                     f"floor {fm * 1e3:.2f} ms · ratio {statistics.median(cpu) / fm:.0f}×"))
+
+
+def section_throughput(rows: list, quick: bool, tmp: str) -> None:
+    from gxlint import synth
+
+    n = 200 if quick else 1000
+    d = os.path.join(tmp, "many")
+    os.makedirs(d, exist_ok=True)
+    for i in range(n):
+        with open(os.path.join(d, f"r{i:04d}.txt"), "w", encoding="utf-8") as fh:
+            fh.write(synth.sample(i, size=20_000 + (i % 11) * 1000, layout=synth.LAYOUTS[i % 6],
+                                  defects=["change_cell"] if i % 3 == 0 else ()).text)
+    has_jobs = "--jobs" in subprocess.run([sys.executable, "-m", "gxlint", "check", "--help"],
+                                          capture_output=True, text=True, env=env()).stdout
+    for jobs in (1, 2):
+        cmd = [sys.executable, "-m", "gxlint", "check", d, "-q", "--format", "json", "--exit-zero"]
+        if has_jobs:
+            cmd += ["--jobs", str(jobs)]
+        elif jobs == 2:
+            rows.append(("throughput --jobs 2", "n/a", "the CLI has no --jobs: measured sequentially only"))
+            break
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env())
+        dt = time.perf_counter() - t0
+        ok = "" if proc.returncode == 0 else f" (exit {proc.returncode}: {proc.stderr[-200:]})"
+        rows.append((f"throughput --jobs {jobs} ({n} reports, 20–30 KB)", f"{n / dt:.0f} reports/s",
+                     f"{dt:.2f} s wall{ok}"))
+
+
+def section_cold(rows: list, quick: bool, tmp: str) -> None:
+    from gxlint import synth
+
+    one = os.path.join(tmp, "one.txt")
+    with open(one, "w", encoding="utf-8") as fh:
+        fh.write(synth.sample(5, size=30_000).text)
+    cmd = [sys.executable, "-m", "gxlint", "check", one, "-q", "--exit-zero"]
+    subprocess.run(cmd, capture_output=True, env=env())      # writes the bytecode cache
+    times = []
+    for _ in range(5 if quick else 11):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=env())
+        times.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], capture_output=True, env=env())
+    bare = time.perf_counter() - t0
+    probe = ("import sys, runpy; sys.argv=['gxlint','check',%r,'-q','--exit-zero'];"
+             "\ntry: runpy.run_module('gxlint', run_name='__main__')\nexcept SystemExit: pass\n"
+             "print(sorted(m for m in ('pygls','lsprotocol','multiprocessing','concurrent.futures') if m in sys.modules))"
+             % one)
+    mods = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env()).stdout.strip().splitlines()
+    rows.append(("cold start `gxlint check one.txt` (30 KB)", f"{statistics.median(times) * 1e3:.0f} ms",
+                 f"min {min(times) * 1e3:.0f} ms · bare `python -c pass` {bare * 1e3:.0f} ms · "
+                 f"heavy modules imported: {mods[-1] if mods else '?'}"))
+
+
+def section_memory(rows: list, tmp: str) -> None:
+    code = ("import resource, sys; sys.path.insert(0, %r)\n"
+            "from gxlint.engine import lint, registry\nregistry()\n"
+            "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "t = open(sys.argv[1], encoding='utf-8').read()\n"
+            "lint(t)\nprint(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)" % ROOT)
+    from gxlint import synth
+
+    path = os.path.join(tmp, "big.txt")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(synth.sample(1, size=1_000_000).text)
+    out = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, env=env()).stdout.split()
+    if len(out) == 2:
+        base, peak = int(out[0]), int(out[1])
+        rows.append(("peak memory, lint of 1 MB", f"{peak / 1024:.0f} MB", f"max RSS of the process; {base / 1024:.0f} MB after imports, before reading the file"))
+
+
+def section_lsp(rows: list, quick: bool) -> None:
+    script = os.path.join(ROOT, "benchmarks", "lsp_latency.py")
+    if not os.path.exists(script):
+        rows.append(("LSP change → diagnostics", "n/a", "benchmarks/lsp_latency.py is not there"))
+        return
+    args = [sys.executable, script] + (["--edits", "10", "--big-edits", "2"] if quick else [])
+    proc = subprocess.run(args, capture_output=True, text=True, env=env(), timeout=900)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.strip()]
+    rows.append(("LSP change → diagnostics (lsp_latency.py)", "see below" if lines else "failed",
+                 "" if lines else proc.stderr[-300:]))
+    for ln in lines[-8:]:
+        rows.append(("", "", ln.strip()))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer runs and 200 reports for throughput")
+    ap.add_argument("--no-lsp", action="store_true", help="skip the language-server latency")
+    ap.add_argument("--only", choices=("single", "throughput", "cold", "memory", "lsp"), nargs="*")
+    a = ap.parse_args()
+    want = set(a.only or ("single", "throughput", "cold", "memory", "lsp"))
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="gxlint-bench-") as tmp:
+        if "single" in want:
+            section_single(rows, a.quick, tmp)
+        if "throughput" in want:
+            section_throughput(rows, a.quick, tmp)
+        if "cold" in want:
+            section_cold(rows, a.quick, tmp)
+        if "memory" in want:
+            section_memory(rows, tmp)
+        if "lsp" in want and not a.no_lsp:
+            section_lsp(rows, a.quick)
+    w0 = max(len(r[0]) for r in rows)
+    w1 = max(len(r[1]) for r in rows)
+    print(f"gxlint benchmarks — {label()} — python {sys.version.split()[0]} — lint times are CPU time (median)")
+    print("-" * (w0 + w1 + 40))
+    for r in rows:
+        print(f"{r[0]:<{w0}}  {r[1]:>{w1}}  {r[2]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
