@@ -275,7 +275,8 @@ def cmd_check(args) -> int:
         if stdin_index is not None:
             data = sys.stdin.buffer.read()
             rest = [t for i, t in enumerate(tasks) if i != stdin_index]
-            stdin_res = check_one(tasks[stdin_index], FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.fix), data=data)
+            # standard input is never written: --diff shows its fixes, --fix leaves it as it is
+            stdin_res = check_one(tasks[stdin_index], FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.diff), data=data)
             progress.update(1)
             results = run(rest, jobs, mode, progress.update) + [stdin_res]
         else:

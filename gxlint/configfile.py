@@ -93,7 +93,7 @@ def _read_toml(path: str) -> dict:
     except OSError as exc:
         raise ConfigError(f"{path}: 无法读取配置文件 (cannot read the configuration file): {exc.strerror}") from None
     hit = _toml_cache.get(path)
-    if hit and hit[0] == st.st_mtime and hit[1] == st.st_size:
+    if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
         return hit[2]
     try:
         with open(path, "rb") as fh:
@@ -102,7 +102,7 @@ def _read_toml(path: str) -> dict:
         raise ConfigError(f"{path}: TOML 语法错误 (invalid TOML): {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: 无法读取配置文件 (cannot read the configuration file): {exc}") from None
-    _toml_cache[path] = (st.st_mtime, st.st_size, data)
+    _toml_cache[path] = (st.st_mtime_ns, st.st_size, data)
     return data
 
 
@@ -323,7 +323,7 @@ def settings_for_file(path: Optional[str], base: Optional[Settings] = None, *,
         key = (cfg, id(base) if base is not None else None)
         st = os.stat(cfg) if os.path.exists(cfg) else None
         hit = _settings_cache.get(key)
-        stamp = (st.st_mtime, st.st_size) if st else None
+        stamp = (st.st_mtime_ns, st.st_size) if st else None
         if hit is not None and hit[1] == stamp and (base is None or hit[2] is base):
             s = hit[0]
         else:

@@ -123,3 +123,23 @@ def test_atomic_write_cleans_up_on_failure(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         atomic_write(str(f), b"new")
     assert f.read_bytes() == b"old" and os.listdir(tmp_path) == ["x.txt"]
+
+
+def test_a_write_failure_is_reported_not_raised(tmp_path, monkeypatch):
+    """(Works as root too, where chmod cannot make a file read-only.)"""
+    from gxlint import batch
+    from gxlint.config import Settings
+
+    text = seed_text("001")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+
+    def full(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch, "atomic_write", full)
+    res = batch.check_one(batch.Task(str(f), "r.txt", Settings()), batch.FixMode(fix=True))
+    info = res.meta["fix"]
+    assert info["error"] == "No space left on device" and not info["written"] and info["changed"]
+    assert "GX205" in {d.code for d in res.diagnostics}      # what the file still has is reported
+    assert f.read_text(encoding="utf-8") == text
