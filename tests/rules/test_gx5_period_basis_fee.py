@@ -87,3 +87,11 @@ def test_seed_000_and_003_lack_it_seed_002_and_004_have_it():
     assert gx505.positions(read_seed("003"))[0][:2] == (82, 1)
     gx505.valid(read_seed("002"))      # 未收取信息處理費 (traditional)
     gx505.valid(read_seed("004"))
+
+
+def test_fee_statement_in_another_part_is_information_pointing_there():
+    text = report(opening="2023年，我局未收取信息处理费。", part6="无。")
+    res, own = gx505.diagnostics(text)
+    gx505.invalid(text, [line_of(text, "无。")])
+    assert own[0].severity.label == "information"
+    assert own[0].related[0].span.start == text.index("信息处理费")

@@ -69,3 +69,11 @@ def test_missing_gong_zuo():
 def test_no_year_and_other_forms():
     gx507.invalid(report(title="某某市某某局政府信息公开工作年度报告"), [(1, 1, "没有写报告年度")])
     gx507.invalid(report(title="某某市某某局2023年政务公开工作年度报告"), [(1, 1, "不是规范形式")])
+
+
+def test_title_year_in_chinese_numerals():
+    text = report(title="某某市某某局二〇二三年度政府信息公开工作年度报告")
+    gx507.valid(text)
+    res, _ = gx507.diagnostics(text)
+    assert res.doc.meta.year == 2023
+    gx507.invalid(report(title="某某市某某局二〇二三年政府信息公开工作报告"), [(1, 1, "缺少“年度”")])
