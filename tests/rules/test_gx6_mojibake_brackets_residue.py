@@ -167,3 +167,11 @@ def test_seed_003_corner_note_is_balanced_as_written():
     line30 = read_seed("003").split("\n")[29]
     assert line30.startswith("(本列数据的勾稽关系为") and line30.count("(") == line30.count(")") == 1
     gx604.valid(read_seed("003"))
+
+
+def test_english_messages():
+    text = report(opening="2023年，我局（以下简称本局推进政务公开。", extra_end="扫一扫在手机上查看当前页面")
+    assert "opening parenthesis （ is never closed by ）" in RuleTester("GX604", lang="en").positions(text)[0][2]
+    assert "web page residue" in RuleTester("GX605", lang="en").positions(text)[0][2]
+    moj = report(opening="2023年，我局" + SRC.encode("utf-8").decode("gb18030", "ignore") + "。")
+    assert "UTF-8 text decoded as GBK" in RuleTester("GX603", lang="en").positions(moj)[0][2]
