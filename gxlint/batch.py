@@ -243,9 +243,14 @@ def run(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    workers = min(jobs, len(tasks))
-    size = max(1, min(16, len(tasks) // (workers * 4)))
-    chunks = [list(range(i, min(i + size, len(tasks)))) for i in range(0, len(tasks), size)]
+    # the first file is checked here, before forking: the lazily built state (compiled patterns,
+    # the OpenCC converter, template data) is then inherited by every worker instead of rebuilt
+    results[0] = check_one(tasks[0], mode)
+    if on_done:
+        on_done(1)
+    workers = min(jobs, len(tasks) - 1)
+    size = max(1, min(16, (len(tasks) - 1) // (workers * 4)))
+    chunks = [list(range(i, min(i + size, len(tasks)))) for i in range(1, len(tasks), size)]
     ctx = None
     try:
         import multiprocessing
