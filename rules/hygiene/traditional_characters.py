@@ -6,7 +6,8 @@
 转载，全文都会变成繁体。每个段落最多报告一处（表格算一个段落），指向本段第一个繁体字，
 并说明本段共有多少个；第一处带一个修复：把全文转换为简体（只改繁体字本身，拼音注音由 GX602 处理，
 网页残留行由 GX605 删除）；其余各处带这一修复在本段之内的部分（同样的编辑）。
-全文只有一个孤立的繁体字（常见于地名、人名，如“乾县”）时不报告。
+全文只有一种繁体字时（“关於”，或 OpenCC 会转错的地名、人名用字，如“乾县”→“干县”），
+只在第一处作一条提示，修复不标为安全。
 
 ## 为什么
 
@@ -47,6 +48,14 @@ class TraditionalCharacters(Rule):
             "zh": "把全文转换为简体（{count} 处）",
             "en": "convert the whole document to simplified characters ({count} edits)",
         },
+        "single": {
+            "zh": "“{t}”是繁体字（共 {count} 处），简体为“{s}”；如是地名、人名用字请忽略",
+            "en": "“{t}” is a traditional character ({count} times), simplified “{s}”; ignore if it is part of a name",
+        },
+        "fix_one": {
+            "zh": "把 {count} 处“{t}”改为“{s}”",
+            "en": "replace “{t}” by “{s}” ({count} times)",
+        },
         "fix_part": {
             "zh": "把本段转换为简体（{count} 处）",
             "en": "convert this paragraph to simplified characters ({count} edits)",
@@ -59,8 +68,17 @@ class TraditionalCharacters(Rule):
             return
         skip = _residue_spans(doc, ctx)
         changes = _changes(doc, skip)
-        if len({c for _, c, _ in changes}) < 2:
-            return      # one isolated character: a place or person name, not a converted page
+        if not changes:
+            return
+        if len({c for _, c, _ in changes}) == 1:
+            # one kind of character only (关於, or a name OpenCC gets wrong: 乾县 → 干县): one hint
+            # for the document, and the conversion is not safe
+            o, t, simp = changes[0]
+            edits = _edits(changes)
+            fix = Fix(ctx.message("fix_one", t=t, s=simp, count=len(changes)), tuple(edits), safe=False)
+            ctx.report("single", Span(o, o + 1), fix=fix, severity=Severity.INFORMATION, t=t, s=simp,
+                       count=len(changes), data={"count": len(changes), "document_fix": True})
+            return
         edits = _edits(changes)
         whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
         units: dict[object, list] = {}

@@ -31,8 +31,13 @@ def test_one_finding_per_paragraph_at_its_first_traditional_character():
     assert "本段有 8 个繁体字" in got[0][2] and "認→认" in got[0][2]
 
 
-def test_an_isolated_character_is_a_name_not_a_converted_page():
-    gx601.valid(report(title="乾县某某局2023年政府信息公开工作年度报告"))
+def test_one_kind_of_character_is_one_hint_with_an_unsafe_fix():
+    # OpenCC turns the county 乾县 into 干县: one information-level hint, never an automatic edit
+    text = report(title="乾县某某局2023年政府信息公开工作年度报告", signature="乾县某某局\n2024年1月20日")
+    res, own = gx601.diagnostics(text)
+    assert [(d.severity.label, d.fix.safe, len(d.fix.edits)) for d in own] == [("information", False, 2)]
+    gx601.invalid(text, [(1, 1, "如是地名、人名用字请忽略")])
+    assert apply_fixes(text, own)[0] == text
 
 
 def test_the_first_finding_converts_the_whole_document():
