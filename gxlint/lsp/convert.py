@@ -41,14 +41,20 @@ def text_edit(lines: LineIndex, e: Edit, enc: str) -> lsp.TextEdit:
     return lsp.TextEdit(range=to_range(lines, e.start, e.end, enc), new_text=e.new_text)
 
 
+MAX_DATA_EDITS = 20
+
+
 def fix_data(lines: LineIndex, fix: Fix, enc: str) -> dict:
-    return {
-        "message": fix.message,
-        "safe": fix.safe,
-        "edits": [
-            {"range": _range_dict(lines, e.start, e.end, enc), "newText": e.new_text} for e in fix.edits
-        ],
-    }
+    """The fix as plain JSON for ``Diagnostic.data``.  An aggregated fix with very many edits
+    (converting a whole document to simplified script) is described, not spelled out: the
+    server's code actions carry its edits, and a diagnostic stays small."""
+    out: dict[str, Any] = {"message": fix.message, "safe": fix.safe, "editCount": len(fix.edits)}
+    if len(fix.edits) <= MAX_DATA_EDITS:
+        out["edits"] = [{"range": _range_dict(lines, e.start, e.end, enc), "newText": e.new_text}
+                        for e in fix.edits]
+    else:
+        out["edits"] = None
+    return out
 
 
 def _range_dict(lines: LineIndex, start: int, end: int, enc: str) -> dict:

@@ -102,9 +102,15 @@ def project_settings(path: Optional[str]) -> Optional[Settings]:
     if fn is None:
         return None
     try:
-        return fn(path, Settings())
-    except Exception:   # a broken config file must not stop the editor's linting
+        return fn(path, _BASE)
+    except Exception as exc:   # a broken config file must not stop the editor's linting
+        import logging
+
+        logging.getLogger("gxlint.lsp").warning("configuration for %s ignored: %s", path, exc)
         return None
+
+
+_BASE = Settings()      # one object, so that configfile's cache (keyed by the base) hits
 
 
 def _bool(v: Any) -> bool:

@@ -10,6 +10,7 @@ from pygls.exceptions import JsonRpcException
 
 from gxlint.engine import lint
 from gxlint.fixes import apply_edits, apply_fixes
+from gxlint.lsp.options import project_settings
 from gxlint.positions import LineIndex
 
 from .conftest import (ROOT, SEEDS, initialize, lsp_keys, open_doc, read, seed_file, uri_of,
@@ -22,6 +23,8 @@ SEED1 = seed_file("001")
 
 def expected_keys(text: str, path: str | None, enc: str = "utf-16", settings=None) -> list[tuple]:
     """What the engine says, converted the way an LSP client must see it."""
+    if settings is None and path is not None:
+        settings = project_settings(path)      # the project's config file, as CLI and server read it
     res = lint(text, path, settings)
     idx = LineIndex(text)
     out = []

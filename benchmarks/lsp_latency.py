@@ -1,0 +1,180 @@
+"""Language server latency: didChange → publishDiagnostics, excluding the debounce.
+
+Starts ``python -m gxlint lsp`` with ``debounceMs: 0`` and ``logTiming: true``, opens a document,
+then repeatedly makes a one-character edit (toggling a table total between its wrong and its
+corrected value, so the diagnostics really change) and waits for the diagnostics of that version:
+
+- round trip: client sends didChange → client has the publishDiagnostics of that version
+- server side: the server's own change-received → publish time (from its timing log)
+- lint: the lint itself (parse + rules + conversion), as the server measured it
+
+Documents: a ~30 KB report (seed 001 with the prose of section 一 of every seed repeated in its
+section 一) and a ~1 MB document (the same, prose repeated further).  Nothing is asserted: it
+prints median and p95 per document.
+
+    python3 benchmarks/lsp_latency.py            # 40 edits on 30 KB, 5 on 1 MB
+    python3 benchmarks/lsp_latency.py --edits 100 --big-edits 3
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import statistics
+import sys
+import time
+
+from lsprotocol import types as lsp
+from pygls.lsp.client import LanguageClient
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
+TIMING = re.compile(r"lint ([\d.]+) ms, change→publish ([\d.]+) ms")
+
+
+def _seed(prefix: str) -> str:
+    for name in sorted(os.listdir(SEEDS)):
+        if name.startswith(prefix) and name.endswith(".txt"):
+            with open(os.path.join(SEEDS, name), encoding="utf-8", newline="") as fh:
+                return fh.read()
+    raise FileNotFoundError(prefix)
+
+
+def _section_one_prose(text: str) -> str:
+    """The lines between the 一、 heading and the 二、 heading (the prose of section 一)."""
+    lines = text.split("\n")
+    out, inside = [], False
+    for line in lines:
+        s = line.strip().lstrip("\u3000\xa0 ")
+        if s.startswith("一、"):
+            inside = True
+            continue
+        if s.startswith("二、"):
+            break
+        if inside and s:
+            out.append(line)
+    return "\n".join(out)
+
+
+def build_report(target_bytes: int) -> str:
+    """Seed 001 with section 一 grown to reach target_bytes (UTF-8) by repeating seed prose."""
+    base = _seed("001")
+    prose = "\n".join(p for p in (_section_one_prose(_seed(k)) for k in ("000", "001", "002", "003", "004")) if p)
+    lines = base.split("\n")
+    head = next(i for i, l in enumerate(lines) if l.strip().startswith("一、"))
+    need = max(0, target_bytes - len(base.encode("utf-8")))
+    reps = need // len((prose + "\n").encode("utf-8")) + 1
+    extra = "\n".join([prose] * reps)
+    return "\n".join(lines[: head + 1] + [extra] + lines[head + 1:])
+
+
+def find_toggle(text: str) -> tuple[int, str, str]:
+    """(offset, wrong, fixed): a one-character table total whose fix changes the diagnostics."""
+    from gxlint.engine import lint
+
+    for d in lint(text, "bench.txt").diagnostics:
+        if d.code.startswith("GX30") and d.fix and len(d.fix.edits) == 1:
+            e = d.fix.edits[0]
+            if e.end - e.start == 1 and len(e.new_text) == 1:
+                return e.start, text[e.start], e.new_text
+    raise SystemExit("no one-character fix found in the benchmark document")
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = min(len(xs) - 1, max(0, int(round(p / 100 * (len(xs) - 1)))))
+    return xs[k]
+
+
+async def measure(text: str, edits: int, label: str, options: dict) -> dict:
+    from gxlint.positions import LineIndex
+
+    client = LanguageClient("gxlint-bench", "1")
+    waiting: dict[int, asyncio.Future] = {}
+    timings: dict[int, tuple[float, float]] = {}
+
+    @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_publish(params: lsp.PublishDiagnosticsParams):
+        fut = waiting.get(params.version)
+        if fut is not None and not fut.done():
+            fut.set_result(time.perf_counter())
+
+    @client.feature(lsp.WINDOW_LOG_MESSAGE)
+    def on_log(params: lsp.LogMessageParams):
+        if os.environ.get("GXLINT_BENCH_VERBOSE"):
+            print(params.message, file=sys.stderr)
+        m = TIMING.search(params.message)
+        v = re.search(r" v(\d+) ", params.message)
+        if m and v:
+            timings[int(v.group(1))] = (float(m.group(1)), float(m.group(2)))
+
+    @client.feature(lsp.WINDOW_SHOW_MESSAGE)
+    def on_show(params):
+        pass
+
+    await client.start_io(sys.executable, "-m", "gxlint", "lsp")
+    await client.initialize_async(lsp.InitializeParams(
+        capabilities=lsp.ClientCapabilities(),
+        initialization_options={"debounceMs": 0, "logTiming": True, **options}))
+    client.initialized(lsp.InitializedParams())
+    uri = "file://" + os.path.join(ROOT, "bench-report.txt")
+    loop = asyncio.get_running_loop()
+    waiting[1] = loop.create_future()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
+    await asyncio.wait_for(waiting[1], 600)
+
+    offset, wrong, fixed = find_toggle(text)
+    idx = LineIndex(text)
+    line, col = idx.position_in(offset, "utf-16")
+    rng = lsp.Range(start=lsp.Position(line=line, character=col), end=lsp.Position(line=line, character=col + 1))
+    rtt: list[float] = []
+    for i in range(edits):
+        version = i + 2
+        waiting[version] = loop.create_future()
+        new = fixed if i % 2 == 0 else wrong
+        t0 = time.perf_counter()
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[lsp.TextDocumentContentChangePartial(range=rng, text=new)]))
+        t1 = await asyncio.wait_for(waiting[version], 600)
+        rtt.append((t1 - t0) * 1000)
+        await asyncio.sleep(0.05)      # the log message of this publish arrives just after it
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    server_ms = [timings[v][1] for v in range(2, edits + 2) if v in timings]
+    lint_ms = [timings[v][0] for v in range(2, edits + 2) if v in timings]
+    return {"label": label, "bytes": len(text.encode("utf-8")), "n": edits,
+            "rtt": rtt, "server": server_ms, "lint": lint_ms}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--edits", type=int, default=40, help="edits on the 30 KB report")
+    ap.add_argument("--big-edits", type=int, default=5, help="edits on the 1 MB document (0: skip)")
+    ap.add_argument("--big-in-thread", action="store_true",
+                    help="lint the 1 MB document in the server's thread pool, not a child process")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, ROOT)
+    runs = [(build_report(30_000), args.edits, "30 KB report", {})]
+    if args.big_edits > 0:
+        opts = {"largeDocumentBytes": 0} if args.big_in_thread else {}
+        runs.append((build_report(1_000_000), args.big_edits, "1 MB document", opts))
+    results = [asyncio.run(measure(t, n, label, o)) for t, n, label, o in runs]
+    cores = os.cpu_count()
+    print(f"gxlint lsp: didChange → publishDiagnostics, debounce excluded (debounceMs 0), {cores} cores")
+    print(f"{'document':<16}{'size':>10}{'edits':>7}  {'round trip med/p95':>20}  {'server med/p95':>18}  {'lint med/p95':>16}")
+    for r in results:
+        def mp(xs):
+            return f"{statistics.median(xs):7.1f}/{pct(xs, 95):7.1f}" if xs else "    n/a"
+        print(f"{r['label']:<16}{r['bytes']:>10,}{r['n']:>7}  {mp(r['rtt']):>20}  {mp(r['server']):>18}  {mp(r['lint']):>16}")
+    print("(milliseconds; round trip measured by the client, server side and lint by the server)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
