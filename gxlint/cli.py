@@ -309,7 +309,12 @@ def cmd_check(args) -> int:
             new.entries.sort(key=lambda e: e.path)
         from .batch import atomic_write
 
-        atomic_write(args.write_baseline, bl.dumps(new).encode("utf-8"))
+        if os.path.isdir(args.write_baseline):
+            raise UsageError(f"--write-baseline 是一个目录 (is a folder): {args.write_baseline}")
+        try:
+            atomic_write(args.write_baseline, bl.dumps(new).encode("utf-8"))
+        except OSError as exc:
+            raise UsageError(f"无法写入 (cannot write) {args.write_baseline}: {exc.strerror or exc}") from None
         if not args.quiet:
             n = sum(len(r.diagnostics) for r in results)
             print(f"gxlint: 已把 {n} 个问题记入基线 (recorded {n} finding(s) in) {args.write_baseline}", file=sys.stderr)
@@ -369,7 +374,12 @@ def _emit(args, text: str) -> None:
         folder = os.path.dirname(os.path.abspath(args.output))
         if not os.path.isdir(folder):
             raise UsageError(f"输出目录不存在 (no such folder): {folder}")
-        atomic_write(args.output, text.encode("utf-8"))
+        if os.path.isdir(args.output):
+            raise UsageError(f"--output 是一个目录 (is a folder): {args.output}")
+        try:
+            atomic_write(args.output, text.encode("utf-8"))
+        except OSError as exc:
+            raise UsageError(f"无法写入 (cannot write) {args.output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

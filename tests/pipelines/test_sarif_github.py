@@ -164,6 +164,8 @@ def test_output_file_and_statistics(tmp_path):
     p = gx("check", "--isolated", "--format", "sarif", "--output", "out/r.sarif", ".", cwd=tmp_path)
     assert p.returncode == 2 and b"out" in p.stderr            # a missing output folder is a usage error
     (tmp_path / "out").mkdir()
+    p = gx("check", "--isolated", "--output", "out", "a.txt", cwd=tmp_path)
+    assert p.returncode == 2 and b"Traceback" not in p.stderr          # a folder is not an output file
     p = gx("check", "--isolated", "--format", "sarif", "--output", "out/r.sarif", ".", cwd=tmp_path)
     assert p.returncode == 1 and p.stdout == b""
     assert json.loads((tmp_path / "out" / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
