@@ -3,7 +3,7 @@
 ## 检查内容
 
 汉字后面括号里的带声调拼音，如 報(bào)告、申請(qǐng)：网页“注音”功能或机器转换留下的残留。
-每个段落最多报告一处（表格算一个段落），指向本段第一处注音并说明本段共有几处；
+每个段落最多报告一处（一张表格、一串每格一行的表格单元各算一个段落），指向本段第一处注音并说明本段共有几处；
 第一处带删除全文所有拼音注音的修复，其余各处带这一修复在本段之内的部分。
 不带声调的括号内字母（如“(PDF)”“(app)”）不算。
 
@@ -62,9 +62,10 @@ class PinyinResidue(Rule):
         if not spans:
             return
         whole = Fix(ctx.message("fix", count=len(spans)), tuple(Edit(s.start, s.end, "") for s in spans), safe=True)
+        para = _paragraphs(doc)
         units: dict[object, list] = {}
         for s in spans:
-            units.setdefault(_unit(doc, s.start), []).append(s)
+            units.setdefault(para[doc.lines.line_of(s.start)], []).append(s)
         for k, items in enumerate(units.values()):
             # the first finding carries the fix for the whole document, the others its part in their paragraph
             fix = whole if k == 0 else Fix(ctx.message("fix_part", count=len(items)),
@@ -74,10 +75,26 @@ class PinyinResidue(Rule):
             ctx.report("paragraph", first, fix=fix, count=len(items), example=example,
                        data={"count": len(items), "document_fix": k == 0})
 
-
-def _unit(doc, offset: int):
-    """The paragraph an offset belongs to: a table counts as one paragraph, else its line."""
-    for kind, t in doc.tables.items():
-        if t.span.start <= offset < t.span.end:
-            return ("table", kind)
-    return ("line", doc.lines.line_of(offset))
+def _paragraphs(doc):
+    """0-based line → paragraph key.  A table is one paragraph; so is a run of short cell-like
+    lines (table cells the parser did not read as a table: one cell per line, blank lines between);
+    any other line is its own paragraph."""
+    lines = doc.lines
+    tables = [(lines.line_of(t.span.start), lines.line_of(max(t.span.start, t.span.end - 1)))
+              for t in doc.tables.values()]
+    keys: list = []
+    run = None
+    for ln in range(lines.count):
+        s = lines.line_text(ln).strip(" \t\u3000\u00a0|")
+        k = next((("table", i) for i, (a, b) in enumerate(tables) if a <= ln <= b), None)
+        if k is None and not s:
+            keys.append(run or ("line", ln))      # a blank line does not end a run of cells
+            continue
+        if k is None and len(s) <= 40 and not s.endswith(("。", "；", ";", "！", "？")):
+            run = run or ("run", ln)
+            k = run
+        else:
+            run = None
+            k = k or ("line", ln)
+        keys.append(k)
+    return keys

@@ -3,7 +3,7 @@
 ## 检查内容
 
 正文中出现繁体字（按 OpenCC t2s 转换后会改变的字）。网页被“繁体版”按钮整页机器转换后
-转载，全文都会变成繁体。每个段落最多报告一处（表格算一个段落），指向本段第一个繁体字，
+转载，全文都会变成繁体。每个段落最多报告一处（一张表格、一串每格一行的表格单元各算一个段落），指向本段第一个繁体字，
 并说明本段共有多少个；第一处带一个修复：把全文转换为简体（只改繁体字本身，拼音注音由 GX602 处理，
 网页残留行由 GX605 删除）；其余各处带这一修复在本段之内的部分（同样的编辑）。
 全文只有一种繁体字时（“关於”，或 OpenCC 会转错的地名、人名用字，如“乾县”→“干县”），
@@ -81,9 +81,10 @@ class TraditionalCharacters(Rule):
             return
         edits = _edits(changes)
         whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
+        para = _paragraphs(doc)
         units: dict[object, list] = {}
         for ch in changes:
-            units.setdefault(_unit(doc, ch[0]), []).append(ch)
+            units.setdefault(para[doc.lines.line_of(ch[0])], []).append(ch)
         for k, items in enumerate(units.values()):
             # the first finding carries the one fix that converts the whole document; the others
             # carry the part of it inside their paragraph (same edits: applying all is applying it)
@@ -146,10 +147,26 @@ def _edits(changes) -> list:
         edits.append(Edit(run_start, prev + 1, "".join(buf)))
     return edits
 
-
-def _unit(doc, offset: int):
-    """The paragraph an offset belongs to: a table counts as one paragraph, else its line."""
-    for kind, t in doc.tables.items():
-        if t.span.start <= offset < t.span.end:
-            return ("table", kind)
-    return ("line", doc.lines.line_of(offset))
+def _paragraphs(doc):
+    """0-based line → paragraph key.  A table is one paragraph; so is a run of short cell-like
+    lines (table cells the parser did not read as a table: one cell per line, blank lines between);
+    any other line is its own paragraph."""
+    lines = doc.lines
+    tables = [(lines.line_of(t.span.start), lines.line_of(max(t.span.start, t.span.end - 1)))
+              for t in doc.tables.values()]
+    keys: list = []
+    run = None
+    for ln in range(lines.count):
+        s = lines.line_text(ln).strip(" \t\u3000\u00a0|")
+        k = next((("table", i) for i, (a, b) in enumerate(tables) if a <= ln <= b), None)
+        if k is None and not s:
+            keys.append(run or ("line", ln))      # a blank line does not end a run of cells
+            continue
+        if k is None and len(s) <= 40 and not s.endswith(("。", "；", ";", "！", "？")):
+            run = run or ("run", ln)
+            k = run
+        else:
+            run = None
+            k = k or ("line", ln)
+        keys.append(k)
+    return keys

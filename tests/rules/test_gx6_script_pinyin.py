@@ -113,3 +113,10 @@ def test_seed_002_pinyin_aggregated():
     assert len(gx602.diagnostics(seed)[1][0].fix.edits) == 683      # GX605 off: the residue line's too
     fixed, _ = apply_edits(seed, own[0].fix.edits)
     assert "報告" in fixed.splitlines()[0]
+
+
+def test_cells_one_per_line_outside_a_read_table_are_one_paragraph():
+    cells = "\n\n".join(["申請人情況", "自然人", "商業企業", "科研機構", "社會公益組織", "法律服務機構", "其他", "總計"])
+    text = report(opening="2023年，我局推進政務公開。\n" + cells + "\n本年度，我局認真貫徹落實條例，推進政務公開工作。")
+    got = gx601.positions(text)
+    assert [l for l, _, _ in got] == [line_of(text, "推進")[0], line_of(text, "申請人")[0], line_of(text, "認真")[0]]
