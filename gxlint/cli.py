@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     c.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer match")
     c.add_argument("--show-settings", action="store_true", help="print the settings resolved for PATH and exit")
+    c.add_argument("--force-exclude", action="store_true",
+                   help="apply the exclude patterns to files named on the command line too (for pre-commit)")
 
     r = sub.add_parser("rules", help="列出全部规则 (list the rules)")
     r.add_argument("--format", choices=("text", "json"), default="text")
@@ -93,7 +95,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 # --- check ---------------------------------------------------------------------------
 
 def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"), exclude=(),
-                  excluded=None) -> list[str]:
+                  excluded=None, force_excluded=None) -> list[str]:
     """Files to check: named files always; directories walked recursively.  ``excluded(path)``,
     when given, decides for a file found in a directory (per-file include/exclude of its config)."""
     import fnmatch
@@ -118,7 +120,9 @@ def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"),
                     ):
                         out.append(full)
         elif os.path.exists(p):
-            out.append(p)   # an explicitly named file is always checked, whatever its extension
+            if force_excluded is not None and force_excluded(p):
+                continue
+            out.append(p)   # an explicitly named file is checked whatever its extension
         else:
             raise UsageError(f"路径不存在 (no such file or directory): {p}")
     seen = set()
@@ -211,6 +215,15 @@ class SettingsResolver:
 
         return configfile.is_excluded(self.unfolded(path), path)
 
+    def force_excluded(self, path: str) -> bool:
+        """A named file that the exclude patterns of its configuration leave out."""
+        from . import configfile
+
+        s = self.unfolded(path)
+        root = os.path.dirname(s.source) if s.source else os.getcwd()
+        rel = configfile._rel_to(path, root)
+        return any(configfile.glob_match(rel, pat) for pat in s.exclude)
+
 
 def _show_settings(args, resolver: "SettingsResolver") -> int:
     import json
@@ -258,7 +271,8 @@ def cmd_check(args) -> int:
 
     settings = resolver.unfolded(args.stdin_filename if "-" in (args.paths or []) else None)
     paths = args.paths or ["."]
-    files = collect_files(paths, excluded=resolver.excluded)
+    files = collect_files(paths, excluded=resolver.excluded,
+                          force_excluded=resolver.force_excluded if args.force_exclude else None)
     tasks = []
     stdin_index = None
     for f in files:

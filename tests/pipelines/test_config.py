@@ -129,6 +129,10 @@ def test_include_exclude_patterns(tmp_path):
     # an explicitly named file is checked whatever the patterns say
     out = json.loads(gx("check", "--format", "json", "archive/old.txt", cwd=tmp_path).stdout)
     assert [f["path"] for f in out["files"]] == ["archive/old.txt"]
+    # … unless --force-exclude (what the pre-commit hooks use: pre-commit names every file)
+    out = json.loads(gx("check", "--format", "json", "--force-exclude", "archive/old.txt", "x-draft.txt", "a.txt",
+                        cwd=tmp_path).stdout)
+    assert [f["path"] for f in out["files"]] == ["a.txt"]
 
 
 def test_show_settings(tree):
