@@ -53,8 +53,8 @@ class LatePublication(Rule):
     severity = Severity.WARNING
     messages = {
         "late": {
-            "zh": "{what} {date} 晚于{level}年度报告的发布期限 {deadline}",
-            "en": "{what} {date} is after the deadline for {level}: {deadline}",
+            "zh": "{what} {date} 晚于{level}年度报告的发布期限 {deadline}（{basis}）",
+            "en": "{what} {date} is after the deadline for {level}: {deadline} ({basis_en})",
         },
         "late_year": {
             "zh": "{what} {date} 已不在报告年度的次年（{next} 年）内，发布过晚",
@@ -98,8 +98,9 @@ class LatePublication(Rule):
                     related.append(ctx.related(s2, "other", what=w2[i], date=_fmt(d2, zh)))
             data = {"date": list(date), "deadline": list(deadline) if deadline else None, "level": level}
             if deadline:
+                basis = ("条例第四十九条", "条例 art. 49") if level != "township" else ("本地规定，township_deadline", "local rule, township_deadline")
                 ctx.report("late", span, related=related, what=what[i], date=_fmt(date, zh),
-                           level=LEVEL[level][i], deadline=_fmt(deadline, zh), data=data)
+                           level=LEVEL[level][i], deadline=_fmt(deadline, zh), basis=basis[0], basis_en=basis[1], data=data)
             else:
                 ctx.report("late_year", span, related=related, what=what[i], date=_fmt(date, zh), next=year + 1, data=data)
             return      # one finding: the publication date wins over the signature date
