@@ -83,3 +83,18 @@ def test_on_time_web_date_and_signature():
 
 def test_no_date_no_finding():
     t.valid(report(signature=None))
+
+
+def test_township_deadline_from_the_configuration_file(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text('[tool.gxlint]\ntownship-deadline = "02-28"\n', encoding="utf-8")
+    text = report(title="某某县某某镇2023年政府信息公开工作年度报告", signature="某某县某某镇人民政府\n2024年3月5日")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "gxlint", "check", "--select", "GX502", "--format", "json",
+                          "--exit-zero", "r.txt"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    diags = json.loads(run.stdout)["files"][0]["diagnostics"]
+    assert [(d["code"], d["start"]["line"]) for d in diags] == [("GX502", line_of(text, "2024年3月5日")[0])]
+    assert "2024年2月28日" in diags[0]["message"]
