@@ -61,10 +61,7 @@ def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offse
                 parts.append(_identity_line(ident, en))
         for claim in doc.claims:
             if _at(claim.span, offset):
-                what = claim.subject or ("number in the text" if en else "正文数字")
-                approx = ("（约数）" if not en else " (approximate)") if claim.approx else ""
-                parts.append(f"**{'Prose number' if en else '正文数字'}** `{fmt_num(claim.value)}{claim.unit}`"
-                             f" — {what}{approx}")
+                parts.extend(_claim_lines(claim, en))
                 break
     for d in diagnostics:
         if not _at(d.span, offset):
@@ -96,3 +93,45 @@ def _identity_line(ident, en: bool) -> str:
     else:
         state, mark = ("does not hold" if en else "不成立"), "✗"
     return f"{mark} {ident.where}（{ident.code}）：`{ident.arithmetic()}` — {state}"
+
+
+def _subject_name(claim, en: bool) -> str:
+    """The prose rules' wording of what a number counts (GX401's subject_names), if available."""
+    import sys
+
+    from ..engine import registry
+
+    cls = registry().get("GX401")
+    fn = getattr(sys.modules.get(cls.module), "subject_names", None) if cls is not None else None
+    if fn is not None:
+        try:
+            zh, en_name = fn(claim)
+            return en_name if en else zh
+        except Exception:
+            pass
+    return claim.subject
+
+
+def _claim_lines(claim, en: bool) -> list[str]:
+    """A prose number: what it counts and the table figures it must equal, with the arithmetic."""
+    what = _subject_name(claim, en) if claim.subject else ""
+    approx = (" (approximate)" if en else "（约数）") if claim.approx else ""
+    head = f"**{'Number in the text' if en else '正文数字'}** `{fmt_num(claim.value)}{claim.unit}`"
+    if what:
+        head += f" — {what}{approx}"
+    out = [head]
+    targets = claim.extra.get("targets") if isinstance(claim.extra, dict) else None
+    for t in list(targets or ())[:3]:
+        try:
+            terms = [(lbl, cell) for lbl, cell in t["terms"]]
+            total = t["value"]
+        except Exception:
+            continue
+        nums = " + ".join(f"{lbl} {fmt_num(cell.value if cell is not None else None)}" for lbl, cell in terms)
+        if total is None:
+            mark = "·"
+        else:
+            mark = "✓" if abs(total - claim.value) < 1e-9 else "✗"
+        eq = f"{nums} = {fmt_num(total)}" if len(terms) > 1 else nums
+        out.append(f"{mark} {'table' if en else '表中'}：{eq}，{'the text says' if en else '正文为'} {fmt_num(claim.value)}")
+    return out

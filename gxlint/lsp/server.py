@@ -426,6 +426,15 @@ def create_server() -> GxLanguageServer:
             if ls.config_ready is not None:
                 ls.config_ready.set()
 
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(ls: GxLanguageServer, params):
+        # stop pending lints (a child-process lint sees its document closed and is terminated)
+        for st in list(ls.docs.values()):
+            st.open = False
+            if st.task is not None:
+                st.task.cancel()
+        ls.pool.shutdown(wait=False, cancel_futures=True)
+
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: GxLanguageServer, params: lsp.DidChangeConfigurationParams):
         if ls._cap("workspace.configuration"):

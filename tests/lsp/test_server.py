@@ -344,3 +344,35 @@ async def test_position_encodings_with_astral_characters(client, offered, negoti
     pub2 = await wait_diagnostics(client, uri, 2)
     fixed = text[:g.span.start] + "#" + text[g.span.end:]
     assert lsp_keys(pub2.diagnostics) == expected_keys(fixed, None, negotiated)
+
+
+async def test_hover_prose_number(client):
+    await initialize(client)
+    path = seed_file("002")
+    text = read(path)
+    uri = uri_of(path)
+    open_doc(client, uri, text)
+    await wait_diagnostics(client, uri, 1)
+    at = text.index("162件")
+    idx = LineIndex(text)
+    line, col = idx.position_in(at)
+    h = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=line, character=col + 1)))
+    v = h.contents.value
+    assert "`162件`" in v
+    assert "✓ 表中：" in v and "总计 159 + " in v and "总计 3 = 162，正文为 162" in v
+    # the text now says 163: the same hover shows the arithmetic that fails, and the diagnostic
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[lsp.TextDocumentContentChangePartial(range=lsp.Range(
+            start=lsp.Position(line=line, character=col + 2), end=lsp.Position(line=line, character=col + 3)), text="3")]))
+    pub = await wait_diagnostics(client, uri, 2)
+    new_text = text[:at + 2] + "3" + text[at + 3:]
+    assert lsp_keys(pub.diagnostics) == expected_keys(new_text, path)
+    h2 = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=line, character=col + 1)))
+    v2 = h2.contents.value
+    assert "`163件`" in v2 and "✗ 表中：" in v2 and "= 162，正文为 163" in v2
+    on_claim = [d for d in pub.diagnostics if d.range.start.line == line and d.range.start.character <= col + 1
+                <= d.range.end.character]
+    assert on_claim and all(f"**{d.code} " in v2 for d in on_claim)
