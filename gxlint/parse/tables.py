@@ -644,6 +644,17 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     if not matches:
         return None
     rows, _ = _build_rows(norm, matches, specs, lambda s: columns)
+    if not variant:
+        pos = _subtotal_from_data(rows)
+        if pos is not None:
+            # 8 numbers in (nearly) every row and one column is the sum of the five organisation
+            # columns: the 小计 variant with its header lost (PDF text), not 25 misread rows
+            base.insert(pos, "sub")
+            columns = tuple(base)
+            variant = "subtotal"
+            specs = t3_specs(ver, len(columns))
+            matches, _, _ = _groups(tokens, specs)
+            rows, _ = _build_rows(norm, matches, specs, lambda s: columns)
     span = norm.span(tokens[0].start, tokens[-1].end)
     tbl = Table("t3", ver, span, list(columns), rows, _missing(specs, rows), headers, variant)
     last_found = max(k for k, s in enumerate(specs) if s.id in rows)
@@ -652,6 +663,26 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     last_row = rows[specs[last_found].id]
     tbl.span = Span(norm.span(tokens[0].start, tokens[0].end).start, last_row.span.end)
     return tbl
+
+
+def _subtotal_from_data(rows: dict) -> Optional[int]:
+    """Where a 小计 column sits when the header does not say (6: after the five organisations,
+    1: before them), judged from rows of 8 readable numbers; None unless nearly every row has 8."""
+    if len(rows) < 5:
+        return None
+    eight = [r for r in rows.values() if r.found == 8 and all(c.value is not None for c in r.cells)]
+    if len(eight) < 0.8 * len(rows):
+        return None
+    def fits(p: int) -> int:
+        n = 0
+        for r in eight:
+            v = [c.value for c in r.cells]
+            orgs = v[1:6] if p == 6 else v[2:7]
+            if abs(v[p] - sum(orgs)) < 1e-9 and abs(v[7] - v[0] - v[p]) < 1e-9:
+                n += 1
+        return n
+    best = max((6, 1), key=fits)
+    return best if fits(best) >= 0.8 * len(eight) else None
 
 
 def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
@@ -676,12 +707,15 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
         while i < n and tokens[i].kind != TEXT:
             items.append(tokens[i])
             i += 1
-        if header_seen and any(x.kind == NUM for x in items):
-            runs.append(_trim_page_number(items, len(columns)))
-    if not runs:
+        if any(x.kind == NUM for x in items):
+            runs.append((header_seen, _trim_page_number(items, len(columns))))
+    # exactly 15 numbers: the row, even when its header was lost; otherwise the longest run after
+    # the header (a damaged row, GX204)
+    exact = [r for _h, r in runs if _run_len(r) == len(columns)]
+    after = [r for h, r in runs if h]
+    if not exact and not after:
         return None
-    exact = [r for r in runs if _run_len(r) == len(columns)]
-    items = exact[0] if exact else max(runs, key=_run_len)
+    items = exact[0] if exact else max(after, key=_run_len)
     cells, found = _cells_from_items(norm, items, columns)
     sp0 = norm.span(tokens[0].start, tokens[0].end)
     row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
