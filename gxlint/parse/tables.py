@@ -90,7 +90,7 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
 
 # a number followed on its line by one of these is prose ("共收到申请 47 件", "保留 4 位小数",
 # "2023 年 1 月"), never a table cell; 万/元 are left out (an amount cell may carry its unit)
-_UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|%|％)")
+_UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
 
 
 def _join_signs(toks: list[Token], text: str) -> list[Token]:
