@@ -93,8 +93,6 @@ def render(results, ctx: OutputContext) -> str:
         art["location"].pop("index")
         if r.encoding:
             art["encoding"] = {"utf-8-sig": "utf-8"}.get(r.encoding, r.encoding)
-        if r.text is not None:
-            art["length"] = len(r.text.encode(r.encoding if r.encoding and r.encoding != "utf-8-sig" else "utf-8", "replace"))
         artifacts.append(art)
         lines = lines_of(r)
         fps = occurrence_fingerprints(r)
