@@ -137,16 +137,23 @@ def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"),
 def _settings_from_args(args, base=None):
     from .config import Settings
 
+    from .configfile import FAMILY_PREFIX
+
+    def fam(sel):   # family names (arithmetic, hygiene …) as their code prefix, as in the config file
+        if sel is None:
+            return None
+        return ",".join(FAMILY_PREFIX.get(x.strip().lower(), x.strip()) for x in sel.split(","))
+
     sev = {}
     for item in args.severity:
         if "=" not in item:
             raise UsageError(f"--severity takes CODE=LEVEL, not {item!r}")
         k, v = item.split("=", 1)
-        sev[k.strip()] = v.strip()
+        sev[fam(k.strip())] = v.strip()
     try:
         return Settings.from_options(
             base,
-            select=args.select, extend_select=args.extend_select, ignore=args.ignore, severity=sev,
+            select=fam(args.select), extend_select=fam(args.extend_select), ignore=fam(args.ignore), severity=sev,
             lang=args.lang, template=args.template, year=args.year, organ_level=args.organ_level,
             max_bytes=args.max_bytes,
         )

@@ -66,6 +66,9 @@ def test_command_line_overrides_config_and_isolated_ignores_it(tree):
                    "team/r.txt", cwd=tree))
     codes = dict(res["team/r.txt"])
     assert set(codes) <= {"GX301", "GX302", "GX303", "GX304", "GX305", "GX306"} and codes["GX301"] == "information"
+    fam = diags(gx("check", "--format", "json", "--isolated", "--select", "arithmetic", "--severity",
+                   "arithmetic=hint", "team/r.txt", cwd=tree))          # family names on the command line too
+    assert fam["team/r.txt"] and all(c.startswith("GX3") and s == "hint" for c, s in fam["team/r.txt"])
     iso = diags(gx("check", "--format", "json", "--isolated", "team/r.txt", "team/drafts/d.txt", cwd=tree))
     assert iso["team/r.txt"] == iso["team/drafts/d.txt"]
     assert dict(iso["team/r.txt"])["GX301"] == "error"
