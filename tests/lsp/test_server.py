@@ -376,3 +376,23 @@ async def test_hover_prose_number(client):
     on_claim = [d for d in pub.diagnostics if d.range.start.line == line and d.range.start.character <= col + 1
                 <= d.range.end.character]
     assert on_claim and all(f"**{d.code} " in v2 for d in on_claim)
+
+
+async def test_pull_mode_configuration_change_refreshes(client):
+    await initialize(client, pull=True)
+    text = read(SEED1)
+    uri = uri_of(SEED1)
+    open_doc(client, uri, text)
+    rep = await client.text_document_diagnostic_async(lsp.DocumentDiagnosticParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri)))
+    assert any(d.code.startswith("GX3") for d in rep.items)
+    client.set_configuration({"ignore": "GX3"}, section="gxlint")
+    client.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings=None))
+    for _ in range(100):
+        if client.diagnostic_refresh_count:
+            break
+        await asyncio.sleep(0.05)
+    assert client.diagnostic_refresh_count >= 1       # the client is asked to pull again
+    rep2 = await client.text_document_diagnostic_async(lsp.DocumentDiagnosticParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), previous_result_id=rep.result_id))
+    assert rep2.kind == "full" and not any(d.code.startswith("GX3") for d in rep2.items)
