@@ -794,7 +794,20 @@ def expected(rep: Report, r: Rendered, *, prose: bool = False,
         tables_for = {"docs_made": "t2", "review": "t4", "litigation": "t4"}
         for name, v in rep.prose_override.items():
             if v != f[name] and _present(rep, tables_for.get(name, "t3")):
-                out.append(("GX401", r.span("prose", name)))
+                # "N 件" where the table has none is the prose-none contradiction (GX402)
+                none_in_table = f[name] == 0 and v > 0 and (
+                    name in ("review", "litigation")
+                    or (name == "received" and f["carried_over"] == 0))
+                out.append(("GX402" if none_in_table else "GX401", r.span("prose", name)))
+    if 1 in secs:
+        # the prose restates the table as it is: when the table's outcome rows no longer add up to
+        # （七）总计, the sentence "办结 N 件，其中 a、b、c…" does not add up either (GX404)
+        g = rep.prose_figures()
+        g.update(rep.prose_override)
+        parts = sum(g[k] for k in ("disclosed", "partly", "refused", "unavailable", "not_handled"))
+        involved = {"answered", "disclosed", "partly", "refused", "unavailable", "not_handled"}
+        if parts > g["answered"] and ("prose", "answered") in r.spans and not involved & set(rep.prose_override):
+            out.append(("GX404", r.span("prose", "answered")))
     out = [x for x in out if x[0].startswith(tuple(prefixes))]
     return sorted(out, key=lambda x: (x[1].start, x[1].end, x[0]))
 

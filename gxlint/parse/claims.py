@@ -101,7 +101,8 @@ def parse_number(s: str) -> Optional[float]:
 _NOT_APPLICATIONS = r"[^,;。]{0,3}?(?:咨询|留言|来电|来信|来访|网民|提问|诉求|投诉|举报|意见|建议|信访|问题)|率"
 
 SUBJECT_PATTERNS = [
-    ("carried_next", r"(?:结转|顺延|转入|延续|延期|转)(?:到|至|入)?下一?年度?|下一?年度?(?:继续)?(?:办理|答复)|跨年度?"),
+    # the whole phrase (结转下年度继续办理), so that its 办理 is not read as a second subject
+    ("carried_next", r"(?:结转|顺延|转入|延续|延期|转)(?:到|至|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?|下一?年度?(?:继续)?(?:办理|答复)|跨年度?"),
     ("carried_prev", r"上一?年度?+(?:结转|转入|遗留)|结转自?上一?年"),
     ("received", r"(?:新收|收到|受理|接收|接到)(?!" + _NOT_APPLICATIONS + ")"),
     ("answered", r"(?:答复|办结|办理完毕|处理完毕)(?!" + _NOT_APPLICATIONS + ")"),

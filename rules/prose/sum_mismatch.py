@@ -81,7 +81,9 @@ class ProseSumMismatch(Rule):
         for p in parts:
             used.append(p)
             running += p.value
-            if abs(running - claim.value) < 1e-9 or running > claim.value:
+            # the list is complete once it reaches a (non-zero) total; the first items past it exceed
+            # it (办结0件，其中…7件 too: zeros reach a total of 0 without completing anything)
+            if running > claim.value + 1e-9 or (claim.value > 0 and abs(running - claim.value) < 1e-9):
                 break
         related = [ctx.related(p.span, "item", value=fmt_num(p.value)) for p in used]
         arith = " + ".join(fmt_num(p.value) for p in used)
