@@ -58,9 +58,22 @@ class UnbalancedBrackets(Rule):
             "en": "closing {name_en} {ch} has no opening {want} before it",
         },
         "fix": {"zh": "删除重复的“{ch}”", "en": "delete the doubled “{ch}”"},
+        "more": {"zh": "同一行另一处未配对的 {ch}", "en": "another unmatched {ch} on this line"},
     }
 
     def on_document(self, doc, ctx):
+        found: list[tuple[int, str, Span, dict]] = []   # (position, message id, span, kwargs)
+        self._scan(doc, ctx, found)
+        # one diagnostic per line: the first problem, the others as related information
+        by_line: dict[int, list] = {}
+        for item in sorted(found, key=lambda x: x[0]):
+            by_line.setdefault(doc.lines.line_of(item[0]), []).append(item)
+        for items in by_line.values():
+            _pos, mid, span, kw = items[0]
+            related = [ctx.related(sp, "more", ch=k["ch"]) for _p, _m, sp, k in items[1:21]]
+            ctx.report(mid, span, related=related, **kw)
+
+    def _scan(self, doc, ctx, found):
         text = doc.text
         # lines GX605 deletes, and lines damaged by mojibake (the damage ate the brackets: one root cause)
         lines = doc.lines
@@ -88,18 +101,18 @@ class UnbalancedBrackets(Rule):
                 if k < 0:
                     if fam == "paren" and _ENUM.match(text[a:pos]):
                         continue        # 1) 一） list markers
-                    ctx.report("unopened", Span(pos, pos + 1), ch=ch, want=OPENER[fam],
-                               name="右" + NAME[fam][0], name_en=NAME[fam][1])
+                    found.append((pos, "unopened", Span(pos, pos + 1),
+                                  dict(ch=ch, want=OPENER[fam], name="右" + NAME[fam][0], name_en=NAME[fam][1])))
                     continue
                 for p, c in stack[k + 1:]:     # crossing: what was opened inside is never closed
-                    self._unclosed(ctx, text, p, c)
+                    self._unclosed(ctx, text, p, c, found)
                 del stack[k:]
             if stack and not self._continues(stack, events_by_line, ln + 1):
                 for p, c in stack:
-                    self._unclosed(ctx, text, p, c)
+                    self._unclosed(ctx, text, p, c, found)
                 stack = []
         for p, c in stack:
-            self._unclosed(ctx, text, p, c)
+            self._unclosed(ctx, text, p, c, found)
 
     @staticmethod
     def _continues(stack, events_by_line, nxt: int) -> bool:
@@ -109,9 +122,10 @@ class UnbalancedBrackets(Rule):
         first = events_by_line[nxt][0][1]
         return first in CLOSE and CLOSE[first] == OPEN[stack[-1][1]]
 
-    def _unclosed(self, ctx, text, p, c):
+    def _unclosed(self, ctx, text, p, c, found):
         fix = None
         if p + 1 < len(text) and text[p + 1] == c and c in "“《":
             fix = Fix(ctx.message("fix", ch=c), (Edit(p, p + 1, ""),), safe=True)
         fam = OPEN[c]
-        ctx.report("unclosed", Span(p, p + 1), fix=fix, ch=c, want=CLOSER[fam], name="左" + NAME[fam][0], name_en=NAME[fam][1])
+        found.append((p, "unclosed", Span(p, p + 1),
+                      dict(fix=fix, ch=c, want=CLOSER[fam], name="左" + NAME[fam][0], name_en=NAME[fam][1])))

@@ -57,6 +57,11 @@ class SectionOrder(Rule):
             "zh": "“{canonical}”部分出现了两次（第一次在第 {line} 行）",
             "en": "section “{canonical}” appears twice (first at line {line})",
         },
+        "duplicates": {
+            "zh": "“{canonical}”部分出现了 {count} 次（第一次在第 {line} 行）",
+            "en": "section “{canonical}” appears {count} times (first at line {line})",
+        },
+        "again": {"zh": "“{canonical}”又一次出现", "en": "“{canonical}” again"},
         "numeral": {
             "zh": "部分编号“{written}”与标题不符，应为“{expected}”",
             "en": "section numeral “{written}” does not match its title; expected “{expected}”",
@@ -68,10 +73,19 @@ class SectionOrder(Rule):
         if doc.template == "pre2019":
             return
         canon = {s["index"]: s["canonical"] for s in template_data("common")["section"]}
+        dups: dict[int, list] = {}
         for index, _numeral, span in doc.cache.get("duplicate_headings", []):
+            dups.setdefault(index, []).append(span)
+        for index, spans in dups.items():
+            # one diagnostic per section, however often its heading repeats; the rest as related places
             first = doc.section(index)
             line = doc.lines.line_of(first.span.start) + 1 if first else 0
-            ctx.report("duplicate", span, canonical=canon[index], line=line)
+            related = [ctx.related(sp, "again", canonical=canon[index]) for sp in spans[1:21]]
+            if len(spans) == 1:
+                ctx.report("duplicate", spans[0], canonical=canon[index], line=line)
+            else:
+                ctx.report("duplicates", spans[0], canonical=canon[index], line=line, count=len(spans) + 1,
+                           related=related)
         secs = sorted(doc.sections, key=lambda s: s.span.start)
         # out of order: a heading whose index is lower than one before it
         swapped = set()
