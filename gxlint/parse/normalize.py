@@ -155,12 +155,22 @@ _KEY_TRAIL = regex.compile(r"[。;；:：,，、.]+$")
 
 
 def key(s: str) -> str:
-    """Fold a (normalised) label for comparison: no whitespace or quotes, 1、 → 1., （）→ ()."""
+    """Fold a (normalised) label for comparison: no whitespace or quotes, 1、 → 1., （）→ ().
+
+    Cached for short strings: table words and labels repeat within a report and across reports."""
+    if len(s) <= 64:
+        return _key_cached(s)
+    return _key(s)
+
+
+def _key(s: str) -> str:
     s = s.translate(FOLD)
     s = _KEY_DROP.sub("", s)
     s = _KEY_ENUM.sub(r"\1.", s)
-    s = s.replace("(", "(").replace(")", ")")
     return _KEY_TRAIL.sub("", s)
+
+
+_key_cached = functools.lru_cache(maxsize=65536)(_key)
 
 
 @functools.lru_cache(maxsize=4096)
