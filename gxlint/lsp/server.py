@@ -316,8 +316,8 @@ class GxLanguageServer(LanguageServer):
                 if settings.is_enabled("GX002", "unreadable-input", st.path):
                     diags = [engine_diagnostic("GX002", "too_large", Span(0, 0), settings,
                                                size=_mb(size), limit=_mb(opts.max_bytes))]
-            elif opts.process_bytes and size > opts.process_bytes:
-                from .worker import Stopped, TimedOut, lint_in_process
+            elif opts.process_bytes and size > opts.process_bytes and _processes_ok():
+                from .worker import Stopped, TimedOut, Unavailable, lint_in_process
 
                 quiet = not hint
                 try:
@@ -328,6 +328,10 @@ class GxLanguageServer(LanguageServer):
                 except TimedOut:
                     diags = [engine_diagnostic("GX001", "timeout", Span(0, 0), settings,
                                                seconds=f"{opts.lint_timeout_ms / 1000:g}")]
+                except Unavailable as exc:
+                    log.warning("lint processes unavailable (%s); linting in a thread", exc)
+                    _PROCESSES_OK[0] = False
+                    diags = lint(text, st.path, settings).diagnostics
                 except RuntimeError as exc:
                     diags = [engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=str(exc)[:200])]
             else:
@@ -372,6 +376,13 @@ class GxLanguageServer(LanguageServer):
 
     def get_doc(self, uri: str) -> Optional[DocState]:
         return self.docs.get(uri)
+
+
+_PROCESSES_OK = [True]
+
+
+def _processes_ok() -> bool:
+    return _PROCESSES_OK[0]
 
 
 def _mb(n: int) -> str:

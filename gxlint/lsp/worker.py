@@ -9,6 +9,7 @@ when it runs past the time limit (then the document gets a GX001 "timed out" dia
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import namedtuple
 import time
 from typing import Callable, Optional
 
@@ -32,7 +33,7 @@ def _child(conn, text: str, path: Optional[str], settings) -> None:
         from gxlint.engine import lint
 
         res = lint(text, path, settings)
-        conn.send(("ok", res.diagnostics))
+        conn.send(("ok", [_pack(d) for d in res.diagnostics]))
     except BaseException as exc:  # report, never hang the parent
         try:
             conn.send(("error", f"{type(exc).__name__}: {exc}"[:200]))
@@ -40,6 +41,34 @@ def _child(conn, text: str, path: Optional[str], settings) -> None:
             pass
     finally:
         conn.close()
+
+
+def _pack(d):
+    """A diagnostic with its fix's edits as plain tuples: an aggregated fix (a whole document to
+    simplified script) has tens of thousands of edits, and tuples pickle many times faster."""
+    import dataclasses
+
+    if d.fix is None:
+        return d, None
+    f = d.fix
+    return dataclasses.replace(d, fix=None), (f.message, f.safe, tuple((e.start, e.end, e.new_text) for e in f.edits))
+
+
+# what the server reads of an edit (start, end, new_text), rebuilt ten times faster than Edit
+_Edit = namedtuple("_Edit", "start end new_text")
+
+
+def _unpack(item):
+    from ..api import Fix
+
+    d, f = item
+    if f is not None:
+        d.fix = Fix(f[0], tuple(map(_Edit._make, f[2])), f[1])
+    return d
+
+
+class Unavailable(Exception):
+    """No child process could be started (the caller lints in a thread instead)."""
 
 
 class Stopped(Exception):
@@ -57,7 +86,12 @@ def lint_in_process(text: str, path: Optional[str], settings, *, stale: Callable
     ctx = _context()
     parent, child = ctx.Pipe(duplex=False)
     p = ctx.Process(target=_child, args=(child, text, path, settings), daemon=True)
-    p.start()
+    try:
+        p.start()
+    except Exception as exc:
+        parent.close()
+        child.close()
+        raise Unavailable(str(exc)) from exc
     child.close()
     t0 = time.monotonic()
     try:
@@ -68,7 +102,7 @@ def lint_in_process(text: str, path: Optional[str], settings, *, stale: Callable
                 except EOFError:
                     raise RuntimeError(f"lint process exited ({p.exitcode})") from None
                 if kind == "ok":
-                    return payload
+                    return [_unpack(x) for x in payload]
                 raise RuntimeError(payload)
             if stale():
                 raise Stopped()
@@ -77,7 +111,7 @@ def lint_in_process(text: str, path: Optional[str], settings, *, stale: Callable
             if not p.is_alive() and not parent.poll(0):
                 raise RuntimeError(f"lint process exited ({p.exitcode})")
     finally:
-        if p.is_alive():
+        if p.is_alive():  # superseded, timed out, or the parent is leaving
             p.terminate()
         p.join(1)
         if p.is_alive():  # pragma: no cover
