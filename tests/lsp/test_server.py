@@ -396,3 +396,19 @@ async def test_pull_mode_configuration_change_refreshes(client):
     rep2 = await client.text_document_diagnostic_async(lsp.DocumentDiagnosticParams(
         text_document=lsp.TextDocumentIdentifier(uri=uri), previous_result_id=rep.result_id))
     assert rep2.kind == "full" and not any(d.code.startswith("GX3") for d in rep2.items)
+
+
+async def test_large_documents_are_linted_in_a_child_process_with_the_same_result(client):
+    # every document counts as "large" here: the child-process path must agree with the engine
+    await initialize(client, options={"largeDocumentBytes": 1000})
+    text = read(SEED1)
+    uri = uri_of(SEED1)
+    open_doc(client, uri, text)
+    pub = await wait_diagnostics(client, uri, 1)
+    assert lsp_keys(pub.diagnostics) == expected_keys(text, SEED1)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri),
+        range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
+        context=lsp.CodeActionContext(diagnostics=[], only=["source.fixAll.gxlint"])))
+    (tde,) = actions[0].edit.document_changes
+    assert apply_text_edits(text, tde.edits) == apply_fixes(text, lint(text, SEED1).diagnostics)[0]
