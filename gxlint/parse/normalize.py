@@ -133,6 +133,17 @@ class NormText:
         """Original span of normalised [start, end)."""
         return Span(self.to_orig(start), self.to_orig(end, end=True))
 
+    def segments(self):
+        """(start, end, shift): runs of normalised offsets whose original offset is i + shift
+        (the runs between removed pinyin annotations)."""
+        start, shift = 0, 0
+        for at, cum in zip(self._del_at, self._del_cum):
+            if at > start:
+                yield start, at, shift
+            start, shift = at, cum
+        if len(self.text) > start or start == 0:
+            yield start, len(self.text), shift
+
     def from_orig(self, o: int) -> int:
         """Normalised offset of an original offset (inside a deleted annotation: where it was)."""
         if not self._del_at:

@@ -83,8 +83,8 @@ class TraditionalCharacters(Rule):
         whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
         para = _paragraphs(doc)
         units: dict[object, list] = {}
-        for ch in changes:
-            units.setdefault(para[doc.lines.line_of(ch[0])], []).append(ch)
+        for ch, ln in zip(changes, _line_numbers(doc, [c[0] for c in changes])):
+            units.setdefault(para[ln], []).append(ch)
         for k, items in enumerate(units.values()):
             # the first finding carries the one fix that converts the whole document; the others
             # carry the part of it inside their paragraph (same edits: applying all is applying it)
@@ -114,20 +114,37 @@ def _residue_spans(doc, ctx) -> set:
 
 
 def _changes(doc, skip) -> list[tuple[int, str, str]]:
-    """(original offset, traditional char, simplified char) for every character t2s changes."""
+    """(original offset, traditional char, simplified char) for every character t2s changes.
+
+    Compared run by run (the runs between removed pinyin annotations keep a fixed offset), so an
+    unchanged run costs one string comparison."""
     norm, orig = doc.norm, doc.text
-    out = []
     simp = norm.text
-    for i, s in enumerate(simp):
-        if s.isascii():
+    out = []
+    for start, end, shift in norm.segments():
+        seg = simp[start:end]
+        src = orig[start + shift:end + shift]
+        if seg == src:
             continue
-        o = norm.to_orig(i)
-        t = orig[o]
-        if t == s or (ord(t) < 0x2E80):
-            continue        # unchanged, or width/quote folding (not a script change)
-        if skip and doc.lines.line_of(o) in skip:
-            continue
-        out.append((o, t, s))
+        for j, (s, t) in enumerate(zip(seg, src)):
+            if s != t and ord(t) >= 0x2E80 and not s.isascii():   # not width/quote folding: a script change
+                out.append((start + shift + j, t, s))
+    if skip:
+        lines = _line_numbers(doc, [c[0] for c in out])
+        out = [c for c, ln in zip(out, lines) if ln not in skip]
+    return out
+
+
+def _line_numbers(doc, offsets) -> list[int]:
+    """0-based line of each of a sorted list of offsets (one pass, no search per offset)."""
+    starts = doc.lines.starts
+    n = len(starts)
+    ln = 0
+    out = []
+    for o in offsets:
+        while ln + 1 < n and starts[ln + 1] <= o:
+            ln += 1
+        out.append(ln)
     return out
 
 
