@@ -33,7 +33,7 @@ __all__ = [
     "Cell", "Claim", "Context", "Diagnostic", "Document", "Edit", "Fix", "HeaderLabel", "Meta",
     "Related", "Row", "Rule", "Section", "Severity", "Span", "Table", "fmt_num",
     "Identity", "all_identities", "row_name", "COLUMN_NAMES", "COLUMN_NAMES_EN", "template_data",
-    "plain_text",
+    "plain_text", "paragraph_keys",
 ]
 
 
@@ -212,6 +212,35 @@ def plain_text(s: str) -> str:
     from .parse.normalize import key
 
     return plain(key(s))
+
+
+def paragraph_keys(doc: Document) -> list:
+    """0-based line → paragraph key.  A table is one paragraph; so is a run of short cell-like
+    lines (table cells the parser did not read as a table: one cell per line, blank lines between);
+    any other line is its own paragraph.  Computed once per document (GX601 and GX602 aggregate by it)."""
+    cached = doc.cache.get("paragraph_keys")
+    if cached is not None:
+        return cached
+    lines = doc.lines
+    tables = [(lines.line_of(t.span.start), lines.line_of(max(t.span.start, t.span.end - 1)))
+              for t in doc.tables.values()]
+    keys: list = []
+    run = None
+    for ln in range(lines.count):
+        s = lines.line_text(ln).strip(" \t\u3000\u00a0|")
+        k = next((("table", i) for i, (a, b) in enumerate(tables) if a <= ln <= b), None)
+        if k is None and not s:
+            keys.append(run or ("line", ln))      # a blank line does not end a run of cells
+            continue
+        if k is None and len(s) <= 40 and not s.endswith(("。", "；", ";", "！", "？")):
+            run = run or ("run", ln)
+            k = run
+        else:
+            run = None
+            k = k or ("line", ln)
+        keys.append(k)
+    doc.cache["paragraph_keys"] = keys
+    return keys
 
 
 # identity helpers (imported last: identities imports fmt_num from here)

@@ -27,7 +27,7 @@
 
 《中华人民共和国国家通用语言文字法》第九条；国办公开办函〔2021〕30号（年度报告按统一格式编制发布）。
 """
-from gxlint.api import Edit, Fix, Rule, Severity
+from gxlint.api import Edit, Fix, Rule, Severity, paragraph_keys
 
 
 class PinyinResidue(Rule):
@@ -62,7 +62,7 @@ class PinyinResidue(Rule):
         if not spans:
             return
         whole = Fix(ctx.message("fix", count=len(spans)), tuple(Edit(s.start, s.end, "") for s in spans), safe=True)
-        para = _paragraphs(doc)
+        para = paragraph_keys(doc)
         units: dict[object, list] = {}
         for s in spans:
             units.setdefault(para[doc.lines.line_of(s.start)], []).append(s)
@@ -74,27 +74,3 @@ class PinyinResidue(Rule):
             example = doc.text[max(0, first.start - 1):first.end]
             ctx.report("paragraph", first, fix=fix, count=len(items), example=example,
                        data={"count": len(items), "document_fix": k == 0})
-
-def _paragraphs(doc):
-    """0-based line → paragraph key.  A table is one paragraph; so is a run of short cell-like
-    lines (table cells the parser did not read as a table: one cell per line, blank lines between);
-    any other line is its own paragraph."""
-    lines = doc.lines
-    tables = [(lines.line_of(t.span.start), lines.line_of(max(t.span.start, t.span.end - 1)))
-              for t in doc.tables.values()]
-    keys: list = []
-    run = None
-    for ln in range(lines.count):
-        s = lines.line_text(ln).strip(" \t\u3000\u00a0|")
-        k = next((("table", i) for i, (a, b) in enumerate(tables) if a <= ln <= b), None)
-        if k is None and not s:
-            keys.append(run or ("line", ln))      # a blank line does not end a run of cells
-            continue
-        if k is None and len(s) <= 40 and not s.endswith(("。", "；", ";", "！", "？")):
-            run = run or ("run", ln)
-            k = run
-        else:
-            run = None
-            k = k or ("line", ln)
-        keys.append(k)
-    return keys

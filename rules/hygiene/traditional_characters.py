@@ -30,7 +30,7 @@
 
 《中华人民共和国国家通用语言文字法》第九条（国家机关以普通话和规范汉字为公务用语用字）。
 """
-from gxlint.api import Edit, Fix, Rule, Severity, Span
+from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraph_keys
 
 
 class TraditionalCharacters(Rule):
@@ -81,7 +81,7 @@ class TraditionalCharacters(Rule):
             return
         edits = _edits(changes)
         whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
-        para = _paragraphs(doc)
+        para = paragraph_keys(doc)
         units: dict[object, list] = {}
         for ch, ln in zip(changes, _line_numbers(doc, [c[0] for c in changes])):
             units.setdefault(para[ln], []).append(ch)
@@ -163,27 +163,3 @@ def _edits(changes) -> list:
     if buf:
         edits.append(Edit(run_start, prev + 1, "".join(buf)))
     return edits
-
-def _paragraphs(doc):
-    """0-based line → paragraph key.  A table is one paragraph; so is a run of short cell-like
-    lines (table cells the parser did not read as a table: one cell per line, blank lines between);
-    any other line is its own paragraph."""
-    lines = doc.lines
-    tables = [(lines.line_of(t.span.start), lines.line_of(max(t.span.start, t.span.end - 1)))
-              for t in doc.tables.values()]
-    keys: list = []
-    run = None
-    for ln in range(lines.count):
-        s = lines.line_text(ln).strip(" \t\u3000\u00a0|")
-        k = next((("table", i) for i, (a, b) in enumerate(tables) if a <= ln <= b), None)
-        if k is None and not s:
-            keys.append(run or ("line", ln))      # a blank line does not end a run of cells
-            continue
-        if k is None and len(s) <= 40 and not s.endswith(("。", "；", ";", "！", "？")):
-            run = run or ("run", ln)
-            k = run
-        else:
-            run = None
-            k = k or ("line", ln)
-        keys.append(k)
-    return keys
