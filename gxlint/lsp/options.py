@@ -130,6 +130,8 @@ def parse_options(*sources: Any) -> ServerOptions:
         name = _LINT_KEYS.get(k)
         if name is None:
             continue
+        if v is None or (isinstance(v, (str, list, tuple, dict)) and not v):
+            continue        # an empty editor setting means "not set": the project's config stands
         try:
             if name == "year":
                 v = int(v)
