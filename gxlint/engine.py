@@ -59,10 +59,37 @@ def _register(cls: type[Rule], module, found: dict[str, type[Rule]], origin: str
     found[cls.code] = cls
 
 
+def _rules_package():
+    """``gxlint.rules``: installed from the top-level rules/ folder by setup.py's package_dir.
+
+    Run from a source checkout (``python -m gxlint`` at the repository root) the local gxlint/
+    folder is imported instead of the installed package, and it has no rules/ inside: load the
+    checkout's rules/ as gxlint.rules then, so the checkout behaves as installed."""
+    try:
+        import gxlint.rules as pkg
+
+        return pkg
+    except ModuleNotFoundError as exc:
+        if exc.name != "gxlint.rules":
+            raise
+    import importlib.util
+    import os
+
+    src = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
+    init = os.path.join(src, "__init__.py")
+    if not os.path.isfile(init):
+        raise RegistryError("the built-in rules (gxlint.rules) are missing: reinstall gxlint")
+    spec = importlib.util.spec_from_file_location("gxlint.rules", init, submodule_search_locations=[src])
+    pkg = importlib.util.module_from_spec(spec)
+    sys.modules["gxlint.rules"] = pkg
+    spec.loader.exec_module(pkg)
+    return pkg
+
+
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, type[Rule]]:
     """code → rule class: built-ins from scanning ``gxlint.rules``, then entry-point packs."""
-    import gxlint.rules as pkg
+    pkg = _rules_package()
 
     found: dict[str, type[Rule]] = {}
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
