@@ -208,8 +208,8 @@ def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
     only 来源/时间/作者 items counts when it is at the edge of the report (before section 一 or
     after the last report text) or when it combines 来源 with 时间."""
     s = line.strip(" \t|*#>-")
-    if not s or len(s) > 160:
-        return ()
+    if not s or len(s) > 160 or not _R_RE.match(s.lstrip(_R_SEP)):
+        return ()       # (fast path) report text: it does not even start with a chrome item
     kinds: list[str] = []
     pos = 0
     weak_only = True
