@@ -8,7 +8,7 @@ corrected value, so the diagnostics really change) and waits for the diagnostics
 - server side: the server's own change-received → publish time (from its timing log)
 - lint: the lint itself (parse + rules + conversion), as the server measured it
 
-Documents: a ~30 KB report (seed 001 with the prose of section 一 of every seed repeated in its
+Documents: a ~30 KB generated simplified report (gxlint.synth, one changed cell); a ~30 KB report (seed 001 with the prose of section 一 of every seed repeated in its
 section 一) and a ~1 MB document (the same, prose repeated further).  Nothing is asserted: it
 prints median and p95 per document.
 
@@ -67,6 +67,21 @@ def build_report(target_bytes: int) -> str:
     reps = need // len((prose + "\n").encode("utf-8")) + 1
     extra = "\n".join([prose] * reps)
     return "\n".join(lines[: head + 1] + [extra] + lines[head + 1:])
+
+
+def generated_report(target_bytes: int) -> str:
+    """A generated simplified report (gxlint.synth) of about target_bytes with one changed table
+    cell, so that there is a one-character fix to toggle."""
+    from gxlint import synth
+
+    for seed in range(200):
+        text = synth.sample(seed, size=target_bytes, layout="pipe", defects=["change_cell"]).text
+        try:
+            find_toggle(text)
+            return text
+        except SystemExit:
+            continue
+    raise SystemExit("no generated report with a one-character fix")
 
 
 def find_toggle(text: str) -> tuple[int, str, str]:
@@ -160,7 +175,8 @@ def main(argv=None) -> int:
                     help="lint the 1 MB document in the server's thread pool, not a child process")
     args = ap.parse_args(argv)
     sys.path.insert(0, ROOT)
-    runs = [(build_report(30_000), args.edits, "30 KB report", {})]
+    runs = [(build_report(30_000), args.edits, "30 KB report", {}),
+            (generated_report(30_000), args.edits, "30 KB generated", {})]
     if args.big_edits > 0:
         opts = {"largeDocumentBytes": 0} if args.big_in_thread else {}
         runs.append((build_report(1_000_000), args.big_edits, "1 MB document", opts))
