@@ -142,7 +142,8 @@ class Context:
 
     __slots__ = ("doc", "settings", "lang", "rule", "severity", "_sink")
 
-    def __init__(self, doc: Document, settings: "Settings", rule: Rule, severity: Severity, sink: list) -> None:
+    def __init__(self, doc: Optional[Document], settings: "Settings", rule: Rule, severity: Severity, sink: list) -> None:
+        # doc is None only for the engine's own GX001/GX002 (a file that could not be read or parsed)
         self.doc = doc
         self.settings = settings
         self.lang = settings.lang if settings.lang in ("zh", "en") else "zh"

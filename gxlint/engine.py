@@ -136,10 +136,6 @@ def find_rule(code_or_name: str) -> Optional[type[Rule]]:
     return None
 
 
-def rule_meta(code: str) -> Optional[type[Rule]]:
-    return registry().get(code)
-
-
 # --- running -------------------------------------------------------------------------
 
 def _engine_rule(code: str) -> type[Rule]:
@@ -153,15 +149,8 @@ def engine_diagnostic(code: str, message_id: str, span: Span, settings: Settings
     cls = _engine_rule(code)
     rule = cls(settings)
     sink: list[Diagnostic] = []
-    ctx = Context(_EMPTY_DOC, settings, rule, settings.severity_for(cls.code, cls.name, cls.severity), sink)
+    ctx = Context(None, settings, rule, settings.severity_for(cls.code, cls.name, cls.severity), sink)
     return ctx.report(message_id, span, **kwargs)
-
-
-class _EmptyDoc:
-    text = ""
-
-
-_EMPTY_DOC = _EmptyDoc()  # type: ignore[assignment]
 
 
 def active_rules(settings: Settings, path: Optional[str] = None) -> list[Rule]:

@@ -1,8 +1,10 @@
-"""Paths of the seed fixtures (imported by tests as `seedutil`; not a conftest, whose name clashes across folders)."""
+"""The seed and layout fixtures (imported by every test folder as `seedutil` — tests/ is on pytest's
+pythonpath; not a conftest, whose module name clashes across folders)."""
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEEDS = os.path.join(HERE, "fixtures", "seeds")
+LAYOUTS = os.path.join(HERE, "fixtures", "layouts")
 ROOT = os.path.dirname(HERE)
 
 
@@ -17,3 +19,8 @@ def read_seed(prefix: str) -> str:
     with open(seed_path(prefix), encoding="utf-8") as fh:
         return fh.read()
 
+
+
+def read_layout(name: str) -> str:
+    with open(os.path.join(LAYOUTS, name), encoding="utf-8") as fh:
+        return fh.read()

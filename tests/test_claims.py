@@ -5,14 +5,9 @@ import pytest
 
 from gxlint.parse import parse
 from gxlint.parse.claims import cn_number
+from seedutil import read_seed as seed
 
 SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "seeds")
-
-
-def seed(prefix):
-    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix) and n.endswith(".txt"))
-    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
-        return fh.read()
 
 
 def claims(text):

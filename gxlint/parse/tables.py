@@ -386,11 +386,8 @@ class _Group:
 
 
 def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int = 8,
-            stop_after_last: bool = True) -> tuple[list[tuple[RowSpec, _Buf, int, list]], list[_Buf], _Buf]:
-    """Assign NUM runs to template rows.  Returns (matches, buffers before each match, trailing buffer).
-
-    matches: (spec, buffer, label start offset in buffer key, items)
-    """
+            stop_after_last: bool = True) -> list[tuple[RowSpec, _Buf, int, list]]:
+    """Assign NUM runs to template rows: (spec, label buffer, label start in the buffer's key, items)."""
     matches = []
     order = {id(s): k for k, s in enumerate(specs)}
     nxt = 0                      # index of the next template row expected
@@ -455,7 +452,7 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
             buf = _Buf.new()
             break
     close()
-    return matches, [], buf
+    return matches
 
 
 def _cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=()) -> tuple[list[Cell], int]:
@@ -590,7 +587,7 @@ def _label_parts(buf: _Buf, at: int) -> tuple:
     return tuple(out)
 
 
-def _build_rows(norm: NormText, matches, specs, columns_of) -> tuple[dict[str, Row], list[tuple[RowSpec, _Buf]]]:
+def _build_rows(norm: NormText, matches, specs, columns_of) -> dict[str, Row]:
     rows: dict[str, Row] = {}
     for k, (spec, buf, at, items) in enumerate(matches):
         cols = columns_of(spec)
@@ -606,7 +603,7 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> tuple[dict[str, R
         )
         row.unreliable = found != len(cols)
         rows[spec.id] = row
-    return rows, []
+    return rows
 
 
 def _missing(specs, rows) -> list[str]:
@@ -640,10 +637,10 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
                 break
     columns = tuple(base)
     specs = t3_specs(ver, len(columns))
-    matches, _, _ = _groups(tokens, specs)
+    matches = _groups(tokens, specs)
     if not matches:
         return None
-    rows, _ = _build_rows(norm, matches, specs, lambda s: columns)
+    rows = _build_rows(norm, matches, specs, lambda s: columns)
     if not variant:
         pos = _subtotal_from_data(rows)
         if pos is not None:
@@ -653,8 +650,8 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
             columns = tuple(base)
             variant = "subtotal"
             specs = t3_specs(ver, len(columns))
-            matches, _, _ = _groups(tokens, specs)
-            rows, _ = _build_rows(norm, matches, specs, lambda s: columns)
+            matches = _groups(tokens, specs)
+            rows = _build_rows(norm, matches, specs, lambda s: columns)
     span = norm.span(tokens[0].start, tokens[-1].end)
     tbl = Table("t3", ver, span, list(columns), rows, _missing(specs, rows), headers, variant)
     last_found = max(k for k, s in enumerate(specs) if s.id in rows)
@@ -743,10 +740,10 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
     if not tokens:
         return None
     specs = t2_specs(ver)
-    matches, _, _ = _groups(tokens, specs)
+    matches = _groups(tokens, specs)
     if not matches:
         return None
-    rows, _ = _build_rows(norm, matches, specs, lambda s: s.columns)
+    rows = _build_rows(norm, matches, specs, lambda s: s.columns)
     tbl = Table("t2", ver, norm.span(tokens[0].start, tokens[0].end), [], rows, _missing(specs, rows), [])
     tbl.headers = _t2_headers(norm, ver, matches)
     last = max(r.span.end for r in rows.values())

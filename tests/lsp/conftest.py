@@ -12,18 +12,10 @@ import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
+from seedutil import ROOT, SEEDS, seed_path as seed_file  # noqa: F401 (re-exported)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
 SERVER_CMD = [sys.executable, "-m", "gxlint", "lsp"]
-
-
-def seed_file(prefix: str) -> str:
-    for name in sorted(os.listdir(SEEDS)):
-        if name.startswith(prefix) and name.endswith(".txt"):
-            return os.path.join(SEEDS, name)
-    raise FileNotFoundError(prefix)
 
 
 def read(path: str) -> str:

@@ -4,22 +4,10 @@ import sys
 
 import pytest
 
+from seedutil import ROOT, SEEDS, read_seed as seed_text, seed_path as seed  # noqa: F401 (re-exported)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
 DATA = os.path.join(HERE, "data")
-
-
-def seed(prefix: str) -> str:
-    for name in sorted(os.listdir(SEEDS)):
-        if name.startswith(prefix) and name.endswith(".txt"):
-            return os.path.join(SEEDS, name)
-    raise FileNotFoundError(prefix)
-
-
-def seed_text(prefix: str) -> str:
-    with open(seed(prefix), encoding="utf-8") as fh:
-        return fh.read()
 
 
 def gx(*args, cwd=None, input=None, env=None, timeout=300):

@@ -1,5 +1,5 @@
 """A small complete report for the GX5/GX6 rule tests, with the parts the tests change as parameters."""
-import os
+from seedutil import read_seed  # noqa: F401 (re-exported)
 
 T2 = """第二十条第（一）项
 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
@@ -62,13 +62,3 @@ def line_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     return line, col
 
 
-_SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "seeds")
-
-
-def read_seed(prefix: str) -> str:
-    """The seed report whose file name starts with prefix (tests/fixtures/seeds)."""
-    for name in sorted(os.listdir(_SEEDS)):
-        if name.startswith(prefix) and name.endswith(".txt"):
-            with open(os.path.join(_SEEDS, name), encoding="utf-8") as fh:
-                return fh.read()
-    raise FileNotFoundError(prefix)

@@ -1,29 +1,15 @@
 """GX101–GX104 (sections) with RuleTester: where each must fire (exact line, column, message) and
 where it must stay silent."""
-import os
 
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.fixes import apply_fixes
 from gxlint.testing import RuleTester
+from seedutil import read_seed as seed, read_layout as layout
 
-TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAYOUTS = os.path.join(TESTS, "fixtures", "layouts")
-SEEDS = os.path.join(TESTS, "fixtures", "seeds")
 
 SIX = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
-
-
-def layout(name):
-    with open(os.path.join(LAYOUTS, name), encoding="utf-8") as fh:
-        return fh.read()
-
-
-def seed(prefix):
-    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix))
-    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
-        return fh.read()
 
 
 def doc_of(headings, body="内容。"):

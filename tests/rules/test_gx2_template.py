@@ -1,26 +1,11 @@
 """GX201–GX206 (template conformance) with RuleTester: fire (exact line, column, message with the
 numbers) and stay silent; one root cause gives one finding."""
-import os
 
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.fixes import apply_fixes
 from gxlint.testing import RuleTester
-
-TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAYOUTS = os.path.join(TESTS, "fixtures", "layouts")
-SEEDS = os.path.join(TESTS, "fixtures", "seeds")
-
-
-def layout(name):
-    with open(os.path.join(LAYOUTS, name), encoding="utf-8") as fh:
-        return fh.read()
-
-
-def seed(prefix):
-    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix))
-    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
-        return fh.read()
+from seedutil import read_seed as seed, read_layout as layout
 
 
 def codes(text, select="GX1,GX2,GX3"):

@@ -1,6 +1,5 @@
 """GX301–GX306 (arithmetic identities) with RuleTester: fire at the cell (exact line, column,
 message with the numbers), stay silent on clean reports; one root cause gives one error."""
-import os
 
 import pytest
 
@@ -9,22 +8,9 @@ from gxlint.engine import lint
 from gxlint.fixes import apply_fixes
 from gxlint.parse import parse
 from gxlint.testing import RuleTester
+from seedutil import read_seed as seed, read_layout as layout
 
-TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAYOUTS = os.path.join(TESTS, "fixtures", "layouts")
-SEEDS = os.path.join(TESTS, "fixtures", "seeds")
 GX3 = Settings.from_options(None, select="GX3")
-
-
-def layout(name):
-    with open(os.path.join(LAYOUTS, name), encoding="utf-8") as fh:
-        return fh.read()
-
-
-def seed(prefix):
-    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix))
-    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
-        return fh.read()
 
 
 def set_line(text, lineno, new):

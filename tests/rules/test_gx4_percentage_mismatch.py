@@ -1,18 +1,11 @@
 """GX403 prose-percentage-mismatch: a share recomputed at the precision written."""
-import os
 
 from gx4_reports import CITY_PROSE, at, city, report, t3_row
 
 from gxlint.testing import RuleTester
+from seedutil import read_seed as seed
 
 T = RuleTester("GX403")
-SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "seeds")
-
-
-def seed(prefix):
-    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix) and n.endswith(".txt"))
-    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
-        return fh.read()
 
 
 def test_seed_002_shares_hold():

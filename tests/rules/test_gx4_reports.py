@@ -1,5 +1,4 @@
 """Complete reports: no GX4 error as written; with one prose number changed, caught at that number."""
-import os
 
 import pytest
 import regex
@@ -8,15 +7,9 @@ from gx4_reports import city
 
 from gxlint.config import Settings
 from gxlint.engine import lint
+from seedutil import read_seed as seed
 
-SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "seeds")
 GX4 = Settings.from_options(None, select="GX4")
-
-
-def seed(prefix):
-    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix) and n.endswith(".txt"))
-    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
-        return fh.read()
 
 
 def gx4(text):

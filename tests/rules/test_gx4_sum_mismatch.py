@@ -1,18 +1,11 @@
 """GX404 prose-sum-mismatch: 共N…其中a、b、c."""
-import os
 
 from gx4_reports import CITY_PROSE, at, city, report
 
 from gxlint.testing import RuleTester
+from seedutil import read_seed as seed
 
 T = RuleTester("GX404")
-SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "seeds")
-
-
-def seed(prefix):
-    name = next(n for n in sorted(os.listdir(SEEDS)) if n.startswith(prefix) and n.endswith(".txt"))
-    with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
-        return fh.read()
 
 
 def test_seed_004_line_13_holds():
