@@ -21,6 +21,11 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
 
     headings = _sections.find_headings(norm)
     accepted, duplicates = _sections.choose(headings)
+    written = _sections.find_as_written(norm, accepted)
+    if written:
+        accepted = sorted(accepted + written, key=lambda h: h.start)
+    # sections found under a heading that differs from the format's (GX202)
+    doc.cache["nonstandard_headings"] = [(h.index, h.form, norm.span(h.start, h.end)) for h in written]
     doc.sections = _sections.build_sections(norm, accepted)
     doc.cache["duplicate_headings"] = [
         (h.index, h.numeral, norm.span(h.start, h.end)) for h in duplicates

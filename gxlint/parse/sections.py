@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Optional
 
 import regex
 
@@ -61,6 +62,7 @@ class Heading:
     start: int        # normalised offsets
     end: int
     line_start: bool
+    form: str = "standard"    # standard / fuzzy (a typo or extra words) / alt (numbered its own way)
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -148,3 +150,117 @@ def build_sections(norm: NormText, headings: list[Heading]) -> list[Section]:
 def find_old_structure(norm: NormText) -> list[Span]:
     """Headings of the pre-2019 structure (概述, 依申请公开…, 收费及减免…)."""
     return [norm.span(m.start(), m.end()) for m in _old_re().finditer(norm.text, timeout=guard.left())]
+
+
+# --- headings as written ------------------------------------------------------------------
+#
+# A section whose heading is not found by its title is looked for once more, in its place (after
+# the heading of the section before it, before the heading of the section after it):
+#
+# - ``fuzzy``: its own numeral (二、…) and its title with a typo or a few extra words
+#   (四、政府信息公开行政法复议、行政诉讼情况).  Inside a line only the typo form (the title right
+#   after the numeral), at the start of a line also extra words before or after it on that line.
+# - ``alt``: a line that is nothing but the title, numbered the report's own way ((二) 1. 第二部分)
+#   or not at all (主动公开政府信息情况); the titles of 二/三/四 may be shortened there
+#   ((一)主动公开情况).
+#
+# Table 三's row labels (一、本年新收… 四、结转下年度…) never come near a section title's wording.
+
+_NUM_SEP = regex.compile(r"(?P<num>[一二三四五六七八九十])[ \t]*[、.,．][ \t]*")
+_SENTENCE = regex.compile(r"[。;；,，!！?？]")
+# shortened titles a report's own numbering uses for the statistics parts
+_ALT_TITLES = {
+    2: r"(?:行政机关)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况",
+    3: r"(?:行政机关)?(?:收到和处理(?:政府信息公开)?申请|依申请公开(?:政府信息)?)(?:的)?(?:工作)?情况",
+    4: r"(?:因)?(?:政府信息公开)?(?:工作)?(?:被申请)?行政复议[、和与及,]?(?:提起)?行政诉讼(?:的)?(?:工作)?情况",
+}
+_EXTRA_WORDS = 10     # extra characters a line-start heading may carry besides its title
+
+
+def _budget(title: str) -> int:
+    """Edits a title may differ by: one for a short title, two for a long one."""
+    return 1 if len(title) < 12 else 2
+
+
+@functools.lru_cache(maxsize=1)
+def _fuzzy_res() -> dict[int, "regex.Pattern[str]"]:
+    out = {}
+    for sec in templates.common()["section"]:
+        title = sec["canonical"][2:]
+        out[sec["index"]] = regex.compile(
+            r"(?:" + _spaced(sec["pattern"]) + r"){e<=%d}" % _budget(title), regex.BESTMATCH)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _alt_res() -> dict[int, "regex.Pattern[str]"]:
+    out = {}
+    for sec in templates.common()["section"]:
+        title = _ALT_TITLES.get(sec["index"], sec["pattern"])
+        out[sec["index"]] = regex.compile(
+            r"(?m)^[ \t#*>]*(?P<h>(?:[(][一二三四五六七八九十]{1,2}[)]|\d{1,2}[ \t]*[、.．]|第[一二三四五六七八九十]部分[、:]?)?"
+            r"[ \t]*" + _spaced(title) + r")[ \t*:]*$")
+    return out
+
+
+def _slot(accepted: list[Heading], index: int, n: int) -> tuple[int, int]:
+    lo = max((h.end for h in accepted if h.index < index), default=0)
+    hi = min((h.start for h in accepted if h.index > index), default=n)
+    return lo, hi
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def _fuzzy_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
+    numeral = NUMERALS[index - 1]
+    pat = _fuzzy_res()[index]
+    for m in _NUM_SEP.finditer(text, lo, hi, timeout=guard.left()):
+        if m.group("num") != numeral:
+            continue
+        at_start = _at_line_start(text, m.start())
+        if at_start:
+            # the whole line is the heading: its title, with a typo or a few extra words
+            _a, line_end = _line_bounds(text, m.end())
+            rest = text[m.end():min(line_end, hi)].rstrip(" \t*:")
+            if not rest or len(rest) > 40 or _SENTENCE.search(rest):
+                continue
+            t = pat.search(rest, timeout=guard.left())
+            if t is None or len(rest) - (t.end() - t.start()) > _EXTRA_WORDS:
+                continue
+            return Heading(index, numeral, m.start(), _heading_end(text, m.end() + len(rest)), True, "fuzzy")
+        # inside a line: the title right after the numeral, with a typo
+        t = pat.match(text, m.end(), min(hi, m.end() + 60), timeout=guard.left())
+        if t is None or t.end() - t.start() < 4:
+            continue
+        return Heading(index, numeral, m.start(), _heading_end(text, t.end()), False, "fuzzy")
+    return None
+
+
+def _alt_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
+    for m in _alt_res()[index].finditer(text, lo, hi, timeout=guard.left()):
+        return Heading(index, NUMERALS[index - 1], m.start("h"), _heading_end(text, m.end("h")), True, "alt")
+    return None
+
+
+def find_as_written(norm: NormText, accepted: list[Heading]) -> list[Heading]:
+    """Headings, as written, of the sections ``accepted`` lacks (see above), in their places.
+    Returns the new headings; ``accepted`` is not changed."""
+    text = norm.text
+    have = list(accepted)
+    found: list[Heading] = []
+    present = {h.index for h in accepted}
+    for index in range(1, 7):
+        if index in present:
+            continue
+        lo, hi = _slot(have, index, len(text))
+        if lo >= hi:
+            continue
+        h = _fuzzy_in(text, index, lo, hi) or _alt_in(text, index, lo, hi)
+        if h is not None:
+            found.append(h)
+            have.append(h)
+    return found
