@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import templates
-from ..model import Document
+from ..model import Document, Span
 from ..positions import LineIndex
 from . import sections as _sections
 from . import tables as _tables
@@ -31,8 +31,6 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
         (h.index, h.numeral, norm.span(h.start, h.end)) for h in duplicates
     ]
     doc.old_headings = _sections.find_old_structure(norm)
-    if len(doc.old_headings) >= 2 and (len(doc.sections) < 4 or doc.section(3) is None):
-        doc.pre2019 = doc.old_headings[0]
 
     first = accepted[0].start if accepted else -1
     doc.meta = parse_meta(norm, first)
@@ -40,6 +38,7 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
         doc.meta.year = year
         doc.meta.year_source = "config"
     doc.expected_template = templates.for_year(doc.meta.year)
+    doc.pre2019 = _old_structure(doc)
 
     if doc.pre2019 is not None:
         doc.template = "pre2019"
@@ -51,6 +50,39 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
     doc.template = template or detected or doc.expected_template
     doc.claims = extract_claims(doc)
     return doc
+
+
+FIRST_OLD_YEAR = 2008     # the first year of annual reports (old 条例, in force 2008-05-01)
+
+
+def _old_structure(doc: Document) -> Optional[Span]:
+    """Where the report shows the pre-2019 structure (GX104 there, no cascade), or None.
+
+    Old structure: two or more old headings (概述, 依申请公开…, 收费及减免…) and not the current
+    structure's core (four sections, 三 among them).  A report for 2008–2018 is of the old
+    format whatever its headings (unless it has that core): it is anchored at its first old
+    heading, else its title, else its first heading, else its first line."""
+    old = doc.old_headings
+    modern = len(doc.sections) >= 4 and doc.section(3) is not None
+    if modern:
+        return None
+    if len(old) >= 2:
+        return old[0]
+    y = doc.meta.year
+    if y is None or not FIRST_OLD_YEAR <= y < templates.version(templates.VERSIONS[0])["first_year"]:
+        return None
+    if old:
+        return old[0]
+    if doc.meta.title_span is not None:
+        return doc.meta.title_span
+    if doc.sections:
+        return min(doc.sections, key=lambda s: s.span.start).span
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    if start >= len(text):
+        return None
+    end = text.find("\n", start)
+    return Span(start, len(text) if end < 0 else end)
 
 
 def _section_region(norm: NormText, accepted, index: int) -> Optional[tuple[int, int]]:

@@ -49,10 +49,12 @@ def _heading_re() -> "regex.Pattern[str]":
 
 @functools.lru_cache(maxsize=1)
 def _old_re() -> "regex.Pattern[str]":
-    pats = templates.common()["old_structure"]["patterns"]
+    """An old heading at the start of a line (numeral optional), or inside a line after its
+    numeral (a one-line document: 二、依申请公开政府信息情况 …)."""
+    pats = "|".join(_spaced(p) for p in templates.common()["old_structure"]["patterns"])
     return regex.compile(
-        r"(?m)^[ \t#*>]*(?:[一二三四五六七八九十][ \t]*[、.,．])?[ \t]*(?:" + "|".join(_spaced(p) for p in pats) + r")"
-    )
+        r"(?m)(?:^[ \t#*>]*(?:[一二三四五六七八九十][ \t]*[、.,．])?|(?<=^|[\s。;；:：])[一二三四五六七八九十][ \t]*[、.,．])"
+        r"[ \t]*(?:" + pats + r")")
 
 
 @dataclass(slots=True)
@@ -149,7 +151,17 @@ def build_sections(norm: NormText, headings: list[Heading]) -> list[Section]:
 
 def find_old_structure(norm: NormText) -> list[Span]:
     """Headings of the pre-2019 structure (概述, 依申请公开…, 收费及减免…)."""
-    return [norm.span(m.start(), m.end()) for m in _old_re().finditer(norm.text, timeout=guard.left())]
+    text = norm.text
+    out = []
+    for m in _old_re().finditer(text, timeout=guard.left()):
+        a = m.start()
+        b = m.end()
+        while a < b and text[a] in " \t#*>":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        out.append(norm.span(a, b))
+    return out
 
 
 # --- headings as written ------------------------------------------------------------------

@@ -7,6 +7,9 @@
 - 同一部分出现两次（两个作为部分标题的“四、……行政复议、行政诉讼情况”）；
 - 编号与标题不符（如“三、主动公开政府信息情况”），可一键改正编号。
 
+一个部分的标题按报告自己的方式编号（“（一）主动公开情况”、不带编号的标题）时，由 GX202 报告一次，
+其后各部分的编号随之错位，不再逐个报告。
+
 表三中的行标签“一、本年新收……”“三、本年度办理结果”“四、结转下年度继续办理”不是部分标题，不参与本检查。
 
 ## 为什么
@@ -95,6 +98,8 @@ class SectionOrder(Rule):
                 ctx.report("order", s.span, title=s.canonical, before=later_lower[0].canonical)
                 swapped.add(id(s))
                 swapped.update(id(t) for t in later_lower)
+        if any(form == "alt" for _i, form, _sp in doc.cache.get("nonstandard_headings", [])):
+            return      # the report numbers its parts its own way: GX202 says so once, numerals follow from it
         for s in secs:
             if id(s) in swapped:
                 continue    # titles out of order: the numerals are the symptom, not a second error

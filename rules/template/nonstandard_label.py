@@ -63,22 +63,37 @@ class NonstandardLabel(Rule):
             "zh": "部分标题“{written}”与格式规定的“{expected}”不一致",
             "en": "section heading “{written}” differs from the format’s “{expected}”",
         },
+        "headings": {
+            "zh": "{count} 个部分的标题按报告自己的方式编写，与格式规定的不一致（“{written}”应为“{expected}”，其余见相关位置）",
+            "en": "{count} section headings are written the report’s own way, not as the format has them (“{written}” should be “{expected}”; see the related places for the others)",
+        },
         "fix": {"zh": "改为模板用语“{expected}”", "en": "use the template wording “{expected}”"},
     }
 
     def on_document(self, doc, ctx):
         if doc.pre2019 is not None:
             return      # GX104 says it once
+        own = []        # parts numbered the report's own way: one root cause, one finding
         for index, form, span in doc.cache.get("nonstandard_headings", []):
             sec = doc.section(index)
             if sec is None:
                 continue
             written = ctx.text[span.start:span.end].strip(" \t*#>:：")
+            if form == "alt":
+                own.append((span, written, sec.canonical))
+                continue
             fix = None
-            if form == "fuzzy" and "\n" not in written:
+            if "\n" not in written:
                 # a misspelt numbered heading: the format's wording, numeral included
                 fix = Fix(ctx.message("fix", expected=sec.canonical), (Edit(span.start, span.end, sec.canonical),), safe=False)
             ctx.report("heading", span, written=written, expected=sec.canonical, fix=fix)
+        if len(own) == 1:
+            span, written, canonical = own[0]
+            ctx.report("heading", span, written=written, expected=canonical)
+        elif own:
+            span, written, canonical = own[0]
+            related = [ctx.related(sp, "heading", written=w, expected=c) for sp, w, c in own[1:]]
+            ctx.report("headings", span, written=written, expected=canonical, count=len(own), related=related)
 
     def on_table(self, table, ctx):
         for h in table.headers:

@@ -144,12 +144,50 @@ def test_gx103_silent():
 # --- GX104 outdated-structure ---------------------------------------------------------------
 
 def test_gx104_once_at_the_first_old_heading():
-    RuleTester("GX104").invalid(layout("pre2019.txt"), [(3, 1, "报告使用 2019 年以前的旧结构（一、概述")])
+    # a 2017 report: the old format was the right one then — one note, not an error
+    RuleTester("GX104").invalid(layout("pre2019.txt"), [(3, 1, "这是 2017 年度的报告，按 2019 年以前的旧格式编写（一、概述")])
+    (d,) = lint(layout("pre2019.txt"), None, Settings.from_options(None, select="GX104")).diagnostics
+    assert d.severity.name == "INFORMATION"
 
 
 def test_gx104_alone_no_cascade():
     res = lint(layout("pre2019.txt"), None, Settings.from_options(None, select="GX1,GX2,GX3"))
     assert [d.code for d in res.diagnostics] == ["GX104"]
+
+
+def test_gx104_2019_or_later_in_the_old_structure_is_one_error():
+    text = layout("old_structure_2020.txt")
+    RuleTester("GX104").invalid(text, [(5, 1, "报告使用 2019 年以前的旧结构（一、概述、四、政府信息公开的收费及减免情况、"
+                                              "五、因政府信息公开申请提起行政复议、行政诉讼的情况），应按现行格式的六个部分编写")])
+    res = lint(text, None, Settings.from_options(None))
+    assert [(d.code, d.severity.name) for d in res.diagnostics] == [("GX104", "ERROR")]
+    # the same report on one line (a web page's text): one finding, at the first old heading
+    one = text.replace("\n", " ")
+    res = lint(one, None, Settings.from_options(None))
+    assert [d.code for d in res.diagnostics] == ["GX104"]
+    assert res.diagnostics[0].span.start == one.index("一、概述")
+    RuleTester("GX104", lang="en").invalid(text, [(5, 1, "the report uses the pre-2019 structure")])
+
+
+def test_gx104_2008_to_2018_report_one_note_whatever_its_headings():
+    # a 2012 report: only one of its headings is of the recognised old kinds, 一、基本情况 is neither
+    text = layout("pre2019_2012.txt")
+    RuleTester("GX104").invalid(text, [(12, 1, "这是 2012 年度的报告，按 2019 年以前的旧格式编写（三、依申请公开政府信息的办理情况）")])
+    res = lint(text, None, Settings.from_options(None))
+    assert [d.code for d in res.diagnostics] == ["GX104"]   # signed 2013-03-20: in time under the old 条例
+    one = text.replace("\n", " ")
+    assert [d.code for d in lint(one, None, Settings.from_options(None)).diagnostics] == ["GX104"]
+    # no recognisable old heading at all: the note sits on the title
+    plain = text.replace("三、依申请公开政府信息的办理情况", "三、办理申请")
+    RuleTester("GX104").invalid(plain, [(1, 1, "这是 2012 年度的报告，早于现行格式")])
+    assert [d.code for d in lint(plain, None, Settings.from_options(None)).diagnostics] == ["GX104"]
+
+
+def test_gx104_late_old_report_measured_by_the_old_deadline():
+    text = layout("pre2019_2012.txt").replace("2013年3月20日", "2013年4月20日")
+    res = lint(text, None, Settings.from_options(None))
+    assert [d.code for d in res.diagnostics] == ["GX104", "GX502"]
+    assert "2013年3月31日" in res.diagnostics[1].message
 
 
 def test_gx104_silent_for_current_structure():
@@ -160,3 +198,62 @@ def test_gx104_silent_for_current_structure():
         t.valid(seed(p))
     # a modern report mentioning one old-style phrase is not old
     t.valid(CLEAN.replace("一、总体情况\n", "一、总体情况\n概述\n"))
+    t.valid(CLEAN.replace("\n", " ").replace("一、总体情况 ", "一、总体情况 概述 "))
+    # a modern 2018 report (the six sections and the tables): not the old structure
+    t.valid(CLEAN.replace("2023", "2018"))
+
+
+# --- headings as written: the section is there (no GX101), GX202 says the heading differs -------
+
+TYPO4 = "四、政府信息公开行政法复议、行政诉讼情况"
+
+
+def test_misspelt_heading_gx202_not_gx101():
+    heads = list(SIX)
+    heads[3] = TYPO4
+    text = doc_of(heads)
+    RuleTester("GX101").valid(text)
+    RuleTester("GX102").valid(text)
+    RuleTester("GX202").invalid(text, [(7, 1, "部分标题“四、政府信息公开行政法复议、行政诉讼情况”与格式规定的“四、政府信息公开行政复议、行政诉讼情况”不一致")])
+    RuleTester("GX202", lang="en").invalid(text, [(7, 1, "section heading “四、政府信息公开行政法复议、行政诉讼情况” differs")])
+    res = lint(text, None, Settings.from_options(None, select="GX202"))
+    (d,) = res.diagnostics
+    assert d.severity.name == "WARNING"
+    assert (d.span.start, d.span.end) == (text.index(TYPO4), text.index(TYPO4) + len(TYPO4))
+    assert d.fix is not None and not d.fix.safe
+    assert apply_fixes(text, res.diagnostics) == (text, 0)          # not applied unasked
+    fixed, n = apply_fixes(text, res.diagnostics, unsafe=True)
+    assert n == 1 and fixed == doc_of(SIX)
+
+
+def test_misspelt_heading_in_a_one_line_document():
+    heads = list(SIX)
+    heads[3] = TYPO4
+    text = " ".join(f"{h} 内容内容内容。" for h in heads)
+    RuleTester("GX101").valid(text)
+    RuleTester("GX202").invalid(text, [(1, text.index(TYPO4) + 1, "部分标题")])
+
+
+def test_own_numbering_one_gx202_no_gx101_no_gx102():
+    heads = ["一、总体情况", "二、政府信息公开统计情况", "（一）主动公开情况", "（二）收到和处理政府信息公开申请情况",
+             "（三）政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
+    text = doc_of(heads)
+    RuleTester("GX101").valid(text)
+    RuleTester("GX102").valid(text)     # the numerals follow from the report's own numbering: said once, by GX202
+    RuleTester("GX202").invalid(text, [(5, 1, "3 个部分的标题按报告自己的方式编写，与格式规定的不一致（“（一）主动公开情况”应为“二、主动公开政府信息情况”")])
+    res = lint(text, None, Settings.from_options(None, select="GX202"))
+    (d,) = res.diagnostics
+    assert [res.doc.lines.position(r.span.start)[0] + 1 for r in d.related] == [7, 9]
+    assert d.fix is None
+
+
+def test_gx202_headings_silent():
+    t = RuleTester("GX202")
+    t.valid(doc_of(SIX))
+    t.valid(doc_of(SIX).replace("\n", " "))
+    # accepted variants of the format's wording are not nonstandard
+    heads = list(SIX)
+    heads[1] = "二、行政机关主动公开政府信息情况"
+    heads[3] = "四、政府信息公开行政复议和行政诉讼情况"
+    t.valid(doc_of(heads))
+    t.valid(layout("old_structure_2020.txt"))      # GX104 only
