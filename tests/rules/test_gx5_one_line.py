@@ -94,3 +94,12 @@ def test_one_line_report_whole_lint_no_structure_findings():
     text = HEADER + one_line()
     res = lint(text, None, Settings.from_options(None, select="GX101,GX102,GX104,GX202,GX506,GX507"))
     assert [d.code for d in res.diagnostics] == []
+
+
+def test_one_line_layouts_keep_their_signature():
+    from seedutil import read_layout
+    for name, organ in (("oneline_pipe.txt", "某某市某某局"), ("oneline_pdf.txt", "某某县某某局")):
+        text = read_layout(name)
+        gx506.valid(text)
+        meta = parse(text).meta
+        assert meta.signature_date == (2024, 1, 20) and meta.extra["signature_organ"] == organ
