@@ -178,7 +178,13 @@ def find_old_structure(norm: NormText) -> list[Span]:
 #
 # Table 三's row labels (一、本年新收… 四、结转下年度…) never come near a section title's wording.
 
-_NUM_SEP = regex.compile(r"(?P<num>[一二三四五六七八九十])[ \t]*[、.,．][ \t]*")
+
+
+@functools.lru_cache(maxsize=None)
+def _num_sep(numeral: str) -> "regex.Pattern[str]":
+    return regex.compile(numeral + r"[ \t]*[、.,．][ \t]*")
+
+
 _SENTENCE = regex.compile(r"[。;；,，!！?？]")
 # shortened titles a report's own numbering uses for the statistics parts
 _ALT_TITLES = {
@@ -227,12 +233,34 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, (len(text) if b < 0 else b)
 
 
+_MAX_TRIES = 200      # numbered places tried per section (a real report has a few dozen at most)
+
+
+@functools.lru_cache(maxsize=1)
+def _title_chars() -> dict[int, tuple[frozenset, int]]:
+    """Per section: the Han characters of its canonical title, and how many of them a window of
+    text must hold to be worth a fuzzy match (errors and the pattern's variants may drop some)."""
+    out = {}
+    for sec in templates.common()["section"]:
+        chars = frozenset(ch for ch in sec["canonical"][2:] if "\u4e00" <= ch <= "\u9fff")
+        out[sec["index"]] = (chars, max(1, len(chars) - _budget(sec["canonical"][2:]) - 3))
+    return out
+
+
 def _fuzzy_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
     numeral = NUMERALS[index - 1]
     pat = _fuzzy_res()[index]
-    for m in _NUM_SEP.finditer(text, lo, hi, timeout=guard.left()):
-        if m.group("num") != numeral:
-            continue
+    chars, need = _title_chars()[index]
+    tries = seen = 0
+    for m in _num_sep(numeral).finditer(text, lo, hi, timeout=guard.left()):
+        seen += 1
+        if seen > 50 * _MAX_TRIES:
+            break
+        if len(chars.intersection(text[m.end():m.end() + 40])) < need:
+            continue        # (fast path) nothing like the title here
+        tries += 1
+        if tries > _MAX_TRIES:
+            break
         at_start = _at_line_start(text, m.start())
         if at_start:
             # the whole line is the heading: its title, with a typo or a few extra words
