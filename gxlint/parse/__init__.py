@@ -59,9 +59,10 @@ def _old_structure(doc: Document) -> Optional[Span]:
     """Where the report shows the pre-2019 structure (GX104 there, no cascade), or None.
 
     Old structure: two or more old headings (概述, 依申请公开…, 收费及减免…) and not the current
-    structure's core (four sections, 三 among them).  A report for 2008–2018 is of the old
-    format whatever its headings (unless it has that core): it is anchored at its first old
-    heading, else its title, else its first heading, else its first line."""
+    structure's core (four sections, 三 among them).  A report for 2008–2018 (its year stated as a
+    report's, and a title or headings to show it is a report) is of the old format whatever its
+    headings, unless it has that core: anchored at its first old heading, else its title, else
+    its first heading."""
     old = doc.old_headings
     modern = len(doc.sections) >= 4 and doc.section(3) is not None
     if modern:
@@ -71,18 +72,18 @@ def _old_structure(doc: Document) -> Optional[Span]:
     y = doc.meta.year
     if y is None or not FIRST_OLD_YEAR <= y < templates.version(templates.VERSIONS[0])["first_year"]:
         return None
+    # only a report says so: its year stated as a report's (title, period, the report named …),
+    # and a title, a heading of either structure (not any text that mentions a year)
+    if not any(m.year == y for m in doc.meta.extra.get("year_mentions", [])):
+        return None
+    titled = doc.meta.title_span is not None and "信息公开" in (doc.meta.extra.get("title_norm") or "")
+    if not (old or titled or len(doc.sections) >= 2):
+        return None
     if old:
         return old[0]
-    if doc.meta.title_span is not None:
+    if titled:
         return doc.meta.title_span
-    if doc.sections:
-        return min(doc.sections, key=lambda s: s.span.start).span
-    text = doc.text
-    start = len(text) - len(text.lstrip())
-    if start >= len(text):
-        return None
-    end = text.find("\n", start)
-    return Span(start, len(text) if end < 0 else end)
+    return min(doc.sections, key=lambda s: s.span.start).span
 
 
 def _section_region(norm: NormText, accepted, index: int) -> Optional[tuple[int, int]]:

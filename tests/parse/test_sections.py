@@ -258,3 +258,10 @@ def test_report_for_2012_is_pre2019_even_without_old_headings():
     doc = parse(text)
     assert doc.old_headings == [] and doc.meta.year == 2012
     assert doc.template == "pre2019" and doc.pre2019 == doc.meta.title_span
+
+
+def test_text_mentioning_an_old_year_is_not_a_pre2019_report():
+    for text in ("会议纪要\n2015年3月2日，会议讨论了年度工作安排。\n", "某某公司2015年度审计报告\n收入增长。\n",
+                 "2016年，本单位完成了各项工作。\n下一步继续努力。\n"):
+        doc = parse(text)
+        assert doc.pre2019 is None and doc.template != "pre2019", text
