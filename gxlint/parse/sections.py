@@ -26,13 +26,21 @@ def _spaced(pattern: str) -> str:
     """Allow spaces/tabs between the Han characters of a title pattern (not inside [...])."""
     out = []
     in_class = False
-    for ch in pattern:
+    n = len(pattern)
+    i = 0
+    while i < n:
+        ch = pattern[i]
         out.append(ch)
+        i += 1
         if ch == "[" and not in_class:
             in_class = True
         elif ch == "]" and in_class:
             in_class = False
         elif not in_class and "\u4e00" <= ch <= "\u9fff":
+            # a quantifier belongs to the character (的? stays optional): the spaces go after it
+            if i < n and pattern[i] in "?*+":
+                out.append(pattern[i])
+                i += 1
             out.append("[ \t]*")
     return "".join(out)
 

@@ -265,3 +265,17 @@ def test_text_mentioning_an_old_year_is_not_a_pre2019_report():
                  "2016年，本单位完成了各项工作。\n下一步继续努力。\n"):
         doc = parse(text)
         assert doc.pre2019 is None and doc.template != "pre2019", text
+
+
+@pytest.mark.parametrize("heading", [
+    "三、依申请公开政府信息情况",               # 的 is optional in the old titles
+    "三、依申请公开政府信息的情况",
+    "三、政府信息依申请公开办理情况",
+    "四、政府信息公开的收费及减免情况",
+    "四、政府信息公开支出和收费情况",
+    "五、因政府信息公开申请行政复议和提起行政诉讼的情况",
+])
+def test_old_heading_variants(heading):
+    doc = parse(f"一、概述\n2016年工作。\n{heading}\n无。\n")
+    assert doc.template == "pre2019"
+    assert [doc.text[s.start:s.end] for s in doc.old_headings] == ["一、概述", heading]

@@ -157,8 +157,8 @@ def test_gx104_alone_no_cascade():
 
 def test_gx104_2019_or_later_in_the_old_structure_is_one_error():
     text = layout("old_structure_2020.txt")
-    RuleTester("GX104").invalid(text, [(5, 1, "报告使用 2019 年以前的旧结构（一、概述、四、政府信息公开的收费及减免情况、"
-                                              "五、因政府信息公开申请提起行政复议、行政诉讼的情况），应按现行格式的六个部分编写")])
+    RuleTester("GX104").invalid(text, [(5, 1, "报告使用 2019 年以前的旧结构（一、概述、三、依申请公开政府信息情况、"
+                                              "四、政府信息公开的收费及减免情况），应按现行格式的六个部分编写")])
     res = lint(text, None, Settings.from_options(None))
     assert [(d.code, d.severity.name) for d in res.diagnostics] == [("GX104", "ERROR")]
     # the same report on one line (a web page's text): one finding, at the first old heading
