@@ -257,3 +257,18 @@ def test_gx202_headings_silent():
     heads[3] = "四、政府信息公开行政复议和行政诉讼情况"
     t.valid(doc_of(heads))
     t.valid(layout("old_structure_2020.txt"))      # GX104 only
+
+
+def test_gx102_sub_parts_numbered_anew_one_finding():
+    heads = ["一、总体情况", "二、政府信息公开统计", "一、主动公开政府信息情况", "二、收到和处理政府信息公开申请情况",
+             "三、政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
+    text = doc_of(heads)
+    RuleTester("GX101").valid(text)
+    RuleTester("GX102").invalid(text, [(5, 1, "5 个部分的编号与标题不符（“一”应为“二”")])
+    res = lint(text, None, Settings.from_options(None, select="GX102"))
+    (d,) = res.diagnostics
+    assert [res.doc.lines.position(r.span.start)[0] + 1 for r in d.related] == [7, 9, 11, 13]
+    assert d.fix is not None and not d.fix.safe
+    assert apply_fixes(text, res.diagnostics) == (text, 0)
+    fixed, n = apply_fixes(text, res.diagnostics, unsafe=True)
+    assert n == 5 and fixed == doc_of(heads[:2] + SIX[1:])
