@@ -213,8 +213,10 @@ def _fuzzy_res() -> dict[int, "regex.Pattern[str]"]:
     out = {}
     for sec in templates.common()["section"]:
         title = sec["canonical"][2:]
+        # a year before the title is extra words too (二、2023年主动公开政府信息情况)
         out[sec["index"]] = regex.compile(
-            r"(?:" + _spaced(sec["pattern"]) + r"){e<=%d}" % _budget(title), regex.BESTMATCH)
+            r"(?:(?:19|20)\d\d[ \t]*年度?[ \t]*(?:的)?)?(?:" + _spaced(sec["pattern"]) + r"){e<=%d}" % _budget(title),
+            regex.BESTMATCH)
     return out
 
 

@@ -169,6 +169,10 @@ def test_misspelt_heading_inside_a_one_line_document():
     assert text[s4.span.start:s4.span.end] == TYPO4 and s4.inline
     # its body runs to the next heading
     assert text[s4.body.start:s4.body.end] == " 内容内容内容。 "
+    # a year written into a heading inside a line
+    text = text.replace("二、主动公开", "二、2023年度主动公开")
+    s2 = parse(text).section(2)
+    assert text[s2.span.start:s2.span.end] == "二、2023年度主动公开政府信息情况"
 
 
 def test_heading_with_extra_words_on_its_line():
