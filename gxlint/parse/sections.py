@@ -6,6 +6,11 @@ Table 三's row labels (一、本年新收…, 三、本年度办理结果, 四�
 section title, so they are not sections.  A heading counts when it starts a line (after spaces,
 NBSP, U+3000 or Markdown marks); in a one-line document, or when a section has no such heading,
 the first heading-shaped match inside a line is taken.
+
+A section whose heading is not found by its title is then looked for in its place, as written
+(:func:`find_as_written`): a typo or extra words, or the report's own numbering; such headings
+are listed for GX202.  Old-structure headings (:func:`find_old_structure`) are found at the start
+of a line, or inside a line after their numeral.
 """
 from __future__ import annotations
 
