@@ -185,7 +185,7 @@ def find_old_structure(norm: NormText) -> list[Span]:
 # - ``fuzzy``: its own numeral (二、…) and its title with a typo or a few extra words
 #   (四、政府信息公开行政法复议、行政诉讼情况).  Inside a line only the typo form (the title right
 #   after the numeral), at the start of a line also extra words before or after it on that line.
-# - ``alt``: a line that is nothing but the title, numbered the report's own way ((二) 1. 第二部分)
+# - ``alt``: a line that is nothing but the title, numbered the report's own way ((二) 1. 第二部分 二:)
 #   or not at all (主动公开政府信息情况); the titles of 二/三/四 may be shortened there
 #   ((一)主动公开情况).
 #
@@ -231,7 +231,8 @@ def _alt_res() -> dict[int, "regex.Pattern[str]"]:
     for sec in templates.common()["section"]:
         title = _ALT_TITLES.get(sec["index"], sec["pattern"])
         out[sec["index"]] = regex.compile(
-            r"(?m)^[ \t#*>]*(?P<h>(?:[(][一二三四五六七八九十]{1,2}[)]|\d{1,2}[ \t]*[、.．]|第[一二三四五六七八九十]部分[、:]?)?"
+            r"(?m)^[ \t#*>]*(?P<h>(?:[(][一二三四五六七八九十]{1,2}[)]|\d{1,2}[ \t]*[、.．]|第[一二三四五六七八九十]部分[、:]?"
+            r"|[一二三四五六七八九十](?:[ \t]*:|[ \t]+))?"
             r"[ \t]*" + _spaced(title) + r")[ \t*:]*$")
     return out
 

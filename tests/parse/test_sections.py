@@ -283,3 +283,20 @@ def test_old_heading_variants(heading):
     doc = parse(f"一、概述\n2016年工作。\n{heading}\n无。\n")
     assert doc.template == "pre2019"
     assert [doc.text[s.start:s.end] for s in doc.old_headings] == ["一、概述", heading]
+
+
+@pytest.mark.parametrize("written,index", [
+    ("二 主动公开政府信息情况", 2),
+    ("三：收到和处理政府信息公开申请情况", 3),
+    ("第四部分 政府信息公开行政复议、行政诉讼情况", 4),
+    ("5.存在的主要问题及改进情况", 5),
+    ("（六）其他需要报告的事项", 6),
+])
+def test_heading_numbered_other_ways(written, index):
+    heads = list(SIX)
+    heads[index - 1] = written
+    doc = parse(_doc(heads))
+    assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6]
+    s = doc.section(index)
+    assert s.title == written and pos(doc, s.span.start) == (2 * index - 1, 1)
+    assert [(i, f) for i, f, _ in doc.cache["nonstandard_headings"]] == [(index, "alt")]
