@@ -104,12 +104,14 @@ class SectionOrder(Rule):
                 ctx.report("order", s.span, title=s.canonical, before=later_lower[0].canonical)
                 swapped.add(id(s))
                 swapped.update(id(t) for t in later_lower)
-        if any(form == "alt" for _i, form, _sp in doc.cache.get("nonstandard_headings", [])):
-            return      # the report numbers its parts its own way: GX202 says so once, numerals follow from it
+        # from a part numbered the report's own way on, the numerals follow from it (GX202 says it once)
+        own = min((sp.start for _i, form, sp in doc.cache.get("nonstandard_headings", []) if form == "alt"), default=None)
         wrong = []      # (place of the numeral, written, expected)
         for s in secs:
             if id(s) in swapped:
                 continue    # titles out of order: the numerals are the symptom, not a second error
+            if own is not None and s.span.start >= own:
+                continue
             expected = NUMERALS[s.index - 1]
             if s.numeral != expected:
                 at = doc.text.find(s.numeral, s.span.start, s.span.end)

@@ -272,3 +272,9 @@ def test_gx102_sub_parts_numbered_anew_one_finding():
     assert apply_fixes(text, res.diagnostics) == (text, 0)
     fixed, n = apply_fixes(text, res.diagnostics, unsafe=True)
     assert n == 5 and fixed == doc_of(heads[:2] + SIX[1:])
+
+
+def test_gx102_numeral_before_a_part_numbered_its_own_way_still_reported():
+    heads = ["三、总体情况", "二、政府信息公开统计", "（一）主动公开情况", "（二）收到和处理政府信息公开申请情况",
+             "（三）政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
+    RuleTester("GX102").invalid(doc_of(heads), [(1, 1, "部分编号“三”与标题不符，应为“一”")])
