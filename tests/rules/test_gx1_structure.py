@@ -278,3 +278,28 @@ def test_gx102_numeral_before_a_part_numbered_its_own_way_still_reported():
     heads = ["三、总体情况", "二、政府信息公开统计", "（一）主动公开情况", "（二）收到和处理政府信息公开申请情况",
              "（三）政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
     RuleTester("GX102").invalid(doc_of(heads), [(1, 1, "部分编号“三”与标题不符，应为“一”")])
+
+
+# --- GX103: a table whose labels are in the text is never missing ------------------------------
+
+FLAT_T2 = ("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件1216"
+           "第二十条第（五）项信息内容本年处理决定数量行政许可21839")
+FLAT_T3 = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计"
+           "商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量801000081"
+           "二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开3700037（七）总计801000081"
+           "四、结转下年度继续办理0000000")
+FLAT_T4 = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计000000000000000"
+
+
+def test_gx103_silent_when_the_tables_labels_are_there_but_run_together():
+    text = " ".join([SIX[0], "内容。", SIX[1], FLAT_T2, SIX[2], FLAT_T3, SIX[3], FLAT_T4, SIX[4], "内容。", SIX[5], "无。"])
+    RuleTester("GX103").valid(text)
+    RuleTester("GX103").valid(text.replace(" ", "\n"))
+
+
+def test_gx103_prose_with_counts_is_not_a_table():
+    body2 = "本年度制发规章0件、行政规范性文件3件，作出行政许可决定200件、行政处罚5件、行政强制0件。"
+    body3 = "本年度收到政府信息公开申请15件，其中自然人申请12件、商业企业3件，均已办结。"
+    body4 = "本年度发生行政复议1件，结果维持；行政诉讼0件。"
+    text = "".join(f"{h}\n{b}\n" for h, b in zip(SIX, ["内容。", body2, body3, body4, "内容。", "无。"]))
+    RuleTester("GX103").invalid(text, [(3, 1, "表二"), (5, 1, "表三"), (7, 1, "表四")])
