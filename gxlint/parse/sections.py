@@ -192,7 +192,6 @@ def find_old_structure(norm: NormText) -> list[Span]:
 # Table 三's row labels (一、本年新收… 四、结转下年度…) never come near a section title's wording.
 
 
-
 @functools.lru_cache(maxsize=None)
 def _num_sep(numeral: str) -> "regex.Pattern[str]":
     return regex.compile(numeral + r"[ \t]*[、.,．][ \t]*")
@@ -243,10 +242,9 @@ def _slot(accepted: list[Heading], index: int, n: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, pos) + 1
+def _line_end(text: str, pos: int) -> int:
     b = text.find("\n", pos)
-    return a, (len(text) if b < 0 else b)
+    return len(text) if b < 0 else b
 
 
 _MAX_TRIES = 200      # numbered places tried per section (a real report has a few dozen at most)
@@ -280,19 +278,20 @@ def _fuzzy_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
         at_start = _at_line_start(text, m.start())
         if at_start:
             # the whole line is the heading: its title, with a typo or a few extra words
-            _a, line_end = _line_bounds(text, m.end())
+            line_end = _line_end(text, m.end())
             rest = text[m.end():min(line_end, hi)].rstrip(" \t*:")
-            if not rest or len(rest) > 40 or _SENTENCE.search(rest):
-                continue
-            t = pat.search(rest, timeout=guard.left())
-            if t is None or len(rest) - (t.end() - t.start()) > _EXTRA_WORDS:
-                continue
-            return Heading(index, numeral, m.start(), _heading_end(text, m.end() + len(rest)), True, "fuzzy")
-        # inside a line: the title right after the numeral, with a typo
+            if rest and len(rest) <= 40 and not _SENTENCE.search(rest):
+                t = pat.search(rest, timeout=guard.left())
+                if t is not None and len(rest) - (t.end() - t.start()) <= _EXTRA_WORDS:
+                    return Heading(index, numeral, m.start(), _heading_end(text, m.end() + len(rest)), True, "fuzzy")
+        # the title right after the numeral, with a typo, and the text running on after it (a
+        # one-line document, or a PDF line that holds the heading and the first sentence)
         t = pat.match(text, m.end(), min(hi, m.end() + 60), timeout=guard.left())
         if t is None or t.end() - t.start() < 4:
             continue
-        return Heading(index, numeral, m.start(), _heading_end(text, t.end()), False, "fuzzy")
+        if at_start and t.end() < len(text) and text[t.end()] not in " \t\u3000\n:*":
+            continue        # a line that opens with a sentence (…情况良好，…), not a heading set off
+        return Heading(index, numeral, m.start(), _heading_end(text, t.end()), at_start, "fuzzy")
     return None
 
 

@@ -300,3 +300,13 @@ def test_heading_numbered_other_ways(written, index):
     s = doc.section(index)
     assert s.title == written and pos(doc, s.span.start) == (2 * index - 1, 1)
     assert [(i, f) for i, f, _ in doc.cache["nonstandard_headings"]] == [(index, "alt")]
+
+
+def test_misspelt_heading_with_its_first_sentence_on_the_same_line():
+    heads = list(SIX)
+    heads[3] = TYPO4 + " 本年度未发生行政复议、行政诉讼。"
+    text = _doc(heads)
+    doc = parse(text)
+    s4 = doc.section(4)
+    assert text[s4.span.start:s4.span.end] == TYPO4 and pos(doc, s4.span.start) == (7, 1)
+    assert not s4.inline
