@@ -289,9 +289,12 @@ def _fuzzy_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
         t = pat.match(text, m.end(), min(hi, m.end() + 60), timeout=guard.left())
         if t is None or t.end() - t.start() < 4:
             continue
-        if at_start and t.end() < len(text) and text[t.end()] not in " \t\u3000\n:*":
+        e = t.end()
+        while e > t.start() and text[e - 1] in " \t":
+            e -= 1
+        if at_start and e < len(text) and text[e] not in " \t\u3000\n:*":
             continue        # a line that opens with a sentence (…情况良好，…), not a heading set off
-        return Heading(index, numeral, m.start(), _heading_end(text, t.end()), at_start, "fuzzy")
+        return Heading(index, numeral, m.start(), _heading_end(text, e), at_start, "fuzzy")
     return None
 
 
