@@ -74,7 +74,7 @@ def _old_structure(doc: Document) -> Optional[Span]:
         return None
     # only a report says so: its year stated as a report's (title, period, the report named …),
     # and a title, a heading of either structure (not any text that mentions a year)
-    if not any(m.year == y for m in doc.meta.extra.get("year_mentions", [])):
+    if doc.meta.year_source != "config" and not any(m.year == y for m in doc.meta.extra.get("year_mentions", [])):
         return None
     titled = doc.meta.title_span is not None and "信息公开" in (doc.meta.extra.get("title_norm") or "")
     if not (old or titled or len(doc.sections) >= 2):

@@ -310,3 +310,10 @@ def test_misspelt_heading_with_its_first_sentence_on_the_same_line():
     s4 = doc.section(4)
     assert text[s4.span.start:s4.span.end] == TYPO4 and pos(doc, s4.span.start) == (7, 1)
     assert not s4.inline
+
+
+def test_year_given_by_the_user_decides_an_old_report():
+    text = load("pre2019_2012.txt").replace("2012年", "本年").replace("三、依申请公开政府信息的办理情况", "三、办理申请")
+    assert parse(text).pre2019 is None
+    doc = parse(text, year=2012)
+    assert doc.template == "pre2019" and doc.pre2019 == doc.meta.title_span
