@@ -6,6 +6,9 @@
 （表二 主动公开政府信息情况、表三 收到和处理政府信息公开申请情况、表四 行政复议和行政诉讼情况）。
 常见于网页转载时表格是图片、被丢掉了。
 
+表格的表头和行标签写在正文里（“第二十条第（一）项”“本年制发件数”，“自然人”“商业企业”“本年新收……”，
+“结果维持”“尚未审结”……），只是读不出单元格（网页转载把单元格连在一起）时，表格不是“缺失”，本规则不报告。
+
 ## 为什么
 
 二、三、四部分的内容就是统一格式规定的统计表；没有表，这一部分等于没有报告。
@@ -34,9 +37,34 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》第二、三、四部分的统计表。
 """
-from gxlint.api import Rule, Severity
+import functools
+
+from gxlint.api import Rule, Severity, plain_text, template_data
 
 TABLE_OF = {2: ("t2", "表二"), 3: ("t3", "表三"), 4: ("t4", "表四")}
+_MIN_LABELS = 3     # distinct table-only labels that show the table is there
+
+
+@functools.lru_cache(maxsize=1)
+def _table_words() -> dict[str, frozenset]:
+    """Per table, words only its header and labels use (never prose counts like 行政许可200件)."""
+    t2, t3 = set(), set()
+    for vid in ("v2019", "v2021"):
+        for block in template_data(vid)["t2"]["block"]:
+            t2.add(block["caption"])
+            t2.update(label for _k, label in block["columns"])
+        t3.update(label for key, label in template_data(vid)["t3"]["rows"] if key in ("r1", "r2", "r4"))
+    common = template_data("common")
+    t3.update(common["t3"]["column_labels"][1:5])       # 商业企业 … 法律服务机构 (not 其他)
+    t3.add("三、本年度办理结果")
+    t4 = {"结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"}
+    return {kind: frozenset(plain_text(w) for w in words) for kind, words in (("t2", t2), ("t3", t3), ("t4", t4))}
+
+
+def table_labels_present(kind: str, norm_body: str) -> bool:
+    """The table's header and labels are in this text (its cells may still be unreadable)."""
+    text = plain_text(norm_body)
+    return sum(1 for w in _table_words()[kind] if w and w in text) >= _MIN_LABELS
 
 
 class EmptySection(Rule):
@@ -62,6 +90,10 @@ class EmptySection(Rule):
         if section.index in TABLE_OF:
             kind, name = TABLE_OF[section.index]
             if kind not in ctx.doc.tables:
+                norm = ctx.doc.norm
+                body = norm.text[norm.from_orig(section.body.start):norm.from_orig(section.body.end)]
+                if table_labels_present(kind, body):
+                    return      # the table is there, its cells could not be read: not missing
                 ctx.report("no_table", section.span, title=title, table=name)
             return
         body = ctx.text[section.body.start:section.body.end]
