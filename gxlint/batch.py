@@ -228,63 +228,68 @@ class Progress:
 
 def run(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
         on_done: Optional[Callable[[int], None]] = None) -> list:
-    """Check every task; ``jobs`` > 1 uses a process pool.  Results in task order."""
+    """Check every task; ``jobs`` > 1 uses worker processes.  Results in task order."""
+    return [r for _, r in run_iter(tasks, jobs, mode, on_done)]
+
+
+def run_iter(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
+             on_done: Optional[Callable[[int], None]] = None):
+    """(index, result) for every task, in task order, each as soon as it and those before it are
+    done — so outputs can be written file by file.  ``jobs`` > 1 uses :class:`gxlint.pool.Pool`
+    (workers die with this process; a worker that dies is replaced)."""
     from .engine import registry
 
     registry()   # loaded once in the parent: forked workers inherit it
-    results: list = [None] * len(tasks)
     if jobs <= 1 or len(tasks) < 2:
         for i, t in enumerate(tasks):
-            results[i] = check_one(t, mode)
+            r = check_one(t, mode)
             if on_done:
                 on_done(1)
-        return results
+            yield i, r
+        return
     # imported here: a single-file check does not pay for multiprocessing (cold start)
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
+    from . import pool
 
     # the first file is checked here, before forking: the lazily built state (compiled patterns,
     # the OpenCC converter, template data) is then inherited by every worker instead of rebuilt
-    results[0] = check_one(tasks[0], mode)
+    first = check_one(tasks[0], mode)
     if on_done:
         on_done(1)
+    yield 0, first
     workers = min(jobs, len(tasks) - 1)
     size = max(1, min(16, (len(tasks) - 1) // (workers * 4)))
     chunks = [list(range(i, min(i + size, len(tasks)))) for i in range(1, len(tasks), size)]
-    ctx = None
-    try:
-        import multiprocessing
+    if not pool.available():   # pragma: no cover - no fork (Windows, macOS spawn-only builds)
+        yield from _run_executor(tasks, chunks, workers, mode, on_done)
+        return
 
-        if "fork" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("fork")
-    except Exception:  # pragma: no cover
-        ctx = None
-    broken: list[int] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
-        futs = {ex.submit(_check_chunk, [tasks[i] for i in idx], mode): idx for idx in chunks}
-        for f in as_completed(futs):
-            idx = futs[f]
-            try:
-                rs = f.result()
-            except BrokenProcessPool:   # a worker died: every unfinished chunk fails; retried one by one below
-                broken.extend(idx)
-                continue
-            except Exception as exc:  # e.g. a result that cannot be pickled: those files fail, the run goes on
-                rs = [_failure(tasks[i].display, tasks[i].settings, exc) for i in idx]
-            for i, r in zip(idx, rs):
-                results[i] = unpack(r) if isinstance(r, tuple) else r
-            if on_done:
-                on_done(len(idx))
-    for i in sorted(broken):
-        # each file alone in a fresh process: only the file that kills its worker fails
-        try:
-            with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as ex1:
-                results[i] = unpack(ex1.submit(_check_chunk, [tasks[i]], mode).result()[0])
-        except BrokenProcessPool:
-            results[i] = _failure(tasks[i].display, tasks[i].settings,
-                                  RuntimeError("检查此文件的进程意外退出 (the worker process died)"))
-        except Exception as exc:
-            results[i] = _failure(tasks[i].display, tasks[i].settings, exc)
+    def work(idx: list[int]) -> list:
+        return [pack(check_one(tasks[i], mode)) for i in idx]
+
+    def lost(i: int):
+        return _failure(tasks[i].display, tasks[i].settings,
+                        RuntimeError("检查此文件的进程意外退出 (the worker process died)"))
+
+    def error(i: int, exc: BaseException):
+        return _failure(tasks[i].display, tasks[i].settings, exc)
+
+    for i, r in pool.Pool(workers, work).results(chunks, lost, error):
         if on_done:
             on_done(1)
-    return results
+        yield i, unpack(r) if isinstance(r, tuple) else r
+
+
+def _run_executor(tasks, chunks, workers, mode, on_done):  # pragma: no cover - platforms without fork
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        futs = [(idx, ex.submit(_check_chunk, [tasks[i] for i in idx], mode)) for idx in chunks]
+        for idx, f in futs:
+            try:
+                rs = f.result()
+            except Exception as exc:
+                rs = [_failure(tasks[i].display, tasks[i].settings, exc) for i in idx]
+            for i, r in zip(idx, rs):
+                if on_done:
+                    on_done(1)
+                yield i, unpack(r) if isinstance(r, tuple) else r

@@ -175,7 +175,7 @@ def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = N
         with guard.budget(seconds):
             try:
                 doc = parse(text, path, template=settings.template, year=settings.year)
-            except TimeoutError:
+            except (TimeoutError, guard.Cancelled):
                 raise
             except Exception as exc:  # the parser failing is an internal error of the whole document
                 d = engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=_exc_line(exc))
@@ -208,9 +208,10 @@ def run_rules(doc: Document, rule_list: list[Rule], settings: Settings, path: Op
         fn = per_rule[k][2].get(hook)
         if fn is None:
             return
+        guard.check()          # the budget spent or the lint no longer wanted: stop here
         try:
             fn(node, per_rule[k][1])
-        except TimeoutError:   # the regex budget is spent: the whole lint stops (GX002)
+        except (TimeoutError, guard.Cancelled):   # the budget is spent: the whole lint stops (GX002)
             raise
         except Exception as exc:  # isolate: the other rules still run
             failed[k] = (exc, traceback.format_exc(limit=8))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .. import templates
+from .. import guard, templates
 from ..model import Document, Span
 from ..positions import LineIndex
 from . import sections as _sections
@@ -19,6 +19,7 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
     norm = NormText(text)
     doc = Document(text=text, path=path, norm=norm, lines=LineIndex(text))
 
+    guard.check()
     headings = _sections.find_headings(norm)
     accepted, duplicates = _sections.choose(headings)
     written = _sections.find_as_written(norm, accepted)
@@ -33,6 +34,7 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
     doc.old_headings = _sections.find_old_structure(norm)
 
     first = accepted[0].start if accepted else -1
+    guard.check()
     doc.meta = parse_meta(norm, first)
     if year is not None:
         doc.meta.year = year
@@ -44,10 +46,13 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
         doc.template = "pre2019"
         return doc
 
+    guard.check()
     _read_tables(doc, accepted, template)
+    guard.check()
     t2, t3 = doc.tables.get("t2"), doc.tables.get("t3")
     detected = (t2.version if t2 else None) or (t3.version if t3 else None)
     doc.template = template or detected or doc.expected_template
+    guard.check()
     doc.claims = extract_claims(doc)
     return doc
 
