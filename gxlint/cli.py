@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     c.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer match")
     c.add_argument("--show-settings", action="store_true", help="print the settings resolved for PATH and exit")
+    c.add_argument("--lint-all", action="store_true", default=None,
+                   help="in a folder walk, also check files that do not look like a report (a README, notes)")
     c.add_argument("--force-exclude", action="store_true",
                    help="apply the exclude patterns to files named on the command line too (for pre-commit)")
 
@@ -94,44 +96,99 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 # --- check ---------------------------------------------------------------------------
 
-def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"), exclude=(),
-                  excluded=None, force_excluded=None) -> list[str]:
-    """Files to check: named files always; directories walked recursively.  ``excluded(path)``,
-    when given, decides for a file found in a directory (per-file include/exclude of its config)."""
-    import fnmatch
+SKIP_REASONS = {
+    "type": ("不是支持的文件类型（遍历文件夹时检查 {exts}）", "not a supported file type (a folder walk checks {exts})"),
+    "excluded": ("被配置中的 include/exclude 排除", "left out by the include/exclude of the configuration"),
+    "special": ("不是普通文件（管道、设备、套接字或失效的链接）", "not a regular file (a pipe, device, socket or broken link)"),
+    "not_report": ("不像年度报告（没有标题、部分标题或表格），如 README、笔记；用 --lint-all 也检查它",
+                   "does not look like an annual report (no title, section headings or tables), e.g. a README "
+                   "or notes; --lint-all checks it too"),
+    "force_excluded": ("被配置中的 exclude 排除（--force-exclude）", "left out by the exclude of the configuration (--force-exclude)"),
+}
 
-    out: list[str] = []
+
+def skip_reason(reason: str, lang: str) -> str:
+    from .read import EXTENSIONS
+
+    zh, en = SKIP_REASONS[reason]
+    return (en if lang == "en" else zh).format(exts=", ".join(EXTENSIONS))
+
+
+class Collected(list):
+    """The files to check (a list), plus what a walk left out: ``skipped`` [(path, reason)],
+    ``walked`` (files found in a folder, not named), ``folder_errors`` [(folder, error)]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: list[tuple[str, str]] = []
+        self.walked: set[str] = set()
+        self.folder_errors: list[tuple[str, str]] = []
+
+
+def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None, force_excluded=None) -> Collected:
+    """Files to check: named files always (whatever their extension); folders walked recursively,
+    taking regular files only.  ``excluded(path)``, when given, says why a file found in a folder
+    is left out ("type", "excluded" or None: per-file include/exclude of its configuration);
+    otherwise ``include``/``exclude`` patterns decide.  What is left out is recorded, never dropped
+    silently; a folder that cannot be listed is recorded in ``folder_errors``."""
+    import fnmatch
+    import stat
+
+    if include is None:
+        from .read import EXTENSIONS
+
+        include = tuple("*" + e for e in EXTENSIONS)
+    out = Collected()
+    seen: set[str] = set()
+
+    def add(f: str, walked: bool) -> None:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+            if walked:
+                out.walked.add(f)
+
     for p in paths:
         if p == "-":
-            out.append("-")
+            add("-", False)
             continue
         if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=errors.append):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for f in sorted(files):
                     full = os.path.join(root, f)
                     if excluded is not None:
-                        if not excluded(full):
-                            out.append(full)
-                        continue
-                    rel = os.path.relpath(full, p)
-                    if any(fnmatch.fnmatch(f, pat) for pat in include) and not any(
-                        fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(f, pat) for pat in exclude
-                    ):
-                        out.append(full)
+                        why = excluded(full)
+                    else:
+                        rel = os.path.relpath(full, p)
+                        if not any(fnmatch.fnmatchcase(f, pat) for pat in include):
+                            why = "type"
+                        elif any(fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(f, pat) for pat in exclude):
+                            why = "excluded"
+                        else:
+                            why = None
+                    if not why:
+                        try:
+                            if not stat.S_ISREG(os.stat(full).st_mode):
+                                why = "special"
+                        except OSError:
+                            why = "special"
+                    if why:
+                        out.skipped.append((full, why))
+                    else:
+                        add(full, True)
+            for exc in errors:
+                folder = getattr(exc, "filename", None) or p
+                out.folder_errors.append((folder, exc.strerror or str(exc)))
         elif os.path.exists(p):
             if force_excluded is not None and force_excluded(p):
+                out.skipped.append((p, "force_excluded"))
                 continue
-            out.append(p)   # an explicitly named file is checked whatever its extension
+            add(p, False)   # an explicitly named file is checked whatever its extension
         else:
             raise UsageError(f"路径不存在 (no such file or directory): {p}")
-    seen = set()
-    uniq = []
-    for f in out:
-        if f not in seen:
-            seen.add(f)
-            uniq.append(f)
-    return uniq
+    return out
 
 
 def _settings_from_args(args, base=None):
@@ -155,7 +212,7 @@ def _settings_from_args(args, base=None):
             base,
             select=fam(args.select), extend_select=fam(args.extend_select), ignore=fam(args.ignore), severity=sev,
             lang=args.lang, template=args.template, year=args.year, organ_level=args.organ_level,
-            max_bytes=args.max_bytes,
+            max_bytes=args.max_bytes, lint_all=getattr(args, "lint_all", None),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -217,10 +274,22 @@ class SettingsResolver:
 
         return configfile.apply_file(self.unfolded(path), path)
 
-    def excluded(self, path: str) -> bool:
+    def excluded(self, path: str) -> Optional[str]:
+        """Why a file found in a folder is left out: "type" (not matched by ``include``),
+        "excluded" (matched by ``exclude``) or None."""
+        import fnmatch
+
         from . import configfile
 
-        return configfile.is_excluded(self.unfolded(path), path)
+        s = self.unfolded(path)
+        root = os.path.dirname(s.source) if s.source else os.getcwd()
+        rel = configfile._rel_to(path, root)
+        name = rel.rsplit("/", 1)[-1]
+        if not any(configfile.glob_match(rel, p) or fnmatch.fnmatchcase(name, p) for p in s.include):
+            return "type"
+        if any(configfile.glob_match(rel, p) for p in s.exclude):
+            return "excluded"
+        return None
 
     def force_excluded(self, path: str) -> bool:
         """A named file that the exclude patterns of its configuration leave out."""
@@ -237,20 +306,38 @@ def _show_settings(args, resolver: "SettingsResolver") -> int:
 
     from . import configfile
 
-    target = (args.paths or ["."])[0]
-    if target == "-":
-        target = args.stdin_filename or "-"
-    s = resolver.for_file(target)
-    info = configfile.describe(s)
-    info = {"path": target, **info}
-    unfolded = resolver.unfolded(target)
-    info["per-file-ignores"] = {k: list(v) for k, v in unfolded.per_file_ignores.items()}
+    infos = []
+    for target in (args.paths or ["."]):
+        if target == "-":
+            target = args.stdin_filename or "-"
+        s = resolver.for_file(target)
+        info = {"path": target, **configfile.describe(s)}
+        unfolded = resolver.unfolded(target)
+        info["per-file-ignores"] = {k: list(v) for k, v in unfolded.per_file_ignores.items()}
+        infos.append(info)
     if args.format == "json":
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        # one path: the object (as before); several: a list of them, in the order given
+        print(json.dumps(infos[0] if len(infos) == 1 else infos, ensure_ascii=False, indent=2))
     else:
-        for k, v in info.items():
-            print(f"{k} = {json.dumps(v, ensure_ascii=False)}")
+        blocks = []
+        for info in infos:
+            blocks.append("\n".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in info.items()))
+        print("\n\n".join(blocks))
     return EXIT_OK
+
+
+def _read_stdin(limit: Optional[int]) -> tuple[Optional[bytes], Optional[str]]:
+    """Standard input, read with the same byte limit as a file: (data, None) or (None, too-large message id)."""
+    from .io import DecodeError, read_limited
+
+    try:
+        return read_limited(sys.stdin.buffer, limit), None
+    except DecodeError as exc:
+        return None, exc
+
+
+def _msg(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
 
 
 def cmd_check(args) -> int:
@@ -267,6 +354,9 @@ def cmd_check(args) -> int:
         raise UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用 (use it with --fix or --diff)")
     if args.write_baseline and (args.fix or args.diff or args.fix_only):
         raise UsageError("--write-baseline 不能与 --fix/--diff 同用 (cannot be combined with --fix/--diff)")
+    for target in (args.output, args.write_baseline):
+        if target and target != "-" and os.path.isdir(target):
+            raise UsageError(f"{target}: 是一个目录 (is a folder)")
     mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
                    diff=bool(args.diff))
     baseline = None
@@ -277,6 +367,7 @@ def cmd_check(args) -> int:
             raise UsageError(str(exc)) from None
 
     settings = resolver.unfolded(args.stdin_filename if "-" in (args.paths or []) else None)
+    lang = settings.lang
     paths = args.paths or ["."]
     files = collect_files(paths, excluded=resolver.excluded,
                           force_excluded=resolver.force_excluded if args.force_exclude else None)
@@ -288,57 +379,92 @@ def cmd_check(args) -> int:
             name = args.stdin_filename or "-"
             tasks.append(Task("-", name, resolver.for_file(args.stdin_filename)))
         else:
-            tasks.append(Task(f, f, resolver.for_file(f)))
+            tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked))
 
     jobs = args.jobs or os.cpu_count() or 1
     progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet))
     try:
         if stdin_index is not None:
-            data = sys.stdin.buffer.read()
+            st = tasks[stdin_index]
+            data, too_large = _read_stdin(st.settings.max_bytes)
             rest = [t for i, t in enumerate(tasks) if i != stdin_index]
             # standard input is never written: --diff shows its fixes, --fix leaves it as it is
-            stdin_res = check_one(tasks[stdin_index], FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.diff), data=data)
+            if too_large is not None:
+                from .batch import decode_failure
+
+                stdin_res = decode_failure(st, too_large)
+            else:
+                stdin_res = check_one(st, FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.diff), data=data)
             progress.update(1)
             results = run(rest, jobs, mode, progress.update) + [stdin_res]
         else:
             results = run(tasks, jobs, mode, progress.update)
     finally:
         progress.close()
+
+    # a folder gxlint cannot list is a GX002 finding for that folder, never a silent pass
+    from .engine import Result, engine_diagnostic
+    from .api import Span
+
+    for folder, error in files.folder_errors:
+        fs = resolver.for_file(os.path.join(folder, "x"))
+        diags = []
+        if fs.is_enabled("GX002", "unreadable-input", folder):
+            diags.append(engine_diagnostic("GX002", "unreadable_folder", Span(0, 0), fs, error=error))
+        results.append(Result(folder, diags))
+
+    skipped = list(files.skipped)
+    checked = []
+    for r in results:
+        if r.meta.get("not_report"):
+            skipped.append((r.path, "not_report"))
+        else:
+            checked.append(r)
+    results = checked
     results.sort(key=lambda r: r.path or "")
+    skipped.sort()
+
+    if not results:
+        if args.force_exclude and skipped and all(why == "force_excluded" for _p, why in skipped):
+            return EXIT_OK     # pre-commit named only files the configuration excludes
+        _print_skipped(skipped, lang, sys.stderr)
+        where = ", ".join(paths)
+        raise UsageError(_msg(lang, f"没有检查任何文件（{where}）：其中没有可检查的报告文件",
+                              f"no file was checked ({where}): no report file to check there"))
 
     fix_infos = [(r.path, r.meta.get("fix")) for r in results if r.meta.get("fix")]
+    write_failed = False
     for path, info in fix_infos:
         if info.get("error"):
-            print(f"gxlint: {path}: 无法写入修复 (could not write the fixes): {info['error']}", file=sys.stderr)
+            write_failed = True
+            print(_msg(lang, f"gxlint: {path}: 无法写入修复：{info['error']}",
+                       f"gxlint: {path}: could not write the fixes: {info['error']}"), file=sys.stderr)
 
     if args.diff:
         out = "".join(info["diff"] or "" for _p, info in fix_infos)
         _emit(args, out)
+        if not args.quiet:
+            _print_skipped(skipped, lang, sys.stderr)
         return EXIT_FINDINGS if any(info["changed"] for _p, info in fix_infos) and not args.exit_zero else EXIT_OK
 
     if args.write_baseline:
         previous = None
-        if os.path.exists(args.write_baseline):
+        if os.path.isfile(args.write_baseline):
             try:
                 previous = bl.load(args.write_baseline)
             except bl.BaselineError:
                 previous = None
-        new = bl.build(args.write_baseline, results, previous)
+        new = bl.build(args.write_baseline if args.write_baseline != "-" else "baseline.json", results, previous)
         if previous is not None:   # entries of files not checked this time are kept
-            checked = {new.key_path(r.path) for r in results}
-            new.entries = [e for e in previous.entries if e.path not in checked] + new.entries
+            checked_keys = {new.key_path(r.path) for r in results}
+            new.entries = [e for e in previous.entries if e.path not in checked_keys] + new.entries
             new.entries.sort(key=lambda e: e.path)
-        from .batch import atomic_write
-
-        if os.path.isdir(args.write_baseline):
-            raise UsageError(f"--write-baseline 是一个目录 (is a folder): {args.write_baseline}")
-        try:
-            atomic_write(args.write_baseline, bl.dumps(new).encode("utf-8"))
-        except OSError as exc:
-            raise UsageError(f"无法写入 (cannot write) {args.write_baseline}: {exc.strerror or exc}") from None
+        _write(args.write_baseline, bl.dumps(new).encode("utf-8"))
         if not args.quiet:
             n = sum(len(r.diagnostics) for r in results)
-            print(f"gxlint: 已把 {n} 个问题记入基线 (recorded {n} finding(s) in) {args.write_baseline}", file=sys.stderr)
+            print(_msg(lang, f"gxlint: 已把 {n} 个问题记入基线 {args.write_baseline}",
+                       f"gxlint: recorded {n} finding(s) in the baseline {args.write_baseline}"), file=sys.stderr)
+            _print_skipped(skipped, lang, sys.stderr)
         return EXIT_OK
 
     stale = []
@@ -353,68 +479,92 @@ def cmd_check(args) -> int:
 
         stale = bl.apply(baseline, results, enabled)
         if stale and not args.quiet or stale and args.strict_baseline:
-            print(f"gxlint: 基线中有 {len(stale)} 条已不再出现 (baseline entries that no longer match):", file=sys.stderr)
+            print(_msg(lang, f"gxlint: 基线中有 {len(stale)} 条已不再出现：",
+                       f"gxlint: {len(stale)} baseline entries no longer match:"), file=sys.stderr)
             for e in stale:
                 why = f"  — {e.reason}" if e.reason else ""
                 print(f"  {e.path}: {e.code} {e.message}{why}", file=sys.stderr)
 
     if args.fix_only:
-        _fix_summary(fix_infos, settings.lang, args.quiet)
-        return EXIT_OK
+        _fix_summary(fix_infos, lang, args.quiet)
+        if not args.quiet:
+            _print_skipped(skipped, lang, sys.stderr)
+        return EXIT_ERROR if write_failed else EXIT_OK
 
     fmt = args.format or "text"
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None and fmt == "text")
-    octx = OutputContext(lang=settings.lang, quiet=args.quiet, statistics=args.statistics, color=color,
+    octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
                          show_source=not args.no_source)
+    octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
     text = render(fmt, results, octx)
+    if fmt == "json" and (args.statistics or skipped):
+        import json
+
+        obj = json.loads(text)
+        if args.statistics:
+            obj["statistics"] = _statistics_data(results)
+        if skipped:
+            obj["skipped"] = [{"path": p, "reason": why, "message": skip_reason(why, lang)} for p, why in skipped]
+        text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
     if args.statistics:
         if fmt == "text":
-            text += _statistics(results, settings.lang)
-        elif fmt == "json":
-            import json
-
-            obj = json.loads(text)
-            obj["statistics"] = _statistics_data(results)
-            text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
-        else:
-            sys.stderr.write(_statistics(results, settings.lang))
+            text += _statistics(results, lang)
+        elif fmt != "json":
+            sys.stderr.write(_statistics(results, lang))
+    if fmt in ("sarif", "github") and not args.quiet:
+        _print_skipped(skipped, lang, sys.stderr)
     _emit(args, text)
     if mode.fix:
-        _fix_summary(fix_infos, settings.lang, args.quiet)
+        _fix_summary(fix_infos, lang, args.quiet)
     code = exit_code(results, args.fail_on or "error", args.exit_zero)
     if stale and args.strict_baseline and not args.exit_zero:
         code = max(code, EXIT_FINDINGS)
+    if write_failed:
+        code = EXIT_ERROR
     return code
+
+
+def _print_skipped(skipped, lang: str, stream) -> None:
+    if not skipped:
+        return
+    print(_msg(lang, f"跳过 {len(skipped)} 个文件：", f"skipped {len(skipped)} file(s):"), file=stream)
+    for p, why in skipped:
+        print(f"  {p} — {skip_reason(why, lang)}", file=stream)
+
+
+def _write(target: str, data: bytes) -> None:
+    """--output / --write-baseline: ``-`` is standard output; see :func:`gxlint.batch.write_output`."""
+    from .batch import write_output
+
+    if target != "-":
+        folder = os.path.dirname(os.path.abspath(target))
+        if not os.path.isdir(folder):
+            raise UsageError(f"输出目录不存在 (no such folder): {folder}")
+    try:
+        write_output(target, data)
+    except OSError as exc:
+        raise UsageError(f"无法写入 (cannot write) {target}: {exc.strerror or exc}") from None
 
 
 def _emit(args, text: str) -> None:
     if args.output:
-        from .batch import atomic_write
-
-        folder = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(folder):
-            raise UsageError(f"输出目录不存在 (no such folder): {folder}")
-        if os.path.isdir(args.output):
-            raise UsageError(f"--output 是一个目录 (is a folder): {args.output}")
-        try:
-            atomic_write(args.output, text.encode("utf-8"))
-        except OSError as exc:
-            raise UsageError(f"无法写入 (cannot write) {args.output}: {exc.strerror or exc}") from None
+        _write(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
 
 
 def _fix_summary(fix_infos, lang: str, quiet: bool) -> None:
+    """How many findings were fixed (not how many edits: one finding's fix may be many edits)."""
     if quiet:
         return
     files = sum(1 for _p, i in fix_infos if i.get("written"))
-    applied = sum(i.get("applied", 0) for _p, i in fix_infos if i.get("written"))
+    fixed = sum(i.get("fixed", 0) for _p, i in fix_infos if i.get("written"))
     if lang == "en":
-        print(f"gxlint: fixed {applied} problem(s) in {files} file(s).", file=sys.stderr)
+        print(f"gxlint: fixed {fixed} finding(s) in {files} file(s).", file=sys.stderr)
     else:
-        print(f"gxlint: 已修复 {files} 个文件中的 {applied} 个问题。", file=sys.stderr)
+        print(f"gxlint: 已修复 {fixed} 个问题（{files} 个文件）。", file=sys.stderr)
 
 
 def _statistics_data(results) -> dict:

@@ -14,6 +14,7 @@ Keys (kebab-case; snake_case is accepted too)::
     template = "v2021"   year = 2023   organ-level = "township"   lang = "zh"
     include = ["*.txt", "*.md"]   exclude = ["archive/**"]   max-bytes = 20971520
     township-deadline = "03-31"   blank-as-zero = false
+    lint-all = false                 # a folder walk also checks files that do not look like a report
 
 An unknown key, a wrong type or a bad value is a :class:`ConfigError` naming the key and the
 file (the CLI exits 2).
@@ -46,6 +47,7 @@ FAMILY_PREFIX = {
 KEYS = (
     "select", "ignore", "extend-select", "severity", "per-file-ignores", "template", "year",
     "organ-level", "lang", "include", "exclude", "max-bytes", "township-deadline", "blank-as-zero",
+    "lint-all",
 )
 
 
@@ -227,6 +229,10 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
             if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31):
                 raise ConfigError(f"{_where(path, k)}: 应为 \"MM-DD\"，如 \"03-31\" (expected MM-DD), 不是 {v!r}")
             out["township_deadline"] = v
+        elif k == "lint-all":
+            if not isinstance(v, bool):
+                raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
+            out["lint_all"] = v
         elif k == "blank-as-zero":
             if not isinstance(v, bool):
                 raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
