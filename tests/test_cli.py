@@ -27,9 +27,12 @@ def test_json_contract_and_exit_code():
 def test_text_format_shows_source_and_summary():
     p = run("check", seed_path("001"))
     text = p.stdout.decode()
-    assert f"{seed_path('001')}:98:1: GX301 [error]" in text
+    assert f"{seed_path('001')}:98:1: GX301 [错误]" in text     # Chinese output: Chinese severity words
     assert "98 | 9 |" in text and "^" in text
-    assert "发现" in text.splitlines()[-2] or "发现" in text.splitlines()[-1]
+    assert "[error]" not in text and "[warning]" not in text
+    assert text.splitlines()[-2].startswith("检查了 1 个文件，共有 11 个问题（错误 5 个，警告 4 个，提示 2 个）")
+    en = run("check", "--lang", "en", seed_path("001")).stdout.decode()
+    assert f"{seed_path('001')}:98:1: GX301 [error]" in en     # English words in English output
 
 
 def test_exit_zero_select_ignore_and_lang():
