@@ -194,23 +194,44 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
 def _settings_from_args(args, base=None):
     from .config import Settings
 
-    from .configfile import FAMILY_PREFIX
+    from . import configfile
 
-    def fam(sel):   # family names (arithmetic, hygiene …) as their code prefix, as in the config file
+    def fam(sel, option):
+        """Selectors as given (codes, prefixes, names, family names) → what Settings matches;
+        one that matches no rule is an error (exit 2), never a silent "nothing selected"."""
         if sel is None:
             return None
-        return ",".join(FAMILY_PREFIX.get(x.strip().lower(), x.strip()) for x in sel.split(","))
+        out = []
+        for x in sel.split(","):
+            if not x.strip():
+                continue
+            try:
+                out.extend(configfile.strict_selector(x))
+            except configfile.ConfigError as exc:
+                raise UsageError(f"{option}: {exc}") from None
+        if not out and option == "--select":
+            raise UsageError("--select: 没有给出规则 (no rule given)")
+        return ",".join(out)
 
     sev = {}
     for item in args.severity:
         if "=" not in item:
             raise UsageError(f"--severity takes CODE=LEVEL, not {item!r}")
         k, v = item.split("=", 1)
-        sev[fam(k.strip())] = v.strip()
+        from .api import Severity
+
+        try:
+            Severity.parse(v.strip())
+        except (ValueError, TypeError):
+            raise UsageError(f"--severity {item}: 未知严重程度 (unknown severity) {v.strip()!r}; "
+                             "error, warning, information, hint") from None
+        for one in fam(k.strip(), "--severity").split(","):
+            sev[one] = v.strip()
     try:
         return Settings.from_options(
             base,
-            select=fam(args.select), extend_select=fam(args.extend_select), ignore=fam(args.ignore), severity=sev,
+            select=fam(args.select, "--select"), extend_select=fam(args.extend_select, "--extend-select"),
+            ignore=fam(args.ignore, "--ignore"), severity=sev,
             lang=args.lang, template=args.template, year=args.year, organ_level=args.organ_level,
             max_bytes=args.max_bytes, lint_all=getattr(args, "lint_all", None),
         )

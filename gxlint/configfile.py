@@ -160,7 +160,42 @@ def _selector(path: str, key: str, s: str) -> list[str]:
         return fam
     if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s) or s in {c.name for c in reg.values()}:
         return [s]      # a code or prefix (rules of a pack not installed yet are fine) or a rule name
-    raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}")
+    raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
+
+
+def suggest(s: str) -> str:
+    """ "; 是不是 (did you mean) X?" for a selector that matches nothing, or ""."""
+    import difflib
+
+    from .engine import registry
+
+    reg = registry()
+    words = list(reg) + [c.name for c in reg.values()] + list(FAMILY_PREFIX) + sorted(FAMILY_PREFIX.values())
+    lower = {w.lower(): w for w in words}
+    close = difflib.get_close_matches(s.lower(), list(lower), n=3, cutoff=0.6)
+    return f"；是不是 (did you mean): {', '.join(lower[c] for c in close)}?" if close else ""
+
+
+def strict_selector(s: str) -> list[str]:
+    """A selector given on the command line: like :func:`_selector`, but a code or prefix must
+    match at least one installed rule (``--select GX3O1`` or ``--ignore GX9`` would otherwise
+    select nothing and report a pass).  Raises :class:`ConfigError` with a suggestion."""
+    from .engine import registry
+
+    s = s.strip()
+    if s.upper() == "ALL":
+        return ["ALL"]
+    if s.lower() in FAMILY_PREFIX:
+        return [FAMILY_PREFIX[s.lower()]]
+    reg = registry()
+    fam = [c for c, cls in reg.items() if cls.family == s]
+    if fam:
+        return fam
+    if s in {c.name for c in reg.values()}:
+        return [s]
+    if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s) and any(c.startswith(s.upper()) for c in reg):
+        return [s.upper()]
+    raise ConfigError(f"没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
 
 
 def _selectors(path: str, key: str, v: Any) -> tuple[str, ...]:
