@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("rule", help="规则说明 (a rule's documentation)")
     d.add_argument("code", help="rule code or name, e.g. GX301 or row-total-mismatch")
+    d.add_argument("--lang", choices=("zh", "en"), default="zh")
+    d.add_argument("--markdown", action="store_true", help="print the raw Markdown (as in docs/rules/)")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     lsp = sub.add_parser("lsp", help="语言服务器 (language server on stdio)")
     lsp.add_argument("--stdio", action="store_true", help="(default) talk LSP on stdin/stdout")
@@ -635,29 +638,106 @@ def _statistics(results, lang: str) -> str:
 
 # --- rules / rule --------------------------------------------------------------------
 
+FAMILY_EN = {"engine": "engine", "structure": "structure", "template": "template", "arithmetic": "arithmetic",
+             "prose": "prose", "meta": "meta", "hygiene": "hygiene"}
+
+
 def cmd_rules(args) -> int:
     import json
 
+    from .docs import FAMILY_ZH, SEVERITY_ZH
     from .engine import registry
 
     reg = registry()
+    en = args.lang == "en"
     rows = [
         {"code": c.code, "name": c.name, "family": c.family, "severity": c.severity.label,
-         "fixable": c.fixable, "summary": rule_summary(c)}
+         "fixable": c.fixable, "summary": rule_summary(c, args.lang)}
         for c in reg.values()
     ]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
+        from .output.text import _width
+
+        def pad(s: str, n: int) -> str:
+            return s + " " * max(0, n - _width(s))
+
+        head = ("code", "fix", "name", "family", "severity", "summary") if en else \
+            ("代码", "修复", "名称", "规则族", "严重程度", "说明")
+        print(f"{pad(head[0], 6)}  {pad(head[1], 4)} {pad(head[2], 28)} {pad(head[3], 11)} {pad(head[4], 11)} {head[5]}")
         for r in rows:
             fix = "🔧" if r["fixable"] else "  "
-            print(f"{r['code']}  {fix} {r['name']:<28} {r['family']:<11} {r['severity']:<11} {r['summary']}")
+            fam = r["family"] if en else FAMILY_ZH.get(r["family"], r["family"])
+            sev = r["severity"] if en else SEVERITY_ZH.get(r["severity"], r["severity"])
+            print(f"{r['code']}  {pad(fix, 4)} {pad(r['name'], 28)} {pad(fam, 11)} {pad(sev, 11)} {r['summary']}")
     return EXIT_OK
 
 
-def rule_summary(cls) -> str:
+def rule_summary(cls, lang: str = "zh") -> str:
+    """One line: the docstring's title in Chinese; in English the rule's ``summary_en`` when it
+    has one, else its name in words (the documentation itself is Chinese)."""
+    if lang == "en":
+        return getattr(cls, "summary_en", None) or cls.name.replace("-", " ").capitalize()
     first = (cls.doc or "").strip().splitlines()[0] if cls.doc else ""
     return first.split("—", 1)[-1].strip() if "—" in first else first
+
+
+def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
+    """A rule's documentation for a terminal: headings underlined, the ```report examples shown
+    as labelled, indented examples, links as "text (target)"; no Markdown markup left."""
+    import re
+
+    from .docs import FAMILY_ZH, SEVERITY_ZH, rule_body, rule_title
+
+    bold = (lambda s: f"\033[1m{s}\033[0m") if color else (lambda s: s)
+    dim = (lambda s: f"\033[2m{s}\033[0m") if color else (lambda s: s)
+    sev = cls.severity.label
+    out = [bold(f"{cls.code} {cls.name}")]
+    if lang == "en":
+        out.append(rule_summary(cls, "en"))
+        out.append(f"family: {cls.family} · default severity: {sev} · fixable: {'yes' if cls.fixable else 'no'}")
+        out.append("")
+        out.append("Messages:")
+        for m in cls.messages.values():
+            if "en" in m:
+                out.append("  - " + re.sub(r"\{\w+\}", "…", m["en"]))
+        out.append("")
+        out.append("(The documentation below is in Chinese.)")
+    else:
+        out.append(rule_title(cls))
+        out.append(f"规则族：{FAMILY_ZH.get(cls.family, cls.family)} · 默认严重程度：{SEVERITY_ZH.get(sev, sev)} · "
+                   f"可自动修复：{'是' if cls.fixable else '否'}")
+    out.append("")
+    labels = {"bad": "错误示例 (bad):" if lang != "en" else "Bad example (错误示例):",
+              "good": "正确示例 (good):" if lang != "en" else "Good example (正确示例):"}
+    in_code = False
+    for line in rule_body(cls).splitlines():
+        m = re.match(r"^```(\w*)\s*(\w*)\s*$", line)
+        if m:
+            if not in_code:
+                in_code = True
+                kind = m.group(2)
+                if m.group(1) == "report" and kind in labels:
+                    out.append(labels[kind])
+                continue
+            in_code = False
+            continue
+        if in_code:
+            out.append("    │ " + line)
+            continue
+        if line.startswith("## "):
+            title = line[3:].strip()
+            out.append(bold(title))
+            out.append(dim("─" * max(4, sum(2 if ord(ch) > 0x2E80 else 1 for ch in title))))
+            continue
+        line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", line)
+        line = re.sub(r"\*\*([^*]+)\*\*", r"\1", line)
+        line = re.sub(r"`([^`]+)`", r"\1", line)
+        out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out) + "\n"
 
 
 def cmd_rule(args) -> int:
@@ -665,10 +745,16 @@ def cmd_rule(args) -> int:
 
     cls = find_rule(args.code)
     if cls is None:
-        raise UsageError(f"没有这条规则 (no such rule): {args.code}")
-    print(f"# {cls.code} {cls.name}\n")
-    print(f"family: {cls.family} · default severity: {cls.severity.label} · fixable: {'yes' if cls.fixable else 'no'}\n")
-    print(cls.doc)
+        from . import configfile
+
+        raise UsageError(f"没有这条规则 (no such rule): {args.code}{configfile.suggest(args.code)}")
+    if args.markdown:
+        from .docs import render_rule
+
+        sys.stdout.write(render_rule(cls))
+        return EXIT_OK
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and os.environ.get("NO_COLOR") is None)
+    sys.stdout.write(render_rule_for_terminal(cls, args.lang, color))
     return EXIT_OK
 
 
