@@ -45,20 +45,23 @@ _NUMBER = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?![\d])|\d+")
 
 def _number(m: "re.Match") -> str:
     digits = re.sub(r"[,，]", "", m.group())
-    return str(int(digits)) if digits.isascii() else digits
+    try:
+        return str(int(digits))        # int() reads full-width and other Unicode decimal digits too
+    except ValueError:  # pragma: no cover
+        return digits
 
 
 def _norm(s: str) -> str:
     """Normalised span text: NFKC, simplified script, numbers in canonical form (no leading
     zeros, no thousands separators: the safe fix ``00`` → ``0`` keeps the fingerprint), no
     whitespace (line breaks and re-wrapping of the span never change the fingerprint)."""
+    s = _NUMBER.sub(_number, s)
     try:
         from .parse.normalize import key_t2s
 
         s = key_t2s(s) if len(s) < 4000 else unicodedata.normalize("NFKC", s)
     except Exception:  # pragma: no cover - normalisation must never stop a run
         s = unicodedata.normalize("NFKC", s)
-    s = _NUMBER.sub(_number, s)
     return "".join(s.split())
 
 
