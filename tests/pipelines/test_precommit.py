@@ -84,7 +84,7 @@ def test_hook_blocks_a_defective_report_and_passes_a_clean_one(repo):
     out = (p.stdout + p.stderr).decode()
     assert p.returncode != 0, out
     assert "gxlint" in out and "Failed" in out
-    assert re.search(r"^2019-report\.txt:\d+:\d+: GX301 \[error\] ", out, re.M), out   # gxlint's own message
+    assert re.search(r"^2019-report\.txt:\d+:\d+: GX301 \[错误\] ", out, re.M), out   # gxlint's own message
     assert _git("rev-parse", "HEAD", cwd=d).stdout == head0        # nothing was committed
     _git("rm", "-q", "-f", "--cached", "2019-report.txt", cwd=d)
     os.remove(d / "2019-report.txt")
