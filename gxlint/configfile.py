@@ -398,4 +398,5 @@ def describe(settings: Settings) -> dict[str, Any]:
         "exclude": list(settings.exclude),
         "max-bytes": settings.max_bytes,
         "blank-as-zero": settings.blank_as_zero,
+        "lint-all": settings.lint_all,
     }
