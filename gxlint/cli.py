@@ -16,6 +16,14 @@ class UsageError(Exception):
     """Bad arguments or configuration: exit 2 with a message."""
 
 
+_LANG = ["zh"]     # the language of this run's own messages (--lang; Chinese by default)
+
+
+def _say(zh: str, en: str) -> str:
+    """One language at a time: the Chinese or the English text of a message of the CLI itself."""
+    return en if _LANG[0] == "en" else zh
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gxlint", description="政府信息公开工作年度报告检查工具 (gxlint)")
     p.add_argument("--version", action="version", version=f"gxlint {__version__}")
@@ -75,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
+    _LANG[0] = getattr(args, "lang", None) or "zh"
     try:
         if args.command == "check":
             return cmd_check(args)
@@ -190,7 +199,7 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
                 continue
             add(p, False)   # an explicitly named file is checked whatever its extension
         else:
-            raise UsageError(f"路径不存在 (no such file or directory): {p}")
+            raise UsageError(_say(f"路径不存在：{p}", f"no such file or folder: {p}"))
     return out
 
 
@@ -209,17 +218,17 @@ def _settings_from_args(args, base=None):
             if not x.strip():
                 continue
             try:
-                out.extend(configfile.strict_selector(x))
+                out.extend(configfile.strict_selector(x, _LANG[0]))
             except configfile.ConfigError as exc:
                 raise UsageError(f"{option}: {exc}") from None
         if not out and option == "--select":
-            raise UsageError("--select: 没有给出规则 (no rule given)")
+            raise UsageError(_say("--select：没有给出规则", "--select: no rule given"))
         return ",".join(out)
 
     sev = {}
     for item in args.severity:
         if "=" not in item:
-            raise UsageError(f"--severity takes CODE=LEVEL, not {item!r}")
+            raise UsageError(_say(f"--severity 的写法是 代码=级别，不是 {item!r}", f"--severity takes CODE=LEVEL, not {item!r}"))
         k, v = item.split("=", 1)
         from .api import Severity
 
@@ -264,9 +273,9 @@ class SettingsResolver:
         self._cfg_by_dir: dict[str, Optional[str]] = {}
         self._by_cfg: dict[Optional[str], object] = {}
         if args.config and args.isolated:
-            raise UsageError("--config 与 --isolated 不能同时使用 (--config and --isolated exclude each other)")
+            raise UsageError(_say("--config 与 --isolated 不能同时使用", "--config and --isolated exclude each other"))
         if args.config and not os.path.isfile(args.config):
-            raise UsageError(f"配置文件不存在 (no such configuration file): {args.config}")
+            raise UsageError(_say(f"配置文件不存在：{args.config}", f"no such configuration file: {args.config}"))
 
     def config_path(self, path: Optional[str]) -> Optional[str]:
         from . import configfile
@@ -373,14 +382,14 @@ def cmd_check(args) -> int:
     if args.show_settings:
         return _show_settings(args, resolver)
     if args.jobs is not None and args.jobs < 0:
-        raise UsageError("--jobs 须为正整数 (--jobs takes a positive number)")
+        raise UsageError(_say("--jobs 须为正整数", "--jobs takes a positive number"))
     if args.unsafe_fixes and not (args.fix or args.diff or args.fix_only):
-        raise UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用 (use it with --fix or --diff)")
+        raise UsageError(_say("--unsafe-fixes 需要与 --fix 或 --diff 一起使用", "--unsafe-fixes goes with --fix or --diff"))
     if args.write_baseline and (args.fix or args.diff or args.fix_only):
-        raise UsageError("--write-baseline 不能与 --fix/--diff 同用 (cannot be combined with --fix/--diff)")
+        raise UsageError(_say("--write-baseline 不能与 --fix/--diff 同用", "--write-baseline cannot be combined with --fix/--diff"))
     for target in (args.output, args.write_baseline):
         if target and target != "-" and os.path.isdir(target):
-            raise UsageError(f"{target}: 是一个目录 (is a folder)")
+            raise UsageError(_say(f"{target}：是一个目录", f"{target}: is a folder"))
     mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
                    diff=bool(args.diff))
     baseline = None
@@ -564,11 +573,11 @@ def _write(target: str, data: bytes) -> None:
     if target != "-":
         folder = os.path.dirname(os.path.abspath(target))
         if not os.path.isdir(folder):
-            raise UsageError(f"输出目录不存在 (no such folder): {folder}")
+            raise UsageError(_say(f"输出目录不存在：{folder}", f"no such folder: {folder}"))
     try:
         write_output(target, data)
     except OSError as exc:
-        raise UsageError(f"无法写入 (cannot write) {target}: {exc.strerror or exc}") from None
+        raise UsageError(_say(f"无法写入 {target}：{exc.strerror or exc}", f"cannot write {target}: {exc.strerror or exc}")) from None
 
 
 def _emit(args, text: str) -> None:
@@ -747,7 +756,7 @@ def cmd_rule(args) -> int:
     if cls is None:
         from . import configfile
 
-        raise UsageError(f"没有这条规则 (no such rule): {args.code}{configfile.suggest(args.code)}")
+        raise UsageError(_say(f"没有这条规则：{args.code}", f"no such rule: {args.code}") + configfile.suggest(args.code, _LANG[0]))
     if args.markdown:
         from .docs import render_rule
 

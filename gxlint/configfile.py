@@ -163,8 +163,9 @@ def _selector(path: str, key: str, s: str) -> list[str]:
     raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
 
 
-def suggest(s: str) -> str:
-    """ "; 是不是 (did you mean) X?" for a selector that matches nothing, or ""."""
+def suggest(s: str, lang: Optional[str] = None) -> str:
+    """ "; 是不是 (did you mean) X?" for a selector that matches nothing, or "" (``lang`` zh or en:
+    that language only; None: both, as in the configuration file's messages)."""
     import difflib
 
     from .engine import registry
@@ -173,10 +174,17 @@ def suggest(s: str) -> str:
     words = list(reg) + [c.name for c in reg.values()] + list(FAMILY_PREFIX) + sorted(FAMILY_PREFIX.values())
     lower = {w.lower(): w for w in words}
     close = difflib.get_close_matches(s.lower(), list(lower), n=3, cutoff=0.6)
-    return f"；是不是 (did you mean): {', '.join(lower[c] for c in close)}?" if close else ""
+    if not close:
+        return ""
+    words = ", ".join(lower[c] for c in close)
+    if lang == "en":
+        return f"; did you mean {words}?"
+    if lang == "zh":
+        return f"；是不是：{'、'.join(lower[c] for c in close)}？"
+    return f"；是不是 (did you mean): {words}?"
 
 
-def strict_selector(s: str) -> list[str]:
+def strict_selector(s: str, lang: Optional[str] = None) -> list[str]:
     """A selector given on the command line: like :func:`_selector`, but a code or prefix must
     match at least one installed rule (``--select GX3O1`` or ``--ignore GX9`` would otherwise
     select nothing and report a pass).  Raises :class:`ConfigError` with a suggestion."""
@@ -195,6 +203,10 @@ def strict_selector(s: str) -> list[str]:
         return [s]
     if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s) and any(c.startswith(s.upper()) for c in reg):
         return [s.upper()]
+    if lang == "en":
+        raise ConfigError(f"no such rule, prefix or family: {s!r}{suggest(s, lang)}")
+    if lang == "zh":
+        raise ConfigError(f"没有这样的规则、前缀或规则族：{s!r}{suggest(s, lang)}")
     raise ConfigError(f"没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
 
 

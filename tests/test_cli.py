@@ -114,7 +114,9 @@ def test_mistyped_selectors_are_refused_with_a_suggestion(args, bad):   # item 4
     assert p.returncode == 2, (p.returncode, p.stdout.decode()[-300:])
     assert "没有这样的规则" in err and "全部通过" not in p.stdout.decode()
     if bad:
-        assert bad in err.split("did you mean", 1)[1]
+        assert bad in err.split("是不是", 1)[1]
+        en = run("check", "--isolated", "--lang", "en", *args, seed_path("001")).stderr.decode()
+        assert bad in en.split("did you mean", 1)[1] and not re.search(r"[\u4e00-\u9fff]", en), en
 
 
 def test_valid_selectors_still_work():
