@@ -250,8 +250,9 @@ def _check_chunk(tasks: Sequence[Task], mode: FixMode) -> list:
 class Progress:
     """A one-line progress bar on a terminal (stderr); a no-op otherwise."""
 
-    def __init__(self, total: int, stream=None, enabled: bool = True) -> None:
+    def __init__(self, total: int, stream=None, enabled: bool = True, lang: str = "zh") -> None:
         self.total = total
+        self.lang = lang
         self.done = 0
         self.stream = stream or sys.stderr
         self.enabled = enabled and total > 0
@@ -284,7 +285,10 @@ class Progress:
         filled = int(width * self.done / self.total) if self.total else width
         rate = self.done / max(now - self.start, 1e-6)
         bar = "█" * filled + "░" * (width - filled)
-        self.stream.write(f"\r检查中 checking [{bar}] {self.done}/{self.total} 文件 files  {rate:5.1f}/s")
+        if self.lang == "en":
+            self.stream.write(f"\rchecking [{bar}] {self.done}/{self.total} files  {rate:5.1f}/s")
+        else:
+            self.stream.write(f"\r检查中 [{bar}] {self.done}/{self.total} 个文件  {rate:5.1f}/秒")
         self.stream.flush()
 
     def close(self) -> None:

@@ -415,7 +415,7 @@ def cmd_check(args) -> int:
             tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked))
 
     jobs = args.jobs or os.cpu_count() or 1
-    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet))
+    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet), lang=lang)
     try:
         if stdin_index is not None:
             st = tasks[stdin_index]
