@@ -530,3 +530,14 @@ def test_failed_fix_writes_exit_2(tmp_path, monkeypatch):
     assert cli.main(["check", "--isolated", "--fix-only", "-j", "1", "r.txt"]) == 2
     assert cli.main(["check", "--isolated", "--fix", "-j", "1", "r.txt"]) == 2
     assert "\n00 |" in (tmp_path / "r.txt").read_text(encoding="utf-8")
+
+
+def test_force_excluded_files_only_is_not_an_error(tmp_path):
+    """pre-commit names only files the configuration excludes: nothing to check, and that is fine."""
+    (tmp_path / "gxlint.toml").write_text('exclude = ["archive/**"]\n', encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text(read_seed("001"), encoding="utf-8")
+    p = gx("check", "--force-exclude", "archive/old.txt", cwd=tmp_path)
+    assert p.returncode == 0 and p.stdout == b"", p.stderr
+    p = gx("check", "archive/old.txt", cwd=tmp_path)          # named without --force-exclude: checked
+    assert p.returncode == 1
