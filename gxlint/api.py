@@ -99,7 +99,10 @@ class Diagnostic:
     rule: Optional[str] = None                           # the rule's module, for GX001 and docs
 
     def sort_key(self) -> tuple:
-        return (self.span.start, self.span.end, self.code, self.message)
+        # findings of one rule at one place: in the rule's own order (data "rank", e.g. the
+        # section number of GX101's missing sections), then by message
+        rank = self.data.get("rank", 0) if isinstance(self.data, dict) else 0
+        return (self.span.start, self.span.end, self.code, rank, self.message)
 
 
 def fmt_num(v: Optional[float]) -> str:

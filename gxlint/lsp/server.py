@@ -449,7 +449,9 @@ def _mb(n: int) -> str:
 
 
 def _looks_like_report(doc) -> bool:
-    return bool(doc.meta.title) or len(doc.sections) >= 2 or bool(doc.tables) or doc.pre2019 is not None
+    from ..reportkind import looks_like_report
+
+    return looks_like_report(doc)
 
 
 def _result_id(server: GxLanguageServer, diags: list[lsp.Diagnostic]) -> str:

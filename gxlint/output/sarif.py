@@ -18,7 +18,6 @@ from .. import __version__
 from . import OutputContext, lines_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://pypi.org/project/gxlint/"
 LEVELS = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
 DOC_BASE = "docs/rules/"
 
@@ -137,7 +136,6 @@ def render(results, ctx: OutputContext) -> str:
             "name": "gxlint",
             "version": __version__,
             "semanticVersion": __version__,
-            "informationUri": INFO_URI,
             "language": "zh-CN" if ctx.lang == "zh" else "en",
             "rules": rules,
         }},

@@ -2,7 +2,7 @@
 
 ## 检查内容
 
-文件无法作为文本读取：二进制文件（如 PDF、Word、图片）、既不是 UTF-8/UTF-16 也不是 GB18030 的字节、
+文件无法作为文本读取：空文件、二进制文件（如 PDF、Word、图片）、无法列出内容的文件夹、既不是 UTF-8/UTF-16 也不是 GB18030 的字节、
 超过大小上限（默认 20 MB，可配置 `max-bytes`）的文件、或正则匹配超时的病态输入。
 
 ## 为什么
@@ -38,6 +38,18 @@ class UnreadableInput(Rule):
         "too_large": {
             "zh": "文件过大（{size}，上限 {limit}），未检查；可用配置 max-bytes 调整上限",
             "en": "file too large ({size}, limit {limit}); not checked — raise max-bytes to check it",
+        },
+        "empty": {
+            "zh": "文件是空的（没有任何文字），未检查",
+            "en": "the file is empty (no text at all); not checked",
+        },
+        "pdf": {
+            "zh": "这是 PDF 文件，不是文本文件，未检查；请先把其中的文字转换为文本（.txt）",
+            "en": "this is a PDF file, not a text file; not checked — convert its text to a .txt file first",
+        },
+        "unreadable_folder": {
+            "zh": "无法读取文件夹（{error}），其中的文件未检查",
+            "en": "cannot read this folder ({error}); the files in it were not checked",
         },
         "unreadable": {
             "zh": "无法读取文件：{error}",
