@@ -45,6 +45,8 @@ class MalformedNumber(Rule):
     }
 
     def on_table(self, table, ctx):
+        if table.unreadable:
+            return      # GX207 says once that the table cannot be read with certainty
         for row in table.rows.values():
             name = row_name(row) if table.kind == "t3" else row.label
             for cell in row.cells:

@@ -64,6 +64,8 @@ class MissingRow(Rule):
     }
 
     def on_table(self, table, ctx):
+        if table.unreadable:
+            return      # GX207 says once that the table cannot be read with certainty
         if not table.missing or not table.rows:
             return
         order = _order(table)
