@@ -79,10 +79,10 @@ class TableUnreadable(Rule):
             related = [ctx.related(r.span, "related", row=_name(table, r)) for r in bad[1:20]]
             ctx.report("glued", span, table=name, table_en=name_en, row=_name(table, first), raw=raw,
                        more=more, more_en=more_en, related=related,
-                       data={"reason": reason, "rows": [r.id for r in bad]})
+                       data={"reason": reason, "table": table.kind, "rows": [r.id for r in bad]})
             return
         mid = reason if reason in ("no_label", "no_values") else "no_values"
-        ctx.report(mid, span, table=name, table_en=name_en, data={"reason": reason})
+        ctx.report(mid, span, table=name, table_en=name_en, data={"reason": reason, "table": table.kind})
 
 
 def _name(table, row) -> str:
