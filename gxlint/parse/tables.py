@@ -707,9 +707,17 @@ def _labels_only(norm: NormText, kind: str, ver: str, start: int, end: int, spec
     found = [s for s in specs if len(s.plain) >= 4 and s.plain in rk]
     if len(found) < 3:
         return None
-    tbl = Table(kind, ver, norm.span(start, end), [], {}, [], [])
+    tbl = Table(kind, ver, _content_span(norm, start, end), [], {}, [], [])
     tbl.unreadable = "no_values"
     return tbl
+
+
+def _content_span(norm: NormText, start: int, end: int) -> Span:
+    """The region without the white space it starts with."""
+    text = norm.text
+    while start < end and text[start].isspace():
+        start += 1
+    return norm.span(start, end)
 
 
 def _subtotal_from_data(rows: dict) -> Optional[int]:
@@ -759,7 +767,7 @@ def _labels_only_t4(norm: NormText, start: int, end: int, tokens: list) -> Optio
     k = region_key(norm, start, end)
     if not tokens or sum(1 for w in ("结果维持", "结果纠正", "尚未审结", "复议后起诉") if w in k) < 3:
         return None
-    tbl = Table("t4", None, norm.span(start, end), list(templates.common()["t4"]["columns"]), {}, [], [])
+    tbl = Table("t4", None, _content_span(norm, start, end), list(templates.common()["t4"]["columns"]), {}, [], [])
     tbl.unreadable = "no_values"
     return tbl
 
