@@ -29,15 +29,16 @@ from typing import Callable, Optional, Sequence
 
 import regex
 
-# a run of digits glued to text; a '.' or '-' between digits stays inside the run (24252.31,
+# a run of digits glued to text; a '.', '-' or '+' between digits stays inside the run (24252.31,
 # 2648-185 is two cells, the second negative: the split decides)
-_RUN = regex.compile(r"[0-9](?:[0-9]|[.\-](?=[0-9]))*")
+_RUN = regex.compile(r"[0-9](?:[0-9]|[.\-+](?=[0-9]))*")
 _UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
 
 MAX_CELL = 15          # characters of one cell
 MAX_RUN = 400          # characters of a row's digits: longer is not a row of a report table
 CANDIDATES = 64        # splits collected before a row is called ambiguous anyway
-BUDGET = 60000         # search steps per row
+BUDGET = 20000         # search steps per row …
+TABLE_BUDGET = 120000  # … and per table: a table of pathological runs ends as unreadable, quickly
 
 # reasons a table (or row) could not be read, for GX207 (ids, never shown)
 GLUED = "glued"            # 相邻单元格的数字连在一起，无法确定各单元格的数值
@@ -94,7 +95,7 @@ def cell_ok(s: str, *, signed: bool = False, decimal: bool = False) -> bool:
     amount column."""
     if not s:
         return False
-    if s[0] == "-":
+    if s[0] in "-+":
         if not signed:
             return False
         s = s[1:]
@@ -137,10 +138,70 @@ class _Budget(Exception):
     pass
 
 
+def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]]) -> tuple[int, Optional[list]]:
+    """How many ways (0, 1 or 2 = "more than one") to cut the pieces into n well-formed cells,
+    by cell count alone, and the way when there is exactly one.  Dynamic programming over
+    (piece, offset, cell): linear in the length of the run, whatever it holds."""
+    lens = [len(p) for p in pieces]
+    memo: dict[tuple[int, int, int], int] = {}
+
+    def options(pi: int, off: int, c: int):
+        for L in range(1, min(MAX_CELL, lens[pi] - off) + 1):
+            s = pieces[pi][off:off + L]
+            if off + L < lens[pi] and pieces[pi][off + L] == ".":
+                continue
+            if oks[c](s):
+                yield L
+
+    def ways(pi: int, off: int, c: int) -> int:
+        # iterative order would be faster, but the depth is at most n + len(pieces) (small)
+        if pi == len(pieces):
+            return 1 if c == n else 0
+        if off == lens[pi]:
+            return ways(pi + 1, 0, c)
+        if c == n:
+            return 0
+        k = (pi, off, c)
+        got = memo.get(k)
+        if got is not None:
+            return got
+        total = 0
+        for L in options(pi, off, c):
+            total += ways(pi, off + L, c + 1)
+            if total >= 2:
+                total = 2
+                break
+        memo[k] = total
+        return total
+
+    # fill the memo bottom-up first (no deep recursion on long runs)
+    for pi in range(len(pieces) - 1, -1, -1):
+        for off in range(lens[pi], -1, -1):
+            for c in range(n, -1, -1):
+                ways(pi, off, c)
+    count = ways(0, 0, 0)
+    if count != 1:
+        return count, None
+    out = []
+    pi, off, c = 0, 0, 0
+    while pi < len(pieces):
+        if off == lens[pi]:
+            pi, off = pi + 1, 0
+            continue
+        for L in options(pi, off, c):
+            if ways(pi, off + L, c + 1) == 1:
+                out.append((pi, off, off + L))
+                off, c = off + L, c + 1
+                break
+        else:  # pragma: no cover - count == 1 guarantees a way
+            return 2, None
+    return 1, out
+
+
 def _search(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
-            groups: Sequence[Group], limit: int) -> list[list[tuple[int, int, int]]]:
+            groups: Sequence[Group], limit: int, budget: Optional[list] = None) -> list[list[tuple[int, int, int]]]:
     """All ways (up to ``limit`` + 1) to cut the pieces into n well-formed cells satisfying the
-    groups.  Raises _Budget when the search is too long."""
+    groups.  Raises _Budget when the search is too long (``budget``: the table's steps left)."""
     sols: list[list[tuple[int, int, int]]] = []
     cur: list[tuple[int, int, int]] = []
     vals: list[Optional[int]] = []
@@ -165,6 +226,10 @@ def _search(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
         steps += 1
         if steps > BUDGET:
             raise _Budget
+        if budget is not None:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise _Budget
         if len(sols) > limit:
             return
         if pi == len(pieces):
@@ -215,7 +280,7 @@ def _holds(g: Group, vals: list) -> bool:
 
 
 def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
-              groups: Sequence[Group] = ()) -> Split:
+              groups: Sequence[Group] = (), budget: Optional[list] = None) -> Split:
     """Split a row's digit runs (``pieces``, each one or more cells) into its ``n`` cells.
 
     First by the cell count and well-formedness alone; when that leaves more than one split, by
@@ -223,18 +288,15 @@ def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]
     row is unreadable (GLUED)."""
     if not pieces or sum(len(p) for p in pieces) > MAX_RUN or len(pieces) > n:
         return Split(reason=GLUED)
-    try:
-        plain: Optional[list] = _search(pieces, n, oks, (), 1)
-    except _Budget:
-        plain = None                # too many ways to count
-    if plain is not None and len(plain) == 1:
-        return _done(pieces, plain[0], ())
-    if plain is not None and not plain:
+    count, only = _plain(pieces, n, oks)
+    if only is not None:
+        return _done(pieces, only, ())
+    if count == 0:
         return Split(reason=GLUED)
     if not groups:
         return Split(reason=GLUED, count=2)
     try:
-        fit = _search(pieces, n, oks, groups, CANDIDATES)
+        fit = _search(pieces, n, oks, groups, CANDIDATES, budget)
     except _Budget:
         return Split(reason=GLUED)
     if len(fit) == 1:
@@ -297,13 +359,14 @@ def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
     out = []
     info: dict = {}
     nums_of: dict = {}
+    budget = [TABLE_BUDGET]
     for spec, buf, at, items in matches:
         cols = tuple(columns_of(spec))
         nums = [t for t in items if t.kind != EMPTY]
         if any(t.kind == EMPTY for t in _strip_empty(items)) or not nums:
             continue
         oks = [_ok_for(c in spec.signed, c in spec.decimal) for c in cols]
-        sp = split_row([t.text for t in nums], len(cols), oks, groups_of(cols))
+        sp = split_row([t.text for t in nums], len(cols), oks, groups_of(cols), budget)
         info[spec.id] = sp
         nums_of[spec.id] = nums
     assumed: set = set()

@@ -52,6 +52,7 @@ def test_retokenize_leaves_prose_numbers_and_article_numbers_as_text():
 def test_cell_ok():
     assert cell_ok("0") and cell_ok("17") and not cell_ok("07") and not cell_ok("00")
     assert not cell_ok("-3") and cell_ok("-3", signed=True) and not cell_ok("-0", signed=True)
+    assert cell_ok("+3", signed=True) and not cell_ok("+3")
     assert not cell_ok("2.5") and cell_ok("2.5", decimal=True) and not cell_ok("02.5", decimal=True)
     assert not cell_ok("2.", decimal=True) and not cell_ok("")
 
@@ -92,6 +93,8 @@ def test_signed_and_decimal_columns():
     oks = [lambda s: cell_ok(s), lambda s: cell_ok(s, signed=True)]
     p = ["35-15"]
     assert cells(p, split_row(p, 2, oks)) == ["35", "-15"]
+    p = ["12+3"]
+    assert cells(p, split_row(p, 2, oks)) == ["12", "+3"]
     p = ["24252.311082"]
     assert cells(p, split_row(p, 1, [lambda s: cell_ok(s, decimal=True)])) == ["24252.311082"]
     # table 二 has no totals: several splits, unreadable
