@@ -25,9 +25,14 @@ ends as "unreadable", never as a hang.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import regex
+
+from ..model import Row, Span, Table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .normalize import NormText  # noqa: F401
 
 # a run of digits glued to text; a '.', '-' or '+' between digits stays inside the run (24252.31,
 # 2648-185 is two cells, the second negative: the split decides)
@@ -511,7 +516,6 @@ def groups_for(columns: Sequence[str]) -> tuple[Group, ...]:
 def read_t4(norm, tokens: list, columns: Sequence[str]):
     """Table 四 flattened: its row of 15 cells as one or a few digit runs (``…总计110024001510102``).
     Returns the Table (its row read, or unreadable), or None when the region is not flattened."""
-    from ..model import Row, Span, Table
     from .tables import EMPTY, NUM, Token, _cells_from_items, _t4_runs
 
     toks, cut = retokenize(tokens, norm.text)
@@ -545,3 +549,73 @@ def read_t4(norm, tokens: list, columns: Sequence[str]):
             tbl.unreadable_span = row.span
         return tbl
     return None
+
+
+# --- hooks of parse.tables -------------------------------------------------------------------
+
+def reading(norm, tokens: list, specs, columns_of, rows: dict, column_ids=None):
+    """A flattened table: (matches, rows, (unreadable reason, assumed identities)) when the table reads
+    better with glued digit runs cut out of the label words and split into cells; else None.
+    Only tried when the ordinary reading misses rows or miscounts cells."""
+    if rows and len(rows) == len(specs) and not any(r.unreliable for r in rows.values()):
+        return None
+    from .tables import _build_rows, _groups
+    toks, cut = retokenize(tokens, norm.text)
+    if not cut:
+        return None
+    matches = _groups(toks, specs)
+    if not matches:
+        return None
+    matches, info, assumed = split_matches(matches, columns_of, groups_for, column_ids)
+    frows = _build_rows(norm, matches, specs, columns_of)
+    reason = mark(frows, info)
+
+    def score(rs):
+        return (len(rs), sum(1 for r in rs.values() if not r.unreliable))
+    if score(frows) <= score(rows):
+        return None
+    return matches, frows, (reason, assumed)
+
+
+def mark_table(tbl, state: tuple) -> None:
+    """Record on the table what :func:`reading` found: (unreadable reason, assumed identities)."""
+    tbl.layout = "flattened"
+    tbl.unreadable, tbl.assumed = state
+    bad = [r for r in tbl.rows.values() if r.unreadable]
+    if bad:
+        tbl.unreadable_span = bad[0].span
+
+
+def labels_only(norm, kind: str, ver: str, start: int, end: int, specs) -> "Optional[Table]":
+    """No row could be read, but the table's row labels are in the text: the table is there and
+    unreadable (GX207), not missing (GX103)."""
+    from .tables import plain, region_key
+    rk = plain(region_key(norm, start, end))
+    found = [s for s in specs if len(s.plain) >= 4 and s.plain in rk]
+    if len(found) < 3:
+        return None
+    tbl = Table(kind, ver, _content_span(norm, start, end), [], {}, [], [])
+    tbl.unreadable = "no_values"
+    return tbl
+
+
+def _content_span(norm, start: int, end: int) -> "Span":
+    """The region without the white space it starts with."""
+    text = norm.text
+    while start < end and text[start].isspace():
+        start += 1
+    return norm.span(start, end)
+
+
+def labels_only_t4(norm, start: int, end: int, tokens: list) -> "Optional[Table]":
+    """Table 四's header is there but no row of numbers could be read: unreadable, not missing."""
+    from .. import templates
+    from .tables import region_key
+    k = region_key(norm, start, end)
+    if not tokens or sum(1 for w in ("结果维持", "结果纠正", "尚未审结", "复议后起诉") if w in k) < 3:
+        return None
+    tbl = Table("t4", None, _content_span(norm, start, end), list(templates.common()["t4"]["columns"]), {}, [], [])
+    tbl.unreadable = "no_values"
+    return tbl
+
+

@@ -639,12 +639,13 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     specs = t3_specs(ver, len(columns))
     matches = _groups(tokens, specs)
     rows = _build_rows(norm, matches, specs, lambda s: columns) if matches else {}
-    flat = _flat_reading(norm, tokens, specs, lambda s: columns, rows,
-                         {"outcomes": templates.version(ver)["t3"]["outcomes"]})
+    from . import flatten       # a flattened table (cell separators lost): parse.flatten
+    flat = flatten.reading(norm, tokens, specs, lambda s: columns, rows,
+                           {"outcomes": templates.version(ver)["t3"]["outcomes"]})
     if flat is not None:
         matches, rows, unreadable = flat
     elif not matches:
-        return _labels_only(norm, "t3", ver, start, end, specs)
+        return flatten.labels_only(norm, "t3", ver, start, end, specs)
     if flat is None and not variant:
         pos = _subtotal_from_data(rows)
         if pos is not None:
@@ -659,65 +660,13 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     span = norm.span(tokens[0].start, tokens[-1].end)
     tbl = Table("t3", ver, span, list(columns), rows, _missing(specs, rows), headers, variant)
     if flat is not None:
-        _flat_mark(tbl, unreadable)
+        flatten.mark_table(tbl, unreadable)
     last_found = max(k for k, s in enumerate(specs) if s.id in rows)
     tbl.truncated = last_found < len(specs) - 1
     # the table's span ends with its last row
     last_row = rows[specs[last_found].id]
     tbl.span = Span(norm.span(tokens[0].start, tokens[0].end).start, last_row.span.end)
     return tbl
-
-
-def _flat_reading(norm: NormText, tokens: list, specs, columns_of, rows: dict, column_ids=None):
-    """A flattened table (parse.flatten): (matches, rows, unreadable reason) when the table reads
-    better with glued digit runs cut out of the label words and split into cells; else None.
-    Only tried when the ordinary reading misses rows or miscounts cells."""
-    if rows and len(rows) == len(specs) and not any(r.unreliable for r in rows.values()):
-        return None
-    from . import flatten
-    toks, cut = flatten.retokenize(tokens, norm.text)
-    if not cut:
-        return None
-    matches = _groups(toks, specs)
-    if not matches:
-        return None
-    matches, info, assumed = flatten.split_matches(matches, columns_of, flatten.groups_for, column_ids)
-    frows = _build_rows(norm, matches, specs, columns_of)
-    unreadable = flatten.mark(frows, info)
-    unreadable = (unreadable, assumed)
-    def score(rs):
-        return (len(rs), sum(1 for r in rs.values() if not r.unreliable))
-    if score(frows) <= score(rows):
-        return None
-    return matches, frows, unreadable
-
-
-def _flat_mark(tbl: Table, unreadable: tuple) -> None:
-    tbl.layout = "flattened"
-    tbl.unreadable, tbl.assumed = unreadable
-    bad = [r for r in tbl.rows.values() if r.unreadable]
-    if bad:
-        tbl.unreadable_span = bad[0].span
-
-
-def _labels_only(norm: NormText, kind: str, ver: str, start: int, end: int, specs) -> Optional[Table]:
-    """No row could be read, but the table's row labels are in the text: the table is there and
-    unreadable (GX207), not missing (GX103)."""
-    rk = plain(region_key(norm, start, end))
-    found = [s for s in specs if len(s.plain) >= 4 and s.plain in rk]
-    if len(found) < 3:
-        return None
-    tbl = Table(kind, ver, _content_span(norm, start, end), [], {}, [], [])
-    tbl.unreadable = "no_values"
-    return tbl
-
-
-def _content_span(norm: NormText, start: int, end: int) -> Span:
-    """The region without the white space it starts with."""
-    text = norm.text
-    while start < end and text[start].isspace():
-        start += 1
-    return norm.span(start, end)
 
 
 def _subtotal_from_data(rows: dict) -> Optional[int]:
@@ -748,28 +697,18 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     columns = tuple(templates.common()["t4"]["columns"])
     exact, after = _t4_runs(tokens, columns)
     if not exact:
-        from . import flatten
+        from . import flatten   # its row of 15 cells as glued digit runs: parse.flatten
         flat = flatten.read_t4(norm, tokens, columns)
         if flat is not None:
             return flat
-    if not exact and not after:
-        return _labels_only_t4(norm, start, end, tokens)
+        if not after:
+            return flatten.labels_only_t4(norm, start, end, tokens)
     items = exact[0] if exact else max(after, key=_run_len)
     cells, found = _cells_from_items(norm, items, columns)
     sp0 = norm.span(tokens[0].start, tokens[0].end)
     row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
     row.unreliable = found != len(columns)
     return Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
-
-
-def _labels_only_t4(norm: NormText, start: int, end: int, tokens: list) -> Optional[Table]:
-    """Table 四's header is there but no row of numbers could be read: unreadable, not missing."""
-    k = region_key(norm, start, end)
-    if not tokens or sum(1 for w in ("结果维持", "结果纠正", "尚未审结", "复议后起诉") if w in k) < 3:
-        return None
-    tbl = Table("t4", None, _content_span(norm, start, end), list(templates.common()["t4"]["columns"]), {}, [], [])
-    tbl.unreadable = "no_values"
-    return tbl
 
 
 def _t4_runs(tokens: list, columns: tuple) -> tuple[list, list]:
@@ -821,14 +760,15 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
     specs = t2_specs(ver)
     matches = _groups(tokens, specs)
     rows = _build_rows(norm, matches, specs, lambda s: s.columns) if matches else {}
-    flat = _flat_reading(norm, tokens, specs, lambda s: s.columns, rows)
+    from . import flatten       # a flattened table (cell separators lost): parse.flatten
+    flat = flatten.reading(norm, tokens, specs, lambda s: s.columns, rows)
     if flat is not None:
         matches, rows, unreadable = flat
     elif not matches:
-        return _labels_only(norm, "t2", ver, start, end, specs)
+        return flatten.labels_only(norm, "t2", ver, start, end, specs)
     tbl = Table("t2", ver, norm.span(tokens[0].start, tokens[0].end), [], rows, _missing(specs, rows), [])
     if flat is not None:
-        _flat_mark(tbl, unreadable)
+        flatten.mark_table(tbl, unreadable)
     tbl.headers = _t2_headers(norm, ver, matches)
     last = max(r.span.end for r in rows.values())
     tbl.span = Span(tbl.span.start, last)
