@@ -638,10 +638,15 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     columns = tuple(base)
     specs = t3_specs(ver, len(columns))
     matches = _groups(tokens, specs)
-    if not matches:
-        return None
-    rows = _build_rows(norm, matches, specs, lambda s: columns)
-    if not variant:
+    rows = _build_rows(norm, matches, specs, lambda s: columns) if matches else {}
+    from . import flatten       # a flattened table (cell separators lost): parse.flatten
+    flat = flatten.reading(norm, tokens, specs, lambda s: columns, rows,
+                           {"outcomes": templates.version(ver)["t3"]["outcomes"]})
+    if flat is not None:
+        matches, rows, unreadable = flat
+    elif not matches:
+        return flatten.labels_only(norm, "t3", ver, start, end, specs)
+    if flat is None and not variant:
         pos = _subtotal_from_data(rows)
         if pos is not None:
             # 8 numbers in (nearly) every row and one column is the sum of the five organisation
@@ -654,6 +659,8 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
             rows = _build_rows(norm, matches, specs, lambda s: columns)
     span = norm.span(tokens[0].start, tokens[-1].end)
     tbl = Table("t3", ver, span, list(columns), rows, _missing(specs, rows), headers, variant)
+    if flat is not None:
+        flatten.mark_table(tbl, unreadable)
     last_found = max(k for k, s in enumerate(specs) if s.id in rows)
     tbl.truncated = last_found < len(specs) - 1
     # the table's span ends with its last row
@@ -688,6 +695,24 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     reported by GX204) — never a stray number from a sentence before the table."""
     tokens = tokenize(norm, start, end)
     columns = tuple(templates.common()["t4"]["columns"])
+    exact, after = _t4_runs(tokens, columns)
+    if not exact:
+        from . import flatten   # its row of 15 cells as glued digit runs: parse.flatten
+        flat = flatten.read_t4(norm, tokens, columns)
+        if flat is not None:
+            return flat
+        if not after:
+            return flatten.labels_only_t4(norm, start, end, tokens)
+    items = exact[0] if exact else max(after, key=_run_len)
+    cells, found = _cells_from_items(norm, items, columns)
+    sp0 = norm.span(tokens[0].start, tokens[0].end)
+    row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
+    row.unreliable = found != len(columns)
+    return Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
+
+
+def _t4_runs(tokens: list, columns: tuple) -> tuple[list, list]:
+    """Runs of numbers in table 四's region: (runs of exactly 15 cells, runs after the header)."""
     n = len(tokens)
     header_seen = False
     runs: list[list[Token]] = []
@@ -710,14 +735,7 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     # the header (a damaged row, GX204)
     exact = [r for _h, r in runs if _run_len(r) == len(columns)]
     after = [r for h, r in runs if h]
-    if not exact and not after:
-        return None
-    items = exact[0] if exact else max(after, key=_run_len)
-    cells, found = _cells_from_items(norm, items, columns)
-    sp0 = norm.span(tokens[0].start, tokens[0].end)
-    row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
-    row.unreliable = found != len(columns)
-    return Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
+    return exact, after
 
 
 _T4_HEADER_WORDS = ("行政复议", "行政诉讼", "结果维持", "总计", "维持", "纠正", "审结", "起诉")
@@ -741,10 +759,16 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
         return None
     specs = t2_specs(ver)
     matches = _groups(tokens, specs)
-    if not matches:
-        return None
-    rows = _build_rows(norm, matches, specs, lambda s: s.columns)
+    rows = _build_rows(norm, matches, specs, lambda s: s.columns) if matches else {}
+    from . import flatten       # a flattened table (cell separators lost): parse.flatten
+    flat = flatten.reading(norm, tokens, specs, lambda s: s.columns, rows)
+    if flat is not None:
+        matches, rows, unreadable = flat
+    elif not matches:
+        return flatten.labels_only(norm, "t2", ver, start, end, specs)
     tbl = Table("t2", ver, norm.span(tokens[0].start, tokens[0].end), [], rows, _missing(specs, rows), [])
+    if flat is not None:
+        flatten.mark_table(tbl, unreadable)
     tbl.headers = _t2_headers(norm, ver, matches)
     last = max(r.span.end for r in rows.values())
     tbl.span = Span(tbl.span.start, last)

@@ -5,6 +5,7 @@
 表格存在，但缺少模板规定的某些行（例如表三没有“（五）不予处理 3.要求提供公开出版物”，
 或表格在中途截断、后面的行都没有）。连续缺少的行合并报告一次，指向它们本应出现的位置。
 缺行时，需要这些行的勾稽关系不再检查（不会在缺行的基础上再报告一串勾稽错误）。
+无法确定地读出的表格由 GX207 报告一次，不再报告缺行。
 
 ## 为什么
 
@@ -64,6 +65,8 @@ class MissingRow(Rule):
     }
 
     def on_table(self, table, ctx):
+        if table.unreadable:
+            return      # GX207 says once that the table cannot be read with certainty
         if not table.missing or not table.rows:
             return
         order = _order(table)
