@@ -24,6 +24,8 @@ ends as "unreadable", never as a hang.
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
@@ -586,13 +588,42 @@ def mark_table(tbl, state: tuple) -> None:
         tbl.unreadable_span = bad[0].span
 
 
+MIN_TABLE_WORDS = 3     # distinct table-only words that show a table is there
+
+
+@functools.lru_cache(maxsize=1)
+def table_words() -> dict:
+    """Per table, the words only its captions, column headers and a few row labels use — never
+    what prose says with a count (行政许可200件, 规章0件): the evidence that a table is there."""
+    from .. import templates
+    from .normalize import key
+    from .tables import plain
+
+    t2, t3 = set(), set()
+    for vid in ("v2019", "v2021"):
+        data = templates.version(vid)
+        for block in data["t2"]["block"]:
+            t2.add(block["caption"])
+            t2.update(label for _k, label in block["columns"])
+        t3.update(label for k, label in data["t3"]["rows"] if k in ("r1", "r2", "r4"))
+    common = templates.common()
+    t3.update(common["t3"]["column_labels"][1:5])       # 商业企业 … 法律服务机构 (not 其他)
+    t3.add("三、本年度办理结果")
+    t4 = {"结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"}
+    return {kind: frozenset(plain(key(w)) for w in words) for kind, words in (("t2", t2), ("t3", t3), ("t4", t4))}
+
+
+def table_labels_present(kind: str, plain_key: str) -> bool:
+    """The table's captions/headers are in this text (``plain(key(text))``): its cells may still be
+    unreadable, but the table is there."""
+    return sum(1 for w in table_words()[kind] if w and w in plain_key) >= MIN_TABLE_WORDS
+
+
 def labels_only(norm, kind: str, ver: str, start: int, end: int, specs) -> "Optional[Table]":
-    """No row could be read, but the table's row labels are in the text: the table is there and
-    unreadable (GX207), not missing (GX103)."""
+    """No row could be read, but the table's headers and labels are in the text: the table is
+    there and unreadable (GX207), not missing (GX103)."""
     from .tables import plain, region_key
-    rk = plain(region_key(norm, start, end))
-    found = [s for s in specs if len(s.plain) >= 4 and s.plain in rk]
-    if len(found) < 3:
+    if not table_labels_present(kind, plain(region_key(norm, start, end))):
         return None
     tbl = Table(kind, ver, _content_span(norm, start, end), [], {}, [], [])
     tbl.unreadable = "no_values"
@@ -611,8 +642,8 @@ def labels_only_t4(norm, start: int, end: int, tokens: list) -> "Optional[Table]
     """Table 四's header is there but no row of numbers could be read: unreadable, not missing."""
     from .. import templates
     from .tables import region_key
-    k = region_key(norm, start, end)
-    if not tokens or sum(1 for w in ("结果维持", "结果纠正", "尚未审结", "复议后起诉") if w in k) < 3:
+    from .tables import plain
+    if not tokens or not table_labels_present("t4", plain(region_key(norm, start, end))):
         return None
     tbl = Table("t4", None, _content_span(norm, start, end), list(templates.common()["t4"]["columns"]), {}, [], [])
     tbl.unreadable = "no_values"

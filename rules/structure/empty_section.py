@@ -37,34 +37,9 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》第二、三、四部分的统计表。
 """
-import functools
-
-from gxlint.api import Rule, Severity, plain_text, template_data
+from gxlint.api import Rule, Severity, table_labels_present
 
 TABLE_OF = {2: ("t2", "表二"), 3: ("t3", "表三"), 4: ("t4", "表四")}
-_MIN_LABELS = 3     # distinct table-only labels that show the table is there
-
-
-@functools.lru_cache(maxsize=1)
-def _table_words() -> dict[str, frozenset]:
-    """Per table, words only its header and labels use (never prose counts like 行政许可200件)."""
-    t2, t3 = set(), set()
-    for vid in ("v2019", "v2021"):
-        for block in template_data(vid)["t2"]["block"]:
-            t2.add(block["caption"])
-            t2.update(label for _k, label in block["columns"])
-        t3.update(label for key, label in template_data(vid)["t3"]["rows"] if key in ("r1", "r2", "r4"))
-    common = template_data("common")
-    t3.update(common["t3"]["column_labels"][1:5])       # 商业企业 … 法律服务机构 (not 其他)
-    t3.add("三、本年度办理结果")
-    t4 = {"结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"}
-    return {kind: frozenset(plain_text(w) for w in words) for kind, words in (("t2", t2), ("t3", t3), ("t4", t4))}
-
-
-def table_labels_present(kind: str, norm_body: str) -> bool:
-    """The table's header and labels are in this text (its cells may still be unreadable)."""
-    text = plain_text(norm_body)
-    return sum(1 for w in _table_words()[kind] if w and w in text) >= _MIN_LABELS
 
 
 class EmptySection(Rule):
