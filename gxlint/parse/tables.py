@@ -23,6 +23,7 @@ import regex
 
 from .. import templates
 from ..model import Cell, HeaderLabel, Row, Span, Table
+from . import pdftext
 from .normalize import NormText, key
 
 TEXT, NUM, EMPTY = 0, 1, 2
@@ -85,6 +86,7 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
                 _words(out, line, pos, line_no)
         line_no += 1
         pos = line_end + 1
+    out = pdftext.split_glued_numbers(out, text)      # 大量反复申请0  0  0
     return _prose_numbers(_join_signs(_drop_page_numbers(out, text), text), text)
 
 
@@ -429,7 +431,15 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
             cands = list(specs[nxt:nxt + lookahead])
             found = identify(buf.joined(), cands)
             if found is None and nxt + lookahead < len(specs):
-                found = identify(buf.joined(), list(specs[nxt + lookahead:]), threshold=0.8)
+                cands = list(specs[nxt + lookahead:])
+                found = identify(buf.joined(), cands, threshold=0.8)
+            # complete labels standing before the one these numbers follow: rows with no numbers
+            found, skipped = pdftext.prefer_later(buf, found, cands)
+            for k, (sk, sk_at) in enumerate(skipped):
+                head = pdftext.split_buffer(buf, sk_at + len(sk.key),
+                                            skipped[k + 1][1] if k + 1 < len(skipped) else found[2])
+                if head is not None:
+                    matches.append((sk, head, sk_at, []))
             if found is None:
                 # numbers after unrecognised text (a header, prose): skip this run
                 while i < n and tokens[i].kind != TEXT:
@@ -452,7 +462,9 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
             buf = _Buf.new()
             break
     close()
-    return matches
+    if current is None:
+        matches.extend(pdftext.trailing_rows(buf, specs[nxt:nxt + 1], matches))
+    return pdftext.place_value_lines(matches)    # value rows whose label stands above or below
 
 
 def _cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=()) -> tuple[list[Cell], int]:
@@ -595,11 +607,18 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> dict[str, Row]:
         written, lspan = _written_label(norm, buf, at)
         wkey = buf.joined()[at:]
         nxt_key = matches[k + 1][1].joined() if k + 1 < len(matches) else ""
+        if not items:                  # a label with no number at all: its cells are blank
+            cells, found = pdftext.blank_cells(norm, lspan, cols), len(cols)
+        elif found == len(cols) - 1:   # PDF text drops a blank 总计 cell without a trace
+            with_blank = pdftext.blank_total(norm, items, cells, cols)
+            if with_blank is not None:
+                cells, found = with_blank, len(cols)
         row = Row(
             id=spec.id, label=spec.label, written=written, label_span=lspan, cells=cells,
             expected=len(cols), found=found, block=spec.block,
             label_exact=_label_exact(wkey, spec, nxt_key, _label_parts(buf, at),
-                                     _label_parts(matches[k + 1][1], 0)[:8] if k + 1 < len(matches) else ()),
+                                     _label_parts(matches[k + 1][1], 0)[:8] if k + 1 < len(matches) else ())
+            or (k + 1 < len(matches) and pdftext.label_wrapped_around_numbers(wkey, spec, nxt_key, matches[k + 1][2])),
         )
         row.unreliable = found != len(cols)
         rows[spec.id] = row
@@ -740,10 +759,11 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
     if not tokens:
         return None
     specs = t2_specs(ver)
-    matches = _groups(tokens, specs)
+    matches = pdftext.t2_blocks_any_order(tokens, specs, _groups(tokens, specs), ver, _groups)
     if not matches:
         return None
     rows = _build_rows(norm, matches, specs, lambda s: s.columns)
+    rows = {s.id: rows[s.id] for s in specs if s.id in rows}     # template order
     tbl = Table("t2", ver, norm.span(tokens[0].start, tokens[0].end), [], rows, _missing(specs, rows), [])
     tbl.headers = _t2_headers(norm, ver, matches)
     last = max(r.span.end for r in rows.values())
@@ -777,7 +797,7 @@ def _t2_headers(norm: NormText, ver: str, matches) -> list[HeaderLabel]:
             if cap_key in acc or plain(cap_key) in plain(acc):
                 start_i = j + 1
                 break
-        hdr = toks[start_i:]
+        hdr = pdftext.split_glued_headers(toks[start_i:], expected)    # 信息内容本年处理决定数量
         wrapped = _wrapped_headers(norm, hdr, expected)
         out.extend(wrapped if wrapped is not None else _match_headers(norm, hdr, expected, var_by_label))
     return out

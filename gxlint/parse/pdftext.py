@@ -1,0 +1,349 @@
+"""Repairs for tables damaged by PDF text extraction and document converters.
+
+The generic reader (:mod:`gxlint.parse.tables`) cuts a table's region into TEXT/NUM/EMPTY tokens
+and gives each run of numbers to the template row whose label ends the text before it.  Text taken
+out of a PDF (or a converter's Markdown) damages tables in a few recurring ways; each function here
+undoes one of them, and only where the reading it gives is the only one the text allows:
+
+- a row's first number glued to its label (``大量反复申请0  0  0``, ``行政许可126``);
+- two header cells glued together (``信息内容本年处理决定数量``);
+- a short row label broken around its numbers (``2.重复申 1 0 0 0 0 0 1`` / ``请``);
+- a row label with no numbers of its own, followed by the next row's label: its numbers stand on
+  a line of their own above or below it (a value row without a label), or its cells are blank;
+- table 二's blocks in another order than the template's;
+- a blank 总计 cell, which PDF text drops without a trace (six numbers for seven columns).
+
+Every repaired token keeps its offsets into the normalised text, so cells and labels still point
+at what was written.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import regex
+
+from .. import templates
+from ..model import Cell, Span
+from .normalize import key
+
+# --- a row's first number glued to its label ----------------------------------------------
+
+# a label word ending in Han (or a closing bracket/quote) followed by a plain number
+_GLUED_NUM = regex.compile(r"^(.*[\p{Han}）)”\"])((?:0|[1-9][0-9]{0,8})(?:\.[0-9]{1,4})?)$")
+_DIGIT = regex.compile(r"[0-9]")
+_LEAD_ENUM = regex.compile(r"^[0-9]{1,2}[.、．]")
+_CANONICAL = regex.compile(r"^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
+
+
+def _row_label_keys() -> tuple[str, ...]:
+    out = []
+    for v in ("v2019", "v2021"):
+        data = templates.version(v)
+        out.extend(key(label) for _rid, label in data["t3"]["rows"])
+        for b in data["t2"]["block"]:
+            out.extend(key(label) for _rid, label in b["rows"])
+    return tuple(sorted(set(out), key=len, reverse=True))
+
+
+_LABEL_KEYS: Optional[tuple[str, ...]] = None
+
+
+def _ends_with_row_label(k: str) -> bool:
+    global _LABEL_KEYS
+    if _LABEL_KEYS is None:
+        _LABEL_KEYS = _row_label_keys()
+    return any(k.endswith(lk) for lk in _LABEL_KEYS)
+
+
+def split_glued_numbers(toks: list, text: str) -> list:
+    """``4.无正当理由大量反复申请0  0  0`` → the label, then a cell ``0``.
+
+    A word that ends in a number right after a Han character is split when it is a row of
+    numbers' first cell: the next words on its line are numbers (each a plain, well-formed number:
+    a run like ``000121`` is a flattened row, read elsewhere), or the word is a template row label
+    followed by the number (``行政许可126`` in a one-column block).  Prose (``申请21件``) does not end
+    in a number and is never touched."""
+    from .tables import NUM, TEXT, Token
+
+    out: list = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.kind != TEXT or not t.text[-1:].isdigit():
+            out.append(t)
+            continue
+        m = _GLUED_NUM.match(t.text)
+        if m is None:
+            out.append(t)
+            continue
+        head, num = m.group(1), m.group(2)
+        if len(head) > 80 or _DIGIT.search(_LEAD_ENUM.sub("", head)):
+            out.append(t)       # digits inside the word: a flattened table, split elsewhere
+            continue
+        follow = []
+        j = i + 1
+        while j < n and toks[j].kind == NUM and toks[j].line == t.line:
+            follow.append(toks[j])
+            j += 1
+        row_after = bool(follow) and all(_CANONICAL.match(f.text) for f in follow) and (
+            j == n or toks[j].line != t.line or toks[j].kind != NUM)
+        label_alone = not follow and _ends_with_row_label(key(head))
+        if not (row_after or label_alone):
+            out.append(t)
+            continue
+        cut = t.start + len(head)
+        out.append(Token(TEXT, t.start, cut, head, t.line))
+        out.append(Token(NUM, cut, t.end, num, t.line))
+    return out
+
+
+# --- two header cells glued together ------------------------------------------------------
+
+def split_glued_headers(toks: list, expected: list[str]) -> list:
+    """``信息内容本年处理决定数量`` → ``信息内容`` + ``本年处理决定数量``: a header word that is two
+    (or more) of the block's expected headers written without a space between them."""
+    from .tables import TEXT, Token, plain
+
+    exp = [plain(key(e)) for e in expected]
+    out: list = []
+    for t in toks:
+        if t.kind != TEXT:
+            out.append(t)
+            continue
+        pieces = _split_into(t.text, exp)
+        if pieces is None or len(pieces) < 2:
+            out.append(t)
+            continue
+        pos = t.start
+        for p in pieces:
+            out.append(Token(TEXT, pos, pos + len(p), p, t.line))
+            pos += len(p)
+    return out
+
+
+def _split_into(word: str, exp: list[str]) -> Optional[list[str]]:
+    """The word cut into consecutive pieces each of which reads as one expected header (the last may
+    be the beginning of one: a header wrapped onto the next line); None when it cannot be."""
+    from .tables import plain
+
+    if plain(key(word)) in exp:
+        return None
+    for cut in range(1, len(word)):
+        if plain(key(word[:cut])) in exp and plain(key(word[cut - 1:cut])):
+            rest = word[cut:]
+            rk = plain(key(rest))
+            if not rk:
+                continue
+            if rk in exp or any(e.startswith(rk) and len(rk) >= 2 for e in exp):
+                return [word[:cut], rest]
+            more = _split_into(rest, exp)
+            if more is not None:
+                return [word[:cut]] + more
+    return None
+
+
+# --- a short label broken around its numbers ----------------------------------------------
+
+def label_wrapped_around_numbers(written_key: str, spec, next_key: str, next_at: int) -> bool:
+    """``2.重复申 1 0 0 0 0 0 1`` / ``请`` / ``3.要求提供…``: the written label is the beginning of
+    the template label and the text between its numbers and the next row's label is exactly the
+    rest of it."""
+    from .tables import plain
+
+    w = plain(written_key)
+    if not w or not spec.plain.startswith(w) or w == spec.plain:
+        return False
+    if len(w) < len(plain(spec.enum)) + 2:
+        return False
+    rest = spec.plain[len(w):]
+    return plain(next_key[:next_at]) == rest
+
+
+# --- a label with no numbers of its own ------------------------------------------------------
+
+def prefer_later(buf, found, cands: list):
+    """The buffer holds a complete row label, then (after it, in words of its own) the complete
+    label of a later row: the numbers that follow are the later row's.  Returns (found, skipped)
+    where skipped lists (spec, start in the buffer's key) of the rows whose labels stand, complete,
+    before it with no number of their own.  A label glued to digits or to the next label (a
+    flattened table, read elsewhere) is left as it was."""
+    if found is None or found[1] < 1.0:
+        return found, []
+    spec, _score, at = found
+    try:
+        k0 = cands.index(spec)
+    except ValueError:
+        return found, []
+    joined = buf.joined()
+    bounds = set(buf.offs) | {len(joined)}
+    chain = [(spec, at)]
+    pos = at + len(spec.key)
+    for later in cands[k0 + 1:]:
+        idx = joined.find(later.key, pos)
+        if idx < 0:
+            continue
+        if pos not in bounds or idx not in bounds or _DIGIT.search(joined, pos, idx):
+            break
+        chain.append((later, idx))
+        pos = idx + len(later.key)
+    if len(chain) == 1:
+        return found, []
+    last, last_at = chain[-1]
+    return (last, 1.0, last_at), chain[:-1]
+
+
+def split_buffer(buf, label_end: int, next_at: int):
+    """The part of a label buffer up to a label ending at key offset ``label_end`` (a new buffer),
+    or None when the next label (at ``next_at``) starts inside the same token."""
+    from .tables import _Buf
+
+    idx = buf.token_at(max(label_end - 1, 0))
+    if buf.token_at(next_at) <= idx:
+        return None
+    head = _Buf.new()
+    for t in buf.tokens[:idx + 1]:
+        head.add(t)
+    return head
+
+
+def trailing_rows(buf, specs: list, matches: list) -> list:
+    """Text after the last run of numbers that holds the complete label of the next template row,
+    when the row before read one line of numbers too many: that line is this row's (its label stands
+    below its numbers).  Returns the matches to add (spec, buffer, start, [])."""
+    if not matches or not specs or not buf.tokens:
+        return []
+    spec = specs[0]
+    at = buf.joined().find(spec.key)
+    if at < 0:
+        return []
+    lines = _lines_of(matches[-1][3])
+    if len(lines) >= 2 and len(lines[-1]) == spec.n and sum(map(len, lines[:-1])) == matches[-1][0].n:
+        return [(spec, buf, at, [])]
+    return []
+
+
+def _lines_of(items: list) -> list[list]:
+    """Numbers of a run grouped by line (EMPTY tokens dropped)."""
+    from .tables import EMPTY
+
+    groups: list[list] = []
+    last = None
+    for t in items:
+        if t.kind == EMPTY:
+            continue
+        if t.line != last:
+            groups.append([])
+            last = t.line
+        groups[-1].append(t)
+    return groups
+
+
+def place_value_lines(matches: list) -> list:
+    """Rows found with no numbers (their label stood right before another row's label) take a value
+    line without a label from a neighbour: the row before them read one line of numbers too many
+    (the label stands below its numbers) or the row after them did (the label stands above).  Only
+    when the line counts fit exactly, and only one neighbour offers such a line."""
+    out = [list(m) for m in matches]
+    for k, m in enumerate(out):
+        spec, _buf, _at, items = m
+        if items:
+            continue
+        options = []
+        if k > 0 and out[k - 1][3]:
+            lines = _lines_of(out[k - 1][3])
+            if len(lines) >= 2 and len(lines[-1]) == spec.n and sum(map(len, lines[:-1])) == out[k - 1][0].n:
+                options.append((k - 1, lines[-1]))
+        if k + 1 < len(out) and out[k + 1][3]:
+            lines = _lines_of(out[k + 1][3])
+            if len(lines) >= 2 and len(lines[0]) == spec.n and sum(map(len, lines[1:])) == out[k + 1][0].n:
+                options.append((k + 1, lines[0]))
+        if len(options) != 1:
+            continue
+        src, line = options[0]
+        taken = {id(t) for t in line}
+        out[src][3] = [t for t in out[src][3] if id(t) not in taken]
+        m[3] = list(line)
+    return [tuple(m) for m in out]
+
+
+def blank_cells(norm, label_span: Optional[Span], columns: tuple) -> list[Cell]:
+    """Cells of a row whose label has no number at all: every cell left blank (PDF text drops empty
+    cells), each pointing, empty, at the end of the label."""
+    at = label_span.end if label_span is not None else 0
+    return [Cell(c, "", Span(at, at), None, blank=True) for c in columns]
+
+
+# --- a blank 总计 cell --------------------------------------------------------------------
+
+def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optional[list[Cell]]:
+    """Table 三, space-separated text: a row of six numbers for np…ot, tot.  Its 总计 cell was left
+    blank when no other reading fits: if one of the six organisation cells were the blank one, the
+    last number would be the total and equal the sum of the five before it — when it does not, the
+    six numbers are the six applicant columns and the total is blank.  Returns the cells with a
+    blank 总计 appended, or None when the row is not that case."""
+    if not columns or columns[-1] != "tot" or "sub" in columns or len(cells) != len(columns) - 1:
+        return None
+    if any(c.value is None or c.malformed for c in cells):
+        return None
+    toks = [t for t in items if t.kind != 2]
+    if len(toks) != len(cells):
+        return None
+    for a, b in zip(toks, toks[1:]):
+        if norm.text[a.end:b.start].strip():
+            return None      # separators between the cells (|, tab): a cell left out, not blank
+    vals = [c.value for c in cells]
+    if abs(vals[-1] - sum(vals[:-1])) < 1e-9:
+        return None          # the last number may be the total: which cell is blank is unknown
+    end = cells[-1].span.end
+    return cells + [Cell("tot", "", Span(end, end), None, blank=True)]
+
+
+# --- table 二's blocks out of order -------------------------------------------------------
+
+def _captions(tokens: list, blocks: list) -> list[tuple[int, int]]:
+    """(token index, block index) of each block caption (第二十条第（X）项) in the token stream."""
+    from .tables import TEXT
+
+    caps = [key(b["caption"]) for b in blocks]
+    out = []
+    for i, t in enumerate(tokens):
+        if t.kind != TEXT:
+            continue
+        acc = ""
+        for j in range(i, min(i + 3, len(tokens))):
+            if tokens[j].kind != TEXT:
+                break
+            acc += key(tokens[j].text)
+            hit = [b for b, c in enumerate(caps) if acc.startswith(c)]
+            if hit:
+                out.append((i, max(hit, key=lambda b: len(caps[b]))))
+                break
+            if not any(c.startswith(acc) for c in caps):
+                break
+    return out
+
+
+def t2_blocks_any_order(tokens: list, specs: tuple, matches: list, version: str,
+                        groups: Callable) -> list:
+    """Table 二 read block by block, each block after its own caption, when its blocks stand in
+    another order than the template's (the sequential read then misses rows).  Used only when it
+    finds more rows than the sequential read."""
+    found = {m[0].id for m in matches}
+    if len(found) == len(specs):
+        return matches
+    blocks = templates.version(version)["t2"]["block"]
+    caps = _captions(tokens, blocks)
+    if len(caps) < 2:
+        return matches
+    order = [b for _i, b in caps]
+    if order == sorted(order) and len(set(order)) == len(order):
+        return matches       # in template order: the sequential read was right
+    out = []
+    for k, (i, b) in enumerate(caps):
+        end = caps[k + 1][0] if k + 1 < len(caps) else len(tokens)
+        caption = blocks[b]["caption"]
+        bspecs = tuple(s for s in specs if s.block == caption)
+        out.extend(groups(tokens[i:end], bspecs))
+    ids = [m[0].id for m in out]
+    if len(set(ids)) != len(ids) or len(set(ids)) <= len(found):
+        return matches
+    return out
