@@ -128,6 +128,7 @@ class Table:
     variant: str = ""          # "subtotal" for the 8-column 小计 variant of table 三
     truncated: bool = False    # the table stops before its last template row
     section: Optional[int] = None
+    block_versions: dict[str, str] = field(default_factory=dict)  # table 二 blocks read in the other template
 
     def row(self, rid: str) -> Optional[Row]:
         return self.rows.get(rid)

@@ -347,3 +347,53 @@ def t2_blocks_any_order(tokens: list, specs: tuple, matches: list, version: str,
     if len(set(ids)) != len(ids) or len(set(ids)) <= len(found):
         return matches
     return out
+
+
+# --- table 二 blocks written in the other template ------------------------------------------
+
+_OTHER = {"v2019": "v2021", "v2021": "v2019"}
+
+
+def t2_other_template_blocks(tokens: list, version: str, specs: tuple, matches: list,
+                             groups: Callable, specs_of: Callable) -> tuple[list, tuple, dict]:
+    """Blocks of table 二 whose column headers are the other template's (a 2022 report whose
+    第二十条第（一）项 still reads 本年新制作数量 / 本年新公开数量 / 对外公开总数量 while the other
+    blocks follow the 2021 format): each such block is read with the other template's rows and
+    columns.  Returns (matches, the row specs the table is read against, {caption: version} of
+    the blocks read in the other template)."""
+    other = _OTHER.get(version)
+    if other is None:
+        return matches, specs, {}
+    blocks = {b["caption"]: b for b in templates.version(version)["t2"]["block"]}
+    oblocks = {b["caption"]: b for b in templates.version(other)["t2"]["block"]}
+    caps = _captions(tokens, templates.version(version)["t2"]["block"])
+    swapped: dict[str, str] = {}
+    out = list(matches)
+    eff = list(specs)
+    for k, (i, b) in enumerate(caps):
+        caption = templates.version(version)["t2"]["block"][b]["caption"]
+        if caption not in oblocks or caption in swapped:
+            continue
+        end = caps[k + 1][0] if k + 1 < len(caps) else len(tokens)
+        seg = tokens[i:end]
+        words = "".join(key(t.text) for t in seg if t.kind == 0)
+        mine = [key(lab) for _c, lab in blocks[caption]["columns"]]
+        theirs = [key(lab) for _c, lab in oblocks[caption]["columns"]]
+        if all(h in words for h in mine) or not all(h in words for h in theirs):
+            continue
+        ospecs = tuple(s for s in specs_of(other) if s.block == caption)
+        found = groups(seg, ospecs)
+        if not found:
+            continue
+        seg_ids = {id(t) for t in seg}
+        out = [m for m in out if not (m[0].block == caption or (m[3] and id(m[3][0]) in seg_ids))]
+        out.extend(found)
+        at = next(j for j, s in enumerate(eff) if s.block == caption)
+        eff = [s for s in eff if s.block != caption]
+        eff[at:at] = list(ospecs)
+        swapped[caption] = other
+    if not swapped:
+        return matches, specs, {}
+    pos = {id(t): j for j, t in enumerate(tokens)}
+    out.sort(key=lambda m: pos.get(id(m[3][0]), 0) if m[3] else pos.get(id(m[1].tokens[-1]), 0) if m[1].tokens else 0)
+    return out, tuple(eff), swapped

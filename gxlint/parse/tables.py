@@ -760,12 +760,15 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
         return None
     specs = t2_specs(ver)
     matches = pdftext.t2_blocks_any_order(tokens, specs, _groups(tokens, specs), ver, _groups)
+    # blocks whose headers are the other template's are read with its rows and columns
+    matches, specs, other = pdftext.t2_other_template_blocks(tokens, ver, specs, matches, _groups, t2_specs)
     if not matches:
         return None
     rows = _build_rows(norm, matches, specs, lambda s: s.columns)
     rows = {s.id: rows[s.id] for s in specs if s.id in rows}     # template order
     tbl = Table("t2", ver, norm.span(tokens[0].start, tokens[0].end), [], rows, _missing(specs, rows), [])
-    tbl.headers = _t2_headers(norm, ver, matches)
+    tbl.block_versions = other
+    tbl.headers = _t2_headers(norm, ver, matches, other)
     last = max(r.span.end for r in rows.values())
     tbl.span = Span(tbl.span.start, last)
     found_idx = [k for k, s in enumerate(specs) if s.id in rows]
@@ -773,9 +776,11 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
     return tbl
 
 
-def _t2_headers(norm: NormText, ver: str, matches) -> list[HeaderLabel]:
+def _t2_headers(norm: NormText, ver: str, matches, other: Optional[dict] = None) -> list[HeaderLabel]:
     """Column headers of each block of table 二, compared with the template (GX202)."""
     blocks = {b["caption"]: b for b in templates.version(ver)["t2"]["block"]}
+    for caption, v in (other or {}).items():     # a block read in the other template
+        blocks[caption] = next(b for b in templates.version(v)["t2"]["block"] if b["caption"] == caption)
     out: list[HeaderLabel] = []
     seen_blocks = set()
     for spec, buf, at, _items in matches:
