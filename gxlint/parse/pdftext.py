@@ -18,6 +18,7 @@ at what was written.
 """
 from __future__ import annotations
 
+import functools
 from typing import Callable, Optional
 
 import regex
@@ -175,20 +176,24 @@ def prefer_later(buf, found, cands: list):
         return found, []
     joined = buf.joined()
     bounds = set(buf.offs) | {len(joined)}
+    # a label inside a longer word (prose before the table: 本局不制定规章) is not a row: a later
+    # label standing as words of its own is the one these numbers follow
+    in_word = at not in bounds
     chain = [(spec, at)]
     pos = at + len(spec.key)
     for later in cands[k0 + 1:]:
         idx = joined.find(later.key, pos)
         if idx < 0:
             continue
-        if pos not in bounds or idx not in bounds or _DIGIT.search(joined, pos, idx):
+        ends_word = pos in bounds or (in_word and len(chain) == 1)
+        if idx not in bounds or not ends_word or _DIGIT.search(joined, pos, idx):
             break
         chain.append((later, idx))
         pos = idx + len(later.key)
     if len(chain) == 1:
         return found, []
     last, last_at = chain[-1]
-    return (last, 1.0, last_at), chain[:-1]
+    return (last, 1.0, last_at), chain[1:-1] if in_word else chain[:-1]
 
 
 def split_buffer(buf, label_end: int, next_at: int):
@@ -397,3 +402,47 @@ def t2_other_template_blocks(tokens: list, version: str, specs: tuple, matches: 
     pos = {id(t): j for j, t in enumerate(tokens)}
     out.sort(key=lambda m: pos.get(id(m[3][0]), 0) if m[3] else pos.get(id(m[1].tokens[-1]), 0) if m[1].tokens else 0)
     return out, tuple(eff), swapped
+
+
+# --- a bare page number before a row's numbers -----------------------------------------------
+
+def trim_leading_page_number(items: list, n: int) -> list:
+    """PDF text: a page break between a row's label and its numbers leaves the bare page number on
+    a line of its own (``4.保护第三方合法权益`` / ``5`` / ``2 0 0 0 0 0 2``): one number too many,
+    alone on its line, before a line holding exactly the row's cells — not a first cell."""
+    lines = _lines_of(items)
+    if n < 2 or len(lines) != 2 or len(lines[0]) != 1 or len(lines[1]) != n:
+        return items
+    first = lines[0][0]
+    if not (first.text.isdigit() and len(first.text) <= 3 and first.text[0] != "0"):
+        return items
+    return [t for t in items if t is not first]
+
+
+# --- a running page header inside a table -----------------------------------------------------
+
+def running_header(text: str, pos: int, line_end: int, page_no) -> bool:
+    """PDF text: the page's running header (the report's title or the issuer, repeated at the top
+    of every page) printed inside a table at a page break.  A line is one when it repeats, word for
+    word, one of the document's first three lines and stands next to a page number line."""
+    if line_end - pos > 200:
+        return False
+    line = text[pos:line_end].strip()
+    if len(line) < 4 or line not in _head_lines(text):
+        return False
+    before = text.rfind("\n", 0, max(pos - 1, 0))
+    prev = text[before + 1:max(pos - 1, 0)] if pos > 0 else ""
+    nl = text.find("\n", line_end + 1)
+    nxt = text[line_end + 1:nl if nl >= 0 else len(text)]
+    return any(s.strip() and page_no.match(s) for s in (prev, nxt))
+
+
+@functools.lru_cache(maxsize=8)
+def _head_lines(text: str) -> tuple[str, ...]:
+    out = []
+    for ln in text[:2000].split("\n"):
+        if ln.strip():
+            out.append(ln.strip())
+            if len(out) == 3:
+                break
+    return tuple(out)

@@ -63,7 +63,8 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         line = text[pos:line_end]
-        if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line) and not _GRID_RULE.match(line):
+        if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line) and not _GRID_RULE.match(line) \
+                and not pdftext.running_header(text, pos, line_end, _PAGE_NO):
             if _SEP.search(line):
                 pieces = []
                 p0 = 0
@@ -402,7 +403,8 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
     def close():
         nonlocal current, items
         if current is not None and items:
-            matches.append((current[0], current[1], current[2], _trim_page_number(items, current[0].n)))
+            matches.append((current[0], current[1], current[2],
+                            pdftext.trim_leading_page_number(_trim_page_number(items, current[0].n), current[0].n)))
         items = []
 
     while i < n:

@@ -220,3 +220,36 @@ def test_page_number_and_repeated_header_inside_table_three():
     assert [c.value for c in doc.tables["t3"].rows["r3_5_1"].cells] == [2, 0, 0, 0, 0, 0, 2]
     assert doc.tables["t3"].rows["r3_5_1"].label_exact
     assert findings(text) == []
+
+
+def test_bare_page_number_between_a_label_and_its_numbers():
+    text = rep(PDF, "果 4.保护第三方合法权益 2 0 0 0 0 0 2", "果 4.保护第三方合法权益\n5\n2 0 0 0 0 0 2")
+    doc = parse(text)
+    row = doc.tables["t3"].rows["r3_3_4"]
+    assert [c.value for c in row.cells] == [2, 0, 0, 0, 0, 0, 2] and pos(doc, row.cells[0].span.start) == (43, 1)
+    assert findings(text) == []
+
+
+def test_page_number_and_running_header_between_a_label_and_its_numbers():
+    text = rep(PDF, "果 4.保护第三方合法权益 2 0 0 0 0 0 2",
+               "果 4.保护第三方合法权益\n- 5 -\n某某县某某局2023年政府信息公开工作年度报告\n2 0 0 0 0 0 2")
+    doc = parse(text)
+    row = doc.tables["t3"].rows["r3_3_4"]
+    assert row.written == "4.保护第三方合法权益" and row.label_exact
+    assert [c.value for c in row.cells] == [2, 0, 0, 0, 0, 0, 2]
+    assert findings(text) == []
+
+
+def test_a_line_like_the_title_away_from_page_numbers_is_not_dropped():
+    """Only a line next to a page number is a running header: elsewhere it is read as written."""
+    text = rep(PDF, "果 4.保护第三方合法权益 2 0 0 0 0 0 2",
+               "果 4.保护第三方合法权益\n某某县某某局2023年政府信息公开工作年度报告\n2 0 0 0 0 0 2")
+    assert findings(text, "GX202") == [("GX202", 41, 3)]
+
+
+def test_a_label_in_prose_is_not_a_row_with_blank_cells():
+    """A row label named inside a sentence before the table is not a row without numbers: the row
+    that is really left out is missing (GX203), no blank cell is invented."""
+    text = rep(PDF, "第二十条第（一）项\n", "本局不制定规章\n第二十条第（一）项\n")
+    text = rep(text, "规章 0 0 0\n", "")
+    assert findings(text, "GX2") == [("GX203", 8, 1)]
