@@ -87,7 +87,8 @@ def split_glued_numbers(toks: list, text: str) -> list:
             j += 1
         row_after = bool(follow) and all(_CANONICAL.match(f.text) for f in follow) and (
             j == n or toks[j].line != t.line or toks[j].kind != NUM)
-        label_alone = not follow and _ends_with_row_label(key(head))
+        alone = i + 1 == n or toks[i + 1].line != t.line or toks[i + 1].kind == TEXT
+        label_alone = alone and _ends_with_row_label(key(head))
         if not (row_after or label_alone):
             out.append(t)
             continue
@@ -211,19 +212,16 @@ def split_buffer(buf, label_end: int, next_at: int):
 
 
 def trailing_rows(buf, specs: list, matches: list) -> list:
-    """Text after the last run of numbers that holds the complete label of the next template row,
-    when the row before read one line of numbers too many: that line is this row's (its label stands
-    below its numbers).  Returns the matches to add (spec, buffer, start, [])."""
+    """The complete label of the next template row in the text after the last run of numbers
+    (a label standing below its numbers): a row with no numbers yet, (spec, buffer, start, []),
+    which :func:`place_value_lines` gives a value line or drops."""
     if not matches or not specs or not buf.tokens:
         return []
     spec = specs[0]
     at = buf.joined().find(spec.key)
-    if at < 0:
+    if at < 0 or at not in set(buf.offs):
         return []
-    lines = _lines_of(matches[-1][3])
-    if len(lines) >= 2 and len(lines[-1]) == spec.n and sum(map(len, lines[:-1])) == matches[-1][0].n:
-        return [(spec, buf, at, [])]
-    return []
+    return [(spec, buf, at, [])]
 
 
 def _lines_of(items: list) -> list[list]:
@@ -242,15 +240,29 @@ def _lines_of(items: list) -> list[list]:
     return groups
 
 
-def place_value_lines(matches: list) -> list:
-    """Rows found with no numbers (their label stood right before another row's label) take a value
-    line without a label from a neighbour: the row before them read one line of numbers too many
-    (the label stands below its numbers) or the row after them did (the label stands above).  Only
-    when the line counts fit exactly, and only one neighbour offers such a line."""
+def place_value_lines(matches: list, orphans: list = (), trailing: int = 0) -> list:
+    """Rows found with no numbers (their label stood right before another row's label, or after the
+    table's last numbers) take a value line without a label:
+
+    - every label stands below its numbers: the numbers before the first label (they followed only
+      the header) are the first row's, each row's are the next row's, the last row's stand before
+      its label — when every run has exactly its row's count of cells;
+    - a run of numbers that followed no label, right before the label;
+    - the row before read one line of numbers too many (the label stands below its numbers) or the
+      row after did (the label stands above) — only when one neighbour offers such a line.
+
+    ``trailing`` rows at the end (a label after the last numbers) are dropped when none applies."""
     out = [list(m) for m in matches]
+    shifted = _shift_all(out, orphans, trailing)
+    if shifted is not None:
+        return shifted
     for k, m in enumerate(out):
-        spec, _buf, _at, items = m
+        spec, _buf, at, items = m
         if items:
+            continue
+        orphan = next((run for idx, run in orphans if idx == k), None)
+        if orphan is not None and at == 0 and _count(orphan) == spec.n:
+            m[3] = list(orphan)
             continue
         options = []
         if k > 0 and out[k - 1][3]:
@@ -267,7 +279,28 @@ def place_value_lines(matches: list) -> list:
         taken = {id(t) for t in line}
         out[src][3] = [t for t in out[src][3] if id(t) not in taken]
         m[3] = list(line)
+    if trailing:
+        out = out[:len(out) - trailing] + [m for m in out[len(out) - trailing:] if m[3]]
     return [tuple(m) for m in out]
+
+
+def _count(items: list) -> int:
+    return sum(1 for t in items if t.kind != 2)
+
+
+def _shift_all(out: list, orphans: list, trailing: int) -> Optional[list]:
+    """Every row label below its numbers (see :func:`place_value_lines`), or None."""
+    if trailing != 1 or len(out) < 3 or not orphans or orphans[0][0] != 0:
+        return None
+    runs = [orphans[0][1]] + [m[3] for m in out[:-1]]
+    if any(not r for r in runs) or _count(runs[0]) != out[0][0].n:
+        return None
+    # nearly every run has exactly its row's count (a run that has not is that row's GX204)
+    if sum(_count(r) == m[0].n for r, m in zip(runs, out)) < 0.75 * len(out):
+        return None
+    if any(idx != 0 for idx, _r in orphans[1:]):
+        return None          # other runs that followed no label: the table is not simply shifted
+    return [(m[0], m[1], m[2], list(r)) for r, m in zip(runs, out)]
 
 
 def blank_cells(norm, label_span: Optional[Span], columns: tuple) -> list[Cell]:
@@ -421,14 +454,15 @@ def trim_leading_page_number(items: list, n: int) -> list:
 
 # --- a running page header inside a table -----------------------------------------------------
 
-def running_header(text: str, pos: int, line_end: int, page_no) -> bool:
+def running_header(text: str, region_start: int, pos: int, line_end: int, page_no) -> bool:
     """PDF text: the page's running header (the report's title or the issuer, repeated at the top
     of every page) printed inside a table at a page break.  A line is one when it repeats, word for
-    word, one of the document's first three lines and stands next to a page number line."""
+    word, one of the document's first three lines (before the table) and stands next to a page
+    number line."""
     if line_end - pos > 200:
         return False
     line = text[pos:line_end].strip()
-    if len(line) < 4 or line not in _head_lines(text):
+    if len(line) < 4 or line not in _head_lines(text, region_start):
         return False
     before = text.rfind("\n", 0, max(pos - 1, 0))
     prev = text[before + 1:max(pos - 1, 0)] if pos > 0 else ""
@@ -438,11 +472,12 @@ def running_header(text: str, pos: int, line_end: int, page_no) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _head_lines(text: str) -> tuple[str, ...]:
+def _head_lines(text: str, region_start: int) -> tuple[str, ...]:
     out = []
-    for ln in text[:2000].split("\n"):
-        if ln.strip():
-            out.append(ln.strip())
-            if len(out) == 3:
-                break
+    for ln in text[:min(2000, region_start)].split("\n"):
+        ln = ln.strip()
+        if ln and not any(_CANONICAL.match(w) for w in ln.split()):
+            out.append(ln)
+        if len(out) == 3:
+            break
     return tuple(out)

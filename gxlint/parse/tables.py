@@ -64,7 +64,7 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
         line_end = end if nl < 0 else nl
         line = text[pos:line_end]
         if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line) and not _GRID_RULE.match(line) \
-                and not pdftext.running_header(text, pos, line_end, _PAGE_NO):
+                and not pdftext.running_header(text, start, pos, line_end, _PAGE_NO):
             if _SEP.search(line):
                 pieces = []
                 p0 = 0
@@ -392,6 +392,7 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
             stop_after_last: bool = True) -> list[tuple[RowSpec, _Buf, int, list]]:
     """Assign NUM runs to template rows: (spec, label buffer, label start in the buffer's key, items)."""
     matches = []
+    orphans: list = []           # runs of numbers that followed no label: (index in matches, tokens)
     order = {id(s): k for k, s in enumerate(specs)}
     nxt = 0                      # index of the next template row expected
     buf = _Buf.new()
@@ -444,8 +445,10 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
                     matches.append((sk, head, sk_at, []))
             if found is None:
                 # numbers after unrecognised text (a header, prose): skip this run
+                run0 = i
                 while i < n and tokens[i].kind != TEXT:
                     i += 1
+                orphans.append((len(matches), tokens[run0:i]))
                 buf = _Buf.new()
                 continue
             spec = found[0]
@@ -464,9 +467,9 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
             buf = _Buf.new()
             break
     close()
-    if current is None:
-        matches.extend(pdftext.trailing_rows(buf, specs[nxt:nxt + 1], matches))
-    return pdftext.place_value_lines(matches)    # value rows whose label stands above or below
+    trailing = pdftext.trailing_rows(buf, specs[nxt:nxt + 1], matches) if current is None else []
+    # value rows whose label stands above or below them
+    return pdftext.place_value_lines(matches + trailing, orphans, len(trailing))
 
 
 def _cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=()) -> tuple[list[Cell], int]:

@@ -253,3 +253,51 @@ def test_a_label_in_prose_is_not_a_row_with_blank_cells():
     text = rep(PDF, "第二十条第（一）项\n", "本局不制定规章\n第二十条第（一）项\n")
     text = rep(text, "规章 0 0 0\n", "")
     assert findings(text, "GX2") == [("GX203", 8, 1)]
+
+
+# --- numbers before their labels ------------------------------------------------------------
+
+def test_every_label_below_its_numbers():
+    """pdf_labels_below.txt: table 三 with each row's numbers on the line above its label, and
+    table 二's one-number rows the same way — read exactly, not shifted by a row."""
+    doc = assert_full_report(load("pdf_labels_below.txt"))
+    r1 = doc.tables["t3"].rows["r1"]
+    assert pos(doc, r1.cells[0].span.start) == (33, 1) and pos(doc, r1.label_span.start) == (34, 1)
+    assert pos(doc, doc.tables["t2"].rows["t2.permit"].cells[0].span.start) == (11, 1)
+    assert findings(load("pdf_labels_below.txt")) == []
+
+
+def test_labels_below_with_a_row_of_the_wrong_length():
+    """One run with a number too many: still every label below its numbers — the long run is its
+    own row's (GX204 there), the other rows are read right (no arithmetic finding)."""
+    text = rep(load("pdf_labels_below.txt"), "20 2 0 0 1 0 23\n（一）予以公开", "20 2 0 0 1 0 0 23\n（一）予以公开")
+    doc = parse(text)
+    t3 = doc.tables["t3"]
+    assert [c.value for c in t3.rows["r1"].cells] == [40, 3, 1, 0, 2, 1, 47]
+    assert t3.rows["r3_1"].found == 8
+    assert findings(text) == [("GX204", 37, 1)]
+
+
+def test_numbers_before_the_first_label_without_a_trailing_label_are_not_shifted():
+    """Numbers after the header and a last label that has its own numbers: not the labels-below
+    layout — rows are read as they stand."""
+    text = rep(PDF, "一、本年新收政府信息公开申请数量 40 3 1 0 2 1 47", "9 9 9 9 9 9 9\n一、本年新收政府信息公开申请数量 40 3 1 0 2 1 47")
+    doc = parse(text)
+    assert [c.value for c in doc.tables["t3"].rows["r1"].cells] == [40, 3, 1, 0, 2, 1, 47]
+    assert findings(text) == []
+
+
+def test_one_number_before_its_label_in_table_two():
+    text = rep(PDF, "信息内容 本年处理决定数量\n行政许可 126", "信息内容 本年处理决定数量\n126\n行政许可")
+    doc = parse(text)
+    permit = doc.tables["t2"].rows["t2.permit"]
+    assert [c.value for c in permit.cells] == [126] and pos(doc, permit.cells[0].span.start) == (11, 1)
+    assert findings(text) == []
+
+
+def test_a_number_after_the_header_not_followed_by_a_label_is_not_taken():
+    """A number after the header, then the caption of the next block: not a row's value."""
+    text = rep(PDF, "信息内容 本年处理决定数量\n行政许可 126", "信息内容 本年处理决定数量\n126")
+    doc = parse(text)
+    assert "t2.permit" not in doc.tables["t2"].rows
+    assert findings(text, "GX2") == [("GX203", 14, 1)]
