@@ -325,6 +325,10 @@ def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optiona
     toks = [t for t in items if t.kind != 2]
     if len(toks) != len(cells):
         return None
+    md = _markdown_trailing_blank(norm, items, toks)
+    if md is not None:
+        # a Markdown row (| … |) keeps its cells: an empty last cell is the blank 总计
+        return cells + [Cell("tot", "", norm.span(md.start, md.end), None, blank=True)]
     for a, b in zip(toks, toks[1:]):
         if norm.text[a.end:b.start].strip():
             return None      # separators between the cells (|, tab): a cell left out, not blank
@@ -333,6 +337,22 @@ def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optiona
         return None          # the last number may be the total: which cell is blank is unknown
     end = cells[-1].span.end
     return cells + [Cell("tot", "", Span(end, end), None, blank=True)]
+
+
+def _markdown_trailing_blank(norm, items: list, toks: list):
+    """The one empty cell after a row's last number in a Markdown row (a line that starts and
+    ends with ``|``), or None."""
+    last = toks[-1]
+    after = [t for t in items[items.index(last) + 1:] if t.line == last.line]
+    if len(after) != 1 or after[0].kind != 2:
+        return None
+    text = norm.text
+    ls = text.rfind("\n", 0, last.start) + 1
+    le = text.find("\n", last.end)
+    line = text[ls:le if le >= 0 else len(text)].strip()
+    if not (line.startswith("|") and line.endswith("|")) or line.endswith("||"):
+        return None
+    return after[0]
 
 
 # --- table 二's blocks out of order -------------------------------------------------------

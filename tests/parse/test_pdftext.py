@@ -301,3 +301,17 @@ def test_a_number_after_the_header_not_followed_by_a_label_is_not_taken():
     doc = parse(text)
     assert "t2.permit" not in doc.tables["t2"].rows
     assert findings(text, "GX2") == [("GX203", 14, 1)]
+
+
+def test_blank_total_cell_in_a_markdown_row():
+    """A Markdown row keeps every cell: the empty cell after the last number is the blank 总计."""
+    text = rep(load("markdown.txt"), "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |", "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 |  |")
+    doc = parse(text)
+    row = doc.tables["t3"].rows["r3_6_3"]
+    assert [c.value for c in row.cells] == [0, 0, 0, 0, 1, 0, None] and row.cells[-1].blank
+    assert findings(text) == [("GX206", 59, 36)]    # the empty cell, right after its “|”
+
+
+def test_a_markdown_row_one_cell_short_is_not_a_blank():
+    text = rep(load("markdown.txt"), "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |", "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 |")
+    assert findings(text) == [("GX204", 59, 6)]
