@@ -66,6 +66,8 @@ def split_glued_numbers(toks: list, text: str) -> list:
     in a number and is never touched."""
     from .tables import NUM, TEXT, Token
 
+    if not any(t.kind == TEXT and t.text[-1:].isdigit() for t in toks):
+        return toks
     out: list = []
     n = len(toks)
     for i, t in enumerate(toks):
@@ -176,6 +178,9 @@ def prefer_later(buf, found, cands: list):
     except ValueError:
         return found, []
     joined = buf.joined()
+    after = at + len(spec.key)
+    if not any(later.key in joined[after:] for later in cands[k0 + 1:]):
+        return found, []
     bounds = set(buf.offs) | {len(joined)}
     # a label inside a longer word (prose before the table: 本局不制定规章) is not a row: a later
     # label standing as words of its own is the one these numbers follow
@@ -463,8 +468,10 @@ def trim_leading_page_number(items: list, n: int) -> list:
     """PDF text: a page break between a row's label and its numbers leaves the bare page number on
     a line of its own (``4.保护第三方合法权益`` / ``5`` / ``2 0 0 0 0 0 2``): one number too many,
     alone on its line, before a line holding exactly the row's cells — not a first cell."""
+    if n < 2 or len(items) < n + 1 or _count(items) != n + 1:
+        return items
     lines = _lines_of(items)
-    if n < 2 or len(lines) != 2 or len(lines[0]) != 1 or len(lines[1]) != n:
+    if len(lines) != 2 or len(lines[0]) != 1 or len(lines[1]) != n:
         return items
     first = lines[0][0]
     if not (first.text.isdigit() and len(first.text) <= 3 and first.text[0] != "0"):
@@ -479,10 +486,13 @@ def running_header(text: str, region_start: int, pos: int, line_end: int, page_n
     of every page) printed inside a table at a page break.  A line is one when it repeats, word for
     word, one of the document's first three lines (before the table) and stands next to a page
     number line."""
-    if line_end - pos > 200:
+    if line_end - pos > 200 or line_end - pos < 4:
+        return False
+    heads = _head_lines(text, region_start)
+    if not heads:
         return False
     line = text[pos:line_end].strip()
-    if len(line) < 4 or line not in _head_lines(text, region_start):
+    if line not in heads:
         return False
     before = text.rfind("\n", 0, max(pos - 1, 0))
     prev = text[before + 1:max(pos - 1, 0)] if pos > 0 else ""
