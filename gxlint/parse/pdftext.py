@@ -71,7 +71,7 @@ def split_glued_numbers(toks: list, text: str) -> list:
     out: list = []
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.kind != TEXT or not t.text[-1:].isdigit():
+        if t.kind != TEXT or not t.text[-1:].isdigit() or len(t.text) > 90:
             out.append(t)
             continue
         m = _GLUED_NUM.match(t.text)
@@ -113,7 +113,8 @@ def split_glued_headers(toks: list, expected: list[str]) -> list:
         if t.kind != TEXT:
             out.append(t)
             continue
-        pieces = _split_into(t.text, exp)
+        # a header cell is short: a long word (a flattened one-line table) is not looked into
+        pieces = _split_into(t.text, exp) if len(t.text) <= 60 else None
         if pieces is None or len(pieces) < 2:
             out.append(t)
             continue
