@@ -315,3 +315,11 @@ def test_blank_total_cell_in_a_markdown_row():
 def test_a_markdown_row_one_cell_short_is_not_a_blank():
     text = rep(load("markdown.txt"), "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |", "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 |")
     assert findings(text) == [("GX204", 59, 6)]
+
+
+def test_vertical_and_labels_below_layouts_on_one_line():
+    """The same reports with every line break replaced by a space (a converter that loses them)."""
+    for name in ("pdf_vertical.txt", "pdf_labels_below.txt"):
+        text = load(name).replace("\n", " ")
+        assert_full_report(text)
+        assert findings(text) == [], name
