@@ -56,6 +56,11 @@ def _ends_with_row_label(k: str) -> bool:
     return any(k.endswith(lk) for lk in _LABEL_KEYS)
 
 
+# a row's last number glued to the next row's label when that label opens with （七） or 四、
+# (after 1. the digits would be ambiguous: 13.补正后… may be 1 | 3.补正后… or 13 | .…)
+_GLUED_NEXT = regex.compile(r"^(0|[1-9][0-9]{0,5})((?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\p{Han}.*)$")
+
+
 def split_glued_numbers(toks: list, text: str) -> list:
     """``4.无正当理由大量反复申请0  0  0`` → the label, then a cell ``0``.
 
@@ -66,11 +71,18 @@ def split_glued_numbers(toks: list, text: str) -> list:
     in a number and is never touched."""
     from .tables import NUM, TEXT, Token
 
-    if not any(t.kind == TEXT and t.text[-1:].isdigit() for t in toks):
+    if not any(t.kind == TEXT and (t.text[-1:].isdigit() or t.text[:1].isdigit()) for t in toks):
         return toks
     out: list = []
     n = len(toks)
     for i, t in enumerate(toks):
+        if t.kind == TEXT and t.text[:1].isdigit() and i > 0 and toks[i - 1].kind == NUM \
+                and toks[i - 1].line == t.line and _plain_run_before(toks, i):
+            m = _GLUED_NEXT.match(t.text)
+            if m is not None:        # … 0 1（七）总计: the number, then the next row's label
+                cut = t.start + len(m.group(1))
+                out.append(Token(NUM, t.start, cut, m.group(1), t.line))
+                t = Token(TEXT, cut, t.end, m.group(2), t.line)
         if t.kind != TEXT or not t.text[-1:].isdigit() or len(t.text) > 90:
             out.append(t)
             continue
@@ -98,6 +110,20 @@ def split_glued_numbers(toks: list, text: str) -> list:
         out.append(Token(TEXT, t.start, cut, head, t.line))
         out.append(Token(NUM, cut, t.end, num, t.line))
     return out
+
+
+def _plain_run_before(toks: list, i: int) -> bool:
+    """The numbers before token i on its line are each a plain, well-formed number (a run like
+    ``00`` belongs to a flattened row, read elsewhere)."""
+    from .tables import NUM
+
+    j = i - 1
+    while j >= 0 and toks[j].kind == NUM and toks[j].line == toks[i].line:
+        if not _CANONICAL.match(toks[j].text):
+            return False
+        j -= 1
+    # the row's label does not end in digits either (…其他处理4 0 0 0: flattened)
+    return j < 0 or not toks[j].text[-1:].isdigit()
 
 
 # --- two header cells glued together ------------------------------------------------------
@@ -319,11 +345,11 @@ def blank_cells(norm, label_span: Optional[Span], columns: tuple) -> list[Cell]:
 # --- a blank 总计 cell --------------------------------------------------------------------
 
 def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optional[list[Cell]]:
-    """Table 三, space-separated text: a row of six numbers for np…ot, tot.  Its 总计 cell was left
-    blank when no other reading fits: if one of the six organisation cells were the blank one, the
-    last number would be the total and equal the sum of the five before it — when it does not, the
-    six numbers are the six applicant columns and the total is blank.  Returns the cells with a
-    blank 总计 appended, or None when the row is not that case."""
+    """Table 三, space-separated text: six numbers for np…ot, tot.  Its 总计 cell was left blank
+    when no other reading fits: if one of the six applicant cells were the blank one, the last
+    number would be the total, never less than the five numbers before it together — when it is
+    less, the six numbers are the six applicant columns and the total is blank.  Returns the cells
+    with a blank 总计 appended, or None when the row is not that case."""
     if not columns or columns[-1] != "tot" or "sub" in columns or len(cells) != len(columns) - 1:
         return None
     if any(c.value is None or c.malformed for c in cells):
@@ -339,10 +365,16 @@ def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optiona
         if norm.text[a.end:b.start].strip():
             return None      # separators between the cells (|, tab): a cell left out, not blank
     vals = [c.value for c in cells]
-    if abs(vals[-1] - sum(vals[:-1])) < 1e-9:
-        return None          # the last number may be the total: which cell is blank is unknown
+    if vals[-1] >= sum(vals[:-1]) - 1e-9:
+        return None          # the last number may be the total (one part blank): unknown which
+    m = _NEXT_WORD.match(norm.text, toks[-1].end)
+    if m and m.group(1)[:1].isdigit():
+        return None          # the next word starts with a digit: the total may be glued to it
     end = cells[-1].span.end
     return cells + [Cell("tot", "", Span(end, end), None, blank=True)]
+
+
+_NEXT_WORD = regex.compile(r"\s*(\S?)")
 
 
 def _markdown_trailing_blank(norm, items: list, toks: list):

@@ -323,3 +323,23 @@ def test_vertical_and_labels_below_layouts_on_one_line():
         text = load(name).replace("\n", " ")
         assert_full_report(text)
         assert findings(text) == [], name
+
+
+def test_last_number_glued_to_the_next_label():
+    """``0 1 0 1（七）总计``: the row's last number, then the next row's label."""
+    text = rep(PDF, "3.其他 0 0 0 0 1 0 1\n（七）总计", "3.其他 0 0 0 0 1 0 1（七）总计")
+    doc = parse(text)
+    t3 = doc.tables["t3"]
+    assert [c.value for c in t3.rows["r3_6_3"].cells] == [0, 0, 0, 0, 1, 0, 1]
+    assert pos(doc, t3.rows["r3_6_3"].cells[-1].span.start) == (63, 18)
+    assert t3.rows["r3_7"].written == "（七）总计" and pos(doc, t3.rows["r3_7"].label_span.start) == (63, 19)
+    assert findings(text) == []
+
+
+def test_total_glued_to_an_ambiguous_label_is_not_a_blank():
+    """``0 0 0 0 0 13.补正后…``: 1 | 3.补正后 or 13 | .补正后 — not split; and the six numbers before
+    it are not read as a row with a blank 总计 (its total may be the glued digit): GX204."""
+    text = rep(PDF, "2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n3.补正后", "2.没有现成信息需要另行制作 1 0 0 0 0 0 13.补正后")
+    doc = parse(text)
+    assert not any(c.blank for c in doc.tables["t3"].rows["r3_4_2"].cells)
+    assert ("GX204", 47, 5) in findings(text, "GX204")
