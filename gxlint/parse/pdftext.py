@@ -3,18 +3,25 @@
 The generic reader (:mod:`gxlint.parse.tables`) cuts a table's region into TEXT/NUM/EMPTY tokens
 and gives each run of numbers to the template row whose label ends the text before it.  Text taken
 out of a PDF (or a converter's Markdown) damages tables in a few recurring ways; each function here
-undoes one of them, and only where the reading it gives is the only one the text allows:
+undoes one of them, and only where the reading it gives is the only one the text allows (where
+more than one reading fits, the row stays as read and GX204 says so):
 
-- a row's first number glued to its label (``大量反复申请0  0  0``, ``行政许可126``);
+- a row's first number glued to its label (``大量反复申请0  0  0``, ``行政许可126``), or its last
+  number glued to the next row's label (``0 1（七）总计``);
 - two header cells glued together (``信息内容本年处理决定数量``);
 - a short row label broken around its numbers (``2.重复申 1 0 0 0 0 0 1`` / ``请``);
 - a row label with no numbers of its own, followed by the next row's label: its numbers stand on
-  a line of their own above or below it (a value row without a label), or its cells are blank;
-- table 二's blocks in another order than the template's;
-- a blank 总计 cell, which PDF text drops without a trace (six numbers for seven columns).
+  a line of their own above or below it (a value row without a label), every label of the table
+  stands below its numbers, or its cells are blank;
+- a blank 总计 cell, which PDF text drops without a trace (six numbers for seven columns), or the
+  empty last cell of a Markdown row;
+- table 二's blocks in another order than the template's, or a block written with the other
+  template's columns (read with that template's rows and columns; GX201 says so once);
+- a bare page number or the running page header between a row's label and its numbers.
 
 Every repaired token keeps its offsets into the normalised text, so cells and labels still point
-at what was written.
+at what was written.  Flattened rows (digits of neighbouring cells run together: ``801000081``,
+``00``) are left alone here: they are read elsewhere.
 """
 from __future__ import annotations
 

@@ -127,3 +127,16 @@ def test_vertical_pdf_layout_is_clean():
 def test_template_override_silences_the_mismatch():
     text = y2022(rep(PIPE, "本年制发件数 | 本年废止件数 | 现行有效件数", "本年新制作数量 | 本年新公开数量 | 对外公开总数量"))
     RuleTester("GX201", template="v2021").valid(text)
+
+
+def test_2021_block_in_a_2019_table_of_a_2020_report():
+    """The other direction: a 2020 report (2019 format) whose 第二十条第（八）项 has the 2021 column
+    本年收费金额（单位：万元）— GX201 once at that block, its amount read as the 2021 column."""
+    old = "信息内容 | 上一年项目数量 | 本年增/减 |\n行政事业性收费 | 2 | 0 |"
+    new = "信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 1.2345 |"
+    text = rep(V2019, old, new)
+    RuleTester("GX201").invalid(text, [(19, 1, "2020 年度报告应使用国办公开办函〔2019〕60号试行格式的表格，"
+                                               "表二“第二十条第（八）项”使用的是国办公开办函〔2021〕30号格式")])
+    assert codes(text) == [("GX201", 19)]
+    fees = parse(text).tables["t2"].rows["t2.fees"]
+    assert [(c.column, c.value) for c in fees.cells] == [("amount", 1.2345)]
