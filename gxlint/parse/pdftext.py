@@ -312,6 +312,12 @@ def place_value_lines(matches: list, orphans: list = (), trailing: int = 0) -> l
             lines = _lines_of(out[k + 1][3])
             if len(lines) >= 2 and len(lines[0]) == spec.n and sum(map(len, lines[1:])) == out[k + 1][0].n:
                 options.append((k + 1, lines[0]))
+        if not options:
+            # line breaks lost (one-line text): a neighbour with exactly both rows' count of numbers
+            if k > 0 and out[k - 1][3] and _count(out[k - 1][3]) == out[k - 1][0].n + spec.n:
+                options.append((k - 1, [t for t in out[k - 1][3] if t.kind != 2][-spec.n:]))
+            if k + 1 < len(out) and out[k + 1][3] and _count(out[k + 1][3]) == out[k + 1][0].n + spec.n:
+                options.append((k + 1, [t for t in out[k + 1][3] if t.kind != 2][:spec.n]))
         if len(options) != 1:
             continue
         src, line = options[0]

@@ -343,3 +343,11 @@ def test_total_glued_to_an_ambiguous_label_is_not_a_blank():
     doc = parse(text)
     assert not any(c.blank for c in doc.tables["t3"].rows["r3_4_2"].cells)
     assert ("GX204", 47, 5) in findings(text, "GX204")
+
+
+def test_damaged_pdf_report_on_one_line():
+    """pdf_damaged.txt with its line breaks lost: a value row without a label is then told by its
+    count alone (a neighbour with exactly both rows' numbers)."""
+    text = load("pdf_damaged.txt").replace("\n", " ")
+    assert_full_report(text)
+    assert findings(text) == []
