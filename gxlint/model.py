@@ -141,6 +141,7 @@ class Table:
     unreadable_span: Optional[Span] = None  # where: the first row that cannot be read
     assumed: set = field(default_factory=set)  # (identity id, column) a flattened reading relied on:
                                                # they hold by construction, not checked
+    block_versions: dict[str, str] = field(default_factory=dict)  # table 二 blocks read in the other template
 
     def row(self, rid: str) -> Optional[Row]:
         return self.rows.get(rid)

@@ -531,7 +531,7 @@ def read_t4(norm, tokens: list, columns: Sequence[str]):
             continue
         if sum(len(t.text) for t in nums) < n or len(nums) >= n:
             continue
-        if not cut and len(nums) > 1:
+        if not cut and len(nums) > 1 and not _glued_to_text(toks, nums[0]):
             return None         # spaced numbers, one missing: a damaged row (GX204), not a glued one
         oks = [_ok_for(False, False)] * n
         sp = split_row([t.text for t in nums], n, oks, t4_groups(columns))
@@ -551,6 +551,17 @@ def read_t4(norm, tokens: list, columns: Sequence[str]):
             tbl.unreadable_span = row.span
         return tbl
     return None
+
+
+def _glued_to_text(toks: list, num) -> bool:
+    """``num`` follows a word with no space between (``总计2200400``, split off its label already
+    by parse.pdftext): the row's digits are glued, as in a flattened table."""
+    from .tables import TEXT
+
+    for k, t in enumerate(toks):
+        if t is num or (t.start == num.start and t.end == num.end):
+            return k > 0 and toks[k - 1].kind == TEXT and toks[k - 1].end == num.start
+    return False
 
 
 # --- hooks of parse.tables -------------------------------------------------------------------

@@ -11,8 +11,8 @@ Properties, in every damage mode:
    reported lies on a row the defect touched (or the （七）总计 / 四、结转 rows its column's identities
    point at), never elsewhere.
 
-Modes whose reading belongs to another part of the parser are marked xfail (non-strict) with the
-part they need.
+Every damage mode holds (a mode whose reading the parser lacks would be marked xfail in ``NEEDS``,
+with the part it needs).
 """
 from __future__ import annotations
 
@@ -25,9 +25,7 @@ from gxlint.api import Severity
 from gxlint.engine import lint
 from gxlint.model import Span
 
-NEEDS = {
-    "labelless": "needs PDFTEXT: value rows whose label stands on the line below",
-}
+NEEDS: dict[str, str] = {}
 
 
 def _mode(mode: str):
