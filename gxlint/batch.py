@@ -77,6 +77,10 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
     from .io import encode
 
     info = {"applied": 0, "changed": False, "written": False, "diff": None, "error": None}
+    if res.meta.get("fixable") is False:   # a .docx/.html/.pdf: the fix is made in the source document
+        info["refused"] = res.meta.get("format") or "document"
+        res.meta["fix"] = info
+        return res
     if res.text is None:
         res.meta["fix"] = info
         return res

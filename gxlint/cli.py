@@ -63,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("rule", help="规则说明 (a rule's documentation)")
     d.add_argument("code", help="rule code or name, e.g. GX301 or row-total-mismatch")
 
+    sh = sub.add_parser("show", help="显示文件的文本视图 (print the text view that line:column point into)")
+    sh.add_argument("path", help="a .txt, .md, .docx, .html or .pdf file (- for standard input)")
+    sh.add_argument("--locations", action="store_true", help="also print each line's native location")
+
     lsp = sub.add_parser("lsp", help="语言服务器 (language server on stdio)")
     lsp.add_argument("--stdio", action="store_true", help="(default) talk LSP on stdin/stdout")
     return p
@@ -77,6 +81,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_rules(args)
         if args.command == "rule":
             return cmd_rule(args)
+        if args.command == "show":
+            return cmd_show(args)
         if args.command == "lsp":
             from .lsp import main as lsp_main
 
@@ -94,12 +100,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 # --- check ---------------------------------------------------------------------------
 
-def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"), exclude=(),
+def collect_files(paths: Sequence[str], include=None, exclude=(),
                   excluded=None, force_excluded=None) -> list[str]:
     """Files to check: named files always; directories walked recursively.  ``excluded(path)``,
     when given, decides for a file found in a directory (per-file include/exclude of its config)."""
     import fnmatch
 
+    from .read import EXTENSIONS
+
+    if include is None:
+        include = tuple(f"*{e}" for e in EXTENSIONS)
     out: list[str] = []
     for p in paths:
         if p == "-":
@@ -115,7 +125,7 @@ def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"),
                             out.append(full)
                         continue
                     rel = os.path.relpath(full, p)
-                    if any(fnmatch.fnmatch(f, pat) for pat in include) and not any(
+                    if any(fnmatch.fnmatch(f.lower(), pat) for pat in include) and not any(
                         fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(f, pat) for pat in exclude
                     ):
                         out.append(full)
@@ -310,6 +320,8 @@ def cmd_check(args) -> int:
     for path, info in fix_infos:
         if info.get("error"):
             print(f"gxlint: {path}: 无法写入修复 (could not write the fixes): {info['error']}", file=sys.stderr)
+        if info.get("refused"):
+            print(_fix_refused(path, info["refused"], settings.lang), file=sys.stderr)
 
     if args.diff:
         out = "".join(info["diff"] or "" for _p, info in fix_infos)
@@ -404,6 +416,49 @@ def _emit(args, text: str) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _fix_refused(path: str, fmt: str, lang: str) -> str:
+    """--fix on a .docx/.html/.pdf: gxlint does not write those; say so for the file."""
+    name = {"docx": "Word 文档", "html": "网页", "pdf": "PDF"}.get(fmt, fmt)
+    if lang == "en":
+        return f"gxlint: {path}: not fixed — gxlint only fixes text files; make the fixes in the source document ({fmt})"
+    return f"gxlint: {path}: 未自动修复 — 只能修复文本文件，请在源文档（{name}）中修改"
+
+
+def cmd_show(args) -> int:
+    """The text view of a file: what every finding's line:column points into."""
+    from .config import Settings
+    from .io import DecodeError, read_bytes
+    from .read import describe, read
+
+    try:
+        data = sys.stdin.buffer.read() if args.path == "-" else read_bytes(args.path)
+        src = read(data, None if args.path == "-" else args.path, max_bytes=Settings().max_bytes)
+    except DecodeError as exc:
+        from .engine import engine_diagnostic
+        from .api import Span
+
+        d = engine_diagnostic("GX002", exc.message_id, Span(0, 0), Settings(), **exc.kwargs)
+        raise UsageError(f"{args.path}: {d.message}") from None
+    except FileNotFoundError:
+        raise UsageError(f"路径不存在 (no such file or directory): {args.path}") from None
+    if not args.locations:
+        _write_text(src.text)
+        return EXIT_OK
+    pos = 0
+    out = []
+    for line in src.text.splitlines(keepends=True):
+        where = describe(src.locate(pos)) if src.locator is not None else ""
+        out.append(f"{line.rstrip(chr(10))}\t# {where}\n" if where else line)
+        pos += len(line)
+    _write_text("".join(out))
+    return EXIT_OK
+
+
+def _write_text(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    sys.stdout.flush()
 
 
 def _fix_summary(fix_infos, lang: str, quiet: bool) -> None:

@@ -1,0 +1,306 @@
+"""HTML pages → blocks: the report body, its tables (rowspan/colspan expanded), in source order.
+
+Parsed with lxml.html (libxml2's forgiving HTML parser: unclosed cells, Word's ``<o:p>`` and
+conditional comments are all fine).  What a reviewer sees of the page is kept and nothing else:
+
+- the charset the page declares (``<meta charset>``, ``http-equiv``; GBK/GB2312 read as GB18030),
+  else UTF-8, else GB18030;
+- scripts, styles, hidden elements and the site's navigation (``<nav>``, menus, breadcrumbs,
+  page footers with the site's copyright) are dropped — only when they are a small part of the
+  page, so a page that wraps everything in ``class="nav-content"`` loses nothing;
+- ``<br>`` is a line break, whitespace collapses as a browser does, ``&nbsp;`` and full-width
+  spaces stay (the parser folds them);
+- a table that holds other tables is page layout: its cells are read as blocks.
+
+Every paragraph and cell keeps its source line (``loc['line']``) — the language server maps a
+finding back into the HTML source with it.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Optional
+
+from ..io import DecodeError
+from .blocks import CellBlock, Para, TableBlock
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
+_WS = re.compile(r"[ \t\n\r\f]+")
+_BR = "\x00"          # a <br> in the inline buffer (survives whitespace collapsing)
+
+_DROP = {"script", "style", "noscript", "template", "head", "title", "form", "select", "option", "button",
+         "iframe", "object", "embed", "svg", "canvas", "map", "input", "textarea", "meta", "link", "xml"}
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+          "pre", "section", "article", "main", "center", "address", "figure", "figcaption", "caption",
+          "hr", "body", "html", "header", "footer", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
+          "fieldset", "legend", "details", "summary"}
+_CHROME_TOKENS = {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "crumb",
+                  "crumbs", "footer", "sidebar", "topbar", "toolbar", "share", "copyright", "sitemap",
+                  "skip", "position", "location", "weizhi", "dqwz"}
+_CHARSET_ALIAS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+                  "gb_2312-80": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030", "x-euc-cn": "gb18030",
+                  "big5": "big5hkscs", "unicode": "utf-16"}
+MAX_SPAN = 200        # rowspan/colspan beyond this is hostile or broken
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return True
+    return b"<html" in head and (b"<body" in head or b"<head" in head or b"<meta" in head)
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """(text, encoding) by BOM, then the declared charset, then UTF-8, then GB18030."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace"), "utf-8-sig"
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[2:].decode(enc, "replace"), enc
+    head = data[:8192]
+    m = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    tried = []
+    if m:
+        declared = m.group(1).decode("ascii", "replace").lower()
+        enc = _CHARSET_ALIAS.get(declared, declared)
+        try:
+            codecs.lookup(enc)
+            tried.append(enc)
+        except LookupError:
+            pass
+    for enc in ("utf-8", "gb18030"):
+        if enc not in tried:
+            tried.append(enc)
+    for enc in tried:
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    # a page that is mostly right: the declared (or first) charset, bad bytes replaced
+    return data.decode(tried[0], "replace"), tried[0]
+
+
+def read_html(data: bytes, path: Optional[str] = None) -> tuple[list, str]:
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DecodeError("binary")
+    text, enc = decode_html(data)
+    return read_html_str(text), enc
+
+
+def read_html_str(text: str) -> list:
+    import lxml.html
+    from lxml import etree
+
+    if not text.strip():
+        return []
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  no_network=True, default_doctype=False)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise DecodeError("damaged_html", reason=str(exc)[:120]) from None
+    body = root.find("body")
+    if body is None:
+        body = root
+    walk = _Walk(len(_text_len(body)))
+    walk.block(body)
+    walk.flush()
+    return walk.out
+
+
+def _text_len(el) -> str:
+    try:
+        return el.text_content()
+    except Exception:
+        return ""
+
+
+def _tag(el) -> str:
+    t = el.tag
+    if not isinstance(t, str):
+        return ""
+    if "}" in t:
+        t = t.rsplit("}", 1)[1]
+    return t.lower()
+
+
+def _hidden(el) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" and _tag(el) in ("div", "span", "ul"):
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+class _Walk:
+    def __init__(self, total_text: int) -> None:
+        self.total = max(1, total_text)
+        self.out: list = []
+        self.buf: list[str] = []
+        self.buf_line: Optional[int] = None
+        self.table_no = 0
+
+    # --- inline buffer -> paragraphs ----------------------------------------------------
+    def add(self, s: Optional[str], line: Optional[int]) -> None:
+        if not s:
+            return
+        if self.buf_line is None and s.strip(" \t\n\r\f"):
+            self.buf_line = line
+        self.buf.append(s)
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        text = _inline("".join(self.buf))
+        line = self.buf_line
+        self.buf, self.buf_line = [], None
+        if text.strip():
+            self.out.append(Para(text, {"line": line} if line else {}))
+
+    # --- elements ----------------------------------------------------------------------
+    def chrome(self, el, tag: str) -> bool:
+        if tag in ("nav", "aside"):
+            cand = True
+        elif tag in ("header", "footer"):
+            cand = not any(_tag(a) in ("article", "main") for a in el.iterancestors())
+        else:
+            tokens = set(re.split(r"[\s_\-]+", f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
+            cand = bool(tokens & _CHROME_TOKENS)
+        if not cand:
+            return False
+        # never drop what holds most of the page (the report itself)
+        return len(_text_len(el)) < 0.3 * self.total
+
+    def block(self, el) -> None:
+        """Walk ``el``'s content: inline text into the buffer, blocks and tables as their own."""
+        self.add(el.text, el.sourceline)
+        for child in el:
+            tag = _tag(child)
+            if not tag or tag in _DROP or _hidden(child):
+                self.add(child.tail, getattr(child, "sourceline", None))
+                continue
+            if tag == "br":
+                self.add(_BR, child.sourceline)
+            elif tag == "table":
+                self.flush()
+                if not self.chrome(child, tag):
+                    self.table(child)
+            elif tag in _BLOCK:
+                self.flush()
+                if not self.chrome(child, tag):
+                    self.block(child)
+                self.flush()
+            else:
+                if not self.chrome(child, tag):
+                    self.block(child)   # inline: its text joins the current paragraph
+            self.add(child.tail, child.sourceline)
+
+    def table(self, tbl) -> None:
+        rows = list(_rows(tbl))
+        cells_of = [[c for c in tr if _tag(c) in ("td", "th")] for tr in rows]
+        layout = any(_has_table(c) for cells in cells_of for c in cells)
+        if layout or not rows:
+            # page layout (or a table with no rows): read what is inside as blocks
+            self._layout(tbl)
+            return
+        for cap in tbl:
+            if _tag(cap) == "caption":
+                self.block(cap)
+                self.flush()
+        self.table_no += 1
+        ti = self.table_no
+        grid: dict[tuple[int, int], CellBlock] = {}
+        width = 0
+        for ri, cells in enumerate(cells_of):
+            ci = 0
+            for td in cells:
+                while (ri, ci) in grid:
+                    ci += 1
+                cs = _span(td.get("colspan"))
+                rs = _span(td.get("rowspan"))
+                rs = min(rs, len(cells_of) - ri)
+                line = td.sourceline
+                grid[(ri, ci)] = CellBlock(_cell_text(td), _cloc(ti, ri, ci, line))
+                for dr in range(rs):
+                    for dc in range(cs):
+                        if dr or dc:
+                            grid.setdefault((ri + dr, ci + dc), CellBlock("", _cloc(ti, ri + dr, ci + dc, line)))
+                ci += cs
+                width = max(width, ci)
+        out_rows = []
+        for ri in range(len(cells_of)):
+            out_rows.append([grid.get((ri, c)) or CellBlock("", _cloc(ti, ri, c, None)) for c in range(width)])
+        if width:
+            self.out.append(TableBlock(out_rows, {"table": ti, "line": tbl.sourceline} if tbl.sourceline else {"table": ti}))
+
+    def _layout(self, tbl) -> None:
+        for tr in _rows(tbl):
+            for td in tr:
+                if _tag(td) in ("td", "th") and not _hidden(td) and not self.chrome(td, "td"):
+                    self.flush()
+                    self.block(td)
+                    self.flush()
+
+
+def _cloc(ti: int, ri: int, ci: int, line: Optional[int]) -> dict:
+    d = {"table": ti, "row": ri + 1, "col": ci + 1}
+    if line:
+        d["line"] = line
+    return d
+
+
+def _span(v) -> int:
+    try:
+        n = int(str(v).strip().split(".")[0])
+    except (TypeError, ValueError):
+        return 1
+    return max(1, min(n, MAX_SPAN))
+
+
+def _rows(tbl):
+    """The table's own rows (not those of nested tables), thead/tbody/tfoot looked through."""
+    for child in tbl:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            for tr in child:
+                if _tag(tr) == "tr":
+                    yield tr
+
+
+def _has_table(el) -> bool:
+    return any(_tag(x) == "table" for x in el.iterdescendants())
+
+
+def _cell_text(td) -> str:
+    parts: list[str] = []
+
+    def walk(el):
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            tag = _tag(child)
+            if tag and tag not in _DROP and not _hidden(child):
+                if tag == "br":
+                    parts.append(_BR)
+                elif tag in _BLOCK:
+                    parts.append(_BR)
+                    walk(child)
+                    parts.append(_BR)
+                else:
+                    walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(td)
+    return _inline("".join(parts))
+
+
+def _inline(s: str) -> str:
+    """Collapse whitespace as a browser does; <br> (and blocks inside a cell) become line breaks."""
+    s = _WS.sub(" ", s)
+    # trailing spaces (also &nbsp;) are invisible; leading full-width spaces are indentation
+    lines = [ln.lstrip(" ").rstrip(" \xa0") for ln in s.split(_BR)]
+    # drop empty lines a block boundary left, keep the others
+    return "\n".join(ln for ln in lines if ln)
