@@ -168,5 +168,9 @@ def describe(loc: Optional[dict], lang: str = "zh") -> str:
     elif loc.get("para"):
         parts.append(f"paragraph {loc['para']}" if en else f"第 {loc['para']} 段")
     if loc.get("line") and not loc.get("page"):
-        parts.append(f"source line {loc['line']}" if en else f"源文件第 {loc['line']} 行")
+        if loc.get("column"):
+            parts.append(f"source line {loc['line']} column {loc['column']}" if en
+                         else f"源文件第 {loc['line']} 行第 {loc['column']} 列")
+        else:
+            parts.append(f"source line {loc['line']}" if en else f"源文件第 {loc['line']} 行")
     return (", " if en else "，").join(parts)

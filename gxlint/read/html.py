@@ -106,7 +106,61 @@ def read_html_str(text: str) -> list:
     walk = _Walk(len(_text_len(body)))
     walk.block(body)
     walk.flush()
+    _anchor(walk.out, text)
     return walk.out
+
+
+_NEEDLE = re.compile(r"[^\s\xa0\u3000&<>;\"']{1,8}")
+
+
+def in_markup(source: str, idx: int, floor: int = 0) -> bool:
+    """Whether ``source[idx]`` is inside a tag (``<td colspan="2">``) or a comment, not text."""
+    lo = max(floor, idx - 8192)
+    lt = source.rfind("<", lo, idx)
+    gt = source.rfind(">", lo, idx)
+    return lt > gt
+
+
+def _anchor(blocks: list, source: str) -> None:
+    """Give each paragraph and cell its offset in the HTML source (``loc['offset']``, and the
+    1-based ``column`` on its line): where its first words are written, found after the previous
+    block's (blocks are in source order), from the element's own line on."""
+    starts = [0]
+    for m in re.finditer("\n", source):
+        starts.append(m.end())
+    cursor = 0
+
+    def place(text: str, loc: dict) -> None:
+        nonlocal cursor
+        line = loc.get("line")
+        if not text or not line or line > len(starts):
+            return
+        m = _NEEDLE.search(text)
+        if m is None:
+            return
+        frm = max(cursor, starts[line - 1])
+        while True:
+            idx = source.find(m.group(0), frm)
+            if idx < 0:
+                return
+            if not in_markup(source, idx):
+                break
+            frm = idx + 1
+        loc["offset"] = idx
+        k = line - 1
+        while k + 1 < len(starts) and starts[k + 1] <= idx:
+            k += 1
+        loc["line"] = k + 1
+        loc["column"] = idx - starts[k] + 1
+        cursor = idx + len(m.group(0))
+
+    for b in blocks:
+        if isinstance(b, Para):
+            place(b.text, b.loc)
+        else:
+            for row in b.rows:
+                for cell in row:
+                    place(cell.text, cell.loc)
 
 
 def _text_len(el) -> str:
