@@ -244,6 +244,9 @@ class _Walk:
                 if not self.chrome(child, tag):
                     self.block(child)
                 self.flush()
+            elif "mso-list:ignore" in (child.get("style") or "").replace(" ", "").lower():
+                # Word's list label (一、) and the spaces that pad it to the tab stop
+                self.add(_text_len(child).rstrip(" \t\r\n\xa0"), child.sourceline)
             else:
                 if not self.chrome(child, tag):
                     self.block(child)   # inline: its text joins the current paragraph
