@@ -449,7 +449,12 @@ def cmd_show(args) -> int:
     pos = 0
     out = []
     for line in src.text.splitlines(keepends=True):
-        where = describe(src.locate(pos)) if src.locator is not None else ""
+        where = ""
+        if src.locator is not None:
+            loc = src.locate(pos + 2 if line.startswith("| ") else pos)
+            if loc and "row" in loc:   # a table row: the row, not its first cell
+                loc = {k: v for k, v in loc.items() if k != "col"}
+            where = describe(loc)
         out.append(f"{line.rstrip(chr(10))}\t# {where}\n" if where else line)
         pos += len(line)
     _write_text("".join(out))

@@ -158,11 +158,13 @@ def describe(loc: Optional[dict], lang: str = "zh") -> str:
         parts.append("text box" if en else "文本框")
     if loc.get("table"):
         t = loc["table"]
-        if loc.get("row"):
+        if loc.get("row") and loc.get("col"):
             if en:
-                parts.append(f"table {t} row {loc['row']} column {loc.get('col', '?')}")
+                parts.append(f"table {t} row {loc['row']} column {loc['col']}")
             else:
-                parts.append(f"表 {t} 第 {loc['row']} 行第 {loc.get('col', '?')} 列")
+                parts.append(f"表 {t} 第 {loc['row']} 行第 {loc['col']} 列")
+        elif loc.get("row"):
+            parts.append(f"table {t} row {loc['row']}" if en else f"表 {t} 第 {loc['row']} 行")
         else:
             parts.append(f"table {t}" if en else f"表 {t}")
     elif loc.get("para"):
