@@ -240,3 +240,34 @@ def report_from_seed(text: str, seed: int = 0):
                 if cell.column in rep.t4 and cell.value is not None:
                     rep.t4[cell.column] = int(cell.value)
     return rep
+
+
+def build_html(rep, script: str = "simplified") -> str:
+    """The report as a plain web page (paragraphs and <table>s, the markdown layout's grid), for
+    benchmarks and editor tests that need a page without LibreOffice."""
+    import html as _html
+
+    text = rep.render(layout="markdown", script=script).text
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title></head><body>',
+           '<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div><div class="article">']
+    in_table = False
+    for line in text.splitlines():
+        if line.startswith("|---"):
+            continue
+        if line.startswith("|"):
+            if not in_table:
+                out.append('<table border="1">')
+                in_table = True
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            out.append("<tr>" + "".join(f"<td>{_html.escape(c)}</td>" for c in cells) + "</tr>")
+            continue
+        if in_table:
+            out.append("</table>")
+            in_table = False
+        s = line.lstrip("#").strip()
+        if s:
+            out.append(f"<p>{_html.escape(s)}</p>")
+    if in_table:
+        out.append("</table>")
+    out.append("</div></body></html>")
+    return "\n".join(out)

@@ -160,3 +160,18 @@ def test_language_server_maps_html_findings_into_the_source():
         # inside a <td>, never inside markup
         assert source.rfind("<td", 0, start) > source.rfind("</td>", 0, start)
         assert d.fix is None
+
+
+def test_checking_a_text_file_imports_no_document_library(tmp_path):
+    import subprocess
+    import sys
+
+    from seedutil import ROOT, seed_path
+
+    probe = ("import sys, runpy; sys.argv=['gxlint','check','--isolated','-q','--exit-zero',%r]\n"
+             "try: runpy.run_module('gxlint', run_name='__main__')\nexcept SystemExit: pass\n"
+             "print(sorted(m for m in ('lxml', 'docx', 'gxlint.read.docx', 'gxlint.read.html') if m in sys.modules))"
+             % seed_path("000"))
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=str(tmp_path))
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-500:]
