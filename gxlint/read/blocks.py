@@ -115,7 +115,8 @@ def render(blocks: list[Block]) -> tuple[str, Locator]:
             for row in b.rows:
                 put("|")
                 for cell in row:
-                    text = " ".join(_clean(cell.text).split("\n")).strip()
+                    # one cell, one line; a "|" inside a cell must not split it (full-width bar)
+                    text = " ".join(_clean(cell.text).split("\n")).strip().replace("|", "｜")
                     put(" ")
                     cs = pos
                     put(text)

@@ -226,3 +226,9 @@ def test_empty_and_garbage_docx_never_raise():
         assert all(d.code != "GX001" for d in res.diagnostics)
     with pytest.raises(DecodeError):
         read_docx(b"not a zip")
+
+
+def test_cells_stay_one_line_and_a_bar_in_a_cell_does_not_split_it():
+    tbl = ("<w:tbl><w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr><w:tc>" + p("a|b") + p("第二段") + "</w:tc></w:tr>"
+           "<w:tr><w:tc>" + p("x") + "</w:tc><w:tc>" + p("1") + "</w:tc></w:tr></w:tbl>")
+    assert view(make_docx(tbl)) == "|  | a｜b 第二段 |\n| x | 1 |\n"
