@@ -9,7 +9,8 @@ boxes and numbering, which this reader must keep):
   一、 comes from a list level still reads 一、);
 - tracked changes read as the current text (insertions kept, deletions dropped);
 - text boxes follow the paragraph that anchors them; fields read as their shown result;
-- headers and footers (minus page numbers) come after the body.
+- headers and footers (minus page numbers) come before the body, as a page header precedes the
+  title (after it they would stand where the signature must be last).
 
 A damaged or truncated file, a zip that is not a Word document, a zip bomb and an encrypted file
 raise :class:`gxlint.io.DecodeError` (GX002), never a traceback.
@@ -140,7 +141,10 @@ class _Package:
         out: list = []
         st = _Walk(self.numbering)
         st.body(body, out)
-        # headers and footers: what is more than a page number, once each
+        # headers and footers: what is more than a page number, once each, before the body (as
+        # a page header comes before the title); after the body they would stand where the
+        # signature must be the last thing
+        body_blocks, out = out, []
         seen = set()
         for _rid, (typ, name) in sorted(rels.items(), key=lambda kv: kv[1][1]):
             kind = "header" if typ.endswith("/header") else "footer" if typ.endswith("/footer") else None
@@ -158,7 +162,7 @@ class _Package:
                         continue
                     seen.add(t)
                 out.append(b)
-        return out
+        return out + body_blocks
 
 
 def _rel_target(rels: dict, suffix: str) -> str:

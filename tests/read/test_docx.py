@@ -142,11 +142,12 @@ def test_text_boxes_fields_and_breaks():
     assert src.locate(src.text.index("文本框"))["part"] == "textbox"
 
 
-def test_headers_and_footers_after_the_body_without_page_numbers():
+def test_headers_and_footers_before_the_body_without_page_numbers():
+    # before the body: after it they would stand where the signature must come last (GX506)
     header = p("某某县人民政府办公室")
     footer = p("第 1 页 共 3 页") + p("- 2 -")
     src = read(make_docx(p("正文"), header=header, footer=footer), "x.docx")
-    assert src.text.splitlines() == ["正文", "某某县人民政府办公室"]
+    assert src.text.splitlines() == ["某某县人民政府办公室", "正文"]
     assert src.locate(src.text.index("某某县"))["part"] == "header"
 
 

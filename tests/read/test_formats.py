@@ -167,3 +167,19 @@ def test_folder_of_formats_is_checked_file_by_file(reports, capsys):
     if "html" in converted:
         assert formats[".html"] == "html"
     assert rc == 1
+
+
+def test_page_header_and_footer_do_not_disturb_the_report(tmp_path):
+    import docx
+
+    rep = synth.generate(5, template="v2021")
+    path = str(tmp_path / "hf.docx")
+    build_docx(rep, path)
+    before = lint_path(path).diagnostics
+    d = docx.Document(path)
+    d.sections[0].header.paragraphs[0].text = f"{rep.organ}政府信息公开"
+    d.sections[0].footer.paragraphs[0].text = f"{rep.organ}办公室印发"
+    d.save(path)
+    res = lint_path(path)
+    assert [x.code for x in res.diagnostics] == [x.code for x in before]
+    assert f"{rep.organ}办公室印发" in res.text
