@@ -423,8 +423,12 @@ class _Numbering:
         self.styles: dict[str, tuple[Optional[str], Optional[int], Optional[str]]] = {}
         self.counters: dict[str, list[Optional[int]]] = {}
         self.started: set[str] = set()
+        self.links: dict[str, str] = {}      # abstractNum → the numbering style it takes its levels from
         if numbering is not None:
             for an in numbering.iter(W + "abstractNum"):
+                link = an.find(W + "numStyleLink")
+                if link is not None and link.get(W + "val"):
+                    self.links[an.get(W + "abstractNumId")] = link.get(W + "val")
                 levels = {}
                 for lvl in an.iter(W + "lvl"):
                     try:
@@ -508,6 +512,10 @@ class _Numbering:
             return ""
         ilvl = min(max(ilvl or 0, 0), 8)
         abs_id, over, starts = self.nums[num_id]
+        if not self.abstract.get(abs_id) and abs_id in self.links:
+            linked, _ = self._style_num(self.links[abs_id])      # w:numStyleLink: levels of another list
+            if linked in self.nums:
+                abs_id = self.nums[linked][0]
         levels = dict(self.abstract.get(abs_id, {}))
         levels.update(over)
         lvl = levels.get(ilvl)

@@ -233,3 +233,12 @@ def test_cells_stay_one_line_and_a_bar_in_a_cell_does_not_split_it():
     tbl = ("<w:tbl><w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr><w:tc>" + p("a|b") + p("第二段") + "</w:tc></w:tr>"
            "<w:tr><w:tc>" + p("x") + "</w:tc><w:tc>" + p("1") + "</w:tc></w:tr></w:tbl>")
     assert view(make_docx(tbl)) == "|  | a｜b 第二段 |\n| x | 1 |\n"
+
+
+def test_numbering_through_a_numbering_style_link():
+    numbering = NUMBERING + """<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="ListH"/></w:abstractNum>
+        <w:num w:numId="9"><w:abstractNumId w:val="2"/></w:num>"""
+    styles = '<w:style w:styleId="ListH"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>'
+    body = numbered("总体情况", 0, 9) + numbered("主动公开政府信息情况", 0, 9)
+    assert view(make_docx(body, numbering=numbering, styles=styles)).splitlines() == [
+        "一、总体情况", "二、主动公开政府信息情况"]
