@@ -41,6 +41,12 @@ _CHROME_TOKENS = {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb"
 _CHARSET_ALIAS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
                   "gb_2312-80": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030", "x-euc-cn": "gb18030",
                   "big5": "big5hkscs", "unicode": "utf-16"}
+_LINK_BLOCKS = {"div", "ul", "ol", "section", "table", "dl", "header", "footer"}
+# page furniture left at the top or bottom of the body: the site's footer, share/print buttons
+_EDGE_CHROME = re.compile(
+    r"版权所有|ICP\s*备|网站标识码|主办单位|承办单位|技术支持|联系我们|网站地图|公网安备|京公网|"
+    r"打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|扫一扫|当前位置|您现在的位置|您的位置|"
+    r"字号\s*[:：]?\s*[【\[]?\s*大|浏览次数|访问量|无障碍|返回顶部|^首页\s*[>＞»]|^相关链接$|^相关文章$")
 MAX_SPAN = 200        # rowspan/colspan beyond this is hostile or broken
 
 
@@ -106,8 +112,22 @@ def read_html_str(text: str) -> list:
     walk = _Walk(len(_text_len(body)))
     walk.block(body)
     walk.flush()
-    _anchor(walk.out, text)
-    return walk.out
+    blocks = _trim_edges(walk.out)
+    _anchor(blocks, text)
+    return blocks
+
+
+def _trim_edges(blocks: list) -> list:
+    """Drop the site's furniture before the first and after the last line of the report."""
+    def chrome(b) -> bool:
+        return isinstance(b, Para) and len(b.text) <= 200 and bool(_EDGE_CHROME.search(b.text))
+
+    lo, hi = 0, len(blocks)
+    while lo < hi and chrome(blocks[lo]):
+        lo += 1
+    while hi > lo and chrome(blocks[hi - 1]):
+        hi -= 1
+    return blocks[lo:hi]
 
 
 _NEEDLE = re.compile(r"[^\s\xa0\u3000&<>;\"']{1,8}")
@@ -221,7 +241,15 @@ class _Walk:
             tokens = set(re.split(r"[\s_\-]+", f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
             cand = bool(tokens & _CHROME_TOKENS)
         if not cand:
-            return False
+            if tag not in _LINK_BLOCKS:
+                return False
+            # a menu or a list of related links: mostly link text, two links or more
+            links = [a for a in el.iter("a")]
+            if len(links) < 2:
+                return False
+            text = len(_text_len(el).strip())
+            linked = sum(len(_text_len(a).strip()) for a in links)
+            return 0 < text < 0.3 * self.total and linked > 0.6 * text
         # never drop what holds most of the page (the report itself)
         return len(_text_len(el)) < 0.3 * self.total
 

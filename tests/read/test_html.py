@@ -133,3 +133,25 @@ def test_hostile_markup_never_raises():
                  "<table>" * 3000 + "x", "<p>" + "<b>" * 5000 + "深</p>", "\x00\x01<html>"):
         res = lint_bytes(html.encode(), "x.html", Settings())
         assert all(d.code != "GX001" for d in res.diagnostics), (html[:40], res.diagnostics)
+
+
+def test_a_government_site_page_keeps_only_the_report():
+    from docgen import build_html
+    from gxlint import synth
+    from gxlint.engine import lint
+
+    rep = synth.generate(5, template="v2021")
+    page_html = build_html(rep)
+    chrome_top = """<div class="head"><img src="logo.png"><ul><li><a href="/">首页</a></li><li><a href="/zw">政务公开</a></li>
+      <li><a href="/hd">互动交流</a></li><li><a href="/fw">办事服务</a></li></ul></div>
+      <div>当前位置：<a href="/">首页</a> &gt; <a href="/zw">政务公开</a> &gt; 年度报告</div>
+      <div>字号：【大 中 小】 浏览次数：1024</div>"""
+    chrome_bottom = """<div><a href="#">【打印本页】</a> <a href="#">【关闭窗口】</a></div>
+      <div class="links">相关链接：<a href="http://www.gov.cn">中国政府网</a><a href="/a">省政府</a><a href="/b">市政府</a></div>
+      <div>版权所有：白河县人民政府 主办单位：白河县人民政府办公室</div><div>网站标识码：1234567890 ICP备12345678号</div>"""
+    page_html = page_html.replace('<div class="article">', chrome_top + '<div class="article">').replace(
+        "</body>", chrome_bottom + "</body>")
+    src = read(page_html.encode("utf-8"), "report.shtml")
+    assert src.text.splitlines()[0] == rep.render("pipe").text.splitlines()[0]
+    assert src.text.rstrip().splitlines()[-1] == rep.render("pipe").text.rstrip().splitlines()[-1]
+    assert [d.code for d in lint(src.text, "report.shtml").diagnostics] == []   # a clean report stays clean
