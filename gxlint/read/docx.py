@@ -32,8 +32,11 @@ R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
-MAX_PART = 64 * 1024 * 1024        # uncompressed size of one XML part
-MAX_TOTAL = 160 * 1024 * 1024      # all the parts read
+STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_STRICT = ((STRICT_W, W[1:-1].encode()),
+           (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_NS[1:-1].encode()))
+MAX_PART = 24 * 1024 * 1024        # uncompressed size of one XML part (a long report: a few MB)
+MAX_TOTAL = 64 * 1024 * 1024       # all the parts read
 MAX_RATIO = 300                    # uncompressed/compressed beyond this (and > 4 MB) is a bomb
 
 # containers whose children are read in order as if they were in place
@@ -93,6 +96,10 @@ class _Package:
         if data is None:
             return None
         from lxml import etree
+
+        if STRICT_W in data[:4096]:   # "Strict Open XML" saves: the same elements in other namespaces
+            for strict, transitional in _STRICT:
+                data = data.replace(strict, transitional)
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                                  remove_comments=True, remove_pis=True)

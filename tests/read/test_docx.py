@@ -242,3 +242,14 @@ def test_numbering_through_a_numbering_style_link():
     body = numbered("总体情况", 0, 9) + numbered("主动公开政府信息情况", 0, 9)
     assert view(make_docx(body, numbering=numbering, styles=styles)).splitlines() == [
         "一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_strict_open_xml_namespaces():
+    data = make_docx(numbered("总体情况"), numbering=NUMBERING)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w") as zout:
+        for info in zin.infolist():
+            raw = zin.read(info).replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                         b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            zout.writestr(info, raw)
+    assert view(buf.getvalue()) == "一、总体情况\n"
