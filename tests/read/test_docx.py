@@ -185,8 +185,16 @@ def test_zip_bomb_inside_a_docx_is_refused_before_it_is_unpacked():
                 fh.write(chunk)
     data = buf.getvalue()
     assert len(data) < 2_000_000
-    d = gx002(data, "bomb.docx")
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        d = gx002(data, "bomb.docx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
     assert "压缩炸弹" in d.message
+    assert peak < 64 * 1024 * 1024      # nowhere near the 200 MB it would unpack to
 
 
 def test_xml_entity_expansion_is_not_performed():
