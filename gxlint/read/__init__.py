@@ -12,7 +12,6 @@ read, so checking a .txt file starts as fast as before.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..io import DecodeError
@@ -31,15 +30,23 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
-@dataclass
 class Source:
-    text: str                        # the text view: what line/column of every finding point into
-    format: str                      # text | docx | html | pdf
-    locator: Any = None              # blocks.Locator (None for text: the text is the source)
-    fixable: bool = True             # fixes can be written back (text formats only)
-    encoding: Optional[str] = None   # text and html: how the bytes were decoded
-    bom: bool = False
-    newline: Optional[str] = None
+    """What a reader gives: (a plain class, not a dataclass: this module is imported on every start)"""
+
+    __slots__ = ("text", "format", "locator", "fixable", "encoding", "bom", "newline")
+
+    def __init__(self, text: str, format: str, locator: Any = None, fixable: bool = True,
+                 encoding: Optional[str] = None, bom: bool = False, newline: Optional[str] = None) -> None:
+        self.text = text                # the text view: what line/column of every finding point into
+        self.format = format            # text | docx | html | pdf
+        self.locator = locator          # blocks.Locator (None for text: the text is the source)
+        self.fixable = fixable          # fixes can be written back (text formats only)
+        self.encoding = encoding        # text and html: how the bytes were decoded
+        self.bom = bom
+        self.newline = newline
+
+    def __repr__(self) -> str:
+        return f"Source(format={self.format!r}, {len(self.text)} chars)"
 
     def locate(self, offset: int) -> Optional[dict]:
         if self.locator is None:
