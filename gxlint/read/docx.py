@@ -45,7 +45,10 @@ _TRANSPARENT = {W + "ins", W + "moveTo", W + "hyperlink", W + "smartTag", W + "f
 _SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "delText", W + "instrText", W + "sdtPr",
          W + "sdtEndPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference",
          W + "delInstrText", W + "fldData"}
-_PAGE_NUMBER = re.compile(r"^[\s\-—–－第页共/／PpageO0-9０-９]*$")
+# a header/footer that is only a page number: 第 1 页 共 3 页 · - 2 - · 2/10 · Page 1 of 3
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:第\s*\d+\s*页|共\s*\d+\s*页)(?:\s*[,，/／]?\s*(?:第\s*\d+\s*页|共\s*\d+\s*页))?"
+    r"|[-—–－]*\s*\d+\s*[-—–－]*|\d+\s*[/／]\s*\d+|(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?)\s*$", re.I)
 
 
 def read_docx(data: bytes, path: Optional[str] = None) -> list:
