@@ -259,8 +259,11 @@ def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Setti
         src = read(data, path, max_bytes=settings.max_bytes)
     except DecodeError as exc:
         return _unreadable(path, settings, exc.message_id, **exc.kwargs)
-    except Exception as exc:   # a reader's bug or a hostile file: GX002, no traceback
-        return _unreadable(path, settings, "unreadable", error=_exc_line(exc))
+    except Exception as exc:   # a reader's bug or a hostile file: GX002 (the traceback kept in data)
+        res = _unreadable(path, settings, "unreadable", error=_exc_line(exc))
+        for d in res.diagnostics:
+            d.data["traceback"] = traceback.format_exc(limit=8)
+        return res
     res = lint(src.text, path, settings)
     res.encoding, res.newline, res.bom = src.encoding, src.newline, src.bom
     if src.format != "text":
