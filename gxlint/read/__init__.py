@@ -99,6 +99,8 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
 
         return read_text(data, max_bytes=max_bytes)
     if kind == "ole":
+        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:
+            raise DecodeError("encrypted_docx")      # a password-protected .docx is an OLE container
         raise DecodeError("old_word", ext=_ext(path) or ".doc")
     if kind == "zip":
         from .docx import read_docx

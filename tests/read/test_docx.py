@@ -261,3 +261,10 @@ def test_strict_open_xml_namespaces():
                                          b"http://purl.oclc.org/ooxml/wordprocessingml/main")
             zout.writestr(info, raw)
     assert view(buf.getvalue()) == "一、总体情况\n"
+
+
+def test_password_protected_docx_says_so():
+    # Word stores an encrypted .docx as an OLE container with an EncryptedPackage stream
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 500
+    d = gx002(data, "report.docx")
+    assert "密码" in d.message
