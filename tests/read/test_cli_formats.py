@@ -175,3 +175,9 @@ def test_checking_a_text_file_imports_no_document_library(tmp_path):
     env = dict(os.environ, PYTHONPATH=ROOT)
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=str(tmp_path))
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-500:]
+
+
+def test_github_annotations_name_the_cell(defective, capsys):
+    folder, (ti, row, col) = defective
+    rc, out, _ = run(capsys, "check", "--isolated", "--format", "github", str(folder / "report.docx"))
+    assert f"（位于 表 {ti} 第 {row} 行第 {col} 列）" in out.splitlines()[0]
