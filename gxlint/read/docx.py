@@ -359,6 +359,8 @@ def _para_text(p, boxes: list) -> str:
                 out.append(child.text or "")
             elif tag in _SKIP:
                 continue
+            elif tag == W + "r" and _hidden_run(child):
+                continue          # w:vanish: hidden text, Word does not show it
             elif tag in _TRANSPARENT:
                 walk(child)
             elif tag in (W + "tab", W + "ptab"):
@@ -389,6 +391,14 @@ def _para_text(p, boxes: list) -> str:
 
     walk(p)
     return "".join(out)
+
+
+def _hidden_run(r) -> bool:
+    rpr = r.find(W + "rPr")
+    if rpr is None:
+        return False
+    v = rpr.find(W + "vanish")
+    return v is not None and (v.get(W + "val") or "true").lower() not in ("0", "false", "off")
 
 
 def _boxes_in(el, boxes: list) -> None:

@@ -268,3 +268,9 @@ def test_password_protected_docx_says_so():
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 500
     d = gx002(data, "report.docx")
     assert "密码" in d.message
+
+
+def test_hidden_text_is_not_read():
+    body = ('<w:p><w:r><w:t>本年新收申请</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注）</w:t></w:r>'
+            '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>47件。</w:t></w:r></w:p>')
+    assert view(make_docx(body)) == "本年新收申请47件。\n"
