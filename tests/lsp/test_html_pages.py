@@ -7,7 +7,6 @@ import random
 import sys
 
 import pytest
-from lsprotocol import types as lsp
 
 from gxlint import synth
 from gxlint.positions import LineIndex

@@ -93,27 +93,22 @@ def build_docx(rep, path: str, script: str = "simplified") -> Built:
         if not s:
             continue
         if s.startswith("# "):
-            p = doc.add_paragraph(s[2:], style="Title")
+            doc.add_paragraph(s[2:], style="Title")
             continue
         if s.startswith("## "):
             s = s[3:]
-            m = _HEAD.match(synth_t2s(s))
+            m = _HEAD.match(s)
             if m:
                 section = "一二三四五六".index(m.group(1)) + 1
                 _numbered(doc, s[m.end():], 0, style="Heading 1")
                 continue
-        m = _SUB.match(synth_t2s(s))
+        m = _SUB.match(s)
         if m and len(s) < 30:
             _numbered(doc, s[m.end():], 1)
             continue
         doc.add_paragraph(s)
     doc.save(path)
     return built
-
-
-def synth_t2s(s: str) -> str:
-    # headings' numerals are the same in both scripts; only （） and 、 matter here
-    return s
 
 
 def _table(doc, nrows: int, ncols: int, built: Built):
