@@ -283,7 +283,8 @@ class _Walk:
     def table(self, tbl) -> None:
         rows = list(_rows(tbl))
         cells_of = [[c for c in tr if _tag(c) in ("td", "th")] for tr in rows]
-        layout = any(_has_table(c) for cells in cells_of for c in cells)
+        layout = (all(len(cells) <= 1 for cells in cells_of)          # one column: a frame, not a grid
+                  or any(_is_frame(c) for cells in cells_of for c in cells))
         if layout or not rows:
             # page layout (or a table with no rows): read what is inside as blocks
             self._layout(tbl)
@@ -354,8 +355,22 @@ def _rows(tbl):
                     yield tr
 
 
-def _has_table(el) -> bool:
-    return any(_tag(x) == "table" for x in el.iterdescendants())
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _is_frame(td) -> bool:
+    """A cell that holds a page rather than a value: a table inside it, a heading, or many
+    paragraphs (old sites lay pages out with tables)."""
+    paras = 0
+    for x in td.iterdescendants():
+        t = _tag(x)
+        if t == "table" or t in _HEADINGS:
+            return True
+        if t in ("p", "div", "li") and (x.text or "").strip():
+            paras += 1
+            if paras >= 4:
+                return True
+    return False
 
 
 def _cell_text(td) -> str:

@@ -155,3 +155,14 @@ def test_a_government_site_page_keeps_only_the_report():
     assert src.text.splitlines()[0] == rep.render("pipe").text.splitlines()[0]
     assert src.text.rstrip().splitlines()[-1] == rep.render("pipe").text.rstrip().splitlines()[-1]
     assert [d.code for d in lint(src.text, "report.shtml").diagnostics] == []   # a clean report stays clean
+
+
+def test_a_report_framed_in_a_one_cell_or_menu_table_is_read_as_paragraphs():
+    inner = "<h2>一、总体情况</h2><p>本年新收申请47件。</p><table><tr><td>规章</td><td>0</td></tr></table>"
+    assert view(page(f"<table><tr><td>{inner}</td></tr></table>")) == "一、总体情况\n本年新收申请47件。\n| 规章 | 0 |\n"
+    paras = "".join(f"<p>第{i}段。</p>" for i in range(5))
+    text = view(page(f"<table><tr><td><a href='/'>首页</a></td><td>{paras}</td></tr></table>"))
+    assert text.splitlines()[-5:] == [f"第{i}段。" for i in range(5)]
+    # a report table whose cells hold a paragraph or two stays a table
+    assert view(page("<table><tr><td><p>（二）部分公开</p><p>（区分处理的）</p></td><td><p>3</p></td></tr></table>")) == \
+        "| （二）部分公开 （区分处理的） | 3 |\n"
