@@ -130,7 +130,9 @@ def _trim_edges(blocks: list) -> list:
     return blocks[lo:hi]
 
 
-_NEEDLE = re.compile(r"[^\s\xa0\u3000&<>;\"']{1,8}")
+# the first run of one kind of characters (markup often splits Chinese from figures:
+# 本年新收申请<span lang=EN-US>47</span>件)
+_NEEDLE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{1,8}|[A-Za-z0-9.%]{1,8}|[^\s\xa0\u3000&<>;\"']")
 
 
 def in_markup(source: str, idx: int, floor: int = 0) -> bool:
@@ -139,6 +141,16 @@ def in_markup(source: str, idx: int, floor: int = 0) -> bool:
     lt = source.rfind("<", lo, idx)
     gt = source.rfind(">", lo, idx)
     return lt > gt
+
+
+def _find_text(source: str, needle: str, frm: int, limit: int = 1 << 20) -> int:
+    """The first occurrence of ``needle`` in text (not inside a tag) from ``frm``, or -1."""
+    end = min(len(source), frm + limit)
+    while True:
+        idx = source.find(needle, frm, end)
+        if idx < 0 or not in_markup(source, idx):
+            return idx
+        frm = idx + 1
 
 
 def _anchor(blocks: list, source: str) -> None:
@@ -158,21 +170,20 @@ def _anchor(blocks: list, source: str) -> None:
         m = _NEEDLE.search(text)
         if m is None:
             return
-        frm = max(cursor, starts[line - 1])
-        while True:
-            idx = source.find(m.group(0), frm)
-            if idx < 0:
-                return
-            if not in_markup(source, idx):
+        run = m.group(0)
+        for needle in dict.fromkeys((run, run[:2], run[:1])):   # shorter when markup splits it
+            idx = _find_text(source, needle, max(cursor, starts[line - 1]))
+            if idx >= 0:
                 break
-            frm = idx + 1
+        else:
+            return
         loc["offset"] = idx
         k = line - 1
         while k + 1 < len(starts) and starts[k + 1] <= idx:
             k += 1
         loc["line"] = k + 1
         loc["column"] = idx - starts[k] + 1
-        cursor = idx + len(m.group(0))
+        cursor = idx + len(needle)
 
     for b in blocks:
         if isinstance(b, Para):

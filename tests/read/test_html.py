@@ -166,3 +166,12 @@ def test_a_report_framed_in_a_one_cell_or_menu_table_is_read_as_paragraphs():
     # a report table whose cells hold a paragraph or two stays a table
     assert view(page("<table><tr><td><p>（二）部分公开</p><p>（区分处理的）</p></td><td><p>3</p></td></tr></table>")) == \
         "| （二）部分公开 （区分处理的） | 3 |\n"
+
+
+def test_source_position_when_markup_splits_the_words():
+    html = WORD_HTML
+    src, _ = read_html_text(html)
+    loc = src.locate(src.text.index("本年新收申请"))
+    assert html[loc["offset"]:].startswith("本年新收申请")
+    loc = src.locate(src.text.index("一、总体情况"))
+    assert html[loc["offset"]:].startswith("一、")
