@@ -10,6 +10,7 @@ Measures (each figure labelled with the machine's core count and load average):
    ``--jobs 2`` (reports/s, wall clock);
 4. cold start: ``gxlint check one.txt`` as a fresh process (median of several runs), and whether
    the language-server modules (pygls, lsprotocol) were imported by it;
+4b. documents: a 30 KB report read and linted as .docx and as an HTML page, beside the .txt;
 5. peak memory (max RSS) of linting the 1 MB report in a fresh process;
 6. language-server change → diagnostics latency, by running benchmarks/lsp_latency.py if present.
 
@@ -149,7 +150,7 @@ def section_cold(rows: list, quick: bool, tmp: str) -> None:
     bare = time.perf_counter() - t0
     probe = ("import sys, runpy; sys.argv=['gxlint','check',%r,'-q','--exit-zero'];"
              "\ntry: runpy.run_module('gxlint', run_name='__main__')\nexcept SystemExit: pass\n"
-             "print(sorted(m for m in ('pygls','lsprotocol','multiprocessing','concurrent.futures') if m in sys.modules))"
+             "print(sorted(m for m in ('pygls','lsprotocol','multiprocessing','concurrent.futures','lxml') if m in sys.modules))"
              % one)
     mods = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env()).stdout.strip().splitlines()
     rows.append(("cold start `gxlint check one.txt` (30 KB)", f"{statistics.median(times) * 1e3:.0f} ms",
@@ -177,6 +178,45 @@ def section_memory(rows: list, tmp: str) -> None:
                      f"peak Python allocations during the lint {traced / 1024:.0f} MB (tracemalloc)"))
 
 
+def section_formats(rows: list, quick: bool, tmp: str) -> None:
+    """A 30 KB report as .docx (goal ≤ 150 ms) and as an HTML page (goal ≤ 50 ms), read and
+    linted from bytes (``engine.lint_bytes``), beside the same report as .txt (the text floor)."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "read"))
+    from gxlint import synth
+    from gxlint.engine import lint_bytes
+    from gxlint.read import read
+
+    rep = synth.generate(1, size=30_000)
+    txt = rep.render("pipe").text.encode("utf-8")
+    docs = [("txt", "report.txt", txt)]
+    try:
+        from docgen import build_docx, build_html
+
+        path = os.path.join(tmp, "report.docx")
+        build_docx(rep, path)
+        with open(path, "rb") as fh:
+            docs.append(("docx", "report.docx", fh.read()))
+        docs.append(("html", "report.html", build_html(rep).encode("utf-8")))
+    except ImportError as exc:   # python-docx is a test dependency
+        rows.append(("formats", "n/a", f"{exc}"))
+    runs = 10 if quick else 30
+    lint_bytes(txt, "report.txt")          # warm-up
+    for kind, name, data in docs:
+        lint_bytes(data, name)
+        cpu, rd = [], []
+        for _ in range(runs):
+            c0 = time.process_time()
+            read(data, name)
+            c1 = time.process_time()
+            lint_bytes(data, name)
+            cpu.append(time.process_time() - c1)
+            rd.append(c1 - c0)
+        goal = {"docx": " · goal ≤ 150 ms", "html": " · goal ≤ 50 ms"}.get(kind, " · the text floor")
+        rows.append((f"read+lint 30 KB report as .{kind} ({len(data) / 1000:.0f} KB file)",
+                     f"{statistics.median(cpu) * 1e3:.1f} ms",
+                     f"p95 {p95(cpu) * 1e3:.1f} ms · reading alone {statistics.median(rd) * 1e3:.1f} ms{goal}"))
+
+
 def section_lsp(rows: list, quick: bool) -> None:
     script = os.path.join(ROOT, "benchmarks", "lsp_latency.py")
     if not os.path.exists(script):
@@ -199,13 +239,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer runs and 200 reports for throughput")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language-server latency")
-    ap.add_argument("--only", choices=("single", "throughput", "cold", "memory", "lsp"), nargs="*")
+    ap.add_argument("--only", choices=("single", "formats", "throughput", "cold", "memory", "lsp"), nargs="*")
     a = ap.parse_args()
-    want = set(a.only or ("single", "throughput", "cold", "memory", "lsp"))
+    want = set(a.only or ("single", "formats", "throughput", "cold", "memory", "lsp"))
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="gxlint-bench-") as tmp:
         if "single" in want:
             section_single(rows, a.quick, tmp)
+        if "formats" in want:
+            section_formats(rows, a.quick, tmp)
         if "throughput" in want:
             section_throughput(rows, a.quick, tmp)
         if "cold" in want:

@@ -126,6 +126,10 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
 
     # applied: edits made; fixed: findings whose fix was applied (what the user is told)
     info = {"applied": 0, "fixed": 0, "changed": False, "written": False, "diff": None, "error": None}
+    if res.meta.get("fixable") is False:   # a .docx/.html/.pdf: the fix is made in the source document
+        info["refused"] = res.meta.get("format") or "document"
+        res.meta["fix"] = info
+        return res
     if res.text is None:
         res.meta["fix"] = info
         return res

@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--markdown", action="store_true", help="print the raw Markdown (as in docs/rules/)")
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
+    sh = sub.add_parser("show", help="显示文件的文本视图 (print the text view that line:column point into)")
+    sh.add_argument("path", help="a .txt, .md, .docx, .html or .pdf file (- for standard input)")
+    sh.add_argument("--locations", action="store_true", help="also print each line's native location")
+
     lsp = sub.add_parser("lsp", help="语言服务器 (language server on stdio)")
     lsp.add_argument("--stdio", action="store_true", help="(default) talk LSP on stdin/stdout")
     return p
@@ -91,6 +95,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_rules(args)
         if args.command == "rule":
             return cmd_rule(args)
+        if args.command == "show":
+            return cmd_show(args)
         if args.command == "lsp":
             from .lsp import main as lsp_main
 
@@ -174,7 +180,7 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
                         why = excluded(full)
                     else:
                         rel = os.path.relpath(full, p)
-                        if not any(fnmatch.fnmatchcase(f, pat) for pat in include):
+                        if not any(fnmatch.fnmatchcase(f.lower(), pat) for pat in include):
                             why = "type"
                         elif any(fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(f, pat) for pat in exclude):
                             why = "excluded"
@@ -318,7 +324,7 @@ class SettingsResolver:
         root = os.path.dirname(s.source) if s.source else os.getcwd()
         rel = configfile._rel_to(path, root)
         name = rel.rsplit("/", 1)[-1]
-        if not any(configfile.glob_match(rel, p) or fnmatch.fnmatchcase(name, p) for p in s.include):
+        if not any(configfile.glob_match(rel, p) or fnmatch.fnmatchcase(name.lower(), p) for p in s.include):
             return "type"
         if any(configfile.glob_match(rel, p) for p in s.exclude):
             return "excluded"
@@ -472,6 +478,8 @@ def cmd_check(args) -> int:
             write_failed = True
             print(_msg(lang, f"gxlint: {path}: 无法写入修复：{info['error']}",
                        f"gxlint: {path}: could not write the fixes: {info['error']}"), file=sys.stderr)
+        if info.get("refused"):
+            print(_fix_refused(path, info["refused"], lang), file=sys.stderr)
 
     if args.diff:
         out = "".join(info["diff"] or "" for _p, info in fix_infos)
@@ -586,6 +594,54 @@ def _emit(args, text: str) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _fix_refused(path: str, fmt: str, lang: str) -> str:
+    """--fix on a .docx/.html/.pdf: gxlint does not write those; say so for the file."""
+    name = {"docx": "Word 文档", "html": "网页", "pdf": "PDF"}.get(fmt, fmt)
+    if lang == "en":
+        return f"gxlint: {path}: not fixed — gxlint only fixes text files; make the fixes in the source document ({fmt})"
+    return f"gxlint: {path}: 未自动修复 — 只能修复文本文件，请在源文档（{name}）中修改"
+
+
+def cmd_show(args) -> int:
+    """The text view of a file: what every finding's line:column points into."""
+    from .config import Settings
+    from .io import DecodeError, read_bytes
+    from .read import describe, read
+
+    try:
+        data = sys.stdin.buffer.read() if args.path == "-" else read_bytes(args.path)
+        src = read(data, None if args.path == "-" else args.path, max_bytes=Settings().max_bytes)
+    except DecodeError as exc:
+        from .engine import engine_diagnostic
+        from .api import Span
+
+        d = engine_diagnostic("GX002", exc.message_id, Span(0, 0), Settings(), **exc.kwargs)
+        raise UsageError(f"{args.path}: {d.message}") from None
+    except FileNotFoundError:
+        raise UsageError(f"路径不存在 (no such file or directory): {args.path}") from None
+    if not args.locations:
+        _write_text(src.text)
+        return EXIT_OK
+    pos = 0
+    out = []
+    for line in src.text.splitlines(keepends=True):
+        where = ""
+        if src.locator is not None:
+            loc = src.locate(pos + 2 if line.startswith("| ") else pos)
+            if loc and "row" in loc:   # a table row: the row, not its first cell
+                loc = {k: v for k, v in loc.items() if k != "col"}
+            where = describe(loc)
+        out.append(f"{line.rstrip(chr(10))}\t# {where}\n" if where else line)
+        pos += len(line)
+    _write_text("".join(out))
+    return EXIT_OK
+
+
+def _write_text(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    sys.stdout.flush()
 
 
 def _fix_summary(fix_infos, lang: str, quiet: bool) -> None:

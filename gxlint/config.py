@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from .api import Severity
-from .read import EXTENSIONS as _EXTENSIONS
+from .read import EXTENSIONS
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -38,7 +38,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     blank_as_zero: bool = False
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    include: tuple[str, ...] = tuple("*" + e for e in _EXTENSIONS)   # a folder walk checks these
+    include: tuple[str, ...] = tuple(f"*{e}" for e in EXTENSIONS)   # every format gxlint reads
     lint_all: bool = False               # folder walk: check files that do not look like a report too
     exclude: tuple[str, ...] = ()
     source: Optional[str] = None         # the config file these settings came from

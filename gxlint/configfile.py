@@ -348,7 +348,9 @@ def is_excluded(settings: Settings, path: str) -> bool:
     root = os.path.dirname(settings.source) if settings.source else os.getcwd()
     rel = _rel_to(path, root)
     name = rel.rsplit("/", 1)[-1]
-    if not any(glob_match(rel, p) or fnmatch.fnmatchcase(name, p) for p in settings.include):
+    low = name.lower()   # REPORT.DOCX is a .docx
+    if not any(glob_match(rel, p) or fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(low, p)
+               for p in settings.include):
         return True
     return any(glob_match(rel, p) for p in settings.exclude)
 

@@ -32,6 +32,14 @@ if [ -n "${GXLINT_SKIP_EDITOR_TESTS:-}" ]; then
   echo "test.sh: GXLINT_SKIP_EDITOR_TESTS is set: the editor test (tests/lsp/test_nvim.py) is skipped" >&2
 fi
 
+# LibreOffice Writer (Debian's libreoffice-writer) for tests/read: it converts the generated .docx
+# reports to .html and .pdf the way offices publish them; without it those tests are skipped (with
+# the reason shown).  A CJK font so that the PDF carries the Chinese text.
+if ! command -v soffice >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer fonts-wqy-microhei >/dev/null) \
+    || echo "test.sh: could not install libreoffice-writer; the .html/.pdf conversion tests will be skipped" >&2
+fi
+
 status=0
 if [ -f vscode-extension/package.json ]; then
   (cd vscode-extension && npm ci --no-audit --no-fund --loglevel=error && npm test) || status=$?

@@ -128,12 +128,21 @@ def test_valid_selectors_still_work():
 def test_folder_of_other_formats_or_empty_is_an_error_not_a_pass(tmp_path):   # item 5
     d = tmp_path / "d"
     d.mkdir()
-    (d / "a.docx").write_bytes(b"PK\x03\x04")
+    (d / "a.docx").write_bytes(b"PK\x03\x04")            # documents are read now: damaged ones are GX002
     (d / "b.pdf").write_bytes(b"%PDF-1.4\n")
-    p = run("check", str(d))
+    (d / "c.png").write_bytes(b"\x89PNG\r\n\x1a\n")     # not a format gxlint reads: skipped, listed
+    p = run("check", "--format", "json", str(d))
+    data = json.loads(p.stdout)
+    assert p.returncode == 1 and "全部通过" not in p.stdout.decode() + p.stderr.decode()
+    assert sorted(os.path.basename(f["path"]) for f in data["files"]) == ["a.docx", "b.pdf"]
+    assert all([x["code"] for x in f["diagnostics"]] == ["GX002"] for f in data["files"])
+    assert [os.path.basename(x["path"]) for x in data["skipped"]] == ["c.png"]
+    (d / "a.docx").unlink()
+    (d / "b.pdf").unlink()
+    p = run("check", str(d))                              # only a file of another type: nothing checked
     out, err = p.stdout.decode(), p.stderr.decode()
     assert p.returncode == 2 and "全部通过" not in out + err
-    assert "没有检查任何文件" in err and "a.docx" in err and "b.pdf" in err
+    assert "没有检查任何文件" in err and "c.png" in err
     e = tmp_path / "e"
     e.mkdir()
     p = run("check", "--format", "json", str(e))
@@ -143,25 +152,25 @@ def test_folder_of_other_formats_or_empty_is_an_error_not_a_pass(tmp_path):   # 
 def test_mixed_folder_lists_every_skipped_file(tmp_path):   # item 5, issue 10 item 9
     (tmp_path / "r.txt").write_text(read_seed("001"), encoding="utf-8")
     (tmp_path / "R2.TXT").write_text(read_seed("004"), encoding="utf-8")
-    (tmp_path / "x.docx").write_bytes(b"PK\x03\x04")
-    (tmp_path / "x.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / "README.md").write_text("# 说明\n\n这个文件夹放的是各区县的年度报告。\n", encoding="utf-8")
     p = run("check", "--isolated", str(tmp_path))
     out = p.stdout.decode()
     assert p.returncode == 1
     m = re.search(r"跳过 (\d+) 个文件：\n((?:  .*\n)+)", out)
-    assert m and m.group(1) == "4", out[-1500:]
+    assert m and m.group(1) == "3", out[-1500:]
     listed = m.group(2)
-    for name in ("R2.TXT", "x.docx", "x.html", "README.md"):
+    for name in ("x.png", "x.xlsx", "README.md"):
         assert name in listed
     assert "不像年度报告" in listed and "--lint-all" in listed
-    assert out.splitlines()[-2].startswith("检查了 1 个文件（另跳过 4 个），共有 11 个问题")
+    assert out.splitlines()[-2].startswith("检查了 2 个文件（另跳过 3 个）")    # R2.TXT: any case
     # the README is the same document the language server stays quiet on
     p = run("check", "--isolated", "--format", "json", str(tmp_path))
     obj = json.loads(p.stdout)
-    assert [f["path"] for f in obj["files"]] == [str(tmp_path / "r.txt")]
+    assert sorted(f["path"] for f in obj["files"]) == [str(tmp_path / "R2.TXT"), str(tmp_path / "r.txt")]
     assert {os.path.basename(s["path"]): s["reason"] for s in obj["skipped"]} == {
-        "R2.TXT": "type", "x.docx": "type", "x.html": "type", "README.md": "not_report"}
+        "x.png": "type", "x.xlsx": "type", "README.md": "not_report"}
     # --lint-all (and the config key) check it too; a README named on the command line is always checked
     p = run("check", "--isolated", "--lint-all", "--format", "json", str(tmp_path))
     assert "README.md" in {os.path.basename(f["path"]) for f in json.loads(p.stdout)["files"]}

@@ -39,6 +39,7 @@ from .. import __version__
 from ..api import Diagnostic, Span
 from ..positions import LineIndex
 from . import convert
+from .htmlmap import is_html
 from .options import ServerOptions, parse_options
 
 log = logging.getLogger("gxlint.lsp")
@@ -265,6 +266,8 @@ class GxLanguageServer(LanguageServer):
         lang = (st.language_id or "").lower()
         if lang in LINTED_LANGUAGES:
             return True
+        if is_html(lang, st.path):
+            return True
         return bool(st.path and st.path.lower().endswith(LINTED_SUFFIXES))
 
     def schedule(self, st: DocState, delay_ms: Optional[int] = None) -> None:
@@ -364,6 +367,15 @@ class GxLanguageServer(LanguageServer):
                 if settings.is_enabled("GX002", "unreadable-input", st.path):
                     diags = [engine_diagnostic("GX002", "too_large", Span(0, 0), settings,
                                                size=_mb(size), limit=_mb(opts.max_bytes))]
+            elif is_html(st.language_id, st.path):
+                # a web page: lint its text view, ranges in the HTML source (no hover/fixes)
+                from .htmlmap import lint_html
+
+                diags, res = lint_html(text, st.path, settings)
+                if res is None or res.doc is None:
+                    quiet = not hint
+                else:
+                    quiet = not opts.lint_all and not _looks_like_report(res.doc)
             elif (st.slow or (opts.process_bytes and size > opts.process_bytes)) and _processes_ok():
                 from .worker import Stopped, TimedOut, Unavailable, lint_in_process
 

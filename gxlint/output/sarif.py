@@ -15,7 +15,7 @@ import os
 from urllib.parse import quote
 
 from .. import __version__
-from . import OutputContext, lines_of
+from . import OutputContext, lines_of, source_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
@@ -105,6 +105,13 @@ def render(results, ctx: OutputContext) -> str:
                 "partialFingerprints": {FINGERPRINT_KEY: fp},
                 "properties": {"name": d.name, "severity": d.severity.label},
             }
+            src = source_dict(d, ctx.lang)
+            if src is not None:   # where in the .docx/.html/.pdf: a logical location
+                res["locations"][0]["logicalLocations"] = [{
+                    "name": src["description"], "kind": "element",
+                    "fullyQualifiedName": f"{r.path or '-'}/{src['description']}",
+                    "properties": {k: v for k, v in src.items() if k != "description"},
+                }]
             if d.code in index:
                 res["ruleIndex"] = index[d.code]
             if d.related:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import OutputContext, lines_of
+from . import OutputContext, lines_of, native_location
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "information": "\033[36m", "hint": "\033[2m"}
 _RESET = "\033[0m"
@@ -48,6 +48,9 @@ def render(results, ctx: OutputContext) -> str:
             if ctx.color:
                 head = f"{_BOLD}{r.path or '-'}:{ln + 1}:{col + 1}:{_RESET} {_COLORS[sev]}{d.code}{_RESET} [{word}] {d.message}"
             out.append(head)
+            where = native_location(d, ctx.lang)
+            if where:
+                out.append(f"  {'in' if ctx.lang == 'en' else '位于'} {where}")
             if ctx.show_source and lines is not None and not ctx.quiet:
                 src = lines.line_text(ln).replace("\t", " ")
                 end_ln, end_col = lines.position(d.span.end)
