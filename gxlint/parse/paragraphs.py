@@ -138,6 +138,20 @@ class JoinedText:
         """Original span of joined [start, end)."""
         return Span(self.to_orig(start), self.to_orig(end, end=True))
 
+    def original_text(self, start: int, end: int) -> str:
+        """The original text of joined [start, end) without the removed breaks (for messages)."""
+        orig = self.norm.original
+        out = []
+        x = start
+        i = bisect_right(self._cut_at, start)
+        while i < len(self._cut_at) and self._cut_at[i] < end:
+            c = self._cut_at[i]
+            out.append(orig[self.to_orig(x):self.to_orig(c, end=True)])
+            x = c
+            i += 1
+        out.append(orig[self.to_orig(x):self.to_orig(end, end=True)])
+        return "".join(out)
+
 
 class Paragraphs:
     """Which line breaks of a document are soft wraps (see the module docstring)."""
