@@ -166,7 +166,9 @@ _NEG_T4 = regex.compile(
     r"(?:行政复议|行政诉讼)(?:(?:、|和|及|或|与|以及)[^,;。]{0,4}?(?:行政复议|行政诉讼))?"
 )
 _NEG_NEXT = regex.compile(r"(?:无|没有|未有)(?:申请)?(?:结转|顺延|转入)(?:到|至)?下一?年度?")
-_NEG_FIX = regex.compile(r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?:结果纠正|被纠正|纠错)(?:或败诉)?|(?:未|没有|无)(?:发生|出现)?败诉")
+_NEG_FIX = regex.compile(r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?:结果纠正|被纠正|纠错)(?:或败诉)?|(?:未|没有|无)(?:发生|出现)?败诉"
+                         r"|(?:未|没有|无)(?:发生|出现)?[^,;。]{0,20}?(?:行政复议|行政诉讼)[^,;。]{0,6}?(?:纠错|纠正|撤销)")
+_CORRECTED = regex.compile(r"[^,;。]{0,6}?(?:纠错|纠正|撤销|败诉|确认违法)")
 
 
 # --- extraction ------------------------------------------------------------------------
@@ -480,6 +482,8 @@ def _negatives(doc, text, s, out, sent_span, context) -> None:
     for m in _NEG_RECEIVED.finditer(text):
         add(m, "received")
     for m in _NEG_T4.finditer(text):
+        if _CORRECTED.match(text, m.end()):
+            continue        # 未出现…被行政复议纠错: no correction, not no review (_NEG_FIX reads it)
         words = set(_RX5.findall(m.group()))
         if "行政复议" in words:
             add(m, "review")
@@ -488,7 +492,10 @@ def _negatives(doc, text, s, out, sent_span, context) -> None:
     for m in _NEG_NEXT.finditer(text):
         add(m, "carried_next")
     for m in _NEG_FIX.finditer(text):
-        add(m, "fix", "lit" if "纠" not in m.group() else "all")
+        words = set(_RX5.findall(m.group()))
+        group = ("lit" if "纠" not in m.group() and "撤销" not in m.group() else
+                 "rv" if words == {"行政复议"} else "lit" if words == {"行政诉讼"} else "all")
+        add(m, "fix", group)
 
 
 def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
