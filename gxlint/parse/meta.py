@@ -381,7 +381,16 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
         if not in_residue(cand.start("t")):
             m = cand
             break
-    if m:
+    wrapped = _wrapped_title(text, head, m, in_residue)
+    if wrapped:
+        ts, te, joined, ys, ye = wrapped
+        meta.title_span = norm.span(ts, te)
+        meta.title = norm.original[meta.title_span.start:meta.title_span.end]
+        meta.extra["title_norm"] = joined
+        y = year_of(text[ys:ye])
+        if y:
+            mentions.append(YearMention(y, norm.span(ys, ye), "title"))
+    elif m:
         ts, te = m.start("t"), m.end("t")
         meta.title_span = norm.span(ts, te)
         meta.title = norm.original[meta.title_span.start:meta.title_span.end]
@@ -490,6 +499,52 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
             meta.year = meta.signature_date[0] - 1
             meta.year_source = "signature"
     return meta
+
+
+def _wrapped_title(text: str, head: str, m, in_residue):
+    """A title wrapped over two lines, as (start, end, joined text, year start, year end) in the
+    normalised text, or None.  Either the organ stands on the line above a title line that starts
+    with the year (洪泽区人民政府 / 2023 年政府信息公开工作年度报告), or the title's last words
+    stand on the next line (某某局2023年政府信息公开工作 / 年度报告)."""
+    lines = [(x.start(), x.end()) for x in regex.finditer(r"[^\r\n]+", head) if x.group().strip()]
+
+    def bounds(a, b):
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip(" \t\u3000#*>"))
+        return a + lead, a + len(seg.rstrip(" \t\u3000*"))
+
+    def short_part(a, b, limit):
+        s = text[a:b]
+        return 2 <= len(s) <= limit and not regex.search(r"[。，,；;:：!！?？()（）\d]", s) \
+            and regex.search(r"\p{Han}{2}", s) and not in_residue(a)
+
+    if m is not None:
+        ts, ys = m.start("t"), m.start("y") if m.groupdict().get("y") is not None else -1
+        if ys >= 0 and not text[ts:ys].strip(" \t\u3000"):
+            # the line holds no organ: the line above, if it is an organ's name, is the title's start
+            k = next((i for i, (a, b) in enumerate(lines) if a <= ts < b + 1), None)
+            if k:
+                pa, pb = bounds(*lines[k - 1])
+                if short_part(pa, pb, 30) and text[pb:ts].count("\n") == 1 and organ_level(text[pa:pb]):
+                    return pa, m.end("t"), text[pa:pb] + text[ts:m.end("t")], ys, m.end("y")
+        return None
+    for (a1, b1), (a2, b2) in zip(lines, lines[1:]):
+        if text[b1:a2].count("\n") != 1:
+            continue
+        a1, b1 = bounds(a1, b1)
+        a2, b2 = bounds(a2, b2)
+        if in_residue(a1) or not short_part(a2, b2, 20) or b1 - a1 > 80:
+            continue
+        joined = text[a1:b1] + text[a2:b2]
+        jm = _TITLE_RE.fullmatch(joined) or _TITLE_LOOSE.fullmatch(joined)
+        if jm and jm.start("t") == 0 and jm.end("t") == len(joined):
+            if jm.groupdict().get("y") is None:
+                return a1, b2, joined, -1, -1
+            split = b1 - a1
+            ys, ye = jm.start("y"), jm.end("y")
+            ys, ye = (a1 + ys, a1 + ye) if ye <= split else (a2 + ys - split, a2 + ye - split)
+            return a1, b2, joined, ys, ye
+    return None
 
 
 _WEIGHT = {"title": 3, "period": 3, "period_end": 0, "body": 1, "opening": 1, "fee": 1, "caption": 1}
