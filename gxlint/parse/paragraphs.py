@@ -37,9 +37,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import Document
     from .normalize import NormText
 
+# the same page-number lines the table reader drops (tables._PAGE_NO), and 共N页 第M页
 PAGE_NUMBER = regex.compile(
-    r"^[ \t\u3000]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/][ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
-    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4}|[-—–]?[ \t]*\d{1,3}[ \t]*[-—–]?)[ \t\u3000]*$")
+    r"^[ \t\u3000]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*$")
 # what starts a paragraph of its own: headings, list items, Markdown blocks
 PARA_START = regex.compile(
     r"^[ \t\u3000]*(?:[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[)）]"
