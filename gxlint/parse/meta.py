@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -283,6 +284,7 @@ _C_TOKEN = regex.compile(
     r"|(?<![\p{Han}\w])(?:微信|微博|QQ空间|QQ|腾讯微博|新浪微博|全真版|文字版|无障碍|适老版|文件下载|附件下载|收藏本页|收藏"
     r"|打印本页|打印|关闭窗口|关闭|返回顶部|【[^【】\n]{1,6}】)(?![\p{Han}\w]))")
 _C_SEP = " \t\u3000|/·•,，;；"
+_C_TRIGGER = re.compile("位置|来源|时间|日期|扫一扫|字体|字号|次数|浏览量|阅读量|访问量|点击量|打印|关闭|返回顶部")
 
 
 def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[InlineChrome]:
@@ -294,7 +296,15 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
     dead = [(norm.from_orig(r.span.start), norm.from_orig(r.span.end)) for r in residue]
     out: list[InlineChrome] = []
     done_to = -1
-    for am in _C_ANCHOR.finditer(text):
+    # only lines with a word an anchor starts with are searched (a cheap scan of the whole text)
+    spans = []
+    for tm in _C_TRIGGER.finditer(text):
+        if spans and tm.start() < spans[-1][1]:
+            continue
+        ls = text.rfind("\n", 0, tm.start()) + 1
+        le = text.find("\n", tm.end())
+        spans.append((ls, len(text) if le < 0 else le))
+    for am in (m for a, b in spans for m in _C_ANCHOR.finditer(text, a, b)):
         if am.start() < done_to or any(a <= am.start() < b for a, b in dead):
             continue
         ls = text.rfind("\n", 0, am.start()) + 1

@@ -24,7 +24,6 @@ joined text with the break).  Line ends may be ``\\n``, ``\\r\\n`` or ``\\r``.
 """
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Optional
 
@@ -52,16 +51,23 @@ PARA_START = regex.compile(
     r"|附件|附表)")
 # three numbers separated by nothing but spaces: a table row (2023 年 1 月 1 日 is prose)
 _NUMBER_RUN = regex.compile(r"(?:(?<=\s)|^)[-+]?\d+(?:\.\d+)?(?:[ \t\u3000]+[-+]?\d+(?:\.\d+)?){2}(?=\s|$)")
-_SENTENCE_END = regex.compile(r"[。！？!?][\"'”’」』)）]*[ \t\u3000]*$")
+_SENTENCE_END = regex.compile(r"[。！？!?][\"'”’」』)）]*$")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def _ends_sentence(line: str) -> bool:
+    return _SENTENCE_END.search(line.rstrip(" \t\u3000")[-6:]) is not None
 MIN_WRAP_WIDTH = 30          # 15 Han characters: narrower "wrapping" is a table column or a list
 MIN_WRAPPED_LINES = 3
 
 
+_LONG = 400         # longer lines are wider than any page (only their width matters)
+
+
 def width(s: str) -> int:
-    """Display width: wide and full-width characters 2, others 1."""
-    if s.isascii():
-        return len(s)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    """Display width: ASCII 1, anything else 2 (Han characters and full-width punctuation; the few
+    narrow non-ASCII marks like “ ” count 2 as well — consistently, which is all a wrap width needs)."""
+    return 2 * len(s) - len(s.encode("ascii", "ignore"))
 
 
 def is_table_line(s: str) -> bool:
@@ -163,46 +169,35 @@ class Paragraphs:
         self.norm = norm
         text = norm.text
         self.lines = LineIndex(text)
-        n = self.lines.count
-        table_lines = table_lines or set()
-        content = [self._content(ln) for ln in range(n)]
-        kind = []               # "blank", "page", "table", "text"
-        for ln, s in enumerate(content):
-            if not s.strip(" \t\u3000"):
-                kind.append("blank")
-            elif is_page_number(s):
-                kind.append("page")
-            elif ln in table_lines or is_table_line(s):
-                kind.append("table")
-            else:
-                kind.append("text")
-        # widths as written (normalisation folds full-width punctuation to narrow ASCII)
-        olines = LineIndex(norm.original) if norm.original is not text else self.lines
-        widths = [width(norm.original[olines.line_start(ln):olines.line_end(ln)].strip(" \t\u3000"))
-                  if olines.count == n else width(content[ln].strip(" \t\u3000")) for ln in range(n)]
-        self.wrap_width = _wrap_width([widths[ln] for ln in range(n)
-                                       if kind[ln] == "text" and not _SENTENCE_END.search(content[ln])],
-                                      [widths[ln] for ln in range(n) if kind[ln] == "text"])
         self.joins: dict[int, int] = {}     # line → the line it continues on (0-based)
         self._joined: Optional[JoinedText] = None
+        table_lines = table_lines or set()
+        content = _LINE_BREAK.split(text)
+        n = len(content)
+        # widths as written (normalisation folds full-width punctuation to narrow ASCII)
+        orig = _LINE_BREAK.split(norm.original) if norm.original is not text else content
+        if len(orig) != n:
+            orig = content
+        widths = [width(x.strip(" \t\u3000")) for x in orig]
+        # only lines at least MIN_WRAP_WIDTH wide can wrap (page numbers and blank lines never are)
+        wide = [ln for ln in range(n) if widths[ln] >= MIN_WRAP_WIDTH and ln not in table_lines]
+        ends = {ln for ln in wide if _ends_sentence(content[ln])}
+        # a table row ends no sentence; a line of thousands of characters is no wrapped line either way
+        wide = [ln for ln in wide if ln in ends or len(content[ln]) > _LONG or not is_table_line(content[ln])]
+        self.wrap_width = _wrap_width([widths[ln] for ln in wide if ln not in ends], [widths[ln] for ln in wide])
         if self.wrap_width is None:
             return
         full = self.wrap_width - max(6, self.wrap_width // 8)
-        for ln in range(n):
-            s = content[ln]
-            if kind[ln] != "text" or widths[ln] < full or _SENTENCE_END.search(s):
+        for ln in wide:
+            if widths[ln] < full or ln in ends:
                 continue
             nxt = ln + 1
-            while nxt < n and kind[nxt] == "page":
+            while nxt < n and is_page_number(content[nxt]):
                 nxt += 1
-            if nxt >= n or kind[nxt] != "text" or PARA_START.match(content[nxt]):
+            if nxt >= n or not content[nxt].strip(" \t\u3000") or nxt in table_lines \
+                    or is_table_line(content[nxt]) or PARA_START.match(content[nxt]):
                 continue
             self.joins[ln] = nxt
-
-    def _content(self, ln: int) -> str:
-        a = self.lines.line_start(ln)
-        b = self.lines.line_end(ln)
-        return self.norm.text[a:b]
 
     @property
     def joined(self) -> JoinedText:

@@ -44,7 +44,7 @@ def joins(text):
 
 def test_full_lines_not_ending_a_sentence_continue_on_the_next():
     got, p = joins(PAGE)
-    assert p.wrap_width == 57
+    assert p.wrap_width == 56
     # 4→5→6→7 one paragraph; 8→9, then past the page number 10 to 11; 11→12
     assert got == {4: 5, 5: 6, 6: 7, 8: 9, 9: 11, 11: 12}
 
