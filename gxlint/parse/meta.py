@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -270,7 +271,7 @@ _C_ANCHOR = regex.compile(
     r"|(?P<pair>" + _SRC + r"[ \t|/·]*" + _TIME + "|" + _TIME + r"[ \t|/·]*" + _SRC + ")"
     r"|(?P<qr>扫一扫在手机(?:上)?(?:查看|打开)当前页(?:面)?)"
     r"|(?P<font>(?:字体|字号)[ \t]*[:：]?[ \t]*[\[【(]?[ \t]*大[ \t]*[\]】)]?[ \t]*[\[【(]?[ \t]*中[ \t]*[\]】)]?[ \t]*[\[【(]?[ \t]*小[ \t]*[\]】)]?)"
-    r"|(?P<views>(?:浏览|阅读|访问|点击)(?:次数|量)[ \t]*[:：][ \t]*\d+[ \t]*次?)"
+    r"|(?P<views>(?:累计|浏览|阅读|访问|点击)(?:次数|量)[ \t]*[:：][ \t]*\d+[ \t]*次?)"
     r"|(?P<buttons>[\[【][ \t]*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部)[ \t]*[\]】])")
 # what may stand next to an anchor in the same run (each a whole word, separated by spaces)
 _C_TOKEN = regex.compile(
@@ -279,11 +280,12 @@ _C_TOKEN = regex.compile(
     r"|(?P<source>" + _SRC + ")|(?P<time>" + _TIME + ")"
     r"|(?P<qr>扫一扫在手机(?:上)?(?:查看|打开)当前页(?:面)?)"
     r"|(?P<font>(?:字体|字号)[ \t]*[:：]?(?:[ \t]*[\[【(]?[ \t]*[大中小]?[ \t]*[\]】)]?){1,3})"
-    r"|(?P<views>(?:浏览|阅读|访问|点击)(?:次数|量)[ \t]*[:：][ \t]*\d*[ \t]*次?)"
+    r"|(?P<views>(?:累计|浏览|阅读|访问|点击)(?:次数|量|数)[ \t]*[:：]?[ \t]*\d*[ \t]*次?)"
     r"|(?P<share>(?:分享到|相关链接|附件|相关附件)[ \t]*[:：]|-->|<!--"
     r"|(?<![\p{Han}\w])(?:微信|微博|QQ空间|QQ|腾讯微博|新浪微博|全真版|文字版|无障碍|适老版|文件下载|附件下载|收藏本页|收藏"
     r"|打印本页|打印|关闭窗口|关闭|返回顶部|【[^【】\n]{1,6}】)(?![\p{Han}\w]))")
 _C_SEP = " \t\u3000|/·•,，;；"
+_C_MAX = 100        # a text with more chrome than this is not a report (and the rest says nothing new)
 _C_TRIGGER = re.compile("位置|来源|时间|日期|扫一扫|字体|字号|次数|浏览量|阅读量|访问量|点击量|打印|关闭|返回顶部")
 
 
@@ -295,7 +297,6 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
     text = norm.text
     dead = [(norm.from_orig(r.span.start), norm.from_orig(r.span.end)) for r in residue]
     out: list[InlineChrome] = []
-    done_to = -1
     # only lines with a word an anchor starts with are searched (a cheap scan of the whole text)
     spans = []
     for tm in _C_TRIGGER.finditer(text):
@@ -304,34 +305,38 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
         ls = text.rfind("\n", 0, tm.start()) + 1
         le = text.find("\n", tm.end())
         spans.append((ls, len(text) if le < 0 else le))
-    for am in (m for a, b in spans for m in _C_ANCHOR.finditer(text, a, b)):
-        if am.start() < done_to or any(a <= am.start() < b for a, b in dead):
+    for ls, le in spans:
+        anchors = [am for am in _C_ANCHOR.finditer(text, ls, le)
+                   if not any(a <= am.start() < b for a, b in dead)]
+        if not anchors:
             continue
-        ls = text.rfind("\n", 0, am.start()) + 1
-        le = text.find("\n", am.end())
-        le = len(text) if le < 0 else le
         toks = [t for t in _C_TOKEN.finditer(text, ls, le) if t.end() > t.start()]
-        # the run of tokens around the anchor, separated by nothing but separators
-        i = next((k for k, t in enumerate(toks) if t.start() <= am.start() < t.end()), None)
-        if i is None:
-            a, b, kinds = am.start(), am.end(), [am.lastgroup]
-        else:
-            j = i
-            while j > 0 and not text[toks[j - 1].end():toks[j].start()].strip(_C_SEP):
-                j -= 1
-            k = i
-            while k + 1 < len(toks) and not text[toks[k].end():toks[k + 1].start()].strip(_C_SEP):
-                k += 1
-            a, b = toks[j].start(), max(toks[k].end(), am.end())
-            kinds = [t.lastgroup for t in toks[j:k + 1]]
-        if a == ls and not text[b:le].strip(_C_SEP + "\r"):
-            continue        # the whole line: find_residue's (or report text it declined)
-        done_to = b
-        d = b
-        while d < le and text[d] in " \t\u3000":
-            d += 1
-        kinds = ["pair" if x in ("source", "time") and am.lastgroup == "pair" else x for x in kinds]
-        out.append(InlineChrome(norm.span(a, b), norm.span(a, d), tuple(dict.fromkeys(kinds))))
+        starts = [t.start() for t in toks]
+        done_to = -1
+        for am in anchors:
+            if am.start() < done_to:
+                continue
+            # the run of tokens around the anchor, separated by nothing but separators
+            i = bisect_right(starts, am.start()) - 1
+            if i < 0 or toks[i].end() <= am.start():
+                a, b, kinds = am.start(), am.end(), [am.lastgroup]
+            else:
+                j = i
+                while j > 0 and not text[toks[j - 1].end():toks[j].start()].strip(_C_SEP):
+                    j -= 1
+                k = i
+                while k + 1 < len(toks) and not text[toks[k].end():toks[k + 1].start()].strip(_C_SEP):
+                    k += 1
+                a, b = toks[j].start(), max(toks[k].end(), am.end())
+                kinds = [t.lastgroup for t in toks[j:k + 1]]
+            done_to = b
+            d = b
+            while d < le and text[d] in " \t\u3000":
+                d += 1
+            kinds = ["pair" if x in ("source", "time") and am.lastgroup == "pair" else x for x in kinds]
+            out.append(InlineChrome(norm.span(a, b), norm.span(a, d), tuple(dict.fromkeys(kinds))))
+            if len(out) >= _C_MAX:
+                return out
     return out
 
 

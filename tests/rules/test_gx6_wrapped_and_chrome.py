@@ -160,3 +160,27 @@ def test_pingtan_2021_chrome_opens_the_body_line():
     chrome = [d for d in own if d.data["message_id"] == "inline"][0]
     assert text[chrome.span.start:chrome.span.end] == "当前位置： 首页政务公开政府信息公开政府信息公开年报"
     assert "根据《中华人民共和国政府信息公开条例》" not in "".join(text[r.span.start:r.span.end] for r in chrome.related)
+
+
+def test_a_breadcrumb_line_of_its_own_is_chrome():
+    text = report(extra_top="当前位置：首页 > 政务公开 > 政府信息公开年报")
+    gx605.invalid(text, [(1, 1, "“当前位置”导航")])
+
+
+def test_traditional_script_chrome_is_deleted_not_converted():
+    # GX601 leaves the chrome to GX605 (overlapping edits would make --fix need two passes)
+    from gxlint.fixes import fix_text
+    from gxlint.engine import lint
+    text = "報(bào)告來源:某局 發布時間:2024-01-14 累計次數:3"
+    res = lint(text)
+    d605 = [d for d in res.diagnostics if d.code == "GX605"]
+    assert len(d605) == 1 and text[d605[0].span.start:d605[0].span.end] == "來源:某局 發布時間:2024-01-14 累計次數:3"
+    assert not [d for d in res.diagnostics if d.code == "GX601" and d.fix and
+                any(e.start >= d605[0].span.start for e in d.fix.edits)]
+    assert fix_text(text)[0] == "報告"      # one traditional character left: GX601 only hints (unsafe)
+
+
+def test_chrome_findings_are_bounded_on_hostile_input():
+    text = "一、总体情况\n" + "当前位置：首页 正文 " * 5000
+    _res, own = gx605.diagnostics(text)
+    assert len(own) == 1 and len(own[0].related) < 100
