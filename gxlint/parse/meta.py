@@ -337,7 +337,30 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
             out.append(InlineChrome(norm.span(a, b), norm.span(a, d), tuple(dict.fromkeys(kinds))))
             if len(out) >= _C_MAX:
                 return out
+    tail = _chrome_tail(text, dead)
+    if tail and not any(c.span.start <= norm.to_orig(tail[0]) < c.span.end for c in out):
+        out.append(InlineChrome(norm.span(tail[0], tail[1]), norm.span(tail[0] - tail[2], tail[1]), ("share",)))
     return out
+
+
+# page buttons that end a flattened page after the report's last sentence (… 。 附件下载)
+_C_TAIL = regex.compile(r"(?:(?<=[。.!！?？])|[ \t\u3000]+)((?:(?:附件下载|相关附件|打印本页|关闭窗口|返回顶部|分享到|"
+                        r"【[^【】\n]{1,6}】)[ \t\u3000]*){1,6})$")
+
+
+def _chrome_tail(text: str, dead) -> Optional[tuple[int, int, int]]:
+    """(start, end, spaces before it) of page buttons after the last sentence of the text."""
+    end = len(text.rstrip())
+    m = _C_TAIL.search(text, max(0, end - 80), end)
+    if not m or any(a <= m.start(1) < b for a, b in dead):
+        return None
+    ls = text.rfind("\n", 0, m.start(1)) + 1
+    if not text[ls:m.start(1)].strip():
+        return None         # a line of its own: find_residue's
+    a = m.start(1)
+    b = a + len(m.group(1).rstrip(" \t\u3000"))
+    lead = len(text[ls:a]) - len(text[ls:a].rstrip(" \t\u3000"))
+    return a, b, lead
 
 
 def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:

@@ -184,3 +184,14 @@ def test_chrome_findings_are_bounded_on_hostile_input():
     text = "一、总体情况\n" + "当前位置：首页 正文 " * 5000
     _res, own = gx605.diagnostics(text)
     assert len(own) == 1 and len(own[0].related) < 100
+
+
+def test_page_buttons_after_the_last_sentence_of_a_flattened_page():
+    text = report(signature="某某市某某局 2024年1月20日。 附件下载")
+    got = gx605.invalid(text, [line_of(text, "附件下载")])
+    _res, own = gx605.diagnostics(text)
+    assert text[own[0].span.start:own[0].span.end] == "附件下载"
+    fixed, _ = apply_edits(text, own[0].fix.edits)
+    assert fixed.endswith("某某市某某局 2024年1月20日。\n")
+    # a sentence that mentions downloads is report text
+    gx605.valid(report(signature="某某市某某局\n2024年1月20日", part6="群众可在网站提供的附件下载"))
