@@ -19,8 +19,8 @@ A line break is soft when all of these hold:
 - neither line is a table row (tab or pipe separated, or three numbers separated by spaces) or
   lies in a table the parser read.
 
-A page number line (``- 2 -``, ``第 2 页``) between two wrapped lines is skipped (removed from the
-joined text with the break).  Line ends may be ``\\n``, ``\\r\\n`` or ``\\r``.
+A page number line (``- 2 -``, ``第 2 页``) or a running header/footer (the same short line three
+times or more) between two wrapped lines is skipped (removed from the joined text with the break).  Line ends may be ``\\n``, ``\\r\\n`` or ``\\r``.
 """
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ PARA_START = regex.compile(
 _NUMBER_RUN = regex.compile(r"(?:(?<=\s)|^)[-+]?\d+(?:\.\d+)?(?:[ \t\u3000]+[-+]?\d+(?:\.\d+)?){2}(?=\s|$)")
 _SENTENCE_END = regex.compile(r"[。！？!?][\"'”’」』)）]*$")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_HAN = regex.compile(r"\p{Han}{4}")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -188,11 +189,12 @@ class Paragraphs:
         if self.wrap_width is None:
             return
         full = self.wrap_width - max(6, self.wrap_width // 8)
+        running = _running_lines(content, widths, self.wrap_width)
         for ln in wide:
             if widths[ln] < full or ln in ends:
                 continue
             nxt = ln + 1
-            while nxt < n and is_page_number(content[nxt]):
+            while nxt < n and (is_page_number(content[nxt]) or content[nxt].strip(" \t\u3000") in running):
                 nxt += 1
             if nxt >= n or not content[nxt].strip(" \t\u3000") or nxt in table_lines \
                     or is_table_line(content[nxt]) or PARA_START.match(content[nxt]):
@@ -220,6 +222,17 @@ class Paragraphs:
     def continues(self, line: int) -> Optional[int]:
         """The line this 0-based line continues on, if its line break is a soft wrap."""
         return self.joins.get(line)
+
+
+def _running_lines(content: list[str], widths: list[int], wrap_width: int) -> set[str]:
+    """A page's running header or footer: the same short line (Han text, no sentence end) three
+    times or more in the document."""
+    seen: dict[str, int] = {}
+    for s, w in zip(content, widths):
+        if 8 <= w <= wrap_width * 3 // 4:
+            t = s.strip(" \t\u3000")
+            seen[t] = seen.get(t, 0) + 1
+    return {t for t, k in seen.items() if k >= 3 and _HAN.search(t) and not _ends_sentence(t) and not is_table_line(t)}
 
 
 def _wrap_width(open_widths: list[int], all_widths: list[int]) -> Optional[int]:

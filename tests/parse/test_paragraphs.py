@@ -151,3 +151,14 @@ def test_offset_map_is_exact_on_any_text(parts, nl):
     removed = len(norm.text) - len(j.text)
     assert removed == sum(c for c in j._cut_len)
     assert all(0 <= j.to_orig(i) <= len(text) for i in range(len(j.text) + 1))
+
+
+def test_a_running_header_between_wrapped_lines_is_skipped():
+    header = "洪泽区人民政府政府信息公开工作年度报告"
+    text = PAGE.replace("- 2 -", header) + header + "\n" + "（三）其他。\n" + header + "\n"
+    got, p = joins(text)
+    assert got[9] == 11
+    assert "严格执行\"分级审核" in p.joined.text
+    # a repeated line that is no running header (a sentence) is not skipped: the paragraph goes on there
+    text = PAGE.replace("- 2 -", "详见附件。") + "详见附件。\n详见附件。\n"
+    assert joins(text)[0][9] == 10
