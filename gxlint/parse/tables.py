@@ -475,6 +475,9 @@ def _cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, sig
     return cells, len(toks)
 
 
+_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
 def _written_label(norm: NormText, buf: _Buf, at: int) -> tuple[str, Optional[Span]]:
     if not buf.tokens:
         return "", None
@@ -489,7 +492,7 @@ def _written_label(norm: NormText, buf: _Buf, at: int) -> tuple[str, Optional[Sp
         # find the original offset of the cut within the first token
         o = _orig_offset_for_key(norm, t0, head_cut)
         span = Span(o, span.end)
-        written = norm.original[o:span.end].replace("\n", " ")
+        written = _BREAK.sub(" ", norm.original[o:span.end])
     return written, span
 
 
