@@ -177,8 +177,24 @@ _THOUSANDS = regex.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
 _SIGNED = regex.compile(r"^(?:([+\-])|(增)|(减))([0-9]+)$")
 
 
+MAX_DIGITS = 15
+"""Digits a cell may have before the decimal point.  A float holds every integer of 15 digits
+exactly; no count or amount in a report comes near (a run of digits from cells flattened together
+is split into its cells before it is read).  A longer one is malformed (GX205, no value): a
+309-digit one overflowed float(), a 4,301-digit one Python's int-string limit."""
+TOO_LONG = "数字位数过多"
+
+
+def _int_digits(w: str) -> int:
+    """Digits before the decimal point (signs, 增/减 and thousands separators not counted)."""
+    head = w.split(".", 1)[0]
+    return sum(1 for ch in head if "0" <= ch <= "9")
+
+
 def read_number(w: str, *, signed: bool = False, decimal: bool = False) -> tuple[Optional[float], Optional[str]]:
     """(value, why-malformed) of a cell's text.  A readable but ill-formed value (00) keeps its value."""
+    if len(w) > MAX_DIGITS and _int_digits(w) > MAX_DIGITS and (_INT.match(w) or _THOUSANDS.match(w) or _DEC.match(w) or _SIGNED.match(w)):
+        return None, TOO_LONG
     if _INT.match(w):
         if len(w) > 1 and w[0] == "0":
             return float(int(w)), "多余的前导零"
