@@ -188,7 +188,9 @@ class NormText:
 
 _KEY_DROP = regex.compile(r"[\s\"'`*_#>|]+")
 _KEY_ENUM = regex.compile(r"(?<=^|[^\d.])(\d{1,2})[、，,．]")
-_KEY_TRAIL = regex.compile(r"[。;；:：,，、.]+$")
+# (?<!…): only the start of a run of punctuation is tried (linear: a long run not at the end was
+# read again from each of its characters)
+_KEY_TRAIL = regex.compile(r"(?<![。;；:：,，、.])[。;；:：,，、.]+$")
 
 
 def key(s: str) -> str:

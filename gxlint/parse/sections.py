@@ -49,8 +49,9 @@ def _heading_re() -> "regex.Pattern[str]":
 @functools.lru_cache(maxsize=1)
 def _old_re() -> "regex.Pattern[str]":
     pats = templates.common()["old_structure"]["patterns"]
+    # *+ (possessive): a run of spaces is not re-split between the two [ \t] (quadratic)
     return regex.compile(
-        r"(?m)^[ \t#*>]*(?:[一二三四五六七八九十][ \t]*[、.,．])?[ \t]*(?:" + "|".join(_spaced(p) for p in pats) + r")"
+        r"(?m)^[ \t#*>]*+(?:[一二三四五六七八九十][ \t]*[、.,．])?[ \t]*(?:" + "|".join(_spaced(p) for p in pats) + r")"
     )
 
 
