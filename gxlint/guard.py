@@ -5,13 +5,22 @@ The engine opens a budget (:func:`budget`) around parsing and the rules; the who
 pass ``timeout=guard.left()`` to the ``regex`` module, which raises :class:`TimeoutError` when a
 match runs past it.  The engine reports the file as GX002 (``timeout``) instead of hanging.
 Outside a budget ``left()`` is ``None`` (no limit), so library callers are unaffected.
+
+Every pattern the parser and the rules apply to a report runs under the budget: :func:`protect`
+wraps the compiled patterns of a module (``gxlint.parse`` does it for its modules, the engine for
+each rule module), so a pattern written without ``timeout=`` is still bounded.  The budget is
+only the safety net: the patterns themselves are meant to be linear (benchmarks/regex_audit.py
+lists those that are not on long runs of one character).
 """
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import re
 import time
-from typing import Iterator, Optional
+from typing import Any, Iterator, MutableMapping, Optional
+
+import regex
 
 DEFAULT_SECONDS = 20.0
 """Generous: a 1 MB report takes well under a second; only a runaway match gets near this."""
@@ -41,3 +50,95 @@ def budget(seconds: Optional[float]) -> Iterator[None]:
         yield
     finally:
         _deadline.reset(token)
+
+
+SHORT = 2000
+"""Strings up to this length are matched without a timeout: a timeout makes the ``regex`` module
+check the clock as it goes (~2.5 µs a call, and slower matching: all patterns under a timeout
+doubled the time of a lint), and no pattern gxlint writes can run long on a short string (no
+nested quantifiers; benchmarks/regex_audit.py)."""
+
+
+def _window(string: str, a: tuple, k: dict) -> int:
+    """Length of the part of string a search/match/finditer call looks at (pos, endpos)."""
+    pos = a[0] if a else k.get("pos")
+    end = a[1] if len(a) > 1 else k.get("endpos")
+    n = len(string)
+    return (n if end is None else min(end, n)) - (pos or 0)
+
+
+class Pattern:
+    """A compiled ``regex`` pattern whose matching methods run under the current budget when
+    given a long string (the ``timeout=`` of the call is the time :func:`left` in the budget; no
+    budget: no limit).  Everything else (``pattern``, ``groupindex`` …) is the wrapped pattern's."""
+
+    __slots__ = ("_p",)
+
+    def __init__(self, p: "regex.Pattern") -> None:
+        self._p = p
+
+    def search(self, string, *a: Any, **k: Any):
+        if len(string) > SHORT and "timeout" not in k and _window(string, a, k) > SHORT:
+            k["timeout"] = left()
+        return self._p.search(string, *a, **k)
+
+    def match(self, string, *a: Any, **k: Any):
+        if len(string) > SHORT and "timeout" not in k and _window(string, a, k) > SHORT:
+            k["timeout"] = left()
+        return self._p.match(string, *a, **k)
+
+    def fullmatch(self, string, *a: Any, **k: Any):
+        if len(string) > SHORT and "timeout" not in k and _window(string, a, k) > SHORT:
+            k["timeout"] = left()
+        return self._p.fullmatch(string, *a, **k)
+
+    def finditer(self, string, *a: Any, **k: Any):
+        if len(string) > SHORT and "timeout" not in k and _window(string, a, k) > SHORT:
+            k["timeout"] = left()
+        return self._p.finditer(string, *a, **k)
+
+    def findall(self, string, *a: Any, **k: Any):
+        if len(string) > SHORT and "timeout" not in k and _window(string, a, k) > SHORT:
+            k["timeout"] = left()
+        return self._p.findall(string, *a, **k)
+
+    def split(self, string, *a: Any, **k: Any):
+        if len(string) > SHORT and "timeout" not in k:
+            k["timeout"] = left()
+        return self._p.split(string, *a, **k)
+
+    def sub(self, repl, string, *a: Any, **k: Any):
+        if len(string) > SHORT and "timeout" not in k:
+            k["timeout"] = left()
+        return self._p.sub(repl, string, *a, **k)
+
+    def subn(self, repl, string, *a: Any, **k: Any):
+        if len(string) > SHORT and "timeout" not in k:
+            k["timeout"] = left()
+        return self._p.subn(repl, string, *a, **k)
+
+    def __getattr__(self, name: str):
+        return getattr(self._p, name)
+
+    def __repr__(self) -> str:
+        return f"guard.Pattern({self._p!r})"
+
+
+def compile(pattern: str, flags: int = 0) -> Pattern:   # noqa: A001 - the regex/re name on purpose
+    return Pattern(regex.compile(pattern, flags))
+
+
+def protect(namespace: MutableMapping[str, Any]) -> int:
+    """Wrap every compiled pattern among a module's globals (``protect(vars(module))``) in a
+    :class:`Pattern`; a stdlib ``re`` pattern is recompiled with ``regex`` (same syntax for the
+    patterns gxlint writes; ``re`` has no timeout).  Returns how many were wrapped."""
+    n = 0
+    for name, obj in list(namespace.items()):
+        if isinstance(obj, regex.Pattern):
+            namespace[name] = Pattern(obj)
+        elif isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
+            namespace[name] = Pattern(regex.compile(obj.pattern, obj.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)))
+        else:
+            continue
+        n += 1
+    return n

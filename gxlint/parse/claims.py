@@ -56,7 +56,10 @@ COUNT_UNITS = ("件", "条", "个", "篇", "期", "次", "人次", "项", "份",
 # and failing the same way: 80,000 digits took 27 s).  A start inside a run is never a claim: the
 # run's start was tried first with the same continuation; only the last 3 digits of a run can still
 # start a 1,234-style number (a rejected one, but it consumes its text as before).
+# A run of digits or numerals too long to be a figure (parse_number/cn_number refuse it) is
+# passed over in one step ((*SKIP): the scan resumes after it), unless a , or . follows (1234,567).
 _NUM_RE = regex.compile(
+    r"\d{16,}+(?![,.])(*SKIP)(*FAIL)|[零〇一二两三四五六七八九十百千万]{25,}+(*SKIP)(*FAIL)|"
     r"(?:(?P<pre>大约|约|将近|近|超过|逾)[ \t]*)?"
     r"(?P<num>(?!(?<=\d)\d{4})(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
     r"|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+)"

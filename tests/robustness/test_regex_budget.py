@@ -2,6 +2,7 @@
 ("timeout") instead of a hang; outside a lint there is no budget."""
 from __future__ import annotations
 
+import pytest
 import regex
 
 from gxlint import engine, guard, synth
@@ -45,3 +46,61 @@ def test_no_budget_outside_a_lint():
 def test_normal_report_is_not_affected():
     res = lint(synth.sample(3).text)
     assert not [d for d in res.diagnostics if d.code in ("GX001", "GX002")]
+
+
+# --- every pattern on user text runs under the budget ---------------------------------------
+
+def _pattern_modules():
+    import importlib
+    import pkgutil
+    import sys
+
+    import gxlint.parse as parse_pkg
+
+    engine.registry()
+    mods = [importlib.import_module(i.name) for i in pkgutil.iter_modules(parse_pkg.__path__, "gxlint.parse.")]
+    mods += [m for name, m in sys.modules.items() if name.startswith("gxlint.rules.") and m is not None]
+    return mods
+
+
+def test_every_compiled_pattern_of_the_parser_and_rules_is_guarded():
+    import re
+
+    mods = _pattern_modules()
+    assert any(m.__name__ == "gxlint.parse.claims" for m in mods)
+    assert sum(m.__name__.startswith("gxlint.rules.") for m in mods) >= 20
+    raw = [f"{m.__name__}.{k}" for m in mods for k, v in vars(m).items() if isinstance(v, (regex.Pattern, re.Pattern))]
+    assert raw == []
+    guarded = [v for m in mods for v in vars(m).values() if isinstance(v, guard.Pattern)]
+    assert len(guarded) >= 60
+
+
+def test_guarded_pattern_times_out_on_long_text_only():
+    p = guard.compile(r"\d+x")
+    long = "1" * (guard.SHORT + 10)
+    with guard.budget(1e-9):
+        import time
+
+        time.sleep(0.001)               # the budget is spent: left() == 0
+        assert guard.left() == 0
+        for call in (lambda: p.search(long), lambda: list(p.finditer(long)), lambda: p.sub("", long),
+                     lambda: p.match(long), lambda: p.findall(long), lambda: p.split(long)):
+            with pytest.raises(TimeoutError):
+                call()
+        # a short string, or a short window of a long one, is matched without a timeout
+        assert p.search("11x").group() == "11x"
+        assert p.search(long + "x", 10, 30) is None
+        assert [m.group() for m in p.finditer(long[:100] + "x")] == ["1" * 100 + "x"]
+        # an explicit timeout is the caller's
+        assert p.search(long, timeout=None) is None
+    assert p.search(long) is None       # no budget outside a lint
+    assert p.pattern == r"\d+x" and p.groups == 0
+
+
+def test_stdlib_patterns_are_recompiled_with_regex():
+    import re
+
+    ns = {"A": re.compile(r"(?P<y>\d{4})年", re.I), "B": regex.compile("x"), "C": "not a pattern"}
+    assert guard.protect(ns) == 2
+    assert isinstance(ns["A"], guard.Pattern) and isinstance(ns["B"], guard.Pattern) and ns["C"] == "not a pattern"
+    assert ns["A"].search("于2023年发布").group("y") == "2023"
