@@ -59,9 +59,9 @@ def findings(text: str) -> list:
     return out
 
 
-def fixed(text: str) -> str:
+def fixed(text: str, unsafe: bool = True) -> str:
     res = lint_bytes(text.encode("utf-8"), None, Settings())
-    return fix_result(res, None, Settings(), FixMode(fix=True, unsafe=True)).text
+    return fix_result(res, None, Settings(), FixMode(fix=True, unsafe=unsafe)).text
 
 
 def _read(path: str) -> str:
@@ -96,7 +96,7 @@ def test_fixture_same_findings(path, style):
 
 
 @pytest.mark.parametrize("style", ["\r\n", "\r"], ids=["crlf", "cr"])
-@pytest.mark.parametrize("path", [p for p in FIXTURES if "seeds" in p or "trad" in p or "pdf" in p], ids=_id)
+@pytest.mark.parametrize("path", FIXTURES, ids=_id)
 def test_fixture_same_fixes_and_line_endings_kept(path, style):
     text = with_endings(_read(path), lambda i: style)
     out = fixed(text)
@@ -139,3 +139,23 @@ def test_with_endings_keeps_line_count():
     out = with_endings(text, lambda i: "\r")
     assert with_endings(text, lambda i: "\r") == "a\r\rb\rc\r\r"
     assert with_endings(text, lambda i: "\r" if i == 0 else "\n") == "a\r\n\nb\nc\n\n"
+
+
+@pytest.mark.parametrize("style", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_cli_fix_removes_the_web_residue_and_keeps_line_endings(tmp_path, style):
+    """Seeds 002 and 004 saved on Windows lost the GX605 of their web-residue line, so --fix left it."""
+    import subprocess
+    import sys
+
+    root = os.path.dirname(os.path.dirname(HERE))
+    for prefix in ("002", "004"):
+        (path,) = [p for p in FIXTURES if os.path.basename(p).startswith(prefix)]
+        lf = _read(path)
+        target = tmp_path / f"{prefix}.txt"
+        target.write_bytes(lf.replace("\n", style).encode("utf-8"))
+        env = dict(os.environ, PYTHONPATH=root)
+        subprocess.run([sys.executable, "-m", "gxlint", "check", "--fix", str(target)], cwd=root, env=env,
+                       capture_output=True, timeout=300)
+        out = target.read_bytes().decode("utf-8")
+        assert out == fixed(lf, unsafe=False).replace("\n", style)
+        assert out != lf.replace("\n", style)           # the residue line was deleted
