@@ -67,10 +67,18 @@ def _window(string: str, a: tuple, k: dict) -> int:
     return (n if end is None else min(end, n)) - (pos or 0)
 
 
+_EVERY = 63
+_tick = 0
+"""Calls on short strings check the deadline one time in 64 (the check costs more than most of
+those matches); a call on a long string always does."""
+
+
 def _limit(string: str, a: tuple, k: dict) -> None:
-    """Put a call under the budget: a spent budget raises at once (so a long run of calls on
-    short strings — sentence after sentence — stops too); a long string gets the time left as
-    its timeout."""
+    """Put a call under the budget: a spent budget raises (so a long run of calls on short
+    strings — sentence after sentence, cell after cell — stops too); a long string gets the time
+    left as its timeout."""
+    if "timeout" in k:
+        return
     t = left()
     if t is None:
         return
@@ -91,42 +99,58 @@ class Pattern:
         self._p = p
 
     def search(self, string, *a: Any, **k: Any):
-        if "timeout" not in k:
+        global _tick
+        _tick += 1
+        if len(string) > SHORT or not _tick & _EVERY:
             _limit(string, a, k)
         return self._p.search(string, *a, **k)
 
     def match(self, string, *a: Any, **k: Any):
-        if "timeout" not in k:
+        global _tick
+        _tick += 1
+        if len(string) > SHORT or not _tick & _EVERY:
             _limit(string, a, k)
         return self._p.match(string, *a, **k)
 
     def fullmatch(self, string, *a: Any, **k: Any):
-        if "timeout" not in k:
+        global _tick
+        _tick += 1
+        if len(string) > SHORT or not _tick & _EVERY:
             _limit(string, a, k)
         return self._p.fullmatch(string, *a, **k)
 
     def finditer(self, string, *a: Any, **k: Any):
-        if "timeout" not in k:
+        global _tick
+        _tick += 1
+        if len(string) > SHORT or not _tick & _EVERY:
             _limit(string, a, k)
         return self._p.finditer(string, *a, **k)
 
     def findall(self, string, *a: Any, **k: Any):
-        if "timeout" not in k:
+        global _tick
+        _tick += 1
+        if len(string) > SHORT or not _tick & _EVERY:
             _limit(string, a, k)
         return self._p.findall(string, *a, **k)
 
     def split(self, string, *a: Any, **k: Any):
-        if "timeout" not in k:
+        global _tick
+        _tick += 1
+        if len(string) > SHORT or not _tick & _EVERY:
             _limit(string, (), k)
         return self._p.split(string, *a, **k)
 
     def sub(self, repl, string, *a: Any, **k: Any):
-        if "timeout" not in k:
+        global _tick
+        _tick += 1
+        if len(string) > SHORT or not _tick & _EVERY:
             _limit(string, (), k)
         return self._p.sub(repl, string, *a, **k)
 
     def subn(self, repl, string, *a: Any, **k: Any):
-        if "timeout" not in k:
+        global _tick
+        _tick += 1
+        if len(string) > SHORT or not _tick & _EVERY:
             _limit(string, (), k)
         return self._p.subn(repl, string, *a, **k)
 

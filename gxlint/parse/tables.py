@@ -134,7 +134,7 @@ def _drop_page_numbers(toks: list[Token], text: str) -> list[Token]:
         if t.kind == TEXT and _PAGE_WORD.match(t.text):
             i += 1
             continue
-        if (i + 2 < n and _DASH.match(t.text) and toks[i + 1].kind == NUM and toks[i + 1].text.isdigit()
+        if (i + 2 < n and len(t.text) == 1 and _DASH.match(t.text) and toks[i + 1].kind == NUM and toks[i + 1].text.isdigit()
                 and len(toks[i + 1].text) <= 4 and _DASH.match(toks[i + 2].text)
                 and text[t.end:toks[i + 1].start] == " " and text[toks[i + 1].end:toks[i + 2].start] == " "):
             i += 3
@@ -153,7 +153,7 @@ def _md_rule_pieces(line: str, pieces: list) -> set:
     out: set = set()
     run: list = []
     for k, (a, b) in enumerate(pieces + [(0, 0)]):
-        if k < len(pieces) and _MD_CELL_RULE.match(line[a:b]):
+        if k < len(pieces) and b - a >= 3 and _MD_CELL_RULE.match(line[a:b]):
             run.append(k)
             continue
         if len(run) >= 2:
