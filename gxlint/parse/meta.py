@@ -429,7 +429,7 @@ def _chrome_tail(text: str, dead) -> Optional[tuple[int, int, int]]:
 def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
     text = norm.text
     out: list[ResidueLine] = []
-    lines = list(regex.finditer(r"[^\n]*", text))
+    lines = list(_LINE_OR_EMPTY.finditer(text))
     # text lines (for "edge": no report text after it)
     meaningful = [m for m in lines if m.group().strip()]
     last_text_end = 0
@@ -532,7 +532,7 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
     if first_section_start >= 0:
         # the opening sentence of section 一: "2023年，…"
         nl = text.find("\n", first_section_start)
-        for lm in regex.finditer(r"[^\n]+", text, pos=nl + 1 if nl >= 0 else len(text)):
+        for lm in _LINE.finditer(text, pos=nl + 1 if nl >= 0 else len(text)):
             s = lm.group()
             if not s.strip():
                 continue
@@ -678,7 +678,7 @@ def _signature(norm: NormText, meta: Meta, residue_norm, dates) -> None:
     """落款: the issuing organ and the date on the last lines of the report (residue skipped)."""
     text = norm.text
     dead = {a for a, _b in residue_norm}
-    lines = [m for m in regex.finditer(r"[^\n]+", text)
+    lines = [m for m in _LINE.finditer(text)
              if m.group().strip() and m.start() not in dead]
     if not lines:
         return
@@ -776,10 +776,23 @@ def _looks_like_organ(s: str) -> bool:
     return 2 <= len(s) <= 40 and not regex.search(r"[。，,；;:：!！?？]", s) and bool(regex.search(r"\p{Han}{2}", s))
 
 
+# whole-text scans as module patterns: gxlint.parse puts these under the regex budget
+_LINE = regex.compile(r"[^\n]+")
+_LINE_OR_EMPTY = regex.compile(r"[^\n]*")
+_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f\s]{3,}")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_organ_re():
+    from .. import guard
+
+    return guard.compile(r"^\s*(?P<o>.+?)\s*(?:关于)?(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年")
+
+
 def title_organ(title: str | None) -> str | None:
     if not title:
         return None
-    m = regex.match(r"^\s*(?P<o>.+?)\s*(?:关于)?(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年", title)
+    m = _title_organ_re().match(title)
     return m.group("o").strip(" \t*#>") if m else None
 
 
@@ -856,7 +869,7 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
             a, b = norm.from_orig(m.start()), norm.from_orig(m.end())
             found.append((a, b, "latin", rec))
     # UTF-8 read as GBK (鏀垮簻淇℃伅): the GBK bytes decode as UTF-8 into ≥3 common characters
-    for m in regex.finditer(r"[^\x00-\x7f\s]{3,}", orig):
+    for m in _NON_ASCII_RUN.finditer(orig):
         s = m.group()
         leads = _gbk_lead_set()
         if leads.isdisjoint(s):
