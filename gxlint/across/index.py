@@ -279,7 +279,7 @@ def default_cache_dir() -> str:
 
 
 class Cache:
-    """Entries by content hash, one small JSON file each, under a folder of gxlint's version
+    """Entries by the SHA-256 of the file's bytes, one small JSON file each, under a folder of gxlint's version
     (a new version never reads an old version's entries).  Unwritable: a cache that keeps
     nothing, never an error."""
 
@@ -299,8 +299,8 @@ class Cache:
         e.path = path
         return e
 
-    def put(self, e: Entry) -> None:
-        target = self._file(e.sha)
+    def put(self, key: str, e: Entry) -> None:
+        target = self._file(key)
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".e-", suffix=".tmp", dir=os.path.dirname(target))
@@ -326,7 +326,7 @@ def entry_from_bytes(data: bytes, path: str, settings=None) -> Optional[Entry]:
         doc = parse(dec.text, path, template=getattr(settings, "template", None), year=getattr(settings, "year", None))
     except Exception:   # a report the parser fails on has no entry; its own lint says GX001
         return None
-    return entry_from_document(doc, path, content_hash(data))
+    return entry_from_document(doc, path, content_hash(dec.text))
 
 
 def _read(path: str, max_bytes: Optional[int]) -> Optional[bytes]:
@@ -338,9 +338,9 @@ def _read(path: str, max_bytes: Optional[int]) -> Optional[bytes]:
         return None
 
 
-def _parse_chunk(items: list[tuple[str, bytes]]) -> list[Optional[dict]]:
+def _parse_chunk(items: list[tuple[str, bytes, str]]) -> list[Optional[dict]]:
     out = []
-    for path, data in items:
+    for path, data, _key in items:
         e = entry_from_bytes(data, path)
         out.append(e.to_dict() if e else None)
     return out
@@ -353,7 +353,7 @@ def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
     processes) and cached.  ``known``: entries already built from a Document (path → Entry)."""
     cache = cache if cache is not None else Cache()
     entries: list[Entry] = []
-    todo: list[tuple[str, bytes]] = []
+    todo: list[tuple[str, bytes, str]] = []
     hits = 0
     for p in paths:
         if known and p in known:
@@ -368,20 +368,20 @@ def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
             hits += 1
             entries.append(e)
         else:
-            todo.append((p, data))
+            todo.append((p, data, sha))
     parsed = _parse_all(todo, jobs)
-    for d in parsed:
+    for (_p, _data, key), d in zip(todo, parsed):
         if d is None:
             continue
         e = Entry.from_dict(d)
-        cache.put(e)
+        cache.put(key, e)
         entries.append(e)
     if stats is not None:
         stats.update(files=len(paths), cached=hits, parsed=len(todo))
     return Index(entries, aliases)
 
 
-def _parse_all(todo: list[tuple[str, bytes]], jobs: int) -> list[Optional[dict]]:
+def _parse_all(todo: list[tuple[str, bytes, str]], jobs: int) -> list[Optional[dict]]:
     if not todo:
         return []
     jobs = max(1, min(jobs, len(todo)))
