@@ -152,22 +152,22 @@ def _prior_figures(doc, ref) -> list[dict]:
     with the count of this year it is a change of)."""
     out = []
     year = doc.meta.year
-    for c in doc.claims:
+    for k, c in enumerate(doc.claims):
         flags = set(c.extra.get("flags") or ())
-        if c.approx or c.negative or c.applicant or "cumulative" in flags or c.subject not in PRIOR_SUBJECTS:
+        if c.approx or c.negative or c.applicant or "cumulative" in flags:
             continue
         if c.unit == "%":
             if "delta" not in flags:
                 continue
-            sign = _direction(doc.text[c.sentence.start:c.span.start] if c.sentence else "")
+            base = _count_before(doc.claims, k)      # 收到申请112件，同比增长12%: the count it is a change of
+            if base is None or (c.subject and c.subject != base.subject):
+                continue
+            sign = _direction(doc.text[base.span.end:c.span.start])
             if sign == 0:
                 continue
-            current = _current_count(doc, c)
-            if current is None:
-                continue
-            out.append({"kind": "change", "subject": c.subject, "value": c.value * sign,
-                        "current": current, "ref": ref(c.span, c.value)})
-        elif c.unit in ("件", "个", "条") and "other_year" in flags and "delta" not in flags:
+            out.append({"kind": "change", "subject": base.subject, "value": c.value * sign,
+                        "current": base.value, "ref": ref(c.span, c.value)})
+        elif c.subject in PRIOR_SUBJECTS and c.unit in ("件", "个", "条") and "other_year" in flags and "delta" not in flags:
             ctx = doc.text[c.sentence.start:c.span.start] if c.sentence else ""
             if not _LAST_YEAR(ctx, year):
                 continue
@@ -196,19 +196,20 @@ def _direction(before: str) -> int:
     return -1 if m[-1].group() in ("减少", "下降", "降低") else 1
 
 
-def _current_count(doc, claim) -> Optional[float]:
-    """The count of this year the change is of: the count claim of the same subject just before
-    it in the same sentence (收到申请112件，同比增长12%)."""
-    best = None
-    for c in doc.claims:
-        if c is claim or c.unit == "%" or c.subject != claim.subject or c.approx or c.applicant:
-            continue
-        if c.sentence.start == claim.sentence.start and c.span.end <= claim.span.start:
-            flags = set(c.extra.get("flags") or ())
-            if "other_year" in flags or "cumulative" in flags:
-                continue
-            best = c.value
-    return best
+def _count_before(claims, k: int):
+    """The count claim of this year right before claim ``k`` in the same sentence, or None."""
+    c = claims[k]
+    for j in range(k - 1, -1, -1):
+        o = claims[j]
+        if o.sentence.start != c.sentence.start:
+            return None
+        if o.unit == "%":
+            return None
+        flags = set(o.extra.get("flags") or ())
+        if o.subject in PRIOR_SUBJECTS and not o.approx and not o.applicant and not flags & {"other_year", "cumulative", "delta"}:
+            return o
+        return None
+    return None
 
 
 # --- the index ---------------------------------------------------------------------------
