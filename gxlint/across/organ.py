@@ -2,7 +2,8 @@
 own name are one key (某某区人民政府办公室 = 某某区政府办公室 = 某某区政府办), and two organs
 with similar names stay apart (某某区教育局 ≠ 某某区体育局, 某某区人民政府 ≠ 某某区人民政府办公室).
 
-Only spelling variants of one name are folded; nothing is guessed from similarity.  A rename
+A placeholder (某某局, XX县, as in templates and examples) is no organ: such reports are never
+compared with one another.  Only spelling variants of one name are folded; nothing is guessed from similarity.  A rename
 (机构改革: 某某县卫生和计划生育局 → 某某县卫生健康局) is the user's to state, in
 ``[tool.gxlint.organs]`` (old name = new name); both sides of the mapping are normalised too.
 """
@@ -44,10 +45,16 @@ def normalize(name: Optional[str], aliases: Optional[Mapping[str, str]] = None) 
     return key
 
 
+# a template's or an example's stand-in, not an organ: 某某局, XX县人民政府, ××镇
+_PLACEHOLDER = regex.compile(r"某某|[XxＸｘ×]{2}|[○〇]{2}")
+
+
 def _fold(name: Optional[str]) -> Optional[str]:
     if not name:
         return None
     s = _SPACE.sub("", str(name))
+    if _PLACEHOLDER.search(s):
+        return None
     s = _LEADING.sub("", s)
     s = _TRAILING.sub("", s)
     if len(s) < 2:
