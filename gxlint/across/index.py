@@ -220,25 +220,41 @@ class Index:
     def __init__(self, entries: Iterable[Entry] = (), aliases: Optional[Mapping[str, str]] = None) -> None:
         self.aliases = dict(aliases or {})
         self.entries: dict[str, Entry] = {}
+        self._by_organ: dict[str, dict[str, Entry]] = {}
+        self._by_sha: dict[str, dict[str, Entry]] = {}
         for e in entries:
             self.add(e)
 
     def add(self, e: Entry) -> Entry:
+        self.remove(e.path)
         e.organ = _organ.normalize(e.organ_written, self.aliases)
         self.entries[e.path] = e
+        if e.organ:
+            self._by_organ.setdefault(e.organ, {})[e.path] = e
+        self._by_sha.setdefault(e.sha, {})[e.path] = e
         return e
 
     def remove(self, path: str) -> Optional[Entry]:
-        return self.entries.pop(path, None)
+        e = self.entries.pop(path, None)
+        if e is not None:
+            if e.organ and e.organ in self._by_organ:
+                self._by_organ[e.organ].pop(path, None)
+                if not self._by_organ[e.organ]:
+                    del self._by_organ[e.organ]
+            group = self._by_sha.get(e.sha)
+            if group is not None:
+                group.pop(path, None)
+                if not group:
+                    del self._by_sha[e.sha]
+        return e
 
     def get(self, path: str) -> Optional[Entry]:
         return self.entries.get(path)
 
     def of_organ(self, organ: Optional[str]) -> list[Entry]:
-        if not organ:
+        if not organ or organ not in self._by_organ:
             return []
-        return sorted((e for e in self.entries.values() if e.organ == organ),
-                      key=lambda e: (e.year or 0, e.path))
+        return sorted(self._by_organ[organ].values(), key=lambda e: (e.year or 0, e.path))
 
     def of_year(self, e: Entry, year: Optional[int]) -> list[Entry]:
         """Other reports of ``e``'s organ for ``year``."""
@@ -259,14 +275,10 @@ class Index:
         return cands[0]
 
     def same_content(self, e: Entry) -> list[Entry]:
-        return sorted((o for o in self.entries.values() if o.sha == e.sha and o.path != e.path), key=lambda o: o.path)
+        return sorted((o for p, o in self._by_sha.get(e.sha, {}).items() if p != e.path), key=lambda o: o.path)
 
     def organs(self) -> dict[str, list[Entry]]:
-        out: dict[str, list[Entry]] = {}
-        for e in self.entries.values():
-            if e.organ:
-                out.setdefault(e.organ, []).append(e)
-        return out
+        return {k: self.of_organ(k) for k in self._by_organ}
 
 
 # --- the on-disk cache --------------------------------------------------------------------
