@@ -269,3 +269,38 @@ def test_cli_reports_every_pingtan_pair(tmp_path):
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("上年结转核对")]
     assert lines == [f"上年结转核对 平潭综合实验区 {a}→{b}：一致（{a} 年结转下年度 {c}，{b} 年上年结转 {c}）"
                      for a, b, c in PINGTAN_PAIRS]
+
+
+def test_organs_table_in_the_config_file(tmp_path):
+    from gxlint import configfile
+
+    cfg = tmp_path / "pyproject.toml"
+    cfg.write_text('[tool.gxlint.organs]\n"青云县卫生和计划生育局" = "青云县卫生健康局"\n', encoding="utf-8")
+    s = configfile.load(str(cfg))
+    assert s.organs == {"青云县卫生和计划生育局": "青云县卫生健康局"}
+    bad = tmp_path / "bad" / "pyproject.toml"
+    bad.parent.mkdir()
+    bad.write_text('[tool.gxlint]\norgans = ["青云县卫生健康局"]\n', encoding="utf-8")
+    with pytest.raises(configfile.ConfigError):
+        configfile.load(str(bad))
+
+
+def test_cli_follows_a_rename_from_the_config_file(tmp_path):
+    reps = synth.series(23, (2021, 2022), organ="青云县卫生和计划生育局")
+    reps[1].organ = "青云县卫生健康局"
+    reps[1].t3["r2"]["np"] += 1
+    reps[1].t3["r2"]["tot"] += 1
+    reps[1].t3["r1"]["np"] = max(0, reps[1].t3["r1"]["np"] - 1)
+    reps[1].t3["r1"]["tot"] = sum(reps[1].t3["r1"][c] for c in synth.APPLICANTS)
+    for r in reps:
+        (tmp_path / f"{r.year}.txt").write_text(r.render().text, encoding="utf-8")
+    env = {"GXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    before = json.loads(_cli("check", ".", "--select", "GX7", "--format", "json", cwd=str(tmp_path),
+                             env_extra=env).stdout)
+    assert before["summary"]["error"] == 0
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.gxlint.organs]\n"青云县卫生和计划生育局" = "青云县卫生健康局"\n', encoding="utf-8")
+    after = json.loads(_cli("check", ".", "--select", "GX7", "--format", "json", cwd=str(tmp_path),
+                            env_extra=env).stdout)
+    assert after["summary"]["error"] == 1
+    assert [p["status"] for p in after["carry_over"]] == ["differs"]
