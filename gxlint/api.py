@@ -82,8 +82,14 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Related:
+    """More information at another place: in this report, or (``path`` set) in another report —
+    then ``position`` is (line, column, end line, end column, UTF-16 column, UTF-16 end column),
+    0-based, in that report, since the outputs have only this report's text."""
+
     span: Span
     message: str
+    path: Optional[str] = None
+    position: Optional[tuple] = None
 
 
 @dataclass(slots=True)
@@ -122,6 +128,10 @@ class Rule:
       - ``on_section(section, ctx)``
       - ``on_table(table, ctx)``
       - ``on_claim(claim, ctx)``
+      - ``on_index(report, index, ctx)``: cross-report rules (GX7) only — ``report`` is this
+        report's entry in the index of many reports (:class:`gxlint.across.Entry`), ``index`` the
+        :class:`gxlint.across.Index`; called when gxlint reads several reports, never with bytes
+        or files; ``ctx.doc`` may be None (the report was indexed from the cache)
     """
 
     code: ClassVar[str] = ""
@@ -201,6 +211,11 @@ class Context:
 
     def related(self, span: Span, message_id: str, **kwargs: Any) -> Related:
         return Related(span, self.message(message_id, **kwargs))
+
+    def related_in(self, path: str, ref: Any, message_id: str, **kwargs: Any) -> Related:
+        """Related information in another report: ``ref`` is a cell of the cross-report index
+        (:class:`gxlint.across.Ref`: offsets and positions in that report)."""
+        return Related(Span(ref.start, ref.end), self.message(message_id, **kwargs), path, tuple(ref.position))
 
 
 def template_data(version: str) -> dict:

@@ -211,6 +211,10 @@ def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = Non
         if mode.fix or mode.diff:
             res = fix_result(res, None if data is not None else task.path, task.settings, mode)
         baseline.annotate(res)
+        if res.doc is not None:      # the report's entry in the cross-report index (GX7)
+            from .across.index import entry_from_document
+
+            res.meta["across"] = entry_from_document(res.doc, task.display).to_dict()
     except Exception as exc:  # a per-file failure never stops the run
         res = _failure(task.display, task.settings, exc, traceback.format_exc(limit=8))
     res.doc = None

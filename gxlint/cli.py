@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--show-settings", action="store_true", help="print the settings resolved for PATH and exit")
     c.add_argument("--lint-all", action="store_true", default=None,
                    help="in a folder walk, also check files that do not look like a report (a README, notes)")
+    c.add_argument("--history", action="append", default=[], metavar="DIR",
+                   help="earlier years' reports, read beside the checked ones (GX7) but not reported on")
     c.add_argument("--force-exclude", action="store_true",
                    help="apply the exclude patterns to files named on the command line too (for pre-commit)")
 
@@ -462,6 +464,7 @@ def cmd_check(args) -> int:
     results = checked
     results.sort(key=lambda r: r.path or "")
     skipped.sort()
+    pairs = _across(args, results, resolver, settings, jobs)
 
     if not results:
         if args.force_exclude and skipped and all(why == "force_excluded" for _p, why in skipped):
@@ -538,6 +541,7 @@ def cmd_check(args) -> int:
     octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
                          show_source=not args.no_source)
     octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
+    octx.extra["across"] = pairs
     text = render(fmt, results, octx)
     if fmt == "json" and (args.statistics or skipped):
         import json
@@ -564,6 +568,20 @@ def cmd_check(args) -> int:
     if write_failed:
         code = EXIT_ERROR
     return code
+
+
+def _across(args, results, resolver, settings, jobs) -> None:
+    """GX7: the reports read together (and with --history's earlier years)."""
+    from .across.run import apply
+
+    history = []
+    for folder in args.history or ():
+        if not os.path.exists(folder):
+            raise UsageError(_msg(settings.lang, f"--history：{folder} 不存在", f"--history: {folder} does not exist"))
+        history.extend(f for f in collect_files([folder]) if f != "-")
+    stats: dict = {}
+    apply(results, resolver.for_file, history=history, aliases=settings.organs, jobs=jobs, stats=stats)
+    return stats.get("pairs") or []
 
 
 def _print_skipped(skipped, lang: str, stream) -> None:

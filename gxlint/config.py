@@ -41,6 +41,7 @@ class Settings:
     include: tuple[str, ...] = tuple(f"*{e}" for e in EXTENSIONS)   # every format gxlint reads
     lint_all: bool = False               # folder walk: check files that do not look like a report too
     exclude: tuple[str, ...] = ()
+    organs: dict[str, str] = field(default_factory=dict)   # [tool.gxlint.organs]: old name → new name (GX7)
     source: Optional[str] = None         # the config file these settings came from
 
     # --- selection -------------------------------------------------------------------

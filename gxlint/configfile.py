@@ -41,13 +41,13 @@ CONFIG_NAMES = ("gxlint.toml", "pyproject.toml")
 # family name → code prefix (spec/rules.md); third-party families fall back to their codes
 FAMILY_PREFIX = {
     "engine": "GX0", "structure": "GX1", "template": "GX2", "arithmetic": "GX3",
-    "prose": "GX4", "meta": "GX5", "hygiene": "GX6",
+    "prose": "GX4", "meta": "GX5", "hygiene": "GX6", "across": "GX7",
 }
 
 KEYS = (
     "select", "ignore", "extend-select", "severity", "per-file-ignores", "template", "year",
     "organ-level", "lang", "include", "exclude", "max-bytes", "township-deadline", "blank-as-zero",
-    "lint-all",
+    "lint-all", "organs",
 )
 
 
@@ -280,6 +280,12 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
             if not isinstance(v, bool):
                 raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
             out["lint_all"] = v
+        elif k == "organs":
+            if not isinstance(v, dict) or not all(isinstance(a, str) and isinstance(b, str) and a.strip() and b.strip()
+                                                  for a, b in v.items()):
+                raise ConfigError(f"{_where(path, k)}: 应为表，如 {{ \"某某县政府办\" = \"某某县人民政府办公室\" }}"
+                                  " (expected a table of organ names)")
+            out["organs"] = {str(a).strip(): str(b).strip() for a, b in v.items()}
         elif k == "blank-as-zero":
             if not isinstance(v, bool):
                 raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
@@ -413,4 +419,5 @@ def describe(settings: Settings) -> dict[str, Any]:
         "max-bytes": settings.max_bytes,
         "blank-as-zero": settings.blank_as_zero,
         "lint-all": settings.lint_all,
+        "organs": dict(settings.organs),
     }

@@ -17,7 +17,7 @@ from typing import Optional
 
 FAMILY_ZH = {
     "engine": "引擎", "structure": "结构", "template": "模板", "arithmetic": "勾稽",
-    "prose": "文表一致", "meta": "要素", "hygiene": "文字",
+    "prose": "文表一致", "meta": "要素", "hygiene": "文字", "across": "跨年度",
 }
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "information": "提示", "hint": "建议"}
 HEADER_NOTE = "<!-- 由 `python -m gxlint.docs` 从规则的文档字符串生成，请勿手工编辑。 Generated from the rule docstrings by `python -m gxlint.docs`; do not edit. -->"

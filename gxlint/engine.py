@@ -166,8 +166,11 @@ def active_rules(settings: Settings, path: Optional[str] = None) -> list[Rule]:
 
 
 def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = None,
-         *, rules: Optional[Iterable[Rule]] = None) -> Result:
-    """Lint a decoded text.  Never raises for a rule's failure (GX001) or bad input."""
+         *, rules: Optional[Iterable[Rule]] = None, index=None) -> Result:
+    """Lint a decoded text.  Never raises for a rule's failure (GX001) or bad input.
+
+    ``index`` (a :class:`gxlint.across.Index` of other reports): also run the cross-report rules
+    (``on_index``) with this report entered in it."""
     from .parse import parse
 
     settings = settings or Settings()
@@ -185,6 +188,11 @@ def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = N
                 return Result(path, [d] if settings.is_enabled("GX001", "internal-error", path) else [], text=text)
             rule_list = list(rules) if rules is not None else active_rules(settings, path)
             diags.extend(run_rules(doc, rule_list, settings, path))
+            if index is not None:
+                from .across.index import entry_from_document
+
+                entry = index.add(entry_from_document(doc, path or ""))
+                diags.extend(run_index_rules(entry, index, settings, path, doc=doc, rules=rule_list))
     except TimeoutError:   # a pattern ran past the budget (guard.py): the file is not checked
         gx002 = [engine_diagnostic("GX002", "timeout", Span(0, 0), settings, seconds=f"{seconds:g}")]
         return Result(path, gx002 if settings.is_enabled("GX002", "unreadable-input", path) else [], text=text)
@@ -240,6 +248,34 @@ def run_rules(doc: Document, rule_list: list[Rule], settings: Settings, path: Op
             d.data["failed_rule"] = type(rule).code
             out.append(d)
         out.extend(ctx._sink)   # what a rule reported before it failed is kept
+    return out
+
+
+def run_index_rules(entry, index, settings: Settings, path: Optional[str] = None, *, doc: Optional[Document] = None,
+                    rules: Optional[Iterable[Rule]] = None) -> list[Diagnostic]:
+    """The cross-report rules (``on_index``) for one report of the index: what they find points
+    into this report (its index entry's offsets).  A rule that raises becomes GX001."""
+    out: list[Diagnostic] = []
+    rule_list = list(rules) if rules is not None else active_rules(settings, path)
+    for rule in rule_list:
+        fn = getattr(rule, "on_index", None)
+        if not callable(fn):
+            continue
+        cls = type(rule)
+        ctx = Context(doc, settings, rule, settings.severity_for(cls.code, cls.name, cls.severity), [])
+        try:
+            fn(entry, index, ctx)
+        except (TimeoutError, guard.Cancelled):
+            raise
+        except Exception as exc:
+            if settings.is_enabled("GX001", "internal-error", path):
+                d = engine_diagnostic("GX001", "rule", Span(0, 0), settings,
+                                      rule=f"{cls.code} {cls.name}", error=_exc_line(exc))
+                d.data["traceback"] = traceback.format_exc(limit=8)
+                d.data["failed_rule"] = cls.code
+                out.append(d)
+        out.extend(ctx._sink)
+    out.sort(key=Diagnostic.sort_key)
     return out
 
 

@@ -1063,3 +1063,44 @@ if __name__ == "__main__":  # pragma: no cover - manual use: python -m gxlint.sy
 
     s = sample(int(sys.argv[1]) if len(sys.argv) > 1 else 0, layout=sys.argv[2] if len(sys.argv) > 2 else "pipe")
     sys.stdout.write(s.text)
+
+
+# --- several years of one organ (GX7) -------------------------------------------------------
+
+def series(seed: int = 0, years: Sequence[int] = (2021, 2022, 2023), *, organ: Optional[str] = None,
+           level: str = "department") -> list[Report]:
+    """Consistent reports of one organ for consecutive ``years``: each year's 二、上年结转 is the
+    year before's 四、结转下年度继续办理 (column by column; 一、本年新收 adjusted so table 三's
+    identities still hold) and, in the 2021 template, each year's 现行有效 is last year's plus
+    本年制发 minus 本年废止."""
+    out: list[Report] = []
+    for k, y in enumerate(years):
+        rep = generate(seed * 101 + k, year=y, level=level, busy=True)
+        if organ is not None:
+            rep.organ = organ
+        elif out:
+            rep.organ = out[0].organ
+        if out:
+            carry_over(out[-1], rep)
+        out.append(rep)
+    return out
+
+
+def carry_over(prev: Report, rep: Report) -> None:
+    """Make ``rep`` (year N) consistent with ``prev`` (year N−1) in place."""
+    t3 = rep.t3
+    for c in APPLICANTS:
+        t3["r2"][c] = prev.t3["r4"][c]
+        r1 = t3["r3_7"][c] + t3["r4"][c] - t3["r2"][c]
+        if r1 < 0:                    # more carried in than handled: the rest is carried forward again
+            t3["r4"][c] -= r1
+            r1 = 0
+        t3["r1"][c] = r1
+    for rid in ("r1", "r2", "r4"):
+        t3[rid]["tot"] = sum(t3[rid][c] for c in APPLICANTS)
+    if rep.template == "v2021" and prev.template == "v2021":
+        for rid in ("t2.rules", "t2.docs"):
+            made, repealed, _valid = rep.t2[rid]
+            old = prev.t2[rid][2]
+            repealed = min(repealed, old + made)
+            rep.t2[rid] = [made, repealed, old + made - repealed]

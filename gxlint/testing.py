@@ -8,9 +8,16 @@
     t.invalid(TEXT_BAD, [(96, 1, "总计列为 0")])       # … and the message contains this text
 
 Only the rule under test runs (plus the parser), so a case is about that rule alone.
+
+Cross-report rules (GX7) take a bundle: several reports in one text, each opened by a line
+``=== FILE NAME ===``; the last one is the report under test (positions are in it), the others
+are the reports read beside it (the index)::
+
+    t.invalid("=== a-2022.txt ===\n…\n=== a-2023.txt ===\n…", [(3, 24)])
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional, Sequence, Union
 
 from .config import Settings
@@ -29,12 +36,27 @@ class RuleTester:
             self.settings = Settings.from_options(self.settings, severity=settings["severity"])
 
     def diagnostics(self, text: str, path: Optional[str] = None):
-        res = lint(text, path, self.settings)
+        files = split_bundle(text)
+        index = None
+        if files:
+            from .across.index import Index, entry_from_document
+            from .parse import parse
+
+            index = Index(aliases=self.settings.organs)
+            for p, t in files[:-1]:
+                index.add(entry_from_document(parse(t, p), p))
+            path, text = files[-1]
+        res = lint(text, path, self.settings, index=index)
         own = [d for d in res.diagnostics if d.code == self.code]
         crashed = [d for d in res.diagnostics if d.code == "GX001"]
         if crashed:
             raise AssertionError(f"{self.code} crashed: {crashed[0].message}\n{crashed[0].data.get('traceback', '')}")
         return res, own
+
+    def related(self, text: str) -> list:
+        """(code, related) of each finding: for checking where related information points."""
+        _res, own = self.diagnostics(text)
+        return [(d, list(d.related)) for d in own]
 
     def positions(self, text: str) -> list[tuple[int, int, str]]:
         res, own = self.diagnostics(text)
@@ -66,3 +88,18 @@ class RuleTester:
             self.valid(v)
         for text, exp in invalid:
             self.invalid(text, exp)
+
+
+_BUNDLE = re.compile(r"^=== (.+?) ===[ \t]*$", re.M)
+
+
+def split_bundle(text: str) -> list[tuple[str, str]]:
+    """``=== name ===`` sections of a bundle as (name, text); [] for a single report."""
+    marks = list(_BUNDLE.finditer(text))
+    if not marks or text[:marks[0].start()].strip():
+        return []
+    out = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        out.append((m.group(1).strip(), text[m.end() + 1:end]))
+    return out

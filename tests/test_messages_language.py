@@ -47,13 +47,28 @@ def _messages(lang):
     """(code, message id, source, text) of every message, related message and fix message."""
     s = Settings(lang=lang)
     for name, text in TEXTS:
-        for d in lint(text, None, s).diagnostics:
+        for d in _lint(text, s).diagnostics:
             mid = d.data.get("message_id", "") if isinstance(d.data, dict) else ""
             yield d.code, mid, name, d.message
             for r in d.related:
                 yield d.code, mid + "/related", name, r.message
             if d.fix is not None:
                 yield d.code, mid + "/fix", name, d.fix.message
+
+
+def _lint(text, s):
+    """One report, or the last of a bundle of reports read together (GX7 examples)."""
+    from gxlint.across.index import Index, entry_from_document
+    from gxlint.parse import parse
+    from gxlint.testing import split_bundle
+
+    files = split_bundle(text)
+    if not files:
+        return lint(text, None, s)
+    index = Index()
+    for path, t in files[:-1]:
+        index.add(entry_from_document(parse(t, path), path))
+    return lint(files[-1][1], files[-1][0], s, index=index)
 
 
 def _strip_quoted(msg: str) -> str:

@@ -7,7 +7,7 @@ from gxlint.engine import registry
 from gxlint.testing import RuleTester
 
 FAMILIES = {"GX0": "engine", "GX1": "structure", "GX2": "template", "GX3": "arithmetic",
-            "GX4": "prose", "GX5": "meta", "GX6": "hygiene"}
+            "GX4": "prose", "GX5": "meta", "GX6": "hygiene", "GX7": "across"}
 HEADINGS = ("## 检查内容", "## 为什么", "## 示例", "## 依据")
 RULES = sorted(registry().items())
 

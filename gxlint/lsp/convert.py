@@ -71,7 +71,8 @@ def to_lsp(d: Diagnostic, lines: LineIndex, uri: str, enc: str, docs_base: str) 
     data["fix"] = fix_data(lines, d.fix, enc) if d.fix is not None else None
     related = [
         lsp.DiagnosticRelatedInformation(
-            location=lsp.Location(uri=uri, range=to_range(lines, r.span.start, r.span.end, enc)),
+            location=(lsp.Location(uri=uri, range=to_range(lines, r.span.start, r.span.end, enc))
+                      if not getattr(r, "path", None) else other_location(r, enc)),
             message=r.message,
         )
         for r in d.related
@@ -86,6 +87,20 @@ def to_lsp(d: Diagnostic, lines: LineIndex, uri: str, enc: str, docs_base: str) 
         related_information=related or None,
         data=data,
     )
+
+
+def other_location(r, enc: str) -> lsp.Location:
+    """Related information in another report (GX7): its path and the position it carries."""
+    from pygls.uris import from_fs_path
+
+    target = r.path if "://" in r.path else (from_fs_path(r.path) or r.path)
+    p = tuple(r.position or (0, 0, 0, 0, 0, 0))
+    if enc == "utf-16" and len(p) >= 6:
+        a, b = (p[0], p[4]), (p[2], p[5])
+    else:
+        a, b = (p[0], p[1]), (p[2], p[3])
+    return lsp.Location(uri=target, range=lsp.Range(start=lsp.Position(line=a[0], character=a[1]),
+                                                     end=lsp.Position(line=b[0], character=b[1])))
 
 
 def docs_href(base: str, code: str) -> str:

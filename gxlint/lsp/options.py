@@ -27,6 +27,10 @@ Keys (all optional):
 - ``diagnosticMode`` — ``auto`` (pull when the client supports textDocument/diagnostic, else
   push), ``push`` or ``pull``
 - ``logTiming`` — log the change → diagnostics latency of every publish (window/logMessage)
+- ``crossReport`` — (default true) a report's diagnostics include the cross-report ones (GX7)
+  against the workspace's other reports of the same organ (see :mod:`gxlint.lsp.workspace`)
+- ``publishClosedFiles`` — (default false) also publish the diagnostics of the workspace's
+  reports that are not open (push mode; in pull mode ``workspace/diagnostic`` lists them)
 
 A project configuration file (``gxlint.toml`` / ``[tool.gxlint]``), when ``gxlint.configfile``
 provides ``settings_for_file(path, base)``, is the base the editor settings are laid over.
@@ -79,6 +83,8 @@ class ServerOptions:
     docs_base_url: str = DOCS_BASE_URL
     diagnostic_mode: str = "auto"
     log_timing: bool = False
+    cross_report: bool = True                   # GX7 with the workspace's other reports (lsp/workspace.py)
+    closed_files: bool = False                  # publish the diagnostics of reports not open (push mode)
     lint_opts: tuple = ()                       # the lint options as given, for per-file settings
     problems: tuple[str, ...] = ()              # settings that were rejected, for a message
 
@@ -170,6 +176,8 @@ def parse_options(*sources: Any) -> ServerOptions:
         "docsbaseurl": ("docs_base_url", _url),
         "diagnosticmode": ("diagnostic_mode", _mode),
         "logtiming": ("log_timing", _bool),
+        "crossreport": ("cross_report", _bool),
+        "publishclosedfiles": ("closed_files", _bool),
     }
     for key, (name, fn) in conv.items():
         if key in merged:

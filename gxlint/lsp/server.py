@@ -320,6 +320,8 @@ class GxLanguageServer(LanguageServer):
         if st.inflight is not None and st.inflight[0] == key:
             return await asyncio.shield(st.inflight[1])
         loop = asyncio.get_running_loop()
+        if getattr(self, "across", None) is not None:
+            self.across.loop = loop
         opts = self.options
         slow = st.slow or bool(opts.process_bytes and len(st.text) * 3 > opts.process_bytes
                                and len(st.text.encode("utf-8", "surrogatepass")) > opts.process_bytes)
@@ -411,6 +413,8 @@ class GxLanguageServer(LanguageServer):
                 if doc is not None:
                     lines = doc.lines
                     quiet = not opts.lint_all and not _looks_like_report(doc)
+                    if not quiet and getattr(self, "across", None) is not None:   # GX7: lsp/workspace.py
+                        diags = sorted(diags + self.across.diagnostics_for(st, doc, settings), key=Diagnostic.sort_key)
                 else:
                     quiet = not hint
         except Exception as exc:   # lint() isolates rules; this is the last line of defence
@@ -564,13 +568,14 @@ def create_server() -> GxLanguageServer:
             st.open = False
             if st.task is not None:
                 st.task.cancel()
+            ls.across.closed_doc(st)
         if not ls.pull_mode:
             ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
                 uri=params.text_document.uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_DIAGNOSTIC,
-                    lsp.DiagnosticOptions(identifier="gxlint", inter_file_dependencies=False,
-                                          workspace_diagnostics=False))
+                    lsp.DiagnosticOptions(identifier="gxlint", inter_file_dependencies=True,
+                                          workspace_diagnostics=True))
     async def pull_diagnostics(ls: GxLanguageServer, params: lsp.DocumentDiagnosticParams):
         st = ls.docs.get(params.text_document.uri)
         if st is None or not ls.wants(st):
@@ -615,6 +620,9 @@ def create_server() -> GxLanguageServer:
         kind = lsp.MarkupKind.Markdown if (not fmt or lsp.MarkupKind.Markdown in fmt) else lsp.MarkupKind.PlainText
         return lsp.Hover(contents=lsp.MarkupContent(kind=kind, value=md))
 
+    from .workspace import register as register_workspace
+
+    register_workspace(server)     # GX7 across the workspace's reports, workspace/diagnostic
     return server
 
 

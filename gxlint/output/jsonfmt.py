@@ -15,10 +15,7 @@ def diagnostic_dict(d, lines, lang: str = "zh") -> dict:
         "message": d.message,
         "start": position(lines, d.span.start),
         "end": position(lines, d.span.end),
-        "related": [
-            {"message": r.message, "start": position(lines, r.span.start), "end": position(lines, r.span.end)}
-            for r in d.related
-        ],
+        "related": [related_dict(r, lines) for r in d.related],
         "fix": None,
     }
     src = source_dict(d, lang)
@@ -34,6 +31,16 @@ def diagnostic_dict(d, lines, lang: str = "zh") -> dict:
             ],
         }
     return out
+
+
+def related_dict(r, lines) -> dict:
+    """Related information; in another report (GX7) it names that report's ``path``."""
+    if not getattr(r, "path", None):
+        return {"message": r.message, "start": position(lines, r.span.start), "end": position(lines, r.span.end)}
+    pos = r.position or (0, 0, 0, 0)
+    return {"message": r.message, "path": r.path,
+            "start": {"line": pos[0] + 1, "column": pos[1] + 1, "offset": r.span.start},
+            "end": {"line": pos[2] + 1, "column": pos[3] + 1, "offset": r.span.end}}
 
 
 def summary(results) -> dict:
@@ -55,5 +62,8 @@ def render(results, ctx: OutputContext) -> str:
             "format": r.meta.get("format", "text") if r.text is not None else None,
             "diagnostics": [diagnostic_dict(d, lines, ctx.lang) for d in r.diagnostics],
         })
-    return json.dumps({"gxlint": __version__, "files": files, "summary": summary(results)},
+    obj = {"gxlint": __version__, "files": files, "summary": summary(results)}
+    if ctx.extra.get("across"):
+        obj["carry_over"] = ctx.extra["across"]
+    return json.dumps(obj,
                       ensure_ascii=False, indent=2) + "\n"

@@ -46,6 +46,19 @@ def _region(lines, start: int, end: int, text: str | None, snippet: bool = True)
     return reg
 
 
+def _other_file(rel) -> dict:
+    """A related location in another report (GX7): its position comes with it."""
+    uri, base = artifact_uri(rel.path)
+    art = {"uri": uri}
+    if base:
+        art["uriBaseId"] = base
+    region = {"charOffset": rel.span.start, "charLength": max(0, rel.span.end - rel.span.start)}
+    if rel.position:
+        sl, sc, el, ec = rel.position[:4]
+        region.update(startLine=sl + 1, startColumn=sc + 1, endLine=el + 1, endColumn=ec + 1)
+    return {"artifactLocation": art, "region": region}
+
+
 def rule_descriptor(cls, lang: str) -> dict:
     from ..docs import rule_body, rule_sections, rule_title
 
@@ -117,8 +130,9 @@ def render(results, ctx: OutputContext) -> str:
             if d.related:
                 res["relatedLocations"] = [
                     {"id": k + 1, "message": {"text": rel.message},
-                     "physicalLocation": {"artifactLocation": dict(loc),
-                                          "region": _region(lines, rel.span.start, rel.span.end, r.text)}}
+                     "physicalLocation": ({"artifactLocation": dict(loc),
+                                           "region": _region(lines, rel.span.start, rel.span.end, r.text)}
+                                          if not getattr(rel, "path", None) else _other_file(rel))}
                     for k, rel in enumerate(d.related)
                 ]
             if d.fix is not None and d.fix.edits:

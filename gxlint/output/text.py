@@ -51,6 +51,10 @@ def render(results, ctx: OutputContext) -> str:
             where = native_location(d, ctx.lang)
             if where:
                 out.append(f"  {'in' if ctx.lang == 'en' else '位于'} {where}")
+            for rel in d.related:       # another report's cell (GX7): where to look beside this one
+                if getattr(rel, "path", None):
+                    pos = rel.position or (0, 0)
+                    out.append(f"  = {rel.path}:{pos[0] + 1}:{pos[1] + 1}: {rel.message}")
             if ctx.show_source and lines is not None and not ctx.quiet:
                 src = lines.line_text(ln).replace("\t", " ")
                 end_ln, end_col = lines.position(d.span.end)
@@ -69,6 +73,10 @@ def render(results, ctx: OutputContext) -> str:
         if skipped:
             out.append(f"跳过 {len(skipped)} 个文件：" if ctx.lang != "en" else f"Skipped {len(skipped)} file(s):")
             out.extend(f"  {p} — {why}" for p, why in skipped)
+        if ctx.extra.get("across"):      # GX7: each consecutive pair of one organ's reports, holding or not
+            from ..across.run import pair_lines
+
+            out.extend(pair_lines(ctx.extra["across"], ctx.lang))
         out.extend(summary_lines(counts, len(results), files_with, fixable, len(skipped), ctx.lang))
     return "\n".join(out) + ("\n" if out else "")
 

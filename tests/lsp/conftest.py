@@ -47,11 +47,14 @@ def capabilities(*, encodings=None, pull: bool = False, configuration: bool = Tr
     return lsp.ClientCapabilities(text_document=td, workspace=ws, general=general)
 
 
-async def initialize(client: LanguageClient, *, options: Optional[dict] = None, **caps) -> lsp.InitializeResult:
-    opts = {"debounceMs": 10}
+async def initialize(client: LanguageClient, *, options: Optional[dict] = None, root_uri: Optional[str] = None,
+                     **caps) -> lsp.InitializeResult:
+    # crossReport off: the repository holds copies of seeds (examples/), which GX703 would
+    # rightly report; tests/lsp/test_workspace.py turns it on in a workspace of its own
+    opts = {"debounceMs": 10, "crossReport": False}
     opts.update(options or {})
     return await client.initialize_session(lsp.InitializeParams(
-        capabilities=capabilities(**caps), initialization_options=opts, root_uri=f"file://{ROOT}"))
+        capabilities=capabilities(**caps), initialization_options=opts, root_uri=root_uri or f"file://{ROOT}"))
 
 
 def uri_of(path: str) -> str:

@@ -1,0 +1,415 @@
+"""The index of many reports: for each, its organ, its year and the few cells and figures the
+cross-report rules (GX7) read, each with its position — small enough to keep thousands in memory
+and cached on disk.
+
+An :class:`Entry` is built from a parsed :class:`~gxlint.model.Document` (never from bytes by a
+rule); :func:`build` reads files, parses those it has not seen (by content hash) and keeps the
+entries in a :class:`Cache` keyed by the SHA-256 of the bytes and gxlint's version, so a second
+run parses nothing and a changed file is re-read alone.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping, Optional, Sequence
+
+from .. import __version__
+from . import organ as _organ
+
+SCHEMA = 1
+APPLICANT_COLUMNS = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
+# GX704: what a prose figure of last year may name, and the table cell it is checked against
+PRIOR_SUBJECTS = {
+    "received": ("t3", "r1"), "carried_prev": ("t3", "r2"), "answered": ("t3", "r3_7"),
+    "handled": ("t3", "r3_7"), "carried_next": ("t3", "r4"), "disclosed": ("t3", "r3_1"),
+    "partial": ("t3", "r3_2"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A value and where it is written: offsets into the report's text, 0-based line and column
+    in code points and in UTF-16 units (the language server's), so that another report's
+    findings can point here without reading this report again."""
+
+    value: float
+    start: int
+    end: int
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    col16: int
+    end_col16: int
+
+    def as_list(self) -> list:
+        return [self.value, self.start, self.end, self.line, self.col, self.end_line, self.end_col,
+                self.col16, self.end_col16]
+
+    @classmethod
+    def from_list(cls, v: Sequence) -> "Ref":
+        return cls(float(v[0]), *(int(x) for x in v[1:9]))
+
+    @property
+    def position(self) -> tuple[int, int, int, int, int, int]:
+        return (self.line, self.col, self.end_line, self.end_col, self.col16, self.end_col16)
+
+
+@dataclass(slots=True)
+class Entry:
+    """What the index knows of one report."""
+
+    path: str
+    sha: str
+    organ_written: Optional[str]        # the name as the report writes it (title, signature …)
+    organ_source: str                   # title / signature / source / file
+    year: Optional[int]
+    template: Optional[str]
+    cells: dict[str, Ref] = field(default_factory=dict)     # "t3.r2.np" …, certain cells only
+    figures: list[dict] = field(default_factory=list)       # last year's figures in the prose (GX704)
+    anchor: Optional[Ref] = None        # the title (or the start): where report-wide findings point
+    organ: Optional[str] = None         # the normalised key (set by the Index: config-dependent)
+
+    def cell(self, key: str) -> Optional[Ref]:
+        return self.cells.get(key)
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "sha": self.sha, "organ_written": self.organ_written,
+                "organ_source": self.organ_source, "year": self.year, "template": self.template,
+                "cells": {k: r.as_list() for k, r in self.cells.items()},
+                "figures": [{**f, "ref": f["ref"].as_list()} for f in self.figures],
+                "anchor": self.anchor.as_list() if self.anchor else None}
+
+    @classmethod
+    def from_dict(cls, d: Mapping) -> "Entry":
+        return cls(d["path"], d["sha"], d.get("organ_written"), d.get("organ_source") or "", d.get("year"),
+                   d.get("template"), {k: Ref.from_list(v) for k, v in (d.get("cells") or {}).items()},
+                   [{**f, "ref": Ref.from_list(f["ref"])} for f in d.get("figures") or ()],
+                   Ref.from_list(d["anchor"]) if d.get("anchor") else None)
+
+
+def content_hash(data: "bytes | str") -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- from a Document -----------------------------------------------------------------------
+
+def entry_from_document(doc, path: Optional[str], sha: Optional[str] = None) -> Entry:
+    """The index entry of a parsed report.  Only cells the parser is sure of are kept: a GX7
+    rule never compares a value the report itself could not be read for."""
+    lines = doc.lines
+
+    def ref(span, value) -> Ref:
+        a, b = span.start, span.end
+        la, ca = lines.position(a)
+        lb, cb = lines.position(b)
+        return Ref(float(value), a, b, la, ca, lb, cb, lines.position_in(a)[1], lines.position_in(b)[1])
+
+    meta = doc.meta
+    organ_written, source = meta.organ, meta.extra.get("organ_source") or ""
+    if not organ_written:
+        organ_written, source = _organ.from_file_name(path), "file"
+    e = Entry(path or "", sha or content_hash(doc.text), organ_written, source if organ_written else "",
+              meta.year, doc.template)
+    span = meta.title_span
+    e.anchor = ref(span if span is not None else _span(0, 0), 0)
+
+    t3 = doc.tables.get("t3")
+    if t3 is not None and not t3.unreadable:
+        for rid in ("r1", "r2", "r3_1", "r3_2", "r3_7", "r4"):
+            row = t3.rows.get(rid)
+            if row is None or row.unreliable or row.unreadable:
+                continue
+            for c in row.cells:
+                if c.column in APPLICANT_COLUMNS and c.ok and c.span is not None:
+                    e.cells[f"t3.{rid}.{c.column}"] = ref(c.span, c.value)
+    t2 = doc.tables.get("t2")
+    if t2 is not None and t2.version == "v2021":
+        for rid in ("t2.rules", "t2.docs"):
+            row = t2.rows.get(rid)
+            if row is None or row.unreliable or row.unreadable or t2.block_versions:
+                continue
+            for c in row.cells:
+                if c.column in ("made", "repealed", "valid") and c.ok and c.span is not None:
+                    e.cells[f"t2.{rid[3:]}.{c.column}"] = ref(c.span, c.value)
+    e.figures = _prior_figures(doc, ref)
+    return e
+
+
+def _span(a: int, b: int):
+    from ..model import Span
+
+    return Span(a, b)
+
+
+def _prior_figures(doc, ref) -> list[dict]:
+    """Figures the prose gives for last year: 上年度收到申请80件 (a count), 比上年增长12% (a change,
+    with the count of this year it is a change of)."""
+    out = []
+    year = doc.meta.year
+    for k, c in enumerate(doc.claims):
+        flags = set(c.extra.get("flags") or ())
+        if c.approx or c.negative or c.applicant or "cumulative" in flags:
+            continue
+        if c.unit == "%":
+            if "delta" not in flags:
+                continue
+            base = _count_before(doc.claims, k)      # 收到申请112件，同比增长12%: the count it is a change of
+            if base is None or (c.subject and c.subject != base.subject):
+                continue
+            sign = _direction(doc.text[base.span.end:c.span.start])
+            if sign == 0:
+                continue
+            out.append({"kind": "change", "subject": base.subject, "value": c.value * sign,
+                        "current": base.value, "ref": ref(c.span, c.value)})
+        elif c.subject in PRIOR_SUBJECTS and c.unit in ("件", "个", "条") and "other_year" in flags and "delta" not in flags:
+            ctx = doc.text[c.sentence.start:c.span.start] if c.sentence else ""
+            if not _LAST_YEAR(ctx, year):
+                continue
+            out.append({"kind": "count", "subject": c.subject, "value": c.value, "ref": ref(c.span, c.value)})
+    return out
+
+
+def _LAST_YEAR(before: str, year: Optional[int]) -> bool:
+    import regex
+
+    last = regex.findall(r"上一?年度?|去年|(?:19|20)\d\d(?=\s*年)", before)
+    if not last:
+        return False
+    w = last[-1]
+    if w[0].isdigit():
+        return year is not None and int(w) == year - 1
+    return True
+
+
+def _direction(before: str) -> int:
+    import regex
+
+    m = list(regex.finditer(r"增长|增加|上升|提高|提升|减少|下降|降低", before[-12:]))
+    if not m:
+        return 0
+    return -1 if m[-1].group() in ("减少", "下降", "降低") else 1
+
+
+def _count_before(claims, k: int):
+    """The count claim of this year right before claim ``k`` in the same sentence, or None."""
+    c = claims[k]
+    for j in range(k - 1, -1, -1):
+        o = claims[j]
+        if o.sentence.start != c.sentence.start:
+            return None
+        if o.unit == "%":
+            return None
+        flags = set(o.extra.get("flags") or ())
+        if o.subject in PRIOR_SUBJECTS and not o.approx and not o.applicant and not flags & {"other_year", "cumulative", "delta"}:
+            return o
+        return None
+    return None
+
+
+# --- the index ---------------------------------------------------------------------------
+
+class Index:
+    """Entries grouped by organ (normalised with the configured renames) and year."""
+
+    def __init__(self, entries: Iterable[Entry] = (), aliases: Optional[Mapping[str, str]] = None) -> None:
+        self.aliases = dict(aliases or {})
+        self.entries: dict[str, Entry] = {}
+        self._by_organ: dict[str, dict[str, Entry]] = {}
+        self._by_sha: dict[str, dict[str, Entry]] = {}
+        for e in entries:
+            self.add(e)
+
+    def add(self, e: Entry) -> Entry:
+        self.remove(e.path)
+        e.organ = _organ.normalize(e.organ_written, self.aliases)
+        self.entries[e.path] = e
+        if e.organ:
+            self._by_organ.setdefault(e.organ, {})[e.path] = e
+        self._by_sha.setdefault(e.sha, {})[e.path] = e
+        return e
+
+    def remove(self, path: str) -> Optional[Entry]:
+        e = self.entries.pop(path, None)
+        if e is not None:
+            if e.organ and e.organ in self._by_organ:
+                self._by_organ[e.organ].pop(path, None)
+                if not self._by_organ[e.organ]:
+                    del self._by_organ[e.organ]
+            group = self._by_sha.get(e.sha)
+            if group is not None:
+                group.pop(path, None)
+                if not group:
+                    del self._by_sha[e.sha]
+        return e
+
+    def get(self, path: str) -> Optional[Entry]:
+        return self.entries.get(path)
+
+    def of_organ(self, organ: Optional[str]) -> list[Entry]:
+        if not organ or organ not in self._by_organ:
+            return []
+        return sorted(self._by_organ[organ].values(), key=lambda e: (e.year or 0, e.path))
+
+    def of_year(self, e: Entry, year: Optional[int]) -> list[Entry]:
+        """Other reports of ``e``'s organ for ``year``."""
+        if year is None or not e.organ:
+            return []
+        return [o for o in self.of_organ(e.organ) if o.year == year and o.path != e.path]
+
+    def previous(self, e: Entry) -> Optional[Entry]:
+        """The organ's report of the year before (None when there is none, or several disagree:
+        GX703 says that)."""
+        if e.year is None:
+            return None
+        cands = self.of_year(e, e.year - 1)
+        if not cands:
+            return None
+        if len({c.sha for c in cands}) > 1:
+            return None
+        return cands[0]
+
+    def same_content(self, e: Entry) -> list[Entry]:
+        return sorted((o for p, o in self._by_sha.get(e.sha, {}).items() if p != e.path), key=lambda o: o.path)
+
+    def organs(self) -> dict[str, list[Entry]]:
+        return {k: self.of_organ(k) for k in self._by_organ}
+
+
+# --- the on-disk cache --------------------------------------------------------------------
+
+def default_cache_dir() -> str:
+    root = os.environ.get("GXLINT_CACHE_DIR")
+    if not root:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        root = os.path.join(base, "gxlint")
+    return os.path.join(root, "across")
+
+
+class Cache:
+    """Entries by the SHA-256 of the file's bytes, one small JSON file each, under a folder of gxlint's version
+    (a new version never reads an old version's entries).  Unwritable: a cache that keeps
+    nothing, never an error."""
+
+    def __init__(self, folder: Optional[str] = None) -> None:
+        self.folder = os.path.join(folder or default_cache_dir(), f"v{__version__}-{SCHEMA}")
+
+    def _file(self, sha: str) -> str:
+        return os.path.join(self.folder, sha[:2], sha + ".json")
+
+    def get(self, sha: str, path: str) -> Optional[Entry]:
+        try:
+            with open(self._file(sha), encoding="utf-8") as fh:
+                d = json.load(fh)
+            e = Entry.from_dict(d)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+        e.path = path
+        return e
+
+    def put(self, key: str, e: Entry) -> None:
+        target = self._file(key)
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".e-", suffix=".tmp", dir=os.path.dirname(target))
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(e.to_dict(), fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, target)
+        except OSError:
+            pass
+
+
+# --- building from files ---------------------------------------------------------------
+
+def entry_from_bytes(data: bytes, path: str, settings=None) -> Optional[Entry]:
+    """Parse a file's bytes into an entry (None: not readable as text)."""
+    from ..io import DecodeError, decode
+    from ..parse import parse
+
+    try:
+        dec = decode(data, max_bytes=getattr(settings, "max_bytes", None))
+    except DecodeError:
+        return None
+    try:
+        doc = parse(dec.text, path, template=getattr(settings, "template", None), year=getattr(settings, "year", None))
+    except Exception:   # a report the parser fails on has no entry; its own lint says GX001
+        return None
+    return entry_from_document(doc, path, content_hash(dec.text))
+
+
+def _read(path: str, max_bytes: Optional[int]) -> Optional[bytes]:
+    from ..io import DecodeError, read_bytes
+
+    try:
+        return read_bytes(path, max_bytes=max_bytes)
+    except (DecodeError, OSError):
+        return None
+
+
+def _parse_chunk(items: list[tuple[str, bytes, str]]) -> list[Optional[dict]]:
+    out = []
+    for path, data, _key in items:
+        e = entry_from_bytes(data, path)
+        out.append(e.to_dict() if e else None)
+    return out
+
+
+def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
+          aliases: Optional[Mapping[str, str]] = None, max_bytes: Optional[int] = None,
+          known: Optional[Mapping[str, Entry]] = None, stats: Optional[dict] = None) -> Index:
+    """Index the files at ``paths``: cached entries are reused, the others parsed (in ``jobs``
+    processes) and cached.  ``known``: entries already built from a Document (path → Entry)."""
+    cache = cache if cache is not None else Cache()
+    entries: list[Entry] = []
+    todo: list[tuple[str, bytes, str]] = []
+    hits = 0
+    for p in paths:
+        if known and p in known:
+            entries.append(known[p])
+            continue
+        data = _read(p, max_bytes)
+        if data is None:
+            continue
+        sha = content_hash(data)
+        e = cache.get(sha, p)
+        if e is not None:
+            hits += 1
+            entries.append(e)
+        else:
+            todo.append((p, data, sha))
+    parsed = _parse_all(todo, jobs)
+    for (_p, _data, key), d in zip(todo, parsed):
+        if d is None:
+            continue
+        e = Entry.from_dict(d)
+        cache.put(key, e)
+        entries.append(e)
+    if stats is not None:
+        stats.update(files=len(paths), cached=hits, parsed=len(todo))
+    return Index(entries, aliases)
+
+
+def _parse_all(todo: list[tuple[str, bytes, str]], jobs: int) -> list[Optional[dict]]:
+    if not todo:
+        return []
+    jobs = max(1, min(jobs, len(todo)))
+    if jobs == 1 or len(todo) < 8:
+        return _parse_chunk(todo)
+    import multiprocessing as mp
+
+    try:
+        ctx = mp.get_context("fork")
+    except ValueError:  # pragma: no cover - platforms without fork
+        return _parse_chunk(todo)
+    size = max(1, min(32, len(todo) // (jobs * 4) or 1))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    out: list[Optional[dict]] = []
+    with ctx.Pool(jobs) as pool:
+        for part in pool.imap(_parse_chunk, chunks):
+            out.extend(part)
+    return out

@@ -1,0 +1,336 @@
+"""The workspace's reports read together: cross-report diagnostics (GX7) and workspace diagnostics.
+
+- An index of the workspace folders' reports (:mod:`gxlint.across.index`, through its on-disk
+  cache) is built once in a background thread when the first report is linted; the open
+  documents' own entries (from their Documents, as edited) replace the files' entries.
+- An open report's diagnostics include the GX7 findings against the other reports of its organ;
+  when an open report's entry changes (a carry-over cell edited, the year or organ changed), the
+  other open reports of that organ are linted again, so either file changing updates both.
+- ``workspace/diagnostic`` (pull) lists every report of the workspace, open or not; with the
+  ``publishClosedFiles`` setting the findings of reports that are not open are pushed too.
+- ``workspace/didChangeWatchedFiles``: a file changed on disk is indexed again and only its
+  organ's reports are checked again.
+
+Rules never see a file: the files are read here (front end), the rules read the index.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from typing import Any, Optional
+
+from lsprotocol import types as lsp
+
+log = logging.getLogger("gxlint.lsp")
+
+
+class Workspace:
+    def __init__(self, server) -> None:
+        self.server = server
+        self.lock = threading.RLock()
+        self.index = None
+        self.building = False
+        self.ready = threading.Event()
+        self.loop = None
+        self.open_entries: dict[str, Any] = {}
+        self.closed: dict[str, tuple] = {}      # path → (key, lsp diagnostics) of reports not open
+        self.max_files = 5000
+
+    # --- the index ------------------------------------------------------------------------
+    def roots(self) -> list[str]:
+        ws = getattr(self.server, "workspace", None)
+        out = []
+        try:
+            for f in (ws.folders or {}).values():
+                p = _fs(f.uri)
+                if p:
+                    out.append(p)
+            if not out and ws.root_path:
+                out.append(ws.root_path)
+        except Exception:
+            pass
+        return [p for p in out if os.path.isdir(p)]
+
+    def ensure_index(self) -> None:
+        with self.lock:
+            if self.building or self.ready.is_set():
+                return
+            self.building = True
+        threading.Thread(target=self._build, name="gxlint-index", daemon=True).start()
+
+    def _build(self) -> None:
+        from ..across.index import Index, build
+        from ..cli import collect_files
+
+        index = None
+        try:
+            files: list[str] = []
+            for root in self.roots():
+                try:
+                    files.extend(f for f in collect_files([root]) if f != "-")
+                except Exception as exc:
+                    log.warning("could not list %s: %s", root, exc)
+            files = files[: self.max_files]
+            index = build(files, jobs=1, aliases=self.server.options.settings.organs)
+        except Exception:
+            log.exception("indexing the workspace failed")
+        with self.lock:
+            self.index = index if index is not None else Index(aliases=self.server.options.settings.organs)
+            for e in self.open_entries.values():
+                self.index.add(e)
+            self.ready.set()
+            self.building = False
+        self._later(self._after_build)
+
+    def _after_build(self) -> None:
+        srv = self.server
+        for st in list(srv.docs.values()):          # the open reports now see the others
+            if st.open and srv.wants(st):
+                st.outcome = None
+                srv.schedule(st, 0)
+        if srv.pull_mode and srv._cap("workspace.diagnostics.refresh_support"):
+            try:
+                srv.workspace_diagnostic_refresh(None)
+            except Exception:
+                pass
+        self._refresh_closed(None)
+
+    def _later(self, fn, *args) -> None:
+        loop = self.loop
+        if loop is None:
+            return
+        try:
+            loop.call_soon_threadsafe(fn, *args)
+        except RuntimeError:      # the loop is closed: shutting down
+            pass
+
+    # --- an open report -------------------------------------------------------------------
+    def diagnostics_for(self, st, doc, settings) -> list:
+        """GX7 findings of an open report (called from the lint thread with its Document)."""
+        if not self.server.options.cross_report or not st.path:
+            return []
+        from ..across.index import entry_from_document
+        from ..engine import run_index_rules
+
+        entry = entry_from_document(doc, st.path)
+        with self.lock:
+            old = self.open_entries.get(st.path)
+            self.open_entries[st.path] = entry
+            if not self.ready.is_set():
+                self.ensure_index()
+                return []
+            self.index.add(entry)
+            group = self.index.of_organ(entry.organ)
+            diags = run_index_rules(entry, self.index, settings, st.path, doc=doc) if len(group) >= 2 else []
+        diags = self._with_uris(diags)
+        if old is None or _key(old) != _key(entry):
+            organs = {entry.organ, old.organ if old is not None else None} - {None}
+            self._later(self._organ_changed, organs, st.path)
+        return diags
+
+    def _with_uris(self, diags: list) -> list:
+        """Related information in an open report points at the URI the editor opened it by."""
+        from dataclasses import replace
+
+        uris = {st.path: st.uri for st in list(self.server.docs.values()) if st.open and st.path}
+        for d in diags:
+            if any(getattr(r, "path", None) in uris for r in d.related):
+                d.related = [replace(r, path=uris[r.path]) if getattr(r, "path", None) in uris else r
+                             for r in d.related]
+        return diags
+
+    def closed_doc(self, st) -> None:
+        """An open report was closed: the file on disk stands for it again."""
+        if not st.path:
+            return
+        with self.lock:
+            self.open_entries.pop(st.path, None)
+            if self.index is None:
+                return
+            self.index.remove(st.path)
+        self._reindex([st.path])
+
+    def _organ_changed(self, organs: set, origin: Optional[str]) -> None:
+        srv = self.server
+        for st in list(srv.docs.values()):
+            if st.open and st.path != origin and st.path in self.open_entries \
+                    and self.open_entries[st.path].organ in organs:
+                st.outcome = None           # same text, other findings: lint it again
+                srv.schedule(st, 0)
+        if srv.pull_mode and srv._cap("workspace.diagnostics.refresh_support"):
+            try:
+                srv.workspace_diagnostic_refresh(None)
+            except Exception:
+                pass
+        self._refresh_closed(organs)
+
+    # --- files changed on disk --------------------------------------------------------------
+    def files_changed(self, paths: list[str]) -> None:
+        if self.ready.is_set():
+            self._reindex(paths)
+
+    def _reindex(self, paths: list[str]) -> None:
+        from ..across.index import build
+
+        def work():
+            organs = set()
+            try:
+                fresh = build([p for p in paths if os.path.isfile(p)], jobs=1)
+            except Exception:
+                log.exception("re-indexing failed")
+                return
+            with self.lock:
+                for p in paths:
+                    if p in self.open_entries:
+                        continue
+                    old = self.index.remove(p)
+                    if old is not None and old.organ:
+                        organs.add(old.organ)
+                    new = fresh.get(p)
+                    if new is not None:
+                        self.index.add(new)
+                        if new.organ:
+                            organs.add(new.organ)
+            if organs:
+                self._later(self._organ_changed, organs, None)
+
+        threading.Thread(target=work, name="gxlint-reindex", daemon=True).start()
+
+    # --- reports that are not open ----------------------------------------------------------
+    def closed_report_diagnostics(self, path: str) -> list:
+        """All findings (single-report and GX7) of a report that is not open, as LSP diagnostics;
+        kept until the file or its organ's reports change."""
+        from ..engine import lint_path, run_index_rules
+        from . import convert
+
+        srv = self.server
+        with self.lock:
+            entry = self.index.get(path) if self.index is not None else None
+            if entry is None:
+                return []
+            group = self.index.of_organ(entry.organ)
+            key = (entry.sha, srv.gen, tuple((e.path, e.sha, e.year) for e in group))
+            cached = self.closed.get(path)
+            if cached is not None and cached[0] == key:
+                return cached[1]
+        settings = srv.options.settings_for(path)
+        res = lint_path(path, settings)
+        diags = list(res.diagnostics)
+        if len(group) >= 2 and srv.options.cross_report:
+            with self.lock:
+                diags += self._with_uris(run_index_rules(entry, self.index, settings, path))
+        lines = res.doc.lines if res.doc is not None else None
+        if lines is None:
+            from ..positions import LineIndex
+
+            lines = LineIndex(res.text or "")
+        uri = _uri(path)
+        out = []
+        for d in diags:
+            try:
+                out.append(convert.to_lsp(d, lines, uri, srv.enc, srv.options.docs_base_url))
+            except Exception:
+                log.exception("could not convert %s", d.code)
+        with self.lock:
+            self.closed[path] = (key, out)
+        return out
+
+    def report_paths(self) -> list[str]:
+        with self.lock:
+            if self.index is None:
+                return []
+            return sorted(p for p, e in self.index.entries.items() if e.year is not None or e.organ)
+
+    def _refresh_closed(self, organs: Optional[set]) -> None:
+        srv = self.server
+        if not srv.options.closed_files or srv.pull_mode or not self.ready.is_set():
+            return
+        open_paths = {st.path for st in srv.docs.values() if st.open}
+        paths = [p for p in self.report_paths() if p not in open_paths
+                 and (organs is None or (self.index.get(p) is not None and self.index.get(p).organ in organs))]
+
+        def work():
+            for p in paths:
+                try:
+                    items = self.closed_report_diagnostics(p)
+                except Exception:
+                    log.exception("lint of %s failed", p)
+                    continue
+                self._later(self._publish_closed, p, items)
+
+        srv.pool.submit(work)
+
+    def _publish_closed(self, path: str, items: list) -> None:
+        srv = self.server
+        if any(st.open and st.path == path for st in srv.docs.values()):
+            return
+        srv.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=_uri(path), diagnostics=items))
+
+
+def _key(e) -> tuple:
+    d = e.to_dict()
+    d.pop("path", None)
+    return (e.organ, repr(d))
+
+
+def _fs(uri: str) -> Optional[str]:
+    from pygls.uris import to_fs_path
+
+    try:
+        return to_fs_path(uri)
+    except Exception:
+        return None
+
+
+def _uri(path: str) -> str:
+    from pygls.uris import from_fs_path
+
+    return from_fs_path(path) or ("file://" + path)
+
+
+def register(server) -> None:
+    """The workspace features: workspace/diagnostic and workspace/didChangeWatchedFiles."""
+    server.across = Workspace(server)
+
+    @server.feature(lsp.WORKSPACE_DIAGNOSTIC)
+    async def workspace_diagnostic(ls, params: lsp.WorkspaceDiagnosticParams):
+        import asyncio
+
+        ws = ls.across
+        ws.loop = asyncio.get_running_loop()
+        if ls.config_ready is not None:
+            await ls.config_ready.wait()
+        ws.ensure_index()
+        await asyncio.get_running_loop().run_in_executor(None, ws.ready.wait, 60)
+        previous = {p.uri: p.value for p in (params.previous_result_ids or [])}
+        items: list = []
+        seen = set()
+        for st in list(ls.docs.values()):
+            if not st.open or not ls.wants(st):
+                continue
+            out = await ls.outcome(st)
+            seen.add(st.path)
+            items.append(_report(st.uri, out.lsp_diagnostics, out.result_id, st.version, previous))
+        for path in ws.report_paths():
+            if path in seen:
+                continue
+            diags = await asyncio.get_running_loop().run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
+            import hashlib
+            import json
+
+            rid = hashlib.sha1(json.dumps([ls.protocol._converter.unstructure(d) for d in diags], sort_keys=True,
+                                          ensure_ascii=False).encode()).hexdigest()[:16]
+            items.append(_report(_uri(path), diags, rid, None, previous))
+        return lsp.WorkspaceDiagnosticReport(items=items)
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls, params: lsp.DidChangeWatchedFilesParams):
+        paths = [p for p in (_fs(c.uri) for c in params.changes) if p]
+        ls.across.files_changed(paths)
+
+
+def _report(uri: str, items: list, rid: str, version, previous: dict):
+    if previous.get(uri) == rid:
+        return lsp.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=rid, version=version)
+    return lsp.WorkspaceFullDocumentDiagnosticReport(uri=uri, items=items, result_id=rid, version=version)
