@@ -44,7 +44,12 @@ from .blocks import Block, CellBlock, Para, TableBlock
 MAX_PAGES = 1000            # a report has a few dozen; beyond this it is not one (or a bomb)
 MAX_CHARS_PER_PAGE = 60_000
 MAX_PATH_SEGMENTS = 200_000  # per page
-TIME_BUDGET = 60.0          # seconds for one document (generous: a 10-page report takes < 0.2 s)
+TIME_BUDGET = 20.0          # CPU seconds for one document (generous: a 10-page report takes < 0.2 s)
+MAX_STREAM = 16 << 20       # bytes a content/object stream may inflate to (a report page has < 1 MB)
+MAX_INFLATED = 128 << 20    # all of them together
+# streams PDFium does not parse while reading text: fonts, images, metadata, attachments
+_INERT_STREAM = re.compile(rb"/(?:Image|Length1|Length2|Length3|Type1C|CIDFontType0C|OpenType|Metadata|XML|EmbeddedFile)\b")
+_STREAM_START = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 
 _PAGE_NO = re.compile(
     r"^[\s\-—–－―_·•]*(?:第\s*)?[0-9一二三四五六七八九十]{1,4}\s*(?:页)?\s*(?:[/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?"
@@ -91,14 +96,21 @@ class Table:
     def top(self) -> float:
         return self.bbox[1]
 
-    def grid(self) -> list[list[CellBlock]]:
-        nr, nc = len(self.ys) - 1, len(self.xs) - 1
+    def grid(self, xs: Optional[list[float]] = None) -> list[list[CellBlock]]:
+        """The rows with merged cells expanded, on this table's columns or on ``xs`` (a finer set of
+        column boundaries that contains this table's: the columns of a table continued on the next
+        page, where some of them may be merged)."""
+        xs = xs or self.xs
+        col = [min(range(len(xs)), key=lambda k: abs(xs[k] - x)) for x in self.xs]
+        nr, nc = len(self.ys) - 1, len(xs) - 1
         rows: list[list[Optional[CellBlock]]] = [[None] * nc for _ in range(nr)]
         for r0, c0, r1, c1, text, bb in self.cells:
             loc = {"page": self.page, "bbox": [round(v, 1) for v in bb]}
+            u0, u1 = col[c0], max(col[c1 + 1] - 1, col[c0])
             for r in range(r0, r1 + 1):
-                for c in range(c0, c1 + 1):
-                    rows[r][c] = CellBlock(text if (r, c) == (r0, c0) else "", loc)
+                for c in range(u0, min(u1, nc - 1) + 1):
+                    if rows[r][c] is None:
+                        rows[r][c] = CellBlock(text if (r, c) == (r0, u0) else "", loc)
         return [[c if c is not None else CellBlock("", {"page": self.page}) for c in row] for row in rows]
 
 
@@ -109,6 +121,7 @@ class Page:
     height: float
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    images: int = 0
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -130,47 +143,75 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
             raise DecodeError("encrypted_pdf") from None
         if code == raw.FPDF_ERR_SECURITY:
             raise DecodeError("encrypted_pdf") from None
-        raise DecodeError("damaged_pdf", error=_reason(exc)) from None
+        raise DecodeError("damaged_pdf") from None
     pages: list[Page] = []
     try:
         n = len(doc)
         if n == 0:
-            raise DecodeError("damaged_pdf", error="没有页面 / no pages")
+            raise DecodeError("damaged_pdf")
         if n > MAX_PAGES:
             raise DecodeError("pdf_too_many_pages", pages=n, limit=MAX_PAGES)
         for i in range(n):
             if time.process_time() - started > TIME_BUDGET:
-                raise DecodeError("pdf_too_complex", seconds=f"{TIME_BUDGET:g}")
+                raise DecodeError("pdf_too_complex")
             pages.append(_read_page(doc, raw, i))
     except DecodeError:
         raise
     except RecursionError:
-        raise DecodeError("pdf_too_complex", seconds=f"{TIME_BUDGET:g}") from None
+        raise DecodeError("pdf_too_complex") from None
     except MemoryError:
-        raise DecodeError("pdf_too_complex", seconds=f"{TIME_BUDGET:g}") from None
-    except Exception as exc:  # PDFium failing on one page: the file is damaged
-        raise DecodeError("damaged_pdf", error=_reason(exc)) from None
+        raise DecodeError("pdf_too_complex") from None
+    except Exception:  # PDFium failing on one page: the file is damaged there
+        raise DecodeError("damaged_pdf_page", page=len(pages) + 1) from None
     finally:
         doc.close()
     if not any(p.lines or p.tables for p in pages):
-        raise DecodeError("scanned_pdf", pages=len(pages))
+        if any(p.images for p in pages):
+            raise DecodeError("scanned_pdf", pages=len(pages))
+        raise DecodeError("empty_pdf", pages=len(pages))
     _drop_furniture(pages)
     return _assemble(pages)
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:200]
 
 
 def _check_bytes(data: bytes) -> None:
     head = data[:1024]
     if b"%PDF-" not in head:
-        raise DecodeError("damaged_pdf", error="缺少 PDF 文件头 / no PDF header")
+        raise DecodeError("not_pdf")
     if b"%%EOF" not in data[-2048:]:
         # a PDF ends with %%EOF; without it the file was cut short (an interrupted download or
         # copy) — PDFium would rebuild what is left and silently lose the rest of the report
         raise DecodeError("truncated_pdf")
+    _check_inflation(data)
+
+
+def _check_inflation(data: bytes) -> None:
+    """Refuse a decompression bomb before PDFium inflates it: every Flate stream that PDFium would
+    parse (page contents, forms, object streams) is inflated here with a cap on its output.
+    Streams cannot nest (none sits inside an object stream), so a scan of the bytes finds all."""
+    import zlib
+
+    total = 0
+    for m in _STREAM_START.finditer(data):
+        start = m.end()
+        head = data[max(0, m.start() - 2048):m.start()]
+        k = head.rfind(b" obj")
+        if k >= 0:
+            head = head[k:]
+        if b"/FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head and b"/Fl/" not in head:
+            continue
+        if _INERT_STREAM.search(head):
+            continue
+        end = data.find(b"endstream", start)
+        if end < 0:
+            end = len(data)
+        d = zlib.decompressobj()
+        try:
+            out = d.decompress(data[start:end], MAX_STREAM + 1)
+        except zlib.error:
+            continue            # PDFium decides what a broken stream means
+        total += len(out)
+        if len(out) > MAX_STREAM or total > MAX_INFLATED:
+            raise DecodeError("pdf_inflate_bomb", limit=f"{(MAX_STREAM if len(out) > MAX_STREAM else MAX_INFLATED) >> 20} MB")
 
 
 # ----------------------------------------------------------------------------- one page
@@ -180,10 +221,10 @@ def _read_page(doc, raw, index: int) -> Page:
     try:
         width, height = page.get_size()
         chars = _chars(page, raw, height)
-        h_edges, v_edges = _edges(page, raw, height)
+        h_edges, v_edges, images = _edges(page, raw, height)
     finally:
         page.close()
-    out = Page(index + 1, width, height)
+    out = Page(index + 1, width, height, images=images)
     tables = _tables(h_edges, v_edges, index + 1)
     rest: list[Char] = []
     if tables:
@@ -213,7 +254,7 @@ def _chars(page, raw, height: float) -> list[Char]:
     try:
         n = raw.FPDFText_CountChars(tp.raw)
         if n > MAX_CHARS_PER_PAGE:
-            raise DecodeError("pdf_too_complex", seconds=f"{TIME_BUDGET:g}")
+            raise DecodeError("pdf_too_complex")
         l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         out: list[Char] = []
@@ -260,6 +301,7 @@ def _edges(page, raw, height: float):
     h_edges: list[tuple[float, float, float]] = []
     v_edges: list[tuple[float, float, float]] = []
     budget = [MAX_PATH_SEGMENTS]
+    images = [0]
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     cr, cg, cb, ca = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     px, py = ctypes.c_float(), ctypes.c_float()
@@ -293,6 +335,8 @@ def _edges(page, raw, height: float):
                 if child:
                     walk(child, full, depth + 1)
             return
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images[0] += 1
         if kind != raw.FPDF_PAGEOBJ_PATH:
             return
         if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
@@ -304,7 +348,7 @@ def _edges(page, raw, height: float):
         nseg = raw.FPDFPath_CountSegments(obj)
         budget[0] -= max(0, nseg)
         if budget[0] < 0:
-            raise DecodeError("pdf_too_complex", seconds=f"{TIME_BUDGET:g}")
+            raise DecodeError("pdf_too_complex")
         sub: list[tuple[float, float]] = []
         subs: list[tuple[list[tuple[float, float]], bool]] = []
         for k in range(nseg):
@@ -348,7 +392,7 @@ def _edges(page, raw, height: float):
         obj = raw.FPDFPage_GetObject(page.raw, k)
         if obj:
             walk(obj, ident, 0)
-    return h_edges, v_edges
+    return h_edges, v_edges, images[0]
 
 
 def _mul(m1, m2):
@@ -609,6 +653,12 @@ def _body_metrics(pages: list[Page]) -> tuple[float, float]:
         right = max(x for x in rights if abs(x - best) <= 24)
     else:
         right = 0.0
+    # a short document of short lines: no line reaches the margin, which is then where the page's
+    # left margin mirrors (lines far from it are not full lines)
+    widths = sorted(p.width for p in pages)
+    width = widths[len(widths) // 2]
+    if right < 0.6 * width:
+        right = width - left
     return float(left), float(right)
 
 
@@ -633,24 +683,18 @@ def _assemble(pages: list[Page]) -> list[Block]:
     for p in pages:
         seq: list[Any] = sorted([*p.lines, *p.tables], key=lambda it: it.top)
         items.extend((p, it) for it in seq)
-    blocks: list[Block] = []
+    blocks: list[Any] = []          # Para, or a list of Table parts (one table across pages)
     cur: Optional[Para] = None
     last_line: Optional[Line] = None
-    last_table: Optional[tuple[Table, TableBlock]] = None
     for idx, (p, it) in enumerate(items):
         if isinstance(it, Table):
             cur, last_line = None, None
-            prev = last_table
-            if prev is not None and prev[0].page == it.page - 1 and blocks and blocks[-1] is prev[1] \
-                    and _is_first(items, idx) and _same_columns(prev[0], it):
-                rows = _remap(it, prev[0])
-                rows = _drop_repeated_header(prev[1].rows, rows)
-                prev[1].rows.extend(rows)
-                last_table = (it, prev[1])
-                continue
-            tb = TableBlock(it.grid(), {"page": it.page, "bbox": [round(v, 1) for v in it.bbox]})
-            blocks.append(tb)
-            last_table = (it, tb)
+            prev = blocks[-1] if blocks and isinstance(blocks[-1], list) else None
+            if prev is not None and prev[-1].page == it.page - 1 and _is_first(items, idx) \
+                    and _same_columns(prev[-1], it):
+                prev.append(it)
+            else:
+                blocks.append([it])
             continue
         ln: Line = it
         if cur is not None and last_line is not None and _continues(
@@ -665,8 +709,18 @@ def _assemble(pages: list[Page]) -> list[Block]:
         cur = Para(ln.text, {"page": ln.page, "bbox": [round(ln.x0, 1), round(ln.top, 1), round(ln.x1, 1), round(ln.bottom, 1)]})
         blocks.append(cur)
         last_line = ln
-        last_table = None
-    return blocks
+    return [b if isinstance(b, Para) else _table_block(b) for b in blocks]
+
+
+def _table_block(parts: list[Table]) -> TableBlock:
+    """One table from its parts on consecutive pages, on the union of their column boundaries."""
+    xs = _cluster([x for t in parts for x in t.xs], 2 * SNAP) if len(parts) > 1 else parts[0].xs
+    rows: list[list[CellBlock]] = []
+    for t in parts:
+        grid = t.grid(xs)
+        rows.extend(_drop_repeated_header(rows, grid) if rows else grid)
+    first = parts[0]
+    return TableBlock(rows, {"page": first.page, "bbox": [round(v, 1) for v in first.bbox]})
 
 
 def _is_first(items, idx: int) -> bool:
@@ -675,29 +729,15 @@ def _is_first(items, idx: int) -> bool:
 
 
 def _same_columns(a: Table, b: Table) -> bool:
-    """b continues a: every column boundary of b is one of a's (a merged column may hide some)."""
+    """b continues a: same outer edges, and the column boundaries of one are among the other's
+    (a row that merges columns on one page hides some of them)."""
     if abs(a.xs[0] - b.xs[0]) > 2 * SNAP or abs(a.xs[-1] - b.xs[-1]) > 2 * SNAP:
         return False
-    return all(any(abs(x - y) <= 2 * SNAP for y in a.xs) for x in b.xs)
 
+    def within(p, q):
+        return all(any(abs(x - y) <= 2 * SNAP for y in q) for x in p)
 
-def _remap(b: Table, a: Table) -> list[list[CellBlock]]:
-    """b's rows on a's column grid."""
-    grid = b.grid()
-    if len(b.xs) == len(a.xs):
-        return grid
-    nc = len(a.xs) - 1
-    index = [min(range(len(a.xs)), key=lambda k: abs(a.xs[k] - x)) for x in b.xs]
-    out = []
-    for row in grid:
-        new = [CellBlock("", {"page": b.page}) for _ in range(nc)]
-        for c, cell in enumerate(row):
-            start, end = index[c], index[c + 1]
-            for k in range(start, max(end, start + 1)):
-                if k < nc:
-                    new[k] = CellBlock(cell.text if k == start else "", cell.loc)
-        out.append(new)
-    return out
+    return within(b.xs, a.xs) or within(a.xs, b.xs)
 
 
 def _drop_repeated_header(old: list[list[CellBlock]], new: list[list[CellBlock]]) -> list[list[CellBlock]]:
