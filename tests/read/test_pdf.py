@@ -1,0 +1,225 @@
+"""The PDF reader (gxlint/read/pdf.py): real and LibreOffice-made reports read by geometry, and every
+kind of bad PDF turned into one GX002 reason (never a traceback, a hang or lost text)."""
+import collections
+import json
+import os
+import re
+
+import pytest
+
+from read import pdfmake
+from seedutil import CORPUS_REAL, HERE
+
+from gxlint.engine import lint
+from gxlint.io import DecodeError
+from gxlint.read.blocks import Para, TableBlock, render
+from gxlint.read.pdf import read_pdf
+
+FIXTURES = os.path.join(HERE, "fixtures", "pdf")
+HONGZE = os.path.join(CORPUS_REAL, "hongze-2023.pdf")
+
+
+def _bytes(path):
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def _lint_pdf(data, path="report.pdf"):
+    text, locator = render(read_pdf(data, path))
+    return text, locator, lint(text, path).diagnostics
+
+
+# ----------------------------------------------------------------------------- hongze-2023.pdf
+
+@pytest.fixture(scope="module")
+def hongze():
+    return _lint_pdf(_bytes(HONGZE), HONGZE)
+
+
+def _expectations(name):
+    with open(os.path.join(CORPUS_REAL, "expected.json"), encoding="utf-8") as fh:
+        return json.load(fh)["files"][name]
+
+
+def test_hongze_meets_its_expectations(hongze):
+    """The real published PDF: what expected.json says must and must not be found."""
+    _, _, diags = hongze
+    codes = [d.code for d in diags]
+    exp = _expectations("hongze-2023.pdf")
+    for e in exp["must"]:
+        assert any(c.startswith(tuple(e["codes"])) for c in codes), (e, codes)
+    for e in exp["must_not"]:
+        assert not [c for c in codes if c.startswith(tuple(e["codes"]))], (e, codes)
+
+
+def test_hongze_findings_point_at_their_cells(hongze):
+    text, locator, diags = hongze
+    by_code = {d.code: d for d in diags}
+    # the misprinted row label, on page 3, inside table 三
+    d = by_code["GX202"]
+    assert text[d.span.start:d.span.end] == "2.其他法律行政止公开"
+    assert locator.locate(d.span.start)["page"] == 3
+    # table 四's 行政复议 总计 (0 against parts adding up to 11) on page 4
+    d = by_code["GX304"]
+    assert text[d.span.start:d.span.end] == "0"
+    assert locator.locate(d.span.start)["page"] == 4
+
+
+def test_hongze_table_three_is_one_table_across_the_page_break(hongze):
+    blocks = read_pdf(_bytes(HONGZE))
+    t3 = [b for b in blocks if isinstance(b, TableBlock) and "申请人情况" in [c.text for c in b.rows[0]]]
+    assert len(t3) == 1
+    rows = [[c.text for c in r] for r in t3[0].rows]
+    pages = sorted({c.loc.get("page") for r in t3[0].rows for c in r})
+    assert pages == [3, 4]
+    labels = [next((c for c in r[:3] if c), "") for r in rows]
+    # the rows on both sides of the break, in order, each with its seven numbers
+    i = labels.index("2.没有现成信息需要另行制作")
+    assert labels[i + 1] == "3.补正后申请内容仍不明确"
+    assert rows[i][3:] == ["3", "0", "0", "0", "0", "0", "3"]
+    assert rows[i + 1][3:] == ["0"] * 7
+    # merged cells expanded to the grid: the vertical group label in its first row only
+    assert "三、本年度办理结果" in rows[labels.index("三、本年度办理结果")]
+    # a label wrapped inside its cell is one label
+    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in [c for r in rows for c in r]
+    assert "5.要求行政机关确认或重新出具已获取信息" in [c for r in rows for c in r]
+
+
+def test_hongze_paragraphs_are_joined_and_page_numbers_dropped(hongze):
+    text = hongze[0]
+    lines = text.split("\n")
+    # a sentence wrapped over five lines in the PDF is one paragraph line
+    intro = [ln for ln in lines if ln.startswith("本报告由淮安市洪泽区人民政府办公室")]
+    assert len(intro) == 1 and intro[0].endswith("hzzwgk@126.com）。")
+    assert "自2023年1月1日起至2023年12月31日止" in intro[0]
+    # a paragraph across the page 1 → 2 break
+    assert any("严格执行“分级审核、先审后发”程序" in ln for ln in lines)
+    # no page number (- 1 - … - 5 -) survives
+    assert not [ln for ln in lines if re.fullmatch(r"[-\s]*\d+[-\s]*", ln)]
+    for heading in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
+        assert heading in lines
+
+
+def test_native_locations_are_pages_and_boxes():
+    blocks = read_pdf(_bytes(HONGZE))
+    for b in blocks:
+        assert 1 <= b.loc["page"] <= 5
+        x0, top, x1, bottom = b.loc["bbox"]
+        assert 0 <= x0 < x1 <= 595 and 0 <= top < bottom <= 842
+    assert isinstance(blocks[0], Para) and blocks[0].loc["page"] == 1
+
+
+# ----------------------------------------------------------------------------- LibreOffice-made reports
+
+def _row_label(text, offset):
+    """The row label (first non-numeric cell) of the line holding ``offset``, spaces removed."""
+    line = text[text.rfind("\n", 0, offset) + 1:text.find("\n", offset) if text.find("\n", offset) >= 0 else None]
+    cells = [c.strip() for c in line.strip().strip("|").split("|")] if "|" in line else [line]
+    label = next((c for c in cells if c and not re.fullmatch(r"[\d.+\-]+", c)), "")
+    return re.sub(r"\s+", "", label)[:40]
+
+
+def _findings(text, path):
+    return sorted((d.code, text[d.span.start:d.span.end], _row_label(text, d.span.start))
+                  for d in lint(text, path).diagnostics)
+
+
+def _assert_same_findings(txt, pdf_bytes):
+    view = render(read_pdf(pdf_bytes))[0]
+    assert _findings(txt, "report.txt") == _findings(view, "report.pdf")
+
+
+def test_libreoffice_report_gives_the_findings_of_its_text():
+    """A generated report (one defective cell) printed to PDF by LibreOffice, table 三 across a page
+    break: the same findings on the same numbers in the same rows as its .txt."""
+    with open(os.path.join(FIXTURES, "synth-1-change_cell.txt"), encoding="utf-8") as fh:
+        txt = fh.read()
+    data = _bytes(os.path.join(FIXTURES, "synth-1-change_cell.pdf"))
+    blocks = read_pdf(data)
+    crossing = [b for b in blocks if isinstance(b, TableBlock)
+                and len({c.loc.get("page") for r in b.rows for c in r}) > 1]
+    assert crossing, "the fixture's table should run across a page break"
+    codes = collections.Counter(f[0] for f in _findings(txt, "r.txt"))
+    assert codes == {"GX301": 1, "GX302": 1}
+    _assert_same_findings(txt, data)
+
+
+@pytest.mark.skipif(pdfmake.soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_reports_freshly_made():
+    from gxlint import synth
+
+    cases = [(2, ["break_row_total"], 20000), (4, ["change_year"], 16000), (5, ["drop_section"], 12000),
+             (9, [], None)]
+    texts = [synth.sample(seed, defects=d, size=size, layout="pipe").text for seed, d, size in cases]
+    pdfs = pdfmake.texts_to_pdfs(texts)
+    assert all(pdfs)
+    for text, data in zip(texts, pdfs):
+        _assert_same_findings(text, data)
+
+
+# ----------------------------------------------------------------------------- geometry on small files
+
+def test_latin_lines_keep_their_spaces_and_short_lines_stay_apart():
+    blocks = read_pdf(pdfmake.text_pdf(["Annual report 2023", "second line"]))
+    assert [b.text for b in blocks] == ["Annual report 2023", "second line"]
+
+
+# ----------------------------------------------------------------------------- bad PDFs → one GX002 reason
+
+def _reason(data):
+    with pytest.raises(DecodeError) as exc:
+        read_pdf(data)
+    from gxlint.engine import registry
+
+    msg = registry()["GX002"].messages[exc.value.message_id]
+    # the message exists in both languages and takes exactly the reader's parameters
+    for lang in ("zh", "en"):
+        msg[lang].format(**exc.value.kwargs)
+    return exc.value.message_id, exc.value.kwargs
+
+
+def test_scanned_pdf():
+    assert _reason(pdfmake.image_pdf(pages=3)) == ("scanned_pdf", {"pages": 3})
+
+
+def test_pdf_without_any_text_or_image():
+    assert _reason(pdfmake.page_count_lie(count=10_000_000))[0] == "empty_pdf"
+
+
+def test_encrypted_pdf():
+    assert _reason(_bytes(os.path.join(FIXTURES, "encrypted.pdf"))) == ("encrypted_pdf", {})
+
+
+def test_truncated_pdf():
+    data = _bytes(HONGZE)
+    for cut in (len(data) // 2, len(data) - 100, 2000):
+        assert _reason(data[:cut]) == ("truncated_pdf", {})
+
+
+def test_not_a_pdf_and_damaged_pdf():
+    assert _reason(b"PK\x03\x04 a zip renamed to .pdf" * 10)[0] == "not_pdf"
+    assert _reason(b"%PDF-1.4\n" + bytes(range(256)) * 100 + b"\n%%EOF\n")[0] == "damaged_pdf"
+
+
+def test_pdf_bombs_are_refused_in_bounded_time():
+    # a Flate stream inflating to 256 MB of drawing operators (PDFium alone: minutes and GBs)
+    assert _reason(pdfmake.inflate_bomb(256)) == ("pdf_inflate_bomb", {"limit": "16 MB"})
+    # more pages than any report
+    assert _reason(pdfmake.many_pages(1500)) == ("pdf_too_many_pages", {"pages": 1500, "limit": 1000})
+    # a page tree whose nodes all point at the same child (10**7 pages in a few KB)
+    assert _reason(pdfmake.page_count_bomb(levels=7, fan=10))[0] in ("damaged_pdf", "pdf_too_many_pages")
+
+
+def test_deeply_nested_objects_do_not_break_the_reader():
+    blocks = read_pdf(pdfmake.deep_nesting_bomb(depth=200_000))
+    assert [b.text for b in blocks] == ["text"]
+
+
+def test_pdf_messages_are_at_the_end_under_their_comment():
+    with open(os.path.join(os.path.dirname(HERE), "rules", "engine", "unreadable_input.py"), encoding="utf-8") as fh:
+        src = fh.read()
+    assert "# pdf" in src
+    for mid in ("scanned_pdf", "encrypted_pdf", "truncated_pdf", "damaged_pdf", "pdf_inflate_bomb",
+                "pdf_too_many_pages", "pdf_too_complex", "not_pdf", "empty_pdf"):
+        assert src.index(f'"{mid}"') > src.index("# pdf")
