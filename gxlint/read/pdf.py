@@ -81,6 +81,7 @@ class Line:
     size: float
     page: int
     nchars: int
+    chars: list  # its characters, left to right (aligned-column tables are cut from them)
 
 
 @dataclass(slots=True)
@@ -170,6 +171,8 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
             raise DecodeError("scanned_pdf", pages=len(pages))
         raise DecodeError("empty_pdf", pages=len(pages))
     _drop_furniture(pages)
+    for p in pages:
+        _aligned_tables(p)
     return _assemble(pages)
 
 
@@ -593,12 +596,12 @@ def _lines(chars: list[Char], page: int) -> list[Line]:
                 continue        # a character drawn twice (fake bold)
             if not _is_wide(prev.ch) and not _is_wide(c.ch) and gap > 0.15 * size:
                 parts.append(" ")
-            elif gap > 2.5 * size:
-                parts.append(" ")
+            elif gap > 1.0 * size or (gap > 0.5 * size and (prev.ch.isdigit() or c.ch.isdigit())):
+                parts.append(" ")       # far apart: two cells of a table drawn without rules
             parts.append(c.ch)
         out.append(Line("".join(parts), row[0].x0, max(c.x1 for c in row), min(c.top for c in row),
                         max(c.bottom for c in row), Counter(round(c.size, 1) for c in row).most_common(1)[0][0],
-                        page, len(row)))
+                        page, len(row), row))
     return out
 
 
@@ -634,6 +637,184 @@ def _drop_furniture(pages: list[Page]) -> None:
                 if _PAGE_NO.match(ln.text) or (len(pages) >= 2 and counts[_furniture_key(ln.text)] >= need)}
         if drop:
             p.lines = [ln for ln in p.lines if id(ln) not in drop]
+
+
+# ----------------------------------------------------------------------------- tables without rules
+
+_NUMBER = re.compile(r"[+\-−－]?\d[\d,，.]*%?")
+_NUMERIC_CH = set("0123456789+-−－.,，%")
+MIN_ALIGNED_ROWS = 3
+
+
+def _segments(ln: Line, gap: float) -> list[tuple[str, float, float]]:
+    """The line cut where characters are more than ``gap`` × size apart: (text, x0, x1)."""
+    out: list[tuple[str, float, float]] = []
+    cur: list[Char] = []
+    for c in ln.chars:
+        if cur and c.x0 - cur[-1].x1 > gap * max(c.size, cur[-1].size):
+            out.append(("".join(x.ch for x in cur), cur[0].x0, cur[-1].x1))
+            cur = []
+        cur.append(c)
+    if cur:
+        out.append(("".join(x.ch for x in cur), cur[0].x0, cur[-1].x1))
+    return out
+
+
+def _tabular(ln: Line) -> bool:
+    segs = _segments(ln, 0.8)
+    return len(segs) >= 3 and sum(1 for t, _, _ in segs if _NUMBER.fullmatch(t)) >= 2
+
+
+def _aligned_tables(page: Page) -> None:
+    """Runs of lines whose numbers stand in aligned columns (a table drawn without rules) → tables.
+
+    A run is at least three lines with three or more far-apart pieces, two of them numbers, and
+    the lines between them that hold label text only (a row label wrapped over lines). The number
+    columns are where the numbers of the run stand; the label columns start where label pieces
+    start in several rows; a wrapped label line joins the nearest row whose cell it fills."""
+    lines = sorted(page.lines, key=lambda ln: ln.top)
+    flags = [_tabular(ln) for ln in lines]
+    i = 0
+    taken: set[int] = set()
+    while i < len(lines):
+        if not flags[i]:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(lines):
+            if flags[j] and lines[j].top - lines[run[-1]].bottom < 1.5 * lines[j].size:
+                run.append(j)
+                j += 1
+                continue
+            # up to four lines of label text only (left of every number) between table rows
+            limit = min(x0 for n in run if flags[n] for t, x0, _ in _segments(lines[n], 0.25) if _NUMBER.fullmatch(t))
+            k = j
+            while k < len(lines) and k - j < 4 and not flags[k] and lines[k].x1 < limit \
+                    and lines[k].top - lines[k - 1].bottom < 1.0 * lines[k].size:
+                k += 1
+            if k > j and k < len(lines) and flags[k] and lines[k].top - lines[k - 1].bottom < 1.0 * lines[k].size:
+                run.extend(range(j, k))
+                j = k
+                continue
+            break
+        rows = [n for n in run if flags[n]]
+        if len(rows) >= MIN_ALIGNED_ROWS:
+            table = _aligned_table(page.number, [lines[n] for n in run], [flags[n] for n in run])
+            if table is not None:
+                page.tables.append(table)
+                taken.update(run)
+        i = j if j > i else i + 1
+    if taken:
+        page.lines = [ln for n, ln in enumerate(lines) if n not in taken]
+        page.tables.sort(key=lambda t: t.top)
+
+
+def _aligned_table(page: int, run: list[Line], flags: list[bool]) -> Optional[Table]:
+    # number columns: overlapping extents of the numbers of the table rows
+    spans = sorted((x0, x1) for ln, f in zip(run, flags) if f
+                   for t, x0, x1 in _segments(ln, 0.25) if _NUMBER.fullmatch(t))
+    cols: list[list[float]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1]:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    if len(cols) < 2:
+        return None
+    first_num = cols[0][0]
+    size = max(ln.size for ln in run)
+
+    def num_col(c: Char) -> Optional[int]:
+        if c.ch not in _NUMERIC_CH:
+            return None
+        cx = (c.x0 + c.x1) / 2
+        for k, (a, b) in enumerate(cols):
+            if a - 0.3 * c.size <= cx <= b + 0.3 * c.size:
+                return k
+        return None
+
+    # label pieces: the characters outside the number columns, cut at gaps
+    pieces: list[list[tuple[float, float, list[Char]]]] = []
+    for ln in run:
+        cur: list[Char] = []
+        out: list[tuple[float, float, list[Char]]] = []
+        for c in ln.chars:
+            if num_col(c) is not None:
+                continue
+            if c.x0 >= first_num:       # text among the numbers: not a table of this shape
+                return None
+            if cur and c.x0 - cur[-1].x1 > 0.3 * max(c.size, cur[-1].size):
+                out.append((cur[0].x0, cur[-1].x1, cur))
+                cur = []
+            cur.append(c)
+        if cur:
+            out.append((cur[0].x0, cur[-1].x1, cur))
+        pieces.append(out)
+    starts = Counter(round(x0) for ps in pieces for x0, _, _ in ps)
+    label_starts = _cluster([float(x) for x, n in starts.items() for _ in range(n)], 2.0)
+    label_starts = [x for x in label_starts
+                    if sum(n for s, n in starts.items() if abs(s - x) <= 2.0) >= 2] or [min(starts)] if starts else []
+    if not label_starts:
+        label_starts = [min(ln.x0 for ln in run)]
+    nl = len(label_starts)
+
+    def label_col(x0: float) -> int:
+        k = bisect.bisect_right(label_starts, x0 + 2.0) - 1
+        return max(0, min(k, nl - 1))
+
+    ncols = nl + len(cols)
+    row_lines = [n for n, f in enumerate(flags) if f]
+    own: dict[tuple[int, int], list[tuple[float, str]]] = {}
+    extra: dict[tuple[int, int], list[tuple[float, str]]] = {}
+    for n, ln in enumerate(run):
+        cells: dict[int, list[Char]] = {}
+        for c in ln.chars:
+            k = num_col(c)
+            if k is not None:
+                cells.setdefault(nl + k, []).append(c)
+        spans_into: list[int] = []
+        for x0, x1, cs in pieces[n]:
+            k = label_col(x0)
+            cells.setdefault(k, []).extend(cs)
+            # a label running on under the next label column (a merged cell) fills that one too
+            spans_into.extend(m for m in range(k + 1, nl) if x1 > label_starts[m] + 2.0)
+        if flags[n]:
+            for m in spans_into:
+                own.setdefault((n, m), [])
+        for col, cs in cells.items():
+            text = "".join(c.ch for c in sorted(cs, key=lambda c: c.x0))
+            if flags[n]:
+                own.setdefault((n, col), []).append((ln.top, text))
+                continue
+            # a wrapped label line joins the nearest row; between two rows about as near, the one
+            # whose cell in this column is empty, then the one above (a cell's text runs downwards)
+            dist = {r: abs(run[r].top - ln.top) for r in row_lines}
+            best = min(dist.values())
+            near = [r for r in row_lines if dist[r] <= best + 0.3 * size]
+            r = sorted(near, key=lambda r: ((r, col) in own, run[r].top > ln.top, dist[r]))[0]
+            extra.setdefault((r, col), []).append((ln.top, text))
+    xs = list(label_starts)
+    xs = [min(xs[0], min(ln.x0 for ln in run))] + xs[1:]
+    for k, (a, b) in enumerate(cols):
+        xs.append(a - 0.25 * size if k == 0 else (cols[k - 1][1] + a) / 2)
+    xs.append(cols[-1][1] + 0.25 * size)
+    xs = sorted(xs)
+    if len(xs) != ncols + 1:
+        return None
+    ys = [run[row_lines[0]].top - 0.25 * size]
+    for a, b in zip(row_lines, row_lines[1:]):
+        ys.append((run[a].bottom + run[b].top) / 2 if b == a + 1 else run[a + 1].top - 0.1)
+    ys.append(max(ln.bottom for ln in run) + 0.25 * size)
+    cells_out = []
+    for r, n in enumerate(row_lines):
+        for col in range(ncols):
+            parts = sorted(own.get((n, col), []) + extra.get((n, col), []))
+            text = ""
+            for _, t in parts:
+                text = _join(text, t)
+            cells_out.append((r, col, r, col, text, (xs[col], ys[r], xs[col + 1], ys[r + 1])))
+    return Table(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells_out)
 
 
 # ----------------------------------------------------------------------------- reading order

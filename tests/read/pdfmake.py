@@ -123,11 +123,12 @@ def soffice() -> Optional[str]:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def report_html(text: str) -> str:
-    """A report's ``pipe`` layout as an HTML page: paragraphs, and ruled tables whose short rows
-    span the missing columns with their first cell (as the official template merges them)."""
+def report_html(text: str, ruled: bool = True) -> str:
+    """A report's ``pipe`` layout as an HTML page: paragraphs, and tables (ruled, or with no lines at
+    all) whose short rows span the missing columns with their first cell."""
+    border = "1px solid black" if ruled else "none"
     out = ['<html><head><meta charset="utf-8"><style>table{border-collapse:collapse}'
-           "td{border:1px solid black;padding:2px}p{text-indent:2em;margin:0}</style></head><body>"]
+           f"td{{border:{border};padding:2px}}p{{text-indent:2em;margin:0}}</style></head><body>"]
     lines = text.split("\n")
     i = 0
     while i < len(lines):
@@ -139,7 +140,7 @@ def report_html(text: str) -> str:
                 rows.append(cells)
                 i += 1
             width = max(len(r) for r in rows)
-            out.append('<table border="1" cellspacing="0" width="100%">')
+            out.append(f'<table border="{1 if ruled else 0}" cellspacing="0" width="100%">')
             for r in rows:
                 span = width - len(r) + 1
                 tds = [f'<td colspan="{span}">{html.escape(r[0])}</td>' if span > 1 else f"<td>{html.escape(r[0])}</td>"]
@@ -171,14 +172,14 @@ def convert(srcs: list[str], outdir: str, timeout: float = 300) -> list[Optional
     return out
 
 
-def texts_to_pdfs(texts: list[str], tmp: Optional[str] = None) -> list[Optional[bytes]]:
+def texts_to_pdfs(texts: list[str], tmp: Optional[str] = None, ruled: bool = True) -> list[Optional[bytes]]:
     """Reports in the ``pipe`` layout → PDFs printed by LibreOffice (None without it)."""
     with tempfile.TemporaryDirectory(dir=tmp) as d:
         srcs = []
         for i, text in enumerate(texts):
             src = os.path.join(d, f"report{i}.html")
             with open(src, "w", encoding="utf-8") as fh:
-                fh.write(report_html(text))
+                fh.write(report_html(text, ruled))
             srcs.append(src)
         out = []
         for pdf in convert(srcs, d):

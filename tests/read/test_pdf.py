@@ -145,6 +145,33 @@ def test_libreoffice_report_gives_the_findings_of_its_text():
     _assert_same_findings(txt, data)
 
 
+def test_unruled_table_read_by_aligned_columns():
+    """The same report printed with tables that have no lines at all: table 三 is cut into cells by
+    its aligned number columns (across the page break too), wrapped row labels joined, and the
+    findings are those of the .txt."""
+    with open(os.path.join(FIXTURES, "synth-1-change_cell.txt"), encoding="utf-8") as fh:
+        txt = fh.read()
+    data = _bytes(os.path.join(FIXTURES, "synth-1-change_cell-unruled.pdf"))
+    tables = [b for b in read_pdf(data) if isinstance(b, TableBlock)]
+    t3 = [t for t in tables if t.rows[0][0].text == "一、本年新收政府信息公开申请数量"]
+    assert len(t3) == 1
+    rows = [[c.text for c in r] for r in t3[0].rows]
+    assert len({c.loc.get("page") for r in t3[0].rows for c in r}) == 2
+    assert ["（三）不予公开", "1.属于国家秘密", "0", "1", "0", "0", "0", "0", "1"] in rows
+    assert ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", "51", "0", "0", "2", "0", "3", "56"] in rows
+    assert ["（四）无法提供", "1.本机关不掌握相关政府信息", "2", "0", "0", "0", "1", "0", "3"] in rows
+    _assert_same_findings(txt, data)
+
+
+def test_prose_is_never_an_aligned_table(hongze):
+    """Paragraphs with numbers (justified lines, dates, phone numbers) stay paragraphs."""
+    blocks = read_pdf(_bytes(HONGZE))
+    assert sum(isinstance(b, TableBlock) for b in blocks) == 3     # 二, 三 and 四, all ruled
+    for b in blocks:
+        if isinstance(b, TableBlock):
+            assert len(b.rows[0]) in (4, 10, 15)
+
+
 @pytest.mark.skipif(pdfmake.soffice() is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_reports_freshly_made():
     from gxlint import synth
@@ -152,9 +179,9 @@ def test_libreoffice_reports_freshly_made():
     cases = [(2, ["break_row_total"], 20000), (4, ["change_year"], 16000), (5, ["drop_section"], 12000),
              (9, [], None)]
     texts = [synth.sample(seed, defects=d, size=size, layout="pipe").text for seed, d, size in cases]
-    pdfs = pdfmake.texts_to_pdfs(texts)
+    pdfs = pdfmake.texts_to_pdfs(texts) + pdfmake.texts_to_pdfs(texts, ruled=False)
     assert all(pdfs)
-    for text, data in zip(texts, pdfs):
+    for text, data in zip(texts + texts, pdfs):
         _assert_same_findings(text, data)
 
 
