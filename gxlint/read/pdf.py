@@ -623,18 +623,36 @@ def _furniture_key(text: str) -> str:
 
 
 def _drop_furniture(pages: list[Page]) -> None:
+    """Page numbers, and running headers/footers: lines in the top or bottom tenth of the page, set
+    apart from the body (more than a line's height away from any other line), whose text (digits
+    aside) comes back on at least half of the pages. A body line that happens to repeat (the same
+    paragraph twice) sits in the flow of its paragraph and is kept."""
     zone: dict[int, list[Line]] = {}
     counts: Counter[str] = Counter()
     for p in pages:
         top_limit, bottom_limit = 0.1 * p.height, 0.9 * p.height
-        inside = [ln for ln in p.lines if ln.bottom <= top_limit or ln.top >= bottom_limit]
+        ordered = sorted(p.lines, key=lambda ln: ln.top)
+        inside = []
+        for k, ln in enumerate(ordered):
+            if not (ln.bottom <= top_limit or ln.top >= bottom_limit):
+                continue
+            gaps = []
+            if k > 0:
+                gaps.append(ln.top - ordered[k - 1].bottom)
+            if k + 1 < len(ordered):
+                gaps.append(ordered[k + 1].top - ln.bottom)
+            tables = [t.bbox for t in p.tables]
+            near_table = any(t[1] - ln.bottom < ln.size and ln.top - t[3] < ln.size for t in tables)
+            apart = all(g > ln.size for g in gaps) and not near_table
+            inside.append((ln, apart))
         zone[p.number] = inside
-        for key in {_furniture_key(ln.text) for ln in inside}:
+        for key in {_furniture_key(ln.text) for ln, apart in inside if apart}:
             counts[key] += 1
     need = max(2, (len(pages) + 1) // 2)
     for p in pages:
-        drop = {id(ln) for ln in zone[p.number]
-                if _PAGE_NO.match(ln.text) or (len(pages) >= 2 and counts[_furniture_key(ln.text)] >= need)}
+        drop = {id(ln) for ln, apart in zone[p.number]
+                if _PAGE_NO.match(ln.text)
+                or (apart and len(pages) >= 2 and counts[_furniture_key(ln.text)] >= need)}
         if drop:
             p.lines = [ln for ln in p.lines if id(ln) not in drop]
 

@@ -214,3 +214,19 @@ def many_pages(n: int) -> bytes:
             b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % n]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * n
     return raw_pdf(objs)
+
+
+def placed_text_pdf(pages: list[list[tuple[float, float, str]]], size: float = 11) -> bytes:
+    """Pages of Latin text lines placed at (x, y from the top) — for page furniture and geometry."""
+    n = len(pages)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for lines in pages:
+        ops = b" ".join(b"BT /F1 %g Tf %g %g Td (%s) Tj ET" % (size, x, 842 - y, t.encode("latin-1"))
+                        for x, y, t in lines)
+        objs.append(stream(ops))
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+                    b" /Resources << /Font << /F1 3 0 R >> >> >>" % (len(objs)))
+        kids.append(b"%d 0 R" % len(objs))
+    objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % n
+    return raw_pdf(objs)

@@ -121,7 +121,7 @@ def _row_label(text, offset):
 
 
 def _findings(text, path):
-    return sorted((d.code, text[d.span.start:d.span.end], _row_label(text, d.span.start))
+    return sorted((d.code, text[d.span.start:d.span.end].strip(), _row_label(text, d.span.start))
                   for d in lint(text, path).diagnostics)
 
 
@@ -185,7 +185,33 @@ def test_libreoffice_reports_freshly_made():
         _assert_same_findings(text, data)
 
 
+def test_no_text_is_lost_or_invented():
+    """Every character of the report is in the text view, once (ruled and unruled tables alike)."""
+    with open(os.path.join(FIXTURES, "synth-1-change_cell.txt"), encoding="utf-8") as fh:
+        want = collections.Counter(re.sub(r"[\s|]", "", fh.read()))
+    for name in ("synth-1-change_cell.pdf", "synth-1-change_cell-unruled.pdf"):
+        view = render(read_pdf(_bytes(os.path.join(FIXTURES, name))))[0]
+        assert collections.Counter(re.sub(r"[\s|]", "", view)) == want, name
+
+
 # ----------------------------------------------------------------------------- geometry on small files
+
+def test_running_header_and_page_numbers_dropped_repeated_body_lines_kept():
+    body = "the same sentence opens a paragraph on every page"
+    pages = []
+    for n in range(1, 4):
+        pages.append([(72, 30, "Annual report of the county office"),       # running header
+                      (72, 70, body), (72, 84, f"and page {n} goes on with its own words"),   # in the top tenth
+                      (280, 800, f"- {n} -")])                                  # page number
+    texts = [b.text for b in read_pdf(pdfmake.placed_text_pdf(pages))]
+    assert not [t for t in texts if "county office" in t or re.fullmatch(r"- \d -", t)]
+    assert sum(body in t for t in texts) == 3
+
+
+def test_single_page_number_dropped_but_body_kept():
+    texts = [b.text for b in read_pdf(pdfmake.placed_text_pdf([[(72, 100, "Only page"), (290, 810, "1")]]))]
+    assert texts == ["Only page"]
+
 
 def test_latin_lines_keep_their_spaces_and_short_lines_stay_apart():
     blocks = read_pdf(pdfmake.text_pdf(["Annual report 2023", "second line"]))
