@@ -156,14 +156,10 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
             if time.process_time() - started > TIME_BUDGET:
                 raise DecodeError("pdf_too_complex")
             pages.append(_read_page(doc, raw, i))
-    except DecodeError:
-        raise
-    except RecursionError:
-        raise DecodeError("pdf_too_complex") from None
-    except MemoryError:
-        raise DecodeError("pdf_too_complex") from None
-    except Exception:  # PDFium failing on one page: the file is damaged there
+    except pdfium.PdfiumError:  # PDFium cannot load a page: the file is damaged there
         raise DecodeError("damaged_pdf_page", page=len(pages) + 1) from None
+    except (RecursionError, MemoryError):
+        raise DecodeError("pdf_too_complex") from None
     finally:
         doc.close()
     if not any(p.lines or p.tables for p in pages):
@@ -464,6 +460,8 @@ def _tables(h_edges, v_edges, page: int) -> list[Table]:
         groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
     tables = []
     for gh, gv in groups.values():
+        if not gh or not gv:
+            continue
         ys = _cluster([h[0] for h in gh], SNAP)
         xs = _cluster([v[0] for v in gv], SNAP)
         # a row whose closing border is missing (a table cut by the page end, its border drawn on

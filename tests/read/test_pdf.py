@@ -264,6 +264,31 @@ def test_pdf_bombs_are_refused_in_bounded_time():
     assert _reason(pdfmake.page_count_bomb(levels=7, fan=10))[0] in ("damaged_pdf", "pdf_too_many_pages")
 
 
+def test_damaged_bytes_give_blocks_or_one_reason():
+    """Random damage to a real PDF (bytes changed, runs cut out): the reader returns blocks or raises
+    DecodeError with a known message — nothing else, whatever PDFium recovers."""
+    import random
+
+    from gxlint.engine import registry
+
+    messages = registry()["GX002"].messages
+    data = _bytes(HONGZE)
+    rng = random.Random(20261130)
+    for _ in range(80):
+        b = bytearray(data)
+        for _ in range(rng.choice([1, 5, 50, 500])):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            k = rng.randrange(len(b))
+            b = b[:k] + b[k + rng.randrange(1, 5000):]
+        try:
+            blocks = read_pdf(bytes(b))
+        except DecodeError as exc:
+            assert exc.message_id in messages
+        else:
+            render(blocks)
+
+
 def test_deeply_nested_objects_do_not_break_the_reader():
     blocks = read_pdf(pdfmake.deep_nesting_bomb(depth=200_000))
     assert [b.text for b in blocks] == ["text"]
