@@ -591,12 +591,17 @@ def _lines(chars: list[Char], page: int) -> list[Line]:
     out = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
+        kept = [row[0]]
+        for c in row[1:]:
+            prev = kept[-1]
+            if c.ch == prev.ch and abs(c.x0 - prev.x0) < 0.1 * max(c.size, prev.size):
+                continue        # a character drawn twice (fake bold, or a shadow)
+            kept.append(c)
+        row = kept
         parts = [row[0].ch]
         for prev, c in zip(row, row[1:]):
             gap = c.x0 - prev.x1
             size = max(prev.size, c.size)
-            if c.x0 < prev.x0 + 0.05 * size and c.ch == prev.ch:
-                continue        # a character drawn twice (fake bold)
             if not _is_wide(prev.ch) and not _is_wide(c.ch) and gap > 0.15 * size:
                 parts.append(" ")
             elif gap > 1.0 * size or (gap > 0.5 * size and (prev.ch.isdigit() or c.ch.isdigit())):

@@ -123,9 +123,10 @@ def soffice() -> Optional[str]:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def report_html(text: str, ruled: bool = True) -> str:
+def report_html(text: str, ruled: bool = True, repeat_header: bool = False) -> str:
     """A report's ``pipe`` layout as an HTML page: paragraphs, and tables (ruled, or with no lines at
-    all) whose short rows span the missing columns with their first cell."""
+    all) whose short rows span the missing columns with their first cell; ``repeat_header`` makes
+    table 三's three header rows a <thead>, which Writer repeats on every page the table runs onto."""
     border = "1px solid black" if ruled else "none"
     out = ['<html><head><meta charset="utf-8"><style>table{border-collapse:collapse}'
            f"td{{border:{border};padding:2px}}p{{text-indent:2em;margin:0}}</style></head><body>"]
@@ -141,12 +142,17 @@ def report_html(text: str, ruled: bool = True) -> str:
                 i += 1
             width = max(len(r) for r in rows)
             out.append(f'<table border="{1 if ruled else 0}" cellspacing="0" width="100%">')
-            for r in rows:
+            head = 3 if repeat_header and any("申请人情况" in c or "申請人情況" in c for c in rows[0]) else 0
+            for k, r in enumerate(rows):
                 span = width - len(r) + 1
                 tds = [f'<td colspan="{span}">{html.escape(r[0])}</td>' if span > 1 else f"<td>{html.escape(r[0])}</td>"]
                 tds += [f"<td>{html.escape(c)}</td>" for c in r[1:]]
+                if head and k == 0:
+                    out.append("<thead>")
                 out.append("<tr>" + "".join(tds) + "</tr>")
-            out.append("</table>")
+                if head and k == head - 1:
+                    out.append("</thead><tbody>")
+            out.append("</tbody></table>" if head else "</table>")
             continue
         out.append(f"<p>{html.escape(ln)}</p>" if ln.strip() else "")
         i += 1
@@ -172,14 +178,15 @@ def convert(srcs: list[str], outdir: str, timeout: float = 300) -> list[Optional
     return out
 
 
-def texts_to_pdfs(texts: list[str], tmp: Optional[str] = None, ruled: bool = True) -> list[Optional[bytes]]:
+def texts_to_pdfs(texts: list[str], tmp: Optional[str] = None, ruled: bool = True,
+                  repeat_header: bool = False) -> list[Optional[bytes]]:
     """Reports in the ``pipe`` layout → PDFs printed by LibreOffice (None without it)."""
     with tempfile.TemporaryDirectory(dir=tmp) as d:
         srcs = []
         for i, text in enumerate(texts):
             src = os.path.join(d, f"report{i}.html")
             with open(src, "w", encoding="utf-8") as fh:
-                fh.write(report_html(text, ruled))
+                fh.write(report_html(text, ruled, repeat_header))
             srcs.append(src)
         out = []
         for pdf in convert(srcs, d):

@@ -185,6 +185,21 @@ def test_libreoffice_reports_freshly_made():
         _assert_same_findings(text, data)
 
 
+@pytest.mark.skipif(pdfmake.soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_header_rows_repeated_on_the_next_page_are_read_once():
+    import pypdfium2 as pdfium
+
+    with open(os.path.join(FIXTURES, "synth-1-change_cell.txt"), encoding="utf-8") as fh:
+        txt = fh.read()
+    data = pdfmake.texts_to_pdfs([txt], repeat_header=True)[0]
+    doc = pdfium.PdfDocument(data)
+    printed = sum(doc[i].get_textpage().get_text_range().count("本列数据的勾稽关系") for i in range(len(doc)))
+    assert printed == 2, "Writer should repeat the header rows on the table's second page"
+    view = render(read_pdf(data))[0]
+    assert view.count("本列数据的勾稽关系") == 1
+    _assert_same_findings(txt, data)
+
+
 def test_no_text_is_lost_or_invented():
     """Every character of the report is in the text view, once (ruled and unruled tables alike)."""
     with open(os.path.join(FIXTURES, "synth-1-change_cell.txt"), encoding="utf-8") as fh:
@@ -206,6 +221,13 @@ def test_running_header_and_page_numbers_dropped_repeated_body_lines_kept():
     texts = [b.text for b in read_pdf(pdfmake.placed_text_pdf(pages))]
     assert not [t for t in texts if "county office" in t or re.fullmatch(r"- \d -", t)]
     assert sum(body in t for t in texts) == 3
+
+
+def test_text_drawn_twice_is_read_once():
+    """Fake bold: the same line drawn again 0.3 pt to the right."""
+    texts = [b.text for b in read_pdf(pdfmake.placed_text_pdf([[(72, 100, "Bold 2023 title"),
+                                                                 (72.3, 100, "Bold 2023 title")]]))]
+    assert texts == ["Bold 2023 title"]
 
 
 def test_single_page_number_dropped_but_body_kept():
