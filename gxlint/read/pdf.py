@@ -49,9 +49,10 @@ from .blocks import Block, CellBlock, Para, TableBlock
 MAX_PAGES = 1000            # a report has a few dozen; beyond this it is not one (or a bomb)
 MAX_CHARS_PER_PAGE = 60_000
 MAX_PATH_SEGMENTS = 200_000  # per page
+MAX_PAGE_OBJECTS = 100_000  # text runs, paths and images on one page (a dense table page has ~2,000)
 TIME_BUDGET = 20.0          # CPU seconds for one document (generous: a 10-page report takes < 0.2 s)
-MAX_STREAM = 16 << 20       # bytes a content/object stream may inflate to (a report page has < 1 MB)
-MAX_INFLATED = 128 << 20    # all of them together
+MAX_STREAM = 4 << 20        # bytes a content/object stream may inflate to (a report page has < 1 MB)
+MAX_INFLATED = 64 << 20     # all of them together
 # streams PDFium does not parse while reading text: fonts, images, metadata, attachments
 _INERT_STREAM = re.compile(rb"/(?:Image|Length1|Length2|Length3|Type1C|CIDFontType0C|OpenType|Metadata|XML|EmbeddedFile)\b")
 _STREAM_START = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
@@ -392,7 +393,10 @@ def _edges(page, raw, height: float):
                     add_segment(pts[-1][0], pts[-1][1], pts[0][0], pts[0][1])
 
     ident = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+    count = raw.FPDFPage_CountObjects(page.raw)
+    if count > MAX_PAGE_OBJECTS:
+        raise DecodeError("pdf_too_complex")
+    for k in range(count):
         obj = raw.FPDFPage_GetObject(page.raw, k)
         if obj:
             walk(obj, ident, 0)
