@@ -546,10 +546,9 @@ def _fill(t: Table, chars: list[Char]) -> bool:
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 owner[(r, c)] = k
-    if not any(c1 > c0 or True for (_, c0, _, c1, _, _) in t.cells) or nc < 1:
-        return False
+    # a frame around text (one cell in every row), or rules with nothing inside, is no table
     multi_col = any(len({owner.get((r, c)) for c in range(nc)}) > 1 for r in range(nr))
-    if not multi_col:
+    if not multi_col or not chars:
         return False
     per_cell: list[list[Char]] = [[] for _ in t.cells]
     for ch in chars:

@@ -237,3 +237,22 @@ def placed_text_pdf(pages: list[list[tuple[float, float, str]]], size: float = 1
         kids.append(b"%d 0 R" % len(objs))
     objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % n
     return raw_pdf(objs)
+
+
+def object_stream_chain(n: int = 5000) -> bytes:
+    """Object streams each extending the one before (/Extends), ``n`` deep, the page's font inside
+    the last one — a parser that follows the chain recursively runs out of stack."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream(b"BT /F1 12 Tf 72 760 Td (text) Tj ET"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    first = len(objs) + 1
+    for k in range(n):
+        body = b"%d 0 << /Deep %d >>" % (first + n + k, k)
+        ext = b" /Extends %d 0 R" % (first + k - 1) if k else b""
+        objs.append(stream(body, extra=b" /Type /ObjStm /N 1 /First %d%s" % (len(b"%d 0 " % (first + n + k)), ext)))
+    return raw_pdf(objs)

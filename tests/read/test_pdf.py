@@ -316,6 +316,8 @@ def test_damaged_bytes_give_blocks_or_one_reason():
 def test_deeply_nested_objects_do_not_break_the_reader():
     blocks = read_pdf(pdfmake.deep_nesting_bomb(depth=200_000))
     assert [b.text for b in blocks] == ["text"]
+    blocks = read_pdf(pdfmake.object_stream_chain(5000))
+    assert [b.text for b in blocks] == ["text"]
 
 
 def test_pdf_messages_are_at_the_end_under_their_comment():
