@@ -224,11 +224,20 @@ def _check_inflation(data: bytes) -> None:
 def _read_page(doc, raw, index: int) -> Page:
     page = doc[index]
     try:
-        width, height = page.get_size()
-        chars = _chars(page, raw, height)
-        h_edges, v_edges, images = _edges(page, raw, height)
+        width, height = page.get_size()          # as displayed (/Rotate applied)
+        if raw.FPDFPage_GetRotation(page.raw) % 2:
+            width, height = height, width        # page space, before /Rotate
+        found = _raw_chars(page, raw)
+        # read the page the way its text runs: most characters' direction becomes left to right
+        # (a landscape table on a rotated page, or drawn sideways, reads like any other)
+        turns = Counter(f[-1] for f in found).most_common(1)[0][0] if found else 0
+        to_display = _display_map(turns, width, height)
+        chars = _place(found, to_display)
+        h_edges, v_edges, images = _edges(page, raw, to_display)
     finally:
         page.close()
+    if turns % 2:
+        width, height = height, width
     out = Page(index + 1, width, height, images=images)
     tables = _tables(h_edges, v_edges, index + 1)
     rest: list[Char] = []
@@ -254,7 +263,21 @@ def _read_page(doc, raw, index: int) -> Page:
     return out
 
 
-def _chars(page, raw, height: float) -> list[Char]:
+def _display_map(turns: int, width: float, height: float):
+    """Page space (PDF units, origin bottom left; ``width`` × ``height``) → reading space, origin top
+    left, after turning the page by ``turns`` quarter turns clockwise so that text whose direction
+    is ``turns`` × 90° (counter-clockwise) runs left to right."""
+    if turns == 1:          # text runs upwards
+        return lambda x, y: (y, x)
+    if turns == 2:          # upside down
+        return lambda x, y: (width - x, y)
+    if turns == 3:          # text runs downwards
+        return lambda x, y: (height - y, width - x)
+    return lambda x, y: (x, height - y)
+
+
+def _raw_chars(page, raw) -> list[tuple]:
+    """The page's characters in page space: (char, ink box, advance box or None, origin, size, turns)."""
     tp = page.get_textpage()
     try:
         n = raw.FPDFText_CountChars(tp.raw)
@@ -262,7 +285,7 @@ def _chars(page, raw, height: float) -> list[Char]:
             raise DecodeError("pdf_too_complex")
         l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        out: list[Char] = []
+        out: list[tuple] = []
         get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
         get_box, get_origin, get_loose = raw.FPDFText_GetCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
         get_fs, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
@@ -280,20 +303,37 @@ def _chars(page, raw, height: float) -> list[Char]:
             get_origin(tp.raw, k, ox, oy)
             # the font size as drawn: FPDFText_GetFontSize is in text space, the text matrix scales it
             size = get_fs(tp.raw, k)
+            turns = 0
             if get_matrix(tp.raw, k, mat):
                 size *= abs(mat.a * mat.d - mat.b * mat.c) ** 0.5
+                if abs(mat.b) > abs(mat.a):         # the text direction (a, b) is mostly vertical
+                    turns = 1 if mat.b > 0 else 3
+                elif mat.a < 0:
+                    turns = 2
             if not 0.5 <= size <= 500:
                 size = max(t.value - b.value, r.value - l.value, 1.0)
-            x0, x1 = l.value, r.value
-            # horizontal extent: the glyph's advance (the loose box) where it is sane — a narrow
-            # digit's ink box would open false gaps inside a number
-            if get_loose(tp.raw, k, loose) and 0 < loose.right - loose.left <= 1.5 * size \
-                    and loose.left <= (x0 + x1) / 2 <= loose.right:
-                x0, x1 = loose.left, loose.right
-            out.append(Char(chr(u), x0, x1, height - t.value, height - b.value, height - oy.value, size))
+            adv = (loose.left, loose.bottom, loose.right, loose.top) if get_loose(tp.raw, k, loose) else None
+            out.append((chr(u), (l.value, b.value, r.value, t.value), adv, (ox.value, oy.value), size, turns))
         return out
     finally:
         tp.close()
+
+
+def _place(found: list[tuple], to_display) -> list[Char]:
+    """Characters in reading space (see :func:`_display_map`)."""
+    out: list[Char] = []
+    for ch, (l, b, r, t), adv, (ox, oy), size, _ in found:
+        (ax, ay), (bx, by) = to_display(l, b), to_display(r, t)
+        x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        # horizontal extent: the glyph's advance (the loose box) where it is sane — a narrow
+        # digit's ink box would open false gaps inside a number
+        if adv is not None:
+            (ax, _), (bx, _) = to_display(adv[0], adv[1]), to_display(adv[2], adv[3])
+            lx0, lx1 = min(ax, bx), max(ax, bx)
+            if 0 < lx1 - lx0 <= 1.5 * size and lx0 <= (x0 + x1) / 2 <= lx1:
+                x0, x1 = lx0, lx1
+        out.append(Char(ch, x0, x1, top, bottom, to_display(ox, oy)[1], size))
+    return out
 
 
 def _visible(rgba: tuple[int, int, int, int]) -> bool:
@@ -301,7 +341,7 @@ def _visible(rgba: tuple[int, int, int, int]) -> bool:
     return a > 0 and not (r > 240 and g > 240 and b > 240)
 
 
-def _edges(page, raw, height: float):
+def _edges(page, raw, to_display):
     """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling segments, top-down coordinates."""
     h_edges: list[tuple[float, float, float]] = []
     v_edges: list[tuple[float, float, float]] = []
@@ -318,8 +358,7 @@ def _edges(page, raw, height: float):
         return (cr.value, cg.value, cb.value, ca.value)
 
     def add_segment(x0, y0, x1, y1):
-        # page space (bottom-up) → top-down
-        y0, y1 = height - y0, height - y1
+        (x0, y0), (x1, y1) = to_display(x0, y0), to_display(x1, y1)
         if abs(y0 - y1) <= 1.0 and abs(x1 - x0) > 1.0:
             h_edges.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
         elif abs(x0 - x1) <= 1.0 and abs(y1 - y0) > 1.0:

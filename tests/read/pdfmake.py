@@ -256,3 +256,23 @@ def object_stream_chain(n: int = 5000) -> bytes:
         ext = b" /Extends %d 0 R" % (first + k - 1) if k else b""
         objs.append(stream(body, extra=b" /Type /ObjStm /N 1 /First %d%s" % (len(b"%d 0 " % (first + n + k)), ext)))
     return raw_pdf(objs)
+
+
+def sideways_pdf(lines: list[tuple[float, float, str]], rules: list[tuple[float, float, float, float]],
+                 size: float = 11) -> bytes:
+    """A landscape page made the way some producers do it: a portrait page with /Rotate 90 whose
+    content is drawn turned a quarter (text running upwards). ``lines`` (x, baseline y) and
+    ``rules`` (x0, y0, x1, y1) are given as the page is read: 842 wide, 595 high, origin top left."""
+    ops = []
+    for x0, y0, x1, y1 in rules:            # reading (X, Y) → page space (x, y) = (Y, X)
+        ops.append(b"%g %g m %g %g l S" % (y0, x0, y1, x1))
+    for x, y, t in lines:
+        ops.append(b"BT /F1 %g Tf 0 1 -1 0 %g %g Tm (%s) Tj ET" % (size, y, x, t.encode("latin-1")))
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream(b"0.5 w " + b" ".join(ops)),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])

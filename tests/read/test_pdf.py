@@ -223,6 +223,17 @@ def test_running_header_and_page_numbers_dropped_repeated_body_lines_kept():
     assert sum(body in t for t in texts) == 3
 
 
+def test_landscape_page_drawn_sideways_reads_left_to_right():
+    """/Rotate 90 with the content turned a quarter: lines, and a ruled table's cells, in reading order."""
+    rules = [(100, y, 400, y) for y in (200, 220, 240)] + [(x, 200, x, 240) for x in (100, 250, 400)]
+    lines = [(100, 100, "Annual report of the county office"), (100, 114, "drawn on a landscape page"),
+             (105, 215, "Label one"), (255, 215, "12"), (105, 235, "Label two"), (255, 235, "34")]
+    blocks = read_pdf(pdfmake.sideways_pdf(lines, rules))
+    assert isinstance(blocks[0], Para) and blocks[0].text == "Annual report of the county office"
+    assert blocks[1].text == "drawn on a landscape page"
+    assert [[c.text for c in r] for r in blocks[2].rows] == [["Label one", "12"], ["Label two", "34"]]
+
+
 def test_text_drawn_twice_is_read_once():
     """Fake bold: the same line drawn again 0.3 pt to the right."""
     texts = [b.text for b in read_pdf(pdfmake.placed_text_pdf([[(72, 100, "Bold 2023 title"),
