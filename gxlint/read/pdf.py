@@ -129,6 +129,8 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     images: int = 0
+    nchars: int = 0
+    unmapped: int = 0       # characters without a Unicode value (private use area, U+FFFD)
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -172,6 +174,12 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
         if any(p.images for p in pages):
             raise DecodeError("scanned_pdf", pages=len(pages))
         raise DecodeError("empty_pdf", pages=len(pages))
+    total = sum(p.nchars for p in pages)
+    unmapped = sum(p.unmapped for p in pages)
+    if total and unmapped > 0.2 * total:
+        # fonts without a Unicode map: what PDFium reads are glyph numbers, not text — reading them
+        # would report every section missing; say once that the text cannot be extracted
+        raise DecodeError("pdf_unmapped_text", share=f"{100 * unmapped // total}%")
     _drop_furniture(pages)
     for p in pages:
         _aligned_tables(p)
@@ -238,7 +246,8 @@ def _read_page(doc, raw, index: int) -> Page:
         page.close()
     if turns % 2:
         width, height = height, width
-    out = Page(index + 1, width, height, images=images)
+    out = Page(index + 1, width, height, images=images, nchars=len(found),
+               unmapped=sum(1 for f in found if _unmapped(f[0])))
     tables = _tables(h_edges, v_edges, index + 1)
     rest: list[Char] = []
     if tables:
@@ -261,6 +270,11 @@ def _read_page(doc, raw, index: int) -> Page:
         rest = chars
     out.lines = _lines(rest, index + 1)
     return out
+
+
+def _unmapped(ch: str) -> bool:
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or 0xF0000 <= o
 
 
 def _display_map(turns: int, width: float, height: float):

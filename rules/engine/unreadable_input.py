@@ -91,6 +91,11 @@ class UnreadableInput(Rule):
             "en": "the PDF is abnormally complex (more drawing or text objects than the reader's limits): "
                   "damaged or maliciously crafted?; not checked",
         },
+        "pdf_unmapped_text": {
+            "zh": "PDF 的文字无法提取（{share} 的字符所用字体没有 Unicode 编码映射），未检查；请从原文档重新导出 PDF（嵌入字体）或提供原文档",
+            "en": "the PDF's text cannot be extracted ({share} of its characters use fonts without a Unicode map); "
+                  "not checked — export the PDF again from the source document, or provide that document",
+        },
         "pdf_no_library": {
             "zh": "读取 PDF 需要 pypdfium2，当前环境未安装，未检查；请运行 pip install pypdfium2",
             "en": "reading PDF needs pypdfium2, which is not installed; not checked — run pip install pypdfium2",

@@ -276,3 +276,17 @@ def sideways_pdf(lines: list[tuple[float, float, str]], rules: list[tuple[float,
         stream(b"0.5 w " + b" ".join(ops)),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ])
+
+
+def unmapped_text_pdf() -> bytes:
+    """Text whose font maps every code to a private-use glyph name: PDFium reads glyph numbers,
+    not characters (what a CJK font embedded without a ToUnicode map gives)."""
+    names = b" ".join(b"/uniE%03X" % k for k in range(26))
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream(b"BT /F1 12 Tf 72 760 Td (ABCDEFGHIJ KLMNOP) Tj 0 -16 Td (QRSTUVWXYZ) Tj ET"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [65 " + names + b"] >> >>",
+    ])

@@ -269,6 +269,11 @@ def test_scanned_pdf():
     assert _reason(pdfmake.image_pdf(pages=3)) == ("scanned_pdf", {"pages": 3})
 
 
+def test_text_without_unicode_map():
+    """Glyph numbers are not text: one reason, not a report 'missing' every section."""
+    assert _reason(pdfmake.unmapped_text_pdf()) == ("pdf_unmapped_text", {"share": "100%"})
+
+
 def test_pdf_without_any_text_or_image():
     assert _reason(pdfmake.page_count_lie(count=10_000_000))[0] == "empty_pdf"
 
@@ -336,5 +341,6 @@ def test_pdf_messages_are_at_the_end_under_their_comment():
         src = fh.read()
     assert "# pdf" in src
     for mid in ("scanned_pdf", "encrypted_pdf", "truncated_pdf", "damaged_pdf", "pdf_inflate_bomb",
-                "pdf_too_many_pages", "pdf_too_complex", "not_pdf", "empty_pdf"):
+                "pdf_too_many_pages", "pdf_too_complex", "not_pdf", "empty_pdf", "pdf_unmapped_text",
+                "damaged_pdf_page"):
         assert src.index(f'"{mid}"') > src.index("# pdf")
