@@ -123,10 +123,9 @@ def soffice() -> Optional[str]:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def report_html(text: str, ruled: bool = True, repeat_header: bool = False) -> str:
+def report_html(text: str, ruled: bool = True) -> str:
     """A report's ``pipe`` layout as an HTML page: paragraphs, and tables (ruled, or with no lines at
-    all) whose short rows span the missing columns with their first cell; ``repeat_header`` makes
-    table 三's three header rows a <thead>, which Writer repeats on every page the table runs onto."""
+    all) whose short rows span the missing columns with their first cell."""
     border = "1px solid black" if ruled else "none"
     out = ['<html><head><meta charset="utf-8"><style>table{border-collapse:collapse}'
            f"td{{border:{border};padding:2px}}p{{text-indent:2em;margin:0}}</style></head><body>"]
@@ -142,17 +141,12 @@ def report_html(text: str, ruled: bool = True, repeat_header: bool = False) -> s
                 i += 1
             width = max(len(r) for r in rows)
             out.append(f'<table border="{1 if ruled else 0}" cellspacing="0" width="100%">')
-            head = 3 if repeat_header and any("申请人情况" in c or "申請人情況" in c for c in rows[0]) else 0
-            for k, r in enumerate(rows):
+            for r in rows:
                 span = width - len(r) + 1
                 tds = [f'<td colspan="{span}">{html.escape(r[0])}</td>' if span > 1 else f"<td>{html.escape(r[0])}</td>"]
                 tds += [f"<td>{html.escape(c)}</td>" for c in r[1:]]
-                if head and k == 0:
-                    out.append("<thead>")
                 out.append("<tr>" + "".join(tds) + "</tr>")
-                if head and k == head - 1:
-                    out.append("</thead><tbody>")
-            out.append("</tbody></table>" if head else "</table>")
+            out.append("</table>")
             continue
         out.append(f"<p>{html.escape(ln)}</p>" if ln.strip() else "")
         i += 1
@@ -178,15 +172,14 @@ def convert(srcs: list[str], outdir: str, timeout: float = 300) -> list[Optional
     return out
 
 
-def texts_to_pdfs(texts: list[str], tmp: Optional[str] = None, ruled: bool = True,
-                  repeat_header: bool = False) -> list[Optional[bytes]]:
+def texts_to_pdfs(texts: list[str], tmp: Optional[str] = None, ruled: bool = True) -> list[Optional[bytes]]:
     """Reports in the ``pipe`` layout → PDFs printed by LibreOffice (None without it)."""
     with tempfile.TemporaryDirectory(dir=tmp) as d:
         srcs = []
         for i, text in enumerate(texts):
             src = os.path.join(d, f"report{i}.html")
             with open(src, "w", encoding="utf-8") as fh:
-                fh.write(report_html(text, ruled, repeat_header))
+                fh.write(report_html(text, ruled))
             srcs.append(src)
         out = []
         for pdf in convert(srcs, d):
@@ -223,14 +216,18 @@ def many_pages(n: int) -> bytes:
     return raw_pdf(objs)
 
 
-def placed_text_pdf(pages: list[list[tuple[float, float, str]]], size: float = 11) -> bytes:
-    """Pages of Latin text lines placed at (x, y from the top) — for page furniture and geometry."""
+def placed_text_pdf(pages: list[list[tuple[float, float, str]]], size: float = 11,
+                    rules: Optional[list[list[tuple[float, float, float, float]]]] = None) -> bytes:
+    """Pages of Latin text lines placed at (x, baseline y from the top), and per page ruling lines
+    (x0, y0, x1, y1 from the top) — for page furniture and geometry."""
     n = len(pages)
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
-    for lines in pages:
+    for k, lines in enumerate(pages):
         ops = b" ".join(b"BT /F1 %g Tf %g %g Td (%s) Tj ET" % (size, x, 842 - y, t.encode("latin-1"))
                         for x, y, t in lines)
+        for x0, y0, x1, y1 in (rules[k] if rules else []):
+            ops += b" 0.5 w %g %g m %g %g l S" % (x0, 842 - y0, x1, 842 - y1)
         objs.append(stream(ops))
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
                     b" /Resources << /Font << /F1 3 0 R >> >> >>" % (len(objs)))
