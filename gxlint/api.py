@@ -33,7 +33,7 @@ __all__ = [
     "Cell", "Claim", "Context", "Diagnostic", "Document", "Edit", "Fix", "HeaderLabel", "Meta",
     "Related", "Row", "Rule", "Section", "Severity", "Span", "Table", "fmt_num",
     "Identity", "all_identities", "row_name", "COLUMN_NAMES", "COLUMN_NAMES_EN", "template_data",
-    "plain_text", "paragraph_keys",
+    "plain_text", "paragraph_keys", "table_labels_present",
 ]
 
 
@@ -99,7 +99,10 @@ class Diagnostic:
     rule: Optional[str] = None                           # the rule's module, for GX001 and docs
 
     def sort_key(self) -> tuple:
-        return (self.span.start, self.span.end, self.code, self.message)
+        # findings of one rule at one place: in the rule's own order (data "rank", e.g. the
+        # section number of GX101's missing sections), then by message
+        rank = self.data.get("rank", 0) if isinstance(self.data, dict) else 0
+        return (self.span.start, self.span.end, self.code, rank, self.message)
 
 
 def fmt_num(v: Optional[float]) -> str:
@@ -213,6 +216,14 @@ def plain_text(s: str) -> str:
     from .parse.normalize import key
 
     return plain(key(s))
+
+
+def table_labels_present(kind: str, text: str) -> bool:
+    """The captions/column headers of table ``kind`` (t2/t3/t4) are in ``text``: the table is there,
+    even where its cells could not be read (the parser then marks it unreadable)."""
+    from .parse.flatten import table_labels_present as present
+
+    return present(kind, plain_text(text))
 
 
 def paragraph_keys(doc: Document) -> list:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -39,9 +40,22 @@ class BaselineError(Exception):
 
 # --- fingerprints ----------------------------------------------------------------------
 
+_NUMBER = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?![\d])|\d+")
+
+
+def _number(m: "re.Match") -> str:
+    digits = re.sub(r"[,，]", "", m.group())
+    try:
+        return str(int(digits))        # int() reads full-width and other Unicode decimal digits too
+    except ValueError:  # pragma: no cover
+        return digits
+
+
 def _norm(s: str) -> str:
-    """Normalised span text: NFKC, simplified script, no whitespace (line breaks and
-    re-wrapping of the span never change the fingerprint)."""
+    """Normalised span text: NFKC, simplified script, numbers in canonical form (no leading
+    zeros, no thousands separators: the safe fix ``00`` → ``0`` keeps the fingerprint), no
+    whitespace (line breaks and re-wrapping of the span never change the fingerprint)."""
+    s = _NUMBER.sub(_number, s)
     try:
         from .parse.normalize import key_t2s
 

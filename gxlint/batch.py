@@ -28,6 +28,7 @@ class Task:
     path: str                 # what to read ("-" is handled by the caller)
     display: str              # what to report
     settings: Settings
+    walked: bool = False      # found by walking a folder (not named): skipped when it is not a report
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,15 @@ class FixMode:
 
 # --- one file --------------------------------------------------------------------------
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: str, data: bytes) -> None:
-    """Write via a temporary file in the same folder + rename, keeping the file's mode."""
+    """Write via a temporary file in the same folder + rename, keeping the file's mode (a new
+    file gets the mode any other new file gets: 0666 less the umask, not mkstemp's 0600)."""
     real = os.path.realpath(path)
     folder = os.path.dirname(real) or "."
     fd, tmp = tempfile.mkstemp(prefix=".gxlint-", suffix=".tmp", dir=folder)
@@ -50,9 +58,10 @@ def atomic_write(path: str, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.chmod(tmp, stat.S_IMODE(os.stat(real).st_mode))
+            mode = stat.S_IMODE(os.stat(real).st_mode)
         except FileNotFoundError:
-            pass
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         os.replace(tmp, real)
     except BaseException:
         try:
@@ -60,6 +69,45 @@ def atomic_write(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_output(path: str, data: bytes) -> None:
+    """Write a report or baseline the user asked for: ``-`` is standard output; a regular file or
+    a new path is replaced atomically; anything else (``/dev/null``, a FIFO, ``/dev/stdout`` in a
+    pipe, a terminal) is written straight to, never replaced by a regular file."""
+    if path == "-":
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:    # a text-only stream (tests)
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
+        return
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(21, "是一个目录 (is a folder)", path)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return
+    atomic_write(path, data)
+
+
+def unified_diff(old: str, new: str, fromfile: str, tofile: str) -> str:
+    """A unified diff that ``patch`` and ``git apply`` accept: a last line without a line break is
+    followed by ``\\ No newline at end of file``, on whichever side it occurs."""
+    out = []
+    for line in difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                     fromfile=fromfile, tofile=tofile):
+        if line.endswith("\n") or line.endswith("\r"):   # (splitlines also breaks on \r)
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _with_newline(edits, newline: str):
@@ -76,30 +124,34 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
     from .fixes import apply_edits, chosen_edits
     from .io import encode
 
-    info = {"applied": 0, "changed": False, "written": False, "diff": None, "error": None}
+    # applied: edits made; fixed: findings whose fix was applied (what the user is told)
+    info = {"applied": 0, "fixed": 0, "changed": False, "written": False, "diff": None, "error": None}
+    if res.meta.get("fixable") is False:   # a .docx/.html/.pdf: the fix is made in the source document
+        info["refused"] = res.meta.get("format") or "document"
+        res.meta["fix"] = info
+        return res
     if res.text is None:
         res.meta["fix"] = info
         return res
     orig = text = res.text
     cur = res
     for _ in range(max_passes):
-        edits = _with_newline(chosen_edits(cur.diagnostics, unsafe=mode.unsafe), res.newline or "\n")
+        per_diag = [_with_newline(chosen_edits([d], unsafe=mode.unsafe), res.newline or "\n") for d in cur.diagnostics]
+        edits = [e for es in per_diag for e in es]
         if not edits:
             break
-        new, n = apply_edits(text, edits)
+        taken: set = set()
+        new, n = apply_edits(text, edits, taken=taken)
         if n == 0 or new == text:
             break
         text, info["applied"] = new, info["applied"] + n
+        info["fixed"] += sum(1 for es in per_diag if es and any(e in taken for e in es))
         cur = lint(text, res.path, settings)
     if text != orig:
         info["changed"] = True
         if mode.diff:
             shown = res.path or "-"
-            info["diff"] = "".join(difflib.unified_diff(
-                orig.splitlines(keepends=True), text.splitlines(keepends=True),
-                fromfile=f"a/{shown}", tofile=f"b/{shown}"))
-            if info["diff"] and not info["diff"].endswith("\n"):
-                info["diff"] += "\n\\ No newline at end of file\n"
+            info["diff"] = unified_diff(orig, text, f"a/{shown}", f"b/{shown}")
         elif path and path != "-":
             try:
                 if not os.access(path, os.W_OK):
@@ -126,17 +178,36 @@ def _failure(display: str, settings: Settings, exc: BaseException, tb: str = "")
     return Result(display, diags)
 
 
+def decode_failure(task: Task, exc):
+    """The GX002 result of input that could not be read (a :class:`gxlint.io.DecodeError`)."""
+    from .engine import Result, engine_diagnostic
+
+    diags = []
+    if task.settings.is_enabled("GX002", "unreadable-input", task.display):
+        diags.append(engine_diagnostic("GX002", exc.message_id, Span(0, 0), task.settings, **exc.kwargs))
+    return Result(task.display, diags)
+
+
 def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = None):
     """Lint one file (``data``: its bytes, for standard input), fix it if asked, attach
-    fingerprints and drop the Document.  Never raises."""
+    fingerprints and drop the Document.  A file found by walking a folder that does not look
+    like a report comes back with ``meta["not_report"]`` and no findings (and is never fixed).
+    Never raises."""
     from . import baseline
     from .engine import lint_bytes, lint_path
+    from .reportkind import looks_like_report
 
     try:
         if data is not None:
             res = lint_bytes(data, task.display, task.settings)
         else:
             res = lint_path(task.path, task.settings, display_path=task.display)
+        if (task.walked and not task.settings.lint_all and res.doc is not None
+                and not looks_like_report(res.doc)):
+            res.diagnostics = []
+            res.meta["not_report"] = True
+            res.doc = None
+            return res
         if mode.fix or mode.diff:
             res = fix_result(res, None if data is not None else task.path, task.settings, mode)
         baseline.annotate(res)
@@ -183,8 +254,9 @@ def _check_chunk(tasks: Sequence[Task], mode: FixMode) -> list:
 class Progress:
     """A one-line progress bar on a terminal (stderr); a no-op otherwise."""
 
-    def __init__(self, total: int, stream=None, enabled: bool = True) -> None:
+    def __init__(self, total: int, stream=None, enabled: bool = True, lang: str = "zh") -> None:
         self.total = total
+        self.lang = lang
         self.done = 0
         self.stream = stream or sys.stderr
         self.enabled = enabled and total > 0
@@ -217,7 +289,10 @@ class Progress:
         filled = int(width * self.done / self.total) if self.total else width
         rate = self.done / max(now - self.start, 1e-6)
         bar = "█" * filled + "░" * (width - filled)
-        self.stream.write(f"\r检查中 checking [{bar}] {self.done}/{self.total} 文件 files  {rate:5.1f}/s")
+        if self.lang == "en":
+            self.stream.write(f"\rchecking [{bar}] {self.done}/{self.total} files  {rate:5.1f}/s")
+        else:
+            self.stream.write(f"\r检查中 [{bar}] {self.done}/{self.total} 个文件  {rate:5.1f}/秒")
         self.stream.flush()
 
     def close(self) -> None:
@@ -228,63 +303,68 @@ class Progress:
 
 def run(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
         on_done: Optional[Callable[[int], None]] = None) -> list:
-    """Check every task; ``jobs`` > 1 uses a process pool.  Results in task order."""
+    """Check every task; ``jobs`` > 1 uses worker processes.  Results in task order."""
+    return [r for _, r in run_iter(tasks, jobs, mode, on_done)]
+
+
+def run_iter(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
+             on_done: Optional[Callable[[int], None]] = None):
+    """(index, result) for every task, in task order, each as soon as it and those before it are
+    done — so outputs can be written file by file.  ``jobs`` > 1 uses :class:`gxlint.pool.Pool`
+    (workers die with this process; a worker that dies is replaced)."""
     from .engine import registry
 
     registry()   # loaded once in the parent: forked workers inherit it
-    results: list = [None] * len(tasks)
     if jobs <= 1 or len(tasks) < 2:
         for i, t in enumerate(tasks):
-            results[i] = check_one(t, mode)
+            r = check_one(t, mode)
             if on_done:
                 on_done(1)
-        return results
+            yield i, r
+        return
     # imported here: a single-file check does not pay for multiprocessing (cold start)
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
+    from . import pool
 
     # the first file is checked here, before forking: the lazily built state (compiled patterns,
     # the OpenCC converter, template data) is then inherited by every worker instead of rebuilt
-    results[0] = check_one(tasks[0], mode)
+    first = check_one(tasks[0], mode)
     if on_done:
         on_done(1)
+    yield 0, first
     workers = min(jobs, len(tasks) - 1)
     size = max(1, min(16, (len(tasks) - 1) // (workers * 4)))
     chunks = [list(range(i, min(i + size, len(tasks)))) for i in range(1, len(tasks), size)]
-    ctx = None
-    try:
-        import multiprocessing
+    if not pool.available():   # pragma: no cover - no fork (Windows, macOS spawn-only builds)
+        yield from _run_executor(tasks, chunks, workers, mode, on_done)
+        return
 
-        if "fork" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("fork")
-    except Exception:  # pragma: no cover
-        ctx = None
-    broken: list[int] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
-        futs = {ex.submit(_check_chunk, [tasks[i] for i in idx], mode): idx for idx in chunks}
-        for f in as_completed(futs):
-            idx = futs[f]
-            try:
-                rs = f.result()
-            except BrokenProcessPool:   # a worker died: every unfinished chunk fails; retried one by one below
-                broken.extend(idx)
-                continue
-            except Exception as exc:  # e.g. a result that cannot be pickled: those files fail, the run goes on
-                rs = [_failure(tasks[i].display, tasks[i].settings, exc) for i in idx]
-            for i, r in zip(idx, rs):
-                results[i] = unpack(r) if isinstance(r, tuple) else r
-            if on_done:
-                on_done(len(idx))
-    for i in sorted(broken):
-        # each file alone in a fresh process: only the file that kills its worker fails
-        try:
-            with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as ex1:
-                results[i] = unpack(ex1.submit(_check_chunk, [tasks[i]], mode).result()[0])
-        except BrokenProcessPool:
-            results[i] = _failure(tasks[i].display, tasks[i].settings,
-                                  RuntimeError("检查此文件的进程意外退出 (the worker process died)"))
-        except Exception as exc:
-            results[i] = _failure(tasks[i].display, tasks[i].settings, exc)
+    def work(idx: list[int]) -> list:
+        return [pack(check_one(tasks[i], mode)) for i in idx]
+
+    def lost(i: int):
+        return _failure(tasks[i].display, tasks[i].settings,
+                        RuntimeError("检查此文件的进程意外退出 (the worker process died)"))
+
+    def error(i: int, exc: BaseException):
+        return _failure(tasks[i].display, tasks[i].settings, exc)
+
+    for i, r in pool.Pool(workers, work).results(chunks, lost, error):
         if on_done:
             on_done(1)
-    return results
+        yield i, unpack(r) if isinstance(r, tuple) else r
+
+
+def _run_executor(tasks, chunks, workers, mode, on_done):  # pragma: no cover - platforms without fork
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        futs = [(idx, ex.submit(_check_chunk, [tasks[i] for i in idx], mode)) for idx in chunks]
+        for idx, f in futs:
+            try:
+                rs = f.result()
+            except Exception as exc:
+                rs = [_failure(tasks[i].display, tasks[i].settings, exc) for i in idx]
+            for i, r in zip(idx, rs):
+                if on_done:
+                    on_done(1)
+                yield i, unpack(r) if isinstance(r, tuple) else r

@@ -16,6 +16,14 @@ class UsageError(Exception):
     """Bad arguments or configuration: exit 2 with a message."""
 
 
+_LANG = ["zh"]     # the language of this run's own messages (--lang; Chinese by default)
+
+
+def _say(zh: str, en: str) -> str:
+    """One language at a time: the Chinese or the English text of a message of the CLI itself."""
+    return en if _LANG[0] == "en" else zh
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gxlint", description="政府信息公开工作年度报告检查工具 (gxlint)")
     p.add_argument("--version", action="version", version=f"gxlint {__version__}")
@@ -53,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     c.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer match")
     c.add_argument("--show-settings", action="store_true", help="print the settings resolved for PATH and exit")
+    c.add_argument("--lint-all", action="store_true", default=None,
+                   help="in a folder walk, also check files that do not look like a report (a README, notes)")
     c.add_argument("--force-exclude", action="store_true",
                    help="apply the exclude patterns to files named on the command line too (for pre-commit)")
 
@@ -62,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("rule", help="规则说明 (a rule's documentation)")
     d.add_argument("code", help="rule code or name, e.g. GX301 or row-total-mismatch")
+    d.add_argument("--lang", choices=("zh", "en"), default="zh")
+    d.add_argument("--markdown", action="store_true", help="print the raw Markdown (as in docs/rules/)")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    sh = sub.add_parser("show", help="显示文件的文本视图 (print the text view that line:column point into)")
+    sh.add_argument("path", help="a .txt, .md, .docx, .html or .pdf file (- for standard input)")
+    sh.add_argument("--locations", action="store_true", help="also print each line's native location")
 
     lsp = sub.add_parser("lsp", help="语言服务器 (language server on stdio)")
     lsp.add_argument("--stdio", action="store_true", help="(default) talk LSP on stdin/stdout")
@@ -70,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
+    _LANG[0] = getattr(args, "lang", None) or "zh"
     try:
         if args.command == "check":
             return cmd_check(args)
@@ -77,6 +95,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_rules(args)
         if args.command == "rule":
             return cmd_rule(args)
+        if args.command == "show":
+            return cmd_show(args)
         if args.command == "lsp":
             from .lsp import main as lsp_main
 
@@ -94,68 +114,144 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 # --- check ---------------------------------------------------------------------------
 
-def collect_files(paths: Sequence[str], include=("*.txt", "*.md", "*.markdown"), exclude=(),
-                  excluded=None, force_excluded=None) -> list[str]:
-    """Files to check: named files always; directories walked recursively.  ``excluded(path)``,
-    when given, decides for a file found in a directory (per-file include/exclude of its config)."""
-    import fnmatch
+SKIP_REASONS = {
+    "type": ("不是支持的文件类型（遍历文件夹时检查 {exts}）", "not a supported file type (a folder walk checks {exts})"),
+    "excluded": ("被配置中的 include/exclude 排除", "left out by the include/exclude of the configuration"),
+    "special": ("不是普通文件（管道、设备、套接字或失效的链接）", "not a regular file (a pipe, device, socket or broken link)"),
+    "not_report": ("不像年度报告（没有标题、部分标题或表格），如 README、笔记；用 --lint-all 也检查它",
+                   "does not look like an annual report (no title, section headings or tables), e.g. a README "
+                   "or notes; --lint-all checks it too"),
+    "force_excluded": ("被配置中的 exclude 排除（--force-exclude）", "left out by the exclude of the configuration (--force-exclude)"),
+}
 
-    out: list[str] = []
+
+def skip_reason(reason: str, lang: str) -> str:
+    from .read import EXTENSIONS
+
+    zh, en = SKIP_REASONS[reason]
+    return (en if lang == "en" else zh).format(exts=", ".join(EXTENSIONS))
+
+
+class Collected(list):
+    """The files to check (a list), plus what a walk left out: ``skipped`` [(path, reason)],
+    ``walked`` (files found in a folder, not named), ``folder_errors`` [(folder, error)]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: list[tuple[str, str]] = []
+        self.walked: set[str] = set()
+        self.folder_errors: list[tuple[str, str]] = []
+
+
+def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None, force_excluded=None) -> Collected:
+    """Files to check: named files always (whatever their extension); folders walked recursively,
+    taking regular files only.  ``excluded(path)``, when given, says why a file found in a folder
+    is left out ("type", "excluded" or None: per-file include/exclude of its configuration);
+    otherwise ``include``/``exclude`` patterns decide.  What is left out is recorded, never dropped
+    silently; a folder that cannot be listed is recorded in ``folder_errors``."""
+    import fnmatch
+    import stat
+
+    if include is None:
+        from .read import EXTENSIONS
+
+        include = tuple("*" + e for e in EXTENSIONS)
+    out = Collected()
+    seen: set[str] = set()
+
+    def add(f: str, walked: bool) -> None:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+            if walked:
+                out.walked.add(f)
+
     for p in paths:
         if p == "-":
-            out.append("-")
+            add("-", False)
             continue
         if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=errors.append):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for f in sorted(files):
                     full = os.path.join(root, f)
                     if excluded is not None:
-                        if not excluded(full):
-                            out.append(full)
-                        continue
-                    rel = os.path.relpath(full, p)
-                    if any(fnmatch.fnmatch(f, pat) for pat in include) and not any(
-                        fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(f, pat) for pat in exclude
-                    ):
-                        out.append(full)
+                        why = excluded(full)
+                    else:
+                        rel = os.path.relpath(full, p)
+                        if not any(fnmatch.fnmatchcase(f.lower(), pat) for pat in include):
+                            why = "type"
+                        elif any(fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(f, pat) for pat in exclude):
+                            why = "excluded"
+                        else:
+                            why = None
+                    if not why:
+                        try:
+                            if not stat.S_ISREG(os.stat(full).st_mode):
+                                why = "special"
+                        except OSError:
+                            why = "special"
+                    if why:
+                        out.skipped.append((full, why))
+                    else:
+                        add(full, True)
+            for exc in errors:
+                folder = getattr(exc, "filename", None) or p
+                out.folder_errors.append((folder, exc.strerror or str(exc)))
         elif os.path.exists(p):
             if force_excluded is not None and force_excluded(p):
+                out.skipped.append((p, "force_excluded"))
                 continue
-            out.append(p)   # an explicitly named file is checked whatever its extension
+            add(p, False)   # an explicitly named file is checked whatever its extension
         else:
-            raise UsageError(f"路径不存在 (no such file or directory): {p}")
-    seen = set()
-    uniq = []
-    for f in out:
-        if f not in seen:
-            seen.add(f)
-            uniq.append(f)
-    return uniq
+            raise UsageError(_say(f"路径不存在：{p}", f"no such file or folder: {p}"))
+    return out
 
 
 def _settings_from_args(args, base=None):
     from .config import Settings
 
-    from .configfile import FAMILY_PREFIX
+    from . import configfile
 
-    def fam(sel):   # family names (arithmetic, hygiene …) as their code prefix, as in the config file
+    def fam(sel, option):
+        """Selectors as given (codes, prefixes, names, family names) → what Settings matches;
+        one that matches no rule is an error (exit 2), never a silent "nothing selected"."""
         if sel is None:
             return None
-        return ",".join(FAMILY_PREFIX.get(x.strip().lower(), x.strip()) for x in sel.split(","))
+        out = []
+        for x in sel.split(","):
+            if not x.strip():
+                continue
+            try:
+                out.extend(configfile.strict_selector(x, _LANG[0]))
+            except configfile.ConfigError as exc:
+                raise UsageError(f"{option}: {exc}") from None
+        if not out and option == "--select":
+            raise UsageError(_say("--select：没有给出规则", "--select: no rule given"))
+        return ",".join(out)
 
     sev = {}
     for item in args.severity:
         if "=" not in item:
-            raise UsageError(f"--severity takes CODE=LEVEL, not {item!r}")
+            raise UsageError(_say(f"--severity 的写法是 代码=级别，不是 {item!r}", f"--severity takes CODE=LEVEL, not {item!r}"))
         k, v = item.split("=", 1)
-        sev[fam(k.strip())] = v.strip()
+        from .api import Severity
+
+        try:
+            Severity.parse(v.strip())
+        except (ValueError, TypeError):
+            raise UsageError(f"--severity {item}: 未知严重程度 (unknown severity) {v.strip()!r}; "
+                             "error, warning, information, hint") from None
+        for one in fam(k.strip(), "--severity").split(","):
+            sev[one] = v.strip()
     try:
         return Settings.from_options(
             base,
-            select=fam(args.select), extend_select=fam(args.extend_select), ignore=fam(args.ignore), severity=sev,
+            select=fam(args.select, "--select"), extend_select=fam(args.extend_select, "--extend-select"),
+            ignore=fam(args.ignore, "--ignore"), severity=sev,
             lang=args.lang, template=args.template, year=args.year, organ_level=args.organ_level,
-            max_bytes=args.max_bytes,
+            max_bytes=args.max_bytes, lint_all=getattr(args, "lint_all", None),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -183,9 +279,9 @@ class SettingsResolver:
         self._cfg_by_dir: dict[str, Optional[str]] = {}
         self._by_cfg: dict[Optional[str], object] = {}
         if args.config and args.isolated:
-            raise UsageError("--config 与 --isolated 不能同时使用 (--config and --isolated exclude each other)")
+            raise UsageError(_say("--config 与 --isolated 不能同时使用", "--config and --isolated exclude each other"))
         if args.config and not os.path.isfile(args.config):
-            raise UsageError(f"配置文件不存在 (no such configuration file): {args.config}")
+            raise UsageError(_say(f"配置文件不存在：{args.config}", f"no such configuration file: {args.config}"))
 
     def config_path(self, path: Optional[str]) -> Optional[str]:
         from . import configfile
@@ -217,10 +313,22 @@ class SettingsResolver:
 
         return configfile.apply_file(self.unfolded(path), path)
 
-    def excluded(self, path: str) -> bool:
+    def excluded(self, path: str) -> Optional[str]:
+        """Why a file found in a folder is left out: "type" (not matched by ``include``),
+        "excluded" (matched by ``exclude``) or None."""
+        import fnmatch
+
         from . import configfile
 
-        return configfile.is_excluded(self.unfolded(path), path)
+        s = self.unfolded(path)
+        root = os.path.dirname(s.source) if s.source else os.getcwd()
+        rel = configfile._rel_to(path, root)
+        name = rel.rsplit("/", 1)[-1]
+        if not any(configfile.glob_match(rel, p) or fnmatch.fnmatchcase(name.lower(), p) for p in s.include):
+            return "type"
+        if any(configfile.glob_match(rel, p) for p in s.exclude):
+            return "excluded"
+        return None
 
     def force_excluded(self, path: str) -> bool:
         """A named file that the exclude patterns of its configuration leave out."""
@@ -237,20 +345,38 @@ def _show_settings(args, resolver: "SettingsResolver") -> int:
 
     from . import configfile
 
-    target = (args.paths or ["."])[0]
-    if target == "-":
-        target = args.stdin_filename or "-"
-    s = resolver.for_file(target)
-    info = configfile.describe(s)
-    info = {"path": target, **info}
-    unfolded = resolver.unfolded(target)
-    info["per-file-ignores"] = {k: list(v) for k, v in unfolded.per_file_ignores.items()}
+    infos = []
+    for target in (args.paths or ["."]):
+        if target == "-":
+            target = args.stdin_filename or "-"
+        s = resolver.for_file(target)
+        info = {"path": target, **configfile.describe(s)}
+        unfolded = resolver.unfolded(target)
+        info["per-file-ignores"] = {k: list(v) for k, v in unfolded.per_file_ignores.items()}
+        infos.append(info)
     if args.format == "json":
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        # one path: the object (as before); several: a list of them, in the order given
+        print(json.dumps(infos[0] if len(infos) == 1 else infos, ensure_ascii=False, indent=2))
     else:
-        for k, v in info.items():
-            print(f"{k} = {json.dumps(v, ensure_ascii=False)}")
+        blocks = []
+        for info in infos:
+            blocks.append("\n".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in info.items()))
+        print("\n\n".join(blocks))
     return EXIT_OK
+
+
+def _read_stdin(limit: Optional[int]) -> tuple[Optional[bytes], Optional[str]]:
+    """Standard input, read with the same byte limit as a file: (data, None) or (None, too-large message id)."""
+    from .io import DecodeError, read_limited
+
+    try:
+        return read_limited(sys.stdin.buffer, limit), None
+    except DecodeError as exc:
+        return None, exc
+
+
+def _msg(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
 
 
 def cmd_check(args) -> int:
@@ -262,11 +388,14 @@ def cmd_check(args) -> int:
     if args.show_settings:
         return _show_settings(args, resolver)
     if args.jobs is not None and args.jobs < 0:
-        raise UsageError("--jobs 须为正整数 (--jobs takes a positive number)")
+        raise UsageError(_say("--jobs 须为正整数", "--jobs takes a positive number"))
     if args.unsafe_fixes and not (args.fix or args.diff or args.fix_only):
-        raise UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用 (use it with --fix or --diff)")
+        raise UsageError(_say("--unsafe-fixes 需要与 --fix 或 --diff 一起使用", "--unsafe-fixes goes with --fix or --diff"))
     if args.write_baseline and (args.fix or args.diff or args.fix_only):
-        raise UsageError("--write-baseline 不能与 --fix/--diff 同用 (cannot be combined with --fix/--diff)")
+        raise UsageError(_say("--write-baseline 不能与 --fix/--diff 同用", "--write-baseline cannot be combined with --fix/--diff"))
+    for target in (args.output, args.write_baseline):
+        if target and target != "-" and os.path.isdir(target):
+            raise UsageError(_say(f"{target}：是一个目录", f"{target}: is a folder"))
     mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
                    diff=bool(args.diff))
     baseline = None
@@ -277,6 +406,7 @@ def cmd_check(args) -> int:
             raise UsageError(str(exc)) from None
 
     settings = resolver.unfolded(args.stdin_filename if "-" in (args.paths or []) else None)
+    lang = settings.lang
     paths = args.paths or ["."]
     files = collect_files(paths, excluded=resolver.excluded,
                           force_excluded=resolver.force_excluded if args.force_exclude else None)
@@ -288,57 +418,94 @@ def cmd_check(args) -> int:
             name = args.stdin_filename or "-"
             tasks.append(Task("-", name, resolver.for_file(args.stdin_filename)))
         else:
-            tasks.append(Task(f, f, resolver.for_file(f)))
+            tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked))
 
     jobs = args.jobs or os.cpu_count() or 1
-    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet))
+    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet), lang=lang)
     try:
         if stdin_index is not None:
-            data = sys.stdin.buffer.read()
+            st = tasks[stdin_index]
+            data, too_large = _read_stdin(st.settings.max_bytes)
             rest = [t for i, t in enumerate(tasks) if i != stdin_index]
             # standard input is never written: --diff shows its fixes, --fix leaves it as it is
-            stdin_res = check_one(tasks[stdin_index], FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.diff), data=data)
+            if too_large is not None:
+                from .batch import decode_failure
+
+                stdin_res = decode_failure(st, too_large)
+            else:
+                stdin_res = check_one(st, FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.diff), data=data)
             progress.update(1)
             results = run(rest, jobs, mode, progress.update) + [stdin_res]
         else:
             results = run(tasks, jobs, mode, progress.update)
     finally:
         progress.close()
+
+    # a folder gxlint cannot list is a GX002 finding for that folder, never a silent pass
+    from .engine import Result, engine_diagnostic
+    from .api import Span
+
+    for folder, error in files.folder_errors:
+        fs = resolver.for_file(os.path.join(folder, "x"))
+        diags = []
+        if fs.is_enabled("GX002", "unreadable-input", folder):
+            diags.append(engine_diagnostic("GX002", "unreadable_folder", Span(0, 0), fs, error=error))
+        results.append(Result(folder, diags))
+
+    skipped = list(files.skipped)
+    checked = []
+    for r in results:
+        if r.meta.get("not_report"):
+            skipped.append((r.path, "not_report"))
+        else:
+            checked.append(r)
+    results = checked
     results.sort(key=lambda r: r.path or "")
+    skipped.sort()
+
+    if not results:
+        if args.force_exclude and skipped and all(why == "force_excluded" for _p, why in skipped):
+            return EXIT_OK     # pre-commit named only files the configuration excludes
+        _print_skipped(skipped, lang, sys.stderr)
+        where = ", ".join(paths)
+        raise UsageError(_msg(lang, f"没有检查任何文件（{where}）：其中没有可检查的报告文件",
+                              f"no file was checked ({where}): no report file to check there"))
 
     fix_infos = [(r.path, r.meta.get("fix")) for r in results if r.meta.get("fix")]
+    write_failed = False
     for path, info in fix_infos:
         if info.get("error"):
-            print(f"gxlint: {path}: 无法写入修复 (could not write the fixes): {info['error']}", file=sys.stderr)
+            write_failed = True
+            print(_msg(lang, f"gxlint: {path}: 无法写入修复：{info['error']}",
+                       f"gxlint: {path}: could not write the fixes: {info['error']}"), file=sys.stderr)
+        if info.get("refused"):
+            print(_fix_refused(path, info["refused"], lang), file=sys.stderr)
 
     if args.diff:
         out = "".join(info["diff"] or "" for _p, info in fix_infos)
         _emit(args, out)
+        if not args.quiet:
+            _print_skipped(skipped, lang, sys.stderr)
         return EXIT_FINDINGS if any(info["changed"] for _p, info in fix_infos) and not args.exit_zero else EXIT_OK
 
     if args.write_baseline:
         previous = None
-        if os.path.exists(args.write_baseline):
+        if os.path.isfile(args.write_baseline):
             try:
                 previous = bl.load(args.write_baseline)
             except bl.BaselineError:
                 previous = None
-        new = bl.build(args.write_baseline, results, previous)
+        new = bl.build(args.write_baseline if args.write_baseline != "-" else "baseline.json", results, previous)
         if previous is not None:   # entries of files not checked this time are kept
-            checked = {new.key_path(r.path) for r in results}
-            new.entries = [e for e in previous.entries if e.path not in checked] + new.entries
+            checked_keys = {new.key_path(r.path) for r in results}
+            new.entries = [e for e in previous.entries if e.path not in checked_keys] + new.entries
             new.entries.sort(key=lambda e: e.path)
-        from .batch import atomic_write
-
-        if os.path.isdir(args.write_baseline):
-            raise UsageError(f"--write-baseline 是一个目录 (is a folder): {args.write_baseline}")
-        try:
-            atomic_write(args.write_baseline, bl.dumps(new).encode("utf-8"))
-        except OSError as exc:
-            raise UsageError(f"无法写入 (cannot write) {args.write_baseline}: {exc.strerror or exc}") from None
+        _write(args.write_baseline, bl.dumps(new).encode("utf-8"))
         if not args.quiet:
             n = sum(len(r.diagnostics) for r in results)
-            print(f"gxlint: 已把 {n} 个问题记入基线 (recorded {n} finding(s) in) {args.write_baseline}", file=sys.stderr)
+            print(_msg(lang, f"gxlint: 已把 {n} 个问题记入基线 {args.write_baseline}",
+                       f"gxlint: recorded {n} finding(s) in the baseline {args.write_baseline}"), file=sys.stderr)
+            _print_skipped(skipped, lang, sys.stderr)
         return EXIT_OK
 
     stale = []
@@ -353,68 +520,140 @@ def cmd_check(args) -> int:
 
         stale = bl.apply(baseline, results, enabled)
         if stale and not args.quiet or stale and args.strict_baseline:
-            print(f"gxlint: 基线中有 {len(stale)} 条已不再出现 (baseline entries that no longer match):", file=sys.stderr)
+            print(_msg(lang, f"gxlint: 基线中有 {len(stale)} 条已不再出现：",
+                       f"gxlint: {len(stale)} baseline entries no longer match:"), file=sys.stderr)
             for e in stale:
                 why = f"  — {e.reason}" if e.reason else ""
                 print(f"  {e.path}: {e.code} {e.message}{why}", file=sys.stderr)
 
     if args.fix_only:
-        _fix_summary(fix_infos, settings.lang, args.quiet)
-        return EXIT_OK
+        _fix_summary(fix_infos, lang, args.quiet)
+        if not args.quiet:
+            _print_skipped(skipped, lang, sys.stderr)
+        return EXIT_ERROR if write_failed else EXIT_OK
 
     fmt = args.format or "text"
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None and fmt == "text")
-    octx = OutputContext(lang=settings.lang, quiet=args.quiet, statistics=args.statistics, color=color,
+    octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
                          show_source=not args.no_source)
+    octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
     text = render(fmt, results, octx)
+    if fmt == "json" and (args.statistics or skipped):
+        import json
+
+        obj = json.loads(text)
+        if args.statistics:
+            obj["statistics"] = _statistics_data(results)
+        if skipped:
+            obj["skipped"] = [{"path": p, "reason": why, "message": skip_reason(why, lang)} for p, why in skipped]
+        text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
     if args.statistics:
         if fmt == "text":
-            text += _statistics(results, settings.lang)
-        elif fmt == "json":
-            import json
-
-            obj = json.loads(text)
-            obj["statistics"] = _statistics_data(results)
-            text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
-        else:
-            sys.stderr.write(_statistics(results, settings.lang))
+            text += _statistics(results, lang)
+        elif fmt != "json":
+            sys.stderr.write(_statistics(results, lang))
+    if fmt in ("sarif", "github") and not args.quiet:
+        _print_skipped(skipped, lang, sys.stderr)
     _emit(args, text)
     if mode.fix:
-        _fix_summary(fix_infos, settings.lang, args.quiet)
+        _fix_summary(fix_infos, lang, args.quiet)
     code = exit_code(results, args.fail_on or "error", args.exit_zero)
     if stale and args.strict_baseline and not args.exit_zero:
         code = max(code, EXIT_FINDINGS)
+    if write_failed:
+        code = EXIT_ERROR
     return code
+
+
+def _print_skipped(skipped, lang: str, stream) -> None:
+    if not skipped:
+        return
+    print(_msg(lang, f"跳过 {len(skipped)} 个文件：", f"skipped {len(skipped)} file(s):"), file=stream)
+    for p, why in skipped:
+        print(f"  {p} — {skip_reason(why, lang)}", file=stream)
+
+
+def _write(target: str, data: bytes) -> None:
+    """--output / --write-baseline: ``-`` is standard output; see :func:`gxlint.batch.write_output`."""
+    from .batch import write_output
+
+    if target != "-":
+        folder = os.path.dirname(os.path.abspath(target))
+        if not os.path.isdir(folder):
+            raise UsageError(_say(f"输出目录不存在：{folder}", f"no such folder: {folder}"))
+    try:
+        write_output(target, data)
+    except OSError as exc:
+        raise UsageError(_say(f"无法写入 {target}：{exc.strerror or exc}", f"cannot write {target}: {exc.strerror or exc}")) from None
 
 
 def _emit(args, text: str) -> None:
     if args.output:
-        from .batch import atomic_write
-
-        folder = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(folder):
-            raise UsageError(f"输出目录不存在 (no such folder): {folder}")
-        if os.path.isdir(args.output):
-            raise UsageError(f"--output 是一个目录 (is a folder): {args.output}")
-        try:
-            atomic_write(args.output, text.encode("utf-8"))
-        except OSError as exc:
-            raise UsageError(f"无法写入 (cannot write) {args.output}: {exc.strerror or exc}") from None
+        _write(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
 
 
+def _fix_refused(path: str, fmt: str, lang: str) -> str:
+    """--fix on a .docx/.html/.pdf: gxlint does not write those; say so for the file."""
+    name = {"docx": "Word 文档", "html": "网页", "pdf": "PDF"}.get(fmt, fmt)
+    if lang == "en":
+        return f"gxlint: {path}: not fixed — gxlint only fixes text files; make the fixes in the source document ({fmt})"
+    return f"gxlint: {path}: 未自动修复 — 只能修复文本文件，请在源文档（{name}）中修改"
+
+
+def cmd_show(args) -> int:
+    """The text view of a file: what every finding's line:column points into."""
+    from .config import Settings
+    from .io import DecodeError, read_bytes
+    from .read import describe, read
+
+    try:
+        data = sys.stdin.buffer.read() if args.path == "-" else read_bytes(args.path)
+        src = read(data, None if args.path == "-" else args.path, max_bytes=Settings().max_bytes)
+    except DecodeError as exc:
+        from .engine import engine_diagnostic
+        from .api import Span
+
+        d = engine_diagnostic("GX002", exc.message_id, Span(0, 0), Settings(), **exc.kwargs)
+        raise UsageError(f"{args.path}: {d.message}") from None
+    except FileNotFoundError:
+        raise UsageError(f"路径不存在 (no such file or directory): {args.path}") from None
+    if not args.locations:
+        _write_text(src.text)
+        return EXIT_OK
+    pos = 0
+    out = []
+    for line in src.text.splitlines(keepends=True):
+        where = ""
+        if src.locator is not None:
+            loc = src.locate(pos + 2 if line.startswith("| ") else pos)
+            if loc and "row" in loc:   # a table row: the row, not its first cell
+                loc = {k: v for k, v in loc.items() if k != "col"}
+            where = describe(loc)
+        out.append(f"{line.rstrip(chr(10))}\t# {where}\n" if where else line)
+        pos += len(line)
+    _write_text("".join(out))
+    return EXIT_OK
+
+
+def _write_text(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    sys.stdout.flush()
+
+
 def _fix_summary(fix_infos, lang: str, quiet: bool) -> None:
+    """How many findings were fixed (not how many edits: one finding's fix may be many edits)."""
     if quiet:
         return
     files = sum(1 for _p, i in fix_infos if i.get("written"))
-    applied = sum(i.get("applied", 0) for _p, i in fix_infos if i.get("written"))
+    fixed = sum(i.get("fixed", 0) for _p, i in fix_infos if i.get("written"))
     if lang == "en":
-        print(f"gxlint: fixed {applied} problem(s) in {files} file(s).", file=sys.stderr)
+        print(f"gxlint: fixed {fixed} finding(s) in {files} file(s).", file=sys.stderr)
     else:
-        print(f"gxlint: 已修复 {files} 个文件中的 {applied} 个问题。", file=sys.stderr)
+        print(f"gxlint: 已修复 {fixed} 个问题（{files} 个文件）。", file=sys.stderr)
 
 
 def _statistics_data(results) -> dict:
@@ -464,29 +703,106 @@ def _statistics(results, lang: str) -> str:
 
 # --- rules / rule --------------------------------------------------------------------
 
+FAMILY_EN = {"engine": "engine", "structure": "structure", "template": "template", "arithmetic": "arithmetic",
+             "prose": "prose", "meta": "meta", "hygiene": "hygiene"}
+
+
 def cmd_rules(args) -> int:
     import json
 
+    from .docs import FAMILY_ZH, SEVERITY_ZH
     from .engine import registry
 
     reg = registry()
+    en = args.lang == "en"
     rows = [
         {"code": c.code, "name": c.name, "family": c.family, "severity": c.severity.label,
-         "fixable": c.fixable, "summary": rule_summary(c)}
+         "fixable": c.fixable, "summary": rule_summary(c, args.lang)}
         for c in reg.values()
     ]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
+        from .output.text import _width
+
+        def pad(s: str, n: int) -> str:
+            return s + " " * max(0, n - _width(s))
+
+        head = ("code", "fix", "name", "family", "severity", "summary") if en else \
+            ("代码", "修复", "名称", "规则族", "严重程度", "说明")
+        print(f"{pad(head[0], 6)}  {pad(head[1], 4)} {pad(head[2], 28)} {pad(head[3], 11)} {pad(head[4], 11)} {head[5]}")
         for r in rows:
             fix = "🔧" if r["fixable"] else "  "
-            print(f"{r['code']}  {fix} {r['name']:<28} {r['family']:<11} {r['severity']:<11} {r['summary']}")
+            fam = r["family"] if en else FAMILY_ZH.get(r["family"], r["family"])
+            sev = r["severity"] if en else SEVERITY_ZH.get(r["severity"], r["severity"])
+            print(f"{r['code']}  {pad(fix, 4)} {pad(r['name'], 28)} {pad(fam, 11)} {pad(sev, 11)} {r['summary']}")
     return EXIT_OK
 
 
-def rule_summary(cls) -> str:
+def rule_summary(cls, lang: str = "zh") -> str:
+    """One line: the docstring's title in Chinese; in English the rule's ``summary_en`` when it
+    has one, else its name in words (the documentation itself is Chinese)."""
+    if lang == "en":
+        return getattr(cls, "summary_en", None) or cls.name.replace("-", " ").capitalize()
     first = (cls.doc or "").strip().splitlines()[0] if cls.doc else ""
     return first.split("—", 1)[-1].strip() if "—" in first else first
+
+
+def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
+    """A rule's documentation for a terminal: headings underlined, the ```report examples shown
+    as labelled, indented examples, links as "text (target)"; no Markdown markup left."""
+    import re
+
+    from .docs import FAMILY_ZH, SEVERITY_ZH, rule_body, rule_title
+
+    bold = (lambda s: f"\033[1m{s}\033[0m") if color else (lambda s: s)
+    dim = (lambda s: f"\033[2m{s}\033[0m") if color else (lambda s: s)
+    sev = cls.severity.label
+    out = [bold(f"{cls.code} {cls.name}")]
+    if lang == "en":
+        out.append(rule_summary(cls, "en"))
+        out.append(f"family: {cls.family} · default severity: {sev} · fixable: {'yes' if cls.fixable else 'no'}")
+        out.append("")
+        out.append("Messages:")
+        for m in cls.messages.values():
+            if "en" in m:
+                out.append("  - " + re.sub(r"\{\w+\}", "…", m["en"]))
+        out.append("")
+        out.append("(The documentation below is in Chinese.)")
+    else:
+        out.append(rule_title(cls))
+        out.append(f"规则族：{FAMILY_ZH.get(cls.family, cls.family)} · 默认严重程度：{SEVERITY_ZH.get(sev, sev)} · "
+                   f"可自动修复：{'是' if cls.fixable else '否'}")
+    out.append("")
+    labels = {"bad": "错误示例 (bad):" if lang != "en" else "Bad example (错误示例):",
+              "good": "正确示例 (good):" if lang != "en" else "Good example (正确示例):"}
+    in_code = False
+    for line in rule_body(cls).splitlines():
+        m = re.match(r"^```(\w*)\s*(\w*)\s*$", line)
+        if m:
+            if not in_code:
+                in_code = True
+                kind = m.group(2)
+                if m.group(1) == "report" and kind in labels:
+                    out.append(labels[kind])
+                continue
+            in_code = False
+            continue
+        if in_code:
+            out.append("    │ " + line)
+            continue
+        if line.startswith("## "):
+            title = line[3:].strip()
+            out.append(bold(title))
+            out.append(dim("─" * max(4, sum(2 if ord(ch) > 0x2E80 else 1 for ch in title))))
+            continue
+        line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", line)
+        line = re.sub(r"\*\*([^*]+)\*\*", r"\1", line)
+        line = re.sub(r"`([^`]+)`", r"\1", line)
+        out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out) + "\n"
 
 
 def cmd_rule(args) -> int:
@@ -494,10 +810,16 @@ def cmd_rule(args) -> int:
 
     cls = find_rule(args.code)
     if cls is None:
-        raise UsageError(f"没有这条规则 (no such rule): {args.code}")
-    print(f"# {cls.code} {cls.name}\n")
-    print(f"family: {cls.family} · default severity: {cls.severity.label} · fixable: {'yes' if cls.fixable else 'no'}\n")
-    print(cls.doc)
+        from . import configfile
+
+        raise UsageError(_say(f"没有这条规则：{args.code}", f"no such rule: {args.code}") + configfile.suggest(args.code, _LANG[0]))
+    if args.markdown:
+        from .docs import render_rule
+
+        sys.stdout.write(render_rule(cls))
+        return EXIT_OK
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and os.environ.get("NO_COLOR") is None)
+    sys.stdout.write(render_rule_for_terminal(cls, args.lang, color))
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from .api import Severity
+from .read import EXTENSIONS
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -37,7 +38,8 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     blank_as_zero: bool = False
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    include: tuple[str, ...] = ("*.txt", "*.md", "*.markdown")
+    include: tuple[str, ...] = tuple(f"*{e}" for e in EXTENSIONS)   # every format gxlint reads
+    lint_all: bool = False               # folder walk: check files that do not look like a report too
     exclude: tuple[str, ...] = ()
     source: Optional[str] = None         # the config file these settings came from
 
@@ -103,7 +105,7 @@ class Settings:
             for k, v in dict(opts["severity"]).items():
                 sev[str(k)] = Severity.parse(v)
             kw["severity"] = sev
-        for name in ("lang", "template", "year", "organ_level", "max_bytes", "township_deadline"):
+        for name in ("lang", "template", "year", "organ_level", "max_bytes", "township_deadline", "lint_all"):
             if opts.get(name) is not None:
                 kw[name] = opts[name]
         if "lang" in kw and kw["lang"] not in ("zh", "en"):

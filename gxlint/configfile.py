@@ -14,6 +14,7 @@ Keys (kebab-case; snake_case is accepted too)::
     template = "v2021"   year = 2023   organ-level = "township"   lang = "zh"
     include = ["*.txt", "*.md"]   exclude = ["archive/**"]   max-bytes = 20971520
     township-deadline = "03-31"   blank-as-zero = false
+    lint-all = false                 # a folder walk also checks files that do not look like a report
 
 An unknown key, a wrong type or a bad value is a :class:`ConfigError` naming the key and the
 file (the CLI exits 2).
@@ -46,6 +47,7 @@ FAMILY_PREFIX = {
 KEYS = (
     "select", "ignore", "extend-select", "severity", "per-file-ignores", "template", "year",
     "organ-level", "lang", "include", "exclude", "max-bytes", "township-deadline", "blank-as-zero",
+    "lint-all",
 )
 
 
@@ -158,7 +160,54 @@ def _selector(path: str, key: str, s: str) -> list[str]:
         return fam
     if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s) or s in {c.name for c in reg.values()}:
         return [s]      # a code or prefix (rules of a pack not installed yet are fine) or a rule name
-    raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}")
+    raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
+
+
+def suggest(s: str, lang: Optional[str] = None) -> str:
+    """ "; 是不是 (did you mean) X?" for a selector that matches nothing, or "" (``lang`` zh or en:
+    that language only; None: both, as in the configuration file's messages)."""
+    import difflib
+
+    from .engine import registry
+
+    reg = registry()
+    words = list(reg) + [c.name for c in reg.values()] + list(FAMILY_PREFIX) + sorted(FAMILY_PREFIX.values())
+    lower = {w.lower(): w for w in words}
+    close = difflib.get_close_matches(s.lower(), list(lower), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    words = ", ".join(lower[c] for c in close)
+    if lang == "en":
+        return f"; did you mean {words}?"
+    if lang == "zh":
+        return f"；是不是：{'、'.join(lower[c] for c in close)}？"
+    return f"；是不是 (did you mean): {words}?"
+
+
+def strict_selector(s: str, lang: Optional[str] = None) -> list[str]:
+    """A selector given on the command line: like :func:`_selector`, but a code or prefix must
+    match at least one installed rule (``--select GX3O1`` or ``--ignore GX9`` would otherwise
+    select nothing and report a pass).  Raises :class:`ConfigError` with a suggestion."""
+    from .engine import registry
+
+    s = s.strip()
+    if s.upper() == "ALL":
+        return ["ALL"]
+    if s.lower() in FAMILY_PREFIX:
+        return [FAMILY_PREFIX[s.lower()]]
+    reg = registry()
+    fam = [c for c, cls in reg.items() if cls.family == s]
+    if fam:
+        return fam
+    if s in {c.name for c in reg.values()}:
+        return [s]
+    if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s) and any(c.startswith(s.upper()) for c in reg):
+        return [s.upper()]
+    if lang == "en":
+        raise ConfigError(f"no such rule, prefix or family: {s!r}{suggest(s, lang)}")
+    if lang == "zh":
+        raise ConfigError(f"没有这样的规则、前缀或规则族：{s!r}{suggest(s, lang)}")
+    raise ConfigError(f"没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
 
 
 def _selectors(path: str, key: str, v: Any) -> tuple[str, ...]:
@@ -227,6 +276,10 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
             if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31):
                 raise ConfigError(f"{_where(path, k)}: 应为 \"MM-DD\"，如 \"03-31\" (expected MM-DD), 不是 {v!r}")
             out["township_deadline"] = v
+        elif k == "lint-all":
+            if not isinstance(v, bool):
+                raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
+            out["lint_all"] = v
         elif k == "blank-as-zero":
             if not isinstance(v, bool):
                 raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
@@ -295,7 +348,9 @@ def is_excluded(settings: Settings, path: str) -> bool:
     root = os.path.dirname(settings.source) if settings.source else os.getcwd()
     rel = _rel_to(path, root)
     name = rel.rsplit("/", 1)[-1]
-    if not any(glob_match(rel, p) or fnmatch.fnmatchcase(name, p) for p in settings.include):
+    low = name.lower()   # REPORT.DOCX is a .docx
+    if not any(glob_match(rel, p) or fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(low, p)
+               for p in settings.include):
         return True
     return any(glob_match(rel, p) for p in settings.exclude)
 
@@ -357,4 +412,5 @@ def describe(settings: Settings) -> dict[str, Any]:
         "exclude": list(settings.exclude),
         "max-bytes": settings.max_bytes,
         "blank-as-zero": settings.blank_as_zero,
+        "lint-all": settings.lint_all,
     }

@@ -1,6 +1,7 @@
 """The rule reference, generated from the rule docstrings: ``docs/rules/<CODE>.md`` + an index.
 
-    python -m gxlint.docs            # (re)write docs/rules/ of this checkout
+    python -m gxlint.docs            # (re)write docs/rules/ — only in the root of a gxlint checkout
+    python -m gxlint.docs -o DIR     # write the rule reference into DIR (from an installed gxlint too)
     python -m gxlint.docs --check    # exit 1 and list the files that are stale
 
 The language server links each diagnostic to ``docs/rules/<CODE>.md`` (codeDescription.href);
@@ -122,8 +123,22 @@ def generate() -> dict[str, str]:
     return files
 
 
-def default_dir() -> str:
-    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "rules")
+def is_checkout(folder: str) -> bool:
+    """Whether ``folder`` is the root of a gxlint source checkout (its pyproject.toml names the
+    gxlint project and the gxlint package sits beside it)."""
+    try:
+        with open(os.path.join(folder, "pyproject.toml"), encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError:
+        return False
+    return bool(re.search(r'^name\s*=\s*"gxlint"\s*$', text, re.M)) and os.path.isdir(os.path.join(folder, "gxlint"))
+
+
+def default_dir() -> Optional[str]:
+    """docs/rules of the current directory when it is a gxlint checkout; None elsewhere (an
+    installed gxlint must never write into site-packages: give ``-o DIR``)."""
+    cwd = os.getcwd()
+    return os.path.join(cwd, "docs", "rules") if is_checkout(cwd) else None
 
 
 def stale(outdir: str) -> list[str]:
@@ -162,8 +177,15 @@ def write(outdir: str) -> list[str]:
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m gxlint.docs", description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
-    ap.add_argument("--out", default=default_dir(), help="output folder (default: docs/rules of this checkout)")
+    ap.add_argument("-o", "--out", default=None,
+                    help="output folder (default: docs/rules, when run in the root of a gxlint checkout)")
     a = ap.parse_args(argv)
+    if a.out is None:
+        a.out = default_dir()
+        if a.out is None:
+            print("python -m gxlint.docs: 这里不是 gxlint 源代码目录；请用 -o 目录 指定输出位置 "
+                  "(not in a gxlint checkout: say where to write with -o DIR)", file=sys.stderr)
+            return 2
     if a.check:
         bad = stale(a.out)
         for n in bad:

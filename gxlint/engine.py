@@ -175,7 +175,7 @@ def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = N
         with guard.budget(seconds):
             try:
                 doc = parse(text, path, template=settings.template, year=settings.year)
-            except TimeoutError:
+            except (TimeoutError, guard.Cancelled):
                 raise
             except Exception as exc:  # the parser failing is an internal error of the whole document
                 d = engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=_exc_line(exc))
@@ -208,9 +208,10 @@ def run_rules(doc: Document, rule_list: list[Rule], settings: Settings, path: Op
         fn = per_rule[k][2].get(hook)
         if fn is None:
             return
+        guard.check()          # the budget spent or the lint no longer wanted: stop here
         try:
             fn(node, per_rule[k][1])
-        except TimeoutError:   # the regex budget is spent: the whole lint stops (GX002)
+        except (TimeoutError, guard.Cancelled):   # the budget is spent: the whole lint stops (GX002)
             raise
         except Exception as exc:  # isolate: the other rules still run
             failed[k] = (exc, traceback.format_exc(limit=8))
@@ -248,19 +249,44 @@ def _exc_line(exc: BaseException) -> str:
 # --- files ---------------------------------------------------------------------------
 
 def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Settings] = None) -> Result:
-    from .io import decode, DecodeError
+    """Lint a file's bytes: the reader for its format (:func:`gxlint.read.read`) gives the text
+    view that positions point into; findings in a .docx/.html/.pdf also carry their native
+    location in ``data["source"]`` (table/row/cell, page, source line)."""
+    from .io import DecodeError
+    from .read import read
 
     settings = settings or Settings()
     try:
-        dec = decode(data, max_bytes=settings.max_bytes)
+        src = read(data, path, max_bytes=settings.max_bytes)
     except DecodeError as exc:
-        diags = []
-        if settings.is_enabled("GX002", "unreadable-input", path):
-            diags.append(engine_diagnostic("GX002", exc.message_id, Span(0, 0), settings, **exc.kwargs))
-        return Result(path, diags)
-    res = lint(dec.text, path, settings)
-    res.encoding, res.newline, res.bom = dec.encoding, dec.newline, dec.bom
+        return _unreadable(path, settings, exc.message_id, **exc.kwargs)
+    except Exception as exc:   # a reader's bug or a hostile file: GX002 (the traceback kept in data)
+        res = _unreadable(path, settings, "unreadable", error=_exc_line(exc))
+        for d in res.diagnostics:
+            d.data["traceback"] = traceback.format_exc(limit=8)
+        return res
+    res = lint(src.text, path, settings)
+    res.encoding, res.newline, res.bom = src.encoding, src.newline, src.bom
+    if src.format != "text":
+        res.meta["format"] = src.format
+        res.meta["fixable"] = src.fixable
+        attach_locations(res.diagnostics, src)
     return res
+
+
+def attach_locations(diags: list[Diagnostic], src) -> None:
+    """Store each finding's native location (``Source.locate`` of its start) in ``d.data["source"]``."""
+    for d in diags:
+        loc = src.locate(d.span.start)
+        if loc:
+            d.data["source"] = dict(loc)
+
+
+def _unreadable(path: Optional[str], settings: Settings, message_id: str, **kwargs) -> Result:
+    diags = []
+    if settings.is_enabled("GX002", "unreadable-input", path):
+        diags.append(engine_diagnostic("GX002", message_id, Span(0, 0), settings, **kwargs))
+    return Result(path, diags)
 
 
 def lint_path(path: str, settings: Optional[Settings] = None, display_path: Optional[str] = None) -> Result:

@@ -6,7 +6,7 @@ idempotent: a second pass finds nothing left to change.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
 from .api import Diagnostic, Edit
 
@@ -20,8 +20,9 @@ def chosen_edits(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> 
     return edits
 
 
-def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
-    """Apply non-overlapping edits (the first of overlapping ones wins).  Returns (text, applied)."""
+def apply_edits(text: str, edits: Iterable[Edit], taken: Optional[set] = None) -> tuple[str, int]:
+    """Apply non-overlapping edits (the first of overlapping ones wins).  Returns (text, applied);
+    ``taken``, when given, receives the edits that were applied."""
     ordered = sorted(set(edits), key=lambda e: (e.start, e.end, e.new_text))
     out: list[str] = []
     pos = 0
@@ -37,6 +38,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
         pos = e.end
         last_end = e.end
         applied += 1
+        if taken is not None:
+            taken.add(e)
     out.append(text[pos:])
     return "".join(out), applied
 
@@ -45,15 +48,24 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = 
     return apply_edits(text, chosen_edits(diagnostics, unsafe=unsafe))
 
 
+def fixed_findings(diagnostics: Iterable[Diagnostic], taken: set, *, unsafe: bool = False) -> int:
+    """How many findings had (some of) their fix applied: the number a user is told, not the
+    number of edits (one finding's fix may be hundreds of edits)."""
+    return sum(1 for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)
+               and any(e in taken for e in d.fix.edits))
+
+
 def fix_text(text: str, settings=None, *, unsafe: bool = False, max_passes: int = 4) -> tuple[str, int]:
-    """Lint and apply fixes until nothing changes (at most max_passes)."""
+    """Lint and apply fixes until nothing changes (at most max_passes).  Returns (text, number of
+    findings fixed)."""
     from .engine import lint
 
     total = 0
     for _ in range(max_passes):
         res = lint(text, None, settings)
-        new, n = apply_fixes(text, res.diagnostics, unsafe=unsafe)
+        taken: set = set()
+        new, n = apply_edits(text, chosen_edits(res.diagnostics, unsafe=unsafe), taken)
         if n == 0 or new == text:
             break
-        text, total = new, total + n
+        text, total = new, total + fixed_findings(res.diagnostics, taken, unsafe=unsafe)
     return text, total

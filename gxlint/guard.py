@@ -41,3 +41,34 @@ def budget(seconds: Optional[float]) -> Iterator[None]:
         yield
     finally:
         _deadline.reset(token)
+
+
+# --- cooperative stop: a lint that overruns its budget or is no longer wanted -------------
+
+class Cancelled(Exception):
+    """The lint was stopped because its result is no longer wanted (a newer version of the text)."""
+
+
+_cancel: contextvars.ContextVar[Optional[object]] = contextvars.ContextVar("gxlint_cancel", default=None)
+
+
+@contextlib.contextmanager
+def cancellable(cancelled) -> Iterator[None]:
+    """Within the block, :func:`check` raises :class:`Cancelled` once ``cancelled()`` is true.
+    (A thread cannot be interrupted: the engine calls :func:`check` between its steps.)"""
+    token = _cancel.set(cancelled)
+    try:
+        yield
+    finally:
+        _cancel.reset(token)
+
+
+def check() -> None:
+    """A checkpoint between steps of a lint: raises :class:`TimeoutError` when the budget is spent,
+    :class:`Cancelled` when the lint is no longer wanted.  Cheap enough to call per rule and node."""
+    d = _deadline.get()
+    if d is not None and time.monotonic() > d:
+        raise TimeoutError("gxlint: time budget spent")
+    c = _cancel.get()
+    if c is not None and c():
+        raise Cancelled()

@@ -94,8 +94,23 @@ def row_name(row: Row) -> str:
     return lab
 
 
+ASSUMED = "表格的数字连在一起，按这一关系才拆分出各单元格，不能再用它核对"
+
+
+def _assumed(t: Table, rows: list[Row], ident: str, column: Optional[str] = None) -> Optional[str]:
+    """Why an identity is not checked because the reading of a flattened table relied on it
+    (parse.flatten): it holds by construction."""
+    if column is not None and (ident, column) in t.assumed:
+        return ASSUMED
+    if column is None and any(ident in r.assumed for r in rows):
+        return ASSUMED
+    return None
+
+
 def _why_not(cells: list[Optional[Cell]], rows: list[Row]) -> Optional[str]:
     for r in rows:
+        if r.unreadable:
+            return f"无法确定“{row_name(r)}”各单元格的数值"
         if r.unreliable:
             return f"“{row_name(r)}”的单元格数目不对"
     for c in cells:
@@ -124,12 +139,13 @@ def _rowsums(t: Table) -> Iterator[Identity]:
         parts = [Term(COLUMN_NAMES[c], row.cell(c)) for c in APPLICANTS]
         cells = [lhs_cell] + [p.cell for p in parts]
         yield Identity("T3.rowsum", name, [Term("总计", lhs_cell)], parts, "GX301", lhs_cell,
-                       _why_not(cells, [row]), {"row": row.id})
+                       _why_not(cells, [row]) or _assumed(t, [row], "T3.rowsum"), {"row": row.id})
         if t.variant == "subtotal":
             sub = row.cell("sub")
             orgs = [Term(COLUMN_NAMES[c], row.cell(c)) for c in ORGS]
             yield Identity("T3.subtotal", name, [Term("小计", sub)], orgs, "GX301", sub,
-                           _why_not([sub] + [o.cell for o in orgs], [row]), {"row": row.id})
+                           _why_not([sub] + [o.cell for o in orgs], [row]) or _assumed(t, [row], "T3.subtotal"),
+                           {"row": row.id})
 
 
 def _outcome_ids(t: Table) -> list[str]:
@@ -148,6 +164,7 @@ def _outsums(t: Table) -> Iterator[Identity]:
         rows = [t.rows[i] for i in ids if i in t.rows]
         parts = [Term(row_name(r), r.cell(col)) for r in rows]
         skipped = "缺少办理结果行" if missing else _why_not([lhs] + [p.cell for p in parts], [total] + rows)
+        skipped = skipped or _assumed(t, rows, "T3.outsum", col)
         yield Identity("T3.outsum", f"{cname}列", [Term(f"（七）总计", lhs)], parts, "GX302", lhs, skipped,
                        {"column": col})
 
@@ -160,7 +177,7 @@ def _balance(t: Table) -> Iterator[Identity]:
         cname = COLUMN_NAMES.get(col, col)
         lhs = [Term("一、本年新收", r1.cell(col)), Term("二、上年结转", r2.cell(col))]
         rhs = [Term("（七）总计", r7.cell(col)), Term("四、结转下年度", r4.cell(col))]
-        skipped = _why_not([x.cell for x in lhs + rhs], [r1, r2, r7, r4])
+        skipped = _why_not([x.cell for x in lhs + rhs], [r1, r2, r7, r4]) or _assumed(t, [r1, r2, r7, r4], "T3.balance", col)
         yield Identity("T3.balance", f"{cname}列", lhs, rhs, "GX303", r4.cell(col), skipped, {"column": col})
 
 
@@ -179,7 +196,8 @@ def t4_identities(doc: Document) -> Iterator[Identity]:
         tot = row.cell(f"{g}.tot")
         parts = [Term(lab, row.cell(f"{g}.{p}")) for p, lab in T4_PARTS]
         yield Identity("T4.sum", name, [Term("总计", tot)], parts, code, tot,
-                       _why_not([tot] + [p.cell for p in parts], [row]), {"group": g})
+                       _why_not([tot] + [p.cell for p in parts], [row]) or _assumed(t, [row], f"T4.sum:{g}"),
+                       {"group": g})
 
 
 def all_identities(doc: Document) -> list[Identity]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 from typing import Optional
 
@@ -57,6 +58,8 @@ def _control_ratio(text: str) -> float:
 def decode(data: bytes, *, max_bytes: Optional[int] = None) -> Decoded:
     if max_bytes is not None and len(data) > max_bytes:
         raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
+    if data.lstrip(b"\r\n\t \x0c")[:5] == b"%PDF-":
+        raise DecodeError("pdf")
     if data.startswith(codecs.BOM_UTF8):
         try:
             return _ok(data[3:].decode("utf-8"), "utf-8-sig", True)
@@ -86,6 +89,8 @@ def decode(data: bytes, *, max_bytes: Optional[int] = None) -> Decoded:
 def _ok(text: str, enc: str, bom: bool) -> Decoded:
     if "\x00" in text[:8192]:
         raise DecodeError("binary")
+    if not text.strip():
+        raise DecodeError("empty")
     return Decoded(text, enc, bom, _newline(text))
 
 
@@ -93,14 +98,48 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
+def read_limited(fh, max_bytes: Optional[int]) -> bytes:
+    """Read a stream (a pipe, a FIFO, a device, standard input) to its end, but never more than
+    ``max_bytes`` (+1 to tell that there was more): ``/dev/zero`` must not exhaust memory."""
+    if max_bytes is None:
+        return fh.read()
+    chunks = []
+    got = 0
+    while got <= max_bytes:
+        chunk = fh.read(min(1 << 20, max_bytes + 1 - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise DecodeError("too_large", size=f"> {_mb(max_bytes)}", limit=_mb(max_bytes))
+    return data
+
+
 def read_bytes(path: str, *, max_bytes: Optional[int] = None) -> bytes:
+    """A file's bytes.  A regular file over ``max_bytes`` is refused by its size; anything else
+    (a FIFO, a device, a pipe) is read with that limit; a FIFO with no writer reads as empty
+    instead of blocking."""
     try:
-        if max_bytes is not None:
-            size = os.path.getsize(path)
-            if size > max_bytes:
-                raise DecodeError("too_large", size=_mb(size), limit=_mb(max_bytes))
-        with open(path, "rb") as fh:
-            return fh.read()
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if stat.S_ISREG(st.st_mode):
+            if max_bytes is not None and st.st_size > max_bytes:
+                raise DecodeError("too_large", size=_mb(st.st_size), limit=_mb(max_bytes))
+            with open(path, "rb") as fh:
+                return fh.read()
+        if stat.S_ISFIFO(st.st_mode):
+            # O_NONBLOCK: open() does not wait for a writer; then block on reads as usual
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "rb") as fh:
+                return read_limited(fh, max_bytes if max_bytes is not None else 20 * 1024 * 1024)
+        if stat.S_ISSOCK(st.st_mode):
+            raise DecodeError("unreadable", error="是套接字，不是文件 (a socket, not a file)")
+        with open(path, "rb") as fh:   # a device: never read without a limit
+            return read_limited(fh, max_bytes if max_bytes is not None else 20 * 1024 * 1024)
     except DecodeError:
         raise
     except IsADirectoryError:

@@ -61,6 +61,8 @@ class Cell:
     value: Optional[float] = None   # None when blank or unreadable
     blank: bool = False        # the cell is empty (missing, not 0)
     malformed: Optional[str] = None  # why the text is not a well-formed number (GX205)
+    recovered: bool = False    # read by splitting a run of digits glued to its neighbours' (flattened
+                               # table): the only split the row's cell count / totals allow
 
     @property
     def ok(self) -> bool:
@@ -85,6 +87,10 @@ class Row:
     block: str = ""            # caption/block this row belongs to (table 二: 第二十条第（一）项)
     label_exact: bool = True   # the written label matches the template up to punctuation/space/script
     unreliable: bool = False   # cell count wrong: values cannot be trusted for identities
+    unreadable: Optional[str] = None  # why the row's cells cannot be read with certainty
+                                      # (parse.flatten: "glued", "no_label" …); then unreliable too
+    assumed: tuple = ()        # identities (T3.rowsum, T4.sum:rv …) the reading relied on: they hold
+                               # by construction and are not checked (see parse.flatten)
 
     @property
     def span(self) -> Span:
@@ -128,6 +134,14 @@ class Table:
     variant: str = ""          # "subtotal" for the 8-column 小计 variant of table 三
     truncated: bool = False    # the table stops before its last template row
     section: Optional[int] = None
+    layout: str = ""           # "flattened": cell separators lost, cells recovered by parse.flatten
+    unreadable: Optional[str] = None  # why (part of) the table cannot be read with certainty (GX207):
+                                      # "glued", "no_label", "no_values"; then GX103/GX203/GX204/
+                                      # GX205 say nothing of it
+    unreadable_span: Optional[Span] = None  # where: the first row that cannot be read
+    assumed: set = field(default_factory=set)  # (identity id, column) a flattened reading relied on:
+                                               # they hold by construction, not checked
+    block_versions: dict[str, str] = field(default_factory=dict)  # table 二 blocks read in the other template
 
     def row(self, rid: str) -> Optional[Row]:
         return self.rows.get(rid)

@@ -32,6 +32,18 @@ with the label columns shifting the cells (seed 003); markdown: Markdown tables;
 wrapped over several lines, numbers separated by spaces, page numbers between rows; oneline: the
 whole report on one line (pipe tables)."""
 
+DAMAGES = ("flattened", "oneline", "wrapped", "labelless", "glued_header", "broken_labels")
+"""Damage modes modelled on real published text (``render(rep, layout=<mode>)``, also accepted by
+:func:`sample`): flattened: a web archive's text, the whole report on one line and the table cells
+run together with no separator (``申请数量801000081``, now and then a space); oneline: the whole
+report on one line (pipe tables); wrapped: PDF text, prose lines wrapped mid-sentence every few
+dozen characters (tables as pipe rows); labelless: PDF-text tables whose value rows carry no label,
+the label standing on the line below; glued_header: two header cells glued together
+(``信息内容本年处理决定数量``); broken_labels: PDF-text tables with row labels broken across lines,
+the numbers after the label's last piece (``4.保护第三方合法权`` / ``益 0 0 0 0 0 0 0``)."""
+
+ONE_LINE = ("oneline", "flattened")
+
 # layouts where an empty cell between two separators can be written (blank-cell defects)
 BLANK_LAYOUTS = ("pipe", "tab", "markdown", "oneline")
 
@@ -420,8 +432,43 @@ def _render_table(w: _Writer, rows: list[list[tuple]], layout: str, page: list[i
     nl = " " if layout == "oneline" else "\n"
     if layout == "markdown":
         width = max(len(r) for r in rows)
+    if layout == "glued_header":
+        layout = "pipe"
+        rows = [_glue_header(r) for r in rows]
     for ri, row in enumerate(rows):
-        if layout in ("pipe", "oneline"):
+        if layout == "flattened":
+            # a web archive's text: no cell separators at all, now and then a space between numbers
+            for k, cell in enumerate(row):
+                if cell[0] == "L":
+                    w.text(cell[1], cell[2], annotate=False)
+                else:
+                    if k > 0 and row[k - 1][0] == "N" and w.rng.random() < 0.1:
+                        w.raw(" ")
+                    w.raw(cell[1], cell[2])
+            if ri == len(rows) - 1:
+                w.raw(" ")
+        elif layout in ("labelless", "broken_labels"):
+            labels = [c for c in row if c[0] == "L"]
+            nums = [c for c in row if c[0] == "N"]
+            if not nums:
+                for cell in labels:
+                    _wrapped(w, cell[1], cell[2], 9)
+                continue
+            if layout == "labelless" and labels:
+                # the values on a line of their own, the label on the line below
+                _numbers(w, nums)
+                w.raw("\n")
+                for cell in labels:
+                    _wrapped(w, cell[1], cell[2], 12)
+                continue
+            for cell in labels[:-1]:
+                _wrapped(w, cell[1], cell[2], 12)
+            if labels:
+                _broken(w, labels[-1][1], labels[-1][2], 9)
+                w.raw(" ")
+            _numbers(w, nums)
+            w.raw("\n")
+        elif layout in ("pipe", "oneline"):
             for cell in row:
                 if cell[0] == "N" and cell[3]:
                     _blank(w, cell[2])
@@ -476,6 +523,86 @@ def _render_table(w: _Writer, rows: list[list[tuple]], layout: str, page: list[i
                 w.raw(f"- {page[0] // 7} -\n")
         else:  # pragma: no cover
             raise ValueError(f"unknown layout {layout!r}")
+
+
+def _numbers(w: _Writer, nums: list) -> None:
+    for k, cell in enumerate(nums):
+        w.raw(cell[1], cell[2])
+        if k < len(nums) - 1:
+            w.raw(" ")
+
+
+def _glue_header(row: list) -> list:
+    """A header row whose first two label cells are glued (``信息内容本年处理决定数量``)."""
+    if len(row) >= 2 and all(c[0] == "L" for c in row) and row[0][2] is None and row[1][2] is None \
+            and row[0][1] == "信息内容":
+        return [("L", row[0][1] + row[1][1], None)] + row[2:]
+    return row
+
+
+def _broken(w: _Writer, label: str, key, width: int) -> None:
+    """A label broken across lines, the last piece left on the line of the numbers that follow
+    (no newline after it)."""
+    start = w.n
+    i, pieces = 0, []
+    while i < len(label):
+        j = min(len(label), i + width)
+        while j < len(label) and (label[j - 1] in "0123456789.（）()、“”" or label[j] in "）)、，”"):
+            j += 1
+        pieces.append(label[i:j])
+        i = j
+    for k, p in enumerate(pieces):
+        w.text(p, None, annotate=False)
+        if k < len(pieces) - 1:
+            w.raw("\n")
+    if key is not None:
+        w.spans[key] = Span(start, w.n)
+
+
+def _wrap_prose(r: "Rendered", width: int = 27) -> "Rendered":
+    """PDF-style line wraps: every prose line (not a table row) broken every ``width`` characters,
+    mid-sentence, never inside a recorded span (a number, a heading, the title) or a run of digits.
+    The spans are moved to the new text."""
+    text = r.text
+    protected = sorted((sp.start, sp.end) for sp in r.spans.values())
+    inside = bytearray(len(text) + 1)
+    for a, b in protected:
+        for k in range(a + 1, min(b, len(text))):
+            inside[k] = 1
+    breaks: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if "|" not in line and len(line) > width:
+            k = pos + width
+            while k < end - 2:
+                j = k
+                while j < end - 2 and (inside[j] or text[j].isdigit() and text[j - 1].isdigit()):
+                    j += 1
+                if j >= end - 2:
+                    break
+                breaks.append(j)
+                k = j + width
+        pos = end + 1
+    if not breaks:
+        return r
+    out, last = [], 0
+    for b in breaks:
+        out.append(text[last:b])
+        out.append("\n")
+        last = b
+    out.append(text[last:])
+
+    def moved(o: int) -> int:
+        import bisect
+        return o + bisect.bisect_right(breaks, o)
+
+    def moved_end(o: int) -> int:
+        import bisect
+        return o + bisect.bisect_left(breaks, o)
+
+    spans = {k: Span(moved(sp.start), moved_end(sp.end)) for k, sp in r.spans.items()}
+    return Rendered("".join(out), spans, r.layout, r.script, r.pinyin)
 
 
 def _blank(w: _Writer, key) -> None:
@@ -584,11 +711,14 @@ def _render_section(w: _Writer, rep: Report, idx: int, layout: str, nl: str, pag
 
 
 def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin: bool = False) -> Rendered:
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; one of {LAYOUTS}")
+    if layout not in LAYOUTS and layout not in DAMAGES:
+        raise ValueError(f"unknown layout {layout!r}; one of {LAYOUTS + DAMAGES}")
+    if layout == "wrapped":
+        r = render(rep, "pipe", script, pinyin)
+        return _wrap_prose(Rendered(r.text, r.spans, "wrapped", r.script, r.pinyin))
     rng = random.Random(rep.seed * 7 + 1)
     w = _Writer(script, pinyin, rng)
-    nl = " " if layout == "oneline" else "\n"
+    nl = " " if layout in ONE_LINE else "\n"
     para = "\n" + nl if layout == "cells_blank" else nl
     ty = rep.title_year if rep.title_year is not None else rep.year
     if layout == "markdown":
@@ -611,7 +741,7 @@ def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin
     w.raw(nl)
     y, m, d = rep.sign_date
     w.raw(f"{y}年{m}月{d}日", ("sign_date",))
-    w.raw("\n" if layout != "oneline" else "")
+    w.raw("\n" if layout not in ONE_LINE else "")
     return Rendered(w.value(), w.spans, layout, script, pinyin)
 
 
@@ -699,7 +829,7 @@ def _inject_one(rep: Report, kind: str, rng: random.Random, layout: str, prose: 
         rep.sections[i], rep.sections[j] = b, a
         return Defect(kind, (a, b))
     if kind == "change_year":
-        if layout == "oneline":
+        if layout in ONE_LINE:
             return None     # no line ends: the title is not delimited (meta reads the period)
         old = rep.title_year if rep.title_year is not None else rep.year
         # within the template's years: which year a report with disagreeing years is "for" is a

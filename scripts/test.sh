@@ -1,14 +1,43 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs every test: Python (pytest) and the VS Code extension (npm).
+# Runs every test: Python (pytest) and the VS Code extension (npm).  It installs what the tests
+# need, and says so first (see below).  GXLINT_SKIP_EDITOR_TESTS=1 skips the real-editor test
+# (Neovim) instead of installing Neovim; pytest then lists it as skipped, with that reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+want_nvim=""
+if [ -z "${GXLINT_SKIP_EDITOR_TESTS:-}" ] && ! command -v nvim >/dev/null 2>&1 \
+   && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  want_nvim=1
+fi
+
+{
+  echo "test.sh: installing what the tests need:"
+  echo "  - gxlint and its test dependencies into $(command -v python3) (pip install -e '.[test]')"
+  [ -f vscode-extension/package.json ] && \
+    echo "  - the VS Code extension's npm packages into vscode-extension/node_modules (npm ci), for its tests"
+  if [ -n "$want_nvim" ]; then
+    echo "  - Neovim, system-wide with apt-get (you are root and nvim is missing), for the real-editor LSP test;"
+    echo "    set GXLINT_SKIP_EDITOR_TESTS=1 to skip that test instead"
+  fi
+} >&2
+
 python3 -m pip install -q -e '.[test]'
 
-# Neovim for the real-editor LSP test (Debian's package), when we may install it.
-if ! command -v nvim >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+if [ -n "$want_nvim" ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null) \
-    || echo "test.sh: could not install neovim; its test will be skipped" >&2
+    || echo "test.sh: could not install Neovim; the editor test will be skipped" >&2
+fi
+if [ -n "${GXLINT_SKIP_EDITOR_TESTS:-}" ]; then
+  echo "test.sh: GXLINT_SKIP_EDITOR_TESTS is set: the editor test (tests/lsp/test_nvim.py) is skipped" >&2
+fi
+
+# LibreOffice Writer (Debian's libreoffice-writer) for tests/read: it converts the generated .docx
+# reports to .html and .pdf the way offices publish them; without it those tests are skipped (with
+# the reason shown).  A CJK font so that the PDF carries the Chinese text.
+if ! command -v soffice >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer fonts-wqy-microhei >/dev/null) \
+    || echo "test.sh: could not install libreoffice-writer; the .html/.pdf conversion tests will be skipped" >&2
 fi
 
 status=0

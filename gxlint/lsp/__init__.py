@@ -17,9 +17,10 @@ def main() -> int:
                         format="gxlint-lsp %(levelname)s %(name)s: %(message)s")
     from .server import create_server
 
+    from .stdio import serve
+
     server = create_server()
-    server.start_io()
-    return 0
+    return serve(server)
 
 
 __all__ = ["main"]

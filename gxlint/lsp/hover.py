@@ -56,6 +56,9 @@ def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offse
             value = fmt_num(cell.value) if cell.value is not None else ("(blank)" if en and cell.blank else
                                                                           "（空）" if cell.blank else repr(cell.raw))
             parts.append(f"**{tname} · {label} · {colname}** = `{value}`")
+            note = _reading_note(doc, cell, en)
+            if note:
+                parts.append(note)
             idents = [i for i in all_identities(doc) if any(c is cell for c in i.cells())]
             for ident in idents[:MAX_IDENTITIES]:
                 parts.append(_identity_line(ident, en))
@@ -80,6 +83,34 @@ def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offse
     if not parts:
         return None
     return "\n\n".join(parts)
+
+
+RECOVERED = {
+    "zh": "此格是拆分得出的：原文丢失了单元格分隔，相邻单元格的数字连在一起；按单元格数目"
+          "和表中的合计关系，只有这一种拆分成立。请以原表为准。",
+    "en": "This cell was recovered: the text lost its cell separators and the digits of neighbouring "
+          "cells run together; this is the only split the cell count and the table's totals allow. "
+          "The original table is authoritative.",
+}
+UNREADABLE = {
+    "zh": "这一行的数字连在一起，有不止一种拆分方式，无法确定各单元格的数值（GX207）。",
+    "en": "The digits of this row run together and can be split in more than one way: its cells "
+          "cannot be read with certainty (GX207).",
+}
+
+
+def _reading_note(doc: Document, cell: Cell, en: bool) -> Optional[str]:
+    """What the parser says of how sure it is of this cell (parse.flatten)."""
+    lang = "en" if en else "zh"
+    for t in doc.tables.values():
+        for row in t.rows.values():
+            if any(c is cell for c in row.cells):
+                if row.unreadable:
+                    return UNREADABLE[lang]
+                if cell.recovered:
+                    return RECOVERED[lang]
+                return None
+    return None
 
 
 def _identity_line(ident, en: bool) -> str:

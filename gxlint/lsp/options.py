@@ -19,6 +19,9 @@ Keys (all optional):
 - ``largeDocumentBytes`` — above this size (default 200 000) a document is linted in a child
   process that is stopped when a newer version arrives; ``lintTimeoutMs`` (default 60 000) stops
   a lint that runs longer (the document then gets a GX001 "timed out" diagnostic)
+- ``threadBudgetMs`` — a lint in the server's threads that runs longer than this (default 2 000)
+  is stopped at its next step and done again in a child process, and that document is linted in a
+  child process from then on: one slow document never holds up the others
 - ``docsBaseUrl`` — where ``codeDescription.href`` points: ``{docsBaseUrl}{CODE}.md``
   (default :data:`DOCS_BASE_URL`, the rule pages under docs/rules/ of the repository)
 - ``diagnosticMode`` — ``auto`` (pull when the client supports textDocument/diagnostic, else
@@ -40,6 +43,7 @@ DEFAULT_DEBOUNCE_MS = 75
 DEFAULT_MAX_BYTES = 2_000_000
 DEFAULT_PROCESS_BYTES = 200_000
 DEFAULT_LINT_TIMEOUT_MS = 60_000
+DEFAULT_THREAD_BUDGET_MS = 2_000
 
 _LINT_KEYS = {
     "select": "select", "extendselect": "extend_select", "ignore": "ignore", "severity": "severity",
@@ -71,6 +75,7 @@ class ServerOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     process_bytes: int = DEFAULT_PROCESS_BYTES
     lint_timeout_ms: int = DEFAULT_LINT_TIMEOUT_MS
+    thread_budget_ms: int = DEFAULT_THREAD_BUDGET_MS
     docs_base_url: str = DOCS_BASE_URL
     diagnostic_mode: str = "auto"
     log_timing: bool = False
@@ -161,6 +166,7 @@ def parse_options(*sources: Any) -> ServerOptions:
         "maxbytes": ("max_bytes", lambda v: max(0, int(v))),
         "largedocumentbytes": ("process_bytes", lambda v: max(0, int(v))),
         "linttimeoutms": ("lint_timeout_ms", lambda v: max(100, int(v))),
+        "threadbudgetms": ("thread_budget_ms", lambda v: max(50, int(v))),
         "docsbaseurl": ("docs_base_url", _url),
         "diagnosticmode": ("diagnostic_mode", _mode),
         "logtiming": ("log_timing", _bool),

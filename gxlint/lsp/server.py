@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
+from pygls.exceptions import (JsonRpcInternalError, JsonRpcInvalidParams, JsonRpcInvalidRequest,
+                              JsonRpcServerNotInitialized)
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -38,6 +39,7 @@ from .. import __version__
 from ..api import Diagnostic, Span
 from ..positions import LineIndex
 from . import convert
+from .htmlmap import is_html
 from .options import ServerOptions, parse_options
 
 log = logging.getLogger("gxlint.lsp")
@@ -92,10 +94,44 @@ class GxProtocol(LanguageServerProtocol):
                 log.warning("ignored malformed %s: %s", method or "message", detail)
             return _Ignored()
 
+    initialized_seen = False   # an initialize request has arrived
+
     def handle_message(self, message):
         if isinstance(message, _Ignored):
             return
+        method = getattr(message, "method", None)
+        msg_id = getattr(message, "id", None)
+        if method == lsp.INITIALIZE:
+            self.initialized_seen = True
+        elif method is not None and not self.initialized_seen and method != lsp.EXIT:
+            # LSP: before initialize, a request is answered -32002 and a notification dropped
+            if msg_id is not None:
+                self._send_response(msg_id, error=JsonRpcServerNotInitialized(
+                    f"{method}: the server has not been initialized").to_response_error())
+            else:
+                log.warning("dropped %s: the server has not been initialized", method)
+            return
+        elif method is not None and msg_id is not None and self._shutdown and method != lsp.EXIT:
+            self._send_response(msg_id, error=JsonRpcInvalidRequest(
+                f"{method}: the server is shutting down").to_response_error())
+            return
         return super().handle_message(message)
+
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
+        """pygls 2.1 keeps the future of every coroutine or generator *notification* handler in
+        ``_request_futures`` and never removes it (only request responses pop theirs): 2 KB a
+        keystroke.  Drop the entry once the handler is done (tests/lsp/test_pygls_leak.py keeps a
+        minimal reproduction of pygls' behaviour, so a release that changes it is noticed)."""
+        futures = self._request_futures
+
+        def done(fut, _cb=callback, _id=msg_id):
+            try:
+                _cb(fut)
+            finally:
+                if futures.get(_id) is fut:
+                    del futures[_id]
+
+        return super()._execute_handler(msg_id, handler, done, args, kwargs)
 
 
 # --- documents ---------------------------------------------------------------------------
@@ -116,6 +152,7 @@ class Outcome:
     started: float = 0.0              # perf_counter when the lint job started
     quiet: bool = False               # not a report: nothing shown
     stale: bool = False               # superseded before it finished: never published
+    overrun: bool = False             # ran past the thread budget: to be linted in a child process
 
 
 @dataclass
@@ -131,6 +168,7 @@ class DocState:
     outcome: Optional[Outcome] = None
     changed_at: float = 0.0
     open: bool = True
+    slow: bool = False                # overran the thread budget once: linted in a child process
 
     @property
     def lines(self) -> LineIndex:
@@ -165,6 +203,9 @@ class GxLanguageServer(LanguageServer):
         self.options: ServerOptions = parse_options()
         self.gen = 0
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="gxlint-lint")
+        # waits on child-process lints (slow or large documents): apart, so they never hold up the
+        # lints of ordinary documents in ``pool``
+        self.slow_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="gxlint-slow")
         self.config_ready: Optional[asyncio.Event] = None
 
     # capabilities / mode
@@ -225,6 +266,8 @@ class GxLanguageServer(LanguageServer):
         lang = (st.language_id or "").lower()
         if lang in LINTED_LANGUAGES:
             return True
+        if is_html(lang, st.path):
+            return True
         return bool(st.path and st.path.lower().endswith(LINTED_SUFFIXES))
 
     def schedule(self, st: DocState, delay_ms: Optional[int] = None) -> None:
@@ -277,14 +320,22 @@ class GxLanguageServer(LanguageServer):
         if st.inflight is not None and st.inflight[0] == key:
             return await asyncio.shield(st.inflight[1])
         loop = asyncio.get_running_loop()
-        fut = loop.run_in_executor(self.pool, self._lint_job, st, st.version, st.text, self.gen,
-                                   self.options, self.enc)
+        opts = self.options
+        slow = st.slow or bool(opts.process_bytes and len(st.text) * 3 > opts.process_bytes
+                               and len(st.text.encode("utf-8", "surrogatepass")) > opts.process_bytes)
+        fut = loop.run_in_executor(self.slow_pool if slow and _processes_ok() else self.pool, self._lint_job,
+                                   st, st.version, st.text, self.gen, opts, self.enc)
         st.inflight = (key, fut)
         try:
             out = await asyncio.shield(fut)
         finally:
             if st.inflight is not None and st.inflight[1] is fut:
                 st.inflight = None
+        if out.overrun and st.open and self.docs.get(st.uri) is st:
+            st.slow = True                          # from now on in a child process (slow_pool)
+            log.info("%s: a lint ran past %d ms; linting it in a child process", st.uri,
+                     self.options.thread_budget_ms)
+            return await self.outcome(st)
         if out.version == st.version and out.gen == self.gen and not out.stale:
             st.outcome = out
         elif out.stale and st.open and self.docs.get(st.uri) is st:
@@ -316,7 +367,16 @@ class GxLanguageServer(LanguageServer):
                 if settings.is_enabled("GX002", "unreadable-input", st.path):
                     diags = [engine_diagnostic("GX002", "too_large", Span(0, 0), settings,
                                                size=_mb(size), limit=_mb(opts.max_bytes))]
-            elif opts.process_bytes and size > opts.process_bytes and _processes_ok():
+            elif is_html(st.language_id, st.path):
+                # a web page: lint its text view, ranges in the HTML source (no hover/fixes)
+                from .htmlmap import lint_html
+
+                diags, res = lint_html(text, st.path, settings)
+                if res is None or res.doc is None:
+                    quiet = not hint
+                else:
+                    quiet = not opts.lint_all and not _looks_like_report(res.doc)
+            elif (st.slow or (opts.process_bytes and size > opts.process_bytes)) and _processes_ok():
                 from .worker import Stopped, TimedOut, Unavailable, lint_in_process
 
                 quiet = not hint
@@ -335,7 +395,18 @@ class GxLanguageServer(LanguageServer):
                 except RuntimeError as exc:
                     diags = [engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=str(exc)[:200])]
             else:
-                res = lint(text, st.path, settings)
+                from .. import guard
+
+                budget_s = opts.thread_budget_ms / 1000.0
+                t_lint = time.monotonic()
+                try:
+                    # stopped at its next step when superseded, or when it runs past the budget
+                    with guard.budget(budget_s), guard.cancellable(stale):
+                        res = lint(text, st.path, settings)
+                except guard.Cancelled:
+                    return Outcome(version, gen, text, LineIndex(""), [], quiet=True, stale=True)
+                if res.doc is None and time.monotonic() - t_lint >= budget_s and _processes_ok():
+                    return Outcome(version, gen, text, LineIndex(""), [], quiet=True, overrun=True)
                 diags, doc = res.diagnostics, res.doc
                 if doc is not None:
                     lines = doc.lines
@@ -390,7 +461,9 @@ def _mb(n: int) -> str:
 
 
 def _looks_like_report(doc) -> bool:
-    return bool(doc.meta.title) or len(doc.sections) >= 2 or bool(doc.tables) or doc.pre2019 is not None
+    from ..reportkind import looks_like_report
+
+    return looks_like_report(doc)
 
 
 def _result_id(server: GxLanguageServer, diags: list[lsp.Diagnostic]) -> str:
@@ -445,6 +518,7 @@ def create_server() -> GxLanguageServer:
             if st.task is not None:
                 st.task.cancel()
         ls.pool.shutdown(wait=False, cancel_futures=True)
+        ls.slow_pool.shutdown(wait=False, cancel_futures=True)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: GxLanguageServer, params: lsp.DidChangeConfigurationParams):

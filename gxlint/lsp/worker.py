@@ -28,7 +28,33 @@ def _context():
     return _CTX
 
 
+_LIVE: set = set()          # child lint processes now running (killed when the server ends)
+
+
+def kill_all() -> None:
+    for p in list(_LIVE):
+        try:
+            p.kill()
+        except Exception:
+            pass
+    _LIVE.clear()
+
+
+def _die_with_parent() -> None:
+    """Linux: this child gets SIGKILL when its parent (the fork server, which itself ends with the
+    language server) ends, however it ends."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)      # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
 def _child(conn, text: str, path: Optional[str], settings) -> None:
+    _die_with_parent()
     try:
         from gxlint.engine import lint
 
@@ -93,6 +119,7 @@ def lint_in_process(text: str, path: Optional[str], settings, *, stale: Callable
         child.close()
         raise Unavailable(str(exc)) from exc
     child.close()
+    _LIVE.add(p)
     t0 = time.monotonic()
     try:
         while True:
@@ -111,6 +138,7 @@ def lint_in_process(text: str, path: Optional[str], settings, *, stale: Callable
             if not p.is_alive() and not parent.poll(0):
                 raise RuntimeError(f"lint process exited ({p.exitcode})")
     finally:
+        _LIVE.discard(p)
         if p.is_alive():  # superseded, timed out, or the parent is leaving
             p.terminate()
         p.join(1)

@@ -35,6 +35,29 @@ def lines_of(result) -> Optional[LineIndex]:
     return None
 
 
+def native_location(d, lang: str = "zh") -> str:
+    """The finding's place in the source document in words (表 3 第 5 行第 2 列, 第 3 页 …), or ""
+    for text files (their line:column is the place)."""
+    loc = d.data.get("source") if isinstance(d.data, dict) else None
+    if not loc:
+        return ""
+    from ..read import describe
+
+    return describe(loc, lang)
+
+
+def source_dict(d, lang: str = "zh") -> dict | None:
+    """JSON/SARIF: the native location of a finding, with its description."""
+    loc = d.data.get("source") if isinstance(d.data, dict) else None
+    if not loc:
+        return None
+    from ..read import describe
+
+    out = {k: v for k, v in loc.items() if k != "offset"}
+    out["description"] = describe(loc, lang)
+    return out
+
+
 def render(fmt: str, results: list, ctx: OutputContext) -> str:
     if fmt == "text":
         from .text import render as r

@@ -7,7 +7,7 @@ as the Actions runner expects (``%``, CR, LF; and ``:`` ``,`` in properties).
 """
 from __future__ import annotations
 
-from . import OutputContext, lines_of
+from . import OutputContext, lines_of, native_location
 
 COMMANDS = {"error": "error", "warning": "warning", "information": "notice", "hint": "notice"}
 
@@ -32,5 +32,9 @@ def render(results, ctx: OutputContext) -> str:
                 sl = sc = el = ec = 0
             props = [f"file={escape_property(r.path or '-')}", f"line={sl + 1}", f"col={sc + 1}",
                      f"endLine={el + 1}", f"endColumn={ec + 1}", f"title={escape_property(f'{d.code} {d.name}')}"]
-            out.append(f"::{COMMANDS[d.severity.label]} {','.join(props)}::{escape_data(d.message)}")
+            msg = d.message
+            where = native_location(d, ctx.lang)
+            if where:   # a .docx/.html/.pdf: its line is in the text view, say where in the document
+                msg += f" (in {where})" if ctx.lang == "en" else f"（位于 {where}）"
+            out.append(f"::{COMMANDS[d.severity.label]} {','.join(props)}::{escape_data(msg)}")
     return "\n".join(out) + ("\n" if out else "")

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from . import OutputContext, lines_of, position
+from . import OutputContext, lines_of, position, source_dict
 
 
-def diagnostic_dict(d, lines) -> dict:
+def diagnostic_dict(d, lines, lang: str = "zh") -> dict:
     out = {
         "code": d.code,
         "name": d.name,
@@ -21,6 +21,9 @@ def diagnostic_dict(d, lines) -> dict:
         ],
         "fix": None,
     }
+    src = source_dict(d, lang)
+    if src is not None:
+        out["source"] = src
     if d.fix is not None:
         out["fix"] = {
             "message": d.fix.message,
@@ -49,7 +52,8 @@ def render(results, ctx: OutputContext) -> str:
             "path": r.path,
             "template": r.template,
             "report_year": r.report_year,
-            "diagnostics": [diagnostic_dict(d, lines) for d in r.diagnostics],
+            "format": r.meta.get("format", "text") if r.text is not None else None,
+            "diagnostics": [diagnostic_dict(d, lines, ctx.lang) for d in r.diagnostics],
         })
     return json.dumps({"gxlint": __version__, "files": files, "summary": summary(results)},
                       ensure_ascii=False, indent=2) + "\n"

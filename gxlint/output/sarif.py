@@ -15,10 +15,9 @@ import os
 from urllib.parse import quote
 
 from .. import __version__
-from . import OutputContext, lines_of
+from . import OutputContext, lines_of, source_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://pypi.org/project/gxlint/"
 LEVELS = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
 DOC_BASE = "docs/rules/"
 
@@ -106,6 +105,13 @@ def render(results, ctx: OutputContext) -> str:
                 "partialFingerprints": {FINGERPRINT_KEY: fp},
                 "properties": {"name": d.name, "severity": d.severity.label},
             }
+            src = source_dict(d, ctx.lang)
+            if src is not None:   # where in the .docx/.html/.pdf: a logical location
+                res["locations"][0]["logicalLocations"] = [{
+                    "name": src["description"], "kind": "element",
+                    "fullyQualifiedName": f"{r.path or '-'}/{src['description']}",
+                    "properties": {k: v for k, v in src.items() if k != "description"},
+                }]
             if d.code in index:
                 res["ruleIndex"] = index[d.code]
             if d.related:
@@ -137,7 +143,6 @@ def render(results, ctx: OutputContext) -> str:
             "name": "gxlint",
             "version": __version__,
             "semanticVersion": __version__,
-            "informationUri": INFO_URI,
             "language": "zh-CN" if ctx.lang == "zh" else "en",
             "rules": rules,
         }},

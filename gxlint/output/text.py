@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import OutputContext, lines_of
+from . import OutputContext, lines_of, native_location
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "information": "\033[36m", "hint": "\033[2m"}
 _RESET = "\033[0m"
@@ -43,10 +43,14 @@ def render(results, ctx: OutputContext) -> str:
                 ln, col = lines.position(d.span.start)
             else:
                 ln, col = 0, 0
-            head = f"{r.path or '-'}:{ln + 1}:{col + 1}: {d.code} [{sev}] {d.message}"
+            word = sev if ctx.lang == "en" else SEV_ZH[sev]     # 错误/警告/提示 in Chinese output
+            head = f"{r.path or '-'}:{ln + 1}:{col + 1}: {d.code} [{word}] {d.message}"
             if ctx.color:
-                head = f"{_BOLD}{r.path or '-'}:{ln + 1}:{col + 1}:{_RESET} {_COLORS[sev]}{d.code}{_RESET} [{sev}] {d.message}"
+                head = f"{_BOLD}{r.path or '-'}:{ln + 1}:{col + 1}:{_RESET} {_COLORS[sev]}{d.code}{_RESET} [{word}] {d.message}"
             out.append(head)
+            where = native_location(d, ctx.lang)
+            if where:
+                out.append(f"  {'in' if ctx.lang == 'en' else '位于'} {where}")
             if ctx.show_source and lines is not None and not ctx.quiet:
                 src = lines.line_text(ln).replace("\t", " ")
                 end_ln, end_col = lines.position(d.span.end)
@@ -61,21 +65,40 @@ def render(results, ctx: OutputContext) -> str:
                 out.append(f"{' ' * len(gutter)} | {' ' * pad}{_COLORS[sev] + marker + _RESET if ctx.color else marker}")
                 out.append("")
     if not ctx.quiet:
-        total = sum(counts.values())
-        if ctx.lang == "en":
-            if total == 0:
-                out.append(f"All checks passed ({len(results)} file(s)).")
-            else:
-                parts = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-                out.append(f"Found {total} problem(s) in {files_with} of {len(results)} file(s) ({parts}).")
-                if fixable:
-                    out.append(f"{fixable} fixable with `gxlint check --fix`.")
-        else:
-            if total == 0:
-                out.append(f"全部通过（{len(results)} 个文件）。")
-            else:
-                parts = "，".join(f"{SEV_ZH[k]} {n}" for k, n in counts.items() if n)
-                out.append(f"在 {len(results)} 个文件中的 {files_with} 个发现 {total} 个问题（{parts}）。")
-                if fixable:
-                    out.append(f"其中 {fixable} 个可用 `gxlint check --fix` 自动修复。")
+        skipped = ctx.extra.get("skipped") or []
+        if skipped:
+            out.append(f"跳过 {len(skipped)} 个文件：" if ctx.lang != "en" else f"Skipped {len(skipped)} file(s):")
+            out.extend(f"  {p} — {why}" for p, why in skipped)
+        out.extend(summary_lines(counts, len(results), files_with, fixable, len(skipped), ctx.lang))
     return "\n".join(out) + ("\n" if out else "")
+
+
+def summary_lines(counts: dict, files: int, files_with: int, fixable: int, skipped: int, lang: str) -> list[str]:
+    """The closing summary, in natural Chinese or English (never "0 files passed": the CLI refuses
+    a run that checked no file)."""
+    total = sum(counts.values())
+    out = []
+    if lang == "en":
+        checked = f"Checked {files} file{'s' if files != 1 else ''}"
+        skip = f" ({skipped} skipped)" if skipped else ""
+        if total == 0:
+            out.append(f"{checked}{skip}: no problems found.")
+        else:
+            parts = ", ".join(f"{n} {k}{'s' if n != 1 and k != 'information' else ''}" for k, n in counts.items() if n)
+            where = f" in {files_with} of them" if files > 1 else ""
+            out.append(f"{checked}{skip}: {total} problem{'s' if total != 1 else ''}{where} ({parts}).")
+        if fixable:
+            out.append(f"{fixable} of them can be fixed with `gxlint check --fix`.")
+    else:
+        skip = f"（另跳过 {skipped} 个）" if skipped else ""
+        if total == 0:
+            out.append(f"检查了 {files} 个文件{skip}，没有发现问题。")
+        else:
+            parts = "，".join(f"{SEV_ZH[k]} {n} 个" for k, n in counts.items() if n)
+            if files > 1:
+                out.append(f"检查了 {files} 个文件{skip}，其中 {files_with} 个共有 {total} 个问题（{parts}）。")
+            else:
+                out.append(f"检查了 1 个文件{skip}，共有 {total} 个问题（{parts}）。")
+        if fixable:
+            out.append(f"其中 {fixable} 个可用 `gxlint check --fix` 自动修复。")
+    return out

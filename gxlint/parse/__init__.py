@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .. import templates
-from ..model import Document
+from .. import guard, templates
+from ..model import Document, Span
 from ..positions import LineIndex
 from . import sections as _sections
 from . import tables as _tables
@@ -19,33 +19,76 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
     norm = NormText(text)
     doc = Document(text=text, path=path, norm=norm, lines=LineIndex(text))
 
+    guard.check()
     headings = _sections.find_headings(norm)
     accepted, duplicates = _sections.choose(headings)
+    written = _sections.find_as_written(norm, accepted)
+    if written:
+        accepted = sorted(accepted + written, key=lambda h: h.start)
+    # sections found under a heading that differs from the format's (GX202)
+    doc.cache["nonstandard_headings"] = [(h.index, h.form, norm.span(h.start, h.end)) for h in written]
     doc.sections = _sections.build_sections(norm, accepted)
     doc.cache["duplicate_headings"] = [
         (h.index, h.numeral, norm.span(h.start, h.end)) for h in duplicates
     ]
     doc.old_headings = _sections.find_old_structure(norm)
-    if len(doc.old_headings) >= 2 and (len(doc.sections) < 4 or doc.section(3) is None):
-        doc.pre2019 = doc.old_headings[0]
 
     first = accepted[0].start if accepted else -1
+    guard.check()
     doc.meta = parse_meta(norm, first)
     if year is not None:
         doc.meta.year = year
         doc.meta.year_source = "config"
     doc.expected_template = templates.for_year(doc.meta.year)
+    doc.pre2019 = _old_structure(doc)
 
     if doc.pre2019 is not None:
         doc.template = "pre2019"
         return doc
 
+    guard.check()
     _read_tables(doc, accepted, template)
+    guard.check()
     t2, t3 = doc.tables.get("t2"), doc.tables.get("t3")
     detected = (t2.version if t2 else None) or (t3.version if t3 else None)
     doc.template = template or detected or doc.expected_template
+    guard.check()
     doc.claims = extract_claims(doc)
     return doc
+
+
+FIRST_OLD_YEAR = 2008     # the first year of annual reports (old 条例, in force 2008-05-01)
+
+
+def _old_structure(doc: Document) -> Optional[Span]:
+    """Where the report shows the pre-2019 structure (GX104 there, no cascade), or None.
+
+    Old structure: two or more old headings (概述, 依申请公开…, 收费及减免…) and not the current
+    structure's core (four sections, 三 among them).  A report for 2008–2018 (its year stated as a
+    report's, and a title or headings to show it is a report) is of the old format whatever its
+    headings, unless it has that core: anchored at its first old heading, else its title, else
+    its first heading."""
+    old = doc.old_headings
+    modern = len(doc.sections) >= 4 and doc.section(3) is not None
+    if modern:
+        return None
+    if len(old) >= 2:
+        return old[0]
+    y = doc.meta.year
+    if y is None or not FIRST_OLD_YEAR <= y < templates.version(templates.VERSIONS[0])["first_year"]:
+        return None
+    # only a report says so: its year stated as a report's (title, period, the report named …),
+    # and a title, a heading of either structure (not any text that mentions a year)
+    if doc.meta.year_source != "config" and not any(m.year == y for m in doc.meta.extra.get("year_mentions", [])):
+        return None
+    titled = doc.meta.title_span is not None and "信息公开" in (doc.meta.extra.get("title_norm") or "")
+    if not (old or titled or len(doc.sections) >= 2):
+        return None
+    if old:
+        return old[0]
+    if titled:
+        return doc.meta.title_span
+    return min(doc.sections, key=lambda s: s.span.start).span
 
 
 def _section_region(norm: NormText, accepted, index: int) -> Optional[tuple[int, int]]:

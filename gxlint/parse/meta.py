@@ -39,6 +39,19 @@ _YEAR = r"(?:19|20)\d\d"
 _TITLE_RE = regex.compile(
     r"(?m)^[ \t#*>]*(?P<t>[^\n]{0,80}?(?P<y>" + _YEAR + "|" + _CN_YEAR + r")\s*年度?[^\n]{0,40}?报告)[ \t*]*$")
 _TITLE_LOOSE = regex.compile(r"(?m)^[ \t#*>]*(?P<t>[^\n]{2,80}?政府信息公开[^\n]{0,20}?(?:报告|年报))[ \t*]*$")
+# one-line documents: the title opens a line and the report runs on after a space
+# (平潭综合实验区2019年政府信息公开工作年度报告 根据《条例》…), or it stands between spaces in a
+# line of page chrome (… 政府信息公开年报 某某局2021年度政府信息公开工作年度报告 来源：…)
+_TITLE_OPENS = regex.compile(
+    r"(?m)^[ \t#*>]*(?P<t>[^\n\s。，,；;:：!！?？《》“”]{2,60}?(?P<y>" + _YEAR + "|" + _CN_YEAR +
+    r")\s*年度?(?:的)?(?:政府信息公开|政务公开)[^\n\s。，,；;:：]{0,12}?(?:报告|年报))[ \t\u3000]+(?=\S)")
+_TITLE_SPACED = regex.compile(
+    r"(?<=^|[ \t\u3000])(?P<t>[^\n\s。，,；;:：!！?？《》“”]{2,40}?(?P<y>" + _YEAR + "|" + _CN_YEAR +
+    r")\s*年度?(?:的)?政府信息公开工作(?:年度)?(?:报告|年报))(?=[ \t\u3000]|$)", regex.MULTILINE)
+# a page's own metadata line (标题: …): its title only when the report has none of its own
+_TITLE_LABEL = regex.compile(r"^[ \t#*>]*标题[ \t]*[:：][ \t]*")
+_LABEL_ONLY = regex.compile(r"[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：][ \t]*")
+_OTHER_LABEL = regex.compile(r"^[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：]|[/\\]|https?:")     # 本地目录: zwgk/… 原文链接: http…
 _PERIOD_RE = regex.compile(
     r"(?P<y>" + _YEAR + r")\s*年\s*(?:1|01)\s*月\s*(?:1|01)\s*日\s*(?:起)?\s*(?:至|到|-|—|~|～)\s*"
     r"(?:(?P<y2>" + _YEAR + r")\s*年\s*)?12\s*月\s*31\s*日")
@@ -65,6 +78,56 @@ _CAPTION_YEAR = regex.compile(
     r"(?:行政机关)?(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|因政府信息公开)")
 _PART_TWO = regex.compile(r"(?m)^[ \t*#>\u3000]*二\s*[、.]\s*(?:行政机关)?主动公开")
 _OPENING_YEAR = regex.compile(r"^[ \t*#>-]*(?P<y>" + _YEAR + r")\s*年度?(?:以来)?\s*[,，、]")
+
+
+def _title_candidates(head: str):
+    """Title matches in preference order: a title line of its own, a title opening a line the
+    report runs on in (a one-line document), a title between spaces, then a labelled 标题: line."""
+    labelled = []
+    seen = set()
+    for cand in list(_TITLE_RE.finditer(head)) + list(_TITLE_LOOSE.finditer(head)):
+        lab = _TITLE_LABEL.match(cand.group("t"))
+        if lab:
+            labelled.append(cand)
+            continue
+        if _OTHER_LABEL.search(cand.group("t")):
+            continue        # another metadata line of the page (a path, a link) naming the report
+        seen.add(cand.start("t"))
+        yield cand
+    for pat in (_TITLE_OPENS, _TITLE_SPACED):
+        for cand in pat.finditer(head):
+            a = cand.start("t")
+            if a in seen:
+                continue
+            line_start = head.rfind("\n", 0, a) + 1
+            if _TITLE_LABEL.fullmatch(head, line_start, a):
+                continue        # the labelled line, below
+            if _OTHER_LABEL.search(cand.group("t")) or _LABEL_ONLY.fullmatch(head, line_start, a):
+                continue        # the value of another metadata field (本地目录: …)
+            seen.add(a)
+            yield cand
+    for cand in labelled:
+        yield _Labelled(cand, _TITLE_LABEL.match(cand.group("t")).end())
+
+
+class _Labelled:
+    """A title match with its 标题: label cut off."""
+    __slots__ = ("_m", "_cut")
+
+    def __init__(self, m, cut: int) -> None:
+        self._m, self._cut = m, cut
+
+    def start(self, g=0):
+        return self._m.start(g) + (self._cut if g == "t" else 0)
+
+    def end(self, g=0):
+        return self._m.end(g)
+
+    def group(self, g=0):
+        return self._m.group(g)[self._cut:] if g == "t" else self._m.group(g)
+
+    def groupdict(self):
+        return self._m.groupdict()
 
 
 def cn_number(s: str) -> Optional[int]:
@@ -286,7 +349,7 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
 
     mentions: list[YearMention] = []
     m = None
-    for cand in list(_TITLE_RE.finditer(head)) + list(_TITLE_LOOSE.finditer(head)):
+    for cand in _title_candidates(head):
         if not in_residue(cand.start("t")):
             m = cand
             break
@@ -466,6 +529,8 @@ def _signature(norm: NormText, meta: Meta, residue_norm, dates) -> None:
             meta.signature_span = norm.span(min(organ[1], a), max(organ[2], b))
         else:
             meta.signature_span = meta.signature_date_span
+    elif _inline_signature(norm, meta, lines[-1], dates):
+        pass
     else:
         cand = lines[-1].group().strip(" \t*#>|\u3000")
         if _looks_like_organ(cand) and organ_level(cand):
@@ -473,6 +538,52 @@ def _signature(norm: NormText, meta: Meta, residue_norm, dates) -> None:
             meta.extra["signature_organ"] = cand
             meta.extra["signature_organ_span"] = norm.span(k, k + len(cand))
             meta.signature_span = meta.extra["signature_organ_span"]
+
+
+_TAIL_CUT = regex.compile(r"[。;；!！?？]")
+_INLINE_MIN = 120       # a last line this long is a paragraph (or a whole one-line report), not a 落款
+
+
+def _inline_signature(norm: NormText, meta: Meta, line, dates) -> bool:
+    """A 落款 at the end of a long last line (a one-line document: …无其他需要报告的事项。
+    某某局 2024年1月17日): the date ends the line, the organ is the space-separated words before
+    it (after the last sentence).  Also an organ alone at the end when it is set off by spaces and
+    names an organ (…事项。 某某县人民政府)."""
+    text = norm.text
+    s = line.group().rstrip(" \t*#>|\u3000")
+    if len(s) < _INLINE_MIN:
+        return False
+    base = line.start()
+    cut = max((m.end() for m in _TAIL_CUT.finditer(s, max(0, len(s) - 80))), default=max(0, len(s) - 80))
+    tail_start = base + cut
+    end = base + len(s)
+    date = None
+    for a, b, d, _f in dates:
+        if tail_start <= a and b == end:
+            date = (a, b, d)
+    organ = None
+    stop = date[0] if date else end
+    words = regex.match(r"(?:.*[ \t\u3000])?(?P<o>[^ \t\u3000]+)[ \t\u3000]*$", text[tail_start:stop], regex.DOTALL)
+    if words and stop > tail_start:
+        o = words.group("o").strip(" \t*#>|\u3000")
+        a = tail_start + words.start("o")
+        set_off = a == tail_start or text[a - 1] in " \t\u3000"
+        if set_off and _looks_like_organ(o) and organ_level(o) and (date or a > tail_start):
+            organ = (o, a, a + len(o))
+    if date and not organ and not (date[0] == tail_start or text[date[0] - 1] in " \t\u3000"):
+        date = None     # a date glued to a sentence (本局将于2024年1月17日) is not a 落款
+    if date is None and organ is None:
+        return False
+    if date:
+        meta.signature_date = date[2]
+        meta.signature_date_span = norm.span(date[0], date[1])
+    if organ:
+        meta.extra["signature_organ"] = organ[0]
+        meta.extra["signature_organ_span"] = norm.span(organ[1], organ[2])
+    lo = organ[1] if organ else date[0]
+    hi = date[1] if date else organ[2]
+    meta.signature_span = norm.span(lo, hi)
+    return True
 
 
 def _looks_like_organ(s: str) -> bool:

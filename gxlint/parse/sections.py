@@ -6,11 +6,17 @@ Table 三's row labels (一、本年新收…, 三、本年度办理结果, 四�
 section title, so they are not sections.  A heading counts when it starts a line (after spaces,
 NBSP, U+3000 or Markdown marks); in a one-line document, or when a section has no such heading,
 the first heading-shaped match inside a line is taken.
+
+A section whose heading is not found by its title is then looked for in its place, as written
+(:func:`find_as_written`): a typo or extra words, or the report's own numbering; such headings
+are listed for GX202.  Old-structure headings (:func:`find_old_structure`) are found at the start
+of a line, or inside a line after their numeral.
 """
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Optional
 
 import regex
 
@@ -25,13 +31,21 @@ def _spaced(pattern: str) -> str:
     """Allow spaces/tabs between the Han characters of a title pattern (not inside [...])."""
     out = []
     in_class = False
-    for ch in pattern:
+    n = len(pattern)
+    i = 0
+    while i < n:
+        ch = pattern[i]
         out.append(ch)
+        i += 1
         if ch == "[" and not in_class:
             in_class = True
         elif ch == "]" and in_class:
             in_class = False
         elif not in_class and "\u4e00" <= ch <= "\u9fff":
+            # a quantifier belongs to the character (的? stays optional): the spaces go after it
+            if i < n and pattern[i] in "?*+":
+                out.append(pattern[i])
+                i += 1
             out.append("[ \t]*")
     return "".join(out)
 
@@ -48,10 +62,12 @@ def _heading_re() -> "regex.Pattern[str]":
 
 @functools.lru_cache(maxsize=1)
 def _old_re() -> "regex.Pattern[str]":
-    pats = templates.common()["old_structure"]["patterns"]
+    """An old heading at the start of a line (numeral optional), or inside a line after its
+    numeral (a one-line document: 二、依申请公开政府信息情况 …)."""
+    pats = "|".join(_spaced(p) for p in templates.common()["old_structure"]["patterns"])
     return regex.compile(
-        r"(?m)^[ \t#*>]*(?:[一二三四五六七八九十][ \t]*[、.,．])?[ \t]*(?:" + "|".join(_spaced(p) for p in pats) + r")"
-    )
+        r"(?m)(?:^[ \t#*>]*(?:[一二三四五六七八九十][ \t]*[、.,．])?|(?<=^|[\s。;；:：])[一二三四五六七八九十][ \t]*[、.,．])"
+        r"[ \t]*(?:" + pats + r")")
 
 
 @dataclass(slots=True)
@@ -61,6 +77,7 @@ class Heading:
     start: int        # normalised offsets
     end: int
     line_start: bool
+    form: str = "standard"    # standard / fuzzy (a typo or extra words) / alt (numbered its own way)
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -147,4 +164,161 @@ def build_sections(norm: NormText, headings: list[Heading]) -> list[Section]:
 
 def find_old_structure(norm: NormText) -> list[Span]:
     """Headings of the pre-2019 structure (概述, 依申请公开…, 收费及减免…)."""
-    return [norm.span(m.start(), m.end()) for m in _old_re().finditer(norm.text, timeout=guard.left())]
+    text = norm.text
+    out = []
+    for m in _old_re().finditer(text, timeout=guard.left()):
+        a = m.start()
+        b = m.end()
+        while a < b and text[a] in " \t#*>":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        out.append(norm.span(a, b))
+    return out
+
+
+# --- headings as written ------------------------------------------------------------------
+#
+# A section whose heading is not found by its title is looked for once more, in its place (after
+# the heading of the section before it, before the heading of the section after it):
+#
+# - ``fuzzy``: its own numeral (二、…) and its title with a typo or a few extra words
+#   (四、政府信息公开行政法复议、行政诉讼情况).  Inside a line only the typo form (the title right
+#   after the numeral), at the start of a line also extra words before or after it on that line.
+# - ``alt``: a line that is nothing but the title, numbered the report's own way ((二) 1. 第二部分 二:)
+#   or not at all (主动公开政府信息情况); the titles of 二/三/四 may be shortened there
+#   ((一)主动公开情况).
+#
+# Table 三's row labels (一、本年新收… 四、结转下年度…) never come near a section title's wording.
+
+
+@functools.lru_cache(maxsize=None)
+def _num_sep(numeral: str) -> "regex.Pattern[str]":
+    return regex.compile(numeral + r"[ \t]*[、.,．][ \t]*")
+
+
+_SENTENCE = regex.compile(r"[。;；,，!！?？]")
+# shortened titles a report's own numbering uses for the statistics parts
+_ALT_TITLES = {
+    2: r"(?:行政机关)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况",
+    3: r"(?:行政机关)?(?:收到和处理(?:政府信息公开)?申请|依申请公开(?:政府信息)?)(?:的)?(?:工作)?情况",
+    4: r"(?:因)?(?:政府信息公开)?(?:工作)?(?:被申请)?行政复议[、和与及,]?(?:提起)?行政诉讼(?:的)?(?:工作)?情况",
+}
+_EXTRA_WORDS = 10     # extra characters a line-start heading may carry besides its title
+
+
+def _budget(title: str) -> int:
+    """Edits a title may differ by: one for a short title, two for a long one."""
+    return 1 if len(title) < 12 else 2
+
+
+@functools.lru_cache(maxsize=1)
+def _fuzzy_res() -> dict[int, "regex.Pattern[str]"]:
+    out = {}
+    for sec in templates.common()["section"]:
+        title = sec["canonical"][2:]
+        # a year before the title is extra words too (二、2023年主动公开政府信息情况)
+        out[sec["index"]] = regex.compile(
+            r"(?:(?:19|20)\d\d[ \t]*年度?[ \t]*(?:的)?)?(?:" + _spaced(sec["pattern"]) + r"){e<=%d}" % _budget(title),
+            regex.BESTMATCH)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _alt_res() -> dict[int, "regex.Pattern[str]"]:
+    out = {}
+    for sec in templates.common()["section"]:
+        title = _ALT_TITLES.get(sec["index"], sec["pattern"])
+        out[sec["index"]] = regex.compile(
+            r"(?m)^[ \t#*>]*(?P<h>(?:[(][一二三四五六七八九十]{1,2}[)]|\d{1,2}[ \t]*[、.．]|第[一二三四五六七八九十]部分[、:]?"
+            r"|[一二三四五六七八九十](?:[ \t]*:|[ \t]+))?"
+            r"[ \t]*" + _spaced(title) + r")[ \t*:]*$")
+    return out
+
+
+def _slot(accepted: list[Heading], index: int, n: int) -> tuple[int, int]:
+    lo = max((h.end for h in accepted if h.index < index), default=0)
+    hi = min((h.start for h in accepted if h.index > index), default=n)
+    return lo, hi
+
+
+def _line_end(text: str, pos: int) -> int:
+    b = text.find("\n", pos)
+    return len(text) if b < 0 else b
+
+
+_MAX_TRIES = 200      # numbered places tried per section (a real report has a few dozen at most)
+
+
+@functools.lru_cache(maxsize=1)
+def _title_chars() -> dict[int, tuple[frozenset, int]]:
+    """Per section: the Han characters of its canonical title, and how many of them a window of
+    text must hold to be worth a fuzzy match (errors and the pattern's variants may drop some)."""
+    out = {}
+    for sec in templates.common()["section"]:
+        chars = frozenset(ch for ch in sec["canonical"][2:] if "\u4e00" <= ch <= "\u9fff")
+        out[sec["index"]] = (chars, max(1, len(chars) - _budget(sec["canonical"][2:]) - 3))
+    return out
+
+
+def _fuzzy_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
+    numeral = NUMERALS[index - 1]
+    pat = _fuzzy_res()[index]
+    chars, need = _title_chars()[index]
+    tries = seen = 0
+    for m in _num_sep(numeral).finditer(text, lo, hi, timeout=guard.left()):
+        seen += 1
+        if seen > 50 * _MAX_TRIES:
+            break
+        if len(chars.intersection(text[m.end():m.end() + 40])) < need:
+            continue        # (fast path) nothing like the title here
+        tries += 1
+        if tries > _MAX_TRIES:
+            break
+        at_start = _at_line_start(text, m.start())
+        if at_start:
+            # the whole line is the heading: its title, with a typo or a few extra words
+            line_end = _line_end(text, m.end())
+            rest = text[m.end():min(line_end, hi)].rstrip(" \t*:")
+            if rest and len(rest) <= 40 and not _SENTENCE.search(rest):
+                t = pat.search(rest, timeout=guard.left())
+                if t is not None and len(rest) - (t.end() - t.start()) <= _EXTRA_WORDS:
+                    return Heading(index, numeral, m.start(), _heading_end(text, m.end() + len(rest)), True, "fuzzy")
+        # the title right after the numeral, with a typo, and the text running on after it (a
+        # one-line document, or a PDF line that holds the heading and the first sentence)
+        t = pat.match(text, m.end(), min(hi, m.end() + 60), timeout=guard.left())
+        if t is None or t.end() - t.start() < 4:
+            continue
+        e = t.end()
+        while e > t.start() and text[e - 1] in " \t":
+            e -= 1
+        if at_start and e < len(text) and text[e] not in " \t\u3000\n:*":
+            continue        # a line that opens with a sentence (…情况良好，…), not a heading set off
+        return Heading(index, numeral, m.start(), _heading_end(text, e), at_start, "fuzzy")
+    return None
+
+
+def _alt_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
+    for m in _alt_res()[index].finditer(text, lo, hi, timeout=guard.left()):
+        return Heading(index, NUMERALS[index - 1], m.start("h"), _heading_end(text, m.end("h")), True, "alt")
+    return None
+
+
+def find_as_written(norm: NormText, accepted: list[Heading]) -> list[Heading]:
+    """Headings, as written, of the sections ``accepted`` lacks (see above), in their places.
+    Returns the new headings; ``accepted`` is not changed."""
+    text = norm.text
+    have = list(accepted)
+    found: list[Heading] = []
+    present = {h.index for h in accepted}
+    for index in range(1, 7):
+        if index in present:
+            continue
+        lo, hi = _slot(have, index, len(text))
+        if lo >= hi:
+            continue
+        h = _fuzzy_in(text, index, lo, hi) or _alt_in(text, index, lo, hi)
+        if h is not None:
+            found.append(h)
+            have.append(h)
+    return found

@@ -23,6 +23,7 @@ import regex
 
 from .. import templates
 from ..model import Cell, HeaderLabel, Row, Span, Table
+from . import pdftext
 from .normalize import NormText, key
 
 TEXT, NUM, EMPTY = 0, 1, 2
@@ -62,7 +63,8 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         line = text[pos:line_end]
-        if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line) and not _GRID_RULE.match(line):
+        if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line) and not _GRID_RULE.match(line) \
+                and not pdftext.running_header(text, start, pos, line_end, _PAGE_NO):
             if _SEP.search(line):
                 pieces = []
                 p0 = 0
@@ -85,6 +87,7 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
                 _words(out, line, pos, line_no)
         line_no += 1
         pos = line_end + 1
+    out = pdftext.split_glued_numbers(out, text)      # 大量反复申请0  0  0
     return _prose_numbers(_join_signs(_drop_page_numbers(out, text), text), text)
 
 
@@ -389,6 +392,7 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
             stop_after_last: bool = True) -> list[tuple[RowSpec, _Buf, int, list]]:
     """Assign NUM runs to template rows: (spec, label buffer, label start in the buffer's key, items)."""
     matches = []
+    orphans: list = []           # runs of numbers that followed no label: (index in matches, tokens)
     order = {id(s): k for k, s in enumerate(specs)}
     nxt = 0                      # index of the next template row expected
     buf = _Buf.new()
@@ -400,7 +404,8 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
     def close():
         nonlocal current, items
         if current is not None and items:
-            matches.append((current[0], current[1], current[2], _trim_page_number(items, current[0].n)))
+            matches.append((current[0], current[1], current[2],
+                            pdftext.trim_leading_page_number(_trim_page_number(items, current[0].n), current[0].n)))
         items = []
 
     while i < n:
@@ -429,11 +434,21 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
             cands = list(specs[nxt:nxt + lookahead])
             found = identify(buf.joined(), cands)
             if found is None and nxt + lookahead < len(specs):
-                found = identify(buf.joined(), list(specs[nxt + lookahead:]), threshold=0.8)
+                cands = list(specs[nxt + lookahead:])
+                found = identify(buf.joined(), cands, threshold=0.8)
+            # complete labels standing before the one these numbers follow: rows with no numbers
+            found, skipped = pdftext.prefer_later(buf, found, cands)
+            for k, (sk, sk_at) in enumerate(skipped):
+                head = pdftext.split_buffer(buf, sk_at + len(sk.key),
+                                            skipped[k + 1][1] if k + 1 < len(skipped) else found[2])
+                if head is not None:
+                    matches.append((sk, head, sk_at, []))
             if found is None:
                 # numbers after unrecognised text (a header, prose): skip this run
+                run0 = i
                 while i < n and tokens[i].kind != TEXT:
                     i += 1
+                orphans.append((len(matches), tokens[run0:i]))
                 buf = _Buf.new()
                 continue
             spec = found[0]
@@ -452,7 +467,9 @@ def _groups(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int =
             buf = _Buf.new()
             break
     close()
-    return matches
+    trailing = pdftext.trailing_rows(buf, specs[nxt:nxt + 1], matches) if current is None else []
+    # value rows whose label stands above or below them
+    return pdftext.place_value_lines(matches + trailing, orphans, len(trailing))
 
 
 def _cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=()) -> tuple[list[Cell], int]:
@@ -595,11 +612,18 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> dict[str, Row]:
         written, lspan = _written_label(norm, buf, at)
         wkey = buf.joined()[at:]
         nxt_key = matches[k + 1][1].joined() if k + 1 < len(matches) else ""
+        if not items:                  # a label with no number at all: its cells are blank
+            cells, found = pdftext.blank_cells(norm, lspan, cols), len(cols)
+        elif found == len(cols) - 1:   # PDF text drops a blank 总计 cell without a trace
+            with_blank = pdftext.blank_total(norm, items, cells, cols)
+            if with_blank is not None:
+                cells, found = with_blank, len(cols)
         row = Row(
             id=spec.id, label=spec.label, written=written, label_span=lspan, cells=cells,
             expected=len(cols), found=found, block=spec.block,
             label_exact=_label_exact(wkey, spec, nxt_key, _label_parts(buf, at),
-                                     _label_parts(matches[k + 1][1], 0)[:8] if k + 1 < len(matches) else ()),
+                                     _label_parts(matches[k + 1][1], 0)[:8] if k + 1 < len(matches) else ())
+            or (k + 1 < len(matches) and pdftext.label_wrapped_around_numbers(wkey, spec, nxt_key, matches[k + 1][2])),
         )
         row.unreliable = found != len(cols)
         rows[spec.id] = row
@@ -638,10 +662,15 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     columns = tuple(base)
     specs = t3_specs(ver, len(columns))
     matches = _groups(tokens, specs)
-    if not matches:
-        return None
-    rows = _build_rows(norm, matches, specs, lambda s: columns)
-    if not variant:
+    rows = _build_rows(norm, matches, specs, lambda s: columns) if matches else {}
+    from . import flatten       # a flattened table (cell separators lost): parse.flatten
+    flat = flatten.reading(norm, tokens, specs, lambda s: columns, rows,
+                           {"outcomes": templates.version(ver)["t3"]["outcomes"]})
+    if flat is not None:
+        matches, rows, unreadable = flat
+    elif not matches:
+        return flatten.labels_only(norm, "t3", ver, start, end, specs)
+    if flat is None and not variant:
         pos = _subtotal_from_data(rows)
         if pos is not None:
             # 8 numbers in (nearly) every row and one column is the sum of the five organisation
@@ -654,6 +683,8 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
             rows = _build_rows(norm, matches, specs, lambda s: columns)
     span = norm.span(tokens[0].start, tokens[-1].end)
     tbl = Table("t3", ver, span, list(columns), rows, _missing(specs, rows), headers, variant)
+    if flat is not None:
+        flatten.mark_table(tbl, unreadable)
     last_found = max(k for k, s in enumerate(specs) if s.id in rows)
     tbl.truncated = last_found < len(specs) - 1
     # the table's span ends with its last row
@@ -688,6 +719,24 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     reported by GX204) — never a stray number from a sentence before the table."""
     tokens = tokenize(norm, start, end)
     columns = tuple(templates.common()["t4"]["columns"])
+    exact, after = _t4_runs(tokens, columns)
+    if not exact:
+        from . import flatten   # its row of 15 cells as glued digit runs: parse.flatten
+        flat = flatten.read_t4(norm, tokens, columns)
+        if flat is not None:
+            return flat
+        if not after:
+            return flatten.labels_only_t4(norm, start, end, tokens)
+    items = exact[0] if exact else max(after, key=_run_len)
+    cells, found = _cells_from_items(norm, items, columns)
+    sp0 = norm.span(tokens[0].start, tokens[0].end)
+    row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
+    row.unreliable = found != len(columns)
+    return Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
+
+
+def _t4_runs(tokens: list, columns: tuple) -> tuple[list, list]:
+    """Runs of numbers in table 四's region: (runs of exactly 15 cells, runs after the header)."""
     n = len(tokens)
     header_seen = False
     runs: list[list[Token]] = []
@@ -710,14 +759,7 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     # the header (a damaged row, GX204)
     exact = [r for _h, r in runs if _run_len(r) == len(columns)]
     after = [r for h, r in runs if h]
-    if not exact and not after:
-        return None
-    items = exact[0] if exact else max(after, key=_run_len)
-    cells, found = _cells_from_items(norm, items, columns)
-    sp0 = norm.span(tokens[0].start, tokens[0].end)
-    row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
-    row.unreliable = found != len(columns)
-    return Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
+    return exact, after
 
 
 _T4_HEADER_WORDS = ("行政复议", "行政诉讼", "结果维持", "总计", "维持", "纠正", "审结", "起诉")
@@ -740,12 +782,23 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
     if not tokens:
         return None
     specs = t2_specs(ver)
-    matches = _groups(tokens, specs)
-    if not matches:
-        return None
-    rows = _build_rows(norm, matches, specs, lambda s: s.columns)
+    matches = pdftext.t2_blocks_any_order(tokens, specs, _groups(tokens, specs), ver, _groups)
+    # blocks whose headers are the other template's are read with its rows and columns
+    matches, specs, other = pdftext.t2_other_template_blocks(tokens, ver, specs, matches, _groups, t2_specs)
+    rows = _build_rows(norm, matches, specs, lambda s: s.columns) if matches else {}
+    rows = {s.id: rows[s.id] for s in specs if s.id in rows}     # template order
+    from . import flatten       # a flattened table (cell separators lost): parse.flatten
+    flat = flatten.reading(norm, tokens, specs, lambda s: s.columns, rows)
+    if flat is not None:
+        matches, rows, unreadable = flat
+        other = {}
+    elif not matches:
+        return flatten.labels_only(norm, "t2", ver, start, end, specs)
     tbl = Table("t2", ver, norm.span(tokens[0].start, tokens[0].end), [], rows, _missing(specs, rows), [])
-    tbl.headers = _t2_headers(norm, ver, matches)
+    if flat is not None:
+        flatten.mark_table(tbl, unreadable)
+    tbl.block_versions = other
+    tbl.headers = _t2_headers(norm, ver, matches, other)
     last = max(r.span.end for r in rows.values())
     tbl.span = Span(tbl.span.start, last)
     found_idx = [k for k, s in enumerate(specs) if s.id in rows]
@@ -753,9 +806,11 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
     return tbl
 
 
-def _t2_headers(norm: NormText, ver: str, matches) -> list[HeaderLabel]:
+def _t2_headers(norm: NormText, ver: str, matches, other: Optional[dict] = None) -> list[HeaderLabel]:
     """Column headers of each block of table 二, compared with the template (GX202)."""
     blocks = {b["caption"]: b for b in templates.version(ver)["t2"]["block"]}
+    for caption, v in (other or {}).items():     # a block read in the other template
+        blocks[caption] = next(b for b in templates.version(v)["t2"]["block"] if b["caption"] == caption)
     out: list[HeaderLabel] = []
     seen_blocks = set()
     for spec, buf, at, _items in matches:
@@ -777,7 +832,7 @@ def _t2_headers(norm: NormText, ver: str, matches) -> list[HeaderLabel]:
             if cap_key in acc or plain(cap_key) in plain(acc):
                 start_i = j + 1
                 break
-        hdr = toks[start_i:]
+        hdr = pdftext.split_glued_headers(toks[start_i:], expected)    # 信息内容本年处理决定数量
         wrapped = _wrapped_headers(norm, hdr, expected)
         out.extend(wrapped if wrapped is not None else _match_headers(norm, hdr, expected, var_by_label))
     return out

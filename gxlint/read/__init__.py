@@ -1,4 +1,187 @@
 """Document readers: bytes → text view + native locations (see :mod:`gxlint.read.blocks`).
 
-One module per format; each knows no rules and no Document.
+One module per format (:mod:`.text`, :mod:`.docx`, :mod:`.html`, and ``.pdf``); each knows no
+rules and no Document.  :func:`read` picks the reader by content first (a .docx renamed .txt is
+still a .docx), then by extension (any case), and returns a :class:`Source`: the text view the
+positions of every finding point into, its format, a locator to the native location (paragraph,
+table/row/cell, page, HTML source line) and whether fixes can be written back (text formats only).
+
+The format libraries (lxml, the PDF library) are imported only when a file of that format is
+read, so checking a .txt file starts as fast as before.
 """
+from __future__ import annotations
+
+import os
+from typing import Any, Optional
+
+from ..io import DecodeError
+
+# every extension a folder walk takes (lower case; matching is case-insensitive)
+TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
+DOCX_EXTENSIONS = (".docx", ".docm", ".dotx")
+HTML_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
+PDF_EXTENSIONS = (".pdf",)
+OLD_WORD_EXTENSIONS = (".doc", ".wps", ".dot", ".wpt")
+EXTENSIONS = TEXT_EXTENSIONS + DOCX_EXTENSIONS + HTML_EXTENSIONS + PDF_EXTENSIONS + OLD_WORD_EXTENSIONS
+"""What ``gxlint check FOLDER`` picks up.  Old binary Word/WPS files are included on purpose: they
+are reports too, and each gets a GX002 that says to save it as .docx (rather than being skipped)."""
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+class Source:
+    """What a reader gives: (a plain class, not a dataclass: this module is imported on every start)"""
+
+    __slots__ = ("text", "format", "locator", "fixable", "encoding", "bom", "newline")
+
+    def __init__(self, text: str, format: str, locator: Any = None, fixable: bool = True,
+                 encoding: Optional[str] = None, bom: bool = False, newline: Optional[str] = None) -> None:
+        self.text = text                # the text view: what line/column of every finding point into
+        self.format = format            # text | docx | html | pdf
+        self.locator = locator          # blocks.Locator (None for text: the text is the source)
+        self.fixable = fixable          # fixes can be written back (text formats only)
+        self.encoding = encoding        # text and html: how the bytes were decoded
+        self.bom = bom
+        self.newline = newline
+
+    def __repr__(self) -> str:
+        return f"Source(format={self.format!r}, {len(self.text)} chars)"
+
+    def locate(self, offset: int) -> Optional[dict]:
+        if self.locator is None:
+            return None
+        return self.locator.locate(offset)
+
+
+def supported(path: str) -> bool:
+    """Whether a folder walk takes ``path`` (by extension, any case)."""
+    return os.path.splitext(path)[1].lower() in EXTENSIONS
+
+
+def sniff(data: bytes, path: Optional[str] = None) -> str:
+    """The format of ``data``: content first, then the extension.  One of text, docx, html, pdf,
+    zip (a zip that may still turn out to be a .docx), ole (an old binary Office/WPS file)."""
+    head = data[:8]
+    if data[:1024].lstrip()[:5] == b"%PDF-" or data[:5] == b"%PDF-":
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if head == OLE_MAGIC:
+        return "ole"
+    ext = os.path.splitext(path or "")[1].lower()
+    if ext in PDF_EXTENSIONS:
+        return "pdf"          # damaged or not a PDF at all: the PDF reader says which
+    if ext in DOCX_EXTENSIONS:
+        return "zip"          # not a zip at all: the docx reader says the file is damaged
+    if ext in OLD_WORD_EXTENSIONS:
+        return "ole"
+    if ext in HTML_EXTENSIONS:
+        return "html"
+    if ext in TEXT_EXTENSIONS:
+        return "text"
+    from .html import looks_like_html
+
+    if looks_like_html(data):
+        return "html"
+    return "text"
+
+
+def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = None) -> Source:
+    """Bytes → :class:`Source`.  Raises :class:`gxlint.io.DecodeError` for what cannot be read."""
+    if max_bytes is not None and len(data) > max_bytes:
+        from ..io import _mb
+
+        raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
+    kind = sniff(data, path)
+    if kind == "text":
+        from .text import read_text
+
+        return read_text(data, max_bytes=max_bytes)
+    if kind == "ole":
+        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:
+            raise DecodeError("encrypted_docx")      # a password-protected .docx is an OLE container
+        raise DecodeError("old_word", ext=_ext(path) or ".doc")
+    if kind == "zip":
+        from .docx import read_docx
+
+        blocks = read_docx(data, path)
+        return _from_blocks(blocks, "docx")
+    if kind == "html":
+        from .html import read_html
+
+        blocks, enc = read_html(data, path)
+        src = _from_blocks(blocks, "html")
+        src.encoding = enc
+        return src
+    if kind == "pdf":
+        try:
+            from .pdf import read_pdf
+        except ImportError as exc:
+            if getattr(exc, "name", None) in (None, __name__ + ".pdf") or "pdf" in str(exc):
+                raise DecodeError("pdf_unsupported", error=_exc_line(exc)) from None
+            raise
+        return _from_blocks(read_pdf(data, path), "pdf")
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def read_html_text(text: str, path: Optional[str] = None):
+    """An HTML page already decoded (an editor buffer): (Source, blocks) — the blocks keep each
+    paragraph's and cell's position in the HTML source (``loc['offset']``)."""
+    from .html import read_html_str
+
+    blocks = read_html_str(text)
+    return _from_blocks(blocks, "html"), blocks
+
+
+def _from_blocks(blocks, fmt: str) -> Source:
+    from .blocks import render
+
+    text, locator = render(blocks)
+    return Source(text, fmt, locator, fixable=False, newline="\n")
+
+
+def _ext(path: Optional[str]) -> str:
+    return os.path.splitext(path or "")[1].lower()
+
+
+def _exc_line(exc: BaseException) -> str:
+    s = f"{type(exc).__name__}: {exc}"
+    return s if len(s) <= 200 else s[:197] + "…"
+
+
+def describe(loc: Optional[dict], lang: str = "zh") -> str:
+    """A native location in words: ``表 3 第 5 行第 2 列``, ``第 3 页``, ``第 12 段``, ``源文件第 120 行``."""
+    if not loc:
+        return ""
+    parts: list[str] = []
+    en = lang == "en"
+    if loc.get("page"):
+        parts.append(f"page {loc['page']}" if en else f"第 {loc['page']} 页")
+    part = loc.get("part")
+    if part == "header":
+        parts.append("page header" if en else "页眉")
+    elif part == "footer":
+        parts.append("page footer" if en else "页脚")
+    elif part == "textbox":
+        parts.append("text box" if en else "文本框")
+    if loc.get("table"):
+        t = loc["table"]
+        if loc.get("row") and loc.get("col"):
+            if en:
+                parts.append(f"table {t} row {loc['row']} column {loc['col']}")
+            else:
+                parts.append(f"表 {t} 第 {loc['row']} 行第 {loc['col']} 列")
+        elif loc.get("row"):
+            parts.append(f"table {t} row {loc['row']}" if en else f"表 {t} 第 {loc['row']} 行")
+        else:
+            parts.append(f"table {t}" if en else f"表 {t}")
+    elif loc.get("para"):
+        parts.append(f"paragraph {loc['para']}" if en else f"第 {loc['para']} 段")
+    if loc.get("line") and not loc.get("page"):
+        if loc.get("column"):
+            parts.append(f"source line {loc['line']} column {loc['column']}" if en
+                         else f"源文件第 {loc['line']} 行第 {loc['column']} 列")
+        else:
+            parts.append(f"source line {loc['line']}" if en else f"源文件第 {loc['line']} 行")
+    return (", " if en else "，").join(parts)

@@ -68,6 +68,19 @@ class Locator:
             found.update(loc)
         return found or None
 
+    def entry(self, offset: int) -> Optional[tuple[int, int, dict[str, Any]]]:
+        """The innermost (start, end, loc) that contains ``offset`` (a cell before its table)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        best = None
+        j = i
+        while j >= 0 and i - j < 64:
+            s, e, loc = self._items[j]
+            if s <= offset < e or s == e == offset:
+                if best is None or (e - s) < (best[1] - best[0]):
+                    best = (s, e, loc)
+            j -= 1
+        return best
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -102,7 +115,8 @@ def render(blocks: list[Block]) -> tuple[str, Locator]:
             for row in b.rows:
                 put("|")
                 for cell in row:
-                    text = " ".join(_clean(cell.text).split("\n")).strip()
+                    # one cell, one line; a "|" inside a cell must not split it (full-width bar)
+                    text = " ".join(_clean(cell.text).split("\n")).strip().replace("|", "｜")
                     put(" ")
                     cs = pos
                     put(text)

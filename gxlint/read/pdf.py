@@ -141,8 +141,8 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
-    except ImportError:  # pragma: no cover - the dependency is declared
-        raise DecodeError("pdf_no_library") from None
+    except ImportError as exc:  # pragma: no cover - the dependency is declared
+        raise DecodeError("pdf_unsupported", error=f"pypdfium2: {exc}") from None
     started = time.process_time()
     try:
         doc = pdfium.PdfDocument(data)

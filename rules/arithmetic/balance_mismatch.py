@@ -34,7 +34,7 @@
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三角注：
 “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
 """
-from gxlint.api import Rule, Severity, all_identities, fmt_num
+from gxlint.api import COLUMN_NAMES_EN, Rule, Severity, all_identities, fmt_num
 
 
 class BalanceMismatch(Rule):
@@ -73,11 +73,11 @@ class BalanceMismatch(Rule):
                        for t in ident.lhs + ident.rhs[:1] if t.cell]
             culprit = ident.culprit
             if culprit is not None and culprit is not ident.target:
-                ctx.report("balance_cell", ident.target.span, column=ident.where, column_en=col,
+                ctx.report("balance_cell", ident.target.span, column=ident.where, column_en=COLUMN_NAMES_EN.get(col, ""),
                            lhs=fmt_num(ident.lhs_value), rhs=fmt_num(ident.rhs_value), row=ident.extra["culprit_row"],
                            cname=ident.extra["culprit_column"], value=fmt_num(culprit.value), related=related,
                            data={"identity": ident.id, **ident.extra})
                 continue
-            ctx.report("balance", ident.target.span, column=ident.where, column_en=col,
+            ctx.report("balance", ident.target.span, column=ident.where, column_en=COLUMN_NAMES_EN.get(col, ""),
                        lhs=fmt_num(ident.lhs_value), rhs=fmt_num(ident.rhs_value), related=related,
                        data={"identity": ident.id, **ident.extra})

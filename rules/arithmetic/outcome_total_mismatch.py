@@ -74,7 +74,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三“三、本年度办理结果”。
 """
-from gxlint.api import Edit, Fix, Rule, Severity, all_identities, fmt_num
+from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identities, fmt_num
 
 
 class OutcomeTotalMismatch(Rule):
@@ -86,12 +86,12 @@ class OutcomeTotalMismatch(Rule):
     messages = {
         "outsum": {
             "zh": "（七）总计 {column}为 {total}，但各办理结果之和为 {parts}",
-            "en": "（七）总计, {column_en}: {total}, but the outcome rows add up to {parts}",
+            "en": "（七）总计, {column_en} column: {total}, but the outcome rows add up to {parts}",
         },
         "outsum_cell": {
             "zh": "（七）总计 {column}为 {total}，但各办理结果之和为 {parts}；“{row}”行的合计也对不上，"
                   "问题很可能在“{row}”{cname}这一格（{value}）",
-            "en": "（七）总计, {column_en}: {total}, but the outcome rows add up to {parts}; row “{row}” does not "
+            "en": "（七）总计, {column_en} column: {total}, but the outcome rows add up to {parts}; row “{row}” does not "
                   "add up either, so the likely error is its {column_en} cell ({value})",
         },
         "part": {"zh": "{row}：{value}", "en": "{row}: {value}"},
@@ -109,11 +109,11 @@ class OutcomeTotalMismatch(Rule):
             fix = Fix(ctx.message("fix", parts=parts), (Edit(cell.span.start, cell.span.end, parts),), safe=False)
             culprit = ident.culprit
             if culprit is not None and culprit is not cell:
-                ctx.report("outsum_cell", cell.span, column=ident.where, column_en=ident.extra.get("column", ""),
+                ctx.report("outsum_cell", cell.span, column=ident.where, column_en=COLUMN_NAMES_EN.get(ident.extra.get("column", ""), ""),
                            total=total, parts=parts, row=ident.extra["culprit_row"],
                            cname=ident.extra["culprit_column"], value=fmt_num(culprit.value), related=related,
                            fix=None, data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})
                 continue
-            ctx.report("outsum", cell.span, column=ident.where, column_en=ident.extra.get("column", ""),
+            ctx.report("outsum", cell.span, column=ident.where, column_en=COLUMN_NAMES_EN.get(ident.extra.get("column", ""), ""),
                        total=total, parts=parts, related=related, fix=fix,
                        data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})

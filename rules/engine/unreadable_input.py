@@ -2,8 +2,10 @@
 
 ## 检查内容
 
-文件无法作为文本读取：二进制文件（如 PDF、Word、图片）、既不是 UTF-8/UTF-16 也不是 GB18030 的字节、
-超过大小上限（默认 20 MB，可配置 `max-bytes`）的文件、或正则匹配超时的病态输入。
+文件无法读取：空文件、不支持的二进制文件（如图片）、无法列出内容的文件夹、既不是 UTF-8/UTF-16 也不是 GB18030 的字节、
+超过大小上限（默认 20 MB，可配置 `max-bytes`）的文件、或正则匹配超时的病态输入；
+旧版 Word/WPS 二进制文档（.doc/.wps，须另存为 .docx）、加密、损坏或截断的 .docx、
+不是 Word 文档的 ZIP 包、解压后过大的 .docx（压缩炸弹）、无法解析的网页。
 
 ## 为什么
 
@@ -28,8 +30,8 @@ class UnreadableInput(Rule):
     emitted_by_engine = True
     messages = {
         "binary": {
-            "zh": "不是文本文件（像是二进制文件，如 PDF、Word 或图片），未检查；请先转换为文本",
-            "en": "not a text file (looks binary: PDF, Word or an image?); not checked — convert it to text first",
+            "zh": "不是可读取的报告文件（像是图片等二进制文件），未检查；支持 .txt、.md、.docx、.html、.pdf",
+            "en": "not a readable report (looks binary, an image?); not checked — .txt, .md, .docx, .html and .pdf are read",
         },
         "undecodable": {
             "zh": "无法按 {encoding} 解码（第 {offset} 字节起），未检查；请另存为 UTF-8",
@@ -39,6 +41,18 @@ class UnreadableInput(Rule):
             "zh": "文件过大（{size}，上限 {limit}），未检查；可用配置 max-bytes 调整上限",
             "en": "file too large ({size}, limit {limit}); not checked — raise max-bytes to check it",
         },
+        "empty": {
+            "zh": "文件是空的（没有任何文字），未检查",
+            "en": "the file is empty (no text at all); not checked",
+        },
+        "pdf": {
+            "zh": "这是 PDF 文件，不是文本文件，未检查；请先把其中的文字转换为文本（.txt）",
+            "en": "this is a PDF file, not a text file; not checked — convert its text to a .txt file first",
+        },
+        "unreadable_folder": {
+            "zh": "无法读取文件夹（{error}），其中的文件未检查",
+            "en": "cannot read this folder ({error}); the files in it were not checked",
+        },
         "unreadable": {
             "zh": "无法读取文件：{error}",
             "en": "cannot read the file: {error}",
@@ -46,6 +60,35 @@ class UnreadableInput(Rule):
         "timeout": {
             "zh": "文本的某处使匹配超时（{seconds} 秒），未检查；请检查是否有异常长的行或重复字符",
             "en": "matching timed out ({seconds} s) on this text; not checked — look for abnormally long runs",
+        },
+        # docx/html
+        "old_word": {
+            "zh": "这是旧版 Word/WPS 二进制文档（{ext}），无法读取，未检查；请在 Word 或 WPS 中另存为 .docx 后再检查",
+            "en": "an old binary Word/WPS document ({ext}) cannot be read; not checked — save it as .docx in Word or WPS",
+        },
+        "encrypted_docx": {
+            "zh": "Word 文档设有打开密码（已加密），无法读取，未检查；请取消密码后另存为 .docx",
+            "en": "the Word document is password-protected (encrypted); not checked — remove the password and save as .docx",
+        },
+        "damaged_docx": {
+            "zh": "Word 文档（.docx）已损坏或不完整（{reason}），未检查；请在 Word 或 WPS 中重新打开并另存",
+            "en": "the Word document (.docx) is damaged or incomplete ({reason}); not checked — open and save it again",
+        },
+        "not_docx": {
+            "zh": "文件是{kind}，不是 Word 文档（.docx），未检查",
+            "en": "the file is a zip archive ({kind}), not a Word document (.docx); not checked",
+        },
+        "zip_bomb": {
+            "zh": "Word 文档中的 {part} 解压后过大（疑似压缩炸弹），未检查",
+            "en": "{part} inside the Word document is too large when unpacked (a zip bomb?); not checked",
+        },
+        "damaged_html": {
+            "zh": "无法解析网页（{reason}），未检查",
+            "en": "the web page cannot be parsed ({reason}); not checked",
+        },
+        "pdf_unsupported": {
+            "zh": "无法读取 PDF：缺少 PDF 读取组件（{error}），未检查；请重新安装 gxlint",
+            "en": "cannot read PDF files: the PDF reader is missing ({error}); not checked — reinstall gxlint",
         },
         # pdf
         "scanned_pdf": {
@@ -95,9 +138,5 @@ class UnreadableInput(Rule):
             "zh": "PDF 的文字无法提取（{share} 的字符所用字体没有 Unicode 编码映射），未检查；请从原文档重新导出 PDF（嵌入字体）或提供原文档",
             "en": "the PDF's text cannot be extracted ({share} of its characters use fonts without a Unicode map); "
                   "not checked — export the PDF again from the source document, or provide that document",
-        },
-        "pdf_no_library": {
-            "zh": "读取 PDF 需要 pypdfium2，当前环境未安装，未检查；请运行 pip install pypdfium2",
-            "en": "reading PDF needs pypdfium2, which is not installed; not checked — run pip install pypdfium2",
         },
     }

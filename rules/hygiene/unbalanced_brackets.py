@@ -37,6 +37,7 @@ OPEN = {"(": "paren", "（": "paren", "《": "title", "“": "quote"}
 CLOSE = {")": "paren", "）": "paren", "》": "title", "”": "quote"}
 CLOSER = {"paren": "）", "title": "》", "quote": "”"}
 OPENER = {"paren": "（", "title": "《", "quote": "“"}
+PARTNER = {"(": ")", ")": "(", "（": "）", "）": "（", "《": "》", "》": "《", "“": "”", "”": "“"}   # for messages
 NAME = {"paren": ("括号", "parenthesis"), "title": ("书名号", "title mark"), "quote": ("引号", "quotation mark")}
 _BRACKET = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
 _ENUM = re.compile(r"^[ \t\u3000*#>-]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z]|[①-⑳])$")
@@ -102,7 +103,7 @@ class UnbalancedBrackets(Rule):
                     if fam == "paren" and _ENUM.match(text[a:pos]):
                         continue        # 1) 一） list markers
                     found.append((pos, "unopened", Span(pos, pos + 1),
-                                  dict(ch=ch, want=OPENER[fam], name="右" + NAME[fam][0], name_en=NAME[fam][1])))
+                                  dict(ch=ch, want=PARTNER[ch], name="右" + NAME[fam][0], name_en=NAME[fam][1])))
                     continue
                 for p, c in stack[k + 1:]:     # crossing: what was opened inside is never closed
                     self._unclosed(ctx, text, p, c, found)
@@ -128,4 +129,4 @@ class UnbalancedBrackets(Rule):
             fix = Fix(ctx.message("fix", ch=c), (Edit(p, p + 1, ""),), safe=True)
         fam = OPEN[c]
         found.append((p, "unclosed", Span(p, p + 1),
-                      dict(fix=fix, ch=c, want=CLOSER[fam], name="左" + NAME[fam][0], name_en=NAME[fam][1])))
+                      dict(fix=fix, ch=c, want=PARTNER[c], name="左" + NAME[fam][0], name_en=NAME[fam][1])))

@@ -72,7 +72,11 @@ class LatePublication(Rule):
         i = 0 if ctx.lang == "zh" else 1
         level = ctx.settings.organ_level or meta.organ_level
         deadline = None
-        if level == "department":
+        old = year < 2019 and level in ("department", "government")
+        if old:
+            # before the 2019 revision: every organ by March 31 (old 条例 art. 31)
+            deadline = (year + 1, 3, 31)
+        elif level == "department":
             deadline = (year + 1, 1, 31)
         elif level == "government":
             deadline = (year + 1, 3, 31)
@@ -99,6 +103,8 @@ class LatePublication(Rule):
             data = {"date": list(date), "deadline": list(deadline) if deadline else None, "level": level}
             if deadline:
                 basis = ("条例第四十九条", "条例 art. 49") if level != "township" else ("本地规定，township_deadline", "local rule, township_deadline")
+                if old:
+                    basis = ("2019 年修订前的条例第三十一条", "the pre-2019 条例 art. 31")
                 ctx.report("late", span, related=related, what=what[i], date=_fmt(date, zh),
                            level=LEVEL[level][i], deadline=_fmt(deadline, zh), basis=basis[0], basis_en=basis[1], data=data)
             else:

@@ -62,6 +62,11 @@ class MissingSignature(Rule):
             end = meta.extra.get("content_end", len(doc.text))
             line = doc.lines.line_of(max(0, end - 1))
             start = doc.lines.line_start(line)
+            if end - start > 120:
+                # a long last line (a one-line document): its last sentence, not the whole report
+                cut = max(doc.text.rfind(p, start, end - 1) for p in "。；;！!？?")
+                if cut >= 0:
+                    start = cut + 1
             while start < end and doc.text[start] in " \t\u3000\u00a0*#>-":
                 start += 1
             ctx.report("missing", Span(start, end))

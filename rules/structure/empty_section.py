@@ -6,6 +6,9 @@
 （表二 主动公开政府信息情况、表三 收到和处理政府信息公开申请情况、表四 行政复议和行政诉讼情况）。
 常见于网页转载时表格是图片、被丢掉了。
 
+表格的表头和行标签写在正文里（“第二十条第（一）项”“本年制发件数”，“自然人”“商业企业”“本年新收……”，
+“结果维持”“尚未审结”……），只是读不出单元格（网页转载把单元格连在一起）时，表格不是“缺失”，本规则不报告。
+
 ## 为什么
 
 二、三、四部分的内容就是统一格式规定的统计表；没有表，这一部分等于没有报告。
@@ -34,7 +37,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》第二、三、四部分的统计表。
 """
-from gxlint.api import Rule, Severity
+from gxlint.api import Rule, Severity, table_labels_present
 
 TABLE_OF = {2: ("t2", "表二"), 3: ("t3", "表三"), 4: ("t4", "表四")}
 
@@ -62,6 +65,10 @@ class EmptySection(Rule):
         if section.index in TABLE_OF:
             kind, name = TABLE_OF[section.index]
             if kind not in ctx.doc.tables:
+                norm = ctx.doc.norm
+                body = norm.text[norm.from_orig(section.body.start):norm.from_orig(section.body.end)]
+                if table_labels_present(kind, body):
+                    return      # the table is there, its cells could not be read: not missing
                 ctx.report("no_table", section.span, title=title, table=name)
             return
         body = ctx.text[section.body.start:section.body.end]

@@ -75,7 +75,7 @@ class MissingSection(Rule):
             # point at the heading that follows where it belongs (or the last one)
             after = [s for s in secs if s.index > idx]
             anchor = after[0].span if after else secs[-1].span
-            ctx.report("missing", anchor, canonical=sec["canonical"], data={"section": idx})
+            ctx.report("missing", anchor, canonical=sec["canonical"], data={"section": idx, "rank": idx})
 
 
 def _first_line(doc):

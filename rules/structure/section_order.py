@@ -5,7 +5,11 @@
 六个部分须按 一 至 六 的顺序各出现一次，且编号与标题一致：
 - 顺序颠倒（如“三、收到和处理……”出现在“二、主动公开……”之前）；
 - 同一部分出现两次（两个作为部分标题的“四、……行政复议、行政诉讼情况”）；
-- 编号与标题不符（如“三、主动公开政府信息情况”），可一键改正编号。
+- 编号与标题不符（如“三、主动公开政府信息情况”），可一键改正编号；几个部分的编号都不符
+  （如统计部分在一个标题下另起“一、二、三、”编号）时只报告一次。
+
+一个部分的标题按报告自己的方式编号（“（一）主动公开情况”、不带编号的标题）时，由 GX202 报告一次，
+其后各部分的编号随之错位，不再逐个报告。
 
 表三中的行标签“一、本年新收……”“三、本年度办理结果”“四、结转下年度继续办理”不是部分标题，不参与本检查。
 
@@ -66,7 +70,12 @@ class SectionOrder(Rule):
             "zh": "部分编号“{written}”与标题不符，应为“{expected}”",
             "en": "section numeral “{written}” does not match its title; expected “{expected}”",
         },
+        "numerals": {
+            "zh": "{count} 个部分的编号与标题不符（“{written}”应为“{expected}”，其余见相关位置）",
+            "en": "{count} section numerals do not match their titles (“{written}” should be “{expected}”; see the related places)",
+        },
         "fix_numeral": {"zh": "把编号改为“{expected}”", "en": "change the numeral to “{expected}”"},
+        "fix_numerals": {"zh": "按格式改正各部分编号", "en": "renumber the sections as the format has them"},
     }
 
     def on_document(self, doc, ctx):
@@ -95,13 +104,28 @@ class SectionOrder(Rule):
                 ctx.report("order", s.span, title=s.canonical, before=later_lower[0].canonical)
                 swapped.add(id(s))
                 swapped.update(id(t) for t in later_lower)
+        # from a part numbered the report's own way on, the numerals follow from it (GX202 says it once)
+        own = min((sp.start for _i, form, sp in doc.cache.get("nonstandard_headings", []) if form == "alt"), default=None)
+        wrong = []      # (place of the numeral, written, expected)
         for s in secs:
             if id(s) in swapped:
                 continue    # titles out of order: the numerals are the symptom, not a second error
+            if own is not None and s.span.start >= own:
+                continue
             expected = NUMERALS[s.index - 1]
             if s.numeral != expected:
                 at = doc.text.find(s.numeral, s.span.start, s.span.end)
-                if at < 0:
-                    continue
-                fix = Fix(ctx.message("fix_numeral", expected=expected), (Edit(at, at + 1, expected),), safe=True)
-                ctx.report("numeral", Span(at, at + 1), written=s.numeral, expected=expected, fix=fix)
+                if at >= 0:
+                    wrong.append((at, s.numeral, expected))
+        if len(wrong) == 1:
+            at, written, expected = wrong[0]
+            fix = Fix(ctx.message("fix_numeral", expected=expected), (Edit(at, at + 1, expected),), safe=True)
+            ctx.report("numeral", Span(at, at + 1), written=written, expected=expected, fix=fix)
+        elif wrong:
+            # several parts numbered the report's own way (sub-parts numbered 一、二、三 under one
+            # heading …): one root cause, one finding; the numbers as the format has them, unasked
+            at, written, expected = wrong[0]
+            related = [ctx.related(Span(a, a + 1), "numeral", written=w, expected=e) for a, w, e in wrong[1:]]
+            fix = Fix(ctx.message("fix_numerals"), tuple(Edit(a, a + 1, e) for a, _w, e in wrong), safe=False)
+            ctx.report("numerals", Span(at, at + 1), written=written, expected=expected, count=len(wrong),
+                       related=related, fix=fix)

@@ -8,6 +8,8 @@
 
 8 列的地方变体（有“小计”列）按 8 个计，并由 GX202 提示它偏离国家模板。
 
+单元格分隔丢失、数字连在一起的表格，按模板的单元格数目拆分；无法唯一拆分的表格由 GX207 报告一次，这里不再报告。
+
 ## 为什么
 
 单元格数目不对，读者无法确定每个数字属于哪一列，整行数据失去意义。
@@ -48,6 +50,8 @@ class CellCount(Rule):
     }
 
     def on_table(self, table, ctx):
+        if table.unreadable:
+            return      # GX207 says once that the table cannot be read with certainty
         for row in table.rows.values():
             if row.found == row.expected:
                 continue

@@ -6,6 +6,7 @@
 混入字母（`1O`）、件数写成小数（`1.5`）、件数为负或带正负号。
 表二 v2019 的“本年增/减”列可以带符号（`增1`、`减2`、`+3`、`-1`），收费金额、采购金额可以是小数，不报告。
 可以读出数值的（如 `00` 读作 0）仍参与勾稽核对。
+无法确定地读出的表格（GX207）不报告：连在一起的数字不是不规范的数字。
 
 ## 为什么
 
@@ -45,6 +46,8 @@ class MalformedNumber(Rule):
     }
 
     def on_table(self, table, ctx):
+        if table.unreadable:
+            return      # GX207 says once that the table cannot be read with certainty
         for row in table.rows.values():
             name = row_name(row) if table.kind == "t3" else row.label
             for cell in row.cells:

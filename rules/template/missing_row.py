@@ -5,6 +5,10 @@
 表格存在，但缺少模板规定的某些行（例如表三没有“（五）不予处理 3.要求提供公开出版物”，
 或表格在中途截断、后面的行都没有）。连续缺少的行合并报告一次，指向它们本应出现的位置。
 缺行时，需要这些行的勾稽关系不再检查（不会在缺行的基础上再报告一串勾稽错误）。
+无法确定地读出的表格由 GX207 报告一次，不再报告缺行。
+
+报告年度决定哪些行是必需的：表格用了另一版格式（由 GX201 报告一次）时，不再因为另一版格式
+没有的行报告缺行。
 
 ## 为什么
 
@@ -64,12 +68,16 @@ class MissingRow(Rule):
     }
 
     def on_table(self, table, ctx):
+        if table.unreadable:
+            return      # GX207 says once that the table cannot be read with certainty
         if not table.missing or not table.rows:
             return
         order = _order(table)
         labels = dict(order)
         ids = [rid for rid, _ in order]
-        missing = set(table.missing)
+        missing = set(table.missing) & _required(table, ctx)
+        if not missing:
+            return
         # runs of consecutive missing rows, each reported after the row before it
         runs: list[list[str]] = []
         for k, rid in enumerate(ids):
@@ -96,15 +104,34 @@ class MissingRow(Rule):
                 ctx.report("missing", anchor, table=name, count=len(run), labels=shown, data={"rows": run})
 
 
-def _order(table):
+def _order(table, version=None):
+    """(id, label) of the table's rows in template order; with ``version``, that template's own."""
+    swap = version is None
+    version = version or table.version or "v2021"
     if table.kind == "t3":
-        return [(r[0], r[1]) for r in template_data(table.version or "v2021")["t3"]["rows"]]
+        return [(r[0], r[1]) for r in template_data(version)["t3"]["rows"]]
     if table.kind == "t2":
         out = []
-        for b in template_data(table.version or "v2021")["t2"]["block"]:
+        for b in template_data(version)["t2"]["block"]:
+            other = table.block_versions.get(b["caption"]) if swap else None
+            if other:     # a block written in the other template: its rows
+                b = next(x for x in template_data(other)["t2"]["block"] if x["caption"] == b["caption"])
             out.extend((r[0], r[1]) for r in b["rows"])
         return out
     return [("t4", "行政复议、行政诉讼")]
+
+
+def _required(table, ctx) -> set:
+    """Rows whose absence is reported: the report year decides what is required.  A table written
+    in the other template (GX201 says so, once) is not also missing the rows that template does
+    not have."""
+    ids = {rid for rid, _ in _order(table)}
+    exp = ctx.doc.expected_template
+    if ctx.settings.template is not None or exp is None or table.kind == "t4":
+        return ids
+    if table.version == exp and not table.block_versions:
+        return ids
+    return ids & {rid for rid, _ in _order(table, exp)}
 
 
 def _short(label: str) -> str:

@@ -5,7 +5,9 @@
 表格的行标签、列标题与统一格式的用语不一致——不是标点、空格、全半角或繁简的差别，而是字词不同，例如：
 - “2.其他法律法规禁止公开”（模板为“2.其他法律行政法规禁止公开”）；
 - 表二列标题被截断成“本年新”（模板为“本年新制作数量”“本年新公开数量”）；
-- 表三多出“小计”列（地方变体的 8 列表，国家模板为 7 列）。
+- 表三多出“小计”列（地方变体的 8 列表，国家模板为 7 列）；
+- 部分标题写错或多了字词，如“四、政府信息公开行政法复议、行政诉讼情况”，或统计部分按报告自己的方式编号
+  （“（一）主动公开情况”）。这一部分仍然按所在位置认出（不报告缺少部分），只提示标题与格式不一致。
 
 “本年收费金额（单位：万元，保留4位小数）”是公认的变体，不报告。
 
@@ -57,8 +59,41 @@ class NonstandardLabel(Rule):
             "zh": "表三多出“{written}”列（8 列的地方变体），国家模板为 7 列：自然人、五类法人或其他组织、总计",
             "en": "table 三 has an extra “{written}” column (an 8-column local variant); the national template has 7",
         },
+        "heading": {
+            "zh": "部分标题“{written}”与格式规定的“{expected}”不一致",
+            "en": "section heading “{written}” differs from the format’s “{expected}”",
+        },
+        "headings": {
+            "zh": "{count} 个部分的标题按报告自己的方式编写，与格式规定的不一致（“{written}”应为“{expected}”，其余见相关位置）",
+            "en": "{count} section headings are written the report’s own way, not as the format has them (“{written}” should be “{expected}”; see the related places for the others)",
+        },
         "fix": {"zh": "改为模板用语“{expected}”", "en": "use the template wording “{expected}”"},
     }
+
+    def on_document(self, doc, ctx):
+        if doc.pre2019 is not None:
+            return      # GX104 says it once
+        own = []        # parts numbered the report's own way: one root cause, one finding
+        for index, form, span in doc.cache.get("nonstandard_headings", []):
+            sec = doc.section(index)
+            if sec is None:
+                continue
+            written = ctx.text[span.start:span.end].strip(" \t*#>:：")
+            if form == "alt":
+                own.append((span, written, sec.canonical))
+                continue
+            fix = None
+            if "\n" not in written:
+                # a misspelt numbered heading: the format's wording, numeral included
+                fix = Fix(ctx.message("fix", expected=sec.canonical), (Edit(span.start, span.end, sec.canonical),), safe=False)
+            ctx.report("heading", span, written=written, expected=sec.canonical, fix=fix)
+        if len(own) == 1:
+            span, written, canonical = own[0]
+            ctx.report("heading", span, written=written, expected=canonical)
+        elif own:
+            span, written, canonical = own[0]
+            related = [ctx.related(sp, "heading", written=w, expected=c) for sp, w, c in own[1:]]
+            ctx.report("headings", span, written=written, expected=canonical, count=len(own), related=related)
 
     def on_table(self, table, ctx):
         for h in table.headers:

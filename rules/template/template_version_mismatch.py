@@ -5,7 +5,10 @@
 2021 年及以后的年度报告须使用国办公开办函〔2021〕30号格式（v2021）的表格；2019、2020 年度报告使用
 国办公开办函〔2019〕60号试行格式（v2019）。表格的版本从标签判断：v2019 表二有“本年新制作数量”
 “上一年项目数量”“第二十条第（九）项”，表三的“（六）其他处理”只有一行；v2021 表二为“本年制发件数”
-“本年废止件数”“现行有效件数”，表三“（六）其他处理”分 3 行。
+“本年废止件数”“现行有效件数”，表三“（六）其他处理”分 3 行。表二中只有某一块沿用另一版的列
+（如 2022 年度报告的第二十条第（一）项仍是“本年新制作数量”），也报告。
+
+一份报告只报告一次；报告年度仍决定哪些行是必需的：另一版格式没有的行不再逐一报告缺失（GX203）。
 
 ## 为什么
 
@@ -59,10 +62,24 @@ class TemplateVersionMismatch(Rule):
             return
         for kind in ("t2", "t3"):
             t = doc.tables.get(kind)
-            if t is None or t.version is None or t.version == exp:
+            if t is None or t.version is None or not t.rows:
                 continue
-            first = min(doc.tables[kind].rows.values(), key=lambda r: r.span.start)
+            if t.version != exp:
+                rows, found, name = list(t.rows.values()), t.version, TABLES[kind]
+            else:
+                # a block of table 二 written in the other template's columns
+                other = [(cap, v) for cap, v in t.block_versions.items() if v != exp]
+                if not other:
+                    continue
+                cap, found = other[0]
+                rows = [r for r in t.rows.values() if r.block == cap] or list(t.rows.values())
+                name = TABLES[kind] + "“" + _display(cap) + "”"
+            first = min(rows, key=lambda r: r.span.start)
             at = first.label_span or first.span
             ctx.report("mismatch", Span(at.start, at.end), year=doc.meta.year, expected=NAMES[exp],
-                       table=TABLES[kind], found=NAMES[t.version])
+                       table=name, found=NAMES[found])
             return   # one root cause: report it once
+
+
+def _display(caption: str) -> str:
+    return caption.replace("(", "（").replace(")", "）")

@@ -15,7 +15,9 @@ import pytest
 from .conftest import HERE, ROOT, cli_json, read, seed_file
 
 NVIM = shutil.which("nvim")
-pytestmark = [pytest.mark.nvim, pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed")]
+pytestmark = [pytest.mark.nvim, pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed"),
+              pytest.mark.skipif(bool(os.environ.get("GXLINT_SKIP_EDITOR_TESTS")),
+                                 reason="editor tests skipped: GXLINT_SKIP_EDITOR_TESTS is set")]
 
 SEV = {"error": 1, "warning": 2, "information": 3, "hint": 4}
 

@@ -122,16 +122,18 @@ def _run_on_pty(args, cwd):
 def test_progress_bar_on_a_terminal_only(many):
     code, out = _run_on_pty(["check", "--isolated", "-j", "2", "--no-source", "."], many)
     assert code == 1
-    assert "checking [" in out and "/30 文件 files" in out and "\r" in out
+    assert "检查中 [" in out and "/30 个文件" in out and "\r" in out and "checking" not in out   # one language
     assert "30/30" in out
+    code, out = _run_on_pty(["check", "--isolated", "--lang", "en", "-j", "2", "--no-source", "."], many)
+    assert "checking [" in out and "/30 files" in out and "检查中" not in out
     code, out = _run_on_pty(["check", "--isolated", "-j", "2", "--quiet", "."], many)
-    assert "checking [" not in out                                   # --quiet: no bar
+    assert "检查中 [" not in out                                     # --quiet: no bar
     piped = gx("check", "--isolated", "-j", "2", ".", cwd=many)      # a pipe: nothing extra
     assert piped.stderr == b""
-    assert b"checking [" not in piped.stdout and b"\r" not in piped.stdout.replace(b"\r\n", b"")
+    assert "检查中 [".encode() not in piped.stdout and b"\r" not in piped.stdout.replace(b"\r\n", b"")
     # few files: no bar even on a terminal
     code, out = _run_on_pty(["check", "--isolated", os.path.join("batch0", sorted(os.listdir(many / "batch0"))[0])], many)
-    assert "checking [" not in out
+    assert "检查中 [" not in out
 
 
 def test_jobs_argument_errors(many):

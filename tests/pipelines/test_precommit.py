@@ -1,6 +1,7 @@
-"""The pre-commit hooks, for real: a temporary git repository whose .pre-commit-config.yaml points at
-this checkout (a local ``repo:`` path at the current commit); pre-commit builds its own virtualenv and
-pip-installs gxlint into it (this needs PyPI, and takes a minute the first time)."""
+"""The pre-commit hooks, for real: a temporary git repository whose .pre-commit-config.yaml is the one
+docs/en/ci.md (and docs/zh/ci.md) give, with this checkout as the ``repo:`` and the ``rev:`` filled in
+by ``pre-commit autoupdate --bleeding-edge`` as the docs say; pre-commit builds its own virtualenv and
+pip-installs gxlint into it (this needs a package index, and takes a minute the first time)."""
 import os
 import re
 import shutil
@@ -35,20 +36,37 @@ def repo(tmp_path_factory):
     d = tmp_path_factory.mktemp("reports-repo")
     _git("init", "-q", "-b", "main", cwd=d)
     _git("config", "commit.gpgsign", "false", cwd=d)
-    (d / ".pre-commit-config.yaml").write_text(
-        "repos:\n"
-        f"  - repo: {ROOT}\n"
-        f"    rev: {head.stdout.decode().strip()}\n"
-        "    hooks:\n"
-        "      - id: gxlint-fix\n"
-        "      - id: gxlint\n", encoding="utf-8")
-    _git("add", ".pre-commit-config.yaml", cwd=d)
-    _git("commit", "-q", "-m", "config", "--no-verify", cwd=d)
+    config = documented_config()
+    assert "rev: <commit-sha>" in config
+    (d / ".pre-commit-config.yaml").write_text(config.replace(DOC_URL, ROOT), encoding="utf-8")
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never")
     env.pop("VIRTUAL_ENV", None)
+    # "let pre-commit write it": the documented command fills in the latest commit
+    p = subprocess.run([sys.executable, "-m", "pre_commit", "autoupdate", "--bleeding-edge", "--repo", ROOT],
+                       cwd=d, capture_output=True, env=env, timeout=300)
+    assert p.returncode == 0, (p.stdout + p.stderr).decode()
+    written = (d / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^    rev: " + head.stdout.decode().strip() + r"\s", written, re.M), written
+    _git("add", ".pre-commit-config.yaml", cwd=d)
+    _git("commit", "-q", "-m", "config", "--no-verify", cwd=d)
     p = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=d, capture_output=True, env=env, timeout=120)
     assert p.returncode == 0, p.stderr.decode()
     return d, env
+
+
+DOC_URL = "https://github.com/<org>/gxlint"
+
+
+def documented_config() -> str:
+    """The .pre-commit-config.yaml of docs/en/ci.md (docs/zh/ci.md gives the same, with <组织>)."""
+    blocks, verbatim = {}, {}
+    for lang, url in (("en", DOC_URL), ("zh", "https://github.com/<组织>/gxlint")):
+        with open(os.path.join(ROOT, "docs", lang, "ci.md"), encoding="utf-8") as fh:
+            block = re.search(r"```yaml\n(repos:\n.*?)```", fh.read(), re.S).group(1)
+        verbatim[lang] = block
+        blocks[lang] = [line.split("#")[0].rstrip().replace(url, DOC_URL) for line in block.splitlines()]
+    assert blocks["en"] == blocks["zh"], "the zh and en pre-commit examples differ"
+    return verbatim["en"]
 
 
 def _commit(d, env, name, text, msg):
@@ -66,7 +84,7 @@ def test_hook_blocks_a_defective_report_and_passes_a_clean_one(repo):
     out = (p.stdout + p.stderr).decode()
     assert p.returncode != 0, out
     assert "gxlint" in out and "Failed" in out
-    assert re.search(r"^2019-report\.txt:\d+:\d+: GX301 \[error\] ", out, re.M), out   # gxlint's own message
+    assert re.search(r"^2019-report\.txt:\d+:\d+: GX301 \[错误\] ", out, re.M), out   # gxlint's own message
     assert _git("rev-parse", "HEAD", cwd=d).stdout == head0        # nothing was committed
     _git("rm", "-q", "-f", "--cached", "2019-report.txt", cwd=d)
     os.remove(d / "2019-report.txt")

@@ -144,12 +144,50 @@ def test_gx103_silent():
 # --- GX104 outdated-structure ---------------------------------------------------------------
 
 def test_gx104_once_at_the_first_old_heading():
-    RuleTester("GX104").invalid(layout("pre2019.txt"), [(3, 1, "报告使用 2019 年以前的旧结构（一、概述")])
+    # a 2017 report: the old format was the right one then — one note, not an error
+    RuleTester("GX104").invalid(layout("pre2019.txt"), [(3, 1, "这是 2017 年度的报告，按 2019 年以前的旧格式编写（一、概述")])
+    (d,) = lint(layout("pre2019.txt"), None, Settings.from_options(None, select="GX104")).diagnostics
+    assert d.severity.name == "INFORMATION"
 
 
 def test_gx104_alone_no_cascade():
     res = lint(layout("pre2019.txt"), None, Settings.from_options(None, select="GX1,GX2,GX3"))
     assert [d.code for d in res.diagnostics] == ["GX104"]
+
+
+def test_gx104_2019_or_later_in_the_old_structure_is_one_error():
+    text = layout("old_structure_2020.txt")
+    RuleTester("GX104").invalid(text, [(5, 1, "报告使用 2019 年以前的旧结构（一、概述、三、依申请公开政府信息情况、"
+                                              "四、政府信息公开的收费及减免情况），应按现行格式的六个部分编写")])
+    res = lint(text, None, Settings.from_options(None))
+    assert [(d.code, d.severity.name) for d in res.diagnostics] == [("GX104", "ERROR")]
+    # the same report on one line (a web page's text): one finding, at the first old heading
+    one = text.replace("\n", " ")
+    res = lint(one, None, Settings.from_options(None))
+    assert [d.code for d in res.diagnostics] == ["GX104"]
+    assert res.diagnostics[0].span.start == one.index("一、概述")
+    RuleTester("GX104", lang="en").invalid(text, [(5, 1, "the report uses the pre-2019 structure")])
+
+
+def test_gx104_2008_to_2018_report_one_note_whatever_its_headings():
+    # a 2012 report: only one of its headings is of the recognised old kinds, 一、基本情况 is neither
+    text = layout("pre2019_2012.txt")
+    RuleTester("GX104").invalid(text, [(12, 1, "这是 2012 年度的报告，按 2019 年以前的旧格式编写（三、依申请公开政府信息的办理情况）")])
+    res = lint(text, None, Settings.from_options(None))
+    assert [d.code for d in res.diagnostics] == ["GX104"]   # signed 2013-03-20: in time under the old 条例
+    one = text.replace("\n", " ")
+    assert [d.code for d in lint(one, None, Settings.from_options(None)).diagnostics] == ["GX104"]
+    # no recognisable old heading at all: the note sits on the title
+    plain = text.replace("三、依申请公开政府信息的办理情况", "三、办理申请")
+    RuleTester("GX104").invalid(plain, [(1, 1, "这是 2012 年度的报告，早于现行格式")])
+    assert [d.code for d in lint(plain, None, Settings.from_options(None)).diagnostics] == ["GX104"]
+
+
+def test_gx104_late_old_report_measured_by_the_old_deadline():
+    text = layout("pre2019_2012.txt").replace("2013年3月20日", "2013年4月20日")
+    res = lint(text, None, Settings.from_options(None))
+    assert [d.code for d in res.diagnostics] == ["GX104", "GX502"]
+    assert "2013年3月31日" in res.diagnostics[1].message
 
 
 def test_gx104_silent_for_current_structure():
@@ -160,3 +198,108 @@ def test_gx104_silent_for_current_structure():
         t.valid(seed(p))
     # a modern report mentioning one old-style phrase is not old
     t.valid(CLEAN.replace("一、总体情况\n", "一、总体情况\n概述\n"))
+    t.valid(CLEAN.replace("\n", " ").replace("一、总体情况 ", "一、总体情况 概述 "))
+    # a modern 2018 report (the six sections and the tables): not the old structure
+    t.valid(CLEAN.replace("2023", "2018"))
+
+
+# --- headings as written: the section is there (no GX101), GX202 says the heading differs -------
+
+TYPO4 = "四、政府信息公开行政法复议、行政诉讼情况"
+
+
+def test_misspelt_heading_gx202_not_gx101():
+    heads = list(SIX)
+    heads[3] = TYPO4
+    text = doc_of(heads)
+    RuleTester("GX101").valid(text)
+    RuleTester("GX102").valid(text)
+    RuleTester("GX202").invalid(text, [(7, 1, "部分标题“四、政府信息公开行政法复议、行政诉讼情况”与格式规定的“四、政府信息公开行政复议、行政诉讼情况”不一致")])
+    RuleTester("GX202", lang="en").invalid(text, [(7, 1, "section heading “四、政府信息公开行政法复议、行政诉讼情况” differs")])
+    res = lint(text, None, Settings.from_options(None, select="GX202"))
+    (d,) = res.diagnostics
+    assert d.severity.name == "WARNING"
+    assert (d.span.start, d.span.end) == (text.index(TYPO4), text.index(TYPO4) + len(TYPO4))
+    assert d.fix is not None and not d.fix.safe
+    assert apply_fixes(text, res.diagnostics) == (text, 0)          # not applied unasked
+    fixed, n = apply_fixes(text, res.diagnostics, unsafe=True)
+    assert n == 1 and fixed == doc_of(SIX)
+
+
+def test_misspelt_heading_in_a_one_line_document():
+    heads = list(SIX)
+    heads[3] = TYPO4
+    text = " ".join(f"{h} 内容内容内容。" for h in heads)
+    RuleTester("GX101").valid(text)
+    RuleTester("GX202").invalid(text, [(1, text.index(TYPO4) + 1, "部分标题")])
+
+
+def test_own_numbering_one_gx202_no_gx101_no_gx102():
+    heads = ["一、总体情况", "二、政府信息公开统计情况", "（一）主动公开情况", "（二）收到和处理政府信息公开申请情况",
+             "（三）政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
+    text = doc_of(heads)
+    RuleTester("GX101").valid(text)
+    RuleTester("GX102").valid(text)     # the numerals follow from the report's own numbering: said once, by GX202
+    RuleTester("GX202").invalid(text, [(5, 1, "3 个部分的标题按报告自己的方式编写，与格式规定的不一致（“（一）主动公开情况”应为“二、主动公开政府信息情况”")])
+    res = lint(text, None, Settings.from_options(None, select="GX202"))
+    (d,) = res.diagnostics
+    assert [res.doc.lines.position(r.span.start)[0] + 1 for r in d.related] == [7, 9]
+    assert d.fix is None
+
+
+def test_gx202_headings_silent():
+    t = RuleTester("GX202")
+    t.valid(doc_of(SIX))
+    t.valid(doc_of(SIX).replace("\n", " "))
+    # accepted variants of the format's wording are not nonstandard
+    heads = list(SIX)
+    heads[1] = "二、行政机关主动公开政府信息情况"
+    heads[3] = "四、政府信息公开行政复议和行政诉讼情况"
+    t.valid(doc_of(heads))
+    t.valid(layout("old_structure_2020.txt"))      # GX104 only
+
+
+def test_gx102_sub_parts_numbered_anew_one_finding():
+    heads = ["一、总体情况", "二、政府信息公开统计", "一、主动公开政府信息情况", "二、收到和处理政府信息公开申请情况",
+             "三、政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
+    text = doc_of(heads)
+    RuleTester("GX101").valid(text)
+    RuleTester("GX102").invalid(text, [(5, 1, "5 个部分的编号与标题不符（“一”应为“二”")])
+    res = lint(text, None, Settings.from_options(None, select="GX102"))
+    (d,) = res.diagnostics
+    assert [res.doc.lines.position(r.span.start)[0] + 1 for r in d.related] == [7, 9, 11, 13]
+    assert d.fix is not None and not d.fix.safe
+    assert apply_fixes(text, res.diagnostics) == (text, 0)
+    fixed, n = apply_fixes(text, res.diagnostics, unsafe=True)
+    assert n == 5 and fixed == doc_of(heads[:2] + SIX[1:])
+
+
+def test_gx102_numeral_before_a_part_numbered_its_own_way_still_reported():
+    heads = ["三、总体情况", "二、政府信息公开统计", "（一）主动公开情况", "（二）收到和处理政府信息公开申请情况",
+             "（三）政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
+    RuleTester("GX102").invalid(doc_of(heads), [(1, 1, "部分编号“三”与标题不符，应为“一”")])
+
+
+# --- GX103: a table whose labels are in the text is never missing ------------------------------
+
+FLAT_T2 = ("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件1216"
+           "第二十条第（五）项信息内容本年处理决定数量行政许可21839")
+FLAT_T3 = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计"
+           "商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量801000081"
+           "二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开3700037（七）总计801000081"
+           "四、结转下年度继续办理0000000")
+FLAT_T4 = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计000000000000000"
+
+
+def test_gx103_silent_when_the_tables_labels_are_there_but_run_together():
+    text = " ".join([SIX[0], "内容。", SIX[1], FLAT_T2, SIX[2], FLAT_T3, SIX[3], FLAT_T4, SIX[4], "内容。", SIX[5], "无。"])
+    RuleTester("GX103").valid(text)
+    RuleTester("GX103").valid(text.replace(" ", "\n"))
+
+
+def test_gx103_prose_with_counts_is_not_a_table():
+    body2 = "本年度制发规章0件、行政规范性文件3件，作出行政许可决定200件、行政处罚5件、行政强制0件。"
+    body3 = "本年度收到政府信息公开申请15件，其中自然人申请12件、商业企业3件，均已办结。"
+    body4 = "本年度发生行政复议1件，结果维持；行政诉讼0件。"
+    text = "".join(f"{h}\n{b}\n" for h, b in zip(SIX, ["内容。", body2, body3, body4, "内容。", "无。"]))
+    RuleTester("GX103").invalid(text, [(3, 1, "表二"), (5, 1, "表三"), (7, 1, "表四")])

@@ -156,9 +156,9 @@ export class ServerManager implements vscode.Disposable {
             this.client = undefined;
             await client.dispose().catch(() => undefined);
             // vscode-languageclient has already shown a notification (with "Go to output"): say here what to do.
-            const pip = resolution.command.args.length ? describe(command, ['-m', 'pip', 'install', '-U', 'gxlint']) : 'pip install -U gxlint';
+            const pip = resolution.command.args.length ? describe(command, ['-m', 'pip', 'install', '.']) : 'pip install .';
             this.log.error(
-                `${describe(command, args)} did not start a language server. Is gxlint up to date there (${pip})? ` +
+                `${describe(command, args)} did not start a language server. Is gxlint up to date there (in a gxlint checkout: ${pip})? ` +
                     'Or set gxlint.interpreter / gxlint.path to another installation, then run "gxlint: Restart Server".',
             );
         }
@@ -174,7 +174,7 @@ export class ServerManager implements vscode.Disposable {
         const show = vscode.l10n.t('Show Output');
         const pick = await vscode.window.showWarningMessage(
             vscode.l10n.t(
-                'gxlint was not found. Install it with "python3 -m pip install gxlint", or set "gxlint.interpreter" to a Python that has it (or "gxlint.path" to the gxlint executable), then run "gxlint: Restart Server".',
+                'gxlint was not found. gxlint is not on PyPI: install it from a checkout of its repository with "python3 -m pip install ." (or install the wheel that scripts/release.sh builds), or set "gxlint.interpreter" to a Python that has it (or "gxlint.path" to the gxlint executable), then run "gxlint: Restart Server".',
             ),
             pickInterpreter,
             show,

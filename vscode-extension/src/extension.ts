@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             const gxlint = server.gxlint ?? (await findGxlint(log)).command;
             if (!gxlint) {
                 void vscode.window.showWarningMessage(
-                    vscode.l10n.t('gxlint was not found. Install it with "python3 -m pip install gxlint", or set "gxlint.interpreter".'),
+                    vscode.l10n.t('gxlint was not found. Install it from a checkout of its repository with "python3 -m pip install .", or set "gxlint.interpreter".'),
                 );
                 return;
             }

@@ -206,15 +206,18 @@ export function getExtensionSettings(scope?: Scope): ExtensionSettings {
 /** The settings whose change needs a new server process (the rest is sent to the running one). */
 export const RESTART_KEYS = ['enable', 'path', 'interpreter'] as const;
 
-/** Plain text and Markdown, saved or not: the server decides whether a document is a report. */
+/** Plain text and Markdown, saved or not, and saved web pages (a report published as HTML; the
+ * server reads the page's text and reports in the HTML source): the server decides whether a
+ * document is a report. */
 export const DOCUMENT_SELECTOR = [
     { scheme: 'file', language: 'plaintext' },
     { scheme: 'untitled', language: 'plaintext' },
     { scheme: 'file', language: 'markdown' },
     { scheme: 'untitled', language: 'markdown' },
+    { scheme: 'file', language: 'html' },
 ];
 
-export const LANGUAGES = new Set(['plaintext', 'markdown']);
+export const LANGUAGES = new Set(['plaintext', 'markdown', 'html']);
 
 /** The answer to `workspace/configuration`: our section gets {@link getServerSettings}, others what VS Code says. */
 export function answerConfiguration(

@@ -101,5 +101,5 @@ test('engines.vscode is no lower than what vscode-languageclient needs', () => {
 });
 
 test('activates on the documents it serves', () => {
-    assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:markdown', 'onLanguage:plaintext']);
+    assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:html', 'onLanguage:markdown', 'onLanguage:plaintext']);
 });

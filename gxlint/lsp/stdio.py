@@ -1,0 +1,179 @@
+"""The server's stdio loop and its end.
+
+pygls' own loop (``pygls.io_.run_async``) has three faults for a server that must not be stopped
+by its input: a header line is only recognised when it is the whole line, so one message whose
+``Content-Length`` was wrong glues every later header to the previous body and the server never
+answers again; ``Content-Length: 10^15`` is read as it says (MemoryError); and the end of the
+process waits for the thread pools, so a lint in progress delays it (57 s were seen) while child
+lint processes go on.  Here:
+
+- a ``Content-Length`` header is found anywhere in its line, so the loop re-synchronises at the
+  next message after a framing error (the broken message is logged and skipped);
+- a message larger than :data:`MAX_MESSAGE_BYTES` ends the server with a logged reason (its body
+  cannot be skipped without reading it) and exit code 1; header lines are read with a limit;
+- however the server ends — ``exit`` (0 after ``shutdown``, 1 without, as LSP says), end of
+  input, SIGTERM/SIGHUP/SIGINT — child lint processes, the fork server and the resource tracker are
+  stopped and the process exits at once, without waiting for lints still running in threads.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+import signal
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, BinaryIO, Optional
+
+log = logging.getLogger("gxlint.lsp")
+
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+MAX_HEADER_LINE = 64 * 1024
+_CONTENT_LENGTH = re.compile(rb"Content-Length:[ \t]*(\d+)[ \t]*\r?\n?$", re.IGNORECASE)
+
+
+class _Reader:
+    """Blocking reads of stdin in one thread of its own (the event loop never blocks)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gxlint-stdin")
+
+    async def readline(self) -> bytes:
+        return await asyncio.get_running_loop().run_in_executor(self.pool, self.stream.readline, MAX_HEADER_LINE)
+
+    async def read(self, n: int) -> bytes:
+        def read_all() -> bytes:
+            chunks, left = [], n
+            while left > 0:
+                b = self.stream.read(left)
+                if not b:
+                    break
+                chunks.append(b)
+                left -= len(b)
+            return b"".join(chunks)
+
+        return await asyncio.get_running_loop().run_in_executor(self.pool, read_all)
+
+
+async def message_loop(stop: threading.Event, reader: _Reader, protocol: Any, on_error=None) -> Optional[str]:
+    """Read and dispatch messages until end of input (None) or a fatal input error (its reason)."""
+    length: Optional[int] = None
+    while not stop.is_set():
+        line = await reader.readline()
+        if not line:
+            return None
+        m = _CONTENT_LENGTH.search(line)
+        if m:
+            if m.start() > 0:
+                log.warning("skipped %d bytes of unframed input before a header", m.start())
+            digits = m.group(1)
+            n = int(digits) if len(digits) <= 18 else MAX_MESSAGE_BYTES + 1
+            if n > MAX_MESSAGE_BYTES:
+                shown = digits.decode() if len(digits) <= 30 else f"{len(digits)}-digit"
+                return f"a message of {shown} bytes (Content-Length) is over the limit of {MAX_MESSAGE_BYTES}"
+            length = n
+            continue
+        if line.strip():
+            continue                      # another header (Content-Type) or garbage: ignored
+        if length is None:
+            continue                      # a blank line with no header before it
+        body = await reader.read(length)
+        length = None
+        if not body:
+            return None
+        try:
+            message = json.loads(body, object_hook=protocol.structure_message)
+        except Exception as exc:          # a broken message: logged, the loop goes on
+            log.error("could not read a message (%d bytes): %s", len(body), exc)
+            continue
+        try:
+            protocol.handle_message(message)
+        except Exception as exc:
+            log.exception("could not handle a message")
+            if on_error is not None:
+                try:
+                    on_error(exc, type(exc))
+                except Exception:
+                    pass
+    return None
+
+
+def stop_children(server: Any = None) -> None:
+    """End child lint processes, the fork server and the resource tracker (idempotent)."""
+    if server is not None:
+        for st in list(getattr(server, "docs", {}).values()):
+            st.open = False
+    try:
+        from . import worker
+
+        worker.kill_all()
+    except Exception:
+        pass
+    if "multiprocessing.forkserver" in sys.modules:
+        try:
+            from multiprocessing import forkserver
+
+            forkserver._forkserver._stop()
+        except Exception:
+            pass
+    if "multiprocessing.resource_tracker" in sys.modules:
+        try:
+            from multiprocessing import resource_tracker
+
+            resource_tracker._resource_tracker._stop()
+        except Exception:
+            pass
+
+
+def _leave(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    logging.shutdown()
+    os._exit(code)
+
+
+def serve(server: Any, stdin: Optional[BinaryIO] = None, stdout: Optional[BinaryIO] = None) -> int:
+    """Run ``server`` on stdio until it ends; never returns (the process exits with the code)."""
+    from pygls.io_ import StdoutWriter
+
+    def on_signal(signum, frame):      # SIGTERM/SIGHUP/SIGINT: children first, then this process
+        log.warning("gxlint lsp: signal %d, exiting", signum)
+        stop_children(server)
+        _leave(128 + signum)
+
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None), signal.SIGINT):
+        if sig is not None:
+            try:
+                signal.signal(sig, on_signal)
+            except (ValueError, OSError):   # not the main thread: leave signals alone
+                pass
+
+    server._stop_event = threading.Event()
+    server.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+    reader = _Reader(stdin or sys.stdin.buffer)
+    code: Optional[int] = None
+    try:
+        reason = asyncio.run(message_loop(server._stop_event, reader, server.protocol,
+                                          on_error=getattr(server, "report_server_error", None)))
+        if reason is not None:
+            log.error("gxlint lsp: stopping: %s", reason)
+            code = 1
+    except SystemExit as exc:          # the exit notification (pygls raises it)
+        code = exc.code if isinstance(exc.code, int) else (0 if server.protocol._shutdown else 1)
+    except BrokenPipeError:
+        log.error("gxlint lsp: the connection to the client is lost")
+    except KeyboardInterrupt:
+        code = 130
+    finally:
+        stop_children(server)
+    if code is None:                   # end of input: 0 after shutdown, 1 without (as for exit)
+        code = 0 if server.protocol._shutdown else 1
+    _leave(code)
+    return code   # pragma: no cover

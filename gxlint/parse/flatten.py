@@ -1,0 +1,663 @@
+"""Flattened tables: cell separators lost, digits of neighbouring cells run together.
+
+A web archive's text of a report page keeps the words of a table but not its cell borders:
+``申请数量801000081`` is the row 80 | 1 | 0 | 0 | 0 | 0 | 81, and the enumerator of the next
+row's label is glued to the last cell (``…00000002.其他法律…``).  This module
+
+1. cuts such words into label text and digit runs (:func:`retokenize`), and
+2. splits each row's digit runs into its cells (:func:`split_row`), using only what is known of
+   that row: the number of cells the template gives it, that each cell is a well-formed number
+   (no leading zero, a sign only in a signed column, a decimal point only in an amount column) and
+   the row's own totals (表三: 总计 = the six applicant columns; 表四: each group's 总计 = its four
+   results).  A split that is the only one satisfying these is read; its cells are marked
+   ``recovered``.  Where more than one split fits (or none), the row cannot be read with
+   certainty: the row and its table are marked unreadable (GX207) and nothing else is said of it.
+
+Which constraints a split used is recorded on the row (``Row.assumed``): an identity used to
+choose the split holds by construction, so it is not reported as checked (never circular).  The
+column identities (（七）总计 = the outcome rows, the balance across rows) are never used to split
+a row: they stay for GX302/GX303 to check — a flattened report whose outcome rows add up to 27
+against a （七）总计 of 21 says so.
+
+The search is bounded (cell length, number of candidate splits, steps): a pathological digit run
+ends as "unreadable", never as a hang.
+"""
+from __future__ import annotations
+
+import functools
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
+
+import regex
+
+from ..model import Row, Span, Table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .normalize import NormText  # noqa: F401
+
+# a run of digits glued to text; a '.', '-' or '+' between digits stays inside the run (24252.31,
+# 2648-185 is two cells, the second negative: the split decides)
+_RUN = regex.compile(r"[0-9](?:[0-9]|[.\-+](?=[0-9]))*")
+_UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
+
+MAX_CELL = 15          # characters of one cell
+MAX_RUN = 400          # characters of a row's digits: longer is not a row of a report table
+CANDIDATES = 64        # splits collected before a row is called ambiguous anyway
+BUDGET = 20000         # search steps per row …
+TABLE_BUDGET = 120000  # … and per table: a table of pathological runs ends as unreadable, quickly
+
+# reasons a table (or row) could not be read, for GX207 (ids, never shown)
+GLUED = "glued"            # 相邻单元格的数字连在一起，无法确定各单元格的数值
+NO_LABEL = "no_label"      # 数值行没有行标签
+NO_VALUES = "no_values"    # 表格的标签在，但读不出数值
+
+
+def retokenize(tokens: list, text: str) -> tuple[list, int]:
+    """Cut TEXT words holding glued digit runs into TEXT and NUM tokens.
+
+    Returns (tokens, number of words cut).  ``…00000002.其他法律`` gives the NUM ``0000000`` and
+    the TEXT ``2.其他法律…`` (a digit right before ``.`` and a non-digit is the next label's
+    enumerator); a number followed by a unit (``2021年``, ``47件``) stays text."""
+    from .tables import NUM, TEXT, Token
+
+    out: list = []
+    cut = 0
+    for t in tokens:
+        if t.kind != TEXT or not any("0" <= ch <= "9" for ch in t.text):
+            out.append(t)
+            continue
+        s = t.text
+        pieces: list = []
+        pos = 0
+        for m in _RUN.finditer(s):
+            a, b = m.span()
+            if b < len(s) and s[b] == "." and b - 1 >= a and s[b - 1].isdigit():
+                b -= 1                      # "…0002.属于": the "2." opens the next label
+            if b <= a:
+                continue
+            nxt = s[b:b + 2]
+            if _UNIT_START.match(nxt):
+                continue                    # 2021年, 47件: prose, part of the text
+            if a > 0 and s[a - 1] in "第":
+                continue                    # 第1页, 第20条
+            if a > pos:
+                pieces.append(Token(TEXT, t.start + pos, t.start + a, s[pos:a], t.line))
+            pieces.append(Token(NUM, t.start + a, t.start + b, s[a:b], t.line))
+            pos = b
+        if not any(p.kind == NUM for p in pieces):
+            out.append(t)
+            continue
+        if pos < len(s):
+            pieces.append(Token(TEXT, t.start + pos, t.end, s[pos:], t.line))
+        out.extend(pieces)
+        cut += 1
+    return out, cut
+
+
+# --- cells -----------------------------------------------------------------------------------
+
+def cell_ok(s: str, *, signed: bool = False, decimal: bool = False) -> bool:
+    """Is ``s`` a well-formed cell: 0, 17 (no leading zero); -3 in a signed column; 24.5 in an
+    amount column."""
+    if not s:
+        return False
+    if s[0] in "-+":
+        if not signed:
+            return False
+        s = s[1:]
+        if s == "0" or not s:
+            return False
+    if "." in s:
+        if not decimal:
+            return False
+        a, _, b = s.partition(".")
+        if not a or not b or not a.isdigit() or not b.isdigit():
+            return False
+        return a == "0" or a[0] != "0"
+    if not s.isdigit():
+        return False
+    return s == "0" or s[0] != "0"
+
+
+@dataclass(frozen=True)
+class Group:
+    """One identity of a row: cell ``total`` = sum of cells ``parts`` (column indexes)."""
+
+    total: int
+    parts: tuple[int, ...]
+    name: str = ""          # identity id it stands for (T3.rowsum, T3.subtotal, T4.sum:rv)
+
+
+@dataclass
+class Split:
+    """The outcome of splitting one row's digit runs."""
+
+    cells: Optional[list[tuple[int, int, int]]] = None   # (piece index, start, end) per cell
+    reason: Optional[str] = None                         # why it could not be read (GLUED …)
+    assumed: tuple[str, ...] = ()                        # identities the split relied on
+    count: int = 0                                       # splits found (capped)
+    recovered: set = field(default_factory=set)          # cell indexes cut out of a longer run
+    candidates: list = field(default_factory=list)       # the splits that fit, when more than one
+
+
+class _Budget(Exception):
+    pass
+
+
+def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]]) -> tuple[int, Optional[list]]:
+    """How many ways (0, 1 or 2 = "more than one") to cut the pieces into n well-formed cells,
+    by cell count alone, and the way when there is exactly one.  Dynamic programming over
+    (piece, offset, cell): linear in the length of the run, whatever it holds."""
+    lens = [len(p) for p in pieces]
+    memo: dict[tuple[int, int, int], int] = {}
+
+    def options(pi: int, off: int, c: int):
+        for L in range(1, min(MAX_CELL, lens[pi] - off) + 1):
+            s = pieces[pi][off:off + L]
+            if off + L < lens[pi] and pieces[pi][off + L] == ".":
+                continue
+            if oks[c](s):
+                yield L
+
+    def ways(pi: int, off: int, c: int) -> int:
+        # iterative order would be faster, but the depth is at most n + len(pieces) (small)
+        if pi == len(pieces):
+            return 1 if c == n else 0
+        if off == lens[pi]:
+            return ways(pi + 1, 0, c)
+        if c == n:
+            return 0
+        k = (pi, off, c)
+        got = memo.get(k)
+        if got is not None:
+            return got
+        total = 0
+        for L in options(pi, off, c):
+            total += ways(pi, off + L, c + 1)
+            if total >= 2:
+                total = 2
+                break
+        memo[k] = total
+        return total
+
+    # fill the memo bottom-up first (no deep recursion on long runs)
+    for pi in range(len(pieces) - 1, -1, -1):
+        for off in range(lens[pi], -1, -1):
+            for c in range(n, -1, -1):
+                ways(pi, off, c)
+    count = ways(0, 0, 0)
+    if count != 1:
+        return count, None
+    out = []
+    pi, off, c = 0, 0, 0
+    while pi < len(pieces):
+        if off == lens[pi]:
+            pi, off = pi + 1, 0
+            continue
+        for L in options(pi, off, c):
+            if ways(pi, off + L, c + 1) == 1:
+                out.append((pi, off, off + L))
+                off, c = off + L, c + 1
+                break
+        else:  # pragma: no cover - count == 1 guarantees a way
+            return 2, None
+    return 1, out
+
+
+def _search(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
+            groups: Sequence[Group], limit: int, budget: Optional[list] = None) -> list[list[tuple[int, int, int]]]:
+    """All ways (up to ``limit`` + 1) to cut the pieces into n well-formed cells satisfying the
+    groups.  Raises _Budget when the search is too long (``budget``: the table's steps left)."""
+    sols: list[list[tuple[int, int, int]]] = []
+    cur: list[tuple[int, int, int]] = []
+    vals: list[Optional[int]] = []
+    steps = 0
+    lens = [len(p) for p in pieces]
+    suffix = [0] * (len(pieces) + 1)
+    for k in range(len(pieces) - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + lens[k]
+    forced_of: dict[int, Group] = {}
+    for g in groups:
+        if all(p < g.total for p in g.parts):
+            forced_of[g.total] = g
+
+    def value(s: str) -> Optional[int]:
+        try:
+            return int(s)
+        except ValueError:
+            return None
+
+    def rec(pi: int, off: int, c: int) -> None:
+        nonlocal steps
+        steps += 1
+        if steps > BUDGET:
+            raise _Budget
+        if budget is not None:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise _Budget
+        if len(sols) > limit:
+            return
+        if pi == len(pieces):
+            if c == n and all(_holds(g, vals) for g in groups):
+                sols.append(list(cur))
+            return
+        if off == lens[pi]:
+            rec(pi + 1, 0, c)
+            return
+        left_cells = n - c
+        # every remaining piece needs a cell; the characters left must fit the cells left
+        if left_cells < len(pieces) - pi or (lens[pi] - off) + suffix[pi + 1] > left_cells * MAX_CELL:
+            return
+        g = forced_of.get(c)
+        if g is not None:
+            parts = [vals[p] for p in g.parts]
+            if any(v is None for v in parts):
+                return
+            want = str(sum(parts))           # type: ignore[arg-type]
+            lengths = [len(want)] if pieces[pi].startswith(want, off) else []
+        else:
+            lengths = range(1, min(MAX_CELL, lens[pi] - off) + 1)
+        for L in lengths:
+            s = pieces[pi][off:off + L]
+            if not oks[c](s):
+                continue
+            # a piece's remainder cannot start with '.' (a decimal cut in two)
+            if off + L < lens[pi] and pieces[pi][off + L] == ".":
+                continue
+            cur.append((pi, off, off + L))
+            vals.append(value(s))
+            rec(pi, off + L, c + 1)
+            cur.pop()
+            vals.pop()
+            if len(sols) > limit:
+                return
+
+    rec(0, 0, 0)
+    return sols
+
+
+def _holds(g: Group, vals: list) -> bool:
+    parts = [vals[p] for p in g.parts]
+    tot = vals[g.total]
+    if tot is None or any(v is None for v in parts):
+        return False
+    return sum(parts) == tot
+
+
+def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
+              groups: Sequence[Group] = (), budget: Optional[list] = None) -> Split:
+    """Split a row's digit runs (``pieces``, each one or more cells) into its ``n`` cells.
+
+    First by the cell count and well-formedness alone; when that leaves more than one split, by
+    the row's own totals too (recorded in ``assumed``).  A unique split is read; otherwise the
+    row is unreadable (GLUED)."""
+    if not pieces or sum(len(p) for p in pieces) > MAX_RUN or len(pieces) > n:
+        return Split(reason=GLUED)
+    count, only = _plain(pieces, n, oks)
+    if only is not None:
+        return _done(pieces, only, ())
+    if count == 0:
+        return Split(reason=GLUED)
+    if not groups:
+        return Split(reason=GLUED, count=2)
+    try:
+        fit = _search(pieces, n, oks, groups, CANDIDATES, budget)
+    except _Budget:
+        return Split(reason=GLUED)
+    if len(fit) == 1:
+        return _done(pieces, fit[0], tuple(g.name for g in groups))
+    return Split(reason=GLUED, count=len(fit), candidates=fit if len(fit) <= CANDIDATES else [])
+
+
+def _done_assumed(pieces: Sequence[str], cells: list, assumed: tuple) -> Split:
+    sp = _done(pieces, cells, ())
+    sp.assumed = assumed
+    return sp
+
+
+def _done(pieces: Sequence[str], cells: list, assumed: tuple) -> Split:
+    per_piece: dict[int, int] = {}
+    for pi, _a, _b in cells:
+        per_piece[pi] = per_piece.get(pi, 0) + 1
+    recovered = {k for k, (pi, _a, _b) in enumerate(cells) if per_piece[pi] > 1}
+    return Split(cells=cells, assumed=assumed if recovered else (), count=1, recovered=recovered)
+
+
+# --- the groups of each table --------------------------------------------------------------
+
+def t3_groups(columns: Sequence[str]) -> tuple[Group, ...]:
+    idx = {c: k for k, c in enumerate(columns)}
+    out = []
+    if "tot" in idx and all(c in idx for c in ("np", "ce", "ri", "sw", "ls", "ot")):
+        if "sub" in idx:
+            out.append(Group(idx["sub"], tuple(idx[c] for c in ("ce", "ri", "sw", "ls", "ot")), "T3.subtotal"))
+            out.append(Group(idx["tot"], (idx["np"], idx["sub"]), "T3.rowsum"))
+        else:
+            out.append(Group(idx["tot"], tuple(idx[c] for c in ("np", "ce", "ri", "sw", "ls", "ot")), "T3.rowsum"))
+    return tuple(out)
+
+
+def t4_groups(columns: Sequence[str]) -> tuple[Group, ...]:
+    idx = {c: k for k, c in enumerate(columns)}
+    out = []
+    for g in ("rv", "ld", "lr"):
+        need = [f"{g}.{p}" for p in ("keep", "fix", "oth", "pend", "tot")]
+        if all(c in idx for c in need):
+            out.append(Group(idx[need[-1]], tuple(idx[c] for c in need[:-1]), f"T4.sum:{g}"))
+    return tuple(out)
+
+
+# --- rows of a table -------------------------------------------------------------------------
+
+def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
+                  columns_ids: Optional[dict] = None) -> tuple[list, dict, set]:
+    """Split the digit runs of each matched row (spec, buf, at, items) of a flattened table into
+    cells.  Returns the matches with one NUM token per cell where the split is certain,
+    {row id: Split} and the column identities a split relied on ({(identity id, column)}).
+
+    ``columns_ids`` (表三: {"outcomes": [row ids]}) lets rows that their own totals leave
+    ambiguous be decided by the column identities (（七）总计 = outcome rows; 一+二 = （七）+四) —
+    only the columns where their candidate splits differ, and those identities are then recorded
+    as assumed (not checked)."""
+    from .tables import EMPTY, NUM, Token
+
+    out = []
+    info: dict = {}
+    nums_of: dict = {}
+    budget = [TABLE_BUDGET]
+    for spec, buf, at, items in matches:
+        cols = tuple(columns_of(spec))
+        nums = [t for t in items if t.kind != EMPTY]
+        if any(t.kind == EMPTY for t in _strip_empty(items)) or not nums:
+            continue
+        oks = [_ok_for(c in spec.signed, c in spec.decimal) for c in cols]
+        sp = split_row([t.text for t in nums], len(cols), oks, groups_of(cols), budget)
+        info[spec.id] = sp
+        nums_of[spec.id] = nums
+    assumed: set = set()
+    if columns_ids is not None:
+        assumed = _by_columns(matches, info, nums_of, columns_of, columns_ids)
+    for spec, buf, at, items in matches:
+        sp = info.get(spec.id)
+        nums = nums_of.get(spec.id)
+        if sp is None or nums is None or sp.cells is None:
+            out.append((spec, buf, at, items))
+            continue
+        cells = []
+        for pi, a, b in sp.cells:
+            t = nums[pi]
+            cells.append(Token(NUM, t.start + a, t.start + b, t.text[a:b], t.line))
+        out.append((spec, buf, at, cells))
+    return out, info, assumed
+
+
+MAX_COMBINATIONS = 4096
+
+
+def _by_columns(matches: list, info: dict, nums_of: dict, columns_of: Callable, ids: dict) -> set:
+    """Decide rows left ambiguous by their own totals with the column identities of table 三.
+    Updates ``info``; returns the (identity, column) pairs used."""
+    amb = [rid for rid, sp in info.items() if sp.cells is None and sp.candidates]
+    if not amb or not matches:
+        return set()
+    cols = tuple(columns_of(matches[0][0]))
+    values: dict = {}            # row id -> list of candidate value vectors
+    for spec, _buf, _at, items in matches:
+        rid = spec.id
+        sp = info.get(rid)
+        nums = nums_of.get(rid)
+        if sp is not None and nums is not None:
+            sols = [sp.cells] if sp.cells is not None else sp.candidates
+            vecs = []
+            for sol in sols:
+                v = [_int(nums[pi].text[a:b]) for pi, a, b in sol]
+                vecs.append(v)
+            values[rid] = vecs
+        else:
+            v = [_int(t.text) for t in _strip_empty(items)]
+            values[rid] = [v] if len(v) == len(cols) else []
+    total = 1
+    for rid in amb:
+        total *= len(values[rid])
+    if total > MAX_COMBINATIONS:
+        return set()
+    outcomes = list(ids.get("outcomes", ()))
+    idents = []                  # (identity id, column index, lhs rows, rhs rows)
+    for c in range(len(cols)):
+        idents.append(("T3.outsum", c, ["r3_7"], outcomes))
+        idents.append(("T3.balance", c, ["r1", "r2"], ["r3_7", "r4"]))
+    # an identity decides only where the candidates of an ambiguous row it involves differ
+    def differs(rid: str, c: int) -> bool:
+        return len({vec[c] for vec in values[rid] if len(vec) > c}) > 1
+    used = [(name, c, lhs, rhs) for name, c, lhs, rhs in idents
+            if all(r in values and values[r] for r in lhs + rhs)
+            and any(r in amb and differs(r, c) for r in lhs + rhs)]
+    if not used:
+        return set()
+    fits = []
+    import itertools
+    for combo in itertools.product(*(range(len(values[r])) for r in amb)):
+        pick = dict(zip(amb, combo))
+        def val(r: str, c: int):
+            vec = values[r][pick.get(r, 0)]
+            return vec[c] if c < len(vec) else None
+        ok = True
+        for _name, c, lhs, rhs in used:
+            a = [val(r, c) for r in lhs]
+            b = [val(r, c) for r in rhs]
+            if any(x is None for x in a + b) or sum(a) != sum(b):
+                ok = False
+                break
+        if ok:
+            fits.append(pick)
+            if len(fits) > 1:
+                return set()
+    if len(fits) != 1:
+        return set()
+    pick = fits[0]
+    for rid in amb:
+        sp = info[rid]
+        pieces = [t.text for t in nums_of[rid]]
+        done = _done_assumed(pieces, sp.candidates[pick[rid]], sp.assumed or ("T3.rowsum",))
+        info[rid] = done
+    return {(name, cols[c]) for name, c, _l, _r in used}
+
+
+def _int(s: str) -> Optional[int]:
+    try:
+        return int(s)
+    except ValueError:
+        return None
+
+
+def _strip_empty(items: list) -> list:
+    from .tables import EMPTY
+
+    toks = list(items)
+    while toks and toks[0].kind == EMPTY:
+        toks.pop(0)
+    while toks and toks[-1].kind == EMPTY:
+        toks.pop()
+    return toks
+
+
+def _ok_for(signed: bool, decimal: bool) -> Callable[[str], bool]:
+    return lambda s: cell_ok(s, signed=signed, decimal=decimal)
+
+
+def mark(rows: dict, info: dict) -> Optional[str]:
+    """Record on the rows what the splitting found; returns the table's unreadable reason."""
+    reason = None
+    for rid, sp in info.items():
+        row = rows.get(rid)
+        if row is None:
+            continue
+        if sp.cells is None:
+            row.unreadable = sp.reason or GLUED
+            row.unreliable = True
+            reason = reason or row.unreadable
+            continue
+        for k in sp.recovered:
+            if k < len(row.cells):
+                row.cells[k].recovered = True
+        row.assumed = sp.assumed
+    return reason
+
+
+def groups_for(columns: Sequence[str]) -> tuple[Group, ...]:
+    """The row identities a row with these columns has (none for table 二)."""
+    if "tot" in columns:
+        return t3_groups(columns)
+    if any(c.endswith(".tot") for c in columns):
+        return t4_groups(columns)
+    return ()
+
+
+def read_t4(norm, tokens: list, columns: Sequence[str]):
+    """Table 四 flattened: its row of 15 cells as one or a few digit runs (``…总计110024001510102``).
+    Returns the Table (its row read, or unreadable), or None when the region is not flattened."""
+    from .tables import EMPTY, NUM, Token, _cells_from_items, _t4_runs
+
+    toks, cut = retokenize(tokens, norm.text)
+    exact, after = _t4_runs(toks, columns)
+    if exact or not after:
+        return None
+    n = len(columns)
+    for run in after:
+        nums = [t for t in run if t.kind == NUM]
+        if any(t.kind == EMPTY for t in _strip_empty(run)) or not nums:
+            continue
+        if sum(len(t.text) for t in nums) < n or len(nums) >= n:
+            continue
+        if not cut and len(nums) > 1 and not _glued_to_text(toks, nums[0]):
+            return None         # spaced numbers, one missing: a damaged row (GX204), not a glued one
+        oks = [_ok_for(False, False)] * n
+        sp = split_row([t.text for t in nums], n, oks, t4_groups(columns))
+        if sp.cells is not None:
+            items = [Token(NUM, nums[pi].start + a, nums[pi].start + b, nums[pi].text[a:b], nums[pi].line)
+                     for pi, a, b in sp.cells]
+        else:
+            items = nums
+        cells, found = _cells_from_items(norm, items, tuple(columns))
+        row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=n, found=found)
+        sp0 = norm.span(toks[0].start, toks[0].end)
+        tbl = Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
+        tbl.layout = "flattened"
+        mark(tbl.rows, {"t4": sp})
+        if row.unreadable:
+            tbl.unreadable = row.unreadable
+            tbl.unreadable_span = row.span
+        return tbl
+    return None
+
+
+def _glued_to_text(toks: list, num) -> bool:
+    """``num`` follows a word with no space between (``总计2200400``, split off its label already
+    by parse.pdftext): the row's digits are glued, as in a flattened table."""
+    from .tables import TEXT
+
+    for k, t in enumerate(toks):
+        if t is num or (t.start == num.start and t.end == num.end):
+            return k > 0 and toks[k - 1].kind == TEXT and toks[k - 1].end == num.start
+    return False
+
+
+# --- hooks of parse.tables -------------------------------------------------------------------
+
+def reading(norm, tokens: list, specs, columns_of, rows: dict, column_ids=None):
+    """A flattened table: (matches, rows, (unreadable reason, assumed identities)) when the table reads
+    better with glued digit runs cut out of the label words and split into cells; else None.
+    Only tried when the ordinary reading misses rows or miscounts cells."""
+    if rows and len(rows) == len(specs) and not any(r.unreliable for r in rows.values()):
+        return None
+    from .tables import _build_rows, _groups
+    toks, cut = retokenize(tokens, norm.text)
+    if not cut:
+        return None
+    matches = _groups(toks, specs)
+    if not matches:
+        return None
+    matches, info, assumed = split_matches(matches, columns_of, groups_for, column_ids)
+    frows = _build_rows(norm, matches, specs, columns_of)
+    reason = mark(frows, info)
+
+    def score(rs):
+        return (len(rs), sum(1 for r in rs.values() if not r.unreliable))
+    if score(frows) <= score(rows):
+        return None
+    return matches, frows, (reason, assumed)
+
+
+def mark_table(tbl, state: tuple) -> None:
+    """Record on the table what :func:`reading` found: (unreadable reason, assumed identities)."""
+    tbl.layout = "flattened"
+    tbl.unreadable, tbl.assumed = state
+    bad = [r for r in tbl.rows.values() if r.unreadable]
+    if bad:
+        tbl.unreadable_span = bad[0].span
+
+
+MIN_TABLE_WORDS = 3     # distinct table-only words that show a table is there
+
+
+@functools.lru_cache(maxsize=1)
+def table_words() -> dict:
+    """Per table, the words only its captions, column headers and a few row labels use — never
+    what prose says with a count (行政许可200件, 规章0件): the evidence that a table is there."""
+    from .. import templates
+    from .normalize import key
+    from .tables import plain
+
+    t2, t3 = set(), set()
+    for vid in ("v2019", "v2021"):
+        data = templates.version(vid)
+        for block in data["t2"]["block"]:
+            t2.add(block["caption"])
+            t2.update(label for _k, label in block["columns"])
+        t3.update(label for k, label in data["t3"]["rows"] if k in ("r1", "r2", "r4"))
+    common = templates.common()
+    t3.update(common["t3"]["column_labels"][1:5])       # 商业企业 … 法律服务机构 (not 其他)
+    t3.add("三、本年度办理结果")
+    t4 = {"结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"}
+    return {kind: frozenset(plain(key(w)) for w in words) for kind, words in (("t2", t2), ("t3", t3), ("t4", t4))}
+
+
+def table_labels_present(kind: str, plain_key: str) -> bool:
+    """The table's captions/headers are in this text (``plain(key(text))``): its cells may still be
+    unreadable, but the table is there."""
+    return sum(1 for w in table_words()[kind] if w and w in plain_key) >= MIN_TABLE_WORDS
+
+
+def labels_only(norm, kind: str, ver: str, start: int, end: int, specs) -> "Optional[Table]":
+    """No row could be read, but the table's headers and labels are in the text: the table is
+    there and unreadable (GX207), not missing (GX103)."""
+    from .tables import plain, region_key
+    if not table_labels_present(kind, plain(region_key(norm, start, end))):
+        return None
+    tbl = Table(kind, ver, _content_span(norm, start, end), [], {}, [], [])
+    tbl.unreadable = "no_values"
+    return tbl
+
+
+def _content_span(norm, start: int, end: int) -> "Span":
+    """The region without the white space it starts with."""
+    text = norm.text
+    while start < end and text[start].isspace():
+        start += 1
+    return norm.span(start, end)
+
+
+def labels_only_t4(norm, start: int, end: int, tokens: list) -> "Optional[Table]":
+    """Table 四's header is there but no row of numbers could be read: unreadable, not missing."""
+    from .. import templates
+    from .tables import region_key
+    from .tables import plain
+    if not tokens or not table_labels_present("t4", plain(region_key(norm, start, end))):
+        return None
+    tbl = Table("t4", None, _content_span(norm, start, end), list(templates.common()["t4"]["columns"]), {}, [], [])
+    tbl.unreadable = "no_values"
+    return tbl
+
+

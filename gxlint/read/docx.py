@@ -1,0 +1,654 @@
+"""Word .docx → blocks: paragraphs and tables in body order, as Word shows them.
+
+Read with the standard zipfile and lxml (no python-docx here: it drops tracked insertions, text
+boxes and numbering, which this reader must keep):
+
+- merged cells (``w:gridSpan``, ``w:vMerge``) are expanded to the table's grid, the text in the
+  first cell of the merge;
+- Word's automatic numbering is rendered as Word shows it (``numbering.xml``: a heading whose
+  一、 comes from a list level still reads 一、);
+- tracked changes read as the current text (insertions kept, deletions dropped);
+- text boxes follow the paragraph that anchors them; fields read as their shown result;
+- headers and footers (minus page numbers) come before the body, as a page header precedes the
+  title (after it they would stand where the signature must be last).
+
+A damaged or truncated file, a zip that is not a Word document, a zip bomb and an encrypted file
+raise :class:`gxlint.io.DecodeError` (GX002), never a traceback.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from typing import Optional
+
+from ..io import DecodeError
+from .blocks import CellBlock, Para, TableBlock
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_STRICT = ((STRICT_W, W[1:-1].encode()),
+           (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_NS[1:-1].encode()))
+MAX_PART = 24 * 1024 * 1024        # uncompressed size of one XML part (a long report: a few MB)
+MAX_TOTAL = 64 * 1024 * 1024       # all the parts read
+MAX_RATIO = 300                    # uncompressed/compressed beyond this (and > 4 MB) is a bomb
+
+# containers whose children are read in order as if they were in place
+_TRANSPARENT = {W + "ins", W + "moveTo", W + "hyperlink", W + "smartTag", W + "fldSimple", W + "sdt",
+                W + "sdtContent", W + "customXml", W + "dir", W + "bdo", W + "r"}
+_SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "delText", W + "instrText", W + "sdtPr",
+         W + "sdtEndPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference",
+         W + "delInstrText", W + "fldData"}
+# a header/footer that is only a page number: 第 1 页 共 3 页 · - 2 - · 2/10 · Page 1 of 3
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:第\s*\d+\s*页|共\s*\d+\s*页)(?:\s*[,，/／]?\s*(?:第\s*\d+\s*页|共\s*\d+\s*页))?"
+    r"|[-—–－]*\s*\d+\s*[-—–－]*|\d+\s*[/／]\s*\d+|(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?)\s*$", re.I)
+
+
+def read_docx(data: bytes, path: Optional[str] = None) -> list:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise DecodeError("damaged_docx", reason="不是完整的 ZIP 包，文件可能已截断或损坏") from None
+    except Exception as exc:   # zipfile raises assorted errors on hostile headers
+        raise DecodeError("damaged_docx", reason=f"{type(exc).__name__}") from None
+    with zf:
+        reader = _Package(zf)
+        main = reader.main_part()
+        return reader.blocks(main)
+
+
+class _Package:
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self.zf = zf
+        self.total = 0
+        self.names = {i.filename: i for i in zf.infolist()}
+
+    # --- parts ---------------------------------------------------------------------------
+    def raw(self, name: str) -> Optional[bytes]:
+        info = self.names.get(name)
+        if info is None:
+            return None
+        if info.file_size > MAX_PART or (info.file_size > 4 * 1024 * 1024
+                                         and info.file_size > MAX_RATIO * max(1, info.compress_size)):
+            raise DecodeError("zip_bomb", part=name)
+        try:
+            with self.zf.open(info) as fh:
+                out = fh.read(MAX_PART + 1)   # a lying header cannot make us read more
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+            if "encrypted" in str(exc).lower():
+                raise DecodeError("encrypted_docx") from None
+            raise DecodeError("damaged_docx", reason=f"{name}: {_short(exc)}") from None
+        except Exception as exc:   # zlib.error and friends
+            raise DecodeError("damaged_docx", reason=f"{name}: {_short(exc)}") from None
+        if len(out) > MAX_PART:
+            raise DecodeError("zip_bomb", part=name)
+        self.total += len(out)
+        if self.total > MAX_TOTAL:
+            raise DecodeError("zip_bomb", part=name)
+        return out
+
+    def xml(self, name: str):
+        data = self.raw(name)
+        if data is None:
+            return None
+        from lxml import etree
+
+        if STRICT_W in data[:4096]:   # "Strict Open XML" saves: the same elements in other namespaces
+            for strict, transitional in _STRICT:
+                data = data.replace(strict, transitional)
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                                 remove_comments=True, remove_pis=True)
+        try:
+            return etree.fromstring(data, parser)
+        except etree.XMLSyntaxError as exc:
+            raise DecodeError("damaged_docx", reason=f"{name}: {_short(exc)}") from None
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """rId → (type, target part name) of ``part``."""
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out = {}
+        if root is None:
+            return out
+        for rel in root.iter(PKG_REL + "Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            if target.startswith("/"):
+                name = target.lstrip("/")
+            else:
+                name = posixpath.normpath(posixpath.join(folder, target))
+            out[rel.get("Id")] = (rel.get("Type") or "", name)
+        return out
+
+    def main_part(self) -> str:
+        for _rid, (typ, name) in self.rels("").items():
+            if typ == OFFICE_DOC and name in self.names:
+                return name
+        if "word/document.xml" in self.names:
+            return "word/document.xml"
+        if "EncryptedPackage" in self.names or any(n.endswith("EncryptionInfo") for n in self.names):
+            raise DecodeError("encrypted_docx")
+        kind = "xlsx" if "xl/workbook.xml" in self.names else "pptx" if "ppt/presentation.xml" in self.names else ""
+        raise DecodeError("not_docx", kind=_zip_kind(kind))
+
+    # --- content -------------------------------------------------------------------------
+    def blocks(self, main: str) -> list:
+        root = self.xml(main)
+        body = root.find(W + "body") if root is not None else None
+        if body is None:
+            raise DecodeError("damaged_docx", reason=f"{main}: 没有正文 (no w:body)")
+        rels = self.rels(main)
+        self.numbering = _Numbering(self.xml(_rel_target(rels, "/numbering")), self.xml(_rel_target(rels, "/styles")))
+        out: list = []
+        st = _Walk(self.numbering)
+        st.body(body, out)
+        # headers and footers: what is more than a page number, once each, before the body (as
+        # a page header comes before the title); after the body they would stand where the
+        # signature must be the last thing
+        body_blocks, out = out, []
+        seen = set()
+        for _rid, (typ, name) in sorted(rels.items(), key=lambda kv: kv[1][1]):
+            kind = "header" if typ.endswith("/header") else "footer" if typ.endswith("/footer") else None
+            if kind is None:
+                continue
+            part = self.xml(name)
+            if part is None:
+                continue
+            extra: list = []
+            _Walk(self.numbering, part=kind).body(part, extra)
+            for b in extra:
+                if isinstance(b, Para):
+                    t = b.text.strip()
+                    if not t or _PAGE_NUMBER.match(t) or t in seen:
+                        continue
+                    seen.add(t)
+                out.append(b)
+        return out + body_blocks
+
+
+def _rel_target(rels: dict, suffix: str) -> str:
+    for typ, name in rels.values():
+        if typ.endswith(suffix):
+            return name
+    return ""
+
+
+def _zip_kind(kind: str) -> str:
+    return {"xlsx": "Excel 表格 (.xlsx)", "pptx": "PowerPoint 演示文稿 (.pptx)"}.get(kind, "ZIP 压缩包")
+
+
+def _short(exc: BaseException) -> str:
+    s = str(exc) or type(exc).__name__
+    return s if len(s) <= 120 else s[:117] + "…"
+
+
+class _Walk:
+    """Body order: paragraphs (with their text boxes) and tables."""
+
+    def __init__(self, numbering: "_Numbering", part: Optional[str] = None) -> None:
+        self.numbering = numbering
+        self.part = part
+        self.para_no = 0
+        self.table_no = 0
+        self.pending = ""           # text of a paragraph whose mark was deleted (joins the next)
+
+    def loc(self, **kw) -> dict:
+        if self.part:
+            kw["part"] = self.part
+        return kw
+
+    def body(self, el, out: list) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child, out)
+            elif tag == W + "tbl":
+                self.table(child, out)
+            elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+                self.body(child, out)
+            elif tag == MC + "AlternateContent":
+                choice = _alternate(child)
+                if choice is not None:
+                    self.body(choice, out)
+
+    def paragraph(self, p, out: list) -> None:
+        boxes: list = []
+        text = _para_text(p, boxes)
+        prefix = self.numbering.label(p) if self.numbering else ""
+        text = self.pending + prefix + text
+        self.pending = ""
+        if _mark_deleted(p):
+            self.pending = text
+            return
+        if text.strip():
+            self.para_no += 1
+            out.append(Para(text, self.loc(para=self.para_no)))
+        elif out and not (isinstance(out[-1], Para) and not out[-1].text):
+            out.append(Para("", {}))
+        for box in boxes:
+            sub: list = []
+            inner = _Walk(self.numbering, part="textbox")
+            inner.body(box, sub)
+            for b in sub:
+                if isinstance(b, Para) and b.text.strip():
+                    self.para_no += 1
+                    b.loc = {"part": "textbox", "para": self.para_no}
+                    out.append(b)
+                elif isinstance(b, TableBlock):
+                    out.append(b)
+
+    def table(self, tbl, out: list) -> None:
+        self.table_no += 1
+        ti = self.table_no
+        grid: list[list[Optional[CellBlock]]] = []
+        origin: dict[int, CellBlock] = {}      # column → the cell a vertical merge continues
+        for tr in _children(tbl, W + "tr"):
+            trpr = tr.find(W + "trPr")
+            if trpr is not None and trpr.find(W + "del") is not None:
+                continue   # a deleted row (tracked change)
+            ri = len(grid) + 1
+            row: list[Optional[CellBlock]] = []
+            before = _int_val(trpr, W + "gridBefore") if trpr is not None else 0
+            row.extend(CellBlock("", self.loc(table=ti, row=ri, col=c + 1)) for c in range(before))
+            for tc in _children(tr, W + "tc"):
+                tcpr = tc.find(W + "tcPr")
+                span = max(1, min(_int_val(tcpr, W + "gridSpan") or 1, 64)) if tcpr is not None else 1
+                vm = tcpr.find(W + "vMerge") if tcpr is not None else None
+                col = len(row)
+                if vm is not None and vm.get(W + "val") not in ("restart",):
+                    # continues the merge above: empty here, the text is in the first cell
+                    cell = CellBlock("", self.loc(table=ti, row=ri, col=col + 1))
+                else:
+                    cell = CellBlock(self.cell_text(tc), self.loc(table=ti, row=ri, col=col + 1))
+                    origin[col] = cell
+                row.append(cell)
+                for k in range(1, span):
+                    row.append(CellBlock("", self.loc(table=ti, row=ri, col=col + k + 1)))
+            grid.append(row)
+        if not grid:
+            return
+        width = max(len(r) for r in grid)
+        rows = []
+        for ri, r in enumerate(grid, 1):
+            r = list(r) + [CellBlock("", self.loc(table=ti, row=ri, col=c + 1)) for c in range(len(r), width)]
+            rows.append(r)
+        out.append(TableBlock(rows, self.loc(table=ti)))
+
+    def cell_text(self, tc) -> str:
+        parts: list[str] = []
+
+        def walk(el):
+            for child in el:
+                if child.tag == W + "p":
+                    boxes: list = []
+                    t = (self.numbering.label(child) if self.numbering else "") + _para_text(child, boxes)
+                    if not _mark_deleted(child) or t:
+                        parts.append(t)
+                    for b in boxes:
+                        walk(b)
+                elif child.tag == W + "tbl":
+                    for tr in _children(child, W + "tr"):
+                        for c in _children(tr, W + "tc"):
+                            walk(c)
+                elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+                    walk(child)
+
+        walk(tc)
+        return "\n".join(p for p in parts if p.strip())
+
+
+def _children(el, tag: str):
+    """Direct children ``tag`` of ``el``, looking through content controls and custom XML."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+            yield from _children(child, tag)
+
+
+def _alternate(el):
+    """The content of an mc:AlternateContent: its first Choice (or the Fallback)."""
+    for child in el:
+        if child.tag == MC + "Choice":
+            return child
+    for child in el:
+        if child.tag == MC + "Fallback":
+            return child
+    return None
+
+
+def _mark_deleted(p) -> bool:
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        return False
+    rpr = ppr.find(W + "rPr")
+    return rpr is not None and rpr.find(W + "del") is not None
+
+
+def _int_val(parent, tag: str) -> int:
+    if parent is None:
+        return 0
+    el = parent.find(tag)
+    if el is None:
+        return 0
+    try:
+        return int(el.get(W + "val") or 0)
+    except ValueError:
+        return 0
+
+
+def _para_text(p, boxes: list) -> str:
+    """The shown text of a paragraph; its text boxes go to ``boxes``."""
+    out: list[str] = []
+
+    def walk(el):
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag in _SKIP:
+                continue
+            elif tag == W + "r" and _hidden_run(child):
+                continue          # w:vanish: hidden text, Word does not show it
+            elif tag in _TRANSPARENT:
+                walk(child)
+            elif tag in (W + "tab", W + "ptab"):
+                out.append("\t")
+            elif tag == W + "br":
+                out.append("\n")
+            elif tag == W + "cr":
+                out.append("\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            elif tag == W + "sym":
+                ch = child.get(W + "char") or ""
+                try:
+                    code = int(ch, 16)
+                    if not 0xF000 <= code <= 0xF0FF:   # symbol-font private-use glyphs carry no text
+                        out.append(chr(code))
+                except ValueError:
+                    pass
+            elif tag == MC + "AlternateContent":
+                alt = _alternate(child)
+                if alt is not None:
+                    walk(alt)
+            elif tag == W + "txbxContent":
+                boxes.append(child)
+            elif tag in (W + "drawing", W + "pict", W + "object") or "}" in tag:
+                # drawings, VML shapes: only their text boxes carry text
+                _boxes_in(child, boxes)
+
+    walk(p)
+    return "".join(out)
+
+
+def _hidden_run(r) -> bool:
+    rpr = r.find(W + "rPr")
+    if rpr is None:
+        return False
+    v = rpr.find(W + "vanish")
+    return v is not None and (v.get(W + "val") or "true").lower() not in ("0", "false", "off")
+
+
+def _boxes_in(el, boxes: list) -> None:
+    """The outermost text boxes inside a drawing (an mc:AlternateContent counts once)."""
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == W + "txbxContent":
+            boxes.append(child)
+        elif child.tag == MC + "AlternateContent":
+            alt = _alternate(child)
+            if alt is not None:
+                _boxes_in(alt, boxes)
+        else:
+            _boxes_in(child, boxes)
+
+
+# --- numbering -----------------------------------------------------------------------------
+
+class _Level:
+    __slots__ = ("start", "fmt", "text", "suff", "legal")
+
+    def __init__(self, el) -> None:
+        def val(tag, default=None):
+            x = el.find(W + tag)
+            return x.get(W + "val") if x is not None and x.get(W + "val") is not None else default
+
+        try:
+            self.start = int(val("start", "1"))
+        except ValueError:
+            self.start = 1
+        self.fmt = val("numFmt", "decimal")
+        self.text = val("lvlText", "")
+        self.suff = val("suff", "tab")
+        self.legal = el.find(W + "isLgl") is not None
+
+
+class _Numbering:
+    def __init__(self, numbering, styles) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, _Level], dict[int, int]]] = {}
+        self.styles: dict[str, tuple[Optional[str], Optional[int], Optional[str]]] = {}
+        self.counters: dict[str, list[Optional[int]]] = {}
+        self.started: set[str] = set()
+        self.links: dict[str, str] = {}      # abstractNum → the numbering style it takes its levels from
+        if numbering is not None:
+            for an in numbering.iter(W + "abstractNum"):
+                link = an.find(W + "numStyleLink")
+                if link is not None and link.get(W + "val"):
+                    self.links[an.get(W + "abstractNumId")] = link.get(W + "val")
+                levels = {}
+                for lvl in an.iter(W + "lvl"):
+                    try:
+                        levels[int(lvl.get(W + "ilvl") or 0)] = _Level(lvl)
+                    except ValueError:
+                        pass
+                self.abstract[an.get(W + "abstractNumId")] = levels
+            for num in numbering.iter(W + "num"):
+                a = num.find(W + "abstractNumId")
+                if a is None:
+                    continue
+                over_lvls: dict[int, _Level] = {}
+                starts: dict[int, int] = {}
+                for ov in num.iter(W + "lvlOverride"):
+                    try:
+                        il = int(ov.get(W + "ilvl") or 0)
+                    except ValueError:
+                        continue
+                    so = ov.find(W + "startOverride")
+                    if so is not None:
+                        try:
+                            starts[il] = int(so.get(W + "val") or 1)
+                        except ValueError:
+                            pass
+                    lv = ov.find(W + "lvl")
+                    if lv is not None:
+                        over_lvls[il] = _Level(lv)
+                self.nums[num.get(W + "numId")] = (a.get(W + "val"), over_lvls, starts)
+        if styles is not None:
+            for s in styles.iter(W + "style"):
+                sid = s.get(W + "styleId")
+                based = s.find(W + "basedOn")
+                num_id = ilvl = None
+                ppr = s.find(W + "pPr")
+                if ppr is not None:
+                    np_ = ppr.find(W + "numPr")
+                    if np_ is not None:
+                        n = np_.find(W + "numId")
+                        lv = np_.find(W + "ilvl")
+                        num_id = n.get(W + "val") if n is not None else None
+                        try:
+                            ilvl = int(lv.get(W + "val")) if lv is not None else None
+                        except (TypeError, ValueError):
+                            ilvl = None
+                self.styles[sid] = (num_id, ilvl, based.get(W + "val") if based is not None else None)
+
+    def _style_num(self, sid: Optional[str]) -> tuple[Optional[str], Optional[int]]:
+        num_id = ilvl = None
+        seen = set()
+        while sid and sid not in seen and sid in self.styles:
+            seen.add(sid)
+            n, lv, based = self.styles[sid]
+            if num_id is None and n is not None:
+                num_id = n
+            if ilvl is None and lv is not None:
+                ilvl = lv
+            sid = based
+        return num_id, ilvl
+
+    def label(self, p) -> str:
+        if not self.nums:
+            return ""
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            return ""
+        np_ = ppr.find(W + "numPr")
+        ps = ppr.find(W + "pStyle")
+        s_num, s_ilvl = self._style_num(ps.get(W + "val") if ps is not None else None)
+        num_id, ilvl = s_num, s_ilvl
+        if np_ is not None:
+            n = np_.find(W + "numId")
+            lv = np_.find(W + "ilvl")
+            if n is not None:
+                num_id = n.get(W + "val")
+            if lv is not None:
+                try:
+                    ilvl = int(lv.get(W + "val"))
+                except (TypeError, ValueError):
+                    pass
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        ilvl = min(max(ilvl or 0, 0), 8)
+        abs_id, over, starts = self.nums[num_id]
+        if not self.abstract.get(abs_id) and abs_id in self.links:
+            linked, _ = self._style_num(self.links[abs_id])      # w:numStyleLink: levels of another list
+            if linked in self.nums:
+                abs_id = self.nums[linked][0]
+        levels = dict(self.abstract.get(abs_id, {}))
+        levels.update(over)
+        lvl = levels.get(ilvl)
+        if lvl is None:
+            return ""
+        key = num_id if (over or starts) else abs_id
+        counters = self.counters.setdefault(key, [None] * 9)
+        if key not in self.started:
+            self.started.add(key)
+            for il, v in starts.items():
+                if 0 <= il < 9:
+                    counters[il] = v - 1
+        cur = counters[ilvl]
+        counters[ilvl] = (cur + 1) if cur is not None else lvl.start
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+        if lvl.fmt in ("bullet", "none"):
+            return ""
+
+        def sub(m):
+            k = int(m.group(1)) - 1
+            lv = levels.get(k)
+            if lv is None:
+                return ""
+            v = counters[k] if counters[k] is not None else lv.start
+            fmt = "decimal" if (lvl.legal and k < ilvl) else lv.fmt
+            return format_number(v, fmt)
+
+        text = re.sub(r"%([1-9])", sub, lvl.text)
+        if not text:
+            return ""
+        if lvl.suff == "space":
+            return text + " "
+        if lvl.suff == "nothing":
+            return text
+        # a tab: Word shows a gap after the number; punctuation already separates it
+        return text if text[-1] in "、.．)）:：" else text + " "
+
+
+_ZH = "零一二三四五六七八九"
+_ZH_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def _zh_number(n: int, digits: str = _ZH, ten: str = "十", hundred: str = "百") -> str:
+    if n < 0 or n >= 10000:
+        return str(n)
+    if n < 10:
+        return digits[n]
+    if n < 20 and digits is _ZH:
+        return ten + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = digits[n // 100] + hundred
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + digits[0] + digits[rest]
+        return head + digits[rest // 10] + ten + (digits[rest % 10] if rest % 10 else "")
+    return str(n)
+
+
+def _letters(n: int, upper: bool) -> str:
+    if n < 1:
+        return str(n)
+    # Word repeats the letter: a..z, aa..zz, aaa..
+    ch = chr(ord("A" if upper else "a") + (n - 1) % 26)
+    return ch * ((n - 1) // 26 + 1)
+
+
+def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    vals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A list number as Word writes it in ``fmt`` (w:numFmt)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "japaneseCounting", "ideographDigital"):
+        return _zh_number(n)
+    if fmt in ("chineseLegalSimplified", "japaneseLegal"):
+        return _zh_number(n, _ZH_LEGAL, "拾", "佰")
+    if fmt == "ideographTraditional":
+        return _TIANGAN[(n - 1) % 10] if n > 0 else str(n)
+    if fmt == "ideographZodiac":
+        return _DIZHI[(n - 1) % 12] if n > 0 else str(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
+        return chr(0x2474 + n - 1)
+    if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
+        return chr(0x2488 + n - 1)
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "upperLetter":
+        return _letters(n, True)
+    if fmt == "lowerLetter":
+        return _letters(n, False)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    return str(n)

@@ -1,0 +1,252 @@
+"""Every command the documentation gives is run, so the docs stay true.
+
+The commands come from README.md, docs/ (zh, en) and vscode-extension/README.md: every line of a
+```sh block, the ``run:`` / ``script:`` lines of the CI recipes (```yaml blocks), and inline
+`gxlint …` / `python -m …` / `bash scripts/…` code spans.  Each is either
+
+- run: gxlint commands in a scratch folder that holds the files the command names (reports are
+  copies of the bundled examples and seeds), as ``python -m gxlint`` of this checkout; exit 0 or 1
+  (findings) is fine, 2 (the run failed: the docs are wrong) is not;
+- run in a temporary virtualenv (slow): ``pip install .``, ``bash scripts/release.sh`` and the wheel
+  it builds, then the installed ``gxlint``;
+- or listed in SKIPPED with the reason (it needs the network, an editor, or is this test suite).
+
+A command in the docs that is in neither list fails the test: run it, or say why not.
+"""
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from seedutil import ROOT, read_seed
+
+SOURCES = ["README.md", "docs/zh/quickstart.md", "docs/zh/configuration.md", "docs/zh/ci.md",
+           "docs/en/quickstart.md", "docs/en/configuration.md", "docs/en/ci.md", "docs/README.md",
+           "vscode-extension/README.md"]
+
+# command (prefix) → why it is not run here
+SKIPPED = {
+    "bash scripts/test.sh": "runs this test suite (and installs Neovim as root): it would run itself",
+    "pre-commit install": "needs a repository of reports; tests/pipelines/test_precommit.py runs the documented "
+                          "configuration with real pre-commit",
+    "pre-commit run": "as above (tests/pipelines/test_precommit.py)",
+    "pre-commit autoupdate": "needs the network and the real repository URL (<org> is a placeholder)",
+    "git ls-remote": "needs the network and the real repository URL (<org> is a placeholder)",
+    "code --install-extension": "needs VS Code (an editor)",
+    "cd vscode-extension": "the extension build: needs the npm registry (network); the extension's own tests build it",
+    "npm ci": "needs the npm registry (network)",
+    "npm run package": "needs the extension's npm packages (network)",
+    "npm test": "needs the extension's npm packages (network); scripts/test.sh runs it",
+    "python3 benchmarks/run.py": "takes many minutes and measures speed, not correctness",
+    "gxlint lsp": "a language server waiting for an editor on stdin; tests/lsp runs it",
+    'python -m pip install "gxlint @ git+': "needs the network and the real repository URL (<org> is a placeholder)",
+    "python -m pip install gxlint-0.1.0-py3-none-any.whl": "in a CI job after downloading the wheel; the "
+                                                            "install from dist/ is run below",
+}
+# run in a temporary virtualenv (slow): see test_install_commands
+INSTALL = ("python3 -m pip install .", "bash scripts/release.sh",
+           "python3 -m pip install dist/gxlint-0.1.0-py3-none-any.whl")
+
+
+def _commands_of(path: str) -> list[str]:
+    with open(os.path.join(ROOT, path), encoding="utf-8") as fh:
+        text = fh.read()
+    out = []
+    for m in re.finditer(r"^[ \t]*```(\w*)[ \t]*\n(.*?)^[ \t]*```[ \t]*$", text, re.S | re.M):
+        lang, body = m.group(1), m.group(2)
+        for line in body.splitlines():
+            line = line.strip()
+            if lang in ("sh", "bash", "shell"):
+                if line and not line.startswith("#"):
+                    out.append(line)
+            elif lang == "yaml":
+                r = re.match(r"^(?:- )?run: (.*)$", line) or re.match(r"^- ((?:gxlint|python) .*)$", line)
+                if r:
+                    out.append(r.group(1))
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)
+    for m in re.finditer(r"`((?:gxlint|python3? -m|python3? [\w/]+\.py|bash scripts/|pre-commit|git ls-remote|npm|code)(?: [^`]*)?)`", prose):
+        out.append(m.group(1))
+    cmds = []
+    for c in out:
+        c = re.sub(r"\s+#(?![^\"]*\"\s*$).*$", "", c).strip()     # a trailing comment
+        for part in c.split("&&"):
+            part = part.strip()
+            if part:
+                cmds.append(part)
+    return cmds
+
+
+def all_commands() -> list[tuple[str, str]]:
+    seen = set()
+    out = []
+    for src in SOURCES:
+        for c in _commands_of(src):
+            if (src, c) not in seen:
+                seen.add((src, c))
+                out.append((src, c))
+    return out
+
+
+def _kind(cmd: str) -> str:
+    if cmd in INSTALL:
+        return "install"
+    for prefix in SKIPPED:
+        if cmd.startswith(prefix):
+            return "skip"
+    words = cmd.split()
+    if len(words) == 1 and not words[0].endswith(".py"):
+        return "syntax"           # a program's name in the prose (`gxlint`, `npm`), not a command
+    if words[0] == "gxlint" or cmd.startswith(("python3 -m gxlint", "python -m gxlint", "cat ")):
+        if "PATH ..." in cmd or cmd.endswith(" FILE") or " DIR" in cmd or cmd in ("gxlint check",):
+            return "syntax"       # a synopsis (`gxlint check [PATH ...]`, `… -o DIR`), not a command
+        if cmd.split()[:2] == ["gxlint", "lsp"]:
+            return "skip"
+        return "gxlint"
+    return "unknown"
+
+
+def test_every_documented_command_is_run_or_skipped_with_a_reason():
+    cmds = all_commands()
+    assert len(cmds) > 30, cmds                   # the extraction works
+    unknown = [(s, c) for s, c in cmds if _kind(c) == "unknown"]
+    assert not unknown, f"commands in the docs that this test neither runs nor skips (say why): {unknown}"
+    # the README's two commands are there, as .ci/run expects
+    readme = [c for s, c in cmds if s == "README.md"]
+    assert readme[:3] == ["python3 -m pip install .", "python3 -m gxlint check examples/", "bash scripts/test.sh"]
+
+
+def test_the_extraction_finds_commands_in_each_kind_of_place():
+    cmds = {c for _s, c in all_commands()}
+    assert "gxlint check --format github reports/" in cmds                 # a run: line of a workflow
+    assert "gxlint check --statistics reports/" in cmds                    # a GitLab script line
+    assert "gxlint check --baseline gxlint-baseline.json reports/" in cmds  # inline code
+    assert "cat 报告.txt | gxlint check - --stdin-filename 报告.txt" in cmds
+
+
+# --- running them -----------------------------------------------------------------------------
+
+def _scratch(tmp_path):
+    """A folder with the files the documented commands name."""
+    d = tmp_path / "work"
+    d.mkdir()
+    shutil.copytree(os.path.join(ROOT, "examples"), d / "examples")
+    return d
+
+
+def _ensure_inputs(d, argv):
+    """Create the reports and folders a command names, when they do not exist yet."""
+    outputs = {"--output", "-o", "--write-baseline"}
+    prev = None
+    for a in argv:
+        if prev in outputs or a.startswith("-") or prev in ("--select", "--ignore", "--format", "--fail-on",
+                                                            "--lang", "--template", "--year", "--jobs",
+                                                            "--severity", "--stdin-filename"):
+            prev = a
+            continue
+        p = d / a
+        if a.endswith("/") and not p.exists():
+            p.mkdir(parents=True)
+            (p / "2019.txt").write_text(read_seed("001"), encoding="utf-8")
+            (p / "2023.txt").write_text(read_seed("004"), encoding="utf-8")
+        elif a.endswith((".txt", ".md")) and not p.exists():
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text(read_seed("001"), encoding="utf-8")
+        prev = a
+
+
+def _run_gxlint(d, cmd: str):
+    env = dict(os.environ, PYTHONPATH=ROOT, GXLINT_NO_PROGRESS="1")
+    env.pop("NO_COLOR", None)
+    shell = cmd
+    stdin = None
+    if cmd.startswith("cat "):
+        src, rest = cmd[4:].split("|", 1)
+        stdin = (d / src.strip()).read_bytes() if (d / src.strip()).exists() else read_seed("001").encode("utf-8")
+        shell = rest.strip()
+    argv = shlex.split(shell)
+    if argv[0] == "gxlint":
+        argv = [sys.executable, "-m", "gxlint"] + argv[1:]
+    elif argv[0] in ("python", "python3"):
+        argv = [sys.executable] + argv[1:]
+    _ensure_inputs(d, argv[3:] if argv[1:3] == ["-m", "gxlint"] else argv[1:])
+    if "--baseline" in argv:
+        b = argv[argv.index("--baseline") + 1]
+        if not (d / b).exists():
+            target = [a for a in argv[argv.index("--baseline") + 2:] if not a.startswith("-")]
+            subprocess.run([sys.executable, "-m", "gxlint", "check", "-q", "--write-baseline", b, *target],
+                           cwd=d, env=env, capture_output=True, timeout=600)
+    if argv[1:3] == ["-m", "gxlint.docs"] and "-o" not in argv and "--out" not in argv:
+        argv += ["-o", str(d / "rules-out")]      # documented as "in a checkout": write into the scratch folder
+    return subprocess.run(argv, cwd=d, env=env, input=stdin, capture_output=True, timeout=600)
+
+
+GXLINT_CMDS = sorted({c for _s, c in all_commands() if _kind(c) == "gxlint"})
+
+
+@pytest.mark.parametrize("cmd", GXLINT_CMDS)
+def test_documented_gxlint_command_runs(cmd, tmp_path):
+    d = _scratch(tmp_path)
+    p = _run_gxlint(d, cmd)
+    out = (p.stdout + p.stderr).decode("utf-8", "replace")
+    assert p.returncode in (0, 1), f"{cmd!r} exited {p.returncode}:\n{out[-2000:]}"
+    assert "Traceback" not in out
+    if "--fix" in cmd.split() and p.returncode == 0:
+        pass
+    if "--output" in cmd.split():
+        target = cmd.split()[cmd.split().index("--output") + 1]
+        assert (d / target).is_file() and (d / target).stat().st_size > 0
+
+
+def test_skipped_commands_are_listed_with_reasons(capsys):
+    skipped = sorted({c for _s, c in all_commands() if _kind(c) == "skip"})
+    with capsys.disabled():
+        print("\ncommands from the docs not run here:")
+        for c in skipped:
+            why = next((w for p, w in SKIPPED.items() if c.startswith(p)), "a language server (tests/lsp runs it)")
+            print(f"  {c}  — {why}")
+    assert all(SKIPPED.get(p) for p in SKIPPED)
+
+
+@pytest.mark.slow
+def test_install_commands(tmp_path):
+    """`pip install .`, `bash scripts/release.sh` (the wheel; the .vsix needs the npm registry) and
+    `pip install dist/…whl`, each into a fresh virtualenv, then the installed `gxlint` checks the
+    examples as the README says."""
+    documented = {c for _s, c in all_commands()}
+    assert set(INSTALL) <= documented
+    src = tmp_path / "checkout"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for rel in filter(None, files.decode().split("\0")):
+        s = os.path.join(ROOT, rel)
+        if os.path.isfile(s):
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(s, src / rel)
+    for name, steps in (("checkout", [["python3", "-m", "pip", "install", "."]]),
+                        ("release", [["bash", "scripts/release.sh"],
+                                     ["python3", "-m", "pip", "install", "dist/gxlint-0.1.0-py3-none-any.whl"]])):
+        venv = tmp_path / f"venv-{name}"
+        subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=300)
+        env = dict(os.environ, PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", VIRTUAL_ENV=str(venv),
+                   GXLINT_RELEASE_SKIP_VSIX="1")
+        env.pop("PYTHONPATH", None)
+        for step in steps:
+            p = subprocess.run(step, cwd=src, env=env, capture_output=True, timeout=900)
+            assert p.returncode == 0, (step, (p.stdout + p.stderr).decode()[-3000:])
+        gx = str(venv / "bin" / "gxlint")
+        assert os.path.exists(gx)
+        p = subprocess.run([gx, "--version"], env=env, capture_output=True, timeout=120, cwd=tmp_path)
+        assert p.returncode == 0 and b"0.1.0" in p.stdout
+        p = subprocess.run([gx, "check", "examples/"], env=env, cwd=src, capture_output=True, timeout=600)
+        assert p.returncode == 1, (p.stdout + p.stderr).decode()[-2000:]     # the README: 1 = problems found
+        # an installed gxlint writes the rule reference only where it is told
+        p = subprocess.run([str(venv / "bin" / "python"), "-m", "gxlint.docs"], env=env, cwd=tmp_path,
+                           capture_output=True, timeout=300)
+        assert p.returncode == 2
+        p = subprocess.run([str(venv / "bin" / "python"), "-m", "gxlint.docs", "-o", "out"], env=env, cwd=tmp_path,
+                           capture_output=True, timeout=300)
+        assert p.returncode == 0 and (tmp_path / "out" / "GX301.md").is_file()
+        shutil.rmtree(tmp_path / "out")
