@@ -981,7 +981,16 @@ def _table_block(parts: list[Table]) -> TableBlock:
     rows: list[list[CellBlock]] = []
     for t in parts:
         grid = t.grid(xs)
-        rows.extend(_drop_repeated_header(rows, grid) if rows else grid)
+        if rows:
+            grid = _drop_repeated_header(rows, grid)
+            if grid and _continues_row(rows[-1], grid[0]):
+                # a row the page break cut in two (a wrapped label goes on at the top of the next
+                # page, its numbers all stayed above): one row
+                for c, cell in enumerate(grid[0]):
+                    if cell.text:
+                        rows[-1][c] = CellBlock(_join(rows[-1][c].text, cell.text), rows[-1][c].loc)
+                grid = grid[1:]
+        rows.extend(grid)
     first = parts[0]
     return TableBlock(rows, {"page": first.page, "bbox": [round(v, 1) for v in first.bbox]})
 
@@ -1001,6 +1010,20 @@ def _same_columns(a: Table, b: Table) -> bool:
         return all(any(abs(x - y) <= 2 * SNAP for y in q) for x in p)
 
     return within(b.xs, a.xs) or within(a.xs, b.xs)
+
+
+def _continues_row(last: list[CellBlock], first: list[CellBlock]) -> bool:
+    """``first`` (the top row of a table's next page) holds only the rest of some cells of ``last``."""
+    filled = [c for c, cell in enumerate(first) if cell.text]
+    before = [c for c, cell in enumerate(last) if cell.text]
+
+    def same_width(a: CellBlock, b: CellBlock) -> bool:
+        ba, bb = a.loc.get("bbox"), b.loc.get("bbox")
+        return bool(ba and bb) and abs(ba[0] - bb[0]) <= 2 * SNAP and abs(ba[2] - bb[2]) <= 2 * SNAP
+
+    return bool(filled) and len(filled) < len(before) and all(last[c].text for c in filled) \
+        and not any(_NUMBER.fullmatch(first[c].text) for c in filled) \
+        and all(same_width(last[c], first[c]) for c in filled)
 
 
 def _drop_repeated_header(old: list[list[CellBlock]], new: list[list[CellBlock]]) -> list[list[CellBlock]]:

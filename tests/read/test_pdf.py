@@ -209,6 +209,27 @@ def test_table_across_pages_with_its_header_row_repeated_is_one_table():
     assert [r[0].loc["page"] for r in blocks[1].rows] == [1, 1, 1, 2, 2]
 
 
+def test_row_cut_by_the_page_break_is_one_row_and_a_caption_row_stays_a_row():
+    """LibreOffice/Word let a row break across pages: a wrapped label goes on at the top of the next
+    page with its numbers all above — one row. A full-width caption row there is a row of its own."""
+    xs = [72, 300, 400, 500]
+
+    def rows(y0, cells):
+        return [(x + 4, y0 + 20 * k + 14, t) for k, row in enumerate(cells) for x, t in zip(xs, row) if t]
+
+    page1 = rows(700, [["Item", "Applied", "Done"], ["first", "1", "2"], ["second part", "3", "4"]])
+    page2 = rows(80, [["of the label", "", ""], ["third", "5", "6"]]) + [(76, 134, "Caption over all")] \
+        + rows(140, [["fourth", "7", "8"]])
+    grid2 = _grid(xs, [80, 100, 120]) + [(72, 140, 500, 140), (72, 160, 500, 160), (72, 120, 72, 160),
+                                          (500, 120, 500, 160)] + [(x, 140, x, 160) for x in xs[1:3]]
+    data = pdfmake.placed_text_pdf([page1, page2], rules=[_grid(xs, [700, 720, 740, 760]), grid2])
+    tables = [b for b in read_pdf(data) if isinstance(b, TableBlock)]
+    assert len(tables) == 1
+    assert [[c.text for c in r] for r in tables[0].rows] == [
+        ["Item", "Applied", "Done"], ["first", "1", "2"], ["second part of the label", "3", "4"],
+        ["third", "5", "6"], ["Caption over all", "", ""], ["fourth", "7", "8"]]
+
+
 # ----------------------------------------------------------------------------- geometry on small files
 
 def test_running_header_and_page_numbers_dropped_repeated_body_lines_kept():
