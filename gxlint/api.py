@@ -33,7 +33,7 @@ __all__ = [
     "Cell", "Claim", "Context", "Diagnostic", "Document", "Edit", "Fix", "HeaderLabel", "Meta",
     "Related", "Row", "Rule", "Section", "Severity", "Span", "Table", "fmt_num",
     "Identity", "all_identities", "row_name", "COLUMN_NAMES", "COLUMN_NAMES_EN", "template_data",
-    "plain_text", "paragraph_keys", "table_labels_present",
+    "plain_text", "paragraph_keys", "paragraphs", "table_labels_present",
 ]
 
 
@@ -253,6 +253,15 @@ def paragraph_keys(doc: Document) -> list:
         keys.append(k)
     doc.cache["paragraph_keys"] = keys
     return keys
+
+
+def paragraphs(doc: Document):
+    """The document's wrapped lines (:class:`gxlint.parse.paragraphs.Paragraphs`): which line breaks
+    are soft wraps of a PDF or converter (``continues(line)``), and the text with them joined.
+    Computed once per document."""
+    from .parse import paragraphs as _paragraphs
+
+    return _paragraphs.of(doc)
 
 
 # identity helpers (imported last: identities imports fmt_num from here)

@@ -96,6 +96,7 @@ def registry() -> dict[str, type[Rule]]:
         if info.ispkg:
             continue
         module = importlib.import_module(info.name)
+        guard.protect(vars(module))       # its patterns run under the regex budget
         for cls in _rule_classes(module):
             _register(cls, module, found, "builtin")
     for ep in _entry_points():
@@ -109,6 +110,7 @@ def registry() -> dict[str, type[Rule]]:
             if hasattr(obj, "__path__"):
                 mods += [importlib.import_module(i.name) for i in pkgutil.walk_packages(obj.__path__, obj.__name__ + ".") if not i.ispkg]
             for m in mods:
+                guard.protect(vars(m))
                 for cls in _rule_classes(m):
                     _register(cls, m, found, ep.name)
         elif inspect.isclass(obj) and issubclass(obj, Rule):

@@ -36,3 +36,56 @@ def test_key_folds_enumerators_spaces_and_quotes():
     assert key("1、 属于 “三安全一稳定”") == key("1.属于三安全一稳定")
     assert key("商业\n企业") == "商业企业"
     assert key("（三）不\n予公开") == "(三)不予公开"
+
+
+# --- line endings: the parser sees \n only; spans map back into the original ----------------
+
+def test_crlf_read_as_lf_and_spans_map_back():
+    t = "第一行\r\n0\t1\t0\r\n\r\n末行"
+    n = NormText(t)
+    assert n.text == "第一行\n0\t1\t0\n\n末行"
+    # a word at the end of a line: its span stops before the \r
+    i = n.text.index("1\t0") + 2
+    sp = n.span(i, i + 1)
+    assert t[sp.start:sp.end] == "0" and t[sp.end] == "\r"
+    # a whole line with its line break (a deletion by --fix): the \r\n is taken whole
+    a = n.text.index("0\t1")
+    sp = n.span(a, a + len("0\t1\t0\n"))
+    assert t[sp.start:sp.end] == "0\t1\t0\r\n"
+    # a span starting at a line break starts at its \r (the break is never cut in two)
+    sp = n.span(a - 1, a + 1)
+    assert t[sp.start:sp.end] == "\r\n0"
+    # back: the \r and the \n of a break are the normalised \n; the next line's start maps to it
+    assert n.from_orig(t.index("\r")) == n.text.index("\n")
+    assert n.from_orig(t.index("\r") + 1) == n.text.index("\n")
+    assert n.from_orig(t.index("0")) == n.text.index("0")
+    assert n.from_orig(len(t)) == len(n.text)
+
+
+def test_lone_cr_read_as_lf_without_changing_length():
+    t = "一\r二\r\r三"
+    n = NormText(t)
+    assert n.text == "一\n二\n\n三"
+    sp = n.span(2, 3)
+    assert (sp.start, sp.end) == (2, 3) and t[2] == "二"
+
+
+def test_cut_off_pinyin_then_crlf():
+    t = "2.申請(qǐn\r\n0"
+    n = NormText(t)
+    assert n.text == "2.申请\n0"
+    i = n.text.index("申请")
+    sp = n.span(i, i + 2)
+    assert t[sp.start:sp.end] == "申請"                   # the annotation stays outside
+    assert t[n.span(i + 2, i + 3).start] == "\r"          # the break starts at its \r
+    assert t[n.to_orig(n.text.index("0"))] == "0"
+    assert [t[s.start:s.end] for s in n.pinyin] == ["(qǐn"]
+
+
+def test_segments_map_characters_one_to_one():
+    t = "報(bào)告\r\n體(tǐ)系\r\n\r\n完"
+    n = NormText(t)
+    for start, end, shift in n.segments():
+        for i in range(start, end):
+            c, o = n.text[i], t[i + shift]
+            assert c == o or (c, o) in {("报", "報"), ("体", "體"), ("\n", "\n")}

@@ -28,3 +28,36 @@ def test_emoji_and_line_breaks():
 def test_position_in_middle_of_surrogate_pair_rounds_forward():
     li = LineIndex("𠀀x")
     assert li.offset_at(0, 1, "utf-16") == 1
+
+
+# --- the lines the parser reads are the lines LSP and the CLI count ---------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from gxlint.parse.normalize import NormText  # noqa: E402
+
+_PIECES = st.sampled_from(["\n", "\r\n", "\r", "\r\r\n", "\n\r", "a", "報", "(bào)", "(qǐn", " ", "\t", "0",
+                           "\u2028", "\x0b", "\x0c", "\x85", "𠀀"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_normalised_lines_are_the_lsp_lines(pieces):
+    """Line k of the normalised text (split at \\n only) is line k of the original as LineIndex
+    (and so the CLI and the language server) counts it: \\n, \\r\\n and a lone \\r end a line;
+    U+2028, \\v, \\f, NEL do not (LSP)."""
+    text = "".join(pieces)
+    n = NormText(text)
+    li = LineIndex(text)
+    lines = n.text.split("\n")
+    assert len(lines) == li.count
+    s = 0
+    for k, line in enumerate(lines):
+        e = s + len(line)
+        assert n.to_orig(s) == li.line_start(k)
+        assert n.from_orig(li.line_start(k)) == s
+        assert li.line_of(n.to_orig(e, end=True)) == k
+        assert n.to_orig(e, end=True) <= li.line_end(k)
+        if k + 1 < len(lines):   # a span over the whole line with its break ends where the next starts
+            assert n.to_orig(e + 1, end=True) == li.line_start(k + 1)
+        s = e + 1

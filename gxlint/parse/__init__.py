@@ -13,6 +13,21 @@ from .meta import parse_meta
 from .normalize import NormText
 
 
+def _protect_patterns() -> None:
+    """Every compiled pattern of every gxlint.parse module runs under the lint's regex budget
+    (guard.py): a runaway match is GX002, never a hang."""
+    import importlib
+    import pkgutil
+
+    from .. import guard
+
+    for info in pkgutil.iter_modules(__path__, __name__ + "."):
+        guard.protect(vars(importlib.import_module(info.name)))
+
+
+_protect_patterns()
+
+
 def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = None,
           year: Optional[int] = None) -> Document:
     """Parse a report.  ``template``/``year`` override detection (``--template``/``--year``)."""

@@ -1,9 +1,10 @@
 """Numbers in the prose: what they count, and the span of the number (template.md §8).
 
 The prose is every line outside the tables of 二/三/四 (in those sections only lines that read as
-sentences, i.e. contain 。).  Matching runs on ``doc.norm.text`` (simplified script, pinyin
-removed, full-width folded: ，→ , （→ ( ；→ ;) and every span is mapped back with
-``doc.norm.span``, so a claim's ``span`` is exactly the number as the user wrote it (１６２,
+sentences, i.e. contain 。); a line wrapped by a PDF or converter is read joined with the lines it
+continues on (:mod:`gxlint.parse.paragraphs`).  Matching runs on that joined copy of ``doc.norm.text``
+(simplified script, pinyin removed, full-width folded: ，→ , （→ ( ；→ ;) and every span is mapped
+back to the original with its offset map, so a claim's ``span`` is exactly the number as the user wrote it (１６２,
 一百六十二 or 162; a 万 multiplier included).
 
 What a claim carries (``Claim`` fields, plus ``extra``):
@@ -40,6 +41,7 @@ from typing import Optional
 import regex
 
 from ..model import Cell, Claim, Document, Span
+from . import paragraphs
 from .normalize import strip_pinyin
 
 # --- numbers -----------------------------------------------------------------------------
@@ -50,9 +52,19 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 COUNT_UNITS = ("件", "条", "个", "篇", "期", "次", "人次", "项", "份", "场", "家")
 
+# Linear in the length of a run of digits, numerals or spaces (a match is tried at every position:
+# one that could only start inside a run — after a digit with 4 more digits to come, after a
+# Chinese numeral, after a space — is refused at once, instead of reading the rest of the run again
+# and failing the same way: 80,000 digits took 27 s).  A start inside a run is never a claim: the
+# run's start was tried first with the same continuation; only the last 3 digits of a run can still
+# start a 1,234-style number (a rejected one, but it consumes its text as before).
+# A run of digits or numerals too long to be a figure (parse_number/cn_number refuse it) is
+# passed over in one step ((*SKIP): the scan resumes after it), unless a , or . follows (1234,567).
 _NUM_RE = regex.compile(
-    r"(?P<pre>大约|约|将近|近|超过|逾)?[ \t]*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
+    r"\d{16,}+(?![,.])(*SKIP)(*FAIL)|[零〇一二两三四五六七八九十百千万]{25,}+(*SKIP)(*FAIL)|"
+    r"(?:(?P<pre>大约|约|将近|近|超过|逾)[ \t]*)?"
+    r"(?P<num>(?!(?<=\d)\d{4})(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+    r"|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+)"
     r"(?P<wan>[ \t]*万(?!元))?"
     r"[ \t]*(?P<suf>余|多)?[ \t]*"
     r"(?P<unit>人次|万元|件|条|个|篇|期|次|元|%|项|份|场|家)"
@@ -62,7 +74,7 @@ _NUM_RE = regex.compile(
 
 def cn_number(s: str) -> Optional[float]:
     """一百六十二 → 162, 两 → 2, 十 → 10, 二〇二四 → 2024 (digit by digit); None if not a number."""
-    if not s:
+    if not s or len(s) > _MAX_CN:
         return None
     if all(ch in _CN_DIGITS for ch in s):
         if len(s) == 1:
@@ -86,7 +98,17 @@ def cn_number(s: str) -> Optional[float]:
     return float(total + section + num)
 
 
+MAX_DIGITS = 15
+"""Digits before the decimal point a prose number may have (more: not a figure, the number is
+ignored — a 400-digit count read as float was "inf")."""
+_MAX_CN = 24
+"""Characters a Chinese numeral may have (九千九百九十九万九千九百九十九 has 15); a longer run is
+not a number (5,000 一 overflowed float(), a run of 万 built an enormous integer)."""
+
+
 def parse_number(s: str) -> Optional[float]:
+    if len(s) > MAX_DIGITS and sum(1 for ch in s.split(".", 1)[0] if ch.isdigit()) > MAX_DIGITS:
+        return None
     if _RX1.fullmatch(s):
         try:
             return float(s.replace(",", ""))
@@ -164,13 +186,15 @@ _NEG_T4 = regex.compile(
     r"(?:行政复议|行政诉讼)(?:(?:、|和|及|或|与|以及)[^,;。]{0,4}?(?:行政复议|行政诉讼))?"
 )
 _NEG_NEXT = regex.compile(r"(?:无|没有|未有)(?:申请)?(?:结转|顺延|转入)(?:到|至)?下一?年度?")
-_NEG_FIX = regex.compile(r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?:结果纠正|被纠正|纠错)(?:或败诉)?|(?:未|没有|无)(?:发生|出现)?败诉")
+_NEG_FIX = regex.compile(r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?:结果纠正|被纠正|纠错)(?:或败诉)?|(?:未|没有|无)(?:发生|出现)?败诉"
+                         r"|(?:未|没有|无)(?:发生|出现)?[^,;。]{0,20}?(?:行政复议|行政诉讼)[^,;。]{0,6}?(?:纠错|纠正|撤销)")
+_CORRECTED = regex.compile(r"[^,;。]{0,6}?(?:纠错|纠正|撤销|败诉|确认违法)")
 
 
 # --- extraction ------------------------------------------------------------------------
 
 def extract_claims(doc: Document) -> list[Claim]:
-    norm = doc.norm
+    norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
     ntext = norm.text
     excluded = []            # table spans (normalised offsets)
     pieces = []              # starts of every cell, row label and header of the tables
@@ -270,21 +294,19 @@ def _subjects_before(before: str) -> tuple[list[str], Optional[regex.Match]]:
 
 
 def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Claim]:
-    norm = doc.norm
+    norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
     text = norm.text[s:e]
     out: list[Claim] = []
     has_apply = para_apply       # 收到/办理/予以公开 … count applications only in a paragraph about them
     disclosure = bool(_DISCLOSURE_RE.search(text))
     explain = bool(_EXPLAIN_RE.search(text))
     sent_span = norm.span(s, e)
-    orig = doc.text
     # subjects are not looked for inside quotes and titles (“…行政诉讼情况”“…”六个部分)
     stext = _QUOTED.sub(lambda q: " " * len(q.group()), text)
 
     def context(a: int, b: int) -> str:
         ca, _cb = _clause_bounds(text, a, b, _WIDE_DELIM)
-        span = norm.span(s + max(ca, a - 30), s + b)
-        return " ".join(strip_pinyin(orig[span.start:span.end]).split())
+        return " ".join(strip_pinyin(norm.original_text(s + max(ca, a - 30), s + b)).split())
 
     for m in _NUM_RE.finditer(text):
         a, b = m.span("num")
@@ -468,18 +490,20 @@ def _respectively(text: str, stext: str, s: int, out: list[Claim]) -> None:
 
 
 def _negatives(doc, text, s, out, sent_span, context) -> None:
-    norm = doc.norm
+    norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
 
     def add(m, subject, group=""):
         a, b = m.span()
         out.append(Claim(value=0.0, span=norm.span(s + a, s + b), unit="", subject=subject, negative=True,
                          sentence=sent_span, context=context(a, b),
                          extra={"flags": [], "norm": (s + a, s + b), "clause": (s + a, s + b), "wide": (s + a, s + b),
-                                "group": group, "phrase": " ".join(doc.text[norm.to_orig(s + a):norm.to_orig(s + b, end=True)].split())}))
+                                "group": group, "phrase": " ".join(norm.original_text(s + a, s + b).split())}))
 
     for m in _NEG_RECEIVED.finditer(text):
         add(m, "received")
     for m in _NEG_T4.finditer(text):
+        if _CORRECTED.match(text, m.end()):
+            continue        # 未出现…被行政复议纠错: no correction, not no review (_NEG_FIX reads it)
         words = set(_RX5.findall(m.group()))
         if "行政复议" in words:
             add(m, "review")
@@ -488,7 +512,10 @@ def _negatives(doc, text, s, out, sent_span, context) -> None:
     for m in _NEG_NEXT.finditer(text):
         add(m, "carried_next")
     for m in _NEG_FIX.finditer(text):
-        add(m, "fix", "lit" if "纠" not in m.group() else "all")
+        words = set(_RX5.findall(m.group()))
+        group = ("lit" if "纠" not in m.group() and "撤销" not in m.group() else
+                 "rv" if words == {"行政复议"} else "lit" if words == {"行政诉讼"} else "all")
+        add(m, "fix", group)
 
 
 def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
@@ -549,6 +576,8 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
             ca = c.extra["clause"][0] - s
             if _RX12.search(text[ca:p]) and c.scope != "其中":
                 break
+            if c.unit != "%" and _depth(text, qm.end(), p) > 0:
+                continue        # 预决算公开197条(政府预决算32条、…): a breakdown of an item, not of the total
             if c.unit != "%" and c.scope != "含":
                 parts.append(c)
             c.extra.setdefault("parent", parent)
@@ -578,6 +607,17 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
                 c.subject = sub
                 # from the 其中/含 total it belongs to: as sure as that total; from an earlier clause: unsure
                 c.extra["flags"].append("inherited_parent" if from_parent else "inherited")
+
+
+def _depth(text: str, a: int, b: int) -> int:
+    """How many parentheses opened in text[a:b] are still open at b."""
+    depth = 0
+    for ch in text[a:b]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth > 0:
+            depth -= 1
+    return depth
 
 
 # --- claim → cells ----------------------------------------------------------------------
@@ -714,3 +754,15 @@ _RX11 = regex.compile(r"\d")
 _RX12 = regex.compile(r"累计|合计|总计|另有|另外|此外|历年|全年|共")
 _RX13 = regex.compile(r"其[他它](?!结果|处理|组织)")
 _RX14 = regex.compile("其中")
+
+
+# Patterns applied to one sentence only (at most MAX_SENTENCE characters, fewer than guard.SHORT):
+# they never get the regex budget's timeout, so gxlint.parse leaves them unwrapped (guard.protect:
+# a wrapped call costs ~0.5 µs, and these are called ~90,000 times on a 1 MB report).  _NUM_RE and
+# _QUOTED stay wrapped: called once per sentence, they stop a long run of sentences when the budget
+# is spent; the line-level _RX2 and _RX3 get its timeout.
+BOUNDED_USE = (
+    "_SUBJ_RE", "_APPL_RE", "_CONNECT", "_SCOPE_RE", "_FLAG_RE", "_EXPLAIN_RE", "_DISCLOSURE_RE",
+    "_NOT_COUNT_AFTER", "_SENT_END", "_NEG_RECEIVED", "_NEG_T4", "_NEG_NEXT", "_NEG_FIX", "_PCT_RE",
+    "_RX1", "_RX4", "_RX5", "_RX6", "_RX7", "_RX8", "_RX9", "_RX10", "_RX11", "_RX12", "_RX13", "_RX14",
+)

@@ -11,6 +11,7 @@ full-width folded) and mapped back to original spans.  Besides the typed fields 
 - ``year_mentions``: places that state the report year (:class:`YearMention`: title, period,
   body report name, opening sentence, fee statement, caption)
 - ``residue``: web-page chrome lines (:class:`ResidueLine`)
+- ``chrome``: web-page chrome inside a line of report text (:class:`InlineChrome`)
 - ``mojibake``: text damaged by a wrong decoding (:class:`Mojibake`)
 - ``organ_span`` / ``organ_source``: where the organ name was read (title / signature / source)
 - ``signature_organ`` / ``signature_organ_span``: the 落款 organ line
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -260,7 +263,17 @@ _R_ITEM = (
     ("author", r"(?:作者|编辑|责任编辑|发布机构)\s*[:：]\s*[^\s:：]{0,20}"),
 )
 _R_RE = regex.compile("|".join(f"(?P<{k}>{p})" for k, p in _R_ITEM))
+# a web archive's or a page's metadata line (标题: … / 原文链接: … / 索引号：…), at the edge of the report
+_R_META = regex.compile(
+    r"(?:标题|题名|文号|发文字号|发布机构|发文机关|发布单位|栏目|所属栏目|原文链接|原文地址|原文网址|网页地址|页面地址|网址"
+    r"|本地目录|本地路径|保存路径|抓取时间|采集时间|索引号|信息索引号|主题分类|体裁分类|公开方式|公开范围|公开时限|生成日期"
+    r"|关键词|关键字)[ \t]*[:：]")
+# the archive's separator before the text (==== 正文 ====), and its note on stored files (详见 links.tsv)
+_R_RULE = regex.compile(r"[=＝\-─━*~_]{3,}[ \t]*(?:正文|原文|正文开始|以下为正文)[ \t]*[=＝\-─━*~_]{3,}")
+_R_FILE = regex.compile(r"(?:链接|图片|附件|目录|详见)[^\n]{0,30}?[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b"
+                        r"|[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b[^\n]{0,10}?(?:链接|图片|附件|目录)")
 _R_STRONG = {"views", "font", "qr", "print", "close", "share"}
+_R_SENTENCE = regex.compile(r"[。；;！？]")
 _R_SEP = " \t|/·•,，;；[]"
 
 
@@ -271,6 +284,11 @@ def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
     only 来源/时间/作者 items counts when it is at the edge of the report (before section 一 or
     after the last report text) or when it combines 来源 with 时间."""
     s = line.strip(" \t|*#>-")
+    if edge and s and len(s) <= 300:
+        if _R_META.match(s):
+            return ("meta",)
+        if _R_RULE.fullmatch(line.strip()) or _R_FILE.search(s) and len(s) <= 60 and not _R_SENTENCE.search(s):
+            return ("archive",)
     if not s or len(s) > 160 or not _R_RE.match(s.lstrip(_R_SEP)):
         return ()       # (fast path) report text: it does not even start with a chrome item
     kinds: list[str] = []
@@ -298,10 +316,120 @@ def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
     return ()
 
 
+# --- page chrome inside a line -----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class InlineChrome:
+    span: Span          # the chrome run (original text), never the report text around it
+    delete: Span        # what deleting it removes (with the spaces after it)
+    kinds: tuple[str, ...]
+
+
+_DATE_TIME = r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?"
+_SRC = r"(?:文章|信息)?来源[ \t]*[:：][ \t]*[^\s:：]{1,30}"
+_TIME = r"(?:发布|更新)?(?:时间|日期)[ \t]*[:：][ \t]*" + _DATE_TIME
+# what makes a run chrome for certain: nothing a report sentence says looks like these
+_C_ANCHOR = regex.compile(
+    r"(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]?[ \t]*(?:网站)?(?:首页|主页))"
+    r"|(?P<pair>" + _SRC + r"[ \t|/·]*" + _TIME + "|" + _TIME + r"[ \t|/·]*" + _SRC + ")"
+    r"|(?P<qr>扫一扫在手机(?:上)?(?:查看|打开)当前页(?:面)?)"
+    r"|(?P<font>(?:字体|字号)[ \t]*[:：]?[ \t]*[\[【(]?[ \t]*大[ \t]*[\]】)]?[ \t]*[\[【(]?[ \t]*中[ \t]*[\]】)]?[ \t]*[\[【(]?[ \t]*小[ \t]*[\]】)]?)"
+    r"|(?P<views>(?:累计|浏览|阅读|访问|点击)(?:次数|量)[ \t]*[:：][ \t]*\d+[ \t]*次?)"
+    r"|(?P<buttons>[\[【][ \t]*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部)[ \t]*[\]】])")
+# what may stand next to an anchor in the same run (each a whole word, separated by spaces)
+_C_TOKEN = regex.compile(
+    r"(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]?[ \t]*(?:网站)?(?:首页|主页)"
+    r"(?:[ \t]*[>»›/][ \t]*[^\s>»›/]{1,30})*[^\s]{0,60})"
+    r"|(?P<source>" + _SRC + ")|(?P<time>" + _TIME + ")"
+    r"|(?P<qr>扫一扫在手机(?:上)?(?:查看|打开)当前页(?:面)?)"
+    r"|(?P<font>(?:字体|字号)[ \t]*[:：]?(?:[ \t]*[\[【(]?[ \t]*[大中小]?[ \t]*[\]】)]?){1,3})"
+    r"|(?P<views>(?:累计|浏览|阅读|访问|点击)(?:次数|量|数)[ \t]*[:：]?[ \t]*\d*[ \t]*次?)"
+    r"|(?P<share>(?:分享到|相关链接|附件|相关附件)[ \t]*[:：]|-->|<!--"
+    r"|(?<![\p{Han}\w])(?:微信|微博|QQ空间|QQ|腾讯微博|新浪微博|全真版|文字版|无障碍|适老版|文件下载|附件下载|收藏本页|收藏"
+    r"|打印本页|打印|关闭窗口|关闭|返回顶部|【[^【】\n]{1,6}】)(?![\p{Han}\w]))")
+_C_SEP = " \t\u3000|/·•,，;；"
+_C_MAX = 100        # a text with more chrome than this is not a report (and the rest says nothing new)
+_C_TRIGGER = re.compile("位置|来源|时间|日期|扫一扫|字体|字号|次数|浏览量|阅读量|访问量|点击量|打印|关闭|返回顶部")
+
+
+def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[InlineChrome]:
+    """Runs of page chrome inside a line that also holds report text (a web page flattened to one
+    line: ``当前位置：首页… 来源：… 时间：… 微信 微博 …`` before the report).  A run counts only with an
+    anchor (a breadcrumb, a 来源 + 时间 pair, 扫一扫…, 字体 大 中 小, 浏览次数, a 【打印本页】 button);
+    words like 微信 join a run only as whole words next to it."""
+    text = norm.text
+    dead = [(norm.from_orig(r.span.start), norm.from_orig(r.span.end)) for r in residue]
+    out: list[InlineChrome] = []
+    # only lines with a word an anchor starts with are searched (a cheap scan of the whole text)
+    spans = []
+    for tm in _C_TRIGGER.finditer(text):
+        if spans and tm.start() < spans[-1][1]:
+            continue
+        ls = text.rfind("\n", 0, tm.start()) + 1
+        le = text.find("\n", tm.end())
+        spans.append((ls, len(text) if le < 0 else le))
+    for ls, le in spans:
+        anchors = [am for am in _C_ANCHOR.finditer(text, ls, le)
+                   if not any(a <= am.start() < b for a, b in dead)]
+        if not anchors:
+            continue
+        toks = [t for t in _C_TOKEN.finditer(text, ls, le) if t.end() > t.start()]
+        starts = [t.start() for t in toks]
+        done_to = -1
+        for am in anchors:
+            if am.start() < done_to:
+                continue
+            # the run of tokens around the anchor, separated by nothing but separators
+            i = bisect_right(starts, am.start()) - 1
+            if i < 0 or toks[i].end() <= am.start():
+                a, b, kinds = am.start(), am.end(), [am.lastgroup]
+            else:
+                j = i
+                while j > 0 and not text[toks[j - 1].end():toks[j].start()].strip(_C_SEP):
+                    j -= 1
+                k = i
+                while k + 1 < len(toks) and not text[toks[k].end():toks[k + 1].start()].strip(_C_SEP):
+                    k += 1
+                a, b = toks[j].start(), max(toks[k].end(), am.end())
+                kinds = [t.lastgroup for t in toks[j:k + 1]]
+            done_to = b
+            d = b
+            while d < le and text[d] in " \t\u3000":
+                d += 1
+            kinds = ["pair" if x in ("source", "time") and am.lastgroup == "pair" else x for x in kinds]
+            out.append(InlineChrome(norm.span(a, b), norm.span(a, d), tuple(dict.fromkeys(kinds))))
+            if len(out) >= _C_MAX:
+                return out
+    tail = _chrome_tail(text, dead)
+    if tail and not any(c.span.start <= norm.to_orig(tail[0]) < c.span.end for c in out):
+        out.append(InlineChrome(norm.span(tail[0], tail[1]), norm.span(tail[0] - tail[2], tail[1]), ("share",)))
+    return out
+
+
+# page buttons that end a flattened page after the report's last sentence (… 。 附件下载)
+_C_TAIL = regex.compile(r"(?:(?<=[。.!！?？])|[ \t\u3000]+)((?:(?:附件下载|相关附件|打印本页|关闭窗口|返回顶部|分享到|"
+                        r"【[^【】\n]{1,6}】)[ \t\u3000]*){1,6})$")
+
+
+def _chrome_tail(text: str, dead) -> Optional[tuple[int, int, int]]:
+    """(start, end, spaces before it) of page buttons after the last sentence of the text."""
+    end = len(text.rstrip())
+    m = _C_TAIL.search(text, max(0, end - 80), end)
+    if not m or any(a <= m.start(1) < b for a, b in dead):
+        return None
+    ls = text.rfind("\n", 0, m.start(1)) + 1
+    if not text[ls:m.start(1)].strip():
+        return None         # a line of its own: find_residue's
+    a = m.start(1)
+    b = a + len(m.group(1).rstrip(" \t\u3000"))
+    lead = len(text[ls:a]) - len(text[ls:a].rstrip(" \t\u3000"))
+    return a, b, lead
+
+
 def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
     text = norm.text
     out: list[ResidueLine] = []
-    lines = list(regex.finditer(r"[^\n]*", text))
+    lines = list(_LINE_OR_EMPTY.finditer(text))
     # text lines (for "edge": no report text after it)
     meaningful = [m for m in lines if m.group().strip()]
     last_text_end = 0
@@ -341,6 +469,7 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
     head = text[: max(first_section_start, 0)] if first_section_start > 0 else text[:400]
     residue = find_residue(norm, first_section_start)
     meta.extra["residue"] = residue
+    meta.extra["chrome"] = find_inline_chrome(norm, residue)
     meta.extra["mojibake"] = find_mojibake(norm)
     residue_norm = [(norm.from_orig(r.span.start), norm.from_orig(r.span.end)) for r in residue]
 
@@ -350,10 +479,21 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
     mentions: list[YearMention] = []
     m = None
     for cand in _title_candidates(head):
-        if not in_residue(cand.start("t")):
+        # a labelled 标题: line of a web archive is page chrome (GX605), but when the report has no
+        # title of its own it is still the report's title (the candidates come in preference order)
+        if not in_residue(cand.start("t")) or isinstance(cand, _Labelled):
             m = cand
             break
-    if m:
+    wrapped = _wrapped_title(text, head, m, in_residue)
+    if wrapped:
+        ts, te, joined, ys, ye = wrapped
+        meta.title_span = norm.span(ts, te)
+        meta.title = norm.original[meta.title_span.start:meta.title_span.end]
+        meta.extra["title_norm"] = joined
+        y = year_of(text[ys:ye])
+        if y:
+            mentions.append(YearMention(y, norm.span(ys, ye), "title"))
+    elif m:
         ts, te = m.start("t"), m.end("t")
         meta.title_span = norm.span(ts, te)
         meta.title = norm.original[meta.title_span.start:meta.title_span.end]
@@ -392,7 +532,7 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
     if first_section_start >= 0:
         # the opening sentence of section 一: "2023年，…"
         nl = text.find("\n", first_section_start)
-        for lm in regex.finditer(r"[^\n]+", text, pos=nl + 1 if nl >= 0 else len(text)):
+        for lm in _LINE.finditer(text, pos=nl + 1 if nl >= 0 else len(text)):
             s = lm.group()
             if not s.strip():
                 continue
@@ -464,6 +604,52 @@ def parse_meta(norm: NormText, first_section_start: int) -> Meta:
     return meta
 
 
+def _wrapped_title(text: str, head: str, m, in_residue):
+    """A title wrapped over two lines, as (start, end, joined text, year start, year end) in the
+    normalised text, or None.  Either the organ stands on the line above a title line that starts
+    with the year (洪泽区人民政府 / 2023 年政府信息公开工作年度报告), or the title's last words
+    stand on the next line (某某局2023年政府信息公开工作 / 年度报告)."""
+    lines = [(x.start(), x.end()) for x in regex.finditer(r"[^\r\n]+", head) if x.group().strip()]
+
+    def bounds(a, b):
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip(" \t\u3000#*>"))
+        return a + lead, a + len(seg.rstrip(" \t\u3000*"))
+
+    def short_part(a, b, limit):
+        s = text[a:b]
+        return 2 <= len(s) <= limit and not regex.search(r"[。，,；;:：!！?？()（）\d]", s) \
+            and regex.search(r"\p{Han}{2}", s) and not in_residue(a)
+
+    if m is not None:
+        ts, ys = m.start("t"), m.start("y") if m.groupdict().get("y") is not None else -1
+        if ys >= 0 and not text[ts:ys].strip(" \t\u3000"):
+            # the line holds no organ: the line above, if it is an organ's name, is the title's start
+            k = next((i for i, (a, b) in enumerate(lines) if a <= ts < b + 1), None)
+            if k:
+                pa, pb = bounds(*lines[k - 1])
+                if short_part(pa, pb, 30) and text[pb:ts].count("\n") == 1 and organ_level(text[pa:pb]):
+                    return pa, m.end("t"), text[pa:pb] + text[ts:m.end("t")], ys, m.end("y")
+        return None
+    for (a1, b1), (a2, b2) in zip(lines, lines[1:]):
+        if text[b1:a2].count("\n") != 1:
+            continue
+        a1, b1 = bounds(a1, b1)
+        a2, b2 = bounds(a2, b2)
+        if in_residue(a1) or not short_part(a2, b2, 20) or b1 - a1 > 80:
+            continue
+        joined = text[a1:b1] + text[a2:b2]
+        jm = _TITLE_RE.fullmatch(joined) or _TITLE_LOOSE.fullmatch(joined)
+        if jm and jm.start("t") == 0 and jm.end("t") == len(joined):
+            if jm.groupdict().get("y") is None:
+                return a1, b2, joined, -1, -1
+            split = b1 - a1
+            ys, ye = jm.start("y"), jm.end("y")
+            ys, ye = (a1 + ys, a1 + ye) if ye <= split else (a2 + ys - split, a2 + ye - split)
+            return a1, b2, joined, ys, ye
+    return None
+
+
 _WEIGHT = {"title": 3, "period": 3, "period_end": 0, "body": 1, "opening": 1, "fee": 1, "caption": 1}
 _ORDER = ("title", "period", "body", "opening", "fee", "caption", "period_end")
 
@@ -492,7 +678,7 @@ def _signature(norm: NormText, meta: Meta, residue_norm, dates) -> None:
     """落款: the issuing organ and the date on the last lines of the report (residue skipped)."""
     text = norm.text
     dead = {a for a, _b in residue_norm}
-    lines = [m for m in regex.finditer(r"[^\n]+", text)
+    lines = [m for m in _LINE.finditer(text)
              if m.group().strip() and m.start() not in dead]
     if not lines:
         return
@@ -590,10 +776,23 @@ def _looks_like_organ(s: str) -> bool:
     return 2 <= len(s) <= 40 and not regex.search(r"[。，,；;:：!！?？]", s) and bool(regex.search(r"\p{Han}{2}", s))
 
 
+# whole-text scans as module patterns: gxlint.parse puts these under the regex budget
+_LINE = regex.compile(r"[^\n]+")
+_LINE_OR_EMPTY = regex.compile(r"[^\n]*")
+_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f\s]{3,}")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_organ_re():
+    from .. import guard
+
+    return guard.compile(r"^\s*(?P<o>.+?)\s*(?:关于)?(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年")
+
+
 def title_organ(title: str | None) -> str | None:
     if not title:
         return None
-    m = regex.match(r"^\s*(?P<o>.+?)\s*(?:关于)?(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年", title)
+    m = _title_organ_re().match(title)
     return m.group("o").strip(" \t*#>") if m else None
 
 
@@ -670,7 +869,7 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
             a, b = norm.from_orig(m.start()), norm.from_orig(m.end())
             found.append((a, b, "latin", rec))
     # UTF-8 read as GBK (鏀垮簻淇℃伅): the GBK bytes decode as UTF-8 into ≥3 common characters
-    for m in regex.finditer(r"[^\x00-\x7f\s]{3,}", orig):
+    for m in _NON_ASCII_RUN.finditer(orig):
         s = m.group()
         leads = _gbk_lead_set()
         if leads.isdisjoint(s):

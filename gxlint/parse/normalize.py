@@ -1,12 +1,15 @@
 """Normalisation for matching, never for reporting.
 
 ``NormText`` is the original text with
+  0. line breaks unified to ``\n`` (the \r of a \r\n removed, a lone \r read as \n: the line
+     breaks LSP knows), so a report saved on Windows or an old Mac is read exactly like the same
+     report with \n line ends — the parser and the rules never see a \r,
   1. pinyin annotations removed (報(bào)告 → 報告; also one cut off at the end of a line: 申請(qǐn),
   2. full-width ASCII folded to half-width (（１６２） → (162)), NBSP, U+3000 and other spaces → ' ',
      zero-width characters → ' ', curly quotes → straight ones,
   3. traditional script converted to simplified (OpenCC t2s),
 and an offset map back to the original, so that anything found in the normalised text can be
-reported at the exact original position.  Only step 1 changes the length; OpenCC's t2s is
+reported at the exact original position.  Only steps 0 (\r\n) and 1 change the length; OpenCC's t2s is
 length-preserving for the text it is given here (checked, and done character by character on a
 line where it is not).
 
@@ -40,6 +43,7 @@ def _build_fold_table() -> dict[int, str]:
         table[cp] = chr(cp - 0xFEE0)
     for ch in _SPACES + _ZERO_WIDTH + "\t\v\f":
         table[ord(ch)] = " " if ch != "\t" else "\t"
+    table[ord("\r")] = "\n"     # a lone \r (old Mac line ends); the \r of \r\n is removed before
     for ch in "“”„‟〝〞＂":
         table[ord(ch)] = '"'
     for ch in "‘’‚‛＇":
@@ -87,27 +91,38 @@ def t2s(s: str) -> str:
 class NormText:
     """A normalised copy of a text with a map back to original offsets."""
 
-    __slots__ = ("original", "text", "_del_at", "_del_cum", "pinyin", "changed_script")
+    __slots__ = ("original", "text", "_del_at", "_del_cum", "_del_fwd", "pinyin", "changed_script")
 
     def __init__(self, original: str) -> None:
         self.original = original
         pinyin: list[Span] = []
-        pieces: list[str] = []
-        del_at: list[int] = []     # norm offset at which a deletion happened
-        del_cum: list[int] = []    # total deleted up to and including that deletion
-        pos = 0
-        removed = 0
+        # deletions, in original order: (start, end, forward).  A forward deletion (the \r of a
+        # \r\n) belongs to the character after it: a span starting at that line break starts
+        # at the \r, so that the break is never cut in two.
+        dels: list[tuple[int, int, bool]] = []
         if "(" in original or "（" in original:
             for m in _PINYIN_RE.finditer(original, timeout=guard.left()):
                 syll = m.group(1)
                 if not any(ch in _HAS_TONE for ch in syll):
                     continue
-                pieces.append(original[pos:m.start()])
-                removed += m.end() - m.start()
-                del_at.append(m.start() - (removed - (m.end() - m.start())))
-                del_cum.append(removed)
+                dels.append((m.start(), m.end(), False))
                 pinyin.append(Span(m.start(), m.end()))
-                pos = m.end()
+        if "\r\n" in original:
+            crlf = [(i, i + 1, True) for i in _find_all(original, "\r\n")]
+            dels = sorted(dels + crlf) if dels else crlf
+        pieces: list[str] = []
+        del_at: list[int] = []     # norm offset at which a deletion happened
+        del_cum: list[int] = []    # total deleted up to and including that deletion
+        del_fwd: list[bool] = []
+        pos = 0
+        removed = 0
+        for a, b, fwd in dels:
+            pieces.append(original[pos:a])
+            del_at.append(a - removed)
+            removed += b - a
+            del_cum.append(removed)
+            del_fwd.append(fwd)
+            pos = b
         if pieces:
             pieces.append(original[pos:])
             stripped = "".join(pieces)
@@ -119,15 +134,24 @@ class NormText:
         self.text = simp
         self._del_at = del_at
         self._del_cum = del_cum
+        self._del_fwd = del_fwd if any(del_fwd) else None
         self.pinyin = pinyin
 
     def to_orig(self, i: int, *, end: bool = False) -> int:
         """Original offset of normalised offset i.  For a span end, text deleted right before i
-        (a pinyin annotation) stays outside the span."""
+        (a pinyin annotation, the \r of a \r\n) stays outside the span; for a span start, a
+        pinyin annotation stays outside, the \r of a line break inside."""
         if not self._del_at:
             return i
-        k = (bisect_left(self._del_at, i) if end else bisect_right(self._del_at, i)) - 1
-        return i + (self._del_cum[k] if k >= 0 else 0)
+        if end:
+            k = bisect_left(self._del_at, i) - 1
+            return i + (self._del_cum[k] if k >= 0 else 0)
+        k = bisect_right(self._del_at, i) - 1
+        if k < 0:
+            return i
+        if self._del_fwd is not None and self._del_fwd[k] and self._del_at[k] == i:
+            return i + (self._del_cum[k - 1] if k > 0 else 0)
+        return i + self._del_cum[k]
 
     def span(self, start: int, end: int) -> Span:
         """Original span of normalised [start, end)."""
@@ -135,7 +159,7 @@ class NormText:
 
     def segments(self):
         """(start, end, shift): runs of normalised offsets whose original offset is i + shift
-        (the runs between removed pinyin annotations)."""
+        (the runs between removed pinyin annotations and \r's of \r\n)."""
         start, shift = 0, 0
         for at, cum in zip(self._del_at, self._del_cum):
             if at > start:
@@ -148,10 +172,12 @@ class NormText:
         """Normalised offset of an original offset (inside a deleted annotation: where it was)."""
         if not self._del_at:
             return o
+        at, cum = self._del_at, self._del_cum
         lo, hi = 0, len(self.text)
         while lo < hi:
             mid = (lo + hi) // 2
-            if self.to_orig(mid) < o:
+            k = bisect_right(at, mid) - 1      # the original offset of the character at mid
+            if mid + (cum[k] if k >= 0 else 0) < o:
                 lo = mid + 1
             else:
                 hi = mid
@@ -162,7 +188,9 @@ class NormText:
 
 _KEY_DROP = regex.compile(r"[\s\"'`*_#>|]+")
 _KEY_ENUM = regex.compile(r"(?<=^|[^\d.])(\d{1,2})[、，,．]")
-_KEY_TRAIL = regex.compile(r"[。;；:：,，、.]+$")
+# (?<!…): only the start of a run of punctuation is tried (linear: a long run not at the end was
+# read again from each of its characters)
+_KEY_TRAIL = regex.compile(r"(?<![。;；:：,，、.])[。;；:：,，、.]+$")
 
 
 def key(s: str) -> str:
@@ -188,6 +216,16 @@ _key_cached = functools.lru_cache(maxsize=65536)(_key)
 def key_t2s(s: str) -> str:
     """key() of a raw (possibly traditional) string: used for template data and tests."""
     return key(t2s(s.translate(FOLD)))
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    out = []
+    find = s.find
+    i = find(sub)
+    while i >= 0:
+        out.append(i)
+        i = find(sub, i + len(sub))
+    return out
 
 
 def normalize(text: str) -> NormText:

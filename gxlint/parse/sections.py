@@ -63,10 +63,11 @@ def _heading_re() -> "regex.Pattern[str]":
 @functools.lru_cache(maxsize=1)
 def _old_re() -> "regex.Pattern[str]":
     """An old heading at the start of a line (numeral optional), or inside a line after its
-    numeral (a one-line document: 二、依申请公开政府信息情况 …)."""
+    numeral (a one-line document: 二、依申请公开政府信息情况 …).  ``*+`` (possessive): a run of
+    spaces is not re-split between the two ``[ \t]`` (quadratic)."""
     pats = "|".join(_spaced(p) for p in templates.common()["old_structure"]["patterns"])
     return regex.compile(
-        r"(?m)(?:^[ \t#*>]*(?:[一二三四五六七八九十][ \t]*[、.,．])?|(?<=^|[\s。;；:：])[一二三四五六七八九十][ \t]*[、.,．])"
+        r"(?m)(?:^[ \t#*>]*+(?:[一二三四五六七八九十][ \t]*[、.,．])?|(?<=^|[\s。;；:：])[一二三四五六七八九十][ \t]*[、.,．])"
         r"[ \t]*(?:" + pats + r")")
 
 

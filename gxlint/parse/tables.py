@@ -137,7 +137,7 @@ def _drop_page_numbers(toks: list[Token], text: str) -> list[Token]:
         if t.kind == TEXT and _PAGE_WORD.match(t.text):
             i += 1
             continue
-        if (i + 2 < n and _DASH.match(t.text) and toks[i + 1].kind == NUM and toks[i + 1].text.isdigit()
+        if (i + 2 < n and len(t.text) == 1 and _DASH.match(t.text) and toks[i + 1].kind == NUM and toks[i + 1].text.isdigit()
                 and len(toks[i + 1].text) <= 4 and _DASH.match(toks[i + 2].text)
                 and text[t.end:toks[i + 1].start] == " " and text[toks[i + 1].end:toks[i + 2].start] == " "):
             i += 3
@@ -156,7 +156,7 @@ def _md_rule_pieces(line: str, pieces: list) -> set:
     out: set = set()
     run: list = []
     for k, (a, b) in enumerate(pieces + [(0, 0)]):
-        if k < len(pieces) and _MD_CELL_RULE.match(line[a:b]):
+        if k < len(pieces) and b - a >= 3 and _MD_CELL_RULE.match(line[a:b]):
             run.append(k)
             continue
         if len(run) >= 2:
@@ -180,8 +180,24 @@ _THOUSANDS = regex.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
 _SIGNED = regex.compile(r"^(?:([+\-])|(增)|(减))([0-9]+)$")
 
 
+MAX_DIGITS = 15
+"""Digits a cell may have before the decimal point.  A float holds every integer of 15 digits
+exactly; no count or amount in a report comes near (a run of digits from cells flattened together
+is split into its cells before it is read).  A longer one is malformed (GX205, no value): a
+309-digit one overflowed float(), a 4,301-digit one Python's int-string limit."""
+TOO_LONG = "数字位数过多"
+
+
+def _int_digits(w: str) -> int:
+    """Digits before the decimal point (signs, 增/减 and thousands separators not counted)."""
+    head = w.split(".", 1)[0]
+    return sum(1 for ch in head if "0" <= ch <= "9")
+
+
 def read_number(w: str, *, signed: bool = False, decimal: bool = False) -> tuple[Optional[float], Optional[str]]:
     """(value, why-malformed) of a cell's text.  A readable but ill-formed value (00) keeps its value."""
+    if len(w) > MAX_DIGITS and _int_digits(w) > MAX_DIGITS and (_INT.match(w) or _THOUSANDS.match(w) or _DEC.match(w) or _SIGNED.match(w)):
+        return None, TOO_LONG
     if _INT.match(w):
         if len(w) > 1 and w[0] == "0":
             return float(int(w)), "多余的前导零"
@@ -492,6 +508,9 @@ def _cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, sig
     return cells, len(toks)
 
 
+_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
 def _written_label(norm: NormText, buf: _Buf, at: int) -> tuple[str, Optional[Span]]:
     if not buf.tokens:
         return "", None
@@ -506,7 +525,7 @@ def _written_label(norm: NormText, buf: _Buf, at: int) -> tuple[str, Optional[Sp
         # find the original offset of the cut within the first token
         o = _orig_offset_for_key(norm, t0, head_cut)
         span = Span(o, span.end)
-        written = norm.original[o:span.end].replace("\n", " ")
+        written = _BREAK.sub(" ", norm.original[o:span.end])
     return written, span
 
 

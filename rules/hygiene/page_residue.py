@@ -2,11 +2,20 @@
 
 ## 检查内容
 
-从网页复制报告时带进来的页面元素，整行都是这些内容才算：
-来源/发布时间/时间、累计次数/浏览次数、字体:[ ] / 字号 大 中 小、扫一扫在手机上查看当前页面、
-打印本页、关闭窗口、分享到、返回顶部。只有“来源”“时间”的行在报告开头（第一部分之前）
-或结尾（正文之后）才算，正文里“信息来源：……”这样的句子不算。
-修复：删除整行（安全）。
+从网页复制报告时带进来的页面元素：
+
+- 整行都是页面元素的行：来源/发布时间/时间、累计次数/浏览次数、字体:[ ] / 字号 大 中 小、
+  扫一扫在手机上查看当前页面、打印本页、关闭窗口、分享到、返回顶部。只有“来源”“时间”的行在
+  报告开头（第一部分之前）或结尾（正文之后）才算，正文里“信息来源：……”这样的句子不算。
+- 网页存档在报告开头或结尾加的页面信息行：标题:、文号:、发布机构:、栏目:、原文链接:、
+  本地目录:、索引号: 等，“==== 正文 ====”分隔行，“页面链接与图片详见 links.tsv”这样的存档说明。
+  相邻的几行页面元素合为一条。
+- 夹在报告正文行里的页面元素（网页被压成一行时）：“当前位置：首页……”导航、“来源：… 时间：…”
+  以及紧挨着的“微信 微博 QQ空间 全真版 文字版”等按钮。必须有确定的标志（导航、来源加时间、
+  扫一扫、字体大中小、浏览次数、【打印本页】），只标出页面元素本身，不含其前后的报告文字；
+  正文里谈到“微信公众号”的句子不算。报告最后一句之后的“附件下载”“【打印本页】”等页面按钮也算。
+
+修复：删除这些行或这些页面元素（安全）。
 
 ## 为什么
 
@@ -30,12 +39,14 @@
 
 国办公开办函〔2021〕30号（年度报告按统一格式编制发布）。
 """
-from gxlint.api import Edit, Fix, Rule, Severity
+from gxlint.api import Edit, Fix, Rule, Severity, Span
 
 KINDS = {
     "source": ("来源", "source"), "time": ("发布时间", "publication time"), "views": ("浏览次数", "view count"),
     "font": ("字体大小", "font size"), "qr": ("扫一扫", "QR code"), "print": ("打印本页", "print"),
     "close": ("关闭窗口", "close window"), "share": ("分享/收藏", "share"), "author": ("作者/编辑", "author"),
+    "meta": ("页面信息", "page metadata"), "crumb": ("“当前位置”导航", "breadcrumb"),
+    "pair": ("来源、发布时间", "source and time"), "buttons": ("打印/关闭按钮", "page buttons"), "archive": ("网页存档说明", "web archive note"),
 }
 
 
@@ -50,12 +61,57 @@ class PageResidue(Rule):
             "zh": "网页残留：这一行是网站页面元素（{what}），不是报告内容",
             "en": "web page residue: this line is page chrome ({what}), not report text",
         },
+        "lines": {
+            "zh": "网页残留：这 {n} 行是网站页面元素（{what}），不是报告内容",
+            "en": "web page residue: these {n} lines are page chrome ({what}), not report text",
+        },
+        "inline": {
+            "zh": "网页残留：行内夹着网站页面元素（{what}），不是报告内容",
+            "en": "web page residue: page chrome ({what}) inside the line, not report text",
+        },
+        "more": {"zh": "同一行的另一段网页残留", "en": "more page chrome on this line"},
         "fix": {"zh": "删除这一行", "en": "delete this line"},
+        "fix_inline": {"zh": "删除网页残留", "en": "delete the page chrome"},
+        "fix_lines": {"zh": "删除这 {n} 行", "en": "delete these {n} lines"},
     }
 
     def on_document(self, doc, ctx):
-        for r in doc.meta.extra.get("residue", []):
-            idx = 0 if ctx.lang == "zh" else 1
-            what = ("、" if idx == 0 else ", ").join(dict.fromkeys(KINDS[k][idx] for k in r.kinds if k in KINDS))
-            fix = Fix(ctx.message("fix"), (Edit(r.delete.start, r.delete.end, ""),), safe=True)
-            ctx.report("line", r.span, fix=fix, what=what, data={"kinds": list(r.kinds)})
+        idx = 0 if ctx.lang == "zh" else 1
+        sep = "、" if idx == 0 else ", "
+        # consecutive chrome lines (blank lines between them included) are one block: one finding
+        for block in _blocks(doc, doc.meta.extra.get("residue", [])):
+            kinds = [k for r in block for k in r.kinds]
+            what = sep.join(dict.fromkeys(KINDS[k][idx] for k in kinds if k in KINDS))
+            edit = Edit(min(r.delete.start for r in block), max(r.delete.end for r in block), "")
+            fix = Fix(ctx.message("fix" if len(block) == 1 else "fix_lines", n=len(block)), (edit,), safe=True)
+            span = Span(block[0].span.start, block[-1].span.end)
+            if len(block) == 1:
+                ctx.report("line", span, fix=fix, what=what, data={"kinds": kinds})
+            else:
+                ctx.report("lines", span, fix=fix, what=what, n=len(block), data={"kinds": kinds})
+
+        # chrome inside a line of report text: one finding per line, the chrome's span only
+        by_line: dict[int, list] = {}
+        for c in doc.meta.extra.get("chrome", []):
+            by_line.setdefault(doc.lines.line_of(c.span.start), []).append(c)
+        for runs in by_line.values():
+            kinds = [k for c in runs for k in c.kinds]
+            what = sep.join(dict.fromkeys(KINDS[k][idx] for k in kinds if k in KINDS))
+            fix = Fix(ctx.message("fix_inline"), tuple(Edit(c.delete.start, c.delete.end, "") for c in runs), safe=True)
+            related = [ctx.related(c.span, "more") for c in runs[1:]]
+            ctx.report("inline", runs[0].span, fix=fix, related=related, what=what, data={"kinds": kinds})
+
+
+def _blocks(doc, residue):
+    """Residue lines grouped into runs of consecutive lines (only blank lines between them)."""
+    lines = doc.lines
+    blocks: list[list] = []
+    last = -2
+    for r in sorted(residue, key=lambda r: r.span.start):
+        ln = lines.line_of(r.span.start)
+        if blocks and all(not lines.line_text(k).strip() for k in range(last + 1, ln)):
+            blocks[-1].append(r)
+        else:
+            blocks.append([r])
+        last = lines.line_of(max(r.span.start, r.span.end - 1))
+    return blocks

@@ -59,6 +59,9 @@ class PinyinResidue(Rule):
             dead = {doc.lines.line_of(r.span.start) for r in doc.meta.extra.get("residue", [])}
             if dead:
                 spans = [s for s in spans if doc.lines.line_of(s.start) not in dead]
+            chrome = [c.delete for c in doc.meta.extra.get("chrome", [])]     # chrome inside a line
+            if chrome:
+                spans = [s for s in spans if not any(c.start <= s.start < c.end for c in chrome)]
         if not spans:
             return
         whole = Fix(ctx.message("fix", count=len(spans)), tuple(Edit(s.start, s.end, "") for s in spans), safe=True)

@@ -68,6 +68,9 @@ class TraditionalCharacters(Rule):
             return
         skip = _residue_spans(doc, ctx)
         changes = _changes(doc, skip)
+        chrome = _chrome_spans(doc, ctx)
+        if chrome:          # page chrome inside a line: GX605 deletes it
+            changes = [c for c in changes if not any(sp.start <= c[0] < sp.end for sp in chrome)]
         if not changes:
             return
         if len({c for _, c, _ in changes}) == 1:
@@ -111,6 +114,13 @@ def _residue_spans(doc, ctx) -> set:
     if not ctx.settings.is_enabled("GX605", "page-residue", doc.path):
         return set()
     return {doc.lines.line_of(r.span.start) for r in doc.meta.extra.get("residue", [])}
+
+
+def _chrome_spans(doc, ctx) -> list:
+    """Page chrome inside lines of report text, which GX605 deletes (original spans)."""
+    if not ctx.settings.is_enabled("GX605", "page-residue", doc.path):
+        return []
+    return [c.delete for c in doc.meta.extra.get("chrome", [])]
 
 
 def _changes(doc, skip) -> list[tuple[int, str, str]]:

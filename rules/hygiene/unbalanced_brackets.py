@@ -5,7 +5,9 @@
 一行（一段）之内的（）()《》“”是否配对：多出的开括号、没有开括号的闭括号、
 交叉的括号。全角和半角圆括号视为同一种（“(……）”不报告）。中文弯引号分左右，
 “““办不成事”这样的重复左引号会被发现；直引号 " 不分左右，不检查。
-一个括号跨到下一行、而下一行正好以对应的闭括号收尾时，视为同一段，不报告。
+从 PDF 或转换工具得到的文字在行宽处断行（一段话折成几行，行间可能夹着页码行“- 2 -”），
+折行的各行按一段读，括号在下一行闭合的不报告；不折行的文字里，一个括号跨到下一行、
+而下一行正好以对应的闭括号收尾时，也视为同一段。
 行首的编号“1)”“一）”不算多出的闭括号。
 重复的左引号或左书名号（““、《《）且多出的正是它时，提供删除多余一个的安全修复。
 
@@ -31,7 +33,7 @@ GB/T 15834—2011《标点符号用法》4.4 引号、4.5 括号、4.15 书名�
 """
 import re
 
-from gxlint.api import Edit, Fix, Rule, Severity, Span
+from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraphs
 
 OPEN = {"(": "paren", "（": "paren", "《": "title", "“": "quote"}
 CLOSE = {")": "paren", "）": "paren", "》": "title", "”": "quote"}
@@ -88,9 +90,13 @@ class UnbalancedBrackets(Rule):
                 events_by_line.append([])
                 continue
             events_by_line.append([(m.start(), m.group()) for m in _BRACKET.finditer(text, a, b)])
+        wrapped = paragraphs(doc)
         stack: list[tuple[int, str]] = []
+        through = -1            # lines up to this one lie inside a wrapped paragraph (page numbers)
         for ln, events in enumerate(events_by_line):
             a = lines.line_start(ln)
+            if ln <= through:
+                continue
             for pos, ch in events:
                 if ch in OPEN:
                     stack.append((pos, ch))
@@ -108,6 +114,10 @@ class UnbalancedBrackets(Rule):
                 for p, c in stack[k + 1:]:     # crossing: what was opened inside is never closed
                     self._unclosed(ctx, text, p, c, found)
                 del stack[k:]
+            nxt = wrapped.continues(ln)
+            if nxt is not None and nxt not in dead:
+                through = nxt - 1       # a wrapped line: the paragraph goes on (past a page number)
+                continue
             if stack and not self._continues(stack, events_by_line, ln + 1):
                 for p, c in stack:
                     self._unclosed(ctx, text, p, c, found)
@@ -125,7 +135,9 @@ class UnbalancedBrackets(Rule):
 
     def _unclosed(self, ctx, text, p, c, found):
         fix = None
-        if p + 1 < len(text) and text[p + 1] == c and c in "“《":
+        # exactly doubled (““办不成事”): one is a typo; three or more in a row is not that typo
+        if (p + 1 < len(text) and text[p + 1] == c and c in "“《" and text[p + 2:p + 3] != c
+                and (p == 0 or text[p - 1] != c)):
             fix = Fix(ctx.message("fix", ch=c), (Edit(p, p + 1, ""),), safe=True)
         fam = OPEN[c]
         found.append((p, "unclosed", Span(p, p + 1),

@@ -57,13 +57,17 @@ class ProsePercentageMismatch(Rule):
             return
         raw = unicodedata.normalize("NFKC", ctx.text[claim.span.start:claim.span.end])
         digits = len(raw.split(".", 1)[1]) if "." in raw and raw.replace(".", "").isdigit() else 0
+        # more decimals than anyone computes a share to: compared at _MAX_DECIMALS, and a written
+        # value within one unit of that place agrees (10 ** 320 overflowed a float)
+        close = digits > _MAX_DECIMALS
+        digits = min(digits, _MAX_DECIMALS)
         tried = []
         for part in pct["parts"]:
             for base in pct["bases"]:
                 if not base[0] or base[0] <= 0:
                     continue
                 computed = part[0] / base[0] * 100
-                if _agrees(claim.value, computed, digits):
+                if _agrees(claim.value, computed, digits) or close and abs(claim.value - computed) < 10 ** -digits:
                     return
                 tried.append((part, base, computed))
         if not tried:
@@ -78,6 +82,9 @@ class ProsePercentageMismatch(Rule):
                    part=fmt_num(part[0]), base=fmt_num(base[0]), computed=f"{computed:.2f}".rstrip("0").rstrip("."),
                    expected=f"{expected:.{digits}f}",
                    data={"claim": claim.value, "part": part[0], "base": base[0], "computed": computed})
+
+
+_MAX_DECIMALS = 8
 
 
 def _round(x, digits):

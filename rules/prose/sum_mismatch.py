@@ -6,11 +6,12 @@
 
 - 各分项之和超过总数：错误（分项的类别不一，例如先按申请人、再按渠道分，或分项是网站、微信等发布渠道
   ——同一条信息可能在几个渠道都发布——则只给警告）；
-- 列举以“其他……”结尾（列举完整）而分项之和不等于总数：错误；
+- 列举以“其他……”结尾（列举完整）而分项之和不等于总数（多于或少于）：错误；
 - “共N件（含K件）”中 K 大于 N：错误。
 
 只比较单位相同的精确数字；约数、累计数、百分比不计入。列举到句号、分号、下一个“其中”、
-“累计/合计/另有/此外”等处为止；分项之和达到总数后列举即告结束。嵌套的“其中……其中……”
+“累计/合计/另有/此外”等处为止；分项之和达到总数后列举即告结束。分项后面括号里的细分
+（“预决算公开197条（政府预决算32条、部门预决算公开165条）”）是该分项的组成，不计入总数的分项。嵌套的“其中……其中……”
 （内层列举在哪里结束只能猜）不核对。
 
 ## 为什么
@@ -87,15 +88,17 @@ class ProseSumMismatch(Rule):
                 break
         related = [ctx.related(p.span, "item", value=fmt_num(p.value)) for p in used]
         arith = " + ".join(fmt_num(p.value) for p in used)
+        # the same item may be published on several channels: 网站400条、微信300条 can overlap
+        channels = sum(1 for p in used if CHANNELS.search(p.context or ""))
+        complete = claim.extra.get("closed") and len(used) == len(parts) and channels < 2
         if running > claim.value + 1e-9:
             kinds = {("applicant" if p.applicant else "subject" if p.subject else "other") for p in used}
-            # the same item may be published on several channels: 网站400条、微信300条 can overlap
-            channels = sum(1 for p in used if CHANNELS.search(p.context or ""))
-            sev = Severity.WARNING if len(kinds) > 1 or channels >= 2 else None
+            # a list closed by 其他 and read to its end is one partition of the total, whatever its items
+            sev = Severity.WARNING if (len(kinds) > 1 or channels >= 2) and not complete else None
             ctx.report("exceeds", claim.span, severity=sev, related=related, total=fmt_num(claim.value),
                        parts=fmt_num(running), arith=arith, unit=claim.unit,
                        data={"total": claim.value, "parts": [p.value for p in used]})
-        elif claim.extra.get("closed") and len(used) == len(parts) and abs(running - claim.value) > 1e-9:
+        elif complete and abs(running - claim.value) > 1e-9:
             ctx.report("closed", claim.span, related=related, total=fmt_num(claim.value), parts=fmt_num(running),
                        arith=arith, unit=claim.unit, data={"total": claim.value, "parts": [p.value for p in used]})
 

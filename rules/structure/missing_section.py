@@ -81,5 +81,4 @@ class MissingSection(Rule):
 def _first_line(doc):
     text = doc.text
     start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    return Span(start, len(text) if end < 0 else end)
+    return Span(start, doc.lines.line_end(doc.lines.line_of(start)))   # any line break (\n, \r\n, \r)

@@ -3,7 +3,8 @@
 ## 检查内容
 
 数字单元格里不是规范的数：多余的前导零（`00`）、错用的分隔符（`1,2`）、横线或斜线（`—`、`/`）、
-混入字母（`1O`）、件数写成小数（`1.5`）、件数为负或带正负号。
+混入字母（`1O`）、件数写成小数（`1.5`）、件数为负或带正负号、位数多得不可能的数（整数部分超过 15 位，
+不参与勾稽核对）。
 表二 v2019 的“本年增/减”列可以带符号（`增1`、`减2`、`+3`、`-1`），收费金额、采购金额可以是小数，不报告。
 可以读出数值的（如 `00` 读作 0）仍参与勾稽核对。
 无法确定地读出的表格（GX207）不报告：连在一起的数字不是不规范的数字。
@@ -42,6 +43,10 @@ class MalformedNumber(Rule):
             "zh": "“{row}”的“{raw}”不是规范的数字：{why}",
             "en": "“{raw}” in “{row}” is not a well-formed number: {why_en}",
         },
+        "too_long": {
+            "zh": "“{row}”的数字有 {digits} 位（{shown}），不可能是统计数字",
+            "en": "the number in “{row}” has {digits} digits ({shown}): not a plausible figure",
+        },
         "fix": {"zh": "改为 {value}", "en": "write {value}"},
     }
 
@@ -53,6 +58,11 @@ class MalformedNumber(Rule):
             for cell in row.cells:
                 if cell.malformed is None or cell.blank:
                     continue
+                if cell.malformed == "数字位数过多":
+                    digits = sum(1 for ch in cell.raw if ch.isdigit())
+                    ctx.report("too_long", cell.span, row=name, digits=digits, shown=_shorten(cell.raw),
+                               data={"row": row.id, "column": cell.column})
+                    continue
                 fix = None
                 if cell.malformed == "多余的前导零" and cell.value is not None:
                     v = fmt_num(cell.value)
@@ -60,6 +70,10 @@ class MalformedNumber(Rule):
                 ctx.report("bad", cell.span, row=name, raw=cell.raw, why=cell.malformed,
                            why_en=_EN.get(cell.malformed, cell.malformed), fix=fix,
                            data={"row": row.id, "column": cell.column})
+
+
+def _shorten(raw: str) -> str:
+    return raw if len(raw) <= 24 else f"{raw[:12]}…{raw[-6:]}"
 
 
 _EN = {
@@ -70,4 +84,5 @@ _EN = {
     "用横线或斜线代替数字": "a dash or slash instead of a number",
     "数字中混有字母": "letters mixed into the number",
     "不是规范的数字": "not a number",
+    "数字位数过多": "far too many digits",
 }

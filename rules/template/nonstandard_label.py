@@ -115,7 +115,8 @@ class NonstandardLabel(Rule):
                 continue
             exp = _display(row.label)
             fix = None
-            if "\n" not in ctx.text[row.label_span.start:row.label_span.end]:
+            written = ctx.text[row.label_span.start:row.label_span.end]
+            if "\n" not in written and "\r" not in written:
                 # a label wrapped over lines may share them with a merged block label: no edit
                 fix = Fix(ctx.message("fix", expected=exp), (Edit(row.label_span.start, row.label_span.end, exp),), safe=False)
             ctx.report("row", row.label_span, written=row.written.replace("\n", " "), expected=exp, fix=fix)
