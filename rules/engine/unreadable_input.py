@@ -90,4 +90,53 @@ class UnreadableInput(Rule):
             "zh": "无法读取 PDF：缺少 PDF 读取组件（{error}），未检查；请重新安装 gxlint",
             "en": "cannot read PDF files: the PDF reader is missing ({error}); not checked — reinstall gxlint",
         },
+        # pdf
+        "scanned_pdf": {
+            "zh": "PDF 没有文字层（{pages} 页都只有图像，像是扫描件），未检查；请提供由文字处理软件导出的 PDF 或原文档",
+            "en": "the PDF has no text layer (its {pages} page(s) are images only, as in a scan); not checked — "
+                  "provide a PDF exported from the word processor, or the source document",
+        },
+        "empty_pdf": {
+            "zh": "PDF 的 {pages} 页上都没有文字，未检查",
+            "en": "there is no text on the PDF's {pages} page(s); not checked",
+        },
+        "encrypted_pdf": {
+            "zh": "PDF 已加密，需要密码才能打开，未检查；请提供未加密的文件",
+            "en": "the PDF is encrypted and needs a password to open; not checked — provide an unencrypted file",
+        },
+        "truncated_pdf": {
+            "zh": "PDF 文件不完整（缺少文件结尾，可能下载或复制时中断），未检查；请重新获取完整文件",
+            "en": "the PDF is incomplete (its end is missing: an interrupted download or copy?); not checked — "
+                  "get the complete file again",
+        },
+        "damaged_pdf": {
+            "zh": "PDF 文件已损坏，文件结构无法解析，未检查；请重新导出或重新获取文件",
+            "en": "the PDF is damaged: its structure cannot be parsed; not checked — export or get the file again",
+        },
+        "damaged_pdf_page": {
+            "zh": "PDF 第 {page} 页已损坏，无法读取，未检查；请重新导出或重新获取文件",
+            "en": "page {page} of the PDF is damaged and cannot be read; not checked — export or get the file again",
+        },
+        "not_pdf": {
+            "zh": "文件名是 PDF，但内容不是 PDF（没有 PDF 文件头），未检查",
+            "en": "named as a PDF but the content is not one (no PDF header); not checked",
+        },
+        "pdf_too_many_pages": {
+            "zh": "PDF 有 {pages} 页，超过上限 {limit} 页，不像一份年度报告，未检查",
+            "en": "the PDF has {pages} pages, more than the limit of {limit}: not an annual report; not checked",
+        },
+        "pdf_inflate_bomb": {
+            "zh": "PDF 中有数据解压后超过 {limit}（异常，可能是恶意构造的“压缩炸弹”），未检查",
+            "en": "data in the PDF inflates past {limit} (abnormal: a decompression bomb?); not checked",
+        },
+        "pdf_too_complex": {
+            "zh": "PDF 内容异常复杂（图形或文字对象多到超出读取上限），可能已损坏或是恶意构造的文件，未检查",
+            "en": "the PDF is abnormally complex (more drawing or text objects than the reader's limits): "
+                  "damaged or maliciously crafted?; not checked",
+        },
+        "pdf_unmapped_text": {
+            "zh": "PDF 的文字无法提取（{share} 的字符所用字体没有 Unicode 编码映射），未检查；请从原文档重新导出 PDF（嵌入字体）或提供原文档",
+            "en": "the PDF's text cannot be extracted ({share} of its characters use fonts without a Unicode map); "
+                  "not checked — export the PDF again from the source document, or provide that document",
+        },
     }
