@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--markdown", action="store_true", help="print the raw Markdown (as in docs/rules/)")
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
+    from .report import add_parser as _report_parser
+
+    _report_parser(sub)
+
     lsp = sub.add_parser("lsp", help="语言服务器 (language server on stdio)")
     lsp.add_argument("--stdio", action="store_true", help="(default) talk LSP on stdin/stdout")
     return p
@@ -91,6 +95,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_rules(args)
         if args.command == "rule":
             return cmd_rule(args)
+        if args.command == "report":
+            from .report import main as report_main
+
+            return report_main(args)
         if args.command == "lsp":
             from .lsp import main as lsp_main
 
