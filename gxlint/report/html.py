@@ -154,23 +154,23 @@ var T = EN ? {
  pub:'Published / deadline', tpl:'Template', errors:'Errors', warnings:'Warnings', verdict:'Verdict',
  search:'Search organ or file', all:'all', rule:'Rule', shown:'shown', prev:'‹ Previous', next:'Next ›',
  page:'Page', of:'of', back:'‹ Back to the overview', findings:'Findings', text:'Report text', tables:'Tables',
- byRule:'Findings by rule', byLevel:'Verdict by organ level', dates:'Publication date against the deadline (days)',
+ byRule:'Findings by rule', byLevel:'Verdict by organ level', dates:'Publication dates against the deadline (days after 1 January)', jan1:'1 Jan', jan31:'31 Jan (departments)', mar31:'31 Mar (governments)', ontimeL:'on time',
  late:'late', early:'before', days:'days', noDeadline:'no deadline known', noDate:'no date', accepted:'accepted (baseline)',
  related:'Details', fix:'How to fix', file:'File', line:'line', ids:'Identities', holds:'holds', fails:'does not hold',
  skip:'not checked', none:'No findings.', notables:'No table was read.', cell:'Cell', fixTo:'should probably be',
  skipped:'Files not checked', signature:'signature date', published:'published', sec:'Section', other:'Other',
- infos:'notes', generated:'generated', clickhint:'Click a row to open the report.', nodates:'No report has both a date and a known deadline.'
+ infos:'notes', generated:'generated', clickhint:'Click a row to open the report.', nodates:'No report gives a publication or signature date.'
 } : {
  reports:'份报告', fail:'不合格', revise:'需修改', pass:'合格', organ:'机关', level:'层级', year:'年度',
  pub:'发布日期 / 期限', tpl:'格式', errors:'错误', warnings:'警告', verdict:'结论',
  search:'搜索机关或文件名', all:'全部', rule:'规则', shown:'显示', prev:'‹ 上一页', next:'下一页 ›',
  page:'第', of:'页，共', back:'‹ 返回总览', findings:'问题清单', text:'报告正文', tables:'统计表',
- byRule:'各规则发现的问题数', byLevel:'各层级机关的结论', dates:'发布日期与期限之差（天）',
+ byRule:'各规则发现的问题数', byLevel:'各层级机关的结论', dates:'发布日期与发布期限', jan1:'次年1月1日', jan31:'1月31日（部门）', mar31:'3月31日（政府）', ontimeL:'按期',
  late:'逾期', early:'提前', days:'天', noDeadline:'期限不明', noDate:'无日期', accepted:'已接受（基线）',
  related:'详情', fix:'修改方法', file:'文件', line:'行', ids:'勾稽关系', holds:'成立', fails:'不成立',
  skip:'未核对', none:'没有发现问题。', notables:'未读到统计表。', cell:'单元格', fixTo:'按勾稽关系应为',
  skipped:'未检查的文件', signature:'落款日期', published:'发布时间', sec:'部分', other:'其他',
- infos:'提示', generated:'生成于', clickhint:'点击一行打开该报告。', nodates:'没有既有日期又有明确期限的报告。'
+ infos:'提示', generated:'生成于', clickhint:'点击一行打开该报告。', nodates:'没有报告写明发布或落款日期。'
 };
 var N = D.names, R = D.reports, FAM = Object.keys(N.families).filter(function(k){return k!=='engine'||R.some(function(r){return r.counts.engine.error+r.counts.engine.warning>0;});});
 var PAGE = 50;
@@ -215,8 +215,8 @@ function chartRules(){
   var s = sv('svg',{viewBox:'0 0 '+W+' '+H, role:'img', id:'chart-rules'});
   codes.forEach(function(c, i){
     var y = 4 + i*(bh+4), x = left, k = cnt[c];
-    var nm = (D.rules[c]||{}).name || '';
-    var lab = sv('text',{x:left-6, y:y+bh-3, 'text-anchor':'end'}, c+' '+ (nm.length>22? nm.slice(0,21)+'…': nm));
+    var nm = (D.rules[c]||{}).title || '';
+    var lab = sv('text',{x:left-6, y:y+bh-3, 'text-anchor':'end'}, c+' '+ (nm.length>12? nm.slice(0,11)+'…': nm));
     s.appendChild(lab);
     var g = sv('g',{'class':'bar', 'data-rule':c});
     [['e','#c62828'],['w','#e0a100'],['i','#5b9bd5']].forEach(function(p){
@@ -256,28 +256,30 @@ function chartLevels(){
   return chartBox(T.byLevel, s);
 }
 function chartDates(){
-  var pts = R.filter(function(r){ return r.days_late != null; });
-  var W = 460, H = 150, s = sv('svg',{viewBox:'0 0 '+W+' '+H, role:'img', id:'chart-dates'});
+  var pts = R.filter(function(r){ return r.pub_day != null; });
+  var W = 460, H = 170, s = sv('svg',{viewBox:'0 0 '+W+' '+H, role:'img', id:'chart-dates'});
   if (!pts.length){ s.appendChild(sv('text',{x:10, y:24}, T.nodates)); return chartBox(T.dates, s); }
-  var lo = -90, hi = 90;
-  pts.forEach(function(r){ lo = Math.min(lo, r.days_late); hi = Math.max(hi, r.days_late); });
-  lo = Math.max(lo, -400); hi = Math.min(hi, 400);
-  var X = function(d){ d = Math.max(lo, Math.min(hi, d)); return 30 + (W-60)*(d-lo)/(hi-lo); };
-  s.appendChild(sv('line',{x1:30, y1:H-28, x2:W-30, y2:H-28, stroke:'#999'}));
-  s.appendChild(sv('line',{x1:X(0), y1:8, x2:X(0), y2:H-24, stroke:'#c62828', 'stroke-dasharray':'4 3'}));
-  s.appendChild(sv('text',{x:X(0), y:H-12, 'text-anchor':'middle'}, '0'));
-  s.appendChild(sv('text',{x:30, y:H-12}, String(lo)));
-  s.appendChild(sv('text',{x:W-30, y:H-12, 'text-anchor':'end'}, '+'+hi));
-  s.appendChild(sv('text',{x:X(0)-6, y:16, 'text-anchor':'end'}, T.early));
-  s.appendChild(sv('text',{x:X(0)+6, y:16}, T.late));
+  var lo = -30, hi = 120;
+  pts.forEach(function(r){ lo = Math.min(lo, r.pub_day); hi = Math.max(hi, r.pub_day); });
+  lo = Math.max(lo, -120); hi = Math.min(hi, 400);
+  var X = function(d){ d = Math.max(lo, Math.min(hi, d)); return 20 + (W-130)*(d-lo)/(hi-lo); };
+  var base = H-40;
+  s.appendChild(sv('line',{x1:20, y1:base, x2:W-20, y2:base, stroke:'#999'}));
+  [[0, T.jan1],[30, T.jan31],[89, T.mar31]].forEach(function(m, i){
+    if (m[0] < lo || m[0] > hi) return;
+    s.appendChild(sv('line',{x1:X(m[0]), y1:8, x2:X(m[0]), y2:base+4, stroke: i? '#c62828':'#999', 'stroke-dasharray':'4 3'}));
+    s.appendChild(sv('text',{x:X(m[0])+3, y:i===1? 28 : 14}, m[1])); });
   var stack = {};
   pts.forEach(function(r){
-    var x = Math.round(X(r.days_late)/6)*6, k = stack[x] = (stack[x]||0)+1;
-    var y = H-34 - ((k-1) % 16)*6;
-    var c = sv('circle',{cx:x, cy:y, r:3, fill: r.days_late>0? '#c62828':'#2e7d32', 'class':'bar'});
-    c.appendChild(sv('title',{}, organ(r)+': '+r.published+' / '+r.deadline+' ('+(r.days_late>0?'+':'')+r.days_late+' '+T.days+')'));
+    var x = Math.round(X(r.pub_day)/6)*6, k = stack[x] = (stack[x]||0)+1;
+    var y = base-6 - ((k-1) % 16)*7;
+    var col = r.days_late == null ? '#8a94a6' : r.days_late > 0 ? '#c62828' : '#2e7d32';
+    var c = sv('circle',{cx:x, cy:y, r:3.2, fill:col, 'class':'bar dot'});
+    c.appendChild(sv('title',{}, organ(r)+'：'+r.published+(r.deadline? ' / '+r.deadline+'（'+(r.days_late>0? T.late+' '+r.days_late+' '+T.days : '✓')+'）' : '（'+T.noDeadline+'）')));
     c.addEventListener('click', function(){ location.hash = '#r=' + r.index; });
     s.appendChild(c); });
+  var lx = 20, ly = H-6;
+  [['#2e7d32',T.ontimeL],['#c62828',T.late],['#8a94a6',T.noDeadline]].forEach(function(p){ s.appendChild(sv('circle',{cx:lx+4, cy:ly-4, r:4, fill:p[0]})); s.appendChild(sv('text',{x:lx+12, y:ly}, p[1])); lx += 110; });
   return chartBox(T.dates, s);
 }
 /* ---------- overview table ---------- */
@@ -316,7 +318,7 @@ function controls(){
   var q = el('input',{type:'search', id:'q', placeholder:T.search, 'aria-label':T.search});
   q.addEventListener('input', function(){ state.q = q.value; state.page = 0; drawTable(); });
   var levels = [['',T.all]]; ['department','government','township','None'].forEach(function(l){ if (R.some(function(r){return lk(r)===l;})) levels.push([l, N.levels[l]]); });
-  var rules = [['',T.all]]; Object.keys(D.rules).sort().forEach(function(k){ rules.push([k, k+' '+D.rules[k].name]); });
+  var rules = [['',T.all]]; Object.keys(D.rules).sort().forEach(function(k){ rules.push([k, k+' '+D.rules[k].title]); });
   var verdicts = [['',T.all],['fail',N.verdicts.fail],['revise',N.verdicts.revise],['pass',N.verdicts.pass]];
   c.appendChild(q);
   c.appendChild(sel('f-level', T.level, levels, 'level'));
@@ -393,7 +395,7 @@ function identsFor(r, f){
   return out;
 }
 function findingBody(r, f){
-  var kids = [el('h4',{},[el('span',{cls:'sev '+sevClass(f)}), f.code+' '+f.name+' · '+N.severities[f.severity] + (f.accepted? ' · '+T.accepted : '')]),
+  var kids = [el('h4',{},[el('span',{cls:'sev '+sevClass(f)}), f.code+' '+((D.rules[f.code]||{}).title||f.name)+' · '+N.severities[f.severity] + (f.accepted? ' · '+T.accepted : '')]),
               el('div',{text:f.message})];
   var ids = identsFor(r, f);
   if (ids.length){ var ul = el('ul',{cls:'ids'}); ids.forEach(function(p){ ul.appendChild(el('li',{cls:'fail'},[p[1].where+'：'+p[1].label+' ', el('code',{text:p[1].text})])); }); kids.push(ul); }
@@ -412,13 +414,14 @@ function openFinding(r, i, scroll){
   m.classList.remove('flash'); void m.offsetWidth; m.classList.add('flash');
   showPop(m, findingBody(r, r.findings[i]));
 }
+function culpritText(t, id){ var c = id.culprit; return '“'+t.rows[c[0]].label+'”'+t.columns[c[1]]+' '+T.fixTo+' '+id.fix; }
 function cellPop(t, cell, td, r){
   var kids = [el('h4',{text:t.title+' · '+td.getAttribute('data-row')+' · '+td.getAttribute('data-col')+' = '+cell.raw})];
   var ul = el('ul',{cls:'ids'});
   cell.idents.forEach(function(k){ var id = t.identities[k];
     var st = id.state === 'ok' ? T.holds : id.state === 'fail' ? T.fails : T.skip + (id.skipped? '：'+id.skipped : '');
     ul.appendChild(el('li',{cls:id.state},[(id.state==='ok'?'✓ ':id.state==='fail'?'✗ ':'· ')+id.where+'：'+id.label+' ', el('code',{text:id.text}), ' — '+st]));
-    if (id.fix && id.state==='fail' && id.target) ul.appendChild(el('li',{text:T.fixTo+' '+id.fix})); });
+    if (id.fix && id.state==='fail' && id.culprit) ul.appendChild(el('li',{text:culpritText(t, id)})); });
   kids.push(ul);
   r.findings.forEach(function(f, i){ if (f.start <= cell.start && cell.end <= f.end && f.end - f.start < 4000) kids.push(el('div',{},[el('span',{cls:'sev '+sevClass(f)}), f.code+' '+f.message])); });
   showPop(td, kids);
@@ -442,7 +445,7 @@ function drawTables(r){
     tab.appendChild(tb); body.appendChild(tab);
     var bad = t.identities.filter(function(id){ return id.state === 'fail'; });
     if (bad.length){ var ul = el('ul',{cls:'ids'});
-      bad.forEach(function(id){ ul.appendChild(el('li',{cls:'fail'},['✗ '+id.where+'：'+id.label+'　', el('code',{text:id.text})].concat(id.fix? ['　'+T.fixTo+' '+id.fix]:[]))); });
+      bad.forEach(function(id){ ul.appendChild(el('li',{cls:'fail'},['✗ '+id.where+'：'+id.label+'　', el('code',{text:id.text})].concat(id.fix && id.culprit? ['　→ '+culpritText(t, id)]:[]))); });
       body.appendChild(ul); }
   });
   p.appendChild(body); return p;

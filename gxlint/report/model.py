@@ -211,6 +211,7 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
         "level": level, "year": year, "template": res.template,
         "published": _iso(published), "published_from": published_from, "deadline": _iso(deadline),
         "days_late": _days(published, deadline) if published and deadline else None,
+        "pub_day": _days(published, (year + 1, 1, 1)) if published and year else None,
         "counts": counts, "errors": errors, "warnings": warnings, "infos": infos,
         "accepted": sum(1 for f in findings if f["accepted"]),
         "verdict": verdict, "rules": sorted({f["code"] for f in open_}),
@@ -265,11 +266,13 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
             continue
         state = "skip" if ident.skipped else ("ok" if ident.holds else ("fail" if ident.holds is False else "skip"))
         k = len(t["identities"])
-        target = cell_ids.get(id(ident.culprit or ident.target)) if (ident.culprit or ident.target) is not None else None
+        target = cell_ids.get(id(ident.target)) if ident.target is not None else None
+        culprit = cell_ids.get(id(ident.culprit)) if ident.culprit is not None else None
         t["identities"].append({
             "code": ident.code, "where": ident.where, "label": identity_label(ident),
             "text": identity_text(ident), "state": state, "skipped": ident.skipped or "",
             "cells": [[r, c] for _k, r, c in cells], "target": [target[1], target[2]] if target else None,
+            "culprit": [culprit[1], culprit[2]] if culprit else None,
             "fix": fmt_num(ident.extra["culprit_fix"]) if ident.culprit is not None and "culprit_fix" in ident.extra else None,
         })
         for _k, r, c in cells:
@@ -277,8 +280,10 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
             cell["idents"].append(k)
             if state == "fail" and cell["state"] != "fail":
                 cell["state"] = "part"
-        if state == "fail" and target:
-            t["rows"][target[1]]["cells"][target[2]]["state"] = "fail"
+        if state == "fail":
+            for at in (culprit or target,):     # the cell to correct: the one both sums point at, else the total
+                if at:
+                    t["rows"][at[1]]["cells"][at[2]]["state"] = "fail"
     # a cell a finding points at (a blank cell, a malformed number …) fails too
     for t in out:
         for row in t["rows"]:
@@ -298,7 +303,8 @@ def build_batch(reports: list[dict], lang: str = "zh", skipped=()) -> dict:
 
     reg = registry()
     codes = sorted({f["code"] for r in reports for f in r["findings"]})
-    rules = {c: {"name": reg[c].name if c in reg else c, "family": _family_of(c)} for c in codes}
+    rules = {c: {"name": reg[c].name if c in reg else c, "title": rule_title(c, lang), "family": _family_of(c)}
+             for c in codes}
     return {
         "lang": lang,
         "generated": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -312,6 +318,20 @@ def build_batch(reports: list[dict], lang: str = "zh", skipped=()) -> dict:
             "other_section": SECTION_OTHER[1 if lang == "en" else 0],
         },
     }
+
+
+def rule_title(code: str, lang: str = "zh") -> str:
+    """A rule's title: the Chinese words of its documentation's first line (GX502 late-publication
+    — 发布晚于法定期限), its name in English."""
+    from ..engine import registry
+
+    cls = registry().get(code)
+    if cls is None:
+        return code
+    if lang == "en":
+        return cls.name
+    first = (cls.doc or "").splitlines()[0] if cls.doc else ""
+    return first.split("—", 1)[1].strip() if "—" in first else cls.name
 
 
 def display_organ(rep: dict, lang: str = "zh") -> str:
