@@ -406,7 +406,7 @@ function findingBody(r, f){
   return kids;
 }
 function openFinding(r, i, scroll){
-  var m = document.getElementById('m-' + i);
+  var m = document.getElementById('m-' + i) || document.querySelector('mark[data-f~="' + i + '"]');
   document.querySelectorAll('.fi.active').forEach(function(b){ b.classList.remove('active'); });
   var b = document.getElementById('fi-' + i); if (b) b.classList.add('active');
   if (!m) return;
@@ -462,8 +462,10 @@ function drawText(r){
     var m = el('mark',{cls: sevClass(f0) + (txt ? '' : ' pt'), 'data-f': fs.join(' '),
                        title: fs.map(function(i){ return r.findings[i].code+' '+r.findings[i].message; }).join('\n')});
     if (txt) m.textContent = txt;
-    fs.forEach(function(i){ if (!(i in first)){ first[i] = true; if (!m.id) m.id = 'm-' + i; else { var a = el('span',{id:'m-'+i}); pre.appendChild(a); } } });
-    m.addEventListener('click', function(ev){ ev.stopPropagation(); openFinding(r, top[0], false); });
+    fs.forEach(function(i){ if (!(i in first)){ first[i] = true; if (!m.id) m.id = 'm-' + i; } });
+    m.addEventListener('click', function(ev){ ev.stopPropagation(); var kids = [];
+      top.forEach(function(i, k){ if (k) kids.push(el('hr')); kids = kids.concat(findingBody(r, r.findings[i])); });
+      showPop(m, kids); });
     pre.appendChild(m); });
   p.appendChild(el('div',{cls:'body'},[pre])); return p;
 }
