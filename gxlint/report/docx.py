@@ -42,12 +42,14 @@ def _evidence(rep: dict, f: dict, lang: str) -> tuple[str, str]:
     """(what the report says: the text or the cells with their arithmetic, a suggested value)."""
     for t in rep["tables"]:
         for ident in t["identities"]:
-            if ident["state"] != "fail" or not ident["target"]:
+            if ident["state"] != "fail":
                 continue
-            cell = t["rows"][ident["target"][0]]["cells"][ident["target"][1]]
-            if cell and f["start"] <= cell["start"] < max(f["end"], f["start"] + 1):
-                row = t["rows"][ident["target"][0]]["label"]
-                col = t["columns"][ident["target"][1]]
+            ats = [at for at in (ident["target"], ident.get("culprit")) if at]
+            hit = [at for at in ats if t["rows"][at[0]]["cells"][at[1]]
+                   and f["start"] <= t["rows"][at[0]]["cells"][at[1]]["start"] < max(f["end"], f["start"] + 1)]
+            if hit:
+                row = t["rows"][hit[0][0]]["label"]
+                col = t["columns"][hit[0][1]]
                 where = f"{t['title'].split(' ')[0]}“{row}”{col}"
                 hint = ""
                 if ident.get("fix") is not None and ident.get("culprit"):

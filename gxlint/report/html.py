@@ -389,9 +389,10 @@ function sevClass(f){ return f.accepted ? 'acc' : f.severity; }
 function identsFor(r, f){
   var out = [];
   r.tables.forEach(function(t){ t.identities.forEach(function(id){
-    if (id.state !== 'fail' || !id.target) return;
-    var c = t.rows[id.target[0]].cells[id.target[1]];
-    if (c && ((c.start >= f.start && c.start < Math.max(f.end, f.start+1)) || (f.start >= c.start && f.start < c.end))) out.push([t, id]); }); });
+    if (id.state !== 'fail') return;
+    var hit = [id.target, id.culprit].some(function(at){ if (!at) return false; var c = t.rows[at[0]].cells[at[1]];
+      return c && ((c.start >= f.start && c.start < Math.max(f.end, f.start+1)) || (f.start >= c.start && f.start < c.end)); });
+    if (hit) out.push([t, id]); }); });
   return out;
 }
 function findingBody(r, f){

@@ -94,7 +94,12 @@ def identity_text(ident) -> str:
 
 def identity_label(ident) -> str:
     """The identity in words: （七）总计 = （一）予以公开 + …"""
-    return f"{' + '.join(t.label for t in ident.lhs)} = {' + '.join(t.label for t in ident.rhs)}"
+    def side(terms):
+        if len(terms) > 6:      # a column of table 三: first + … + last, not 22 row names
+            return f"{terms[0].label} + … + {terms[-1].label}（{len(terms)} 项）"
+        return " + ".join(t.label for t in terms)
+
+    return f"{side(ident.lhs)} = {side(ident.rhs)}"
 
 
 def _column_names(table, lang: str) -> list[str]:
