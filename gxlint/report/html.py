@@ -3,6 +3,8 @@ leaves the file).  The overview is paged and filtered in the page; a report's te
 findings are drawn only when it is opened, so a batch of 1,000 reports stays responsive."""
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 
 from .. import __version__
@@ -14,8 +16,42 @@ def _json_for_script(obj) -> str:
     return s.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+DETAIL_KEYS = ("findings", "sections", "tables", "segments")
+
+
+def _pack(rep: dict) -> str:
+    """A report's details (text, findings, tables) as base64 of gzipped JSON: the page unpacks
+    one when it is opened (DecompressionStream), so a batch of 1,000 reports loads fast."""
+    detail = {k: rep.get(k) for k in DETAIL_KEYS}
+    for t in detail["tables"] or ():
+        for ident in t["identities"]:
+            ident.pop("cells", None)          # the cells know their identities (cell["idents"])
+        for row in t["rows"]:
+            for c in row["cells"]:
+                if c is not None:
+                    c.pop("value", None)
+    data = json.dumps(detail, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(data, compresslevel=6, mtime=0)).decode("ascii")
+
+
+def _overview(rep: dict) -> dict:
+    """What the overview needs of a report; counts per rule for the chart: code → [e, w, other]."""
+    out = {k: v for k, v in rep.items() if k not in DETAIL_KEYS}
+    fc: dict = {}
+    for f in rep["findings"]:
+        if f["accepted"]:
+            continue
+        c = fc.setdefault(f["code"], [0, 0, 0])
+        c[0 if f["severity"] == "error" else 1 if f["severity"] == "warning" else 2] += 1
+    out["fc"] = fc
+    return out
+
+
 def render(batch: dict) -> str:
     lang = batch.get("lang", "zh")
+    batch = dict(batch)
+    batch["details"] = [_pack(r) for r in batch["reports"]]
+    batch["reports"] = [_overview(r) for r in batch["reports"]]
     title = ("Review of annual reports on government information disclosure" if lang == "en"
              else "政府信息公开工作年度报告审查")
     return (PAGE.replace("__LANG__", "en" if lang == "en" else "zh-CN")
@@ -208,7 +244,7 @@ function summary(){
 function chartBox(title, svg){ var b = el('div',{cls:'chart'},[el('h3',{text:title})]); b.appendChild(svg); return b; }
 function chartRules(){
   var cnt = {};
-  R.forEach(function(r){ r.findings.forEach(function(f){ if (f.accepted) return; var c = cnt[f.code] || (cnt[f.code]={e:0,w:0,i:0}); if (f.severity==='error') c.e++; else if (f.severity==='warning') c.w++; else c.i++; }); });
+  R.forEach(function(r){ Object.keys(r.fc).forEach(function(code){ var x = r.fc[code], c = cnt[code] || (cnt[code]={e:0,w:0,i:0}); c.e += x[0]; c.w += x[1]; c.i += x[2]; }); });
   var codes = Object.keys(cnt).sort(function(a,b){ var x=cnt[a],y=cnt[b]; return (y.e+y.w+y.i)-(x.e+x.w+x.i) || (a<b?-1:1); }).slice(0, 18);
   var W = 460, bh = 15, H = Math.max(40, codes.length*(bh+4)+24), left = 190;
   var max = 1; codes.forEach(function(c){ var t = cnt[c].e+cnt[c].w+cnt[c].i; if (t>max) max=t; });
@@ -484,8 +520,21 @@ function drawFindings(r){
       box.appendChild(b); }); });
   return box;
 }
+var DETAIL = {}, opening = 0;
+function unpack(k){
+  if (DETAIL[k]) return Promise.resolve(DETAIL[k]);
+  var bin = atob(D.details[k]), bytes = new Uint8Array(bin.length);
+  for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text().then(function(t){ return (DETAIL[k] = JSON.parse(t)); });
+}
 function openReport(k){
   var r = R[k]; if (!r) return showOverview();
+  var ticket = ++opening;
+  unpack(k).then(function(det){ if (ticket === opening && /^#r=/.test(location.hash)) drawReport(Object.assign(r, det)); })
+    .catch(function(e){ console.warn(e); var d = document.getElementById('detail'); d.textContent = String(e); d.hidden = false; });
+}
+function drawReport(r){
   hidePop();
   var d = document.getElementById('detail'); d.textContent = '';
   var back = el('button',{cls:'back', id:'back', text:T.back}); back.addEventListener('click', function(){ location.hash = ''; });
