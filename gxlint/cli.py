@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     sh = sub.add_parser("show", help="显示文件的文本视图 (print the text view that line:column point into)")
     sh.add_argument("path", help="a .txt, .md, .docx, .html or .pdf file (- for standard input)")
     sh.add_argument("--locations", action="store_true", help="also print each line's native location")
+    from .report import add_parser as _report_parser
+
+    _report_parser(sub)
 
     lsp = sub.add_parser("lsp", help="语言服务器 (language server on stdio)")
     lsp.add_argument("--stdio", action="store_true", help="(default) talk LSP on stdin/stdout")
@@ -99,6 +102,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_rule(args)
         if args.command == "show":
             return cmd_show(args)
+        if args.command == "report":
+            from .report import main as report_main
+
+            return report_main(args)
         if args.command == "lsp":
             from .lsp import main as lsp_main
 

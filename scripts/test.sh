@@ -11,11 +11,22 @@ if [ -z "${GXLINT_SKIP_EDITOR_TESTS:-}" ] && ! command -v nvim >/dev/null 2>&1 \
   want_nvim=1
 fi
 
+want_report=""
+if [ -z "${GXLINT_SKIP_REPORT_TOOLS:-}" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 \
+   && ! { command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; }; then
+  want_report=1
+fi
+
 {
   echo "test.sh: installing what the tests need:"
   echo "  - gxlint and its test dependencies into $(command -v python3) (pip install -e '.[test]')"
   [ -f vscode-extension/package.json ] && \
     echo "  - the VS Code extension's npm packages into vscode-extension/node_modules (npm ci), for its tests"
+  if [ -n "$want_report" ]; then
+    echo "  - for gxlint report's tests (tests/report), system-wide with apt-get: chromium + fonts-noto-cjk (the"
+    echo "    page opened in a real browser, Chinese glyphs in its screenshots), libreoffice-writer + poppler-utils"
+    echo "    (the review letters converted to PDF and rendered as pages); set GXLINT_SKIP_REPORT_TOOLS=1 to skip"
+  fi
   if [ -n "$want_nvim" ]; then
     echo "  - Neovim, system-wide with apt-get (you are root and nvim is missing), for the real-editor LSP test;"
     echo "    set GXLINT_SKIP_EDITOR_TESTS=1 to skip that test instead"
@@ -27,6 +38,11 @@ python3 -m pip install -q -e '.[test]'
 if [ -n "$want_nvim" ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null) \
     || echo "test.sh: could not install Neovim; the editor test will be skipped" >&2
+fi
+if [ -n "$want_report" ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
+     libreoffice-writer poppler-utils >/dev/null) \
+    || echo "test.sh: could not install chromium/LibreOffice; the report tests that need them will be skipped" >&2
 fi
 if [ -n "${GXLINT_SKIP_EDITOR_TESTS:-}" ]; then
   echo "test.sh: GXLINT_SKIP_EDITOR_TESTS is set: the editor test (tests/lsp/test_nvim.py) is skipped" >&2

@@ -101,7 +101,7 @@ def _kind(cmd: str) -> str:
     if len(words) == 1 and not words[0].endswith(".py"):
         return "syntax"           # a program's name in the prose (`gxlint`, `npm`), not a command
     if words[0] == "gxlint" or cmd.startswith(("python3 -m gxlint", "python -m gxlint", "cat ")):
-        if "PATH ..." in cmd or cmd.endswith(" FILE") or " DIR" in cmd or cmd in ("gxlint check",):
+        if "PATH ..." in cmd or cmd.endswith(" FILE") or " DIR" in cmd or cmd in ("gxlint check", "gxlint show"):
             return "syntax"       # a synopsis (`gxlint check [PATH ...]`, `… -o DIR`), not a command
         if cmd.split()[:2] == ["gxlint", "lsp"]:
             return "skip"
@@ -155,6 +155,14 @@ def _ensure_inputs(d, argv):
         elif a.endswith((".txt", ".md")) and not p.exists():
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_text(read_seed("001"), encoding="utf-8")
+        elif a.endswith(".docx") and not p.exists():      # a Word report, as offices draft them
+            p.parent.mkdir(parents=True, exist_ok=True)
+            from gxlint import synth
+            from read.docgen import build_docx
+            build_docx(synth.generate(1), str(p))
+        elif a.endswith(".pdf") and not p.exists():
+            p.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(os.path.join(ROOT, "tests", "fixtures", "corpus_real", "hongze-2023.pdf"), p)
         prev = a
 
 

@@ -1,0 +1,183 @@
+"""``gxlint report PATH... -o review.html|review.xlsx|opinions.docx``: the reviewer's outputs.
+
+A front end of the engine like ``check``: the same settings resolution (configuration files,
+``--select``/``--ignore``, ``--baseline`` — baselined findings are kept and shown as accepted),
+the same batch runner (:func:`gxlint.batch.run_iter`); then one model of the batch
+(:mod:`.model`) written as a self-contained HTML page (:mod:`.html`), a spreadsheet
+(:mod:`.xlsx`) or review letters (:mod:`.docx`).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+OUTPUT_KINDS = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx"}
+
+
+def add_parser(sub) -> None:
+    """The ``report`` subcommand's options (registered by gxlint.cli)."""
+    r = sub.add_parser("report", help="审查报告：HTML 页面、Excel 表格或审查意见 (reviewer's report: html, xlsx, docx)")
+    r.add_argument("paths", nargs="+", help="report files or folders")
+    r.add_argument("--output", "-o", metavar="FILE", required=True,
+                   help="review.html, review.xlsx or opinions.docx (the kind follows the extension)")
+    r.add_argument("--split", action="store_true", help="docx: one letter per report, in the folder named by -o")
+    r.add_argument("--select", help="codes, prefixes or names to check (comma-separated)")
+    r.add_argument("--extend-select", help="add to the selection")
+    r.add_argument("--ignore", help="codes, prefixes or names not to check")
+    r.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL")
+    r.add_argument("--lang", choices=("zh", "en"), default=None)
+    r.add_argument("--config", metavar="FILE", help="configuration file (pyproject.toml or gxlint.toml)")
+    r.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    r.add_argument("--template", choices=("v2019", "v2021"), default=None)
+    r.add_argument("--year", type=int, default=None)
+    r.add_argument("--organ-level", choices=("department", "government", "township"), default=None)
+    r.add_argument("--jobs", "-j", type=int, default=None)
+    r.add_argument("--quiet", "-q", action="store_true")
+    r.add_argument("--max-bytes", type=int, default=None)
+    r.add_argument("--baseline", metavar="FILE", help="findings recorded here are shown as accepted")
+    r.add_argument("--lint-all", action="store_true", default=None)
+
+
+def _say(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
+
+
+def collect(args):
+    """(batch model, results) for the paths of ``args``: runs the engine over every file."""
+    from .. import baseline as bl
+    from ..batch import Progress, Task, run_iter
+    from ..cli import SettingsResolver, UsageError, collect_files
+    from ..parse import parse
+    from .model import build_batch, build_report
+
+    args.stdin_filename = None
+    resolver = SettingsResolver(args)
+    if "-" in args.paths:
+        raise UsageError("gxlint report: 不读标准输入，请给出文件或目录 (give files or folders, not -)")
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs 须为正整数 (--jobs takes a positive number)")
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = bl.load(args.baseline)
+        except bl.BaselineError as exc:
+            raise UsageError(str(exc)) from None
+    settings = resolver.unfolded(None)
+    lang = settings.lang if settings.lang in ("zh", "en") else "zh"
+    files = collect_files(args.paths, excluded=resolver.excluded)
+    tasks = [Task(f, f, resolver.for_file(f), walked=f in files.walked) for f in files]
+    jobs = args.jobs or os.cpu_count() or 1
+    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet), lang=lang)
+    reports = []
+    skipped = [(p, why) for p, why in files.skipped]
+    got = []
+    try:
+        for i, res in run_iter(tasks, jobs, on_done=progress.update):
+            if res.meta.get("not_report"):
+                skipped.append((res.path, "not_report"))
+                continue
+            got.append((res, tasks[i].settings))
+    finally:
+        progress.close()
+    # across reports (GX7), as `gxlint check` does: the reports of one organ read together
+    from ..across.run import apply as apply_across
+
+    apply_across([res for res, _st in got], resolver.for_file, aliases=settings.organs, jobs=jobs)
+    for res, st in got:
+        if baseline is not None:
+            before = list(res.diagnostics)
+            bl.apply(baseline, [res])
+            res.diagnostics = before      # kept: the baselined ones are marked data["baselined"]
+        doc = None
+        if res.text is not None:
+            try:
+                doc = parse(res.text, res.path, template=st.template, year=st.year)
+            except Exception:   # the engine already said so (GX001); show the text without tables
+                doc = None
+        reports.append(build_report(res, doc, lang, st, len(reports)))
+    reports.sort(key=lambda r: r["path"])
+    for k, r in enumerate(reports):
+        r["index"] = k
+    if not reports:
+        raise UsageError(_say(lang, f"没有检查任何文件（{', '.join(args.paths)}）",
+                              f"no file was checked ({', '.join(args.paths)})"))
+    from ..cli import skip_reason
+
+    return build_batch(reports, lang, [(p, skip_reason(why, lang)) for p, why in sorted(skipped)])
+
+
+def main(args) -> int:
+    """Run ``gxlint report``; exit 0 (written) or 2 (bad arguments, cannot write)."""
+    from ..cli import UsageError
+
+    out = args.output
+    ext = os.path.splitext(out)[1].lower()
+    kind = OUTPUT_KINDS.get(ext)
+    if args.split and (kind is None or kind == "docx" or os.path.isdir(out)):
+        kind = "docx"
+    if kind is None:
+        raise UsageError(f"-o {out}: 输出文件须以 .html、.xlsx 或 .docx 结尾 (the output must end in .html, .xlsx or .docx)")
+    if args.split and kind != "docx":
+        raise UsageError("--split 只用于 .docx (--split goes with .docx)")
+    if not args.split and os.path.isdir(out):
+        raise UsageError(f"{out}：是一个目录 (is a folder)")
+    folder = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(folder):
+        raise UsageError(f"输出目录不存在 (no such folder)：{folder}")
+    if kind in ("xlsx", "docx"):
+        _require("openpyxl" if kind == "xlsx" else "docx", "openpyxl" if kind == "xlsx" else "python-docx")
+    batch = collect(args)
+    lang = batch["lang"]
+    from ..batch import write_output
+
+    written: list[str] = []
+    try:
+        if kind == "html":
+            from .html import render
+
+            write_output(out, render(batch).encode("utf-8"))
+            written.append(out)
+        elif kind == "xlsx":
+            from .xlsx import render
+
+            write_output(out, render(batch))
+            written.append(out)
+        elif args.split:
+            from .docx import render_one, split_name
+
+            target = out[:-5] if out.lower().endswith(".docx") else out
+            os.makedirs(target, exist_ok=True)
+            used: set[str] = set()
+            for rep in batch["reports"]:
+                path = os.path.join(target, split_name(rep, used))
+                write_output(path, render_one(batch, rep))
+                written.append(path)
+        else:
+            from .docx import render
+
+            write_output(out, render(batch))
+            written.append(out)
+    except OSError as exc:
+        raise UsageError(f"无法写入 (cannot write) {out}：{exc.strerror or exc}") from None
+    if not args.quiet:
+        n = len(batch["reports"])
+        nf = sum(r["errors"] + r["warnings"] + r["infos"] for r in batch["reports"])
+        where = written[0] if len(written) == 1 else f"{os.path.dirname(written[0]) if written else out}/ ({len(written)})"
+        print(_say(lang, f"gxlint: {n} 份报告、{nf} 个问题，已写入 {where}",
+                   f"gxlint: {n} report(s), {nf} finding(s), written to {where}"), file=sys.stderr)
+        if batch["skipped"]:
+            print(_say(lang, f"跳过 {len(batch['skipped'])} 个文件：", f"skipped {len(batch['skipped'])} file(s):"),
+                  file=sys.stderr)
+            for p, why in batch["skipped"]:
+                print(f"  {p} — {why}", file=sys.stderr)
+    return 0
+
+
+def _require(module: str, package: str) -> None:
+    import importlib.util
+
+    from ..cli import UsageError
+
+    if importlib.util.find_spec(module) is None:
+        raise UsageError(f"需要安装 {package}：pip install {package} (this output needs {package})")

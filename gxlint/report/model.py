@@ -1,0 +1,343 @@
+"""The reviewer's model of a batch: one plain dict per report, shared by the HTML, XLSX and DOCX
+writers (``gxlint report``).
+
+Built from the engine's :class:`~gxlint.engine.Result` (the findings, as ``check`` gives them)
+and the parsed :class:`~gxlint.model.Document` of the same text (organ, level, year, dates,
+template, sections, the three tables and their identities from :mod:`gxlint.identities`).
+Everything here is JSON-serialisable; offsets are code points into the report's text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from typing import Optional
+
+from ..api import fmt_num
+from ..identities import COLUMN_NAMES, COLUMN_NAMES_EN, T4_GROUPS, T4_PARTS, all_identities, row_name
+
+FAMILIES = ("structure", "template", "arithmetic", "prose", "meta", "hygiene", "engine")
+FAMILY_NAMES = {
+    "structure": ("结构", "structure"), "template": ("模板", "template"), "arithmetic": ("勾稽", "arithmetic"),
+    "prose": ("正文与表格", "text vs tables"), "meta": ("日期年份", "dates and year"),
+    "hygiene": ("文字", "wording"), "engine": ("读取", "reading"),
+}
+LEVEL_NAMES = {"department": ("政府部门", "department"), "government": ("人民政府", "government"),
+               "township": ("乡镇街道", "township/street"), None: ("未识别", "unknown")}
+VERDICT_NAMES = {"fail": ("不合格", "fail"), "revise": ("需修改", "revise"), "pass": ("合格", "pass")}
+SEVERITY_NAMES = {"error": ("错误", "error"), "warning": ("警告", "warning"),
+                  "information": ("提示", "information"), "hint": ("提示", "hint")}
+TEMPLATE_NAMES = {"v2019": ("2019 版格式", "2019 format"), "v2021": ("2021 版格式", "2021 format"),
+                  "pre2019": ("2019 年以前的格式", "pre-2019 format"), None: ("未识别", "unknown")}
+TABLE_TITLES = {"t2": ("表二 主动公开政府信息情况", "Table 2 — proactive disclosure"),
+                "t3": ("表三 收到和处理政府信息公开申请情况", "Table 3 — requests received and handled"),
+                "t4": ("表四 行政复议、行政诉讼情况", "Table 4 — administrative review and litigation")}
+SECTION_OTHER = ("其他（标题、落款等）", "Other (title, signature …)")
+
+
+def name(table: dict, key, lang: str) -> str:
+    pair = table.get(key) or table.get(None) or (str(key), str(key))
+    return pair[1] if lang == "en" else pair[0]
+
+
+def _family_of(code: str) -> str:
+    from ..engine import registry
+
+    cls = registry().get(code)
+    fam = getattr(cls, "family", "") if cls is not None else ""
+    return fam if fam in FAMILIES else "engine"
+
+
+def deadline_of(year: Optional[int], level: Optional[str], township_deadline=None) -> Optional[tuple]:
+    """The publication deadline of GX502 late-publication (条例第四十九条)."""
+    if year is None:
+        return None
+    if year < 2019 and level in ("department", "government"):
+        return (year + 1, 3, 31)
+    if level == "department":
+        return (year + 1, 1, 31)
+    if level == "government":
+        return (year + 1, 3, 31)
+    if level == "township" and township_deadline:
+        import re
+
+        m = re.fullmatch(r"\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*", str(township_deadline))
+        if m:
+            return (year + 1, int(m.group(1)), int(m.group(2)))
+    return None
+
+
+def _iso(d) -> Optional[str]:
+    return None if not d else f"{d[0]:04d}-{d[1]:02d}-{d[2]:02d}"
+
+
+def _days(a, b) -> Optional[int]:
+    try:
+        return (_dt.date(*a) - _dt.date(*b)).days
+    except (TypeError, ValueError):
+        return None
+
+
+def identity_text(ident) -> str:
+    """``162 + 3 = 165 ≠ 162 + 0``: the parts of the total side, then of the other side."""
+    def side(terms):
+        return " + ".join(fmt_num(t.value) if t.cell is not None else "（缺）" for t in terms)
+
+    a, b = ident.lhs_value, ident.rhs_value
+    left, right = side(ident.lhs), side(ident.rhs)
+    if len(ident.lhs) > 1 and a is not None:
+        left += f" = {fmt_num(a)}"
+    elif len(ident.rhs) > 1 and b is not None:
+        right += f" = {fmt_num(b)}"
+    rel = "=" if ident.holds else ("≠" if ident.holds is False else "?")
+    return f"{left} {rel} {right}"
+
+
+def identity_label(ident) -> str:
+    """The identity in words: （七）总计 = （一）予以公开 + …"""
+    def side(terms):
+        if len(terms) > 6:      # a column of table 三: first + … + last, not 22 row names
+            return f"{terms[0].label} + … + {terms[-1].label}（{len(terms)} 项）"
+        return " + ".join(t.label for t in terms)
+
+    return f"{side(ident.lhs)} = {side(ident.rhs)}"
+
+
+def _column_names(table, lang: str) -> list[str]:
+    from .. import templates
+
+    names = {}
+    if table.kind == "t2":
+        try:
+            for block in templates.version(table.version or "v2021")["t2"]["block"]:
+                for cid, label in block["columns"]:
+                    names.setdefault(cid, label)
+        except Exception:
+            pass
+    elif table.kind == "t4":
+        for g, gname, _code in T4_GROUPS:
+            for p, pname in T4_PARTS:
+                names[f"{g}.{p}"] = f"{gname}·{pname}"
+            names[f"{g}.tot"] = f"{gname}·总计"
+    else:
+        names = COLUMN_NAMES_EN if lang == "en" else COLUMN_NAMES
+    return names
+
+
+def _section_of(doc, offset: int) -> Optional[int]:
+    for s in doc.sections:
+        if s.span.start <= offset < max(s.body.end, s.span.end):
+            return s.index
+    return None
+
+
+def _segments(text: str, findings: list[dict]) -> list:
+    """The text cut at every finding boundary: [[text, [finding indices]], …]; an empty span
+    (a finding about something missing) is a zero-length segment at its place."""
+    points = {0, len(text)}
+    for f in findings:
+        points.add(min(f["start"], len(text)))
+        points.add(min(f["end"], len(text)))
+    cuts = sorted(points)
+    out: list = []
+    empties: dict[int, list[int]] = {}
+    for i, f in enumerate(findings):
+        if f["start"] >= f["end"]:
+            empties.setdefault(min(f["start"], len(text)), []).append(i)
+    spans = [(f["start"], f["end"], i) for i, f in enumerate(findings) if f["start"] < f["end"]]
+    for a, b in zip(cuts, cuts[1:] + [None]):
+        if a in empties:
+            out.append(["", empties.pop(a)])
+        if b is None:
+            break
+        cover = [i for s, e, i in spans if s <= a and b <= e]
+        if out and not cover and not out[-1][1]:
+            out[-1][0] += text[a:b]
+        else:
+            out.append([text[a:b], cover])
+    return out
+
+
+def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, include_text: bool = True) -> dict:
+    """One report of the batch (see the module docstring)."""
+    from ..positions import LineIndex
+
+    text = res.text or ""
+    lines = doc.lines if doc is not None else LineIndex(text)
+    meta = doc.meta if doc is not None else None
+    level = (getattr(settings, "organ_level", None) or (meta.organ_level if meta else None))
+    year = res.report_year if res.report_year is not None else (meta.year if meta else None)
+    published = (meta.published or meta.signature_date) if meta else None
+    published_from = ("published" if meta and meta.published else "signature") if published else None
+    deadline = deadline_of(year, level, getattr(settings, "township_deadline", None))
+    path = res.path or "-"
+
+    findings = []
+    sections = {}
+    if doc is not None:
+        for s in doc.sections:
+            sections[s.index] = s.canonical
+    for d in res.diagnostics:
+        start, end = d.span.start, d.span.end
+        line, col = lines.position(min(start, len(text)))
+        sev = d.severity.label
+        fam = _family_of(d.code)
+        accepted = bool(d.data.get("baselined")) if isinstance(d.data, dict) else False
+        reason = d.data.get("baselined") if accepted and isinstance(d.data.get("baselined"), str) else ""
+        where = None
+        if doc is not None:
+            for kind, t in doc.tables.items():
+                if t.span.start <= start < max(t.span.end, t.span.start + 1):
+                    where = kind
+                    break
+        sec = _section_of(doc, start) if doc is not None else None
+        findings.append({
+            "code": d.code, "name": d.name, "severity": sev, "family": fam, "message": d.message,
+            "start": start, "end": end, "line": line + 1, "column": col + 1,
+            "quote": text[start:end][:200], "section": sec, "table": where,
+            "related": [{"message": r.message, "start": r.span.start, "end": r.span.end,
+                         "line": lines.position(min(r.span.start, len(text)))[0] + 1} for r in d.related[:12]],
+            "fix": d.fix.message if d.fix is not None else None,
+            "accepted": accepted, "reason": reason,
+        })
+    open_ = [f for f in findings if not f["accepted"]]
+    counts = {fam: {"error": 0, "warning": 0, "info": 0} for fam in FAMILIES}
+    for f in open_:
+        key = f["severity"] if f["severity"] in ("error", "warning") else "info"
+        counts[f["family"]][key] += 1
+    errors = sum(c["error"] for c in counts.values())
+    warnings = sum(c["warning"] for c in counts.values())
+    infos = sum(c["info"] for c in counts.values())
+    verdict = "fail" if errors else ("revise" if warnings else "pass")
+
+    organ = (meta.organ if meta else None) or None
+    rep = {
+        "index": index, "path": path, "file": os.path.basename(path),
+        "organ": organ, "title": meta.title if meta else None,
+        "level": level, "year": year, "template": res.template,
+        "published": _iso(published), "published_from": published_from, "deadline": _iso(deadline),
+        "days_late": _days(published, deadline) if published and deadline else None,
+        "pub_day": _days(published, (year + 1, 1, 1)) if published and year else None,
+        "counts": counts, "errors": errors, "warnings": warnings, "infos": infos,
+        "accepted": sum(1 for f in findings if f["accepted"]),
+        "verdict": verdict, "rules": sorted({f["code"] for f in open_}),
+        "findings": findings, "sections": {str(k): v for k, v in sections.items()},
+        "tables": _tables(doc, findings, lang) if doc is not None else [],
+    }
+    if include_text:
+        rep["segments"] = _segments(text, findings)
+    return rep
+
+
+def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
+    idents = all_identities(doc)
+    cell_ids: dict[int, tuple[str, int, int]] = {}
+    out = []
+    for kind in ("t2", "t3", "t4"):
+        t = doc.tables.get(kind)
+        if t is None:
+            continue
+        names = _column_names(t, lang)
+        cols: list[str] = []
+        for row in t.rows.values():
+            for c in row.cells:
+                if c.column not in cols:
+                    cols.append(c.column)
+        for c in t.columns:
+            if c not in cols:
+                cols.append(c)
+        rows = []
+        for ri, row in enumerate(t.rows.values()):
+            cells = [None] * len(cols)
+            for c in row.cells:
+                ci = cols.index(c.column)
+                cells[ci] = {"raw": c.raw, "value": c.value, "start": c.span.start, "end": c.span.end,
+                             "state": "", "idents": []}
+                cell_ids[id(c)] = (kind, ri, ci)
+            label = row_name(row) if kind != "t4" else (row.written or row.label)
+            rows.append({"label": label, "written": row.written, "cells": cells,
+                         "unreadable": bool(row.unreadable or row.unreliable)})
+        out.append({"kind": kind, "title": name(TABLE_TITLES, kind, lang),
+                    "columns": [names.get(c, "") for c in cols], "rows": rows, "identities": [],
+                    "missing": len(t.missing), "unreadable": bool(t.unreadable),
+                    "start": t.span.start, "end": t.span.end})
+    by_kind = {t["kind"]: t for t in out}
+    for ident in idents:
+        cells = [cell_ids.get(id(c)) for c in ident.cells()]
+        cells = [c for c in cells if c is not None]
+        if not cells:
+            continue
+        t = by_kind.get(cells[0][0])
+        if t is None:
+            continue
+        state = "skip" if ident.skipped else ("ok" if ident.holds else ("fail" if ident.holds is False else "skip"))
+        k = len(t["identities"])
+        target = cell_ids.get(id(ident.target)) if ident.target is not None else None
+        culprit = cell_ids.get(id(ident.culprit)) if ident.culprit is not None else None
+        t["identities"].append({
+            "code": ident.code, "where": ident.where, "label": identity_label(ident),
+            "text": identity_text(ident), "state": state, "skipped": ident.skipped or "",
+            "cells": [[r, c] for _k, r, c in cells], "target": [target[1], target[2]] if target else None,
+            "culprit": [culprit[1], culprit[2]] if culprit else None,
+            "fix": fmt_num(ident.extra["culprit_fix"]) if ident.culprit is not None and "culprit_fix" in ident.extra else None,
+        })
+        for _k, r, c in cells:
+            cell = t["rows"][r]["cells"][c]
+            cell["idents"].append(k)
+            if state == "fail" and cell["state"] != "fail":
+                cell["state"] = "part"
+        if state == "fail":
+            for at in (culprit or target,):     # the cell to correct: the one both sums point at, else the total
+                if at:
+                    t["rows"][at[1]]["cells"][at[2]]["state"] = "fail"
+    # a cell a finding points at (a blank cell, a malformed number …) fails too
+    for t in out:
+        for row in t["rows"]:
+            for cell in row["cells"]:
+                if cell is None:
+                    continue
+                for f in findings:
+                    if not f["accepted"] and f["start"] < f["end"] and f["start"] <= cell["start"] and cell["end"] <= f["end"] \
+                            and f["family"] == "template" and f["end"] - f["start"] < 40:
+                        cell["state"] = "fail"
+    return out
+
+
+def build_batch(reports: list[dict], lang: str = "zh", skipped=()) -> dict:
+    """The whole batch: reports, totals, rule names and the display names the pages need."""
+    from ..engine import registry
+
+    reg = registry()
+    codes = sorted({f["code"] for r in reports for f in r["findings"]})
+    rules = {c: {"name": reg[c].name if c in reg else c, "title": rule_title(c, lang), "family": _family_of(c)}
+             for c in codes}
+    return {
+        "lang": lang,
+        "generated": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "reports": reports, "rules": rules, "skipped": [list(s) for s in skipped],
+        "names": {
+            "families": {k: name(FAMILY_NAMES, k, lang) for k in FAMILIES},
+            "levels": {str(k): name(LEVEL_NAMES, k, lang) for k in LEVEL_NAMES},
+            "verdicts": {k: name(VERDICT_NAMES, k, lang) for k in VERDICT_NAMES},
+            "severities": {k: name(SEVERITY_NAMES, k, lang) for k in SEVERITY_NAMES},
+            "templates": {str(k): name(TEMPLATE_NAMES, k, lang) for k in TEMPLATE_NAMES},
+            "other_section": SECTION_OTHER[1 if lang == "en" else 0],
+        },
+    }
+
+
+def rule_title(code: str, lang: str = "zh") -> str:
+    """A rule's title: the Chinese words of its documentation's first line (GX502 late-publication
+    — 发布晚于法定期限), its name in English."""
+    from ..engine import registry
+
+    cls = registry().get(code)
+    if cls is None:
+        return code
+    if lang == "en":
+        return cls.name
+    first = (cls.doc or "").splitlines()[0] if cls.doc else ""
+    return first.split("—", 1)[1].strip() if "—" in first else cls.name
+
+
+def display_organ(rep: dict, lang: str = "zh") -> str:
+    return rep.get("organ") or (f"（{rep['file']}）" if lang != "en" else f"({rep['file']})")
