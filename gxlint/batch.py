@@ -291,6 +291,14 @@ class Progress:
             self.stream.write(f"\r检查中 [{bar}] {self.done}/{self.total} 个文件  {rate:5.1f}/秒")
         self.stream.flush()
 
+    def clear(self) -> None:
+        """Take the bar off its line (output is about to be written to the same terminal); the
+        next update draws it again below that output."""
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self._last = 0.0
+
     def close(self) -> None:
         if self.enabled:
             self.stream.write("\r\033[K")

@@ -7,7 +7,9 @@ from .. import __version__
 from . import OutputContext, lines_of, position
 
 
-def diagnostic_dict(d, lines) -> dict:
+def diagnostic_dict(d, lines, with_edits: bool = True) -> dict:
+    """A finding as JSON; ``with_edits=False`` leaves the fix's edits out (``"edits": []``: they are
+    another finding's, see :func:`gxlint.output.stream.shared_fixes`)."""
     out = {
         "code": d.code,
         "name": d.name,
@@ -27,7 +29,7 @@ def diagnostic_dict(d, lines) -> dict:
             "safe": d.fix.safe,
             "edits": [
                 {"start": position(lines, e.start), "end": position(lines, e.end), "new_text": e.new_text}
-                for e in d.fix.edits
+                for e in (d.fix.edits if with_edits else ())
             ],
         }
     return out
@@ -42,14 +44,12 @@ def summary(results) -> dict:
 
 
 def render(results, ctx: OutputContext) -> str:
-    files = []
+    """The whole document at once (written file by file by :class:`gxlint.output.stream.JsonWriter`)."""
+    from .stream import JsonWriter, StringSink
+
+    sink = StringSink()
+    w = JsonWriter(sink, ctx or OutputContext())
     for r in results:
-        lines = lines_of(r)
-        files.append({
-            "path": r.path,
-            "template": r.template,
-            "report_year": r.report_year,
-            "diagnostics": [diagnostic_dict(d, lines) for d in r.diagnostics],
-        })
-    return json.dumps({"gxlint": __version__, "files": files, "summary": summary(results)},
-                      ensure_ascii=False, indent=2) + "\n"
+        w.file(r)
+    w.finish()
+    return sink.getvalue()

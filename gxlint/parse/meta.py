@@ -301,9 +301,11 @@ def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
 def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
     text = norm.text
     out: list[ResidueLine] = []
-    lines = list(regex.finditer(r"[^\n]*", text))
+    # only the lines with text are kept: a line is a match object (~200 bytes), and blank-line
+    # floods (a million empty lines) must not cost a match object each
+    meaningful = [m for m in regex.finditer(r"[^\n]*", text) if m.group().strip()]
+    lines = meaningful
     # text lines (for "edge": no report text after it)
-    meaningful = [m for m in lines if m.group().strip()]
     last_text_end = 0
     for m in reversed(meaningful):
         if not residue_kinds(m.group(), edge=True):
