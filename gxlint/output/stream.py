@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -191,8 +192,43 @@ def resolve_edits(fixes: list, k: int) -> list:
 
 def _nested(obj, depth: int) -> str:
     """``obj`` as ``json.dumps(indent=2)`` lays it out at nesting ``depth`` (JSON strings hold
-    no raw line breaks, so re-indenting the lines is exact)."""
-    return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    no raw line breaks, so re-indenting the lines is exact) — except that the items of a fix's
+    ``edits`` (JSON) or ``replacements`` (SARIF) are one line each: a fix can have thousands."""
+    holes: list = []
+    obj = _hollow(obj, holes)
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    if holes:
+        text = _HOLE.sub(lambda m: _compact_list(holes[int(m.group(1))], text, m.start()), text)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+_COMPACT_KEYS = ("edits", "replacements")
+_TOKEN = "\x00gxlint-compact-{}\x00"
+_HOLE = re.compile(re.escape(json.dumps(_TOKEN).replace("{}", "@")).replace("@", "(\\d+)"))
+
+
+def _hollow(obj, holes: list):
+    """A copy of ``obj`` with the long edit lists replaced by placeholder strings."""
+    if isinstance(obj, dict):
+        out = {}
+        for k, v in obj.items():
+            if k in _COMPACT_KEYS and isinstance(v, list) and v:
+                out[k] = _TOKEN.format(len(holes))
+                holes.append(v)
+            else:
+                out[k] = _hollow(v, holes)
+        return out
+    if isinstance(obj, list):
+        return [_hollow(v, holes) for v in obj]
+    return obj
+
+
+def _compact_list(items: list, text: str, at: int) -> str:
+    line_start = text.rfind("\n", 0, at) + 1
+    indent = " " * (len(text[line_start:at]) - len(text[line_start:at].lstrip(" ")))
+    inner = indent + "  "
+    return "[\n" + ",\n".join(inner + json.dumps(x, ensure_ascii=False, separators=(", ", ": ")) for x in items) + \
+        "\n" + indent + "]"
 
 
 class TextWriter:
