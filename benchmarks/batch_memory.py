@@ -31,7 +31,9 @@ _MEASURE = (
 def peak(cmd: list[str]) -> tuple[int, int]:
     """(exit code, peak RSS in KB of the largest process of ``cmd``), measured in a fresh process."""
     env = dict(os.environ, PYTHONPATH=ROOT, GXLINT_NO_PROGRESS="1")
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env, check=True)
+    # cwd=ROOT: `python -m` puts the working directory first on sys.path
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env, check=True,
+                         cwd=ROOT)
     code, kb = out.stdout.split()
     return int(code), int(kb)
 

@@ -190,6 +190,8 @@ def load(path: str) -> Baseline:
         raise BaselineError(f"{path}: 基线文件不存在 (no such baseline file)") from None
     except (OSError, ValueError) as exc:
         raise BaselineError(f"{path}: 无法读取基线文件 (cannot read the baseline): {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: 不是 gxlint 基线文件：JSON 嵌套层数过多 (not a gxlint baseline: nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise BaselineError(f"{path}: 不是 gxlint 基线文件 (not a gxlint baseline: no \"entries\" list)")
     entries = []

@@ -225,11 +225,18 @@ def _settings_from_args(args, base=None):
             raise UsageError(_say("--select：没有给出规则", "--select: no rule given"))
         return ",".join(out)
 
+    if args.max_bytes is not None and args.max_bytes <= 0:
+        raise UsageError(_say(f"--max-bytes 须为正整数，不是 {args.max_bytes}", f"--max-bytes takes a positive number, not {args.max_bytes}"))
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise UsageError(_say(f"--year 须为 2000 至 2100 之间的年份，不是 {args.year}",
+                              f"--year takes a year from 2000 to 2100, not {args.year}"))
     sev = {}
     for item in args.severity:
         if "=" not in item:
             raise UsageError(_say(f"--severity 的写法是 代码=级别，不是 {item!r}", f"--severity takes CODE=LEVEL, not {item!r}"))
         k, v = item.split("=", 1)
+        if not k.strip():
+            raise UsageError(_say(f"--severity 的写法是 代码=级别，{item!r} 缺少代码", f"--severity takes CODE=LEVEL: {item!r} has no code"))
         from .api import Severity
 
         try:

@@ -31,6 +31,11 @@ class UnreadableInput(Rule):
             "zh": "不是文本文件（像是二进制文件，如 PDF、Word 或图片），未检查；请先转换为文本",
             "en": "not a text file (looks binary: PDF, Word or an image?); not checked — convert it to text first",
         },
+        "binary_at": {
+            "zh": "第 {line} 行起是二进制数据或控制字符（如 NUL），文件可能已损坏或混入了其他文件，未检查",
+            "en": "binary data or control characters (such as NUL) from line {line} on: the file may be damaged "
+                  "or have another file mixed in; not checked",
+        },
         "undecodable": {
             "zh": "无法按 {encoding} 解码（第 {offset} 字节起），未检查；请另存为 UTF-8",
             "en": "cannot be decoded as {encoding} (from byte {offset}); not checked — save it as UTF-8",
