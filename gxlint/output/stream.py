@@ -10,7 +10,7 @@ one file's result in memory at a time, not the whole report).
 - a document-wide fix is spelled out once: :func:`shared_fixes` finds the findings whose fix is
   made of edits of another finding's fix (GX601/GX602 convert a whole document on their first
   finding and each paragraph on the others); those refer to it (``edits_from``, see
-  docs/output.md) instead of repeating thousands of edits.
+  docs/en/output.md) instead of repeating thousands of edits.
 """
 from __future__ import annotations
 
