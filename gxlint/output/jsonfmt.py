@@ -1,10 +1,7 @@
 """--format json: one object on stdout (see spec/cli.md)."""
 from __future__ import annotations
 
-import json
-
-from .. import __version__
-from . import OutputContext, lines_of, position
+from . import OutputContext, position
 
 
 def diagnostic_dict(d, lines, with_edits: bool = True) -> dict:

@@ -298,12 +298,17 @@ def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
     return ()
 
 
+_TEXT_LINE = regex.compile(r"(?m)^[^\S\n]*\S[^\n]*")
+
+
 def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
     text = norm.text
     out: list[ResidueLine] = []
     # only the lines with text are kept: a line is a match object (~200 bytes), and blank-line
     # floods (a million empty lines) must not cost a match object each
-    meaningful = [m for m in regex.finditer(r"[^\n]*", text) if m.group().strip()]
+    # (a line with a non-space character: tried at line starts only, leading spaces then \S —
+    # linear; .strip() keeps exactly the lines str.strip() finds non-blank)
+    meaningful = [m for m in _TEXT_LINE.finditer(text) if m.group().strip()]
     lines = meaningful
     # text lines (for "edge": no report text after it)
     last_text_end = 0
