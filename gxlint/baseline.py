@@ -190,6 +190,8 @@ def load(path: str) -> Baseline:
         raise BaselineError(f"{path}: 基线文件不存在 (no such baseline file)") from None
     except (OSError, ValueError) as exc:
         raise BaselineError(f"{path}: 无法读取基线文件 (cannot read the baseline): {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: 不是 gxlint 基线文件：JSON 嵌套层数过多 (not a gxlint baseline: nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise BaselineError(f"{path}: 不是 gxlint 基线文件 (not a gxlint baseline: no \"entries\" list)")
     entries = []
@@ -228,24 +230,38 @@ def apply(bl: Baseline, results: list, enabled=None) -> list[Entry]:
     """Drop the baselined findings from ``results`` (in place).  Returns the stale entries:
     entries for the files checked in this run that matched no finding (``enabled(path, code)``,
     when given, leaves out entries of rules that did not run for that file)."""
-    pool: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
-    for e in bl.entries:
-        pool[(e.path, e.code, e.fingerprint)].append(e)
-    checked = set()
+    m = Matcher(bl)
     for r in results:
-        kp = bl.key_path(r.path)
-        checked.add(kp)
+        m.apply_one(r)
+    return m.stale(enabled)
+
+
+class Matcher:
+    """:func:`apply` one result at a time (the CLI writes its output file by file)."""
+
+    def __init__(self, bl: Baseline) -> None:
+        self.bl = bl
+        self.pool: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
+        for e in bl.entries:
+            self.pool[(e.path, e.code, e.fingerprint)].append(e)
+        self.by_key: dict[str, Optional[str]] = {}
+
+    def apply_one(self, r) -> None:
+        kp = self.bl.key_path(r.path)
+        self.by_key[kp] = r.path
         keep = []
         for d in r.diagnostics:
-            bucket = pool.get((kp, d.code, fingerprint_of(d)))
+            bucket = self.pool.get((kp, d.code, fingerprint_of(d)))
             if bucket:
                 e = bucket.pop(0)
                 d.data["baselined"] = e.reason or True
                 continue
             keep.append(d)
         r.diagnostics = keep
-    by_key = {bl.key_path(r.path): r.path for r in results}
-    stale = [e for (p, c, _f), es in pool.items() if p in checked and (enabled is None or enabled(by_key[p], c))
-             for e in es]
-    stale.sort(key=lambda e: (e.path, e.code, e.fingerprint))
-    return stale
+
+    def stale(self, enabled=None) -> list[Entry]:
+        by_key = self.by_key
+        stale = [e for (p, c, _f), es in self.pool.items()
+                 if p in by_key and (enabled is None or enabled(by_key[p], c)) for e in es]
+        stale.sort(key=lambda e: (e.path, e.code, e.fingerprint))
+        return stale

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -46,9 +47,10 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: str, data: bytes) -> None:
+def atomic_write(path: str, data: bytes, owner: Optional[tuple[int, int]] = None) -> None:
     """Write via a temporary file in the same folder + rename, keeping the file's mode (a new
-    file gets the mode any other new file gets: 0666 less the umask, not mkstemp's 0600)."""
+    file gets the mode any other new file gets: 0666 less the umask, not mkstemp's 0600).
+    ``owner`` (uid, gid): the new file must have them, or nothing is replaced (:class:`FixRefused`)."""
     real = os.path.realpath(path)
     folder = os.path.dirname(real) or "."
     fd, tmp = tempfile.mkstemp(prefix=".gxlint-", suffix=".tmp", dir=folder)
@@ -57,11 +59,19 @@ def atomic_write(path: str, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+            if owner is not None:
+                now = os.fstat(fh.fileno())
+                if (now.st_uid, now.st_gid) != owner:
+                    try:
+                        os.fchown(fh.fileno(), *owner)
+                    except OSError:
+                        raise FixRefused("无法保留文件的所有者或所属组，未写入修复 "
+                                         "(the file's owner or group could not be kept)") from None
         try:
             mode = stat.S_IMODE(os.stat(real).st_mode)
         except FileNotFoundError:
             mode = 0o666 & ~_umask()
-        os.chmod(tmp, mode)
+        os.chmod(tmp, mode)      # after chown: chown clears set-user/group-ID bits
         os.replace(tmp, real)
     except BaseException:
         try:
@@ -69,6 +79,80 @@ def atomic_write(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+# --- writing a fixed report --------------------------------------------------------------
+
+RUN_STARTED = time.time()          # stale temporary files are those older than this run
+_TMP_NAME = re.compile(r"\.gxlint-[a-z0-9_]{8}\.tmp")      # tempfile.mkstemp(prefix=".gxlint-", suffix=".tmp")
+_cleaned: set = set()
+
+
+class FixRefused(OSError):
+    """The fixed text was not written, for a reason the user is told (an OSError: reported like
+    any other write failure)."""
+
+
+def clean_stale_temp_files(folder: str) -> list[str]:
+    """Remove gxlint's own temporary files (``.gxlint-XXXXXXXX.tmp``) older than this run from
+    ``folder``: a run killed between writing the temporary file and renaming it leaves one
+    (the report itself is intact: the rename is atomic).  Once per folder and process."""
+    if folder in _cleaned:
+        return []
+    _cleaned.add(folder)
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for n in names:
+        if not _TMP_NAME.fullmatch(n):
+            continue
+        p = os.path.join(folder, n)
+        try:
+            st = os.lstat(p)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < RUN_STARTED - 1:
+                os.unlink(p)
+                removed.append(p)
+        except OSError:
+            pass
+    return removed
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_fixed(path: str, data: bytes, original: bytes, before: Optional[os.stat_result] = None) -> None:
+    """Replace a report by its fixed text, keeping what replacing it could lose — or refuse,
+    saying why (:class:`FixRefused`):
+
+    - the file changed since it was read (size, modification time or content): someone edited it
+      while gxlint ran, and their edit is kept;
+    - it has other hard links (a new file would part them from it);
+    - it is read-only (even for root, who could write it) ;
+    - its owner or group cannot be kept (the new file would belong to whoever runs gxlint).
+
+    Stale temporary files of an earlier, killed run next to it are removed first."""
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real) or "."
+    clean_stale_temp_files(folder)
+    st = os.stat(real)
+    if before is not None and (st.st_size, st.st_mtime_ns, st.st_ino) != (before.st_size, before.st_mtime_ns, before.st_ino):
+        raise FixRefused("文件在检查期间被改动过，未写入修复，以免覆盖别人的修改；请重新运行 "
+                         "(the file changed while it was checked; not overwritten — run again)")
+    with open(real, "rb") as fh:
+        if _digest(fh.read()) != _digest(original):
+            raise FixRefused("文件在检查期间被改动过，未写入修复，以免覆盖别人的修改；请重新运行 "
+                             "(the file changed while it was checked; not overwritten — run again)")
+    if st.st_nlink > 1:
+        raise FixRefused(f"文件有 {st.st_nlink} 个硬链接，改写会使它们不再指向同一文件，未写入修复 "
+                         f"(the file has {st.st_nlink} hard links that rewriting would break)")
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
+        raise FixRefused("只读文件 (read-only file)")
+    atomic_write(real, data, owner=(st.st_uid, st.st_gid))
 
 
 def write_output(path: str, data: bytes) -> None:
@@ -117,7 +201,8 @@ def _with_newline(edits, newline: str):
             for e in edits]
 
 
-def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_passes: int = 4):
+def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_passes: int = 4,
+               before: Optional[os.stat_result] = None):
     """Apply the chosen fixes to a linted file until nothing changes.  Returns the result of
     linting the fixed text, with ``meta["fix"]`` = {applied, changed, written, diff, error}."""
     from .engine import lint
@@ -156,7 +241,8 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
             try:
                 if not os.access(path, os.W_OK):
                     raise PermissionError("只读文件 (read-only file)")
-                atomic_write(path, encode(text, res.encoding or "utf-8", res.bom))
+                write_fixed(path, encode(text, res.encoding or "utf-8", res.bom),
+                            encode(orig, res.encoding or "utf-8", res.bom), before)
                 info["written"] = True
             except (OSError, UnicodeError) as exc:
                 info["error"] = getattr(exc, "strerror", None) or str(exc)
@@ -198,9 +284,15 @@ def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = Non
     from .reportkind import looks_like_report
 
     try:
+        before = None
         if data is not None:
             res = lint_bytes(data, task.display, task.settings)
         else:
+            if mode.fix and not mode.diff:
+                try:
+                    before = os.stat(task.path)     # to tell, before writing, that it was not edited meanwhile
+                except OSError:
+                    before = None
             res = lint_path(task.path, task.settings, display_path=task.display)
         if (task.walked and not task.settings.lint_all and res.doc is not None
                 and not looks_like_report(res.doc)):
@@ -209,7 +301,7 @@ def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = Non
             res.doc = None
             return res
         if mode.fix or mode.diff:
-            res = fix_result(res, None if data is not None else task.path, task.settings, mode)
+            res = fix_result(res, None if data is not None else task.path, task.settings, mode, before=before)
         baseline.annotate(res)
         if res.doc is not None:      # the report's entry in the cross-report index (GX7)
             from .across.index import entry_from_document
@@ -298,6 +390,14 @@ class Progress:
         else:
             self.stream.write(f"\r检查中 [{bar}] {self.done}/{self.total} 个文件  {rate:5.1f}/秒")
         self.stream.flush()
+
+    def clear(self) -> None:
+        """Take the bar off its line (output is about to be written to the same terminal); the
+        next update draws it again below that output."""
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self._last = 0.0
 
     def close(self) -> None:
         if self.enabled:

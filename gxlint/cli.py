@@ -240,11 +240,18 @@ def _settings_from_args(args, base=None):
             raise UsageError(_say("--select：没有给出规则", "--select: no rule given"))
         return ",".join(out)
 
+    if args.max_bytes is not None and args.max_bytes <= 0:
+        raise UsageError(_say(f"--max-bytes 须为正整数，不是 {args.max_bytes}", f"--max-bytes takes a positive number, not {args.max_bytes}"))
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise UsageError(_say(f"--year 须为 2000 至 2100 之间的年份，不是 {args.year}",
+                              f"--year takes a year from 2000 to 2100, not {args.year}"))
     sev = {}
     for item in args.severity:
         if "=" not in item:
             raise UsageError(_say(f"--severity 的写法是 代码=级别，不是 {item!r}", f"--severity takes CODE=LEVEL, not {item!r}"))
         k, v = item.split("=", 1)
+        if not k.strip():
+            raise UsageError(_say(f"--severity 的写法是 代码=级别，{item!r} 缺少代码", f"--severity takes CODE=LEVEL: {item!r} has no code"))
         from .api import Severity
 
         try:
@@ -390,8 +397,7 @@ def _msg(lang: str, zh: str, en: str) -> str:
 
 def cmd_check(args) -> int:
     from . import baseline as bl
-    from .batch import FixMode, Progress, Task, check_one, run
-    from .output import OutputContext, render
+    from .batch import FixMode, Task
 
     resolver = SettingsResolver(args)
     if args.show_settings:
@@ -405,6 +411,9 @@ def cmd_check(args) -> int:
     for target in (args.output, args.write_baseline):
         if target and target != "-" and os.path.isdir(target):
             raise UsageError(_say(f"{target}：是一个目录", f"{target}: is a folder"))
+        if target and target != "-" and not os.path.isdir(os.path.dirname(os.path.abspath(target))):
+            folder = os.path.dirname(os.path.abspath(target))
+            raise UsageError(_say(f"输出目录不存在：{folder}", f"no such folder: {folder}"))
     mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
                    diff=bool(args.diff))
     baseline = None
@@ -429,51 +438,151 @@ def cmd_check(args) -> int:
         else:
             tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked))
 
-    jobs = args.jobs or os.cpu_count() or 1
-    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet), lang=lang)
-    try:
-        if stdin_index is not None:
-            st = tasks[stdin_index]
-            data, too_large = _read_stdin(st.settings.max_bytes)
-            rest = [t for i, t in enumerate(tasks) if i != stdin_index]
-            # standard input is never written: --diff shows its fixes, --fix leaves it as it is
-            if too_large is not None:
-                from .batch import decode_failure
+    return _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths)
 
-                stdin_res = decode_failure(st, too_large)
-            else:
-                stdin_res = check_one(st, FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.diff), data=data)
-            progress.update(1)
-            results = run(rest, jobs, mode, progress.update) + [stdin_res]
-        else:
-            results = run(tasks, jobs, mode, progress.update)
-    finally:
-        progress.close()
 
-    # a folder gxlint cannot list is a GX002 finding for that folder, never a silent pass
-    from .engine import Result, engine_diagnostic
+def _results_in_order(args, tasks, stdin_index, files, resolver, mode, progress):
+    """Every result in path order, each as soon as it is ready (the batch is checked in path
+    order, so the outputs can be written file by file): standard input and the folders that
+    could not be listed take their place among the files."""
     from .api import Span
+    from .batch import FixMode, check_one, decode_failure, run_iter
+    from .engine import Result, engine_diagnostic
 
+    fixed = []      # (path, result) known before the batch runs
+    rest = [t for i, t in enumerate(tasks) if i != stdin_index]
+    if stdin_index is not None:
+        st = tasks[stdin_index]
+        data, too_large = _read_stdin(st.settings.max_bytes)
+        # standard input is never written: --diff shows its fixes, --fix leaves it as it is
+        if too_large is not None:
+            stdin_res = decode_failure(st, too_large)
+        else:
+            stdin_res = check_one(st, FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.diff), data=data)
+        progress.update(1)
+        fixed.append(stdin_res)
+    # a folder gxlint cannot list is a GX002 finding for that folder, never a silent pass
     for folder, error in files.folder_errors:
         fs = resolver.for_file(os.path.join(folder, "x"))
         diags = []
         if fs.is_enabled("GX002", "unreadable-input", folder):
             diags.append(engine_diagnostic("GX002", "unreadable_folder", Span(0, 0), fs, error=error))
-        results.append(Result(folder, diags))
+        fixed.append(Result(folder, diags))
+    order = sorted(range(len(rest)), key=lambda i: rest[i].display or "")
+    rest = [rest[i] for i in order]
+    fixed.sort(key=lambda r: r.path or "")
+    jobs = args.jobs or os.cpu_count() or 1
+    k = 0
+    for _i, r in run_iter(rest, jobs, mode, progress.update):
+        while k < len(fixed) and (fixed[k].path or "") < (r.path or ""):
+            yield fixed[k]
+            k += 1
+        yield r
+    yield from fixed[k:]
 
+
+def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths) -> int:
+    """Check the files and write the report file by file (a batch of any size keeps one file's
+    result at a time; what is kept is counts, the baseline's entries and the skipped paths)."""
+    from . import baseline as bl
+    from .api import Severity
+    from .batch import Progress
+    from .output import OutputContext
+    from .output.stream import Sink, SinkError, writer
+
+    fmt = args.format or "text"
+    color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
+                                       and os.environ.get("NO_COLOR") is None and fmt == "text")
+    octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
+                         show_source=not args.no_source)
+    sink = Sink(args.output) if (args.output or args.diff) and not args.write_baseline and not args.fix_only \
+        else Sink(None)
+    w = writer(fmt, sink, octx)
+    threshold = Severity.parse(args.fail_on or "error")
+    matcher = bl.Matcher(baseline) if baseline is not None else None
     skipped = list(files.skipped)
-    checked = []
-    for r in results:
-        if r.meta.get("not_report"):
-            skipped.append((r.path, "not_report"))
-        else:
-            checked.append(r)
-    results = checked
-    results.sort(key=lambda r: r.path or "")
-    skipped.sort()
-    pairs = _across(args, results, resolver, settings, jobs)
+    fix_infos = []          # (path, {written, fixed, changed, error}) without the diff
+    kept = []               # --write-baseline: the findings, without texts and fixes
+    stats_rule: dict = {}
+    stats_file: dict = {}
+    names: dict = {}
+    n_checked = 0
+    failing = False
+    write_failed = False
+    changed = False
+    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet), lang=lang)
+    if progress.enabled and sink.target is None and sys.stdout.isatty():
+        # the report and the bar share the terminal: the bar leaves its line before each write
+        write = sink.write
 
-    if not results:
+        def sink_write(text: str) -> None:
+            if text:
+                progress.clear()
+            write(text)
+
+        sink.write = sink_write
+    across_stats: dict = {}
+    results = _results_in_order(args, tasks, stdin_index, files, resolver, mode, progress)
+    history = _history(args, resolver.unfolded(None))
+    if (len(tasks) > 1 or history) and not args.diff and not args.fix_only:
+        # GX7: the reports read together (and with --history's earlier years); the results are
+        # spooled to disk until every report's index entry is in, then written file by file
+        from .across.run import apply_stream
+
+        results = apply_stream(results, resolver.for_file, history=history,
+                               aliases=resolver.unfolded(None).organs, jobs=args.jobs or os.cpu_count() or 1,
+                               stats=across_stats)
+    try:
+        for r in results:
+            if r.meta.get("not_report"):
+                skipped.append((r.path, "not_report"))
+                continue
+            n_checked += 1
+            info = r.meta.get("fix")
+            if info:
+                if info.get("error"):
+                    write_failed = True
+                    progress.close()
+                    print(_msg(lang, f"gxlint: {r.path}: 无法写入修复：{info['error']}",
+                               f"gxlint: {r.path}: could not write the fixes: {info['error']}"), file=sys.stderr)
+                if info.get("refused"):
+                    progress.close()
+                    print(_fix_refused(r.path, info["refused"], lang), file=sys.stderr)
+                changed = changed or bool(info.get("changed"))
+                if args.diff:
+                    sink.write(info.get("diff") or "")
+                fix_infos.append((r.path, {k: v for k, v in info.items() if k != "diff"}))
+            if args.diff:
+                continue
+            if args.write_baseline:
+                r.text = None
+                for d in r.diagnostics:
+                    d.fix = None
+                kept.append(r)
+                continue
+            if matcher is not None:
+                matcher.apply_one(r)
+            for d in r.diagnostics:
+                failing = failing or d.severity <= threshold
+                stats_rule[d.code] = stats_rule.get(d.code, 0) + 1
+                names[d.code] = d.name
+            if r.diagnostics:
+                stats_file[r.path] = len(r.diagnostics)
+            if not args.fix_only:
+                w.file(r)
+    except SinkError as exc:
+        progress.close()
+        sink.abort()
+        raise UsageError(_write_error(args.output, exc.error)) from None
+    except BaseException:
+        progress.close()
+        sink.abort()
+        raise
+    progress.close()
+
+    skipped.sort()
+    if not n_checked:
+        sink.abort()
         if args.force_exclude and skipped and all(why == "force_excluded" for _p, why in skipped):
             return EXIT_OK     # pre-commit named only files the configuration excludes
         _print_skipped(skipped, lang, sys.stderr)
@@ -481,22 +590,11 @@ def cmd_check(args) -> int:
         raise UsageError(_msg(lang, f"没有检查任何文件（{where}）：其中没有可检查的报告文件",
                               f"no file was checked ({where}): no report file to check there"))
 
-    fix_infos = [(r.path, r.meta.get("fix")) for r in results if r.meta.get("fix")]
-    write_failed = False
-    for path, info in fix_infos:
-        if info.get("error"):
-            write_failed = True
-            print(_msg(lang, f"gxlint: {path}: 无法写入修复：{info['error']}",
-                       f"gxlint: {path}: could not write the fixes: {info['error']}"), file=sys.stderr)
-        if info.get("refused"):
-            print(_fix_refused(path, info["refused"], lang), file=sys.stderr)
-
     if args.diff:
-        out = "".join(info["diff"] or "" for _p, info in fix_infos)
-        _emit(args, out)
+        _commit(args, sink)
         if not args.quiet:
             _print_skipped(skipped, lang, sys.stderr)
-        return EXIT_FINDINGS if any(info["changed"] for _p, info in fix_infos) and not args.exit_zero else EXIT_OK
+        return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
 
     if args.write_baseline:
         previous = None
@@ -505,21 +603,21 @@ def cmd_check(args) -> int:
                 previous = bl.load(args.write_baseline)
             except bl.BaselineError:
                 previous = None
-        new = bl.build(args.write_baseline if args.write_baseline != "-" else "baseline.json", results, previous)
+        new = bl.build(args.write_baseline if args.write_baseline != "-" else "baseline.json", kept, previous)
         if previous is not None:   # entries of files not checked this time are kept
-            checked_keys = {new.key_path(r.path) for r in results}
+            checked_keys = {new.key_path(r.path) for r in kept}
             new.entries = [e for e in previous.entries if e.path not in checked_keys] + new.entries
             new.entries.sort(key=lambda e: e.path)
         _write(args.write_baseline, bl.dumps(new).encode("utf-8"))
         if not args.quiet:
-            n = sum(len(r.diagnostics) for r in results)
+            n = sum(len(r.diagnostics) for r in kept)
             print(_msg(lang, f"gxlint: 已把 {n} 个问题记入基线 {args.write_baseline}",
                        f"gxlint: recorded {n} finding(s) in the baseline {args.write_baseline}"), file=sys.stderr)
             _print_skipped(skipped, lang, sys.stderr)
         return EXIT_OK
 
     stale = []
-    if baseline is not None:
+    if matcher is not None:
         from .engine import registry
 
         reg = registry()
@@ -528,7 +626,7 @@ def cmd_check(args) -> int:
             cls = reg.get(code)
             return cls is not None and resolver.for_file(path).is_enabled(code, cls.name, path)
 
-        stale = bl.apply(baseline, results, enabled)
+        stale = matcher.stale(enabled)
         if stale and not args.quiet or stale and args.strict_baseline:
             print(_msg(lang, f"gxlint: 基线中有 {len(stale)} 条已不再出现：",
                        f"gxlint: {len(stale)} baseline entries no longer match:"), file=sys.stderr)
@@ -542,34 +640,37 @@ def cmd_check(args) -> int:
             _print_skipped(skipped, lang, sys.stderr)
         return EXIT_ERROR if write_failed else EXIT_OK
 
-    fmt = args.format or "text"
-    color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
-                                       and os.environ.get("NO_COLOR") is None and fmt == "text")
-    octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
-                         show_source=not args.no_source)
     octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
-    octx.extra["across"] = pairs
-    text = render(fmt, results, octx)
-    if fmt == "json" and (args.statistics or skipped):
-        import json
-
-        obj = json.loads(text)
+    octx.extra["across"] = across_stats.get("pairs") or []
+    extra = {}
+    tail = ""
+    stats = {"by_rule": dict(sorted(stats_rule.items())), "by_file": stats_file}
+    if fmt == "json":
         if args.statistics:
-            obj["statistics"] = _statistics_data(results)
+            extra["statistics"] = stats
         if skipped:
-            obj["skipped"] = [{"path": p, "reason": why, "message": skip_reason(why, lang)} for p, why in skipped]
-        text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+            extra["skipped"] = [{"path": p, "reason": why, "message": skip_reason(why, lang)} for p, why in skipped]
+        if octx.extra["across"]:
+            extra["carry_over"] = octx.extra["across"]
     if args.statistics:
         if fmt == "text":
-            text += _statistics(results, lang)
+            tail = _statistics_text(stats_rule, names, stats_file, lang)
         elif fmt != "json":
-            sys.stderr.write(_statistics(results, lang))
+            sys.stderr.write(_statistics_text(stats_rule, names, stats_file, lang))
     if fmt in ("sarif", "github") and not args.quiet:
         _print_skipped(skipped, lang, sys.stderr)
-    _emit(args, text)
+    try:
+        w.finish(extra, tail)
+        _commit(args, sink)
+    except SinkError as exc:
+        sink.abort()
+        raise UsageError(_write_error(args.output, exc.error)) from None
+    except BaseException:
+        sink.abort()
+        raise
     if mode.fix:
         _fix_summary(fix_infos, lang, args.quiet)
-    code = exit_code(results, args.fail_on or "error", args.exit_zero)
+    code = EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
     if stale and args.strict_baseline and not args.exit_zero:
         code = max(code, EXIT_FINDINGS)
     if write_failed:
@@ -577,18 +678,34 @@ def cmd_check(args) -> int:
     return code
 
 
-def _across(args, results, resolver, settings, jobs) -> None:
-    """GX7: the reports read together (and with --history's earlier years)."""
-    from .across.run import apply
-
+def _history(args, settings) -> list[str]:
+    """--history: earlier years' reports, read as reference only (GX7)."""
     history = []
     for folder in args.history or ():
         if not os.path.exists(folder):
             raise UsageError(_msg(settings.lang, f"--history：{folder} 不存在", f"--history: {folder} does not exist"))
         history.extend(f for f in collect_files([folder]) if f != "-")
-    stats: dict = {}
-    apply(results, resolver.for_file, history=history, aliases=settings.organs, jobs=jobs, stats=stats)
-    return stats.get("pairs") or []
+    return history
+
+
+def _commit(args, sink) -> None:
+    """The report is complete: write it out (``--output``: replace the file now)."""
+    sink.commit()
+
+
+def _write_error(target, exc: OSError) -> str:
+    target = target or "-"
+    return _say(f"无法写入 {target}：{exc.strerror or exc}", f"cannot write {target}: {exc.strerror or exc}")
+
+
+def _statistics_text(by_rule: dict, names: dict, by_file: dict, lang: str) -> str:
+    lines = ["", "按规则统计：" if lang == "zh" else "By rule:"]
+    for code, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"{n:6d}  {code}  {names[code]}")
+    lines.append("按文件统计：" if lang == "zh" else "By file:")
+    for path, n in by_file.items():
+        lines.append(f"{n:6d}  {path}")
+    return "\n".join(lines) + "\n"
 
 
 def _print_skipped(skipped, lang: str, stream) -> None:

@@ -21,6 +21,7 @@ file (the CLI exits 2).
 """
 from __future__ import annotations
 
+import calendar
 import fnmatch
 import os
 import re
@@ -102,6 +103,9 @@ def _read_toml(path: str) -> dict:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML 语法错误 (invalid TOML): {exc}") from None
+    except RecursionError:
+        # tomllib recurses once per level of nesting: [[[[… 5,000 deep, in any table
+        raise ConfigError(f"{path}: TOML 嵌套层数过多，无法读取 (nested too deeply to be read)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: 无法读取配置文件 (cannot read the configuration file): {exc}") from None
     _toml_cache[path] = (st.st_mtime_ns, st.st_size, data)
@@ -210,6 +214,17 @@ def strict_selector(s: str, lang: Optional[str] = None) -> list[str]:
     raise ConfigError(f"没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
 
 
+def _known_code(path: str, key: str, s: str) -> None:
+    """A gxlint code or prefix (GX…) that matches no rule is a mistake (``GX999``, ``GX3O1``):
+    its setting would silently do nothing.  Other prefixes may be a rule pack's."""
+    if not re.fullmatch(r"[Gg][Xx]\d{0,4}", s.strip()):
+        return
+    from .engine import registry
+
+    if not any(c.startswith(s.strip().upper()) for c in registry()):
+        raise ConfigError(f"{_where(path, key)}: 没有这条规则 (no such rule): {s!r}{suggest(s)}")
+
+
 def _selectors(path: str, key: str, v: Any) -> tuple[str, ...]:
     out: list[str] = []
     for s in _str_list(path, key, v):
@@ -239,6 +254,7 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
                 except (ValueError, TypeError):
                     raise ConfigError(f"{_where(path, 'severity.' + str(sel))}: 未知严重程度 (unknown severity) {level!r}; "
                                       "error, warning, information, hint") from None
+                _known_code(path, f"severity.{sel}", str(sel))
                 for expanded in _selector(path, f"severity.{sel}", str(sel)):
                     sev[expanded] = s
             out["severity"] = sev
@@ -273,7 +289,9 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
             out["max_bytes"] = v
         elif k == "township-deadline":
             m = re.fullmatch(r"(\d{2})-(\d{2})", str(v)) if isinstance(v, str) else None
-            if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31):
+            # a day that exists (02-29 does, in leap years; 02-31 and 04-31 never do)
+            if not m or not (1 <= int(m.group(1)) <= 12
+                             and 1 <= int(m.group(2)) <= calendar.monthrange(2000, int(m.group(1)))[1]):
                 raise ConfigError(f"{_where(path, k)}: 应为 \"MM-DD\"，如 \"03-31\" (expected MM-DD), 不是 {v!r}")
             out["township_deadline"] = v
         elif k == "lint-all":

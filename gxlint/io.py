@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from typing import Optional
@@ -86,9 +87,40 @@ def decode(data: bytes, *, max_bytes: Optional[int] = None) -> Decoded:
     return _ok(text, "gb18030", False)
 
 
+_BLOCK = 8192
+# C0 control characters a text report never holds (tab, line feed, vertical tab, form feed and
+# carriage return aside); and the C1 controls
+_CONTROL = "".join(chr(c) for c in range(32) if c not in (9, 10, 11, 12, 13)) + "".join(chr(c) for c in range(0x7F, 0xA0))
+_DROP_CONTROL = str.maketrans("", "", _CONTROL)
+_CONTROL_RE = re.compile("[" + re.escape(_CONTROL) + "]")
+
+
+def _binary_tail(text: str) -> Optional[int]:
+    """Where binary data starts after the first block (which :func:`_looks_binary` and the NUL
+    test of :func:`_ok` judge): a NUL anywhere, or a block of 8 KB with more than 5 % control
+    characters (a report with a binary attachment or a damaged tail).  The code-point offset of
+    that block, or None."""
+    if len(text) <= _BLOCK:
+        return None
+    nul = text.find("\x00", _BLOCK)
+    if nul >= 0:
+        return nul
+    for a in range(_BLOCK, len(text), _BLOCK):
+        block = text[a:a + _BLOCK]
+        bad = len(block) - len(block.translate(_DROP_CONTROL))
+        if bad and bad / len(block) > 0.05:
+            m = _CONTROL_RE.search(block)
+            return a + (m.start() if m else 0)
+    return None
+
+
 def _ok(text: str, enc: str, bom: bool) -> Decoded:
-    if "\x00" in text[:8192]:
+    if "\x00" in text[:_BLOCK]:
         raise DecodeError("binary")
+    at = _binary_tail(text)
+    if at is not None:
+        line = text.count("\n", 0, at) + 1
+        raise DecodeError("binary_at", line=line)
     if not text.strip():
         raise DecodeError("empty")
     return Decoded(text, enc, bom, _newline(text))

@@ -6,6 +6,7 @@ column in the negotiated position encoding (UTF-16 unless the client asks otherw
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 
 _LINE_BREAK = ("\r\n", "\n", "\r")
@@ -29,7 +30,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
+        # an array of machine integers (8 bytes a line), not a list of int objects (~36 bytes a
+        # line): a flood of blank lines costs little
+        starts = array("q", [0])
         i = 0
         n = len(text)
         find = text.find

@@ -531,7 +531,7 @@ def test_failed_fix_writes_exit_2(tmp_path, monkeypatch):
 
     (tmp_path / "r.txt").write_text(read_seed("001"), encoding="utf-8")
 
-    def fail(path, data):
+    def fail(path, data, **kw):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(batch, "atomic_write", fail)

@@ -87,3 +87,52 @@ def pair_lines(pairs: list, lang: str = "zh") -> list[str]:
                     if p["carried"] is not None else "")
             out.append(f"上年结转核对 {p['organ']} {p['prev_year']}→{p['year']}：{what}{nums}")
     return out
+
+
+def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = (), aliases=None,
+                 jobs: int = 1, stats: Optional[dict] = None):
+    """:func:`apply` for results that come one by one (``gxlint check`` writes its report file by
+    file): the results are spooled to a temporary file as they come (only their small index
+    entries stay in memory), the cross-report findings are worked out once all are in, and the
+    results are then given back in the same order with theirs added."""
+    import pickle
+    import tempfile
+
+    from .. import baseline
+    from ..api import Diagnostic
+    from ..batch import pack, unpack
+    from ..engine import run_index_rules
+
+    checked: dict[str, Entry] = {}
+    order: list[Optional[str]] = []
+    with tempfile.TemporaryFile() as spool:
+        n = 0
+        for r in results:
+            d = r.meta.get("across") if isinstance(r.meta, dict) else None
+            if d and r.path:
+                checked[r.path] = Entry.from_dict(d)
+            pickle.dump(pack(r), spool, protocol=pickle.HIGHEST_PROTOCOL)
+            n += 1
+        hist = [p for p in history if p not in checked]
+        index = build(hist, jobs=jobs, aliases=aliases, stats=stats) if hist else Index(aliases=aliases)
+        for e in checked.values():
+            index.add(e)
+        groups = index.organs()
+        pairs = []
+        for e in checked.values():
+            prev = index.previous(e) if e.organ else None
+            if prev is not None:
+                pairs.append(carry_over_pair(prev, e))
+        if stats is not None:
+            stats["pairs"] = sorted(pairs, key=lambda p: (p["organ"], p["year"]))
+        spool.seek(0)
+        for _ in range(n):
+            r = unpack(pickle.load(spool))
+            e = checked.get(r.path)
+            if e is not None and e.organ and len(groups.get(e.organ, ())) >= 2:
+                new = run_index_rules(e, index, settings_for(r.path), r.path)
+                if new:
+                    r.diagnostics.extend(new)
+                    r.diagnostics.sort(key=Diagnostic.sort_key)
+                    baseline.annotate(r)
+            yield r

@@ -1,6 +1,7 @@
 """Output formats: text, json (and sarif, github).  Each exposes ``render(results, ctx) -> str``."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -56,6 +57,26 @@ def source_dict(d, lang: str = "zh") -> dict | None:
     out = {k: v for k, v in loc.items() if k != "offset"}
     out["description"] = describe(loc, lang)
     return out
+
+
+# C0 controls but tab, DEL, C1 controls, the line and paragraph separators and the bidirectional
+# overrides/isolates: in a terminal they move the cursor, change colours, retitle the window or
+# reorder what is shown (a report or a file name must not do that to the reader's terminal)
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape(m: "re.Match") -> str:
+    ch = m.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    o = ord(ch)
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
+def safe_text(s: str) -> str:
+    """Text for a terminal: control characters shown as visible escapes (``\\x1b``, ``\\n``)."""
+    return _UNSAFE.sub(_escape, s) if _UNSAFE.search(s) else s
 
 
 def render(fmt: str, results: list, ctx: OutputContext) -> str:

@@ -1,13 +1,12 @@
 """--format json: one object on stdout (see spec/cli.md)."""
 from __future__ import annotations
 
-import json
-
-from .. import __version__
-from . import OutputContext, lines_of, position, source_dict
+from . import OutputContext, position, source_dict
 
 
-def diagnostic_dict(d, lines, lang: str = "zh") -> dict:
+def diagnostic_dict(d, lines, with_edits: bool = True, lang: str = "zh") -> dict:
+    """A finding as JSON; ``with_edits=False`` leaves the fix's edits out (``"edits": []``: they are
+    another finding's, see :func:`gxlint.output.stream.shared_fixes`)."""
     out = {
         "code": d.code,
         "name": d.name,
@@ -27,7 +26,7 @@ def diagnostic_dict(d, lines, lang: str = "zh") -> dict:
             "safe": d.fix.safe,
             "edits": [
                 {"start": position(lines, e.start), "end": position(lines, e.end), "new_text": e.new_text}
-                for e in d.fix.edits
+                for e in (d.fix.edits if with_edits else ())
             ],
         }
     return out
@@ -52,18 +51,12 @@ def summary(results) -> dict:
 
 
 def render(results, ctx: OutputContext) -> str:
-    files = []
+    """The whole document at once (written file by file by :class:`gxlint.output.stream.JsonWriter`)."""
+    from .stream import JsonWriter, StringSink
+
+    sink = StringSink()
+    w = JsonWriter(sink, ctx or OutputContext())
     for r in results:
-        lines = lines_of(r)
-        files.append({
-            "path": r.path,
-            "template": r.template,
-            "report_year": r.report_year,
-            "format": r.meta.get("format", "text") if r.text is not None else None,
-            "diagnostics": [diagnostic_dict(d, lines, ctx.lang) for d in r.diagnostics],
-        })
-    obj = {"gxlint": __version__, "files": files, "summary": summary(results)}
-    if ctx.extra.get("across"):
-        obj["carry_over"] = ctx.extra["across"]
-    return json.dumps(obj,
-                      ensure_ascii=False, indent=2) + "\n"
+        w.file(r)
+    w.finish()
+    return sink.getvalue()

@@ -10,11 +10,9 @@
 """
 from __future__ import annotations
 
-import json
 import os
 from urllib.parse import quote
 
-from .. import __version__
 from . import OutputContext, lines_of, source_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -81,94 +79,84 @@ def rule_descriptor(cls, lang: str) -> dict:
     }
 
 
-def render(results, ctx: OutputContext) -> str:
+def file_results(r, art_index: int, index: dict, first: int, lang: str = "zh") -> tuple[list, dict, bool]:
+    """One checked file's SARIF results, its artifact entry, and whether it uses %SRCROOT%.
+    ``first`` is the index in ``run.results`` of this file's first result: a finding whose fix is
+    another finding's edits (see :func:`gxlint.output.stream.shared_fixes`) carries no ``fixes``
+    of its own but ``properties.fix.edits_from`` = {"result": that finding's index in
+    ``run.results``, "ranges": [[a, b], …] into its replacements}."""
     from ..baseline import FINGERPRINT_KEY, occurrence_fingerprints
-    from ..engine import registry
+    from .stream import shared_fixes
 
-    reg = registry()
-    codes = list(reg)
-    index = {c: i for i, c in enumerate(codes)}
-    rules = []
-    for c in codes:
-        rules.append(rule_descriptor(reg[c], ctx.lang))
+    uri, base = artifact_uri(r.path)
+    loc = {"uri": uri, "index": art_index}
+    if base:
+        loc["uriBaseId"] = base
+    art = {"location": dict(loc)}
+    art["location"].pop("index")
+    if r.encoding:
+        art["encoding"] = {"utf-8-sig": "utf-8"}.get(r.encoding, r.encoding)
+    lines = lines_of(r)
+    fps = occurrence_fingerprints(r)
+    refs = shared_fixes(r.diagnostics)
+    out = []
+    for i, (d, fp) in enumerate(zip(r.diagnostics, fps)):
+        res = {
+            "ruleId": d.code,
+            "level": LEVELS[d.severity.label],
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": {"artifactLocation": dict(loc),
+                                                "region": _region(lines, d.span.start, d.span.end, r.text)}}],
+            "partialFingerprints": {FINGERPRINT_KEY: fp},
+            "properties": {"name": d.name, "severity": d.severity.label},
+        }
+        src = source_dict(d, lang)
+        if src is not None:   # where in the .docx/.html/.pdf: a logical location
+            res["locations"][0]["logicalLocations"] = [{
+                "name": src["description"], "kind": "element",
+                "fullyQualifiedName": f"{r.path or '-'}/{src['description']}",
+                "properties": {k: v for k, v in src.items() if k != "description"},
+            }]
+        if d.code in index:
+            res["ruleIndex"] = index[d.code]
+        if d.related:
+            res["relatedLocations"] = [
+                {"id": k + 1, "message": {"text": rel.message},
+                 "physicalLocation": ({"artifactLocation": dict(loc),
+                                       "region": _region(lines, rel.span.start, rel.span.end, r.text)}
+                                      if not getattr(rel, "path", None) else _other_file(rel))}
+                for k, rel in enumerate(d.related)
+            ]
+        if d.fix is not None and d.fix.edits and i in refs:
+            o, ranges = refs[i]
+            res["properties"]["fix"] = {"description": d.fix.message, "safe": bool(d.fix.safe),
+                                        "edits_from": {"result": first + o, "ranges": ranges}}
+        elif d.fix is not None and d.fix.edits:
+            res["fixes"] = [{
+                "description": {"text": d.fix.message},
+                "artifactChanges": [{
+                    "artifactLocation": dict(loc),
+                    "replacements": [
+                        {"deletedRegion": _region(lines, e.start, e.end, None, snippet=False),
+                         "insertedContent": {"text": e.new_text}}
+                        for e in d.fix.edits
+                    ],
+                }],
+                "properties": {"safe": bool(d.fix.safe)},
+            }]
+        if d.data.get("baselined"):
+            res["baselineState"] = "unchanged"
+        out.append(res)
+    return out, art, bool(base)
 
-    artifacts = []
-    out_results = []
-    uses_srcroot = False
+
+def render(results, ctx: OutputContext) -> str:
+    """The whole log at once (written file by file by :class:`gxlint.output.stream.SarifWriter`)."""
+    from .stream import SarifWriter, StringSink
+
+    sink = StringSink()
+    w = SarifWriter(sink, ctx)
     for r in sorted(results, key=lambda r: r.path or ""):
-        uri, base = artifact_uri(r.path)
-        loc = {"uri": uri, "index": len(artifacts)}
-        if base:
-            loc["uriBaseId"] = base
-            uses_srcroot = True
-        art = {"location": dict(loc)}
-        art["location"].pop("index")
-        if r.encoding:
-            art["encoding"] = {"utf-8-sig": "utf-8"}.get(r.encoding, r.encoding)
-        artifacts.append(art)
-        lines = lines_of(r)
-        fps = occurrence_fingerprints(r)
-        for d, fp in zip(r.diagnostics, fps):
-            res = {
-                "ruleId": d.code,
-                "level": LEVELS[d.severity.label],
-                "message": {"text": d.message},
-                "locations": [{"physicalLocation": {"artifactLocation": dict(loc),
-                                                    "region": _region(lines, d.span.start, d.span.end, r.text)}}],
-                "partialFingerprints": {FINGERPRINT_KEY: fp},
-                "properties": {"name": d.name, "severity": d.severity.label},
-            }
-            src = source_dict(d, ctx.lang)
-            if src is not None:   # where in the .docx/.html/.pdf: a logical location
-                res["locations"][0]["logicalLocations"] = [{
-                    "name": src["description"], "kind": "element",
-                    "fullyQualifiedName": f"{r.path or '-'}/{src['description']}",
-                    "properties": {k: v for k, v in src.items() if k != "description"},
-                }]
-            if d.code in index:
-                res["ruleIndex"] = index[d.code]
-            if d.related:
-                res["relatedLocations"] = [
-                    {"id": k + 1, "message": {"text": rel.message},
-                     "physicalLocation": ({"artifactLocation": dict(loc),
-                                           "region": _region(lines, rel.span.start, rel.span.end, r.text)}
-                                          if not getattr(rel, "path", None) else _other_file(rel))}
-                    for k, rel in enumerate(d.related)
-                ]
-            if d.fix is not None and d.fix.edits:
-                res["fixes"] = [{
-                    "description": {"text": d.fix.message},
-                    "artifactChanges": [{
-                        "artifactLocation": dict(loc),
-                        "replacements": [
-                            {"deletedRegion": _region(lines, e.start, e.end, None, snippet=False),
-                             "insertedContent": {"text": e.new_text}}
-                            for e in d.fix.edits
-                        ],
-                    }],
-                    "properties": {"safe": bool(d.fix.safe)},
-                }]
-            if d.data.get("baselined"):
-                res["baselineState"] = "unchanged"
-            out_results.append(res)
-
-    run = {
-        "tool": {"driver": {
-            "name": "gxlint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "language": "zh-CN" if ctx.lang == "zh" else "en",
-            "rules": rules,
-        }},
-        "invocations": [{"executionSuccessful": True}],
-        "columnKind": "unicodeCodePoints",
-        "defaultEncoding": "utf-8",
-        "artifacts": artifacts,
-        "results": out_results,
-    }
-    if uses_srcroot:
-        cwd = os.getcwd().replace(os.sep, "/")
-        cwd = cwd if cwd.startswith("/") else "/" + cwd
-        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": "file://" + quote(cwd.rstrip("/") + "/", safe="/:")}}
-    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        w.file(r)
+    w.finish()
+    return sink.getvalue()

@@ -25,59 +25,95 @@ def _clip(line: str, col: int, limit: int = 100) -> tuple[str, int]:
     return prefix + line[start:end] + ("…" if end < len(line) else ""), col - start + len(prefix)
 
 
-def render(results, ctx: OutputContext) -> str:
-    out: list[str] = []
-    counts = {"error": 0, "warning": 0, "information": 0, "hint": 0}
-    files_with = 0
-    fixable = 0
-    for r in results:
+class Tally:
+    """What the closing summary counts, gathered file by file (the output is written as the files
+    are checked: nothing is kept but these numbers)."""
+
+    def __init__(self) -> None:
+        self.counts = {"error": 0, "warning": 0, "information": 0, "hint": 0}
+        self.files = 0
+        self.files_with = 0
+        self.fixable = 0
+
+    def add(self, r) -> None:
+        self.files += 1
         if r.diagnostics:
-            files_with += 1
-        lines = lines_of(r)
+            self.files_with += 1
         for d in r.diagnostics:
-            sev = d.severity.label
-            counts[sev] += 1
+            self.counts[d.severity.label] += 1
             if d.fix is not None and d.fix.safe:
-                fixable += 1
-            if lines is not None:
-                ln, col = lines.position(d.span.start)
-            else:
-                ln, col = 0, 0
-            word = sev if ctx.lang == "en" else SEV_ZH[sev]     # 错误/警告/提示 in Chinese output
-            head = f"{r.path or '-'}:{ln + 1}:{col + 1}: {d.code} [{word}] {d.message}"
-            if ctx.color:
-                head = f"{_BOLD}{r.path or '-'}:{ln + 1}:{col + 1}:{_RESET} {_COLORS[sev]}{d.code}{_RESET} [{word}] {d.message}"
-            out.append(head)
-            where = native_location(d, ctx.lang)
-            if where:
-                out.append(f"  {'in' if ctx.lang == 'en' else '位于'} {where}")
-            for rel in d.related:       # another report's cell (GX7): where to look beside this one
-                if getattr(rel, "path", None):
-                    pos = rel.position or (0, 0)
-                    out.append(f"  = {rel.path}:{pos[0] + 1}:{pos[1] + 1}: {rel.message}")
-            if ctx.show_source and lines is not None and not ctx.quiet:
-                src = lines.line_text(ln).replace("\t", " ")
-                end_ln, end_col = lines.position(d.span.end)
-                span_end = end_col if end_ln == ln else len(src)
-                shown, c0 = _clip(src, col)
-                width = max(1, _width(src[col:span_end])) if span_end > col else 1
-                pad = _width(shown[:c0])
-                gutter = str(ln + 1)
-                out.append(f"{' ' * len(gutter)} |")
-                out.append(f"{gutter} | {shown}")
-                marker = "^" * min(width, 80)
-                out.append(f"{' ' * len(gutter)} | {' ' * pad}{_COLORS[sev] + marker + _RESET if ctx.color else marker}")
-                out.append("")
+                self.fixable += 1
+
+
+def file_lines(r, ctx: OutputContext) -> list[str]:
+    """The lines of one checked file's findings (terminal escapes and line breaks in the path,
+    the message and the source line are shown as visible escapes, never sent to the terminal)."""
+    from . import safe_text
+
+    out: list[str] = []
+    lines = lines_of(r)
+    path = safe_text(r.path or "-")
+    for d in r.diagnostics:
+        sev = d.severity.label
+        if lines is not None:
+            ln, col = lines.position(d.span.start)
+        else:
+            ln, col = 0, 0
+        word = sev if ctx.lang == "en" else SEV_ZH[sev]     # 错误/警告/提示 in Chinese output
+        message = safe_text(d.message)
+        head = f"{path}:{ln + 1}:{col + 1}: {d.code} [{word}] {message}"
+        if ctx.color:
+            head = f"{_BOLD}{path}:{ln + 1}:{col + 1}:{_RESET} {_COLORS[sev]}{d.code}{_RESET} [{word}] {message}"
+        out.append(head)
+        where = native_location(d, ctx.lang)
+        if where:
+            out.append(f"  {'in' if ctx.lang == 'en' else '位于'} {safe_text(where)}")
+        for rel in d.related:       # another report's cell (GX7): where to look beside this one
+            if getattr(rel, "path", None):
+                pos = rel.position or (0, 0)
+                out.append(f"  = {safe_text(rel.path)}:{pos[0] + 1}:{pos[1] + 1}: {safe_text(rel.message)}")
+        if ctx.show_source and lines is not None and not ctx.quiet:
+            src = lines.line_text(ln).replace("\t", " ")
+            end_ln, end_col = lines.position(d.span.end)
+            span_end = end_col if end_ln == ln else len(src)
+            shown, c0 = _clip(src, col)
+            width = max(1, _width(safe_text(src[col:span_end]))) if span_end > col else 1
+            pad = _width(safe_text(shown[:c0]))
+            shown = safe_text(shown)
+            gutter = str(ln + 1)
+            out.append(f"{' ' * len(gutter)} |")
+            out.append(f"{gutter} | {shown}")
+            marker = "^" * min(width, 80)
+            out.append(f"{' ' * len(gutter)} | {' ' * pad}{_COLORS[sev] + marker + _RESET if ctx.color else marker}")
+            out.append("")
+    return out
+
+
+def tail_lines(tally: Tally, ctx: OutputContext) -> list[str]:
+    """The skipped files and the closing summary (nothing with ``quiet``)."""
+    from . import safe_text
+
+    out: list[str] = []
     if not ctx.quiet:
         skipped = ctx.extra.get("skipped") or []
         if skipped:
             out.append(f"跳过 {len(skipped)} 个文件：" if ctx.lang != "en" else f"Skipped {len(skipped)} file(s):")
-            out.extend(f"  {p} — {why}" for p, why in skipped)
+            out.extend(f"  {safe_text(p)} — {why}" for p, why in skipped)
         if ctx.extra.get("across"):      # GX7: each consecutive pair of one organ's reports, holding or not
             from ..across.run import pair_lines
 
             out.extend(pair_lines(ctx.extra["across"], ctx.lang))
-        out.extend(summary_lines(counts, len(results), files_with, fixable, len(skipped), ctx.lang))
+        out.extend(summary_lines(tally.counts, tally.files, tally.files_with, tally.fixable, len(skipped), ctx.lang))
+    return out
+
+
+def render(results, ctx: OutputContext) -> str:
+    out: list[str] = []
+    tally = Tally()
+    for r in results:
+        tally.add(r)
+        out.extend(file_lines(r, ctx))
+    out.extend(tail_lines(tally, ctx))
     return "\n".join(out) + ("\n" if out else "")
 
 

@@ -426,12 +426,19 @@ def _chrome_tail(text: str, dead) -> Optional[tuple[int, int, int]]:
     return a, b, lead
 
 
+_TEXT_LINE = regex.compile(r"(?m)^[^\S\n]*\S[^\n]*")
+
+
 def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
     text = norm.text
     out: list[ResidueLine] = []
-    lines = list(_LINE_OR_EMPTY.finditer(text))
+    # only the lines with text are kept: a line is a match object (~200 bytes), and blank-line
+    # floods (a million empty lines) must not cost a match object each
+    # (a line with a non-space character: tried at line starts only, leading spaces then \S —
+    # linear; .strip() keeps exactly the lines str.strip() finds non-blank)
+    meaningful = [m for m in _TEXT_LINE.finditer(text) if m.group().strip()]
+    lines = meaningful
     # text lines (for "edge": no report text after it)
-    meaningful = [m for m in lines if m.group().strip()]
     last_text_end = 0
     for m in reversed(meaningful):
         if not residue_kinds(m.group(), edge=True):

@@ -33,6 +33,11 @@ class UnreadableInput(Rule):
             "zh": "不是可读取的报告文件（像是图片等二进制文件），未检查；支持 .txt、.md、.docx、.html、.pdf",
             "en": "not a readable report (looks binary, an image?); not checked — .txt, .md, .docx, .html and .pdf are read",
         },
+        "binary_at": {
+            "zh": "第 {line} 行起是二进制数据或控制字符（如 NUL），文件可能已损坏或混入了其他文件，未检查",
+            "en": "binary data or control characters (such as NUL) from line {line} on: the file may be damaged "
+                  "or have another file mixed in; not checked",
+        },
         "undecodable": {
             "zh": "无法按 {encoding} 解码（第 {offset} 字节起），未检查；请另存为 UTF-8",
             "en": "cannot be decoded as {encoding} (from byte {offset}); not checked — save it as UTF-8",

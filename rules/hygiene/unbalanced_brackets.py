@@ -83,17 +83,23 @@ class UnbalancedBrackets(Rule):
         dead = set()
         for sp in [r.span for r in doc.meta.extra.get("residue", [])] + [m.span for m in doc.meta.extra.get("mojibake", [])]:
             dead.update(range(lines.line_of(sp.start), lines.line_of(max(sp.start, sp.end - 1)) + 1))
-        events_by_line = []
-        for ln in range(lines.count):
-            a, b = lines.line_start(ln), lines.line_end(ln)
+        # one pass over the text; lines without a bracket share one empty tuple (a flood of blank
+        # lines costs 8 bytes a line, no list and no search per line)
+        events_by_line: list = [()] * lines.count
+        for m in _BRACKET.finditer(text):
+            ln = lines.line_of(m.start())
             if ln in dead:
-                events_by_line.append([])
                 continue
-            events_by_line.append([(m.start(), m.group()) for m in _BRACKET.finditer(text, a, b)])
+            evs = events_by_line[ln]
+            if not evs:
+                evs = events_by_line[ln] = []
+            evs.append((m.start(), m.group()))
         wrapped = paragraphs(doc)
         stack: list[tuple[int, str]] = []
         through = -1            # lines up to this one lie inside a wrapped paragraph (page numbers)
         for ln, events in enumerate(events_by_line):
+            if not events and not stack:
+                continue
             a = lines.line_start(ln)
             if ln <= through:
                 continue

@@ -134,7 +134,7 @@ def test_a_write_failure_is_reported_not_raised(tmp_path, monkeypatch):
     f = tmp_path / "r.txt"
     f.write_text(text, encoding="utf-8")
 
-    def full(path, data):
+    def full(path, data, **kw):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(batch, "atomic_write", full)
@@ -143,3 +143,89 @@ def test_a_write_failure_is_reported_not_raised(tmp_path, monkeypatch):
     assert info["error"] == "No space left on device" and not info["written"] and info["changed"]
     assert "GX205" in {d.code for d in res.diagnostics}      # what the file still has is reported
     assert f.read_text(encoding="utf-8") == text
+
+
+# --- issue 15 item 11: --fix keeps owner, mode and links, and never overwrites an edit ---------
+
+def _fixable(tmp_path, name="r.txt"):
+    f = tmp_path / name
+    f.write_text(seed_text("001"), encoding="utf-8")      # GX205: a malformed 00 with a safe fix
+    return f
+
+
+def test_fix_refuses_a_read_only_file_even_as_root(tmp_path):
+    f = _fixable(tmp_path)
+    f.chmod(0o444)
+    p = gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
+    assert p.returncode == 2 and "只读".encode() in p.stderr and b"Traceback" not in p.stderr
+    assert f.read_text(encoding="utf-8") == seed_text("001") and (f.stat().st_mode & 0o777) == 0o444
+
+
+def test_fix_keeps_hard_links_by_refusing(tmp_path):
+    f = _fixable(tmp_path)
+    other = tmp_path / "other-name.txt"
+    os.link(f, other)
+    p = gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
+    assert p.returncode == 2 and "硬链接".encode() in p.stderr
+    assert os.stat(f).st_ino == os.stat(other).st_ino and f.read_text(encoding="utf-8") == seed_text("001")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file to another user")
+def test_fix_as_root_keeps_another_users_ownership(tmp_path):
+    f = _fixable(tmp_path)
+    os.chown(f, 12345, 23456)
+    f.chmod(0o640)
+    p = gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
+    assert p.returncode == 1, p.stderr
+    st = os.stat(f)
+    assert "\n00 |" not in f.read_text(encoding="utf-8")
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o7777) == (12345, 23456, 0o640)
+
+
+def test_fix_skips_a_file_edited_while_it_was_checked(tmp_path, monkeypatch):
+    from gxlint import batch, engine
+    from gxlint.config import Settings
+
+    f = _fixable(tmp_path)
+    real_lint_path = engine.lint_path
+
+    def lint_then_edit(path, settings, **kw):
+        res = real_lint_path(path, settings, **kw)
+        with open(path, "a", encoding="utf-8") as fh:     # someone saves the file meanwhile
+            fh.write("编辑者新加的一行\n")
+        return res
+
+    monkeypatch.setattr(engine, "lint_path", lint_then_edit)
+    res = batch.check_one(batch.Task(str(f), "r.txt", Settings()), batch.FixMode(fix=True))
+    info = res.meta["fix"]
+    assert not info["written"] and "改动" in info["error"]
+    assert f.read_text(encoding="utf-8").endswith("编辑者新加的一行\n")
+
+
+def test_fix_skips_a_file_whose_content_changed_with_the_same_size_and_time(tmp_path):
+    from gxlint import batch
+
+    f = _fixable(tmp_path)
+    original = f.read_bytes()
+    st = os.stat(f)
+    edited = original.replace("一、".encode(), "壹、".encode(), 1)
+    assert len(edited) == len(original) and edited != original
+    f.write_bytes(edited)
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    with pytest.raises(batch.FixRefused):
+        batch.write_fixed(str(f), b"fixed", original, os.stat(f))
+    assert f.read_bytes() == edited
+
+
+def test_fix_removes_its_own_stale_temp_files_only(tmp_path):
+    f = _fixable(tmp_path)
+    stale = tmp_path / ".gxlint-abc123_x.tmp"          # a run killed before its rename
+    stale.write_bytes(b"half a report")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    mine = tmp_path / ".gxlint-notes.tmp"               # not gxlint's naming: kept
+    mine.write_bytes(b"keep")
+    os.utime(mine, (1_000_000_000, 1_000_000_000))
+    p = gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
+    assert p.returncode == 1, p.stderr
+    assert not stale.exists() and mine.exists()
+    assert "\n00 |" not in f.read_text(encoding="utf-8")
