@@ -603,6 +603,9 @@ def create_server() -> GxLanguageServer:
         kind = lsp.MarkupKind.Markdown if (not fmt or lsp.MarkupKind.Markdown in fmt) else lsp.MarkupKind.PlainText
         return lsp.Hover(contents=lsp.MarkupContent(kind=kind, value=md))
 
+    from .drafting import register as register_drafting   # inlay hints, lenses, outline, new report
+
+    register_drafting(server)
     return server
 
 
