@@ -214,7 +214,7 @@ async def test_new_report_skeleton_lints_clean_when_filled(client, year, templat
     uri = f"file:///tmp/new-{year}.txt"
     open_doc(client, uri, filled)
     p = await wait_diagnostics(client, uri)
-    assert p.diagnostics == []
+    assert list(p.diagnostics) == []
 
 
 async def test_new_report_defaults_and_bad_arguments(client):
