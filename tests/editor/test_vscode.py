@@ -1,0 +1,180 @@
+"""gxlint in a real VS Code: code-server (npm) on 127.0.0.1 with the extension's .vsix installed,
+driven through headless Chromium (Debian's ``chromium``, Playwright's Python API).
+
+Set up by ``scripts/setup-vscode-tests.sh`` (``scripts/test.sh`` runs it); skipped, with the
+reason, when that set-up is missing or ``GXLINT_SKIP_EDITOR_TESTS`` is set.  Screenshots go to
+``test-artefacts/vscode/`` (gitignored).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXT = os.path.join(ROOT, "vscode-extension")
+ART = os.path.join(ROOT, "test-artefacts", "vscode")
+CACHE = os.environ.get("GXLINT_EDITOR_CACHE", os.path.expanduser("~/.cache/gxlint-editor"))
+VERSION = os.environ.get("GXLINT_CODE_SERVER_VERSION", "4.100.3")
+ENTRY = os.path.join(CACHE, f"code-server-{VERSION}", "node_modules", "code-server", "out", "node", "entry.js")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SEED1 = next(os.path.join(ROOT, "tests", "fixtures", "seeds", f) for f in
+             sorted(os.listdir(os.path.join(ROOT, "tests", "fixtures", "seeds"))) if f.startswith("001_"))
+
+
+def _why_skip() -> str | None:
+    if os.environ.get("GXLINT_SKIP_EDITOR_TESTS"):
+        return "GXLINT_SKIP_EDITOR_TESTS is set"
+    if not os.path.isfile(ENTRY):
+        return f"code-server is not set up ({ENTRY} missing): run scripts/setup-vscode-tests.sh"
+    if not os.path.isfile(CHROMIUM):
+        return "chromium is missing: run scripts/setup-vscode-tests.sh"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright's Python API is missing: run scripts/setup-vscode-tests.sh"
+    if not shutil.which("npm"):
+        return "npm is missing (needed to build the .vsix)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_why_skip() is not None, reason=_why_skip() or "")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _vsix() -> str:
+    out = os.path.join(ART, "gxlint-test.vsix")
+    os.makedirs(ART, exist_ok=True)
+    if not os.path.isdir(os.path.join(EXT, "node_modules")):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EXT, check=True)
+    subprocess.run(["npx", "vsce", "package", "--no-dependencies", "-o", out], cwd=EXT, check=True,
+                   capture_output=True)
+    return out
+
+
+def _json_cli(path: str, *extra: str) -> dict:
+    proc = subprocess.run([sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", *extra, path],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env=dict(os.environ, PYTHONPATH=ROOT))
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def vscode(tmp_path_factory):
+    base = tmp_path_factory.mktemp("vscode")
+    data, exts, ws = base / "data", base / "exts", base / "ws"
+    (data / "User").mkdir(parents=True)
+    ws.mkdir()
+    shutil.copy(SEED1, ws / "report.txt")
+    (ws / "notes.txt").write_text("购物清单\n苹果 | 3 |\n梨 | 4 |\n会议纪要：下周一上午开会。\n", encoding="utf-8")
+    settings = {
+        "gxlint.interpreter": sys.executable,
+        "gxlint.lang": "zh",
+        "workbench.startupEditor": "none",
+        "security.workspace.trust.enabled": False,
+        "workbench.tips.enabled": False,
+        "editor.inlayHints.enabled": "on",
+        "editor.hover.delay": 100,
+        "telemetry.telemetryLevel": "off",
+        "extensions.autoCheckUpdates": False,
+        "extensions.autoUpdate": False,
+        "window.restoreWindows": "none",
+    }
+    (data / "User" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    vsix = _vsix()
+    subprocess.run(["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data),
+                    "--install-extension", vsix], check=True, capture_output=True, env=env, timeout=300)
+    port = _free_port()
+    log = open(base / "code-server.log", "w")
+    proc = subprocess.Popen(["node", ENTRY, "--auth", "none", "--bind-addr", f"127.0.0.1:{port}",
+                             "--user-data-dir", str(data), "--extensions-dir", str(exts),
+                             "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
+                             "--disable-getting-started-override", str(ws)],
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/?folder={ws}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            break
+        except Exception:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError("code-server did not start: " + (base / "code-server.log").read_text()[-2000:])
+            time.sleep(0.5)
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    page = browser.new_page(viewport={"width": 1500, "height": 950}, locale="zh-CN")
+    page.goto(url)
+    page.wait_for_selector(".monaco-workbench", timeout=120_000)
+    yield {"page": page, "ws": ws, "data": data, "base": base}
+    browser.close()
+    pw.stop()
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def _shot(page, name: str) -> None:
+    os.makedirs(ART, exist_ok=True)
+    page.screenshot(path=os.path.join(ART, name + ".png"))
+
+
+def _open(page, name: str) -> None:
+    page.keyboard.press("Control+P")
+    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
+    page.keyboard.type(name)
+    page.wait_for_timeout(600)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f".tab[aria-label*='{name}']", timeout=20_000)
+
+
+def _count(page, sel: str) -> int:
+    return page.locator(sel).count()
+
+
+def _problems(page) -> list[str]:
+    page.keyboard.press("Control+Shift+M")
+    page.wait_for_selector(".markers-panel", timeout=20_000)
+    page.wait_for_timeout(800)
+    rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
+    return rows
+
+
+def test_report_in_real_vscode(vscode):
+    page = vscode["page"]
+    _open(page, "report.txt")
+    # squiggles: the server starts, lints, the editor decorates
+    page.wait_for_selector(".view-overlays .squiggly-error", timeout=90_000)
+    page.wait_for_timeout(1500)
+    errors = _count(page, ".view-overlays .squiggly-error")
+    warnings = _count(page, ".view-overlays .squiggly-warning")
+    _shot(page, "01-report-squiggles")
+    assert errors >= 1
+    # the Problems panel lists what `gxlint check --format json` finds
+    cli = _json_cli(str(vscode["ws"] / "report.txt"))["files"][0]["diagnostics"]
+    rows = _problems(page)
+    _shot(page, "02-problems-panel")
+    codes_panel = sorted(c for r in rows for c in [next((w for w in r.replace("(", " ").replace(")", " ").split()
+                                                          if w.startswith("GX")), None)] if c)
+    assert sorted(d["code"] for d in cli) == codes_panel, rows
+    print(f"\nVS Code: {errors} error and {warnings} warning squiggles visible; Problems panel {len(codes_panel)} "
+          f"findings = CLI {len(cli)}")
