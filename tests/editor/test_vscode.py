@@ -102,7 +102,7 @@ def vscode(tmp_path_factory):
     proc = subprocess.Popen(["node", ENTRY, "--auth", "none", "--bind-addr", f"127.0.0.1:{port}",
                              "--user-data-dir", str(data), "--extensions-dir", str(exts),
                              "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
-                             "--disable-getting-started-override", str(ws)],
+                             "--disable-getting-started-override", "--config", str(base / "config.yaml"), str(ws)],
                             stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/?folder={ws}"
     deadline = time.monotonic() + 120
@@ -139,12 +139,15 @@ def _shot(page, name: str) -> None:
 
 
 def _open(page, name: str) -> None:
-    page.keyboard.press("Control+P")
-    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
-    page.keyboard.type(name)
-    page.wait_for_timeout(600)
-    page.keyboard.press("Enter")
-    page.wait_for_selector(f".tab[aria-label*='{name}']", timeout=20_000)
+    """Open a workspace file by clicking it in the Explorer."""
+    try:
+        item = page.locator(f".explorer-folders-view .monaco-list-row[aria-label*='{name}']").first
+        item.wait_for(timeout=60_000)
+        item.click()
+        page.wait_for_selector(f".tab[aria-label*='{name}']", timeout=30_000)
+    except Exception:
+        _shot(page, f"failed-open-{name}")
+        raise
 
 
 def _count(page, sel: str) -> int:

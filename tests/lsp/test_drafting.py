@@ -3,7 +3,6 @@ tables 三/四, code lenses with the identities that hold, document symbols, fol
 ``gxlint.newReport`` skeleton (which, filled with consistent numbers, lints clean)."""
 from __future__ import annotations
 
-import json
 import os
 import re
 
@@ -11,9 +10,9 @@ import pytest
 from lsprotocol import types as lsp
 
 from gxlint.engine import lint
-from gxlint.lsp.skeleton import skeleton, snippet_json
+from gxlint.lsp.skeleton import skeleton
 
-from .conftest import ROOT, initialize, open_doc, read, seed_file, uri_of, wait_diagnostics
+from .conftest import initialize, open_doc, read, seed_file, uri_of, wait_diagnostics
 
 pytestmark = pytest.mark.asyncio
 
@@ -218,7 +217,11 @@ async def test_new_report_skeleton_lints_clean_when_filled(client, year, templat
 
 
 async def test_new_report_defaults_and_bad_arguments(client):
-    await initialize(client)
+    res = await initialize(client)
+    caps = res.capabilities
+    assert caps.inlay_hint_provider and caps.code_lens_provider
+    assert caps.document_symbol_provider and caps.folding_range_provider
+    assert set(caps.execute_command_provider.commands) >= {"gxlint.newReport", "gxlint.showCell"}
     text = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command="gxlint.newReport"))
     assert "年政府信息公开工作年度报告" in text and "（七）总计" in text
     with pytest.raises(Exception):
@@ -227,23 +230,3 @@ async def test_new_report_defaults_and_bad_arguments(client):
     with pytest.raises(Exception):
         await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
             command="gxlint.newReport", arguments=["去年"]))
-
-
-async def test_server_advertises_drafting_capabilities(client):
-    res = await initialize(client)
-    caps = res.capabilities
-    assert caps.inlay_hint_provider and caps.code_lens_provider
-    assert caps.document_symbol_provider and caps.folding_range_provider
-    assert set(caps.execute_command_provider.commands) >= {"gxlint.newReport", "gxlint.showCell"}
-
-
-def test_snippet_file_is_generated_from_the_skeleton():
-    path = os.path.join(ROOT, "vscode-extension", "snippets", "gxreport.code-snippets")
-    with open(path, encoding="utf-8") as fh:
-        committed = fh.read()
-    assert committed == snippet_json(), "regenerate with: python3 -m gxlint.lsp.skeleton > " + path
-    data = json.loads(committed)
-    body = "\n".join(data["gxlint: 新建年度报告（v2021）"]["body"])
-    # with the placeholders replaced by their defaults it is the plain skeleton
-    plain = re.sub(r"\$\{\d+:([^}]*)\}", r"\1", body) + "\n"
-    assert plain == skeleton(2025, "v2021")

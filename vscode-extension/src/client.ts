@@ -136,7 +136,7 @@ export class ServerManager implements vscode.Disposable {
                 // server write the official skeleton, open it in a new editor
                 executeCommand: async (command, args, next) => {
                     if (command !== 'gxlint.newReport' || args.length > 0) {
-                        return next(command, args);
+                        return next(command, args) as never;
                     }
                     const last = new Date().getFullYear() - 1;
                     const years = [last, last - 1, last - 2].map(String);
@@ -146,12 +146,12 @@ export class ServerManager implements vscode.Disposable {
                     if (!year) {
                         return undefined;
                     }
-                    const text = await next(command, [Number(year)]);
+                    const text: unknown = await next(command, [Number(year)]);
                     if (typeof text === 'string') {
                         const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
                         await vscode.window.showTextDocument(doc);
                     }
-                    return text;
+                    return text as never;
                 },
                 workspace: {
                     configuration: async (params, token, next) => {
