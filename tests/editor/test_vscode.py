@@ -192,9 +192,18 @@ def test_report_in_real_vscode(vscode):
     # the Problems panel lists what `gxlint check --format json` finds
     cli = _json_cli(str(vscode["ws"] / "report.txt"))["files"][0]["diagnostics"]
     rows = _problems(page)
+    badge = page.locator(".panel .composite-bar .badge-content").first.inner_text().strip()
+    # collapse the related-information rows and maximise the panel: one row per finding
+    page.locator(".markers-panel-container, .panel").first.locator(".codicon-collapse-all").first.click()
+    page.locator(".panel .codicon-chevron-up").first.click()
+    page.wait_for_timeout(800)
+    rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
     _shot(page, "02-problems-panel")
     codes_panel = sorted(c for r in rows for c in [next((w for w in r.replace("(", " ").replace(")", " ").split()
                                                           if w.startswith("GX")), None)] if c)
-    print(f"\nVS Code: {errors} error and {warnings} warning squiggles visible; Problems panel {len(codes_panel)} "
-          f"findings, CLI {len(cli)}: {codes_panel}")
+    print(f"\nVS Code: {errors} error and {warnings} warning squiggles visible on the 予以公开 row's screen; "
+          f"Problems panel badge {badge}, codes {codes_panel}; CLI {len(cli)}")
+    assert badge == str(len(cli))
     assert sorted(d["code"] for d in cli) == codes_panel, rows
+    page.locator(".panel .codicon-chevron-down, .panel .codicon-chevron-up").first.click()
+    page.keyboard.press("Control+Shift+M")   # hide the panel again
