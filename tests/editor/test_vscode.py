@@ -162,6 +162,15 @@ def _problems(page) -> list[str]:
     return rows
 
 
+def _command(page, title: str) -> None:
+    page.keyboard.press("F1")
+    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
+    page.keyboard.type(title)
+    page.wait_for_timeout(700)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(700)
+
+
 def _goto(page, line: int) -> None:
     page.keyboard.press("Control+G")
     page.wait_for_selector(".quick-input-widget input", timeout=20_000)
@@ -195,7 +204,9 @@ def test_report_in_real_vscode(vscode):
     badge = page.locator(".panel .composite-bar .badge-content").first.inner_text().strip()
     # collapse the related-information rows and maximise the panel: one row per finding
     page.locator(".markers-panel-container, .panel").first.locator(".codicon-collapse-all").first.click()
-    page.locator(".panel .codicon-chevron-up").first.click()
+    _command(page, "View: Toggle Maximized Panel")
+    page.locator(".markers-panel .monaco-list-row").first.click()     # the file row: expand it only
+    page.keyboard.press("ArrowRight")
     page.wait_for_timeout(800)
     rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
     _shot(page, "02-problems-panel")
@@ -205,5 +216,84 @@ def test_report_in_real_vscode(vscode):
           f"Problems panel badge {badge}, codes {codes_panel}; CLI {len(cli)}")
     assert badge == str(len(cli))
     assert sorted(d["code"] for d in cli) == codes_panel, rows
-    page.locator(".panel .codicon-chevron-down, .panel .codicon-chevron-up").first.click()
+    _command(page, "View: Toggle Maximized Panel")
     page.keyboard.press("Control+Shift+M")   # hide the panel again
+
+
+def _badge(page) -> str:
+    loc = page.locator(".panel .composite-bar .badge-content, .part.panel .badge .badge-content")
+    return loc.first.inner_text().strip() if loc.count() else ""
+
+
+def _errors_js() -> str:
+    return "document.querySelectorAll('.editor-instance .view-overlays .squiggly-error').length"
+
+
+def test_hover_quick_fix_and_latency(vscode):
+    page = vscode["page"]
+    text = (vscode["ws"] / "report.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    row = next(i for i, l in enumerate(lines) if "予以公开" in l)
+    nine = next(i for i in range(row, row + 9) if lines[i].startswith("9"))     # the 商业企业 cell (9)
+    _goto(page, nine + 1)
+    page.keyboard.press("Home")
+    # hover (editor.action.showHover): the arithmetic of the cell
+    page.keyboard.press("Control+K")
+    page.keyboard.press("Control+I")
+    hover = page.locator(".monaco-hover").first
+    hover.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    htext = hover.inner_text()
+    _shot(page, "03-hover")
+    assert "0 + 9 + 0 + 0 + 0 + 0 = 9" in htext, htext
+    page.keyboard.press("Escape")
+    before = page.evaluate(_errors_js())
+    # the quick fix through the light bulb (Ctrl+.), the preferred one first
+    page.keyboard.press("Control+.")
+    menu = page.locator(".action-widget").first
+    menu.wait_for(timeout=30_000)
+    page.wait_for_timeout(400)
+    _shot(page, "04-quick-fix-menu")
+    assert "GX301" in menu.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{_errors_js()} < {before}", timeout=30_000)
+    _shot(page, "05-after-quick-fix")
+    assert page.locator(".view-overlays .squiggly-error").count() < before
+    # keystroke → updated squiggles, debounce included: type a digit (the row total breaks: an error
+    # squiggle appears), delete it (it goes), 20 times
+    page.keyboard.press("End")
+    samples = []
+    for i in range(20):
+        n0 = page.evaluate(_errors_js())
+        t0 = time.perf_counter()
+        page.keyboard.press("Backspace" if i % 2 else "5")
+        page.wait_for_function(f"{_errors_js()} != {n0}", timeout=30_000, polling="raf")
+        samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, int(round(0.95 * len(samples))) - 1)]
+    print(f"\nVS Code keystroke → updated squiggles ({len(text.encode())} bytes report): "
+          f"median {samples[len(samples) // 2]:.0f} ms, p95 {p95:.0f} ms, max {samples[-1]:.0f} ms")
+    assert p95 < 2000
+
+
+def test_settings_change_and_non_report(vscode):
+    page = vscode["page"]
+    # gxlint.select changes the findings without a reload
+    cli = _json_cli(str(vscode["ws"] / "report.txt"), "--select", "GX5")["files"][0]["diagnostics"]
+    p = vscode["data"] / "User" / "settings.json"
+    settings = json.loads(p.read_text(encoding="utf-8"))
+    settings["gxlint.select"] = ["GX5"]
+    p.write_text(json.dumps(settings), encoding="utf-8")
+    page.keyboard.press("Control+Shift+M")
+    page.wait_for_function(
+        "(() => { const b = document.querySelector('.panel .composite-bar .badge-content');"
+        f" return b && b.textContent.trim() === '{len(cli)}'; }})()", timeout=60_000)
+    _shot(page, "06-select-GX5")
+    rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
+    assert all("GX5" in r for r in rows if "GX" in r), rows
+    page.keyboard.press("Control+Shift+M")
+    # a file that is not a report stays clean
+    _open(page, "notes.txt")
+    page.wait_for_timeout(4000)
+    _shot(page, "07-non-report")
+    assert page.locator(".editor-instance .view-overlays [class*='squiggly-']").count() == 0
