@@ -284,14 +284,18 @@ def test_settings_change_and_non_report(vscode):
     settings = json.loads(p.read_text(encoding="utf-8"))
     settings["gxlint.select"] = ["GX5"]
     p.write_text(json.dumps(settings), encoding="utf-8")
-    page.keyboard.press("Control+Shift+M")
-    page.wait_for_function(
-        "(() => { const b = document.querySelector('.panel .composite-bar .badge-content');"
-        f" return b && b.textContent.trim() === '{len(cli)}'; }})()", timeout=60_000)
+    _open(page, "report.txt")
+    _command(page, "View: Focus Problems")
+    try:
+        page.wait_for_function(
+            "(() => { const b = document.querySelector('.panel .composite-bar .badge-content');"
+            f" return b && b.textContent.trim() === '{len(cli)}'; }})()", timeout=60_000)
+    except Exception:
+        _shot(page, "failed-settings")
+        raise
     _shot(page, "06-select-GX5")
     rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
     assert all("GX5" in r for r in rows if "GX" in r), rows
-    page.keyboard.press("Control+Shift+M")
     # a file that is not a report stays clean
     _open(page, "notes.txt")
     page.wait_for_timeout(4000)
