@@ -280,16 +280,25 @@ def test_settings_change_and_non_report(vscode):
     page = vscode["page"]
     # gxlint.select changes the findings without a reload
     cli = _json_cli(str(vscode["ws"] / "report.txt"), "--select", "GX5")["files"][0]["diagnostics"]
-    p = vscode["data"] / "User" / "settings.json"
-    settings = json.loads(p.read_text(encoding="utf-8"))
+    settings = json.loads((vscode["data"] / "User" / "settings.json").read_text(encoding="utf-8"))
     settings["gxlint.select"] = ["GX5"]
-    p.write_text(json.dumps(settings), encoding="utf-8")
+    # as a person does: the user settings (JSON) editor, edited and saved
+    _command(page, "Preferences: Open User Settings (JSON)")
+    page.wait_for_selector(".tab[aria-label*='settings.json']", timeout=30_000)
+    page.locator(".editor-instance .monaco-editor .view-lines").first.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(json.dumps(settings, indent=2))
+    page.keyboard.press("Control+Shift+End")      # whatever auto-closing added after it
+    page.keyboard.press("Delete")
+    page.keyboard.press("Control+S")
+    page.wait_for_timeout(1000)
     _open(page, "report.txt")
     _command(page, "View: Focus Problems")
     try:
         page.wait_for_function(
-            "(() => { const b = document.querySelector('.panel .composite-bar .badge-content');"
-            f" return b && b.textContent.trim() === '{len(cli)}'; }})()", timeout=60_000)
+            "(() => { const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')]"
+            ".map(e => e.textContent).filter(t => t.includes('gxlint('));"
+            f" return r.length === {len(cli)} && r.every(t => t.includes('GX5')); }})()", timeout=60_000)
     except Exception:
         _shot(page, "failed-settings")
         raise
