@@ -297,7 +297,7 @@ def test_settings_change_and_non_report(vscode):
     try:
         page.wait_for_function(
             "(() => { const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')]"
-            ".map(e => e.textContent).filter(t => t.includes('gxlint('));"
+            ".map(e => e.textContent).filter(t => /GX\\d{3}/.test(t));"
             f" return r.length === {len(cli)} && r.every(t => t.includes('GX5')); }})()", timeout=60_000)
     except Exception:
         _shot(page, "failed-settings")
