@@ -623,6 +623,10 @@ def create_server() -> GxLanguageServer:
     from .workspace import register as register_workspace
 
     register_workspace(server)     # GX7 across the workspace's reports, workspace/diagnostic
+
+    from .drafting import register as register_drafting   # inlay hints, lenses, outline, new report
+
+    register_drafting(server)
     return server
 
 

@@ -132,6 +132,27 @@ export class ServerManager implements vscode.Disposable {
             markdown: { isTrusted: false, supportHtml: false },
             middleware: {
                 ...this.middleware,
+                // gxlint.newReport from the command palette (no arguments): ask for the year, let the
+                // server write the official skeleton, open it in a new editor
+                executeCommand: async (command, args, next) => {
+                    if (command !== 'gxlint.newReport' || args.length > 0) {
+                        return next(command, args) as never;
+                    }
+                    const last = new Date().getFullYear() - 1;
+                    const years = [last, last - 1, last - 2].map(String);
+                    const year = await vscode.window.showQuickPick(years, {
+                        placeHolder: vscode.l10n.t('Year the report covers'),
+                    });
+                    if (!year) {
+                        return undefined;
+                    }
+                    const text: unknown = await next(command, [Number(year)]);
+                    if (typeof text === 'string') {
+                        const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+                        await vscode.window.showTextDocument(doc);
+                    }
+                    return text as never;
+                },
                 workspace: {
                     configuration: async (params, token, next) => {
                         const fromVscode = await next(params, token);

@@ -92,12 +92,13 @@ export function toSeverityMap(value: unknown): { severity: Record<string, Severi
     return { severity, problems };
 }
 
-/** "zh"/"en" as set; "auto" (or anything else) follows VS Code's display language. */
-export function resolveLang(setting: unknown, displayLanguage: string): Lang {
+/** "zh"/"en" as set; "auto" (or anything else) is the reports' language, Chinese, whatever VS Code's
+ * display language (the extension's own UI follows the display language through package.nls and l10n). */
+export function resolveLang(setting: unknown, _displayLanguage: string): Lang {
     if (setting === 'zh' || setting === 'en') {
         return setting;
     }
-    return displayLanguage.trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    return 'zh';
 }
 
 function toTemplate(value: unknown): string | null {

@@ -50,12 +50,12 @@ describe('toSeverityMap', () => {
 });
 
 describe('resolveLang', () => {
-    test('auto follows the display language', () => {
+    test('auto means Chinese, the language of the reports, whatever the display language', () => {
         assert.equal(resolveLang('auto', 'zh-cn'), 'zh');
         assert.equal(resolveLang('auto', 'zh-tw'), 'zh');
-        assert.equal(resolveLang('auto', 'en'), 'en');
-        assert.equal(resolveLang('auto', 'ja'), 'en');
-        assert.equal(resolveLang(undefined, 'ZH-CN'), 'zh');
+        assert.equal(resolveLang('auto', 'en'), 'zh');
+        assert.equal(resolveLang('auto', 'ja'), 'zh');
+        assert.equal(resolveLang(undefined, 'en-US'), 'zh');
     });
     test('an explicit choice wins', () => {
         assert.equal(resolveLang('en', 'zh-cn'), 'en');
@@ -69,7 +69,7 @@ describe('getServerSettings', () => {
             select: [],
             ignore: [],
             severity: {},
-            lang: 'en',
+            lang: 'zh',
             template: null,
             year: null,
             lintAllDocuments: false,
@@ -98,7 +98,7 @@ describe('getServerSettings', () => {
             select: ['GX3', 'GX5'],
             ignore: ['GX505'],
             severity: { GX301: 'warning' },
-            lang: 'en',
+            lang: 'zh',
             template: 'v2019',
             year: 2019,
             lintAllDocuments: true,

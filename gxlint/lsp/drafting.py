@@ -1,0 +1,292 @@
+"""Help while drafting a report, for every LSP client (registered by :func:`register`).
+
+- Inlay hints: after each total cell of tables 三 and 四, the sum of its parts (``= 162``); a total
+  that differs from its parts is marked (``≠ 160``) and its tooltip gives the arithmetic.  The
+  sums come from :mod:`gxlint.identities`, the same place the GX3 rules and the hover take them.
+- Code lenses: above tables 三 and 四, how many of their identities hold (``表三：勾稽关系 42/42
+  成立``) or which fail; the lens runs ``gxlint.showCell``, which asks the client to show the
+  first failing cell (``window/showDocument``).
+- Document symbols (the six sections, the tables inside them) and folding ranges per section
+  and per table.
+- ``gxlint.newReport`` (``workspace/executeCommand``, arguments ``[year, template]``, both
+  optional): returns the official skeleton (:mod:`gxlint.lsp.skeleton`) as a string; with a third
+  argument, a file URI, it also creates that file with the skeleton and shows it.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Optional
+
+from lsprotocol import types as lsp
+
+from ..api import fmt_num
+from . import convert
+
+log = logging.getLogger("gxlint.lsp")
+
+SHOW_CELL = "gxlint.showCell"
+NEW_REPORT = "gxlint.newReport"
+COMMANDS = [SHOW_CELL, NEW_REPORT]
+
+TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+TABLE_NAMES_EN = {"t2": "Table 2", "t3": "Table 3", "t4": "Table 4"}
+KIND_NAMES = {"T3.rowsum": "行合计", "T3.subtotal": "小计", "T3.outsum": "总计", "T3.balance": "结转平衡",
+              "T4.sum": "总计"}
+KIND_NAMES_EN = {"T3.rowsum": "row total", "T3.subtotal": "subtotal", "T3.outsum": "column total",
+                 "T3.balance": "carry-over balance", "T4.sum": "total"}
+MAX_NAMED = 3
+
+
+def _identities(doc) -> list:
+    from ..identities import all_identities
+
+    try:
+        return all_identities(doc)
+    except Exception:   # never let a hint break the editor
+        log.exception("identities failed")
+        return []
+
+
+def _table_of(ident) -> str:
+    return "t4" if ident.id.startswith("T4") else "t3"
+
+
+# --- inlay hints ---------------------------------------------------------------------------
+
+def inlay_hints(doc, lines, enc: str, start: int, end: int, lang: str = "zh") -> list[lsp.InlayHint]:
+    """One hint after each total cell (one-cell total side) inside [start, end]."""
+    en = lang == "en"
+    by_cell: dict[int, tuple[Any, list]] = {}
+    for ident in _identities(doc):
+        if ident.skipped or len(ident.lhs) != 1:
+            continue
+        cell = ident.lhs[0].cell
+        if cell is None or cell.span is None or ident.rhs_value is None:
+            continue
+        if not (start <= cell.span.end <= end):
+            continue
+        by_cell.setdefault(id(cell), (cell, []))[1].append(ident)
+    hints = []
+    for cell, idents in sorted(by_cell.values(), key=lambda x: x[0].span.end):
+        sums: list[float] = []
+        for i in idents:
+            if i.rhs_value not in sums:
+                sums.append(i.rhs_value)
+        bad = [i for i in idents if i.holds is False]
+        label = " / ".join(("≠ " if any(i.rhs_value == s for i in bad) else "= ") + fmt_num(s) for s in sums)
+        tip = []
+        for i in idents:
+            mark = "✗" if i.holds is False else "✓"
+            kind = (KIND_NAMES_EN if en else KIND_NAMES).get(i.id, i.id)
+            tip.append(f"{mark} {i.where} {kind}: {i.arithmetic()}")
+        hints.append(lsp.InlayHint(
+            position=convert.position(lines, cell.span.end, enc),
+            label=label,
+            tooltip=lsp.MarkupContent(kind=lsp.MarkupKind.PlainText, value="\n".join(tip)),
+            padding_left=True,
+        ))
+    return hints
+
+
+# --- code lenses ---------------------------------------------------------------------------
+
+def code_lenses(doc, lines, enc: str, uri: str, lang: str = "zh") -> list[lsp.CodeLens]:
+    en = lang == "en"
+    idents = _identities(doc)
+    lenses = []
+    for kind in ("t3", "t4"):
+        table = doc.tables.get(kind)
+        if table is None or table.span is None:
+            continue
+        mine = [i for i in idents if _table_of(i) == kind]
+        checked = [i for i in mine if i.holds is not None]
+        failing = [i for i in checked if i.holds is False]
+        skipped = len(mine) - len(checked)
+        tname = (TABLE_NAMES_EN if en else TABLE_NAMES)[kind]
+        kinds = KIND_NAMES_EN if en else KIND_NAMES
+        if en:
+            title = f"{tname}: {len(checked) - len(failing)}/{len(checked)} identities hold"
+        else:
+            title = f"{tname}：勾稽关系 {len(checked) - len(failing)}/{len(checked)} 成立"
+        if failing:
+            names = [f"{i.where} {kinds.get(i.id, i.id)}" for i in failing[:MAX_NAMED]]
+            more = len(failing) - len(names)
+            if en:
+                title += "; failing: " + ", ".join(names) + (f" and {more} more" if more else "")
+            else:
+                title += "；不成立：" + "、".join(names) + (f" 等 {len(failing)} 项" if more else "")
+        if skipped:
+            title += f" ({skipped} not checkable)" if en else f"（{skipped} 项无法核对）"
+        target = (failing[0].culprit or failing[0].target) if failing else None
+        if target is not None and target.span is not None:
+            at = target.span
+        else:
+            at = table.span
+        rng = convert.to_range(lines, at.start, at.end, enc)
+        line = lines.line_of(table.span.start)
+        lens_rng = lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0))
+        lenses.append(lsp.CodeLens(range=lens_rng, command=lsp.Command(
+            title=title, command=SHOW_CELL, arguments=[uri, rng.start.line, rng.start.character,
+                                                         rng.end.line, rng.end.character])))
+    return lenses
+
+
+# --- symbols and folding -------------------------------------------------------------------
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n\u3000":
+        end -= 1
+    return end
+
+
+def document_symbols(doc, lines, enc: str, lang: str = "zh") -> list[lsp.DocumentSymbol]:
+    en = lang == "en"
+    text = doc.text
+    tables = [t for t in doc.tables.values() if t.span is not None]
+    used: set[int] = set()
+    out = []
+    for s in sorted(doc.sections, key=lambda s: s.span.start):
+        end = _trim_end(text, s.span.start, max(s.body.end, s.span.end))
+        end = max(end, s.span.end)
+        children = []
+        for t in tables:
+            if s.span.start <= t.span.start < max(end, s.span.end + 1) and id(t) not in used:
+                used.add(id(t))
+                children.append(_table_symbol(t, lines, enc, en))
+        title = (s.title or s.canonical).strip() or s.canonical
+        out.append(lsp.DocumentSymbol(
+            name=title, kind=lsp.SymbolKind.Namespace,
+            range=convert.to_range(lines, s.span.start, end, enc),
+            selection_range=convert.to_range(lines, s.span.start, s.span.end, enc),
+            detail=s.canonical if s.canonical != title else None,
+            children=children))
+    for t in tables:      # a table outside every section still shows
+        if id(t) not in used:
+            out.append(_table_symbol(t, lines, enc, en))
+    out.sort(key=lambda x: (x.range.start.line, x.range.start.character))
+    return out
+
+
+def _table_symbol(t, lines, enc: str, en: bool) -> lsp.DocumentSymbol:
+    name = (TABLE_NAMES_EN if en else TABLE_NAMES).get(t.kind, t.kind)
+    rng = convert.to_range(lines, t.span.start, max(t.span.end, t.span.start), enc)
+    line_end = lines.line_end(lines.line_of(t.span.start))
+    sel = convert.to_range(lines, t.span.start, max(t.span.start, min(line_end, t.span.end)), enc)
+    return lsp.DocumentSymbol(name=name, kind=lsp.SymbolKind.Struct, range=rng, selection_range=sel,
+                              detail=t.version or None)
+
+
+def folding_ranges(doc, lines) -> list[lsp.FoldingRange]:
+    text = doc.text
+    out = []
+    for s in sorted(doc.sections, key=lambda s: s.span.start):
+        a = lines.line_of(s.span.start)
+        b = lines.line_of(max(s.span.start, _trim_end(text, s.span.start, max(s.body.end, s.span.end))))
+        if b > a:
+            out.append(lsp.FoldingRange(start_line=a, end_line=b, kind=lsp.FoldingRangeKind.Region))
+    for t in doc.tables.values():
+        if t.span is None:
+            continue
+        a = lines.line_of(t.span.start)
+        b = lines.line_of(max(t.span.start, _trim_end(text, t.span.start, t.span.end)))
+        if b > a:
+            out.append(lsp.FoldingRange(start_line=a, end_line=b, kind=lsp.FoldingRangeKind.Region))
+    return out
+
+
+# --- registration --------------------------------------------------------------------------
+
+def register(server) -> None:
+    """Add the drafting features to a :class:`gxlint.lsp.server.GxLanguageServer`."""
+
+    async def _outcome(ls, uri: str):
+        st = ls.docs.get(uri)
+        if st is None or not ls.wants(st):
+            return None, None
+        if ls.config_ready is not None:
+            await ls.config_ready.wait()
+        out = await ls.outcome(st)
+        for _ in range(3):   # superseded (new settings or text) while it ran: ask again
+            if not out.stale or ls.docs.get(uri) is not st:
+                break
+            out = await ls.outcome(st)
+        if out.quiet or out.doc is None or out.text is not st.text:
+            return st, None
+        return st, out
+
+    @server.feature(lsp.TEXT_DOCUMENT_INLAY_HINT, lsp.InlayHintOptions(resolve_provider=False))
+    async def inlay_hint(ls, params: lsp.InlayHintParams):
+        _st, out = await _outcome(ls, params.text_document.uri)
+        if out is None:
+            return None
+        enc = ls.enc
+        a = convert.offset_of(out.lines, params.range.start, enc)
+        b = convert.offset_of(out.lines, params.range.end, enc)
+        return inlay_hints(out.doc, out.lines, enc, a, b, ls.options.settings.lang)
+
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_LENS, lsp.CodeLensOptions(resolve_provider=False))
+    async def code_lens(ls, params: lsp.CodeLensParams):
+        _st, out = await _outcome(ls, params.text_document.uri)
+        if out is None:
+            return None
+        return code_lenses(out.doc, out.lines, ls.enc, params.text_document.uri, ls.options.settings.lang)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    async def document_symbol(ls, params: lsp.DocumentSymbolParams):
+        _st, out = await _outcome(ls, params.text_document.uri)
+        if out is None:
+            return None
+        return document_symbols(out.doc, out.lines, ls.enc, ls.options.settings.lang)
+
+    @server.feature(lsp.TEXT_DOCUMENT_FOLDING_RANGE)
+    async def folding_range(ls, params: lsp.FoldingRangeParams):
+        _st, out = await _outcome(ls, params.text_document.uri)
+        if out is None:
+            return None
+        return folding_ranges(out.doc, out.lines)
+
+    @server.command(SHOW_CELL)
+    async def show_cell(ls, *args):
+        try:
+            uri = str(args[0])
+            l1, c1, l2, c2 = (int(x) for x in args[1:5])
+        except (IndexError, TypeError, ValueError):
+            raise ValueError("gxlint.showCell: arguments are [uri, line, character, endLine, endCharacter]")
+        sel = lsp.Range(lsp.Position(l1, c1), lsp.Position(l2, c2))
+        if ls._cap("window.show_document.support"):
+            res = await ls.window_show_document_async(lsp.ShowDocumentParams(uri=uri, take_focus=True, selection=sel))
+            return bool(getattr(res, "success", False))
+        return False
+
+    @server.command(NEW_REPORT)
+    async def new_report(ls, *args):
+        from .skeleton import skeleton
+
+        from .. import templates
+
+        year = args[0] if len(args) > 0 else None
+        tpl = args[1] if len(args) > 1 else None
+        target = args[2] if len(args) > 2 else None
+        try:
+            year = None if year in (None, "") else int(year)
+        except (TypeError, ValueError):
+            raise ValueError(f"gxlint.newReport: year {year!r} is not a year")
+        if year is not None and not 2008 <= year <= 2100:
+            raise ValueError(f"gxlint.newReport: year {year} is out of range")
+        if tpl in ("", None):
+            tpl = None
+        elif tpl not in templates.VERSIONS:
+            raise ValueError(f"gxlint.newReport: unknown template {tpl!r} ({', '.join(templates.VERSIONS)})")
+        text = skeleton(year, tpl)
+        if isinstance(target, str) and target:
+            edit = lsp.WorkspaceEdit(document_changes=[
+                lsp.CreateFile(uri=target, options=lsp.CreateFileOptions(overwrite=False, ignore_if_exists=True)),
+                lsp.TextDocumentEdit(
+                    text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=target, version=None),
+                    edits=[lsp.TextEdit(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), new_text=text)]),
+            ])
+            res = await ls.workspace_apply_edit_async(lsp.ApplyWorkspaceEditParams(edit=edit, label="gxlint: 新建年度报告"))
+            if getattr(res, "applied", False) and ls._cap("window.show_document.support"):
+                await ls.window_show_document_async(lsp.ShowDocumentParams(uri=target, take_focus=True))
+        return text
+

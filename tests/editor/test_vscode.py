@@ -1,0 +1,312 @@
+"""gxlint in a real VS Code: code-server (npm) on 127.0.0.1 with the extension's .vsix installed,
+driven through headless Chromium (Debian's ``chromium``, Playwright's Python API).
+
+Set up by ``scripts/setup-vscode-tests.sh`` (``scripts/test.sh`` runs it); skipped, with the
+reason, when that set-up is missing or ``GXLINT_SKIP_EDITOR_TESTS`` is set.  Screenshots go to
+``test-artefacts/vscode/`` (gitignored).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXT = os.path.join(ROOT, "vscode-extension")
+ART = os.path.join(ROOT, "test-artefacts", "vscode")
+CACHE = os.environ.get("GXLINT_EDITOR_CACHE", os.path.expanduser("~/.cache/gxlint-editor"))
+VERSION = os.environ.get("GXLINT_CODE_SERVER_VERSION", "4.100.3")
+ENTRY = os.path.join(CACHE, f"code-server-{VERSION}", "node_modules", "code-server", "out", "node", "entry.js")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SEED1 = next(os.path.join(ROOT, "tests", "fixtures", "seeds", f) for f in
+             sorted(os.listdir(os.path.join(ROOT, "tests", "fixtures", "seeds"))) if f.startswith("001_"))
+
+
+def _why_skip() -> str | None:
+    if os.environ.get("GXLINT_SKIP_EDITOR_TESTS"):
+        return "GXLINT_SKIP_EDITOR_TESTS is set"
+    if not os.path.isfile(ENTRY):
+        return f"code-server is not set up ({ENTRY} missing): run scripts/setup-vscode-tests.sh"
+    if not os.path.isfile(CHROMIUM):
+        return "chromium is missing: run scripts/setup-vscode-tests.sh"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright's Python API is missing: run scripts/setup-vscode-tests.sh"
+    if not shutil.which("npm"):
+        return "npm is missing (needed to build the .vsix)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_why_skip() is not None, reason=_why_skip() or "")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _vsix() -> str:
+    out = os.path.join(ART, "gxlint-test.vsix")
+    os.makedirs(ART, exist_ok=True)
+    if not os.path.isdir(os.path.join(EXT, "node_modules")):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EXT, check=True)
+    subprocess.run(["npx", "vsce", "package", "--no-dependencies", "-o", out], cwd=EXT, check=True,
+                   capture_output=True)
+    return out
+
+
+def _json_cli(path: str, *extra: str) -> dict:
+    proc = subprocess.run([sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", *extra, path],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env=dict(os.environ, PYTHONPATH=ROOT))
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def vscode(tmp_path_factory):
+    base = tmp_path_factory.mktemp("vscode")
+    data, exts, ws = base / "data", base / "exts", base / "ws"
+    (data / "User").mkdir(parents=True)
+    ws.mkdir()
+    shutil.copy(SEED1, ws / "report.txt")
+    (ws / "notes.txt").write_text("购物清单\n苹果 | 3 |\n梨 | 4 |\n会议纪要：下周一上午开会。\n", encoding="utf-8")
+    settings = {
+        "gxlint.interpreter": sys.executable,
+        "gxlint.lang": "zh",
+        "workbench.startupEditor": "none",
+        "security.workspace.trust.enabled": False,
+        "workbench.tips.enabled": False,
+        "editor.inlayHints.enabled": "on",
+        "editor.hover.delay": 100,
+        "telemetry.telemetryLevel": "off",
+        "extensions.autoCheckUpdates": False,
+        "extensions.autoUpdate": False,
+        "window.restoreWindows": "none",
+    }
+    (data / "User" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    vsix = _vsix()
+    subprocess.run(["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data),
+                    "--install-extension", vsix], check=True, capture_output=True, env=env, timeout=300)
+    port = _free_port()
+    log = open(base / "code-server.log", "w")
+    proc = subprocess.Popen(["node", ENTRY, "--auth", "none", "--bind-addr", f"127.0.0.1:{port}",
+                             "--user-data-dir", str(data), "--extensions-dir", str(exts),
+                             "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
+                             "--disable-getting-started-override", "--config", str(base / "config.yaml"), str(ws)],
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/?folder={ws}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            break
+        except Exception:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError("code-server did not start: " + (base / "code-server.log").read_text()[-2000:])
+            time.sleep(0.5)
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    page = browser.new_page(viewport={"width": 1500, "height": 950}, locale="zh-CN")
+    page.goto(url)
+    page.wait_for_selector(".monaco-workbench", timeout=120_000)
+    yield {"page": page, "ws": ws, "data": data, "base": base}
+    browser.close()
+    pw.stop()
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def _shot(page, name: str) -> None:
+    os.makedirs(ART, exist_ok=True)
+    page.screenshot(path=os.path.join(ART, name + ".png"))
+
+
+def _open(page, name: str) -> None:
+    """Open a workspace file by clicking it in the Explorer."""
+    try:
+        item = page.locator(f".explorer-folders-view .monaco-list-row[aria-label*='{name}']").first
+        item.wait_for(timeout=60_000)
+        item.click()
+        page.wait_for_selector(f".tab[aria-label*='{name}']", timeout=30_000)
+    except Exception:
+        _shot(page, f"failed-open-{name}")
+        raise
+
+
+def _count(page, sel: str) -> int:
+    return page.locator(sel).count()
+
+
+def _problems(page) -> list[str]:
+    page.keyboard.press("Control+Shift+M")
+    page.wait_for_selector(".markers-panel", timeout=20_000)
+    page.wait_for_timeout(800)
+    rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
+    return rows
+
+
+def _command(page, title: str) -> None:
+    page.keyboard.press("F1")
+    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
+    page.keyboard.type(title)
+    page.wait_for_timeout(700)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(700)
+
+
+def _goto(page, line: int) -> None:
+    page.keyboard.press("Control+G")
+    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
+    page.keyboard.type(str(line))
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+
+
+def test_report_in_real_vscode(vscode):
+    page = vscode["page"]
+    _open(page, "report.txt")
+    text = (vscode["ws"] / "report.txt").read_text(encoding="utf-8")
+    row = next(i for i, l in enumerate(text.split("\n")) if "予以公开" in l) + 1
+    page.locator(".monaco-editor .view-lines").first.click()
+    _goto(page, row + 8)
+    _goto(page, row)
+    try:
+        # squiggles: the server starts, lints, the editor decorates the 予以公开 row
+        page.wait_for_selector(".view-overlays .squiggly-error", timeout=120_000)
+    except Exception:
+        _shot(page, "failed-squiggles")
+        raise
+    page.wait_for_timeout(1500)
+    errors = _count(page, ".view-overlays .squiggly-error")
+    warnings = _count(page, ".view-overlays .squiggly-warning")
+    _shot(page, "01-report-squiggles")
+    assert errors >= 1
+    # the Problems panel lists what `gxlint check --format json` finds
+    cli = _json_cli(str(vscode["ws"] / "report.txt"))["files"][0]["diagnostics"]
+    rows = _problems(page)
+    badge = page.locator(".panel .composite-bar .badge-content").first.inner_text().strip()
+    # collapse the related-information rows and maximise the panel: one row per finding
+    page.locator(".markers-panel-container, .panel").first.locator(".codicon-collapse-all").first.click()
+    _command(page, "View: Toggle Maximized Panel")
+    page.locator(".markers-panel .monaco-list-row").first.click()     # the file row: expand it only
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(800)
+    rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
+    _shot(page, "02-problems-panel")
+    codes_panel = sorted(c for r in rows for c in [next((w for w in r.replace("(", " ").replace(")", " ").split()
+                                                          if w.startswith("GX")), None)] if c)
+    print(f"\nVS Code: {errors} error and {warnings} warning squiggles visible on the 予以公开 row's screen; "
+          f"Problems panel badge {badge}, codes {codes_panel}; CLI {len(cli)}")
+    assert badge == str(len(cli))
+    assert sorted(d["code"] for d in cli) == codes_panel, rows
+    _command(page, "View: Toggle Maximized Panel")
+    page.keyboard.press("Control+Shift+M")   # hide the panel again
+
+
+def _badge(page) -> str:
+    loc = page.locator(".panel .composite-bar .badge-content, .part.panel .badge .badge-content")
+    return loc.first.inner_text().strip() if loc.count() else ""
+
+
+def _errors_js() -> str:
+    return "document.querySelectorAll('.editor-instance .view-overlays .squiggly-error').length"
+
+
+def test_hover_quick_fix_and_latency(vscode):
+    page = vscode["page"]
+    text = (vscode["ws"] / "report.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    row = next(i for i, l in enumerate(lines) if "予以公开" in l)
+    nine = next(i for i in range(row, row + 9) if lines[i].startswith("9"))     # the 商业企业 cell (9)
+    page.locator(".editor-instance .monaco-editor .view-lines").first.click()
+    _goto(page, nine + 1)
+    page.keyboard.press("Home")
+    # hover (editor.action.showHover): the arithmetic of the cell
+    _command(page, "Show or Focus Hover")
+    hover = page.locator(".monaco-hover:not(.hidden)").first
+    hover.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    htext = hover.inner_text()
+    _shot(page, "03-hover")
+    assert "0 + 9 + 0 + 0 + 0 + 0 = 9" in htext, htext
+    page.keyboard.press("Escape")
+    before = page.evaluate(_errors_js())
+    # the quick fix through the light bulb (Ctrl+.), the preferred one first
+    page.keyboard.press("Control+.")
+    menu = page.locator(".action-widget").first
+    menu.wait_for(timeout=30_000)
+    page.wait_for_timeout(400)
+    _shot(page, "04-quick-fix-menu")
+    assert "GX301" in menu.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{_errors_js()} < {before}", timeout=30_000)
+    _shot(page, "05-after-quick-fix")
+    assert page.locator(".view-overlays .squiggly-error").count() < before
+    # keystroke → updated squiggles, debounce included: type a digit (the row total breaks: an error
+    # squiggle appears), delete it (it goes), 20 times
+    page.keyboard.press("End")
+    samples = []
+    for i in range(20):
+        n0 = page.evaluate(_errors_js())
+        t0 = time.perf_counter()
+        page.keyboard.press("Backspace" if i % 2 else "5")
+        page.wait_for_function(f"{_errors_js()} != {n0}", timeout=30_000, polling="raf")
+        samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, int(round(0.95 * len(samples))) - 1)]
+    print(f"\nVS Code keystroke → updated squiggles ({len(text.encode())} bytes report): "
+          f"median {samples[len(samples) // 2]:.0f} ms, p95 {p95:.0f} ms, max {samples[-1]:.0f} ms")
+    assert p95 < 2000
+
+
+def test_settings_change_and_non_report(vscode):
+    page = vscode["page"]
+    # gxlint.select changes the findings without a reload
+    cli = _json_cli(str(vscode["ws"] / "report.txt"), "--select", "GX5")["files"][0]["diagnostics"]
+    settings = json.loads((vscode["data"] / "User" / "settings.json").read_text(encoding="utf-8"))
+    settings["gxlint.select"] = ["GX5"]
+    # as a person does: the user settings (JSON) editor, edited and saved
+    _command(page, "Preferences: Open User Settings (JSON)")
+    page.wait_for_selector(".tab[aria-label*='settings.json']", timeout=30_000)
+    page.locator(".editor-instance .monaco-editor .view-lines").first.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(json.dumps(settings, indent=2))
+    page.keyboard.press("Control+Shift+End")      # whatever auto-closing added after it
+    page.keyboard.press("Delete")
+    page.keyboard.press("Control+S")
+    page.wait_for_timeout(1000)
+    _open(page, "report.txt")
+    _command(page, "View: Focus Problems")
+    try:
+        page.wait_for_function(
+            "(() => { const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')]"
+            ".map(e => e.textContent).filter(t => /GX\\d{3}/.test(t));"
+            f" return r.length === {len(cli)} && r.every(t => t.includes('GX5')); }})()", timeout=60_000)
+    except Exception:
+        _shot(page, "failed-settings")
+        raise
+    _shot(page, "06-select-GX5")
+    rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
+    assert all("GX5" in r for r in rows if "GX" in r), rows
+    # a file that is not a report stays clean
+    _open(page, "notes.txt")
+    page.wait_for_timeout(4000)
+    _shot(page, "07-non-report")
+    assert page.locator(".editor-instance .view-overlays [class*='squiggly-']").count() == 0
