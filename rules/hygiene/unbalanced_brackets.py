@@ -83,13 +83,16 @@ class UnbalancedBrackets(Rule):
         dead = set()
         for sp in [r.span for r in doc.meta.extra.get("residue", [])] + [m.span for m in doc.meta.extra.get("mojibake", [])]:
             dead.update(range(lines.line_of(sp.start), lines.line_of(max(sp.start, sp.end - 1)) + 1))
-        events_by_line = []
-        for ln in range(lines.count):
-            a, b = lines.line_start(ln), lines.line_end(ln)
-            if ln in dead:
-                events_by_line.append([])
-                continue
-            events_by_line.append([(m.start(), m.group()) for m in _BRACKET.finditer(text, a, b)])
+        # one scan of the whole text (one call under the regex budget), the brackets sorted by line
+        events_by_line: list[list] = [[] for _ in range(lines.count)]
+        ln, end = 0, lines.line_end(0) if lines.count else 0
+        for m in _BRACKET.finditer(text):
+            pos = m.start()
+            if pos >= end:
+                ln = lines.line_of(pos)
+                end = lines.line_end(ln)
+            if ln not in dead:
+                events_by_line[ln].append((pos, m.group()))
         wrapped = paragraphs(doc)
         stack: list[tuple[int, str]] = []
         through = -1            # lines up to this one lie inside a wrapped paragraph (page numbers)
