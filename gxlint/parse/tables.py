@@ -42,7 +42,7 @@ _ENUM = regex.compile(r"^(?:\d{1,2}\.|\([一二三四五六七八九十]\)|[一�
 
 def plain(s: str) -> str:
     """Letters only: for "same wording" comparisons (punctuation, spaces, quotes ignored)."""
-    return _PUNCT.sub("", s)
+    return (_raw(_PUNCT) if len(s) <= guard.SHORT else _PUNCT).sub("", s)
 
 
 @dataclass(slots=True)
@@ -70,6 +70,7 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
     wrapped = (_MD_RULE, _PAGE_NO, _GRID_RULE, _SEP, _WORD, _NUMISH, _MD_CELL_RULE)
     bare = tuple(_raw(p) for p in wrapped)
     short = guard.SHORT
+    heads = pdftext.head_lines(text, start)     # a running header repeats one of these (computed once)
     while pos < end and line_no < max_lines:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
@@ -81,7 +82,7 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
             if not line_no & 63:
                 guard.check()
         if line.strip() and not md_rule.match(line) and not page_no.match(line) and not grid_rule.match(line) \
-                and not pdftext.running_header(text, start, pos, line_end, _PAGE_NO):
+                and not (heads and line.strip() in heads and pdftext.running_header(text, start, pos, line_end, _PAGE_NO)):
             if sep.search(line):
                 pieces = []
                 p0 = 0
@@ -217,7 +218,7 @@ def read_number(w: str, *, signed: bool = False, decimal: bool = False) -> tuple
     """(value, why-malformed) of a cell's text.  A readable but ill-formed value (00) keeps its value."""
     if len(w) > MAX_DIGITS and _int_digits(w) > MAX_DIGITS and (_INT.match(w) or _THOUSANDS.match(w) or _DEC.match(w) or _SIGNED.match(w)):
         return None, TOO_LONG
-    if _INT.match(w):
+    if (_raw(_INT) if len(w) <= guard.SHORT else _INT).match(w):     # most cells: no budget wrapper
         if len(w) > 1 and w[0] == "0":
             return float(int(w)), "多余的前导零"
         return float(int(w)), None
