@@ -203,8 +203,20 @@ def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
            cuts: Optional[_Cuts] = None) -> tuple[int, Optional[list]]:
     """How many ways (0, 1 or 2 = "more than one") to cut the pieces into n well-formed cells,
     by cell count alone, and the way when there is exactly one."""
+    lens = [len(p) for p in pieces]
+    # the cut forced by the count alone (as the search would find it): one cell per piece, or one
+    # per character (a row of single digits, 0000000): one way if those cells are well formed, else none
+    if len(pieces) == n:
+        forced = [(pi, 0, lens[pi]) for pi in range(n)]
+    elif sum(lens) == n:
+        forced = [(pi, k, k + 1) for pi in range(len(pieces)) for k in range(lens[pi])]
+    else:
+        forced = None
+    if forced is not None:
+        if all(b - a <= MAX_CELL and oks[c](pieces[pi][a:b]) for c, (pi, a, b) in enumerate(forced)):
+            return 1, forced
+        return 0, None
     cuts = cuts or _Cuts(pieces, n, oks)
-    lens = cuts.lens
     count = cuts.ways(0, 0, 0)
     if count != 1:
         return count, None
@@ -523,7 +535,8 @@ def mark(rows: dict, info: dict) -> Optional[str]:
     return reason
 
 
-def groups_for(columns: Sequence[str]) -> tuple[Group, ...]:
+@functools.lru_cache(maxsize=64)
+def groups_for(columns: tuple) -> tuple[Group, ...]:
     """The row identities a row with these columns has (none for table 二)."""
     if "tot" in columns:
         return t3_groups(columns)
