@@ -45,6 +45,26 @@ _BRACKET = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
 _ENUM = re.compile(r"^[ \t\u3000*#>-]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z]|[①-⑳])$")
 
 
+class _Lines:
+    """The bracket events of each line (a list per line, empty for most) without a list per line."""
+
+    __slots__ = ("by_line", "count")
+
+    def __init__(self, by_line: dict, count: int) -> None:
+        self.by_line = by_line
+        self.count = count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, ln: int):
+        return self.by_line.get(ln, ())
+
+    def __iter__(self):
+        get = self.by_line.get
+        return (get(ln, ()) for ln in range(self.count))
+
+
 class UnbalancedBrackets(Rule):
     code = "GX604"
     name = "unbalanced-brackets"
@@ -84,15 +104,16 @@ class UnbalancedBrackets(Rule):
         for sp in [r.span for r in doc.meta.extra.get("residue", [])] + [m.span for m in doc.meta.extra.get("mojibake", [])]:
             dead.update(range(lines.line_of(sp.start), lines.line_of(max(sp.start, sp.end - 1)) + 1))
         # one scan of the whole text (one call under the regex budget), the brackets sorted by line
-        events_by_line: list[list] = [[] for _ in range(lines.count)]
-        ln, end = 0, lines.line_end(0) if lines.count else 0
+        by_line: dict[int, list] = {}      # only the lines that hold a bracket
+        ln, end = 0, lines.line_end(0)
         for m in _BRACKET.finditer(text):
             pos = m.start()
             if pos >= end:
                 ln = lines.line_of(pos)
                 end = lines.line_end(ln)
             if ln not in dead:
-                events_by_line[ln].append((pos, m.group()))
+                by_line.setdefault(ln, []).append((pos, m.group()))
+        events_by_line = _Lines(by_line, lines.count)
         wrapped = paragraphs(doc)
         stack: list[tuple[int, str]] = []
         through = -1            # lines up to this one lie inside a wrapped paragraph (page numbers)
