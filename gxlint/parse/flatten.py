@@ -145,48 +145,79 @@ class _Budget(Exception):
     pass
 
 
-def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]]) -> tuple[int, Optional[list]]:
-    """How many ways (0, 1 or 2 = "more than one") to cut the pieces into n well-formed cells,
-    by cell count alone, and the way when there is exactly one.  Dynamic programming over
-    (piece, offset, cell): linear in the length of the run, whatever it holds."""
-    lens = [len(p) for p in pieces]
-    memo: dict[tuple[int, int, int], int] = {}
+class _Cuts:
+    """The ways to cut a row's pieces into n well-formed cells, by cell count alone: the cell
+    lengths allowed at each (piece, offset, cell) and how many ways (0, 1 or 2 = "more than one")
+    complete a cut from there.  Dynamic programming over (piece, offset, cell), memoised and
+    computed only for the states a cut can reach: linear in the length of the run.  The search by
+    the row's totals (:func:`_search`) uses it to leave dead ends at once."""
 
-    def options(pi: int, off: int, c: int):
-        for L in range(1, min(MAX_CELL, lens[pi] - off) + 1):
-            s = pieces[pi][off:off + L]
-            if off + L < lens[pi] and pieces[pi][off + L] == ".":
-                continue
-            if oks[c](s):
-                yield L
+    __slots__ = ("pieces", "n", "oks", "lens", "memo", "opts")
 
-    def ways(pi: int, off: int, c: int) -> int:
-        # iterative order would be faster, but the depth is at most n + len(pieces) (small)
-        if pi == len(pieces):
-            return 1 if c == n else 0
-        if off == lens[pi]:
-            return ways(pi + 1, 0, c)
-        if c == n:
+    def __init__(self, pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]]) -> None:
+        self.pieces = pieces
+        self.n = n
+        self.oks = oks
+        self.lens = [len(p) for p in pieces]
+        self.memo: dict[tuple[int, int, int], int] = {}
+        self.opts: dict = {}
+
+    def options(self, pi: int, off: int, c: int) -> tuple[int, ...]:
+        """Lengths of a well-formed cell ``c`` starting at ``off`` in piece ``pi`` (a piece's
+        remainder cannot start with '.': a decimal cut in two)."""
+        ok = self.oks[c]
+        k = (pi, off, ok)
+        got = self.opts.get(k)
+        if got is None:
+            p = self.pieces[pi]
+            lp = self.lens[pi]
+            got = tuple(L for L in range(1, min(MAX_CELL, lp - off) + 1)
+                        if not (off + L < lp and p[off + L] == ".") and ok(p[off:off + L]))
+            self.opts[k] = got
+        return got
+
+    def ways(self, pi: int, off: int, c: int) -> int:
+        # recursion depth is at most n + len(pieces) (each level adds a cell or a piece)
+        lens = self.lens
+        while pi < len(lens) and off == lens[pi]:
+            pi, off = pi + 1, 0
+        if pi == len(lens):
+            return 1 if c == self.n else 0
+        if c == self.n:
             return 0
         k = (pi, off, c)
-        got = memo.get(k)
+        got = self.memo.get(k)
         if got is not None:
             return got
         total = 0
-        for L in options(pi, off, c):
-            total += ways(pi, off + L, c + 1)
+        for L in self.options(pi, off, c):
+            total += self.ways(pi, off + L, c + 1)
             if total >= 2:
                 total = 2
                 break
-        memo[k] = total
+        self.memo[k] = total
         return total
 
-    # fill the memo bottom-up first (no deep recursion on long runs)
-    for pi in range(len(pieces) - 1, -1, -1):
-        for off in range(lens[pi], -1, -1):
-            for c in range(n, -1, -1):
-                ways(pi, off, c)
-    count = ways(0, 0, 0)
+
+def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
+           cuts: Optional[_Cuts] = None) -> tuple[int, Optional[list]]:
+    """How many ways (0, 1 or 2 = "more than one") to cut the pieces into n well-formed cells,
+    by cell count alone, and the way when there is exactly one."""
+    lens = [len(p) for p in pieces]
+    # the cut forced by the count alone (as the search would find it): one cell per piece, or one
+    # per character (a row of single digits, 0000000): one way if those cells are well formed, else none
+    if len(pieces) == n:
+        forced = [(pi, 0, lens[pi]) for pi in range(n)]
+    elif sum(lens) == n:
+        forced = [(pi, k, k + 1) for pi in range(len(pieces)) for k in range(lens[pi])]
+    else:
+        forced = None
+    if forced is not None:
+        if all(b - a <= MAX_CELL and oks[c](pieces[pi][a:b]) for c, (pi, a, b) in enumerate(forced)):
+            return 1, forced
+        return 0, None
+    cuts = cuts or _Cuts(pieces, n, oks)
+    count = cuts.ways(0, 0, 0)
     if count != 1:
         return count, None
     out = []
@@ -195,8 +226,8 @@ def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]]) 
         if off == lens[pi]:
             pi, off = pi + 1, 0
             continue
-        for L in options(pi, off, c):
-            if ways(pi, off + L, c + 1) == 1:
+        for L in cuts.options(pi, off, c):
+            if cuts.ways(pi, off + L, c + 1) == 1:
                 out.append((pi, off, off + L))
                 off, c = off + L, c + 1
                 break
@@ -206,17 +237,17 @@ def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]]) 
 
 
 def _search(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
-            groups: Sequence[Group], limit: int, budget: Optional[list] = None) -> list[list[tuple[int, int, int]]]:
+            groups: Sequence[Group], limit: int, budget: Optional[list] = None,
+            cuts: Optional[_Cuts] = None) -> list[list[tuple[int, int, int]]]:
     """All ways (up to ``limit`` + 1) to cut the pieces into n well-formed cells satisfying the
-    groups.  Raises _Budget when the search is too long (``budget``: the table's steps left)."""
+    groups.  Raises _Budget when the search is too long (``budget``: the table's steps left).
+    A cut that cannot be completed into well-formed cells at all (``cuts``) is not followed."""
+    cuts = cuts or _Cuts(pieces, n, oks)
     sols: list[list[tuple[int, int, int]]] = []
     cur: list[tuple[int, int, int]] = []
     vals: list[Optional[int]] = []
     steps = 0
-    lens = [len(p) for p in pieces]
-    suffix = [0] * (len(pieces) + 1)
-    for k in range(len(pieces) - 1, -1, -1):
-        suffix[k] = suffix[k + 1] + lens[k]
+    lens = cuts.lens
     forced_of: dict[int, Group] = {}
     for g in groups:
         if all(p < g.total for p in g.parts):
@@ -246,9 +277,7 @@ def _search(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
         if off == lens[pi]:
             rec(pi + 1, 0, c)
             return
-        left_cells = n - c
-        # every remaining piece needs a cell; the characters left must fit the cells left
-        if left_cells < len(pieces) - pi or (lens[pi] - off) + suffix[pi + 1] > left_cells * MAX_CELL:
+        if c == n:
             return
         g = forced_of.get(c)
         if g is not None:
@@ -256,16 +285,13 @@ def _search(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
             if any(v is None for v in parts):
                 return
             want = str(sum(parts))           # type: ignore[arg-type]
-            lengths = [len(want)] if pieces[pi].startswith(want, off) else []
+            lengths: Sequence[int] = (len(want),) if pieces[pi].startswith(want, off) and len(want) in cuts.options(pi, off, c) else ()
         else:
-            lengths = range(1, min(MAX_CELL, lens[pi] - off) + 1)
+            lengths = cuts.options(pi, off, c)
         for L in lengths:
+            if not cuts.ways(pi, off + L, c + 1):
+                continue                     # the rest cannot be cut into well-formed cells
             s = pieces[pi][off:off + L]
-            if not oks[c](s):
-                continue
-            # a piece's remainder cannot start with '.' (a decimal cut in two)
-            if off + L < lens[pi] and pieces[pi][off + L] == ".":
-                continue
             cur.append((pi, off, off + L))
             vals.append(value(s))
             rec(pi, off + L, c + 1)
@@ -295,7 +321,8 @@ def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]
     row is unreadable (GLUED)."""
     if not pieces or sum(len(p) for p in pieces) > MAX_RUN or len(pieces) > n:
         return Split(reason=GLUED)
-    count, only = _plain(pieces, n, oks)
+    cuts = _Cuts(pieces, n, oks)
+    count, only = _plain(pieces, n, oks, cuts)
     if only is not None:
         return _done(pieces, only, ())
     if count == 0:
@@ -303,7 +330,7 @@ def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]
     if not groups:
         return Split(reason=GLUED, count=2)
     try:
-        fit = _search(pieces, n, oks, groups, CANDIDATES, budget)
+        fit = _search(pieces, n, oks, groups, CANDIDATES, budget, cuts)
     except _Budget:
         return Split(reason=GLUED)
     if len(fit) == 1:
@@ -483,7 +510,9 @@ def _strip_empty(items: list) -> list:
     return toks
 
 
+@functools.lru_cache(maxsize=None)
 def _ok_for(signed: bool, decimal: bool) -> Callable[[str], bool]:
+    """The cell test of a column kind (one function per kind: :class:`_Cuts` keys on it)."""
     return lambda s: cell_ok(s, signed=signed, decimal=decimal)
 
 
@@ -506,7 +535,8 @@ def mark(rows: dict, info: dict) -> Optional[str]:
     return reason
 
 
-def groups_for(columns: Sequence[str]) -> tuple[Group, ...]:
+@functools.lru_cache(maxsize=64)
+def groups_for(columns: tuple) -> tuple[Group, ...]:
     """The row identities a row with these columns has (none for table 二)."""
     if "tot" in columns:
         return t3_groups(columns)

@@ -277,6 +277,11 @@ _R_SENTENCE = regex.compile(r"[。；;！？]")
 _R_SEP = " \t|/·•,，;；[]"
 
 
+def _bare(p):
+    """A compiled pattern without its regex-budget wrapper (guard.Pattern): for short strings only."""
+    return getattr(p, "_p", p)
+
+
 def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
     """The chrome items a (normalised) line consists of, or () when it is report text.
 
@@ -284,17 +289,22 @@ def residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
     only 来源/时间/作者 items counts when it is at the edge of the report (before section 一 or
     after the last report text) or when it combines 来源 with 时间."""
     s = line.strip(" \t|*#>-")
+    # s is at most 300 characters below (fewer than guard.SHORT): the bare patterns, called once
+    # per line of the report, without the budget wrapper (which would add no timeout)
     if edge and s and len(s) <= 300:
-        if _R_META.match(s):
+        if _bare(_R_META).match(s):
             return ("meta",)
-        if _R_RULE.fullmatch(line.strip()) or _R_FILE.search(s) and len(s) <= 60 and not _R_SENTENCE.search(s):
+        if _R_RULE.fullmatch(line.strip()) or _bare(_R_FILE).search(s) and len(s) <= 60 and not _bare(_R_SENTENCE).search(s):
             return ("archive",)
-    if not s or len(s) > 160 or not _R_RE.match(s.lstrip(_R_SEP)):
+    if not s or len(s) > 160:
+        return ()
+    rx = _bare(_R_RE)
+    if not rx.match(s.lstrip(_R_SEP)):
         return ()       # (fast path) report text: it does not even start with a chrome item
     kinds: list[str] = []
     pos = 0
     weak_only = True
-    for m in _R_RE.finditer(s):
+    for m in rx.finditer(s):
         gap = s[pos:m.start()]
         if gap.strip(_R_SEP):
             return ()

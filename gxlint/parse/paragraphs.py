@@ -140,6 +140,8 @@ class JoinedText:
         return self.norm.to_orig(self.to_norm(i, end=end), end=end)
 
     def from_orig(self, o: int) -> int:
+        if not self._cut_at:
+            return self.norm.from_orig(o)
         return self.from_norm(self.norm.from_orig(o))
 
     def span(self, start: int, end: int) -> Span:
@@ -173,10 +175,10 @@ class Paragraphs:
         self.joins: dict[int, int] = {}     # line → the line it continues on (0-based)
         self._joined: Optional[JoinedText] = None
         table_lines = table_lines or set()
-        content = _LINE_BREAK.split(text)
+        content = _split_lines(text)
         n = len(content)
         # widths as written (normalisation folds full-width punctuation to narrow ASCII)
-        orig = _LINE_BREAK.split(norm.original) if norm.original is not text else content
+        orig = _split_lines(norm.original) if norm.original is not text else content
         if len(orig) != n:
             orig = content
         widths = [width(x.strip(" \t\u3000")) for x in orig]
@@ -222,6 +224,12 @@ class Paragraphs:
     def continues(self, line: int) -> Optional[int]:
         """The line this 0-based line continues on, if its line break is a soft wrap."""
         return self.joins.get(line)
+
+
+def _split_lines(s: str) -> list[str]:
+    """The lines of s (\n, \r\n or \r): str.split when there is no \r (one C call, no regex over
+    the whole text)."""
+    return s.split("\n") if "\r" not in s else _LINE_BREAK.split(s)
 
 
 def _running_lines(content: list[str], widths: list[int], wrap_width: int) -> set[str]:

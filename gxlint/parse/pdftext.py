@@ -547,6 +547,12 @@ def running_header(text: str, region_start: int, pos: int, line_end: int, page_n
     return any(s.strip() and page_no.match(s) for s in (prev, nxt))
 
 
+def head_lines(text: str, region_start: int) -> tuple[str, ...]:
+    """The document's first three lines before the region (stripped): the only lines
+    :func:`running_header` can find (a caller that tests many lines checks this first)."""
+    return _head_lines(text, region_start)
+
+
 @functools.lru_cache(maxsize=8)
 def _head_lines(text: str, region_start: int) -> tuple[str, ...]:
     out = []

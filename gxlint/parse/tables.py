@@ -21,7 +21,7 @@ from typing import Optional
 
 import regex
 
-from .. import templates
+from .. import guard, templates
 from ..model import Cell, HeaderLabel, Row, Span, Table
 from . import pdftext
 from .normalize import NormText, key
@@ -42,7 +42,7 @@ _ENUM = regex.compile(r"^(?:\d{1,2}\.|\([一二三四五六七八九十]\)|[一�
 
 def plain(s: str) -> str:
     """Letters only: for "same wording" comparisons (punctuation, spaces, quotes ignored)."""
-    return _PUNCT.sub("", s)
+    return (_raw(_PUNCT) if len(s) <= guard.SHORT else _PUNCT).sub("", s)
 
 
 @dataclass(slots=True)
@@ -54,26 +54,44 @@ class Token:
     line: int       # index of the line within the region (for "same line" tests)
 
 
+def _raw(p):
+    """The compiled pattern without its regex-budget wrapper (guard.Pattern), for a call on a
+    string of at most guard.SHORT characters (where the wrapper would add no timeout)."""
+    return getattr(p, "_p", p)
+
+
 def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> list[Token]:
     text = norm.text
     out: list[Token] = []
     pos = start
     line_no = 0
+    # a line of at most guard.SHORT characters is matched with the bare patterns (the wrapper only
+    # checks the budget, one call in 64: done here once per 64 lines); a longer one under the budget
+    wrapped = (_MD_RULE, _PAGE_NO, _GRID_RULE, _SEP, _WORD, _NUMISH, _MD_CELL_RULE)
+    bare = tuple(_raw(p) for p in wrapped)
+    short = guard.SHORT
+    heads = pdftext.head_lines(text, start)     # a running header repeats one of these (computed once)
     while pos < end and line_no < max_lines:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         line = text[pos:line_end]
-        if line.strip() and not _MD_RULE.match(line) and not _PAGE_NO.match(line) and not _GRID_RULE.match(line) \
-                and not pdftext.running_header(text, start, pos, line_end, _PAGE_NO):
-            if _SEP.search(line):
+        if line_end - pos > short:
+            md_rule, page_no, grid_rule, sep, word, numish, cell_rule = wrapped
+        else:
+            md_rule, page_no, grid_rule, sep, word, numish, cell_rule = bare
+            if not line_no & 63:
+                guard.check()
+        if line.strip() and not md_rule.match(line) and not page_no.match(line) and not grid_rule.match(line) \
+                and not (heads and line.strip() in heads and pdftext.running_header(text, start, pos, line_end, _PAGE_NO)):
+            if sep.search(line):
                 pieces = []
                 p0 = 0
-                for m in _SEP.finditer(line):
+                for m in sep.finditer(line):
                     pieces.append((p0, m.start()))
                     p0 = m.end()
                 pieces.append((p0, len(line)))
                 last = len(pieces) - 1
-                rule = _md_rule_pieces(line, pieces)
+                rule = _md_rule_pieces(line, pieces, cell_rule)
                 for k, (a, b) in enumerate(pieces):
                     if k in rule:
                         continue
@@ -82,9 +100,9 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
                         if 0 < k < last:
                             out.append(Token(EMPTY, pos + a, pos + b, "", line_no))
                         continue
-                    _words(out, piece, pos + a, line_no)
+                    _words(out, piece, pos + a, line_no, word, numish)
             else:
-                _words(out, line, pos, line_no)
+                _words(out, line, pos, line_no, word, numish)
         line_no += 1
         pos = line_end + 1
     out = pdftext.split_glued_numbers(out, text)      # 大量反复申请0  0  0
@@ -150,13 +168,13 @@ def _drop_page_numbers(toks: list[Token], text: str) -> list[Token]:
 _MD_CELL_RULE = regex.compile(r"^\s*:?-{3,}:?\s*$")
 
 
-def _md_rule_pieces(line: str, pieces: list) -> set:
+def _md_rule_pieces(line: str, pieces: list, cell_rule=None) -> set:
     """Pieces of a Markdown rule (|---|---|) inside a line (a one-line document): two or more
     consecutive ``---`` cells.  A lone ``---`` stays a (malformed) cell."""
     out: set = set()
     run: list = []
     for k, (a, b) in enumerate(pieces + [(0, 0)]):
-        if k < len(pieces) and b - a >= 3 and _MD_CELL_RULE.match(line[a:b]):
+        if k < len(pieces) and b - a >= 3 and (cell_rule or _MD_CELL_RULE).match(line[a:b]):
             run.append(k)
             continue
         if len(run) >= 2:
@@ -165,10 +183,12 @@ def _md_rule_pieces(line: str, pieces: list) -> set:
     return out
 
 
-def _words(out: list[Token], piece: str, base: int, line_no: int) -> None:
-    for m in _WORD.finditer(piece):
+def _words(out: list[Token], piece: str, base: int, line_no: int, word=None, numish=None) -> None:
+    word = word or _WORD
+    numish = numish or _NUMISH
+    for m in word.finditer(piece):
         w = m.group()
-        kind = NUM if _NUMISH.match(w) else TEXT
+        kind = NUM if numish.match(w) else TEXT
         out.append(Token(kind, base + m.start(), base + m.end(), w, line_no))
 
 
@@ -198,7 +218,7 @@ def read_number(w: str, *, signed: bool = False, decimal: bool = False) -> tuple
     """(value, why-malformed) of a cell's text.  A readable but ill-formed value (00) keeps its value."""
     if len(w) > MAX_DIGITS and _int_digits(w) > MAX_DIGITS and (_INT.match(w) or _THOUSANDS.match(w) or _DEC.match(w) or _SIGNED.match(w)):
         return None, TOO_LONG
-    if _INT.match(w):
+    if (_raw(_INT) if len(w) <= guard.SHORT else _INT).match(w):     # most cells: no budget wrapper
         if len(w) > 1 and w[0] == "0":
             return float(int(w)), "多余的前导零"
         return float(int(w)), None
@@ -989,3 +1009,9 @@ def _match_headers(norm: NormText, toks: list[Token], expected: list[str], varia
             flush_mismatch()
     flush_mismatch()
     return out
+
+
+# Anchored patterns of bounded length (they match or fail within their first dozen characters,
+# whatever the length of the word they are given): no timeout could ever apply, so gxlint.parse
+# leaves them unwrapped (guard.protect; they are called once per word of every table region).
+BOUNDED_USE = ("_PAGE_WORD", "_DASH")
