@@ -166,12 +166,12 @@ class JoinedText:
 class Paragraphs:
     """Which line breaks of a document are soft wraps (see the module docstring)."""
 
-    __slots__ = ("norm", "lines", "wrap_width", "joins", "_joined")
+    __slots__ = ("norm", "_lines", "wrap_width", "joins", "_joined")
 
     def __init__(self, norm: "NormText", table_lines: Optional[set[int]] = None) -> None:
         self.norm = norm
         text = norm.text
-        self.lines = LineIndex(text)
+        self._lines: Optional[LineIndex] = None     # only needed to join lines (most texts: none)
         self.joins: dict[int, int] = {}     # line → the line it continues on (0-based)
         self._joined: Optional[JoinedText] = None
         table_lines = table_lines or set()
@@ -202,6 +202,13 @@ class Paragraphs:
                     or is_table_line(content[nxt]) or PARA_START.match(content[nxt]):
                 continue
             self.joins[ln] = nxt
+
+    @property
+    def lines(self) -> LineIndex:
+        """Line starts of the normalised text (built when first needed)."""
+        if self._lines is None:
+            self._lines = LineIndex(self.norm.text)
+        return self._lines
 
     @property
     def joined(self) -> JoinedText:
