@@ -86,6 +86,7 @@ test('the .vsix holds only what the extension needs', () => {
         'extension/package.nls.json',
         'extension/package.nls.zh-cn.json',
         'extension/readme.md',
+        'extension/snippets/gxreport.code-snippets',
     ]);
 });
 
