@@ -10,8 +10,12 @@ import {
     type ServerOptions,
     State,
 } from 'vscode-languageclient/node';
+import { execFile } from 'child_process';
+import * as fs from 'fs';
 import { findGxlint, serverLaunch } from './launch';
-import { describe, type GxlintCommand } from './serverCommand';
+import { getSelectedInterpreter } from './python';
+import { describe, gxlintEnv, type GxlintCommand, pathInterpreters, type ProbeResult } from './serverCommand';
+import { findBundledWheel, offerSetup } from './setup';
 import {
     answerConfiguration,
     DOCUMENT_SELECTOR,
@@ -36,6 +40,8 @@ export class ServerManager implements vscode.Disposable {
     constructor(
         private readonly log: vscode.LogOutputChannel,
         private readonly middleware: Middleware,
+        /** The extension's folder (for the bundled wheel) and its global storage (for the private venv). */
+        private readonly paths?: { extensionPath: string; storageDir: string },
     ) {}
 
     get running(): boolean {
@@ -191,6 +197,33 @@ export class ServerManager implements vscode.Disposable {
             return;
         }
         this.notifiedNotFound = true;
+        const wheel = this.paths ? findBundledWheel(this.paths.extensionPath) : undefined;
+        if (wheel && this.paths) {
+            const folder = workspaceFolderFor(undefined);
+            const ext = getExtensionSettings(folder);
+            const selected = await getSelectedInterpreter(folder?.uri).catch(() => undefined);
+            const candidates = [ext.interpreter, selected ?? '', ...pathInterpreters(process.platform)].filter((c) => c);
+            const log = this.log;
+            const installed = await offerSetup({
+                wheel,
+                candidates: [...new Set(candidates)],
+                storageDir: this.paths.storageDir,
+                platform: process.platform,
+                log,
+                ask: async (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
+                run: runLong,
+                mkdir: (dir) => fs.mkdirSync(dir, { recursive: true }),
+                showOutput: () => log.show(true),
+                useInterpreter: async (python) => {
+                    await vscode.workspace.getConfiguration('gxlint').update('interpreter', python, vscode.ConfigurationTarget.Global);
+                },
+            });
+            if (installed) {
+                // the caller (startNow) runs inside the queue: restart after it
+                void this.restart();
+            }
+            return;
+        }
         const pickInterpreter = vscode.l10n.t('Set Interpreter');
         const show = vscode.l10n.t('Show Output');
         const pick = await vscode.window.showWarningMessage(
@@ -206,4 +239,23 @@ export class ServerManager implements vscode.Disposable {
             this.log.show(true);
         }
     }
+}
+
+/** Runs `command args` (no shell, up to 10 minutes: pip may download dependencies); never throws. */
+function runLong(command: string, args: string[]): Promise<ProbeResult> {
+    return new Promise((resolve) => {
+        try {
+            execFile(
+                command,
+                args,
+                { timeout: 600000, maxBuffer: 16 * 1024 * 1024, windowsHide: true, env: gxlintEnv(process.env), encoding: 'utf8' },
+                (error, stdout, stderr) => {
+                    const output = `${stdout ?? ''}${stderr ?? ''}`.trim();
+                    resolve({ ok: !error, output: error && !output ? error.message : output });
+                },
+            );
+        } catch (err) {
+            resolve({ ok: false, output: err instanceof Error ? err.message : String(err) });
+        }
+    });
 }

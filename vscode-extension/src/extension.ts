@@ -29,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             workspaceDiagnostics.delete(document instanceof vscode.Uri ? document : document.uri);
             return report;
         },
-    });
+    }, { extensionPath: context.extensionPath, storageDir: context.globalStorageUri.fsPath });
     const server = manager;
     context.subscriptions.push(server);
 

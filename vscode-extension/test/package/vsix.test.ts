@@ -59,6 +59,9 @@ before(async () => {
     vsix = path.join(tmp, `${manifest.name}-${manifest.version}.vsix`);
     // the same command as `npm run package`, with the output in the temporary folder
     assert.match(manifest.scripts.package ?? '', /^vsce package --no-dependencies$/);
+    // and its prepackage step: gxlint's wheel into bundled/
+    assert.equal(manifest.scripts.prepackage, 'node scripts/build-wheel.mjs');
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-wheel.mjs')], { cwd: root, stdio: 'pipe' });
     execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], {
         cwd: root,
         stdio: 'pipe',
@@ -75,7 +78,10 @@ after(() => {
 });
 
 test('the .vsix holds only what the extension needs', () => {
-    assert.deepEqual([...entries.keys()].sort(), [
+    const wheels = [...entries.keys()].filter((k) => k.startsWith('extension/bundled/'));
+    assert.equal(wheels.length, 1, `one bundled wheel: ${wheels.join(', ')}`);
+    assert.match(wheels[0] ?? '', /^extension\/bundled\/gxlint-\d[^/]*-py3-none-any\.whl$/);
+    assert.deepEqual([...entries.keys()].filter((k) => !wheels.includes(k)).sort(), [
         '[Content_Types].xml',
         'extension.vsixmanifest',
         'extension/LICENSE.txt',
