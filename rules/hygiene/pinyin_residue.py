@@ -64,15 +64,18 @@ class PinyinResidue(Rule):
                 spans = [s for s in spans if not any(c.start <= s.start < c.end for c in chrome)]
         if not spans:
             return
-        whole = Fix(ctx.message("fix", count=len(spans)), tuple(Edit(s.start, s.end, "") for s in spans), safe=True)
+        edits = [Edit(s.start, s.end, "") for s in spans]
+        whole = Fix(ctx.message("fix", count=len(spans)), tuple(edits), safe=True)
         para = paragraph_keys(doc)
         units: dict[object, list] = {}
-        for s in spans:
-            units.setdefault(para[doc.lines.line_of(s.start)], []).append(s)
-        for k, items in enumerate(units.values()):
-            # the first finding carries the fix for the whole document, the others its part in their paragraph
+        for s, e in zip(spans, edits):
+            units.setdefault(para[doc.lines.line_of(s.start)], []).append((s, e))
+        for k, pairs in enumerate(units.values()):
+            items = [s for s, _ in pairs]
+            # the first finding carries the fix for the whole document, the others its part in their
+            # paragraph (the same edits)
             fix = whole if k == 0 else Fix(ctx.message("fix_part", count=len(items)),
-                                           tuple(Edit(s.start, s.end, "") for s in items), safe=True)
+                                           tuple(e for _, e in pairs), safe=True)
             first = items[0]
             example = doc.text[max(0, first.start - 1):first.end]
             ctx.report("paragraph", first, fix=fix, count=len(items), example=example,

@@ -30,6 +30,9 @@
 
 《中华人民共和国国家通用语言文字法》第九条（国家机关以普通话和规范汉字为公务用语用字）。
 """
+from itertools import compress, count
+from operator import ne
+
 from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraph_keys
 
 
@@ -86,15 +89,21 @@ class TraditionalCharacters(Rule):
         whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
         para = paragraph_keys(doc)
         units: dict[object, list] = {}
-        for ch, ln in zip(changes, _line_numbers(doc, [c[0] for c in changes])):
+        lines = _line_numbers(doc, [c[0] for c in changes])
+        for ch, ln in zip(changes, lines):
             units.setdefault(para[ln], []).append(ch)
-        for k, items in enumerate(units.values()):
+        # each paragraph's part of the whole fix: the same edits (a run of adjacent characters
+        # never crosses a line, so it is all in one paragraph), grouped by the run's first line
+        parts: dict[object, list] = {}
+        for e, ln in zip(edits, _line_numbers(doc, [e.start for e in edits])):
+            parts.setdefault(para[ln], []).append(e)
+        for k, (key, items) in enumerate(units.items()):
             # the first finding carries the one fix that converts the whole document; the others
             # carry the part of it inside their paragraph (same edits: applying all is applying it)
             if k == 0:
                 fix = whole
             else:
-                part = _edits(items)
+                part = parts[key]
                 fix = Fix(ctx.message("fix_part", count=len(part)), tuple(part), safe=True)
             first = items[0]
             seen: list[str] = []
@@ -136,9 +145,11 @@ def _changes(doc, skip) -> list[tuple[int, str, str]]:
         src = orig[start + shift:end + shift]
         if seg == src:
             continue
-        for j, (s, t) in enumerate(zip(seg, src)):
-            if s != t and ord(t) >= 0x2E80 and not s.isascii():   # not width/quote folding: a script change
-                out.append((start + shift + j, t, s))
+        base = start + shift
+        for j in compress(count(), map(ne, seg, src)):     # the differing positions, found in C
+            s, t = seg[j], src[j]
+            if ord(t) >= 0x2E80 and not s.isascii():   # not width/quote folding: a script change
+                out.append((base + j, t, s))
     if skip:
         lines = _line_numbers(doc, [c[0] for c in out])
         out = [c for c, ln in zip(out, lines) if ln not in skip]
