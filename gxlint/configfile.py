@@ -152,6 +152,17 @@ def _str_list(path: str, key: str, v: Any) -> tuple[str, ...]:
 
 def _selector(path: str, key: str, s: str) -> list[str]:
     """A selector as written (code, prefix, rule name, ALL, or family name) → what Settings matches."""
+    known = _named_selector(s)
+    if known is not None:
+        return known
+    if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s):
+        return [s]      # a code or prefix (rules of a pack not installed yet are fine)
+    raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
+
+
+def _named_selector(s: str) -> Optional[list[str]]:
+    """ALL, a family (by name or its Chinese/English family word) or a rule name → what Settings
+    matches; None for anything else (a code or prefix, or a mistake)."""
     if s.upper() == "ALL":
         return ["ALL"]
     if s.lower() in FAMILY_PREFIX:
@@ -162,9 +173,9 @@ def _selector(path: str, key: str, s: str) -> list[str]:
     fam = [c for c, cls in reg.items() if cls.family == s]
     if fam:
         return fam
-    if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s) or s in {c.name for c in reg.values()}:
-        return [s]      # a code or prefix (rules of a pack not installed yet are fine) or a rule name
-    raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
+    if s in {c.name for c in reg.values()}:
+        return [s]
+    return None
 
 
 def suggest(s: str, lang: Optional[str] = None) -> str:
@@ -195,16 +206,10 @@ def strict_selector(s: str, lang: Optional[str] = None) -> list[str]:
     from .engine import registry
 
     s = s.strip()
-    if s.upper() == "ALL":
-        return ["ALL"]
-    if s.lower() in FAMILY_PREFIX:
-        return [FAMILY_PREFIX[s.lower()]]
+    known = _named_selector(s)
+    if known is not None:
+        return known
     reg = registry()
-    fam = [c for c, cls in reg.items() if cls.family == s]
-    if fam:
-        return fam
-    if s in {c.name for c in reg.values()}:
-        return [s]
     if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s) and any(c.startswith(s.upper()) for c in reg):
         return [s.upper()]
     if lang == "en":
