@@ -582,7 +582,13 @@ def create_server() -> GxLanguageServer:
             return lsp.RelatedFullDocumentDiagnosticReport(items=[], result_id="none")
         if ls.config_ready is not None:
             await ls.config_ready.wait()
+        t_req = time.perf_counter()
         out = await ls.outcome(st)
+        if ls.options.log_timing and st.changed_at and out.version == st.version:
+            now = time.perf_counter()
+            ls.log_info(f"gxlint timing: {st.uri} v{st.version} lint {out.lint_ms:.1f} ms, "
+                        f"change→publish {(now - st.changed_at) * 1000:.1f} ms (pulled; request came "
+                        f"{(t_req - st.changed_at) * 1000:.1f} ms after the change)", lsp.MessageType.Log)
         if params.previous_result_id and params.previous_result_id == out.result_id:
             return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=out.result_id)
         return lsp.RelatedFullDocumentDiagnosticReport(items=out.lsp_diagnostics, result_id=out.result_id)
