@@ -15,12 +15,20 @@ def main() -> int:
     """Run the server on stdin/stdout until the client says exit."""
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
                         format="gxlint-lsp %(levelname)s %(name)s: %(message)s")
+    # a client cancels requests it no longer needs (inlay hints, a diagnostic pull) after every
+    # keystroke; when the answer has already gone, pygls logs a warning that means nothing to a user
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_QuietCancel())
     from .server import create_server
 
     from .stdio import serve
 
     server = create_server()
     return serve(server)
+
+
+class _QuietCancel(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Cancel notification for unknown message id")
 
 
 __all__ = ["main"]

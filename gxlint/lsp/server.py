@@ -63,6 +63,19 @@ class GxProtocol(LanguageServerProtocol):
     store (no second copy kept with a different idea of lines), and (2) a request whose params do
     not validate gets an ``InvalidParams`` error response instead of being dropped."""
 
+    @lsp_method(lsp.SHUTDOWN)
+    def lsp_shutdown(self, *args):
+        """pygls' shutdown, over a copy of the pending requests: cancelling one removes it from
+        the dict, which made pygls' own loop fail when shutdown came with requests in flight."""
+        if (user_handler := self.fm.features.get(lsp.SHUTDOWN)) is not None:
+            yield user_handler, args, None
+        current_id = self.msg_id
+        for msg_id, future in list(self._request_futures.items()):
+            if msg_id != current_id and not future.done():
+                future.cancel()
+        self._shutdown = True
+        return None
+
     @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: lsp.DidOpenTextDocumentParams):
         if (h := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_OPEN)) is not None:

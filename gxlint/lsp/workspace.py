@@ -123,9 +123,12 @@ class Workspace:
             self.index.add(entry)
             group = self.index.of_organ(entry.organ)
             diags = run_index_rules(entry, self.index, settings, st.path, doc=doc) if len(group) >= 2 else []
-        diags = self._with_uris(diags)
-        if old is None or _key(old) != _key(entry):
             organs = {entry.organ, old.organ if old is not None else None} - {None}
+            # only the reports of the same organ depend on this one, and only on its facts (organ,
+            # year, figures): a keystroke that moves text but changes no fact re-lints nothing else
+            others = any(e.path != st.path for o in organs for e in self.index.of_organ(o))
+        diags = self._with_uris(diags)
+        if others and (old is None or _key(old) != _key(entry)):
             self._later(self._organ_changed, organs, st.path)
         return diags
 
@@ -269,9 +272,11 @@ class Workspace:
 
 
 def _key(e) -> tuple:
-    d = e.to_dict()
-    d.pop("path", None)
-    return (e.organ, repr(d))
+    """What other reports' GX7 findings depend on: the organ, year, template and the values
+    (not where they are written: text typed above a table moves them without changing a finding)."""
+    return (e.organ, e.organ_written, e.year, e.template,
+            tuple(sorted((k, r.value) for k, r in e.cells.items())),
+            tuple(sorted(repr(sorted((k, v) for k, v in f.items() if k != "ref")) for f in e.figures)))
 
 
 def _fs(uri: str) -> Optional[str]:

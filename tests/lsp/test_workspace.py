@@ -128,3 +128,50 @@ async def test_publish_closed_files_setting_pushes_a_closed_reports_findings(cli
 
     p = await asyncio.wait_for(closed(), 60)
     assert [d.range.start.line for d in gx701(p.diagnostics)] == [x23.text[:span.start].count("\n")]
+
+
+async def _pull(client, uri, version_text=None):
+    return await client.text_document_diagnostic_async(lsp.DocumentDiagnosticParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri)))
+
+
+async def test_refresh_only_when_a_fact_other_reports_depend_on_changes(client, organ_folder):
+    """Typing in a report does not make the editor pull every document again: the server asks for
+    a refresh (workspace/diagnostic/refresh) only when a fact another report of the same organ
+    depends on changes (a cell value), not when text typed above a table moves it."""
+    folder, paths = organ_folder
+    await initialize(client, root_uri=f"file://{folder}", pull=True, options={"crossReport": True})
+    p21, x21, r21 = paths[2021]
+    u21 = uri_of(p21)
+    open_doc(client, u21, x21.text)
+    await _pull(client, u21)
+    # the index is built in the background and asks for one refresh when it is ready
+    await asyncio.wait_for(_wait_for(lambda: client.diagnostic_refresh_count), 60)
+    await _pull(client, u21)
+    n = client.diagnostic_refresh_count
+    # a line of prose typed at the start of the report: every cell moves, no value changes
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=2),
+        content_changes=[lsp.TextDocumentContentChangePartial(
+            range=lsp.Range(start=lsp.Position(line=1, character=0), end=lsp.Position(line=1, character=0)),
+            text="今年我们认真做好了各项工作。\n")]))
+    await _pull(client, u21)
+    assert client.diagnostic_refresh_count == n
+    # a cell the next year's report carries over changes: the others are asked for again
+    shifted = type(x21)(x21.text, x21.spans, x21.layout, x21.script, x21.pinyin)
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=3),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=x21.text)]))
+    await _pull(client, u21)
+    span = shifted.span("cell", "t3", "r4", "np")
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=4),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(
+            text=x21.text[:span.start] + str(r21.t3["r4"]["np"] + 5) + x21.text[span.end:])]))
+    await _pull(client, u21)
+    assert client.diagnostic_refresh_count == n + 1
+
+
+async def _wait_for(pred):
+    while not pred():
+        await asyncio.sleep(0.05)
