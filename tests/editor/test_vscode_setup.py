@@ -225,7 +225,7 @@ def _goto(page, line: int) -> None:
     page.wait_for_timeout(500)
 
 
-def _output_text(data) -> str:
+def _output_text(data, tail: int | None = 4000) -> str:
     """The extension's output channel, as VS Code logs it to disk (for failure messages)."""
     out = []
     for dirpath, _dirs, files in os.walk(data / "logs"):
@@ -233,7 +233,8 @@ def _output_text(data) -> str:
             if "gxlint" in f.lower() and f.endswith(".log"):
                 with open(os.path.join(dirpath, f), encoding="utf-8", errors="replace") as fh:
                     out.append(fh.read())
-    return "\n".join(out)[-4000:]
+    text = "\n".join(out)
+    return text[-tail:] if tail else text
 
 
 def test_one_click_setup_into_a_private_environment(setup_vscode):
@@ -304,5 +305,10 @@ def test_one_click_setup_into_a_private_environment(setup_vscode):
         if f.is_file():
             written[where] = json.loads(f.read_text(encoding="utf-8")).get("gxlint.interpreter")
     assert written.get("Machine") == str(venv_py) or written.get("User") == str(venv_py), written
+    # the server was started once, from the private environment, and never stopped mid-start
+    output = _output_text(data, tail=None)
+    starts = [l for l in output.splitlines() if "Starting: " in l]
+    assert len(starts) == 1 and str(venv_py) in starts[0], starts
+    assert "Stopping server failed" not in output and "Traceback" not in output, output[-3000:]
     # one notification only, and it is gone
     assert page.locator(".notifications-toasts .notification-toast", has_text="未找到 gxlint").count() == 0
