@@ -268,6 +268,15 @@ def test_one_click_setup_into_a_private_environment(setup_vscode):
 
     toast.locator(".monaco-button", has_text="安装到独立环境").click()
     t0 = time.monotonic()
+    # while the environment is made and pip runs: a progress notification says so
+    progress = page.locator(".notifications-toasts .notification-toast", has_text="正在安装 gxlint")
+    try:
+        progress.first.wait_for(timeout=30_000)
+    except Exception:
+        _shot(page, "failed-progress")
+        raise AssertionError("no progress notification; the extension's output:\n" + _output_text(data))
+    page.wait_for_timeout(700)     # the toast slides in
+    _shot(page, "02-installing")
     try:
         page.wait_for_selector(".view-overlays .squiggly-error", timeout=SETUP_TIMEOUT_MS)
     except Exception:
@@ -277,7 +286,7 @@ def test_one_click_setup_into_a_private_environment(setup_vscode):
     page.wait_for_timeout(1500)
     errors = page.locator(".view-overlays .squiggly-error").count()
     warnings = page.locator(".view-overlays .squiggly-warning").count()
-    _shot(page, "02-squiggles-after-setup")
+    _shot(page, "03-squiggles-after-setup")
     print(f"\none-click set-up (venv + pip install of the bundled wheel) to squiggles: {took:.0f} s; "
           f"{errors} error and {warnings} warning squiggles on screen")
     assert errors >= 1
@@ -310,5 +319,6 @@ def test_one_click_setup_into_a_private_environment(setup_vscode):
     starts = [l for l in output.splitlines() if "Starting: " in l]
     assert len(starts) == 1 and str(venv_py) in starts[0], starts
     assert "Stopping server failed" not in output and "Traceback" not in output, output[-3000:]
-    # one notification only, and it is gone
+    # the question and the progress are gone
     assert page.locator(".notifications-toasts .notification-toast", has_text="未找到 gxlint").count() == 0
+    assert progress.count() == 0

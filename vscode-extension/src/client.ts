@@ -221,6 +221,8 @@ export class ServerManager implements vscode.Disposable {
                 run: runLong,
                 mkdir: (dir) => fs.mkdirSync(dir, { recursive: true }),
                 showOutput: () => log.show(true),
+                progress: async (title, task) =>
+                    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, task),
                 useInterpreter: async (python) => {
                     await vscode.workspace.getConfiguration('gxlint').update('interpreter', python, vscode.ConfigurationTarget.Global);
                 },
