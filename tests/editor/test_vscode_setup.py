@@ -1,5 +1,7 @@
 """The one-click set-up in a real VS Code: no gxlint anywhere, the extension's Chinese notification,
-安装到独立环境, and squiggles once the bundled wheel is installed into a private environment.
+then 安装到独立环境 (a private environment under the extension's global storage) or 安装到当前解释器
+(pip into gxlint.interpreter), a progress notification, and squiggles once the bundled wheel is
+installed; the server starts once.
 
 code-server (npm) on 127.0.0.1 with the .vsix that ``npm run package`` builds (it carries gxlint's
 wheel in ``bundled/``), driven through headless Chromium (Debian's ``chromium``, Playwright's Python
@@ -19,6 +21,7 @@ pip installs the wheel's dependencies from the configured index (or pip's cache)
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -126,26 +129,34 @@ def _register_language_pack(data, exts) -> None:
 
 
 @pytest.fixture(scope="module")
-def setup_vscode(tmp_path_factory):
-    base = tmp_path_factory.mktemp("vscode-setup")
-    data, exts, ws = base / "data", base / "exts", base / "ws"
-    (data / "User").mkdir(parents=True)
-    ws.mkdir()
-    shutil.copy(SEED1, ws / "report.txt")
+def builds(tmp_path_factory):
+    """One build per module: the .vsix as ``npm run package`` makes it (it must carry the wheel) and
+    the zh-cn language pack."""
+    base = tmp_path_factory.mktemp("vscode-setup-builds")
     os.makedirs(ART, exist_ok=True)
     for f in os.listdir(ART):
         if f.startswith("setup-") and f.endswith(".png"):
             os.remove(os.path.join(ART, f))
-
-    # the .vsix as `npm run package` builds it: it must carry the wheel
     vsix = os.path.join(ART, "setup-gxlint.vsix")
     names = _package_vsix(vsix)
     wheels = [n for n in names if n.startswith("extension/bundled/gxlint-") and n.endswith(".whl")]
     assert len(wheels) == 1, names
+    return {"vsix": vsix, "langpack": _zh_language_pack(base)}
+
+
+@contextlib.contextmanager
+def _vscode_without_gxlint(base, builds, *, with_pip: bool):
+    """code-server + Chromium, the report open-able in the workspace, ``gxlint.interpreter`` an empty
+    virtual environment (with pip or without) that is also first on PATH."""
+    data, exts, ws = base / "data", base / "exts", base / "ws"
+    (data / "User").mkdir(parents=True)
+    ws.mkdir()
+    shutil.copy(SEED1, ws / "report.txt")
 
     # a Python without gxlint, that does not see the repository
     nogx = base / "nogx"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(nogx)], check=True, timeout=120)
+    subprocess.run([sys.executable, "-m", "venv", *([] if with_pip else ["--without-pip"]), str(nogx)],
+                   check=True, timeout=300, capture_output=True)
     nopy = str(nogx / "bin" / "python")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     env["PATH"] = str(nogx / "bin") + os.pathsep + env.get("PATH", "")
@@ -169,9 +180,8 @@ def setup_vscode(tmp_path_factory):
         "window.restoreWindows": "none",
     }
     (data / "User" / "settings.json").write_text(json.dumps(settings, indent=2), encoding="utf-8")
-    langpack = _zh_language_pack(base)
     subprocess.run(["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data),
-                    "--install-extension", vsix, "--install-extension", langpack],
+                    "--install-extension", builds["vsix"], "--install-extension", builds["langpack"]],
                    check=True, capture_output=True, env=env, timeout=300)
     _register_language_pack(data, exts)
     port = _free_port()
@@ -181,29 +191,30 @@ def setup_vscode(tmp_path_factory):
                              "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
                              "--disable-getting-started-override", "--config", str(base / "config.yaml"), str(ws)],
                             stdout=log, stderr=subprocess.STDOUT, env=env, cwd=str(base))
-    url = f"http://127.0.0.1:{port}/?folder={ws}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            break
-        except Exception:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("code-server did not start: " + (base / "code-server.log").read_text()[-2000:])
-            time.sleep(0.5)
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
-    browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-    page = browser.new_page(viewport={"width": 1500, "height": 950}, locale="zh-CN")
-    page.goto(url)
-    page.wait_for_selector(".monaco-workbench", timeout=120_000)
+    pw = browser = None
     try:
-        yield {"page": page, "ws": ws, "data": data, "base": base, "exts": exts, "log": base / "code-server.log"}
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except Exception:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("code-server did not start: " + (base / "code-server.log").read_text()[-2000:])
+                time.sleep(0.5)
+        from playwright.sync_api import sync_playwright
+
+        pw = sync_playwright().start()
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1500, "height": 950}, locale="zh-CN")
+        page.goto(f"http://127.0.0.1:{port}/?folder={ws}")
+        page.wait_for_selector(".monaco-workbench", timeout=120_000)
+        yield {"page": page, "ws": ws, "data": data, "base": base, "python": nopy}
     finally:
-        browser.close()
-        pw.stop()
+        if browser is not None:
+            browser.close()
+        if pw is not None:
+            pw.stop()
         proc.terminate()
         try:
             proc.wait(10)
@@ -237,9 +248,11 @@ def _output_text(data, tail: int | None = 4000) -> str:
     return text[-tail:] if tail else text
 
 
-def test_one_click_setup_into_a_private_environment(setup_vscode):
-    page, data = setup_vscode["page"], setup_vscode["data"]
-    text = (setup_vscode["ws"] / "report.txt").read_text(encoding="utf-8")
+def _answer_and_wait(vs, button: str, prefix: str) -> float:
+    """Open the report, check the notification, click ``button``, see the progress, wait for the
+    squiggles; returns the seconds from the click to the squiggles."""
+    page, data = vs["page"], vs["data"]
+    text = (vs["ws"] / "report.txt").read_text(encoding="utf-8")
     row = next(i for i, l in enumerate(text.split("\n")) if "予以公开" in l) + 1
 
     # open the report: the extension activates, finds no gxlint, and asks once, in Chinese
@@ -251,14 +264,14 @@ def test_one_click_setup_into_a_private_environment(setup_vscode):
     try:
         toast.wait_for(timeout=90_000)
     except Exception:
-        _shot(page, "failed-notification")
+        _shot(page, f"{prefix}failed-notification")
         raise AssertionError("no set-up notification; the extension's output:\n" + _output_text(data))
     page.locator(".editor-instance .monaco-editor .view-lines").first.click()
     _goto(page, row + 8)
     _goto(page, row)
     toast.hover()       # a toast under the mouse stays
     page.wait_for_timeout(300)
-    _shot(page, "01-notification")
+    _shot(page, f"{prefix}01-notification")
     message = toast.locator(".notification-list-item-message").inner_text().strip()
     buttons = [b.strip() for b in toast.locator(".notification-list-item-buttons-container .monaco-button")
                .all_inner_texts()]
@@ -266,59 +279,93 @@ def test_one_click_setup_into_a_private_environment(setup_vscode):
     assert buttons == BUTTONS, buttons
     assert page.locator(".notifications-toasts .notification-toast", has_text="gxlint").count() == 1
 
-    toast.locator(".monaco-button", has_text="安装到独立环境").click()
+    toast.locator(".monaco-button", has_text=button).click()
     t0 = time.monotonic()
-    # while the environment is made and pip runs: a progress notification says so
+    # while pip runs: a progress notification says so
     progress = page.locator(".notifications-toasts .notification-toast", has_text="正在安装 gxlint")
     try:
         progress.first.wait_for(timeout=30_000)
     except Exception:
-        _shot(page, "failed-progress")
+        _shot(page, f"{prefix}failed-progress")
         raise AssertionError("no progress notification; the extension's output:\n" + _output_text(data))
     page.wait_for_timeout(700)     # the toast slides in
-    _shot(page, "02-installing")
+    _shot(page, f"{prefix}02-installing")
     try:
         page.wait_for_selector(".view-overlays .squiggly-error", timeout=SETUP_TIMEOUT_MS)
     except Exception:
-        _shot(page, "failed-squiggles")
+        _shot(page, f"{prefix}failed-squiggles")
         raise AssertionError("no squiggles after the set-up; the extension's output:\n" + _output_text(data))
     took = time.monotonic() - t0
     page.wait_for_timeout(1500)
     errors = page.locator(".view-overlays .squiggly-error").count()
     warnings = page.locator(".view-overlays .squiggly-warning").count()
-    _shot(page, "03-squiggles-after-setup")
-    print(f"\none-click set-up (venv + pip install of the bundled wheel) to squiggles: {took:.0f} s; "
-          f"{errors} error and {warnings} warning squiggles on screen")
+    _shot(page, f"{prefix}03-squiggles-after-setup")
+    print(f"\n{button}: click to squiggles {took:.0f} s; {errors} error and {warnings} warning squiggles on screen")
     assert errors >= 1
+    # the question and the progress are gone
+    assert page.locator(".notifications-toasts .notification-toast", has_text="未找到 gxlint").count() == 0
+    assert progress.count() == 0
+    return took
 
-    # the private environment under the extension's global storage, with gxlint from the wheel
-    storage = data / "User" / "globalStorage" / "gxlint.gxlint"
-    venv_py = storage / "venv" / "bin" / "python"
-    assert venv_py.is_file(), sorted(os.listdir(storage)) if storage.is_dir() else f"{storage} missing"
+
+def _gxlint_in(python: str, prefix, cwd) -> None:
+    """``python`` imports gxlint from its own environment (``prefix``), not from the repository."""
     clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    probe = subprocess.run([str(venv_py), "-c", "import gxlint, sys; print(gxlint.__file__); print(sys.prefix)"],
-                           capture_output=True, text=True, env=clean_env, cwd=str(setup_vscode["base"]), timeout=60)
+    probe = subprocess.run([python, "-c", "import gxlint, sys; print(gxlint.__file__); print(sys.prefix)"],
+                           capture_output=True, text=True, env=clean_env, cwd=str(cwd), timeout=60)
     assert probe.returncode == 0, probe.stderr
-    where, prefix = probe.stdout.split("\n")[:2]
-    assert where.startswith(str(storage / "venv")), where      # installed there, not the repository's
-    assert os.path.realpath(prefix) == os.path.realpath(storage / "venv")
-    version = subprocess.run([str(venv_py), "-m", "gxlint", "--version"], capture_output=True, text=True,
-                             env=clean_env, cwd=str(setup_vscode["base"]), timeout=60)
+    where, sys_prefix = probe.stdout.split("\n")[:2]
+    assert where.startswith(str(prefix)), where
+    assert os.path.realpath(sys_prefix) == os.path.realpath(prefix)
+    version = subprocess.run([python, "-m", "gxlint", "--version"], capture_output=True, text=True,
+                             env=clean_env, cwd=str(cwd), timeout=60)
     assert version.returncode == 0 and "gxlint" in version.stdout, version
-    # and the extension now uses it: gxlint.interpreter in the user's settings (ConfigurationTarget.Global;
-    # in a remote window such as code-server's, VS Code keeps a machine-overridable setting in the
-    # remote machine's settings, data/Machine/settings.json, which wins over data/User/settings.json)
+
+
+def _starts(data) -> list[str]:
+    """The server starts the extension logged; none was stopped while starting."""
+    output = _output_text(data, tail=None)
+    assert "Stopping server failed" not in output and "Traceback" not in output, output[-3000:]
+    return [l for l in output.splitlines() if "Starting: " in l]
+
+
+def _interpreter_settings(data) -> dict:
+    """gxlint.interpreter as written in the user's settings and (in a remote window such as
+    code-server's, where VS Code keeps a machine-overridable setting of ConfigurationTarget.Global)
+    the remote machine's settings, data/Machine/settings.json, which wins."""
     written = {}
     for where in ("Machine", "User"):
         f = data / where / "settings.json"
         if f.is_file():
             written[where] = json.loads(f.read_text(encoding="utf-8")).get("gxlint.interpreter")
-    assert written.get("Machine") == str(venv_py) or written.get("User") == str(venv_py), written
-    # the server was started once, from the private environment, and never stopped mid-start
-    output = _output_text(data, tail=None)
-    starts = [l for l in output.splitlines() if "Starting: " in l]
-    assert len(starts) == 1 and str(venv_py) in starts[0], starts
-    assert "Stopping server failed" not in output and "Traceback" not in output, output[-3000:]
-    # the question and the progress are gone
-    assert page.locator(".notifications-toasts .notification-toast", has_text="未找到 gxlint").count() == 0
-    assert progress.count() == 0
+    return written
+
+
+def test_one_click_setup_into_a_private_environment(tmp_path, builds):
+    with _vscode_without_gxlint(tmp_path, builds, with_pip=False) as vs:
+        _answer_and_wait(vs, "安装到独立环境", "")
+        data = vs["data"]
+        # the private environment under the extension's global storage, with gxlint from the wheel
+        storage = data / "User" / "globalStorage" / "gxlint.gxlint"
+        venv_py = storage / "venv" / "bin" / "python"
+        assert venv_py.is_file(), sorted(os.listdir(storage)) if storage.is_dir() else f"{storage} missing"
+        _gxlint_in(str(venv_py), storage / "venv", vs["base"])
+        # the extension now uses it, and started the server once, from there
+        written = _interpreter_settings(data)
+        assert str(venv_py) in (written.get("Machine"), written.get("User")), written
+        starts = _starts(data)
+        assert len(starts) == 1 and str(venv_py) in starts[0], starts
+
+
+def test_one_click_setup_into_the_current_interpreter(tmp_path, builds):
+    with _vscode_without_gxlint(tmp_path, builds, with_pip=True) as vs:
+        _answer_and_wait(vs, "安装到当前解释器", "interp-")
+        data = vs["data"]
+        # pip installed the wheel into gxlint.interpreter's environment; no private environment
+        _gxlint_in(vs["python"], vs["base"] / "nogx", vs["base"])
+        assert not (data / "User" / "globalStorage" / "gxlint.gxlint" / "venv").exists()
+        # the setting is left as it was, and the server started once, with that interpreter
+        written = _interpreter_settings(data)
+        assert written.get("User") == vs["python"] and written.get("Machine") in (None, vs["python"]), written
+        starts = _starts(data)
+        assert len(starts) == 1 and vs["python"] in starts[0], starts
