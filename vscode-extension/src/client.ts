@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import { findGxlint, serverLaunch } from './launch';
 import { getSelectedInterpreter } from './python';
 import { describe, gxlintEnv, type GxlintCommand, pathInterpreters, type ProbeResult } from './serverCommand';
+import { Lifecycle } from './lifecycle';
 import { findBundledWheel, offerSetup } from './setup';
 import {
     answerConfiguration,
@@ -31,8 +32,13 @@ export const CLIENT_ID = 'gxlint';
 export class ServerManager implements vscode.Disposable {
     private client: LanguageClient | undefined;
     private command: GxlintCommand | undefined;
-    private queue: Promise<unknown> = Promise.resolve();
     private notifiedNotFound = false;
+    private readonly lifecycle = new Lifecycle({
+        start: () => this.startNow(),
+        stop: () => this.stopNow(),
+        running: () => this.running,
+        settingsKey: () => JSON.stringify(getExtensionSettings(workspaceFolderFor(undefined))),
+    });
     private readonly stateEmitter = new vscode.EventEmitter<void>();
     /** Fires when the server starts or stops. */
     readonly onDidChangeState = this.stateEmitter.event;
@@ -55,14 +61,17 @@ export class ServerManager implements vscode.Disposable {
 
     /** Starts (or restarts) the server; calls are serialised. */
     restart(): Promise<void> {
-        return this.enqueue(async () => {
-            await this.stopNow();
-            await this.startNow();
-        });
+        return this.lifecycle.restart();
+    }
+
+    /** Starts the server unless it already runs with the current enable/path/interpreter settings
+     * (a change of those settings, and the end of the set-up, ask for this: it starts once). */
+    ensureStarted(): Promise<void> {
+        return this.lifecycle.ensureStarted();
     }
 
     stop(): Promise<void> {
-        return this.enqueue(() => this.stopNow());
+        return this.lifecycle.stop();
     }
 
     /** Sends the current settings to the running server (no restart). */
@@ -85,12 +94,6 @@ export class ServerManager implements vscode.Disposable {
     dispose(): void {
         void this.stop();
         this.stateEmitter.dispose();
-    }
-
-    private enqueue<T>(job: () => Promise<T>): Promise<T> {
-        const next = this.queue.then(job, job);
-        this.queue = next.catch(() => undefined);
-        return next;
     }
 
     private async stopNow(): Promise<void> {
@@ -116,7 +119,11 @@ export class ServerManager implements vscode.Disposable {
         const resolution = await findGxlint(this.log);
         this.command = resolution.command;
         if (!resolution.command) {
-            await this.notifyNotFound();
+            // not awaited: the question waits for the user (a notification can sit unanswered in the
+            // notification centre), and restarts — a setting fixed by hand — must not wait for it
+            void this.notifyNotFound().catch((err: unknown) =>
+                this.log.error(`Set-up: ${err instanceof Error ? err.message : String(err)}`),
+            );
             return;
         }
         this.notifiedNotFound = false;
@@ -214,13 +221,15 @@ export class ServerManager implements vscode.Disposable {
                 run: runLong,
                 mkdir: (dir) => fs.mkdirSync(dir, { recursive: true }),
                 showOutput: () => log.show(true),
+                progress: async (title, task) =>
+                    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, task),
                 useInterpreter: async (python) => {
                     await vscode.workspace.getConfiguration('gxlint').update('interpreter', python, vscode.ConfigurationTarget.Global);
                 },
             });
             if (installed) {
-                // the caller (startNow) runs inside the queue: restart after it
-                void this.restart();
+                // the gxlint.interpreter change (private environment) asks for the same: one start
+                void this.ensureStarted();
             }
             return;
         }

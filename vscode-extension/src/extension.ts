@@ -68,10 +68,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             if (!e.affectsConfiguration(SECTION)) {
                 return;
             }
-            const restart =
-                RESTART_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`)) ||
-                (server.usesPullDiagnostics && e.affectsConfiguration(`${SECTION}.run`));
-            if (restart) {
+            if (RESTART_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
+                log.info('Settings changed: restarting the server');
+                await server.ensureStarted();
+            } else if (server.usesPullDiagnostics && e.affectsConfiguration(`${SECTION}.run`)) {
                 log.info('Settings changed: restarting the server');
                 await server.restart();
             } else {

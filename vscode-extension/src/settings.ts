@@ -26,6 +26,12 @@ export interface ServerSettings {
     lintAllDocuments: boolean;
     run: RunMode;
     debounceMs: number;
+    /** GX7: check a report against the workspace's other reports of the same organ. */
+    crossReport: boolean;
+    /** Also publish the findings of the workspace's reports that are not open. */
+    publishClosedFiles: boolean;
+    /** Log each check's change → diagnostics latency in the gxlint output. */
+    logTiming: boolean;
 }
 
 /** What only the extension uses: whether to run and how to find the server. */
@@ -110,6 +116,23 @@ function toYear(value: unknown): number | null {
     return typeof n === 'number' && Number.isInteger(n) && n >= 2008 && n <= 2100 ? n : null;
 }
 
+/** A boolean setting: `true`/`false` as set (or as the text "true"/"false"), else the default. */
+function toBool(value: unknown, fallback: boolean): boolean {
+    if (typeof value === 'boolean') {
+        return value;
+    }
+    if (typeof value === 'string') {
+        const s = value.trim().toLowerCase();
+        if (s === 'true') {
+            return true;
+        }
+        if (s === 'false') {
+            return false;
+        }
+    }
+    return fallback;
+}
+
 function toDebounce(value: unknown): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0
         ? Math.min(Math.round(value), 5000)
@@ -130,9 +153,12 @@ export function buildServerSettings(
             lang: resolveLang(get('lang'), displayLanguage),
             template: toTemplate(get('template')),
             year: toYear(get('year')),
-            lintAllDocuments: get('lintAllDocuments') === true,
+            lintAllDocuments: toBool(get('lintAllDocuments'), false),
             run: get('run') === 'onSave' ? 'onSave' : 'onType',
             debounceMs: toDebounce(get('debounceMs')),
+            crossReport: toBool(get('crossReport'), true),
+            publishClosedFiles: toBool(get('publishClosedFiles'), false),
+            logTiming: toBool(get('logTiming'), false),
         },
         problems,
     };

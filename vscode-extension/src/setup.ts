@@ -76,6 +76,8 @@ export interface SetupDeps {
     run(command: string, args: string[]): Promise<ProbeResult>;
     mkdir(dir: string): void;
     showOutput(): void;
+    /** Runs `task` while a progress notification says `title` (pip may take minutes to fetch dependencies). */
+    progress<T>(title: string, task: () => Promise<T>): Promise<T>;
     /** Makes the server use this interpreter (gxlint.interpreter, user settings). */
     useInterpreter(python: string): Promise<void>;
 }
@@ -132,17 +134,23 @@ export async function offerSetup(deps: SetupDeps): Promise<string | undefined> {
     if (choice === 'venv') {
         deps.mkdir(deps.storageDir);
     }
-    for (const step of plan.steps) {
-        deps.log.info(`Running: ${describe(step.command, step.args)}`);
-        const r = await deps.run(step.command, step.args).catch((e: unknown) => ({ ok: false, output: String(e) }));
-        if (r.output.trim()) {
-            deps.log.info(r.output.trim());
+    const failed = await deps.progress(vscode.l10n.t('Installing gxlint…'), async () => {
+        for (const step of plan.steps) {
+            deps.log.info(`Running: ${describe(step.command, step.args)}`);
+            const r = await deps.run(step.command, step.args).catch((e: unknown) => ({ ok: false, output: String(e) }));
+            if (r.output.trim()) {
+                deps.log.info(r.output.trim());
+            }
+            if (!r.ok) {
+                return step;
+            }
         }
-        if (!r.ok) {
-            deps.log.error(`Set-up failed: ${describe(step.command, step.args)}`);
-            deps.showOutput();
-            return undefined;
-        }
+        return undefined;
+    });
+    if (failed) {
+        deps.log.error(`Set-up failed: ${describe(failed.command, failed.args)}`);
+        deps.showOutput();
+        return undefined;
     }
     if (choice === 'venv') {
         await deps.useInterpreter(plan.interpreter);

@@ -16,6 +16,9 @@ const base: ServerSettings = {
     lintAllDocuments: false,
     run: 'onType',
     debounceMs: 75,
+    crossReport: true,
+    publishClosedFiles: false,
+    logTiming: false,
 };
 
 const pos = (line: number, column: number, offset = 0) => ({ line, column, offset });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { RESTART_KEYS } from '../../src/settings';
+import { buildServerSettings, RESTART_KEYS } from '../../src/settings';
 
 const root = path.join(__dirname, '..', '..', '..');
 const read = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(root, f), 'utf8'));
@@ -58,6 +58,25 @@ test('the settings the issue asks for are contributed, each with a description',
     }
     assert.deepEqual(props['gxlint.lang']?.enum, ['auto', 'zh', 'en']);
     assert.deepEqual(props['gxlint.run']?.enum, ['onType', 'onSave']);
+});
+
+test('every key the server receives is a contributed setting and is in the README', () => {
+    const props = manifest.contributes.configuration.properties;
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const sent = Object.keys(buildServerSettings(() => undefined, 'en').settings);
+    for (const key of sent) {
+        assert.ok(props[`gxlint.${key}`], `package.json contributes gxlint.${key}`);
+        assert.ok(props[`gxlint.${key}`]?.scope, `gxlint.${key} has a scope`);
+        assert.ok(readme.includes(`| \`gxlint.${key}\` |`), `README settings table lists gxlint.${key}`);
+        assert.ok(readme.includes(`| \`${key}\` |`), `README "What the server receives" lists ${key}`);
+    }
+    // with nothing set, what is sent is the manifest's default (lang: "auto" is resolved to "zh")
+    const defaults = buildServerSettings((k) => props[`gxlint.${k}`]?.default, 'en').settings;
+    assert.deepEqual(defaults, buildServerSettings(() => undefined, 'en').settings);
+    // the README example is exactly the object sent with nothing configured
+    const example = /For example, with VS Code in Chinese and nothing configured:\s*```json\n([\s\S]*?)```/.exec(readme);
+    assert.ok(example?.[1], 'README example');
+    assert.deepEqual(JSON.parse(example[1]), defaults);
 });
 
 test('the commands the extension registers are contributed', () => {

@@ -75,6 +75,9 @@ describe('getServerSettings', () => {
             lintAllDocuments: false,
             run: 'onType',
             debounceMs: 75,
+            crossReport: true,
+            publishClosedFiles: false,
+            logTiming: false,
         });
     });
     test('VS Code in Chinese: messages in Chinese', () => {
@@ -93,6 +96,9 @@ describe('getServerSettings', () => {
             'gxlint.lintAllDocuments': true,
             'gxlint.run': 'onSave',
             'gxlint.debounceMs': 1250.4,
+            'gxlint.crossReport': false,
+            'gxlint.publishClosedFiles': true,
+            'gxlint.logTiming': true,
         });
         assert.deepEqual(getServerSettings(), {
             select: ['GX3', 'GX5'],
@@ -104,6 +110,9 @@ describe('getServerSettings', () => {
             lintAllDocuments: true,
             run: 'onSave',
             debounceMs: 1250,
+            crossReport: false,
+            publishClosedFiles: true,
+            logTiming: true,
         });
         assert.equal(getSettingsProblems().length, 1);
     });
@@ -114,6 +123,18 @@ describe('getServerSettings', () => {
         assert.equal(s.year, null);
         assert.equal(s.run, 'onType');
         assert.equal(s.debounceMs, 75);
+    });
+    test('the switches take true/false (or their text) and otherwise keep their defaults', () => {
+        Object.assign(stub.config, { 'gxlint.crossReport': 'false', 'gxlint.publishClosedFiles': ' TRUE ', 'gxlint.logTiming': 1 });
+        let s = getServerSettings();
+        assert.equal(s.crossReport, false);
+        assert.equal(s.publishClosedFiles, true);
+        assert.equal(s.logTiming, false);
+        Object.assign(stub.config, { 'gxlint.crossReport': 'maybe', 'gxlint.publishClosedFiles': null, 'gxlint.logTiming': 'true' });
+        s = getServerSettings();
+        assert.equal(s.crossReport, true);
+        assert.equal(s.publishClosedFiles, false);
+        assert.equal(s.logTiming, true);
     });
     test('a folder setting applies to documents in that folder', () => {
         const root = path.resolve('/reports/a');
@@ -128,7 +149,20 @@ describe('getServerSettings', () => {
             seen.push(k);
             return undefined;
         }, 'en');
-        assert.deepEqual(seen.sort(), ['debounceMs', 'ignore', 'lang', 'lintAllDocuments', 'run', 'select', 'severity', 'template', 'year']);
+        assert.deepEqual(seen.sort(), [
+            'crossReport',
+            'debounceMs',
+            'ignore',
+            'lang',
+            'lintAllDocuments',
+            'logTiming',
+            'publishClosedFiles',
+            'run',
+            'select',
+            'severity',
+            'template',
+            'year',
+        ]);
     });
 });
 
@@ -149,12 +183,12 @@ describe('answerConfiguration (workspace/configuration)', () => {
     });
     test('a key of the section ("gxlint.lang") gets that value of the same object', () => {
         stub.language = 'zh-cn';
-        const answer = answerConfiguration([{ section: 'gxlint.lang' }, { section: 'gxlint.debounceMs' }, { section: 'gxlint.enable' }], [
-            'auto',
-            75,
-            true,
-        ]);
-        assert.deepEqual(answer, ['zh', 75, null]);
+        stub.config['gxlint.crossReport'] = false;
+        const answer = answerConfiguration(
+            [{ section: 'gxlint.lang' }, { section: 'gxlint.debounceMs' }, { section: 'gxlint.enable' }, { section: 'gxlint.crossReport' }, { section: 'gxlint.logTiming' }],
+            ['auto', 75, true, false, false],
+        );
+        assert.deepEqual(answer, ['zh', 75, null, false, false]);
     });
 });
 

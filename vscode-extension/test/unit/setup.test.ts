@@ -33,6 +33,12 @@ function fake(answer: string | undefined, opts: { failing?: string; missing?: st
         },
         mkdir: (dir) => events.push(`mkdir ${dir}`),
         showOutput: () => events.push('show output'),
+        progress: async (title, task) => {
+            events.push(`progress ${title}`);
+            const result = await task();
+            events.push('progress done');
+            return result;
+        },
         useInterpreter: async (p) => {
             events.push(`interpreter ${p}`);
         },
@@ -57,7 +63,7 @@ test('current interpreter: pip installs the bundled wheel there, nothing else', 
     const f = fake('Install into Current Interpreter');
     assert.equal(await offerSetup(f.deps), '/sel/python');
     assert.deepEqual(f.calls, ['/sel/python --version', `/sel/python -m pip install ${WHEEL}`]);
-    assert.deepEqual(f.events, []);
+    assert.deepEqual(f.events, ['progress Installing gxlint…', 'progress done']);
     assert.ok(f.logs.some((l) => l.includes(`Running: /sel/python -m pip install ${WHEEL}`)));
 });
 
@@ -71,14 +77,15 @@ test('private environment: venv in <globalStorage>/venv, pip install with its py
         `python3 -m venv ${path.join(STORAGE, 'venv')}`,
         `${vpy} -m pip install ${WHEEL}`,
     ]);
-    assert.deepEqual(f.events, [`mkdir ${STORAGE}`, `interpreter ${vpy}`]);
+    // the steps run under the progress notification; the interpreter is set once they are done
+    assert.deepEqual(f.events, [`mkdir ${STORAGE}`, 'progress Installing gxlint…', 'progress done', `interpreter ${vpy}`]);
 });
 
 test('a failing step stops there, shows the output, does not set the interpreter, asks nothing more', async () => {
     const f = fake('Install into Private Environment', { failing: '-m venv' });
     assert.equal(await offerSetup(f.deps), undefined);
     assert.equal(f.calls.length, 2);
-    assert.deepEqual(f.events, [`mkdir ${STORAGE}`, 'show output']);
+    assert.deepEqual(f.events, [`mkdir ${STORAGE}`, 'progress Installing gxlint…', 'progress done', 'show output']);
     assert.equal(f.asked.length, 1);
     assert.ok(f.logs.some((l) => l.startsWith('ERROR Set-up failed')));
 });
