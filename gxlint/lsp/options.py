@@ -13,7 +13,8 @@ Keys (all optional):
 - ``lang`` — ``zh`` (default) or ``en``; ``template`` — ``v2019``/``v2021``; ``year``; ``organLevel``
 - ``lintAllDocuments`` — lint every plain-text/Markdown document, not only the ones that look
   like an annual report (a title, or headings of the report's sections).  Default false.
-- ``debounceMs`` — wait this long after the last keystroke before linting (default 75)
+- ``debounceMs`` — a change within this many milliseconds of the previous one waits this long
+  after the last of them before linting; a change after a quiet spell is linted at once (default 75)
 - ``maxBytes`` — documents larger than this (UTF-8 bytes, default 2 000 000) are not linted;
   one diagnostic says why
 - ``largeDocumentBytes`` — above this size (default 200 000) a document is linted in a child

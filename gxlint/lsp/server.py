@@ -4,8 +4,9 @@
   changes with :class:`gxlint.positions.LineIndex` (LSP line breaks only: ``\\n``, ``\\r\\n``,
   ``\\r`` — Python's ``splitlines`` also breaks at U+2028, form feeds … and would disagree with
   the client).  Whole-document changes are accepted too.
-- Each open or change schedules a lint after a short debounce (``debounceMs``, default 75 ms).  A
-  newer version cancels the pending one; the lint runs in a thread pool, and its result is
+- Each open or change schedules a lint; the debounce is leading-edge: a change after a quiet spell
+  is linted at once, a change within ``debounceMs`` (default 75 ms) of the previous one waits that
+  long after the last of them.  A newer version cancels the pending one; the lint runs in a thread pool, and its result is
   published only if the document is still at the version that was linted.
 - Diagnostics are pushed (with the version) or, when the client supports
   ``textDocument/diagnostic``, pulled (with a result id; unchanged results say so).
@@ -180,6 +181,7 @@ class DocState:
     inflight: Optional[tuple[tuple, asyncio.Future]] = None
     outcome: Optional[Outcome] = None
     changed_at: float = 0.0
+    last_change: float = 0.0          # when the previous change was scheduled (leading-edge debounce)
     open: bool = True
     slow: bool = False                # overran the thread budget once: linted in a child process
 
@@ -286,7 +288,16 @@ class GxLanguageServer(LanguageServer):
     def schedule(self, st: DocState, delay_ms: Optional[int] = None) -> None:
         if st.task is not None and not st.task.done():
             st.task.cancel()
-        delay = self.options.debounce_ms if delay_ms is None else delay_ms
+        if delay_ms is None:
+            # a leading-edge debounce: a change after a quiet spell is linted at once (the squiggles
+            # follow the keystroke); changes that come within debounceMs of the previous one (fast
+            # typing, a paste in pieces) wait until debounceMs after the last of them
+            now = time.perf_counter()
+            burst = bool(st.last_change) and (now - st.last_change) * 1000 < self.options.debounce_ms
+            st.last_change = now
+            delay = self.options.debounce_ms if burst else 0
+        else:
+            delay = delay_ms
         st.task = asyncio.ensure_future(self._lint_later(st, st.version, delay / 1000.0))
 
     async def _lint_later(self, st: DocState, version: Optional[int], delay: float) -> None:
@@ -320,7 +331,7 @@ class GxLanguageServer(LanguageServer):
             total = (now - st.changed_at) * 1000 - delay * 1000
             queued = (out.started - st.changed_at) * 1000 - delay * 1000 if out.started else 0.0
             self.log_info(f"gxlint timing: {st.uri} v{st.version} lint {out.lint_ms:.1f} ms, "
-                          f"change→publish {total:.1f} ms (excluding debounce; queued {queued:.1f} ms, "
+                          f"change→publish {total:.1f} ms (excluding debounce {delay * 1000:.0f} ms; queued {queued:.1f} ms, "
                           f"handoff {(t_pub - out.started) * 1000 - out.lint_ms:.1f} ms, "
                           f"send {(now - t_pub) * 1000:.1f} ms)", lsp.MessageType.Log)
 
