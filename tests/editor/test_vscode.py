@@ -91,6 +91,7 @@ def vscode(tmp_path_factory):
         "extensions.autoCheckUpdates": False,
         "extensions.autoUpdate": False,
         "window.restoreWindows": "none",
+        "gxlint.logTiming": True,        # the server's side of the latency, in the output log
     }
     (data / "User" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=ROOT)
@@ -131,6 +132,17 @@ def vscode(tmp_path_factory):
     except subprocess.TimeoutExpired:
         proc.kill()
     log.close()
+
+
+def _report_30k() -> str:
+    """benchmarks/lsp_latency.py's 30 KB report: seed 001 with the prose of section 一 of every
+    seed repeated in its section 一 (the tables are seed 001's)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("lsp_latency", os.path.join(ROOT, "benchmarks", "lsp_latency.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.build_report(30_000)
 
 
 def _shot(page, name: str) -> None:
@@ -259,21 +271,100 @@ def test_hover_quick_fix_and_latency(vscode):
     page.wait_for_function(f"{_errors_js()} < {before}", timeout=30_000)
     _shot(page, "05-after-quick-fix")
     assert page.locator(".view-overlays .squiggly-error").count() < before
-    # keystroke → updated squiggles, debounce included: type a digit (the row total breaks: an error
-    # squiggle appears), delete it (it goes), 20 times
+    _latency(vscode, "report.txt", len(text.encode("utf-8")), 20)
+
+
+_KEYDOWN_JS = ("() => { if (!window.__gxKey) { window.__gxKey = true; document.addEventListener('keydown', "
+               "() => { window.__gxDown = performance.now(); }, true); } }")
+
+
+def _latency(vscode, name: str, size: int, n: int) -> dict:
+    """Keystroke → updated squiggles, as the page sees it: from the keydown event (a listener in
+    the capture phase) to the first animation frame whose DOM shows the changed squiggles.  The
+    cursor is at the end of the 予以公开 row's 商业企业 cell (9, corrected by the quick fix): a digit
+    typed there breaks the row (an error squiggle appears), Backspace mends it (it goes); n times.
+    Printed, saved to test-artefacts/vscode/latency-<name>.json, and returned; not asserted beyond
+    a sanity bound (performance is measured, not timed in tests)."""
+    page = vscode["page"]
     page.keyboard.press("End")
-    samples = []
-    for i in range(20):
+    page.evaluate(_KEYDOWN_JS)
+    page_ms, harness_ms = [], []
+    for i in range(n):
         n0 = page.evaluate(_errors_js())
         t0 = time.perf_counter()
         page.keyboard.press("Backspace" if i % 2 else "5")
-        page.wait_for_function(f"{_errors_js()} != {n0}", timeout=30_000, polling="raf")
-        samples.append((time.perf_counter() - t0) * 1000)
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * len(samples))) - 1)]
-    print(f"\nVS Code keystroke → updated squiggles ({len(text.encode())} bytes report): "
-          f"median {samples[len(samples) // 2]:.0f} ms, p95 {p95:.0f} ms, max {samples[-1]:.0f} ms")
-    assert p95 < 2000
+        page.wait_for_function(f"(() => {{ if ({_errors_js()} != {n0}) {{ window.__gxSeen = performance.now(); "
+                               f"return true; }} return false; }})()", timeout=30_000, polling="raf")
+        harness_ms.append((time.perf_counter() - t0) * 1000)
+        page_ms.append(page.evaluate("() => window.__gxSeen - window.__gxDown"))
+        page.wait_for_timeout(150)          # a pause between keystrokes, as when correcting a figure
+    server = _server_timings(vscode["data"])
+    out = {"file": name, "bytes": size, "keystrokes": n, "page_ms": page_ms, "harness_ms": harness_ms,
+           "server_ms": server[-n:]}
+
+    def med_p95(xs):
+        xs = sorted(xs)
+        return xs[len(xs) // 2], xs[min(len(xs) - 1, int(round(0.95 * len(xs))) - 1)]
+
+    pm, pp = med_p95(page_ms)
+    hm, hp = med_p95(harness_ms)
+    line = (f"VS Code keystroke → updated squiggles, {name} ({size:,} bytes), {n} keystrokes: "
+            f"median {pm:.0f} ms, p95 {pp:.0f} ms (keydown → frame, in the page); "
+            f"{hm:.0f}/{hp:.0f} ms as the test harness sees it")
+    if server:
+        sm, sp = med_p95(server[-n:])
+        line += f"; the server's part (change received → diagnostics sent) median {sm:.0f} ms, p95 {sp:.0f} ms"
+    print("\n" + line)
+    os.makedirs(ART, exist_ok=True)
+    with open(os.path.join(ART, f"latency-{name}.json"), "w", encoding="utf-8") as fh:
+        json.dump({**out, "summary": line}, fh, ensure_ascii=False, indent=1)
+    assert pp < 2000, line
+    return out
+
+
+def _server_timings(data) -> list[float]:
+    """The server's change → diagnostics times (logTiming lines of the gxlint output log)."""
+    import glob
+    import re
+
+    out = []
+    for f in sorted(glob.glob(str(data / "logs" / "**" / "gxlint*.log"), recursive=True)):
+        with open(f, encoding="utf-8", errors="replace") as fh:
+            out += [float(m.group(1)) for m in re.finditer(r"change→publish ([\d.]+) ms \(pulled", fh.read())]
+    return out
+
+
+def test_keystroke_latency_in_a_30_kb_report(vscode):
+    """Written here and removed at the end: the other tests see the workspace's one report."""
+    page = vscode["page"]
+    path = vscode["ws"] / "report-30k.txt"
+    text = _report_30k()
+    path.write_text(text, encoding="utf-8")
+    try:
+        _latency_30k(page, vscode, text)
+    finally:
+        _command(page, "View: Close All Editors")
+        path.unlink()
+        _open(page, "report.txt")
+
+
+def _latency_30k(page, vscode, text: str) -> None:
+    _open(page, "report-30k.txt")
+    lines = text.split("\n")
+    row = next(i for i, l in enumerate(lines) if "予以公开" in l)
+    nine = next(i for i in range(row, row + 9) if lines[i].startswith("9"))     # the 商业企业 cell (9)
+    page.locator(".editor-instance .monaco-editor .view-lines").first.click()
+    _goto(page, nine + 1)
+    page.keyboard.press("Home")
+    page.wait_for_selector(".editor-instance .view-overlays .squiggly-error", timeout=60_000)
+    before = page.evaluate(_errors_js())
+    page.keyboard.press("Control+.")         # the quick fix: the row balances again
+    page.locator(".action-widget").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(400)
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{_errors_js()} < {before}", timeout=30_000)
+    _latency(vscode, "report-30k.txt", len(text.encode("utf-8")), 40)
+    _shot(page, "08-report-30k")
 
 
 def test_settings_change_and_non_report(vscode):
