@@ -8,7 +8,8 @@ corrected value, so the diagnostics really change) and waits for the diagnostics
 - server side: the server's own change-received → publish time (from its timing log)
 - lint: the lint itself (parse + rules + conversion), as the server measured it
 
-Documents: a ~30 KB generated simplified report (gxlint.synth, one changed cell); a ~30 KB report (seed 001 with the prose of section 一 of every seed repeated in its
+Documents: ~30 KB generated reports (gxlint.synth, one changed cell), simplified and in traditional
+script with pinyin residue; a ~30 KB report (seed 001 with the prose of section 一 of every seed repeated in its
 section 一) and a ~1 MB document (the same, prose repeated further).  Nothing is asserted: it
 prints median and p95 per document.
 
@@ -69,13 +70,14 @@ def build_report(target_bytes: int) -> str:
     return "\n".join(lines[: head + 1] + [extra] + lines[head + 1:])
 
 
-def generated_report(target_bytes: int) -> str:
-    """A generated simplified report (gxlint.synth) of about target_bytes with one changed table
-    cell, so that there is a one-character fix to toggle."""
+def generated_report(target_bytes: int, script: str = "simplified", pinyin: bool = False) -> str:
+    """A generated report (gxlint.synth) of about target_bytes with one changed table cell, so that
+    there is a one-character fix to toggle; simplified, or traditional script with pinyin residue."""
     from gxlint import synth
 
     for seed in range(200):
-        text = synth.sample(seed, size=target_bytes, layout="pipe", defects=["change_cell"]).text
+        text = synth.sample(seed, size=target_bytes, layout="pipe", defects=["change_cell"],
+                            script=script, pinyin=pinyin, prose=True).text
         try:
             find_toggle(text)
             return text
@@ -176,18 +178,19 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, ROOT)
     runs = [(build_report(30_000), args.edits, "30 KB report", {}),
-            (generated_report(30_000), args.edits, "30 KB generated", {})]
+            (generated_report(30_000), args.edits, "30 KB generated", {}),
+            (generated_report(30_000, script="traditional", pinyin=True), args.edits, "30 KB trad+pinyin", {})]
     if args.big_edits > 0:
         opts = {"largeDocumentBytes": 0} if args.big_in_thread else {}
         runs.append((build_report(1_000_000), args.big_edits, "1 MB document", opts))
     results = [asyncio.run(measure(t, n, label, o)) for t, n, label, o in runs]
     cores = os.cpu_count()
     print(f"gxlint lsp: didChange → publishDiagnostics, debounce excluded (debounceMs 0), {cores} cores")
-    print(f"{'document':<16}{'size':>10}{'edits':>7}  {'round trip med/p95':>20}  {'server med/p95':>18}  {'lint med/p95':>16}")
+    print(f"{'document':<18}{'size':>10}{'edits':>7}  {'round trip med/p95':>20}  {'server med/p95':>18}  {'lint med/p95':>16}")
     for r in results:
         def mp(xs):
             return f"{statistics.median(xs):7.1f}/{pct(xs, 95):7.1f}" if xs else "    n/a"
-        print(f"{r['label']:<16}{r['bytes']:>10,}{r['n']:>7}  {mp(r['rtt']):>20}  {mp(r['server']):>18}  {mp(r['lint']):>16}")
+        print(f"{r['label']:<18}{r['bytes']:>10,}{r['n']:>7}  {mp(r['rtt']):>20}  {mp(r['server']):>18}  {mp(r['lint']):>16}")
     print("(milliseconds; round trip measured by the client, server side and lint by the server)")
     return 0
 

@@ -27,6 +27,8 @@ Keys (all optional):
   (default :data:`DOCS_BASE_URL`, the rule pages under docs/rules/ of the repository)
 - ``diagnosticMode`` — ``auto`` (pull when the client supports textDocument/diagnostic, else
   push), ``push`` or ``pull``
+- ``run`` — ``onType`` (default) or ``onSave``: when a client that takes pushed diagnostics gets
+  them (a client that pulls them decides when it asks)
 - ``logTiming`` — log the change → diagnostics latency of every publish (window/logMessage)
 - ``crossReport`` — (default true) a report's diagnostics include the cross-report ones (GX7)
   against the workspace's other reports of the same organ (see :mod:`gxlint.lsp.workspace`)
@@ -84,6 +86,7 @@ class ServerOptions:
     docs_base_url: str = DOCS_BASE_URL
     diagnostic_mode: str = "auto"
     log_timing: bool = False
+    run: str = "onType"                         # onType / onSave: when a push-mode client gets diagnostics
     cross_report: bool = True                   # GX7 with the workspace's other reports (lsp/workspace.py)
     closed_files: bool = False                  # publish the diagnostics of reports not open (push mode)
     lint_opts: tuple = ()                       # the lint options as given, for per-file settings
@@ -162,6 +165,12 @@ def parse_options(*sources: Any) -> ServerOptions:
             raise ValueError(f"{v!r} (auto, push, pull)")
         return mode
 
+    def _run(v: Any) -> str:
+        mode = {"ontype": "onType", "onsave": "onSave"}.get(str(v).replace("_", "").replace("-", "").lower())
+        if mode is None:
+            raise ValueError(f"{v!r} (onType, onSave)")
+        return mode
+
     def _url(v: Any) -> str:
         if not str(v).strip():
             raise ValueError("empty")
@@ -177,6 +186,7 @@ def parse_options(*sources: Any) -> ServerOptions:
         "docsbaseurl": ("docs_base_url", _url),
         "diagnosticmode": ("diagnostic_mode", _mode),
         "logtiming": ("log_timing", _bool),
+        "run": ("run", _run),
         "crossreport": ("cross_report", _bool),
         "publishclosedfiles": ("closed_files", _bool),
     }

@@ -583,8 +583,14 @@ def create_server() -> GxLanguageServer:
             st.apply(change, enc)
         st.version = params.text_document.version
         st.changed_at = time.perf_counter()
-        if ls.wants(st):
+        if ls.wants(st) and (ls.options.run != "onSave" or ls.pull_mode):
             ls.schedule(st)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: GxLanguageServer, params: lsp.DidSaveTextDocumentParams):
+        st = ls.docs.get(params.text_document.uri)
+        if st is not None and ls.options.run == "onSave" and not ls.pull_mode and ls.wants(st):
+            ls.schedule(st, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: GxLanguageServer, params: lsp.DidCloseTextDocumentParams):

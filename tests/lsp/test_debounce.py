@@ -54,3 +54,27 @@ async def test_a_change_after_a_pause_is_linted_at_once_a_burst_waits(client):
     assert await _delay_of(client, 5) == 400
     assert not any(TIMING.search(m.message) and int(TIMING.search(m.message).group(1)) == 4
                    for m in client.log_messages)
+
+
+async def test_run_on_save_publishes_at_save_only(client):
+    """``run: onSave`` (push mode): a change publishes nothing; the save publishes the diagnostics
+    of the saved version.  (A code action awaits the same lint a scheduled publish would, and
+    asyncio resumes the publish first: had the change been linted, its diagnostics would be in.)"""
+    result = await initialize(client, options={"run": "onSave"})
+    sync = result.capabilities.text_document_sync
+    assert sync.save is not None and sync.save is not False
+    path = seed_file("001")
+    uri = uri_of(path)
+    open_doc(client, uri, read(path))
+    first = await wait_diagnostics(client, uri, version=1)
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="二、无关的文字\n")]))
+    await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri),
+        range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
+        context=lsp.CodeActionContext(diagnostics=[])))
+    assert client.diagnostics[uri] == first.diagnostics      # nothing published for version 2
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri)))
+    p = await wait_diagnostics(client, uri, version=2)
+    assert p.diagnostics != first.diagnostics
