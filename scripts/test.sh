@@ -32,7 +32,8 @@ fi
     echo "    set GXLINT_SKIP_EDITOR_TESTS=1 to skip that test instead"
   fi
   if [ -z "${GXLINT_SKIP_EDITOR_TESTS:-}" ]; then
-    echo "  - for the real-VS-Code test (tests/editor/test_vscode.py), scripts/setup-vscode-tests.sh: Debian's"
+    echo "  - for the real-VS-Code tests (tests/editor/: the extension in use, and its one-click set-up,
+    which pip-installs the bundled wheel's dependencies into a fresh venv), scripts/setup-vscode-tests.sh: Debian's"
     echo "    chromium, fonts-noto-cjk, ripgrep and build headers (apt-get), Playwright's Python API (pip, no"
     echo "    browser download), code-server from npm under ~/.cache/gxlint-editor (cached; a few minutes the"
     echo "    first time); set GXLINT_SKIP_EDITOR_TESTS=1 to skip that test instead"
@@ -51,7 +52,7 @@ if [ -n "$want_report" ]; then
     || echo "test.sh: could not install chromium/LibreOffice; the report tests that need them will be skipped" >&2
 fi
 if [ -n "${GXLINT_SKIP_EDITOR_TESTS:-}" ]; then
-  echo "test.sh: GXLINT_SKIP_EDITOR_TESTS is set: the editor tests (tests/lsp/test_nvim.py, tests/editor/test_vscode.py) are skipped" >&2
+  echo "test.sh: GXLINT_SKIP_EDITOR_TESTS is set: the editor tests (tests/lsp/test_nvim.py, tests/editor/) are skipped" >&2
 else
   bash scripts/setup-vscode-tests.sh >/dev/null \
     || echo "test.sh: could not set up code-server/chromium; the VS Code test will be skipped" >&2
