@@ -81,7 +81,7 @@ def _npm_env() -> dict:
 
 
 def _package_vsix(out: str) -> list[str]:
-    """``npm run package`` (prepackage builds the wheel into bundled/, then vsce), into ``out``."""
+    """``npm run package`` (builds the wheel into bundled/, then vsce), into ``out``."""
     if not os.path.isdir(os.path.join(EXT, "node_modules")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EXT, check=True)
     proc = subprocess.run(["npm", "run", "package", "--", "-o", out], cwd=EXT, capture_output=True, text=True,

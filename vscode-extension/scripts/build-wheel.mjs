@@ -1,4 +1,4 @@
-// `npm run package` (prepackage): builds gxlint's wheel from the repository root into bundled/,
+// `npm run package` (its first step): builds gxlint's wheel from the repository root into bundled/,
 // which the .vsix carries (the one-click set-up installs it; no package index needs to list gxlint).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
