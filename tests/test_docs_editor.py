@@ -153,7 +153,8 @@ if not ok then finish({ error = tostring(err) }) end
 @pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed")
 @pytest.mark.skipif(bool(os.environ.get("GXLINT_SKIP_EDITOR_TESTS")),
                     reason="editor tests skipped: GXLINT_SKIP_EDITOR_TESTS is set")
-def test_the_neovim_config_from_the_docs_lints_a_report(tmp_path):
+@pytest.mark.parametrize("marker", ["gxlint.toml", ".git"])
+def test_the_neovim_config_from_the_docs_lints_a_report(tmp_path, marker):
     snippet = tmp_path / "gxlint.lua"
     snippet.write_text(nvim_snippet("zh"), encoding="utf-8")
     # it is valid Lua for this Neovim
@@ -168,7 +169,10 @@ def test_the_neovim_config_from_the_docs_lints_a_report(tmp_path):
     exe.chmod(exe.stat().st_mode | stat.S_IEXEC)
     project = tmp_path / "project"
     (project / "reports").mkdir(parents=True)
-    (project / "gxlint.toml").write_text("", encoding="utf-8")
+    if marker.startswith("."):
+        (project / marker).mkdir()
+    else:
+        (project / marker).write_text("", encoding="utf-8")
     seed = next(n for n in sorted(os.listdir(SEED)) if n.startswith("001") and n.endswith(".txt"))
     report = project / "reports" / seed
     shutil.copyfile(os.path.join(SEED, seed), report)
@@ -187,4 +191,4 @@ def test_the_neovim_config_from_the_docs_lints_a_report(tmp_path):
     assert res["got"], "no diagnostics from gxlint"
     assert "GX301" in res["codes"]
     assert [c["name"] for c in res["clients"]] == ["gxlint"]
-    assert os.path.realpath(res["clients"][0]["root"]) == os.path.realpath(project)   # found by gxlint.toml
+    assert os.path.realpath(res["clients"][0]["root"]) == os.path.realpath(project)   # found by its marker
