@@ -27,6 +27,7 @@ from seedutil import ROOT, read_seed
 SOURCES = ["README.md", "docs/zh/quickstart.md", "docs/zh/configuration.md", "docs/zh/ci.md",
            "docs/en/quickstart.md", "docs/en/configuration.md", "docs/en/ci.md", "docs/README.md",
            "vscode-extension/README.md"]
+SOURCES += ["docs/zh/editor.md", "docs/en/editor.md"]
 
 # command (prefix) → why it is not run here
 SKIPPED = {
@@ -40,9 +41,12 @@ SKIPPED = {
     "cd vscode-extension": "the extension build: needs the npm registry (network); the extension's own tests build it",
     "npm ci": "needs the npm registry (network)",
     "npm run package": "needs the extension's npm packages (network)",
+    "npm run prepackage": "builds gxlint's wheel into vscode-extension/bundled/; tests/editor/test_vscode_setup.py builds the .vsix",
     "npm test": "needs the extension's npm packages (network); scripts/test.sh runs it",
     "python3 benchmarks/run.py": "takes many minutes and measures speed, not correctness",
     "gxlint lsp": "a language server waiting for an editor on stdin; tests/lsp runs it",
+    "python3 -m gxlint lsp": "a language server waiting for an editor on stdin; tests/lsp runs it",
+    "python3 benchmarks/lsp_latency.py": "measures speed, not correctness (asserts nothing); takes minutes",
     'python -m pip install "gxlint @ git+': "needs the network and the real repository URL (<org> is a placeholder)",
     "python -m pip install gxlint-0.1.0-py3-none-any.whl": "in a CI job after downloading the wheel; the "
                                                             "install from dist/ is run below",
