@@ -41,7 +41,6 @@ SKIPPED = {
     "cd vscode-extension": "the extension build: needs the npm registry (network); the extension's own tests build it",
     "npm ci": "needs the npm registry (network)",
     "npm run package": "needs the extension's npm packages (network)",
-    "npm run prepackage": "builds gxlint's wheel into vscode-extension/bundled/; tests/editor/test_vscode_setup.py builds the .vsix",
     "npm test": "needs the extension's npm packages (network); scripts/test.sh runs it",
     "python3 benchmarks/run.py": "takes many minutes and measures speed, not correctness",
     "gxlint lsp": "a language server waiting for an editor on stdin; tests/lsp runs it",

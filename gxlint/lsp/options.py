@@ -11,6 +11,8 @@ Keys (all optional):
 - ``select``, ``extendSelect``, ``ignore`` — codes, prefixes or names (list or comma-separated)
 - ``severity`` — ``{"GX3": "warning", "GX604": "hint"}``
 - ``lang`` — ``zh`` (default) or ``en``; ``template`` — ``v2019``/``v2021``; ``year``; ``organLevel``
+- ``townshipDeadline`` — ``MM-DD``: a local publication deadline for 乡镇/街道 (as ``township-deadline``
+  in the configuration file)
 - ``lintAllDocuments`` — lint every plain-text/Markdown document, not only the ones that look
   like an annual report (a title, or headings of the report's sections).  Default false.
 - ``debounceMs`` — a change within this many milliseconds of the previous one waits this long
