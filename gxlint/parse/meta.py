@@ -886,21 +886,13 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
             a, b = norm.from_orig(m.start()), norm.from_orig(m.end())
             found.append((a, b, "latin", rec))
     # UTF-8 read as GBK (鏀垮簻淇℃伅): the GBK bytes decode as UTF-8 into ≥3 common characters
+    leads = _gbk_lead_set()
     for m in _NON_ASCII_RUN.finditer(orig):
         s = m.group()
-        leads = _gbk_lead_set()
         if leads.isdisjoint(s):
             continue
-        i = 0
-        for k in [k for k, ch in enumerate(s) if ch in leads]:   # only where a round trip can start
-            if k < i:
-                continue
-            if k >= len(s) - 2:
-                break
-            j, rec = _gbk_back(s, k)
-            if j > k:
-                found.append((norm.from_orig(m.start() + k), norm.from_orig(m.start() + j), "gbk", rec))
-                i = j
+        for k, j, rec in _gbk_runs(s):
+            found.append((norm.from_orig(m.start() + k), norm.from_orig(m.start() + j), "gbk", rec))
     found.sort()
     out: list[Mojibake] = []
     last_end = -1
@@ -911,6 +903,26 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
         out.append(Mojibake(sp, kind, orig[sp.start:sp.end], rec))
         last_end = b
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _gbk_runs(s: str) -> tuple[tuple[int, int, str], ...]:
+    """The stretches of a run of non-ASCII characters that are UTF-8 read as GBK: (start, end,
+    recovered text), offsets relative to the run (memoised by the run's text: a re-lint after an
+    edit reads again only the runs that changed)."""
+    leads = _gbk_lead_set()
+    out = []
+    i = 0
+    for k in [k for k, ch in enumerate(s) if ch in leads]:   # only where a round trip can start
+        if k < i:
+            continue
+        if k >= len(s) - 2:
+            break
+        j, rec = _gbk_back(s, k)
+        if j > k:
+            out.append((k, j, rec))
+            i = j
+    return tuple(out)
 
 
 def _gbk_lead_char(ch: str) -> bool:
