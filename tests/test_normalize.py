@@ -89,3 +89,21 @@ def test_segments_map_characters_one_to_one():
         for i in range(start, end):
             c, o = n.text[i], t[i + shift]
             assert c == o or (c, o) in {("报", "報"), ("体", "體"), ("\n", "\n")}
+
+
+def test_line_by_line_conversion_is_the_whole_text_conversion():
+    """FOLD + t2s are done line by line (memoised per line): the same text as converting the whole,
+    the same length line by line, and changed_script as for the whole — also for a line too long
+    to be memoised, for repeated and for edited lines."""
+    from gxlint.parse.normalize import FOLD, _MEMO_LINE, t2s
+
+    lines = ["政府信息公開工作年度報告", "（一）收到申請數　１６２件", "", "ascii only", "關於",
+             "資訊" * (_MEMO_LINE // 2 + 5), "政府信息公開工作年度報告"]
+    for text in ("\n".join(lines), "\n".join(lines[2:5]), "簡體\n", "\n", ""):
+        n = NormText(text)
+        assert n.text == t2s(text.translate(FOLD))
+        assert len(n.text) == len(text)
+        assert n.changed_script == (n.text != text.translate(FOLD))
+    edited = NormText("\n".join(lines).replace("收到", "受理"))
+    assert "（一）受理申请数 162件".translate(FOLD) in edited.text
+    assert not NormText("简体\n（１）").changed_script

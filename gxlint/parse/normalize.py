@@ -88,6 +88,28 @@ def t2s(s: str) -> str:
     return "".join(res)
 
 
+def _fold_t2s(s: str) -> tuple[str, bool]:
+    """Steps 2 and 3 (FOLD, then t2s) of a text without \r\n, line by line — t2s converts no
+    phrase across a line break, and keeps each line's length (character by character for a line
+    where a phrase would change it) — and whether t2s changed anything.  Each line's result is
+    memoised by its text: a re-lint after an edit converts only the lines that changed."""
+    lines = s.split("\n")
+    parts = [_fold_t2s_line(ln) if len(ln) <= _MEMO_LINE else _fold_t2s_text(ln) for ln in lines]
+    if len(parts) == 1:
+        return parts[0]
+    return "\n".join([p[0] for p in parts]), any([p[1] for p in parts])
+
+
+def _fold_t2s_text(line: str) -> tuple[str, bool]:
+    folded = line.translate(FOLD)
+    simp = t2s(folded)
+    return simp, simp != folded
+
+
+_MEMO_LINE = 2000         # longer lines (a page flattened into one line) are not kept
+_fold_t2s_line = functools.lru_cache(maxsize=8192)(_fold_t2s_text)
+
+
 class NormText:
     """A normalised copy of a text with a map back to original offsets."""
 
@@ -128,9 +150,7 @@ class NormText:
             stripped = "".join(pieces)
         else:
             stripped = original
-        folded = stripped.translate(FOLD)
-        simp = t2s(folded)
-        self.changed_script = simp != folded
+        simp, self.changed_script = _fold_t2s(stripped)
         self.text = simp
         self._del_at = del_at
         self._del_cum = del_cum
