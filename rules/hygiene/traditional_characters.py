@@ -32,7 +32,8 @@
 """
 import functools
 from bisect import bisect_right
-from itertools import compress, count, repeat
+from itertools import accumulate, compress, count, groupby, repeat
+from operator import itemgetter
 from typing import Optional
 from operator import ne
 
@@ -98,14 +99,14 @@ class TraditionalCharacters(Rule):
         para = paragraph_keys(doc)
         units: dict[object, list] = {}
         keys = [para[ln] for ln in _line_numbers(doc, [c[0] for c in changes])]
-        for ch, k in zip(changes, keys):
-            units.setdefault(k, []).append(ch)
+        for k, grp in groupby(zip(keys, changes), key=itemgetter(0)):     # runs of one paragraph
+            units.setdefault(k, []).extend(map(itemgetter(1), grp))
         # each paragraph's part of the whole fix: the same edits (a run of adjacent characters
         # never crosses a line, so it is all in one paragraph), grouped by the run's first line
         # (the line of the run's first change)
         parts: dict[object, list] = {}
-        for e, i in zip(edits, firsts):
-            parts.setdefault(keys[i], []).append(e)
+        for k, grp in groupby(zip(map(keys.__getitem__, firsts), edits), key=itemgetter(0)):
+            parts.setdefault(k, []).extend(map(itemgetter(1), grp))
         for k, (key, items) in enumerate(units.items()):
             # the first finding carries the one fix that converts the whole document; the others
             # carry the part of it inside their paragraph (same edits: applying all is applying it)
@@ -148,21 +149,17 @@ def _diff(doc) -> tuple[list, list, list]:
     (an unchanged run costs one string comparison), each run's differences memoised by its text."""
     norm, orig = doc.norm, doc.text
     simp = norm.text
-    changes: list = []
-    edits: list = []
-    firsts: list = []
+    diffs = []      # (original offset of the run, its _seg_diff)
     for start, end, shift in norm.segments():
         seg = simp[start:end]
         src = orig[start + shift:end + shift]
-        if seg == src:
-            continue
-        base = start + shift
-        rel, runs = _seg_diff(seg, src)
-        n0 = len(changes)
-        changes += [(base + j, t, s) for j, t, s in rel]
-        # a run never crosses from one segment to the next: text was removed between them
-        edits += [Edit(base + a, base + b, new) for a, b, new, _k in runs]
-        firsts += [n0 + k for _a, _b, _new, k in runs]
+        if seg != src:
+            diffs.append((start + shift, _seg_diff(seg, src)))
+    changes = [(base + j, t, s) for base, (rel, _runs) in diffs for j, t, s in rel]
+    # a run never crosses from one segment to the next: text was removed between them
+    edits = [Edit(base + a, base + b, new) for base, (_rel, runs) in diffs for a, b, new, _k in runs]
+    firsts = [n0 + k for n0, (_base, (_rel, runs)) in zip(accumulate((len(d[1][0]) for d in diffs), initial=0), diffs)
+              for _a, _b, _new, k in runs]
     return changes, edits, firsts
 
 
