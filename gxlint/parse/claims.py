@@ -35,6 +35,8 @@ What a claim carries (``Claim`` fields, plus ``extra``):
 """
 from __future__ import annotations
 
+import functools
+
 from bisect import bisect_left
 from typing import Optional
 
@@ -293,10 +295,17 @@ def _subjects_before(before: str) -> tuple[list[str], Optional[regex.Match]]:
     return [m.lastgroup for m in chain], ms[-1]
 
 
+@functools.lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple:
+    """_NUM_RE's matches in a sentence (offsets in the sentence), memoised by the sentence's text:
+    a re-lint after an edit scans again only the sentences that changed."""
+    return tuple(_NUM_RE.finditer(text))
+
+
 def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Claim]:
     norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
     text = norm.text[s:e]
-    nums = list(_NUM_RE.finditer(text))
+    nums = _numbers(text)
     if not nums and "未" not in text and "无" not in text and "没" not in text:
         return []       # no number and none of the negations _negatives reads (未 无 没有): no claim
     out: list[Claim] = []

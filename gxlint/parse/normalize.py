@@ -113,7 +113,7 @@ _fold_t2s_line = functools.lru_cache(maxsize=8192)(_fold_t2s_text)
 class NormText:
     """A normalised copy of a text with a map back to original offsets."""
 
-    __slots__ = ("original", "text", "_del_at", "_del_cum", "_del_fwd", "pinyin", "changed_script")
+    __slots__ = ("original", "text", "_del_at", "_del_cum", "_del_orig", "_del_fwd", "pinyin", "changed_script")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -154,6 +154,7 @@ class NormText:
         self.text = simp
         self._del_at = del_at
         self._del_cum = del_cum
+        self._del_orig = [a + c for a, c in zip(del_at, del_cum)]   # original offset of the text after each
         self._del_fwd = del_fwd if any(del_fwd) else None
         self.pinyin = pinyin
 
@@ -189,19 +190,20 @@ class NormText:
             yield start, len(self.text), shift
 
     def from_orig(self, o: int) -> int:
-        """Normalised offset of an original offset (inside a deleted annotation: where it was)."""
+        """Normalised offset of an original offset (inside a deleted annotation: where it was).
+
+        The smallest normalised i whose original offset is at least o (at most len(text)): the
+        characters from _del_at[k] on (up to the next deletion) start at original offset
+        _del_at[k] + _del_cum[k]; one binary search finds the run o falls in (or the deleted
+        text just before the next run)."""
         if not self._del_at:
             return o
         at, cum = self._del_at, self._del_cum
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            k = bisect_right(at, mid) - 1      # the original offset of the character at mid
-            if mid + (cum[k] if k >= 0 else 0) < o:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        k = bisect_right(self._del_orig, o) - 1
+        i = o - (cum[k] if k >= 0 else 0)
+        if k + 1 < len(at) and i > at[k + 1]:
+            i = at[k + 1]              # inside deleted text: where it was
+        return max(0, min(i, len(self.text)))
 
 
 # --- label keys --------------------------------------------------------------------------
