@@ -902,11 +902,17 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
     # UTF-8 read as GBK (鏀垮簻淇℃伅): the GBK bytes decode as UTF-8 into ≥3 common characters
     # only the runs (of _NON_ASCII_RUN) with a character where a round trip can start: found from
     # those characters (few in real text), each run once
+    # (bare patterns: a character class each, every run read once back and once forward —
+    # linear in the text, no timeout could apply; one budget check for the loop)
+    from .. import guard
+
+    guard.check()
+    run_back, run = _bare(_RUN_BACK), _bare(_NON_ASCII_RUN)
     done_to = -1
     for lm in _gbk_lead_re().finditer(orig):
         if lm.start() < done_to:
             continue        # in the run just read
-        m = _NON_ASCII_RUN.match(orig, _RUN_BACK.match(orig, 0, lm.start()).start())
+        m = run.match(orig, run_back.match(orig, 0, lm.start()).start())
         if m is None:
             continue        # a stretch too short to be a run
         done_to = m.end()

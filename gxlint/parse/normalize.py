@@ -260,5 +260,7 @@ def has_han(s: str) -> bool:
 
 def strip_pinyin(s: str) -> str:
     """Remove pinyin annotations from a short string (no offset map)."""
+    if "(" not in s and "（" not in s:
+        return s            # an annotation starts with a parenthesis
     return _PINYIN_RE.sub(lambda m: "" if any(ch in _HAS_TONE for ch in m.group(1)) else m.group(0), s)
 
