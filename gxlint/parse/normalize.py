@@ -123,12 +123,11 @@ class NormText:
         # at the \r, so that the break is never cut in two.
         dels: list[tuple[int, int, bool]] = []
         if "(" in original or "（" in original:
-            for m in _PINYIN_RE.finditer(original, timeout=guard.left()):
-                syll = m.group(1)
-                if not any(ch in _HAS_TONE for ch in syll):
-                    continue
-                dels.append((m.start(), m.end(), False))
-                pinyin.append(Span(m.start(), m.end()))
+            # (a syllable without a tone mark is not an annotation: 网站(www))
+            spans = [m.span() for m in _PINYIN_RE.finditer(original, timeout=guard.left())
+                     if not _HAS_TONE.isdisjoint(m.group(1))]
+            dels = [(a, b, False) for a, b in spans]
+            pinyin = [Span(a, b) for a, b in spans]
         if "\r\n" in original:
             crlf = [(i, i + 1, True) for i in _find_all(original, "\r\n")]
             dels = sorted(dels + crlf) if dels else crlf
