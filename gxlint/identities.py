@@ -233,13 +233,20 @@ def _triangulate(doc: Document, idents: list[Identity]) -> None:
         for row in t.rows.values():
             for c in row.cells:
                 where[id(c)] = (row, c.column)
+    # the failing identities each cell is in (in their order): one pass, not a search per cell
+    holding: dict[int, list[Identity]] = {}
+    for o in failing:
+        for c in o.cells():
+            lst = holding.setdefault(id(c), [])
+            if not lst or lst[-1] is not o:
+                lst.append(o)
     for ident in failing:
         best = None
         for cell in ident.cells():
             fix = _fix_value(ident, cell)
             if fix is None:
                 continue
-            others = [o for o in failing if o is not ident and any(c is cell for c in o.cells())]
+            others = [o for o in holding.get(id(cell), ()) if o is not ident]
             agree = [o for o in others if (f := _fix_value(o, cell)) is not None and abs(f - fix) < 1e-9]
             if agree and (best is None or len(agree) > best[2]):
                 best = (cell, fix, len(agree))

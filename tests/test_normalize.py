@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gxlint.parse.normalize import NormText, key
 
 
@@ -89,3 +92,47 @@ def test_segments_map_characters_one_to_one():
         for i in range(start, end):
             c, o = n.text[i], t[i + shift]
             assert c == o or (c, o) in {("报", "報"), ("体", "體"), ("\n", "\n")}
+
+
+def test_line_by_line_conversion_is_the_whole_text_conversion():
+    """FOLD + t2s are done line by line (memoised per line): the same text as converting the whole,
+    the same length line by line, and changed_script as for the whole — also for a line too long
+    to be memoised, for repeated and for edited lines."""
+    from gxlint.parse.normalize import FOLD, _MEMO_LINE, t2s
+
+    lines = ["政府信息公開工作年度報告", "（一）收到申請數　１６２件", "", "ascii only", "關於",
+             "資訊" * (_MEMO_LINE // 2 + 5), "政府信息公開工作年度報告"]
+    for text in ("\n".join(lines), "\n".join(lines[2:5]), "簡體\n", "\n", ""):
+        n = NormText(text)
+        assert n.text == t2s(text.translate(FOLD))
+        assert len(n.text) == len(text)
+        assert n.changed_script == (n.text != text.translate(FOLD))
+    edited = NormText("\n".join(lines).replace("收到", "受理"))
+    assert "（一）受理申请数 162件".translate(FOLD) in edited.text
+    assert not NormText("简体\n（１）").changed_script
+
+
+def _from_orig_by_definition(n: NormText, o: int) -> int:
+    """The smallest normalised offset whose original offset is at least o (len(text) if none),
+    the original offset of normalised i being i plus all the text deleted at or before i."""
+    t = n.original
+    dels = sorted([(sp.start, sp.end) for sp in n.pinyin] +
+                  [(i, i + 1) for i in range(len(t) - 1) if t[i:i + 2] == "\r\n"])
+    at, removed = [], 0
+    for a, b in dels:
+        at.append((a - removed, b - a))
+        removed += b - a
+    for i in range(len(n.text) + 1):
+        if i + sum(length for pos, length in at if pos <= i) >= o:
+            return i
+    return len(n.text)
+
+
+@given(st.lists(st.sampled_from(["報(bào)", "\r\n", "\n", "a", "體(tǐ)", "(bao)", "告", "\r", "(", "申請(qǐn", " "]),
+                max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_from_orig_is_the_first_normalised_offset_at_or_after(parts):
+    t = "".join(parts)
+    n = NormText(t)
+    for o in range(len(t) + 1):
+        assert n.from_orig(o) == _from_orig_by_definition(n, o)

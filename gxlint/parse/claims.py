@@ -35,6 +35,8 @@ What a claim carries (``Claim`` fields, plus ``extra``):
 """
 from __future__ import annotations
 
+import functools
+
 from bisect import bisect_left
 from typing import Optional
 
@@ -293,9 +295,19 @@ def _subjects_before(before: str) -> tuple[list[str], Optional[regex.Match]]:
     return [m.lastgroup for m in chain], ms[-1]
 
 
+@functools.lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple:
+    """_NUM_RE's matches in a sentence (offsets in the sentence), memoised by the sentence's text:
+    a re-lint after an edit scans again only the sentences that changed."""
+    return tuple(_NUM_RE.finditer(text))
+
+
 def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Claim]:
     norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
     text = norm.text[s:e]
+    nums = _numbers(text)
+    if not nums and "未" not in text and "无" not in text and "没" not in text:
+        return []       # no number and none of the negations _negatives reads (未 无 没有): no claim
     out: list[Claim] = []
     has_apply = para_apply       # 收到/办理/予以公开 … count applications only in a paragraph about them
     disclosure = bool(_DISCLOSURE_RE.search(text))
@@ -308,7 +320,7 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         ca, _cb = _clause_bounds(text, a, b, _WIDE_DELIM)
         return " ".join(strip_pinyin(norm.original_text(s + max(ca, a - 30), s + b)).split())
 
-    for m in _NUM_RE.finditer(text):
+    for m in nums:
         a, b = m.span("num")
         if m.group("wan"):
             b = m.end("wan")

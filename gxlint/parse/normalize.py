@@ -88,10 +88,32 @@ def t2s(s: str) -> str:
     return "".join(res)
 
 
+def _fold_t2s(s: str) -> tuple[str, bool]:
+    """Steps 2 and 3 (FOLD, then t2s) of a text without \r\n, line by line — t2s converts no
+    phrase across a line break, and keeps each line's length (character by character for a line
+    where a phrase would change it) — and whether t2s changed anything.  Each line's result is
+    memoised by its text: a re-lint after an edit converts only the lines that changed."""
+    lines = s.split("\n")
+    parts = [_fold_t2s_line(ln) if len(ln) <= _MEMO_LINE else _fold_t2s_text(ln) for ln in lines]
+    if len(parts) == 1:
+        return parts[0]
+    return "\n".join([p[0] for p in parts]), any([p[1] for p in parts])
+
+
+def _fold_t2s_text(line: str) -> tuple[str, bool]:
+    folded = line.translate(FOLD)
+    simp = t2s(folded)
+    return simp, simp != folded
+
+
+_MEMO_LINE = 2000         # longer lines (a page flattened into one line) are not kept
+_fold_t2s_line = functools.lru_cache(maxsize=8192)(_fold_t2s_text)
+
+
 class NormText:
     """A normalised copy of a text with a map back to original offsets."""
 
-    __slots__ = ("original", "text", "_del_at", "_del_cum", "_del_fwd", "pinyin", "changed_script")
+    __slots__ = ("original", "text", "_del_at", "_del_cum", "_del_orig", "_del_fwd", "pinyin", "changed_script")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -101,12 +123,11 @@ class NormText:
         # at the \r, so that the break is never cut in two.
         dels: list[tuple[int, int, bool]] = []
         if "(" in original or "（" in original:
-            for m in _PINYIN_RE.finditer(original, timeout=guard.left()):
-                syll = m.group(1)
-                if not any(ch in _HAS_TONE for ch in syll):
-                    continue
-                dels.append((m.start(), m.end(), False))
-                pinyin.append(Span(m.start(), m.end()))
+            # (a syllable without a tone mark is not an annotation: 网站(www))
+            spans = [m.span() for m in _PINYIN_RE.finditer(original, timeout=guard.left())
+                     if not _HAS_TONE.isdisjoint(m.group(1))]
+            dels = [(a, b, False) for a, b in spans]
+            pinyin = [Span(a, b) for a, b in spans]
         if "\r\n" in original:
             crlf = [(i, i + 1, True) for i in _find_all(original, "\r\n")]
             dels = sorted(dels + crlf) if dels else crlf
@@ -128,12 +149,11 @@ class NormText:
             stripped = "".join(pieces)
         else:
             stripped = original
-        folded = stripped.translate(FOLD)
-        simp = t2s(folded)
-        self.changed_script = simp != folded
+        simp, self.changed_script = _fold_t2s(stripped)
         self.text = simp
         self._del_at = del_at
         self._del_cum = del_cum
+        self._del_orig = [a + c for a, c in zip(del_at, del_cum)]   # original offset of the text after each
         self._del_fwd = del_fwd if any(del_fwd) else None
         self.pinyin = pinyin
 
@@ -169,19 +189,20 @@ class NormText:
             yield start, len(self.text), shift
 
     def from_orig(self, o: int) -> int:
-        """Normalised offset of an original offset (inside a deleted annotation: where it was)."""
+        """Normalised offset of an original offset (inside a deleted annotation: where it was).
+
+        The smallest normalised i whose original offset is at least o (at most len(text)): the
+        characters from _del_at[k] on (up to the next deletion) start at original offset
+        _del_at[k] + _del_cum[k]; one binary search finds the run o falls in (or the deleted
+        text just before the next run)."""
         if not self._del_at:
             return o
         at, cum = self._del_at, self._del_cum
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            k = bisect_right(at, mid) - 1      # the original offset of the character at mid
-            if mid + (cum[k] if k >= 0 else 0) < o:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        k = bisect_right(self._del_orig, o) - 1
+        i = o - (cum[k] if k >= 0 else 0)
+        if k + 1 < len(at) and i > at[k + 1]:
+            i = at[k + 1]              # inside deleted text: where it was
+        return max(0, min(i, len(self.text)))
 
 
 # --- label keys --------------------------------------------------------------------------
@@ -238,5 +259,7 @@ def has_han(s: str) -> bool:
 
 def strip_pinyin(s: str) -> str:
     """Remove pinyin annotations from a short string (no offset map)."""
+    if "(" not in s and "（" not in s:
+        return s            # an annotation starts with a parenthesis
     return _PINYIN_RE.sub(lambda m: "" if any(ch in _HAS_TONE for ch in m.group(1)) else m.group(0), s)
 

@@ -66,9 +66,9 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
     pos = start
     line_no = 0
     # a line of at most guard.SHORT characters is matched with the bare patterns (the wrapper only
-    # checks the budget, one call in 64: done here once per 64 lines); a longer one under the budget
+    # checks the budget, one call in 64: done here once per 64 lines), and its words are memoised
+    # by its text; a longer one under the budget
     wrapped = (_MD_RULE, _PAGE_NO, _GRID_RULE, _SEP, _WORD, _NUMISH, _MD_CELL_RULE)
-    bare = tuple(_raw(p) for p in wrapped)
     short = guard.SHORT
     heads = pdftext.head_lines(text, start)     # a running header repeats one of these (computed once)
     while pos < end and line_no < max_lines:
@@ -76,37 +76,53 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
         line_end = end if nl < 0 else nl
         line = text[pos:line_end]
         if line_end - pos > short:
-            md_rule, page_no, grid_rule, sep, word, numish, cell_rule = wrapped
+            words = _line_words(line, wrapped)
         else:
-            md_rule, page_no, grid_rule, sep, word, numish, cell_rule = bare
+            words = _short_line_words(line)
             if not line_no & 63:
                 guard.check()
-        if line.strip() and not md_rule.match(line) and not page_no.match(line) and not grid_rule.match(line) \
-                and not (heads and line.strip() in heads and pdftext.running_header(text, start, pos, line_end, _PAGE_NO)):
-            if sep.search(line):
-                pieces = []
-                p0 = 0
-                for m in sep.finditer(line):
-                    pieces.append((p0, m.start()))
-                    p0 = m.end()
-                pieces.append((p0, len(line)))
-                last = len(pieces) - 1
-                rule = _md_rule_pieces(line, pieces, cell_rule)
-                for k, (a, b) in enumerate(pieces):
-                    if k in rule:
-                        continue
-                    piece = line[a:b]
-                    if not piece.strip():
-                        if 0 < k < last:
-                            out.append(Token(EMPTY, pos + a, pos + b, "", line_no))
-                        continue
-                    _words(out, piece, pos + a, line_no, word, numish)
-            else:
-                _words(out, line, pos, line_no, word, numish)
+        if words and not (heads and line.strip() in heads and pdftext.running_header(text, start, pos, line_end, _PAGE_NO)):
+            out += [Token(kind, pos + a, pos + b, w, line_no) for kind, a, b, w in words]
         line_no += 1
         pos = line_end + 1
     out = pdftext.split_glued_numbers(out, text)      # 大量反复申请0  0  0
     return _prose_numbers(_join_signs(_drop_page_numbers(out, text), text), text)
+
+
+def _line_words(line: str, patterns) -> tuple:
+    """The words of one line of a table region as (kind, start, end, text), offsets in the line;
+    () for a blank line, a Markdown/grid rule or a page number line."""
+    md_rule, page_no, grid_rule, sep, word, numish, cell_rule = patterns
+    out: list[Token] = []
+    if line.strip() and not md_rule.match(line) and not page_no.match(line) and not grid_rule.match(line):
+        if sep.search(line):
+            pieces = []
+            p0 = 0
+            for m in sep.finditer(line):
+                pieces.append((p0, m.start()))
+                p0 = m.end()
+            pieces.append((p0, len(line)))
+            last = len(pieces) - 1
+            rule = _md_rule_pieces(line, pieces, cell_rule)
+            for k, (a, b) in enumerate(pieces):
+                if k in rule:
+                    continue
+                piece = line[a:b]
+                if not piece.strip():
+                    if 0 < k < last:
+                        out.append(Token(EMPTY, a, b, "", 0))
+                    continue
+                _words(out, piece, a, 0, word, numish)
+        else:
+            _words(out, line, 0, 0, word, numish)
+    return tuple((t.kind, t.start, t.end, t.text) for t in out)
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_line_words(line: str) -> tuple:
+    """:func:`_line_words` of a line of at most guard.SHORT characters (bare patterns), memoised by
+    the line's text: a re-lint after an edit reads again only the lines that changed."""
+    return _line_words(line, tuple(_raw(p) for p in (_MD_RULE, _PAGE_NO, _GRID_RULE, _SEP, _WORD, _NUMISH, _MD_CELL_RULE)))
 
 
 # a number followed on its line by one of these is prose ("共收到申请 47 件", "保留 4 位小数",

@@ -27,6 +27,9 @@
 
 《中华人民共和国国家通用语言文字法》第九条；国办公开办函〔2021〕30号（年度报告按统一格式编制发布）。
 """
+from bisect import bisect_right
+from itertools import repeat
+
 from gxlint.api import Edit, Fix, Rule, Severity, paragraph_keys
 
 
@@ -68,8 +71,10 @@ class PinyinResidue(Rule):
         whole = Fix(ctx.message("fix", count=len(spans)), tuple(edits), safe=True)
         para = paragraph_keys(doc)
         units: dict[object, list] = {}
-        for s, e in zip(spans, edits):
-            units.setdefault(para[doc.lines.line_of(s.start)], []).append((s, e))
+        # each span's line: the line starts after the first at or before it (bisect in C)
+        line_nos = map(bisect_right, repeat(doc.lines.starts[1:]), [s.start for s in spans])
+        for ln, s, e in zip(line_nos, spans, edits):
+            units.setdefault(para[ln], []).append((s, e))
         for k, pairs in enumerate(units.values()):
             items = [s for s, _ in pairs]
             # the first finding carries the fix for the whole document, the others its part in their

@@ -30,7 +30,11 @@
 
 《中华人民共和国国家通用语言文字法》第九条（国家机关以普通话和规范汉字为公务用语用字）。
 """
-from itertools import compress, count
+import functools
+from bisect import bisect_right
+from itertools import accumulate, compress, count, groupby, repeat
+from operator import itemgetter
+from typing import Optional
 from operator import ne
 
 from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraph_keys
@@ -70,33 +74,39 @@ class TraditionalCharacters(Rule):
         if not norm.changed_script:
             return
         skip = _residue_spans(doc, ctx)
-        changes = _changes(doc, skip)
+        changes, edits, firsts = _diff(doc)
+        n_all = len(changes)
+        if skip:
+            lines = _line_numbers(doc, [c[0] for c in changes])
+            changes = [c for c, ln in zip(changes, lines) if ln not in skip]
         chrome = _chrome_spans(doc, ctx)
         if chrome:          # page chrome inside a line: GX605 deletes it
             changes = [c for c in changes if not any(sp.start <= c[0] < sp.end for sp in chrome)]
         if not changes:
             return
+        if len(changes) != n_all:       # some left out: the runs are cut there
+            firsts = []
+            edits = _edits(changes, firsts)
         if len({c for _, c, _ in changes}) == 1:
             # one kind of character only (关於, or a name OpenCC gets wrong: 乾县 → 干县): one hint
             # for the document, and the conversion is not safe
             o, t, simp = changes[0]
-            edits = _edits(changes)
             fix = Fix(ctx.message("fix_one", t=t, s=simp, count=len(changes)), tuple(edits), safe=False)
             ctx.report("single", Span(o, o + 1), fix=fix, severity=Severity.INFORMATION, t=t, s=simp,
                        count=len(changes), data={"count": len(changes), "document_fix": True})
             return
-        edits = _edits(changes)
         whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
         para = paragraph_keys(doc)
         units: dict[object, list] = {}
-        lines = _line_numbers(doc, [c[0] for c in changes])
-        for ch, ln in zip(changes, lines):
-            units.setdefault(para[ln], []).append(ch)
+        keys = [para[ln] for ln in _line_numbers(doc, [c[0] for c in changes])]
+        for k, grp in groupby(zip(keys, changes), key=itemgetter(0)):     # runs of one paragraph
+            units.setdefault(k, []).extend(map(itemgetter(1), grp))
         # each paragraph's part of the whole fix: the same edits (a run of adjacent characters
         # never crosses a line, so it is all in one paragraph), grouped by the run's first line
+        # (the line of the run's first change)
         parts: dict[object, list] = {}
-        for e, ln in zip(edits, _line_numbers(doc, [e.start for e in edits])):
-            parts.setdefault(para[ln], []).append(e)
+        for k, grp in groupby(zip(map(keys.__getitem__, firsts), edits), key=itemgetter(0)):
+            parts.setdefault(k, []).extend(map(itemgetter(1), grp))
         for k, (key, items) in enumerate(units.items()):
             # the first finding carries the one fix that converts the whole document; the others
             # carry the part of it inside their paragraph (same edits: applying all is applying it)
@@ -132,54 +142,69 @@ def _chrome_spans(doc, ctx) -> list:
     return [c.delete for c in doc.meta.extra.get("chrome", [])]
 
 
-def _changes(doc, skip) -> list[tuple[int, str, str]]:
-    """(original offset, traditional char, simplified char) for every character t2s changes.
-
-    Compared run by run (the runs between removed pinyin annotations keep a fixed offset), so an
-    unchanged run costs one string comparison."""
+def _diff(doc) -> tuple[list, list, list]:
+    """(original offset, traditional char, simplified char) for every character t2s changes, and
+    what :func:`_edits` gives for them: all the document's characters (none left
+    out), with the index in the changes of each edit's first change: run by run of the offset map
+    (an unchanged run costs one string comparison), each run's differences memoised by its text."""
     norm, orig = doc.norm, doc.text
     simp = norm.text
-    out = []
+    diffs = []      # (original offset of the run, its _seg_diff)
     for start, end, shift in norm.segments():
         seg = simp[start:end]
         src = orig[start + shift:end + shift]
-        if seg == src:
-            continue
-        base = start + shift
-        for j in compress(count(), map(ne, seg, src)):     # the differing positions, found in C
-            s, t = seg[j], src[j]
-            if ord(t) >= 0x2E80 and not s.isascii():   # not width/quote folding: a script change
-                out.append((base + j, t, s))
-    if skip:
-        lines = _line_numbers(doc, [c[0] for c in out])
-        out = [c for c, ln in zip(out, lines) if ln not in skip]
-    return out
+        if seg != src:
+            diffs.append((start + shift, _seg_diff(seg, src)))
+    changes = [(base + j, t, s) for base, (rel, _runs) in diffs for j, t, s in rel]
+    # a run never crosses from one segment to the next: text was removed between them
+    edits = [Edit(base + a, base + b, new) for base, (_rel, runs) in diffs for a, b, new, _k in runs]
+    firsts = [n0 + k for n0, (_base, (_rel, runs)) in zip(accumulate((len(d[1][0]) for d in diffs), initial=0), diffs)
+              for _a, _b, _new, k in runs]
+    return changes, edits, firsts
+
+
+@functools.lru_cache(maxsize=4096)
+def _seg_diff(seg: str, src: str) -> tuple[tuple, tuple]:
+    """The script changes of one run (converted ``seg``, original ``src``): ((offset, traditional,
+    simplified) …) and the runs of adjacent ones ((start, end, simplified text, index of the first
+    change) …), offsets relative to the run."""
+    rel = tuple((j, src[j], seg[j]) for j in compress(count(), map(ne, seg, src))
+                if src[j] >= "\u2e80" and not seg[j].isascii())
+    runs = []
+    k = 0
+    n = len(rel)
+    while k < n:
+        a = rel[k][0]
+        e = k + 1
+        while e < n and rel[e][0] == rel[e - 1][0] + 1:
+            e += 1
+        runs.append((a, rel[e - 1][0] + 1, seg[a:rel[e - 1][0] + 1], k))
+        k = e
+    return rel, tuple(runs)
 
 
 def _line_numbers(doc, offsets) -> list[int]:
     """0-based line of each of a sorted list of offsets (one pass, no search per offset)."""
     starts = doc.lines.starts
-    n = len(starts)
-    ln = 0
-    out = []
-    for o in offsets:
-        while ln + 1 < n and starts[ln + 1] <= o:
-            ln += 1
-        out.append(ln)
-    return out
+    # the count of line starts after the first at or before o: o's line (a binary search each, in C)
+    return list(map(bisect_right, repeat(starts.tolist()[1:] if hasattr(starts, "tolist") else starts[1:]), offsets))
 
 
-def _edits(changes) -> list:
-    """One edit per run of adjacent changed characters (pinyin annotations are never inside a run)."""
+def _edits(changes, firsts: Optional[list] = None) -> list:
+    """One edit per run of adjacent changed characters (pinyin annotations are never inside a run).
+    ``firsts`` (a list) receives the index in ``changes`` of each edit's first change."""
     edits = []
+    if firsts is None:
+        firsts = []
     run_start, buf, prev = None, [], None
-    for o, _t, s in changes:
+    for i, (o, _t, s) in enumerate(changes):
         if prev is not None and o == prev + 1:
             buf.append(s)
         else:
             if buf:
                 edits.append(Edit(run_start, prev + 1, "".join(buf)))
             run_start, buf = o, [s]
+            firsts.append(i)
         prev = o
     if buf:
         edits.append(Edit(run_start, prev + 1, "".join(buf)))

@@ -32,6 +32,8 @@
 GB/T 15834—2011《标点符号用法》4.4 引号、4.5 括号、4.15 书名号。
 """
 import re
+from bisect import bisect_right
+from itertools import repeat
 
 from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraphs
 
@@ -86,14 +88,16 @@ class UnbalancedBrackets(Rule):
         # one pass over the text; lines without a bracket share one empty tuple (a flood of blank
         # lines costs 8 bytes a line, no list and no search per line)
         events_by_line: list = [()] * lines.count
-        for m in _BRACKET.finditer(text):
-            ln = lines.line_of(m.start())
+        events = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
+        # each bracket's line: the line starts after the first at or before it (bisect in C)
+        line_nos = map(bisect_right, repeat(lines.starts[1:]), [p for p, _ in events])
+        for ln, ev in zip(line_nos, events):
             if ln in dead:
                 continue
             evs = events_by_line[ln]
             if not evs:
                 evs = events_by_line[ln] = []
-            evs.append((m.start(), m.group()))
+            evs.append(ev)
         wrapped = paragraphs(doc)
         stack: list[tuple[int, str]] = []
         through = -1            # lines up to this one lie inside a wrapped paragraph (page numbers)

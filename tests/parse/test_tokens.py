@@ -80,3 +80,29 @@ def test_orig_offset_for_key(word, label, rest):
 ])
 def test_read_number(raw, signed, decimal, value, why):
     assert read_number(raw, signed=signed, decimal=decimal) == (value, why)
+
+
+def test_repeated_lines_give_their_own_tokens_at_their_own_offsets():
+    """Words of a line are memoised by its text: the same line again (in the same region, in a
+    later lint, or longer than guard.SHORT) gives fresh tokens at its own offsets and line number,
+    and a token the reader changes (a prose number becomes TEXT) does not change the others."""
+    from gxlint import guard
+
+    line = "收到申请 47 件 | 3 |"
+    text = "\n".join([line, "", line, "|---|---|", line])
+    n = NormText(text)
+    first = tokenize(n, 0, len(n.text))
+    again = tokenize(n, 0, len(n.text))
+    assert [(t.kind, t.start, t.end, t.text, t.line) for t in first] == \
+        [(t.kind, t.start, t.end, t.text, t.line) for t in again]
+    assert all(a is not b for a, b in zip(first, again))
+    starts = [t.start for t in first if t.text == "收到申请"]
+    assert starts == [0, len(line) + 2, 2 * len(line) + 13]
+    assert [t.line for t in first if t.text == "收到申请"] == [0, 2, 4]
+    assert [t.kind for t in first if t.text == "47"] == [TEXT, TEXT, TEXT]     # 47 件: prose
+    assert [t.kind for t in first if t.text == "3"] == [NUM, NUM, NUM]
+    long_line = "规章 | 0 | " + "说明" * guard.SHORT
+    n2 = NormText(long_line + "\n" + "规章 | 0 | ")
+    got = [(t.kind, t.start, t.text, t.line) for t in tokenize(n2, 0, len(n2.text)) if t.text in ("规章", "0")]
+    assert got == [(TEXT, 0, "规章", 0), (NUM, 5, "0", 0), (TEXT, len(long_line) + 1, "规章", 1),
+                   (NUM, len(long_line) + 6, "0", 1)]

@@ -120,3 +120,21 @@ def test_cells_one_per_line_outside_a_read_table_are_one_paragraph():
     text = report(opening="2023年，我局推進政務公開。\n" + cells + "\n本年度，我局認真貫徹落實條例，推進政務公開工作。")
     got = gx601.positions(text)
     assert [l for l, _, _ in got] == [line_of(text, "推進")[0], line_of(text, "申請人")[0], line_of(text, "認真")[0]]
+
+
+def test_the_same_traditional_line_twice_is_converted_at_both_places():
+    """The differences of a run are memoised by its text: a repeated line (and a second lint) gets
+    its own findings and edits at its own offsets."""
+    line = "我局認真貫徹落實《條例》。"
+    text = report(opening=line + "\n" + line, part6="本年度未收取信息處(chǔ)理費。")
+    first = lint(text, None, Settings.from_options(None, select="GX601"))
+    again = lint(text, None, Settings.from_options(None, select="GX601"))
+    assert [(d.span, d.fix.edits) for d in first.diagnostics] == [(d.span, d.fix.edits) for d in again.diagnostics]
+    whole = first.diagnostics[0].fix.edits
+    a = text.index(line)
+    b = text.index(line, a + 1)
+    assert [(e.start, e.new_text) for e in whole if a <= e.start < a + len(line)] == \
+        [(a + 2, "认"), (a + 4, "贯彻"), (a + 7, "实"), (a + 9, "条")]
+    assert [(e.start - b, e.new_text) for e in whole if b <= e.start < b + len(line)] == [(2, "认"), (4, "贯彻"), (7, "实"), (9, "条")]
+    fixed = apply_edits(text, whole)[0]
+    assert fixed.count("我局认真贯彻落实《条例》。") == 2 and "处(chǔ)理费" in fixed
