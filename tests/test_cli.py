@@ -24,6 +24,21 @@ def test_json_contract_and_exit_code():
     assert set(d) >= {"code", "name", "severity", "message", "start", "end", "related", "fix"}
 
 
+def test_json_and_sarif_when_a_rule_has_data_of_its_own(tmp_path):
+    """GX501's data (which year it found, and where in the report) never stands for a native
+    location (data["source"], a dict for .docx/.html/.pdf): JSON and SARIF of a text file carry no
+    "source" for it (this crashed when GX501 called that place "source")."""
+    text = open(seed_path("001"), encoding="utf-8").read().replace("2019年以来", "2023年以来", 1)
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    for fmt in ("json", "sarif"):
+        p = run("check", "--format", fmt, "--exit-zero", "--select", "GX501", str(f))
+        assert p.returncode == 0, p.stderr.decode()[-2000:]
+    out = json.loads(run("check", "--format", "json", "--exit-zero", "--select", "GX501", str(f)).stdout)
+    (d,) = out["files"][0]["diagnostics"]
+    assert d["code"] == "GX501" and "source" not in d
+
+
 def test_text_format_shows_source_and_summary():
     p = run("check", seed_path("001"))
     text = p.stdout.decode()

@@ -40,7 +40,7 @@ def native_location(d, lang: str = "zh") -> str:
     """The finding's place in the source document in words (表 3 第 5 行第 2 列, 第 3 页 …), or ""
     for text files (their line:column is the place)."""
     loc = d.data.get("source") if isinstance(d.data, dict) else None
-    if not loc:
+    if not isinstance(loc, dict) or not loc:
         return ""
     from ..read import describe
 
@@ -50,7 +50,7 @@ def native_location(d, lang: str = "zh") -> str:
 def source_dict(d, lang: str = "zh") -> dict | None:
     """JSON/SARIF: the native location of a finding, with its description."""
     loc = d.data.get("source") if isinstance(d.data, dict) else None
-    if not loc:
+    if not isinstance(loc, dict) or not loc:      # a native location is a dict (a rule's own data is not)
         return None
     from ..read import describe
 

@@ -93,7 +93,7 @@ class YearMismatch(Rule):
                     continue        # the start year's finding or the split below says it
                 seen.add(m.span)
                 ctx.report("mismatch", m.span, related=related, where=WHERE[m.source][i], got=m.year,
-                           year=year, basis=basis, data={"source": m.source, "year": m.year, "report_year": year})
+                           year=year, basis=basis, data={"mention": m.source, "year": m.year, "report_year": year})
             for what, date, span in (("signature", meta.signature_date, meta.signature_date_span),
                                      ("published", meta.published, meta.published_span)):
                 if date and span is not None and date[0] <= year:
