@@ -7,16 +7,21 @@ column in the negotiated position encoding (UTF-16 unless the client asks otherw
 from __future__ import annotations
 
 from array import array
+import re
 from bisect import bisect_right
 
 _LINE_BREAK = ("\r\n", "\n", "\r")
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def _utf16_len(s: str) -> int:
-    # characters outside the BMP take two UTF-16 code units
-    if s.isascii():
+    # characters outside the BMP take two UTF-16 code units (max() and encode() run in C: a long
+    # line of Chinese costs no Python step per character)
+    if s.isascii() or max(s) <= "\uffff":
         return len(s)
-    return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF)
+    return len(s.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _utf8_len(s: str) -> int:
@@ -26,7 +31,7 @@ def _utf8_len(s: str) -> int:
 class LineIndex:
     """Line starts of a text; lines end at \\n, \\r\\n or a lone \\r (as LSP defines them)."""
 
-    __slots__ = ("text", "starts")
+    __slots__ = ("text", "starts", "_astral")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -55,6 +60,18 @@ class LineIndex:
                     starts.append(i + 1)
                 i += 1
         self.starts = starts
+        self._astral = None
+
+    def _astral_lines(self) -> frozenset:
+        """The lines holding a character outside the BMP (two UTF-16 units): elsewhere a UTF-16
+        column is the code-point column (computed once, in C, when first asked)."""
+        if self._astral is None:
+            t = self.text
+            if t.isascii() or max(t) <= "\uffff":
+                self._astral = frozenset()
+            else:
+                self._astral = frozenset(self.line_of(m.start()) for m in _ASTRAL.finditer(t))
+        return self._astral
 
     @property
     def count(self) -> int:
@@ -93,7 +110,7 @@ class LineIndex:
     def position_in(self, offset: int, encoding: str = "utf-16") -> tuple[int, int]:
         """(0-based line, 0-based column in the given encoding: utf-16, utf-32 or utf-8)."""
         line, col = self.position(offset)
-        if encoding == "utf-32" or col == 0:
+        if encoding == "utf-32" or col == 0 or (encoding == "utf-16" and line not in self._astral_lines()):
             return line, col
         start = self.starts[line]
         prefix = self.text[start:start + col]

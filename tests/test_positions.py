@@ -61,3 +61,19 @@ def test_normalised_lines_are_the_lsp_lines(pieces):
         if k + 1 < len(lines):   # a span over the whole line with its break ends where the next starts
             assert n.to_orig(e + 1, end=True) == li.line_start(k + 1)
         s = e + 1
+
+
+def test_utf16_columns_agree_with_the_definition_on_every_offset():
+    """The fast path (a line without characters outside the BMP: UTF-16 column = code-point
+    column) agrees with counting UTF-16 units, on lines with and without 𠀀, and lone surrogates."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = ["a", "中", "表", "𠀀", "\U0010ffff", "\n", "\r\n", " ", "\ud800"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        li = LineIndex(text)
+        for off in range(len(text) + 1):
+            line, col = li.position(off)
+            prefix = text[li.starts[line]:li.starts[line] + col]
+            assert li.position_in(off, "utf-16") == (line, len(prefix.encode("utf-16-le", "surrogatepass")) // 2)
