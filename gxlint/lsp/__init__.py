@@ -23,7 +23,30 @@ def main() -> int:
     from .stdio import serve
 
     server = create_server()
+    _settle_memory()
     return serve(server)
+
+
+def _settle_memory() -> None:
+    """The rules, OpenCC's dictionaries and the compiled patterns live as long as the server: load
+    them now and move them out of the garbage collector's way (gc.freeze), so that a full
+    collection during a lint walks only that lint's objects (the pauses showed in the p95)."""
+    import gc
+
+    try:
+        from ..engine import registry
+        from ..parse.normalize import NormText
+
+        registry()
+        NormText("預熱 warm-up（ｙù）")
+    except Exception:       # a broken rule pack is reported by the lint itself (GX001)
+        pass
+    gc.collect()
+    gc.freeze()
+    # a lint makes ~10^5 short-lived objects: young collections less often (700 → 10 000
+    # allocations), older ones as usual; measured on a 30 KB traditional report, p95 of the
+    # server's lint 98 → 27 ms (with the freeze)
+    gc.set_threshold(10_000, 20, 20)
 
 
 class _QuietCancel(logging.Filter):
