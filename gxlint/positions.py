@@ -17,10 +17,8 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def _utf16_len(s: str) -> int:
-    # characters outside the BMP take two UTF-16 code units (max() and encode() run in C: a long
-    # line of Chinese costs no Python step per character)
-    if s.isascii() or max(s) <= "\uffff":
-        return len(s)
+    # characters outside the BMP take two UTF-16 code units (counted in C; only lines that hold
+    # one get here, see LineIndex._astral_lines)
     return len(s.encode("utf-16-le", "surrogatepass")) // 2
 
 

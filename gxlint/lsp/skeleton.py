@@ -52,7 +52,7 @@ def skeleton(year: Optional[int] = None, template: Optional[str] = None, organ: 
     w = out.append
     w(f"{organ_t}{year_t}年政府信息公开工作年度报告")
     w("")
-    w(f"本报告根据《中华人民共和国政府信息公开条例》" + (f"和{_full(basis)}的要求" if basis else "")
+    w("本报告根据《中华人民共和国政府信息公开条例》" + (f"和{_full(basis)}的要求" if basis else "")
       + "编制，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
         "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。"
       + f"本报告中所列数据的统计期限自{year_t}年1月1日起至{year_t}年12月31日止。")

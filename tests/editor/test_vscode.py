@@ -10,48 +10,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXT = os.path.join(ROOT, "vscode-extension")
-ART = os.path.join(ROOT, "test-artefacts", "vscode")
-CACHE = os.environ.get("GXLINT_EDITOR_CACHE", os.path.expanduser("~/.cache/gxlint-editor"))
-VERSION = os.environ.get("GXLINT_CODE_SERVER_VERSION", "4.100.3")
-ENTRY = os.path.join(CACHE, f"code-server-{VERSION}", "node_modules", "code-server", "out", "node", "entry.js")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SEED1 = next(os.path.join(ROOT, "tests", "fixtures", "seeds", f) for f in
-             sorted(os.listdir(os.path.join(ROOT, "tests", "fixtures", "seeds"))) if f.startswith("001_"))
+from codeserver import ART, ENTRY, EXT, ROOT, SEED1, goto as _goto, output_log, running, shot as _shot, why_skip
 
-
-def _why_skip() -> str | None:
-    if os.environ.get("GXLINT_SKIP_EDITOR_TESTS"):
-        return "GXLINT_SKIP_EDITOR_TESTS is set"
-    if not os.path.isfile(ENTRY):
-        return f"code-server is not set up ({ENTRY} missing): run scripts/setup-vscode-tests.sh"
-    if not os.path.isfile(CHROMIUM):
-        return "chromium is missing: run scripts/setup-vscode-tests.sh"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright's Python API is missing: run scripts/setup-vscode-tests.sh"
-    if not shutil.which("npm"):
-        return "npm is missing (needed to build the .vsix)"
-    return None
-
-
-pytestmark = pytest.mark.skipif(_why_skip() is not None, reason=_why_skip() or "")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.skipif(why_skip() is not None, reason=why_skip() or "")
 
 
 def _vsix() -> str:
@@ -98,40 +65,8 @@ def vscode(tmp_path_factory):
     vsix = _vsix()
     subprocess.run(["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data),
                     "--install-extension", vsix], check=True, capture_output=True, env=env, timeout=300)
-    port = _free_port()
-    log = open(base / "code-server.log", "w")
-    proc = subprocess.Popen(["node", ENTRY, "--auth", "none", "--bind-addr", f"127.0.0.1:{port}",
-                             "--user-data-dir", str(data), "--extensions-dir", str(exts),
-                             "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
-                             "--disable-getting-started-override", "--config", str(base / "config.yaml"), str(ws)],
-                            stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/?folder={ws}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            break
-        except Exception:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("code-server did not start: " + (base / "code-server.log").read_text()[-2000:])
-            time.sleep(0.5)
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
-    browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-    page = browser.new_page(viewport={"width": 1500, "height": 950}, locale="zh-CN")
-    page.goto(url)
-    page.wait_for_selector(".monaco-workbench", timeout=120_000)
-    yield {"page": page, "ws": ws, "data": data, "base": base}
-    browser.close()
-    pw.stop()
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running(base, data, exts, ws, env) as page:
+        yield {"page": page, "ws": ws, "data": data, "base": base}
 
 
 def _report_30k() -> str:
@@ -143,11 +78,6 @@ def _report_30k() -> str:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod.build_report(30_000)
-
-
-def _shot(page, name: str) -> None:
-    os.makedirs(ART, exist_ok=True)
-    page.screenshot(path=os.path.join(ART, name + ".png"))
 
 
 def _open(page, name: str) -> None:
@@ -181,14 +111,6 @@ def _command(page, title: str) -> None:
     page.wait_for_timeout(700)
     page.keyboard.press("Enter")
     page.wait_for_timeout(700)
-
-
-def _goto(page, line: int) -> None:
-    page.keyboard.press("Control+G")
-    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
-    page.keyboard.type(str(line))
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(500)
 
 
 def test_report_in_real_vscode(vscode):
@@ -324,14 +246,9 @@ def _latency(vscode, name: str, size: int, n: int) -> dict:
 
 def _server_timings(data) -> list[float]:
     """The server's change → diagnostics times (logTiming lines of the gxlint output log)."""
-    import glob
     import re
 
-    out = []
-    for f in sorted(glob.glob(str(data / "logs" / "**" / "gxlint*.log"), recursive=True)):
-        with open(f, encoding="utf-8", errors="replace") as fh:
-            out += [float(m.group(1)) for m in re.finditer(r"change→publish ([\d.]+) ms \(pulled", fh.read())]
-    return out
+    return [float(m.group(1)) for m in re.finditer(r"change→publish ([\d.]+) ms \(pulled", output_log(data))]
 
 
 def test_keystroke_latency_in_a_30_kb_report(vscode):

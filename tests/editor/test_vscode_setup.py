@@ -26,53 +26,21 @@ import hashlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import zipfile
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXT = os.path.join(ROOT, "vscode-extension")
-ART = os.path.join(ROOT, "test-artefacts", "vscode")
-CACHE = os.environ.get("GXLINT_EDITOR_CACHE", os.path.expanduser("~/.cache/gxlint-editor"))
-VERSION = os.environ.get("GXLINT_CODE_SERVER_VERSION", "4.100.3")
-ENTRY = os.path.join(CACHE, f"code-server-{VERSION}", "node_modules", "code-server", "out", "node", "entry.js")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
-SEED1 = next(os.path.join(SEEDS, f) for f in sorted(os.listdir(SEEDS)) if f.startswith("001_"))
+from codeserver import ART, EXT, ENTRY, SEED1, goto as _goto, output_log, running, shot, why_skip
 
 NOTICE = "未找到 gxlint。要安装本扩展自带的 gxlint 吗？"
 BUTTONS = ["安装到当前解释器", "安装到独立环境", "显示输出"]
 SETUP_TIMEOUT_MS = 420_000      # venv + pip install of the wheel's dependencies (from the index or pip's cache)
 
 
-def _why_skip() -> str | None:
-    if os.environ.get("GXLINT_SKIP_EDITOR_TESTS"):
-        return "GXLINT_SKIP_EDITOR_TESTS is set"
-    if not os.path.isfile(ENTRY):
-        return f"code-server is not set up ({ENTRY} missing): run scripts/setup-vscode-tests.sh"
-    if not os.path.isfile(CHROMIUM):
-        return "chromium is missing: run scripts/setup-vscode-tests.sh"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright's Python API is missing: run scripts/setup-vscode-tests.sh"
-    if not shutil.which("npm"):
-        return "npm is missing (needed to build the .vsix)"
-    return None
-
-
-pytestmark = pytest.mark.skipif(_why_skip() is not None, reason=_why_skip() or "")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.skipif(why_skip() is not None, reason=why_skip() or "")
 
 
 def _npm_env() -> dict:
@@ -184,67 +152,17 @@ def _vscode_without_gxlint(base, builds, *, with_pip: bool):
                     "--install-extension", builds["vsix"], "--install-extension", builds["langpack"]],
                    check=True, capture_output=True, env=env, timeout=300)
     _register_language_pack(data, exts)
-    port = _free_port()
-    log = open(base / "code-server.log", "w")
-    proc = subprocess.Popen(["node", ENTRY, "--auth", "none", "--bind-addr", f"127.0.0.1:{port}",
-                             "--user-data-dir", str(data), "--extensions-dir", str(exts), "--locale", "zh-cn",
-                             "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
-                             "--disable-getting-started-override", "--config", str(base / "config.yaml"), str(ws)],
-                            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=str(base))
-    pw = browser = None
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except Exception:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("code-server did not start: " + (base / "code-server.log").read_text()[-2000:])
-                time.sleep(0.5)
-        from playwright.sync_api import sync_playwright
-
-        pw = sync_playwright().start()
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1500, "height": 950}, locale="zh-CN")
-        page.goto(f"http://127.0.0.1:{port}/?folder={ws}")
-        page.wait_for_selector(".monaco-workbench", timeout=120_000)
+    with running(base, data, exts, ws, env, ["--locale", "zh-cn"], cwd=str(base)) as page:
         yield {"page": page, "ws": ws, "data": data, "base": base, "python": nopy}
-    finally:
-        if browser is not None:
-            browser.close()
-        if pw is not None:
-            pw.stop()
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _shot(page, name: str) -> None:
-    os.makedirs(ART, exist_ok=True)
-    page.screenshot(path=os.path.join(ART, f"setup-{name}.png"))
-
-
-def _goto(page, line: int) -> None:
-    page.keyboard.press("Control+G")
-    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
-    page.keyboard.type(str(line))
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(500)
+    shot(page, "setup-" + name)
 
 
 def _output_text(data, tail: int | None = 4000) -> str:
-    """The extension's output channel, as VS Code logs it to disk (for failure messages)."""
-    out = []
-    for dirpath, _dirs, files in os.walk(data / "logs"):
-        for f in files:
-            if "gxlint" in f.lower() and f.endswith(".log"):
-                with open(os.path.join(dirpath, f), encoding="utf-8", errors="replace") as fh:
-                    out.append(fh.read())
-    text = "\n".join(out)
+    """The extension's output channel (for failure messages): its last ``tail`` characters."""
+    text = output_log(data)
     return text[-tail:] if tail else text
 
 
