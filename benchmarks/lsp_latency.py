@@ -1,8 +1,10 @@
 """Language server latency: didChange → publishDiagnostics, excluding the debounce.
 
 Starts ``python -m gxlint lsp`` with ``debounceMs: 0`` and ``logTiming: true``, opens a document,
-then repeatedly makes a one-character edit (toggling a table total between its wrong and its
-corrected value, so the diagnostics really change) and waits for the diagnostics of that version:
+then repeatedly makes a one-character edit and waits for the diagnostics of that version.  Two
+kinds of edit: a table total toggled between its wrong and its corrected value (the diagnostics
+really change), and a character typed into a line of prose and deleted again (what a drafter does
+most; everything after it moves by one character):
 
 - round trip: client sends didChange → client has the publishDiagnostics of that version
 - server side: the server's own change-received → publish time (from its timing log)
@@ -106,7 +108,17 @@ def pct(xs: list[float], p: float) -> float:
     return xs[k]
 
 
-async def measure(text: str, edits: int, label: str, options: dict) -> dict:
+def find_prose(text: str) -> int:
+    """An offset in the middle of the first long line of prose (where a drafter types)."""
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) > 40 and "|" not in line and line.count(" ") < 4:
+            return pos + len(line) // 2
+        pos += len(line) + 1
+    return len(text) // 2
+
+
+async def measure(text: str, edits: int, label: str, options: dict, typing: bool = False) -> dict:
     from gxlint.positions import LineIndex
 
     client = LanguageClient("gxlint-bench", "1")
@@ -149,15 +161,22 @@ async def measure(text: str, edits: int, label: str, options: dict) -> dict:
         text_document=lsp.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
     await asyncio.wait_for(waiting[1], 600)
 
-    offset, wrong, fixed = find_toggle(text)
     idx = LineIndex(text)
-    line, col = idx.position_in(offset, "utf-16")
-    rng = lsp.Range(start=lsp.Position(line=line, character=col), end=lsp.Position(line=line, character=col + 1))
+    if typing:     # a character typed into a line of prose, then deleted
+        line, col = idx.position_in(find_prose(text), "utf-16")
+        at = lsp.Position(line=line, character=col)
+        after = lsp.Position(line=line, character=col + 1)
+        changes = [(lsp.Range(start=at, end=at), "年"), (lsp.Range(start=at, end=after), "")]
+    else:          # a table total toggled between its wrong and its corrected value
+        offset, wrong, fixed = find_toggle(text)
+        line, col = idx.position_in(offset, "utf-16")
+        rng = lsp.Range(start=lsp.Position(line=line, character=col), end=lsp.Position(line=line, character=col + 1))
+        changes = [(rng, fixed), (rng, wrong)]
     rtt: list[float] = []
     for i in range(edits):
         version = i + 2
         waiting[version] = loop.create_future()
-        new = fixed if i % 2 == 0 else wrong
+        rng, new = changes[i % 2]
         t0 = time.perf_counter()
         client.text_document_did_change(lsp.DidChangeTextDocumentParams(
             text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
@@ -182,20 +201,21 @@ def main(argv=None) -> int:
                     help="lint the 1 MB document in the server's thread pool, not a child process")
     args = ap.parse_args(argv)
     sys.path.insert(0, ROOT)
-    runs = [(build_report(30_000), args.edits, "30 KB report", {}),
-            (generated_report(30_000), args.edits, "30 KB generated", {}),
-            (generated_report(30_000, script="traditional", pinyin=True), args.edits, "30 KB trad+pinyin", {})]
+    docs = [(build_report(30_000), "30 KB report"), (generated_report(30_000), "30 KB generated"),
+            (generated_report(30_000, script="traditional", pinyin=True), "30 KB trad+pinyin")]
+    runs = [(t, args.edits, label + suffix, {}, typing) for t, label in docs
+            for suffix, typing in ((" (total)", False), (" (typing)", True))]
     if args.big_edits > 0:
         opts = {"largeDocumentBytes": 0} if args.big_in_thread else {}
-        runs.append((build_report(1_000_000), args.big_edits, "1 MB document", opts))
-    results = [asyncio.run(measure(t, n, label, o)) for t, n, label, o in runs]
+        runs.append((build_report(1_000_000), args.big_edits, "1 MB document", opts, False))
+    results = [asyncio.run(measure(t, n, label, o, typing)) for t, n, label, o, typing in runs]
     cores = os.cpu_count()
     print(f"gxlint lsp: didChange → publishDiagnostics, debounce excluded (debounceMs 0), {cores} cores")
-    print(f"{'document':<18}{'size':>10}{'edits':>7}  {'round trip med/p95':>20}  {'server med/p95':>18}  {'lint med/p95':>16}")
+    print(f"{'document (edit)':<30}{'size':>10}{'edits':>7}  {'round trip med/p95':>20}  {'server med/p95':>18}  {'lint med/p95':>16}")
     for r in results:
         def mp(xs):
             return f"{statistics.median(xs):7.1f}/{pct(xs, 95):7.1f}" if xs else "    n/a"
-        print(f"{r['label']:<18}{r['bytes']:>10,}{r['n']:>7}  {mp(r['rtt']):>20}  {mp(r['server']):>18}  {mp(r['lint']):>16}")
+        print(f"{r['label']:<30}{r['bytes']:>10,}{r['n']:>7}  {mp(r['rtt']):>20}  {mp(r['server']):>18}  {mp(r['lint']):>16}")
     print("(milliseconds; round trip measured by the client, server side and lint by the server)")
     return 0
 

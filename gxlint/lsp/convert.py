@@ -6,6 +6,8 @@ points) or UTF-8 bytes, and back.
 """
 from __future__ import annotations
 
+import functools
+import json
 from typing import Any, Iterable, Optional
 
 from lsprotocol import types as lsp
@@ -63,33 +65,56 @@ def _range_dict(lines: LineIndex, start: int, end: int, enc: str) -> dict:
     return {"start": {"line": a[0], "character": a[1]}, "end": {"line": b[0], "character": b[1]}}
 
 
-def to_lsp(d: Diagnostic, lines: LineIndex, uri: str, enc: str, docs_base: str) -> lsp.Diagnostic:
+def to_json(d: Diagnostic, lines: LineIndex, uri: str, enc: str, docs_base: str) -> dict:
+    """The diagnostic as the JSON an LSP client receives (what lsprotocol's converter makes of
+    :func:`to_lsp`, built directly: no attrs objects, so a report's hundreds of diagnostics are
+    ready to send in a few milliseconds; ``tests/lsp/test_convert.py`` holds the two equal)."""
     data: dict[str, Any] = {"name": d.name}
     mid = d.data.get("message_id") if isinstance(d.data, dict) else None
     if mid:
         data["messageId"] = mid
     data["fix"] = fix_data(lines, d.fix, enc) if d.fix is not None else None
-    related = [
-        lsp.DiagnosticRelatedInformation(
-            location=(lsp.Location(uri=uri, range=to_range(lines, r.span.start, r.span.end, enc))
-                      if not getattr(r, "path", None) else other_location(r, enc)),
-            message=r.message,
-        )
-        for r in d.related
-    ]
-    return lsp.Diagnostic(
-        range=to_range(lines, d.span.start, d.span.end, enc),
-        message=d.message,
-        severity=lsp.DiagnosticSeverity(int(d.severity)),
-        code=d.code,
-        code_description=lsp.CodeDescription(href=docs_href(docs_base, d.code)),
-        source=SOURCE,
-        related_information=related or None,
-        data=data,
-    )
+    out: dict[str, Any] = {
+        "range": _range_dict(lines, d.span.start, d.span.end, enc),
+        "message": d.message,
+        "severity": int(d.severity),
+        "code": d.code,
+        "codeDescription": {"href": _href(docs_base, d.code)},
+        "source": SOURCE,
+    }
+    if d.related:
+        out["relatedInformation"] = [
+            {"location": ({"uri": uri, "range": _range_dict(lines, r.span.start, r.span.end, enc)}
+                          if not getattr(r, "path", None) else _other_location_dict(r, enc)),
+             "message": r.message}
+            for r in d.related]
+    out["data"] = data
+    return out
 
 
-def other_location(r, enc: str) -> lsp.Location:
+def to_lsp(d: Diagnostic, lines: LineIndex, uri: str, enc: str, docs_base: str) -> lsp.Diagnostic:
+    return from_json(to_json(d, lines, uri, enc, docs_base))
+
+
+def from_json(j: dict) -> lsp.Diagnostic:
+    """The lsprotocol object of a diagnostic made by :func:`to_json` (for a code action's
+    ``diagnostics`` and the workspace report)."""
+    return _converter().structure(j, lsp.Diagnostic)
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    from lsprotocol.converters import get_converter
+
+    return get_converter()
+
+
+@functools.lru_cache(maxsize=512)
+def _href(base: str, code: str) -> str:
+    return docs_href(base, code)
+
+
+def _other_location_dict(r, enc: str) -> dict:
     """Related information in another report (GX7): its path and the position it carries."""
     from pygls.uris import from_fs_path
 
@@ -99,8 +124,8 @@ def other_location(r, enc: str) -> lsp.Location:
         a, b = (p[0], p[4]), (p[2], p[5])
     else:
         a, b = (p[0], p[1]), (p[2], p[3])
-    return lsp.Location(uri=target, range=lsp.Range(start=lsp.Position(line=a[0], character=a[1]),
-                                                     end=lsp.Position(line=b[0], character=b[1])))
+    return {"uri": target, "range": {"start": {"line": a[0], "character": a[1]},
+                                     "end": {"line": b[0], "character": b[1]}}}
 
 
 def docs_href(base: str, code: str) -> str:
@@ -140,3 +165,111 @@ def workspace_edit(uri: str, version: Optional[int], edits: list[lsp.TextEdit], 
             )
         ])
     return lsp.WorkspaceEdit(changes={uri: edits})
+
+
+# --- the diagnostics of one version, reused by the next ----------------------------------
+
+class Converted:
+    """A lint's diagnostics as the JSON a client receives, kept for the lint of the next version
+    of the text: a keystroke changes a few findings, and the others (the same finding, at the
+    same line and column) are not converted and serialised again.  ``items_json`` is the JSON
+    array sent in every publish and pull answer of this version."""
+
+    def __init__(self, text: str, lines: LineIndex, uri: str, enc: str, docs_base: str,
+                 json_list: list, items_json: str, entries: dict) -> None:
+        self.text, self.lines, self.uri, self.enc, self.docs_base = text, lines, uri, enc, docs_base
+        self.json_list = json_list
+        self.items_json = items_json
+        self.entries = entries           # key (in this text's offsets) → (JSON dict, its serialisation)
+
+
+def edit_region(old: str, new: str) -> tuple[int, int, int]:
+    """(a, old end, new end): old[a:old end] was replaced by new[a:new end] (the longest common
+    prefix and suffix, found by comparing slices in C)."""
+    n = min(len(old), len(new))
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[:mid] == new[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    a = lo
+    lo, hi = 0, n - a
+    lo_old, lo_new = len(old), len(new)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[lo_old - mid:] == new[lo_new - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return a, len(old) - lo, len(new) - lo
+
+
+def _parts(d: Diagnostic) -> tuple[tuple, tuple]:
+    """(what the JSON of d holds besides positions, the offsets whose positions it holds)."""
+    offs = [d.span.start, d.span.end]
+    rel = []
+    for r in d.related:
+        if getattr(r, "path", None):
+            rel.append((r.message, r.path, tuple(r.position or ())))
+        else:
+            rel.append((r.message,))
+            offs += (r.span.start, r.span.end)
+    fix = d.fix
+    if fix is None:
+        fk: tuple = ()
+    elif len(fix.edits) <= MAX_DATA_EDITS:
+        fk = (fix.message, fix.safe, len(fix.edits), tuple(e.new_text for e in fix.edits))
+        for e in fix.edits:
+            offs += (e.start, e.end)
+    else:
+        fk = (fix.message, fix.safe, len(fix.edits))
+    mid = d.data.get("message_id") if isinstance(d.data, dict) else None
+    return (d.code, int(d.severity), d.message, d.name, mid, tuple(rel), fk), tuple(offs)
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: str,
+                prev: Optional[Converted] = None, on_error=None) -> tuple[list, Converted]:
+    """(the diagnostics converted, :class:`Converted`): what ``prev`` (the previous version's)
+    holds for a finding whose positions the edit between the two texts did not move is reused."""
+    text = lines.text
+    reuse = None
+    if prev is not None and prev.uri == uri and prev.enc == enc and prev.docs_base == docs_base and prev.entries:
+        a, old_end, new_end = edit_region(prev.text, text)
+        if a > 0 and text[a - 1] == "\r":   # a line break "\r" before the edit may have become "\r\n"
+            a -= 1
+        delta = new_end - old_end
+        same_lines = lines.count == prev.lines.count
+        after = lines.line_of(new_end) if same_lines else None
+        reuse = (a, new_end, delta, after)
+    entries: dict = {}
+    kept, json_list, frags = [], [], []
+    for d in diags:
+        try:
+            static, offs = _parts(d)
+            hit = None
+            if reuse is not None:
+                a, new_end, delta, after = reuse
+                if max(offs) <= a:                    # before the edit: the same line and column
+                    hit = prev.entries.get((static, offs))
+                elif after is not None and min(offs) >= new_end and lines.line_of(min(offs)) > after:
+                    # on a line after the edit, which added or removed no line: the same too
+                    hit = prev.entries.get((static, tuple(o - delta for o in offs)))
+            if hit is None:
+                j = to_json(d, lines, uri, enc, docs_base)
+                hit = (j, _dumps(j))
+        except Exception:   # a bad span must not lose the other diagnostics
+            if on_error is not None:
+                on_error(d)
+            continue
+        entries[(static, offs)] = hit
+        kept.append(d)
+        json_list.append(hit[0])
+        frags.append(hit[1])
+    items = "[" + ",".join(frags) + "]"
+    return kept, Converted(text, lines, uri, enc, docs_base, json_list, items, entries)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import inspect
 import logging
 import re
 import time
@@ -39,7 +40,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..api import Diagnostic, Span
 from ..positions import LineIndex
-from . import convert
+from . import convert, stdio
 from .htmlmap import is_html
 from .options import ServerOptions, parse_options
 
@@ -131,6 +132,29 @@ class GxProtocol(LanguageServerProtocol):
             return
         return super().handle_message(message)
 
+    def send_raw(self, body: str) -> None:
+        """Send a message already serialised (:mod:`gxlint.lsp.stdio`'s Raw pieces)."""
+        if self.writer is None:
+            log.error("no transport to send a message on")
+            return
+        try:
+            res = self.writer.write(stdio.frame(body))
+            if inspect.isawaitable(res):
+                asyncio.ensure_future(res)
+        except BrokenPipeError:
+            raise
+        except Exception as exc:
+            log.exception("could not send a message")
+            self._server.report_server_error(exc, JsonRpcInternalError)
+
+    def _send_response(self, msg_id, result=None, error=None):
+        """A result made of :class:`stdio.Raw` JSON (the diagnostics of a pull) is sent as it is."""
+        if error is None and isinstance(result, stdio.Raw):
+            self._result_types.pop(msg_id, None)
+            self.send_raw(stdio.response(msg_id, result))
+            return
+        super()._send_response(msg_id, result, error)
+
     def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
         """pygls 2.1 keeps the future of every coroutine or generator *notification* handler in
         ``_request_futures`` and never removes it (only request responses pop theirs): 2 KB a
@@ -160,13 +184,24 @@ class Outcome:
     lines: LineIndex
     diagnostics: list[Diagnostic]
     doc: Any = None                   # gxlint.model.Document (None: not linted / parser failed)
-    lsp_diagnostics: list[lsp.Diagnostic] = field(default_factory=list)
+    lsp_json: list[dict] = field(default_factory=list)   # the diagnostics as the client receives them
+    items_json: str = "[]"            # lsp_json serialised once (sent as is: publish and pull)
     result_id: str = ""
     lint_ms: float = 0.0
     started: float = 0.0              # perf_counter when the lint job started
     quiet: bool = False               # not a report: nothing shown
     stale: bool = False               # superseded before it finished: never published
     overrun: bool = False             # ran past the thread budget: to be linted in a child process
+    converted: Any = None             # convert.Converted: reused by the next version's lint
+    _lsp: Optional[list] = None
+
+    @property
+    def lsp_diagnostics(self) -> list[lsp.Diagnostic]:
+        """The diagnostics as lsprotocol objects (made when first asked: code actions, the
+        workspace report)."""
+        if self._lsp is None:
+            self._lsp = [convert.from_json(j) for j in self.lsp_json]
+        return self._lsp
 
 
 @dataclass
@@ -325,8 +360,8 @@ class GxLanguageServer(LanguageServer):
         if not st.open or out.version != st.version or out.gen != self.gen or self.docs.get(st.uri) is not st:
             return
         t_pub = time.perf_counter()
-        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-            uri=st.uri, version=st.version, diagnostics=out.lsp_diagnostics))
+        self.protocol.send_raw(stdio.notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, {
+            "uri": st.uri, "version": st.version, "diagnostics": stdio.Raw(out.items_json)}))
         if self.options.log_timing and st.changed_at:
             now = time.perf_counter()
             total = (now - st.changed_at) * 1000 - delay * 1000
@@ -454,15 +489,13 @@ class GxLanguageServer(LanguageServer):
                 diags = []
         if quiet:
             diags = []
-        lsp_diags = []
-        for d in diags:
-            try:
-                lsp_diags.append(convert.to_lsp(d, lines, st.uri, enc, opts.docs_base_url))
-            except Exception:   # a bad span must not lose the other diagnostics
-                log.exception("could not convert %s", d.code)
-        rid = _result_id(self, lsp_diags)
-        return Outcome(version, gen, text, lines, diags, doc, lsp_diags, rid,
-                       lint_ms=(time.perf_counter() - t0) * 1000, quiet=quiet, started=t0)
+        prev = st.outcome.converted if st.outcome is not None else None
+        kept, conv = convert.convert_all(diags, lines, st.uri, enc, opts.docs_base_url, prev,
+                                         on_error=lambda d: log.exception("could not convert %s", d.code))
+        lsp_json, items = conv.json_list, conv.items_json
+        rid = hashlib.sha1(items.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return Outcome(version, gen, text, lines, kept, doc, lsp_json, items, rid,
+                       lint_ms=(time.perf_counter() - t0) * 1000, quiet=quiet, started=t0, converted=conv)
 
     def relint_all(self) -> None:
         for st in list(self.docs.values()):
@@ -493,18 +526,6 @@ def _looks_like_report(doc) -> bool:
     from ..reportkind import looks_like_report
 
     return looks_like_report(doc)
-
-
-def _result_id(server: GxLanguageServer, diags: list[lsp.Diagnostic]) -> str:
-    """A result id that changes exactly when what the client shows changes."""
-    h = hashlib.sha1()
-    for d in diags:
-        r = d.range
-        h.update(repr((d.code, d.severity, d.message, r.start.line, r.start.character, r.end.line,
-                       r.end.character, [(x.message, x.location.range.start.line, x.location.range.start.character)
-                                         for x in d.related_information or ()],
-                       (d.data or {}).get("fix"))).encode("utf-8", "surrogatepass"))
-    return h.hexdigest()[:16]
 
 
 # --- features ----------------------------------------------------------------------------
@@ -623,7 +644,7 @@ def create_server() -> GxLanguageServer:
                         f"{(t_req - st.changed_at) * 1000:.1f} ms after the change)", lsp.MessageType.Log)
         if params.previous_result_id and params.previous_result_id == out.result_id:
             return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=out.result_id)
-        return lsp.RelatedFullDocumentDiagnosticReport(items=out.lsp_diagnostics, result_id=out.result_id)
+        return stdio.Raw.of({"kind": "full", "resultId": out.result_id, "items": stdio.Raw(out.items_json)})
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, convert.FIX_ALL_KIND],
@@ -684,11 +705,12 @@ def code_actions_for(ls: GxLanguageServer, st: DocState, out: Outcome, params: l
     doc_changes = bool(ls._cap("workspace.workspace_edit.document_changes"))
     actions: list[lsp.CodeAction] = []
     if wanted(lsp.CodeActionKind.QuickFix.value):
-        for d, ld in zip(out.diagnostics, out.lsp_diagnostics):
+        for d, j in zip(out.diagnostics, out.lsp_json):
             if d.fix is None or not d.fix.edits:
                 continue
             if not convert.overlaps(d.span.start, d.span.end, a, b):
                 continue
+            ld = convert.from_json(j)
             edits = [convert.text_edit(lines, e, enc) for e in convert.select_edits(d.fix.edits)]
             actions.append(lsp.CodeAction(
                 title=f"{d.fix.message} ({d.code})",
@@ -729,10 +751,11 @@ def _warm_up(server: Optional[GxLanguageServer] = None) -> None:
 
         res = lint(_WARM_UP_TEXT, None)
         lines = LineIndex(_WARM_UP_TEXT)
-        diags = [convert.to_lsp(d, lines, "untitled:warm-up", "utf-16", "https://example.invalid/")
+        diags = [convert.to_json(d, lines, "untitled:warm-up", "utf-16", "https://example.invalid/")
                  for d in res.diagnostics]
-        if server is not None:
-            server.protocol._converter.unstructure(lsp.PublishDiagnosticsParams(uri="untitled:warm-up",
-                                                                                diagnostics=diags, version=1))
+        stdio.frame(stdio.notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, {
+            "uri": "untitled:warm-up", "diagnostics": stdio.Raw(stdio.dumps(diags))}))
+        if diags:
+            convert.from_json(diags[0])
     except Exception:
         pass

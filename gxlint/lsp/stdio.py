@@ -102,6 +102,61 @@ async def message_loop(stop: threading.Event, reader: _Reader, protocol: Any, on
     return None
 
 
+# --- messages serialised once -----------------------------------------------------------
+
+class Raw:
+    """A piece of JSON already serialised (a report's diagnostics: serialised once in the lint
+    thread, then sent as they are in every publish and pull answer, instead of going through
+    lsprotocol's converter and the JSON encoder each time)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @classmethod
+    def of(cls, obj: Any) -> "Raw":
+        return cls(compose(obj))
+
+
+def dumps(obj: Any) -> str:
+    """Compact JSON, characters as they are (a Chinese message is 3 bytes a character, not 6)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def compose(obj: Any) -> str:
+    """JSON of dicts and lists whose leaves may be :class:`Raw` pieces."""
+    if isinstance(obj, Raw):
+        return obj.text
+    if isinstance(obj, dict):
+        return "{" + ",".join(dumps(str(k)) + ":" + compose(v) for k, v in obj.items()) + "}"
+    if isinstance(obj, (list, tuple)):
+        return "[" + ",".join(compose(v) for v in obj) + "]"
+    return dumps(obj)
+
+
+def notification(method: str, params: Any) -> str:
+    return compose({"jsonrpc": "2.0", "method": method, "params": params})
+
+
+def response(msg_id: Any, result: Raw) -> str:
+    return compose({"jsonrpc": "2.0", "id": msg_id, "result": result})
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def frame(body: str) -> bytes:
+    """A message with its header.  JSON syntax is ASCII, so a lone surrogate (text from a client
+    that sent one) can only be inside a string: written as its \\u escape, as json.dumps would."""
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:
+        data = _LONE_SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), body).encode("utf-8")
+    return (b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n"
+            % len(data)) + data
+
+
 def stop_children(server: Any = None) -> None:
     """End child lint processes, the fork server and the resource tracker (idempotent)."""
     if server is not None:
