@@ -216,6 +216,7 @@ class DocState:
     inflight: Optional[tuple[tuple, asyncio.Future]] = None
     outcome: Optional[Outcome] = None
     changed_at: float = 0.0
+    changed_wall: float = 0.0         # time.time() of that change (logTiming: set beside a client's clock)
     last_change: float = 0.0          # when the previous change was scheduled (leading-edge debounce)
     timed: Optional[int] = None       # the version whose pulled diagnostics were timed (logTiming)
     open: bool = True
@@ -589,6 +590,7 @@ def create_server() -> GxLanguageServer:
                 old.task.cancel()
         st = DocState(td.uri, _path_of(td.uri), td.language_id or "", td.text, td.version)
         st.changed_at = time.perf_counter()
+        st.changed_wall = time.time()
         ls.docs[td.uri] = st
         if ls.wants(st):
             ls.schedule(st, 0)
@@ -604,6 +606,7 @@ def create_server() -> GxLanguageServer:
             st.apply(change, enc)
         st.version = params.text_document.version
         st.changed_at = time.perf_counter()
+        st.changed_wall = time.time()
         if ls.wants(st) and (ls.options.run != "onSave" or ls.pull_mode):
             ls.schedule(st)
 
@@ -641,7 +644,8 @@ def create_server() -> GxLanguageServer:
             now = time.perf_counter()
             ls.log_info(f"gxlint timing: {st.uri} v{st.version} lint {out.lint_ms:.1f} ms, "
                         f"change→publish {(now - st.changed_at) * 1000:.1f} ms (pulled; request came "
-                        f"{(t_req - st.changed_at) * 1000:.1f} ms after the change)", lsp.MessageType.Log)
+                        f"{(t_req - st.changed_at) * 1000:.1f} ms after the change; epoch ms: change "
+                        f"{st.changed_wall * 1000:.1f}, answer {time.time() * 1000:.1f})", lsp.MessageType.Log)
         if params.previous_result_id and params.previous_result_id == out.result_id:
             return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=out.result_id)
         return stdio.Raw.of({"kind": "full", "resultId": out.result_id, "items": stdio.Raw(out.items_json)})

@@ -178,6 +178,55 @@ def test_the_server_recovers_after_a_framing_error(raw):
     assert r.wait_exit() == 0
 
 
+def test_an_overlong_header_line_is_skipped(raw):
+    """A line of garbage longer than the header limit (64 KB), in pieces or all at once, followed by
+    a message: the message is answered."""
+    r = raw()
+    r.initialize()
+    r.send_bytes(b"x" * 100_000)
+    time.sleep(0.2)
+    r.send_bytes(b"y" * 100_000 + b"\r\n")
+    r.request(6, "shutdown")
+    assert r.response(6).get("error") is None
+    r.send_bytes(b"z" * 200_000 + b"\r\n" + b"Content-Length: 2\r\n\r\n{}")
+    r.notify("exit")
+    assert r.wait_exit() == 0
+
+
+def test_messages_from_a_file_are_read_too(tmp_path):
+    """stdin a regular file (not a pipe): read by the thread reader, answered the same."""
+    def frame(msg):
+        body = json.dumps(msg).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    f = tmp_path / "in.bin"
+    f.write_bytes(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                         "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+                  + frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+                  + frame({"jsonrpc": "2.0", "method": "exit"}))
+    with open(f, "rb") as stdin:
+        p = subprocess.run([sys.executable, "-m", "gxlint", "lsp"], cwd=ROOT, env=ENV, stdin=stdin,
+                           capture_output=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert b'"id":1' in p.stdout.replace(b" ", b"") and b'"id":2' in p.stdout.replace(b" ", b"")
+
+
+def test_stdin_is_read_by_the_event_loop_when_it_is_a_pipe():
+    import asyncio
+
+    from gxlint.lsp import stdio
+
+    async def kinds():
+        r, w = os.pipe()
+        try:
+            with open(r, "rb", closefd=False) as pipe, open(__file__, "rb") as regular:
+                return type(await stdio.open_reader(pipe)).__name__, type(await stdio.open_reader(regular)).__name__
+        finally:
+            os.close(w)
+
+    assert asyncio.run(kinds()) == ("_PipeReader", "_Reader")
+
+
 def test_a_huge_content_length_ends_the_server_with_a_reason(raw):
     r = raw()
     r.initialize()

@@ -24,6 +24,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             workspaceDiagnostics.delete(uri);
             next(uri, diagnostics);
         },
+        // gxlint.logTiming: when each change left for the server (epoch ms, beside the server's
+        // own timing lines: the editor's part of a keystroke's latency and the server's)
+        didChange: async (event, next) => {
+            if (vscode.workspace.getConfiguration(SECTION, event.document).get<boolean>('logTiming')) {
+                log.info(`gxlint timing: didChange ${event.document.uri.toString()} v${event.document.version} sent at epoch ms ${Date.now()}`);
+            }
+            return next(event);
+        },
         provideDiagnostics: async (document, previousResultId, token, next) => {
             const report = await next(document, previousResultId, token);
             workspaceDiagnostics.delete(document instanceof vscode.Uri ? document : document.uri);
