@@ -82,11 +82,14 @@ class _PipeReader:
 
 
 async def open_reader(stream: BinaryIO) -> Any:
-    """The reader of ``stream``: the event loop's own for a pipe or a socket; else (a terminal, a
-    file, a stream without a descriptor) blocking reads in a thread — the event loop would make a
-    terminal non-blocking for the shell that started the server."""
+    """The reader of ``stream``: the event loop's own for a pipe or a socket on POSIX; else (a
+    terminal, a file, a stream without a descriptor, Windows, where the event loop reads only
+    overlapped pipes and an editor's are not) blocking reads in a thread — the event loop would
+    also make a terminal non-blocking for the shell that started the server."""
     import stat
 
+    if os.name != "posix":
+        return _Reader(stream)
     try:
         mode = os.fstat(stream.fileno()).st_mode
     except (AttributeError, OSError, ValueError):
