@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import { findGxlint, serverLaunch } from './launch';
 import { getSelectedInterpreter } from './python';
 import { describe, gxlintEnv, type GxlintCommand, pathInterpreters, type ProbeResult } from './serverCommand';
-import { Lifecycle } from './lifecycle';
+import { Lifecycle, NotFoundNotice } from './lifecycle';
 import { findBundledWheel, offerSetup } from './setup';
 import {
     answerConfiguration,
@@ -32,7 +32,7 @@ export const CLIENT_ID = 'gxlint';
 export class ServerManager implements vscode.Disposable {
     private client: LanguageClient | undefined;
     private command: GxlintCommand | undefined;
-    private notifiedNotFound = false;
+    private readonly notice = new NotFoundNotice();
     private readonly lifecycle = new Lifecycle({
         start: () => this.startNow(),
         stop: () => this.stopNow(),
@@ -61,6 +61,12 @@ export class ServerManager implements vscode.Disposable {
 
     /** Starts (or restarts) the server; calls are serialised. */
     restart(): Promise<void> {
+        return this.lifecycle.restart();
+    }
+
+    /** "gxlint: Restart Server": a restart that offers the set-up again when gxlint is still missing. */
+    restartByUser(): Promise<void> {
+        this.notice.reset();
         return this.lifecycle.restart();
     }
 
@@ -121,12 +127,14 @@ export class ServerManager implements vscode.Disposable {
         if (!resolution.command) {
             // not awaited: the question waits for the user (a notification can sit unanswered in the
             // notification centre), and restarts — a setting fixed by hand — must not wait for it
-            void this.notifyNotFound().catch((err: unknown) =>
-                this.log.error(`Set-up: ${err instanceof Error ? err.message : String(err)}`),
-            );
+            if (this.notice.take()) {
+                void this.notifyNotFound()
+                    .catch((err: unknown) => this.log.error(`Set-up: ${err instanceof Error ? err.message : String(err)}`))
+                    .finally(() => this.notice.closed());
+            }
             return;
         }
-        this.notifiedNotFound = false;
+        this.notice.reset();
         const launch = serverLaunch(resolution.command);
         const { command, args } = launch;
         const serverOptions: ServerOptions = { command, args, options: launch.options };
@@ -200,10 +208,6 @@ export class ServerManager implements vscode.Disposable {
     }
 
     private async notifyNotFound(): Promise<void> {
-        if (this.notifiedNotFound) {
-            return;
-        }
-        this.notifiedNotFound = true;
         const wheel = this.paths ? findBundledWheel(this.paths.extensionPath) : undefined;
         if (wheel && this.paths) {
             const folder = workspaceFolderFor(undefined);

@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && LANGUAGES.has(d.languageId));
 
     context.subscriptions.push(
-        vscode.commands.registerCommand('gxlint.restart', () => server.restart()),
+        vscode.commands.registerCommand('gxlint.restart', () => server.restartByUser()),
         vscode.commands.registerCommand('gxlint.showOutput', () => log.show()),
         vscode.commands.registerCommand('gxlint.checkWorkspace', async () => {
             const gxlint = server.gxlint ?? (await findGxlint(log)).command;

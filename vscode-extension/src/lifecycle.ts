@@ -62,3 +62,34 @@ export class Lifecycle {
         return next;
     }
 }
+
+/**
+ * When a start that finds no gxlint offers the set-up ("gxlint was not found…"): once — the
+ * restarts a settings change or a new folder makes do not ask again — until the user runs
+ * "gxlint: Restart Server" (after a failed set-up, a dismissed question, or gxlint removed
+ * later); never two notifications at once.
+ */
+export class NotFoundNotice {
+    private shown = false;
+    private open = false;
+
+    /** A start found no gxlint: whether to offer the set-up now (then call {@link closed} when it ends). */
+    take(): boolean {
+        if (this.shown || this.open) {
+            return false;
+        }
+        this.shown = true;
+        this.open = true;
+        return true;
+    }
+
+    /** The question was answered or dismissed, or the set-up it started ended. */
+    closed(): void {
+        this.open = false;
+    }
+
+    /** The user asked for a restart, or gxlint was found: the next start without it asks again. */
+    reset(): void {
+        this.shown = false;
+    }
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Lifecycle } from '../../src/lifecycle';
+import { Lifecycle, NotFoundNotice } from '../../src/lifecycle';
 
 /** A server that takes a while to start and stop, and a log of what was done. */
 function fakeServer(opts: { finds?: () => boolean } = {}) {
@@ -87,5 +87,40 @@ describe('Lifecycle', () => {
         await assert.rejects(lifecycle.restart(), /boom/);
         fail = false;
         await lifecycle.ensureStarted();
+    });
+});
+
+describe('NotFoundNotice: when a start without gxlint offers the set-up', () => {
+    test('once for the starts a settings change or a new folder makes', () => {
+        const n = new NotFoundNotice();
+        assert.equal(n.take(), true);
+        n.closed();
+        assert.equal(n.take(), false, 'a restart of its own does not ask again');
+        assert.equal(n.take(), false);
+    });
+
+    test('again after "gxlint: Restart Server" (a dismissed question, a failed set-up)', () => {
+        const n = new NotFoundNotice();
+        assert.equal(n.take(), true);
+        n.closed();
+        n.reset();
+        assert.equal(n.take(), true);
+    });
+
+    test('never two at once: a restart while the question is still open does not ask again', () => {
+        const n = new NotFoundNotice();
+        assert.equal(n.take(), true);
+        n.reset();
+        assert.equal(n.take(), false, 'the first question is still open');
+        n.closed();
+        assert.equal(n.take(), true);
+    });
+
+    test('gxlint found, then gone again: asked again', () => {
+        const n = new NotFoundNotice();
+        assert.equal(n.take(), true);
+        n.closed();
+        n.reset(); // found
+        assert.equal(n.take(), true);
     });
 });
