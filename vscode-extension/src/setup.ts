@@ -42,14 +42,20 @@ export function venvPython(dir: string, platform: NodeJS.Platform): string {
     return platform === 'win32' ? path.win32.join(dir, 'Scripts', 'python.exe') : path.posix.join(dir, 'bin', 'python');
 }
 
-/** The commands a choice runs, in order, and the interpreter the server then uses. */
+/**
+ * The commands a choice runs, in order, and the interpreter the server then uses.  ``fallback``:
+ * what runs instead when the first step fails — a Python without ensurepip (Debian, Ubuntu, UOS and
+ * Kylin without the python3-venv package) cannot make an environment with pip in it, so the
+ * environment is made without pip and the interpreter's own pip installs into it (``--python``,
+ * pip 22.3 and later).
+ */
 export function setupPlan(
     choice: 'interpreter' | 'venv',
     python: string,
     wheel: string,
     storageDir: string,
     platform: NodeJS.Platform,
-): { steps: Step[]; interpreter: string } {
+): { steps: Step[]; interpreter: string; fallback?: Step[] } {
     if (choice === 'interpreter') {
         return { steps: [{ command: python, args: ['-m', 'pip', 'install', wheel] }], interpreter: python };
     }
@@ -61,6 +67,10 @@ export function setupPlan(
             { command: vpy, args: ['-m', 'pip', 'install', wheel] },
         ],
         interpreter: vpy,
+        fallback: [
+            { command: python, args: ['-m', 'venv', '--without-pip', '--clear', dir] },
+            { command: python, args: ['-m', 'pip', '--python', vpy, 'install', wheel] },
+        ],
     };
 }
 
@@ -134,8 +144,8 @@ export async function offerSetup(deps: SetupDeps): Promise<string | undefined> {
     if (choice === 'venv') {
         deps.mkdir(deps.storageDir);
     }
-    const failed = await deps.progress(vscode.l10n.t('Installing gxlint…'), async () => {
-        for (const step of plan.steps) {
+    const runAll = async (steps: Step[]): Promise<Step | undefined> => {
+        for (const step of steps) {
             deps.log.info(`Running: ${describe(step.command, step.args)}`);
             const r = await deps.run(step.command, step.args).catch((e: unknown) => ({ ok: false, output: String(e) }));
             if (r.output.trim()) {
@@ -146,9 +156,20 @@ export async function offerSetup(deps: SetupDeps): Promise<string | undefined> {
             }
         }
         return undefined;
+    };
+    const failed = await deps.progress(vscode.l10n.t('Installing gxlint…'), async () => {
+        const first = await runAll(plan.steps);
+        if (first !== undefined && first === plan.steps[0] && plan.fallback) {
+            deps.log.warn('Could not make the environment with pip in it (without the python3-venv package?): making it without pip, and installing with the interpreter’s own pip.');
+            return runAll(plan.fallback);
+        }
+        return first;
     });
     if (failed) {
         deps.log.error(`Set-up failed: ${describe(failed.command, failed.args)}`);
+        if (choice === 'venv') {
+            deps.log.error('To make a private environment Python needs its venv module with ensurepip (on Debian, Ubuntu, UOS, Kylin: the python3-venv package) or pip 22.3 or later; or choose "Install into Current Interpreter".');
+        }
         deps.showOutput();
         return undefined;
     }

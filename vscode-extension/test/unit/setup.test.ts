@@ -84,7 +84,7 @@ test('private environment: venv in <globalStorage>/venv, pip install with its py
 test('a failing step stops there, shows the output, does not set the interpreter, asks nothing more', async () => {
     const f = fake('Install into Private Environment', { failing: '-m venv' });
     assert.equal(await offerSetup(f.deps), undefined);
-    assert.equal(f.calls.length, 2);
+    assert.equal(f.calls.length, 3, 'the probe, the environment with pip, then without: no pip install after');
     assert.deepEqual(f.events, [`mkdir ${STORAGE}`, 'progress Installing gxlint…', 'progress done', 'show output']);
     assert.equal(f.asked.length, 1);
     assert.ok(f.logs.some((l) => l.startsWith('ERROR Set-up failed')));
@@ -123,4 +123,32 @@ test('findBundledWheel: the gxlint wheel in <extension>/bundled, or none', () =>
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }
+});
+
+test('private environment without ensurepip: made without pip, installed with the interpreter’s pip', async () => {
+    const f = fake('Install into Private Environment', { failing: `-m venv ${venvDir(STORAGE)}` });
+    const vpy = venvPython(venvDir(STORAGE), 'linux');
+    assert.equal(await offerSetup(f.deps), vpy);
+    assert.deepEqual(f.calls.slice(-3), [
+        `/sel/python -m venv ${venvDir(STORAGE)}`,
+        `/sel/python -m venv --without-pip --clear ${venvDir(STORAGE)}`,
+        `/sel/python -m pip --python ${vpy} install ${WHEEL}`,
+    ]);
+    assert.ok(f.logs.some((l) => l.includes('without the python3-venv package')));
+    assert.ok(f.events.includes(`interpreter ${vpy}`));
+});
+
+test('private environment: neither way works — the log says what Python needs', async () => {
+    const f = fake('Install into Private Environment', { failing: ' -m ' });
+    assert.equal(await offerSetup(f.deps), undefined);
+    assert.ok(f.logs.some((l) => l.startsWith('ERROR Set-up failed:') && l.includes('--without-pip')));
+    assert.ok(f.logs.some((l) => l.includes('python3-venv')));
+    assert.ok(f.events.includes('show output'));
+    assert.ok(!f.events.some((e) => e.startsWith('interpreter ')));
+});
+
+test('a failure after the environment was made does not fall back (pip itself failed)', async () => {
+    const f = fake('Install into Private Environment', { failing: 'pip install' });
+    assert.equal(await offerSetup(f.deps), undefined);
+    assert.ok(!f.calls.some((c) => c.includes('--without-pip')));
 });
