@@ -193,6 +193,23 @@ async def measure(text: str, edits: int, label: str, options: dict, typing: bool
             "rtt": rtt, "server": server_ms, "lint": lint_ms}
 
 
+def calibrate() -> float:
+    """How fast the machine is right now (a shared or virtual machine's speed varies by the hour):
+    the median time to lint seed 001 in this process, warm.  Figures taken at different times
+    compare only beside it."""
+    from gxlint.engine import lint
+
+    text = _seed("001")
+    for _ in range(3):
+        lint(text, "seed-001.txt")
+    times = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        lint(text, "seed-001.txt")
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--edits", type=int, default=40, help="edits on the 30 KB report")
@@ -210,7 +227,8 @@ def main(argv=None) -> int:
         runs.append((build_report(1_000_000), args.big_edits, "1 MB document", opts, False))
     results = [asyncio.run(measure(t, n, label, o, typing)) for t, n, label, o, typing in runs]
     cores = os.cpu_count()
-    print(f"gxlint lsp: didChange → publishDiagnostics, debounce excluded (debounceMs 0), {cores} cores")
+    print(f"gxlint lsp: didChange → publishDiagnostics, debounce excluded (debounceMs 0), {cores} cores; "
+          f"this machine now: {calibrate():.1f} ms to lint seed 001 in this process (median of 20, warm)")
     print(f"{'document (edit)':<30}{'size':>10}{'edits':>7}  {'round trip med/p95':>20}  {'server med/p95':>18}  {'lint med/p95':>16}")
     for r in results:
         def mp(xs):
