@@ -132,3 +132,15 @@ def test_edit_region():
     assert convert.edit_region("aaaa", "aaaaa") == (4, 4, 5)
     assert convert.edit_region("", "x") == (0, 0, 1)
     assert convert.edit_region("same", "same") == (4, 4, 4)
+
+
+def test_a_message_with_a_lone_surrogate_is_framed_as_json_writes_it():
+    """A client may send a lone surrogate (JSON from a JavaScript string); text the server sends
+    back can hold it: it goes out as its \\u escape, and Content-Length counts the bytes."""
+    from gxlint.lsp import stdio
+
+    framed = stdio.frame(stdio.notification("x", {"m": stdio.Raw(stdio.dumps(["a\ud800b", "中"]))}))
+    head, body = framed.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"Content-Length: %d\r\n" % len(body))
+    assert json.loads(body) == {"jsonrpc": "2.0", "method": "x", "params": {"m": ["a\ud800b", "中"]}}
+    assert "中".encode("utf-8") in body          # characters as they are, not \u escapes
