@@ -6,9 +6,10 @@ column in the negotiated position encoding (UTF-16 unless the client asks otherw
 """
 from __future__ import annotations
 
-from array import array
 import re
+from array import array
 from bisect import bisect_right
+from itertools import repeat
 
 _LINE_BREAK = ("\r\n", "\n", "\r")
 
@@ -79,6 +80,11 @@ class LineIndex:
         """0-based line of an offset."""
         offset = max(0, min(offset, len(self.text)))
         return bisect_right(self.starts, offset) - 1
+
+    def lines_of(self, offsets) -> list[int]:
+        """0-based line of each offset (as :meth:`line_of`), the binary searches run in C: for the
+        hundreds of places a rule finds at once."""
+        return [b - 1 if b else 0 for b in map(bisect_right, repeat(self.starts.tolist()), offsets)]
 
     def line_start(self, line: int) -> int:
         return self.starts[max(0, min(line, len(self.starts) - 1))]

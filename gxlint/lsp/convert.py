@@ -7,13 +7,13 @@ points) or UTF-8 bytes, and back.
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any, Iterable, Optional
 
 from lsprotocol import types as lsp
 
 from ..api import Diagnostic, Edit, Fix
 from ..positions import LineIndex
+from .stdio import dumps
 
 SOURCE = "gxlint"
 FIX_ALL_KIND = "source.fixAll.gxlint"
@@ -66,8 +66,8 @@ def _range_dict(lines: LineIndex, start: int, end: int, enc: str) -> dict:
 
 
 def to_json(d: Diagnostic, lines: LineIndex, uri: str, enc: str, docs_base: str) -> dict:
-    """The diagnostic as the JSON an LSP client receives (what lsprotocol's converter makes of
-    :func:`to_lsp`, built directly: no attrs objects, so a report's hundreds of diagnostics are
+    """The diagnostic as the JSON an LSP client receives (what lsprotocol's converter makes of the
+    Diagnostic object, built directly: no attrs objects, so a report's hundreds of diagnostics are
     ready to send in a few milliseconds; ``tests/lsp/test_convert.py`` holds the two equal)."""
     data: dict[str, Any] = {"name": d.name}
     mid = d.data.get("message_id") if isinstance(d.data, dict) else None
@@ -175,9 +175,9 @@ class Converted:
     same line and column) are not converted and serialised again.  ``items_json`` is the JSON
     array sent in every publish and pull answer of this version."""
 
-    def __init__(self, text: str, lines: LineIndex, uri: str, enc: str, docs_base: str,
+    def __init__(self, lines: LineIndex, uri: str, enc: str, docs_base: str,
                  json_list: list, items_json: str, entries: dict) -> None:
-        self.text, self.lines, self.uri, self.enc, self.docs_base = text, lines, uri, enc, docs_base
+        self.lines, self.uri, self.enc, self.docs_base = lines, uri, enc, docs_base
         self.json_list = json_list
         self.items_json = items_json
         self.entries = entries           # key (in this text's offsets) → (JSON dict, its serialisation)
@@ -229,10 +229,6 @@ def _parts(d: Diagnostic) -> tuple[tuple, tuple]:
     return (d.code, int(d.severity), d.message, d.name, mid, tuple(rel), fk), tuple(offs)
 
 
-def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
 def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: str,
                 prev: Optional[Converted] = None, on_error=None) -> tuple[list, Converted]:
     """(the diagnostics converted, :class:`Converted`): what ``prev`` (the previous version's)
@@ -240,7 +236,7 @@ def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: st
     text = lines.text
     reuse = None
     if prev is not None and prev.uri == uri and prev.enc == enc and prev.docs_base == docs_base and prev.entries:
-        a, old_end, new_end = edit_region(prev.text, text)
+        a, old_end, new_end = edit_region(prev.lines.text, text)
         if a > 0 and text[a - 1] == "\r":   # a line break "\r" before the edit may have become "\r\n"
             a -= 1
         delta = new_end - old_end
@@ -262,7 +258,7 @@ def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: st
                     hit = prev.entries.get((static, tuple(o - delta for o in offs)))
             if hit is None:
                 j = to_json(d, lines, uri, enc, docs_base)
-                hit = (j, _dumps(j))
+                hit = (j, dumps(j))
         except Exception:   # a bad span must not lose the other diagnostics
             if on_error is not None:
                 on_error(d)
@@ -272,4 +268,4 @@ def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: st
         json_list.append(hit[0])
         frags.append(hit[1])
     items = "[" + ",".join(frags) + "]"
-    return kept, Converted(text, lines, uri, enc, docs_base, json_list, items, entries)
+    return kept, Converted(lines, uri, enc, docs_base, json_list, items, entries)

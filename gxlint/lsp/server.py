@@ -26,7 +26,7 @@ import logging
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from lsprotocol import types as lsp
@@ -184,16 +184,23 @@ class Outcome:
     lines: LineIndex
     diagnostics: list[Diagnostic]
     doc: Any = None                   # gxlint.model.Document (None: not linted / parser failed)
-    lsp_json: list[dict] = field(default_factory=list)   # the diagnostics as the client receives them
-    items_json: str = "[]"            # lsp_json serialised once (sent as is: publish and pull)
+    converted: Any = None             # convert.Converted: the diagnostics as the client receives them
     result_id: str = ""
     lint_ms: float = 0.0
     started: float = 0.0              # perf_counter when the lint job started
     quiet: bool = False               # not a report: nothing shown
     stale: bool = False               # superseded before it finished: never published
     overrun: bool = False             # ran past the thread budget: to be linted in a child process
-    converted: Any = None             # convert.Converted: reused by the next version's lint
     _lsp: Optional[list] = None
+
+    @property
+    def lsp_json(self) -> list[dict]:
+        return self.converted.json_list if self.converted is not None else []
+
+    @property
+    def items_json(self) -> str:
+        """The diagnostics' JSON array, serialised once: sent as it is in the publish and every pull."""
+        return self.converted.items_json if self.converted is not None else "[]"
 
     @property
     def lsp_diagnostics(self) -> list[lsp.Diagnostic]:
@@ -493,10 +500,9 @@ class GxLanguageServer(LanguageServer):
         prev = st.outcome.converted if st.outcome is not None else None
         kept, conv = convert.convert_all(diags, lines, st.uri, enc, opts.docs_base_url, prev,
                                          on_error=lambda d: log.exception("could not convert %s", d.code))
-        lsp_json, items = conv.json_list, conv.items_json
-        rid = hashlib.sha1(items.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        return Outcome(version, gen, text, lines, kept, doc, lsp_json, items, rid,
-                       lint_ms=(time.perf_counter() - t0) * 1000, quiet=quiet, started=t0, converted=conv)
+        rid = hashlib.sha1(conv.items_json.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return Outcome(version, gen, text, lines, kept, doc, conv, rid,
+                       lint_ms=(time.perf_counter() - t0) * 1000, quiet=quiet, started=t0)
 
     def relint_all(self) -> None:
         for st in list(self.docs.values()):
@@ -541,7 +547,7 @@ def create_server() -> GxLanguageServer:
         ls.config_ready = asyncio.Event()
         if not ls._cap("workspace.configuration"):
             ls.config_ready.set()
-        ls.pool.submit(_warm_up, ls)
+        ls.pool.submit(_warm_up)
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: GxLanguageServer, params: lsp.InitializedParams):
@@ -748,18 +754,17 @@ def _path_of(uri: str) -> Optional[str]:
 _WARM_UP_TEXT = "三、收到和处理政府信息公开申请情况\n（一）予以公开 | 0 | 9 | 0 | 0 | 0 | 0 | 0\n"
 
 
-def _warm_up(server: Optional[GxLanguageServer] = None) -> None:
+def _warm_up() -> None:
     """Load the rules and compile the converters before the first document arrives."""
     try:
         from ..engine import lint
 
         res = lint(_WARM_UP_TEXT, None)
-        lines = LineIndex(_WARM_UP_TEXT)
-        diags = [convert.to_json(d, lines, "untitled:warm-up", "utf-16", "https://example.invalid/")
-                 for d in res.diagnostics]
+        _kept, conv = convert.convert_all(res.diagnostics, LineIndex(_WARM_UP_TEXT), "untitled:warm-up", "utf-16",
+                                          "https://example.invalid/")
         stdio.frame(stdio.notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, {
-            "uri": "untitled:warm-up", "diagnostics": stdio.Raw(stdio.dumps(diags))}))
-        if diags:
-            convert.from_json(diags[0])
+            "uri": "untitled:warm-up", "diagnostics": stdio.Raw(conv.items_json)}))
+        if conv.json_list:
+            convert.from_json(conv.json_list[0])
     except Exception:
         pass

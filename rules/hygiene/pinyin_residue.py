@@ -27,9 +27,6 @@
 
 《中华人民共和国国家通用语言文字法》第九条；国办公开办函〔2021〕30号（年度报告按统一格式编制发布）。
 """
-from bisect import bisect_right
-from itertools import repeat
-
 from gxlint.api import Edit, Fix, Rule, Severity, paragraph_keys
 
 
@@ -71,9 +68,7 @@ class PinyinResidue(Rule):
         whole = Fix(ctx.message("fix", count=len(spans)), tuple(edits), safe=True)
         para = paragraph_keys(doc)
         units: dict[object, list] = {}
-        # each span's line: the line starts after the first at or before it (bisect in C)
-        line_nos = map(bisect_right, repeat(doc.lines.starts[1:]), [s.start for s in spans])
-        for ln, s, e in zip(line_nos, spans, edits):
+        for ln, s, e in zip(doc.lines.lines_of([s.start for s in spans]), spans, edits):
             units.setdefault(para[ln], []).append((s, e))
         for k, pairs in enumerate(units.values()):
             items = [s for s, _ in pairs]

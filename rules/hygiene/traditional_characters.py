@@ -31,11 +31,9 @@
 《中华人民共和国国家通用语言文字法》第九条（国家机关以普通话和规范汉字为公务用语用字）。
 """
 import functools
-from bisect import bisect_right
-from itertools import accumulate, compress, count, groupby, repeat
-from operator import itemgetter
+from itertools import accumulate, compress, count, groupby
+from operator import itemgetter, ne
 from typing import Optional
-from operator import ne
 
 from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraph_keys
 
@@ -77,7 +75,7 @@ class TraditionalCharacters(Rule):
         changes, edits, firsts = _diff(doc)
         n_all = len(changes)
         if skip:
-            lines = _line_numbers(doc, [c[0] for c in changes])
+            lines = doc.lines.lines_of([c[0] for c in changes])
             changes = [c for c, ln in zip(changes, lines) if ln not in skip]
         chrome = _chrome_spans(doc, ctx)
         if chrome:          # page chrome inside a line: GX605 deletes it
@@ -98,7 +96,7 @@ class TraditionalCharacters(Rule):
         whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
         para = paragraph_keys(doc)
         units: dict[object, list] = {}
-        keys = [para[ln] for ln in _line_numbers(doc, [c[0] for c in changes])]
+        keys = [para[ln] for ln in doc.lines.lines_of([c[0] for c in changes])]
         for k, grp in groupby(zip(keys, changes), key=itemgetter(0)):     # runs of one paragraph
             units.setdefault(k, []).extend(map(itemgetter(1), grp))
         # each paragraph's part of the whole fix: the same edits (a run of adjacent characters
@@ -181,13 +179,6 @@ def _seg_diff(seg: str, src: str) -> tuple[tuple, tuple]:
         runs.append((a, rel[e - 1][0] + 1, seg[a:rel[e - 1][0] + 1], k))
         k = e
     return rel, tuple(runs)
-
-
-def _line_numbers(doc, offsets) -> list[int]:
-    """0-based line of each of a sorted list of offsets (one pass, no search per offset)."""
-    starts = doc.lines.starts
-    # the count of line starts after the first at or before o: o's line (a binary search each, in C)
-    return list(map(bisect_right, repeat(starts.tolist()[1:] if hasattr(starts, "tolist") else starts[1:]), offsets))
 
 
 def _edits(changes, firsts: Optional[list] = None) -> list:

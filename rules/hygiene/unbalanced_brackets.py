@@ -32,8 +32,6 @@
 GB/T 15834—2011《标点符号用法》4.4 引号、4.5 括号、4.15 书名号。
 """
 import re
-from bisect import bisect_right
-from itertools import repeat
 
 from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraphs
 
@@ -89,9 +87,7 @@ class UnbalancedBrackets(Rule):
         # lines costs 8 bytes a line, no list and no search per line)
         events_by_line: list = [()] * lines.count
         events = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
-        # each bracket's line: the line starts after the first at or before it (bisect in C)
-        line_nos = map(bisect_right, repeat(lines.starts[1:]), [p for p, _ in events])
-        for ln, ev in zip(line_nos, events):
+        for ln, ev in zip(lines.lines_of([p for p, _ in events]), events):
             if ln in dead:
                 continue
             evs = events_by_line[ln]

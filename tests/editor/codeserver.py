@@ -103,6 +103,16 @@ def goto(page, line: int) -> None:
     page.wait_for_timeout(500)
 
 
+def command(page, title: str) -> None:
+    """Run a command from the command palette (F1) by its title."""
+    page.keyboard.press("F1")
+    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
+    page.keyboard.type(title)
+    page.wait_for_timeout(700)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(700)
+
+
 def output_log(data) -> str:
     """The extension's output channel, as VS Code logs it to disk under the user-data folder."""
     out = []

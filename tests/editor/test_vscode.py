@@ -17,7 +17,8 @@ import time
 
 import pytest
 
-from codeserver import ART, ENTRY, EXT, ROOT, SEED1, goto as _goto, output_log, running, shot as _shot, why_skip
+from codeserver import (ART, ENTRY, EXT, ROOT, SEED1, command as _command, goto as _goto, output_log, running,
+                        shot as _shot, why_skip)
 
 pytestmark = pytest.mark.skipif(why_skip() is not None, reason=why_skip() or "")
 
@@ -109,15 +110,6 @@ def _problems(page) -> list[str]:
     return rows
 
 
-def _command(page, title: str) -> None:
-    page.keyboard.press("F1")
-    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
-    page.keyboard.type(title)
-    page.wait_for_timeout(700)
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(700)
-
-
 def test_report_in_real_vscode(vscode):
     page = vscode["page"]
     _open(page, "report.txt")
@@ -168,15 +160,20 @@ def _errors_js() -> str:
     return "document.querySelectorAll('.editor-instance .view-overlays .squiggly-error').length"
 
 
-def test_hover_quick_fix_and_latency(vscode):
-    page = vscode["page"]
-    text = (vscode["ws"] / "report.txt").read_text(encoding="utf-8")
+def _to_the_nine(page, text: str) -> None:
+    """The cursor at the start of the 予以公开 row's 商业企业 cell (9) of the open report."""
     lines = text.split("\n")
     row = next(i for i, l in enumerate(lines) if "予以公开" in l)
-    nine = next(i for i in range(row, row + 9) if lines[i].startswith("9"))     # the 商业企业 cell (9)
+    nine = next(i for i in range(row, row + 9) if lines[i].startswith("9"))
     page.locator(".editor-instance .monaco-editor .view-lines").first.click()
     _goto(page, nine + 1)
     page.keyboard.press("Home")
+
+
+def test_hover_quick_fix_and_latency(vscode):
+    page = vscode["page"]
+    text = (vscode["ws"] / "report.txt").read_text(encoding="utf-8")
+    _to_the_nine(page, text)
     # hover (editor.action.showHover): the arithmetic of the cell
     _command(page, "Show or Focus Hover")
     hover = page.locator(".monaco-hover:not(.hidden)").first
@@ -320,12 +317,7 @@ def test_keystroke_latency_in_a_30_kb_report(vscode):
 
 def _latency_30k(page, vscode, text: str) -> None:
     _open(page, "report-30k.txt")
-    lines = text.split("\n")
-    row = next(i for i, l in enumerate(lines) if "予以公开" in l)
-    nine = next(i for i in range(row, row + 9) if lines[i].startswith("9"))     # the 商业企业 cell (9)
-    page.locator(".editor-instance .monaco-editor .view-lines").first.click()
-    _goto(page, nine + 1)
-    page.keyboard.press("Home")
+    _to_the_nine(page, text)
     page.wait_for_selector(".editor-instance .view-overlays .squiggly-error", timeout=60_000)
     before = page.evaluate(_errors_js())
     page.keyboard.press("Control+.")         # the quick fix: the row balances again

@@ -33,7 +33,7 @@ import zipfile
 
 import pytest
 
-from codeserver import ART, EXT, ENTRY, SEED1, goto as _goto, output_log, running, shot, why_skip
+from codeserver import ART, EXT, ENTRY, SEED1, command, goto as _goto, output_log, running, shot, why_skip
 
 NOTICE = "未找到 gxlint。要安装本扩展自带的 gxlint 吗？"
 BUTTONS = ["安装到当前解释器", "安装到独立环境", "显示输出"]
@@ -172,11 +172,7 @@ def _dismiss_and_restart(page, toast, prefix: str) -> None:
     toast.locator(".codicon-notifications-clear").first.click()
     page.wait_for_function("document.querySelectorAll('.notifications-toasts .notification-toast').length == 0",
                            timeout=10_000)
-    page.keyboard.press("F1")
-    page.wait_for_selector(".quick-input-widget input", timeout=20_000)
-    page.keyboard.type("gxlint: 重启服务器")
-    page.wait_for_timeout(700)
-    page.keyboard.press("Enter")
+    command(page, "gxlint: 重启服务器")
     again = page.locator(".notifications-toasts .notification-toast", has_text="未找到 gxlint").first
     try:
         again.wait_for(timeout=60_000)

@@ -3,7 +3,7 @@ characters that hold a character where one can start: the same findings as readi
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gxlint.parse.meta import _NON_ASCII_RUN, _gbk_back, _gbk_lead_set, find_mojibake
+from gxlint.parse.meta import _NON_ASCII_RUN, _gbk_runs, find_mojibake
 from gxlint.parse.normalize import NormText
 
 GARBLED = "政府信息公开".encode("utf-8").decode("gbk", "replace")      # 鏀垮簻淇℃伅鍏紑
@@ -11,21 +11,8 @@ GARBLED = "政府信息公开".encode("utf-8").decode("gbk", "replace")      # �
 
 def _gbk_by_every_run(norm):
     """The round trips found by reading every run (the definition)."""
-    out = []
-    leads = _gbk_lead_set()
-    for m in _NON_ASCII_RUN.finditer(norm.original):
-        s = m.group()
-        i = 0
-        for k in [k for k, ch in enumerate(s) if ch in leads]:
-            if k < i:
-                continue
-            if k >= len(s) - 2:
-                break
-            j, rec = _gbk_back(s, k)
-            if j > k:
-                out.append((norm.span(norm.from_orig(m.start() + k), norm.from_orig(m.start() + j)), rec))
-                i = j
-    return out
+    return [(norm.span(norm.from_orig(m.start() + k), norm.from_orig(m.start() + j)), rec)
+            for m in _NON_ASCII_RUN.finditer(norm.original) for k, j, rec in _gbk_runs(m.group())]
 
 
 def _gbk_found(norm):

@@ -8,7 +8,7 @@ import { ServerManager } from './client';
 import { findGxlint } from './launch';
 import { checkWorkspace } from './checkWorkspace';
 import { onDidChangeSelectedInterpreter } from './python';
-import { getExtensionSettings, LANGUAGES, RESTART_KEYS, SECTION, workspaceFolderFor } from './settings';
+import { getExtensionSettings, getServerSettings, LANGUAGES, RESTART_KEYS, SECTION, workspaceFolderFor } from './settings';
 import { StatusBar } from './statusBar';
 
 let manager: ServerManager | undefined;
@@ -17,6 +17,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const log = vscode.window.createOutputChannel('gxlint', { log: true });
     const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('gxlint-workspace');
     context.subscriptions.push(log, workspaceDiagnostics);
+
+    // gxlint.logTiming, read when it changes (not at every keystroke)
+    let logTiming = getServerSettings().logTiming;
 
     // Once the server reports on a document, the workspace check's older findings for it go.
     manager = new ServerManager(log, {
@@ -27,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         // gxlint.logTiming: when each change left for the server (epoch ms, beside the server's
         // own timing lines: the editor's part of a keystroke's latency and the server's)
         didChange: async (event, next) => {
-            if (vscode.workspace.getConfiguration(SECTION, event.document).get<boolean>('logTiming')) {
+            if (logTiming) {
                 log.info(`gxlint timing: didChange ${event.document.uri.toString()} v${event.document.version} sent at epoch ms ${Date.now()}`);
             }
             return next(event);
@@ -76,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             if (!e.affectsConfiguration(SECTION)) {
                 return;
             }
+            logTiming = getServerSettings().logTiming;
             if (RESTART_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
                 log.info('Settings changed: restarting the server');
                 await server.ensureStarted();
