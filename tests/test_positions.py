@@ -77,3 +77,11 @@ def test_utf16_columns_agree_with_the_definition_on_every_offset():
             line, col = li.position(off)
             prefix = text[li.starts[line]:li.starts[line] + col]
             assert li.position_in(off, "utf-16") == (line, len(prefix.encode("utf-16-le", "surrogatepass")) // 2)
+
+
+def test_lines_of_is_line_of_for_every_offset():
+    text = "a\r\nb\rc\n\n𠀀d\r\n"
+    idx = LineIndex(text)
+    offsets = list(range(-2, len(text) + 3))
+    assert idx.lines_of(offsets) == [idx.line_of(o) for o in offsets]
+    assert idx.lines_of([]) == []
