@@ -227,7 +227,7 @@ def template_data(version: str) -> dict:
 
 def plain_text(s: str) -> str:
     """A (normalised) label with punctuation, spaces and quotes removed: for wording comparisons."""
-    from .parse.tables import plain
+    from .parse.tables.specs import plain
     from .parse.normalize import key
 
     return plain(key(s))
@@ -236,7 +236,7 @@ def plain_text(s: str) -> str:
 def table_labels_present(kind: str, text: str) -> bool:
     """The captions/column headers of table ``kind`` (t2/t3/t4) are in ``text``: the table is there,
     even where its cells could not be read (the parser then marks it unreadable)."""
-    from .parse.flatten import table_labels_present as present
+    from .parse.tables.specs import table_labels_present as present
 
     return present(kind, plain_text(text))
 

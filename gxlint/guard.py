@@ -122,6 +122,12 @@ def _limit(string: str, a: tuple, k: dict) -> None:
         k["timeout"] = t
 
 
+def bare(p: Any) -> Any:
+    """The compiled pattern without its budget wrapper (:class:`Pattern`), for a call on a string of
+    at most :data:`SHORT` characters, where the wrapper would add no timeout."""
+    return getattr(p, "_p", p)
+
+
 class Pattern:
     """A compiled ``regex`` pattern whose matching methods run under the current budget when
     given a long string (the ``timeout=`` of the call is the time :func:`left` in the budget; no

@@ -99,7 +99,7 @@ ASSUMED = "表格的数字连在一起，按这一关系才拆分出各单元格
 
 def _assumed(t: Table, rows: list[Row], ident: str, column: Optional[str] = None) -> Optional[str]:
     """Why an identity is not checked because the reading of a flattened table relied on it
-    (parse.flatten): it holds by construction."""
+    (parse.tables.repairs.flatten): it holds by construction."""
     if column is not None and (ident, column) in t.assumed:
         return ASSUMED
     if column is None and any(ident in r.assumed for r in rows):

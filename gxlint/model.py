@@ -88,9 +88,9 @@ class Row:
     label_exact: bool = True   # the written label matches the template up to punctuation/space/script
     unreliable: bool = False   # cell count wrong: values cannot be trusted for identities
     unreadable: Optional[str] = None  # why the row's cells cannot be read with certainty
-                                      # (parse.flatten: "glued", "no_label" …); then unreliable too
+                                      # (parse.tables.repairs.flatten: "glued", "no_label" …); then unreliable too
     assumed: tuple = ()        # identities (T3.rowsum, T4.sum:rv …) the reading relied on: they hold
-                               # by construction and are not checked (see parse.flatten)
+                               # by construction and are not checked (see parse.tables.repairs.flatten)
 
     @property
     def span(self) -> Span:
@@ -134,7 +134,7 @@ class Table:
     variant: str = ""          # "subtotal" for the 8-column 小计 variant of table 三
     truncated: bool = False    # the table stops before its last template row
     section: Optional[int] = None
-    layout: str = ""           # "flattened": cell separators lost, cells recovered by parse.flatten
+    layout: str = ""           # "flattened": cell separators lost, cells recovered by parse.tables.repairs.flatten
     unreadable: Optional[str] = None  # why (part of) the table cannot be read with certainty (GX207):
                                       # "glued", "no_label", "no_values"; then GX103/GX203/GX204/
                                       # GX205 say nothing of it

@@ -100,7 +100,7 @@ UNREADABLE = {
 
 
 def _reading_note(doc: Document, cell: Cell, en: bool) -> Optional[str]:
-    """What the parser says of how sure it is of this cell (parse.flatten)."""
+    """What the parser says of how sure it is of this cell (parse.tables.repairs.flatten)."""
     lang = "en" if en else "zh"
     for t in doc.tables.values():
         for row in t.rows.values():

@@ -21,7 +21,7 @@ def _protect_patterns() -> None:
 
     from .. import guard
 
-    for info in pkgutil.iter_modules(__path__, __name__ + "."):
+    for info in pkgutil.walk_packages(__path__, __name__ + "."):
         guard.protect(vars(importlib.import_module(info.name)))
 
 

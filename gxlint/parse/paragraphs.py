@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import Document
     from .normalize import NormText
 
-# the same page-number lines the table reader drops (tables._PAGE_NO), and 共N页 第M页
+# the same page-number lines the table reader drops (parse.tables.tokens), and 共N页 第M页
 PAGE_NUMBER = regex.compile(
     r"^[ \t\u3000]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
     r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*$")

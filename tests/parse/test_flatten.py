@@ -1,4 +1,4 @@
-"""Flattened tables (gxlint.parse.flatten): glued digit runs cut out of label words and split into
+"""Flattened tables (gxlint.parse.tables.repairs.flatten): glued digit runs cut out of label words and split into
 cells by what the row itself allows; the column identities only for rows that leaves ambiguous,
 and then never checked; a row that cannot be split with certainty is unreadable (GX207)."""
 from __future__ import annotations
@@ -12,7 +12,8 @@ from gxlint.engine import lint
 from gxlint.identities import ASSUMED, all_identities
 from gxlint.lsp.hover import hover_markdown
 from gxlint.parse import parse
-from gxlint.parse.flatten import GLUED, cell_ok, retokenize, split_row, t3_groups, t4_groups
+from gxlint.parse.tables.numbers import cell_ok
+from gxlint.parse.tables.repairs.flatten import GLUED, retokenize, split_row, t3_groups, t4_groups
 from gxlint.parse.normalize import NormText
 from gxlint.parse.tables import NUM, TEXT, tokenize
 

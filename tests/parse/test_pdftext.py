@@ -339,7 +339,7 @@ def test_last_number_glued_to_the_next_label():
 def test_total_glued_to_the_next_label_is_not_a_blank():
     """``0 0 0 0 0 13.补正后…``: the six numbers before it are not read as a row with a blank 总计 —
     the total is the glued digit, and the ``3.`` numbers the next label as the template does (the
-    flattened reading, parse.flatten: 1 | 3.补正后 is the only cut that gives the row its seven cells)."""
+    flattened reading, parse.tables.repairs.flatten: 1 | 3.补正后 is the only cut that gives the row its seven cells)."""
     text = rep(PDF, "2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n3.补正后", "2.没有现成信息需要另行制作 1 0 0 0 0 0 13.补正后")
     doc = parse(text)
     row = doc.tables["t3"].rows["r3_4_2"]

@@ -2,7 +2,8 @@
 import pytest
 
 from gxlint.parse.normalize import NormText, key
-from gxlint.parse.tables import EMPTY, NUM, TEXT, Token, _orig_offset_for_key, read_number, tokenize
+from gxlint.parse.tables import EMPTY, NUM, TEXT, Token, read_number, tokenize
+from gxlint.parse.tables.rows import orig_offset_for_key
 
 
 def toks(text):
@@ -63,11 +64,11 @@ def test_token_offsets_map_to_original_through_pinyin():
     ("三、本年度办理结果(一)予以公开", "(一)", "(一)予以公开"),
     ("（四）無法提(tí)供1.本機(jī)關", "1.", "1.本機(jī)關"),
 ])
-def test_orig_offset_for_key(word, label, rest):
+def testorig_offset_for_key(word, label, rest):
     n = NormText(word)
     t = Token(TEXT, 0, len(n.text), n.text, 0)
     k = key(n.text).find(label)
-    assert word[_orig_offset_for_key(n, t, k):] == rest
+    assert word[orig_offset_for_key(n, t, k):] == rest
 
 
 @pytest.mark.parametrize("raw,signed,decimal,value,why", [

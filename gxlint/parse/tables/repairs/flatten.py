@@ -25,19 +25,19 @@ ends as "unreadable", never as a hang.
 from __future__ import annotations
 
 import functools
-
+import itertools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 import regex
 
-from ..model import Row, Span, Table
+from ...normalize import NormText
+from ..numbers import cell_ok
+from ..rows import Match, t4_runs
+from ..specs import RowSpec
+from ..tokens import EMPTY, NUM, TEXT, Token
+from .pdf import read_rows
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .normalize import NormText  # noqa: F401
-
-# a run of digits glued to text; a '.', '-' or '+' between digits stays inside the run (24252.31,
-# 2648-185 is two cells, the second negative: the split decides)
 _RUN = regex.compile(r"[0-9](?:[0-9]|[.\-+](?=[0-9]))*")
 _UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
 
@@ -59,8 +59,6 @@ def retokenize(tokens: list, text: str) -> tuple[list, int]:
     Returns (tokens, number of words cut).  ``…00000002.其他法律`` gives the NUM ``0000000`` and
     the TEXT ``2.其他法律…`` (a digit right before ``.`` and a non-digit is the next label's
     enumerator); a number followed by a unit (``2021年``, ``47件``) stays text."""
-    from .tables import NUM, TEXT, Token
-
     out: list = []
     cut = 0
     for t in tokens:
@@ -96,28 +94,6 @@ def retokenize(tokens: list, text: str) -> tuple[list, int]:
 
 
 # --- cells -----------------------------------------------------------------------------------
-
-def cell_ok(s: str, *, signed: bool = False, decimal: bool = False) -> bool:
-    """Is ``s`` a well-formed cell: 0, 17 (no leading zero); -3 in a signed column; 24.5 in an
-    amount column."""
-    if not s:
-        return False
-    if s[0] in "-+":
-        if not signed:
-            return False
-        s = s[1:]
-        if s == "0" or not s:
-            return False
-    if "." in s:
-        if not decimal:
-            return False
-        a, _, b = s.partition(".")
-        if not a or not b or not a.isdigit() or not b.isdigit():
-            return False
-        return a == "0" or a[0] != "0"
-    if not s.isdigit():
-        return False
-    return s == "0" or s[0] != "0"
 
 
 @dataclass(frozen=True)
@@ -354,6 +330,7 @@ def _done(pieces: Sequence[str], cells: list, assumed: tuple) -> Split:
 
 # --- the groups of each table --------------------------------------------------------------
 
+
 def t3_groups(columns: Sequence[str]) -> tuple[Group, ...]:
     idx = {c: k for k, c in enumerate(columns)}
     out = []
@@ -378,6 +355,7 @@ def t4_groups(columns: Sequence[str]) -> tuple[Group, ...]:
 
 # --- rows of a table -------------------------------------------------------------------------
 
+
 def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
                   columns_ids: Optional[dict] = None) -> tuple[list, dict, set]:
     """Split the digit runs of each matched row (spec, buf, at, items) of a flattened table into
@@ -388,8 +366,6 @@ def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
     ambiguous be decided by the column identities (（七）总计 = outcome rows; 一+二 = （七）+四) —
     only the columns where their candidate splits differ, and those identities are then recorded
     as assumed (not checked)."""
-    from .tables import EMPTY, NUM, Token
-
     out = []
     info: dict = {}
     nums_of: dict = {}
@@ -464,7 +440,6 @@ def _by_columns(matches: list, info: dict, nums_of: dict, columns_of: Callable, 
     if not used:
         return set()
     fits = []
-    import itertools
     for combo in itertools.product(*(range(len(values[r])) for r in amb)):
         pick = dict(zip(amb, combo))
         def val(r: str, c: int):
@@ -500,8 +475,6 @@ def _int(s: str) -> Optional[int]:
 
 
 def _strip_empty(items: list) -> list:
-    from .tables import EMPTY
-
     toks = list(items)
     while toks and toks[0].kind == EMPTY:
         toks.pop(0)
@@ -545,13 +518,20 @@ def groups_for(columns: tuple) -> tuple[Group, ...]:
     return ()
 
 
-def read_t4(norm, tokens: list, columns: Sequence[str]):
-    """Table 四 flattened: its row of 15 cells as one or a few digit runs (``…总计110024001510102``).
-    Returns the Table (its row read, or unreadable), or None when the region is not flattened."""
-    from .tables import EMPTY, NUM, Token, _cells_from_items, _t4_runs
+class T4Split(NamedTuple):
+    """Table 四's row found as glued digit runs: the region's tokens (re-cut), the row's tokens (one
+    per cell when the split is certain, else the runs as found) and the split."""
 
+    tokens: list
+    items: list
+    split: Split
+
+
+def split_t4(norm: NormText, tokens: list, columns: Sequence[str]) -> Optional[T4Split]:
+    """Table 四 flattened: its row of 15 cells as one or a few digit runs (``…总计110024001510102``).
+    None when the region is not flattened."""
     toks, cut = retokenize(tokens, norm.text)
-    exact, after = _t4_runs(toks, columns)
+    exact, after = t4_runs(toks, columns)
     if exact or not after:
         return None
     n = len(columns)
@@ -570,124 +550,38 @@ def read_t4(norm, tokens: list, columns: Sequence[str]):
                      for pi, a, b in sp.cells]
         else:
             items = nums
-        cells, found = _cells_from_items(norm, items, tuple(columns))
-        row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=n, found=found)
-        sp0 = norm.span(toks[0].start, toks[0].end)
-        tbl = Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
-        tbl.layout = "flattened"
-        mark(tbl.rows, {"t4": sp})
-        if row.unreadable:
-            tbl.unreadable = row.unreadable
-            tbl.unreadable_span = row.span
-        return tbl
+        return T4Split(toks, items, sp)
     return None
 
 
 def _glued_to_text(toks: list, num) -> bool:
     """``num`` follows a word with no space between (``总计2200400``, split off its label already
     by parse.pdftext): the row's digits are glued, as in a flattened table."""
-    from .tables import TEXT
-
     for k, t in enumerate(toks):
         if t is num or (t.start == num.start and t.end == num.end):
             return k > 0 and toks[k - 1].kind == TEXT and toks[k - 1].end == num.start
     return False
 
 
-# --- hooks of parse.tables -------------------------------------------------------------------
+# --- a flattened reading of a table ---------------------------------------------------------
 
-def reading(norm, tokens: list, specs, columns_of, rows: dict, column_ids=None):
-    """A flattened table: (matches, rows, (unreadable reason, assumed identities)) when the table reads
-    better with glued digit runs cut out of the label words and split into cells; else None.
-    Only tried when the ordinary reading misses rows or miscounts cells."""
-    if rows and len(rows) == len(specs) and not any(r.unreliable for r in rows.values()):
-        return None
-    from .tables import _build_rows, _groups
+def regroup(norm: NormText, tokens: list, specs: tuple[RowSpec, ...], columns_of: Callable,
+            column_ids: Optional[dict] = None) -> Optional[tuple[list[Match], dict, set]]:
+    """The table read again with glued digit runs cut out of the label words and split into cells:
+    (matches, {row id: Split}, assumed identities), or None when no word holds a glued run."""
     toks, cut = retokenize(tokens, norm.text)
     if not cut:
         return None
-    matches = _groups(toks, specs)
+    matches = read_rows(toks, specs)
     if not matches:
         return None
-    matches, info, assumed = split_matches(matches, columns_of, groups_for, column_ids)
-    frows = _build_rows(norm, matches, specs, columns_of)
-    reason = mark(frows, info)
-
-    def score(rs):
-        return (len(rs), sum(1 for r in rs.values() if not r.unreliable))
-    if score(frows) <= score(rows):
-        return None
-    return matches, frows, (reason, assumed)
+    return split_matches(matches, columns_of, groups_for, column_ids)
 
 
 def mark_table(tbl, state: tuple) -> None:
-    """Record on the table what :func:`reading` found: (unreadable reason, assumed identities)."""
+    """Record on the table what a flattened reading found: (unreadable reason, assumed identities)."""
     tbl.layout = "flattened"
     tbl.unreadable, tbl.assumed = state
     bad = [r for r in tbl.rows.values() if r.unreadable]
     if bad:
         tbl.unreadable_span = bad[0].span
-
-
-MIN_TABLE_WORDS = 3     # distinct table-only words that show a table is there
-
-
-@functools.lru_cache(maxsize=1)
-def table_words() -> dict:
-    """Per table, the words only its captions, column headers and a few row labels use — never
-    what prose says with a count (行政许可200件, 规章0件): the evidence that a table is there."""
-    from .. import templates
-    from .normalize import key
-    from .tables import plain
-
-    t2, t3 = set(), set()
-    for vid in ("v2019", "v2021"):
-        data = templates.version(vid)
-        for block in data["t2"]["block"]:
-            t2.add(block["caption"])
-            t2.update(label for _k, label in block["columns"])
-        t3.update(label for k, label in data["t3"]["rows"] if k in ("r1", "r2", "r4"))
-    common = templates.common()
-    t3.update(common["t3"]["column_labels"][1:5])       # 商业企业 … 法律服务机构 (not 其他)
-    t3.add("三、本年度办理结果")
-    t4 = {"结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"}
-    return {kind: frozenset(plain(key(w)) for w in words) for kind, words in (("t2", t2), ("t3", t3), ("t4", t4))}
-
-
-def table_labels_present(kind: str, plain_key: str) -> bool:
-    """The table's captions/headers are in this text (``plain(key(text))``): its cells may still be
-    unreadable, but the table is there."""
-    return sum(1 for w in table_words()[kind] if w and w in plain_key) >= MIN_TABLE_WORDS
-
-
-def labels_only(norm, kind: str, ver: str, start: int, end: int, specs) -> "Optional[Table]":
-    """No row could be read, but the table's headers and labels are in the text: the table is
-    there and unreadable (GX207), not missing (GX103)."""
-    from .tables import plain, region_key
-    if not table_labels_present(kind, plain(region_key(norm, start, end))):
-        return None
-    tbl = Table(kind, ver, _content_span(norm, start, end), [], {}, [], [])
-    tbl.unreadable = "no_values"
-    return tbl
-
-
-def _content_span(norm, start: int, end: int) -> "Span":
-    """The region without the white space it starts with."""
-    text = norm.text
-    while start < end and text[start].isspace():
-        start += 1
-    return norm.span(start, end)
-
-
-def labels_only_t4(norm, start: int, end: int, tokens: list) -> "Optional[Table]":
-    """Table 四's header is there but no row of numbers could be read: unreadable, not missing."""
-    from .. import templates
-    from .tables import region_key
-    from .tables import plain
-    if not tokens or not table_labels_present("t4", plain(region_key(norm, start, end))):
-        return None
-    tbl = Table("t4", None, _content_span(norm, start, end), list(templates.common()["t4"]["columns"]), {}, [], [])
-    tbl.unreadable = "no_values"
-    return tbl
-
-
