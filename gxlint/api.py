@@ -34,6 +34,7 @@ __all__ = [
     "Related", "Row", "Rule", "Section", "Severity", "Span", "Table", "fmt_num",
     "Identity", "all_identities", "row_name", "COLUMN_NAMES", "COLUMN_NAMES_EN", "template_data",
     "plain_text", "paragraph_keys", "paragraphs", "table_labels_present",
+    "Doubt", "doubts", "reportable", "cell_certain", "count_certain", "shape_certain",
 ]
 
 
@@ -281,3 +282,4 @@ def paragraphs(doc: Document):
 
 # identity helpers (imported last: identities imports fmt_num from here)
 from .identities import COLUMN_NAMES, COLUMN_NAMES_EN, Identity, all_identities, row_name  # noqa: E402
+from .certainty import Doubt, cell_certain, count_certain, doubts, reportable, shape_certain  # noqa: E402

@@ -12,7 +12,7 @@ import pkgutil
 import sys
 import traceback
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from . import guard
 from .api import Context, Diagnostic, Rule, Span
@@ -166,11 +166,12 @@ def active_rules(settings: Settings, path: Optional[str] = None) -> list[Rule]:
 
 
 def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = None,
-         *, rules: Optional[Iterable[Rule]] = None, index=None) -> Result:
+         *, rules: Optional[Iterable[Rule]] = None, index=None, native: Sequence[tuple[int, int]] = ()) -> Result:
     """Lint a decoded text.  Never raises for a rule's failure (GX001) or bad input.
 
     ``index`` (a :class:`gxlint.across.Index` of other reports): also run the cross-report rules
-    (``on_index``) with this report entered in it."""
+    (``on_index``) with this report entered in it.  ``native``: where the cells of the document's
+    own tables stand in ``text`` (:attr:`gxlint.read.Source.native_cells`)."""
     from .parse import parse
 
     settings = settings or Settings()
@@ -179,7 +180,7 @@ def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = N
     try:
         with guard.budget(seconds):
             try:
-                doc = parse(text, path, template=settings.template, year=settings.year)
+                doc = parse(text, path, template=settings.template, year=settings.year, native=native)
             except (TimeoutError, guard.Cancelled):
                 raise
             except Exception as exc:  # the parser failing is an internal error of the whole document
@@ -303,7 +304,7 @@ def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Setti
         for d in res.diagnostics:
             d.data["traceback"] = traceback.format_exc(limit=8)
         return res
-    res = lint(src.text, path, settings)
+    res = lint(src.text, path, settings, native=src.native_cells)
     res.encoding, res.newline, res.bom = src.encoding, src.newline, src.bom
     if src.format != "text":
         res.meta["format"] = src.format

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from . import templates
+from .certainty import identity_certain
 from .api import fmt_num
 from .model import Cell, Document, Row, Table
 
@@ -132,14 +133,27 @@ def t3_identities(doc: Document) -> Iterator[Identity]:
     yield from _balance(t)
 
 
+def _exhausted(row: Row, ident: str):
+    """(cell lookup, extra) for an identity that fails under every split of a row that could not be
+    split with certainty (its cells: the most likely split), or None."""
+    if not (row.unreadable and ident in row.impossible and row.likely):
+        return None
+    by_col = {c.column: c for c in row.likely}
+    reading = " | ".join(c.raw for c in row.likely)
+    return by_col.get, {"exhausted": True, "reading": reading, "written": " ".join(c.raw for c in row.cells)}
+
+
 def _rowsums(t: Table) -> Iterator[Identity]:
     for row in t.rows.values():
         name = row_name(row)
-        lhs_cell = row.cell("tot")
-        parts = [Term(COLUMN_NAMES[c], row.cell(c)) for c in APPLICANTS]
+        ex = _exhausted(row, "T3.rowsum")
+        cell = ex[0] if ex else row.cell
+        lhs_cell = cell("tot")
+        parts = [Term(COLUMN_NAMES[c], cell(c)) for c in APPLICANTS]
         cells = [lhs_cell] + [p.cell for p in parts]
+        skipped = None if ex else _why_not(cells, [row]) or _assumed(t, [row], "T3.rowsum")
         yield Identity("T3.rowsum", name, [Term("总计", lhs_cell)], parts, "GX301", lhs_cell,
-                       _why_not(cells, [row]) or _assumed(t, [row], "T3.rowsum"), {"row": row.id})
+                       skipped, {"row": row.id, **(ex[1] if ex else {})})
         if t.variant == "subtotal":
             sub = row.cell("sub")
             orgs = [Term(COLUMN_NAMES[c], row.cell(c)) for c in ORGS]
@@ -193,11 +207,13 @@ def t4_identities(doc: Document) -> Iterator[Identity]:
     if row is None:
         return
     for g, name, code in T4_GROUPS:
-        tot = row.cell(f"{g}.tot")
-        parts = [Term(lab, row.cell(f"{g}.{p}")) for p, lab in T4_PARTS]
-        yield Identity("T4.sum", name, [Term("总计", tot)], parts, code, tot,
-                       _why_not([tot] + [p.cell for p in parts], [row]) or _assumed(t, [row], f"T4.sum:{g}"),
-                       {"group": g})
+        ex = _exhausted(row, f"T4.sum:{g}")
+        cell = ex[0] if ex else row.cell
+        tot = cell(f"{g}.tot")
+        parts = [Term(lab, cell(f"{g}.{p}")) for p, lab in T4_PARTS]
+        skipped = None if ex else _why_not([tot] + [p.cell for p in parts], [row]) or _assumed(t, [row], f"T4.sum:{g}")
+        yield Identity("T4.sum", name, [Term("总计", tot)], parts, code, tot, skipped,
+                       {"group": g, **(ex[1] if ex else {})})
 
 
 def all_identities(doc: Document) -> list[Identity]:
@@ -224,7 +240,7 @@ def _triangulate(doc: Document, idents: list[Identity]) -> None:
     column's sum) when both would hold with the same corrected value there: that cell, not the
     total, is the likely error.  Sets ``culprit`` (the cell), ``extra["culprit_fix"]`` (the value that
     balances both) and ``extra["culprit_row"]``/``["culprit_column"]`` (names)."""
-    failing = [i for i in idents if i.holds is False and i.id.startswith("T3.")]
+    failing = [i for i in idents if i.holds is False and i.id.startswith("T3.") and identity_certain(i)]
     if len(failing) < 2:
         return
     t = doc.tables.get("t3")

@@ -51,6 +51,21 @@ class Section:
     inline: bool = False       # heading found mid-line (one-line documents)
 
 
+# How a cell was read, strongest first (docs/zh/certainty.md, docs/en/certainty.md).  An error may
+# rest only on a cell graded native, delimited or recovered (gxlint.certainty).
+NATIVE = "native"          # a cell of the document's own table (.docx, .html, a ruled .pdf)
+DELIMITED = "delimited"    # between explicit separators in text (| tab │), or one of a row's numbers
+                           # separated by spaces or line breaks, exactly as many as the template has
+RECOVERED = "recovered"    # repaired, and the repair is the only reading the text admits: a run of
+                           # digits split into cells, a number wrapped in its cell joined, a number
+                           # cut off the label it was glued to
+GUESSED = "guessed"        # one reading among several: values placed by position (a label apart from
+                           # its values), rows a converter merged taken apart, a row with more or
+                           # fewer numbers than the template, a number taken for a page number
+GRADES = (NATIVE, DELIMITED, RECOVERED, GUESSED)
+CERTAIN = frozenset((NATIVE, DELIMITED, RECOVERED))
+
+
 @dataclass(slots=True)
 class Cell:
     """A numeric cell of a table row."""
@@ -61,12 +76,22 @@ class Cell:
     value: Optional[float] = None   # None when blank or unreadable
     blank: bool = False        # the cell is empty (missing, not 0)
     malformed: Optional[str] = None  # why the text is not a well-formed number (GX205)
-    recovered: bool = False    # read by splitting a run of digits glued to its neighbours' (flattened
-                               # table): the only split the row's cell count / totals allow
+    certainty: str = DELIMITED  # how it was read: NATIVE, DELIMITED, RECOVERED or GUESSED
+    how: str = ""              # the repair behind a recovered or guessed reading (parse.tables.tokens.REPAIRS)
 
     @property
     def ok(self) -> bool:
         return self.value is not None and self.malformed is None
+
+    @property
+    def certain(self) -> bool:
+        """Read with certainty: an error may rest on it."""
+        return self.certainty in CERTAIN
+
+    @property
+    def recovered(self) -> bool:
+        """Read by a repair that is the only reading the text admits (a run of digits split …)."""
+        return self.certainty == RECOVERED
 
     @property
     def int_value(self) -> Optional[int]:
@@ -91,6 +116,12 @@ class Row:
                                       # (parse.tables.repairs.flatten: "glued", "no_label" …); then unreliable too
     assumed: tuple = ()        # identities (T3.rowsum, T4.sum:rv …) the reading relied on: they hold
                                # by construction and are not checked (see parse.tables.repairs.flatten)
+    delimited: bool = True     # its numbers stand between explicit separators (| tab │) or in a
+                               # document's own cells: how many there are is certain (GX204 may be an
+                               # error); False for numbers separated by spaces or line breaks only
+    impossible: tuple = ()     # a row that could not be split with certainty (unreadable "glued"):
+                               # its identities (T3.rowsum, T4.sum:lr …) that no split makes hold
+    likely: list = field(default_factory=list)  # … and the cells of its most likely split (guessed)
 
     @property
     def span(self) -> Span:
@@ -142,6 +173,10 @@ class Table:
     assumed: set = field(default_factory=set)  # (identity id, column) a flattened reading relied on:
                                                # they hold by construction, not checked
     block_versions: dict[str, str] = field(default_factory=dict)  # table 二 blocks read in the other template
+    strays: list[Span] = field(default_factory=list)  # numbers inside the table that no row took (a
+                               # value row whose label was lost): the table's shape is in doubt
+    repairs: list[str] = field(default_factory=list)  # what the reader repaired to read the table
+                               # (parse.tables.tokens.REPAIRS keys, "spacer" …), in the order found
 
     def row(self, rid: str) -> Optional[Row]:
         return self.rows.get(rid)

@@ -32,7 +32,8 @@ with the label columns shifting the cells (seed 003); markdown: Markdown tables;
 wrapped over several lines, numbers separated by spaces, page numbers between rows; oneline: the
 whole report on one line (pipe tables)."""
 
-DAMAGES = ("flattened", "oneline", "wrapped", "labelless", "glued_header", "broken_labels")
+DAMAGES = ("flattened", "oneline", "wrapped", "labelless", "glued_header", "broken_labels",
+           "flattened_spaced", "converter", "spacer", "wrapped_cells", "pdf_wrapped_cells")
 """Damage modes modelled on real published text (``render(rep, layout=<mode>)``, also accepted by
 :func:`sample`): flattened: a web archive's text, the whole report on one line and the table cells
 run together with no separator (``申请数量801000081``, now and then a space); oneline: the whole
@@ -40,7 +41,19 @@ report on one line (pipe tables); wrapped: PDF text, prose lines wrapped mid-sen
 dozen characters (tables as pipe rows); labelless: PDF-text tables whose value rows carry no label,
 the label standing on the line below; glued_header: two header cells glued together
 (``信息内容本年处理决定数量``); broken_labels: PDF-text tables with row labels broken across lines,
-the numbers after the label's last piece (``4.保护第三方合法权`` / ``益 0 0 0 0 0 0 0``)."""
+the numbers after the label's last piece (``4.保护第三方合法权`` / ``益 0 0 0 0 0 0 0``).
+
+Modelled on converters and office exports (the certainty issue):
+flattened_spaced: a web archive's flattened text where every other pair of neighbouring cells is
+separated by a space, so that runs of zeros read ``00 0 00 0 0``; converter: Markdown a PDF
+converter made — per table a few of: a header row the converter invented, the table split at a
+page break (page number and a new header rule between), a row's label on a row of its own with its
+values on the next row (empty label cell), a long label's beginning left above the table outside
+it, two rows merged into one (both labels in one cell, each cell holding both rows' numbers), a
+row's enumerator (``2.``) in a cell of its own; spacer: LibreOffice's HTML export, an empty spacer
+column in every row of every table; wrapped_cells: a narrow cell's number wrapped inside its cell
+(``| 17 8 |`` for 178); pdf_wrapped_cells: PDF text with numbers separated by spaces, a wrapped
+cell's last digits on the line below the row (``… 17 0 0 0 0 0 17`` / ``8 8``)."""
 
 ONE_LINE = ("oneline", "flattened")
 
@@ -435,6 +448,21 @@ def _render_table(w: _Writer, rows: list[list[tuple]], layout: str, page: list[i
     if layout == "glued_header":
         layout = "pipe"
         rows = [_glue_header(r) for r in rows]
+    if layout == "converter":
+        _converter_table(w, rows, page)
+        return
+    if layout == "spacer":
+        _spacer_table(w, rows)
+        return
+    if layout == "pdf_wrapped_cells":
+        _pdf_wrapped_table(w, rows)
+        return
+    wrap_cells = layout == "wrapped_cells"
+    if wrap_cells:
+        layout = "pipe"
+    spaced = 0.5 if layout == "flattened_spaced" else 0.1
+    if layout == "flattened_spaced":
+        layout = "flattened"
     for ri, row in enumerate(rows):
         if layout == "flattened":
             # a web archive's text: no cell separators at all, now and then a space between numbers
@@ -442,7 +470,7 @@ def _render_table(w: _Writer, rows: list[list[tuple]], layout: str, page: list[i
                 if cell[0] == "L":
                     w.text(cell[1], cell[2], annotate=False)
                 else:
-                    if k > 0 and row[k - 1][0] == "N" and w.rng.random() < 0.1:
+                    if k > 0 and row[k - 1][0] == "N" and w.rng.random() < spaced:
                         w.raw(" ")
                     w.raw(cell[1], cell[2])
             if ri == len(rows) - 1:
@@ -472,6 +500,8 @@ def _render_table(w: _Writer, rows: list[list[tuple]], layout: str, page: list[i
             for cell in row:
                 if cell[0] == "N" and cell[3]:
                     _blank(w, cell[2])
+                elif cell[0] == "N" and wrap_cells and len(cell[1]) >= 2 and cell[1].isdigit() and w.rng.random() < 0.5:
+                    _wrapped_number(w, cell[1], cell[2], " ")
                 else:
                     w.text(cell[1], cell[2], annotate=False) if cell[0] == "L" else w.raw(cell[1], cell[2])
                 w.raw(" | ")
@@ -523,6 +553,200 @@ def _render_table(w: _Writer, rows: list[list[tuple]], layout: str, page: list[i
                 w.raw(f"- {page[0] // 7} -\n")
         else:  # pragma: no cover
             raise ValueError(f"unknown layout {layout!r}")
+
+
+def _wrapped_number(w: _Writer, num: str, key, gap: str) -> None:
+    """A number wrapped inside its narrow cell: ``17 8`` for 178 (the cell's span covers both pieces)."""
+    start = w.n
+    w.raw(num[:-1])
+    w.raw(gap)
+    w.raw(num[-1])
+    if key is not None:
+        w.spans[key] = Span(start, w.n)
+
+
+def _md_row(w: _Writer, cells: list, width: int) -> None:
+    """One Markdown row: ``| a | b |`` padded to the table's width with empty cells."""
+    w.raw("| ")
+    for cell in cells:
+        if cell is None:
+            w.raw(" ")
+        elif cell[0] == "N" and len(cell) > 3 and cell[3]:
+            _blank(w, cell[2])
+        elif cell[0] == "L":
+            w.text(cell[1], cell[2], annotate=False)
+        else:
+            w.raw(cell[1], cell[2])
+        w.raw(" | ")
+    w.raw("  | " * (width - len(cells)) + "\n")
+
+
+def _md_rule(w: _Writer, width: int) -> None:
+    w.raw("|" + "---|" * width + "\n")
+
+
+_ENUM_HEAD = ("1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.")
+
+
+def _converter_table(w: _Writer, rows: list[list[tuple]], page: list[int]) -> None:
+    """A table as a PDF-to-Markdown converter writes it (see :data:`DAMAGES`, ``converter``)."""
+    rng = w.rng
+    width = max(len(r) for r in rows)
+    data = [k for k, r in enumerate(rows) if any(c[0] == "N" for c in r)]
+    split_at = rng.choice(data[1:]) if len(data) > 2 and rng.random() < 0.4 else None
+    if rng.random() < 0.5:      # a header row the converter made up: empty cells, then the rule
+        _md_row(w, [None] * width, width)
+        _md_rule(w, width)
+        ruled = True
+    else:
+        ruled = False
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        labels = [c for c in row if c[0] == "L"]
+        nums = [c for c in row if c[0] == "N"]
+        if k == split_at:
+            page[0] += 1
+            w.raw(f"\n- {page[0]} -\n\n")
+            ruled = False
+        r = rng.random()
+        if nums and labels and r < 0.1:
+            # the label on a row of its own, its values on the next row below an empty label cell
+            _md_row(w, labels, width)
+            if not ruled:
+                _md_rule(w, width)
+                ruled = True
+            _md_row(w, [None] * len(labels) + nums, width)
+        elif nums and labels and r < 0.18 and len(labels[-1][1]) >= 12:
+            # the label's beginning left above the table, outside it; the table starts again
+            lab = labels[-1]
+            cut = len(lab[1]) // 2
+            start = w.n
+            w.raw("\n")
+            w.text(lab[1][:cut], None, annotate=False)
+            w.raw("\n\n| ")
+            w.text(lab[1][cut:], None, annotate=False)
+            if lab[2] is not None:
+                w.spans[lab[2]] = Span(start + 1, w.n)
+            w.raw(" | ")
+            for c in nums:
+                if len(c) > 3 and c[3]:
+                    _blank(w, c[2])
+                else:
+                    w.raw(c[1], c[2])
+                w.raw(" | ")
+            w.raw("  | " * (width - 1 - len(nums)) + "\n")
+            _md_rule(w, width)
+            ruled = True
+        elif (nums and labels and r < 0.26 and k + 1 < len(rows) and k + 1 != split_at
+              and any(c[0] == "N" for c in rows[k + 1]) and any(c[0] == "L" for c in rows[k + 1])
+              and sum(c[0] == "N" for c in rows[k + 1]) == len(nums)
+              and not any(len(c) > 3 and c[3] for c in nums + [c for c in rows[k + 1] if c[0] == "N"])):
+            # two rows merged: both labels in one cell, each cell holding both rows' numbers
+            nxt = rows[k + 1]
+            nlabels = [c for c in nxt if c[0] == "L"]
+            nnums = [c for c in nxt if c[0] == "N"]
+            w.raw("| ")
+            for c in labels:
+                w.text(c[1], c[2], annotate=False)
+                w.raw(" ")
+            for c in nlabels:
+                w.text(c[1], c[2], annotate=False)
+                w.raw(" ")
+            w.raw("| ")
+            for a, b in zip(nums, nnums):
+                w.raw(a[1], a[2])
+                w.raw(" ")
+                w.raw(b[1], b[2])
+                w.raw(" | ")
+            w.raw("  | " * (width - 1 - len(nums)) + "\n")
+            k += 1
+        elif nums and labels and r < 0.34 and labels[-1][1].startswith(_ENUM_HEAD):
+            # the row's enumerator (2.) in a cell of its own
+            lab = labels[-1]
+            start = w.n
+            w.raw("| ")
+            for c in labels[:-1]:
+                w.text(c[1], c[2], annotate=False)
+                w.raw(" | ")
+            a = w.n
+            w.text(lab[1][:2], None, annotate=False)
+            w.raw(" | ")
+            w.text(lab[1][2:], None, annotate=False)
+            if lab[2] is not None:
+                w.spans[lab[2]] = Span(a, w.n)
+            w.raw(" | ")
+            for c in nums:
+                if len(c) > 3 and c[3]:
+                    _blank(w, c[2])
+                else:
+                    w.raw(c[1], c[2])
+                w.raw(" | ")
+            w.raw("  | " * max(0, width - len(labels) - 1 - len(nums)) + "\n")
+            del start
+        else:
+            _md_row(w, row, width)
+        if not ruled:
+            _md_rule(w, width)
+            ruled = True
+        k += 1
+
+
+def _spacer_table(w: _Writer, rows: list[list[tuple]]) -> None:
+    """LibreOffice's HTML export read as a grid (a merged cell's text in its first cell, the cells it
+    covers empty): every row as wide as the table, a label that stands alone where other rows have
+    a block label and a row label spanning both columns, and an empty spacer column at one place in
+    every row."""
+    nums = max(sum(c[0] == "N" for c in r) for r in rows)
+    labels = max((sum(c[0] == "L" for c in r) for r in rows if any(c[0] == "N" for c in r)), default=0)
+    width = max(max(len(r) for r in rows), nums + labels)
+    at = w.rng.randint(1, max(1, width - 1))
+    for row in rows:
+        lab = [c for c in row if c[0] == "L"]
+        val = [c for c in row if c[0] == "N"]
+        if val:
+            grid = lab + [None] * (labels - len(lab)) + val
+        else:
+            grid = list(row)
+        grid += [None] * (width - len(grid))
+        grid.insert(at, None)
+        w.raw("| ")
+        for cell in grid:
+            if cell is None:
+                w.raw(" ")
+            elif cell[0] == "N" and cell[3]:
+                _blank(w, cell[2])
+            else:
+                w.text(cell[1], cell[2], annotate=False) if cell[0] == "L" else w.raw(cell[1], cell[2])
+            w.raw(" | ")
+        w.raw("\n")
+
+
+def _pdf_wrapped_table(w: _Writer, rows: list[list[tuple]]) -> None:
+    """PDF text of a table whose narrow cells wrap long numbers: the row's line holds each number's
+    first digits, the line below the last digit of each wrapped one."""
+    for row in rows:
+        labels = [c for c in row if c[0] == "L"]
+        nums = [c for c in row if c[0] == "N"]
+        for cell in labels:
+            _wrapped(w, cell[1], cell[2], 9)
+        if not nums:
+            continue
+        tails = []
+        for k, cell in enumerate(nums):
+            if len(cell[1]) >= 2 and cell[1].isdigit() and w.rng.random() < 0.5:
+                start = w.n
+                w.raw(cell[1][:-1])
+                tails.append((cell, start))
+            else:
+                w.raw(cell[1], cell[2])
+            w.raw(" " if k < len(nums) - 1 else "\n")
+        if tails:
+            for j, (cell, start) in enumerate(tails):
+                w.raw(cell[1][-1])
+                if cell[2] is not None:
+                    w.spans[cell[2]] = Span(start, w.n)
+                w.raw(" " if j < len(tails) - 1 else "\n")
 
 
 def _numbers(w: _Writer, nums: list) -> None:
@@ -1063,6 +1287,123 @@ if __name__ == "__main__":  # pragma: no cover - manual use: python -m gxlint.sy
 
     s = sample(int(sys.argv[1]) if len(sys.argv) > 1 else 0, layout=sys.argv[2] if len(sys.argv) > 2 else "pipe")
     sys.stdout.write(s.text)
+
+
+# --- damage to any report's text -------------------------------------------------------------
+
+TEXT_DAMAGES = ("oneline", "wrapped", "crlf", "ascii_punct", "indent", "flatten_tables", "spacer",
+                "wrap_cells", "converter_md", "spaced_tables")
+"""What :func:`damage_text` does to the text of any report — a real one too, with no model behind
+it (the metamorphic tests: a damaged copy may lose findings, never gain an error):
+oneline: the whole text on one line (a web archive); wrapped: lines of prose broken every 27
+characters, never inside a run of digits (PDF text); crlf: Windows line ends; ascii_punct: the
+full-width punctuation of the prose written in ASCII (，→, ；→; ：→: （）→()); indent: every line
+indented with ideographic spaces and NBSP; flatten_tables: a table's lines (lines with | or tab
+separators) run together with no separator at all (a web archive's text); spacer: an empty column
+at one place in every line of a table whose lines form a grid (LibreOffice's HTML); wrap_cells: the last digit of some
+multi-digit cells wrapped inside its cell (``17 8``); converter_md: tables as a PDF converter's
+Markdown (a rule after the first line, an invented empty header, a row's enumerator in a cell of
+its own); spaced_tables: tables as PDF text, cells separated by single spaces.  A table line is a
+line with ``|``, a tab or a box-drawing bar; modes that change tables do nothing to a report
+without such lines."""
+
+_TABLE_SEP = __import__("re").compile(r"[|\t│┃║]")
+_ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
+
+
+def _table_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """Runs of table lines (with separators), blank lines between them included, as [start, end)
+    line indexes."""
+    out, start, last = [], None, None
+    for k, ln in enumerate(lines + ["end"]):
+        is_table = bool(_TABLE_SEP.search(ln)) and k < len(lines)
+        if is_table:
+            if start is None:
+                start = k
+            last = k
+        elif ln.strip() and start is not None:
+            if last - start >= 1:
+                out.append((start, last + 1))
+            start = None
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    parts = [p.strip() for p in _TABLE_SEP.split(line)]
+    if parts and not parts[0]:
+        parts = parts[1:]
+    if parts and not parts[-1]:
+        parts = parts[:-1]
+    return parts
+
+
+def damage_text(text: str, mode: str, seed: int = 0) -> str:
+    """The text damaged the way :data:`TEXT_DAMAGES` describes (``seed`` picks the places)."""
+    if mode not in TEXT_DAMAGES:
+        raise ValueError(f"unknown damage {mode!r}; one of {TEXT_DAMAGES}")
+    rng = random.Random(seed)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if mode == "oneline":
+        return " ".join(ln.strip() for ln in lines if ln.strip())
+    if mode == "crlf":
+        return "\r\n".join(lines)
+    if mode == "indent":
+        return "\n".join(("\u3000\u3000" if k % 2 else "\u00a0 ") + ln if ln.strip() else ln for k, ln in enumerate(lines))
+    table = set()
+    blocks = _table_blocks(lines)
+    for a, b in blocks:
+        table.update(range(a, b))
+    if mode == "ascii_punct":
+        return "\n".join(ln if k in table else ln.translate(_ASCII) for k, ln in enumerate(lines))
+    if mode == "wrapped":
+        out = []
+        for k, ln in enumerate(lines):
+            if k in table or len(ln) <= 27:
+                out.append(ln)
+                continue
+            pos = 0
+            while len(ln) - pos > 27:
+                cut = pos + 27
+                while cut < len(ln) - 1 and (ln[cut].isdigit() and ln[cut - 1].isdigit()):
+                    cut += 1
+                out.append(ln[pos:cut])
+                pos = cut
+            out.append(ln[pos:])
+        return "\n".join(out)
+    out = list(lines)
+    for a, b in reversed(blocks):
+        rows = [_cells(ln) for ln in lines[a:b] if ln.strip()]
+        if mode == "flatten_tables":
+            new = ["".join("".join(r) for r in rows)]
+        elif mode == "spaced_tables":
+            new = [" ".join(c for c in r if c) for r in rows]
+        elif mode == "spacer":
+            if len({len(_TABLE_SEP.split(ln)) for ln in lines[a:b] if ln.strip()}) != 1:
+                continue        # not a grid (rows continued on the next line, shifted columns): no spacer column
+            width = max(len(r) for r in rows)
+            at = rng.randint(1, max(1, width - 1))
+            new = ["| " + " | ".join(r[:at] + [""] * (at - len(r[:at])) + [""] + r[at:] + [""] * (width - max(len(r), at))) + " |"
+                   for r in rows]
+        elif mode == "wrap_cells":
+            new = []
+            for r in rows:
+                cells = [c[:-1] + " " + c[-1] if c.isdigit() and len(c) >= 2 and rng.random() < 0.5 else c for c in r]
+                new.append("| " + " | ".join(cells) + " |")
+        else:   # converter_md
+            width = max(len(r) for r in rows)
+            new = []
+            if rng.random() < 0.5:
+                new += ["| " + " | ".join([" "] * width) + " |", "|" + "---|" * width]
+            for k, r in enumerate(rows):
+                cells = list(r)
+                if cells and len(cells[0]) > 2 and cells[0][0].isdigit() and cells[0][1] in ".、" and rng.random() < 0.5:
+                    cells = [cells[0][:2], cells[0][2:]] + cells[1:]
+                new.append("| " + " | ".join(cells) + " |")
+                if k == 0 and len(new) == 1:
+                    new.append("|" + "---|" * width)
+        out[a:b] = new
+    return "\n".join(out)
 
 
 # --- several years of one organ (GX7) -------------------------------------------------------

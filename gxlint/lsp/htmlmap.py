@@ -36,7 +36,7 @@ def lint_html(source: str, path: Optional[str], settings):
         if not settings.is_enabled("GX002", "unreadable-input", path):
             return [], None
         return [engine_diagnostic("GX002", exc.message_id, Span(0, 0), settings, **exc.kwargs)], None
-    res = lint(src.text, path, settings)
+    res = lint(src.text, path, settings, native=src.native_cells)
     out = []
     for d in res.diagnostics:
         span = map_span(src, source, d.span)

@@ -1,10 +1,11 @@
 """text → Document."""
 from __future__ import annotations
 
-from typing import Optional
+import bisect
+from typing import Optional, Sequence
 
 from .. import guard, templates
-from ..model import Document, Span
+from ..model import DELIMITED, NATIVE, Document, Span
 from ..positions import LineIndex
 from . import sections as _sections
 from . import tables as _tables
@@ -29,8 +30,9 @@ _protect_patterns()
 
 
 def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = None,
-          year: Optional[int] = None) -> Document:
-    """Parse a report.  ``template``/``year`` override detection (``--template``/``--year``)."""
+          year: Optional[int] = None, native: Sequence[tuple[int, int]] = ()) -> Document:
+    """Parse a report.  ``template``/``year`` override detection (``--template``/``--year``);
+    ``native``: (start, end) of the text of each cell of the document's own tables, in order."""
     norm = NormText(text)
     doc = Document(text=text, path=path, norm=norm, lines=LineIndex(text))
 
@@ -63,6 +65,8 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
 
     guard.check()
     _read_tables(doc, accepted, template)
+    if native:
+        _native(doc, native)
     guard.check()
     t2, t3 = doc.tables.get("t2"), doc.tables.get("t3")
     detected = (t2.version if t2 else None) or (t3.version if t3 else None)
@@ -84,7 +88,9 @@ def _old_structure(doc: Document) -> Optional[Span]:
     headings, unless it has that core: anchored at its first old heading, else its title, else
     its first heading."""
     old = doc.old_headings
-    modern = len(doc.sections) >= 4 and doc.section(3) is not None
+    # headings found only by their core words (五 + 问题) do not make a report modern
+    core = {i for i, form, _sp in doc.cache.get("nonstandard_headings", ()) if form == "core"}
+    modern = len([s for s in doc.sections if s.index not in core]) >= 4 and doc.section(3) is not None and 3 not in core
     if modern:
         return None
     if len(old) >= 2:
@@ -104,6 +110,19 @@ def _old_structure(doc: Document) -> Optional[Span]:
     if titled:
         return doc.meta.title_span
     return min(doc.sections, key=lambda s: s.span.start).span
+
+
+def _native(doc: Document, native: Sequence[tuple[int, int]]) -> None:
+    """Cells read as written inside a cell of the document's own table are graded NATIVE."""
+    starts = [a for a, _b in native]
+    for t in doc.tables.values():
+        for r in t.rows.values():
+            for c in r.cells:
+                if c.certainty != DELIMITED:
+                    continue
+                k = bisect.bisect_right(starts, c.span.start) - 1
+                if k >= 0 and native[k][0] <= c.span.start and c.span.end <= max(native[k][1], native[k][0] + 1):
+                    c.certainty = NATIVE
 
 
 def _section_region(norm: NormText, accepted, index: int) -> Optional[tuple[int, int]]:

@@ -153,6 +153,9 @@ SUBJECT_PATTERNS = [
     ("coercion", r"行政强制(?!事项|清单|目录|项目|权)"),
 ]
 _SUBJ_RE = regex.compile("|".join(f"(?P<{n}>{p})" for n, p in SUBJECT_PATTERNS))
+_REQUEST_UNITS = ("件", "%")
+"""Units a count of requests (table 三) is written in: 件 (and a share of them); 条/个/项 count
+pieces of information, 次 visits, 篇 articles."""
 T3_SUBJECTS = {"received", "received_incl", "carried_prev", "answered", "handled", "partial", "disclosed", "refused",
                "unavailable", "not_processed", "other_processed", "carried_next"}
 T4_SUBJECTS = {"review", "litigation", "keep", "fix", "oth_result", "pend"}
@@ -383,6 +386,8 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
             subjects = []          # 收到/办理 … of something other than applications
         if any(x in _NEEDS_APPLY_IN_SENTENCE for x in subjects) and "申请" not in text:
             subjects = []          # 收到群众来信200件 next to a paragraph about applications
+        if any(x in T3_SUBJECTS for x in subjects) and unit not in _REQUEST_UNITS:
+            subjects = []          # 不予公开22条: pieces of information (条 个 项), not requests (件)
         span = norm.span(s + a, s + b)
         c = Claim(value=val, span=span, unit=unit, subject=subjects[0] if len(subjects) == 1 else ("sum" if subjects else ""),
                   applicant=applicant, approx=approx, scope=scope, sentence=sent_span, context=context(a, m.end() if not m.group("post") else m.end("unit")),
@@ -400,6 +405,7 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         out.append(c)
 
     _respectively(text, stext, s, out)
+    _bare_items(norm, text, s, out, sent_span)
     _negatives(doc, text, s, out, sent_span, context)
     out.sort(key=lambda c: (c.extra["norm"][0], c.subject))
     _structure(text, stext, s, out)
@@ -501,6 +507,39 @@ def _respectively(text: str, stext: str, s: int, out: list[Claim]) -> None:
                 c.extra.pop("subjects", None)
 
 
+_BARE = regex.compile(r"(?<![\d.,])(\d{1,9})(?![\d.,%])")
+_ITEM_END = regex.compile(r"\s*(?:[、,;。)]|$)")
+
+
+def _bare_items(norm, text: str, s: int, out: list[Claim], sent_span: Span) -> None:
+    """An item of a list written without its unit (规范性文件6条、政策解读2条、其他信息38): it counts
+    in its list all the same, in the unit of the item before it (a claim with no subject of its own,
+    flagged ``no_unit``)."""
+    counts = sorted((c for c in out if not c.negative and c.unit not in ("%", "")), key=lambda c: c.extra["norm"][0])
+    if not counts:
+        return
+    taken = [(c.extra["norm"][0] - s, c.extra["norm"][1] - s) for c in out]
+    for m in _BARE.finditer(text):
+        a, b = m.span(1)
+        if a == 0 or not ("\u4e00" <= text[a - 1] <= "\u9fff" or text[a - 1] == " ") or not _ITEM_END.match(text, b):
+            continue
+        if any(x <= a < y for x, y in taken):
+            continue
+        prev = [c for c in counts if c.extra["norm"][1] - s <= a]
+        if not prev:
+            continue
+        p = prev[-1]
+        gap = text[p.extra["norm"][1] - s:a]
+        if len(gap) > 40 or "。" in gap or not any(ch in gap for ch in "、,"):
+            continue
+        start = max(text.rfind(ch, 0, a) for ch in "、,;:(") + 1
+        val = float(m.group(1))
+        out.append(Claim(value=val, span=norm.span(s + a, s + b), unit=p.unit, sentence=sent_span,
+                         context=" ".join(norm.original_text(s + start, s + b).split()),
+                         extra={"flags": ["no_unit"], "norm": (s + a, s + b), "bound": "", "clause": (s + start, s + b),
+                                "wide": (s + start, s + b), "group": ""}))
+
+
 def _negatives(doc, text, s, out, sent_span, context) -> None:
     norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
 
@@ -541,6 +580,8 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
             if not _RX8.match(lead):
                 continue
             prev = counts[i - 1]
+            if prev.extra["norm"][1] - s > ca:
+                continue        # 包括…1条、…3条: an item of the same list, not the total it is part of
             gap = text[prev.extra["norm"][1] - s:ca]
             if _RX9.fullmatch(gap) and prev.unit == c.unit:
                 c.extra["parent"] = prev
@@ -659,6 +700,25 @@ def _t3_rows(table, keys: list[str]) -> list:
     return rows
 
 
+def _whole_groups(table, keys: list[str], rows: list) -> bool:
+    """Every template row of a group the claim names was read (其他处理 300件 is not compared with
+    two of the three rows of （六）其他处理)."""
+    from .. import templates
+
+    template = [rid for rid, _ in templates.version(table.version or "v2021")["t3"]["rows"]]
+    have = {r.id for r in rows}
+    for k in keys:
+        if k.endswith("_"):
+            want = {rid for rid in template if rid.startswith(k)}
+        elif k == "r3_6":
+            want = {rid for rid in template if rid == "r3_6" or rid.startswith("r3_6_")}
+        else:
+            want = {k}
+        if not want <= have:
+            return False
+    return True
+
+
 def _alt(label: str, terms: list[tuple[str, Optional[Cell]]]) -> dict:
     ok = bool(terms) and all(c is not None and c.ok and not c.blank for _, c in terms)
     return {"label": label, "terms": terms, "value": sum(c.value for _, c in terms) if ok else None}
@@ -690,12 +750,14 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
         from ..api import COLUMN_NAMES
         for keys in keysets:
             rows = _t3_rows(t, keys)
-            if not rows or any(r.unreliable for r in rows):
+            if not rows or any(r.unreliable for r in rows) or not _whole_groups(t, keys, rows):
                 continue
             terms = []
             for r in rows:
                 for col in _cols(t, applicant):
                     terms.append((f"表三“{_row_label(r)}”{COLUMN_NAMES.get(col, col)}", r.cell(col)))
+            if not all(cell is not None and cell.certain for _, cell in terms):
+                continue        # a cell read with doubt: the sentence is not compared with it
             alts.append(terms)
     elif subject in T4_SUBJECTS:
         t = doc.tables.get("t4")
@@ -711,8 +773,9 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
             groups = {"rv": ["rv"], "lit": ["ld", "lr"], "all": ["rv", "ld", "lr"]}.get(group, [])
         names = {"rv": "行政复议", "ld": "行政诉讼（未经复议直接起诉）", "lr": "行政诉讼（复议后起诉）"}
         parts = {"keep": "结果维持", "fix": "结果纠正", "oth": "其他结果", "pend": "尚未审结", "tot": "总计"}
-        if groups:
-            alts.append([(f"表四 {names[g]} {parts[part]}", row.cell(f"{g}.{part}")) for g in groups])
+        terms = [(f"表四 {names[g]} {parts[part]}", row.cell(f"{g}.{part}")) for g in groups]
+        if groups and all(cell is not None and cell.certain for _, cell in terms):
+            alts.append(terms)
     elif subject in T2_SUBJECTS:
         t = doc.tables.get("t2")
         rid = {"permit": "t2.permit", "penalty": "t2.penalty", "coercion": "t2.coercion"}.get(subject, "t2.docs")
@@ -727,7 +790,8 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
         for choice in cols:
             for c in choice:
                 if row.cell(c) is not None:
-                    alts.append([(f"表二 {row.label} {names[c]}", row.cell(c))])
+                    if row.cell(c).certain:
+                        alts.append([(f"表二 {row.label} {names[c]}", row.cell(c))])
                     break
     return alts
 

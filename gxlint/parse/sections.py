@@ -28,7 +28,8 @@ NUMERALS = "一二三四五六七八九十"
 
 
 def _spaced(pattern: str) -> str:
-    """Allow spaces/tabs between the Han characters of a title pattern (not inside [...])."""
+    """Allow spaces/tabs between the Han characters of a title pattern (not inside [...]), and one
+    line break (a title wrapped by a PDF or a converter: 六、其他需要报告\n的事项)."""
     out = []
     in_class = False
     n = len(pattern)
@@ -46,7 +47,7 @@ def _spaced(pattern: str) -> str:
             if i < n and pattern[i] in "?*+":
                 out.append(pattern[i])
                 i += 1
-            out.append("[ \t]*")
+            out.append("[ \t]*(?:\n[ \t]*)?")
     return "".join(out)
 
 
@@ -56,7 +57,7 @@ def _heading_re() -> "regex.Pattern[str]":
     for sec in templates.common()["section"]:
         alts.append(f"(?P<s{sec['index']}>{_spaced(sec['pattern'])})")
     return regex.compile(
-        r"(?P<num>[一二三四五六七八九十])[ \t]*[、.,．][ \t]*(?:" + "|".join(alts) + r")"
+        r"(?P<num>[一二三四五六七八九十])[ \t]*(?:\n[ \t]*)?[、.,．][ \t]*(?:\n[ \t]*)?(?:" + "|".join(alts) + r")"
     )
 
 
@@ -190,12 +191,15 @@ def find_old_structure(norm: NormText) -> list[Span]:
 #   or not at all (主动公开政府信息情况); the titles of 二/三/四 may be shortened there
 #   ((一)主动公开情况).
 #
+# - ``core``: its own numeral and, right after it, the section's core words (五 + 问题/不足/改进),
+#   whatever else it says (五、存在的主要问题及明年工作计划): the section under its own wording.
+#
 # Table 三's row labels (一、本年新收… 四、结转下年度…) never come near a section title's wording.
 
 
 @functools.lru_cache(maxsize=None)
 def _num_sep(numeral: str) -> "regex.Pattern[str]":
-    return regex.compile(numeral + r"[ \t]*[、.,．][ \t]*")
+    return regex.compile(numeral + r"[ \t]*(?:\n[ \t]*)?[、.,．][ \t]*(?:\n[ \t]*)?")
 
 
 _SENTENCE = regex.compile(r"[。;；,，!！?？]")
@@ -305,6 +309,55 @@ def _alt_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
     return None
 
 
+# the words that make a heading this section's whatever else it says (五、存在的主要问题及明年工作计划)
+_CORE = {
+    1: r"总体|概况",
+    2: r"主动公开",
+    3: r"(?:收到|处理|受理|办理)[^。;,:]{0,8}申请|依申请公开",
+    4: r"行政复议|行政诉讼",
+    5: r"问题|不足|改进|整改",
+    6: r"其他(?:需要)?(?:报告|说明)|需要报告",
+}
+_CORE_WINDOW = 16     # the core words stand within this many characters after the numeral
+_CORE_MAX = 30        # a heading found by its core words ends within this many characters
+
+
+@functools.lru_cache(maxsize=None)
+def _core_re(index: int) -> "regex.Pattern[str]":
+    return regex.compile(r"[^。;；,，!！?？\d]{0,%d}?(?:%s)" % (_CORE_WINDOW, _CORE[index]))
+
+
+_CORE_END = regex.compile(r"[。;；,，:：!！?？(（\d]|\s{2,}")
+_CLAUSE = regex.compile(r"[,，;；。]")
+
+
+def _core_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
+    """The section's numeral and, right after it, its core words (五 + 问题), whatever else the
+    heading says: a heading in the report's own wording (GX202), not a missing section (GX101)."""
+    numeral = NUMERALS[index - 1]
+    pat = _core_re(index)
+    for m in _num_sep(numeral).finditer(text, lo, hi, timeout=guard.left()):
+        before = text[m.start() - 1] if m.start() > 0 else "\n"
+        if "\u4e00" <= before <= "\u9fff" or before in "第(（":
+            continue        # 第五、, 十五、, (五、: not this section's numeral
+        if pat.match(text, m.end(), min(hi, m.end() + _CORE_WINDOW + 8), timeout=guard.left()) is None:
+            continue
+        if _old_re().match(text, m.start(), min(hi, m.start() + 80), timeout=guard.left()) is not None:
+            continue        # a heading of the pre-2019 structure (三、依申请公开政府信息情况): GX104's
+        at_start = _at_line_start(text, m.start())
+        line_end = min(_line_end(text, m.end()), hi)
+        stop = _CORE_END.search(text, m.end(), min(line_end, m.end() + _CORE_MAX))
+        e = stop.start() if stop is not None else min(line_end, m.end() + _CORE_MAX)
+        if stop is not None and _CLAUSE.match(text, e):
+            continue        # 四、加强…行政复议应诉工作，提高水平。: a numbered sentence, not a heading
+        while e > m.end() and text[e - 1] in " \t":
+            e -= 1
+        if e - m.end() < 2:
+            continue
+        return Heading(index, numeral, m.start(), _heading_end(text, e), at_start, "core")
+    return None
+
+
 def find_as_written(norm: NormText, accepted: list[Heading]) -> list[Heading]:
     """Headings, as written, of the sections ``accepted`` lacks (see above), in their places.
     Returns the new headings; ``accepted`` is not changed."""
@@ -318,7 +371,7 @@ def find_as_written(norm: NormText, accepted: list[Heading]) -> list[Heading]:
         lo, hi = _slot(have, index, len(text))
         if lo >= hi:
             continue
-        h = _fuzzy_in(text, index, lo, hi) or _alt_in(text, index, lo, hi)
+        h = _fuzzy_in(text, index, lo, hi) or _alt_in(text, index, lo, hi) or _core_in(text, index, lo, hi)
         if h is not None:
             found.append(h)
             have.append(h)

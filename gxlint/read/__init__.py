@@ -53,6 +53,11 @@ class Source:
             return None
         return self.locator.locate(offset)
 
+    @property
+    def native_cells(self) -> list:
+        """(start, end) of the text of every cell of the document's own tables, in order (none for text)."""
+        return getattr(self.locator, "cells", None) or []
+
 
 def supported(path: str) -> bool:
     """Whether a folder walk takes ``path`` (by extension, any case)."""

@@ -45,6 +45,8 @@ class Locator:
     def __init__(self) -> None:
         self._starts: list[int] = []
         self._items: list[tuple[int, int, dict[str, Any]]] = []
+        self.cells: list[tuple[int, int]] = []   # the text of each table cell (in order): the parser
+                                                 # grades what it reads there "native"
 
     def add(self, start: int, end: int, loc: dict[str, Any]) -> None:
         if not loc:
@@ -126,4 +128,5 @@ def render(blocks: list[Block]) -> tuple[str, Locator]:
             locator.add(tstart, pos, b.loc)
             for s, e, loc in inner:
                 locator.add(s, max(e, s + 1) if e == s else e, loc)
+                locator.cells.append((s, e))
     return "".join(out), locator

@@ -34,7 +34,7 @@
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三角注：
 “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
 """
-from gxlint.api import COLUMN_NAMES_EN, Rule, Severity, all_identities, fmt_num
+from gxlint.api import COLUMN_NAMES_EN, Rule, Severity, all_identities, fmt_num, reportable
 
 
 class BalanceMismatch(Rule):
@@ -60,7 +60,7 @@ class BalanceMismatch(Rule):
         idents = all_identities(doc)
         outsum = {i.extra.get("column"): i for i in idents if i.id == "T3.outsum"}
         for ident in idents:
-            if ident.code != self.code or ident.holds is not False:
+            if ident.code != self.code or not reportable(ident):
                 continue
             col = ident.extra.get("column")
             o = outsum.get(col)

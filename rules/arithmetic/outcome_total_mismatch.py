@@ -74,7 +74,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三“三、本年度办理结果”。
 """
-from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identities, fmt_num
+from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identities, fmt_num, reportable
 
 
 class OutcomeTotalMismatch(Rule):
@@ -100,7 +100,7 @@ class OutcomeTotalMismatch(Rule):
 
     def on_document(self, doc, ctx):
         for ident in all_identities(doc):
-            if ident.code != self.code or ident.holds is not False:
+            if ident.code != self.code or not reportable(ident):
                 continue
             parts, total = fmt_num(ident.rhs_value), fmt_num(ident.lhs_value)
             related = [ctx.related(t.cell.span, "part", row=t.label, value=fmt_num(t.value))

@@ -26,7 +26,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三（申请人情况：自然人、法人或其他组织、总计）。
 """
-from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identities, fmt_num
+from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identities, fmt_num, reportable
 
 
 class RowTotalMismatch(Rule):
@@ -50,6 +50,13 @@ class RowTotalMismatch(Rule):
             "en": "row “{row}”: the applicant columns add up to {parts}, the total column says {total}; "
                   "the {column_en} column does not add up either; both point at this cell: {value} should be {should}",
         },
+        "exhausted": {
+            "zh": "“{row}”行的数字连在一起（{written}），无论怎样拆分成各单元格，各申请人列之和都不等于总计；"
+                  "最可能的读法是 {reading}（各列之和 {parts}，总计 {total}）",
+            "en": "row “{row}”: its digits run together ({written}) and however they are split into cells, the "
+                  "applicant columns never add up to the total; the likeliest reading is {reading} "
+                  "(columns {parts}, total {total})",
+        },
         "part": {"zh": "{col}：{value}", "en": "{col}: {value}"},
         "total": {"zh": "总计：{value}", "en": "total: {value}"},
         "fix": {"zh": "把总计改为 {parts}", "en": "set the total to {parts}"},
@@ -58,7 +65,7 @@ class RowTotalMismatch(Rule):
 
     def on_document(self, doc, ctx):
         for ident in all_identities(doc):
-            if ident.code != self.code or ident.holds is not False:
+            if ident.code != self.code or not reportable(ident):
                 continue
             parts, total = fmt_num(ident.rhs_value), fmt_num(ident.lhs_value)
             related = [ctx.related(t.cell.span, "part", col=t.label, value=fmt_num(t.value)) for t in ident.rhs if t.cell]
@@ -77,6 +84,11 @@ class RowTotalMismatch(Rule):
                            column_en=col_en, value=fmt_num(culprit.value), should=fix_v, related=related, fix=fix,
                            data={"identity": ident.id, "arithmetic": ident.arithmetic(), "cell": culprit.column,
                                  **ident.extra})
+                continue
+            if ident.extra.get("exhausted"):     # no fix: which cell holds which digits is not known
+                ctx.report("exhausted", cell.span, row=ident.where, parts=parts, total=total, related=related,
+                           written=ident.extra["written"], reading=ident.extra["reading"],
+                           data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})
                 continue
             fix = Fix(ctx.message("fix", parts=parts), (Edit(cell.span.start, cell.span.end, parts),), safe=False)
             mid = "subtotal" if ident.id == "T3.subtotal" else "rowsum"

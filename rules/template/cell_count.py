@@ -10,6 +10,10 @@
 
 单元格分隔丢失、数字连在一起的表格，按模板的单元格数目拆分；无法唯一拆分的表格由 GX207 报告一次，这里不再报告。
 
+只有各单元格之间有明确分隔（`|`、制表符，或文档自身的表格单元格）时，数字个数才是确定的，才在这里报告；
+数字之间只有空格或换行（PDF 提取的文字、OCR 文字）时，多出或缺少的数字也可能是单元格内折行的数字或丢失的空白单元格，
+由 GX207 报告一次“读不准”，不在这里报错。
+
 ## 为什么
 
 单元格数目不对，读者无法确定每个数字属于哪一列，整行数据失去意义。
@@ -30,7 +34,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表二、表三、表四的列。
 """
-from gxlint.api import Rule, Severity, Span, row_name
+from gxlint.api import Rule, Severity, Span, count_certain, row_name
 
 
 class CellCount(Rule):
@@ -53,8 +57,8 @@ class CellCount(Rule):
         if table.unreadable:
             return      # GX207 says once that the table cannot be read with certainty
         for row in table.rows.values():
-            if row.found == row.expected:
-                continue
+            if row.found == row.expected or not count_certain(row):
+                continue        # numbers only spaced apart: how many cells is not certain (GX207)
             name = row_name(row) if table.kind == "t3" else ("表四数据行" if table.kind == "t4" else row.label)
             if ctx.lang == "en" and table.kind == "t4":
                 name = "table 四 data row"

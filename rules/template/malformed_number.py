@@ -29,7 +29,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》；统计数据填报的一般要求。
 """
-from gxlint.api import Edit, Fix, Rule, Severity, fmt_num, row_name
+from gxlint.api import Edit, Fix, Rule, Severity, cell_certain, fmt_num, row_name
 
 
 class MalformedNumber(Rule):
@@ -56,8 +56,8 @@ class MalformedNumber(Rule):
         for row in table.rows.values():
             name = row_name(row) if table.kind == "t3" else row.label
             for cell in row.cells:
-                if cell.malformed is None or cell.blank:
-                    continue
+                if cell.malformed is None or cell.blank or not cell_certain(cell):
+                    continue    # a number read with doubt is not called malformed (GX207 says why)
                 if cell.malformed == "数字位数过多":
                     digits = sum(1 for ch in cell.raw if ch.isdigit())
                     ctx.report("too_long", cell.span, row=name, digits=digits, shown=_shorten(cell.raw),

@@ -46,7 +46,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
 """
-from gxlint.api import Rule, Severity, Span, row_name, template_data
+from gxlint.api import Rule, Severity, Span, row_name, shape_certain, template_data
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
@@ -70,8 +70,8 @@ class MissingRow(Rule):
     def on_table(self, table, ctx):
         if table.unreadable:
             return      # GX207 says once that the table cannot be read with certainty
-        if not table.missing or not table.rows:
-            return
+        if not table.missing or not table.rows or not shape_certain(table):
+            return      # rows placed by inference or numbers no row took: which row is missing is not certain
         order = _order(table)
         labels = dict(order)
         ids = [rid for rid, _ in order]

@@ -7,17 +7,18 @@ template's rows, more of them with the right number of cells, is kept.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Callable, Optional
 
 from ... import templates
-from ...model import Row, Span, Table
+from ...model import GUESSED, Row, Span, Table
 from ..normalize import NormText
 from .headers import t2_headers, t3_header
 from .repairs import flatten
 from .repairs.pdf import blank_cells, blank_total, read_rows, t2_blocks_any_order, t2_other_template_blocks
-from .rows import cells_from_items, label_exact, label_parts, label_wrapped_around_numbers, run_len, t4_runs, written_label
+from .rows import cells_from_items, explicit, label_exact, label_parts, label_wrapped_around_numbers, run_len, t4_runs, written_label
 from .specs import RowSpec, detect_t2_version, detect_t3_version, plain, region_key, t2_specs, t3_specs, table_labels_present
-from .tokens import Token, tokenize
+from .tokens import NUM, Token, drop_spacer_columns, tokenize
 
 
 def _build_rows(norm: NormText, matches, specs, columns_of) -> dict[str, Row]:
@@ -42,8 +43,45 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> dict[str, Row]:
             or (k + 1 < len(matches) and label_wrapped_around_numbers(wkey, spec, nxt_key, matches[k + 1][2])),
         )
         row.unreliable = found != len(cols)
+        row.delimited = bool(items) and explicit(items)
         rows[spec.id] = row
     return rows
+
+
+def _likely(norm: NormText, nums: list[Token], sp, columns: tuple) -> list:
+    """The cells of the most likely split of a row that no split reads with certainty: guesses."""
+    cells, _n = cells_from_items(norm, flatten.likely_tokens(nums, sp), columns)
+    for c in cells:
+        c.certainty = GUESSED
+    return cells
+
+
+def _strays(norm: NormText, tokens: list[Token], matches: list) -> list[Span]:
+    """Numbers between the table's first and last row that no row took (original spans)."""
+    used = sorted((t.start, t.end) for m in matches for t in m.items if t.kind == NUM)
+    if not used:
+        return []
+    lo, hi = used[0][0], max(e for _s, e in used)
+    starts = [a for a, _b in used]
+    out = []
+    for t in tokens:
+        if t.kind != NUM or not lo <= t.start < hi:
+            continue
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k < 0 or not (used[k][0] <= t.start < used[k][1]):
+            out.append(norm.span(t.start, t.end))
+    return out
+
+
+def _repairs(rows, *more: str) -> list[str]:
+    """What the reader repaired to read a table: the repairs behind its cells (in the order met) and
+    ``more`` (repairs of the token stream: a spacer column)."""
+    out: list[str] = [m for m in more if m]
+    for r in rows.values():
+        for c in r.cells:
+            if c.how and c.how not in out:
+                out.append(c.how)
+    return out
 
 
 def _missing(specs, rows) -> list[str]:
@@ -63,6 +101,10 @@ def _flattened(norm: NormText, tokens: list[Token], specs: tuple[RowSpec, ...], 
     matches, info, assumed = found
     frows = _build_rows(norm, matches, specs, columns_of)
     reason = flatten.mark(frows, info)
+    for m in matches:
+        sp, row = info.get(m.spec.id), frows.get(m.spec.id)
+        if sp is not None and row is not None and sp.impossible:
+            row.likely = _likely(norm, [t for t in m.items if t.kind == NUM], sp, tuple(columns_of(m.spec)))
 
     def score(rs):
         return (len(rs), sum(1 for r in rs.values() if not r.unreliable))
@@ -75,7 +117,7 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
              force: Optional[str] = None) -> Optional[Table]:
     rk = region_key(norm, start, end)
     ver = force or detect_t3_version(rk) or fallback or "v2021"
-    tokens = tokenize(norm, start, end)
+    tokens, spacer = drop_spacer_columns(tokenize(norm, start, end))
     if not tokens:
         return None
     # header: text before the first row label; 小计 means the 8-column local variant
@@ -110,6 +152,8 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     # the table's span ends with its last row
     last_row = rows[specs[last_found].id]
     tbl.span = Span(norm.span(tokens[0].start, tokens[0].end).start, last_row.span.end)
+    tbl.repairs = _repairs(rows, "spacer" if spacer else "")
+    tbl.strays = _strays(norm, tokens, matches) if flat is None else []
     return tbl
 
 
@@ -137,12 +181,13 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     """Table 四: one data row of 15 numbers after a header naming the groups.  The row is the
     first run of exactly 15 cells after the header; failing that, the longest run (a damaged row,
     reported by GX204) — never a stray number from a sentence before the table."""
-    tokens = tokenize(norm, start, end)
+    tokens, spacer = drop_spacer_columns(tokenize(norm, start, end))
     columns = tuple(templates.common()["t4"]["columns"])
     exact, after = t4_runs(tokens, columns)
     if not exact:
         flat = _flattened_t4(norm, tokens, columns)   # its row of 15 cells as glued digit runs
         if flat is not None:
+            flat.repairs = _repairs(flat.rows, "spacer" if spacer else "")
             return flat
         if not after:
             return _labels_only_t4(norm, start, end, tokens)
@@ -151,7 +196,10 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     sp0 = norm.span(tokens[0].start, tokens[0].end)
     row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=len(columns), found=found)
     row.unreliable = found != len(columns)
-    return Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
+    row.delimited = explicit(items)
+    tbl = Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
+    tbl.repairs = _repairs(tbl.rows, "spacer" if spacer else "")
+    return tbl
 
 
 def _flattened_t4(norm: NormText, tokens: list[Token], columns: tuple) -> Optional[Table]:
@@ -164,10 +212,13 @@ def _flattened_t4(norm: NormText, tokens: list[Token], columns: tuple) -> Option
     n = len(columns)
     cells, nfound = cells_from_items(norm, items, tuple(columns))
     row = Row("t4", "行政复议、行政诉讼", "", None, cells, expected=n, found=nfound)
+    row.delimited = explicit(items)
     sp0 = norm.span(toks[0].start, toks[0].end)
     tbl = Table("t4", None, Span(sp0.start, row.span.end), list(columns), {"t4": row}, [], [])
     tbl.layout = "flattened"
     flatten.mark(tbl.rows, {"t4": sp})
+    if sp.impossible:
+        row.likely = _likely(norm, items, sp, tuple(columns))
     if row.unreadable:
         tbl.unreadable = row.unreadable
         tbl.unreadable_span = row.span
@@ -178,7 +229,7 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
              force: Optional[str] = None) -> Optional[Table]:
     rk = region_key(norm, start, end)
     ver = force or detect_t2_version(rk) or fallback or "v2021"
-    tokens = tokenize(norm, start, end)
+    tokens, spacer = drop_spacer_columns(tokenize(norm, start, end))
     if not tokens:
         return None
     specs = t2_specs(ver)
@@ -202,6 +253,8 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
     tbl.span = Span(tbl.span.start, last)
     found_idx = [k for k, s in enumerate(specs) if s.id in rows]
     tbl.truncated = bool(found_idx) and found_idx[-1] < len(specs) - 1
+    tbl.repairs = _repairs(rows, "spacer" if spacer else "")
+    tbl.strays = _strays(norm, tokens, matches) if flat is None else []
     return tbl
 
 

@@ -68,6 +68,10 @@ def t2_headers(norm: NormText, ver: str, matches, other: Optional[dict] = None) 
             if cap_key in acc or plain(cap_key) in plain(acc):
                 start_i = j + 1
                 break
+        else:
+            if label_tok < len(buf.tokens) and plain(cap_key) in plain(key(buf.tokens[label_tok].text)):
+                continue    # caption, headers and label run together in one word: what stands before
+                            # the caption is prose, not a header
         hdr = split_glued_headers(toks[start_i:], expected)    # 信息内容本年处理决定数量
         wrapped = _wrapped_headers(norm, hdr, expected)
         out.extend(wrapped if wrapped is not None else _match_headers(norm, hdr, expected, var_by_label))
@@ -226,7 +230,7 @@ def split_glued_headers(toks: list, expected: list[str]) -> list:
             continue
         pos = t.start
         for p in pieces:
-            out.append(Token(TEXT, pos, pos + len(p), p, t.line))
+            out.append(Token(TEXT, pos, pos + len(p), p, t.line, t.col))
             pos += len(p)
     return out
 

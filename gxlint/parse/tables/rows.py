@@ -21,11 +21,11 @@ from typing import NamedTuple, Optional
 
 import regex
 
-from ...model import Cell, Span
+from ...model import DELIMITED, GUESSED, RECOVERED, Cell, Span
 from ..normalize import NormText, key
 from .numbers import read_number
 from .specs import RowSpec, block_label_keys, plain
-from .tokens import EMPTY, NUM, TEXT, Token, trim_leading_page_number, trim_page_number
+from .tokens import EMPTY, NUM, RECOVERIES, TEXT, Token, strip_empty, trim_leading_page_number, trim_page_number
 
 _DIGIT = regex.compile(r"[0-9]")
 
@@ -322,33 +322,44 @@ def t4_runs(tokens: list, columns: tuple) -> tuple[list, list]:
 
 
 def run_len(items: list[Token]) -> int:
-    toks = list(items)
-    while toks and toks[0].kind == EMPTY:
-        toks.pop(0)
-    while toks and toks[-1].kind == EMPTY:
-        toks.pop()
-    return len(toks)
+    return len(strip_empty(items))
 
 
 # --- cells and labels of a row ------------------------------------------------------
 
+def explicit(items: list[Token]) -> bool:
+    """The row's cells stand between explicit separators (| tab │, a document's own cells): each
+    number alone in its cell (or cut off the label it shared its cell with), so how many cells the
+    row has is certain.  Numbers separated only by spaces or line breaks are not."""
+    seen = set()
+    for t in strip_empty(items):
+        if t.col < 0:
+            return False
+        if t.kind == NUM:
+            if not (t.alone or t.how == "glued") or (t.line, t.col) in seen:
+                return False
+            seen.add((t.line, t.col))
+    return True
+
+
 def cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=()) -> tuple[list[Cell], int]:
-    # leading/trailing empties are layout; interior ones are blank cells
-    toks = list(items)
-    while toks and toks[0].kind == EMPTY:
-        toks.pop(0)
-    while toks and toks[-1].kind == EMPTY:
-        toks.pop()
+    """The row's cells, each graded by how it was read (:data:`gxlint.model.GRADES`): a number a
+    repair recovered is RECOVERED, one an inference placed is GUESSED; a number read as written is
+    DELIMITED when the row's cells are explicit (:func:`explicit`) or the row has exactly the
+    template's count of them, else GUESSED (which number is which column is then a guess)."""
+    toks = strip_empty(items)
+    as_written = DELIMITED if explicit(toks) or len(toks) == len(columns) else GUESSED
     cells = []
     for k, t in enumerate(toks):
         col = columns[k] if k < len(columns) else f"extra{k - len(columns) + 1}"
         span = norm.span(t.start, t.end)
         raw = norm.original[span.start:span.end]
+        grade = (RECOVERED if t.how in RECOVERIES else GUESSED) if t.how else as_written
         if t.kind == EMPTY:
-            cells.append(Cell(col, raw, span, None, blank=True))
+            cells.append(Cell(col, raw, span, None, blank=True, certainty=grade, how=t.how))
             continue
         v, bad = read_number(t.text, signed=col in signed, decimal=col in decimal)
-        cells.append(Cell(col, raw, span, v, malformed=bad))
+        cells.append(Cell(col, raw, span, v, malformed=bad, certainty=grade, how=t.how))
     return cells, len(toks)
 
 

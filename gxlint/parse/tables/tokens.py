@@ -13,7 +13,7 @@ table, a number followed by a unit (prose, not a cell).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -40,6 +40,24 @@ class Token:
     end: int
     text: str
     line: int       # index of the line within the region (for "same line" tests)
+    col: int = -1   # on a line with cell separators (| tab │): the index of its cell on the line
+                    # (the cell after a leading separator is 0); -1 on a line without separators
+    alone: bool = False  # the only word of its cell between separators: a cell read as written
+    how: str = ""   # the repair that made this token (see :data:`REPAIRS`), "" when read as written
+
+
+REPAIRS = {
+    "glued": "a number cut off the label it was glued to (大量反复申请0)",
+    "split": "a run of digits of neighbouring cells split into its cells (flattened table)",
+    "joined": "a number wrapped inside its cell joined again (| 17 8 | → 178)",
+    "placed": "a row of values given to a label that does not stand beside it",
+    "merged": "two rows the converter merged into one, taken apart again",
+    "page": "a bare number after the row taken for a page number",
+    "blank": "a blank cell inferred where the text shows none",
+}
+"""What :attr:`Token.how` may say.  The first three are *recoveries*: the only reading the text
+admits; the others are *inferences* from the layout (see :mod:`gxlint.certainty`)."""
+RECOVERIES = frozenset(("glued", "split", "joined"))
 
 
 def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> list[Token]:
@@ -64,16 +82,16 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
             if not line_no & 63:
                 guard.check()
         if words and not (heads and line.strip() in heads and running_header(text, start, pos, line_end, _PAGE_NO)):
-            out += [Token(kind, pos + a, pos + b, w, line_no) for kind, a, b, w in words]
+            out += [Token(kind, pos + a, pos + b, w, line_no, col, alone) for kind, a, b, w, col, alone in words]
         line_no += 1
         pos = line_end + 1
     out = split_glued_numbers(out, text)      # 大量反复申请0  0  0
-    return _prose_numbers(_join_signs(_drop_page_numbers(out, text), text), text)
+    return _enumerators(_prose_numbers(_join_signs(_drop_page_numbers(out, text), text), text))
 
 
 def _line_words(line: str, patterns) -> tuple:
-    """The words of one line of a table region as (kind, start, end, text), offsets in the line;
-    () for a blank line, a Markdown/grid rule or a page number line."""
+    """The words of one line of a table region as (kind, start, end, text, col, alone), offsets in
+    the line; () for a blank line, a Markdown/grid rule or a page number line."""
     md_rule, page_no, grid_rule, sep, word, numish, cell_rule = patterns
     out: list[Token] = []
     if line.strip() and not md_rule.match(line) and not page_no.match(line) and not grid_rule.match(line):
@@ -86,18 +104,24 @@ def _line_words(line: str, patterns) -> tuple:
             pieces.append((p0, len(line)))
             last = len(pieces) - 1
             rule = _md_rule_pieces(line, pieces, cell_rule)
+            lead = 1 if not line[pieces[0][0]:pieces[0][1]].strip() else 0    # | a | b |: a is cell 0
             for k, (a, b) in enumerate(pieces):
                 if k in rule:
                     continue
                 piece = line[a:b]
                 if not piece.strip():
                     if 0 < k < last:
-                        out.append(Token(EMPTY, a, b, "", 0))
+                        out.append(Token(EMPTY, a, b, "", 0, k - lead, True))
                     continue
+                n0 = len(out)
                 _words(out, piece, a, 0, word, numish)
+                for t in out[n0:]:
+                    t.col = k - lead
+                if len(out) - n0 == 1:
+                    out[n0].alone = True
         else:
             _words(out, line, 0, 0, word, numish)
-    return tuple((t.kind, t.start, t.end, t.text) for t in out)
+    return tuple((t.kind, t.start, t.end, t.text, t.col, t.alone) for t in out)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -122,12 +146,29 @@ def _join_signs(toks: list[Token], text: str) -> list[Token]:
                 and toks[i + 1].line == t.line and not text[t.end:toks[i + 1].start].strip(" ")
                 and toks[i + 1].text.isdigit()):
             nx = toks[i + 1]
-            out.append(Token(NUM, t.start, nx.end, t.text + nx.text, t.line))
+            # alone in its cell when the cell holds just the two words
+            alone = t.col >= 0 and t.col == nx.col and not (
+                (i > 0 and toks[i - 1].line == t.line and toks[i - 1].col == t.col)
+                or (i + 2 < len(toks) and toks[i + 2].line == t.line and toks[i + 2].col == t.col))
+            out.append(Token(NUM, t.start, nx.end, t.text + nx.text, t.line, t.col, alone))
             i += 2
             continue
         out.append(t)
         i += 1
     return out
+
+
+_ENUMERATOR = regex.compile(r"^[0-9]{1,2}[.．、]$")
+
+
+def _enumerators(toks: list[Token]) -> list[Token]:
+    """``| 2. | 其他法律… |``: a row's enumerator in a cell of its own (a converter split it off its
+    label) is text, the beginning of the label that follows it on its line — never a number."""
+    for i in range(len(toks) - 1):
+        t, nx = toks[i], toks[i + 1]
+        if t.kind == NUM and nx.kind == TEXT and nx.line == t.line and _ENUMERATOR.match(t.text):
+            t.kind = TEXT
+    return toks
 
 
 def _prose_numbers(toks: list[Token], text: str) -> list[Token]:
@@ -190,6 +231,29 @@ def _words(out: list[Token], piece: str, base: int, line_no: int, word=None, num
         out.append(Token(kind, base + m.start(), base + m.end(), w, line_no))
 
 
+# --- an empty spacer column ----------------------------------------------------------------
+
+def drop_spacer_columns(tokens: list[Token]) -> tuple[list[Token], bool]:
+    """A column that is empty on every line of a table (LibreOffice's HTML export adds one; a
+    converter's grid may too): no cell of it holds a word, on any line with separators, and on at
+    least two lines it stands between cells that do.  It is layout, not a column of blank cells
+    (a column of blank cells has its header): its empty cells are dropped.  Returns the tokens and
+    whether a spacer column was found."""
+    used = set()
+    inner: dict[int, set] = {}
+    for t in tokens:
+        if t.col < 0:
+            continue
+        if t.kind == EMPTY:
+            inner.setdefault(t.col, set()).add(t.line)
+        else:
+            used.add(t.col)
+    spacer = {c for c, lines in inner.items() if c not in used and len(lines) >= 2}
+    if not spacer:
+        return tokens, False
+    return [t for t in tokens if not (t.kind == EMPTY and t.col in spacer)], True
+
+
 # --- a page number among a row's numbers ---------------------------------------------------
 
 def lines_of(items: list) -> list[list]:
@@ -206,6 +270,16 @@ def lines_of(items: list) -> list[list]:
     return groups
 
 
+def strip_empty(items: list) -> list:
+    """A run without its leading and trailing empty cells (layout; interior ones are blank cells)."""
+    toks = list(items)
+    while toks and toks[0].kind == EMPTY:
+        toks.pop(0)
+    while toks and toks[-1].kind == EMPTY:
+        toks.pop()
+    return toks
+
+
 def count_numbers(items: list) -> int:
     """Tokens of a run that are not EMPTY."""
     return sum(1 for t in items if t.kind != EMPTY)
@@ -214,14 +288,15 @@ def count_numbers(items: list) -> int:
 def trim_page_number(items: list, n: int) -> list:
     """PDF text: a bare page number on its own line right after a row whose numbers share one line
     ("… 0 0 0" / "5" / next row) is not an eighth cell.  (In a one-cell-per-line layout every
-    number has its own line, so nothing is dropped there.)"""
+    number has its own line, so nothing is dropped there.)  It may as well be the last digit of a
+    number wrapped in its cell: the row's numbers are then a guess (``how`` = "page")."""
     nums = [t for t in items if t.kind != EMPTY]
     if len(nums) != n + 1 or n < 2:
         return items
     last = nums[-1]
     head_lines = {t.line for t in nums[:-1]}
     if len(head_lines) == 1 and last.line not in head_lines and last.text.isdigit() and len(last.text) <= 3:
-        return [t for t in items if t is not last]
+        return [replace(t, how="page") if t.kind == NUM else t for t in items if t is not last]
     return items
 
 
@@ -276,8 +351,8 @@ def split_glued_numbers(toks: list, text: str) -> list:
             m = _GLUED_NEXT.match(t.text)
             if m is not None:        # … 0 1（七）总计: the number, then the next row's label
                 cut = t.start + len(m.group(1))
-                out.append(Token(NUM, t.start, cut, m.group(1), t.line))
-                t = Token(TEXT, cut, t.end, m.group(2), t.line)
+                out.append(Token(NUM, t.start, cut, m.group(1), t.line, t.col, False, "glued"))
+                t = Token(TEXT, cut, t.end, m.group(2), t.line, t.col)
         if t.kind != TEXT or not t.text[-1:].isdigit() or len(t.text) > 90:
             out.append(t)
             continue
@@ -302,8 +377,8 @@ def split_glued_numbers(toks: list, text: str) -> list:
             out.append(t)
             continue
         cut = t.start + len(head)
-        out.append(Token(TEXT, t.start, cut, head, t.line))
-        out.append(Token(NUM, cut, t.end, num, t.line))
+        out.append(Token(TEXT, t.start, cut, head, t.line, t.col))
+        out.append(Token(NUM, cut, t.end, num, t.line, t.col, False, "glued"))
     return out
 
 

@@ -35,7 +35,7 @@ from ...normalize import NormText
 from ..numbers import cell_ok
 from ..rows import Match, t4_runs
 from ..specs import RowSpec
-from ..tokens import EMPTY, NUM, TEXT, Token
+from ..tokens import EMPTY, NUM, TEXT, Token, strip_empty
 from .pdf import read_rows
 
 _RUN = regex.compile(r"[0-9](?:[0-9]|[.\-+](?=[0-9]))*")
@@ -80,14 +80,14 @@ def retokenize(tokens: list, text: str) -> tuple[list, int]:
             if a > 0 and s[a - 1] in "第":
                 continue                    # 第1页, 第20条
             if a > pos:
-                pieces.append(Token(TEXT, t.start + pos, t.start + a, s[pos:a], t.line))
-            pieces.append(Token(NUM, t.start + a, t.start + b, s[a:b], t.line))
+                pieces.append(Token(TEXT, t.start + pos, t.start + a, s[pos:a], t.line, t.col))
+            pieces.append(Token(NUM, t.start + a, t.start + b, s[a:b], t.line, t.col, False, "glued"))
             pos = b
         if not any(p.kind == NUM for p in pieces):
             out.append(t)
             continue
         if pos < len(s):
-            pieces.append(Token(TEXT, t.start + pos, t.end, s[pos:], t.line))
+            pieces.append(Token(TEXT, t.start + pos, t.end, s[pos:], t.line, t.col))
         out.extend(pieces)
         cut += 1
     return out, cut
@@ -115,6 +115,8 @@ class Split:
     count: int = 0                                       # splits found (capped)
     recovered: set = field(default_factory=set)          # cell indexes cut out of a longer run
     candidates: list = field(default_factory=list)       # the splits that fit, when more than one
+    impossible: tuple[str, ...] = ()                     # identities no admissible split makes hold
+    likely: Optional[list[tuple[int, int, int]]] = None  # then the most likely split (for messages)
 
 
 class _Budget(Exception):
@@ -289,7 +291,7 @@ def _holds(g: Group, vals: list) -> bool:
 
 
 def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
-              groups: Sequence[Group] = (), budget: Optional[list] = None) -> Split:
+              groups: Sequence[Group] = (), budget: Optional[list] = None, exhaust: bool = True) -> Split:
     """Split a row's digit runs (``pieces``, each one or more cells) into its ``n`` cells.
 
     First by the cell count and well-formedness alone; when that leaves more than one split, by
@@ -311,7 +313,37 @@ def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]
         return Split(reason=GLUED)
     if len(fit) == 1:
         return _done(pieces, fit[0], tuple(g.name for g in groups))
+    if not fit and exhaust:
+        return _exhaust(pieces, n, oks, groups, budget, cuts)
+    if not fit:
+        return Split(reason=GLUED)
     return Split(reason=GLUED, count=len(fit), candidates=fit if len(fit) <= CANDIDATES else [])
+
+
+def _exhaust(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]], groups: Sequence[Group],
+             budget: Optional[list], cuts: "_Cuts") -> Split:
+    """No split makes all the row's identities hold: those that hold under no admissible split at all
+    fail whatever the cells are (certain by exhaustion: ``…1324015`` as 复议后起诉's five cells), and
+    the most likely split (the others holding, each total at least its parts, fewest long cells) is
+    kept to show.  The row stays unreadable: only those identities are certain."""
+    impossible = []
+    try:
+        for g in groups:
+            if not _search(pieces, n, oks, (g,), 0, budget, cuts):
+                impossible.append(g)
+        rest = tuple(g for g in groups if g not in impossible)
+        cands = _search(pieces, n, oks, rest, CANDIDATES, budget, cuts) if impossible else []
+    except _Budget:
+        return Split(reason=GLUED)
+    if not impossible or not cands:
+        return Split(reason=GLUED)
+
+    def plausible(sol) -> tuple:
+        vals = [int(pieces[pi][a:b]) for pi, a, b in sol]
+        ordered = sum(1 for g in groups if all(vals[g.total] >= vals[p] for p in g.parts))
+        return (ordered, -sum(1 for pi, a, b in sol if b - a > 1))
+    return Split(reason=GLUED, count=len(cands), impossible=tuple(g.name for g in impossible),
+                 likely=max(cands, key=plausible))
 
 
 def _done_assumed(pieces: Sequence[str], cells: list, assumed: tuple) -> Split:
@@ -356,8 +388,29 @@ def t4_groups(columns: Sequence[str]) -> tuple[Group, ...]:
 # --- rows of a table -------------------------------------------------------------------------
 
 
+def bounded(text: str, nums: list, next_spec: Optional[RowSpec] = None) -> bool:
+    """Where the row's digits begin and end is certain, so that "no split makes this identity hold"
+    is true of the report and not of a misplaced boundary: its runs stand on one line (a line break
+    may have cut a number in two), and what follows them is not the rest of the next label's
+    enumerator (``…7000007`` + ``2.没有…``: had a line break fallen between 2 and ``.``, the 2 would
+    read as the row's) — the next row's enumerator stands right after, or a label without one."""
+    if not nums or len({t.line for t in nums}) != 1:
+        return False
+    end = nums[-1].end
+    while end < len(text) and text[end] in " \t\r\n\u3000":
+        end += 1
+    after = text[end:end + 4]
+    if not after:
+        return True
+    if after[0] in ".．、,，:：" or after[0].isdigit():
+        return False
+    if next_spec is not None and next_spec.enum and next_spec.enum[0].isdigit():
+        return after.startswith(next_spec.enum)
+    return True
+
+
 def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
-                  columns_ids: Optional[dict] = None) -> tuple[list, dict, set]:
+                  columns_ids: Optional[dict] = None, text: Optional[str] = None) -> tuple[list, dict, set]:
     """Split the digit runs of each matched row (spec, buf, at, items) of a flattened table into
     cells.  Returns the matches with one NUM token per cell where the split is certain,
     {row id: Split} and the column identities a split relied on ({(identity id, column)}).
@@ -370,13 +423,15 @@ def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
     info: dict = {}
     nums_of: dict = {}
     budget = [TABLE_BUDGET]
-    for spec, buf, at, items in matches:
+    for k, (spec, buf, at, items) in enumerate(matches):
         cols = tuple(columns_of(spec))
         nums = [t for t in items if t.kind != EMPTY]
-        if any(t.kind == EMPTY for t in _strip_empty(items)) or not nums:
+        if any(t.kind == EMPTY for t in strip_empty(items)) or not nums:
             continue
         oks = [_ok_for(c in spec.signed, c in spec.decimal) for c in cols]
-        sp = split_row([t.text for t in nums], len(cols), oks, groups_of(cols), budget)
+        nxt = matches[k + 1].spec if k + 1 < len(matches) else None
+        sp = split_row([t.text for t in nums], len(cols), oks, groups_of(cols), budget,
+                       exhaust=text is not None and bounded(text, nums, nxt))
         info[spec.id] = sp
         nums_of[spec.id] = nums
     assumed: set = set()
@@ -386,14 +441,34 @@ def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
         sp = info.get(spec.id)
         nums = nums_of.get(spec.id)
         if sp is None or nums is None or sp.cells is None:
-            out.append((spec, buf, at, items))
+            out.append(Match(spec, buf, at, items))
             continue
-        cells = []
-        for pi, a, b in sp.cells:
-            t = nums[pi]
-            cells.append(Token(NUM, t.start + a, t.start + b, t.text[a:b], t.line))
-        out.append((spec, buf, at, cells))
+        out.append(Match(spec, buf, at, _cells_of(nums, sp)))
     return out, info, assumed
+
+
+def _cells_of(nums: list, sp: Split) -> list:
+    """One NUM token per cell of a split row: a cell cut out of a longer run is ``split``; one that
+    was a run of its own keeps how it was read."""
+    out = []
+    for k, (pi, a, b) in enumerate(sp.cells or ()):
+        t = nums[pi]
+        out.append(Token(NUM, t.start + a, t.start + b, t.text[a:b], t.line, t.col,
+                         t.alone and a == 0 and b == len(t.text), "split" if k in sp.recovered else t.how))
+    return out
+
+
+def likely_tokens(nums: list, sp: Split) -> list:
+    """The tokens of the most likely split of a row no split reads with certainty (see :func:`_exhaust`)."""
+    if sp.likely is None:
+        return []
+    return _cells_of(nums, Split(cells=sp.likely, recovered={k for k, (pi, _a, _b) in enumerate(sp.likely)}))
+
+
+def _zero_run(t) -> bool:
+    """``00``, ``0012`` between spaces (not alone in a cell between separators): a run that starts
+    with 0 and has more digits is never one count — it is several cells run together."""
+    return t.kind == NUM and not t.alone and len(t.text) > 1 and t.text[0] == "0" and t.text.isdigit()
 
 
 MAX_COMBINATIONS = 4096
@@ -419,7 +494,7 @@ def _by_columns(matches: list, info: dict, nums_of: dict, columns_of: Callable, 
                 vecs.append(v)
             values[rid] = vecs
         else:
-            v = [_int(t.text) for t in _strip_empty(items)]
+            v = [_int(t.text) for t in strip_empty(items)]
             values[rid] = [v] if len(v) == len(cols) else []
     total = 1
     for rid in amb:
@@ -474,15 +549,6 @@ def _int(s: str) -> Optional[int]:
         return None
 
 
-def _strip_empty(items: list) -> list:
-    toks = list(items)
-    while toks and toks[0].kind == EMPTY:
-        toks.pop(0)
-    while toks and toks[-1].kind == EMPTY:
-        toks.pop()
-    return toks
-
-
 @functools.lru_cache(maxsize=None)
 def _ok_for(signed: bool, decimal: bool) -> Callable[[str], bool]:
     """The cell test of a column kind (one function per kind: :class:`_Cuts` keys on it)."""
@@ -499,11 +565,9 @@ def mark(rows: dict, info: dict) -> Optional[str]:
         if sp.cells is None:
             row.unreadable = sp.reason or GLUED
             row.unreliable = True
+            row.impossible = sp.impossible
             reason = reason or row.unreadable
             continue
-        for k in sp.recovered:
-            if k < len(row.cells):
-                row.cells[k].recovered = True
         row.assumed = sp.assumed
     return reason
 
@@ -537,19 +601,15 @@ def split_t4(norm: NormText, tokens: list, columns: Sequence[str]) -> Optional[T
     n = len(columns)
     for run in after:
         nums = [t for t in run if t.kind == NUM]
-        if any(t.kind == EMPTY for t in _strip_empty(run)) or not nums:
+        if any(t.kind == EMPTY for t in strip_empty(run)) or not nums:
             continue
         if sum(len(t.text) for t in nums) < n or len(nums) >= n:
             continue
-        if not cut and len(nums) > 1 and not _glued_to_text(toks, nums[0]):
+        if not cut and len(nums) > 1 and not _glued_to_text(toks, nums[0]) and not any(map(_zero_run, nums)):
             return None         # spaced numbers, one missing: a damaged row (GX204), not a glued one
         oks = [_ok_for(False, False)] * n
-        sp = split_row([t.text for t in nums], n, oks, t4_groups(columns))
-        if sp.cells is not None:
-            items = [Token(NUM, nums[pi].start + a, nums[pi].start + b, nums[pi].text[a:b], nums[pi].line)
-                     for pi, a, b in sp.cells]
-        else:
-            items = nums
+        sp = split_row([t.text for t in nums], n, oks, t4_groups(columns), exhaust=bounded(norm.text, nums))
+        items = _cells_of(nums, sp) if sp.cells is not None else nums
         return T4Split(toks, items, sp)
     return None
 
@@ -570,12 +630,12 @@ def regroup(norm: NormText, tokens: list, specs: tuple[RowSpec, ...], columns_of
     """The table read again with glued digit runs cut out of the label words and split into cells:
     (matches, {row id: Split}, assumed identities), or None when no word holds a glued run."""
     toks, cut = retokenize(tokens, norm.text)
-    if not cut:
+    if not cut and not any(map(_zero_run, toks)):
         return None
     matches = read_rows(toks, specs)
     if not matches:
         return None
-    return split_matches(matches, columns_of, groups_for, column_ids)
+    return split_matches(matches, columns_of, groups_for, column_ids, norm.text)
 
 
 def mark_table(tbl, state: tuple) -> None:

@@ -20,23 +20,101 @@ labels still point at what was written.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 import regex
 
 from .... import templates
-from ....model import Cell, Span
+from ....model import GUESSED, Cell, Span
 from ...normalize import key
 from ..rows import Match, group
 from ..specs import RowSpec, t2_specs
-from ..tokens import EMPTY, TEXT, Token, count_numbers, lines_of
+from ..tokens import EMPTY, NUM, TEXT, Token, count_numbers, lines_of, strip_empty
 
 
 def read_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> list[Match]:
-    """The rows of a table region: :func:`..rows.group`, then value rows whose label stands above
-    or below them placed (:func:`place_value_lines`)."""
+    """The rows of a table region: :func:`..rows.group`, then rows a converter merged taken apart
+    (:func:`unmerge_rows`), value rows whose label stands above or below them placed
+    (:func:`place_value_lines`) and numbers wrapped inside their cells joined (:func:`join_wrapped`)."""
     g = group(tokens, specs)
-    return place_value_lines(g.matches, g.orphans, g.trailing)
+    matches = place_value_lines(unmerge_rows(g.matches), g.orphans, g.trailing)
+    return [join_wrapped(m) for m in matches]
+
+
+# --- cells holding more than one number ------------------------------------------------------
+
+def _pieces(items: list) -> Optional[list[list]]:
+    """The row's numbers grouped by the cell (line, column) they stand in, in order; None when the
+    row's cells are not between separators."""
+    out: dict = {}
+    for t in items:
+        if t.kind == EMPTY:
+            continue
+        if t.col < 0:
+            return None
+        out.setdefault((t.line, t.col), []).append(t)
+    return list(out.values())
+
+
+def _well_formed(text: str) -> bool:
+    return text.isdigit() and (text == "0" or text[0] != "0")
+
+
+def join_wrapped(m: Match) -> Match:
+    """``| 17 8 |``: a number wrapped inside its narrow cell (a PDF cell's two lines, a converter's
+    line break) is one number again — when the row then has exactly its template's count of cells
+    and each joined number is well formed.  Cells holding two numbers each are two merged rows
+    (:func:`unmerge_rows`), not wrapped numbers."""
+    spec, buf, at, items = m
+    pieces = _pieces(items)
+    if not pieces or all(len(p) == 1 for p in pieces) or (len(pieces) > 1 and all(len(p) == 2 for p in pieces)):
+        return m
+    blanks = sum(1 for t in strip_empty(items) if t.kind == EMPTY)
+    if len(pieces) + blanks != spec.n:
+        return m
+    joined: dict = {}
+    for p in pieces:
+        if len(p) < 2:
+            continue
+        text = "".join(t.text for t in p)
+        if not _well_formed(text) or not all(t.text.isdigit() for t in p):
+            return m
+        joined[id(p[0])] = Token(NUM, p[0].start, p[-1].end, text, p[0].line, p[0].col, True, "joined")
+        for t in p[1:]:
+            joined[id(t)] = None
+    out = []
+    for t in items:
+        r = joined.get(id(t), t)
+        if r is not None:
+            out.append(r)
+    return Match(spec, buf, at, out)
+
+
+def unmerge_rows(matches: list[Match]) -> list[Match]:
+    """Two rows a converter merged into one (``| 3.危及… 4.保护… | 31 36 | 0 4 | … |``): both labels
+    in one cell, so the first row has no numbers of its own, and every cell of the second holds two
+    numbers, the first row's then its own.  Taken apart again; the numbers are a guess (``merged``)."""
+    out = list(matches)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if prev.items or not cur.items:
+            continue
+        pieces = _pieces(cur.items)
+        n = cur.spec.n
+        if not pieces or len(pieces) != n or prev.spec.n != n or not all(len(p) == 2 for p in pieces):
+            continue
+        if len({t.line for p in pieces for t in p}) != 1:
+            continue
+        out[k - 1] = Match(prev.spec, prev.buf, prev.at, [replace(p[0], how="merged") for p in pieces])
+        out[k] = Match(cur.spec, cur.buf, cur.at, [replace(p[1], how="merged") for p in pieces])
+    return out
+
+
+def _marked(tokens: list, how: str) -> list:
+    """Copies of the tokens marked with the inference that placed them (the tokens themselves may
+    belong to another reading of the same region too)."""
+    return [replace(t, how=how) if t.kind != EMPTY else t for t in tokens]
 
 
 # --- a label with no numbers of its own ------------------------------------------------------
@@ -63,7 +141,7 @@ def place_value_lines(matches: list, orphans: list = (), trailing: int = 0) -> l
             continue
         orphan = next((run for idx, run in orphans if idx == k), None)
         if orphan is not None and at == 0 and count_numbers(orphan) == spec.n:
-            m[3] = list(orphan)
+            m[3] = _marked(orphan, "placed")
             continue
         options = []
         if k > 0 and out[k - 1][3]:
@@ -85,7 +163,7 @@ def place_value_lines(matches: list, orphans: list = (), trailing: int = 0) -> l
         src, line = options[0]
         taken = {id(t) for t in line}
         out[src][3] = [t for t in out[src][3] if id(t) not in taken]
-        m[3] = list(line)
+        m[3] = _marked(line, "placed")
     if trailing:
         out = out[:len(out) - trailing] + [m for m in out[len(out) - trailing:] if m[3]]
     return [Match(*m) for m in out]
@@ -103,14 +181,14 @@ def _shift_all(out: list, orphans: list, trailing: int) -> Optional[list]:
         return None
     if any(idx != 0 for idx, _r in orphans[1:]):
         return None          # other runs that followed no label: the table is not simply shifted
-    return [Match(m[0], m[1], m[2], list(r)) for r, m in zip(runs, out)]
+    return [Match(m[0], m[1], m[2], _marked(r, "placed")) for r, m in zip(runs, out)]
 
 
 def blank_cells(norm, label_span: Optional[Span], columns: tuple) -> list[Cell]:
     """Cells of a row whose label has no number at all: every cell left blank (PDF text drops empty
     cells), each pointing, empty, at the end of the label."""
     at = label_span.end if label_span is not None else 0
-    return [Cell(c, "", Span(at, at), None, blank=True) for c in columns]
+    return [Cell(c, "", Span(at, at), None, blank=True, certainty=GUESSED, how="blank") for c in columns]
 
 
 # --- a blank 总计 cell --------------------------------------------------------------------
@@ -142,7 +220,9 @@ def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optiona
     if m and m.group(1)[:1].isdigit():
         return None          # the next word starts with a digit: the total may be glued to it
     end = cells[-1].span.end
-    return cells + [Cell("tot", "", Span(end, end), None, blank=True)]
+    # which number is which column rests on the inference: every cell of the row is a guess
+    return [replace(c, certainty=GUESSED, how="blank") for c in cells] + [
+        Cell("tot", "", Span(end, end), None, blank=True, certainty=GUESSED, how="blank")]
 
 
 _NEXT_WORD = regex.compile(r"\s*(\S?)")
