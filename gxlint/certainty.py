@@ -28,7 +28,7 @@ from .model import Cell, Document, Row, Span, Table
 if TYPE_CHECKING:  # pragma: no cover
     from .identities import Identity
 
-INFERENCES = ("placed", "merged", "page", "blank")
+INFERENCES = ("placed", "merged", "page", "blank", "letters")
 """Repairs (``Cell.how``) that rest on the layout, not on the text alone: what they give is a guess."""
 
 

@@ -1292,7 +1292,7 @@ if __name__ == "__main__":  # pragma: no cover - manual use: python -m gxlint.sy
 # --- damage to any report's text -------------------------------------------------------------
 
 TEXT_DAMAGES = ("oneline", "wrapped", "crlf", "ascii_punct", "indent", "flatten_tables", "spacer",
-                "wrap_cells", "converter_md", "spaced_tables")
+                "wrap_cells", "converter_md", "spaced_tables", "ocr")
 """What :func:`damage_text` does to the text of any report — a real one too, with no model behind
 it (the metamorphic tests: a damaged copy may lose findings, never gain an error):
 oneline: the whole text on one line (a web archive); wrapped: lines of prose broken every 27
@@ -1303,11 +1303,15 @@ separators) run together with no separator at all (a web archive's text); spacer
 at one place in every line of a table whose lines form a grid (LibreOffice's HTML); wrap_cells: the last digit of some
 multi-digit cells wrapped inside its cell (``17 8``); converter_md: tables as a PDF converter's
 Markdown (a rule after the first line, an invented empty header, a row's enumerator in a cell of
-its own); spaced_tables: tables as PDF text, cells separated by single spaces.  A table line is a
+its own); spaced_tables: tables as PDF text, cells separated by single spaces; ocr: text recognised
+from a scanned page — tables as spaced text, now and then a space between two Han characters, a
+character read as its look-alike (己/已, 末/未 …) and in tables a 0 read as O or a 1 as l.  A table line is a
 line with ``|``, a tab or a box-drawing bar; modes that change tables do nothing to a report
 without such lines."""
 
 _TABLE_SEP = __import__("re").compile(r"[|\t│┃║]")
+_LOOKALIKE = {"己": "已", "已": "己", "末": "未", "未": "末", "曰": "日", "日": "曰", "戊": "戌", "土": "士",
+              "人": "入", "入": "人", "千": "干", "干": "千", "天": "夭", "大": "太", "王": "玉", "今": "令"}
 _ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
 
 
@@ -1354,6 +1358,22 @@ def damage_text(text: str, mode: str, seed: int = 0) -> str:
     blocks = _table_blocks(lines)
     for a, b in blocks:
         table.update(range(a, b))
+    if mode == "ocr":
+        out = []
+        for k, ln in enumerate(lines):
+            if k in table:
+                cells = [c for c in _cells(ln) if c]
+                cells = [c.replace("0", "O", 1) if c.isdigit() and rng.random() < 0.03 else
+                         c.replace("1", "l", 1) if c.isdigit() and rng.random() < 0.03 else c for c in cells]
+                out.append(" ".join(cells))
+                continue
+            chars = []
+            for ch in ln:
+                chars.append(_LOOKALIKE.get(ch, ch) if rng.random() < 0.02 else ch)
+                if "\u4e00" <= ch <= "\u9fff" and rng.random() < 0.04:
+                    chars.append(" ")
+            out.append("".join(chars))
+        return "\n".join(out)
     if mode == "ascii_punct":
         return "\n".join(ln if k in table else ln.translate(_ASCII) for k, ln in enumerate(lines))
     if mode == "wrapped":

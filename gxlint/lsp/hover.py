@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..api import Diagnostic, fmt_num
 from ..identities import COLUMN_NAMES, COLUMN_NAMES_EN, all_identities
-from ..model import Cell, Document
+from ..model import GUESSED, Cell, Document
 
 MAX_IDENTITIES = 4
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -85,13 +85,33 @@ def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offse
     return "\n\n".join(parts)
 
 
-RECOVERED = {
-    "zh": "此格是拆分得出的：原文丢失了单元格分隔，相邻单元格的数字连在一起；按单元格数目"
-          "和表中的合计关系，只有这一种拆分成立。请以原表为准。",
-    "en": "This cell was recovered: the text lost its cell separators and the digits of neighbouring "
-          "cells run together; this is the only split the cell count and the table's totals allow. "
-          "The original table is authoritative.",
+HOW = {
+    "split": ("此格是拆分得出的：原文丢失了单元格分隔，相邻单元格的数字连在一起；按单元格数目和本行的合计关系，"
+              "只有这一种拆分成立。请以原表为准。",
+              "This cell was recovered: the text lost its cell separators and the digits of neighbouring cells "
+              "run together; this is the only split the cell count and the row's totals allow. The original "
+              "table is authoritative."),
+    "glued": ("此格的数字与行标签连在一起，已切分出来（只有这一种读法）。",
+              "This number was glued to its row label and cut off it (the only reading)."),
+    "joined": ("此格的数字在单元格内折行，已合为一个数（只有这一种读法）。",
+               "This number was wrapped inside its cell and joined again (the only reading)."),
+    "placed": ("此格是推断的：行标签与数值分开，数值按位置对应到这一行；据此不报告错误（GX207）。",
+               "This cell is a guess: the row label stands apart from its values, matched by position; no "
+               "error rests on it (GX207)."),
+    "merged": ("此格是推断的：转换时两行合并成了一行，又按位置拆开；据此不报告错误（GX207）。",
+               "This cell is a guess: a converter merged two rows into one, taken apart by position; no error "
+               "rests on it (GX207)."),
+    "page": ("此格所在行后面单独一个数字，当作页码去掉了；它也可能是单元格内折行的数字。据此不报告错误（GX207）。",
+             "A lone number after this row was taken for a page number; it may be a digit wrapped in its "
+             "cell. No error rests on this row (GX207)."),
+    "blank": ("此格的空白是推断的（原文没有显示空白单元格）；据此不报告错误（GX207）。",
+              "This blank is inferred (the text shows no empty cell); no error rests on it (GX207)."),
+    "letters": ("此格数字中混有字母，可能是扫描件文字识别（OCR）的误读；据此不报告错误（GX207）。",
+                "Letters among this number's digits: perhaps a scan misread by OCR; no error rests on it (GX207)."),
 }
+COUNT = ("这一行的数字之间只有空格，个数与模板不符，哪个数属于哪一列无法确定；据此不报告错误（GX207）。",
+         "This row's numbers are separated by spaces only, not as many as the template has: which number "
+         "belongs to which column is not certain; no error rests on it (GX207).")
 UNREADABLE = {
     "zh": "这一行的数字连在一起，有不止一种拆分方式，无法确定各单元格的数值（GX207）。",
     "en": "The digits of this row run together and can be split in more than one way: its cells "
@@ -100,15 +120,17 @@ UNREADABLE = {
 
 
 def _reading_note(doc: Document, cell: Cell, en: bool) -> Optional[str]:
-    """What the parser says of how sure it is of this cell (parse.tables.repairs.flatten)."""
+    """What the parser says of how sure it is of this cell (gxlint.model GRADES, Cell.how)."""
     lang = "en" if en else "zh"
     for t in doc.tables.values():
         for row in t.rows.values():
             if any(c is cell for c in row.cells):
                 if row.unreadable:
                     return UNREADABLE[lang]
-                if cell.recovered:
-                    return RECOVERED[lang]
+                if cell.how in HOW:
+                    return HOW[cell.how][1 if en else 0]
+                if cell.certainty == GUESSED:
+                    return COUNT[1 if en else 0]
                 return None
     return None
 

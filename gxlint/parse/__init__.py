@@ -113,16 +113,17 @@ def _old_structure(doc: Document) -> Optional[Span]:
 
 
 def _native(doc: Document, native: Sequence[tuple[int, int]]) -> None:
-    """Cells read as written inside a cell of the document's own table are graded NATIVE."""
+    """Cells read as written inside a cell of the document's own table are graded NATIVE (letters
+    in a number there were typed, not misrecognised from a scan)."""
     starts = [a for a, _b in native]
     for t in doc.tables.values():
         for r in t.rows.values():
             for c in r.cells:
-                if c.certainty != DELIMITED:
+                if c.certainty != DELIMITED and c.how != "letters":
                     continue
                 k = bisect.bisect_right(starts, c.span.start) - 1
                 if k >= 0 and native[k][0] <= c.span.start and c.span.end <= max(native[k][1], native[k][0] + 1):
-                    c.certainty = NATIVE
+                    c.certainty, c.how = NATIVE, ""
 
 
 def _section_region(norm: NormText, accepted, index: int) -> Optional[tuple[int, int]]:

@@ -290,7 +290,7 @@ def _subjects_before(before: str) -> tuple[list[str], Optional[regex.Match]]:
         return [], None
     chain = [ms[-1]]
     for prev in reversed(ms[:-1]):
-        gap = before[prev.end():chain[0].start()]
+        gap = before[prev.end():chain[0].start()].strip(" \t")
         if _CONNECT.match(gap):
             chain.insert(0, prev)
         else:

@@ -25,10 +25,11 @@ import regex
 from .. import guard
 from ..model import Span
 
-# pinyin with a tone mark (or ü), in parentheses right after a Han character: 報(bào)告, 體(tǐ)
+# pinyin with a tone mark (or ü), in parentheses right after a Han character (or a space after it:
+# text recognised from a scan): 報(bào)告, 體(tǐ)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _PINYIN_RE = regex.compile(
-    r"(?<=\p{Han})[(（]([a-z" + _TONED + r"]{1,7})(?:[)）]|(?=[\r\n]|$))",
+    r"(?<=\p{Han}) ?[(（]([a-z" + _TONED + r"]{1,7})(?:[)）]|(?=[\r\n]|$))",
     regex.IGNORECASE,
 )
 _HAS_TONE = set(_TONED + _TONED.upper())

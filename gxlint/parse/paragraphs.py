@@ -54,6 +54,7 @@ _NUMBER_RUN = regex.compile(r"(?:(?<=\s)|^)[-+]?\d+(?:\.\d+)?(?:[ \t\u3000]+[-+]
 _SENTENCE_END = regex.compile(r"[。！？!?][\"'”’」』)）]*$")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _HAN = regex.compile(r"\p{Han}{4}")
+_HAN_SPACE = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -166,7 +167,7 @@ class JoinedText:
 class Paragraphs:
     """Which line breaks of a document are soft wraps (see the module docstring)."""
 
-    __slots__ = ("norm", "_lines", "wrap_width", "joins", "_joined")
+    __slots__ = ("norm", "_lines", "wrap_width", "joins", "_joined", "_table_lines")
 
     def __init__(self, norm: "NormText", table_lines: Optional[set[int]] = None) -> None:
         self.norm = norm
@@ -175,6 +176,7 @@ class Paragraphs:
         self.joins: dict[int, int] = {}     # line → the line it continues on (0-based)
         self._joined: Optional[JoinedText] = None
         table_lines = table_lines or set()
+        self._table_lines = table_lines
         content = _split_lines(text)
         n = len(content)
         # widths as written (normalisation folds full-width punctuation to narrow ASCII)
@@ -212,7 +214,8 @@ class Paragraphs:
 
     @property
     def joined(self) -> JoinedText:
-        """The normalised text with soft breaks removed (computed once)."""
+        """The normalised text with soft breaks removed, and spaces between two Han characters of
+        the prose (自然 人, 部分公 开: text recognised from a scan), computed once."""
         if self._joined is None:
             cuts = []
             text = self.norm.text
@@ -225,8 +228,28 @@ class Paragraphs:
                 while b < e and text[b] in " \t\u3000":
                     b += 1
                 cuts.append((a, b))
+            spaces = [m.span() for m in _HAN_SPACE.finditer(text)]
+            if spaces:
+                memo: dict[int, bool] = {}
+                cuts += [(a, b) for a, b in spaces if not self._in_table(a, memo)]
+                cuts.sort()
+                merged: list[tuple[int, int]] = []
+                for a, b in cuts:           # a space right before a soft break is inside that cut
+                    if merged and a < merged[-1][1]:
+                        merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+                    else:
+                        merged.append((a, b))
+                cuts = merged
             self._joined = JoinedText(self.norm, cuts)
         return self._joined
+
+    def _in_table(self, pos: int, memo: dict) -> bool:
+        ln = self.lines.line_of(pos)
+        got = memo.get(ln)
+        if got is None:
+            got = ln in self._table_lines or is_table_line(self.norm.text[self.lines.line_start(ln):self.lines.line_end(ln)])
+            memo[ln] = got
+        return got
 
     def continues(self, line: int) -> Optional[int]:
         """The line this 0-based line continues on, if its line break is a soft wrap."""

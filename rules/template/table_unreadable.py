@@ -78,6 +78,8 @@ class TableUnreadable(Rule):
         "page": {"zh": "行后单独一个数字，可能是页码，也可能是单元格内折行的数字",
                  "en": "a lone number after a row may be a page number or a digit wrapped in its cell"},
         "blank": {"zh": "空白单元格是推断的", "en": "blank cells were inferred"},
+        "letters": {"zh": "数字中混有字母（如 1O、l2），可能是扫描件文字识别（OCR）的误读",
+                    "en": "letters among digits (1O, l2), perhaps a scan misread by OCR"},
         "count": {"zh": "数字之间只有空格，个数与模板不符（可能是单元格内折行或空白单元格丢失）",
                   "en": "numbers separated only by spaces, not as many as the template has (a wrapped cell or a lost blank cell)"},
         "strays": {"zh": "有数值没有对应的行标签", "en": "some values have no row label"},

@@ -19,6 +19,7 @@ exactly; no count or amount in a report comes near (a run of digits from cells f
 is split into its cells before it is read).  A longer one is malformed (GX205, no value): a
 309-digit one overflowed float(), a 4,301-digit one Python's int-string limit."""
 TOO_LONG = "数字位数过多"
+LETTERS = "数字中混有字母"
 
 
 def _int_digits(w: str) -> int:
@@ -54,7 +55,7 @@ def read_number(w: str, *, signed: bool = False, decimal: bool = False) -> tuple
     if regex.match(r"^[—–\-－/／]{1,3}$", w):
         return None, "用横线或斜线代替数字"
     if regex.search(r"[OoIl]", w):
-        return None, "数字中混有字母"
+        return None, LETTERS
     return None, "不是规范的数字"
 
 

@@ -23,7 +23,7 @@ import regex
 
 from ...model import DELIMITED, GUESSED, RECOVERED, Cell, Span
 from ..normalize import NormText, key
-from .numbers import read_number
+from .numbers import LETTERS, read_number
 from .specs import RowSpec, block_label_keys, plain
 from .tokens import EMPTY, NUM, RECOVERIES, TEXT, Token, strip_empty, trim_leading_page_number, trim_page_number
 
@@ -359,7 +359,11 @@ def cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, sign
             cells.append(Cell(col, raw, span, None, blank=True, certainty=grade, how=t.how))
             continue
         v, bad = read_number(t.text, signed=col in signed, decimal=col in decimal)
-        cells.append(Cell(col, raw, span, v, malformed=bad, certainty=grade, how=t.how))
+        if bad == LETTERS and not t.how:
+            grade, how = GUESSED, "letters"     # 1O, l2: a scan read by OCR? (a document's own cell: native)
+        else:
+            how = t.how
+        cells.append(Cell(col, raw, span, v, malformed=bad, certainty=grade, how=how))
     return cells, len(toks)
 
 

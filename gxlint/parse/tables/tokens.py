@@ -54,6 +54,7 @@ REPAIRS = {
     "merged": "two rows the converter merged into one, taken apart again",
     "page": "a bare number after the row taken for a page number",
     "blank": "a blank cell inferred where the text shows none",
+    "letters": "letters among a number's digits (1O, l2): perhaps a scan misread by OCR",
 }
 """What :attr:`Token.how` may say.  The first three are *recoveries*: the only reading the text
 admits; the others are *inferences* from the layout (see :mod:`gxlint.certainty`)."""
