@@ -92,7 +92,7 @@ def _at_line_start(text: str, pos: int) -> bool:
 def _heading_end(text: str, end: int) -> int:
     """Extend a heading over trailing Markdown bold / colon on its line (the spaced title
     pattern may have taken the spaces after the title: they are not part of it)."""
-    while end > 0 and text[end - 1] in " \t":
+    while end > 0 and text[end - 1] in " \t\r\n":
         end -= 1
     n = len(text)
     while end < n and text[end] in "*:：":
@@ -173,7 +173,7 @@ def find_old_structure(norm: NormText) -> list[Span]:
         b = m.end()
         while a < b and text[a] in " \t#*>":
             a += 1
-        while b > a and text[b - 1] in " \t":
+        while b > a and text[b - 1] in " \t\r\n":
             b -= 1
         out.append(norm.span(a, b))
     return out

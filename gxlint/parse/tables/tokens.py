@@ -272,12 +272,23 @@ def lines_of(items: list) -> list[list]:
 
 
 def strip_empty(items: list) -> list:
-    """A run without its leading and trailing empty cells (layout; interior ones are blank cells)."""
+    """A run without its leading and trailing empty cells (layout; interior ones are blank cells).
+    In a run over several lines (a row continued on the next line, or on the next row of a grid)
+    the empty cells at the edges of each line are layout too: only an empty cell between two
+    numbers of its line is a blank cell."""
     toks = list(items)
     while toks and toks[0].kind == EMPTY:
         toks.pop(0)
     while toks and toks[-1].kind == EMPTY:
         toks.pop()
+    if len(toks) > 2 and toks[0].line != toks[-1].line and any(t.kind == EMPTY for t in toks):
+        nums = {}
+        for k, t in enumerate(toks):
+            if t.kind != EMPTY:
+                first, _last = nums.get(t.line, (k, k))
+                nums[t.line] = (first, k)
+        toks = [t for k, t in enumerate(toks)
+                if t.kind != EMPTY or (t.line in nums and nums[t.line][0] < k < nums[t.line][1])]
     return toks
 
 
