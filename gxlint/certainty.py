@@ -54,8 +54,7 @@ def shape_certain(table: Table) -> bool:
 
 def identity_certain(ident: "Identity") -> bool:
     """Every cell the identity adds up was read with certainty."""
-    cells = [t.cell for t in ident.lhs + ident.rhs]
-    return all(cell_certain(c) for c in cells)
+    return ident.certain
 
 
 def exhausted(ident: "Identity") -> bool:
@@ -96,7 +95,7 @@ def doubts(doc: Document) -> dict[str, Doubt]:
     from .identities import all_identities
 
     out: dict[str, Doubt] = {}
-    idents = all_identities(doc)
+    failing = [i for i in all_identities(doc) if i.holds is False and not reportable(i)]
     for kind, table in doc.tables.items():
         if table.unreadable:
             continue
@@ -116,18 +115,16 @@ def doubts(doc: Document) -> dict[str, Doubt]:
             d.why.append("count")
         if table.missing and table.rows and not shape_certain(table):
             d.missing = list(table.missing)
-        for ident in idents:
-            if ident.holds is False and not reportable(ident) and _in(ident, table):
-                d.failing.append(ident)
-                if ident.target is not None:
-                    d.spans.append(ident.target.span)
+        if failing:
+            cells = {id(c) for r in table.rows.values() for c in r.cells}
+            for ident in failing:
+                if any(t.cell is not None and id(t.cell) in cells for t in ident.lhs + ident.rhs):
+                    d.failing.append(ident)
+                    if ident.target is not None:
+                        d.spans.append(ident.target.span)
         if d.any:
             d.spans.sort(key=lambda sp: sp.start)
             out[kind] = d
     doc.cache["doubts"] = out
     return out
 
-
-def _in(ident: "Identity", table: Table) -> bool:
-    ids = {id(c) for r in table.rows.values() for c in r.cells}
-    return any(id(t.cell) in ids for t in ident.lhs + ident.rhs if t.cell is not None)

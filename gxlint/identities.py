@@ -5,11 +5,11 @@ hover shows the arithmetic of the one under the cursor.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from . import templates
-from .certainty import identity_certain
 from .api import fmt_num
 from .model import Cell, Document, Row, Table
 
@@ -48,17 +48,19 @@ class Identity:
     extra: dict = field(default_factory=dict)
     culprit: Optional[Cell] = None  # the one cell a second failing identity also points at (see _triangulate)
 
-    @property
+    # computed once: the cells do not change once the document is parsed, and every GX3 rule,
+    # GX207 and the hover ask
+    @functools.cached_property
     def lhs_value(self) -> Optional[float]:
         vals = [t.value for t in self.lhs]
         return None if any(v is None for v in vals) else sum(vals)   # type: ignore[arg-type]
 
-    @property
+    @functools.cached_property
     def rhs_value(self) -> Optional[float]:
         vals = [t.value for t in self.rhs]
         return None if any(v is None for v in vals) else sum(vals)   # type: ignore[arg-type]
 
-    @property
+    @functools.cached_property
     def holds(self) -> Optional[bool]:
         if self.skipped:
             return None
@@ -66,6 +68,12 @@ class Identity:
         if a is None or b is None:
             return None
         return abs(a - b) < 1e-9
+
+    @functools.cached_property
+    def certain(self) -> bool:
+        """Every cell it adds up was read with certainty (gxlint.certainty)."""
+        return all(t.cell is not None and t.cell.certain for t in self.lhs) and \
+            all(t.cell is not None and t.cell.certain for t in self.rhs)
 
     def cells(self) -> list[Cell]:
         return [t.cell for t in self.lhs + self.rhs if t.cell is not None]
@@ -240,7 +248,7 @@ def _triangulate(doc: Document, idents: list[Identity]) -> None:
     column's sum) when both would hold with the same corrected value there: that cell, not the
     total, is the likely error.  Sets ``culprit`` (the cell), ``extra["culprit_fix"]`` (the value that
     balances both) and ``extra["culprit_row"]``/``["culprit_column"]`` (names)."""
-    failing = [i for i in idents if i.holds is False and i.id.startswith("T3.") and identity_certain(i)]
+    failing = [i for i in idents if i.holds is False and i.id.startswith("T3.") and i.certain]
     if len(failing) < 2:
         return
     t = doc.tables.get("t3")

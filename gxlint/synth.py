@@ -47,7 +47,7 @@ Modelled on converters and office exports (the certainty issue):
 flattened_spaced: a web archive's flattened text where every other pair of neighbouring cells is
 separated by a space, so that runs of zeros read ``00 0 00 0 0``; converter: Markdown a PDF
 converter made — per table a few of: a header row the converter invented, the table split at a
-page break (page number and a new header rule between), a row's label on a row of its own with its
+page break (page number and a new header rule between, the header rows now and then repeated), a row's label on a row of its own with its
 values on the next row (empty label cell), a long label's beginning left above the table outside
 it, two rows merged into one (both labels in one cell, each cell holding both rows' numbers), a
 row's enumerator (``2.``) in a cell of its own; spacer: LibreOffice's HTML export, an empty spacer
@@ -609,6 +609,12 @@ def _converter_table(w: _Writer, rows: list[list[tuple]], page: list[int]) -> No
             page[0] += 1
             w.raw(f"\n- {page[0]} -\n\n")
             ruled = False
+            if rng.random() < 0.5:      # the converter repeats the table's header rows on the new page
+                for head in rows[:data[0]]:
+                    _md_row(w, [(c[0], c[1], None) + tuple(c[3:]) for c in head], width)
+                    if not ruled:
+                        _md_rule(w, width)
+                        ruled = True
         r = rng.random()
         if nums and labels and r < 0.1:
             # the label on a row of its own, its values on the next row below an empty label cell

@@ -27,9 +27,9 @@ from .normalize import NormText
 NUMERALS = "一二三四五六七八九十"
 
 
-def _spaced(pattern: str) -> str:
-    """Allow spaces/tabs between the Han characters of a title pattern (not inside [...]), and one
-    line break (a title wrapped by a PDF or a converter: 六、其他需要报告\n的事项)."""
+def _spaced(pattern: str, wrap: bool = False) -> str:
+    """Allow spaces/tabs between the Han characters of a title pattern (not inside [...]); with
+    ``wrap`` a line break too (a title wrapped by a PDF or a converter: 六、其他需要报告\n的事项)."""
     out = []
     in_class = False
     n = len(pattern)
@@ -47,7 +47,7 @@ def _spaced(pattern: str) -> str:
             if i < n and pattern[i] in "?*+":
                 out.append(pattern[i])
                 i += 1
-            out.append("[ \t]*(?:\n[ \t]*)?")
+            out.append("[ \t]*(?:\n[ \t]*)?" if wrap else "[ \t]*")
     return "".join(out)
 
 
@@ -57,7 +57,7 @@ def _heading_re() -> "regex.Pattern[str]":
     for sec in templates.common()["section"]:
         alts.append(f"(?P<s{sec['index']}>{_spaced(sec['pattern'])})")
     return regex.compile(
-        r"(?P<num>[一二三四五六七八九十])[ \t]*(?:\n[ \t]*)?[、.,．][ \t]*(?:\n[ \t]*)?(?:" + "|".join(alts) + r")"
+        r"(?P<num>[一二三四五六七八九十])[ \t]*[、.,．][ \t]*(?:" + "|".join(alts) + r")"
     )
 
 
@@ -224,7 +224,7 @@ def _fuzzy_res() -> dict[int, "regex.Pattern[str]"]:
         title = sec["canonical"][2:]
         # a year before the title is extra words too (二、2023年主动公开政府信息情况)
         out[sec["index"]] = regex.compile(
-            r"(?:(?:19|20)\d\d[ \t]*年度?[ \t]*(?:的)?)?(?:" + _spaced(sec["pattern"]) + r"){e<=%d}" % _budget(title),
+            r"(?:(?:19|20)\d\d[ \t]*年度?[ \t]*(?:的)?)?(?:" + _spaced(sec["pattern"], wrap=True) + r"){e<=%d}" % _budget(title),
             regex.BESTMATCH)
     return out
 

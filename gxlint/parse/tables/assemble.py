@@ -25,7 +25,9 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> dict[str, Row]:
     rows: dict[str, Row] = {}
     for k, (spec, buf, at, items) in enumerate(matches):
         cols = columns_of(spec)
-        cells, found = cells_from_items(norm, items, cols, signed=spec.signed, decimal=spec.decimal)
+        delimited = bool(items) and explicit(items)
+        cells, found = cells_from_items(norm, items, cols, signed=spec.signed, decimal=spec.decimal,
+                                        delimited=delimited)
         written, lspan = written_label(norm, buf, at)
         wkey = buf.joined()[at:]
         nxt_key = matches[k + 1][1].joined() if k + 1 < len(matches) else ""
@@ -43,7 +45,7 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> dict[str, Row]:
             or (k + 1 < len(matches) and label_wrapped_around_numbers(wkey, spec, nxt_key, matches[k + 1][2])),
         )
         row.unreliable = found != len(cols)
-        row.delimited = bool(items) and explicit(items)
+        row.delimited = delimited
         rows[spec.id] = row
     return rows
 
@@ -59,7 +61,7 @@ def _likely(norm: NormText, nums: list[Token], sp, columns: tuple) -> list:
 def _strays(norm: NormText, tokens: list[Token], matches: list) -> list[Span]:
     """Numbers between the table's first and last row that no row took (original spans)."""
     used = sorted((t.start, t.end) for m in matches for t in m.items if t.kind == NUM)
-    if not used:
+    if not used or sum(1 for t in tokens if t.kind == NUM) == len(used):
         return []
     lo, hi = used[0][0], max(e for _s, e in used)
     starts = [a for a, _b in used]

@@ -342,13 +342,17 @@ def explicit(items: list[Token]) -> bool:
     return True
 
 
-def cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=()) -> tuple[list[Cell], int]:
+def cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=(),
+                     delimited: Optional[bool] = None) -> tuple[list[Cell], int]:
     """The row's cells, each graded by how it was read (:data:`gxlint.model.GRADES`): a number a
     repair recovered is RECOVERED, one an inference placed is GUESSED; a number read as written is
     DELIMITED when the row's cells are explicit (:func:`explicit`) or the row has exactly the
-    template's count of them, else GUESSED (which number is which column is then a guess)."""
+    template's count of them, else GUESSED (which number is which column is then a guess).
+    ``delimited``: :func:`explicit` of the items, when the caller knows it already."""
     toks = strip_empty(items)
-    as_written = DELIMITED if explicit(toks) or len(toks) == len(columns) else GUESSED
+    if delimited is None:
+        delimited = explicit(toks)
+    as_written = DELIMITED if delimited or len(toks) == len(columns) else GUESSED
     cells = []
     for k, t in enumerate(toks):
         col = columns[k] if k < len(columns) else f"extra{k - len(columns) + 1}"

@@ -67,6 +67,14 @@ def join_wrapped(m: Match) -> Match:
     and each joined number is well formed.  Cells holding two numbers each are two merged rows
     (:func:`unmerge_rows`), not wrapped numbers."""
     spec, buf, at, items = m
+    seen: set = set()
+    for t in items:          # (fast path) no cell holds two numbers: nothing to join
+        if t.kind == NUM:
+            if (t.line, t.col) in seen:
+                break
+            seen.add((t.line, t.col))
+    else:
+        return m
     pieces = _pieces(items)
     if not pieces or all(len(p) == 1 for p in pieces) or (len(pieces) > 1 and all(len(p) == 2 for p in pieces)):
         return m
@@ -95,6 +103,8 @@ def unmerge_rows(matches: list[Match]) -> list[Match]:
     """Two rows a converter merged into one (``| 3.危及… 4.保护… | 31 36 | 0 4 | … |``): both labels
     in one cell, so the first row has no numbers of its own, and every cell of the second holds two
     numbers, the first row's then its own.  Taken apart again; the numbers are a guess (``merged``)."""
+    if all(m.items for m in matches):
+        return matches
     out = list(matches)
     for k in range(1, len(out)):
         prev, cur = out[k - 1], out[k]
