@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: also apply the unsafe fixes")
     c.add_argument("--fix-only", action="store_true", help="apply fixes and do not report what remains")
     c.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; do not write")
+    c.add_argument("--follow-symlinks", action="store_true",
+                   help="with --fix: write a file named on the command line that is a symbolic link (its target); "
+                        "files found in a folder are never written outside it")
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     c.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer match")
@@ -143,12 +146,14 @@ def skip_reason(reason: str, lang: str) -> str:
 
 class Collected(list):
     """The files to check (a list), plus what a walk left out: ``skipped`` [(path, reason)],
-    ``walked`` (files found in a folder, not named), ``folder_errors`` [(folder, error)]."""
+    ``walked`` (files found in a folder, not named), ``roots`` (walked file → the folder walked),
+    ``folder_errors`` [(folder, error)]."""
 
     def __init__(self) -> None:
         super().__init__()
         self.skipped: list[tuple[str, str]] = []
         self.walked: set[str] = set()
+        self.roots: dict[str, str] = {}
         self.folder_errors: list[tuple[str, str]] = []
 
 
@@ -168,16 +173,17 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
     out = Collected()
     seen: set[str] = set()
 
-    def add(f: str, walked: bool) -> None:
+    def add(f: str, walked: Optional[str]) -> None:
         if f not in seen:
             seen.add(f)
             out.append(f)
-            if walked:
+            if walked is not None:
                 out.walked.add(f)
+                out.roots[f] = walked
 
     for p in paths:
         if p == "-":
-            add("-", False)
+            add("-", None)
             continue
         if os.path.isdir(p):
             errors: list[OSError] = []
@@ -204,7 +210,7 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
                     if why:
                         out.skipped.append((full, why))
                     else:
-                        add(full, True)
+                        add(full, p)
             for exc in errors:
                 folder = getattr(exc, "filename", None) or p
                 out.folder_errors.append((folder, exc.strerror or str(exc)))
@@ -212,7 +218,7 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
             if force_excluded is not None and force_excluded(p):
                 out.skipped.append((p, "force_excluded"))
                 continue
-            add(p, False)   # an explicitly named file is checked whatever its extension
+            add(p, None)   # an explicitly named file is checked whatever its extension
         else:
             raise UsageError(_say(f"路径不存在：{p}", f"no such file or folder: {p}"))
     return out
@@ -415,7 +421,7 @@ def cmd_check(args) -> int:
             folder = os.path.dirname(os.path.abspath(target))
             raise UsageError(_say(f"输出目录不存在：{folder}", f"no such folder: {folder}"))
     mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
-                   diff=bool(args.diff))
+                   diff=bool(args.diff), follow_symlinks=bool(args.follow_symlinks))
     baseline = None
     if args.baseline:
         try:
@@ -436,7 +442,7 @@ def cmd_check(args) -> int:
             name = args.stdin_filename or "-"
             tasks.append(Task("-", name, resolver.for_file(args.stdin_filename)))
         else:
-            tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked))
+            tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked, root=files.roots.get(f)))
 
     return _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths)
 

@@ -62,3 +62,50 @@ def test_a_pack_installed_in_the_environment_is_still_found(tmp_path):
     assert p.returncode == 0, p.stderr[-2000:]
     assert "'evil'" in p.stdout
     assert marker.read_text() == "pack "
+
+
+# --- item 2: --fix never writes through a symbolic link out of the folder ----------------------
+
+@pytest.fixture
+def linked(tmp_path):
+    """DIR/in.txt → ../outside/target.txt (a fixable report), DIR/own.txt → DIR/real.txt."""
+    outside, d = tmp_path / "outside", tmp_path / "d"
+    outside.mkdir()
+    d.mkdir()
+    text = seed_text("002")
+    (outside / "target.txt").write_text(text, encoding="utf-8")
+    (d / "in.txt").symlink_to(outside / "target.txt")
+    (d / "real.txt").write_text(text, encoding="utf-8")
+    (d / "own.txt").symlink_to(d / "real.txt")
+    return tmp_path, text
+
+
+def test_fix_on_a_folder_does_not_write_through_a_link_out_of_it(linked):
+    tmp, text = linked
+    p = gx("check", "--isolated", "--fix", str(tmp / "d"))
+    assert p.returncode == 2, p.stderr.decode()       # a fix not written is a failure, as for a read-only file
+    assert (tmp / "outside" / "target.txt").read_text(encoding="utf-8") == text
+    assert "symbolic link out of the folder" in p.stderr.decode() or "符号链接" in p.stderr.decode()
+    # a link that stays inside the folder is fixed (its target is)
+    assert (tmp / "d" / "real.txt").read_text(encoding="utf-8") != text
+    assert (tmp / "d" / "in.txt").is_symlink()
+
+
+def test_fix_on_a_named_link_needs_follow_symlinks(linked):
+    tmp, text = linked
+    target = tmp / "outside" / "target.txt"
+    p = gx("check", "--isolated", "--fix", "--lang", "en", str(tmp / "d" / "in.txt"))
+    assert p.returncode == 2, p.stderr.decode()
+    assert target.read_text(encoding="utf-8") == text
+    assert "--follow-symlinks" in p.stderr.decode()
+    p = gx("check", "--isolated", "--fix", "--follow-symlinks", str(tmp / "d" / "in.txt"))
+    assert p.returncode in (0, 1), p.stderr.decode()
+    assert target.read_text(encoding="utf-8") != text
+    assert (tmp / "d" / "in.txt").is_symlink()
+
+
+def test_diff_through_a_link_is_fine(linked):
+    tmp, text = linked
+    p = gx("check", "--isolated", "--diff", str(tmp / "d"))
+    assert b"+++ b/" in p.stdout
+    assert (tmp / "outside" / "target.txt").read_text(encoding="utf-8") == text
