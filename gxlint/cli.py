@@ -116,7 +116,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         _parser().print_help()
         return EXIT_ERROR
     except UsageError as exc:
-        print(f"gxlint: {exc}", file=sys.stderr)
+        from .output import safe_lines
+
+        print(safe_lines(f"gxlint: {exc}"), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -383,7 +385,9 @@ def _show_settings(args, resolver: "SettingsResolver") -> int:
         blocks = []
         for info in infos:
             blocks.append("\n".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in info.items()))
-        print("\n\n".join(blocks))
+        from .output import safe_lines
+
+        print(safe_lines("\n\n".join(blocks)))
     return EXIT_OK
 
 
@@ -493,10 +497,11 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
     from . import baseline as bl
     from .api import Severity
     from .batch import Progress
-    from .output import OutputContext
+    from .output import OutputContext, safe_lines, safe_text
     from .output.stream import Sink, SinkError, writer
 
     fmt = args.format or "text"
+    diff_to_tty = bool(args.diff) and args.output in (None, "-") and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None and fmt == "text")
     octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
@@ -549,14 +554,16 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
                 if info.get("error"):
                     write_failed = True
                     progress.close()
-                    print(_msg(lang, f"gxlint: {r.path}: 无法写入修复：{info['error']}",
-                               f"gxlint: {r.path}: could not write the fixes: {info['error']}"), file=sys.stderr)
+                    print(safe_text(_msg(lang, f"gxlint: {r.path}: 无法写入修复：{info['error']}",
+                                         f"gxlint: {r.path}: could not write the fixes: {info['error']}")), file=sys.stderr)
                 if info.get("refused"):
                     progress.close()
-                    print(_fix_refused(r.path, info["refused"], lang), file=sys.stderr)
+                    print(safe_text(_fix_refused(r.path, info["refused"], lang)), file=sys.stderr)
                 changed = changed or bool(info.get("changed"))
                 if args.diff:
-                    sink.write(info.get("diff") or "")
+                    # a diff is raw text for patch(1); on a terminal its controls are shown, not obeyed
+                    diff = info.get("diff") or ""
+                    sink.write(safe_lines(diff) if diff_to_tty else diff)
                 fix_infos.append((r.path, {k: v for k, v in info.items() if k != "diff"}))
             if args.diff:
                 continue
@@ -638,7 +645,7 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
                        f"gxlint: {len(stale)} baseline entries no longer match:"), file=sys.stderr)
             for e in stale:
                 why = f"  — {e.reason}" if e.reason else ""
-                print(f"  {e.path}: {e.code} {e.message}{why}", file=sys.stderr)
+                print(safe_text(f"  {e.path}: {e.code} {e.message}{why}"), file=sys.stderr)
 
     if args.fix_only:
         _fix_summary(fix_infos, lang, args.quiet)
@@ -709,8 +716,10 @@ def _statistics_text(by_rule: dict, names: dict, by_file: dict, lang: str) -> st
     for code, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"{n:6d}  {code}  {names[code]}")
     lines.append("按文件统计：" if lang == "zh" else "By file:")
+    from .output import safe_text
+
     for path, n in by_file.items():
-        lines.append(f"{n:6d}  {path}")
+        lines.append(f"{n:6d}  {safe_text(path)}")
     return "\n".join(lines) + "\n"
 
 
@@ -718,8 +727,10 @@ def _print_skipped(skipped, lang: str, stream) -> None:
     if not skipped:
         return
     print(_msg(lang, f"跳过 {len(skipped)} 个文件：", f"skipped {len(skipped)} file(s):"), file=stream)
+    from .output import safe_text
+
     for p, why in skipped:
-        print(f"  {p} — {skip_reason(why, lang)}", file=stream)
+        print(f"  {safe_text(p)} — {skip_reason(why, lang)}", file=stream)
 
 
 def _write(target: str, data: bytes) -> None:
@@ -769,8 +780,10 @@ def cmd_show(args) -> int:
         raise UsageError(f"{args.path}: {d.message}") from None
     except FileNotFoundError:
         raise UsageError(f"路径不存在 (no such file or directory): {args.path}") from None
+    from .output import safe_lines
+
     if not args.locations:
-        _write_text(src.text)
+        _write_text(safe_lines(src.text))     # a report's ESC/OSC/bidi controls are shown, never obeyed
         return EXIT_OK
     pos = 0
     out = []
@@ -783,7 +796,7 @@ def cmd_show(args) -> int:
             where = describe(loc)
         out.append(f"{line.rstrip(chr(10))}\t# {where}\n" if where else line)
         pos += len(line)
-    _write_text("".join(out))
+    _write_text(safe_lines("".join(out)))
     return EXIT_OK
 
 

@@ -164,13 +164,15 @@ def main(args) -> int:
         n = len(batch["reports"])
         nf = sum(r["errors"] + r["warnings"] + r["infos"] for r in batch["reports"])
         where = written[0] if len(written) == 1 else f"{os.path.dirname(written[0]) if written else out}/ ({len(written)})"
-        print(_say(lang, f"gxlint: {n} 份报告、{nf} 个问题，已写入 {where}",
-                   f"gxlint: {n} report(s), {nf} finding(s), written to {where}"), file=sys.stderr)
+        from ..output import safe_text
+
+        print(safe_text(_say(lang, f"gxlint: {n} 份报告、{nf} 个问题，已写入 {where}",
+                             f"gxlint: {n} report(s), {nf} finding(s), written to {where}")), file=sys.stderr)
         if batch["skipped"]:
             print(_say(lang, f"跳过 {len(batch['skipped'])} 个文件：", f"skipped {len(batch['skipped'])} file(s):"),
                   file=sys.stderr)
             for p, why in batch["skipped"]:
-                print(f"  {p} — {why}", file=sys.stderr)
+                print(safe_text(f"  {p} — {why}"), file=sys.stderr)
     return 0
 
 
