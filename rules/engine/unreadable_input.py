@@ -79,6 +79,16 @@ class UnreadableInput(Rule):
             "zh": "Word 文档（.docx）已损坏或不完整（{reason}），未检查；请在 Word 或 WPS 中重新打开并另存",
             "en": "the Word document (.docx) is damaged or incomplete ({reason}); not checked — open and save it again",
         },
+        "table_too_large": {
+            "zh": "表格 {table} 过大（{size}，上限 {limit}），不像年度报告中的表格（文件可能是恶意构造的），未检查",
+            "en": "table {table} is too large ({size}; limit {limit}): no annual report has such a table "
+                  "(a crafted file?); not checked",
+        },
+        "list_too_large": {
+            "zh": "自动编号的值过大（{value}，上限 {limit}），不像年度报告中的列表（文件可能是恶意构造的），未检查",
+            "en": "an automatic list number is too large ({value}; limit {limit}): no annual report has such a list "
+                  "(a crafted file?); not checked",
+        },
         "not_docx": {
             "zh": "文件是{kind}，不是 Word 文档（.docx），未检查",
             "en": "the file is a zip archive ({kind}), not a Word document (.docx); not checked",
