@@ -101,6 +101,11 @@ class UnreadableInput(Rule):
             "zh": "无法解析网页（{reason}），未检查",
             "en": "the web page cannot be parsed ({reason}); not checked",
         },
+        "html_too_deep": {
+            "zh": "网页元素嵌套超过 {limit} 层，解析器只能读到其中一部分，未检查（以免把残缺的报告当作完整的检查）",
+            "en": "the page nests elements more than {limit} levels deep, so only part of it could be parsed; "
+                  "not checked (a partial report is never checked as a whole one)",
+        },
         "pdf_unsupported": {
             "zh": "无法读取 PDF：缺少 PDF 读取组件（{error}），未检查；请重新安装 gxlint",
             "en": "cannot read PDF files: the PDF reader is missing ({error}); not checked — reinstall gxlint",

@@ -65,3 +65,72 @@ def test_a_real_sized_docx_table_and_list_still_read():
     item = p("事项", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
     text = read(make_docx(tbl + item, numbering=numbering), "x.docx").text
     assert "aa.事项" in text and text.count("| b") >= 400
+
+
+# --- item 6: HTML spans and source anchoring -------------------------------------------------
+
+TITLE = "<p>某县2023年政府信息公开工作年度报告</p>"
+
+
+def _page(body: str) -> bytes:
+    return f"<html><head><meta charset='utf-8'></head><body>{TITLE}{body}</body></html>".encode()
+
+
+def test_html_row_and_column_spans_are_bounded(tmp_path):
+    row = "<tr>" + '<td rowspan="200" colspan="200">1</td>' * 6 + "</tr>\n"
+    f = tmp_path / "spans.html"
+    f.write_bytes(_page("<table>" + row * 1200 + "</table>"))
+    assert 200_000 < f.stat().st_size < 300_000
+    _gx002(check(f), "table 1 is too large")
+
+
+def anchoring_page(size: int = 220_000) -> bytes:
+    """Cells whose text is written as character references while their attributes repeat it:
+    every search for the text meets the attributes (this took 70 s at 220 KB)."""
+    row = '<tr><td class="1 1 1 1 1 1 1 1 1 1">&#49;</td><td title="1111111111">&#49;&#50;</td></tr>\n'
+    return _page("<table>" + row * (size // len(row)) + "</table>")
+
+
+def test_html_source_anchoring_is_linear(tmp_path):
+    from gxlint.read.html import ANCHOR_BUDGET, _anchor, read_html_str
+
+    page = anchoring_page().decode()
+    blocks = read_html_str(page)
+    assert sum(len(b.rows) for b in blocks if hasattr(b, "rows")) > 2000
+    assert _anchor(blocks, page) <= ANCHOR_BUDGET * len(page) + (1 << 20)
+    f = tmp_path / "anchor.html"
+    f.write_bytes(page.encode())
+    assert check(f, timeout=120) is not None          # was 70 s of CPU: a generous bound, not a timing
+
+
+def test_html_anchoring_still_finds_every_block():
+    from gxlint.read.html import read_html_str
+
+    page = _page('<p class="x1">本年<b>新收</b>申请1件。</p><table><tr><td width="1">行</td><td>1</td></tr></table>').decode()
+    blocks = read_html_str(page)
+    cells = [c for b in blocks if hasattr(b, "rows") for r in b.rows for c in r]
+    for b in [x for x in blocks if not hasattr(x, "rows")] + cells:
+        off = b.loc["offset"]
+        assert page[off] == b.text[0], (b.text, page[off:off + 10])
+
+
+# --- item 9: HTML nested deeper than the parser's default ------------------------------------
+
+def _deep(n: int) -> bytes:
+    paras = "".join(f"<div><p>第{k}段 本年共收到申请{k}件。</p>\n" for k in range(n))
+    return _page(paras + "<p>六、其他需要报告的事项 结尾</p>")
+
+
+def test_html_nested_past_256_levels_loses_no_text():
+    from gxlint.read import read
+
+    text = read(_deep(1500), "x.html").text
+    assert "第1499段" in text and "结尾" in text
+
+
+def test_html_nested_past_the_parser_limit_is_gx002_not_a_partial_report(tmp_path):
+    f = tmp_path / "deep.html"
+    f.write_bytes(_deep(3000))
+    diags = check(f)
+    _gx002(diags, "levels deep")
+    assert codes(diags) == ["GX002"]
