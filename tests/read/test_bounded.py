@@ -134,3 +134,68 @@ def test_html_nested_past_the_parser_limit_is_gx002_not_a_partial_report(tmp_pat
     diags = check(f)
     _gx002(diags, "levels deep")
     assert codes(diags) == ["GX002"]
+
+
+# --- item 7: PDF filter chains -------------------------------------------------------------------
+
+def test_pdf_inflate_bomb_behind_a_filter_chain_is_refused(tmp_path):
+    import pdfmake
+
+    for outer in ("hex", "a85"):
+        f = tmp_path / f"chain-{outer}.pdf"
+        f.write_bytes(pdfmake.inflate_bomb(512, outer=outer))
+        assert f.stat().st_size < 8 << 20
+        _gx002(check(f), "inflates past 4 MB")
+
+
+def _lzw_encode(data: bytes) -> bytes:
+    """LZW as PDF writes it (9–12-bit codes, early change), for the decoder's round trip: the
+    codes first, then each one's width as a reader's table (one entry behind) dictates."""
+    table = {bytes([i]): i for i in range(256)}
+    codes, w = [256], b""
+    for ch in data:
+        wc = w + bytes([ch])
+        if wc in table:
+            w = wc
+            continue
+        codes.append(table[w])
+        table[wc] = len(table) + 2
+        if len(table) + 2 >= 4000:
+            codes.append(256)
+            table = {bytes([i]): i for i in range(256)}
+        w = bytes([ch])
+    codes += [table[w], 257]
+    bits, width, size, first = [], 9, 258, True
+    for c in codes:
+        bits.append(format(c, f"0{width}b"))
+        if c == 256:
+            width, size, first = 9, 258, True
+            continue
+        size += 0 if first else 1
+        first = False
+        if size + 1 >= (1 << width) and width < 12:
+            width += 1
+    s = "".join(bits)
+    s += "0" * (-len(s) % 8)
+    return int(s, 2).to_bytes(len(s) // 8, "big")
+
+
+def test_each_pdf_filter_stage_decodes_and_is_capped():
+    import base64
+    import binascii
+    import zlib
+
+    from gxlint.read.pdf import _stage
+
+    text = b"BT /F1 12 Tf (hello 2023) Tj ET\n" * 300
+    z = zlib.compress(text)
+    assert _stage("flate", z, 1 << 20) == text
+    assert _stage("hex", binascii.hexlify(z) + b">", 1 << 20) == z
+    assert _stage("a85", base64.a85encode(b"\0" * 64 + z) + b"~>", 1 << 20) == b"\0" * 64 + z
+    assert _stage("rl", bytes([257 - 100]) + b"x" + bytes([2]) + b"abc" + b"\x80", 1 << 20) == b"x" * 100 + b"abc"
+    assert _stage("lzw", _lzw_encode(text), 1 << 20) == text
+    # every stage stops one byte past its cap
+    assert len(_stage("flate", zlib.compress(b"\0" * 10_000), 1000)) == 1001
+    assert len(_stage("a85", b"z" * 10_000, 1000)) == 1001
+    assert len(_stage("rl", bytes([129, 0]) * 1000, 1000)) == 1001
+    assert len(_stage("lzw", _lzw_encode(b"\0" * 50_000), 1000)) == 1001
