@@ -139,8 +139,14 @@ SKIP_REASONS = {
 }
 
 
-def skip_reason(reason: str, lang: str) -> str:
+def skip_reason(reason, lang: str) -> str:
     from .read import EXTENSIONS
+
+    if isinstance(reason, tuple):           # ("history", why): an earlier year's report not read
+        from .across.index import skipped_message
+
+        msg = skipped_message(reason[1], lang)
+        return f"--history: not read: {msg}" if lang == "en" else f"--history：未能读取：{msg}"
 
     zh, en = SKIP_REASONS[reason]
     return (en if lang == "en" else zh).format(exts=", ".join(EXTENSIONS))
@@ -593,7 +599,9 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
         raise
     progress.close()
 
-    skipped.sort()
+    # --history files that have no index entry (too large, unreadable): said, never dropped
+    skipped.extend((p, ("history", why)) for p, why in across_stats.get("skipped") or ())
+    skipped.sort(key=lambda s: s[0])
     if not n_checked:
         sink.abort()
         if args.force_exclude and skipped and all(why == "force_excluded" for _p, why in skipped):
@@ -662,7 +670,8 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
         if args.statistics:
             extra["statistics"] = stats
         if skipped:
-            extra["skipped"] = [{"path": p, "reason": why, "message": skip_reason(why, lang)} for p, why in skipped]
+            extra["skipped"] = [{"path": p, "reason": why if isinstance(why, str) else why[0],
+                                 "message": skip_reason(why, lang)} for p, why in skipped]
         if octx.extra["across"]:
             extra["carry_over"] = octx.extra["across"]
     if args.statistics:

@@ -326,54 +326,88 @@ class Cache:
 
 # --- building from files ---------------------------------------------------------------
 
-def entry_from_bytes(data: bytes, path: str, settings=None) -> Optional[Entry]:
-    """Parse a file's bytes into an entry (None: not readable as text)."""
-    from ..io import DecodeError, decode
+def read_entry(data: bytes, path: str, settings=None) -> tuple[Optional[Entry], Optional[tuple[str, dict]]]:
+    """Parse a file's bytes into an entry through the reader ``check`` uses (every format: text,
+    .docx, .html, .pdf), with the same size limit: (entry, None), or (None, (GX002 message id,
+    its arguments)) saying why it has none."""
+    from ..config import Settings
+    from ..io import DecodeError
     from ..parse import parse
+    from ..read import read
 
+    max_bytes = getattr(settings, "max_bytes", None) or Settings().max_bytes
     try:
-        dec = decode(data, max_bytes=getattr(settings, "max_bytes", None))
-    except DecodeError:
-        return None
+        src = read(data, path, max_bytes=max_bytes)
+    except DecodeError as exc:
+        return None, (exc.message_id, dict(exc.kwargs))
+    except Exception as exc:   # a reader's bug or a hostile file: the file's own check says GX002
+        return None, ("unreadable", {"error": f"{type(exc).__name__}: {exc}"[:200]})
     try:
-        doc = parse(dec.text, path, template=getattr(settings, "template", None), year=getattr(settings, "year", None))
-    except Exception:   # a report the parser fails on has no entry; its own lint says GX001
-        return None
-    return entry_from_document(doc, path, content_hash(dec.text))
+        doc = parse(src.text, path, template=getattr(settings, "template", None), year=getattr(settings, "year", None))
+    except Exception as exc:   # a report the parser fails on has no entry; its own lint says GX001
+        return None, ("unreadable", {"error": f"{type(exc).__name__}: {exc}"[:200]})
+    return entry_from_document(doc, path, content_hash(src.text)), None
 
 
-def _read(path: str, max_bytes: Optional[int]) -> Optional[bytes]:
+def entry_from_bytes(data: bytes, path: str, settings=None) -> Optional[Entry]:
+    """Parse a file's bytes into an entry (None: not readable; :func:`read_entry` says why)."""
+    return read_entry(data, path, settings)[0]
+
+
+def _read(path: str, max_bytes: Optional[int]) -> tuple[Optional[bytes], Optional[tuple[str, dict]]]:
+    """A history file's bytes with ``check``'s size limit (the default one when none is given):
+    (bytes, None) or (None, why)."""
+    from ..config import Settings
     from ..io import DecodeError, read_bytes
 
     try:
-        return read_bytes(path, max_bytes=max_bytes)
-    except (DecodeError, OSError):
-        return None
+        return read_bytes(path, max_bytes=max_bytes or Settings().max_bytes), None
+    except DecodeError as exc:
+        return None, (exc.message_id, dict(exc.kwargs))
+    except OSError as exc:
+        return None, ("unreadable", {"error": exc.strerror or str(exc)})
 
 
-def _parse_chunk(items: list[tuple[str, bytes, str]]) -> list[Optional[dict]]:
+def _parse_chunk(items: list[tuple[str, bytes, str]]) -> list[dict]:
     out = []
     for path, data, _key in items:
-        e = entry_from_bytes(data, path)
-        out.append(e.to_dict() if e else None)
+        e, why = read_entry(data, path)
+        out.append({"entry": e.to_dict()} if e else {"skipped": why})
     return out
+
+
+def skipped_message(why: tuple[str, dict], lang: str = "zh") -> str:
+    """A history file's reason for having no entry, in words (the GX002 message)."""
+    from ..api import Span
+    from ..config import Settings
+    from ..engine import engine_diagnostic
+
+    mid, kwargs = why
+    try:
+        return engine_diagnostic("GX002", mid, Span(0, 0), Settings(lang=lang), **kwargs).message
+    except Exception:
+        return mid
 
 
 def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
           aliases: Optional[Mapping[str, str]] = None, max_bytes: Optional[int] = None,
           known: Optional[Mapping[str, Entry]] = None, stats: Optional[dict] = None) -> Index:
     """Index the files at ``paths``: cached entries are reused, the others parsed (in ``jobs``
-    processes) and cached.  ``known``: entries already built from a Document (path → Entry)."""
+    processes) and cached.  ``known``: entries already built from a Document (path → Entry).
+    ``stats`` gets files/cached/parsed and ``skipped``: [(path, (message id, arguments))] of the
+    files that have no entry (too large, unreadable, not parsed)."""
     cache = cache if cache is not None else Cache()
     entries: list[Entry] = []
     todo: list[tuple[str, bytes, str]] = []
+    skipped: list[tuple[str, tuple[str, dict]]] = []
     hits = 0
     for p in paths:
         if known and p in known:
             entries.append(known[p])
             continue
-        data = _read(p, max_bytes)
+        data, why = _read(p, max_bytes)
         if data is None:
+            skipped.append((p, why))
             continue
         sha = content_hash(data)
         e = cache.get(sha, p)
@@ -383,18 +417,21 @@ def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
         else:
             todo.append((p, data, sha))
     parsed = _parse_all(todo, jobs)
-    for (_p, _data, key), d in zip(todo, parsed):
-        if d is None:
+    for (p, _data, key), d in zip(todo, parsed):
+        if d.get("entry") is None:
+            skipped.append((p, tuple(d["skipped"])))
             continue
-        e = Entry.from_dict(d)
+        e = Entry.from_dict(d["entry"])
         cache.put(key, e)
         entries.append(e)
     if stats is not None:
         stats.update(files=len(paths), cached=hits, parsed=len(todo))
+        if skipped:
+            stats["skipped"] = skipped
     return Index(entries, aliases)
 
 
-def _parse_all(todo: list[tuple[str, bytes, str]], jobs: int) -> list[Optional[dict]]:
+def _parse_all(todo: list[tuple[str, bytes, str]], jobs: int) -> list[dict]:
     if not todo:
         return []
     jobs = max(1, min(jobs, len(todo)))
@@ -408,7 +445,7 @@ def _parse_all(todo: list[tuple[str, bytes, str]], jobs: int) -> list[Optional[d
         return _parse_chunk(todo)
     size = max(1, min(32, len(todo) // (jobs * 4) or 1))
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    out: list[Optional[dict]] = []
+    out: list[dict] = []
     with ctx.Pool(jobs) as pool:
         for part in pool.imap(_parse_chunk, chunks):
             out.extend(part)
