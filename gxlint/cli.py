@@ -182,8 +182,10 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
     seen: set[str] = set()
 
     def add(f: str, walked: Optional[str]) -> None:
-        if f not in seen:
-            seen.add(f)
+        # one file under two spellings (x.txt and d/../d/x.txt, or a link to it) is one file
+        key = f if f == "-" else os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
             out.append(f)
             if walked is not None:
                 out.walked.add(f)

@@ -109,3 +109,32 @@ def test_diff_through_a_link_is_fine(linked):
     p = gx("check", "--isolated", "--diff", str(tmp / "d"))
     assert b"+++ b/" in p.stdout
     assert (tmp / "outside" / "target.txt").read_text(encoding="utf-8") == text
+
+
+# --- item 13: one file under two spellings is one file -----------------------------------------
+
+def test_one_file_under_two_spellings_is_checked_once(tmp_path):
+    import json
+
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "x.txt").write_text(seed_text("004"), encoding="utf-8")
+    (d / "link.txt").symlink_to(d / "x.txt")
+    p = gx("check", "--isolated", "--format", "json", str(d), str(d / ".." / "d" / "x.txt"))
+    obj = json.loads(p.stdout)
+    assert [f["path"] for f in obj["files"]] == [str(d / "link.txt")]      # the first spelling met
+    assert not any(x["code"] == "GX703" for f in obj["files"] for x in f["diagnostics"])
+
+
+def test_history_that_is_the_checked_folder_is_no_duplicate(tmp_path):
+    import json
+
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "x.txt").write_text(seed_text("004"), encoding="utf-8")
+    (tmp_path / "alias").symlink_to(d)
+    env = {"GXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    for hist in (str(d / ".." / "d"), str(tmp_path / "alias")):
+        p = gx("check", "--isolated", "--format", "json", "--select", "GX7", str(d), "--history", hist, env=env)
+        obj = json.loads(p.stdout)
+        assert [x["code"] for f in obj["files"] for x in f["diagnostics"]] == [], p.stderr
