@@ -132,6 +132,7 @@ def main(args) -> int:
     from ..batch import write_output
 
     written: list[str] = []
+    failed: list[str] = []
     try:
         if kind == "html":
             from .html import render
@@ -151,7 +152,14 @@ def main(args) -> int:
             used: set[str] = set()
             for rep in batch["reports"]:
                 path = os.path.join(target, split_name(rep, used))
-                write_output(path, render_one(batch, rep))
+                try:
+                    write_output(path, render_one(batch, rep))
+                except OSError as exc:          # one letter not written: say so, write the others
+                    from ..output import safe_text
+
+                    failed.append(path)
+                    print(safe_text(f"gxlint: 无法写入 (cannot write) {path}：{exc.strerror or exc}"), file=sys.stderr)
+                    continue
                 written.append(path)
         else:
             from .docx import render
@@ -173,7 +181,7 @@ def main(args) -> int:
                   file=sys.stderr)
             for p, why in batch["skipped"]:
                 print(safe_text(f"  {p} — {why}"), file=sys.stderr)
-    return 0
+    return 2 if failed else 0
 
 
 def _require(module: str, package: str) -> None:
