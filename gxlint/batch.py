@@ -266,6 +266,11 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
                 refused = symlink_refusal(path, root, mode.follow_symlinks)
                 if refused:
                     raise FixRefused(refused)
+                if res.meta.get("uncertain_encoding"):
+                    enc = res.meta["uncertain_encoding"]
+                    raise FixRefused(f"无法确定文件的编码（按 {enc} 读取只是推测），未写入修复；请另存为 UTF-8 后再修复 "
+                                     f"(the encoding could not be told with certainty — read as {enc}, a guess: "
+                                     f"not written; save it as UTF-8 to fix it)")
                 if not os.access(path, os.W_OK):
                     raise PermissionError("只读文件 (read-only file)")
                 write_fixed(path, encode(text, res.encoding or "utf-8", res.bom),

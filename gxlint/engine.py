@@ -338,6 +338,8 @@ def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Setti
         return res
     res = lint(src.text, path, settings, native=src.native_cells)
     res.encoding, res.newline, res.bom = src.encoding, src.newline, src.bom
+    if not getattr(src, "certain", True):
+        res.meta["uncertain_encoding"] = src.encoding     # checked, but --fix writes nothing into it
     if src.format != "text":
         res.meta["format"] = src.format
         res.meta["fixable"] = src.fixable

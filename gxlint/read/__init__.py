@@ -33,10 +33,11 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 class Source:
     """What a reader gives: (a plain class, not a dataclass: this module is imported on every start)"""
 
-    __slots__ = ("text", "format", "locator", "fixable", "encoding", "bom", "newline")
+    __slots__ = ("text", "format", "locator", "fixable", "encoding", "bom", "newline", "certain")
 
     def __init__(self, text: str, format: str, locator: Any = None, fixable: bool = True,
-                 encoding: Optional[str] = None, bom: bool = False, newline: Optional[str] = None) -> None:
+                 encoding: Optional[str] = None, bom: bool = False, newline: Optional[str] = None,
+                 certain: bool = True) -> None:
         self.text = text                # the text view: what line/column of every finding point into
         self.format = format            # text | docx | html | pdf
         self.locator = locator          # blocks.Locator (None for text: the text is the source)
@@ -44,6 +45,7 @@ class Source:
         self.encoding = encoding        # text and html: how the bytes were decoded
         self.bom = bom
         self.newline = newline
+        self.certain = certain          # False: the encoding was a close guess (fixes are not written)
 
     def __repr__(self) -> str:
         return f"Source(format={self.format!r}, {len(self.text)} chars)"

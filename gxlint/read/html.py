@@ -77,21 +77,36 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if m:
         declared = m.group(1).decode("ascii", "replace").lower()
         enc = _CHARSET_ALIAS.get(declared, declared)
-        try:
-            codecs.lookup(enc)
+        if _text_encoding(enc):           # not base64, rot13, hex, zlib …: bytes↔bytes codecs
             tried.append(enc)
-        except LookupError:
-            pass
-    for enc in ("utf-8", "gb18030"):
-        if enc not in tried:
-            tried.append(enc)
+    if "utf-8" not in tried:
+        tried.append("utf-8")
     for enc in tried:
         try:
             return data.decode(enc), enc
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
+    from ..io import detect_encoding
+
+    found, _certain = detect_encoding(data)       # not what it declares, not UTF-8: GB18030, Big5 …
+    if found is not None:
+        try:
+            return data.decode(found), found
+        except UnicodeDecodeError:
+            pass
     # a page that is mostly right: the declared (or first) charset, bad bytes replaced
     return data.decode(tried[0], "replace"), tried[0]
+
+
+def _text_encoding(name: str) -> bool:
+    """Whether ``name`` is a codec from bytes to text (``<meta charset="base64">`` names a codec
+    Python has, but not a text encoding)."""
+    try:
+        info = codecs.lookup(name)
+        b"".decode(info.name)
+    except (LookupError, ValueError):
+        return False
+    return getattr(info, "_is_text_encoding", True)
 
 
 def read_html(data: bytes, path: Optional[str] = None) -> tuple[list, str]:
