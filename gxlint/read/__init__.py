@@ -96,11 +96,14 @@ def sniff(data: bytes, path: Optional[str] = None) -> str:
 
 def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = None) -> Source:
     """Bytes → :class:`Source`.  Raises :class:`gxlint.io.DecodeError` for what cannot be read."""
-    if max_bytes is not None and len(data) > max_bytes:
-        from ..io import _mb
+    from ..io import ZIP_HEADS, _mb, package_limit
 
+    package = data[:4] in ZIP_HEADS
+    if max_bytes is not None and len(data) > (package_limit(max_bytes) if package else max_bytes):
         raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
     kind = sniff(data, path)
+    if package and kind != "zip" and max_bytes is not None and len(data) > max_bytes:
+        raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
     if kind == "text":
         from .text import read_text
 
@@ -113,7 +116,11 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
         from .docx import read_docx
 
         blocks = read_docx(data, path)
-        return _from_blocks(blocks, "docx")
+        src = _from_blocks(blocks, "docx")
+        if max_bytes is not None and len(data) > max_bytes and len(src.text.encode("utf-8")) > max_bytes:
+            # the limit is on the text; images and other media in the package do not count
+            raise DecodeError("too_large", size=_mb(len(src.text.encode("utf-8"))), limit=_mb(max_bytes))
+        return src
     if kind == "html":
         from .html import read_html
 

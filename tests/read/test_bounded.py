@@ -199,3 +199,27 @@ def test_each_pdf_filter_stage_decodes_and_is_capped():
     assert len(_stage("a85", b"z" * 10_000, 1000)) == 1001
     assert len(_stage("rl", bytes([129, 0]) * 1000, 1000)) == 1001
     assert len(_stage("lzw", _lzw_encode(b"\0" * 50_000), 1000)) == 1001
+
+
+# --- item 18: a .docx's images do not count against the size limit ----------------------------
+
+def test_a_docx_large_because_of_images_is_read(tmp_path):
+    import io
+    import os
+    import zipfile
+
+    body = p("某县2023年政府信息公开工作年度报告") + p("一、总体情况") + p("本年共收到申请3件。")
+    buf = io.BytesIO(make_docx(body))
+    with zipfile.ZipFile(buf, "a", zipfile.ZIP_STORED) as zf:
+        zf.writestr("word/media/image1.png", os.urandom(21 * 1024 * 1024))     # incompressible
+    f = tmp_path / "photos.docx"
+    f.write_bytes(buf.getvalue())
+    assert f.stat().st_size > 20 * 1024 * 1024
+    diags = check(f)
+    assert "GX002" not in codes(diags), [d["message"] for d in diags]
+    assert any(d["code"] == "GX101" for d in diags)          # read: its text is checked
+    # a text file of that size is still refused, and so is a package past 16 times the limit
+    t = tmp_path / "big.txt"
+    t.write_bytes(b"a" * (21 * 1024 * 1024))
+    _gx002(check(t), "too large")
+    _gx002(check(f, "--max-bytes", str(1024 * 1024)), "too large")
