@@ -155,6 +155,7 @@ class _Package:
         self.numbering = _Numbering(self.xml(_rel_target(rels, "/numbering")), self.xml(_rel_target(rels, "/styles")))
         out: list = []
         st = _Walk(self.numbering)
+        st.chunk = lambda rid: self.alt_chunk(rels, rid)
         st.body(body, out)
         # headers and footers: what is more than a page number, once each, before the body (as
         # a page header comes before the title); after the body they would stand where the
@@ -178,6 +179,44 @@ class _Package:
                     seen.add(t)
                 out.append(b)
         return out + body_blocks
+
+
+    def alt_chunk(self, rels: dict, rid: Optional[str], depth: int = 0) -> list:
+        """The blocks of a ``w:altChunk``: content Word imports as it opens the file (an HTML
+        page, a plain text, another .docx), read in place.  A kind gxlint cannot read (RTF, MHT)
+        is GX002 that says so: without it the report would be checked as if it were whole."""
+        typ, name = rels.get(rid or "", ("", ""))
+        data = self.raw(name) if name else None
+        if data is None:
+            return []
+        ext = posixpath.splitext(name)[1].lower()
+        if data[:4] in (b"PK\x03\x04",) and depth == 0:
+            import io as _io
+
+            inner = _Package(zipfile.ZipFile(_io.BytesIO(data)))
+            inner.total = self.total
+            blocks = inner.blocks(inner.main_part())
+            self.total = inner.total
+        else:
+            from .html import looks_like_html, read_html
+
+            head = data[:2048].lstrip().lower()
+            if ext in (".htm", ".html", ".xhtml") or looks_like_html(data) or head.startswith(b"<"):
+                blocks, _enc = read_html(data, name)
+            elif ext in (".txt", ".text") or typ.endswith("/aFChunk") and not head.startswith((b"{\\rtf", b"mime-")):
+                from ..io import decode
+
+                text = decode(data).text
+                blocks = [Para(t.strip(), {}) for t in text.splitlines() if t.strip()]
+            else:
+                kind = "RTF" if head.startswith(b"{\\rtf") else "MHT" if b"mime-version" in head else (ext or "?")
+                raise DecodeError("docx_alt_chunk", kind=kind, part=name)
+        for b in blocks:            # where it came from: the imported part, not the body
+            b.loc = {**b.loc, "part": name}
+            for row in getattr(b, "rows", ()):
+                for c in row:
+                    c.loc = {**c.loc, "part": name}
+        return blocks
 
 
 def _rel_target(rels: dict, suffix: str) -> str:
@@ -206,6 +245,7 @@ class _Walk:
         self.table_no = 0
         self.pending = ""           # text of a paragraph whose mark was deleted (joins the next)
         self.cells = 0              # cells of every table so far (shared by the nested walks)
+        self.chunk = None           # rId → blocks of a w:altChunk (set by the package)
 
     def loc(self, **kw) -> dict:
         if self.part:
@@ -225,6 +265,8 @@ class _Walk:
                 choice = _alternate(child)
                 if choice is not None:
                     self.body(choice, out)
+            elif tag == W + "altChunk" and self.chunk is not None:
+                out.extend(self.chunk(child.get(R_NS + "id")))
 
     def paragraph(self, p, out: list) -> None:
         boxes: list = []

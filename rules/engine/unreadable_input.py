@@ -97,6 +97,12 @@ class UnreadableInput(Rule):
             "zh": "Word 文档中的 {part} 解压后过大（疑似压缩炸弹），未检查",
             "en": "{part} inside the Word document is too large when unpacked (a zip bomb?); not checked",
         },
+        "docx_alt_chunk": {
+            "zh": "Word 文档中嵌入了 {kind} 格式的内容（{part}，altChunk），无法读取，未检查（以免把残缺的报告当作完整的检查）；"
+                  "请在 Word 中打开并另存为 .docx",
+            "en": "the Word document embeds {kind} content ({part}, an altChunk) that cannot be read; not checked "
+                  "(a partial report is never checked as a whole one) — open it in Word and save it as .docx",
+        },
         "damaged_html": {
             "zh": "无法解析网页（{reason}），未检查",
             "en": "the web page cannot be parsed ({reason}); not checked",

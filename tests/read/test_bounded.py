@@ -223,3 +223,52 @@ def test_a_docx_large_because_of_images_is_read(tmp_path):
     t.write_bytes(b"a" * (21 * 1024 * 1024))
     _gx002(check(t), "too large")
     _gx002(check(f, "--max-bytes", str(1024 * 1024)), "too large")
+
+
+# --- item 19: w:altChunk is read, or said to be there ------------------------------------------
+
+def _with_chunk(body: str, name: str, data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(make_docx(body)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            raw = src.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                raw = raw.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" '
+                    b'Target="' + name.encode() + b'"/></Relationships>'))
+            zf.writestr(info, raw)
+        zf.writestr("word/" + name, data)
+    return buf.getvalue()
+
+
+CHUNK = '<w:altChunk r:id="rIdC"/>'
+
+
+def test_an_html_alt_chunk_is_read_in_place():
+    from gxlint.read import read
+
+    page = ("<html><body><p>一、总体情况</p><p>本年共收到申请3件。</p>"
+            "<table><tr><td>（一）予以公开</td><td>3</td></tr></table></body></html>").encode("utf-8")
+    data = _with_chunk(p("某县2023年政府信息公开工作年度报告") + CHUNK + p("六、其他需要报告的事项"), "chunk.htm", page)
+    src = read(data, "x.docx")
+    t = src.text
+    assert t.index("年度报告") < t.index("本年共收到申请3件") < t.index("六、其他")
+    assert "| （一）予以公开 | 3 |" in t
+    assert src.locate(t.index("本年共收到"))["part"] == "word/chunk.htm"
+
+
+def test_a_docx_alt_chunk_is_read_and_an_rtf_one_is_gx002(tmp_path):
+    from gxlint.read import read
+
+    inner = make_docx(p("本年共收到申请5件。"))
+    t = read(_with_chunk(p("报告") + CHUNK, "sub.docx", inner), "x.docx").text
+    assert "本年共收到申请5件。" in t
+    f = tmp_path / "rtf.docx"
+    f.write_bytes(_with_chunk(p("某县2023年政府信息公开工作年度报告") + CHUNK, "chunk.rtf", b"{\\rtf1\\ansi hello}"))
+    diags = check(f)
+    _gx002(diags, "RTF")
+    assert codes(diags) == ["GX002"]          # never the GX101 of a report read in part
