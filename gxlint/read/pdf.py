@@ -131,6 +131,7 @@ class Page:
     images: int = 0
     nchars: int = 0
     unmapped: int = 0       # characters without a Unicode value (private use area, U+FFFD)
+    stream: str = ""        # the first characters in content-stream order (see _glyph_order)
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -180,6 +181,8 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
         # fonts without a Unicode map: what PDFium reads are glyph numbers, not text — reading them
         # would report every section missing; say once that the text cannot be extracted
         raise DecodeError("pdf_unmapped_text", share=f"{100 * unmapped // total}%")
+    if _glyph_order("".join(p.stream for p in pages)[:GLYPH_ORDER_SAMPLE]):
+        raise DecodeError("pdf_unmapped_text", share="100%")
     _drop_furniture(pages)
     for p in pages:
         _aligned_tables(p)
@@ -362,7 +365,8 @@ def _read_page(doc, raw, index: int) -> Page:
     if turns % 2:
         width, height = height, width
     out = Page(index + 1, width, height, images=images, nchars=len(found),
-               unmapped=sum(1 for f in found if _unmapped(f[0])))
+               unmapped=sum(1 for f in found if _unmapped(f[0])),
+               stream="".join(f[0] for f in found[:GLYPH_ORDER_SAMPLE]))
     tables = _tables(h_edges, v_edges, index + 1)
     rest: list[Char] = []
     if tables:
@@ -385,6 +389,27 @@ def _read_page(doc, raw, index: int) -> Page:
         rest = chars
     out.lines = _lines(rest, index + 1)
     return out
+
+
+GLYPH_ORDER_SAMPLE = 4000      # characters of the content stream looked at
+
+
+def _glyph_order(stream: str) -> bool:
+    """Whether the text reads as glyph numbers of subset fonts without a Unicode map: a writer
+    that re-encodes fonts (ghostscript's pdfwrite) numbers each glyph from 33 (``!``) in the
+    order of first use, so, read without a ToUnicode map, the document's characters first
+    appear in consecutive code order — ``! "#$%&'()*+,-./0 ,-.12 34`` — which no real text does.
+    True when at least 30 distinct characters first appear and over half of those steps are +1."""
+    seen: set = set()
+    firsts: list[int] = []
+    for ch in stream:
+        if ch not in seen and not ch.isspace():
+            seen.add(ch)
+            firsts.append(ord(ch))
+    if len(firsts) < 30:
+        return False
+    steps = sum(1 for a, b in zip(firsts, firsts[1:]) if b == a + 1)
+    return steps > 0.5 * (len(firsts) - 1)
 
 
 def _unmapped(ch: str) -> bool:

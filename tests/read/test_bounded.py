@@ -272,3 +272,43 @@ def test_a_docx_alt_chunk_is_read_and_an_rtf_one_is_gx002(tmp_path):
     diags = check(f)
     _gx002(diags, "RTF")
     assert codes(diags) == ["GX002"]          # never the GX101 of a report read in part
+
+
+# --- item 10: PDF fonts without a ToUnicode map (after ghostscript pdfwrite) ---------------------
+
+def _without_tounicode(tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    gs = shutil.which("gs")
+    if gs is None:
+        pytest.skip("ghostscript (gs) is not installed")
+    src = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures", "pdf", "synth-1-change_cell.pdf")
+    out = tmp_path / "gs.pdf"
+    subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-dCompressPages=false",
+                    f"-sOutputFile={out}", src], check=True, timeout=120, capture_output=True)
+    data = out.read_bytes()
+    assert b"/ToUnicode" in data
+    nomap = tmp_path / "nomap.pdf"
+    nomap.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))      # same length: the xref holds
+    return out, nomap
+
+
+def test_pdf_without_unicode_maps_is_gx002_not_mojibake(tmp_path):
+    with_map, nomap = _without_tounicode(tmp_path)
+    diags = check(nomap)
+    _gx002(diags, "cannot be extracted")
+    assert codes(diags) == ["GX002"]                # not GX101 and fifty bogus warnings
+    assert "GX002" not in codes(check(with_map))    # the same file with its maps reads
+
+
+def test_glyph_order_tells_glyph_numbers_from_text():
+    from gxlint.read.pdf import _glyph_order
+
+    assert _glyph_order("! \"#$%&'()*+,-./0 ,-.12 34 56,-. 7 8 9 7 :;,-.<=#/$>?@AB,-.CDE$ #FGHIJKLMN")
+    assert not _glyph_order("西秀区人民政府2019年政府信息公开工作年度报告本报告根据《中华人民共和国政府信息公开条例》和国办公开办函")
+    assert not _glyph_order("abcdefghijklmnopqrstuvwxyz")                   # too few to tell
+    assert not _glyph_order("The quick brown fox jumps over the lazy dog, 1234567890 times: PACKING BOX WITH JUGS")
