@@ -13,7 +13,12 @@ Measures (each figure labelled with the machine's core count and load average):
 4b. documents: a 30 KB report read and linted as .docx and as an HTML page, beside the .txt;
     a 10-page PDF (goal ≤ 1 s on one core);
 5. peak memory (max RSS) of linting the 1 MB report in a fresh process;
-6. language-server change → diagnostics latency, by running benchmarks/lsp_latency.py if present.
+6. language-server change → diagnostics latency, by running benchmarks/lsp_latency.py if present;
+7. hostile documents against their bounds (benchmarks/hostile.py: .docx grids and list numbers,
+   HTML spans, anchoring and nesting, PDF filter chains, a .docx of images): time and peak memory
+   of a fresh process, and the finding;
+8. the year-to-year index cache, SQLite against a JSON file per entry (benchmarks/across_cache.py:
+   build, load, re-check one organ; 2,000 reports, and 20,000 without --quick).
 
 Never run as a timed test: nothing here is asserted.  Goals (issue 7): 30 KB ≤ 15 ms median and
 ≤ 10× the floor; 1 MB ≤ 500 ms and linear growth; ≥ 300 reports/s with --jobs 2 on 2 cores;
@@ -31,6 +36,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))     # hostile.py, across_cache.py
 SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
 
 
@@ -268,13 +274,26 @@ def section_pdf(rows: list, quick: bool) -> None:
                  f"{statistics.median(full) * 1e3:.0f} ms",
                  f"p95 {p95(full) * 1e3:.0f} ms · reading alone {statistics.median(read) * 1e3:.0f} ms · goal ≤ 1 s"))
 
+def section_hostile(rows: list) -> None:
+    import hostile
+
+    rows.extend(hostile.rows())
+
+
+def section_cache(rows: list, quick: bool) -> None:
+    import across_cache
+
+    rows.extend(across_cache.rows((2000,) if quick else (2000, 20000)))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer runs and 200 reports for throughput")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language-server latency")
-    ap.add_argument("--only", choices=("single", "formats", "throughput", "cold", "memory", "lsp"), nargs="*")
+    ap.add_argument("--only", choices=("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache"),
+                    nargs="*")
     a = ap.parse_args()
-    want = set(a.only or ("single", "formats", "throughput", "cold", "memory", "lsp"))
+    want = set(a.only or ("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache"))
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="gxlint-bench-") as tmp:
         if "single" in want:
@@ -288,6 +307,10 @@ def main() -> int:
             section_cold(rows, a.quick, tmp)
         if "memory" in want:
             section_memory(rows, tmp)
+        if "hostile" in want:
+            section_hostile(rows)
+        if "cache" in want:
+            section_cache(rows, a.quick)
         if "lsp" in want and not a.no_lsp:
             section_lsp(rows, a.quick)
     w0 = max(len(r[0]) for r in rows)

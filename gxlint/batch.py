@@ -30,6 +30,7 @@ class Task:
     display: str              # what to report
     settings: Settings
     walked: bool = False      # found by walking a folder (not named): skipped when it is not a report
+    root: Optional[str] = None  # the folder walked to find it: --fix writes nothing outside it
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class FixMode:
     fix: bool = False         # apply fixes (write unless diff)
     unsafe: bool = False
     diff: bool = False        # compute a diff, never write
+    follow_symlinks: bool = False   # --fix writes a named file that is a symbolic link (its target)
 
 
 # --- one file --------------------------------------------------------------------------
@@ -117,6 +119,27 @@ def clean_stale_temp_files(folder: str) -> list[str]:
         except OSError:
             pass
     return removed
+
+
+def symlink_refusal(path: str, root: Optional[str], follow: bool) -> Optional[str]:
+    """Why ``--fix`` must not write ``path`` (None: it may).  A file found by walking ``root``
+    is written only when it really lies inside ``root``: a symbolic link out of the folder (or a
+    link to a folder out of it) is checked, never fixed.  A file named on the command line that
+    is a symbolic link is written (to its target) only with ``--follow-symlinks``."""
+    if root is not None:
+        real, top = os.path.realpath(path), os.path.realpath(root)
+        try:
+            inside = os.path.commonpath([real, top]) == top
+        except ValueError:      # another drive
+            inside = False
+        if not inside:
+            return (f"这是指向所检查目录之外（{real}）的符号链接，未写入修复 "
+                    f"(a symbolic link out of the folder being fixed, to {real}: not written)")
+        return None
+    if not follow and os.path.islink(path):
+        return (f"这是符号链接（指向 {os.path.realpath(path)}），未写入修复；要改写它指向的文件，请加 --follow-symlinks "
+                f"(a symbolic link to {os.path.realpath(path)}: not written; --follow-symlinks writes its target)")
+    return None
 
 
 def _digest(data: bytes) -> str:
@@ -202,9 +225,10 @@ def _with_newline(edits, newline: str):
 
 
 def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_passes: int = 4,
-               before: Optional[os.stat_result] = None):
+               before: Optional[os.stat_result] = None, root: Optional[str] = None):
     """Apply the chosen fixes to a linted file until nothing changes.  Returns the result of
-    linting the fixed text, with ``meta["fix"]`` = {applied, changed, written, diff, error}."""
+    linting the fixed text, with ``meta["fix"]`` = {applied, changed, written, diff, error}.
+    ``root``: the folder walked to find ``path`` (see :func:`symlink_refusal`)."""
     from .engine import lint
     from .fixes import apply_edits, chosen_edits
     from .io import encode
@@ -239,6 +263,14 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
             info["diff"] = unified_diff(orig, text, f"a/{shown}", f"b/{shown}")
         elif path and path != "-":
             try:
+                refused = symlink_refusal(path, root, mode.follow_symlinks)
+                if refused:
+                    raise FixRefused(refused)
+                if res.meta.get("uncertain_encoding"):
+                    enc = res.meta["uncertain_encoding"]
+                    raise FixRefused(f"无法确定文件的编码（按 {enc} 读取只是推测），未写入修复；请另存为 UTF-8 后再修复 "
+                                     f"(the encoding could not be told with certainty — read as {enc}, a guess: "
+                                     f"not written; save it as UTF-8 to fix it)")
                 if not os.access(path, os.W_OK):
                     raise PermissionError("只读文件 (read-only file)")
                 write_fixed(path, encode(text, res.encoding or "utf-8", res.bom),
@@ -301,7 +333,8 @@ def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = Non
             res.doc = None
             return res
         if mode.fix or mode.diff:
-            res = fix_result(res, None if data is not None else task.path, task.settings, mode, before=before)
+            res = fix_result(res, None if data is not None else task.path, task.settings, mode, before=before,
+                             root=task.root)
         baseline.annotate(res)
         if res.doc is not None:      # the report's entry in the cross-report index (GX7)
             from .across.index import entry_from_document

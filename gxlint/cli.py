@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: also apply the unsafe fixes")
     c.add_argument("--fix-only", action="store_true", help="apply fixes and do not report what remains")
     c.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; do not write")
+    c.add_argument("--follow-symlinks", action="store_true",
+                   help="with --fix: write a file named on the command line that is a symbolic link (its target); "
+                        "files found in a folder are never written outside it")
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     c.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer match")
@@ -113,7 +116,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         _parser().print_help()
         return EXIT_ERROR
     except UsageError as exc:
-        print(f"gxlint: {exc}", file=sys.stderr)
+        from .output import safe_lines
+
+        print(safe_lines(f"gxlint: {exc}"), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -134,8 +139,14 @@ SKIP_REASONS = {
 }
 
 
-def skip_reason(reason: str, lang: str) -> str:
+def skip_reason(reason, lang: str) -> str:
     from .read import EXTENSIONS
+
+    if isinstance(reason, tuple):           # ("history", why): an earlier year's report not read
+        from .across.index import skipped_message
+
+        msg = skipped_message(reason[1], lang)
+        return f"--history: not read: {msg}" if lang == "en" else f"--history：未能读取：{msg}"
 
     zh, en = SKIP_REASONS[reason]
     return (en if lang == "en" else zh).format(exts=", ".join(EXTENSIONS))
@@ -143,12 +154,14 @@ def skip_reason(reason: str, lang: str) -> str:
 
 class Collected(list):
     """The files to check (a list), plus what a walk left out: ``skipped`` [(path, reason)],
-    ``walked`` (files found in a folder, not named), ``folder_errors`` [(folder, error)]."""
+    ``walked`` (files found in a folder, not named), ``roots`` (walked file → the folder walked),
+    ``folder_errors`` [(folder, error)]."""
 
     def __init__(self) -> None:
         super().__init__()
         self.skipped: list[tuple[str, str]] = []
         self.walked: set[str] = set()
+        self.roots: dict[str, str] = {}
         self.folder_errors: list[tuple[str, str]] = []
 
 
@@ -168,16 +181,19 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
     out = Collected()
     seen: set[str] = set()
 
-    def add(f: str, walked: bool) -> None:
-        if f not in seen:
-            seen.add(f)
+    def add(f: str, walked: Optional[str]) -> None:
+        # one file under two spellings (x.txt and d/../d/x.txt, or a link to it) is one file
+        key = f if f == "-" else os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
             out.append(f)
-            if walked:
+            if walked is not None:
                 out.walked.add(f)
+                out.roots[f] = walked
 
     for p in paths:
         if p == "-":
-            add("-", False)
+            add("-", None)
             continue
         if os.path.isdir(p):
             errors: list[OSError] = []
@@ -204,7 +220,7 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
                     if why:
                         out.skipped.append((full, why))
                     else:
-                        add(full, True)
+                        add(full, p)
             for exc in errors:
                 folder = getattr(exc, "filename", None) or p
                 out.folder_errors.append((folder, exc.strerror or str(exc)))
@@ -212,7 +228,7 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
             if force_excluded is not None and force_excluded(p):
                 out.skipped.append((p, "force_excluded"))
                 continue
-            add(p, False)   # an explicitly named file is checked whatever its extension
+            add(p, None)   # an explicitly named file is checked whatever its extension
         else:
             raise UsageError(_say(f"路径不存在：{p}", f"no such file or folder: {p}"))
     return out
@@ -377,7 +393,9 @@ def _show_settings(args, resolver: "SettingsResolver") -> int:
         blocks = []
         for info in infos:
             blocks.append("\n".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in info.items()))
-        print("\n\n".join(blocks))
+        from .output import safe_lines
+
+        print(safe_lines("\n\n".join(blocks)))
     return EXIT_OK
 
 
@@ -415,7 +433,7 @@ def cmd_check(args) -> int:
             folder = os.path.dirname(os.path.abspath(target))
             raise UsageError(_say(f"输出目录不存在：{folder}", f"no such folder: {folder}"))
     mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
-                   diff=bool(args.diff))
+                   diff=bool(args.diff), follow_symlinks=bool(args.follow_symlinks))
     baseline = None
     if args.baseline:
         try:
@@ -436,7 +454,7 @@ def cmd_check(args) -> int:
             name = args.stdin_filename or "-"
             tasks.append(Task("-", name, resolver.for_file(args.stdin_filename)))
         else:
-            tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked))
+            tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked, root=files.roots.get(f)))
 
     return _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths)
 
@@ -487,10 +505,11 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
     from . import baseline as bl
     from .api import Severity
     from .batch import Progress
-    from .output import OutputContext
+    from .output import OutputContext, safe_lines, safe_text
     from .output.stream import Sink, SinkError, writer
 
     fmt = args.format or "text"
+    diff_to_tty = bool(args.diff) and args.output in (None, "-") and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None and fmt == "text")
     octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
@@ -543,14 +562,16 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
                 if info.get("error"):
                     write_failed = True
                     progress.close()
-                    print(_msg(lang, f"gxlint: {r.path}: 无法写入修复：{info['error']}",
-                               f"gxlint: {r.path}: could not write the fixes: {info['error']}"), file=sys.stderr)
+                    print(safe_text(_msg(lang, f"gxlint: {r.path}: 无法写入修复：{info['error']}",
+                                         f"gxlint: {r.path}: could not write the fixes: {info['error']}")), file=sys.stderr)
                 if info.get("refused"):
                     progress.close()
-                    print(_fix_refused(r.path, info["refused"], lang), file=sys.stderr)
+                    print(safe_text(_fix_refused(r.path, info["refused"], lang)), file=sys.stderr)
                 changed = changed or bool(info.get("changed"))
                 if args.diff:
-                    sink.write(info.get("diff") or "")
+                    # a diff is raw text for patch(1); on a terminal its controls are shown, not obeyed
+                    diff = info.get("diff") or ""
+                    sink.write(safe_lines(diff) if diff_to_tty else diff)
                 fix_infos.append((r.path, {k: v for k, v in info.items() if k != "diff"}))
             if args.diff:
                 continue
@@ -580,7 +601,9 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
         raise
     progress.close()
 
-    skipped.sort()
+    # --history files that have no index entry (too large, unreadable): said, never dropped
+    skipped.extend((p, ("history", why)) for p, why in across_stats.get("skipped") or ())
+    skipped.sort(key=lambda s: s[0])
     if not n_checked:
         sink.abort()
         if args.force_exclude and skipped and all(why == "force_excluded" for _p, why in skipped):
@@ -632,7 +655,7 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
                        f"gxlint: {len(stale)} baseline entries no longer match:"), file=sys.stderr)
             for e in stale:
                 why = f"  — {e.reason}" if e.reason else ""
-                print(f"  {e.path}: {e.code} {e.message}{why}", file=sys.stderr)
+                print(safe_text(f"  {e.path}: {e.code} {e.message}{why}"), file=sys.stderr)
 
     if args.fix_only:
         _fix_summary(fix_infos, lang, args.quiet)
@@ -649,7 +672,8 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
         if args.statistics:
             extra["statistics"] = stats
         if skipped:
-            extra["skipped"] = [{"path": p, "reason": why, "message": skip_reason(why, lang)} for p, why in skipped]
+            extra["skipped"] = [{"path": p, "reason": why if isinstance(why, str) else why[0],
+                                 "message": skip_reason(why, lang)} for p, why in skipped]
         if octx.extra["across"]:
             extra["carry_over"] = octx.extra["across"]
     if args.statistics:
@@ -703,8 +727,10 @@ def _statistics_text(by_rule: dict, names: dict, by_file: dict, lang: str) -> st
     for code, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"{n:6d}  {code}  {names[code]}")
     lines.append("按文件统计：" if lang == "zh" else "By file:")
+    from .output import safe_text
+
     for path, n in by_file.items():
-        lines.append(f"{n:6d}  {path}")
+        lines.append(f"{n:6d}  {safe_text(path)}")
     return "\n".join(lines) + "\n"
 
 
@@ -712,8 +738,10 @@ def _print_skipped(skipped, lang: str, stream) -> None:
     if not skipped:
         return
     print(_msg(lang, f"跳过 {len(skipped)} 个文件：", f"skipped {len(skipped)} file(s):"), file=stream)
+    from .output import safe_text
+
     for p, why in skipped:
-        print(f"  {p} — {skip_reason(why, lang)}", file=stream)
+        print(f"  {safe_text(p)} — {skip_reason(why, lang)}", file=stream)
 
 
 def _write(target: str, data: bytes) -> None:
@@ -763,8 +791,10 @@ def cmd_show(args) -> int:
         raise UsageError(f"{args.path}: {d.message}") from None
     except FileNotFoundError:
         raise UsageError(f"路径不存在 (no such file or directory): {args.path}") from None
+    from .output import safe_lines
+
     if not args.locations:
-        _write_text(src.text)
+        _write_text(safe_lines(src.text))     # a report's ESC/OSC/bidi controls are shown, never obeyed
         return EXIT_OK
     pos = 0
     out = []
@@ -777,7 +807,7 @@ def cmd_show(args) -> int:
             where = describe(loc)
         out.append(f"{line.rstrip(chr(10))}\t# {where}\n" if where else line)
         pos += len(line)
-    _write_text("".join(out))
+    _write_text(safe_lines("".join(out)))
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
+import os
 import pkgutil
 import sys
 import traceback
@@ -118,13 +119,44 @@ def registry() -> dict[str, type[Rule]]:
     return dict(sorted(found.items()))
 
 
-def _entry_points():
-    from importlib.metadata import entry_points
+def _installed_path(path: Optional[list] = None) -> list[str]:
+    """The folders rule packs may come from: ``sys.path`` without the working directory.
 
+    ``python -m gxlint`` (and ``python -c``, or an empty entry in PYTHONPATH) puts the current
+    directory on ``sys.path``; a checked folder that holds ``x.dist-info/entry_points.txt`` would
+    then register a "rule pack" and have its module imported.  Packs come only from the
+    environment gxlint runs in: site-packages, the user site, and folders named explicitly."""
     try:
-        return list(entry_points(group=ENTRY_POINT_GROUP))
-    except TypeError:  # pragma: no cover - Python < 3.10 API
-        return list(entry_points().get(ENTRY_POINT_GROUP, []))
+        here = os.path.realpath(os.getcwd())
+    except OSError:  # the working directory was removed
+        here = None
+    out = []
+    for p in sys.path if path is None else path:
+        if not isinstance(p, str) or not p or p == ".":
+            continue
+        try:
+            if here is not None and os.path.realpath(p) == here:
+                continue
+        except (OSError, ValueError):
+            continue
+        out.append(p)
+    return out
+
+
+def _entry_points():
+    """The ``gxlint.rules`` entry points of the distributions installed on :func:`_installed_path`
+    (one per distribution name, the first on the path winning, as ``importlib.metadata`` does)."""
+    from importlib.metadata import distributions
+
+    seen: set[str] = set()
+    out = []
+    for dist in distributions(path=_installed_path()):
+        name = (dist.metadata["Name"] or "").lower().replace("_", "-")
+        if name in seen:
+            continue
+        seen.add(name)
+        out.extend(ep for ep in dist.entry_points if ep.group == ENTRY_POINT_GROUP)
+    return out
 
 
 def find_rule(code_or_name: str) -> Optional[type[Rule]]:
@@ -306,6 +338,8 @@ def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Setti
         return res
     res = lint(src.text, path, settings, native=src.native_cells)
     res.encoding, res.newline, res.bom = src.encoding, src.newline, src.bom
+    if not getattr(src, "certain", True):
+        res.meta["uncertain_encoding"] = src.encoding     # checked, but --fix writes nothing into it
     if src.format != "text":
         res.meta["format"] = src.format
         res.meta["fixable"] = src.fixable

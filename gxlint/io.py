@@ -26,6 +26,7 @@ class Decoded:
     encoding: str           # utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030
     bom: bool
     newline: str            # the dominant line ending: \n, \r\n or \r
+    certain: bool = True    # False: the encoding was guessed between close candidates — never fixed
 
 
 def _newline(text: str) -> str:
@@ -72,19 +73,72 @@ def decode(data: bytes, *, max_bytes: Optional[int] = None) -> Decoded:
                 return _ok(data[2:].decode(enc), enc, True)
             except UnicodeDecodeError as exc:
                 raise DecodeError("undecodable", encoding="UTF-16", offset=exc.start + 2) from None
-    if _looks_binary(data):
+    utf16 = _utf16_without_bom(data)
+    if utf16 is None and _looks_binary(data):
         raise DecodeError("binary")
+    if utf16 is None:
+        try:
+            return _ok(data.decode("utf-8"), "utf-8", False)
+        except UnicodeDecodeError as exc:
+            utf8_error = exc.start
+    else:
+        utf8_error = 0
+    enc, certain = (utf16, True) if utf16 else detect_encoding(data)
+    if enc is None:
+        raise DecodeError("undecodable", encoding="UTF-8/GB18030/Big5/UTF-16", offset=utf8_error)
     try:
-        return _ok(data.decode("utf-8"), "utf-8", False)
+        text = data.decode(enc)
     except UnicodeDecodeError as exc:
-        utf8_error = exc.start
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise DecodeError("undecodable", encoding="UTF-8/GB18030", offset=utf8_error) from None
+        raise DecodeError("undecodable", encoding=enc.upper(), offset=exc.start) from None
     if _control_ratio(text) > 0.02:
-        raise DecodeError("undecodable", encoding="UTF-8/GB18030", offset=utf8_error)
-    return _ok(text, "gb18030", False)
+        raise DecodeError("undecodable", encoding="UTF-8/GB18030/Big5/UTF-16", offset=utf8_error)
+    out = _ok(text, enc, False)
+    out.certain = certain
+    return out
+
+
+# what a reviewer meets besides UTF-8 (tried first, strictly) and UTF-16 (told by its NULs): the
+# detector chooses between these
+CJK_ENCODINGS = ("gb18030", "big5hkscs")
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """"utf-16-le"/"utf-16-be" when the NULs fall on one side of the byte pairs, as in UTF-16
+    text with ASCII digits and line breaks (and no BOM); None otherwise."""
+    sample = data[:8192]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd >= 2 and odd > 8 * even and odd >= len(sample) // 50:
+        return "utf-16-le"
+    if even >= 2 and even > 8 * odd and even >= len(sample) // 50:
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(data: bytes) -> tuple[Optional[str], bool]:
+    """(encoding, certain) of bytes that are not UTF-8, by charset-normalizer among
+    :data:`CJK_ENCODINGS` (GB18030 takes GBK and GB2312; Big5-HKSCS takes Big5; UTF-16 without a
+    BOM is told by :func:`_utf16_without_bom` before): the one whose
+    decoding reads as language rather than noise.  ``certain`` is False when the decoding is
+    noisy or a second candidate comes close: the text is checked, but ``--fix`` writes nothing
+    back into it (a Big5 report rewritten as GB18030 would no longer be Big5)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency; the old rule: GB18030 when it decodes
+        try:
+            data.decode("gb18030")
+            return "gb18030", False
+        except UnicodeDecodeError:
+            return None, False
+    sample = data if len(data) <= 1 << 20 else data[: 1 << 20]
+    results = list(from_bytes(sample, cp_isolation=list(CJK_ENCODINGS), explain=False))
+    if not results:
+        return None, False
+    best = results[0]
+    certain = best.chaos <= 0.1 and all(r.chaos - best.chaos >= 0.1 for r in results[1:] if r is not best)
+    return best.encoding, certain
 
 
 _BLOCK = 8192
@@ -149,6 +203,16 @@ def read_limited(fh, max_bytes: Optional[int]) -> bytes:
     return data
 
 
+# a .docx is a zip package: its images do not count against max-bytes, its text does (the reader
+# limits the parts it unpacks and measures the text); the package itself may be this many times larger
+PACKAGE_FACTOR = 16
+ZIP_HEADS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+def package_limit(max_bytes: int) -> int:
+    return max_bytes * PACKAGE_FACTOR
+
+
 def read_bytes(path: str, *, max_bytes: Optional[int] = None) -> bytes:
     """A file's bytes.  A regular file over ``max_bytes`` is refused by its size; anything else
     (a FIFO, a device, a pipe) is read with that limit; a FIFO with no writer reads as empty
@@ -158,9 +222,11 @@ def read_bytes(path: str, *, max_bytes: Optional[int] = None) -> bytes:
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, "Is a directory")
         if stat.S_ISREG(st.st_mode):
-            if max_bytes is not None and st.st_size > max_bytes:
-                raise DecodeError("too_large", size=_mb(st.st_size), limit=_mb(max_bytes))
             with open(path, "rb") as fh:
+                if max_bytes is not None and st.st_size > max_bytes and not (
+                        st.st_size <= package_limit(max_bytes) and fh.read(4) in ZIP_HEADS):
+                    raise DecodeError("too_large", size=_mb(st.st_size), limit=_mb(max_bytes))
+                fh.seek(0)
                 return fh.read()
         if stat.S_ISFIFO(st.st_mode):
             # O_NONBLOCK: open() does not wait for a writer; then block on reads as usual

@@ -1288,13 +1288,6 @@ def families(diags, prefixes=("GX1", "GX2", "GX3", "GX4")) -> list[tuple[str, Sp
     return sorted(out, key=lambda x: (x[1].start, x[1].end, x[0]))
 
 
-if __name__ == "__main__":  # pragma: no cover - manual use: python -m gxlint.synth [seed] [layout]
-    import sys
-
-    s = sample(int(sys.argv[1]) if len(sys.argv) > 1 else 0, layout=sys.argv[2] if len(sys.argv) > 2 else "pipe")
-    sys.stdout.write(s.text)
-
-
 # --- damage to any report's text -------------------------------------------------------------
 
 TEXT_DAMAGES = ("oneline", "wrapped", "crlf", "ascii_punct", "indent", "flatten_tables", "spacer",
@@ -1471,3 +1464,66 @@ def carry_over(prev: Report, rep: Report) -> None:
             old = prev.t2[rid][2]
             repealed = min(repealed, old + made)
             rep.t2[rid] = [made, repealed, old + made - repealed]
+
+
+# --- the command line --------------------------------------------------------------------
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """``python -m gxlint.synth``: write generated reports (standard output, or files in a folder)."""
+    import argparse
+    import os
+    import sys
+
+    ap = argparse.ArgumentParser(
+        prog="python -m gxlint.synth",
+        description="生成合成的政府信息公开工作年度报告 (write generated annual reports: for tests, "
+                    "benchmarks and trying gxlint). Without -o the report goes to standard output.")
+    ap.add_argument("seed", nargs="?", type=int, default=None, help="the seed (default 0); same seed, same report")
+    ap.add_argument("--seed", dest="seed_opt", type=int, default=None, metavar="N", help="the seed (as the positional)")
+    ap.add_argument("legacy_layout", nargs="?", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--layout", choices=sorted(set(LAYOUTS) | set(DAMAGES)), default=None,
+                    help="how the tables are written, or a damage mode of real published text (default pipe)")
+    ap.add_argument("--size", type=int, default=None, metavar="BYTES",
+                    help="pad the report with filler paragraphs to about this size")
+    ap.add_argument("--damage", "--defect", action="append", default=[], choices=DEFECTS, metavar="KIND",
+                    help=f"inject a defect (repeatable): {', '.join(DEFECTS)}")
+    ap.add_argument("--text-damage", action="append", default=[], choices=TEXT_DAMAGES, metavar="MODE",
+                    help=f"damage the written text (repeatable, in order): {', '.join(TEXT_DAMAGES)}")
+    ap.add_argument("--count", "-n", type=int, default=1, help="how many reports (seeds SEED, SEED+1, …)")
+    ap.add_argument("--output", "-o", metavar="FOLDER", default=None,
+                    help="write report-<seed>.txt files into FOLDER (created) instead of standard output")
+    ap.add_argument("--traditional", action="store_true", help="in traditional characters")
+    a = ap.parse_args(argv)
+    seed = a.seed_opt if a.seed_opt is not None else (a.seed if a.seed is not None else 0)
+    layout = a.layout or a.legacy_layout or "pipe"
+    if layout not in LAYOUTS and layout not in DAMAGES:
+        ap.error(f"unknown layout {layout!r} (one of {', '.join(sorted(set(LAYOUTS) | set(DAMAGES)))})")
+    if a.count < 1 or (a.size is not None and a.size < 0):
+        ap.error("--count must be at least 1 and --size not negative")
+    if a.count > 1 and not a.output:
+        ap.error("--count > 1 needs --output FOLDER")
+    script = "traditional" if a.traditional else "simplified"
+    if a.output:
+        try:
+            os.makedirs(a.output, exist_ok=True)
+        except OSError as exc:
+            ap.error(f"cannot create {a.output}: {exc.strerror or exc}")
+    for k in range(seed, seed + a.count):
+        text = sample(k, layout=layout, script=script, defects=a.damage, size=a.size).text
+        for mode in a.text_damage:
+            text = damage_text(text, mode, seed=k)
+        if not a.output:
+            sys.stdout.write(text)
+            continue
+        path = os.path.join(a.output, f"report-{k}.txt")
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            print(f"python -m gxlint.synth: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - run as python -m gxlint.synth (tested in a subprocess)
+    raise SystemExit(main())

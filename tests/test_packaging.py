@@ -30,3 +30,30 @@ def test_wheel_contains_every_rule_module(tmp_path):
     assert not any(n.startswith("rules/") for n in names)
     for t in ("gxlint/templates/v2019.toml", "gxlint/templates/v2021.toml", "gxlint/templates/common.toml"):
         assert t in names
+
+
+def test_the_dev_extra_installs_the_test_dependencies():
+    """``pip install -e '.[dev]'`` (the name the README gives, and the usual one) brings what the
+    tests need: the metadata pip reads resolves the extra ``dev`` to the ``test`` requirements."""
+    import os
+    import tomllib
+
+    from seedutil import ROOT
+
+    with open(os.path.join(ROOT, "pyproject.toml"), "rb") as fh:
+        extras = tomllib.load(fh)["project"]["optional-dependencies"]
+    assert "dev" in extras and "pytest>=8" in extras["test"]
+    want = set(extras["test"])
+    got = set()
+    for req in extras["dev"]:
+        if req.startswith("gxlint[") and req.endswith("]"):
+            for name in req[7:-1].split(","):
+                got |= set(extras[name.strip()])
+        else:
+            got.add(req)
+    assert want <= got
+    from importlib.metadata import metadata
+
+    provided = metadata("gxlint").get_all("Provides-Extra") or []
+    if "dev" in provided:                    # an install made from this pyproject (editable: re-run pip to refresh)
+        assert "test" in provided

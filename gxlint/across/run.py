@@ -11,6 +11,21 @@ from typing import Callable, Optional, Sequence
 from .index import Cache, Entry, Index, build
 
 
+def _not_checked(history: Sequence[str], checked) -> list[str]:
+    """The --history files that are not among the checked ones, paths resolved (``d/../d/x.txt``
+    or a link to a checked report is that report, not a duplicate of it)."""
+    import os
+
+    seen = {os.path.realpath(p) for p in checked}
+    out = []
+    for p in history:
+        real = os.path.realpath(p)
+        if real not in seen:
+            seen.add(real)
+            out.append(p)
+    return out
+
+
 def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (), aliases=None,
           jobs: int = 1, cache: Optional[Cache] = None, stats: Optional[dict] = None) -> Index:
     """Add the cross-report findings to ``results`` (in place); returns the index."""
@@ -23,7 +38,7 @@ def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (),
         d = r.meta.get("across") if isinstance(r.meta, dict) else None
         if d and r.path:
             checked[r.path] = Entry.from_dict(d)
-    hist = [p for p in history if p not in checked]
+    hist = _not_checked(history, checked)
     index = build(hist, cache=cache, jobs=jobs, aliases=aliases, stats=stats) if hist else Index(aliases=aliases)
     for e in checked.values():
         index.add(e)
@@ -113,7 +128,7 @@ def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = ()
                 checked[r.path] = Entry.from_dict(d)
             pickle.dump(pack(r), spool, protocol=pickle.HIGHEST_PROTOCOL)
             n += 1
-        hist = [p for p in history if p not in checked]
+        hist = _not_checked(history, checked)
         index = build(hist, jobs=jobs, aliases=aliases, stats=stats) if hist else Index(aliases=aliases)
         for e in checked.values():
             index.add(e)

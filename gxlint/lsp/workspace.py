@@ -36,6 +36,7 @@ class Workspace:
         self.open_entries: dict[str, Any] = {}
         self.closed: dict[str, tuple] = {}      # path → (key, lsp diagnostics) of reports not open
         self.max_files = 5000
+        self.pending: set[str] = set()          # files changed while the first index was being built
 
     # --- the index ------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -81,6 +82,9 @@ class Workspace:
                 self.index.add(e)
             self.ready.set()
             self.building = False
+            pending, self.pending = sorted(self.pending), set()
+        if pending:       # changed (deleted, created) while the build read the folders: read them again
+            self._reindex(pending)
         self._later(self._after_build)
 
     def _after_build(self) -> None:
@@ -170,8 +174,13 @@ class Workspace:
 
     # --- files changed on disk --------------------------------------------------------------
     def files_changed(self, paths: list[str]) -> None:
-        if self.ready.is_set():
-            self._reindex(paths)
+        with self.lock:
+            if not self.ready.is_set():
+                # the first index is being built (or not started): it may already have read
+                # these files, so they are read again once it is done, never dropped
+                self.pending.update(paths)
+                return
+        self._reindex(paths)
 
     def _reindex(self, paths: list[str]) -> None:
         from ..across.index import build

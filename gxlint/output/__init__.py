@@ -79,6 +79,15 @@ def safe_text(s: str) -> str:
     return _UNSAFE.sub(_escape, s) if _UNSAFE.search(s) else s
 
 
+_UNSAFE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_lines(s: str) -> str:
+    """Like :func:`safe_text`, keeping the line breaks (``\\n``) and tabs: for multi-line text
+    that goes to a terminal (``gxlint show``, messages, a diff on a terminal)."""
+    return _UNSAFE_IN_LINES.sub(_escape, s) if _UNSAFE_IN_LINES.search(s) else s
+
+
 def render(fmt: str, results: list, ctx: OutputContext) -> str:
     if fmt == "text":
         from .text import render as r

@@ -33,10 +33,11 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 class Source:
     """What a reader gives: (a plain class, not a dataclass: this module is imported on every start)"""
 
-    __slots__ = ("text", "format", "locator", "fixable", "encoding", "bom", "newline")
+    __slots__ = ("text", "format", "locator", "fixable", "encoding", "bom", "newline", "certain")
 
     def __init__(self, text: str, format: str, locator: Any = None, fixable: bool = True,
-                 encoding: Optional[str] = None, bom: bool = False, newline: Optional[str] = None) -> None:
+                 encoding: Optional[str] = None, bom: bool = False, newline: Optional[str] = None,
+                 certain: bool = True) -> None:
         self.text = text                # the text view: what line/column of every finding point into
         self.format = format            # text | docx | html | pdf
         self.locator = locator          # blocks.Locator (None for text: the text is the source)
@@ -44,6 +45,7 @@ class Source:
         self.encoding = encoding        # text and html: how the bytes were decoded
         self.bom = bom
         self.newline = newline
+        self.certain = certain          # False: the encoding was a close guess (fixes are not written)
 
     def __repr__(self) -> str:
         return f"Source(format={self.format!r}, {len(self.text)} chars)"
@@ -94,11 +96,14 @@ def sniff(data: bytes, path: Optional[str] = None) -> str:
 
 def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = None) -> Source:
     """Bytes → :class:`Source`.  Raises :class:`gxlint.io.DecodeError` for what cannot be read."""
-    if max_bytes is not None and len(data) > max_bytes:
-        from ..io import _mb
+    from ..io import ZIP_HEADS, _mb, package_limit
 
+    package = data[:4] in ZIP_HEADS
+    if max_bytes is not None and len(data) > (package_limit(max_bytes) if package else max_bytes):
         raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
     kind = sniff(data, path)
+    if package and kind != "zip" and max_bytes is not None and len(data) > max_bytes:
+        raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
     if kind == "text":
         from .text import read_text
 
@@ -111,7 +116,11 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
         from .docx import read_docx
 
         blocks = read_docx(data, path)
-        return _from_blocks(blocks, "docx")
+        src = _from_blocks(blocks, "docx")
+        if max_bytes is not None and len(data) > max_bytes and len(src.text.encode("utf-8")) > max_bytes:
+            # the limit is on the text; images and other media in the package do not count
+            raise DecodeError("too_large", size=_mb(len(src.text.encode("utf-8"))), limit=_mb(max_bytes))
+        return src
     if kind == "html":
         from .html import read_html
 

@@ -38,6 +38,11 @@ _STRICT = ((STRICT_W, W[1:-1].encode()),
 MAX_PART = 24 * 1024 * 1024        # uncompressed size of one XML part (a long report: a few MB)
 MAX_TOTAL = 64 * 1024 * 1024       # all the parts read
 MAX_RATIO = 300                    # uncompressed/compressed beyond this (and > 4 MB) is a bomb
+# a grid beyond these is no annual report's table (the largest, table 3, is ~30 x 12): GX002, said why
+MAX_COLUMNS = 256                  # columns of one table (w:gridBefore, w:gridSpan add up to it)
+MAX_TABLE_CELLS = 100_000          # cells of one table's grid
+MAX_CELLS = 250_000                # cells of every table in the document
+MAX_LIST_NUMBER = 32767            # Word's own limit for w:start / w:startOverride; a counter past it
 
 # containers whose children are read in order as if they were in place
 _TRANSPARENT = {W + "ins", W + "moveTo", W + "hyperlink", W + "smartTag", W + "fldSimple", W + "sdt",
@@ -150,6 +155,7 @@ class _Package:
         self.numbering = _Numbering(self.xml(_rel_target(rels, "/numbering")), self.xml(_rel_target(rels, "/styles")))
         out: list = []
         st = _Walk(self.numbering)
+        st.chunk = lambda rid: self.alt_chunk(rels, rid)
         st.body(body, out)
         # headers and footers: what is more than a page number, once each, before the body (as
         # a page header comes before the title); after the body they would stand where the
@@ -173,6 +179,44 @@ class _Package:
                     seen.add(t)
                 out.append(b)
         return out + body_blocks
+
+
+    def alt_chunk(self, rels: dict, rid: Optional[str], depth: int = 0) -> list:
+        """The blocks of a ``w:altChunk``: content Word imports as it opens the file (an HTML
+        page, a plain text, another .docx), read in place.  A kind gxlint cannot read (RTF, MHT)
+        is GX002 that says so: without it the report would be checked as if it were whole."""
+        typ, name = rels.get(rid or "", ("", ""))
+        data = self.raw(name) if name else None
+        if data is None:
+            return []
+        ext = posixpath.splitext(name)[1].lower()
+        if data[:4] in (b"PK\x03\x04",) and depth == 0:
+            import io as _io
+
+            inner = _Package(zipfile.ZipFile(_io.BytesIO(data)))
+            inner.total = self.total
+            blocks = inner.blocks(inner.main_part())
+            self.total = inner.total
+        else:
+            from .html import looks_like_html, read_html
+
+            head = data[:2048].lstrip().lower()
+            if ext in (".htm", ".html", ".xhtml") or looks_like_html(data) or head.startswith(b"<"):
+                blocks, _enc = read_html(data, name)
+            elif ext in (".txt", ".text") or typ.endswith("/aFChunk") and not head.startswith((b"{\\rtf", b"mime-")):
+                from ..io import decode
+
+                text = decode(data).text
+                blocks = [Para(t.strip(), {}) for t in text.splitlines() if t.strip()]
+            else:
+                kind = "RTF" if head.startswith(b"{\\rtf") else "MHT" if b"mime-version" in head else (ext or "?")
+                raise DecodeError("docx_alt_chunk", kind=kind, part=name)
+        for b in blocks:            # where it came from: the imported part, not the body
+            b.loc = {**b.loc, "part": name}
+            for row in getattr(b, "rows", ()):
+                for c in row:
+                    c.loc = {**c.loc, "part": name}
+        return blocks
 
 
 def _rel_target(rels: dict, suffix: str) -> str:
@@ -200,6 +244,8 @@ class _Walk:
         self.para_no = 0
         self.table_no = 0
         self.pending = ""           # text of a paragraph whose mark was deleted (joins the next)
+        self.cells = 0              # cells of every table so far (shared by the nested walks)
+        self.chunk = None           # rId → blocks of a w:altChunk (set by the package)
 
     def loc(self, **kw) -> dict:
         if self.part:
@@ -219,6 +265,8 @@ class _Walk:
                 choice = _alternate(child)
                 if choice is not None:
                     self.body(choice, out)
+            elif tag == W + "altChunk" and self.chunk is not None:
+                out.extend(self.chunk(child.get(R_NS + "id")))
 
     def paragraph(self, p, out: list) -> None:
         boxes: list = []
@@ -251,19 +299,22 @@ class _Walk:
         ti = self.table_no
         grid: list[list[Optional[CellBlock]]] = []
         origin: dict[int, CellBlock] = {}      # column → the cell a vertical merge continues
+        tcells = 0
         for tr in _children(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
             if trpr is not None and trpr.find(W + "del") is not None:
                 continue   # a deleted row (tracked change)
             ri = len(grid) + 1
             row: list[Optional[CellBlock]] = []
-            before = _int_val(trpr, W + "gridBefore") if trpr is not None else 0
+            before = max(0, _int_val(trpr, W + "gridBefore")) if trpr is not None else 0
+            self._room(ti, ri, before)
             row.extend(CellBlock("", self.loc(table=ti, row=ri, col=c + 1)) for c in range(before))
             for tc in _children(tr, W + "tc"):
                 tcpr = tc.find(W + "tcPr")
                 span = max(1, min(_int_val(tcpr, W + "gridSpan") or 1, 64)) if tcpr is not None else 1
                 vm = tcpr.find(W + "vMerge") if tcpr is not None else None
                 col = len(row)
+                self._room(ti, ri, col + span)
                 if vm is not None and vm.get(W + "val") not in ("restart",):
                     # continues the merge above: empty here, the text is in the first cell
                     cell = CellBlock("", self.loc(table=ti, row=ri, col=col + 1))
@@ -274,14 +325,33 @@ class _Walk:
                 for k in range(1, span):
                     row.append(CellBlock("", self.loc(table=ti, row=ri, col=col + k + 1)))
             grid.append(row)
+            self._count(ti, len(row))
+            tcells += len(row)
+            if tcells > MAX_TABLE_CELLS:
+                raise DecodeError("table_too_large", table=ti, size=f"{len(grid)}+ rows, {tcells:,}+ cells",
+                                  limit=f"{MAX_TABLE_CELLS:,} cells")
         if not grid:
             return
         width = max(len(r) for r in grid)
+        self._count(ti, width * len(grid) - sum(len(r) for r in grid))     # the padding
+        if width * len(grid) > MAX_TABLE_CELLS:
+            raise DecodeError("table_too_large", table=ti, size=f"{len(grid)} × {width}", limit=f"{MAX_TABLE_CELLS:,}")
         rows = []
         for ri, r in enumerate(grid, 1):
             r = list(r) + [CellBlock("", self.loc(table=ti, row=ri, col=c + 1)) for c in range(len(r), width)]
             rows.append(r)
         out.append(TableBlock(rows, self.loc(table=ti)))
+
+    def _room(self, ti: int, ri: int, columns: int) -> None:
+        """A row of ``columns`` is within :data:`MAX_COLUMNS` (checked before the cells are made)."""
+        if columns > MAX_COLUMNS:
+            raise DecodeError("table_too_large", table=ti, size=f"row {ri}: {columns} columns",
+                              limit=f"{MAX_COLUMNS} columns")
+
+    def _count(self, ti: int, n: int) -> None:
+        self.cells += n
+        if self.cells > MAX_CELLS:
+            raise DecodeError("table_too_large", table=ti, size=f"{self.cells:,}+ cells in all", limit=f"{MAX_CELLS:,}")
 
     def cell_text(self, tc) -> str:
         parts: list[str] = []
@@ -427,7 +497,7 @@ class _Level:
             return x.get(W + "val") if x is not None and x.get(W + "val") is not None else default
 
         try:
-            self.start = int(val("start", "1"))
+            self.start = _list_number(int(val("start", "1")))
         except ValueError:
             self.start = 1
         self.fmt = val("numFmt", "decimal")
@@ -470,7 +540,7 @@ class _Numbering:
                     so = ov.find(W + "startOverride")
                     if so is not None:
                         try:
-                            starts[il] = int(so.get(W + "val") or 1)
+                            starts[il] = _list_number(int(so.get(W + "val") or 1))
                         except ValueError:
                             pass
                     lv = ov.find(W + "lvl")
@@ -549,7 +619,7 @@ class _Numbering:
                 if 0 <= il < 9:
                     counters[il] = v - 1
         cur = counters[ilvl]
-        counters[ilvl] = (cur + 1) if cur is not None else lvl.start
+        counters[ilvl] = _list_number(cur + 1) if cur is not None else lvl.start
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = None
         if lvl.fmt in ("bullet", "none"):
@@ -573,6 +643,14 @@ class _Numbering:
             return text
         # a tab: Word shows a gap after the number; punctuation already separates it
         return text if text[-1] in "、.．)）:：" else text + " "
+
+
+def _list_number(n: int) -> int:
+    """A list number Word could show: past :data:`MAX_LIST_NUMBER` the list is no report's (a
+    letter-format label of 4,000,000,000 is a 150-million-letter string): GX002, said why."""
+    if not -MAX_LIST_NUMBER <= n <= MAX_LIST_NUMBER:
+        raise DecodeError("list_too_large", value=f"{n:,}", limit=f"{MAX_LIST_NUMBER:,}")
+    return n
 
 
 _ZH = "零一二三四五六七八九"

@@ -48,6 +48,13 @@ _EDGE_CHROME = re.compile(
     r"打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|扫一扫|当前位置|您现在的位置|您的位置|"
     r"字号\s*[:：]?\s*[【\[]?\s*大|浏览次数|访问量|无障碍|返回顶部|^首页\s*[>＞»]|^相关链接$|^相关文章$")
 MAX_SPAN = 200        # rowspan/colspan beyond this is hostile or broken
+# as for .docx (gxlint.read.docx): no report has a table beyond these — GX002, said why
+MAX_COLUMNS = 256
+MAX_TABLE_CELLS = 100_000
+MAX_CELLS = 250_000
+MAX_DEPTH = 2048      # libxml2's element nesting limit with huge_tree (256 without): deeper is GX002
+# anchoring blocks in the source scans at most this many characters per character of the page
+ANCHOR_BUDGET = 32
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -70,21 +77,36 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if m:
         declared = m.group(1).decode("ascii", "replace").lower()
         enc = _CHARSET_ALIAS.get(declared, declared)
-        try:
-            codecs.lookup(enc)
+        if _text_encoding(enc):           # not base64, rot13, hex, zlib …: bytes↔bytes codecs
             tried.append(enc)
-        except LookupError:
-            pass
-    for enc in ("utf-8", "gb18030"):
-        if enc not in tried:
-            tried.append(enc)
+    if "utf-8" not in tried:
+        tried.append("utf-8")
     for enc in tried:
         try:
             return data.decode(enc), enc
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
+    from ..io import detect_encoding
+
+    found, _certain = detect_encoding(data)       # not what it declares, not UTF-8: GB18030, Big5 …
+    if found is not None:
+        try:
+            return data.decode(found), found
+        except UnicodeDecodeError:
+            pass
     # a page that is mostly right: the declared (or first) charset, bad bytes replaced
     return data.decode(tried[0], "replace"), tried[0]
+
+
+def _text_encoding(name: str) -> bool:
+    """Whether ``name`` is a codec from bytes to text (``<meta charset="base64">`` names a codec
+    Python has, but not a text encoding)."""
+    try:
+        info = codecs.lookup(name)
+        b"".decode(info.name)
+    except (LookupError, ValueError):
+        return False
+    return getattr(info, "_is_text_encoding", True)
 
 
 def read_html(data: bytes, path: Optional[str] = None) -> tuple[list, str]:
@@ -100,15 +122,24 @@ def read_html_str(text: str) -> list:
 
     if not text.strip():
         return []
+    # huge_tree: libxml2 nests 2,048 levels instead of 256 (a CMS that leaves a <div> open per
+    # paragraph goes past 256, and the parser then drops the rest of the text without a word)
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                                  no_network=True, default_doctype=False)
+                                  no_network=True, default_doctype=False, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise DecodeError("damaged_html", reason=str(exc)[:120]) from None
+    if any("depth" in (e.message or "").lower() for e in parser.error_log):
+        # what the parser read is a part of the page: never checked as if it were the whole
+        raise DecodeError("html_too_deep", limit=MAX_DEPTH)
     body = root.find("body")
     if body is None:
         body = root
+    import sys
+
+    if sys.getrecursionlimit() < 4 * MAX_DEPTH + 1000:   # the walk recurses once per element level
+        sys.setrecursionlimit(4 * MAX_DEPTH + 1000)
     walk = _Walk(len(_text_len(body)))
     walk.block(body)
     walk.flush()
@@ -143,27 +174,34 @@ def in_markup(source: str, idx: int, floor: int = 0) -> bool:
     return lt > gt
 
 
-def _find_text(source: str, needle: str, frm: int, limit: int = 1 << 20) -> int:
-    """The first occurrence of ``needle`` in text (not inside a tag) from ``frm``, or -1."""
-    end = min(len(source), frm + limit)
-    while True:
-        idx = source.find(needle, frm, end)
-        if idx < 0 or not in_markup(source, idx):
-            return idx
-        frm = idx + 1
+_MARKUP = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 
 
-def _anchor(blocks: list, source: str) -> None:
+def _text_only(source: str) -> str:
+    """``source`` with every tag and comment blanked out (same length, same offsets): a search in
+    it finds text only, in one pass (testing each hit with :func:`in_markup` was quadratic on a
+    page whose attributes repeat a cell's text)."""
+    return _MARKUP.sub(lambda m: "\x00" * len(m.group()), source)
+
+
+def _anchor(blocks: list, source: str, limit: int = 1 << 20) -> int:
     """Give each paragraph and cell its offset in the HTML source (``loc['offset']``, and the
     1-based ``column`` on its line): where its first words are written, found after the previous
-    block's (blocks are in source order), from the element's own line on."""
+    block's (blocks are in source order), from the element's own line on.  At most
+    :data:`ANCHOR_BUDGET` characters are searched per character of the page (what is left keeps
+    its line only); returns how many were."""
+    import bisect
+
     starts = [0]
     for m in re.finditer("\n", source):
         starts.append(m.end())
+    text_only = _text_only(source)
+    budget = ANCHOR_BUDGET * len(source) + (1 << 20)
+    scanned = 0
     cursor = 0
 
     def place(text: str, loc: dict) -> None:
-        nonlocal cursor
+        nonlocal cursor, scanned
         line = loc.get("line")
         if not text or not line or line > len(starts):
             return
@@ -171,16 +209,20 @@ def _anchor(blocks: list, source: str) -> None:
         if m is None:
             return
         run = m.group(0)
+        frm = max(cursor, starts[line - 1])
+        end = min(len(source), frm + limit)
         for needle in dict.fromkeys((run, run[:2], run[:1])):   # shorter when markup splits it
-            idx = _find_text(source, needle, max(cursor, starts[line - 1]))
+            end = min(end, frm + budget - scanned)
+            if end <= frm:
+                return
+            idx = text_only.find(needle, frm, end)
+            scanned += (idx + len(needle) if idx >= 0 else end) - frm
             if idx >= 0:
                 break
         else:
             return
         loc["offset"] = idx
-        k = line - 1
-        while k + 1 < len(starts) and starts[k + 1] <= idx:
-            k += 1
+        k = bisect.bisect_right(starts, idx) - 1
         loc["line"] = k + 1
         loc["column"] = idx - starts[k] + 1
         cursor = idx + len(needle)
@@ -192,6 +234,7 @@ def _anchor(blocks: list, source: str) -> None:
             for row in b.rows:
                 for cell in row:
                     place(cell.text, cell.loc)
+    return scanned
 
 
 def _text_len(el) -> str:
@@ -224,6 +267,7 @@ class _Walk:
         self.buf: list[str] = []
         self.buf_line: Optional[int] = None
         self.table_no = 0
+        self.cells = 0              # cells of every table so far
 
     # --- inline buffer -> paragraphs ----------------------------------------------------
     def add(self, s: Optional[str], line: Optional[int]) -> None:
@@ -316,6 +360,12 @@ class _Walk:
                 cs = _span(td.get("colspan"))
                 rs = _span(td.get("rowspan"))
                 rs = min(rs, len(cells_of) - ri)
+                if ci + cs > MAX_COLUMNS:
+                    raise DecodeError("table_too_large", table=ti, size=f"row {ri + 1}: {ci + cs} columns",
+                                      limit=f"{MAX_COLUMNS} columns")
+                if len(grid) + rs * cs > MAX_TABLE_CELLS or self.cells + len(grid) + rs * cs > MAX_CELLS:
+                    raise DecodeError("table_too_large", table=ti, size=f"{len(grid) + rs * cs:,}+ cells",
+                                      limit=f"{MAX_TABLE_CELLS:,} cells")
                 line = td.sourceline
                 grid[(ri, ci)] = CellBlock(_cell_text(td), _cloc(ti, ri, ci, line))
                 for dr in range(rs):
@@ -324,6 +374,13 @@ class _Walk:
                             grid.setdefault((ri + dr, ci + dc), CellBlock("", _cloc(ti, ri + dr, ci + dc, line)))
                 ci += cs
                 width = max(width, ci)
+        if len(cells_of) * width > MAX_TABLE_CELLS:
+            raise DecodeError("table_too_large", table=ti, size=f"{len(cells_of)} × {width}",
+                              limit=f"{MAX_TABLE_CELLS:,} cells")
+        self.cells += len(cells_of) * width
+        if self.cells > MAX_CELLS:
+            raise DecodeError("table_too_large", table=ti, size=f"{self.cells:,}+ cells in all",
+                              limit=f"{MAX_CELLS:,} cells")
         out_rows = []
         for ri in range(len(cells_of)):
             out_rows.append([grid.get((ri, c)) or CellBlock("", _cloc(ti, ri, c, None)) for c in range(width)])

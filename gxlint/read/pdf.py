@@ -131,6 +131,7 @@ class Page:
     images: int = 0
     nchars: int = 0
     unmapped: int = 0       # characters without a Unicode value (private use area, U+FFFD)
+    stream: str = ""        # the first characters in content-stream order (see _glyph_order)
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -180,6 +181,8 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
         # fonts without a Unicode map: what PDFium reads are glyph numbers, not text — reading them
         # would report every section missing; say once that the text cannot be extracted
         raise DecodeError("pdf_unmapped_text", share=f"{100 * unmapped // total}%")
+    if _glyph_order("".join(p.stream for p in pages)[:GLYPH_ORDER_SAMPLE]):
+        raise DecodeError("pdf_unmapped_text", share="100%")
     _drop_furniture(pages)
     for p in pages:
         _aligned_tables(p)
@@ -197,12 +200,123 @@ def _check_bytes(data: bytes) -> None:
     _check_inflation(data)
 
 
-def _check_inflation(data: bytes) -> None:
-    """Refuse a decompression bomb before PDFium inflates it: every Flate stream that PDFium would
-    parse (page contents, forms, object streams) is inflated here with a cap on its output.
-    Streams cannot nest (none sits inside an object stream), so a scan of the bytes finds all."""
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+|\d+\s+\d+\s+R)")
+_FILTER_NAMES = {b"FlateDecode": "flate", b"Fl": "flate", b"ASCIIHexDecode": "hex", b"AHx": "hex",
+                 b"ASCII85Decode": "a85", b"A85": "a85", b"RunLengthDecode": "rl", b"RL": "rl",
+                 b"LZWDecode": "lzw", b"LZW": "lzw"}
+
+
+class _Undecodable(Exception):
+    """A stage this check does not decode (an image codec, a broken stream): PDFium decides."""
+
+
+def _filters(head: bytes) -> Optional[list]:
+    """The stream's filter chain, first applied first (None: no filter).  A chain naming a
+    filter that cannot expand text streams (an image codec) gives up at that stage."""
+    m = _FILTER.search(head)
+    if m is None:
+        return None
+    spec = m.group(1)
+    if spec.endswith(b"R"):          # an indirect /Filter: try it as Flate, the usual one
+        return ["flate"]
+    return [_FILTER_NAMES.get(n, "other") for n in re.findall(rb"/([A-Za-z0-9]+)", spec)]
+
+
+def _stage(kind: str, data: bytes, cap: int) -> bytes:
+    """One decoding stage, its output cut at ``cap + 1`` bytes (enough to tell a bomb)."""
+    import binascii
     import zlib
 
+    if kind == "flate":
+        try:
+            return zlib.decompressobj().decompress(data, cap + 1)
+        except zlib.error:
+            raise _Undecodable from None
+    if kind == "hex":
+        end = data.find(b">")
+        digits = re.sub(rb"[^0-9A-Fa-f]", b"", data if end < 0 else data[:end])
+        if len(digits) % 2:
+            digits += b"0"
+        return binascii.unhexlify(digits[: 2 * (cap + 1)])
+    if kind == "a85":
+        import base64
+
+        end = data.find(b"~>")
+        body = re.sub(rb"\s", b"", data if end < 0 else data[:end])
+        if body.startswith(b"<~"):
+            body = body[2:]
+        out = bytearray()
+        # 'z' (four zero bytes) stands only between 5-character groups, and no group holds a 'z'
+        for k, part in enumerate(body.split(b"z")):
+            if k:
+                out += b"\0\0\0\0"
+            try:
+                out += base64.a85decode(part)
+            except ValueError:
+                raise _Undecodable from None
+            if len(out) > cap:
+                break
+        return bytes(out[: cap + 1])
+    if kind == "rl":
+        out = bytearray()
+        k = 0
+        while k < len(data) and len(out) <= cap:
+            n = data[k]
+            if n == 128:
+                break
+            if n < 128:
+                out += data[k + 1:k + 2 + n]
+                k += n + 2
+            else:
+                out += data[k + 1:k + 2] * (257 - n)
+                k += 2
+        return bytes(out[: cap + 1])
+    if kind == "lzw":
+        return _lzw(data, cap)
+    raise _Undecodable
+
+
+def _lzw(data: bytes, cap: int) -> bytes:
+    """LZWDecode (early change 1, as PDF writers use), output cut at ``cap + 1`` bytes."""
+    out = bytearray()
+    table = [bytes([i]) for i in range(256)] + [b"", b""]
+    width, bits, nbits, prev = 9, 0, 0, None
+    for byte in data:
+        bits = (bits << 8) | byte
+        nbits += 8
+        while nbits >= width:
+            nbits -= width
+            code = (bits >> nbits) & ((1 << width) - 1)
+            if code == 256:                   # clear
+                table = table[:258]
+                width, prev = 9, None
+                continue
+            if code == 257:                   # end of data
+                return bytes(out[: cap + 1])
+            if code < len(table):
+                entry = table[code]
+                if prev is not None:
+                    table.append(prev + entry[:1])
+            elif prev is not None and code == len(table):
+                entry = prev + prev[:1]
+                table.append(entry)
+            else:
+                raise _Undecodable
+            out += entry
+            if len(out) > cap:
+                return bytes(out[: cap + 1])
+            prev = entry
+            if len(table) + 1 >= (1 << width) and width < 12:
+                width += 1
+    return bytes(out[: cap + 1])
+
+
+def _check_inflation(data: bytes) -> None:
+    """Refuse a decompression bomb before PDFium inflates it: every stream that PDFium would
+    parse (page contents, forms, object streams) and that is filtered is decoded here, through
+    its whole filter chain (``[/ASCIIHexDecode /FlateDecode]``, ASCII85, run-length, LZW), with a
+    cap on the output of every stage.  Streams cannot nest (none sits inside an object stream),
+    so a scan of the bytes finds all."""
     total = 0
     for m in _STREAM_START.finditer(data):
         start = m.end()
@@ -210,19 +324,23 @@ def _check_inflation(data: bytes) -> None:
         k = head.rfind(b" obj")
         if k >= 0:
             head = head[k:]
-        if b"/FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head and b"/Fl/" not in head:
-            continue
+        chain = _filters(head)
+        if not chain or all(f in ("hex",) for f in chain):
+            continue                # unfiltered, or only ASCIIHex: nothing grows
         if _INERT_STREAM.search(head):
             continue
         end = data.find(b"endstream", start)
         if end < 0:
             end = len(data)
-        d = zlib.decompressobj()
+        out = data[start:end]
         try:
-            out = d.decompress(data[start:end], MAX_STREAM + 1)
-        except zlib.error:
-            continue            # PDFium decides what a broken stream means
-        total += len(out)
+            for kind in chain:
+                out = _stage(kind, out, MAX_STREAM)
+                if len(out) > MAX_STREAM:
+                    break
+        except _Undecodable:
+            pass                    # PDFium decides what a broken stream means
+        total += min(len(out), MAX_STREAM + 1)
         if len(out) > MAX_STREAM or total > MAX_INFLATED:
             raise DecodeError("pdf_inflate_bomb", limit=f"{(MAX_STREAM if len(out) > MAX_STREAM else MAX_INFLATED) >> 20} MB")
 
@@ -247,7 +365,8 @@ def _read_page(doc, raw, index: int) -> Page:
     if turns % 2:
         width, height = height, width
     out = Page(index + 1, width, height, images=images, nchars=len(found),
-               unmapped=sum(1 for f in found if _unmapped(f[0])))
+               unmapped=sum(1 for f in found if _unmapped(f[0])),
+               stream="".join(f[0] for f in found[:GLYPH_ORDER_SAMPLE]))
     tables = _tables(h_edges, v_edges, index + 1)
     rest: list[Char] = []
     if tables:
@@ -270,6 +389,27 @@ def _read_page(doc, raw, index: int) -> Page:
         rest = chars
     out.lines = _lines(rest, index + 1)
     return out
+
+
+GLYPH_ORDER_SAMPLE = 4000      # characters of the content stream looked at
+
+
+def _glyph_order(stream: str) -> bool:
+    """Whether the text reads as glyph numbers of subset fonts without a Unicode map: a writer
+    that re-encodes fonts (ghostscript's pdfwrite) numbers each glyph from 33 (``!``) in the
+    order of first use, so, read without a ToUnicode map, the document's characters first
+    appear in consecutive code order — ``! "#$%&'()*+,-./0 ,-.12 34`` — which no real text does.
+    True when at least 30 distinct characters first appear and over half of those steps are +1."""
+    seen: set = set()
+    firsts: list[int] = []
+    for ch in stream:
+        if ch not in seen and not ch.isspace():
+            seen.add(ch)
+            firsts.append(ord(ch))
+    if len(firsts) < 30:
+        return False
+    steps = sum(1 for a, b in zip(firsts, firsts[1:]) if b == a + 1)
+    return steps > 0.5 * (len(firsts) - 1)
 
 
 def _unmapped(ch: str) -> bool:

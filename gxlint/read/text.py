@@ -10,4 +10,5 @@ def read_text(data: bytes, *, max_bytes: Optional[int] = None):
     from . import Source
 
     dec = decode(data, max_bytes=max_bytes)
-    return Source(dec.text, "text", None, fixable=True, encoding=dec.encoding, bom=dec.bom, newline=dec.newline)
+    return Source(dec.text, "text", None, fixable=True, encoding=dec.encoding, bom=dec.bom, newline=dec.newline,
+                  certain=dec.certain)

@@ -132,6 +132,7 @@ def main(args) -> int:
     from ..batch import write_output
 
     written: list[str] = []
+    failed: list[str] = []
     try:
         if kind == "html":
             from .html import render
@@ -151,7 +152,14 @@ def main(args) -> int:
             used: set[str] = set()
             for rep in batch["reports"]:
                 path = os.path.join(target, split_name(rep, used))
-                write_output(path, render_one(batch, rep))
+                try:
+                    write_output(path, render_one(batch, rep))
+                except OSError as exc:          # one letter not written: say so, write the others
+                    from ..output import safe_text
+
+                    failed.append(path)
+                    print(safe_text(f"gxlint: 无法写入 (cannot write) {path}：{exc.strerror or exc}"), file=sys.stderr)
+                    continue
                 written.append(path)
         else:
             from .docx import render
@@ -164,14 +172,16 @@ def main(args) -> int:
         n = len(batch["reports"])
         nf = sum(r["errors"] + r["warnings"] + r["infos"] for r in batch["reports"])
         where = written[0] if len(written) == 1 else f"{os.path.dirname(written[0]) if written else out}/ ({len(written)})"
-        print(_say(lang, f"gxlint: {n} 份报告、{nf} 个问题，已写入 {where}",
-                   f"gxlint: {n} report(s), {nf} finding(s), written to {where}"), file=sys.stderr)
+        from ..output import safe_text
+
+        print(safe_text(_say(lang, f"gxlint: {n} 份报告、{nf} 个问题，已写入 {where}",
+                             f"gxlint: {n} report(s), {nf} finding(s), written to {where}")), file=sys.stderr)
         if batch["skipped"]:
             print(_say(lang, f"跳过 {len(batch['skipped'])} 个文件：", f"skipped {len(batch['skipped'])} file(s):"),
                   file=sys.stderr)
             for p, why in batch["skipped"]:
-                print(f"  {p} — {why}", file=sys.stderr)
-    return 0
+                print(safe_text(f"  {p} — {why}"), file=sys.stderr)
+    return 2 if failed else 0
 
 
 def _require(module: str, package: str) -> None:

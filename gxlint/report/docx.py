@@ -269,14 +269,33 @@ def render_one(batch: dict, rep: dict, today: "_dt.date | None" = None) -> bytes
     return _bytes(doc)
 
 
+_RESERVED = re.compile(r"(?i)^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)")
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]')
+MAX_NAME_BYTES = 200        # a file name is at most 255 bytes almost everywhere: room for "-2" and a hash
+
+
 def split_name(rep: dict, used: set) -> str:
-    """The file name of one report's letter: the report's file name + 审查意见.docx, unique."""
-    stem = os.path.splitext(rep["file"])[0] or "report"
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem)
-    name = f"{stem}-审查意见.docx"
+    """The file name of one report's letter: the report's file name + 审查意见.docx, unique (in
+    any letter case), and writable on every system: no separator, control, bidi or reserved
+    character, not a reserved device name (CON, NUL, COM1 …), no leading dot, no trailing dot or
+    space, at most :data:`MAX_NAME_BYTES` bytes of UTF-8 (a longer stem is cut on a character
+    boundary and keeps a short hash of the whole, so two long names stay apart)."""
+    import hashlib
+
+    whole = os.path.splitext(rep["file"])[0] or "report"
+    stem = _UNSAFE_NAME.sub("_", whole).strip(" .") or "report"
+    if _RESERVED.match(stem):
+        stem = "_" + stem
+    tail = "-审查意见.docx"
+    room = MAX_NAME_BYTES - len(tail.encode("utf-8")) - 4       # "-NNN" for a repeated name
+    if len(stem.encode("utf-8")) > room:
+        tag = "~" + hashlib.sha1(whole.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        cut = stem.encode("utf-8")[: room - len(tag)].decode("utf-8", "ignore").rstrip(" .")
+        stem = cut + tag
+    name = f"{stem}{tail}"
     k = 2
-    while name in used:
-        name = f"{stem}-{k}-审查意见.docx"
+    while name.lower() in used:
+        name = f"{stem}-{k}{tail}"
         k += 1
-    used.add(name)
+    used.add(name.lower())
     return name

@@ -13,6 +13,7 @@ import os
 from typing import Optional
 
 from ..api import fmt_num
+from ..output import safe_text
 from ..identities import COLUMN_NAMES, COLUMN_NAMES_EN, T4_GROUPS, T4_PARTS, all_identities, row_name
 
 FAMILIES = ("structure", "template", "arithmetic", "prose", "meta", "hygiene", "engine")
@@ -211,8 +212,9 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
 
     organ = (meta.organ if meta else None) or None
     rep = {
-        "index": index, "path": path, "file": os.path.basename(path),
-        "organ": organ, "title": meta.title if meta else None,
+        # names are shown, never obeyed: a bidi override in "gnp.exe" must not read "exe.png"
+        "index": index, "path": safe_text(path), "file": safe_text(os.path.basename(path)),
+        "organ": safe_text(organ) if organ else organ, "title": safe_text(meta.title) if meta and meta.title else None,
         "level": level, "year": year, "template": res.template,
         "published": _iso(published), "published_from": published_from, "deadline": _iso(deadline),
         "days_late": _days(published, deadline) if published and deadline else None,

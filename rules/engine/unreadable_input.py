@@ -79,6 +79,16 @@ class UnreadableInput(Rule):
             "zh": "Word 文档（.docx）已损坏或不完整（{reason}），未检查；请在 Word 或 WPS 中重新打开并另存",
             "en": "the Word document (.docx) is damaged or incomplete ({reason}); not checked — open and save it again",
         },
+        "table_too_large": {
+            "zh": "表格 {table} 过大（{size}，上限 {limit}），不像年度报告中的表格（文件可能是恶意构造的），未检查",
+            "en": "table {table} is too large ({size}; limit {limit}): no annual report has such a table "
+                  "(a crafted file?); not checked",
+        },
+        "list_too_large": {
+            "zh": "自动编号的值过大（{value}，上限 {limit}），不像年度报告中的列表（文件可能是恶意构造的），未检查",
+            "en": "an automatic list number is too large ({value}; limit {limit}): no annual report has such a list "
+                  "(a crafted file?); not checked",
+        },
         "not_docx": {
             "zh": "文件是{kind}，不是 Word 文档（.docx），未检查",
             "en": "the file is a zip archive ({kind}), not a Word document (.docx); not checked",
@@ -87,9 +97,20 @@ class UnreadableInput(Rule):
             "zh": "Word 文档中的 {part} 解压后过大（疑似压缩炸弹），未检查",
             "en": "{part} inside the Word document is too large when unpacked (a zip bomb?); not checked",
         },
+        "docx_alt_chunk": {
+            "zh": "Word 文档中嵌入了 {kind} 格式的内容（{part}，altChunk），无法读取，未检查（以免把残缺的报告当作完整的检查）；"
+                  "请在 Word 中打开并另存为 .docx",
+            "en": "the Word document embeds {kind} content ({part}, an altChunk) that cannot be read; not checked "
+                  "(a partial report is never checked as a whole one) — open it in Word and save it as .docx",
+        },
         "damaged_html": {
             "zh": "无法解析网页（{reason}），未检查",
             "en": "the web page cannot be parsed ({reason}); not checked",
+        },
+        "html_too_deep": {
+            "zh": "网页元素嵌套超过 {limit} 层，解析器只能读到其中一部分，未检查（以免把残缺的报告当作完整的检查）",
+            "en": "the page nests elements more than {limit} levels deep, so only part of it could be parsed; "
+                  "not checked (a partial report is never checked as a whole one)",
         },
         "pdf_unsupported": {
             "zh": "无法读取 PDF：缺少 PDF 读取组件（{error}），未检查；请重新安装 gxlint",

@@ -98,8 +98,9 @@ def deep_nesting_bomb(depth: int = 200_000) -> bytes:
     ])
 
 
-def inflate_bomb(megabytes: int = 256) -> bytes:
-    """A page whose content stream inflates from a few hundred KB to ``megabytes`` of operators."""
+def inflate_bomb(megabytes: int = 256, outer: Optional[str] = None) -> bytes:
+    """A page whose content stream inflates from a few hundred KB to ``megabytes`` of operators;
+    ``outer`` ("hex", "a85"): the Flate data wrapped in ASCIIHex/ASCII85, a filter chain."""
     chunk = b"0 0 m 1 1 l S\n" * 4096
     comp = zlib.compressobj(9)
     parts = []
@@ -109,11 +110,20 @@ def inflate_bomb(megabytes: int = 256) -> bytes:
         total += len(chunk)
     parts.append(comp.flush())
     data = b"".join(parts)
+    filters = b"/FlateDecode"
+    if outer == "hex":
+        import binascii
+
+        data, filters = binascii.hexlify(data) + b">", b"[/ASCIIHexDecode /FlateDecode]"
+    elif outer == "a85":
+        import base64
+
+        data, filters = base64.a85encode(data, wrapcol=76) + b"~>", b"[/A85 /Fl]"
     return raw_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
     ])
 
 

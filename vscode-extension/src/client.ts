@@ -14,7 +14,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import { findGxlint, serverLaunch } from './launch';
 import { getSelectedInterpreter } from './python';
-import { describe, gxlintEnv, type GxlintCommand, pathInterpreters, type ProbeResult } from './serverCommand';
+import { describe, gxlintEnv, type GxlintCommand, NEUTRAL_CWD, pathInterpreters, type ProbeResult } from './serverCommand';
 import { Lifecycle, NotFoundNotice } from './lifecycle';
 import { findBundledWheel, offerSetup } from './setup';
 import {
@@ -261,7 +261,7 @@ function runLong(command: string, args: string[]): Promise<ProbeResult> {
             execFile(
                 command,
                 args,
-                { timeout: 600000, maxBuffer: 16 * 1024 * 1024, windowsHide: true, env: gxlintEnv(process.env), encoding: 'utf8' },
+                { timeout: 600000, maxBuffer: 16 * 1024 * 1024, windowsHide: true, cwd: NEUTRAL_CWD, env: gxlintEnv(process.env), encoding: 'utf8' },
                 (error, stdout, stderr) => {
                     const output = `${stdout ?? ''}${stderr ?? ''}`.trim();
                     resolve({ ok: !error, output: error && !output ? error.message : output });

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { getSelectedInterpreter } from './python';
 import { checkArgsFor } from './checkOutput';
-import { checkCommandLine, describe, execProbe, gxlintEnv, type GxlintCommand, lspCommandLine, resolveGxlintCommand, type Resolution } from './serverCommand';
+import { checkCommandLine, describe, execProbe, gxlintEnv, type GxlintCommand, lspCommandLine, NEUTRAL_CWD, resolveGxlintCommand, type Resolution } from './serverCommand';
 import { getExtensionSettings, getServerSettings, type ServerSettings, workspaceFolderFor } from './settings';
 
 export interface Log {
@@ -51,12 +51,23 @@ export interface ServerLaunch {
 }
 
 /**
- * The working directory of gxlint processes: the workspace folder (as when the user runs gxlint
- * there), but in an untrusted workspace the extension's own folder — with `python -m`, the working
- * directory can be on sys.path (Python < 3.11).
+ * The working directory of the language server: never the workspace, trusted or not. With
+ * `python -m` the working directory goes first on sys.path (Python 3.10, or wherever
+ * PYTHONSAFEPATH is not honoured), so a workspace's `gxlint/`, `regex.py` or planted
+ * `*.dist-info` would be imported by a server that starts as soon as a file is opened. The server
+ * is told the workspace by `initialize`, and its paths are absolute.
  */
-export function processCwd(folder: vscode.WorkspaceFolder | undefined): string {
-    return folder && vscode.workspace.isTrusted ? folder.uri.fsPath : __dirname;
+export function serverCwd(): string {
+    return NEUTRAL_CWD;
+}
+
+/**
+ * The working directory of "Check Workspace" (run by an explicit command): the workspace folder in
+ * a trusted workspace (as when the user runs gxlint there: its configuration is the base), the
+ * extension's own folder otherwise. gxlint itself drops the working directory from sys.path.
+ */
+export function checkCwd(folder: vscode.WorkspaceFolder | undefined): string {
+    return folder && vscode.workspace.isTrusted ? folder.uri.fsPath : NEUTRAL_CWD;
 }
 
 /** The server process for `gxlint` (stdio, no extra arguments) and what `initialize` carries. */
@@ -66,7 +77,7 @@ export function serverLaunch(gxlint: GxlintCommand): ServerLaunch {
     return {
         command,
         args,
-        options: { cwd: processCwd(folder), env: gxlintEnv(process.env) },
+        options: { cwd: serverCwd(), env: gxlintEnv(process.env) },
         initializationOptions: getServerSettings(folder),
     };
 }
@@ -81,5 +92,5 @@ export interface CheckLaunch {
 /** "Check Workspace" for one folder: `gxlint check --format json … <folder>` with the folder's settings. */
 export function checkLaunch(gxlint: GxlintCommand, folder: vscode.WorkspaceFolder): CheckLaunch {
     const { command, args } = checkCommandLine(gxlint, [...checkArgsFor(getServerSettings(folder)), folder.uri.fsPath]);
-    return { command, args, cwd: processCwd(folder), env: gxlintEnv(process.env) };
+    return { command, args, cwd: checkCwd(folder), env: gxlintEnv(process.env) };
 }

@@ -127,14 +127,20 @@ export function gxlintEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     return { ...base, PYTHONUTF8: '1', PYTHONIOENCODING: 'utf-8', PYTHONSAFEPATH: '1' };
 }
 
-/** Runs `command args` (no shell) and says whether it exited 0; never throws. */
+/**
+ * The working directory of every process the extension starts: the extension's own folder, never
+ * the workspace (see launch.ts `serverCwd`).
+ */
+export const NEUTRAL_CWD = __dirname;
+
+/** Runs `command args` (no shell, outside the workspace) and says whether it exited 0; never throws. */
 export const execProbe: Probe = (command, args) =>
     new Promise((resolve) => {
         try {
             execFile(
                 command,
                 args,
-                { timeout: 20000, windowsHide: true, env: gxlintEnv(process.env), encoding: 'utf8' },
+                { timeout: 20000, windowsHide: true, cwd: NEUTRAL_CWD, env: gxlintEnv(process.env), encoding: 'utf8' },
                 (error, stdout, stderr) => {
                     const output = `${stdout ?? ''}${stderr ?? ''}`.trim();
                     if (error) {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { beforeEach, test } from 'node:test';
 import type * as vscode from 'vscode';
 import { checkLaunch, serverLaunch } from '../../src/launch';
-import type { GxlintCommand } from '../../src/serverCommand';
+import { type GxlintCommand, NEUTRAL_CWD } from '../../src/serverCommand';
 import { getServerSettings } from '../../src/settings';
 import { __stub as stub } from '../support/vscode-stub';
 
@@ -16,11 +16,11 @@ beforeEach(() => {
     stub.folders = [stub.folder(root)];
 });
 
-test('the server: `<python> -m gxlint lsp` or `gxlint lsp`, nothing added, in the workspace folder', () => {
+test('the server: `<python> -m gxlint lsp` or `gxlint lsp`, nothing added, in the extension folder', () => {
     const l = serverLaunch(py);
     assert.equal(l.command, '/venv/bin/python');
     assert.deepEqual(l.args, ['-m', 'gxlint', 'lsp']);
-    assert.equal(l.options.cwd, root);
+    assert.equal(l.options.cwd, NEUTRAL_CWD);
     assert.deepEqual(serverLaunch(exe).args, ['lsp']);
 });
 
@@ -32,11 +32,16 @@ test('UTF-8 on stdio and no working directory on sys.path', () => {
     assert.equal(env.PATH, process.env.PATH);
 });
 
-test('an untrusted workspace is never the working directory', () => {
-    stub.trusted = false;
-    assert.notEqual(serverLaunch(py).options.cwd, root);
-    assert.notEqual(checkLaunch(py, stub.folders![0] as unknown as vscode.WorkspaceFolder).cwd, root);
-});
+for (const trusted of [false, true]) {
+    test(`a ${trusted ? 'trusted' : 'untrusted'} workspace is never the server\u2019s working directory (python -m puts it on sys.path)`, () => {
+        stub.trusted = trusted;
+        assert.notEqual(serverLaunch(py).options.cwd, root);
+        assert.ok(!path.resolve(serverLaunch(py).options.cwd).startsWith(root));
+        if (!trusted) {
+            assert.notEqual(checkLaunch(py, stub.folders![0] as unknown as vscode.WorkspaceFolder).cwd, root);
+        }
+    });
+}
 
 test('initializationOptions are the server settings for the first folder', () => {
     stub.language = 'zh-cn';

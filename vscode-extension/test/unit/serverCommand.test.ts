@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import {
     checkCommandLine,
     execProbe,
     lspCommandLine,
+    NEUTRAL_CWD,
     type Probe,
     type ResolveInputs,
     resolveGxlintCommand,
@@ -139,5 +141,13 @@ describe('execProbe', () => {
     test('exit 0 is ok, with its output', async () => {
         const r = await execProbe(process.execPath, ['-e', 'console.log("gxlint 9.9")']);
         assert.deepEqual(r, { ok: true, output: 'gxlint 9.9' });
+    });
+    test('the version probe runs in the extension folder, never in the workspace or the editor\'s working directory', async () => {
+        const r = await execProbe(process.execPath, ['-e', 'console.log(process.cwd()); console.log(process.env.PYTHONSAFEPATH)']);
+        assert.equal(r.ok, true);
+        const [cwd, safe] = r.output.split(/\r?\n/);
+        assert.equal(path.resolve(cwd), path.resolve(NEUTRAL_CWD));
+        assert.notEqual(path.resolve(cwd), path.resolve(process.cwd()));
+        assert.equal(safe, '1');
     });
 });
