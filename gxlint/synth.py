@@ -50,7 +50,8 @@ converter made — per table a few of: a header row the converter invented, the 
 page break (page number and a new header rule between, the header rows now and then repeated), a row's label on a row of its own with its
 values on the next row (empty label cell), a long label's beginning left above the table outside
 it, two rows merged into one (both labels in one cell, each cell holding both rows' numbers), a
-row's enumerator (``2.``) in a cell of its own; spacer: LibreOffice's HTML export, an empty spacer
+row's enumerator (``2.``) in a cell of its own, a converter's markup in cells (``**12**``,
+``1<br>7``, a label broken by ``<br>``); spacer: LibreOffice's HTML export, an empty spacer
 column in every row of every table; wrapped_cells: a narrow cell's number wrapped inside its cell
 (``| 17 8 |`` for 178); pdf_wrapped_cells: PDF text with numbers separated by spaces, a wrapped
 cell's last digits on the line below the row (``… 17 0 0 0 0 0 17`` / ``8 8``)."""
@@ -565,8 +566,9 @@ def _wrapped_number(w: _Writer, num: str, key, gap: str) -> None:
         w.spans[key] = Span(start, w.n)
 
 
-def _md_row(w: _Writer, cells: list, width: int) -> None:
-    """One Markdown row: ``| a | b |`` padded to the table's width with empty cells."""
+def _md_row(w: _Writer, cells: list, width: int, markup: bool = False) -> None:
+    """One Markdown row: ``| a | b |`` padded to the table's width with empty cells; with ``markup``
+    now and then a converter's markup in a cell (``**12**``, a long label broken with ``<br>``)."""
     w.raw("| ")
     for cell in cells:
         if cell is None:
@@ -574,7 +576,22 @@ def _md_row(w: _Writer, cells: list, width: int) -> None:
         elif cell[0] == "N" and len(cell) > 3 and cell[3]:
             _blank(w, cell[2])
         elif cell[0] == "L":
-            w.text(cell[1], cell[2], annotate=False)
+            if markup and len(cell[1]) > 10 and w.rng.random() < 0.3:
+                start = w.n
+                cut = len(cell[1]) // 2
+                w.text(cell[1][:cut], None, annotate=False)
+                w.raw("<br>")
+                w.text(cell[1][cut:], None, annotate=False)
+                if cell[2] is not None:
+                    w.spans[cell[2]] = Span(start, w.n)
+            else:
+                w.text(cell[1], cell[2], annotate=False)
+        elif markup and w.rng.random() < 0.1:
+            w.raw("**")
+            w.raw(cell[1], cell[2])
+            w.raw("**")
+        elif markup and len(cell[1]) >= 2 and cell[1].isdigit() and w.rng.random() < 0.2:
+            _wrapped_number(w, cell[1], cell[2], "<br>")
         else:
             w.raw(cell[1], cell[2])
         w.raw(" | ")
@@ -691,7 +708,7 @@ def _converter_table(w: _Writer, rows: list[list[tuple]], page: list[int]) -> No
             w.raw("  | " * max(0, width - len(labels) - 1 - len(nums)) + "\n")
             del start
         else:
-            _md_row(w, row, width)
+            _md_row(w, row, width, markup=True)
         if not ruled:
             _md_rule(w, width)
             ruled = True
@@ -1302,7 +1319,7 @@ separators) run together with no separator at all (a web archive's text); spacer
 at one place in every line of a table whose lines form a grid (LibreOffice's HTML); wrap_cells: the last digit of some
 multi-digit cells wrapped inside its cell (``17 8``); converter_md: tables as a PDF converter's
 Markdown (a rule after the first line, an invented empty header, a row's enumerator in a cell of
-its own); spaced_tables: tables as PDF text, cells separated by single spaces; ocr: text recognised
+its own, ``<br>`` in long labels, ``**12**``); spaced_tables: tables as PDF text, cells separated by single spaces; ocr: text recognised
 from a scanned page — tables as spaced text, now and then a space between two Han characters, a
 character read as its look-alike (己/已, 末/未 …) and in tables a 0 read as O or a 1 as l.  A table line is a
 line with ``|``, a tab or a box-drawing bar; modes that change tables do nothing to a report
@@ -1418,6 +1435,8 @@ def damage_text(text: str, mode: str, seed: int = 0) -> str:
                 cells = list(r)
                 if cells and len(cells[0]) > 2 and cells[0][0].isdigit() and cells[0][1] in ".、" and rng.random() < 0.5:
                     cells = [cells[0][:2], cells[0][2:]] + cells[1:]
+                cells = [c[:len(c) // 2] + "<br>" + c[len(c) // 2:] if len(c) > 10 and rng.random() < 0.3 else
+                         "**" + c + "**" if c.isdigit() and rng.random() < 0.1 else c for c in cells]
                 new.append("| " + " | ".join(cells) + " |")
                 if k == 0 and len(new) == 1:
                     new.append("|" + "---|" * width)

@@ -15,7 +15,8 @@ from ...model import GUESSED, Row, Span, Table
 from ..normalize import NormText
 from .headers import t2_headers, t3_header
 from .repairs import flatten
-from .repairs.pdf import blank_cells, blank_total, read_rows, t2_blocks_any_order, t2_other_template_blocks
+from .repairs.pdf import (blank_cells, blank_total, join_wrapped_items, read_rows, t2_blocks_any_order,
+                          t2_other_template_blocks)
 from .rows import cells_from_items, explicit, label_exact, label_parts, label_wrapped_around_numbers, run_len, t4_runs, written_label
 from .specs import RowSpec, detect_t2_version, detect_t3_version, plain, region_key, t2_specs, t3_specs, table_labels_present
 from .tokens import NUM, Token, drop_spacer_columns, tokenize
@@ -186,6 +187,8 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     tokens, spacer = drop_spacer_columns(tokenize(norm, start, end))
     columns = tuple(templates.common()["t4"]["columns"])
     exact, after = t4_runs(tokens, columns)
+    if not exact:           # a number wrapped in its cell (| 1 | 2<br>5 |): the row once joined
+        exact = [j for j in (join_wrapped_items(r, len(columns)) for r in after) if run_len(j) == len(columns)]
     if not exact:
         flat = _flattened_t4(norm, tokens, columns)   # its row of 15 cells as glued digit runs
         if flat is not None:

@@ -90,10 +90,25 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
     return _enumerators(_prose_numbers(_join_signs(_drop_page_numbers(out, text), text), text))
 
 
+# markup a converter leaves inside a table's cells: Markdown emphasis, HTML tags and entities
+_MARKUP = regex.compile(r"\*\*|__|~~|</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,60})?/?>|&(?:nbsp|ensp|emsp|#160|#xa0|#x3000);",
+                        regex.IGNORECASE)
+
+
+def _unmarked(line: str) -> str:
+    """The line with converter markup (``**12**``, ``17<br>8``, ``&nbsp;``) blanked out, offsets kept:
+    layout, not words of the table (GX603 reports it as residue)."""
+    if "*" in line or "<" in line or "&" in line or "_" in line or "~" in line:
+        return guard.bare(_MARKUP).sub(lambda m: " " * len(m.group()), line) if len(line) <= guard.SHORT \
+            else _MARKUP.sub(lambda m: " " * len(m.group()), line)
+    return line
+
+
 def _line_words(line: str, patterns) -> tuple:
     """The words of one line of a table region as (kind, start, end, text, col, alone), offsets in
     the line; () for a blank line, a Markdown/grid rule or a page number line."""
     md_rule, page_no, grid_rule, sep, word, numish, cell_rule = patterns
+    line = _unmarked(line)
     out: list[Token] = []
     if line.strip() and not md_rule.match(line) and not page_no.match(line) and not grid_rule.match(line):
         if sep.search(line):

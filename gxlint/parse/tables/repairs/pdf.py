@@ -66,7 +66,13 @@ def join_wrapped(m: Match) -> Match:
     line break) is one number again — when the row then has exactly its template's count of cells
     and each joined number is well formed.  Cells holding two numbers each are two merged rows
     (:func:`unmerge_rows`), not wrapped numbers."""
-    spec, buf, at, items = m
+    items = join_wrapped_items(m.items, m.spec.n)
+    return m if items is m.items else Match(m.spec, m.buf, m.at, items)
+
+
+def join_wrapped_items(items: list, n: int) -> list:
+    """:func:`join_wrapped` of a row's tokens and its template count ``n`` (the same list when
+    nothing is joined)."""
     seen: set = set()
     for t in items:          # (fast path) no cell holds two numbers: nothing to join
         if t.kind == NUM:
@@ -74,20 +80,20 @@ def join_wrapped(m: Match) -> Match:
                 break
             seen.add((t.line, t.col))
     else:
-        return m
+        return items
     pieces = _pieces(items)
     if not pieces or all(len(p) == 1 for p in pieces) or (len(pieces) > 1 and all(len(p) == 2 for p in pieces)):
-        return m
+        return items
     blanks = sum(1 for t in strip_empty(items) if t.kind == EMPTY)
-    if len(pieces) + blanks != spec.n:
-        return m
+    if len(pieces) + blanks != n:
+        return items
     joined: dict = {}
     for p in pieces:
         if len(p) < 2:
             continue
         text = "".join(t.text for t in p)
         if not _well_formed(text) or not all(t.text.isdigit() for t in p):
-            return m
+            return items
         joined[id(p[0])] = Token(NUM, p[0].start, p[-1].end, text, p[0].line, p[0].col, True, "joined")
         for t in p[1:]:
             joined[id(t)] = None
@@ -96,7 +102,7 @@ def join_wrapped(m: Match) -> Match:
         r = joined.get(id(t), t)
         if r is not None:
             out.append(r)
-    return Match(spec, buf, at, out)
+    return out
 
 
 def unmerge_rows(matches: list[Match]) -> list[Match]:
