@@ -1,4 +1,4 @@
-"""gxlint check | rules | rule CODE | lsp  (see spec/cli.md; exit codes 0/1/2)."""
+"""gxlint check | rules | rule CODE | show | report | compare | lsp  (see spec/cli.md; exit codes 0/1/2)."""
 from __future__ import annotations
 
 import argparse
@@ -87,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     from .report import add_parser as _report_parser
 
     _report_parser(sub)
+    from .across.compare_cli import add_parser as _compare_parser
+
+    _compare_parser(sub)
 
     lsp = sub.add_parser("lsp", help="语言服务器 (language server on stdio)")
     lsp.add_argument("--stdio", action="store_true", help="(default) talk LSP on stdin/stdout")
@@ -109,6 +112,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from .report import main as report_main
 
             return report_main(args)
+        if args.command == "compare":
+            from .across.compare_cli import main as compare_main
+
+            return compare_main(args)
         if args.command == "lsp":
             from .lsp import main as lsp_main
 

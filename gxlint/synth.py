@@ -57,6 +57,10 @@ column in every row of every table; wrapped_cells: a narrow cell's number wrappe
 cell's last digits on the line below the row (``… 17 0 0 0 0 0 17`` / ``8 8``)."""
 
 ONE_LINE = ("oneline", "flattened")
+HEADS = ("inline", "organ_above", "two_lines", "organ_above_wrapped", "no_organ", "opening", "source")
+"""How the title names the organ: in it (某某局2023年…报告), on its own line above it, the
+title over two lines (…公开工作 / 年度报告), both, or not at all — the organ then only in the
+signature (no_organ), the opening statement (本报告由某某局根据…编制) or a web page's 来源 line."""
 
 # layouts where an empty cell between two separators can be written (blank-cell defects)
 BLANK_LAYOUTS = ("pipe", "tab", "markdown", "oneline")
@@ -157,10 +161,34 @@ FILLER = [
     "对照上级工作要点逐项梳理任务清单，细化措施，明确时限，推动各项任务落地见效。",
     "加强公开平台的日常巡查和内容保障，及时纠正错漏信息，维护平台的权威性和公信力。",
 ]
+# section 五: three problems and three measures a year, picked from these (number-free, no
+# brackets; no two share a run of 8 characters, so that a rewritten 五 shares little with the
+# year before: GX705)
 PROBLEMS = [
     "公开内容的深度和广度还有待提升，部分栏目更新不够及时。",
     "政策解读形式较为单一，解读的针对性还需加强。",
     "工作人员业务能力参差不齐，培训的系统性有待提高。",
+    "重大行政决策预公开的范围偏窄，意见征集渠道不多。",
+    "政务新媒体互动回应不够充分，留言办理时效偏慢。",
+    "依申请公开答复文书的规范程度与上级要求仍有差距。",
+    "基层公开事项目录编制进度不一，标准化建设尚未全覆盖。",
+    "重点领域信息公开不够细化，部分项目未做到全流程公开。",
+    "历史文件清理和栏目整合滞后，检索查阅不够便捷。",
+    "公开平台的无障碍和适老化改造仍需推进。",
+    "信息发布前的保密审查有时流于形式。",
+    "对下级单位的业务指导和督查频次偏少。",
+]
+MEASURES = [
+    "完善信息发布审核流程，落实分级把关责任。",
+    "丰富图解、音视频等解读方式，提升政策知晓度。",
+    "定期组织业务培训和经验交流，提高办理质量。",
+    "拓宽意见征集途径，及时反馈采纳情况。",
+    "加强政务新媒体日常巡查，规范留言回复。",
+    "统一答复文书范本，严格依法依规办理申请。",
+    "加快编制基层公开事项目录，推进标准化规范化。",
+    "细化重点项目公开清单，做到过程和结果同步公开。",
+    "开展历史文件集中清理，优化栏目设置和检索功能。",
+    "推进门户网站适老化改造，方便各类群体查阅。",
 ]
 
 PINYIN = {"报": "bào", "告": "gào", "政": "zhèng", "府": "fǔ", "息": "xī", "开": "kāi", "作": "zuò",
@@ -207,6 +235,10 @@ class Report:
     fee_text: str = "本年度未收取信息处理费。"
     filler: int = 0                     # number of filler paragraphs
     seed: int = 0
+    problems: tuple = (0, 1, 2)         # section 五: indices into PROBLEMS …
+    measures: tuple = ()                # … and into MEASURES
+    head: str = "inline"                # how the title names the organ (HEADS)
+    signature: Optional[str] = None     # the organ line of the signature (None: the organ; "": none)
 
     @property
     def t3_rows(self) -> list[tuple[str, str]]:
@@ -319,6 +351,8 @@ def generate(seed: int = 0, *, year: Optional[int] = None, template: Optional[st
     fee = rng.choice(["本年度未收取信息处理费。", "本年度无收取信息处理费情况。",
                       f"本年度收取信息处理费{rng.randint(1, 9) * 100}元。"])
     rep = Report(year, template, organ, level, t2, t3, t4, sign_date=sign, fee_text=fee, seed=seed)
+    rep.problems = tuple(rng.sample(range(len(PROBLEMS)), 3))
+    rep.measures = tuple(rng.sample(range(len(MEASURES)), 3))
     if size:
         base = len(rep.render(layout="pipe").text.encode("utf-8"))
         per = sum(len(s.encode("utf-8")) for s in FILLER) / len(FILLER) * 3 + 1   # ~3 sentences a paragraph
@@ -943,10 +977,11 @@ def _render_section(w: _Writer, rep: Report, idx: int, layout: str, nl: str, pag
     elif idx == 4:
         _render_table(w, _t4_rows(rep), layout, page)
     elif idx == 5:
-        for k, p in enumerate(PROBLEMS):
-            w.text(f"{'一二三'[k]}是{p}")
+        for k, p in enumerate(rep.problems):
+            w.text(f"{'一二三四五六'[k]}是{PROBLEMS[p]}")
         w.raw(para)
-        w.text("下一步，我们将针对上述问题认真加以改进。")
+        w.text("下一步，我们将针对上述问题认真加以改进：")
+        w.text("".join(MEASURES[m] for m in rep.measures) if rep.measures else "")
         w.raw(para)
         for j in range(rep.filler - rep.filler // 2):
             w.text("".join(FILLER[(j + m + rep.seed + 3) % len(FILLER)] for m in range(3)))
@@ -968,14 +1003,35 @@ def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin
     nl = " " if layout in ONE_LINE else "\n"
     para = "\n" + nl if layout == "cells_blank" else nl
     ty = rep.title_year if rep.title_year is not None else rep.year
+    if rep.head not in HEADS:
+        raise ValueError(f"unknown head {rep.head!r}; one of {HEADS}")
+    if rep.head == "source":        # a web page's chrome line names the organ
+        w.raw("来源：")
+        w.text(rep.organ, ("organ",))
+        w.raw(f"  发布时间：{rep.sign_date[0]}-01-15 09:30")
+        w.raw(para)
     if layout == "markdown":
         w.raw("# ")
-    w.text(rep.organ)
+    if rep.head in ("organ_above", "organ_above_wrapped"):
+        w.text(rep.organ, ("organ",))
+        w.raw(nl)
+    elif rep.head in ("inline", "two_lines"):
+        w.text(rep.organ, ("organ",))
     w.raw(str(ty), ("title_year",))
-    w.text("年政府信息公开工作年度报告")
+    if rep.head in ("two_lines", "organ_above_wrapped"):
+        w.text("年政府信息公开工作")
+        w.raw(nl)
+        w.text("年度报告")
+    else:
+        w.text("年政府信息公开工作年度报告")
     w.raw(para)
     basis = "国办公开办函〔2021〕30号" if rep.template == "v2021" else "国办公开办函〔2019〕60号"
-    w.text(f"本报告根据《中华人民共和国政府信息公开条例》和{basis}的要求编制，由总体情况、主动公开政府信息情况、"
+    if rep.head == "opening":
+        w.text("本报告由")
+        w.text(rep.organ, ("organ",))
+    else:
+        w.text("本报告")
+    w.text(f"根据《中华人民共和国政府信息公开条例》和{basis}的要求编制，由总体情况、主动公开政府信息情况、"
            "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
            "其他需要报告的事项六个部分组成。本报告中所列数据的统计期限自")
     w.raw(f"{rep.year}年1月1日起至{rep.year}年12月31日止")
@@ -984,8 +1040,10 @@ def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin
     page = [0]
     for idx in rep.sections:
         _render_section(w, rep, idx, layout, nl, page)
-    w.text(rep.organ)
-    w.raw(nl)
+    sig = rep.organ if rep.signature is None else rep.signature
+    if sig:
+        w.text(sig, ("signature",))
+        w.raw(nl)
     y, m, d = rep.sign_date
     w.raw(f"{y}年{m}月{d}日", ("sign_date",))
     w.raw("\n" if layout not in ONE_LINE else "")
@@ -1450,8 +1508,8 @@ def series(seed: int = 0, years: Sequence[int] = (2021, 2022, 2023), *, organ: O
            level: str = "department") -> list[Report]:
     """Consistent reports of one organ for consecutive ``years``: each year's 二、上年结转 is the
     year before's 四、结转下年度继续办理 (column by column; 一、本年新收 adjusted so table 三's
-    identities still hold) and, in the 2021 template, each year's 现行有效 is last year's plus
-    本年制发 minus 本年废止."""
+    identities still hold), in the 2021 template each year's 现行有效 is last year's plus
+    本年制发 minus 本年废止, and each year's section 五 names other problems and measures."""
     out: list[Report] = []
     for k, y in enumerate(years):
         rep = generate(seed * 101 + k, year=y, level=level, busy=True)
@@ -1461,8 +1519,17 @@ def series(seed: int = 0, years: Sequence[int] = (2021, 2022, 2023), *, organ: O
             rep.organ = out[0].organ
         if out:
             carry_over(out[-1], rep)
+            rewrite_problems(out[-1], rep)
         out.append(rep)
     return out
+
+
+def rewrite_problems(prev: Report, rep: Report) -> None:
+    """Section 五 of ``rep`` written anew: problems and measures none of which ``prev`` named
+    (a report that looked at its problems again; GX705 measures what is carried over)."""
+    rng = random.Random(rep.seed * 31 + 5)
+    rep.problems = tuple(rng.sample([i for i in range(len(PROBLEMS)) if i not in prev.problems], 3))
+    rep.measures = tuple(rng.sample([i for i in range(len(MEASURES)) if i not in prev.measures], 3))
 
 
 def carry_over(prev: Report, rep: Report) -> None:

@@ -20,12 +20,12 @@ import stat
 import tempfile
 import threading
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Optional, Sequence
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .. import __version__
 from . import organ as _organ
 
-SCHEMA = 2                       # 2: one SQLite database (1: a JSON file per entry)
+SCHEMA = 3                       # 3: entries with a digest (across.compare); 2: one SQLite database (1: a JSON file per entry)
 APPLICANT_COLUMNS = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
 # GX704: what a prose figure of last year may name, and the table cell it is checked against
 PRIOR_SUBJECTS = {
@@ -78,6 +78,7 @@ class Entry:
     figures: list[dict] = field(default_factory=list)       # last year's figures in the prose (GX704)
     anchor: Optional[Ref] = None        # the title (or the start): where report-wide findings point
     organ: Optional[str] = None         # the normalised key (set by the Index: config-dependent)
+    digest: Optional[Any] = None        # what a comparison with another year reads (across.compare.Digest)
 
     def cell(self, key: str) -> Optional[Ref]:
         return self.cells.get(key)
@@ -87,14 +88,24 @@ class Entry:
                 "organ_source": self.organ_source, "year": self.year, "template": self.template,
                 "cells": {k: r.as_list() for k, r in self.cells.items()},
                 "figures": [{**f, "ref": f["ref"].as_list()} for f in self.figures],
-                "anchor": self.anchor.as_list() if self.anchor else None}
+                "anchor": self.anchor.as_list() if self.anchor else None,
+                "digest": self.digest.to_dict() if self.digest is not None else None}
 
     @classmethod
     def from_dict(cls, d: Mapping) -> "Entry":
         return cls(d["path"], d["sha"], d.get("organ_written"), d.get("organ_source") or "", d.get("year"),
                    d.get("template"), {k: Ref.from_list(v) for k, v in (d.get("cells") or {}).items()},
                    [{**f, "ref": Ref.from_list(f["ref"])} for f in d.get("figures") or ()],
-                   Ref.from_list(d["anchor"]) if d.get("anchor") else None)
+                   Ref.from_list(d["anchor"]) if d.get("anchor") else None,
+                   digest=_digest_from(d.get("digest")))
+
+
+def _digest_from(d):
+    if not d:
+        return None
+    from .compare import Digest
+
+    return Digest.from_dict(d)
 
 
 def content_hash(data: "bytes | str") -> str:
@@ -106,8 +117,12 @@ def content_hash(data: "bytes | str") -> str:
 # --- from a Document -----------------------------------------------------------------------
 
 def entry_from_document(doc, path: Optional[str], sha: Optional[str] = None) -> Entry:
-    """The index entry of a parsed report.  Only cells the parser is sure of are kept: a GX7
-    rule never compares a value the report itself could not be read for."""
+    """The index entry of a parsed report.  Only cells read with certainty are kept (``Cell.certain``,
+    in a row whose cells are not in doubt): a GX7 rule never compares a value the report itself
+    could not be read for.  The digest (every cell, the prose's prints) is for comparisons, which
+    say how each value was read."""
+    from .compare import digest_of
+
     lines = doc.lines
 
     def ref(span, value) -> Ref:
@@ -117,9 +132,7 @@ def entry_from_document(doc, path: Optional[str], sha: Optional[str] = None) -> 
         return Ref(float(value), a, b, la, ca, lb, cb, lines.position_in(a)[1], lines.position_in(b)[1])
 
     meta = doc.meta
-    organ_written, source = meta.organ, meta.extra.get("organ_source") or ""
-    if not organ_written:
-        organ_written, source = _organ.from_file_name(path), "file"
+    organ_written, source, _where = _organ.of_document(doc, path)
     e = Entry(path or "", sha or content_hash(doc.text), organ_written, source if organ_written else "",
               meta.year, doc.template)
     span = meta.title_span
@@ -132,7 +145,7 @@ def entry_from_document(doc, path: Optional[str], sha: Optional[str] = None) -> 
             if row is None or row.unreliable or row.unreadable:
                 continue
             for c in row.cells:
-                if c.column in APPLICANT_COLUMNS and c.ok and c.span is not None:
+                if c.column in APPLICANT_COLUMNS and c.ok and c.certain and c.span is not None:
                     e.cells[f"t3.{rid}.{c.column}"] = ref(c.span, c.value)
     t2 = doc.tables.get("t2")
     if t2 is not None and t2.version == "v2021":
@@ -141,9 +154,10 @@ def entry_from_document(doc, path: Optional[str], sha: Optional[str] = None) -> 
             if row is None or row.unreliable or row.unreadable or t2.block_versions:
                 continue
             for c in row.cells:
-                if c.column in ("made", "repealed", "valid") and c.ok and c.span is not None:
+                if c.column in ("made", "repealed", "valid") and c.ok and c.certain and c.span is not None:
                     e.cells[f"t2.{rid[3:]}.{c.column}"] = ref(c.span, c.value)
     e.figures = _prior_figures(doc, ref)
+    e.digest = digest_of(doc)
     return e
 
 
@@ -227,6 +241,7 @@ class Index:
         self.aliases = dict(aliases or {})
         self.entries: dict[str, Entry] = {}
         self._by_organ: dict[str, dict[str, Entry]] = {}
+        self._by_core: dict[str, set[str]] = {}      # core (organ.Name) → the keys written for it
         self._by_sha: dict[str, dict[str, Entry]] = {}
         for e in entries:
             self.add(e)
@@ -237,6 +252,7 @@ class Index:
         self.entries[e.path] = e
         if e.organ:
             self._by_organ.setdefault(e.organ, {})[e.path] = e
+            self._by_core.setdefault(_organ.core(e.organ), set()).add(e.organ)
         self._by_sha.setdefault(e.sha, {})[e.path] = e
         return e
 
@@ -247,6 +263,11 @@ class Index:
                 self._by_organ[e.organ].pop(path, None)
                 if not self._by_organ[e.organ]:
                     del self._by_organ[e.organ]
+                    keys = self._by_core.get(_organ.core(e.organ))
+                    if keys is not None:
+                        keys.discard(e.organ)
+                        if not keys:
+                            del self._by_core[_organ.core(e.organ)]
             group = self._by_sha.get(e.sha)
             if group is not None:
                 group.pop(path, None)
@@ -258,9 +279,18 @@ class Index:
         return self.entries.get(path)
 
     def of_organ(self, organ: Optional[str]) -> list[Entry]:
-        if not organ or organ not in self._by_organ:
+        """The reports of one organ: its key's, and those of the keys that are the same organ
+        written with or without the places above it (organ.family: never when ambiguous)."""
+        if not organ:
             return []
-        return sorted(self._by_organ[organ].values(), key=lambda e: (e.year or 0, e.path))
+        keys = _organ.family(organ, self._by_core.get(_organ.core(organ), ()))
+        found = [e for k in keys for e in self._by_organ.get(k, {}).values()]
+        return sorted(found, key=lambda e: (e.year or 0, e.path))
+
+    def of_core(self, core: str) -> list[Entry]:
+        """Every report whose organ has this core (organ.Name), whatever places it writes."""
+        found = [e for k in self._by_core.get(core, ()) for e in self._by_organ.get(k, {}).values()]
+        return sorted(found, key=lambda e: (e.year or 0, e.path))
 
     def of_year(self, e: Entry, year: Optional[int]) -> list[Entry]:
         """Other reports of ``e``'s organ for ``year``."""

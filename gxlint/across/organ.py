@@ -9,8 +9,9 @@ compared with one another.  Only spelling variants of one name are folded; nothi
 """
 from __future__ import annotations
 
+import functools
 import os
-from typing import Mapping, Optional
+from typing import Iterable, Mapping, Optional
 
 import regex
 
@@ -72,3 +73,173 @@ def from_file_name(path: Optional[str]) -> Optional[str]:
     base = os.path.basename(path)
     stem = _FILE_WORDS.sub("", base)
     return stem if regex.search(r"\p{Han}{2}", stem) else None
+
+
+# --- the places a name may leave out --------------------------------------------------------
+#
+# 淮安市洪泽区人民政府 and 洪泽区人民政府 are one organ when nothing else in the batch says
+# otherwise: a report writes its own place and may leave out the city or province above it.  The
+# key of a name keeps every place (normalize); :class:`Name` also gives the ``core`` (the name from
+# its nearest own place on) and the ``places`` a shorter writing may leave out.  Two keys are the
+# same organ when their cores are equal and one's places are a part of the other's, in order
+# (:func:`compatible`) — and no third writing of the core in the index makes that ambiguous
+# (南京市鼓楼区 and 福州市鼓楼区 both present: a bare 鼓楼区 is neither; :func:`family`).
+
+# a place that may stand above another: province, region, city, prefecture, league; a county,
+# district or banner only above a township
+_UPPER = regex.compile(r"^\p{Han}{2,8}?(?:省|自治区|自治州|地区|市|州|盟|(?P<low>区|县|旗))")
+# a county-level place, or a township, at the start of what follows
+_COUNTY = regex.compile(r"^(?:\p{Han}{2,12}?(?:自治县|自治旗|林区|特区|市|区|县|旗)|\p{Han}[县旗])")
+_TOWNSHIP = regex.compile(r"^\p{Han}{2,12}?(?:镇|乡|街道|苏木)")
+
+
+class Name:
+    """A normalised name split into the places a shorter writing may leave out and the rest."""
+
+    __slots__ = ("key", "core", "places")
+
+    def __init__(self, key: str) -> None:
+        places: list[str] = []
+        core = key
+        while True:
+            m = _UPPER.match(core)
+            if m is None:
+                break
+            rest = core[m.end():]
+            lower_level = m.group("low") is not None
+            if not (_TOWNSHIP.match(rest) or (not lower_level and _COUNTY.match(rest))):
+                break
+            places.append(m.group())
+            core = rest
+        self.key, self.core, self.places = key, core, tuple(places)
+
+    def __repr__(self) -> str:
+        return f"Name({self.key!r}, core={self.core!r}, places={self.places!r})"
+
+
+@functools.lru_cache(maxsize=8192)
+def name(key: str) -> Name:
+    return Name(key)
+
+
+def core(key: str) -> str:
+    """The key from its nearest own place on (淮安市洪泽区人民政府 → 洪泽区人民政府)."""
+    return name(key).core
+
+
+def _subsequence(short: tuple, long: tuple) -> bool:
+    it = iter(long)
+    return all(p in it for p in short)
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two keys may be one organ's: the same core, one's places a part of the other's."""
+    if a == b:
+        return True
+    na, nb = name(a), name(b)
+    if na.core != nb.core:
+        return False
+    short, long = sorted((na.places, nb.places), key=len)
+    return _subsequence(short, long)
+
+
+def family(key: str, keys: Iterable[str]) -> set[str]:
+    """The keys (among ``keys``, all of one core) that are the same organ as ``key``: itself, and
+    the compatible keys when neither is ambiguous — a key is ambiguous when two of the keys it is
+    compatible with are not compatible with each other (南京市鼓楼区 and 福州市鼓楼区 for 鼓楼区)."""
+    keys = set(keys) | {key}
+    if len(keys) == 1:
+        return {key}
+    near = {k: {o for o in keys if compatible(k, o)} for k in keys}
+
+    def ambiguous(k: str) -> bool:
+        ks = sorted(near[k])
+        return any(not compatible(x, y) for i, x in enumerate(ks) for y in ks[i + 1:])
+
+    if ambiguous(key):
+        return {key}
+    return {k for k in near[key] if k == key or not ambiguous(k)}
+
+
+def related(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    """Why two different keys might still be one organ, or None: ``places`` (the same core whose
+    places are not settled), ``office`` (one is the other's office: 某某区人民政府 and
+    某某区人民政府办公室 — different organs, but a report that names only its compiler is one of them)."""
+    if not a or not b or a == b:
+        return None
+    na, nb = name(a), name(b)
+    if na.core == nb.core:
+        return "places"
+    short, long = sorted((na.core, nb.core), key=len)
+    if long.startswith(short) and regex.fullmatch(r"办公室|办公厅|办", long[len(short):]):
+        return "office"
+    return None
+
+
+# --- where a report names its organ -----------------------------------------------------------
+
+# the opening statement: 本报告由淮安市洪泽区人民政府办公室根据……编制; 现公布某某局2023年政府信息公开工作年度报告
+_OPENING = regex.compile(
+    r"本(?:年度)?报告(?:是)?由(?P<o>\p{Han}{2,30}?)(?:根据|依据|按照|依照|对照|负责|编制|制作|编写|撰写|起草|汇总)")
+_PUBLISHES = regex.compile(
+    r"(?:公布|发布|编制|形成)(?:了)?(?P<o>\p{Han}{2,30}?)(?:19|20)\d\d\s*年度?(?:的)?(?:政府信息公开|政务公开)")
+# a web archive's own metadata line: 发布机构: 平潭综合实验区管委会办公室
+_PUBLISHER = regex.compile(r"(?:发布机构|发文机关|发布单位)[ \t]*[:：][ \t]*(?P<o>[^\s:：]{2,30})")
+
+
+def of_document(doc, path: Optional[str] = None) -> tuple[Optional[str], str, Optional[object]]:
+    """(the organ's name as the report writes it, where it was read, its span) — the title (also
+    on its own line above the title), the signature, the opening statement (本报告由…编制), the
+    page's source line or publisher, and last the file name (span None)."""
+    from ..parse.meta import organ_level
+
+    meta = doc.meta
+    src = meta.extra.get("organ_source") or ""
+    if meta.organ and src == "title":
+        return meta.organ, src, meta.extra.get("organ_span")
+    above = _above_title(doc)
+    if above is not None:
+        return above[0], "title", above[1]
+    if meta.organ and src == "signature":
+        return meta.organ, src, meta.extra.get("organ_span")
+    norm, text = doc.norm, doc.norm.text
+    first = doc.sections[0].span.start if doc.sections else None
+    head_end = norm.from_orig(first) if first is not None else min(len(text), 1200)
+    for pat in (_OPENING, _PUBLISHES):
+        m = pat.search(text, 0, head_end)
+        if m is not None and organ_level(m.group("o")) is not None:
+            return m.group("o"), "opening", norm.span(m.start("o"), m.end("o"))
+    if meta.organ:
+        return meta.organ, src or "source", meta.extra.get("organ_span")
+    for r in meta.extra.get("residue") or ():
+        a, b = norm.from_orig(r.span.start), norm.from_orig(r.span.end)
+        m = _PUBLISHER.search(text, a, b)
+        if m is not None and organ_level(m.group("o")) is not None:
+            return m.group("o"), "source", norm.span(m.start("o"), m.end("o"))
+    name = from_file_name(path)
+    return name, ("file" if name else ""), None
+
+
+def _above_title(doc) -> Optional[tuple[str, object]]:
+    """The organ on its own line right above a title that names none (洪泽区人民政府 /
+    2023年政府信息公开工作 / 年度报告): (name, span) or None."""
+    from ..parse.meta import organ_level
+
+    meta = doc.meta
+    if meta.title_span is None:
+        return None
+    norm, text = doc.norm, doc.norm.text
+    ts = norm.from_orig(meta.title_span.start)
+    le = text.rfind("\n", 0, ts)
+    if le < 0 or text[le:ts].strip(" \t\u3000\r\n#*>"):
+        return None                     # the title does not start its line
+    ls = text.rfind("\n", 0, le) + 1
+    line = text[ls:le]
+    s = line.strip(" \t\u3000\r#*>")
+    if not (2 <= len(s) <= 30) or regex.search(r"[\s。，,；;:：!！?？()（）\d]", s) or not regex.search(r"\p{Han}{2}", s):
+        return None
+    dead = [(r.span.start, r.span.end) for r in meta.extra.get("residue") or ()]
+    a = ls + line.index(s)
+    if any(x <= norm.to_orig(a) < y for x, y in dead) or organ_level(s) is None:
+        return None
+    return s, norm.span(a, a + len(s))

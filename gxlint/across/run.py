@@ -42,7 +42,6 @@ def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (),
     index = build(hist, cache=cache, jobs=jobs, aliases=aliases, stats=stats) if hist else Index(aliases=aliases)
     for e in checked.values():
         index.add(e)
-    groups = index.organs()
     pairs = []
     for r in results:
         e = checked.get(r.path)
@@ -53,8 +52,8 @@ def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (),
         stats["pairs"] = sorted(pairs, key=lambda p: (p["organ"], p["year"]))
     for r in results:
         e = checked.get(r.path)
-        if e is None or not e.organ or len(groups.get(e.organ, ())) < 2:
-            continue
+        if e is None or len(index.entries) < 2:
+            continue        # (GX706 speaks of a report whose organ is not settled: every report is asked)
         new = run_index_rules(e, index, settings_for(r.path), r.path)
         if not new:
             continue
@@ -132,7 +131,6 @@ def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = ()
         index = build(hist, jobs=jobs, aliases=aliases, stats=stats) if hist else Index(aliases=aliases)
         for e in checked.values():
             index.add(e)
-        groups = index.organs()
         pairs = []
         for e in checked.values():
             prev = index.previous(e) if e.organ else None
@@ -144,7 +142,7 @@ def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = ()
         for _ in range(n):
             r = unpack(pickle.load(spool))
             e = checked.get(r.path)
-            if e is not None and e.organ and len(groups.get(e.organ, ())) >= 2:
+            if e is not None and len(index.entries) >= 2:
                 new = run_index_rules(e, index, settings_for(r.path), r.path)
                 if new:
                     r.diagnostics.extend(new)
