@@ -237,6 +237,8 @@ class Report:
     seed: int = 0
     problems: tuple = (0, 1, 2)         # section 五: indices into PROBLEMS …
     measures: tuple = ()                # … and into MEASURES
+    five: Optional[str] = None          # section 五's text as written (paragraphs split by \n), else
+                                        # made of the problems and measures (five_text)
     head: str = "inline"                # how the title names the organ (HEADS)
     signature: Optional[str] = None     # the organ line of the signature (None: the organ; "": none)
 
@@ -955,8 +957,9 @@ def _prose_section1(w: _Writer, rep: Report, nl: str, layout: str) -> None:
         else:
             w.text(FILLER[(k + rep.seed) % len(FILLER)])
         w.raw(para)
-        # filler, spread over the sub-sections
-        for j in range(k, rep.filler // 2, 5):
+        # filler, spread over the sub-sections (all of it here: section 五 is written anew each
+        # year, a filler sentence repeated there would be text carried over: GX705)
+        for j in range(k, rep.filler, 5):
             w.text("".join(FILLER[(j + m + rep.seed) % len(FILLER)] for m in range(3)))
             w.raw(para)
 
@@ -977,14 +980,8 @@ def _render_section(w: _Writer, rep: Report, idx: int, layout: str, nl: str, pag
     elif idx == 4:
         _render_table(w, _t4_rows(rep), layout, page)
     elif idx == 5:
-        for k, p in enumerate(rep.problems):
-            w.text(f"{'一二三四五六'[k]}是{PROBLEMS[p]}")
-        w.raw(para)
-        w.text("下一步，我们将针对上述问题认真加以改进：")
-        w.text("".join(MEASURES[m] for m in rep.measures) if rep.measures else "")
-        w.raw(para)
-        for j in range(rep.filler - rep.filler // 2):
-            w.text("".join(FILLER[(j + m + rep.seed + 3) % len(FILLER)] for m in range(3)))
+        for k, line in enumerate(five_text(rep).split("\n")):
+            w.text(line, ("five", k))
             w.raw(para)
     elif idx == 6:
         w.text(rep.fee_text)
@@ -1522,6 +1519,14 @@ def series(seed: int = 0, years: Sequence[int] = (2021, 2022, 2023), *, organ: O
             rewrite_problems(out[-1], rep)
         out.append(rep)
     return out
+
+
+def five_text(rep: Report) -> str:
+    """Section 五's body: ``rep.five``, or its problems and measures (two paragraphs)."""
+    if rep.five is not None:
+        return rep.five
+    problems = "".join(f"{'一二三四五六'[k]}是{PROBLEMS[p]}" for k, p in enumerate(rep.problems))
+    return problems + "\n下一步，我们将针对上述问题认真加以改进：" + "".join(MEASURES[m] for m in rep.measures)
 
 
 def rewrite_problems(prev: Report, rep: Report) -> None:
