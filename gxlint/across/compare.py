@@ -86,7 +86,7 @@ def _regions(doc, index: int) -> Optional[tuple[int, int]]:
 
 
 def _holes(doc, a: int, b: int) -> list[tuple[int, int]]:
-    """What inside [a, b) is not text compared: tables, page chrome, the title."""
+    """What inside [a, b) is not text compared: tables, page chrome, the title, the signature."""
     out = []
     for t in doc.tables.values():
         if t.span is not None and t.span.end > a and t.span.start < b:
@@ -97,9 +97,9 @@ def _holes(doc, a: int, b: int) -> list[tuple[int, int]]:
     for c in doc.meta.extra.get("chrome") or ():
         if c.span.end > a and c.span.start < b:
             out.append((c.span.start, c.span.end))
-    ts = doc.meta.title_span
-    if ts is not None and ts.end > a and ts.start < b:
-        out.append((ts.start, ts.end))
+    for sp in (doc.meta.title_span, doc.meta.signature_span, doc.meta.signature_date_span):
+        if sp is not None and sp.end > a and sp.start < b:
+            out.append((sp.start, sp.end))
     out.sort()
     return out
 

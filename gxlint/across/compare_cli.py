@@ -195,7 +195,9 @@ def render_text(cmp: Comparison, lang: str = "zh", *, all_cells: bool = False, s
         out.append(f"  {label}：{side.path}（{side.organ or '—'}，{src}）" if not en
                    else f"  {label}: {side.path} ({side.organ or '—'}, from the {src})")
     rel = RELATION[cmp.organ][1 if en else 0]
-    if cmp.organ not in ("same",):
+    if cmp.organ == "places":
+        out.append(f"  （{rel}）" if not en else f"  ({rel})")
+    elif cmp.organ != "same":
         out.append(_say(lang, f"  注意：{rel}", f"  Note: {rel}"))
     if o.year is not None and n.year is not None and n.year - o.year != 1:
         out.append(_say(lang, f"  注意：两份报告不是相邻年度（{o.year}、{n.year}）",
