@@ -37,6 +37,8 @@ def add_parser(sub) -> None:
     r.add_argument("--max-bytes", type=int, default=None)
     r.add_argument("--baseline", metavar="FILE", help="findings recorded here are shown as accepted")
     r.add_argument("--lint-all", action="store_true", default=None)
+    r.add_argument("--history", action="append", default=[], metavar="DIR",
+                   help="earlier years' reports: read beside the batch (GX7, 与上年对比) but not reported on")
 
 
 def _say(lang: str, zh: str, en: str) -> str:
@@ -82,8 +84,10 @@ def collect(args):
         progress.close()
     # across reports (GX7), as `gxlint check` does: the reports of one organ read together
     from ..across.run import apply as apply_across
+    from ..cli import _history
 
-    apply_across([res for res, _st in got], resolver.for_file, aliases=settings.organs, jobs=jobs)
+    index = apply_across([res for res, _st in got], resolver.for_file, history=_history(args, settings),
+                         aliases=settings.organs, jobs=jobs)
     for res, st in got:
         if baseline is not None:
             before = list(res.diagnostics)
@@ -96,6 +100,10 @@ def collect(args):
             except Exception:   # the engine already said so (GX001); show the text without tables
                 doc = None
         reports.append(build_report(res, doc, lang, st, len(reports)))
+        if doc is not None:
+            cmp = _with_last_year(index, res.path, doc, st)
+            if cmp is not None:
+                reports[-1]["compare"] = cmp
     reports.sort(key=lambda r: r["path"])
     for k, r in enumerate(reports):
         r["index"] = k
@@ -105,6 +113,27 @@ def collect(args):
     from ..cli import skip_reason
 
     return build_batch(reports, lang, [(p, skip_reason(why, lang)) for p, why in sorted(skipped)])
+
+
+def _with_last_year(index, path: str, doc, settings) -> Optional[dict]:
+    """The 与上年对比 view of a report whose organ's previous year is in the batch or the history
+    (its file read again: the batch keeps no texts)."""
+    from ..across.compare_cli import load
+    from ..cli import UsageError
+    from .model import comparison_view
+
+    entry = index.get(path)
+    prev = index.previous(entry) if entry is not None and entry.organ else None
+    if prev is None:
+        return None
+    try:
+        old, _fmt = load(prev.path, template=getattr(settings, "template", None),
+                         max_bytes=getattr(settings, "max_bytes", None))
+    except UsageError:
+        return None       # the file changed or went away since it was indexed: no view
+    from ..across.compare import compare
+
+    return comparison_view(compare(old, doc, prev.path, path, aliases=settings.organs, texts=False))
 
 
 def main(args) -> int:

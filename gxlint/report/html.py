@@ -16,13 +16,13 @@ def _json_for_script(obj) -> str:
     return s.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-DETAIL_KEYS = ("findings", "sections", "tables", "segments")
+DETAIL_KEYS = ("findings", "sections", "tables", "segments", "compare")
 
 
 def _pack(rep: dict) -> str:
     """A report's details (text, findings, tables) as base64 of gzipped JSON: the page unpacks
     one when it is opened (DecompressionStream), so a batch of 1,000 reports loads fast."""
-    detail = {k: rep.get(k) for k in DETAIL_KEYS}
+    detail = {k: rep.get(k) for k in DETAIL_KEYS if k in rep or k != "compare"}
     for t in detail["tables"] or ():
         for ident in t["identities"]:
             ident.pop("cells", None)          # the cells know their identities (cell["idents"])
@@ -195,7 +195,10 @@ var T = EN ? {
  related:'Details', fix:'How to fix', file:'File', line:'line', ids:'Identities', holds:'holds', fails:'does not hold',
  skip:'not checked', none:'No findings.', notables:'No table was read.', cell:'Cell', fixTo:'should probably be',
  skipped:'Files not checked', signature:'signature date', published:'published', sec:'Section', other:'Other',
- infos:'notes', generated:'generated', clickhint:'Click a row to open the report.', nodates:'No report gives a publication or signature date.'
+ infos:'notes', generated:'generated', clickhint:'Click a row to open the report.', nodates:'No report gives a publication or signature date.',
+ cmp:'Compared with last year', cmpWith:'last year\'s report', figure:'Figure', lastY:'last year', thisY:'this year', change:'change',
+ carried:'Text carried over from last year, by section', copied:'copied (GX705)', tablesOnly:'tables only',
+ changedCells:'cells that changed', points:'points', doubt:'read without certainty', chars:'characters'
 } : {
  reports:'份报告', fail:'不合格', revise:'需修改', pass:'合格', organ:'机关', level:'层级', year:'年度',
  pub:'发布日期 / 期限', tpl:'格式', errors:'错误', warnings:'警告', verdict:'结论',
@@ -206,7 +209,10 @@ var T = EN ? {
  related:'详情', fix:'修改方法', file:'文件', line:'行', ids:'勾稽关系', holds:'成立', fails:'不成立',
  skip:'未核对', none:'没有发现问题。', notables:'未读到统计表。', cell:'单元格', fixTo:'按勾稽关系应为',
  skipped:'未检查的文件', signature:'落款日期', published:'发布时间', sec:'部分', other:'其他',
- infos:'提示', generated:'生成于', clickhint:'点击一行打开该报告。', nodates:'没有报告写明发布或落款日期。'
+ infos:'提示', generated:'生成于', clickhint:'点击一行打开该报告。', nodates:'没有报告写明发布或落款日期。',
+ cmp:'与上年对比', cmpWith:'上年报告', figure:'指标', lastY:'上年', thisY:'本年', change:'变化',
+ carried:'各部分沿用上年的文字', copied:'照抄上年（GX705）', tablesOnly:'只有表格',
+ changedCells:'有变化的单元格', points:'个百分点', doubt:'读取不确定', chars:'字'
 };
 var N = D.names, R = D.reports, FAM = Object.keys(N.families).filter(function(k){return k!=='engine'||R.some(function(r){return r.counts.engine.error+r.counts.engine.warning>0;});});
 var PAGE = 50;
@@ -487,6 +493,47 @@ function drawTables(r){
   });
   p.appendChild(body); return p;
 }
+function fnum(v, unit){ if (v == null) return '—'; if (unit === '%') return v.toFixed(1) + '%'; return String(Math.round(v * 10000) / 10000); }
+function fchange(o, n, unit){
+  if (o == null || n == null) return '—';
+  var d = n - o;
+  if (unit === '%') return (d >= 0 ? '+' : '') + d.toFixed(1) + ' ' + T.points;
+  var s = (d > 0 ? '+' : d < 0 ? '−' : '') + fnum(Math.abs(d));
+  if (d && o) s += '（' + (d / o * 100 >= 0 ? '+' : '') + (d / o * 100).toFixed(1) + '%）';
+  return s;
+}
+function drawCompare(r){
+  var c = r.compare; if (!c) return null;
+  var p = el('div',{cls:'panel', id:'compare'},[el('h3',{text:T.cmp + '（' + (c.prev_year == null ? '?' : c.prev_year) + ' → ' + (r.year == null ? '?' : r.year) + '）'})]);
+  var body = el('div',{cls:'body'});
+  body.appendChild(el('div',{cls:'muted', text:T.cmpWith + '：' + c.prev_path}));
+  body.appendChild(el('p',{cls:'cmp-summary', text: EN ? c.summary_en : c.summary}));
+  var t = el('table',{cls:'gt cmpfig'});
+  t.appendChild(el('thead',{},[el('tr',{},[el('th',{text:T.figure}), el('th',{text:T.lastY}), el('th',{text:T.thisY}), el('th',{text:T.change})])]));
+  var tb = el('tbody');
+  c.figures.forEach(function(f){
+    var tr = el('tr',{'data-id':f.id, cls: f.certain ? '' : 'unread', title: f.certain ? '' : T.doubt},
+      [el('td',{cls:'l', text: EN ? f.label_en : f.label}), el('td',{cls:'c', text:fnum(f.old, f.unit)}),
+       el('td',{cls:'c', text:fnum(f.new, f.unit)}), el('td',{cls:'c' + (f.change ? ' part' : ''), text:fchange(f.old, f.new, f.unit)})]);
+    tb.appendChild(tr); });
+  t.appendChild(tb); body.appendChild(t);
+  body.appendChild(el('h4',{text:T.carried}));
+  var ul = el('ul',{cls:'ids cmpsec'});
+  c.sections.forEach(function(s){
+    var what = s.share == null ? T.tablesOnly : (s.share * 100).toFixed(1) + '%';
+    var li = el('li',{'data-section':String(s.index), cls: s.copied ? 'fail' : ''}, [s.title + '：' + what + (s.copied ? '　' + T.copied : '')]);
+    if (s.passages.length){ var sub = el('ul'); s.passages.slice(0, 3).forEach(function(x){ sub.appendChild(el('li',{cls:'muted', text:'“' + x.text + '”（' + x.chars + ' ' + T.chars + '）'})); }); li.appendChild(sub); }
+    ul.appendChild(li); });
+  body.appendChild(ul);
+  if (c.changed_count){
+    var det = el('details',{},[el('summary',{text:T.changedCells + '（' + c.changed_count + ' / ' + c.cells + '）'})]);
+    var ct = el('table',{cls:'gt cmpcells'}), cb = el('tbody');
+    c.changed.forEach(function(x){ cb.appendChild(el('tr',{},[el('td',{cls:'l', text:({t2:'表二',t3:'表三',t4:'表四'})[x.table] + ' ' + (x.table === 't4' ? '' : x.row_label)}),
+      el('td',{text:x.column_label}), el('td',{cls:'c', text:fnum(x.old)}), el('td',{cls:'c', text:fnum(x.new)}), el('td',{cls:'c part', text:fchange(x.old, x.new)})])); });
+    ct.appendChild(cb); det.appendChild(ct); body.appendChild(det);
+  }
+  p.appendChild(body); return p;
+}
 function drawText(r){
   var p = el('div',{cls:'panel', id:'text'},[el('h3',{text:T.text})]), pre = el('pre',{cls:'doc'});
   var first = {};
@@ -546,7 +593,7 @@ function drawReport(r){
     el('span',{},[el('b',{text:T.pub}), r.published? pubWhat+' ':'' , dateCell(r)]),
     el('span',{},[el('b',{text:T.errors}), String(r.errors)]), el('span',{},[el('b',{text:T.warnings}), String(r.warnings)]),
     el('span',{},[el('b',{text:T.infos}), String(r.infos)])].concat(r.accepted? [el('span',{},[el('b',{text:T.accepted}), String(r.accepted)])] : [])));
-  var main = el('div',{},[drawTables(r), drawText(r)]);
+  var main = el('div',{},[drawCompare(r), drawTables(r), drawText(r)]);
   d.appendChild(el('div',{cls:'cols'},[drawFindings(r), main]));
   document.getElementById('overview').hidden = true; d.hidden = false; window.scrollTo(0, 0);
 }

@@ -343,3 +343,22 @@ def rule_title(code: str, lang: str = "zh") -> str:
 
 def display_organ(rep: dict, lang: str = "zh") -> str:
     return rep.get("organ") or (f"（{rep['file']}）" if lang != "en" else f"({rep['file']})")
+
+
+def comparison_view(cmp, max_cells: int = 300, max_passages: int = 8) -> dict:
+    """The 与上年对比 view of a report (:class:`gxlint.across.compare.Comparison`): the summary, the
+    key figures, the cells that changed (read with certainty on both sides), each section's share
+    of text carried over with its longest passages."""
+    sections = []
+    for s in cmp.sections:
+        longest = sorted(s.passages, key=lambda p: -p["chars"])[:max_passages]
+        sections.append({"index": s.index, "title": s.title, "share": s.share, "copied": s.copied,
+                         "chars": s.new_chars, "passages": [{"start": p["new"][0], "end": p["new"][1],
+                                                             "chars": p["chars"], "text": p["text"][:160]}
+                                                            for p in longest]})
+    changed = [c for c in cmp.cells if c.changed]
+    return {"prev_path": cmp.old.path, "prev_year": cmp.old.year, "prev_organ": cmp.old.organ, "organ": cmp.organ,
+            "summary": cmp.summary, "summary_en": cmp.summary_en,
+            "figures": [f.to_dict() for f in cmp.figures],
+            "cells": len(cmp.cells), "changed": [c.to_dict() for c in changed[:max_cells]],
+            "changed_count": len(changed), "sections": sections}
