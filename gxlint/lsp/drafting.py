@@ -5,7 +5,9 @@
   sums come from :mod:`gxlint.identities`, the same place the GX3 rules and the hover take them.
 - Code lenses: above tables 三 and 四, how many of their identities hold (``表三：勾稽关系 42/42
   成立``) or which fail; the lens runs ``gxlint.showCell``, which asks the client to show the
-  first failing cell (``window/showDocument``).
+  first failing cell (``window/showDocument``).  When last year's report of the organ is in the
+  workspace, a lens above 表三 says how the new requests changed (``与上年相比：新收申请 +37（+40.7%）``)
+  and shows last year's cell.
 - Document symbols (the six sections, the tables inside them) and folding ranges per section
   and per table.
 - ``gxlint.newReport`` (``workspace/executeCommand``, arguments ``[year, template]``, both
@@ -90,10 +92,16 @@ def inlay_hints(doc, lines, enc: str, start: int, end: int, lang: str = "zh") ->
 
 # --- code lenses ---------------------------------------------------------------------------
 
-def code_lenses(doc, lines, enc: str, uri: str, lang: str = "zh") -> list[lsp.CodeLens]:
+def code_lenses(doc, lines, enc: str, uri: str, lang: str = "zh", previous=None,
+                previous_uri=None) -> list[lsp.CodeLens]:
+    """``previous``: last year's index entry of this report's organ (the 与上年相比 lens), opened
+    at ``previous_uri`` (default: its file's URI)."""
     en = lang == "en"
     idents = _identities(doc)
     lenses = []
+    last = _last_year_lens(doc, lines, previous, en, previous_uri)
+    if last is not None:
+        lenses.append(last)
     for kind in ("t3", "t4"):
         table = doc.tables.get(kind)
         if table is None or table.span is None:
@@ -129,6 +137,43 @@ def code_lenses(doc, lines, enc: str, uri: str, lang: str = "zh") -> list[lsp.Co
             title=title, command=SHOW_CELL, arguments=[uri, rng.start.line, rng.start.character,
                                                          rng.end.line, rng.end.character])))
     return lenses
+
+
+def _last_year_lens(doc, lines, previous, en: bool, uri=None):
+    """Above 表三: 与上年相比：新收申请 +37（+40.7%）, showing last year's cell."""
+    from ..across.compare import cell_key
+
+    table = doc.tables.get("t3")
+    dg = getattr(previous, "digest", None)
+    if table is None or table.span is None or dg is None:
+        return None
+    row = table.rows.get("r1")
+    cell = row.cell("tot") if row is not None else None
+    key = cell_key("t3", "r1", "tot")
+    old = dg.value(key)
+    if cell is None or cell.value is None or old is None:
+        return None
+    if not cell.certain or not dg.certain(key):
+        change = "read without certainty" if en else "读取不确定"
+    else:
+        d = cell.value - old
+        change = ("+" if d > 0 else "−" if d < 0 else "±") + fmt_num(abs(d))
+        if d and old:
+            change += f" ({d / old * 100:+.1f}%)" if en else f"（{d / old * 100:+.1f}%）"
+    title = (f"Compared with {previous.year}: new requests {change}" if en
+             else f"与上年相比：新收申请 {change}")
+    line = lines.line_of(table.span.start)
+    at = previous.cell(key) or previous.anchor
+    args = [uri or _file_uri(previous.path)]
+    args += [at.line, at.col16, at.end_line, at.end_col16] if at is not None else [0, 0, 0, 0]
+    return lsp.CodeLens(range=lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
+                        command=lsp.Command(title=title, command=SHOW_CELL, arguments=args))
+
+
+def _file_uri(path: str) -> str:
+    from pygls.uris import from_fs_path
+
+    return from_fs_path(path) or ("file://" + path)
 
 
 # --- symbols and folding -------------------------------------------------------------------
@@ -229,7 +274,11 @@ def register(server) -> None:
         _st, out = await _outcome(ls, params.text_document.uri)
         if out is None:
             return None
-        return code_lenses(out.doc, out.lines, ls.enc, params.text_document.uri, ls.options.settings.lang)
+        across = getattr(ls, "across", None)      # last year's report in the workspace (GX7 index)
+        prev = across.previous_entry(_st.path) if across is not None else None
+        prev_uri = next((s.uri for s in list(ls.docs.values()) if prev is not None and s.open and s.path == prev.path), None)
+        return code_lenses(out.doc, out.lines, ls.enc, params.text_document.uri, ls.options.settings.lang, prev,
+                           prev_uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     async def document_symbol(ls, params: lsp.DocumentSymbolParams):

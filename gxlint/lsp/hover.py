@@ -20,13 +20,18 @@ def _at(span, offset: int) -> bool:
 
 def cell_at(doc: Document, offset: int) -> Optional[tuple[str, str, Cell]]:
     """(table kind, row label, cell) under the offset."""
+    hit = _cell_row_at(doc, offset)
+    return (hit[0], hit[1].label, hit[2]) if hit is not None else None
+
+
+def _cell_row_at(doc: Document, offset: int):
     for kind, table in doc.tables.items():
         if not (table.span.start <= offset <= table.span.end):
             continue
         for row in table.rows.values():
             for c in row.cells:
                 if _at(c.span, offset):
-                    return kind, row.label, c
+                    return kind, row, c
     return None
 
 
@@ -43,13 +48,15 @@ def rule_doc_summary(doc: str) -> str:
 
 
 def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offset: int, lang: str = "zh",
-                   docs_href=None) -> Optional[str]:
+                   docs_href=None, previous=None) -> Optional[str]:
+    """``previous``: last year's index entry of this report's organ (its digest has every cell)."""
     parts: list[str] = []
     en = lang == "en"
     if doc is not None:
-        hit = cell_at(doc, offset)
+        hit = _cell_row_at(doc, offset)
         if hit is not None:
-            kind, label, cell = hit
+            kind, row, cell = hit
+            label = row.label
             cols = COLUMN_NAMES_EN if en else COLUMN_NAMES
             tname = (TABLE_NAMES_EN if en else TABLE_NAMES).get(kind, kind)
             colname = cols.get(cell.column, cell.column)
@@ -59,6 +66,9 @@ def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offse
             note = _reading_note(doc, cell, en)
             if note:
                 parts.append(note)
+            last = _last_year(previous, kind, row.id, cell, en)
+            if last:
+                parts.append(last)
             idents = [i for i in all_identities(doc) if any(c is cell for c in i.cells())]
             for ident in idents[:MAX_IDENTITIES]:
                 parts.append(_identity_line(ident, en))
@@ -112,6 +122,30 @@ HOW = {
 COUNT = ("这一行的数字之间只有空格，个数与模板不符，哪个数属于哪一列无法确定；据此不报告错误（GX207）。",
          "This row's numbers are separated by spaces only, not as many as the template has: which number "
          "belongs to which column is not certain; no error rests on it (GX207).")
+def _last_year(previous, kind: str, rid: str, cell: Cell, en: bool) -> Optional[str]:
+    """上年（2023）：`81` → 本年 `218`（+137，+169.1%）"""
+    dg = getattr(previous, "digest", None)
+    if dg is None:
+        return None
+    from ..across.compare import cell_key
+
+    key = cell_key(kind, rid, cell.column)
+    old = dg.value(key)
+    y = previous.year
+    if old is None:
+        return f"Last year ({y}): not in that report's table" if en else f"上年（{y}）报告的表中没有这一格"
+    head = f"Last year ({y}): `{fmt_num(old)}`" if en else f"上年（{y}）：`{fmt_num(old)}`"
+    if not dg.certain(key):
+        return head + (" (read without certainty)" if en else "（读取不确定）")
+    if cell.value is None or not cell.certain:
+        return head
+    d = cell.value - old
+    if d == 0:
+        return head + (", unchanged" if en else "，与上年相同")
+    ch = ("+" if d > 0 else "−") + fmt_num(abs(d)) + ((f", {d / old * 100:+.1f}%" if en else f"，{d / old * 100:+.1f}%") if old else "")
+    return head + (f" → `{fmt_num(cell.value)}` ({ch})" if en else f" → 本年 `{fmt_num(cell.value)}`（{ch}）")
+
+
 UNREADABLE = {
     "zh": "这一行的数字连在一起，有不止一种拆分方式，无法确定各单元格的数值（GX207）。",
     "en": "The digits of this row run together and can be split in more than one way: its cells "

@@ -681,8 +681,10 @@ def create_server() -> GxLanguageServer:
         enc = ls.enc
         offset = convert.offset_of(out.lines, params.position, enc)
         docs_base = ls.options.docs_base_url
+        across = getattr(ls, "across", None)      # last year's report in the workspace (GX7 index)
         md = hover_markdown(out.doc, out.diagnostics, offset, ls.options.settings.lang,
-                            docs_href=lambda code: convert.docs_href(docs_base, code))
+                            docs_href=lambda code: convert.docs_href(docs_base, code),
+                            previous=across.previous_entry(st.path) if across is not None else None)
         if md is None:
             return None
         fmt = ls._cap("text_document.hover.content_format") or []

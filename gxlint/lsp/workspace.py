@@ -125,8 +125,7 @@ class Workspace:
                 self.ensure_index()
                 return []
             self.index.add(entry)
-            group = self.index.of_organ(entry.organ)
-            diags = run_index_rules(entry, self.index, settings, st.path, doc=doc) if len(group) >= 2 else []
+            diags = run_index_rules(entry, self.index, settings, st.path, doc=doc) if len(self.index.entries) >= 2 else []
             organs = {entry.organ, old.organ if old is not None else None} - {None}
             # only the reports of the same organ depend on this one, and only on its facts (organ,
             # year, figures): a keystroke that moves text but changes no fact re-lints nothing else
@@ -135,6 +134,17 @@ class Workspace:
         if others and (old is None or _key(old) != _key(entry)):
             self._later(self._organ_changed, organs, st.path)
         return diags
+
+    def previous_entry(self, path: Optional[str]):
+        """Last year's index entry of the organ of the report at ``path`` (None: not in the
+        workspace, or not settled): for the hover and the code lens."""
+        if not path or not self.server.options.cross_report:
+            return None
+        with self.lock:
+            if self.index is None:
+                return None
+            e = self.open_entries.get(path) or self.index.get(path)
+            return self.index.previous(e) if e is not None and e.organ else None
 
     def _with_uris(self, diags: list) -> list:
         """Related information in an open report points at the URI the editor opened it by."""
@@ -222,14 +232,14 @@ class Workspace:
             if entry is None:
                 return []
             group = self.index.of_organ(entry.organ)
-            key = (entry.sha, srv.gen, tuple((e.path, e.sha, e.year) for e in group))
+            key = (entry.sha, srv.gen, tuple((e.path, e.sha, e.year) for e in group), len(self.index.entries))
             cached = self.closed.get(path)
             if cached is not None and cached[0] == key:
                 return cached[1]
         settings = srv.options.settings_for(path)
         res = lint_path(path, settings)
         diags = list(res.diagnostics)
-        if len(group) >= 2 and srv.options.cross_report:
+        if len(self.index.entries) >= 2 and srv.options.cross_report:
             with self.lock:
                 diags += self._with_uris(run_index_rules(entry, self.index, settings, path))
         lines = res.doc.lines if res.doc is not None else None
@@ -281,11 +291,14 @@ class Workspace:
 
 
 def _key(e) -> tuple:
-    """What other reports' GX7 findings depend on: the organ, year, template and the values
-    (not where they are written: text typed above a table moves them without changing a finding)."""
+    """What other reports' GX7 findings depend on: the organ, year, template, the values and section
+    五's text (not where they are written: text typed above a table moves them without changing a
+    finding)."""
+    five = e.digest.prose.get(5) if e.digest is not None else None
     return (e.organ, e.organ_written, e.year, e.template,
             tuple(sorted((k, r.value) for k, r in e.cells.items())),
-            tuple(sorted(repr(sorted((k, v) for k, v in f.items() if k != "ref")) for f in e.figures)))
+            tuple(sorted(repr(sorted((k, v) for k, v in f.items() if k != "ref")) for f in e.figures)),
+            five.grams.tobytes() if five is not None else b"")       # GX705 of next year's report
 
 
 def _fs(uri: str) -> Optional[str]:
