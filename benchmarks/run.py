@@ -18,11 +18,15 @@ Measures (each figure labelled with the machine's core count and load average):
    HTML spans, anchoring and nesting, PDF filter chains, a .docx of images): time and peak memory
    of a fresh process, and the finding;
 8. the year-to-year index cache, SQLite against a JSON file per entry (benchmarks/across_cache.py:
-   build, load, re-check one organ; 2,000 reports, and 20,000 without --quick).
+   build, load, re-check one organ; 2,000 reports, and 20,000 without --quick);
+9. across years (issue 22): comparing two 30 KB reports (``gxlint.across.compare.compare`` on two
+   parsed reports; and read + parse + compare); pairing a folder of 2,000 reports by organ and
+   year (the index, cold and cached, 2 processes) and the GX7 rules over it.
 
 Never run as a timed test: nothing here is asserted.  Goals (issue 7): 30 KB ≤ 15 ms median and
 ≤ 10× the floor; 1 MB ≤ 500 ms and linear growth; ≥ 300 reports/s with --jobs 2 on 2 cores;
-cold start ≤ 300 ms.
+cold start ≤ 300 ms.  Issue 22: comparing two 30 KB reports ≤ 100 ms on one core; pairing 2,000
+reports ≤ 30 s cold, cached after.
 """
 from __future__ import annotations
 
@@ -286,14 +290,86 @@ def section_cache(rows: list, quick: bool) -> None:
     rows.extend(across_cache.rows((2000,) if quick else (2000, 20000)))
 
 
+def section_across(rows: list, quick: bool, tmp: str) -> None:
+    from gxlint import synth
+    from gxlint.across.compare import compare
+    from gxlint.across.compare_cli import load
+    from gxlint.across.index import Cache, build
+    from gxlint.config import Settings
+    from gxlint.engine import run_index_rules
+    from gxlint.parse import parse
+
+    old, new = synth.series(22, (2023, 2024))
+    for r in (old, new):            # filler paragraphs up to 30 KB each
+        r.filler = 0
+        base = len(r.render().text.encode("utf-8"))
+        r.filler = max(0, (30_000 - base) // 400)
+    paths = []
+    for r in (old, new):
+        p = os.path.join(tmp, f"pair-{r.year}.txt")
+        with open(p, "w", encoding="utf-8") as fh:
+            fh.write(r.render().text)
+        paths.append(p)
+    a, b = (parse(open(p, encoding="utf-8").read(), p) for p in paths)
+    compare(a, b)                   # warm-up
+    runs = 10 if quick else 40
+    cpu = []
+    for _ in range(runs):
+        c0 = time.process_time()
+        compare(a, b, paths[0], paths[1])
+        cpu.append(time.process_time() - c0)
+    kb = [os.path.getsize(p) / 1000 for p in paths]
+    rows.append((f"compare two parsed reports ({kb[0]:.0f} + {kb[1]:.0f} KB)", f"{statistics.median(cpu) * 1e3:.1f} ms",
+                 f"p95 {p95(cpu) * 1e3:.1f} ms · goal ≤ 100 ms on one core"))
+    cpu = []
+    for _ in range(max(3, runs // 4)):
+        c0 = time.process_time()
+        compare(load(paths[0])[0], load(paths[1])[0], paths[0], paths[1])
+        cpu.append(time.process_time() - c0)
+    rows.append(("read + parse + compare the same two", f"{statistics.median(cpu) * 1e3:.1f} ms",
+                 f"p95 {p95(cpu) * 1e3:.1f} ms (the two parses are most of it)"))
+
+    organs = 100 if quick else 400
+    folder = os.path.join(tmp, "organs")
+    files = []
+    for k in range(organs):
+        for r in synth.series(k, (2020, 2021, 2022, 2023, 2024), organ=f"青云{k}县司法局"):
+            r.filler = 20           # about 8 KB, the real reports' middle
+            p = os.path.join(folder, f"o{k:04d}", f"{r.year}.txt")
+            os.makedirs(os.path.dirname(p), exist_ok=True)
+            with open(p, "w", encoding="utf-8") as fh:
+                fh.write(r.render().text)
+            files.append(p)
+    cache = Cache(os.path.join(tmp, "across-cache"))
+    import resource
+
+    def used() -> float:
+        s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+
+    for run in ("cold", "cached"):
+        st: dict = {}
+        t0, c0 = time.perf_counter(), used()
+        ix = build(files, cache=cache, jobs=2, stats=st)
+        wall = time.perf_counter() - t0
+        rows.append((f"pair {len(files)} reports by organ and year ({run}, --jobs 2)", f"{wall:.2f} s",
+                     f"CPU {used() - c0:.2f} s · {st['parsed']} parsed, {st['cached']} cached, "
+                     f"{len(ix.organs())} organs · goal for 2,000: ≤ 30 s cold"))
+    settings = Settings.from_options(None, select="GX7")
+    t0 = time.perf_counter()
+    n = sum(len(run_index_rules(e, ix, settings, e.path)) for e in ix.entries.values())
+    rows.append((f"GX7 rules over the {len(files)} reports", f"{time.perf_counter() - t0:.2f} s",
+                 f"{n} findings (a consistent, rewritten series: 0 expected)"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer runs and 200 reports for throughput")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language-server latency")
-    ap.add_argument("--only", choices=("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache"),
-                    nargs="*")
+    ap.add_argument("--only", choices=("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache",
+                                       "across"), nargs="*")
     a = ap.parse_args()
-    want = set(a.only or ("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache"))
+    want = set(a.only or ("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache", "across"))
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="gxlint-bench-") as tmp:
         if "single" in want:
@@ -311,6 +387,8 @@ def main() -> int:
             section_hostile(rows)
         if "cache" in want:
             section_cache(rows, a.quick)
+        if "across" in want:
+            section_across(rows, a.quick, tmp)
         if "lsp" in want and not a.no_lsp:
             section_lsp(rows, a.quick)
     w0 = max(len(r[0]) for r in rows)
