@@ -2,6 +2,12 @@
 own name are one key (某某区人民政府办公室 = 某某区政府办公室 = 某某区政府办), and two organs
 with similar names stay apart (某某区教育局 ≠ 某某区体育局, 某某区人民政府 ≠ 某某区人民政府办公室).
 
+Where a report names its organ (:func:`of_document`): the title, also on its own line above the
+title; the signature; the opening statement (本报告由…编制); the page's source line; last the file
+name.  The places above the organ may be written one year and not the next (淮安市洪泽区人民政府 /
+洪泽区人民政府): :class:`Name` splits them off, :func:`compatible` and :func:`family` say when two
+keys are one organ — never when the index holds the name under two different places.
+
 A placeholder (某某局, XX县, as in templates and examples) is no organ: such reports are never
 compared with one another.  Only spelling variants of one name are folded; nothing is guessed from similarity.  A rename
 (机构改革: 某某县卫生和计划生育局 → 某某县卫生健康局) is the user's to state, in
