@@ -273,3 +273,52 @@ def test_compare_says_why_a_file_cannot_be_read(tmp_path):
     d = json.loads(p.stdout)                  # a report against itself: everything carried over
     assert all(s["carried_share"] in (None, 1.0) for s in d["sections"])
     assert d["changed"] == 0
+
+
+# --- the real county report and a next year made from it ----------------------------------------
+
+def _hongze_next_year(tmp_path, rewrite_five: bool):
+    """hongze-2023.txt as 2024's report: the years moved on, the city written above the organ
+    (淮安市洪泽区人民政府), the tables as they were (table 三's carry-over is 0 both ways, so the
+    carry-over holds); section 五 as it was (copied) or written anew."""
+    with open(os.path.join(REAL, "hongze-2023.txt"), encoding="utf-8") as fh:
+        text = fh.read()
+    assert text.count("洪泽区人民政府\n2023 年政府信息公开工作年度报告") == 1
+    text = text.replace("洪泽区人民政府\n2023 年政府信息公开工作年度报告", "淮安市洪泽区人民政府\n2024 年政府信息公开工作年度报告")
+    text = text.replace("2023", "2024")
+    if rewrite_five:
+        doc = parse(text)
+        body = doc.section(5).body
+        text = text[:body.start] + ("\n一是重大行政决策预公开的范围偏窄，意见征集渠道不多。二是政务新媒体互动回应不够充分，"
+                                    "留言办理时效偏慢。下一步，拓宽意见征集途径，及时反馈采纳情况；加强政务新媒体日常巡查，规范留言回复。\n") \
+            + text[body.end:]
+    p = tmp_path / ("hongze-2024-rewritten.txt" if rewrite_five else "hongze-2024.txt")
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+@pytest.mark.parametrize("old_name", ["hongze-2023.pdf", "hongze-2023.txt"])
+def test_the_county_pair_is_paired_compared_and_its_copied_five_said(tmp_path, old_name):
+    old = os.path.join(REAL, old_name)
+    new = _hongze_next_year(tmp_path, rewrite_five=False)
+    p = gx("check", old, new, "--format", "json", "--isolated", "--select", "GX7", "--exit-zero")
+    assert p.returncode == 0, p.stderr.decode()
+    out = json.loads(p.stdout)
+    assert [(x["prev_year"], x["year"], x["status"]) for x in out["carry_over"]] == [(2023, 2024, "holds")]
+    codes = {os.path.basename(f["path"]): [d["code"] for d in f["diagnostics"]] for f in out["files"]}
+    # GX702 is right too: the same table 二 again says 5 in force, but 5 + 0 made − 5 repealed is 0
+    assert codes == {old_name: [], "hongze-2024.txt": ["GX702", "GX705"]}
+    d = next(x for f in out["files"] if f["path"] == new for x in f["diagnostics"] if x["code"] == "GX705")
+    import re
+
+    pct = int(re.search(r"有 (\d+)% 的文字与 2023 年报告相同", d["message"]).group(1))
+    assert pct >= 95 and d["related"][0]["path"] == old      # all but the year the copy moved on
+    p = gx("compare", old, new, "--format", "json")
+    c = json.loads(p.stdout)
+    assert c["organ"] == "places" and (c["old"]["organ"], c["new"]["organ"]) == ("洪泽区人民政府", "淮安市洪泽区人民政府")
+    assert c["changed"] == 0 and c["old"]["format"] == ("pdf" if old_name.endswith(".pdf") else "text")
+    rewritten = _hongze_next_year(tmp_path, rewrite_five=True)
+    p = gx("check", old, rewritten, "--format", "json", "--isolated", "--select", "GX7", "--exit-zero")
+    out = json.loads(p.stdout)
+    assert [(x["prev_year"], x["year"]) for x in out["carry_over"]] == [(2023, 2024)]
+    assert [d["code"] for f in out["files"] for d in f["diagnostics"]] == ["GX702"]
