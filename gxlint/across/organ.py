@@ -182,6 +182,38 @@ def related(a: Optional[str], b: Optional[str]) -> Optional[str]:
     return None
 
 
+def near_cores(key: str) -> set[str]:
+    """The cores a report of another organ that may still be this one's has: the same core (its
+    places unsettled), the organ's office, or the organ of an office (:func:`related`)."""
+    c = core(key)
+    base = c
+    for suffix in ("办公室", "办公厅"):
+        if c.endswith(suffix):
+            base = c[: -len(suffix)]
+    return {c, base, base + "办公室", base + "办公厅"}
+
+
+def maybe_last_year(e, index) -> list:
+    """The reports of the year before ``e``'s that may be its organ's but are not settled as such
+    (GX706): of a related organ (:func:`related`) with no report of ``e``'s year of its own; or,
+    when ``e`` names no organ, those that name none either (any, when the index holds just the two)."""
+    y = e.year
+    if y is None:
+        return []
+    if not e.organ:
+        return sorted((o for o in index.entries.values() if o.year == y - 1 and o.path != e.path
+                       and (not o.organ or len(index.entries) == 2)), key=lambda o: o.path)
+    found = {o.path: o for c in near_cores(e.organ) for o in index.of_core(c)}
+    out = []
+    for o in sorted(found.values(), key=lambda o: o.path):
+        if o.year != y - 1 or o.path == e.path or not o.organ or o.organ == e.organ:
+            continue
+        if related(e.organ, o.organ) is None or any(x.year == y for x in index.of_organ(o.organ)):
+            continue
+        out.append(o)
+    return out
+
+
 # --- where a report names its organ -----------------------------------------------------------
 
 # the opening statement: 本报告由淮安市洪泽区人民政府办公室根据……编制; 现公布某某局2023年政府信息公开工作年度报告

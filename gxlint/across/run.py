@@ -52,8 +52,8 @@ def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (),
         stats["pairs"] = sorted(pairs, key=lambda p: (p["organ"], p["year"]))
     for r in results:
         e = checked.get(r.path)
-        if e is None or len(index.entries) < 2:
-            continue        # (GX706 speaks of a report whose organ is not settled: every report is asked)
+        if e is None or not asks(e, index):
+            continue
         new = run_index_rules(e, index, settings_for(r.path), r.path)
         if not new:
             continue
@@ -61,6 +61,16 @@ def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (),
         r.diagnostics.sort(key=Diagnostic.sort_key)
         baseline.annotate(r)
     return index
+
+
+def asks(e: Entry, index: Index) -> bool:
+    """Whether the GX7 rules may have something to say of ``e``: its organ has other reports in
+    the index, or a report of last year may be its organ's without being settled (GX706)."""
+    from .organ import maybe_last_year
+
+    if e.organ and len(index.of_organ(e.organ)) >= 2:
+        return True
+    return index.previous(e) is None and bool(maybe_last_year(e, index))
 
 
 COLUMNS = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
@@ -142,7 +152,7 @@ def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = ()
         for _ in range(n):
             r = unpack(pickle.load(spool))
             e = checked.get(r.path)
-            if e is not None and len(index.entries) >= 2:
+            if e is not None and asks(e, index):
                 new = run_index_rules(e, index, settings_for(r.path), r.path)
                 if new:
                     r.diagnostics.extend(new)

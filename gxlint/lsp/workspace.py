@@ -115,6 +115,7 @@ class Workspace:
         if not self.server.options.cross_report or not st.path:
             return []
         from ..across.index import entry_from_document
+        from ..across.run import asks
         from ..engine import run_index_rules
 
         entry = entry_from_document(doc, st.path)
@@ -125,7 +126,7 @@ class Workspace:
                 self.ensure_index()
                 return []
             self.index.add(entry)
-            diags = run_index_rules(entry, self.index, settings, st.path, doc=doc) if len(self.index.entries) >= 2 else []
+            diags = run_index_rules(entry, self.index, settings, st.path, doc=doc) if asks(entry, self.index) else []
             organs = {entry.organ, old.organ if old is not None else None} - {None}
             # only the reports of the same organ depend on this one, and only on its facts (organ,
             # year, figures): a keystroke that moves text but changes no fact re-lints nothing else
@@ -239,7 +240,9 @@ class Workspace:
         settings = srv.options.settings_for(path)
         res = lint_path(path, settings)
         diags = list(res.diagnostics)
-        if len(self.index.entries) >= 2 and srv.options.cross_report:
+        from ..across.run import asks
+
+        if srv.options.cross_report and asks(entry, self.index):
             with self.lock:
                 diags += self._with_uris(run_index_rules(entry, self.index, settings, path))
         lines = res.doc.lines if res.doc is not None else None

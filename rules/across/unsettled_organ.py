@@ -97,28 +97,16 @@ class UnsettledOrgan(Rule):
         anchor = report.anchor
         span = Span(anchor.start, anchor.end) if anchor else Span(0, 0)
         mine = report.organ_written or report.organ or ""
+        cands = org.maybe_last_year(report, index)
         if not report.organ:
-            others = [o for o in index.entries.values() if o.year == y - 1 and o.path != report.path
-                      and (not o.organ or len(index.entries) == 2)]
-            for o in sorted(others, key=lambda o: o.path)[:1]:
+            for o in cands[:1]:
                 ctx.report("unnamed", span, other=o.path, prev=o.year, related=self._rel(ctx, o),
                            data={"other_path": o.path, "other_year": o.year, "why": "unnamed"})
             return
         core = org.core(report.organ)
-        base = core
-        for suffix in ("办公室", "办公厅"):
-            if core.endswith(suffix):
-                base = core[: -len(suffix)]
-        cands = {o.path: o for c in {core, base, base + "办公室", base + "办公厅"} for o in index.of_core(c)}
         named = 0
-        for o in sorted(cands.values(), key=lambda o: o.path):
-            if o.year != y - 1 or o.path == report.path or not o.organ or o.organ == report.organ:
-                continue
-            if any(x.year == y for x in index.of_organ(o.organ)):
-                continue        # it has a report of this year of its own
+        for o in cands:
             why = org.related(report.organ, o.organ)
-            if why is None:
-                continue
             theirs = o.organ_written or o.organ
             data = {"other_path": o.path, "other_year": o.year, "why": why}
             if why == "places":
