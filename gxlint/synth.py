@@ -234,6 +234,7 @@ class Report:
     sign_date: tuple = (0, 1, 20)
     fee_text: str = "本年度未收取信息处理费。"
     filler: int = 0                     # number of filler paragraphs
+    filler_five: bool = True            # half of them in section 五 (series(): all in 一, 五 is written anew)
     seed: int = 0
     problems: tuple = (0, 1, 2)         # section 五: indices into PROBLEMS …
     measures: tuple = ()                # … and into MEASURES
@@ -957,9 +958,9 @@ def _prose_section1(w: _Writer, rep: Report, nl: str, layout: str) -> None:
         else:
             w.text(FILLER[(k + rep.seed) % len(FILLER)])
         w.raw(para)
-        # filler, spread over the sub-sections (all of it here: section 五 is written anew each
-        # year, a filler sentence repeated there would be text carried over: GX705)
-        for j in range(k, rep.filler, 5):
+        # filler, spread over the sub-sections (all of it, when section 五 takes none: a filler
+        # sentence repeated in 五 each year would be text carried over, GX705)
+        for j in range(k, rep.filler // 2 if rep.filler_five else rep.filler, 5):
             w.text("".join(FILLER[(j + m + rep.seed) % len(FILLER)] for m in range(3)))
             w.raw(para)
 
@@ -982,6 +983,9 @@ def _render_section(w: _Writer, rep: Report, idx: int, layout: str, nl: str, pag
     elif idx == 5:
         for k, line in enumerate(five_text(rep).split("\n")):
             w.text(line, ("five", k))
+            w.raw(para)
+        for j in range(rep.filler - rep.filler // 2 if rep.filler_five else 0):
+            w.text("".join(FILLER[(j + m + rep.seed + 3) % len(FILLER)] for m in range(3)))
             w.raw(para)
     elif idx == 6:
         w.text(rep.fee_text)
@@ -1514,6 +1518,7 @@ def series(seed: int = 0, years: Sequence[int] = (2021, 2022, 2023), *, organ: O
             rep.organ = organ
         elif out:
             rep.organ = out[0].organ
+        rep.filler_five = False
         if out:
             carry_over(out[-1], rep)
             rewrite_problems(out[-1], rep)
