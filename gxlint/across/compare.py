@@ -310,6 +310,55 @@ class Digest:
                    dict(d.get("t") or {}), {int(k): Printed.from_dict(p) for k, p in (d.get("p") or {}).items()})
 
 
+def _int(v, lo: int = 0, hi: int = 1 << 40) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and lo <= v < hi
+
+
+def _pairs(v) -> bool:
+    return isinstance(v, list) and all(isinstance(x, list) and len(x) == 2 and _int(x[0]) and _int(x[1]) for x in v)
+
+
+def validate_digest(d) -> None:
+    """``d`` exactly as :meth:`Digest.to_dict` writes it, or ValueError (the index cache validates
+    every entry it reads: a poisoned digest is rebuilt, never a traceback)."""
+    import binascii
+    import math
+
+    if not isinstance(d, dict):
+        raise ValueError("not an object")
+    v, doubt, tpl, prose = d.get("v"), d.get("d"), d.get("t"), d.get("p")
+    if not isinstance(v, dict) or len(v) > 10_000 or not all(
+            isinstance(k, str) and len(k) <= 64 and isinstance(x, (int, float)) and not isinstance(x, bool)
+            and math.isfinite(x) for k, x in v.items()):
+        raise ValueError("values")
+    if not isinstance(doubt, list) or not all(isinstance(k, str) and len(k) <= 64 for k in doubt):
+        raise ValueError("doubt")
+    if not isinstance(tpl, dict) or not all(isinstance(k, str) and isinstance(x, str) for k, x in tpl.items()):
+        raise ValueError("templates")
+    if not isinstance(prose, dict) or len(prose) > len(SECTIONS):
+        raise ValueError("prose")
+    for k, p in prose.items():
+        if not (isinstance(k, str) and k.isdigit() and int(k) in SECTIONS and isinstance(p, dict)):
+            raise ValueError("prose")
+        n, g = p.get("n"), p.get("g")
+        if not _int(n, 0, 1 << 24) or not isinstance(g, str):
+            raise ValueError("prose count")
+        try:
+            size = len(base64.b64decode(g, validate=True))
+        except (binascii.Error, ValueError):
+            raise ValueError("prose grams") from None
+        if size != 4 * max(0, n - K + 1):
+            raise ValueError("prose grams")
+        runs, head, lines, astral = p.get("r"), p.get("h"), p.get("l"), p.get("u")
+        if not _pairs(runs) or not runs and n or any(a[0] >= b[0] for a, b in zip(runs, runs[1:])) \
+                or any(r[0] >= n for r in runs):
+            raise ValueError("prose runs")
+        if not (isinstance(head, list) and len(head) == 2 and _int(head[0]) and _int(head[1])):
+            raise ValueError("prose heading")
+        if not _pairs(lines) or not (astral is None or isinstance(astral, list) and all(_int(x) for x in astral)):
+            raise ValueError("prose lines")
+
+
 def digest_of(doc) -> Digest:
     """The digest of a parsed report."""
     dg = Digest()

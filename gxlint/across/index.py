@@ -375,6 +375,13 @@ def validate_entry(d) -> dict:
             raise BadEntry("figures")
     if d.get("anchor") is not None and not _ref_ok(d["anchor"]):
         raise BadEntry("anchor")
+    if d.get("digest") is not None:
+        from .compare import validate_digest
+
+        try:
+            validate_digest(d["digest"])
+        except ValueError as exc:
+            raise BadEntry(f"digest: {exc}") from None
     return d
 
 

@@ -322,3 +322,59 @@ def test_the_county_pair_is_paired_compared_and_its_copied_five_said(tmp_path, o
     out = json.loads(p.stdout)
     assert [(x["prev_year"], x["year"]) for x in out["carry_over"]] == [(2023, 2024)]
     assert [d["code"] for f in out["files"] for d in f["diagnostics"]] == ["GX702"]
+
+
+# --- the digest in the index cache ------------------------------------------------------------
+
+DIGEST_POISON = [
+    lambda g: "x",
+    lambda g: {**g, "v": {"t3.r1.tot": "81"}},
+    lambda g: {**g, "v": {"t3.r1.tot": float("inf")}},
+    lambda g: {**g, "d": [1]},
+    lambda g: {**g, "p": {"5": {**g["p"]["5"], "g": "!!!"}}},
+    lambda g: {**g, "p": {"5": {**g["p"]["5"], "n": g["p"]["5"]["n"] + 50}}},       # grams and count disagree
+    lambda g: {**g, "p": {"5": {**g["p"]["5"], "r": [[5, 1], [2, 3]]}}},
+    lambda g: {**g, "p": {"9": g["p"]["5"]}},
+    lambda g: {**g, "p": {"5": {**g["p"]["5"], "h": [[]]}}},
+]
+
+
+@pytest.mark.parametrize("k", range(len(DIGEST_POISON)))
+def test_a_poisoned_digest_in_the_cache_is_ignored_and_rebuilt(tmp_path, k):
+    import sqlite3
+
+    from gxlint.across.index import Cache, build
+
+    paths = []
+    for r in synth.series(16, (2022, 2023)):
+        p = tmp_path / f"{r.year}.txt"
+        p.write_text(r.render().text, encoding="utf-8")
+        paths.append(str(p))
+    cache = Cache(str(tmp_path / "c"))
+    good = build(paths, cache=cache)
+    cache.close()
+    db = sqlite3.connect(cache.file)
+    for sha, data in db.execute("SELECT sha, data FROM entries").fetchall():
+        d = json.loads(data)
+        db.execute("UPDATE entries SET data = ? WHERE sha = ?", (json.dumps({**d, "digest": DIGEST_POISON[k](d["digest"])}), sha))
+    db.commit()
+    db.close()
+    st: dict = {}
+    again = build(paths, cache=Cache(str(tmp_path / "c")), stats=st)
+    assert (st["cached"], st["parsed"]) == (0, 2)
+    assert {p: e.to_dict() for p, e in again.entries.items()} == {p: e.to_dict() for p, e in good.entries.items()}
+
+
+def test_last_years_pdf_given_as_history(tmp_path):
+    hist = tmp_path / "history"
+    hist.mkdir()
+    import shutil
+
+    shutil.copy(os.path.join(REAL, "hongze-2023.pdf"), hist)
+    new = _hongze_next_year(tmp_path, rewrite_five=False)
+    p = gx("check", new, "--history", str(hist), "--format", "json", "--isolated", "--select", "GX705", "--exit-zero")
+    out = json.loads(p.stdout)
+    assert [(x["prev_year"], x["year"]) for x in out["carry_over"]] == [(2023, 2024)]
+    assert [os.path.basename(f["path"]) for f in out["files"]] == ["hongze-2024.txt"]     # the history is not checked
+    (d,) = out["files"][0]["diagnostics"]
+    assert d["code"] == "GX705" and d["related"][0]["path"] == str(hist / "hongze-2023.pdf")
