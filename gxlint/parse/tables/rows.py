@@ -331,14 +331,9 @@ def explicit(items: list[Token]) -> bool:
     """The row's cells stand between explicit separators (| tab │, a document's own cells): each
     number alone in its cell (or cut off the label it shared its cell with), so how many cells the
     row has is certain.  Numbers separated only by spaces or line breaks are not."""
-    seen = set()
-    for t in strip_empty(items):
-        if t.col < 0:
+    for t in items:         # an empty cell always stands between separators
+        if t.col < 0 or (t.kind == NUM and not (t.alone or t.how == "glued")):
             return False
-        if t.kind == NUM:
-            if not (t.alone or t.how == "glued") or (t.line, t.col) in seen:
-                return False
-            seen.add((t.line, t.col))
     return True
 
 

@@ -23,7 +23,15 @@ _ENUM = regex.compile(r"^(?:\d{1,2}\.|\([一二三四五六七八九十]\)|[一�
 
 def plain(s: str) -> str:
     """Letters only: for "same wording" comparisons (punctuation, spaces, quotes ignored)."""
+    if len(s) <= 64:
+        return _plain_short(s)
     return (guard.bare(_PUNCT) if len(s) <= guard.SHORT else _PUNCT).sub("", s)
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_short(s: str) -> str:
+    """:func:`plain` of a label or a word, memoised (labels repeat within and across reports)."""
+    return guard.bare(_PUNCT).sub("", s)
 
 
 @dataclass(slots=True)

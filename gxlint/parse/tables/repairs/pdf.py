@@ -73,14 +73,8 @@ def join_wrapped(m: Match) -> Match:
 def join_wrapped_items(items: list, n: int) -> list:
     """:func:`join_wrapped` of a row's tokens and its template count ``n`` (the same list when
     nothing is joined)."""
-    seen: set = set()
-    for t in items:          # (fast path) no cell holds two numbers: nothing to join
-        if t.kind == NUM:
-            if (t.line, t.col) in seen:
-                break
-            seen.add((t.line, t.col))
-    else:
-        return items
+    if all(t.alone or t.kind != NUM for t in items):
+        return items         # (fast path) every number alone in its cell: nothing to join
     pieces = _pieces(items)
     if not pieces or all(len(p) == 1 for p in pieces) or (len(pieces) > 1 and all(len(p) == 2 for p in pieces)):
         return items
