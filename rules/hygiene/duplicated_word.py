@@ -49,7 +49,14 @@ from gxlint.api import Edit, Fix, Rule, Severity, in_prose, lexicon, paragraphs
 FUNCTION = frozenset("的了在和是与对及并把被将从向于为以或而也都就还又给让其之所且")
 """Function characters (particles, prepositions, conjunctions, adverbs of linkage): a doubled
 one is a slip; a doubled content character (水水 in 饮用水水源) is not looked at."""
-_DOUBLED = regex.compile(r"(\p{Han}{1,8}?)\1")
+_DOUBLED = regex.compile(r"([\u4e00-\u9fff])\1\1++(*SKIP)(*FAIL)|([" + "".join(sorted(FUNCTION))
+                         + r"])\2|([\u4e00-\u9fff]{2,8}?)\3(?!\3)")
+"""A doubled function character, or a doubled run of two to eight Han characters (the shortest at
+each place) not followed by a third copy; a run of one character three times or more is passed
+over in one step.  Matches do not overlap: a slip inside a doubled run that is not one (研究研究)
+is not looked for — the price of one pass at about 0.5 µs a character."""
+MAX_FINDINGS = 100
+"""A text with more doubled words than this is not a report with slips in it: the rest says nothing new."""
 _QUOTED = regex.compile(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
 _TENTATIVE = ("一下", "吧", "看")
 """What follows a verb's tentative reduplication (研究研究一下, 讨论讨论吧)."""
@@ -78,12 +85,11 @@ class DuplicatedWord(Rule):
         joined = paragraphs(doc).joined
         text = joined.text
         quoted = None
-        for m in _DOUBLED.finditer(text, overlapped=True):
-            i, n = m.start(), len(m.group(1))
-            unit = m.group(1)
-            if n == 1 and unit not in FUNCTION:
-                continue
-            if text[i - n:i] == unit or text[i + 2 * n:i + 3 * n] == unit:
+        found = 0
+        for m in _DOUBLED.finditer(text):
+            unit = m.group(2) or m.group(3)
+            i, n = m.start(), len(unit)
+            if text[i - n:i] == unit:
                 continue        # three copies or more: not this slip (哈哈哈, a run of one character)
             if quoted is None:
                 quoted = [q.span() for q in _QUOTED.finditer(text)]
@@ -102,6 +108,9 @@ class DuplicatedWord(Rule):
             a, b = max(i - 6, text.rfind("\n", 0, i) + 1), min(i + 2 * n + 6, len(text) if nl < 0 else nl)
             context = regex.sub(r"\s+", "", joined.original_text(a, b))
             ctx.report("word", span, fix=fix, word=written, context=context, data={"word": unit})
+            found += 1
+            if found >= MAX_FINDINGS:
+                return
 
 
 def _slip(text: str, i: int, n: int) -> bool:
