@@ -283,7 +283,8 @@ def paragraphs(doc: Document):
 def in_prose(doc: Document, span: Span) -> bool:
     """``span`` (original offsets) lies in the prose: in none of the tables the parser read, of
     the section headings, of the page residue and chrome (GX605's lines and runs), not before the
-    report's title nor after its signature's date (the web page around the report), and on no line
+    report's title nor after its signature's date, nor before the first section on a line ahead of
+    its page chrome (the web page around the report), and on no line
     that is a table row the parser did not read (``|`` or tab separated, a run of three numbers:
     :func:`gxlint.parse.paragraphs.is_table_line`) nor, in sections 二/三/四, a line without a 。
     (table text: captions, header and label cells the parser left; the claim reader skips them
@@ -296,6 +297,12 @@ def in_prose(doc: Document, span: Span) -> bool:
         fixed += [c.span for c in meta.extra.get("chrome", ())]
         if meta.title_span is not None:         # the page above the report's title
             fixed.append(Span(0, meta.title_span.start))
+        # a page flattened into one line: before the first section, what stands on a line ahead of
+        # page chrome is the page's header too (a breadcrumb whose anchor a scan broke: 当 前位置)
+        first = min((s.span.start for s in doc.sections), default=len(doc.text))
+        for c in meta.extra.get("chrome", ()):
+            if c.span.end <= first:
+                fixed.append(Span(doc.lines.line_start(doc.lines.line_of(c.span.start)), c.span.end))
         if meta.signature_date_span is not None:    # the page below its signature
             fixed.append(Span(meta.signature_date_span.end, len(doc.text)))
         doc.cache["not_prose"] = fixed

@@ -1,11 +1,11 @@
 """GX606, as a property: a generated report with one word of its prose written twice gives exactly
 one GX606, at that word, in every text damage mode (gxlint.synth.damage_text: one line, PDF wraps,
-CRLF, ASCII punctuation, indents, flattened / spaced / converter tables …); the same report without
-the slip gives none."""
+CRLF, ASCII punctuation, indents, flattened / spaced / converter tables, OCR — where the scan left the
+slip as it was); the same report without the slip gives none."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
 from gxlint import lexicon, synth
@@ -89,9 +89,12 @@ def test_one_doubled_word_one_finding_at_it(mode, seed, pick):
     han = _han_index(slipped, at)
 
     text = _damage(slipped, mode, seed)
+    where = _offset_of_han(text, han)
+    if mode == "ocr":
+        # a scan may put a space inside the slip or misread one of its characters: then it is gone
+        assume(text[where:where + 2 * len(word)] == word + word)
     res = lint(text, None, ONLY)
     own = [d for d in res.diagnostics if d.code == "GX606"]
-    where = _offset_of_han(text, han)
     assert [(d.span.start, d.data["word"]) for d in own] == [(where, word)], \
         [(text[d.span.start:d.span.end], d.message) for d in own]
     # its fix takes the slip away

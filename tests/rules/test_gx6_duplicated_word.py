@@ -194,3 +194,15 @@ def test_no_other_finding_on_the_real_reports():
     paths = [os.path.join(REAL, n) for n in names] + [os.path.join(seeds, n) for n in sorted(os.listdir(seeds)) if n.endswith(".txt")]
     for p in paths:
         gx606.valid(open(p, encoding="utf-8").read())
+
+
+def test_a_breadcrumb_whose_anchor_a_scan_broke_is_still_the_page():
+    # OCR text of a flattened page: 当 前位置 is no longer a breadcrumb's anchor, but the line's
+    # 来源/时间 chrome is found, and what stands before it, ahead of section 一, is the page's header
+    text = ("标题: 某某局2023年度政府信息公开工作年度报告\n"
+            "当 前位置： 首页政 务公开政府信息公开政府信息公开年报 某某局2023年度政府信息公开工作年度 报告 "
+            "来源：某某局 时间：2024-01-20 09:30 微信 微博 根据《条例》编制本报告。"
+            "一、总体情况 2023年，我局推进政务公开工作，规范审核审核发布机制。"
+            "二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 "
+            "五、存在的主要问题及改进情况 宣传不够。六、其他需要报告的事项 无。\n")
+    gx606.invalid(text, [line_of(text, "审核审核")])
