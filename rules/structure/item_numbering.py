@@ -61,12 +61,13 @@ SYSTEMS = ("top", "paren", "arabic", "aparen", "circled", "shi")
 RANK = {s: k for k, s in enumerate(SYSTEMS)}
 _CN = "一二三四五六七八九十"
 _MARK = regex.compile(
-    r"(?P<paren>\([ \t]*(?P<paren_n>[一二三四五六七八九十]{1,3})[ \t]*\))"
+    r"(?=[(一二三四五六七八九十\d①-⑳])"      # (what a marker starts with: the scan passes over the rest at once)
+    r"(?:(?P<paren>\([ \t]*(?P<paren_n>[一二三四五六七八九十]{1,3})[ \t]*\))"
     r"|(?P<top>(?P<top_n>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]))"
     r"|(?P<aparen>\(?(?P<aparen_n>\d{1,2})\))"
     r"|(?P<arabic>(?P<arabic_n>\d{1,2})[、.](?![\d.]))"
     r"|(?P<circled>[①-⑳])"
-    r"|(?P<shi>(?P<shi_n>[一二三四五六七八九十]{1,2})是)")
+    r"|(?P<shi>(?P<shi_n>[一二三四五六七八九十]{1,2})是))")
 _AFTER = regex.compile(r"[ \t]*[\p{Han}\"《“]")
 _QUOTED = regex.compile(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
 _SENTENCE_END = "。!?;:！？；："
