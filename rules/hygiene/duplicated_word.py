@@ -49,12 +49,13 @@ from gxlint.api import Edit, Fix, Rule, Severity, in_prose, lexicon, paragraphs
 FUNCTION = frozenset("的了在和是与对及并把被将从向于为以或而也都就还又给让其之所且")
 """Function characters (particles, prepositions, conjunctions, adverbs of linkage): a doubled
 one is a slip; a doubled content character (水水 in 饮用水水源) is not looked at."""
-_DOUBLED = regex.compile(r"([\u4e00-\u9fff])\1\1++(*SKIP)(*FAIL)|([" + "".join(sorted(FUNCTION))
-                         + r"])\2|([\u4e00-\u9fff]{2,8}?)\3(?!\3)")
+_DOUBLED = regex.compile(r"([\u4e00-\u9fff])\1\1++(*SKIP)(*FAIL)|([" + "".join(sorted(FUNCTION)) + r"])\2"
+                         r"|(?=([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,6}?\3)([\u4e00-\u9fff]{2,8}?)\4(?!\4)")
 """A doubled function character, or a doubled run of two to eight Han characters (the shortest at
-each place) not followed by a third copy; a run of one character three times or more is passed
-over in one step.  Matches do not overlap: a slip inside a doubled run that is not one (研究研究)
-is not looked for — the price of one pass at about 0.5 µs a character."""
+each place; its first two characters must come again within eight, which most places fail at once)
+not followed by a third copy; a run of one character three times or more is passed over in one
+step.  Matches do not overlap: a slip inside a doubled run that is not one (研究研究) is not looked
+for — the price of one pass at about 0.2 µs a character."""
 MAX_FINDINGS = 100
 """A text with more doubled words than this is not a report with slips in it: the rest says nothing new."""
 _QUOTED = regex.compile(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
@@ -87,7 +88,7 @@ class DuplicatedWord(Rule):
         quoted = None
         found = 0
         for m in _DOUBLED.finditer(text):
-            unit = m.group(2) or m.group(3)
+            unit = m.group(2) or m.group(4)
             i, n = m.start(), len(unit)
             if text[i - n:i] == unit:
                 continue        # three copies or more: not this slip (哈哈哈, a run of one character)
