@@ -33,7 +33,7 @@ __all__ = [
     "Cell", "Claim", "Context", "Diagnostic", "Document", "Edit", "Fix", "HeaderLabel", "Meta",
     "Related", "Row", "Rule", "Section", "Severity", "Span", "Table", "fmt_num",
     "Identity", "all_identities", "row_name", "COLUMN_NAMES", "COLUMN_NAMES_EN", "template_data",
-    "plain_text", "paragraph_keys", "paragraphs", "table_labels_present",
+    "plain_text", "paragraph_keys", "paragraphs", "table_labels_present", "in_prose", "lexicon",
     "Doubt", "doubts", "reportable", "cell_certain", "count_certain", "shape_certain",
 ]
 
@@ -278,6 +278,69 @@ def paragraphs(doc: Document):
     from .parse import paragraphs as _paragraphs
 
     return _paragraphs.of(doc)
+
+
+def in_prose(doc: Document, span: Span) -> bool:
+    """``span`` (original offsets) lies in the prose: in none of the tables the parser read, of
+    the section headings, of the page residue and chrome (GX605's lines and runs), not before the
+    report's title nor after its signature's date, nor before the first section on a line ahead of
+    its page chrome (the web page around the report), and on no line
+    that is a table row the parser did not read (``|`` or tab separated, a run of three numbers:
+    :func:`gxlint.parse.paragraphs.is_table_line`) nor, in sections 二/三/四, a line without a 。
+    (table text: captions, header and label cells the parser left; the claim reader skips them
+    the same way).  For the text rules (GX606): ask only about the places found."""
+    fixed = doc.cache.get("not_prose")
+    if fixed is None:
+        meta = doc.meta
+        fixed = [t.span for t in doc.tables.values()] + [s.span for s in doc.sections]
+        fixed += [r.span for r in meta.extra.get("residue", ())]
+        fixed += [c.span for c in meta.extra.get("chrome", ())]
+        if meta.title_span is not None:         # the page above the report's title
+            fixed.append(Span(0, meta.title_span.start))
+        # a page flattened into one line: before the first section, what stands on a line ahead of
+        # page chrome is the page's header too (a breadcrumb whose anchor a scan broke: 当 前位置)
+        first = min((s.span.start for s in doc.sections), default=len(doc.text))
+        for c in meta.extra.get("chrome", ()):
+            if c.span.end <= first:
+                fixed.append(Span(doc.lines.line_start(doc.lines.line_of(c.span.start)), c.span.end))
+        if meta.signature_date_span is not None:    # the page below its signature
+            fixed.append(Span(meta.signature_date_span.end, len(doc.text)))
+        doc.cache["not_prose"] = fixed
+    if any(f.start < span.end and span.start < f.end for f in fixed):
+        return False
+    from .parse.paragraphs import is_table_line
+
+    lines = doc.lines
+    text = doc.text
+    tabled = [s.body for s in doc.sections if s.index in (2, 3, 4)]
+    for ln in range(lines.line_of(span.start), lines.line_of(max(span.start, span.end - 1)) + 1):
+        a, b = lines.line_start(ln), lines.line_end(ln)
+        if b - a > _LONG_LINE:
+            # a page on one line (a web archive, a one-line report): the sentence around the span,
+            # from the table, heading or chrome before it to the one after it
+            a = max(a, span.start - _LONG_LINE // 2, *(text.rfind(ch, a, span.start) + 1 for ch in "。！？"),
+                    *(f.end for f in fixed if f.end <= span.start))
+            b = min(b, span.end + _LONG_LINE // 2, *(e for ch in "。！？" if (e := text.find(ch, span.end, b)) >= 0),
+                    *(f.start for f in fixed if f.start >= span.end))
+            if is_table_line(text[a:b]):
+                return False
+            continue
+        line = text[a:b]
+        if is_table_line(line) or ("。" not in line and any(s.start <= a < s.end for s in tabled)):
+            return False
+    return True
+
+
+_LONG_LINE = 400
+"""A longer line is a page (or a whole report) on one line: whether a place in it is prose is
+decided by its sentence, not by the line."""
+
+
+def lexicon():
+    """The word list and segmentation of :mod:`gxlint.lexicon` (loaded when first used)."""
+    from . import lexicon as _lexicon
+
+    return _lexicon
 
 
 # identity helpers (imported last: identities imports fmt_num from here)

@@ -1,4 +1,4 @@
-"""The wheel contains every rule module, under gxlint/rules/."""
+"""The wheel contains every rule module, under gxlint/rules/, and the data they read."""
 import os
 import subprocess
 import sys
@@ -28,7 +28,8 @@ def test_wheel_contains_every_rule_module(tmp_path):
                 expected.add("gxlint/rules/" + rel)
     assert expected and expected <= names, sorted(expected - names)
     assert not any(n.startswith("rules/") for n in names)
-    for t in ("gxlint/templates/v2019.toml", "gxlint/templates/v2021.toml", "gxlint/templates/common.toml"):
+    for t in ("gxlint/templates/v2019.toml", "gxlint/templates/v2021.toml", "gxlint/templates/common.toml",
+              "gxlint/lexicon/words.txt.gz"):
         assert t in names
 
 

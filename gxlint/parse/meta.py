@@ -369,8 +369,9 @@ _C_TOKEN = regex.compile(
     r"|(?P<font>(?:字体|字号)[ \t]*[:：]?(?:[ \t]*[\[【(]?[ \t]*[大中小]?[ \t]*[\]】)]?){1,3})"
     r"|(?P<views>(?:累计|浏览|阅读|访问|点击)(?:次数|量|数)[ \t]*[:：]?[ \t]*\d*[ \t]*次?)"
     r"|(?P<share>(?:分享到|相关链接|附件|相关附件)[ \t]*[:：]|-->|<!--"
-    r"|(?<![\p{Han}\w])(?:微信|微博|QQ空间|QQ|腾讯微博|新浪微博|全真版|文字版|无障碍|适老版|文件下载|附件下载|收藏本页|收藏"
-    r"|打印本页|打印|关闭窗口|关闭|返回顶部|【[^【】\n]{1,6}】)(?![\p{Han}\w]))")
+    r"|(?<![\p{Han}\w])(?P<button>微信|微博|QQ空间|QQ|腾讯微博|新浪微博|全真版|文字版|无障碍|适老版|文件下载|附件下载|收藏本页|收藏"
+    r"|打印本页|打印|关闭窗口|关闭|返回顶部|【[^【】\n]{1,6}】)(?P=button)?(?![\p{Han}\w]))")
+# (a button's word may stand twice, glued: 无障碍无障碍 — its icon's text and its label)
 _C_SEP = " \t\u3000|/·•,，;；"
 _C_MAX = 100        # a text with more chrome than this is not a report (and the rest says nothing new)
 _C_TRIGGER = re.compile("位置|来源|时间|日期|扫一扫|字体|字号|次数|浏览量|阅读量|访问量|点击量|打印|关闭|返回顶部")
