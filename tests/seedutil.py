@@ -29,15 +29,16 @@ def read_layout(name: str) -> str:
 CORPUS_REAL = os.path.join(HERE, "fixtures", "corpus_real")
 
 
-def expectation_cases(folder: str, marks_for=None):
-    """pytest params (name, kind, entry) for every entry of ``folder``/expected.json — the format
-    ../shared/tools/seedcheck.py reads (codes, from/to lines, cfrom/cto columns, severity, max n).
-    ``marks_for(name, kind, entry)`` may return pytest marks for a case."""
+def expectation_cases(folder: str, marks_for=None, spec_path: str = "", prefix: str = ""):
+    """pytest params (name, kind, entry) for every entry of ``folder``/expected.json (or of
+    ``spec_path``: more expectations of the same reports) — the format ../shared/tools/seedcheck.py
+    reads (codes, from/to lines, cfrom/cto columns, severity, max n).  ``marks_for(name, kind,
+    entry)`` may return pytest marks for a case."""
     import json
 
     import pytest
 
-    with open(os.path.join(folder, "expected.json"), encoding="utf-8") as fh:
+    with open(spec_path or os.path.join(folder, "expected.json"), encoding="utf-8") as fh:
         spec = json.load(fh)
     for name, exp in sorted(spec["files"].items()):
         for kind in ("must", "must_not", "max"):
@@ -45,7 +46,7 @@ def expectation_cases(folder: str, marks_for=None):
                 where = f"{e['from']}-{e['to']}" if "from" in e else "any"
                 if "cfrom" in e:
                     where += f":{e['cfrom']}-{e['cto']}"
-                cid = f"{name.rsplit('.', 1)[0][:14]}-{kind}-{'/'.join(e['codes'])}-{where}"
+                cid = f"{prefix}{name.rsplit('.', 1)[0][:14]}-{kind}-{'/'.join(e['codes'])}-{where}"
                 marks = (marks_for(name, kind, e) if marks_for else None) or []
                 yield pytest.param(name, kind, e, id=cid, marks=marks)
 
