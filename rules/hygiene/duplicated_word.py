@@ -42,6 +42,8 @@ PDF 或转换工具在行宽处折开的行先接起来再检查。
 国办公开办函〔2021〕30号（年度报告内容应准确完整）；GB/T 15834—2011《标点符号用法》；
 《党政机关公文处理工作条例》第十九条（公文文稿应校核，文字表述准确）。
 """
+import re
+
 import regex
 
 from gxlint.api import Edit, Fix, Rule, Severity, in_prose, lexicon, paragraphs
@@ -49,13 +51,14 @@ from gxlint.api import Edit, Fix, Rule, Severity, in_prose, lexicon, paragraphs
 FUNCTION = frozenset("的了在和是与对及并把被将从向于为以或而也都就还又给让其之所且")
 """Function characters (particles, prepositions, conjunctions, adverbs of linkage): a doubled
 one is a slip; a doubled content character (水水 in 饮用水水源) is not looked at."""
-_DOUBLED = regex.compile(r"([\u4e00-\u9fff])\1\1++(*SKIP)(*FAIL)|([" + "".join(sorted(FUNCTION)) + r"])\2"
-                         r"|(?=([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,6}?\3)([\u4e00-\u9fff]{2,8}?)\4(?!\4)")
+_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1\1+|([" + "".join(sorted(FUNCTION)) + r"])\2"
+                      r"|([\u4e00-\u9fff]{2,8}?)\3(?!\3)")
 """A doubled function character, or a doubled run of two to eight Han characters (the shortest at
-each place; its first two characters must come again within eight, which most places fail at once)
-not followed by a third copy; a run of one character three times or more is passed over in one
-step.  Matches do not overlap: a slip inside a doubled run that is not one (研究研究) is not looked
-for — the price of one pass at about 0.2 µs a character."""
+each place) not followed by a third copy; a run of one character three times or more is taken in
+one step and passed over.  Matches do not overlap: a slip inside a doubled run that is not one
+(研究研究) is not looked for.  The standard library's engine, about 0.07 µs a character (regex's:
+0.4): every place is tried in bounded time, so the text's length is the only cost — it is listed
+in BOUNDED_USE and runs without the regex budget's wrapper."""
 MAX_FINDINGS = 100
 """A text with more doubled words than this is not a report with slips in it: the rest says nothing new."""
 _QUOTED = regex.compile(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
@@ -88,7 +91,9 @@ class DuplicatedWord(Rule):
         quoted = None
         found = 0
         for m in _DOUBLED.finditer(text):
-            unit = m.group(2) or m.group(4)
+            if m.group(1):
+                continue        # a run of one character three times or more (哈哈哈)
+            unit = m.group(2) or m.group(3)
             i, n = m.start(), len(unit)
             if text[i - n:i] == unit:
                 continue        # three copies or more: not this slip (哈哈哈, a run of one character)
@@ -156,3 +161,8 @@ def _merge(edits):
         else:
             out.append(e)
     return out
+
+
+# _DOUBLED is linear by construction (each place tried in bounded time): the regex budget's wrapper
+# (guard.protect) would only recompile it with the slower engine
+BOUNDED_USE = ("_DOUBLED",)
