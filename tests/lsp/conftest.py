@@ -141,10 +141,13 @@ def lsp_keys(diags) -> list[tuple]:
                    d.range.end.character, d.message) for d in diags)
 
 
+async def shut_down(client: LanguageClient) -> None:
+    """The end of a test's session: shutdown and exit, answered in time.  A server that does not
+    answer (it crashed, or hangs) fails the test here: the error is not swallowed."""
+    await asyncio.wait_for(client.shutdown_session(), 20)
+
+
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_CMD, client_factory=make_client))
 async def client(lsp_client: LanguageClient):
     yield
-    try:
-        await asyncio.wait_for(lsp_client.shutdown_session(), 20)
-    except Exception:
-        pass
+    await shut_down(lsp_client)
