@@ -106,6 +106,18 @@ def test_approximate_bounds_are_warnings_only_on_the_wrong_side():
     T.invalid(text, [at(text, "两千") + ("接近 2000（约数）",)])
 
 
+def test_an_approximate_bound_holds_on_the_bound_itself():
+    # 行政复议: one cell, 14 (表四 行政复议 总计).  “14件以上 / 超过14件 / 14余件” and “近14件” against
+    # exactly 14 are on the bound, not past it
+    for claim in ("14件以上", "超过14件", "14余件", "近14件"):
+        T.valid(city(f"因政府信息公开被申请行政复议{claim}。"))
+    # one past it on either side is reported
+    text = city("因政府信息公开被申请行政复议15件以上。")
+    T.invalid(text, [at(text, "15") + ("正文称行政复议在 15 以上（约数），但表四 行政复议 总计只有 14",)])
+    text = city("因政府信息公开被申请行政复议近13件。")
+    T.invalid(text, [at(text, "13") + ("正文称行政复议接近 13（约数），但表四 行政复议 总计为 14，已超过",)])
+
+
 def test_table_two_named_without_a_verb_is_a_warning():
     import os
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "layouts",

@@ -84,6 +84,13 @@ def test_unclosed_and_unopened():
     gx604.invalid(text, [line_of(text, "“")])
 
 
+@pytest.mark.parametrize("line,ch", [("1》加强组织领导。", "》"), ("一”加强组织领导。", "”"), ("a》加强组织领导。", "》")])
+def test_only_a_parenthesis_makes_a_list_marker(line, ch):
+    # “1）”“一)” open a list item; a 书名号 or quotation mark after a number closes nothing
+    text = report(opening=line)
+    gx604.invalid(text, [(*line_of(text, ch), "前面没有配对的")])
+
+
 def test_crossing_brackets():
     text = report(opening="2023年，我局学习（《条例）》。")
     got = gx604.positions(text)
