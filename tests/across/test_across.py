@@ -126,6 +126,24 @@ def test_every_applicant_column_is_compared(col):
     assert (d.code, d.data["column"], d.span) == ("GX701", col, rendered[p22].span("cell", "t3", "r2", col))
     assert (d.data["value"], d.data["other_value"]) == (reps[1].t3["r2"][col], reps[0].t3["r4"][col])
     assert d.related[0].span == rendered[p21].span("cell", "t3", "r4", col)
+    assert f"（相差 3）" in d.message
+
+
+def test_each_differing_column_is_its_own_finding_and_a_total_alone_is_one_too():
+    reps = synth.series(7, (2021, 2022))
+    for col in ("np", "ot"):
+        reps[1].t3["r2"][col] += 1
+    reps[1].t3["r2"]["tot"] += 2
+    rendered = {p: r.render() for p, r in render_series(reps).items()}
+    p21, p22 = list(rendered)
+    got = gx7(index_of({p: x.text for p, x in rendered.items()}), p22)
+    assert [(d.data["column"], d.span) for d in got] == [(c, rendered[p22].span("cell", "t3", "r2", c)) for c in ("np", "ot")]
+    # only the 总计 differs (the columns agree): the total is the finding
+    reps = synth.series(7, (2021, 2022))
+    reps[1].t3["r2"]["tot"] += 2
+    rendered = {p: r.render() for p, r in render_series(reps).items()}
+    got = gx7(index_of({p: x.text for p, x in rendered.items()}), p22)
+    assert [(d.data["column"], d.span) for d in got] == [("tot", rendered[p22].span("cell", "t3", "r2", "tot"))]
 
 
 def test_renamed_organ_is_followed_with_a_mapping_only():
