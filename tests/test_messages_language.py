@@ -2,7 +2,7 @@
 identifiers (column ids like ``ce``/``tot``, row ids like ``r3_7``, table keys like ``t3/``), no
 unfilled ``{placeholders}``, no Python reprs.
 
-The data: the seed reports, the layouts, the bundled examples, the real corpus (when present)
+The data: the seed reports, the layouts, the bundled examples, the real corpus (tests/fixtures)
 and every rule's documented bad examples, each linted with every rule, in Chinese and English."""
 import glob
 import os
@@ -12,10 +12,9 @@ import pytest
 
 from gxlint.config import Settings
 from gxlint.engine import lint, registry
-from seedutil import ROOT, SEEDS
+from seedutil import CORPUS_REAL, ROOT, SEEDS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = "/work/shared/corpus/real"
 
 COLUMN_IDS = ("np", "ce", "ri", "sw", "ls", "ot", "sub", "tot")
 LEAKS = [
@@ -30,7 +29,7 @@ LEAKS = [
 
 def _texts():
     out = []
-    for folder in (SEEDS, os.path.join(HERE, "fixtures", "layouts"), os.path.join(ROOT, "examples"), CORPUS):
+    for folder in (SEEDS, os.path.join(HERE, "fixtures", "layouts"), os.path.join(ROOT, "examples"), CORPUS_REAL):
         for p in sorted(glob.glob(os.path.join(folder, "*.txt"))):
             with open(p, encoding="utf-8", errors="replace") as fh:
                 out.append((os.path.basename(p), fh.read()))

@@ -112,6 +112,40 @@ def test_one_changed_carry_over_cell_is_one_error_with_related_info():
     assert gx7(ix, p21) == [] and [x.code for x in gx7(ix, p23)] == []
 
 
+@pytest.mark.parametrize("col", synth.APPLICANTS)
+def test_every_applicant_column_is_compared(col):
+    """其他 as much as 自然人: a difference in one column is that column's finding, not the 总计's."""
+    reps = synth.series(7, (2021, 2022))
+    reps[1].t3["r2"][col] += 3           # 2022's 上年结转 in this column: 3 more than 2021 carried over
+    reps[1].t3["r2"]["tot"] += 3
+    named = render_series(reps)
+    rendered = {p: r.render() for p, r in named.items()}
+    ix = index_of({p: x.text for p, x in rendered.items()})
+    p21, p22 = list(named)
+    (d,) = gx7(ix, p22)
+    assert (d.code, d.data["column"], d.span) == ("GX701", col, rendered[p22].span("cell", "t3", "r2", col))
+    assert (d.data["value"], d.data["other_value"]) == (reps[1].t3["r2"][col], reps[0].t3["r4"][col])
+    assert d.related[0].span == rendered[p21].span("cell", "t3", "r4", col)
+    assert f"（相差 3）" in d.message
+
+
+def test_each_differing_column_is_its_own_finding_and_a_total_alone_is_one_too():
+    reps = synth.series(7, (2021, 2022))
+    for col in ("np", "ot"):
+        reps[1].t3["r2"][col] += 1
+    reps[1].t3["r2"]["tot"] += 2
+    rendered = {p: r.render() for p, r in render_series(reps).items()}
+    p21, p22 = list(rendered)
+    got = gx7(index_of({p: x.text for p, x in rendered.items()}), p22)
+    assert [(d.data["column"], d.span) for d in got] == [(c, rendered[p22].span("cell", "t3", "r2", c)) for c in ("np", "ot")]
+    # only the 总计 differs (the columns agree): the total is the finding
+    reps = synth.series(7, (2021, 2022))
+    reps[1].t3["r2"]["tot"] += 2
+    rendered = {p: r.render() for p, r in render_series(reps).items()}
+    got = gx7(index_of({p: x.text for p, x in rendered.items()}), p22)
+    assert [(d.data["column"], d.span) for d in got] == [("tot", rendered[p22].span("cell", "t3", "r2", "tot"))]
+
+
 def test_renamed_organ_is_followed_with_a_mapping_only():
     reps = synth.series(9, (2021, 2022), organ="青云县卫生和计划生育局")
     reps[1].organ = "青云县卫生健康局"

@@ -11,7 +11,9 @@ from typing import Any, Optional
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
+from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 from seedutil import ROOT, SEEDS, seed_path as seed_file  # noqa: F401 (re-exported)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,17 +68,54 @@ def open_doc(client: LanguageClient, uri: str, text: str, version: int = 1, lang
         text_document=lsp.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)))
 
 
+class RecordingClient(LanguageClient):
+    """pytest-lsp's client that keeps every publishDiagnostics it receives, in order.
+
+    pytest-lsp itself keeps only the last diagnostics of each URI (without their version), and its
+    ``wait_for_notification`` has one waiting slot per method: a publish that arrives while no one
+    waits — two documents open, two publishes in one read — is lost to it. ``wait_diagnostics``
+    reads this log instead, so no publish is missed whatever the order or timing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.published: list[lsp.PublishDiagnosticsParams] = []
+        self._handed: dict[str, int] = {}          # uri -> index in published after the last one handed out
+        self._arrived = asyncio.Event()
+
+    def record(self, params: lsp.PublishDiagnosticsParams) -> None:
+        self.published.append(params)
+        self.diagnostics[params.uri] = params.diagnostics
+        self._arrived.set()
+
+    async def next_publish(self, uri: str, version: Optional[int] = None) -> lsp.PublishDiagnosticsParams:
+        while True:
+            self._arrived.clear()
+            start = self._handed.get(uri, 0)
+            for i in range(start, len(self.published)):
+                p = self.published[i]
+                if p.uri == uri and (version is None or p.version == version):
+                    self._handed[uri] = i + 1
+                    return p
+            await self._arrived.wait()
+
+
+def make_client() -> RecordingClient:
+    """The client factory of every server fixture of these tests (pytest-lsp's own, recording)."""
+    client = RecordingClient(converter_factory=default_converter)
+    features = dict(DEFAULT_CLIENT_FEATURES)
+    features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = lambda ls, params: ls.record(params)
+    register_lsp_features(client, features)
+    return client
+
+
 async def wait_diagnostics(client: LanguageClient, uri: str, version: Optional[int] = None,
                            timeout: float = 30.0) -> lsp.PublishDiagnosticsParams:
-    """The next publishDiagnostics for uri (and version, when given)."""
-
-    async def loop():
-        while True:
-            p = await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-            if p.uri == uri and (version is None or p.version == version):
-                return p
-
-    return await asyncio.wait_for(loop(), timeout)
+    """The first publishDiagnostics for uri (and version, when given) that no earlier call returned
+    or passed over: publishes are read from the client's log in the order they arrived, so one that
+    came before the call (or together with another document's) is not missed."""
+    if not isinstance(client, RecordingClient):
+        raise TypeError("the client does not record its publishes: make it with conftest.make_client")
+    return await asyncio.wait_for(client.next_publish(uri, version), timeout)
 
 
 def cli_json(path: str, *extra: str) -> dict:
@@ -102,10 +141,13 @@ def lsp_keys(diags) -> list[tuple]:
                    d.range.end.character, d.message) for d in diags)
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_CMD))
+async def shut_down(client: LanguageClient) -> None:
+    """The end of a test's session: shutdown and exit, answered in time.  A server that does not
+    answer (it crashed, or hangs) fails the test here: the error is not swallowed."""
+    await asyncio.wait_for(client.shutdown_session(), 20)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_CMD, client_factory=make_client))
 async def client(lsp_client: LanguageClient):
     yield
-    try:
-        await asyncio.wait_for(lsp_client.shutdown_session(), 20)
-    except Exception:
-        pass
+    await shut_down(lsp_client)

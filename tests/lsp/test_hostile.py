@@ -19,7 +19,7 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from .conftest import HERE, ROOT, initialize, open_doc, read, seed_file, uri_of
+from .conftest import HERE, ROOT, initialize, open_doc, read, seed_file, shut_down, uri_of
 
 ENV = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
 
@@ -283,10 +283,7 @@ def test_children_end_with_the_server_however_it_ends(raw, how):
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, os.path.join(HERE, "slow_server.py")]))
 async def slow_client(lsp_client: LanguageClient):
     yield
-    try:
-        await asyncio.wait_for(lsp_client.shutdown_session(), 20)
-    except Exception:
-        pass
+    await shut_down(lsp_client)
 
 
 @pytest.mark.asyncio

@@ -14,7 +14,8 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from .conftest import HERE, ROOT, initialize, open_doc, read, seed_file, uri_of, wait_diagnostics
+from .conftest import (HERE, ROOT, initialize, make_client, open_doc, read, seed_file, shut_down, uri_of,
+                       wait_diagnostics)
 
 pytestmark = pytest.mark.asyncio
 
@@ -22,13 +23,11 @@ SEED1 = seed_file("001")
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, os.path.join(HERE, "boom_server.py")],
-                                              server_env={**os.environ, "PYTHONPATH": ROOT}))
+                                              server_env={**os.environ, "PYTHONPATH": ROOT},
+                                              client_factory=make_client))
 async def boom_client(lsp_client: LanguageClient):
     yield
-    try:
-        await asyncio.wait_for(lsp_client.shutdown_session(), 20)
-    except Exception:
-        pass
+    await shut_down(lsp_client)
 
 
 async def raw_request(client: LanguageClient, method: str, params):

@@ -16,6 +16,7 @@ from gxlint.parse.tables.numbers import cell_ok
 from gxlint.parse.tables.repairs.flatten import GLUED, retokenize, split_row, t3_groups, t4_groups
 from gxlint.parse.normalize import NormText
 from gxlint.parse.tables import NUM, TEXT, tokenize
+from seedutil import CORPUS_REAL
 
 T3 = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
 T4 = tuple(f"{g}.{p}" for g in ("rv", "ld", "lr") for p in ("keep", "fix", "oth", "pend", "tot"))
@@ -221,13 +222,9 @@ def test_every_cell_read_from_a_flattened_report_is_the_true_one(seed):
     assert n > 0
 
 
-REAL = "/work/shared/corpus/real"
-
-
-@pytest.mark.skipif(not os.path.isdir(REAL), reason="the real corpus is not on this machine")
 @pytest.mark.parametrize("year", range(2019, 2025))
 def test_the_flattened_real_reports_read(year):
-    path = os.path.join(REAL, f"pingtan-{year}.txt")
+    path = os.path.join(CORPUS_REAL, f"pingtan-{year}.txt")
     res = lint(open(path, encoding="utf-8").read(), path)
     codes = [d.code for d in res.diagnostics]
     assert not {"GX103", "GX203", "GX204", "GX205"} & set(codes)

@@ -8,10 +8,8 @@ from hypothesis import strategies as st
 from gxlint.parse import paragraphs, parse
 from gxlint.parse.normalize import NormText
 from gxlint.parse.paragraphs import JoinedText, Paragraphs, is_page_number, is_table_line
-from seedutil import read_seed
+from seedutil import CORPUS_REAL, read_seed
 from wrapping import wrap
-
-REAL = "/work/shared/corpus/real"
 
 # a page of a PDF's text: 28 Han characters a line, a paragraph's last line shorter
 PAGE = (
@@ -120,9 +118,8 @@ def test_lines_of_a_table_the_parser_read_never_join():
     assert not any(a <= k <= b or a <= v <= b for k, v in p.joins.items())
 
 
-@pytest.mark.skipif(not os.path.exists(f"{REAL}/hongze-2023.txt"), reason="real corpus not present")
 def test_hongze_pdf_text():
-    text = open(f"{REAL}/hongze-2023.txt", encoding="utf-8").read()
+    text = open(os.path.join(CORPUS_REAL, "hongze-2023.txt"), encoding="utf-8").read()
     doc = parse(text)
     p = paragraphs.of(doc)
     assert p.wrap_width == 58

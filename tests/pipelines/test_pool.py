@@ -45,8 +45,9 @@ def test_a_chunk_that_raises_is_reported_per_file():
     assert got == {0: 0, 1: 1, 2: "error bad", 3: "error bad", 4: 4}
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
+def _processes() -> dict[int, tuple[str, int, int]]:
+    """pid → (state, parent pid, process group) of every process, from /proc."""
+    out = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
             try:
@@ -54,8 +55,15 @@ def _descendants(pid: int) -> set[int]:
                     rest = fh.read().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if rest[0] != "Z":
-                children.setdefault(int(rest[1]), []).append(int(name))
+            out[int(name)] = (rest[0], int(rest[1]), int(rest[2]))
+    return out
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for p, (state, ppid, _pgrp) in _processes().items():
+        if state != "Z":
+            children.setdefault(ppid, []).append(p)
     out, todo = set(), [pid]
     while todo:
         for c in children.get(todo.pop(), []):
@@ -65,26 +73,33 @@ def _descendants(pid: int) -> set[int]:
 
 
 def _alive(pids) -> set[int]:
-    live = set()
-    for p in pids:
-        try:
-            with open(f"/proc/{p}/stat") as fh:
-                if fh.read().rsplit(")", 1)[1].split()[0] != "Z":
-                    live.add(p)
-        except OSError:
-            pass
-    return live
+    procs = _processes()
+    return {p for p in pids if p in procs and procs[p][0] != "Z"}
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
+def _group_alive(pgid: int) -> set[int]:
+    """The live (not zombie) processes of a process group."""
+    return {p for p, (state, _ppid, pgrp) in _processes().items() if state != "Z" and pgrp == pgid}
+
+
+def _default_signals() -> None:
+    # the child under test gets the signals' default disposition: under nohup the test process
+    # ignores SIGHUP, and an ignored disposition is inherited across exec
+    for s in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(s, signal.SIG_DFL)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=lambda s: s.name)
 def test_workers_end_with_their_parent(tmp_path, sig):
     text = read_seed("002")
     for i in range(400):
         (tmp_path / f"r{i:03}.txt").write_text(text, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    # a session of its own: every worker, replaced ones too, is in the parent's process group
     proc = subprocess.Popen([sys.executable, "-m", "gxlint", "check", "--isolated", "-j", "2", "--fix",
                              "--format", "json", str(tmp_path)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, preexec_fn=_default_signals)
     kids: set[int] = set()
     end = time.monotonic() + 60
     while time.monotonic() < end and len(kids) < 2:
@@ -92,14 +107,14 @@ def test_workers_end_with_their_parent(tmp_path, sig):
         time.sleep(0.05)
     assert len(kids) >= 2, "the workers did not start"
     os.kill(proc.pid, sig)
-    proc.wait(30)
     # a pipeline reading gxlint's output sees its end: no worker holds stdout/stderr open
-    out, err = proc.communicate(timeout=30)
-    end = time.monotonic() + 20
-    while time.monotonic() < end and _alive(kids):
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == -sig, \
+        f"the parent was to end by signal {sig.name}: {proc.returncode} {err.decode(errors='replace')[-300:]}"
+    # every process of the group ends: the workers (and any worker that replaced one), so nothing
+    # writes a fix after the parent is gone
+    end = time.monotonic() + 30
+    while time.monotonic() < end and _group_alive(proc.pid):
         time.sleep(0.1)
-    assert not _alive(kids), f"workers still running after the parent got signal {sig}"
-    # and nothing is written after the parent is gone
-    mtimes = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
-    time.sleep(1)
-    assert mtimes == {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    assert not _group_alive(proc.pid), f"workers still running after the parent got signal {sig}"
+    assert kids and not _alive(kids)

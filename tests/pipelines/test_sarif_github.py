@@ -99,7 +99,14 @@ def test_fixes_are_replacements(tmp_path):
     assert rep["insertedContent"]["text"] == "0"
     assert rep["deletedRegion"]["startLine"] == 258 and rep["deletedRegion"]["charLength"] == 2
     assert fix["properties"]["safe"] is True
-    assert all("fixes" not in r for r in run["results"] if r["ruleId"] in ("GX303",))
+    # a result has fixes exactly when its finding has a fix (seed 001 has both kinds), marked safe or not
+    js = json.loads(gx("check", "--isolated", "--format", "json", "a.txt", cwd=tmp_path).stdout)
+    jd = js["files"][0]["diagnostics"]
+    assert len(jd) == len(run["results"])
+    got = [(r["ruleId"], [f["properties"]["safe"] for f in r.get("fixes", [])]) for r in run["results"]]
+    want = [(d["code"], [d["fix"]["safe"]] if d["fix"] else []) for d in jd]
+    assert got == want
+    assert {bool(f) for _, f in got} == {True, False} and {s for _, f in got for s in f} == {True, False}
 
 
 def _fingerprints(run):

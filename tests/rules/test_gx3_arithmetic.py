@@ -242,6 +242,14 @@ def test_gx306_v2019_total_public_and_negative_items():
     assert text
 
 
+def test_gx306_says_the_difference_and_allows_none_left():
+    text = CLEAN.replace("行政规范性文件 | 5 | 2 | 31 |", "行政规范性文件 | 5 | 1 | 3 |")
+    RuleTester("GX306").invalid(text, [(8, 19, "现行有效件数为 3，少于本年制发 5 减本年废止 1（= 4），请核对")])
+    # no item left (0 + -1 … 1 + -1 = 0) is possible: only below 0 is implausible
+    text = layout("v2019_signed.txt").replace("行政强制 | 5 | -1 | 6 |", "行政强制 | 1 | -1 | 6 |")
+    assert [m for _l, _c, m in RuleTester("GX306").positions(text) if "上一年项目数量" in m] == []
+
+
 def test_gx306_township_rules():
     text = CLEAN.replace("规章 | 0 | 0 | 0 |", "规章 | 1 | 0 | 1 |")
     RuleTester("GX306", organ_level="township").invalid(text, [(7, 1, "乡镇、街道没有规章制定权，但“规章”一行为 1 / 0 / 1，请核对")])

@@ -1,4 +1,6 @@
 """GX401 prose-count-mismatch: a prose number against the cell it names."""
+import pytest
+
 from gx4_reports import CITY_PROSE, at, city, report, t3_row
 
 from gxlint.testing import RuleTester
@@ -104,6 +106,38 @@ def test_approximate_bounds_are_warnings_only_on_the_wrong_side():
     assert T.diagnostics(text)[1][0].severity.label == "warning"
     text = city("本年度收到政府信息公开申请近两千件。")
     T.invalid(text, [at(text, "两千") + ("接近 2000（约数）",)])
+
+
+def test_an_approximate_bound_holds_on_the_bound_itself():
+    # 行政复议: one cell, 14 (表四 行政复议 总计).  “14件以上 / 超过14件 / 14余件” and “近14件” against
+    # exactly 14 are on the bound, not past it
+    for claim in ("14件以上", "超过14件", "14余件", "近14件"):
+        T.valid(city(f"因政府信息公开被申请行政复议{claim}。"))
+    # one past it on either side is reported
+    text = city("因政府信息公开被申请行政复议15件以上。")
+    T.invalid(text, [at(text, "15") + ("正文称行政复议在 15 以上（约数），但表四 行政复议 总计只有 14",)])
+    text = city("因政府信息公开被申请行政复议近13件。")
+    T.invalid(text, [at(text, "13") + ("正文称行政复议接近 13（约数），但表四 行政复议 总计为 14，已超过",)])
+
+
+def test_a_cumulative_approximate_figure_is_not_a_bound_on_this_year():
+    T.valid(city("累计收到政府信息公开申请3000余件。"))
+
+
+@pytest.mark.parametrize("other", ["其中重复申请2余件", "另有近2件未统计"])
+def test_an_approximate_number_does_not_explain_a_difference(other):
+    # 2415 + 2 = 2417, but “2余件 / 近2件” is no exact account of the difference
+    text = city(f"本年度收到政府信息公开申请2415件，{other}。")
+    T.invalid(text, [at(text, "2415") + ("正文称收到/受理申请为 2415，但表三“一、本年新收政府信息公开申请数量”总计为 2417",)])
+
+
+def test_a_sum_of_three_cells_names_all_three():
+    three = ("表三“（四）无法提供 1.本机关不掌握相关政府信息”总计、表三“（四）无法提供 2.没有现成信息需要另行制作”总计、"
+             "表三“（四）无法提供 3.补正后申请内容仍不明确”总计之和")
+    text = city(CITY_PROSE.replace("无法提供 500 件", "无法提供 501 件"))
+    T.invalid(text, [at(text, "501") + (f"正文称无法提供为 501，但{three}为 500",)])
+    text = city(CITY_PROSE.replace("无法提供 500 件", "无法提供600余件"))
+    T.invalid(text, [at(text, "600") + (f"正文称无法提供在 600 以上（约数），但{three}只有 500",)])
 
 
 def test_table_two_named_without_a_verb_is_a_warning():

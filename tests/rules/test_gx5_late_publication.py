@@ -27,6 +27,20 @@ def test_organ_level_from_the_name(name, level):
     assert organ_level(name) == level
 
 
+def test_before_2019_every_organ_had_until_march_31():
+    # the 2008 条例 art. 31 (before the 2019 revision): March 31 of the next year, for departments too
+    def old(date):
+        return report(title="某某市某某局2018年政府信息公开工作年度报告",
+                      head="本报告中所列数据的统计期限自2018年1月1日起至2018年12月31日止。", signature="某某市某某局\n" + date)
+    t.valid(old("2019年3月31日"))
+    text = old("2019年4月1日")
+    t.invalid(text, [(*line_of(text, "2019年4月1日"), "晚于政府部门年度报告的发布期限 2019年3月31日（2019 年修订前的条例第三十一条）")])
+    # the 2019 report is the revised 条例's: January 31 for a department
+    text = report(title="某某市某某局2019年政府信息公开工作年度报告",
+                  head="本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。", signature="某某市某某局\n2020年2月5日")
+    t.invalid(text, [(*line_of(text, "2020年2月5日"), "晚于政府部门年度报告的发布期限 2020年1月31日（条例第四十九条）")])
+
+
 def test_department_deadline_is_january_31():
     t.valid(report(signature="某某市某某局\n2024年1月31日"))
     text = report(signature="某某市某某局\n2024年2月5日")

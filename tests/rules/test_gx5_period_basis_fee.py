@@ -51,6 +51,12 @@ def test_60_hao_is_right_for_2019_and_2020():
                        opening="2020年，我局推进政务公开。", signature="某某市某某局\n2021年1月20日"))
 
 
+def test_60_hao_is_outdated_from_the_2021_report_on():
+    # 〔2021〕30号 is the format of the 2021 reports (published in 2022) already
+    text = report(title="某某市某某局2021年政府信息公开工作年度报告", head=BASIS_60, signature="某某市某某局\n2022年1月20日")
+    gx504.invalid(text, [(*line_of(text, "国办公开办函"), "2021 年度报告仍引用国办公开办函〔2019〕60号")])
+
+
 def test_30_hao_and_a_sentence_that_says_60_hao_was_replaced():
     gx504.valid(report(head=BASIS_30))
     gx504.valid(report(head="原国办公开办函〔2019〕60号已被国办公开办函〔2021〕30号取代，本报告按新格式编制。"))

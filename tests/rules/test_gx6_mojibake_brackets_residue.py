@@ -73,15 +73,74 @@ def test_seed_000_line_12_doubled_opening_quote():
     gx604.valid(fixed)
 
 
+def _bracket_of(text):
+    """The text each GX604 finding covers."""
+    _res, own = gx604.diagnostics(text)
+    return [text[d.span.start:d.span.end] for d in own]
+
+
 def test_unclosed_and_unopened():
     text = report(opening="2023年，我局（以下简称本局推进政务公开。")
     gx604.invalid(text, [(*line_of(text, "（"), "左括号 （ 没有配对的 ）")])
+    assert _bracket_of(text) == ["（"]
     text = report(opening="2023年，我局以下简称本局）推进政务公开。")
     gx604.invalid(text, [(*line_of(text, "）"), "右括号 ） 前面没有配对的 （")])
+    assert _bracket_of(text) == ["）"]
     text = report(opening="2023年，我局学习《条例推进政务公开。")
     gx604.invalid(text, [(*line_of(text, "《"), "书名号")])
     text = report(opening="2023年，我局坚持“应公开尽公开原则。")
     gx604.invalid(text, [line_of(text, "“")])
+
+
+@pytest.mark.parametrize("line,ch", [("1》加强组织领导。", "》"), ("一”加强组织领导。", "”"), ("a》加强组织领导。", "》")])
+def test_only_a_parenthesis_makes_a_list_marker(line, ch):
+    # “1）”“一)” open a list item; a 书名号 or quotation mark after a number closes nothing
+    text = report(opening=line)
+    gx604.invalid(text, [(*line_of(text, ch), "前面没有配对的")])
+
+
+def test_a_closer_whose_family_is_not_open_is_unopened_even_inside_another_bracket():
+    text = report(opening="2023年（我局”推进政务公开）。")
+    gx604.invalid(text, [(*line_of(text, "”"), "右引号 ” 前面没有配对的 “")])
+
+
+def test_a_list_marker_does_not_end_the_line_s_check():
+    text = report(opening="1）加强《条例学习。")
+    gx604.invalid(text, [(*line_of(text, "《"), "左书名号 《 没有配对的 》")])
+
+
+def test_a_line_opening_with_another_family_s_closer_does_not_continue_the_bracket():
+    # 《 is not closed by the next line's ）: both lines are reported (the 》 after it closes nothing)
+    text = report(opening="2023年，我局学习《条例\n）推进》工作。")
+    gx604.invalid(text, [line_of(text, "《"), line_of(text, "）")])
+
+
+def test_brackets_after_a_page_residue_line_are_still_checked():
+    # the residue line is GX605's (its brackets are not judged); the next line's are GX604's
+    text = report(extra_top="标题：某某市某某局（年报", title="某某市某某局《2023年政府信息公开工作年度报告")
+    gx605.invalid(text, [(1, 1)])
+    gx604.invalid(text, [line_of(text, "《")])
+
+
+def test_an_opening_mark_at_the_very_end_of_the_text():
+    text = report(extra_end="附件《").rstrip("\n")
+    res, own = gx604.diagnostics(text)
+    assert [(d.code, text[d.span.start:d.span.end]) for d in res.diagnostics if d.code in ("GX001", "GX604")] == [
+        ("GX604", "《")]
+
+
+def test_a_doubled_title_mark_has_the_safe_fix_too():
+    text = report(opening="2023年，我局学习《《条例》。")
+    _res, own = gx604.diagnostics(text)
+    assert [(d.fix.safe, apply_edits(text, d.fix.edits)[0]) for d in own] == [
+        (True, report(opening="2023年，我局学习《条例》。"))]
+
+
+@pytest.mark.parametrize("line", ["设置配备醒目“““办不成事”反映窗口。",      # three: not the typo of one doubled
+                                  "2023年，我局（（以下简称本局）推进工作。"])      # parentheses are not fixed
+def test_only_an_exactly_doubled_quote_or_title_mark_is_fixed(line):
+    _res, own = gx604.diagnostics(report(opening=line))
+    assert own and all(d.fix is None for d in own)
 
 
 def test_crossing_brackets():

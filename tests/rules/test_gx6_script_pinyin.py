@@ -28,7 +28,9 @@ def test_simplified_report_is_silent():
 def test_one_finding_per_paragraph_at_its_first_traditional_character():
     text = report(opening="2023年，我局認真貫徹落實《條例》，推進政務公開工作。", part6="本年度未收取信息處理費。")
     got = gx601.invalid(text, [line_of(text, "認"), line_of(text, "處")])
-    assert "本段有 8 个繁体字" in got[0][2] and "認→认" in got[0][2]
+    assert "本段有 8 个繁体字（如 認→认、貫→贯、徹→彻）" in got[0][2]      # three examples
+    _res, own = gx601.diagnostics(text)
+    assert [text[d.span.start:d.span.end] for d in own] == ["認", "處"]
 
 
 def test_one_kind_of_character_is_one_hint_with_an_unsafe_fix():
@@ -37,6 +39,7 @@ def test_one_kind_of_character_is_one_hint_with_an_unsafe_fix():
     res, own = gx601.diagnostics(text)
     assert [(d.severity.label, d.fix.safe, len(d.fix.edits)) for d in own] == [("information", False, 2)]
     gx601.invalid(text, [(1, 1, "如是地名、人名用字请忽略")])
+    assert text[own[0].span.start:own[0].span.end] == "乾"
     assert apply_fixes(text, own)[0] == text
 
 
@@ -71,6 +74,19 @@ def test_residue_lines_are_converted_when_gx605_is_off():
     res, own = with_gx605("GX601", seed)
     assert 2 not in [res.doc.lines.line_of(d.span.start) + 1 for d in own]
     assert 2 in [p[0] for p in gx601.positions(seed)]
+
+
+def test_the_whole_fix_leaves_a_residue_line_to_gx605_and_converts_the_rest():
+    # the fix's runs are cut where GX605's line is left out: every other run is converted whole
+    text = report(extra_top="標題：某某局年報", opening="2023年，我局認真貫徹落實《條例》，推進政務公開工作。")
+    res, own = with_gx605("GX601", text)
+    assert [d.code for d in res.diagnostics if d.code == "GX605"] == ["GX605"]
+    fixed, _ = apply_edits(text, own[0].fix.edits)
+    lines = text.split("\n")
+    assert fixed == "\n".join([lines[0]] + [t2s(line) for line in lines[1:]])
+    edits = sorted(own[0].fix.edits, key=lambda e: e.start)       # one edit per run of adjacent characters
+    assert not any(a.end == b.start for a, b in zip(edits, edits[1:]))
+    assert "贯彻" in [e.new_text for e in edits]          # 貫徹: one edit
 
 
 def test_seed_002_converted_keeps_pinyin_for_gx602():

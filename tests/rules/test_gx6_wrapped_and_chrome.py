@@ -5,12 +5,12 @@ import pytest
 
 from gxlint.fixes import apply_edits
 from gxlint.testing import RuleTester
+from seedutil import CORPUS_REAL
 
 from gx56_sample import line_of, read_seed, report
 
 gx604 = RuleTester("GX604")
 gx605 = RuleTester("GX605")
-REAL = "/work/shared/corpus/real"
 
 # PDF text: 28 Han characters a line; brackets and quotes open on one line and close on a later one
 WRAPPED = (
@@ -62,9 +62,8 @@ def test_seed_000_doubled_quote_still_found_and_seed_003_silent():
     gx604.valid(read_seed("003"))
 
 
-@pytest.mark.skipif(not os.path.exists(f"{REAL}/hongze-2023.txt"), reason="real corpus not present")
 def test_hongze_pdf_text_has_no_unbalanced_bracket():
-    gx604.valid(open(f"{REAL}/hongze-2023.txt", encoding="utf-8").read())
+    gx604.valid(open(os.path.join(CORPUS_REAL, "hongze-2023.txt"), encoding="utf-8").read())
 
 
 # --- GX605: a web archive's header ------------------------------------------------------
@@ -151,9 +150,8 @@ def test_report_sentences_about_wechat_or_sources_are_not_chrome(opening):
     gx605.valid(report(opening=opening))
 
 
-@pytest.mark.skipif(not os.path.exists(f"{REAL}/pingtan-2021.txt"), reason="real corpus not present")
 def test_pingtan_2021_chrome_opens_the_body_line():
-    text = open(f"{REAL}/pingtan-2021.txt", encoding="utf-8").read()
+    text = open(os.path.join(CORPUS_REAL, "pingtan-2021.txt"), encoding="utf-8").read()
     got = gx605.positions(text)
     assert [(l, c) for l, c, _ in got] == [(1, 1), (10, 1)]
     _res, own = gx605.diagnostics(text)

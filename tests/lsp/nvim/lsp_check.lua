@@ -38,6 +38,7 @@ local ok, err = pcall(function()
   assert(vim.wait(90000, function() return #report.publishes >= 1 end, 20), "no diagnostics from gxlint")
   local client = vim.lsp.get_client_by_id(client_id)
   report.offset_encoding = client.offset_encoding
+  report.opened_version = vim.lsp.util.buf_versions[bufnr]   -- the version of didOpen (no edit yet)
   -- fix the first GX301 with the rule's own fix, through the editor (incremental sync)
   local target
   for _, d in ipairs(report.publishes[1].raw.diagnostics) do

@@ -4,10 +4,11 @@
  * through vscode-languageserver-protocol — the library VS Code's client is built on — with the
  * client capabilities that matter here (pull diagnostics, workspace/configuration, UTF-16).
  *
- * Skips, saying why, when no gxlint can be found or its language server does not start.
+ * Skips, saying why, when no gxlint can be found; a server that is found but does not start (it
+ * exits, or does not answer initialize) fails every test of it.
  */
 import * as assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -123,6 +124,15 @@ interface Server {
 
 let server: Server | undefined;
 let skipReason: string | undefined;
+let startError: Error | undefined;
+
+/** No server: the test is skipped when no gxlint was found, and fails when one was found but did not start. */
+function notRunning(t: { skip: (message?: string) => void }): void {
+    if (startError) {
+        throw startError;
+    }
+    t.skip(skipReason);
+}
 
 async function startServer(): Promise<Server> {
     stub.reset();
@@ -141,8 +151,17 @@ async function startServer(): Promise<Server> {
         child.once('error', reject);
     });
     await spawned;
+    try {
+        return await initialized(child, launch, stderr);
+    } catch (err) {
+        child.kill(); // it did not start as it should: it does not outlive the test
+        throw err;
+    }
+}
+
+async function initialized(child: ChildProcessWithoutNullStreams, launch: ReturnType<typeof serverLaunch>, stderr: string[]): Promise<Server> {
     const exited = new Promise<never>((_, reject) =>
-        child.once('exit', (code) => reject(new SkipError(`the server exited (code ${code}): ${stderr.join('').trim().split('\n').slice(-3).join(' | ')}`))),
+        child.once('exit', (code) => reject(new Error(`the server exited (code ${code}): ${stderr.join('').trim().split('\n').slice(-3).join(' | ')}`))),
     );
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const s: Server = { child, connection, init: { capabilities: {} }, stderr, published: [], onPublish: [], refreshes: 0, onRefresh: [] };
@@ -239,7 +258,11 @@ describe('the language server, launched as the extension launches it', () => {
         try {
             server = await startServer();
         } catch (err) {
-            skipReason = err instanceof SkipError ? err.message : `the server could not be started: ${err instanceof Error ? err.message : String(err)}`;
+            if (err instanceof SkipError) {
+                skipReason = err.message;
+            } else {
+                startError = new Error(`the server could not be started: ${err instanceof Error ? err.message : String(err)}`);
+            }
             server?.child.kill();
         }
     });
@@ -263,7 +286,7 @@ describe('the language server, launched as the extension launches it', () => {
 
     test('seed 001: GX301 on the 予以公开 row (line 103, 0-based 102) and the rest of expected.json, in Chinese', async (t) => {
         if (!server) {
-            t.skip(skipReason);
+            notRunning(t);
             return;
         }
         assert.ok(seed001, 'seed 001 is in tests/fixtures/seeds');
@@ -299,7 +322,7 @@ describe('the language server, launched as the extension launches it', () => {
 
     test('quick fix and hover on seed 001 (GX205 “00” → 0, GX301 explained)', async (t) => {
         if (!server) {
-            t.skip(skipReason);
+            notRunning(t);
             return;
         }
         assert.ok(seed001);
@@ -337,7 +360,7 @@ describe('the language server, launched as the extension launches it', () => {
 
     test('a settings change reaches the running server (lang en, ignore GX2)', async (t) => {
         if (!server) {
-            t.skip(skipReason);
+            notRunning(t);
             return;
         }
         assert.ok(seed001);

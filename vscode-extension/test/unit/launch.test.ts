@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, test } from 'node:test';
 import type * as vscode from 'vscode';
@@ -9,7 +10,8 @@ import { __stub as stub } from '../support/vscode-stub';
 
 const py: GxlintCommand = { command: '/venv/bin/python', args: ['-m', 'gxlint'], source: 'gxlint.interpreter', version: 'gxlint 0.1.0' };
 const exe: GxlintCommand = { command: '/opt/bin/gxlint', args: [], source: 'gxlint.path', version: 'gxlint 0.1.0' };
-const root = path.resolve('/work/reports');
+// a workspace folder that names no machine's files (nothing here reads it)
+const root = path.join(os.tmpdir(), 'gxlint-launch-test', 'reports');
 
 beforeEach(() => {
     stub.reset();
