@@ -121,6 +121,12 @@ def fmt_num(v: Optional[float]) -> str:
     return f"{v:.4f}".rstrip("0").rstrip(".")
 
 
+CORRECT = "correct"
+"""Message ids of a rule's corrections: ``correct.<message id>`` for one of its findings, ``correct``
+for any.  Each says what the organ should do, with the numbers the finding carries (the review
+letters' 修改要求, :meth:`Context.correction`)."""
+
+
 class Rule:
     """Base class of a rule.  Subclasses set the metadata and implement one or more hooks.
 
@@ -207,8 +213,24 @@ class Context:
             rule=self.rule.module,
         )
         d.data.setdefault("message_id", message_id)
+        if "correction" not in d.data:
+            corr = self.correction(message_id, **kwargs)
+            if corr:
+                d.data["correction"] = corr
         self._sink.append(d)
         return d
+
+    def correction(self, message_id: str, **kwargs: Any) -> str:
+        """What the organ is asked to correct for a finding of ``message_id`` (the review letter's
+        修改要求): the rule's message ``correct.<message_id>``, else its ``correct`` — filled with the
+        same values as the finding's message, so the numbers agree.  "" when the rule has none."""
+        for mid in (f"{CORRECT}.{message_id}", CORRECT):
+            if mid in self.rule.messages:
+                try:
+                    return self.message(mid, **kwargs)
+                except (KeyError, IndexError, ValueError):
+                    continue
+        return ""
 
     def related(self, span: Span, message_id: str, **kwargs: Any) -> Related:
         return Related(span, self.message(message_id, **kwargs))

@@ -61,3 +61,30 @@ def test_documented_examples_behave(code, cls):
         assert t.positions(text), f"{code}: the bad example does not trigger the rule:\n{text}"
     for text in good:
         t.valid(text)
+
+
+@pytest.mark.parametrize("code,cls", RULES, ids=[c for c, _ in RULES])
+def test_each_finding_states_its_own_correction(code, cls):
+    """修改要求 in the review letters: ``correct.<id>`` (or ``correct``) of the rule's messages, filled
+    with the finding's own values — no other placeholder, and never a generic family sentence."""
+    from gxlint.api import CORRECT
+
+    corrections = {mid: m for mid, m in cls.messages.items() if mid == CORRECT or mid.startswith(CORRECT + ".")}
+    assert corrections, f"{code}: no correction message (correct or correct.<message id>)"
+    for mid, m in corrections.items():
+        target = mid.partition(".")[2]
+        assert set(m) >= {"zh", "en"}, (code, mid)
+        for lang in ("zh", "en"):
+            used = set(re.findall(r"{(\w+)}", m[lang]))
+            if target:
+                assert target in cls.messages, f"{code}: {mid} corrects no message"
+                assert used <= set(re.findall(r"{(\w+)}", cls.messages[target]["zh"])), (code, mid, lang)
+            else:
+                assert not used, f"{code}: the rule-wide correction has no values to fill {used}"
+    if cls.emitted_by_engine:
+        return
+    t = RuleTester(code)
+    for text in examples(cls.doc, "bad"):
+        _res, own = t.diagnostics(text)
+        for d in own:
+            assert d.data.get("correction"), f"{code}: the finding {d.data.get('message_id')} has no correction"

@@ -65,6 +65,10 @@ class CarryOverMismatch(Rule):
             "zh": "{prev} 年报告中“四、结转下年度继续办理”{column}列为 {old}",
             "en": "the {prev} report's “四、结转下年度继续办理” ({column}) is {old}",
         },
+        "correct.mismatch": {
+            "zh": "核对表三“二、上年结转”{column}列（{value}）与 {prev} 年报告“四、结转下年度继续办理”（{old}），以实际情况更正；确有差异的，在报告中说明原因。",
+            "en": "Check 二、上年结转 ({column}: {value}) against the {prev} report's 四、结转下年度继续办理 ({old}) and correct it; explain a real difference in the report.",
+        },
     }
 
     def on_index(self, report, index, ctx):

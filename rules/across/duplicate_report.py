@@ -58,6 +58,14 @@ class DuplicateReport(Rule):
             "en": "{organ} has two different reports for {year}: this one and {other}; which one stands?",
         },
         "other": {"zh": "另一份：{other}", "en": "the other one: {other}"},
+        "correct.same": {
+            "zh": "撤回重复报送的文件，只保留一份（与 {other} 相同）。",
+            "en": "Withdraw the duplicate; keep one file (the same as {other}).",
+        },
+        "correct.year": {
+            "zh": "确认以哪一份为准（这一份或 {other}），撤回另一份。",
+            "en": "Say which file stands (this one or {other}) and withdraw the other.",
+        },
     }
 
     def on_index(self, report, index, ctx):

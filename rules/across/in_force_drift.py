@@ -68,6 +68,10 @@ class InForceDrift(Rule):
             "zh": "{prev} 年报告中“{row}”现行有效件数为 {old}",
             "en": "the {prev} report's “{row}”: {old} in force",
         },
+        "correct.drift": {
+            "zh": "核对“{row}”的现行有效件数（{valid}，按 {prev} 年的数字应为 {want}）；有集中清理、宣布失效等原因的，在报告中说明。",
+            "en": "Check the count in force of “{row}” ({valid}; {want} from the {prev} figures); explain a clean-up or repeal in the report.",
+        },
     }
 
     def on_index(self, report, index, ctx):

@@ -76,6 +76,14 @@ class PriorYearFigure(Rule):
                   "this year the change is {real}",
         },
         "other": {"zh": "{prev} 年报告表三：{old}", "en": "the {prev} report's table 三: {old}"},
+        "correct.count": {
+            "zh": "核对正文引用的上一年度{what}（{value} 件），与 {prev} 年报告（{old} 件）一致。",
+            "en": "Check last year's {what} quoted in the text ({value}) against the {prev} report ({old}).",
+        },
+        "correct.change": {
+            "zh": "按 {prev} 年报告（{old} 件）和本年（{cur} 件）重新计算增减，改正正文。",
+            "en": "Recompute the change from the {prev} report ({old}) and this year ({cur}) and correct the text.",
+        },
     }
 
     def on_index(self, report, index, ctx):

@@ -54,6 +54,14 @@ class BalanceMismatch(Rule):
                   "“{row}” does not add up either, so the likely error is its {column_en} cell ({value})",
         },
         "part": {"zh": "{row}：{value}", "en": "{row}: {value}"},
+        "correct.balance": {
+            "zh": "核对{column}，以原始台账为准更正，使“一、本年新收 + 二、上年结转”（{lhs}）等于“（七）总计 + 四、结转下年度”（{rhs}）。",
+            "en": "Check {column} against the records so that 一 + 二 ({lhs}) equals （七）总计 + 四 ({rhs}).",
+        },
+        "correct.balance_cell": {
+            "zh": "重点核对“{row}”{cname}一格（{value}），使第一项加第二项之和等于第三项加第四项之和。",
+            "en": "Check the cell {cname} of “{row}” first ({value}) so that 一 + 二 equals 三 + 四.",
+        },
     }
 
     def on_document(self, doc, ctx):

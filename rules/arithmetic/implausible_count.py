@@ -58,6 +58,22 @@ class ImplausibleCount(Rule):
             "zh": "“{row}”上一年项目数量 {prev} 加本年增/减 {delta} 小于 0，请核对",
             "en": "“{row}”: previous items {prev} plus this year's change {delta} is below 0; please check",
         },
+        "correct.valid": {
+            "zh": "核对“{row}”的现行有效件数（{valid}）与本年制发（{made}）、废止（{repealed}）件数；数字无误的，无需修改。",
+            "en": "Check the count in force of “{row}” ({valid}) against those made ({made}) and repealed ({repealed}); nothing to do if they are right.",
+        },
+        "correct.public_total": {
+            "zh": "核对“{row}”的对外公开总数量（{total}）与本年新公开数量（{new}）；数字无误的，无需修改。",
+            "en": "Check the total published of “{row}” ({total}) against the newly published ({new}); nothing to do if they are right.",
+        },
+        "correct.rules_township": {
+            "zh": "核对“规章”一行（{values}）：乡镇、街道没有规章制定权，一般应填 0。",
+            "en": "Check the row 规章 ({values}): a township makes no rules, so it is normally 0.",
+        },
+        "correct.negative_items": {
+            "zh": "核对“{row}”的上一年项目数量（{prev}）和本年增/减（{delta}）。",
+            "en": "Check the previous year's count ({prev}) and the change ({delta}) of “{row}”.",
+        },
     }
 
     def on_table(self, table, ctx):

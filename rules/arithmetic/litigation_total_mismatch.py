@@ -52,6 +52,14 @@ class LitigationTotalMismatch(Rule):
                   "{reading} (parts {parts}, total {total})",
         },
         "part": {"zh": "{col}：{value}", "en": "{col}: {value}"},
+        "correct.sum": {
+            "zh": "核对{group}的各项数字，以原始台账为准更正，使结果维持、结果纠正、其他结果、尚未审结之和（现为 {parts}）等于总计（现为 {total}）。",
+            "en": "Check the figures of {group} against the records so that the outcomes (now {parts}) add up to the total (now {total}).",
+        },
+        "correct.exhausted": {
+            "zh": "对照原表核对并更正{group}的数字，使各项之和等于总计。",
+            "en": "Check the numbers of {group} against the original and correct them so that they add up to the total.",
+        },
     }
 
     def on_document(self, doc, ctx):

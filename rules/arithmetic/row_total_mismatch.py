@@ -61,6 +61,22 @@ class RowTotalMismatch(Rule):
         "total": {"zh": "总计：{value}", "en": "total: {value}"},
         "fix": {"zh": "把总计改为 {parts}", "en": "set the total to {parts}"},
         "fix_cell": {"zh": "把{column}改为 {should}", "en": "set {column_en} to {should}"},
+        "correct.rowsum": {
+            "zh": "核对“{row}”行，以原始台账为准更正，使各申请人列之和（现为 {parts}）等于总计（现为 {total}）。",
+            "en": "Check the row “{row}” against the records and correct it so that the applicant columns (now {parts}) add up to the total (now {total}).",
+        },
+        "correct.subtotal": {
+            "zh": "核对“{row}”行，以原始台账为准更正，使五类法人或其他组织之和（现为 {parts}）等于小计（现为 {total}）。",
+            "en": "Check the row “{row}” against the records so that the five organisation columns (now {parts}) add up to the subtotal (now {total}).",
+        },
+        "correct.rowsum_cell": {
+            "zh": "重点核对“{row}”行{column}一格（现为 {value}，按勾稽关系应为 {should}），以原始台账为准更正。",
+            "en": "Check the cell {column} of the row “{row}” first (now {value}; the totals agree if it is {should}) and correct it from the records.",
+        },
+        "correct.exhausted": {
+            "zh": "对照原表核对并更正“{row}”行的数字，使各申请人列之和等于总计。",
+            "en": "Check the numbers of the row “{row}” against the original and correct them so that the columns add up to the total.",
+        },
     }
 
     def on_document(self, doc, ctx):

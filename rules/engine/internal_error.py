@@ -38,4 +38,8 @@ class InternalError(Rule):
             "zh": "检查超时（{seconds} 秒），报告未检查完",
             "en": "checking timed out after {seconds} s; the report was not fully checked",
         },
+        "correct": {
+            "zh": "这是 gxlint 自身的故障，不是报告的问题，报告无需为此修改；审查方将人工核对这一部分。",
+            "en": "A fault of gxlint, not of the report: nothing to correct for it; the reviewer checks this part by hand.",
+        },
     }

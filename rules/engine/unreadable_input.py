@@ -165,4 +165,132 @@ class UnreadableInput(Rule):
             "en": "the PDF's text cannot be extracted ({share} of its characters use fonts without a Unicode map); "
                   "not checked — export the PDF again from the source document, or provide that document",
         },
+        "correct": {
+            "zh": "请重新报送可读取的报告文件：Word 文档（.docx），或由 Word、WPS 直接导出、可复制文字的 PDF。",
+            "en": "Send the report again in a readable form: a Word document (.docx) or a PDF exported from Word or WPS whose text can be copied.",
+        },
+        "correct.binary": {
+            "zh": "请报送报告的文字版本：Word 文档（.docx）、可复制文字的 PDF 或网页。",
+            "en": "Send the report's text: a Word document (.docx), a PDF whose text can be copied, or the web page.",
+        },
+        "correct.binary_at": {
+            "zh": "请从原文档重新导出或另存报告后重新报送。",
+            "en": "Export or save the report again from its source and send it again.",
+        },
+        "correct.undecodable": {
+            "zh": "请把文件另存为 UTF-8 编码后重新报送，或报送 Word 文档。",
+            "en": "Save the file as UTF-8 (or send the Word document) and send it again.",
+        },
+        "correct.too_large": {
+            "zh": "请确认报送的是年度报告本身（不含附件和大图），只报送报告正文。",
+            "en": "Make sure the file is the annual report itself (no attachments or large images) and send it again.",
+        },
+        "correct.empty": {
+            "zh": "请重新报送包含报告全文的文件。",
+            "en": "Send a file that holds the whole report.",
+        },
+        "correct.pdf": {
+            "zh": "请重新报送可复制文字的版本（Word 文档或由 Word、WPS 导出的 PDF）。",
+            "en": "Send a version whose text can be copied (the Word document or a PDF exported from Word or WPS).",
+        },
+        "correct.unreadable_folder": {
+            "zh": "这是审查方读取文件夹的问题（如权限），与报告内容无关；请检查文件夹的访问权限。",
+            "en": "A problem of reading the folder (e.g. its permissions), not of a report: check the folder's permissions.",
+        },
+        "correct.unreadable": {
+            "zh": "请从原文档重新导出或另存报告后重新报送。",
+            "en": "Export or save the report again from its source and send it again.",
+        },
+        "correct.timeout": {
+            "zh": "请检查报告中是否有异常长的行或大量重复的字符，改正后重新报送。",
+            "en": "Look for an unusually long line or a long run of one character, correct it and send the report again.",
+        },
+        "correct.old_word": {
+            "zh": "请在 Word 或 WPS 中把报告另存为 .docx 后重新报送。",
+            "en": "Save the report as .docx in Word or WPS and send it again.",
+        },
+        "correct.encrypted_docx": {
+            "zh": "请取消文档的打开密码，另存为 .docx 后重新报送。",
+            "en": "Remove the document's password, save it as .docx and send it again.",
+        },
+        "correct.damaged_docx": {
+            "zh": "请在 Word 或 WPS 中打开报告，另存为新的 .docx 后重新报送。",
+            "en": "Open the report in Word or WPS, save it as a new .docx and send it again.",
+        },
+        "correct.table_too_large": {
+            "zh": "请从原文档重新导出报告（检查{table}是否正常）后重新报送。",
+            "en": "Export the report again from its source (check {table}) and send it again.",
+        },
+        "correct.list_too_large": {
+            "zh": "请检查报告的自动编号，另存为新的 .docx 后重新报送。",
+            "en": "Check the report's automatic numbering, save it as a new .docx and send it again.",
+        },
+        "correct.not_docx": {
+            "zh": "请把报告另存为 Word 文档（.docx）后重新报送。",
+            "en": "Save the report as a Word document (.docx) and send it again.",
+        },
+        "correct.zip_bomb": {
+            "zh": "请在 Word 或 WPS 中打开报告，另存为新的 .docx 后重新报送。",
+            "en": "Open the report in Word or WPS, save it as a new .docx and send it again.",
+        },
+        "correct.docx_alt_chunk": {
+            "zh": "请在 Word 中打开报告并另存为 .docx（使嵌入的内容成为正文）后重新报送。",
+            "en": "Open the report in Word and save it as .docx (so that the embedded content becomes part of the text), then send it again.",
+        },
+        "correct.damaged_html": {
+            "zh": "请重新保存网页，或报送报告的 Word 文档。",
+            "en": "Save the web page again, or send the report's Word document.",
+        },
+        "correct.html_too_deep": {
+            "zh": "请重新保存网页，或报送报告的 Word 文档。",
+            "en": "Save the web page again, or send the report's Word document.",
+        },
+        "correct.pdf_unsupported": {
+            "zh": "这是审查方的软件安装问题，不是报告的问题，报告无需为此修改。",
+            "en": "A problem of the reviewer's installation, not of the report: nothing to correct.",
+        },
+        "correct.scanned_pdf": {
+            "zh": "请重新报送可复制文字的版本：由 Word、WPS 直接导出的 PDF，或 Word 文档（不要扫描件或图片）。",
+            "en": "Send a version whose text can be copied: a PDF exported from Word or WPS, or the Word document (not a scan or images).",
+        },
+        "correct.empty_pdf": {
+            "zh": "请重新报送可复制文字的版本：由 Word、WPS 直接导出的 PDF，或 Word 文档。",
+            "en": "Send a version whose text can be copied: a PDF exported from Word or WPS, or the Word document.",
+        },
+        "correct.encrypted_pdf": {
+            "zh": "请取消 PDF 的密码后重新报送。",
+            "en": "Remove the PDF's password and send it again.",
+        },
+        "correct.truncated_pdf": {
+            "zh": "请重新导出 PDF（或重新复制完整的文件）后重新报送。",
+            "en": "Export the PDF again (or copy the whole file again) and send it again.",
+        },
+        "correct.damaged_pdf": {
+            "zh": "请从原文档重新导出 PDF 后重新报送。",
+            "en": "Export the PDF again from its source and send it again.",
+        },
+        "correct.damaged_pdf_page": {
+            "zh": "请从原文档重新导出 PDF（第 {page} 页无法读取）后重新报送。",
+            "en": "Export the PDF again from its source (page {page} cannot be read) and send it again.",
+        },
+        "correct.not_pdf": {
+            "zh": "请报送真正的 PDF 文件，或按文件的实际格式命名后重新报送。",
+            "en": "Send a real PDF, or name the file for what it is, and send it again.",
+        },
+        "correct.pdf_too_many_pages": {
+            "zh": "请确认报送的是年度报告本身，只报送报告正文。",
+            "en": "Make sure the file is the annual report itself and send only the report.",
+        },
+        "correct.pdf_inflate_bomb": {
+            "zh": "请从原文档重新导出 PDF 后重新报送。",
+            "en": "Export the PDF again from its source and send it again.",
+        },
+        "correct.pdf_too_complex": {
+            "zh": "请从原文档重新导出 PDF 后重新报送。",
+            "en": "Export the PDF again from its source and send it again.",
+        },
+        "correct.pdf_unmapped_text": {
+            "zh": "请从原文档重新导出 PDF（嵌入字体），或报送 Word 文档。",
+            "en": "Export the PDF again from its source (with fonts embedded), or send the Word document.",
+        },
     }

@@ -55,6 +55,10 @@ class Mojibake(Rule):
         },
         "recovered": {"zh": "（按字节还原为“{text}”）", "en": " (the bytes read “{text}”)"},
         "more": {"zh": "同一行的另一处乱码“{text}”", "en": "more garbled text on this line: “{text}”"},
+        "correct.mojibake": {
+            "zh": "对照原文改正乱码“{text}”（重新复制原文，或把文件另存为 UTF-8）。",
+            "en": "Correct the garbled “{text}” from the original (copy it again, or save the file as UTF-8).",
+        },
     }
 
     def on_document(self, doc, ctx):

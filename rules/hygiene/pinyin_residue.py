@@ -49,6 +49,10 @@ class PinyinResidue(Rule):
             "zh": "删除本段的拼音注音（{count} 处）",
             "en": "remove the pinyin annotations of this paragraph ({count})",
         },
+        "correct.paragraph": {
+            "zh": "删除本段的 {count} 处拼音注音。",
+            "en": "Remove the {count} pinyin annotation(s) of this paragraph.",
+        },
     }
 
     def on_document(self, doc, ctx):

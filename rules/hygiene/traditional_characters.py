@@ -65,6 +65,14 @@ class TraditionalCharacters(Rule):
             "zh": "把本段转换为简体（{count} 处）",
             "en": "convert this paragraph to simplified characters ({count} edits)",
         },
+        "correct.paragraph": {
+            "zh": "把本段的 {count} 个繁体字改为规范简化字。",
+            "en": "Write the {count} traditional character(s) of this paragraph in simplified characters.",
+        },
+        "correct.single": {
+            "zh": "“{t}”如不是地名、人名用字，把 {count} 处改为“{s}”。",
+            "en": "Unless “{t}” is part of a name, write it “{s}” ({count} times).",
+        },
     }
 
     def on_document(self, doc, ctx):

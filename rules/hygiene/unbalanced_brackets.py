@@ -62,6 +62,14 @@ class UnbalancedBrackets(Rule):
         },
         "fix": {"zh": "删除重复的“{ch}”", "en": "delete the doubled “{ch}”"},
         "more": {"zh": "同一行另一处未配对的 {ch}", "en": "another unmatched {ch} on this line"},
+        "correct.unclosed": {
+            "zh": "补上与{name} {ch} 配对的 {want}，或删除多余的 {ch}。",
+            "en": "Add the {want} that closes the {name} {ch}, or remove the extra {ch}.",
+        },
+        "correct.unopened": {
+            "zh": "补上与{name} {ch} 配对的 {want}，或删除多余的 {ch}。",
+            "en": "Add the {want} that opens the {name} {ch}, or remove the extra {ch}.",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -62,6 +62,14 @@ class LatePublication(Rule):
         },
         "organ": {"zh": "发布机关：{organ}（{level}）", "en": "issuing organ: {organ} ({level})"},
         "other": {"zh": "{what}：{date}", "en": "{what}: {date}"},
+        "correct.late": {
+            "zh": "今后请在法定期限（{deadline}）内发布年度报告；本次延期如有原因，请在报告中说明。",
+            "en": "Publish the annual report by the legal deadline ({deadline}) in future; if there was a reason for the delay, state it in the report.",
+        },
+        "correct.late_year": {
+            "zh": "今后请在报告年度的次年（{next} 年）法定期限内发布年度报告。",
+            "en": "Publish the annual report within the legal deadline in {next} in future.",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -54,6 +54,10 @@ class MissingFeeStatement(Rule):
             "en": "part 六 does not report the information processing fees charged (e.g. “no fees were charged this year”)",
         },
         "elsewhere": {"zh": "信息处理费写在了这里", "en": "the fees are mentioned here instead"},
+        "correct.missing": {
+            "zh": "在第六部分说明信息处理费的收取情况，如“本年度未收取信息处理费”，或收费的件数和金额。",
+            "en": "State in part six whether fees were charged, e.g. “本年度未收取信息处理费”, or how many and how much.",
+        },
     }
 
     def on_section(self, section, ctx):

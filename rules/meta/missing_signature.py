@@ -44,6 +44,18 @@ class MissingSignature(Rule):
         },
         "no_date": {"zh": "落款没有日期", "en": "the signature has no date"},
         "no_organ": {"zh": "落款只有日期，没有发布机关", "en": "the signature has a date but no issuing organ"},
+        "correct.missing": {
+            "zh": "在报告末尾补上落款：发布机关名称和成文日期。",
+            "en": "Add a signature at the end: the issuing organ's name and the date.",
+        },
+        "correct.no_date": {
+            "zh": "在落款中补上成文日期。",
+            "en": "Add the date to the signature.",
+        },
+        "correct.no_organ": {
+            "zh": "在落款日期之前补上发布机关名称。",
+            "en": "Add the issuing organ's name above the date of the signature.",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -39,6 +39,10 @@ class MissingStatisticsPeriod(Rule):
             "zh": "没有说明统计期限（如“本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止”）",
             "en": "no statement of the statistics period (e.g. “the data cover {y}-01-01 to {y}-12-31”)",
         },
+        "correct.missing": {
+            "zh": "写明统计期限，如“本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止”。",
+            "en": "State the statistics period, e.g. “本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止”.",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -56,6 +56,18 @@ class NonstandardTitle(Rule):
             "en": "the title “{title}” is not of the form “…Y年(度)政府信息公开工作年度报告”",
         },
         "fix": {"zh": "补上“{words}”", "en": "insert “{words}”"},
+        "correct.missing_words": {
+            "zh": "把标题改为规范形式“……{y}年政府信息公开工作年度报告”（补上“{words}”）。",
+            "en": "Title the report “……{y}年政府信息公开工作年度报告” (add “{words}”).",
+        },
+        "correct.no_year": {
+            "zh": "在标题中写明报告年度，如“……2023年政府信息公开工作年度报告”。",
+            "en": "Put the report year in the title, e.g. “……2023年政府信息公开工作年度报告”.",
+        },
+        "correct.other": {
+            "zh": "把标题改为规范形式“……Y年（度）政府信息公开工作年度报告”。",
+            "en": "Title the report in the standard form “……Y年（度）政府信息公开工作年度报告”.",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -50,6 +50,10 @@ class OutdatedBasis(Rule):
             "en": "a {year} report cites 国办公开办函〔2019〕60号, superseded by 国办公开办函〔2021〕30号",
         },
         "fix": {"zh": "改为〔2021〕30号（请核对文件名称）", "en": "cite 〔2021〕30号 instead (check the document's title)"},
+        "correct.outdated": {
+            "zh": "把引用的格式依据改为国办公开办函〔2021〕30号（请核对文件名称）。",
+            "en": "Cite 国办公开办函〔2021〕30号 as the format's basis (check the document's name).",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -72,6 +72,22 @@ class YearMismatch(Rule):
             "en": "the date “{text}” is malformed{why}",
         },
         "basis": {"zh": "{where}：{year} 年", "en": "{where}: {year}"},
+        "correct.mismatch": {
+            "zh": "把{where}中的 {got} 年改为报告年度 {year} 年（或核对报告年度）。",
+            "en": "Write the report year {year} in {where}, not {got} (or check the report year).",
+        },
+        "correct.period_split": {
+            "zh": "改正统计期限：自报告年度的 1 月 1 日起至 12 月 31 日止。",
+            "en": "Correct the statistics period: 1 January to 31 December of the report year.",
+        },
+        "correct.early_date": {
+            "zh": "核对{what}（{date}）：{year} 年度的报告应在 {next} 年发布。",
+            "en": "Check {what} ({date}): a {year} report is published in {next}.",
+        },
+        "correct.malformed": {
+            "zh": "改正日期“{text}”的写法。",
+            "en": "Correct the date “{text}”.",
+        },
     }
 
     def on_document(self, doc, ctx):

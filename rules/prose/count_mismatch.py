@@ -111,6 +111,18 @@ class ProseCountMismatch(Rule):
             "en": "the prose says nearly {claim} {subject_en}, but {where_en} is {table}, more than that",
         },
         "cell": {"zh": "{label}：{value}", "en": "{label}: {value}"},
+        "correct.mismatch": {
+            "zh": "核对{subject}的数字，使正文（{claim}）与{where}（{table}）一致。",
+            "en": "Check the number of {subject} so that the text ({claim}) and {where} ({table}) agree.",
+        },
+        "correct.bound_min": {
+            "zh": "核对正文中{subject}的约数（{claim} 以上）与{where}（{table}），使两者一致。",
+            "en": "Check the approximate number of {subject} in the text ({claim} or more) against {where} ({table}).",
+        },
+        "correct.bound_max": {
+            "zh": "核对正文中{subject}的约数（接近 {claim}）与{where}（{table}），使两者一致。",
+            "en": "Check the approximate number of {subject} in the text (nearly {claim}) against {where} ({table}).",
+        },
     }
 
     def on_claim(self, claim, ctx):

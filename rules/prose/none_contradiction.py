@@ -68,6 +68,18 @@ class ProseNoneContradiction(Rule):
             "en": "the prose says {claim} {what_en}, but table {table_no_en} has 0 everywhere for them",
         },
         "cell": {"zh": "{label}：{value}", "en": "{label}: {value}"},
+        "correct.none": {
+            "zh": "核对正文“{phrase}”与{where}（{table}），使正文与表格一致。",
+            "en": "Check the text “{phrase}” against {where} ({table}) so that they agree.",
+        },
+        "correct.none_handled": {
+            "zh": "核对表三：收到的申请为 0，却记有 {table} 件办理结果；按实际情况更正表三或正文。",
+            "en": "Check table 3: no request received, yet {table} outcomes recorded; correct the table or the text.",
+        },
+        "correct.some": {
+            "zh": "核对正文所述{what}（{claim} 件）与表{table_no}，使两者一致。",
+            "en": "Check {what} in the text ({claim}) against table {table_no} so that they agree.",
+        },
     }
 
     def on_claim(self, claim, ctx):

@@ -49,6 +49,10 @@ class ProsePercentageMismatch(Rule):
         },
         "part": {"zh": "部分：{label}（{value}）", "en": "part: {label} ({value})"},
         "base": {"zh": "总数：{label}（{value}）", "en": "total: {label} ({value})"},
+        "correct.pct": {
+            "zh": "改正正文中的占比（按 {part} / {base} 计算应为 {expected}%），或核对分子、分母的数字。",
+            "en": "Correct the share in the text ({part} / {base} = {expected}%), or check the two numbers.",
+        },
     }
 
     def on_claim(self, claim, ctx):

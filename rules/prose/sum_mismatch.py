@@ -61,6 +61,18 @@ class ProseSumMismatch(Rule):
             "en": "“{total} {unit}” is said to include {parts} {unit}, more than the total",
         },
         "item": {"zh": "分项：{value}", "en": "item: {value}"},
+        "correct.exceeds": {
+            "zh": "核对正文中“{total}{unit}”及其各分项的数字（分项之和 {parts}），使分项之和不超过总数。",
+            "en": "Check “{total}{unit}” and its parts in the text (they add up to {parts}) so that they do not exceed the total.",
+        },
+        "correct.closed": {
+            "zh": "核对正文中“{total}{unit}”及其各分项的数字（分项之和 {parts}），使分项之和等于总数。",
+            "en": "Check “{total}{unit}” and its parts in the text (they add up to {parts}) so that they equal the total.",
+        },
+        "correct.incl": {
+            "zh": "核对正文中“{total}{unit}”与其所含的 {parts}{unit}，使部分不大于总数。",
+            "en": "Check “{total}{unit}” and the {parts}{unit} it includes so that the part is not larger than the total.",
+        },
     }
 
     def on_claim(self, claim, ctx):

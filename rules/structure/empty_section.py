@@ -56,6 +56,14 @@ class EmptySection(Rule):
             "zh": "“{title}”下没有{table}（统计表缺失或未能识别）",
             "en": "“{title}” has no table ({table} is missing or could not be read)",
         },
+        "correct.empty": {
+            "zh": "在“{title}”下补写本部分内容；确实没有的，写明“无”并说明原因。",
+            "en": "Write the content of “{title}”; if there is none, say so and why.",
+        },
+        "correct.no_table": {
+            "zh": "在“{title}”下按格式补上{table}。",
+            "en": "Add {table} under “{title}” as the format requires.",
+        },
     }
 
     def on_section(self, section, ctx):

@@ -58,6 +58,14 @@ class MissingSection(Rule):
             "zh": "未找到年度报告规定的六个部分（一、总体情况 … 六、其他需要报告的事项）",
             "en": "none of the six required sections (一、总体情况 … 六、其他需要报告的事项) was found",
         },
+        "correct.missing": {
+            "zh": "按《政府信息公开工作年度报告格式》补写“{canonical}”部分。",
+            "en": "Add the part “{canonical}” as the official format requires.",
+        },
+        "correct.none": {
+            "zh": "按年度报告格式的六个部分（一、总体情况……六、其他需要报告的事项）编写报告。",
+            "en": "Write the report in the six parts of the official format (一、总体情况 … 六、其他需要报告的事项).",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -58,6 +58,18 @@ class OutdatedStructure(Rule):
             "zh": "这是 {year} 年度的报告，早于现行格式；现行格式的六个部分和统计表从 2019 年度起适用，未逐项检查",
             "en": "this is a report for {year}, before the current format; its six sections and tables apply from 2019 on and were not checked",
         },
+        "correct.old": {
+            "zh": "按现行格式（国办公开办函〔2021〕30号）的六个部分和统计表重新编写报告。",
+            "en": "Rewrite the report in the six parts and tables of the current format (国办公开办函〔2021〕30号).",
+        },
+        "correct.old_year": {
+            "zh": "无需修改：{year} 年度的报告按当时的格式编写。",
+            "en": "Nothing to correct: a {year} report follows the format of its time.",
+        },
+        "correct.old_year_plain": {
+            "zh": "无需修改：{year} 年度的报告按当时的格式编写。",
+            "en": "Nothing to correct: a {year} report follows the format of its time.",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -76,6 +76,30 @@ class SectionOrder(Rule):
         },
         "fix_numeral": {"zh": "把编号改为“{expected}”", "en": "change the numeral to “{expected}”"},
         "fix_numerals": {"zh": "按格式改正各部分编号", "en": "renumber the sections as the format has them"},
+        "correct.order": {
+            "zh": "把“{title}”移到“{before}”之前。",
+            "en": "Move “{title}” before “{before}”.",
+        },
+        "correct.duplicate": {
+            "zh": "把两处“{canonical}”合并为一个部分。",
+            "en": "Merge the two parts “{canonical}” into one.",
+        },
+        "correct.duplicates": {
+            "zh": "把 {count} 处“{canonical}”合并为一个部分。",
+            "en": "Merge the {count} parts “{canonical}” into one.",
+        },
+        "correct.again": {
+            "zh": "把重复的“{canonical}”并入该部分的第一处。",
+            "en": "Merge the repeated “{canonical}” into its first occurrence.",
+        },
+        "correct.numeral": {
+            "zh": "把部分编号“{written}”改为“{expected}”。",
+            "en": "Number this part “{expected}”, not “{written}”.",
+        },
+        "correct.numerals": {
+            "zh": "按格式改正 {count} 个部分的编号（如“{written}”改为“{expected}”）。",
+            "en": "Number the {count} parts as the format does (e.g. “{expected}”, not “{written}”).",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -45,6 +45,10 @@ class BlankCell(Rule):
             "en": "{table} has {count} blank cell(s) ({where}); blank is not 0, identities involving them were not checked",
         },
         "related": {"zh": "空白单元格：{row}", "en": "blank cell: {row}"},
+        "correct.blank": {
+            "zh": "在{table}的 {count} 个空白单元格（{where}）中填写数字，没有数据的填 0。",
+            "en": "Fill in the {count} blank cell(s) of {table} ({where}); write 0 where there is nothing.",
+        },
     }
 
     def on_table(self, table, ctx):

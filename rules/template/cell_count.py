@@ -51,6 +51,14 @@ class CellCount(Rule):
             "zh": "“{row}”只有 {found} 个数字，模板为 {expected} 个；这一行不参与勾稽核对",
             "en": "“{row}” has only {found} numbers; the template has {expected} (the row is left out of the identities)",
         },
+        "correct.more": {
+            "zh": "核对“{row}”一行：按模板填写 {expected} 个数字（现有 {found} 个）。",
+            "en": "Check the row “{row}”: the template has {expected} numbers ({found} now).",
+        },
+        "correct.fewer": {
+            "zh": "核对“{row}”一行：按模板填写 {expected} 个数字（现有 {found} 个），没有数据的填 0。",
+            "en": "Check the row “{row}”: the template has {expected} numbers ({found} now); write 0 where there is nothing.",
+        },
     }
 
     def on_table(self, table, ctx):

@@ -48,6 +48,14 @@ class MalformedNumber(Rule):
             "en": "the number in “{row}” has {digits} digits ({shown}): not a plausible figure",
         },
         "fix": {"zh": "改为 {value}", "en": "write {value}"},
+        "correct.bad": {
+            "zh": "把“{row}”的“{raw}”改为规范的数字。",
+            "en": "Write “{raw}” in the row “{row}” as a plain number.",
+        },
+        "correct.too_long": {
+            "zh": "核对“{row}”的数字（{shown}），按实际数量填写。",
+            "en": "Check the number of the row “{row}” ({shown}) and write the actual count.",
+        },
     }
 
     def on_table(self, table, ctx):

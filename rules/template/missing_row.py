@@ -65,6 +65,14 @@ class MissingRow(Rule):
             "zh": "{table}在“{last}”之后中断，缺少其后的{count}行（{labels}）",
             "en": "{table} stops after “{last}”; the {count} row(s) after it are missing ({labels})",
         },
+        "correct.missing": {
+            "zh": "在{table}中补上缺少的 {count} 行（{labels}），没有数据的填 0。",
+            "en": "Add the {count} missing row(s) of {table} ({labels}); write 0 where there is nothing.",
+        },
+        "correct.truncated": {
+            "zh": "在{table}“{last}”之后补上缺少的 {count} 行（{labels}）。",
+            "en": "Add the {count} row(s) of {table} missing after “{last}” ({labels}).",
+        },
     }
 
     def on_table(self, table, ctx):

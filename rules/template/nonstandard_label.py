@@ -68,6 +68,30 @@ class NonstandardLabel(Rule):
             "en": "{count} section headings are written the report’s own way, not as the format has them (“{written}” should be “{expected}”; see the related places for the others)",
         },
         "fix": {"zh": "改为模板用语“{expected}”", "en": "use the template wording “{expected}”"},
+        "correct.row": {
+            "zh": "把行标签“{written}”改为模板用语“{expected}”。",
+            "en": "Write the row label as the template does: “{expected}”, not “{written}”.",
+        },
+        "correct.header": {
+            "zh": "把列标题“{written}”改为模板用语“{expected}”。",
+            "en": "Write the column heading as the template does: “{expected}”, not “{written}”.",
+        },
+        "correct.unknown_header": {
+            "zh": "核对列“{written}”：按模板设置表格的列，删除模板中没有的列。",
+            "en": "Check the column “{written}”: set the table's columns as the template does, without extra ones.",
+        },
+        "correct.subtotal": {
+            "zh": "删除“{written}”列，按国家模板的 7 列（自然人、五类法人或其他组织、总计）填写表三。",
+            "en": "Remove the column “{written}” and fill in table 3 in the template's 7 columns.",
+        },
+        "correct.heading": {
+            "zh": "把部分标题改为格式规定的“{expected}”。",
+            "en": "Title this part “{expected}” as the format does.",
+        },
+        "correct.headings": {
+            "zh": "按格式改正 {count} 个部分的标题（如“{written}”改为“{expected}”）。",
+            "en": "Title the {count} parts as the format does (e.g. “{expected}”, not “{written}”).",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -87,6 +87,26 @@ class TableUnreadable(Rule):
         "w_count": {"zh": "“{row}”有 {found} 个数字，模板为 {expected} 个", "en": "“{row}” has {found} numbers, the template {expected}"},
         "w_malformed": {"zh": "“{raw}”不是规范的数字", "en": "“{raw}” is not a well-formed number"},
         "w_missing": {"zh": "似乎缺少{labels}", "en": "{labels} seem(s) missing"},
+        "correct": {
+            "zh": "对照原表核对并更正表格。",
+            "en": "Check the table against the original and correct it.",
+        },
+        "correct.glued": {
+            "zh": "对照原表核对并更正{table}“{row}”一行，使各单元格的数字分开、清楚可辨。",
+            "en": "Check the row “{row}” of {table} against the original and correct it, each cell's number apart and clear.",
+        },
+        "correct.no_label": {
+            "zh": "对照原表核对并更正{table}，每个数值行都写上行标签。",
+            "en": "Check {table} against the original and correct it, each row of numbers with its label.",
+        },
+        "correct.no_values": {
+            "zh": "对照原表核对并更正{table}，使表中的数字完整、可以复制。",
+            "en": "Check {table} against the original and correct it, its numbers complete and copyable.",
+        },
+        "correct.doubtful": {
+            "zh": "对照原表核对并更正{table}（{why}）；原表无误的，无需修改。",
+            "en": "Check {table} against the original ({why}) and correct it; nothing to do if the original is right.",
+        },
     }
 
     def on_table(self, table, ctx):

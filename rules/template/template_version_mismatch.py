@@ -54,6 +54,10 @@ class TemplateVersionMismatch(Rule):
             "zh": "{year} 年度报告应使用{expected}的表格，{table}使用的是{found}",
             "en": "a {year} report must use the tables of {expected}; {table} follows {found}",
         },
+        "correct.mismatch": {
+            "zh": "{table}改用{expected}的表格，行、列按该格式填写。",
+            "en": "Use the {expected} table for {table}, its rows and columns as that format sets them.",
+        },
     }
 
     def on_document(self, doc, ctx):
