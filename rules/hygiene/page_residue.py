@@ -15,7 +15,10 @@
   扫一扫、字体大中小、浏览次数、【打印本页】），只标出页面元素本身，不含其前后的报告文字；
   正文里谈到“微信公众号”的句子不算。报告最后一句之后的“附件下载”“【打印本页】”等页面按钮也算。
 
-修复：删除这些行或这些页面元素（安全）。
+修复：删除这些行或这些页面元素（安全）。其他规则要用的信息不会随之删掉：报告没有自己的标题、
+用的是“标题:”行时，修复只去掉“标题:”，把标题留作报告的标题行；发布时间（GX502 据以核对发布
+期限；落款日期与它相同时除外）所在的行、报告名称和落款之外唯一写明发布机关的“来源:”行保留不删。只剩这样的行时，删除它的修复
+不标为安全，并说明删掉的是什么。
 
 ## 为什么
 
@@ -73,6 +76,26 @@ class PageResidue(Rule):
         "fix": {"zh": "删除这一行", "en": "delete this line"},
         "fix_inline": {"zh": "删除网页残留", "en": "delete the page chrome"},
         "fix_lines": {"zh": "删除这 {n} 行", "en": "delete these {n} lines"},
+        "fix_keep": {
+            "zh": "删除网页残留，保留{kept}（{why}）",
+            "en": "delete the page chrome, keeping {kept} ({why})",
+        },
+        "fix_takes": {
+            "zh": "删除这{lines}——会一并删掉{kept}，{why}将无法核对",
+            "en": "delete {lines} — this also removes {kept}: {why} can no longer be checked",
+        },
+        "correct.line": {
+            "zh": "删除这一行网站页面元素（{what}），只保留报告正文。",
+            "en": "Remove this line of page chrome ({what}); keep only the report.",
+        },
+        "correct.lines": {
+            "zh": "删除这 {n} 行网站页面元素（{what}），只保留报告正文。",
+            "en": "Remove these {n} lines of page chrome ({what}); keep only the report.",
+        },
+        "correct.inline": {
+            "zh": "删除行内夹着的网站页面元素（{what}），只保留报告正文。",
+            "en": "Remove the page chrome inside the line ({what}); keep only the report.",
+        },
     }
 
     def on_document(self, doc, ctx):
@@ -82,8 +105,7 @@ class PageResidue(Rule):
         for block in _blocks(doc, doc.meta.extra.get("residue", [])):
             kinds = [k for r in block for k in r.kinds]
             what = sep.join(dict.fromkeys(KINDS[k][idx] for k in kinds if k in KINDS))
-            edit = Edit(min(r.delete.start for r in block), max(r.delete.end for r in block), "")
-            fix = Fix(ctx.message("fix" if len(block) == 1 else "fix_lines", n=len(block)), (edit,), safe=True)
+            fix = _fix(doc, ctx, block, idx)
             span = Span(block[0].span.start, block[-1].span.end)
             if len(block) == 1:
                 ctx.report("line", span, fix=fix, what=what, data={"kinds": kinds})
@@ -100,6 +122,66 @@ class PageResidue(Rule):
             fix = Fix(ctx.message("fix_inline"), tuple(Edit(c.delete.start, c.delete.end, "") for c in runs), safe=True)
             related = [ctx.related(c.span, "more") for c in runs[1:]]
             ctx.report("inline", runs[0].span, fix=fix, related=related, what=what, data={"kinds": kinds})
+
+
+# what a residue line may hold that other rules read (zh, en): the report's only title (the year,
+# the organ: GX501/GX507, GX7), the publication date (GX502), the only statement of the organ
+ROLES = {
+    "title": (("报告标题", "the report's title"), ("报告年度和发布机关", "the report year and organ")),
+    "date": (("发布时间", "the publication date"), ("发布期限", "the publication deadline")),
+    "organ": (("发布机关（来源）", "the issuing organ (source)"), ("发布机关", "the issuing organ")),
+}
+
+
+def _roles(doc, r) -> list[str]:
+    """What the residue line ``r`` holds that other rules use (see :data:`ROLES`)."""
+    meta = doc.meta
+    out = []
+    inside = lambda sp: sp is not None and r.span.start <= sp.start < r.span.end     # noqa: E731
+    if inside(meta.title_span):
+        out.append("title")            # a labelled 标题: line is the title only when the report has none
+    if inside(meta.published_span) and meta.signature_date != meta.published:
+        out.append("date")             # (a signature of the same date would still give GX502 its date)
+    if meta.extra.get("organ_source") == "source" and inside(meta.extra.get("organ_span")):
+        out.append("organ")
+    return out
+
+
+def _fix(doc, ctx, block, idx: int) -> Fix:
+    """Delete the block's lines — but never silently what other rules read: the 标题: line that is
+    the report's only title keeps the title (its label goes), the line of the publication date and
+    of the only organ name stay.  A block of such lines alone: an unsafe fix that says what it takes."""
+    roles = [_roles(doc, r) for r in block]
+    if not any(roles):
+        edit = Edit(min(r.delete.start for r in block), max(r.delete.end for r in block), "")
+        return Fix(ctx.message("fix" if len(block) == 1 else "fix_lines", n=len(block)), (edit,), safe=True)
+    sep = "、" if idx == 0 else ", "
+    edits: list = []
+    run: list = []
+    kept: list[str] = []
+
+    def flush() -> None:
+        if run:
+            edits.append(Edit(min(r.delete.start for r in run), max(r.delete.end for r in run), ""))
+            run.clear()
+
+    for r, rl in zip(block, roles):
+        if not rl:
+            run.append(r)
+            continue
+        flush()
+        kept.extend(rl)
+        if rl == ["title"]:
+            edits.append(Edit(r.span.start, doc.meta.title_span.start, ""))    # 标题: X → X
+    flush()
+    kept = list(dict.fromkeys(kept))
+    what = sep.join(ROLES[k][0][idx] for k in kept)
+    why = sep.join(ROLES[k][1][idx] for k in kept)
+    if edits:
+        return Fix(ctx.message("fix_keep", kept=what, why=why), tuple(edits), safe=True)
+    edit = Edit(min(r.delete.start for r in block), max(r.delete.end for r in block), "")
+    lines = (("一行", "this line") if len(block) == 1 else (f" {len(block)} 行", f"these {len(block)} lines"))[idx]
+    return Fix(ctx.message("fix_takes", lines=lines, kept=what, why=why), (edit,), safe=False)
 
 
 def _blocks(doc, residue):

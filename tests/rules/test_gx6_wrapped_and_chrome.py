@@ -89,7 +89,51 @@ def test_archive_header_is_one_finding_with_one_fix():
     d = own[0]
     assert text[d.span.start:d.span.end] == ARCHIVE_HEAD.rstrip("\n")
     fixed, _ = apply_edits(text, d.fix.edits)
+    # the whole header goes: the report has its own title, and its signature gives GX502 the same date
     assert fixed == report()
+    # a signature of another date: the publication date GX502 reads stays (its line alone)
+    text = ARCHIVE_HEAD + report(signature="某某市某某局\n2024年1月10日")
+    _res, own = gx605.diagnostics(text)
+    fixed, _ = apply_edits(text, own[0].fix.edits)
+    assert fixed == "发布时间: 2024-01-20 15:22\n" + report(signature="某某市某某局\n2024年1月10日")
+    assert own[0].fix.safe and "保留发布时间" in own[0].fix.message and "发布期限" in own[0].fix.message
+
+
+def _meta(text):
+    from gxlint.engine import lint
+
+    m = lint(text, "r.txt").doc.meta
+    return m.title and " ".join(m.title.split()), m.organ, m.year, m.published
+
+
+def test_archive_header_fix_keeps_the_only_title_and_the_date():
+    """平潭 2022/2023: the 标题: line is the report's only title (organ, year, GX7 pairs) and 发布时间:
+    is the date GX502 reads; the safe fix keeps both, and the lone date line left is an unsafe fix
+    that says what it takes away."""
+    body = report(title="", signature="")     # no title of its own, no signature
+    text = ARCHIVE_HEAD + body
+    before = _meta(text)
+    assert before[0] == "某某市某某局2023年度政府信息公开工作年度报告" and before[3] == (2024, 1, 20)
+    _res, own = gx605.diagnostics(text)
+    fix = own[0].fix
+    assert fix.safe and "保留报告标题、发布时间" in fix.message
+    fixed, _ = apply_edits(text, fix.edits)
+    assert fixed == "某某市某某局2023年度政府信息公开工作年度报告\n发布时间: 2024-01-20 15:22\n" + body
+    assert _meta(fixed) == before
+    # what is left: the date line alone — reported, and its fix is not safe and says why
+    got = gx605.invalid(fixed, [(2, 1, "这一行是网站页面元素（发布时间）")])
+    _res, own = gx605.diagnostics(fixed)
+    assert not own[0].fix.safe
+    assert "会一并删掉发布时间，发布期限将无法核对" in own[0].fix.message
+    assert got
+
+
+def test_archive_header_fix_keeps_the_only_organ_of_a_source_line():
+    text = "来源: 某某市某某局 浏览次数: 12\n" + report(title="", signature="2024年1月20日")
+    org = _meta(text)[1]
+    assert org == "某某市某某局"
+    _res, own = gx605.diagnostics(text)
+    assert not own[0].fix.safe and "发布机关（来源）" in own[0].fix.message
 
 
 def test_metadata_words_inside_the_report_are_report_text():
