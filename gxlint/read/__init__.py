@@ -94,6 +94,81 @@ def sniff(data: bytes, path: Optional[str] = None) -> str:
     return "text"
 
 
+# Formats gxlint does not read (yet), told by their content, whatever the file is called: one
+# entry each — the GX002 message that names the format and says what to do today.  A reader for one
+# of them replaces its entry by a branch of :func:`read` (like "pdf" or "zip" there).
+OTHER_FORMATS = {
+    "ofd": "ofd",                   # OFD 版式文档 (GB/T 33190): a zip with OFD.xml
+    "odt": "odf_text",              # OpenDocument text (LibreOffice, WPS): a zip whose mimetype says so
+    "rtf": "rtf",                   # {\rtf1 …: Word/WPS's rich text, never read as plain text
+    "spreadsheet": "spreadsheet",   # .xlsx, .xls, .ods, WPS 表格: not a report
+    "presentation": "presentation",  # .pptx, .ppt, .odp
+}
+SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
+PRESENTATION_EXTENSIONS = (".pptx", ".ppt", ".dps", ".odp")
+_ODF = {"application/vnd.oasis.opendocument.text": ("odt", ".odt"),
+        "application/vnd.oasis.opendocument.spreadsheet": ("spreadsheet", ".ods"),
+        "application/vnd.oasis.opendocument.presentation": ("presentation", ".odp")}
+
+
+def identify(data: bytes, kind: str, path: Optional[str] = None) -> Optional[tuple[str, str]]:
+    """A format of :data:`OTHER_FORMATS` (its key, the extension it stands for), or None: the file
+    is read as ``kind`` (what :func:`sniff` said)."""
+    ext = _ext(path)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
+        return "rtf", ".rtf"
+    if kind == "zip":
+        names = _zip_names(data)
+        if not names:
+            return None                 # not a zip after all: the .docx reader says it is damaged
+        lower = {n.lower(): n for n in names}
+        if "ofd.xml" in lower:
+            return "ofd", ".ofd"
+        if "mimetype" in lower:
+            mime = _zip_member(data, lower["mimetype"], 200).strip().decode("ascii", "replace")
+            for prefix, (fmt, odf_ext) in _ODF.items():
+                if mime.startswith(prefix):
+                    return fmt, odf_ext
+        if "word/document.xml" in lower:
+            return None
+        if "xl/workbook.xml" in lower:
+            return "spreadsheet", ext if ext in SPREADSHEET_EXTENSIONS else ".xlsx"
+        if "ppt/presentation.xml" in lower:
+            return "presentation", ext if ext in PRESENTATION_EXTENSIONS else ".pptx"
+        return None
+    if kind == "ole":
+        head = data[:1 << 20]
+        if "WordDocument".encode("utf-16-le") in head:
+            return None                 # an old Word/WPS document (GX002 old_word)
+        if "Workbook".encode("utf-16-le") in head or "Book\x00".encode("utf-16-le") in head:
+            return "spreadsheet", ext if ext in SPREADSHEET_EXTENSIONS else ".xls"
+        if "PowerPoint Document".encode("utf-16-le") in head:
+            return "presentation", ext if ext in PRESENTATION_EXTENSIONS else ".ppt"
+    return None
+
+
+def _zip_names(data: bytes) -> Optional[list]:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return zf.namelist()
+    except Exception:       # a damaged or hostile zip: the .docx reader says what is wrong
+        return None
+
+
+def _zip_member(data: bytes, name: str, limit: int) -> bytes:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(name) as fh:
+            return fh.read(limit)
+    except Exception:
+        return b""
+
+
 def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = None) -> Source:
     """Bytes → :class:`Source`.  Raises :class:`gxlint.io.DecodeError` for what cannot be read."""
     from ..io import ZIP_HEADS, _mb, package_limit
@@ -102,6 +177,10 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
     if max_bytes is not None and len(data) > (package_limit(max_bytes) if package else max_bytes):
         raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
     kind = sniff(data, path)
+    other = identify(data, kind, path) if kind in ("zip", "ole", "text", "html") else None
+    if other is not None:
+        fmt, ext = other
+        raise DecodeError(OTHER_FORMATS[fmt], ext=ext)
     if package and kind != "zip" and max_bytes is not None and len(data) > max_bytes:
         raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
     if kind == "text":

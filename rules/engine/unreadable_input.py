@@ -6,6 +6,9 @@
 超过大小上限（默认 20 MB，可配置 `max-bytes`）的文件、或正则匹配超时的病态输入；
 旧版 Word/WPS 二进制文档（.doc/.wps，须另存为 .docx）、加密、损坏或截断的 .docx、
 不是 Word 文档的 ZIP 包、解压后过大的 .docx（压缩炸弹）、无法解析的网页。
+gxlint 目前不读的格式按内容识别（不论文件名），说明是什么文件、现在该怎么做：OFD 版式文档、
+OpenDocument 文字文档（.odt）、RTF 文档（不当作纯文本检查），以及不是报告的电子表格（.xlsx、.xls、
+.ods、WPS 表格）和演示文稿。
 
 ## 为什么
 
@@ -88,6 +91,34 @@ class UnreadableInput(Rule):
             "zh": "自动编号的值过大（{value}，上限 {limit}），不像年度报告中的列表（文件可能是恶意构造的），未检查",
             "en": "an automatic list number is too large ({value}; limit {limit}): no annual report has such a list "
                   "(a crafted file?); not checked",
+        },
+        "ofd": {
+            "zh": "这是 OFD 版式文档（{ext}），gxlint 目前不能读取，未检查；请提供同一报告的 Word 文档（.docx），"
+                  "或在 OFD 阅读器中另存为 PDF 后再检查",
+            "en": "an OFD document ({ext}), which gxlint cannot read yet; not checked — provide the report's Word "
+                  "document (.docx), or save it as PDF in an OFD reader",
+        },
+        "odf_text": {
+            "zh": "这是 OpenDocument 文字文档（{ext}，LibreOffice、WPS 等保存的格式），gxlint 目前不能读取，未检查；"
+                  "请在 WPS 或 LibreOffice 中另存为 .docx 后再检查",
+            "en": "an OpenDocument text ({ext}, as LibreOffice or WPS save it), which gxlint cannot read yet; "
+                  "not checked — save it as .docx in WPS or LibreOffice",
+        },
+        "rtf": {
+            "zh": "这是 RTF 格式的文档（{ext}），gxlint 目前不能读取（不能当作纯文本检查），未检查；"
+                  "请在 Word 或 WPS 中另存为 .docx 后再检查",
+            "en": "an RTF document ({ext}), which gxlint cannot read yet (it is not plain text); not checked — "
+                  "save it as .docx in Word or WPS",
+        },
+        "spreadsheet": {
+            "zh": "这是 Excel 等电子表格（{ext}），不是报告文档，未检查；请提供报告全文：Word 文档（.docx）或可复制文字的 PDF",
+            "en": "a spreadsheet ({ext}, Excel or the like), not a report document; not checked — provide the "
+                  "whole report: a Word document (.docx) or a PDF whose text can be copied",
+        },
+        "presentation": {
+            "zh": "这是演示文稿（{ext}），不是报告文档，未检查；请提供报告全文：Word 文档（.docx）或可复制文字的 PDF",
+            "en": "a presentation ({ext}), not a report document; not checked — provide the whole report: a Word "
+                  "document (.docx) or a PDF whose text can be copied",
         },
         "not_docx": {
             "zh": "文件是{kind}，不是 Word 文档（.docx），未检查",
@@ -208,6 +239,26 @@ class UnreadableInput(Rule):
         "correct.old_word": {
             "zh": "请在 Word 或 WPS 中把报告另存为 .docx 后重新报送。",
             "en": "Save the report as .docx in Word or WPS and send it again.",
+        },
+        "correct.ofd": {
+            "zh": "请报送同一报告的 Word 文档（.docx），或在 OFD 阅读器中另存为 PDF 后报送。",
+            "en": "Send the report's Word document (.docx), or save it as PDF in an OFD reader and send that.",
+        },
+        "correct.odf_text": {
+            "zh": "请在 WPS 或 LibreOffice 中把报告另存为 .docx 后重新报送。",
+            "en": "Save the report as .docx in WPS or LibreOffice and send it again.",
+        },
+        "correct.rtf": {
+            "zh": "请在 Word 或 WPS 中把报告另存为 .docx 后重新报送。",
+            "en": "Save the report as .docx in Word or WPS and send it again.",
+        },
+        "correct.spreadsheet": {
+            "zh": "请报送年度报告全文（Word 文档或可复制文字的 PDF），不要只报送统计表。",
+            "en": "Send the whole annual report (a Word document or a PDF whose text can be copied), not only its tables.",
+        },
+        "correct.presentation": {
+            "zh": "请报送年度报告全文（Word 文档或可复制文字的 PDF）。",
+            "en": "Send the whole annual report (a Word document or a PDF whose text can be copied).",
         },
         "correct.encrypted_docx": {
             "zh": "请取消文档的打开密码，另存为 .docx 后重新报送。",
