@@ -42,6 +42,7 @@ class Settings:
     lint_all: bool = False               # folder walk: check files that do not look like a report too
     exclude: tuple[str, ...] = ()
     organs: dict[str, str] = field(default_factory=dict)   # [tool.gxlint.organs]: old name → new name (GX7)
+    report: dict[str, Any] = field(default_factory=dict)   # [tool.gxlint.report]: office, date, number … (gxlint report)
     source: Optional[str] = None         # the config file these settings came from
 
     # --- selection -------------------------------------------------------------------

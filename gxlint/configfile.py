@@ -16,6 +16,10 @@ Keys (kebab-case; snake_case is accepted too)::
     township-deadline = "03-31"   blank-as-zero = false
     lint-all = false                 # a folder walk also checks files that do not look like a report
 
+    [tool.gxlint.report]             # gxlint report: the reviewer's details in the letters
+    office = "某某市政务公开办公室"   date = "2024-03-01"   number = "某政公开函〔2024〕{n}号"
+    contact = "张三 0591-12345678"   letter-template = "审查意见模板.toml"   # (relative to this file)
+
 An unknown key, a wrong type or a bad value is a :class:`ConfigError` naming the key and the
 file (the CLI exits 2).
 """
@@ -48,8 +52,9 @@ FAMILY_PREFIX = {
 KEYS = (
     "select", "ignore", "extend-select", "severity", "per-file-ignores", "template", "year",
     "organ-level", "lang", "include", "exclude", "max-bytes", "township-deadline", "blank-as-zero",
-    "lint-all", "organs",
+    "lint-all", "organs", "report",
 )
+REPORT_KEYS = ("office", "date", "number", "contact", "letter-template")
 
 
 class ConfigError(Exception):
@@ -309,10 +314,44 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
                 raise ConfigError(f"{_where(path, k)}: 应为表，如 {{ \"某某县政府办\" = \"某某县人民政府办公室\" }}"
                                   " (expected a table of organ names)")
             out["organs"] = {str(a).strip(): str(b).strip() for a, b in v.items()}
+        elif k == "report":
+            out["report"] = _report_table(path, v)
         elif k == "blank-as-zero":
             if not isinstance(v, bool):
                 raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
             out["blank_as_zero"] = v
+    return out
+
+
+def _report_table(path: str, v: Any) -> dict[str, Any]:
+    """``[tool.gxlint.report]``: the reviewer's office, the letters' date, document number, contact
+    and letter template (a path relative to the configuration file)."""
+    if not isinstance(v, dict):
+        raise ConfigError(f"{_where(path, 'report')}: 应为表 [tool.gxlint.report] (expected a table)")
+    out: dict[str, Any] = {}
+    for raw_key, value in v.items():
+        k = _canon_key(str(raw_key))
+        if k not in REPORT_KEYS:
+            raise ConfigError(f"{_where(path, 'report.' + str(raw_key))}: 未知配置项 (unknown key {str(raw_key)!r}); "
+                              f"可用 (known keys): {', '.join(REPORT_KEYS)}")
+        if k == "date":
+            import datetime as _dt
+
+            if isinstance(value, _dt.date) or (isinstance(value, str) and value.strip()):
+                from .report.letter import LetterError, parse_date
+
+                try:
+                    parse_date(value, _where(path, "report.date"))
+                except LetterError as exc:
+                    raise ConfigError(str(exc)) from None
+                out[k] = value if isinstance(value, str) else value.isoformat()
+                continue
+            raise ConfigError(f"{_where(path, 'report.date')}: 应为日期，如 \"2024-03-01\" 或 \"today\" (expected a date)")
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{_where(path, 'report.' + k)}: 应为非空字符串 (expected a string), 不是 {value!r}")
+        if k == "letter-template":
+            value = value if os.path.isabs(value) else os.path.join(os.path.dirname(os.path.abspath(path)), value)
+        out[k] = value.strip()
     return out
 
 
@@ -426,7 +465,7 @@ def load_for_cli(args) -> Optional[Settings]:
 
 def describe(settings: Settings) -> dict[str, Any]:
     """The resolved settings as plain data (for --show-settings)."""
-    return {
+    out = {
         "config": settings.source,
         "select": list(settings.select),
         "extend-select": list(settings.extend_select),
@@ -444,3 +483,6 @@ def describe(settings: Settings) -> dict[str, Any]:
         "lint-all": settings.lint_all,
         "organs": dict(settings.organs),
     }
+    if settings.report:
+        out["report"] = dict(settings.report)
+    return out

@@ -18,8 +18,8 @@ OUTPUT_KINDS = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx
 def add_parser(sub) -> None:
     """The ``report`` subcommand's options (registered by gxlint.cli)."""
     r = sub.add_parser("report", help="审查报告：HTML 页面、Excel 表格或审查意见 (reviewer's report: html, xlsx, docx)")
-    r.add_argument("paths", nargs="+", help="report files or folders")
-    r.add_argument("--output", "-o", metavar="FILE", required=True,
+    r.add_argument("paths", nargs="*", help="report files or folders")
+    r.add_argument("--output", "-o", metavar="FILE",
                    help="review.html, review.xlsx or opinions.docx (the kind follows the extension)")
     r.add_argument("--split", action="store_true", help="docx: one letter per report, in the folder named by -o")
     r.add_argument("--select", help="codes, prefixes or names to check (comma-separated)")
@@ -39,6 +39,14 @@ def add_parser(sub) -> None:
     r.add_argument("--lint-all", action="store_true", default=None)
     r.add_argument("--history", action="append", default=[], metavar="DIR",
                    help="earlier years' reports: read beside the batch (GX7, 与上年对比) but not reported on")
+    g = r.add_argument_group("审查意见 (the letters, -o *.docx)")
+    g.add_argument("--office", metavar="NAME", help="审查机关，落款处 (the reviewing office; default 政务公开办公室)")
+    g.add_argument("--date", metavar="YYYY-MM-DD", help="意见日期，默认当天 (the letters' date; default today)")
+    g.add_argument("--number", metavar="TEXT", help="文号，{n} 为序号，如 某政公开函〔2024〕{n}号 (document number; {n} numbers the letters)")
+    g.add_argument("--contact", metavar="TEXT", help="联系人及电话 (contact person and telephone)")
+    g.add_argument("--letter-template", metavar="FILE", help="审查意见的文字模板 (a template of the letters' words, TOML)")
+    g.add_argument("--print-letter-template", action="store_true",
+                   help="显示默认的文字模板后退出 (print the default template and exit)")
 
 
 def _say(lang: str, zh: str, en: str) -> str:
@@ -140,6 +148,17 @@ def main(args) -> int:
     """Run ``gxlint report``; exit 0 (written) or 2 (bad arguments, cannot write)."""
     from ..cli import UsageError
 
+    if getattr(args, "print_letter_template", False):
+        from .letter import default_text
+
+        sys.stdout.write(default_text())
+        return 0
+    if not args.paths:
+        raise UsageError(_say(args.lang or "zh", "gxlint report：请给出要审查的报告文件或目录，如 gxlint report 报告/ -o 审查.html",
+                              "gxlint report: give the report files or folders, e.g. gxlint report reports/ -o review.html"))
+    if not args.output:
+        raise UsageError(_say(args.lang or "zh", "gxlint report：请用 -o 指定输出文件（review.html、review.xlsx 或 意见.docx）",
+                              "gxlint report: name the output with -o (review.html, review.xlsx or opinions.docx)"))
     out = args.output
     ext = os.path.splitext(out)[1].lower()
     kind = OUTPUT_KINDS.get(ext)
@@ -156,6 +175,7 @@ def main(args) -> int:
         raise UsageError(f"输出目录不存在 (no such folder)：{folder}")
     if kind in ("xlsx", "docx"):
         _require("openpyxl" if kind == "xlsx" else "docx", "openpyxl" if kind == "xlsx" else "python-docx")
+    opts = _letter_options(args) if kind == "docx" else None     # a bad template fails before the run
     batch = collect(args)
     lang = batch["lang"]
     from ..batch import write_output
@@ -179,10 +199,10 @@ def main(args) -> int:
             target = out[:-5] if out.lower().endswith(".docx") else out
             os.makedirs(target, exist_ok=True)
             used: set[str] = set()
-            for rep in batch["reports"]:
+            for seq, rep in enumerate(batch["reports"], 1):
                 path = os.path.join(target, split_name(rep, used))
                 try:
-                    write_output(path, render_one(batch, rep))
+                    write_output(path, render_one(batch, rep, opts=opts, seq=seq))
                 except OSError as exc:          # one letter not written: say so, write the others
                     from ..output import safe_text
 
@@ -193,7 +213,7 @@ def main(args) -> int:
         else:
             from .docx import render
 
-            write_output(out, render(batch))
+            write_output(out, render(batch, opts=opts))
             written.append(out)
     except OSError as exc:
         raise UsageError(f"无法写入 (cannot write) {out}：{exc.strerror or exc}") from None
@@ -211,6 +231,19 @@ def main(args) -> int:
             for p, why in batch["skipped"]:
                 print(safe_text(f"  {p} — {why}"), file=sys.stderr)
     return 2 if failed else 0
+
+
+def _letter_options(args):
+    """The letters' office, date, number, contact and template: ``[tool.gxlint.report]`` of the
+    configuration, the command line laid over it."""
+    from ..cli import SettingsResolver, UsageError
+    from .letter import LetterError, resolve
+
+    args.stdin_filename = None
+    try:
+        return resolve(SettingsResolver(args).unfolded(None).report, args)
+    except LetterError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _require(module: str, package: str) -> None:

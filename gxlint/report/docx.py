@@ -1,9 +1,14 @@
 """审查意见: the letter a reviewer sends back to each organ (python-docx, imported here only).
 
 One letter per report — the organ, report year, a verdict, then the findings grouped by the
-report's sections, each in a table row quoting the text or the cells with their arithmetic and
-saying what to correct.  ``render`` puts every letter in one document (a page each);
-``render_one`` writes one report's letter (``--split``).
+report's sections, each in a table row: where the organ finds it in its own document (page;
+table, row, column; paragraph — :func:`gxlint.report.model.place`), the text or the cells with
+their arithmetic, and what to correct (the rule's own correction, with the finding's numbers).
+Each verdict has its own opening and closing; a file that could not be read is 无法审查 and is
+asked for again.  The words come from a template a province can adjust (:mod:`.letter`), the
+reviewing office, date, document number and contact from the configuration or the command line.
+``render`` puts every letter in one document (a page each); ``render_one`` writes one report's
+letter (``--split``).
 """
 from __future__ import annotations
 
@@ -12,23 +17,7 @@ import io
 import os
 import re
 
-from .model import display_organ
-
-TODO = {
-    "structure": ("按《政府信息公开工作年度报告格式》补齐或调整该部分的标题、顺序和内容。",
-                  "Add or reorder this part as the official format requires."),
-    "template": ("按年度报告格式的模板改正表格的行、列标题或单元格数字。",
-                 "Correct the table's rows, column labels or cells as the template requires."),
-    "arithmetic": ("核对表中数字，使合计关系成立；以原始台账为准改正有误的单元格。",
-                   "Check the figures against the records and correct the cell so that the totals add up."),
-    "prose": ("使正文所述数字与统计表一致（以核实后的数字为准）。",
-              "Make the number in the text agree with the tables (after checking which is right)."),
-    "meta": ("改正报告年度、日期，或补充要求的说明。", "Correct the year or date, or add the required statement."),
-    "hygiene": ("改正文字错误，删除网页或排版残留。", "Correct the wording; remove the residue of web pages or layout."),
-    "engine": ("请提供可读取的报告文本后重新报送。", "Send a readable text of the report again."),
-}
-LATE = ("今后请在法定期限内发布年度报告。", "Publish the annual report within the legal deadline in future.")
-
+from .letter import DEFAULT_OFFICE
 
 def _t(lang: str, pair) -> str:
     return pair[1] if lang == "en" else pair[0]
@@ -58,22 +47,21 @@ def _evidence(rep: dict, f: dict, lang: str) -> tuple[str, str]:
                     hint = (f"check the cell {cname}: the totals agree if it is {ident['fix']}" if lang == "en"
                             else f"重点核对{cname}这一格，按勾稽关系应为 {ident['fix']}")
                 return f"{where}：{ident['label']}\n{ident['text']}", hint
-    q = re.sub(r"\s+", " ", f["quote"]).strip()
+    q = f.get("excerpt") or " ".join(f["quote"].split())
     if not q:
         return ("(missing)" if lang == "en" else "（缺失）"), ""
-    if len(q) > 80:
-        q = q[:78] + "……"
     return f"“{q}”", ""
 
 
 def _todo(f: dict, hint: str, lang: str) -> str:
-    parts = []
-    if f.get("fix"):
-        parts.append(f["fix"])
-    if hint:
-        parts.append(hint)
-    parts.append(_t(lang, LATE) if f["code"] == "GX502" else _t(lang, TODO.get(f["family"], TODO["engine"])))
-    return "；".join(p.rstrip("。；") for p in parts) + ("." if lang == "en" else "。")
+    """修改要求: the rule's own correction with the finding's numbers (``correct.<id>`` of its
+    messages), and for a table whose sums disagree the cell both sums point at."""
+    # the hint names the cell the sums point at: said already by a correction of its own
+    parts = [f["correction"]] if f.get("correction") else [p for p in (hint,) if p]
+    if not parts:     # a third-party rule without a correction: the finding itself says what is wrong
+        parts = ["Correct this as the message says" if lang == "en" else "按问题说明改正"]
+    end = "." if lang == "en" else "。"
+    return ("; " if lang == "en" else "；").join(p.rstrip("。；.; ") for p in parts) + end
 
 
 def _setup(doc) -> None:
@@ -104,74 +92,127 @@ def _setup(doc) -> None:
     styles["Normal"].paragraph_format.space_after = Pt(4)
 
 
-def _letter(doc, batch: dict, rep: dict, today: _dt.date) -> None:
+def _counts(rep: dict, lang: str) -> str:
+    if lang == "en":
+        parts = [f"{rep['errors']} error(s)" if rep["errors"] else "", f"{rep['warnings']} warning(s)" if rep["warnings"] else "",
+                 f"{rep['infos']} note(s)" if rep["infos"] else ""]
+        parts = [p for p in parts if p]
+        return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else (parts[0] if parts else "nothing")
+    parts = [f"错误 {rep['errors']} 处" if rep["errors"] else "", f"警告 {rep['warnings']} 处" if rep["warnings"] else "",
+             f"提示 {rep['infos']} 处" if rep["infos"] else ""]
+    return "、".join(p for p in parts if p) or "0 处问题"
+
+
+def _reason(message: str, lang: str) -> str:
+    """What GX002 says the file is, without what it says to do (the closing asks for that)."""
+    cut = message.split("; not checked")[0] if lang == "en" else message.split("，未检查")[0]
+    return cut.rstrip("。.;；，, ")
+
+
+def _values(batch: dict, rep: dict, opts, seq: int, today: _dt.date) -> dict:
+    lang = batch["lang"]
+    en = lang == "en"
+    year = rep["year"]
+    organ = rep.get("organ")
+    if rep.get("title"):
+        report = f"“{rep['title']}”" if en else f"《{rep['title']}》"
+    elif year:
+        report = f"the {year} annual report on government information disclosure" if en else f"{year}年政府信息公开工作年度报告"
+    else:
+        report = "the annual report on government information disclosure" if en else "政府信息公开工作年度报告"
+    gx002 = [f for f in rep["findings"] if f["code"] == "GX002" and not f["accepted"]]
+    number = (opts.number or "").replace("{n}", str(seq))
+    return {
+        "organ": organ or "", "title": rep.get("title") or "", "year": year or "", "file": rep["file"], "report": report,
+        "verdict": batch["names"]["verdicts"][rep["verdict"]], "counts": _counts(rep, lang),
+        "reason": _reason(gx002[0]["message"], lang) if gx002 else "",
+        "correction": (gx002[0].get("correction") or "") if gx002 else "",
+        "accepted": rep["accepted"], "office": opts.office or _t(lang, DEFAULT_OFFICE),
+        "date": _cn_date(opts.date or today, lang), "number": number, "contact": opts.contact or "", "n": seq,
+    }
+
+
+def _letter(doc, batch: dict, rep: dict, today: _dt.date, opts=None, seq: int = 1) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt, RGBColor
 
+    from .letter import LetterOptions, load_template
+
+    if opts is None:
+        opts = LetterOptions(words=load_template(None))
     lang = batch["lang"]
     en = lang == "en"
     n = batch["names"]
-    organ = display_organ(rep, lang)
-    year = rep["year"]
-    if rep.get("title") or rep.get("organ"):
-        name = rep.get("title") or (f"{organ} {year} annual report" if en else f"{organ}{year or ''}年政府信息公开工作年度报告")
-        heading = f"Review opinion on “{name}”" if en else f"关于《{name}》的审查意见"
+    v = _values(batch, rep, opts, seq, today)
+    say = lambda key: opts.say(lang, key, **v)     # noqa: E731
+    if rep.get("title"):
+        heading = say("title")
+    elif rep.get("organ"):
+        heading = say("title_untitled")
     else:
-        heading = (f"Review opinion on the report {rep['file']}" if en
-                   else f"关于报告 {rep['file']}（{year or '年度不明'}）的审查意见")
+        heading = say("title_unknown")
     head = doc.add_paragraph(style="Title")
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head.add_run(heading)
+    if opts.number and say("number"):
+        q = doc.add_paragraph(say("number"))
+        q.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    doc.add_paragraph(f"{organ}:" if en else f"{rep['organ'] or '报送单位'}：")
-    verdict = n["verdicts"][rep["verdict"]]
-    counts = (f"{rep['errors']} error(s), {rep['warnings']} warning(s) and {rep['infos']} note(s)" if en
-              else f"错误 {rep['errors']} 处、警告 {rep['warnings']} 处、提示 {rep['infos']} 处")
-    if rep["accepted"]:
-        counts += (f" ({rep['accepted']} more accepted earlier and not repeated)" if en
-                   else f"（另有 {rep['accepted']} 处此前已确认接受，不再列出）")
+    salutation = say("salutation") if rep.get("organ") else say("salutation_unknown")
+    if salutation:
+        doc.add_paragraph(salutation)
+    verdict = rep["verdict"]
     p = doc.add_paragraph()
     p.paragraph_format.first_line_indent = Pt(24)
-    if en:
-        p.add_run(f"We have reviewed your {year or ''} annual report on government information disclosure "
-                  f"(file {rep['file']}). Verdict: ")
+    opening = (" " if en else "").join(x for x in (say("received"), _unknown(rep, say, lang)) if x)
+    p.add_run(opening + (" " if en and opening else ""))
+    # the verdict sentence, its verdict word in bold and colour
+    shown = [f for f in rep["findings"] if not f["accepted"]]
+    listed = verdict in ("fail", "revise") or (verdict == "pass" and bool(shown))
+    sentence = say("pass_notes" if verdict == "pass" and shown else verdict)
+    word = v["verdict"]
+    if word and word in sentence:
+        before, after = sentence.split(word, 1)
+        p.add_run(before)
+        r = p.add_run(word)
+        r.bold = True
+        r.font.color.rgb = {"fail": RGBColor(0xB0, 0, 0), "revise": RGBColor(0x9A, 0x5B, 0), "pass": RGBColor(0, 0x70, 0),
+                            "unreadable": RGBColor(0x55, 0x55, 0x55)}[verdict]
+        p.add_run(after)
     else:
-        p.add_run(f"你单位报送的{year or ''}年政府信息公开工作年度报告（文件 {rep['file']}）已收悉。经审查，结论为：")
-    r = p.add_run(verdict)
-    r.bold = True
-    r.font.color.rgb = {"fail": RGBColor(0xB0, 0, 0), "revise": RGBColor(0x9A, 0x5B, 0), "pass": RGBColor(0, 0x70, 0)}[rep["verdict"]]
-    p.add_run(f". We found {counts}." if en else f"。共发现{counts}。")
+        p.add_run(sentence)
+    if rep["accepted"] and verdict != "unreadable" and say("accepted"):
+        p.add_run((" " if en else "") + say("accepted"))
 
     facts = doc.add_table(rows=0, cols=4)
     facts.style = "Table Grid"
     facts.alignment = WD_TABLE_ALIGNMENT.CENTER
-    pub = rep["published"] or ("—")
+    unknown = "not stated" if en else "未能识别"
+    pub = rep["published"] or ("not stated" if en else "未写明")
     if rep["deadline"]:
         pub += f" / {rep['deadline']}"
         if (rep["days_late"] or 0) > 0:
             pub += f" (late {rep['days_late']} days)" if en else f"（逾期 {rep['days_late']} 天）"
-    items = ([("Report year", str(year or "—")), ("Organ level", n["levels"][str(rep["level"])]),
-              ("Format", n["templates"].get(str(rep["template"]), str(rep["template"]))), ("Published / deadline", pub)]
+    level = n["levels"][str(rep["level"])] if rep["level"] else unknown
+    tpl = n["templates"].get(str(rep["template"]), str(rep["template"])) if rep["template"] else unknown
+    items = ([("Report year", str(rep["year"] or unknown)), ("Organ level", level), ("Format", tpl),
+              ("Published / deadline", pub)]
              if en else
-             [("报告年度", str(year or "—")), ("机关层级", n["levels"][str(rep["level"])]),
-              ("报告格式", n["templates"].get(str(rep["template"]), str(rep["template"]))), ("发布日期 / 期限", pub)])
+             [("报告年度", str(rep["year"] or unknown)), ("机关层级", level), ("报告格式", tpl), ("发布日期 / 期限", pub)])
+    if verdict == "unreadable":
+        items = [(k, val) for k, val in items[:1]] + [("File", rep["file"]) if en else ("文件", rep["file"])]
     for i in range(0, len(items), 2):
         cells = facts.add_row().cells
-        for j, (k, v) in enumerate(items[i:i + 2]):
+        for j, (k, val) in enumerate(items[i:i + 2]):
             cells[2 * j].text = k
-            cells[2 * j + 1].text = v
+            cells[2 * j + 1].text = val
             for par in cells[2 * j].paragraphs:
                 for run in par.runs:
                     run.bold = True
     _font(facts, 10.5)
 
-    shown = [f for f in rep["findings"] if not f["accepted"]]
-    if not shown:
-        doc.add_paragraph("No problem was found. Thank you." if en else "未发现需要修改的问题。")
-    else:
-        intro = doc.add_paragraph("Our findings, by part of the report:" if en else "具体意见如下（按报告各部分列出）：")
-        intro.paragraph_format.space_before = Pt(8)
+    if listed and shown:
         groups: dict = {}
         for f in shown:
             groups.setdefault(f["section"] if f["section"] is not None else 99, []).append(f)
@@ -194,11 +235,11 @@ def _letter(doc, batch: dict, rep: dict, today: _dt.date) -> None:
                 sev = n["severities"][f["severity"]]
                 row = t.add_row().cells
                 row[0].text = str(k)
-                row[1].text = f"line {f['line']}" if en else f"第 {f['line']} 行"
+                row[1].text = f["where"]
                 row[2].text = f"[{sev}] {f['message']}"
                 row[3].text = ev
                 row[4].text = _todo(f, hint, lang)
-            widths = (Cm(1.1), Cm(1.9), Cm(6.2), Cm(4.6), Cm(2.2 + 1.9))
+            widths = (Cm(1.1), Cm(2.6), Cm(5.6), Cm(4.4), Cm(4.3))
             t.autofit = False
             for col, w in zip(t.columns, widths):
                 col.width = w
@@ -206,14 +247,33 @@ def _letter(doc, batch: dict, rep: dict, today: _dt.date) -> None:
                 for c, w in zip(row.cells, widths):
                     c.width = w
             _font(t, 10)
-    p = doc.add_paragraph()
-    p.paragraph_format.first_line_indent = Pt(24)
-    p.paragraph_format.space_before = Pt(10)
-    p.add_run("Please check each item, correct the report and publish the corrected version." if en
-              else "请对照以上意见逐项核实，修改后重新发布，并将修改情况报送我办。")
-    for line in (("Office of Government Affairs Disclosure" if en else "政务公开办公室"), _cn_date(today, lang)):
-        q = doc.add_paragraph(line)
-        q.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    closing = say(f"{verdict}_closing")
+    if closing:
+        p = doc.add_paragraph()
+        p.paragraph_format.first_line_indent = Pt(24)
+        p.paragraph_format.space_before = Pt(10)
+        p.add_run(closing)
+    for key in ("contact",):
+        if getattr(opts, key) and say(key):
+            q = doc.add_paragraph(say(key))
+            q.paragraph_format.first_line_indent = Pt(24)
+    for key in ("office", "date"):
+        line = say(key)
+        if line:
+            q = doc.add_paragraph(line)
+            q.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _unknown(rep: dict, say, lang: str) -> str:
+    """What could not be read from the report, in a sentence (never a blank where a name goes)."""
+    if rep["verdict"] == "unreadable":
+        return say("both_unknown_unreadable") if not (rep.get("organ") and rep["year"]) else ""
+    out = []
+    if not rep.get("organ"):
+        out.append(say("organ_unknown"))
+    if not rep["year"]:
+        out.append(say("year_unknown"))
+    return (" " if lang == "en" else "").join(x for x in out if x)
 
 
 def _font(table, size: float) -> None:
@@ -250,7 +310,7 @@ def _bytes(doc) -> bytes:
     return buf.getvalue()
 
 
-def render(batch: dict, today: "_dt.date | None" = None) -> bytes:
+def render(batch: dict, today: "_dt.date | None" = None, opts=None) -> bytes:
     """Every report's letter in one document, one after another (a page break between)."""
     from docx.enum.text import WD_BREAK
 
@@ -259,13 +319,13 @@ def render(batch: dict, today: "_dt.date | None" = None) -> bytes:
     for i, rep in enumerate(batch["reports"]):
         if i:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _letter(doc, batch, rep, today)
+        _letter(doc, batch, rep, today, opts, seq=i + 1)
     return _bytes(doc)
 
 
-def render_one(batch: dict, rep: dict, today: "_dt.date | None" = None) -> bytes:
+def render_one(batch: dict, rep: dict, today: "_dt.date | None" = None, opts=None, seq: int = 1) -> bytes:
     doc = _new()
-    _letter(doc, batch, rep, today or _dt.date.today())
+    _letter(doc, batch, rep, today or _dt.date.today(), opts, seq=seq)
     return _bytes(doc)
 
 

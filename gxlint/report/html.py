@@ -103,7 +103,7 @@ header h1{font-size:18px;margin:0;font-weight:600}
 main{padding:12px 20px}
 button,select,input{font:inherit}
 .chip{display:inline-block;padding:0 7px;border-radius:9px;font-size:12px;line-height:19px;white-space:nowrap}
-.v-fail{background:var(--errbg);color:var(--err)}.v-revise{background:var(--warnbg);color:var(--warn)}.v-pass{background:var(--okbg);color:var(--ok)}
+.v-fail{background:var(--errbg);color:var(--err)}.v-revise{background:var(--warnbg);color:var(--warn)}.v-pass{background:var(--okbg);color:var(--ok)}.v-unreadable{background:#e6e6e6;color:#444}
 #charts{display:flex;flex-wrap:wrap;gap:14px;margin-bottom:12px}
 .chart{background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 10px;flex:1 1 340px;min-width:320px}
 .chart h3{margin:0 0 4px;font-size:13px;font-weight:600}
@@ -192,7 +192,7 @@ var T = EN ? {
  page:'Page', of:'of', back:'‹ Back to the overview', findings:'Findings', text:'Report text', tables:'Tables',
  byRule:'Findings by rule', byLevel:'Verdict by organ level', dates:'Publication dates against the deadline (days after 1 January)', jan1:'1 Jan', jan31:'31 Jan (departments)', mar31:'31 Mar (governments)', ontimeL:'on time',
  late:'late', early:'before', days:'days', noDeadline:'no deadline known', noDate:'no date', accepted:'accepted (baseline)',
- related:'Details', fix:'How to fix', file:'File', line:'line', ids:'Identities', holds:'holds', fails:'does not hold',
+ related:'Details', fix:'How to fix', file:'File', line:'line', where:'Where', correct:'What to correct', ids:'Identities', holds:'holds', fails:'does not hold',
  skip:'not checked', none:'No findings.', notables:'No table was read.', cell:'Cell', fixTo:'should probably be',
  skipped:'Files not checked', signature:'signature date', published:'published', sec:'Section', other:'Other',
  infos:'notes', generated:'generated', clickhint:'Click a row to open the report.', nodates:'No report gives a publication or signature date.',
@@ -206,7 +206,7 @@ var T = EN ? {
  page:'第', of:'页，共', back:'‹ 返回总览', findings:'问题清单', text:'报告正文', tables:'统计表',
  byRule:'各规则发现的问题数', byLevel:'各层级机关的结论', dates:'发布日期与发布期限', jan1:'次年1月1日', jan31:'1月31日（部门）', mar31:'3月31日（政府）', ontimeL:'按期',
  late:'逾期', early:'提前', days:'天', noDeadline:'期限不明', noDate:'无日期', accepted:'已接受（基线）',
- related:'详情', fix:'修改方法', file:'文件', line:'行', ids:'勾稽关系', holds:'成立', fails:'不成立',
+ related:'详情', fix:'修改方法', file:'文件', line:'行', where:'位置', correct:'修改要求', ids:'勾稽关系', holds:'成立', fails:'不成立',
  skip:'未核对', none:'没有发现问题。', notables:'未读到统计表。', cell:'单元格', fixTo:'按勾稽关系应为',
  skipped:'未检查的文件', signature:'落款日期', published:'发布时间', sec:'部分', other:'其他',
  infos:'提示', generated:'生成于', clickhint:'点击一行打开该报告。', nodates:'没有报告写明发布或落款日期。',
@@ -229,7 +229,8 @@ function lk(r){ return r.level == null ? 'None' : String(r.level); }
 function tk(r){ return r.template == null ? 'None' : String(r.template); }
 function organ(r){ return r.organ || ('(' + r.file + ')'); }
 function vchip(v){ return el('span',{cls:'chip v-'+v, text:N.verdicts[v]}); }
-var VORD = {fail:0, revise:1, pass:2};
+var VORD = {fail:0, unreadable:1, revise:2, pass:3};
+var VERDICTS = ['fail','unreadable','revise','pass'];
 function dateCell(r){
   if (!r.published) return el('span',{cls:'muted', text:T.noDate + (r.deadline? ' / '+r.deadline:'')});
   var s = r.published + (r.deadline? ' / ' + r.deadline : '');
@@ -239,12 +240,12 @@ function dateCell(r){
 }
 /* ---------- summary ---------- */
 function summary(){
-  var c = {fail:0, revise:0, pass:0};
+  var c = {fail:0, unreadable:0, revise:0, pass:0};
   R.forEach(function(r){ c[r.verdict]++; });
-  var s = document.getElementById('summary');
-  s.appendChild(el('span',{},[el('b',{text:String(R.length)}),' '+T.reports+'　',
-    vchip('fail'),' '+c.fail+'　', vchip('revise'),' '+c.revise+'　', vchip('pass'),' '+c.pass+'　',
-    el('span',{cls:'', text:T.generated+' '+D.generated})]));
+  var s = document.getElementById('summary'), kids = [el('b',{text:String(R.length)}),' '+T.reports+'　'];
+  VERDICTS.forEach(function(v){ if (v !== 'unreadable' || c[v]) kids.push(vchip(v), ' '+c[v]+'　'); });
+  kids.push(el('span',{cls:'', text:T.generated+' '+D.generated}));
+  s.appendChild(el('span',{},kids));
 }
 /* ---------- charts ---------- */
 function chartBox(title, svg){ var b = el('div',{cls:'chart'},[el('h3',{text:title})]); b.appendChild(svg); return b; }
@@ -274,17 +275,19 @@ function chartRules(){
 }
 function chartLevels(){
   var levels = ['department','government','township','None'], cnt = {};
-  levels.forEach(function(l){ cnt[l] = {fail:0, revise:0, pass:0}; });
+  levels.forEach(function(l){ cnt[l] = {fail:0, unreadable:0, revise:0, pass:0}; });
   R.forEach(function(r){ cnt[lk(r)][r.verdict]++; });
-  levels = levels.filter(function(l){ var c = cnt[l]; return c.fail+c.revise+c.pass>0; });
+  function tot(c){ return c.fail+c.unreadable+c.revise+c.pass; }
+  levels = levels.filter(function(l){ return tot(cnt[l])>0; });
+  var shown = VERDICTS.filter(function(v){ return v !== 'unreadable' || R.some(function(r){ return r.verdict === v; }); });
   var W = 460, bh = 22, left = 90, H = levels.length*(bh+10)+30, max = 1;
-  levels.forEach(function(l){ var c = cnt[l]; max = Math.max(max, c.fail+c.revise+c.pass); });
+  levels.forEach(function(l){ max = Math.max(max, tot(cnt[l])); });
   var s = sv('svg',{viewBox:'0 0 '+W+' '+H, role:'img', id:'chart-levels'});
-  var colors = {fail:'#c62828', revise:'#e0a100', pass:'#2e7d32'};
+  var colors = {fail:'#c62828', unreadable:'#8a94a6', revise:'#e0a100', pass:'#2e7d32'};
   levels.forEach(function(l, i){
     var y = 4 + i*(bh+10), x = left;
     s.appendChild(sv('text',{x:left-6, y:y+bh-7, 'text-anchor':'end'}, N.levels[l]));
-    ['fail','revise','pass'].forEach(function(v){
+    shown.forEach(function(v){
       var n = cnt[l][v]; if (!n) return; var w = (W-left-20)*n/max;
       var g = sv('g',{'class':'bar'});
       g.appendChild(sv('rect',{x:x, y:y, width:w, height:bh, fill:colors[v]}));
@@ -294,7 +297,7 @@ function chartLevels(){
       s.appendChild(g); x += w; });
   });
   var lx = left, ly = H-8;
-  ['fail','revise','pass'].forEach(function(v){ s.appendChild(sv('rect',{x:lx, y:ly-9, width:10, height:10, fill:colors[v]})); s.appendChild(sv('text',{x:lx+14, y:ly}, N.verdicts[v])); lx += 80; });
+  shown.forEach(function(v){ s.appendChild(sv('rect',{x:lx, y:ly-9, width:10, height:10, fill:colors[v]})); s.appendChild(sv('text',{x:lx+14, y:ly}, N.verdicts[v])); lx += (EN ? 9 : 14) * N.verdicts[v].length + 30; });
   return chartBox(T.byLevel, s);
 }
 function chartDates(){
@@ -361,7 +364,8 @@ function controls(){
   q.addEventListener('input', function(){ state.q = q.value; state.page = 0; drawTable(); });
   var levels = [['',T.all]]; ['department','government','township','None'].forEach(function(l){ if (R.some(function(r){return lk(r)===l;})) levels.push([l, N.levels[l]]); });
   var rules = [['',T.all]]; Object.keys(D.rules).sort().forEach(function(k){ rules.push([k, k+' '+D.rules[k].title]); });
-  var verdicts = [['',T.all],['fail',N.verdicts.fail],['revise',N.verdicts.revise],['pass',N.verdicts.pass]];
+  var verdicts = [['',T.all]].concat(VERDICTS.filter(function(v){ return v !== 'unreadable' || R.some(function(r){ return r.verdict === v; }); })
+                                             .map(function(v){ return [v, N.verdicts[v]]; }));
   c.appendChild(q);
   c.appendChild(sel('f-level', T.level, levels, 'level'));
   c.appendChild(sel('f-rule', T.rule, rules, 'rule'));
@@ -445,7 +449,8 @@ function findingBody(r, f){
   if (f.related.length){ var ul2 = el('ul'); f.related.forEach(function(x){ ul2.appendChild(el('li',{text:x.message + (x.line? '（'+T.line+' '+x.line+'）':'')})); }); kids.push(ul2); }
   if (f.fix) kids.push(el('div',{cls:'muted', text:T.fix+'：'+f.fix}));
   if (f.reason) kids.push(el('div',{cls:'muted', text:T.accepted+'：'+f.reason}));
-  kids.push(el('div',{cls:'muted', text:T.line+' '+f.line+':'+f.column}));
+  kids.push(el('div',{cls:'muted', text:T.where+'：'+f.where}));
+  if (f.correction) kids.push(el('div',{cls:'muted', text:T.correct+'：'+f.correction}));
   return kids;
 }
 function openFinding(r, i, scroll){
@@ -562,7 +567,7 @@ function drawFindings(r){
     box.appendChild(el('h4',{text: k === 'x' ? N.other_section : (r.sections[k] || (T.sec+' '+k))}));
     groups[k].forEach(function(i){ var f = r.findings[i];
       var b = el('button',{cls:'fi'+(f.accepted?' acc':''), id:'fi-'+i, 'data-code':f.code},
-        [el('span',{cls:'sev '+sevClass(f)}), el('span',{cls:'code', text:f.code+' · '+T.line+' '+f.line}), el('div',{text:f.message})]);
+        [el('span',{cls:'sev '+sevClass(f)}), el('span',{cls:'code', text:f.code+' · '+f.where}), el('div',{text:f.message})]);
       b.addEventListener('click', function(ev){ ev.stopPropagation(); openFinding(r, i, true); });
       box.appendChild(b); }); });
   return box;

@@ -24,7 +24,9 @@ FAMILY_NAMES = {
 }
 LEVEL_NAMES = {"department": ("政府部门", "department"), "government": ("人民政府", "government"),
                "township": ("乡镇街道", "township/street"), None: ("未识别", "unknown")}
-VERDICT_NAMES = {"fail": ("不合格", "fail"), "revise": ("需修改", "revise"), "pass": ("合格", "pass")}
+VERDICT_NAMES = {"fail": ("不合格", "fail"), "revise": ("需修改", "revise"), "pass": ("合格", "pass"),
+                 "unreadable": ("无法审查", "cannot be reviewed")}
+VERDICTS = ("fail", "revise", "pass", "unreadable")
 SEVERITY_NAMES = {"error": ("错误", "error"), "warning": ("警告", "warning"),
                   "information": ("提示", "information"), "hint": ("提示", "hint")}
 TEMPLATE_NAMES = {"v2019": ("2019 版格式", "2019 format"), "v2021": ("2021 版格式", "2021 format"),
@@ -38,6 +40,24 @@ SECTION_OTHER = ("其他（标题、落款等）", "Other (title, signature …)
 def name(table: dict, key, lang: str) -> str:
     pair = table.get(key) or table.get(None) or (str(key), str(key))
     return pair[1] if lang == "en" else pair[0]
+
+
+def display_text(s: Optional[str]) -> Optional[str]:
+    """A title or organ name as a letter writes it: pinyin annotations dropped (年度報(bào)告), in
+    simplified characters, a line break inside it joined (洪泽区人民政府⏎2023年… is one title),
+    other runs of spaces made one; controls and bidi overrides shown as escapes."""
+    if not s:
+        return s
+    import re
+
+    from ..parse.normalize import strip_pinyin, t2s
+
+    t = t2s(strip_pinyin(s))
+    # a break or spaces between two Chinese characters (or a digit after one) is a wrap, not a word gap
+    t = re.sub(r"(?<=[\u2e80-\u9fff\uff00-\uffef）》」』])[ \t\u3000]*[\r\n]+[ \t\u3000]*", "", t)
+    t = re.sub(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*(?=[\u2e80-\u9fff\uff00-\uffef（《「『0-9])", "", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return safe_text(t)
 
 
 def _family_of(code: str) -> str:
@@ -191,13 +211,17 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
                     where = kind
                     break
         sec = _section_of(doc, start) if doc is not None else None
+        native = d.data.get("source") if isinstance(d.data, dict) else None
         findings.append({
             "code": d.code, "name": d.name, "severity": sev, "family": fam, "message": d.message,
             "start": start, "end": end, "line": line + 1, "column": col + 1,
-            "quote": text[start:end][:200], "section": sec, "table": where,
+            "where": place(native, line, doc, start, lang),
+            "quote": text[start:end][:200], "excerpt": excerpt(text, start, end, lines),
+            "section": sec, "table": where,
             "related": [{"message": r.message, "start": r.span.start, "end": r.span.end,
                          "line": lines.position(min(r.span.start, len(text)))[0] + 1} for r in d.related[:12]],
             "fix": d.fix.message if d.fix is not None else None,
+            "correction": (d.data.get("correction") or "") if isinstance(d.data, dict) else "",
             "accepted": accepted, "reason": reason,
         })
     open_ = [f for f in findings if not f["accepted"]]
@@ -209,12 +233,20 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
     warnings = sum(c["warning"] for c in counts.values())
     infos = sum(c["info"] for c in counts.values())
     verdict = "fail" if errors else ("revise" if warnings else "pass")
+    # a file gxlint could not read (an image-only PDF, an old .doc, a damaged file) was not
+    # reviewed: it is neither failed nor passed, it is sent again in a readable form
+    unreadable = [f["message"] for f in open_ if f["code"] == "GX002"]
+    if unreadable or res.text is None:
+        verdict = "unreadable"
 
     organ = (meta.organ if meta else None) or None
     rep = {
         # names are shown, never obeyed: a bidi override in "gnp.exe" must not read "exe.png"
         "index": index, "path": safe_text(path), "file": safe_text(os.path.basename(path)),
-        "organ": safe_text(organ) if organ else organ, "title": safe_text(meta.title) if meta and meta.title else None,
+        "organ": display_text(organ) if organ else None,
+        "title": display_text(meta.title) if meta and meta.title else None,
+        "format": (res.meta.get("format") if isinstance(res.meta, dict) else None) or "text",
+        "unreadable": unreadable,
         "level": level, "year": year, "template": res.template,
         "published": _iso(published), "published_from": published_from, "deadline": _iso(deadline),
         "days_late": _days(published, deadline) if published and deadline else None,
@@ -228,6 +260,67 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
     if include_text:
         rep["segments"] = _segments(text, findings)
     return rep
+
+
+SHORT_TABLES = {"t2": ("表二", "table 2"), "t3": ("表三", "table 3"), "t4": ("表四", "table 4")}
+
+
+def place(native: Optional[dict], line: int, doc, offset: int, lang: str = "zh") -> str:
+    """Where the organ finds a finding in its own document: the native place of a .docx/.html/
+    .pdf (第 4 页; 表 2 第 24 行第 2 列; 第 12 段 — never a line of gxlint's text view), the line of
+    a text file, then the row of the statistics table it is in when the native place does not
+    name a table row (第 4 页，表四“行政复议”行)."""
+    from ..read import describe
+
+    en = lang == "en"
+    where = describe(native, lang) if isinstance(native, dict) and native else ""
+    if not where:
+        where = f"line {line + 1}" if en else f"第 {line + 1} 行"
+    if doc is not None and not (isinstance(native, dict) and native.get("row")):
+        at = _row_at(doc, offset)
+        if at is not None:
+            kind, t, r = at
+            tname = name(SHORT_TABLES, kind, lang)
+            cell = next((c for c in r.cells if c.span is not None and c.span.start <= offset < max(c.span.end, c.span.start + 1)), None)
+            col = _column_names(t, lang).get(cell.column, "") if cell is not None else ""
+            if kind == "t4":        # one row of numbers: its column names the group and the outcome
+                where += (f", {tname} “{col}”" if en else f"，{tname}“{col}”") if col else (f", {tname}" if en else f"，{tname}")
+            else:
+                label = display_text(r.written or r.label) or r.label
+                where += f", {tname} row “{label}”" if en else f"，{tname}“{label}”行"
+                if col:
+                    where += f" column “{col}”" if en else f"“{col}”列"
+    return where
+
+
+def _row_at(doc, offset: int):
+    for kind, t in doc.tables.items():
+        if not (t.span.start <= offset < max(t.span.end, t.span.start + 1)):
+            continue
+        for r in t.rows.values():
+            sp = r.span
+            if sp.start <= offset < max(sp.end, sp.start + 1):
+                return kind, t, r
+    return None
+
+
+def excerpt(text: str, start: int, end: int, lines) -> str:
+    """A quote the organ can search its document for: the finding's own text when it is long enough
+    to be found (ten characters or more), else its line (up to 30 characters on either side, the
+    finding's text in 【】)."""
+    q = " ".join(text[start:end].split())
+    if len(q) >= 10:
+        return q if len(q) <= 80 else q[:78] + "……"
+    n = max(0, min(start, len(text)))
+    ln = lines.line_of(n)
+    a, b = lines.line_start(ln), lines.line_end(ln)
+    e = max(n, min(end, b))
+    left, mid, right = text[max(a, n - 30):n], text[n:e], text[e:min(b, e + 30)]
+    if not (left + mid + right).strip():
+        return q
+    left = ("……" if n - 30 > a else "") + " ".join(left.split()) + (" " if left[-1:].isspace() and left.strip() else "")
+    right = (" " if right[:1].isspace() and right.strip() else "") + " ".join(right.split()) + ("……" if e + 30 < b else "")
+    return f"{left.lstrip()}【{mid.strip()}】{right.rstrip()}" if mid.strip() else f"{left}{right}".strip()
 
 
 def _tables(doc, findings: list[dict], lang: str) -> list[dict]:

@@ -167,3 +167,25 @@ def test_settings_for_file_api_matches_cli(tree):
     (tree / "team" / "gxlint.toml").write_text('bad = 1\n', encoding="utf-8")
     with pytest.raises(configfile.ConfigError, match="bad"):
         configfile.settings_for_file(str(tree / "team" / "r.txt"))
+
+
+@pytest.mark.parametrize("table, words", [
+    ('office = 3', "report.office: 应为非空字符串"),
+    ('date = "2024-13-01"', "report.date：日期应写作 2024-03-01"),
+    ('ofice = "某办"', "report.ofice: 未知配置项"),
+    ('[tool.gxlint.report.x]', "report.x: 未知配置项"),
+])
+def test_the_report_table_is_checked(tmp_path, table, words):
+    """[tool.gxlint.report]: the reviewer's office, the letters' date, number, contact and template."""
+    (tmp_path / "pyproject.toml").write_text(f"[tool.gxlint.report]\n{table}\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(seed_text("004"), encoding="utf-8")
+    p = gx("check", "r.txt", cwd=tmp_path)
+    assert p.returncode == 2 and words in p.stderr.decode(), p.stderr.decode()
+
+
+def test_the_report_table_is_shown_with_the_template_path_resolved(tmp_path):
+    (tmp_path / "gxlint.toml").write_text('[report]\noffice = "某某市政务公开办"\nletter-template = "t/意见.toml"\n',
+                                          encoding="utf-8")
+    p = gx("check", "--show-settings", "--format", "json", "r.txt", cwd=tmp_path)
+    info = json.loads(p.stdout)
+    assert info["report"] == {"office": "某某市政务公开办", "letter-template": str(tmp_path / "t" / "意见.toml")}

@@ -2,6 +2,7 @@
 by Playwright's Python API — never `playwright install`).  Every request that is not the file
 itself is blocked and recorded: the page must make none."""
 import collections
+import re
 import os
 import shutil
 
@@ -169,3 +170,61 @@ def test_paging_keeps_long_batches_short(page, tmp_path):
     page.click("#next")
     assert page.locator("#ov tbody tr").count() == 10
     assert page.locator("#prev").is_enabled() and not page.locator("#next").is_enabled()
+
+
+DOC_SHOT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                        "docs", "images", "review-page.png")
+
+
+def test_the_mixed_inbox_page(page, tmp_path):
+    """A reviewer's mixed inbox (.txt, .docx, .html, .pdf, a scan, a note): the scan is 无法审查
+    (its own verdict, filter and chip), a PDF's findings name their page, not a line of gxlint's
+    text view; the screenshot in docs/zh|en/report.md is this page (GXLINT_UPDATE_DOCS=1 writes it)."""
+    from .batch import gx
+    from .inbox import FILES, build
+
+    build(str(tmp_path / "收件"))
+    out = tmp_path / "review.html"
+    p = gx("report", "收件", "--isolated", "-o", str(out), cwd=str(tmp_path))
+    assert p.returncode == 0, p.stderr.decode()
+    page.goto("file://" + str(out))
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=20000)
+    rows = _rows(page)
+    assert len(rows) == len(FILES) - 1
+    verdict = {os.path.basename(r["path"]): r["verdict"] for r in rows}
+    assert verdict[FILES["scan"]] == "unreadable" and verdict[FILES["clean"]] == "pass"
+    assert verdict[FILES["pdf"]] == "fail"
+    assert "无法审查" in page.locator("#summary").text_content()
+    page.select_option("#f-verdict", "unreadable")
+    assert [os.path.basename(r["path"]) for r in _rows(page)] == [FILES["scan"]]
+    page.select_option("#f-verdict", "")
+    shot = artefact("review-page.png")
+    page.screenshot(path=shot, full_page=False)
+    if os.environ.get("GXLINT_UPDATE_DOCS"):
+        import shutil
+
+        os.makedirs(os.path.dirname(DOC_SHOT), exist_ok=True)
+        shutil.copy(shot, DOC_SHOT)
+    page.fill("#q", FILES["pdf"])
+    page.click("#ov tbody tr")
+    page.wait_for_selector("#detail:not([hidden])")
+    places = page.eval_on_selector_all("#findings .fi .code", "els => els.map(e => e.textContent)")
+    assert places and all(re.search(r"· 第 \d+ 页", p) for p in places), places
+    page.click("#findings .fi[data-code=GX304]")
+    pop = page.locator("#pop").text_content()
+    assert "位置：第 4 页，表四“行政复议·总计”" in pop and "修改要求：" in pop
+    page.screenshot(path=artefact("review-page-pdf.png"))
+
+
+def test_the_documented_screenshot_is_the_page():
+    """docs/zh/report.md and docs/en/report.md show the page the test above opens (a PNG the
+    browser wrote, not a drawing)."""
+    with open(DOC_SHOT, "rb") as fh:
+        head = fh.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    assert (width, height) == (1400, 1000), "the viewport of the page fixture"
+    root = os.path.dirname(os.path.dirname(DOC_SHOT))
+    for lang in ("zh", "en"):
+        with open(os.path.join(root, lang, "report.md"), encoding="utf-8") as fh:
+            assert "](../images/review-page.png)" in fh.read()
