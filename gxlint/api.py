@@ -143,6 +143,7 @@ class Rule:
 
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
+    summary_en: ClassVar[str] = ""        # the docstring's title in English (gxlint rules/rule --lang en)
     family: ClassVar[str] = ""            # structure, template, arithmetic, prose, meta, hygiene, engine
     severity: ClassVar[Severity] = Severity.WARNING
     fixable: ClassVar[bool] = False

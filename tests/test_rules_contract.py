@@ -78,7 +78,7 @@ def test_each_finding_states_its_own_correction(code, cls):
             used = set(re.findall(r"{(\w+)}", m[lang]))
             if target:
                 assert target in cls.messages, f"{code}: {mid} corrects no message"
-                assert used <= set(re.findall(r"{(\w+)}", cls.messages[target]["zh"])), (code, mid, lang)
+                assert used <= set(re.findall(r"{(\w+)}", cls.messages[target][lang])), (code, mid, lang)
             else:
                 assert not used, f"{code}: the rule-wide correction has no values to fill {used}"
     if cls.emitted_by_engine:

@@ -52,6 +52,7 @@ COLUMNS = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
 class CarryOverMismatch(Rule):
     code = "GX701"
     name = "carry-over-mismatch"
+    summary_en = "Carried over ≠ last year's carried forward"
     family = "across"
     severity = Severity.ERROR
     messages = {

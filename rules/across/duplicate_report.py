@@ -46,6 +46,7 @@ from gxlint.api import Rule, Severity, Span
 class DuplicateReport(Rule):
     code = "GX703"
     name = "duplicate-report"
+    summary_en = "A report twice, or two reports of one organ and year"
     family = "across"
     severity = Severity.WARNING
     messages = {

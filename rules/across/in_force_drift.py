@@ -54,6 +54,7 @@ ROWS = (("rules", "规章", "rules"), ("docs", "行政规范性文件", "normati
 class InForceDrift(Rule):
     code = "GX702"
     name = "in-force-drift"
+    summary_en = "The count of documents in force does not follow from last year's"
     family = "across"
     severity = Severity.WARNING
     messages = {

@@ -63,6 +63,7 @@ TOLERANCE = 1.0   # percentage points: a change written rounded to whole per cen
 class PriorYearFigure(Rule):
     code = "GX704"
     name = "prior-year-figure"
+    summary_en = "A figure of last year quoted in the text differs from last year's report"
     family = "across"
     severity = Severity.WARNING
     messages = {

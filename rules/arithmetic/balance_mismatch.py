@@ -40,6 +40,7 @@ from gxlint.api import COLUMN_NAMES_EN, Rule, Severity, all_identities, fmt_num,
 class BalanceMismatch(Rule):
     code = "GX303"
     name = "balance-mismatch"
+    summary_en = "Table 3: received + carried over ≠ handled + carried forward"
     family = "arithmetic"
     severity = Severity.ERROR
     messages = {
@@ -56,11 +57,11 @@ class BalanceMismatch(Rule):
         "part": {"zh": "{row}：{value}", "en": "{row}: {value}"},
         "correct.balance": {
             "zh": "核对{column}，以原始台账为准更正，使“一、本年新收 + 二、上年结转”（{lhs}）等于“（七）总计 + 四、结转下年度”（{rhs}）。",
-            "en": "Check {column} against the records so that 一 + 二 ({lhs}) equals （七）总计 + 四 ({rhs}).",
+            "en": "Check {column_en} against the records so that 一 + 二 ({lhs}) equals （七）总计 + 四 ({rhs}).",
         },
         "correct.balance_cell": {
             "zh": "重点核对“{row}”{cname}一格（{value}），使第一项加第二项之和等于第三项加第四项之和。",
-            "en": "Check the cell {cname} of “{row}” first ({value}) so that 一 + 二 equals 三 + 四.",
+            "en": "Check the cell {column_en} of “{row}” first ({value}) so that 一 + 二 equals 三 + 四.",
         },
     }
 

@@ -39,6 +39,7 @@ from gxlint.api import Rule, Severity, fmt_num
 class ImplausibleCount(Rule):
     code = "GX306"
     name = "implausible-count"
+    summary_en = "A number that is implausible (a reminder)"
     family = "arithmetic"
     severity = Severity.WARNING
     messages = {

@@ -80,6 +80,7 @@ from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identitie
 class OutcomeTotalMismatch(Rule):
     code = "GX302"
     name = "outcome-total-mismatch"
+    summary_en = "Table 3: （七）总计 is not the sum of the outcomes"
     family = "arithmetic"
     severity = Severity.ERROR
     fixable = True
@@ -98,11 +99,11 @@ class OutcomeTotalMismatch(Rule):
         "fix": {"zh": "把（七）总计改为 {parts}", "en": "set （七）总计 to {parts}"},
         "correct.outsum": {
             "zh": "核对{column}，以原始台账为准更正，使（七）总计（现为 {total}）等于各办理结果之和（现为 {parts}）。",
-            "en": "Check {column} against the records so that （七）总计 (now {total}) equals the sum of the outcomes (now {parts}).",
+            "en": "Check {column_en} against the records so that （七）总计 (now {total}) equals the sum of the outcomes (now {parts}).",
         },
         "correct.outsum_cell": {
             "zh": "重点核对“{row}”{cname}一格（{value}），使（七）总计与各办理结果之和一致。",
-            "en": "Check the cell {cname} of “{row}” first ({value}) so that （七）总计 equals the sum of the outcomes.",
+            "en": "Check the cell {column_en} of “{row}” first ({value}) so that （七）总计 equals the sum of the outcomes.",
         },
     }
 

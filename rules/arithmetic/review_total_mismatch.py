@@ -35,6 +35,7 @@ from gxlint.api import Rule, Severity, all_identities, fmt_num, reportable
 class ReviewTotalMismatch(Rule):
     code = "GX304"
     name = "review-total-mismatch"
+    summary_en = "Table 4: the administrative-review total is not the sum of its outcomes"
     family = "arithmetic"
     severity = Severity.ERROR
     messages = {
@@ -52,11 +53,11 @@ class ReviewTotalMismatch(Rule):
         "part": {"zh": "{col}：{value}", "en": "{col}: {value}"},
         "correct.sum": {
             "zh": "核对{group}的各项数字，以原始台账为准更正，使结果维持、结果纠正、其他结果、尚未审结之和（现为 {parts}）等于总计（现为 {total}）。",
-            "en": "Check the figures of {group} against the records so that the outcomes (now {parts}) add up to the total (now {total}).",
+            "en": "Check the figures of {group_en} against the records so that the outcomes (now {parts}) add up to the total (now {total}).",
         },
         "correct.exhausted": {
             "zh": "对照原表核对并更正{group}的数字，使各项之和等于总计。",
-            "en": "Check the numbers of {group} against the original and correct them so that they add up to the total.",
+            "en": "Check the numbers of {group_en} against the original and correct them so that they add up to the total.",
         },
     }
 

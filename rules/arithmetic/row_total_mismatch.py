@@ -32,6 +32,7 @@ from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identitie
 class RowTotalMismatch(Rule):
     code = "GX301"
     name = "row-total-mismatch"
+    summary_en = "A row of table 3: the total is not the sum of the applicants"
     family = "arithmetic"
     severity = Severity.ERROR
     fixable = True
@@ -71,7 +72,7 @@ class RowTotalMismatch(Rule):
         },
         "correct.rowsum_cell": {
             "zh": "重点核对“{row}”行{column}一格（现为 {value}，按勾稽关系应为 {should}），以原始台账为准更正。",
-            "en": "Check the cell {column} of the row “{row}” first (now {value}; the totals agree if it is {should}) and correct it from the records.",
+            "en": "Check the cell {column_en} of the row “{row}” first (now {value}; the totals agree if it is {should}) and correct it from the records.",
         },
         "correct.exhausted": {
             "zh": "对照原表核对并更正“{row}”行的数字，使各申请人列之和等于总计。",

@@ -22,6 +22,7 @@ from gxlint.api import Rule, Severity
 class InternalError(Rule):
     code = "GX001"
     name = "internal-error"
+    summary_en = "An internal error of a rule (the other rules still run)"
     family = "engine"
     severity = Severity.ERROR
     emitted_by_engine = True

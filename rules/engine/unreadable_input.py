@@ -28,6 +28,7 @@ from gxlint.api import Rule, Severity
 class UnreadableInput(Rule):
     code = "GX002"
     name = "unreadable-input"
+    summary_en = "A file that cannot be read"
     family = "engine"
     severity = Severity.ERROR
     emitted_by_engine = True

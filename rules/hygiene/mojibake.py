@@ -46,6 +46,7 @@ KIND = {
 class Mojibake(Rule):
     code = "GX603"
     name = "mojibake"
+    summary_en = "Garbled text (mojibake)"
     family = "hygiene"
     severity = Severity.WARNING
     messages = {

@@ -56,6 +56,7 @@ KINDS = {
 class PageResidue(Rule):
     code = "GX605"
     name = "page-residue"
+    summary_en = "Web page residue (source, publication time, font size, QR code …)"
     family = "hygiene"
     severity = Severity.WARNING
     fixable = True

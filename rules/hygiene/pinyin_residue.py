@@ -33,6 +33,7 @@ from gxlint.api import Edit, Fix, Rule, Severity, paragraph_keys
 class PinyinResidue(Rule):
     code = "GX602"
     name = "pinyin-residue"
+    summary_en = "Pinyin annotations left after characters"
     family = "hygiene"
     severity = Severity.WARNING
     fixable = True

@@ -41,6 +41,7 @@ from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraph_keys
 class TraditionalCharacters(Rule):
     code = "GX601"
     name = "traditional-characters"
+    summary_en = "Traditional characters in a mainland report"
     family = "hygiene"
     severity = Severity.WARNING
     fixable = True

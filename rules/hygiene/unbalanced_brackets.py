@@ -48,6 +48,7 @@ _ENUM = re.compile(r"^[ \t\u3000*#>-]*(?:\d{1,2}|[一二三四五六七八九十
 class UnbalancedBrackets(Rule):
     code = "GX604"
     name = "unbalanced-brackets"
+    summary_en = "Unbalanced brackets, title marks or quotes"
     family = "hygiene"
     severity = Severity.WARNING
     fixable = True
@@ -64,11 +65,11 @@ class UnbalancedBrackets(Rule):
         "more": {"zh": "同一行另一处未配对的 {ch}", "en": "another unmatched {ch} on this line"},
         "correct.unclosed": {
             "zh": "补上与{name} {ch} 配对的 {want}，或删除多余的 {ch}。",
-            "en": "Add the {want} that closes the {name} {ch}, or remove the extra {ch}.",
+            "en": "Add the {want} that closes the {name_en} {ch}, or remove the extra {ch}.",
         },
         "correct.unopened": {
             "zh": "补上与{name} {ch} 配对的 {want}，或删除多余的 {ch}。",
-            "en": "Add the {want} that opens the {name} {ch}, or remove the extra {ch}.",
+            "en": "Add the {want} that opens the {name_en} {ch}, or remove the extra {ch}.",
         },
     }
 

@@ -49,6 +49,7 @@ LEVEL = {"department": ("政府部门", "a government department"),
 class LatePublication(Rule):
     code = "GX502"
     name = "late-publication"
+    summary_en = "Published after the legal deadline"
     family = "meta"
     severity = Severity.WARNING
     messages = {

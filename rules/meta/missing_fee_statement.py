@@ -46,6 +46,7 @@ _FEE_ELSEWHERE = re.compile(r"信息处理费")
 class MissingFeeStatement(Rule):
     code = "GX505"
     name = "missing-fee-statement"
+    summary_en = "Part six does not state the fees charged"
     family = "meta"
     severity = Severity.WARNING
     messages = {

@@ -35,6 +35,7 @@ from gxlint.api import Rule, Severity, Span
 class MissingSignature(Rule):
     code = "GX506"
     name = "missing-signature"
+    summary_en = "No signature at the end of the report"
     family = "meta"
     severity = Severity.INFORMATION
     messages = {

@@ -32,6 +32,7 @@ from gxlint.api import Rule, Severity, Span
 class MissingStatisticsPeriod(Rule):
     code = "GX503"
     name = "missing-statistics-period"
+    summary_en = "No statistics period"
     family = "meta"
     severity = Severity.INFORMATION
     messages = {

@@ -39,6 +39,7 @@ _NEAR = re.compile(r"^(?P<o>.*?)(?P<y>(?:19|20)\d\d|[一二][〇○零Oo一二�
 class NonstandardTitle(Rule):
     code = "GX507"
     name = "nonstandard-title"
+    summary_en = "A non-standard title"
     family = "meta"
     severity = Severity.WARNING
     fixable = True

@@ -41,6 +41,7 @@ _CANCEL = re.compile(r"废止|不再执行|停止执行|代替|取代|替代|失
 class OutdatedBasis(Rule):
     code = "GX504"
     name = "outdated-basis"
+    summary_en = "A 2021-or-later report still cites 〔2019〕60号"
     family = "meta"
     severity = Severity.WARNING
     fixable = True

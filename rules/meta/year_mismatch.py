@@ -52,6 +52,7 @@ WHERE = {
 class YearMismatch(Rule):
     code = "GX501"
     name = "year-mismatch"
+    summary_en = "The report year is stated inconsistently"
     family = "meta"
     severity = Severity.WARNING
     messages = {

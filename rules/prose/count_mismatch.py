@@ -95,6 +95,7 @@ def subject_names(claim):
 class ProseCountMismatch(Rule):
     code = "GX401"
     name = "prose-count-mismatch"
+    summary_en = "A number in the text differs from the table cell it names"
     family = "prose"
     severity = Severity.ERROR
     messages = {
@@ -113,15 +114,15 @@ class ProseCountMismatch(Rule):
         "cell": {"zh": "{label}：{value}", "en": "{label}: {value}"},
         "correct.mismatch": {
             "zh": "核对{subject}的数字，使正文（{claim}）与{where}（{table}）一致。",
-            "en": "Check the number of {subject} so that the text ({claim}) and {where} ({table}) agree.",
+            "en": "Check the number of {subject_en} so that the text ({claim}) and {where_en} ({table}) agree.",
         },
         "correct.bound_min": {
             "zh": "核对正文中{subject}的约数（{claim} 以上）与{where}（{table}），使两者一致。",
-            "en": "Check the approximate number of {subject} in the text ({claim} or more) against {where} ({table}).",
+            "en": "Check the approximate number of {subject_en} in the text ({claim} or more) against {where_en} ({table}).",
         },
         "correct.bound_max": {
             "zh": "核对正文中{subject}的约数（接近 {claim}）与{where}（{table}），使两者一致。",
-            "en": "Check the approximate number of {subject} in the text (nearly {claim}) against {where} ({table}).",
+            "en": "Check the approximate number of {subject_en} in the text (nearly {claim}) against {where_en} ({table}).",
         },
     }
 

@@ -52,6 +52,7 @@ MAX_RELATED = 6
 class ProseNoneContradiction(Rule):
     code = "GX402"
     name = "prose-none-contradiction"
+    summary_en = "The text says “none” while the table has some (or the reverse)"
     family = "prose"
     severity = Severity.ERROR
     messages = {
@@ -70,7 +71,7 @@ class ProseNoneContradiction(Rule):
         "cell": {"zh": "{label}：{value}", "en": "{label}: {value}"},
         "correct.none": {
             "zh": "核对正文“{phrase}”与{where}（{table}），使正文与表格一致。",
-            "en": "Check the text “{phrase}” against {where} ({table}) so that they agree.",
+            "en": "Check the text “{phrase}” against {where_en} ({table}) so that they agree.",
         },
         "correct.none_handled": {
             "zh": "核对表三：收到的申请为 0，却记有 {table} 件办理结果；按实际情况更正表三或正文。",
@@ -78,7 +79,7 @@ class ProseNoneContradiction(Rule):
         },
         "correct.some": {
             "zh": "核对正文所述{what}（{claim} 件）与表{table_no}，使两者一致。",
-            "en": "Check {what} in the text ({claim}) against table {table_no} so that they agree.",
+            "en": "Check {what_en} in the text ({claim}) against table {table_no_en} so that they agree.",
         },
     }
 

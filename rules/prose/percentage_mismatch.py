@@ -40,6 +40,7 @@ from gxlint.api import Rule, Severity, fmt_num
 class ProsePercentageMismatch(Rule):
     code = "GX403"
     name = "prose-percentage-mismatch"
+    summary_en = "A percentage in the text does not follow from its numbers"
     family = "prose"
     severity = Severity.ERROR
     messages = {

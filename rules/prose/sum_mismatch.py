@@ -45,6 +45,7 @@ CHANNELS = re.compile(r"网站|网页|微信|微博|公众号|新媒体|客户�
 class ProseSumMismatch(Rule):
     code = "GX404"
     name = "prose-sum-mismatch"
+    summary_en = "“N in all, of which a, b, c”: the parts do not add up"
     family = "prose"
     severity = Severity.ERROR
     messages = {

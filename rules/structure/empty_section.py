@@ -45,6 +45,7 @@ TABLE_OF = {2: ("t2", "表二"), 3: ("t3", "表三"), 4: ("t4", "表四")}
 class EmptySection(Rule):
     code = "GX103"
     name = "empty-section"
+    summary_en = "A part without content or without its table"
     family = "structure"
     severity = Severity.ERROR
     messages = {

@@ -47,6 +47,7 @@ from gxlint.api import Rule, Severity, Span, template_data
 class MissingSection(Rule):
     code = "GX101"
     name = "missing-section"
+    summary_en = "A required part of the report is missing"
     family = "structure"
     severity = Severity.ERROR
     messages = {

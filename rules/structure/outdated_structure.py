@@ -43,6 +43,7 @@ FIRST_YEAR = template_data("v2019")["first_year"]
 class OutdatedStructure(Rule):
     code = "GX104"
     name = "outdated-structure"
+    summary_en = "The pre-2019 structure of the report"
     family = "structure"
     severity = Severity.ERROR
     messages = {

@@ -49,6 +49,7 @@ NUMERALS = "一二三四五六"
 class SectionOrder(Rule):
     code = "GX102"
     name = "section-order"
+    summary_en = "Parts out of order, repeated or misnumbered"
     family = "structure"
     severity = Severity.ERROR
     fixable = True

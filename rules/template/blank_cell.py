@@ -37,6 +37,7 @@ TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 class BlankCell(Rule):
     code = "GX206"
     name = "blank-cell"
+    summary_en = "A blank cell"
     family = "template"
     severity = Severity.WARNING
     messages = {

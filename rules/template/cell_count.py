@@ -40,6 +40,7 @@ from gxlint.api import Rule, Severity, Span, count_certain, row_name
 class CellCount(Rule):
     code = "GX204"
     name = "cell-count"
+    summary_en = "A row has more or fewer numbers than the template"
     family = "template"
     severity = Severity.ERROR
     messages = {

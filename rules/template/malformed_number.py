@@ -35,6 +35,7 @@ from gxlint.api import Edit, Fix, Rule, Severity, cell_certain, fmt_num, row_nam
 class MalformedNumber(Rule):
     code = "GX205"
     name = "malformed-number"
+    summary_en = "A number in a cell is malformed"
     family = "template"
     severity = Severity.ERROR
     fixable = True

@@ -54,6 +54,7 @@ TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 class MissingRow(Rule):
     code = "GX203"
     name = "missing-row"
+    summary_en = "A table lacks rows the template requires"
     family = "template"
     severity = Severity.ERROR
     messages = {

@@ -39,6 +39,7 @@ from gxlint.api import Edit, Fix, Rule, Severity
 class NonstandardLabel(Rule):
     code = "GX202"
     name = "nonstandard-label"
+    summary_en = "A label differs from the template's wording"
     family = "template"
     severity = Severity.WARNING
     fixable = True

@@ -47,6 +47,7 @@ TABLE_NAMES_EN = {"t2": "table 二", "t3": "table 三", "t4": "table 四"}
 class TableUnreadable(Rule):
     code = "GX207"
     name = "table-unreadable"
+    summary_en = "A table that cannot be read with certainty"
     family = "template"
     severity = Severity.WARNING
     messages = {
@@ -93,19 +94,19 @@ class TableUnreadable(Rule):
         },
         "correct.glued": {
             "zh": "对照原表核对并更正{table}“{row}”一行，使各单元格的数字分开、清楚可辨。",
-            "en": "Check the row “{row}” of {table} against the original and correct it, each cell's number apart and clear.",
+            "en": "Check the row “{row}” of {table_en} against the original and correct it, each cell's number apart and clear.",
         },
         "correct.no_label": {
             "zh": "对照原表核对并更正{table}，每个数值行都写上行标签。",
-            "en": "Check {table} against the original and correct it, each row of numbers with its label.",
+            "en": "Check {table_en} against the original and correct it, each row of numbers with its label.",
         },
         "correct.no_values": {
             "zh": "对照原表核对并更正{table}，使表中的数字完整、可以复制。",
-            "en": "Check {table} against the original and correct it, its numbers complete and copyable.",
+            "en": "Check {table_en} against the original and correct it, its numbers complete and copyable.",
         },
         "correct.doubtful": {
             "zh": "对照原表核对并更正{table}（{why}）；原表无误的，无需修改。",
-            "en": "Check {table} against the original ({why}) and correct it; nothing to do if the original is right.",
+            "en": "Check {table_en} against the original ({why_en}) and correct it; nothing to do if the original is right.",
         },
     }
 

@@ -47,6 +47,7 @@ TABLES = {"t2": "表二", "t3": "表三"}
 class TemplateVersionMismatch(Rule):
     code = "GX201"
     name = "template-version-mismatch"
+    summary_en = "The tables' template does not fit the report year"
     family = "template"
     severity = Severity.WARNING
     messages = {
