@@ -245,6 +245,7 @@ class Matcher:
         for e in bl.entries:
             self.pool[(e.path, e.code, e.fingerprint)].append(e)
         self.by_key: dict[str, Optional[str]] = {}
+        self.accepted = 0           # findings the baseline accepted (not reported)
 
     def apply_one(self, r) -> None:
         kp = self.bl.key_path(r.path)
@@ -255,6 +256,7 @@ class Matcher:
             if bucket:
                 e = bucket.pop(0)
                 d.data["baselined"] = e.reason or True
+                self.accepted += 1
                 continue
             keep.append(d)
         r.diagnostics = keep

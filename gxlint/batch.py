@@ -236,7 +236,10 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
     # applied: edits made; fixed: findings whose fix was applied (what the user is told)
     info = {"applied": 0, "fixed": 0, "changed": False, "written": False, "diff": None, "error": None}
     if res.meta.get("fixable") is False:   # a .docx/.html/.pdf: the fix is made in the source document
-        info["refused"] = res.meta.get("format") or "document"
+        n = sum(1 for d in res.diagnostics if d.fix is not None and (d.fix.safe or mode.unsafe))
+        if n:                                   # said only when there was something to fix
+            info["refused"] = res.meta.get("format") or "document"
+            info["refused_count"] = n
         res.meta["fix"] = info
         return res
     if res.text is None:

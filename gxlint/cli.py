@@ -24,80 +24,196 @@ def _say(zh: str, en: str) -> str:
     return en if _LANG[0] == "en" else zh
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="gxlint", description="政府信息公开工作年度报告检查工具 (gxlint)")
-    p.add_argument("--version", action="version", version=f"gxlint {__version__}")
-    sub = p.add_subparsers(dest="command")
+# argparse's own words (usage, headings, its errors), in Chinese: gettext ids of Python 3.10-3.13
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
+    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)":
+        "无效的取值 %(value)r（可选：%(choices)s）",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多一个值",
+    "expected at least one argument": "至少需要一个值",
+    "invalid %(type)s value: %(value)r": "不是有效的数值（%(type)s）：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可以是 %(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同用",
+    "ignored explicit argument %r": "忽略了显式的参数 %r",
+    "one of the arguments %s is required": "需要参数 %s 之一",
+}
+class _Parser(argparse.ArgumentParser):
+    """argparse in the run's language (``--lang``; Chinese by default, like every message): its
+    headings and errors translated, and an error says what was probably meant (``--formt`` →
+    ``--format``, ``chek`` → ``check``)."""
 
-    c = sub.add_parser("check", help="检查报告文件或目录 (check files or directories)")
-    c.add_argument("paths", nargs="*", help="files, directories, or - for standard input (default: .)")
-    c.add_argument("--format", choices=("text", "json", "sarif", "github"), default=None)
-    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
-    c.add_argument("--select", help="codes, prefixes or names to check (comma-separated)")
-    c.add_argument("--extend-select", help="add to the selection")
-    c.add_argument("--ignore", help="codes, prefixes or names not to check")
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        hint = self._suggestion(message)
+        help_cmd = f"{self.prog} --help" + (" --lang en" if _LANG[0] == "en" else "")
+        more = (f"; see `{help_cmd}`" if _LANG[0] == "en" else f"；用法见 `{help_cmd}`")
+        self.exit(2, f"gxlint: {message}{hint}{more}\n")
+
+    def _suggestion(self, message: str) -> str:
+        import difflib
+        import re
+
+        options = [o for a in self._actions for o in a.option_strings]
+        choices = [c for a in self._actions if a.choices for c in a.choices]
+        words = re.findall(r"(?:^|[\s：:'])(--?[\w-]+)", message) + re.findall(r"'([^']+)'", message)
+        for w in words:
+            pool = options if w.startswith("-") else [str(c) for c in choices]
+            if w.startswith("-") and "=" in w:
+                w = w.split("=", 1)[0]
+            near = difflib.get_close_matches(w, pool, n=1, cutoff=0.6)
+            if near and near[0] != w:
+                return f" (did you mean {near[0]}?)" if _LANG[0] == "en" else f"（是不是 {near[0]}？）"
+        return ""
+
+
+def _translate(msg: str) -> str:
+    if _LANG[0] == "en":
+        return msg
+    return _ARGPARSE_ZH.get(msg, msg)
+
+
+def _run_lang(argv: Sequence[str]) -> str:
+    """The language of this run's help and usage errors, before the arguments are parsed: the
+    ``--lang`` given anywhere on the command line, else Chinese (every message's default)."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "zh"
+        if a.startswith("--lang="):
+            return "en" if a.split("=", 1)[1] == "en" else "zh"
+    return "zh"
+
+
+def _parser(lang: str = "zh") -> argparse.ArgumentParser:
+    en = lang == "en"
+
+    def h(zh: str, en_text: str) -> str:
+        return en_text if en else zh
+
+    p = _Parser(prog="gxlint", description=h("政府信息公开工作年度报告检查工具（英文帮助：--lang en）",
+                                               "Checks annual reports on government information disclosure "
+                                               "(Chinese help: without --lang en)"))
+    p.add_argument("--version", action="version", version=f"gxlint {__version__}", help=h("显示版本号并退出", "print the version and exit"))
+    sub = p.add_subparsers(dest="command", title=h("命令", "commands"), metavar="{check,rules,rule,show,report,compare,lsp}",
+                           parser_class=_Parser)
+    p.commands = sub.choices
+
+    def lang_option(parser, default=None) -> None:
+        parser.add_argument("--lang", choices=("zh", "en"), default=default,
+                            help=h("说明和帮助的语言：zh 中文（默认）或 en 英文", "language of the messages and help: zh (default) or en"))
+
+    c = sub.add_parser("check", help=h("检查报告文件或目录", "check files or directories"),
+                       description=h("检查报告文件或目录（.txt .md .docx .html .pdf）；退出码 0 没有错误、1 有错误、2 运行失败",
+                                     "check report files or folders (.txt .md .docx .html .pdf); exit 0 no error, "
+                                     "1 errors found, 2 the run failed"))
+    c.add_argument("paths", nargs="*", help=h("文件、目录，或 - 表示标准输入（默认：当前目录）",
+                                              "files, directories, or - for standard input (default: .)"))
+    c.add_argument("--format", choices=("text", "json", "sarif", "github"), default=None,
+                   help=h("输出格式：text（默认）、json、sarif、github（拉取请求中的标注）",
+                          "output format: text (default), json, sarif, github (pull-request annotations)"))
+    c.add_argument("--output", "-o", metavar="FILE", help=h("把报告写入文件而不是标准输出", "write the report to FILE instead of stdout"))
+    c.add_argument("--select", help=h("要检查的规则：代码、前缀或名称，逗号分隔（如 GX3,GX502）",
+                                      "codes, prefixes or names to check (comma-separated)"))
+    c.add_argument("--extend-select", help=h("在已选规则之外再加", "add to the selection"))
+    c.add_argument("--ignore", help=h("不检查的规则：代码、前缀或名称", "codes, prefixes or names not to check"))
     c.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
-                   help="override a rule's or family's severity (repeatable)")
-    c.add_argument("--fail-on", choices=("error", "warning", "information", "hint"), default=None)
-    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    c.add_argument("--lang", choices=("zh", "en"), default=None)
-    c.add_argument("--config", metavar="FILE", help="configuration file (pyproject.toml or gxlint.toml)")
-    c.add_argument("--isolated", action="store_true", help="ignore configuration files")
-    c.add_argument("--template", choices=("v2019", "v2021"), default=None, help="override template detection")
-    c.add_argument("--year", type=int, default=None, help="override the report year")
-    c.add_argument("--organ-level", choices=("department", "government", "township"), default=None)
-    c.add_argument("--jobs", "-j", type=int, default=None, help="parallel processes (default: cores)")
-    c.add_argument("--statistics", action="store_true", help="counts per rule and per file")
-    c.add_argument("--quiet", "-q", action="store_true", help="only the diagnostics, no summary or progress")
-    c.add_argument("--stdin-filename", default=None, help="the name to report for standard input")
-    c.add_argument("--max-bytes", type=int, default=None, help="files larger than this are GX002")
-    c.add_argument("--no-source", action="store_true", help="text format: do not show the source lines")
-    c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    c.add_argument("--fix", action="store_true", help="apply the safe fixes (writes the files)")
-    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: also apply the unsafe fixes")
-    c.add_argument("--fix-only", action="store_true", help="apply fixes and do not report what remains")
-    c.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; do not write")
+                   help=h("调整规则或规则族的严重程度，如 GX306=error（可重复）",
+                          "override a rule's or family's severity (repeatable)"))
+    c.add_argument("--fail-on", choices=("error", "warning", "information", "hint"), default=None,
+                   help=h("什么级别的问题使退出码为 1（默认 error）", "the severity that makes the exit code 1 (default: error)"))
+    c.add_argument("--exit-zero", action="store_true", help=h("有问题也以 0 退出", "exit 0 even when there are findings"))
+    lang_option(c)
+    c.add_argument("--config", metavar="FILE", help=h("配置文件（pyproject.toml 或 gxlint.toml）", "configuration file (pyproject.toml or gxlint.toml)"))
+    c.add_argument("--isolated", action="store_true", help=h("不读任何配置文件", "ignore configuration files"))
+    c.add_argument("--template", choices=("v2019", "v2021"), default=None,
+                   help=h("指定模板版本，不自动识别", "override template detection"))
+    c.add_argument("--year", type=int, default=None, help=h("指定报告年度，不自动识别", "override the report year"))
+    c.add_argument("--organ-level", choices=("department", "government", "township"), default=None,
+                   help=h("机关层级：department 部门、government 人民政府、township 乡镇街道（影响发布期限）",
+                          "the organ's level: department, government or township (sets the publication deadline)"))
+    c.add_argument("--jobs", "-j", type=int, default=None, help=h("并行进程数（默认为 CPU 核数）", "parallel processes (default: cores)"))
+    c.add_argument("--statistics", action="store_true", help=h("按规则、按文件统计", "counts per rule and per file"))
+    c.add_argument("--quiet", "-q", action="store_true", help=h("只输出问题，不输出汇总和进度条", "only the diagnostics, no summary or progress"))
+    c.add_argument("--stdin-filename", default=None, help=h("标准输入在报告中使用的文件名", "the name to report for standard input"))
+    c.add_argument("--max-bytes", type=int, default=None, help=h("超过此大小的文件报告为 GX002", "files larger than this are GX002"))
+    c.add_argument("--no-source", action="store_true", help=h("文本格式：不显示原文行", "text format: do not show the source lines"))
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help=h("彩色输出：auto（终端上）、always、never", "colour: auto (on a terminal), always, never"))
+    c.add_argument("--fix", action="store_true",
+                   help=h("应用安全的修复（改写文本文件；标准输入修复后写到标准输出）",
+                          "apply the safe fixes (writes text files; standard input goes to standard output fixed)"))
+    c.add_argument("--unsafe-fixes", action="store_true",
+                   help=h("与 --fix/--diff 同用：也应用需人工核对的修复", "with --fix/--diff: also apply the fixes to review by hand"))
+    c.add_argument("--fix-only", action="store_true", help=h("只修复，不报告剩余的问题", "apply fixes and do not report what remains"))
+    c.add_argument("--diff", action="store_true", help=h("以统一差异格式显示修复，不写文件", "show the fixes as a unified diff; do not write"))
     c.add_argument("--follow-symlinks", action="store_true",
-                   help="with --fix: write a file named on the command line that is a symbolic link (its target); "
-                        "files found in a folder are never written outside it")
-    c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
-    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
-    c.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer match")
-    c.add_argument("--show-settings", action="store_true", help="print the settings resolved for PATH and exit")
+                   help=h("与 --fix 同用：命令行上点名的符号链接文件也写入（写到它指向的文件）；遍历目录找到的文件绝不写到目录之外",
+                          "with --fix: write a file named on the command line that is a symbolic link (its target); "
+                          "files found in a folder are never written outside it"))
+    c.add_argument("--baseline", metavar="FILE", help=h("只报告这个基线中没有记录的问题", "report only findings not recorded in this baseline"))
+    c.add_argument("--write-baseline", metavar="FILE", help=h("把当前的问题记入基线文件", "record the current findings in FILE"))
+    c.add_argument("--strict-baseline", action="store_true",
+                   help=h("基线中有已不再出现的条目时也失败", "fail when baseline entries no longer match"))
+    c.add_argument("--show-settings", action="store_true",
+                   help=h("显示对 PATH 生效的配置后退出", "print the settings resolved for PATH and exit"))
     c.add_argument("--lint-all", action="store_true", default=None,
-                   help="in a folder walk, also check files that do not look like a report (a README, notes)")
+                   help=h("遍历目录时也检查不像年度报告的文件（README、笔记）",
+                          "in a folder walk, also check files that do not look like a report (a README, notes)"))
     c.add_argument("--history", action="append", default=[], metavar="DIR",
-                   help="earlier years' reports, read beside the checked ones (GX7) but not reported on")
+                   help=h("往年的报告：与被检查的报告一起读取（GX7），本身不报告问题",
+                          "earlier years' reports, read beside the checked ones (GX7) but not reported on"))
     c.add_argument("--force-exclude", action="store_true",
-                   help="apply the exclude patterns to files named on the command line too (for pre-commit)")
+                   help=h("命令行上点名的文件也按 exclude 排除（用于 pre-commit）",
+                          "apply the exclude patterns to files named on the command line too (for pre-commit)"))
 
-    r = sub.add_parser("rules", help="列出全部规则 (list the rules)")
-    r.add_argument("--format", choices=("text", "json"), default="text")
-    r.add_argument("--lang", choices=("zh", "en"), default="zh")
+    r = sub.add_parser("rules", help=h("列出全部规则", "list the rules"))
+    r.add_argument("--format", choices=("text", "json"), default="text", help=h("输出格式", "output format"))
+    lang_option(r, "zh")
 
-    d = sub.add_parser("rule", help="规则说明 (a rule's documentation)")
-    d.add_argument("code", help="rule code or name, e.g. GX301 or row-total-mismatch")
-    d.add_argument("--lang", choices=("zh", "en"), default="zh")
-    d.add_argument("--markdown", action="store_true", help="print the raw Markdown (as in docs/rules/)")
-    d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    d = sub.add_parser("rule", help=h("一条规则的说明", "a rule's documentation"))
+    d.add_argument("code", help=h("规则代码或名称，如 GX301 或 row-total-mismatch", "rule code or name, e.g. GX301 or row-total-mismatch"))
+    lang_option(d, "zh")
+    d.add_argument("--markdown", action="store_true", help=h("输出原始 Markdown（同 docs/rules/）", "print the raw Markdown (as in docs/rules/)"))
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help=h("彩色输出：auto（终端上）、always、never", "colour: auto (on a terminal), always, never"))
 
-    sh = sub.add_parser("show", help="显示文件的文本视图 (print the text view that line:column point into)")
-    sh.add_argument("path", help="a .txt, .md, .docx, .html or .pdf file (- for standard input)")
-    sh.add_argument("--locations", action="store_true", help="also print each line's native location")
+    sh = sub.add_parser("show", help=h("显示文件的文本视图（行号列号所指）", "print the text view that line:column point into"))
+    sh.add_argument("path", help=h(".txt、.md、.docx、.html 或 .pdf 文件（- 表示标准输入）", "a .txt, .md, .docx, .html or .pdf file (- for standard input)"))
+    sh.add_argument("--locations", action="store_true", help=h("同时显示每行在原文档中的位置", "also print each line's native location"))
+    lang_option(sh)
     from .report import add_parser as _report_parser
 
-    _report_parser(sub)
+    _report_parser(sub, lang)
     from .across.compare_cli import add_parser as _compare_parser
 
-    _compare_parser(sub)
+    _compare_parser(sub, lang)
 
-    lsp = sub.add_parser("lsp", help="语言服务器 (language server on stdio)")
-    lsp.add_argument("--stdio", action="store_true", help="(default) talk LSP on stdin/stdout")
+    lsp = sub.add_parser("lsp", help=h("语言服务器（在标准输入输出上）", "language server on stdio"))
+    lsp.add_argument("--stdio", action="store_true", help=h("（默认）在标准输入输出上使用 LSP", "(default) talk LSP on stdin/stdout"))
     return p
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _LANG[0] = _run_lang(argv)
+    saved = argparse._
+    argparse._ = _translate        # argparse's words in the run's language (restored below)
+    try:
+        parser = _parser(_LANG[0])
+        args, extra = parser.parse_known_args(argv)
+        if extra:       # said by the command's own parser: its usage, its options to suggest from
+            (parser.commands.get(args.command) or parser).error(_translate("unrecognized arguments: %s") % " ".join(extra))
+    finally:
+        argparse._ = saved
     _LANG[0] = getattr(args, "lang", None) or "zh"
     try:
         if args.command == "check":
@@ -120,7 +236,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from .lsp import main as lsp_main
 
             return lsp_main() or 0
-        _parser().print_help()
+        saved = argparse._
+        argparse._ = _translate
+        try:
+            _parser(_LANG[0]).print_help()
+        finally:
+            argparse._ = saved
         return EXIT_ERROR
     except UsageError as exc:
         from .output import safe_lines
@@ -137,6 +258,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 SKIP_REASONS = {
     "type": ("不是支持的文件类型（遍历文件夹时检查 {exts}）", "not a supported file type (a folder walk checks {exts})"),
+    "include": ("不在配置的 include 之内（include = {patterns}）；要检查它，把它的类型加进 include",
+                "not matched by the include of the configuration (include = {patterns}); add its type to include to check it"),
     "excluded": ("被配置中的 include/exclude 排除", "left out by the include/exclude of the configuration"),
     "special": ("不是普通文件（管道、设备、套接字或失效的链接）", "not a regular file (a pipe, device, socket or broken link)"),
     "not_report": ("不像年度报告（没有标题、部分标题或表格），如 README、笔记；用 --lint-all 也检查它",
@@ -149,12 +272,15 @@ SKIP_REASONS = {
 def skip_reason(reason, lang: str) -> str:
     from .read import EXTENSIONS
 
-    if isinstance(reason, tuple):           # ("history", why): an earlier year's report not read
+    if isinstance(reason, tuple) and reason[0] == "history":     # ("history", why): an earlier year's report not read
         from .across.index import skipped_message
 
         msg = skipped_message(reason[1], lang)
         return f"--history: not read: {msg}" if lang == "en" else f"--history：未能读取：{msg}"
 
+    if isinstance(reason, tuple) and reason[0] == "include":     # ("include", the patterns)
+        zh, en = SKIP_REASONS["include"]
+        return (en if lang == "en" else zh).format(patterns=", ".join(reason[1]))
     zh, en = SKIP_REASONS[reason]
     return (en if lang == "en" else zh).format(exts=", ".join(EXTENSIONS))
 
@@ -172,12 +298,18 @@ class Collected(list):
         self.folder_errors: list[tuple[str, str]] = []
 
 
-def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None, force_excluded=None) -> Collected:
+CONFIG_FILES = ("pyproject.toml", "gxlint.toml")
+
+
+def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None, force_excluded=None,
+                  own: Sequence[str] = ()) -> Collected:
     """Files to check: named files always (whatever their extension); folders walked recursively,
     taking regular files only.  ``excluded(path)``, when given, says why a file found in a folder
-    is left out ("type", "excluded" or None: per-file include/exclude of its configuration);
-    otherwise ``include``/``exclude`` patterns decide.  What is left out is recorded, never dropped
-    silently; a folder that cannot be listed is recorded in ``folder_errors``."""
+    is left out ("type", ("include", patterns), "excluded" or None: per-file include/exclude of its
+    configuration); otherwise ``include``/``exclude`` patterns decide.  What is left out is
+    recorded, never dropped silently — but gxlint's own files (configuration files, and ``own``:
+    the baseline of this run) are not documents and are not listed; a folder that cannot be listed
+    is recorded in ``folder_errors``."""
     import fnmatch
     import stat
 
@@ -187,6 +319,7 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
         include = tuple("*" + e for e in EXTENSIONS)
     out = Collected()
     seen: set[str] = set()
+    own_real = {os.path.realpath(o) for o in own if o and o != "-"}
 
     def add(f: str, walked: Optional[str]) -> None:
         # one file under two spellings (x.txt and d/../d/x.txt, or a link to it) is one file
@@ -225,7 +358,8 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
                         except OSError:
                             why = "special"
                     if why:
-                        out.skipped.append((full, why))
+                        if f not in CONFIG_FILES and os.path.realpath(full) not in own_real:
+                            out.skipped.append((full, why))
                     else:
                         add(full, p)
             for exc in errors:
@@ -308,6 +442,12 @@ def _base_settings(args):
         raise UsageError(str(exc)) from None
 
 
+def _default_include() -> tuple:
+    from .config import Settings
+
+    return Settings().include
+
+
 class SettingsResolver:
     """Settings per checked file: the nearest config file walking up from the file (or
     ``--config``; none with ``--isolated``), the command line laid over it, per-file ignores
@@ -353,8 +493,9 @@ class SettingsResolver:
         return configfile.apply_file(self.unfolded(path), path)
 
     def excluded(self, path: str) -> Optional[str]:
-        """Why a file found in a folder is left out: "type" (not matched by ``include``),
-        "excluded" (matched by ``exclude``) or None."""
+        """Why a file found in a folder is left out: "type" (not a format gxlint reads, with the
+        default ``include``), ("include", patterns) (a format gxlint reads that the configured
+        ``include`` leaves out), "excluded" (matched by ``exclude``) or None."""
         import fnmatch
 
         from . import configfile
@@ -364,7 +505,10 @@ class SettingsResolver:
         rel = configfile._rel_to(path, root)
         name = rel.rsplit("/", 1)[-1]
         if not any(configfile.glob_match(rel, p) or fnmatch.fnmatchcase(name.lower(), p) for p in s.include):
-            return "type"
+            from .read import supported
+
+            default = tuple(_default_include())
+            return ("include", tuple(s.include)) if supported(name) and tuple(s.include) != default else "type"
         if any(configfile.glob_match(rel, p) for p in s.exclude):
             return "excluded"
         return None
@@ -441,6 +585,10 @@ def cmd_check(args) -> int:
             raise UsageError(_say(f"输出目录不存在：{folder}", f"no such folder: {folder}"))
     mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
                    diff=bool(args.diff), follow_symlinks=bool(args.follow_symlinks))
+    if mode.fix and not mode.diff and "-" in (args.paths or []) and len(args.paths) > 1:
+        raise UsageError(_say("--fix 与标准输入（-）同用时只能检查标准输入：修复后的文本写到标准输出；文件请另行检查",
+                              "--fix with standard input (-) checks standard input alone: the fixed text goes to "
+                              "standard output; check the files in another run"))
     baseline = None
     if args.baseline:
         try:
@@ -452,7 +600,8 @@ def cmd_check(args) -> int:
     lang = settings.lang
     paths = args.paths or ["."]
     files = collect_files(paths, excluded=resolver.excluded,
-                          force_excluded=resolver.force_excluded if args.force_exclude else None)
+                          force_excluded=resolver.force_excluded if args.force_exclude else None,
+                          own=(args.baseline, args.write_baseline, args.output))
     tasks = []
     stdin_index = None
     for f in files:
@@ -479,9 +628,13 @@ def _results_in_order(args, tasks, stdin_index, files, resolver, mode, progress)
     if stdin_index is not None:
         st = tasks[stdin_index]
         data, too_large = _read_stdin(st.settings.max_bytes)
-        # standard input is never written: --diff shows its fixes, --fix leaves it as it is
+        # standard input: --diff shows its fixes; --fix writes the fixed text to standard output (as
+        # ruff does: `gxlint check --fix - < in.txt > out.txt`), the report goes to standard error
         if too_large is not None:
             stdin_res = decode_failure(st, too_large)
+        elif mode.fix and not mode.diff:
+            stdin_res = check_one(st, FixMode(fix=True, unsafe=mode.unsafe), data=data)
+            stdin_res.meta["stdin_out"] = _stdin_fixed(stdin_res, data)
         else:
             stdin_res = check_one(st, FixMode(diff=mode.diff, unsafe=mode.unsafe, fix=mode.diff), data=data)
         progress.update(1)
@@ -506,6 +659,38 @@ def _results_in_order(args, tasks, stdin_index, files, resolver, mode, progress)
     yield from fixed[k:]
 
 
+def _stdin_fixed(res, data: bytes) -> bytes:
+    """What ``--fix -`` writes to standard output: the fixed text in the input's own encoding, BOM
+    and line endings, or the input unchanged (nothing fixed; a .docx/.pdf; an encoding that was a guess)."""
+    from .io import encode
+
+    info = res.meta.setdefault("fix", {})
+    info["stdin"] = True
+    if info.get("changed") and res.text is not None and not res.meta.get("uncertain_encoding"):
+        try:
+            out = encode(res.text, res.encoding or "utf-8", res.bom)
+        except (UnicodeError, LookupError) as exc:
+            info["error"] = str(exc)
+            return data
+        info["stdout"] = True
+        return out
+    if info.get("changed") and res.meta.get("uncertain_encoding"):
+        info["error"] = _say(f"无法确定编码（按 {res.meta['uncertain_encoding']} 读取只是推测），原样输出，未修复",
+                             f"the encoding is a guess ({res.meta['uncertain_encoding']}): written out unchanged, not fixed")
+    info["fixed"] = 0
+    return data
+
+
+def _write_stdout_bytes(data: bytes) -> None:
+    out = getattr(sys.stdout, "buffer", None)
+    sys.stdout.flush()
+    if out is None:
+        sys.stdout.write(data.decode("utf-8", "replace"))
+    else:
+        out.write(data)
+        out.flush()
+
+
 def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths) -> int:
     """Check the files and write the report file by file (a batch of any size keeps one file's
     result at a time; what is kept is counts, the baseline's entries and the skipped paths)."""
@@ -521,8 +706,11 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
                                        and os.environ.get("NO_COLOR") is None and fmt == "text")
     octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
                          show_source=not args.no_source)
+    octx.extra["fixing"] = mode.fix and not mode.diff
+    stdin_fix = stdin_index is not None and mode.fix and not mode.diff
+    # --fix -: standard output carries the fixed text, the report goes to standard error
     sink = Sink(args.output) if (args.output or args.diff) and not args.write_baseline and not args.fix_only \
-        else Sink(None)
+        else Sink(None, stream=sys.stderr if stdin_fix else None)
     w = writer(fmt, sink, octx)
     threshold = Severity.parse(args.fail_on or "error")
     matcher = bl.Matcher(baseline) if baseline is not None else None
@@ -564,6 +752,8 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
                 skipped.append((r.path, "not_report"))
                 continue
             n_checked += 1
+            if "stdin_out" in r.meta:
+                _write_stdout_bytes(r.meta.pop("stdin_out"))
             info = r.meta.get("fix")
             if info:
                 if info.get("error"):
@@ -573,7 +763,8 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
                                          f"gxlint: {r.path}: could not write the fixes: {info['error']}")), file=sys.stderr)
                 if info.get("refused"):
                     progress.close()
-                    print(safe_text(_fix_refused(r.path, info["refused"], lang)), file=sys.stderr)
+                    print(safe_text(_fix_refused(r.path, info["refused"], lang, info.get("refused_count", 0))),
+                          file=sys.stderr)
                 changed = changed or bool(info.get("changed"))
                 if args.diff:
                     # a diff is raw text for patch(1); on a terminal its controls are shown, not obeyed
@@ -641,8 +832,15 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
         _write(args.write_baseline, bl.dumps(new).encode("utf-8"))
         if not args.quiet:
             n = sum(len(r.diagnostics) for r in kept)
-            print(_msg(lang, f"gxlint: 已把 {n} 个问题记入基线 {args.write_baseline}",
-                       f"gxlint: recorded {n} finding(s) in the baseline {args.write_baseline}"), file=sys.stderr)
+            nf = sum(1 for r in kept if r.diagnostics)
+            old = len(new.entries) - n
+            where = safe_text(args.write_baseline if args.write_baseline != "-" else _msg(lang, "标准输出", "standard output"))
+            print(_msg(lang, f"gxlint: 已把 {n} 个问题记入基线 {where}（检查了 {len(kept)} 个文件，其中 {nf} 个有问题）"
+                             + (f"；另保留了本次未检查的文件的 {old} 条记录" if old > 0 else "")
+                             + f"。以后用 --baseline {where} 只报告新出现的问题。",
+                       f"gxlint: recorded {n} finding(s) in the baseline {where} ({len(kept)} file(s) checked, {nf} with findings)"
+                       + (f"; kept {old} entries of files not checked this time" if old > 0 else "")
+                       + f". Use --baseline {where} to report only new findings."), file=sys.stderr)
             _print_skipped(skipped, lang, sys.stderr)
         return EXIT_OK
 
@@ -670,6 +868,9 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
             _print_skipped(skipped, lang, sys.stderr)
         return EXIT_ERROR if write_failed else EXIT_OK
 
+    if matcher is not None:
+        octx.extra["baseline"] = {"path": args.baseline, "accepted": matcher.accepted, "stale": len(stale),
+                                  "strict": bool(args.strict_baseline)}
     octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
     octx.extra["across"] = across_stats.get("pairs") or []
     extra = {}
@@ -773,12 +974,14 @@ def _emit(args, text: str) -> None:
         sys.stdout.flush()
 
 
-def _fix_refused(path: str, fmt: str, lang: str) -> str:
-    """--fix on a .docx/.html/.pdf: gxlint does not write those; say so for the file."""
+def _fix_refused(path: str, fmt: str, lang: str, n: int = 0) -> str:
+    """--fix on a .docx/.html/.pdf that has fixable findings: gxlint does not write those; say so
+    (never for a document with nothing to fix)."""
     name = {"docx": "Word 文档", "html": "网页", "pdf": "PDF"}.get(fmt, fmt)
     if lang == "en":
-        return f"gxlint: {path}: not fixed — gxlint only fixes text files; make the fixes in the source document ({fmt})"
-    return f"gxlint: {path}: 未自动修复 — 只能修复文本文件，请在源文档（{name}）中修改"
+        return (f"gxlint: {path}: {n} finding(s) not fixed — gxlint only writes text files; make these fixes "
+                f"in the source document ({fmt})")
+    return f"gxlint: {path}: {n} 个问题未自动修复 — gxlint 只修改文本文件，请在源文档（{name}）中修改"
 
 
 def cmd_show(args) -> int:
@@ -828,7 +1031,14 @@ def _fix_summary(fix_infos, lang: str, quiet: bool) -> None:
     if quiet:
         return
     files = sum(1 for _p, i in fix_infos if i.get("written"))
-    fixed = sum(i.get("fixed", 0) for _p, i in fix_infos if i.get("written"))
+    fixed = sum(i.get("fixed", 0) for _p, i in fix_infos if i.get("written") or i.get("stdout"))
+    stdin = [i for _p, i in fix_infos if i.get("stdin")]
+    if any(i.get("stdout") for i in stdin) or (stdin and not files):
+        if lang == "en":
+            print(f"gxlint: fixed {fixed} finding(s) in standard input; the fixed text is on standard output.", file=sys.stderr)
+        else:
+            print(f"gxlint: 已修复标准输入中的 {fixed} 个问题，修复后的文本已写到标准输出。", file=sys.stderr)
+        return
     if lang == "en":
         print(f"gxlint: fixed {fixed} finding(s) in {files} file(s).", file=sys.stderr)
     else:
@@ -927,9 +1137,65 @@ def rule_summary(cls, lang: str = "zh") -> str:
     return first.split("—", 1)[-1].strip() if "—" in first else first
 
 
+SECTION_EN = {"检查内容": "What it checks", "为什么": "Why", "示例": "Examples", "依据": "Basis"}
+
+
+def message_groups(cls) -> dict[str, list[str]]:
+    """A rule's message ids by use: "findings" (what it reports), "fixes" (its fixes' titles),
+    "details" (related places and other pieces), "corrections" (what a review letter asks for)."""
+    from .api import CORRECT
+
+    ids = list(cls.messages)
+    corrections = [m for m in ids if m == CORRECT or m.startswith(CORRECT + ".")]
+    fixes = [m for m in ids if m == "fix" or m.startswith("fix_")]
+    per_id = {m.partition(".")[2] for m in corrections if "." in m}
+    rest = [m for m in ids if m not in corrections and m not in fixes]
+    findings = [m for m in rest if m in per_id] if per_id else rest
+    details = [m for m in rest if m not in findings]
+    return {"findings": findings, "fixes": fixes, "details": details, "corrections": corrections}
+
+
+def _placeholders(text: str) -> str:
+    import re
+
+    return re.sub(r"\{(\w+)\}", r"<\1>", text)
+
+
+def _english_example(cls) -> list[str]:
+    """What gxlint says, in English, on the rule's bad example (its real messages, not templates)."""
+    import re
+
+    from .testing import RuleTester
+
+    if cls.emitted_by_engine:
+        return []
+    m = re.search(r"```report bad\n(.*?)```", cls.doc or "", re.S)
+    if not m:
+        return []
+    try:
+        _res, own = RuleTester(cls.code, lang="en").diagnostics(m.group(1))
+    except Exception:      # a third-party rule that fails on its own example: leave the example out
+        return []
+    from .positions import LineIndex
+
+    lines = LineIndex(m.group(1))
+    out = []
+    for d in own[:6]:
+        ln, col = lines.position(d.span.start)
+        out.append(f"  {ln + 1}:{col + 1}: {d.code} [{d.severity.label}] {d.message}")
+        if d.fix is not None:
+            out.append(f"      fix{'' if d.fix.safe else ' (to review by hand)'}: {d.fix.message}")
+        if d.data.get("correction"):
+            out.append(f"      what to correct: {d.data['correction']}")
+    return out
+
+
 def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
     """A rule's documentation for a terminal: headings underlined, the ```report examples shown
-    as labelled, indented examples, links as "text (target)"; no Markdown markup left."""
+    as labelled, indented examples, links as "text (target)"; no Markdown markup left.  In English:
+    the rule's messages in English (what it reports, its fixes, the corrections review letters ask
+    for; <name> is a value gxlint fills in) and what it says on the bad example, then the
+    documentation, which is Chinese only (said so, with each heading glossed)."""
     import re
 
     from .docs import FAMILY_ZH, SEVERITY_ZH, rule_body, rule_title
@@ -941,13 +1207,25 @@ def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
     if lang == "en":
         out.append(rule_summary(cls, "en"))
         out.append(f"family: {cls.family} · default severity: {sev} · fixable: {'yes' if cls.fixable else 'no'}")
+        groups = message_groups(cls)
+        titles = {"findings": "What it reports (<name> is a value gxlint fills in):",
+                  "fixes": "Its fixes:", "details": "Details it adds (related places, parts of a sum):",
+                  "corrections": "What a review letter asks the organ to do (gxlint report):"}
+        for key in ("findings", "fixes", "details", "corrections"):
+            texts = [cls.messages[m].get("en") for m in groups[key] if cls.messages[m].get("en")]
+            if not texts:
+                continue
+            out.append("")
+            out.append(bold(titles[key]))
+            out.extend("  - " + _placeholders(t) for t in texts)
+        example = _english_example(cls)
+        if example:
+            out.append("")
+            out.append(bold("On the bad example below, gxlint --lang en says:"))
+            out.extend(example)
         out.append("")
-        out.append("Messages:")
-        for m in cls.messages.values():
-            if "en" in m:
-                out.append("  - " + re.sub(r"\{\w+\}", "…", m["en"]))
-        out.append("")
-        out.append("(The documentation below is in Chinese.)")
+        out.append(dim("The documentation below — what it checks (检查内容), why (为什么), the examples (示例) and "
+                       "the basis (依据) — is written in Chinese only; the messages above are gxlint's English."))
     else:
         out.append(rule_title(cls))
         out.append(f"规则族：{FAMILY_ZH.get(cls.family, cls.family)} · 默认严重程度：{SEVERITY_ZH.get(sev, sev)} · "
@@ -972,6 +1250,8 @@ def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
             continue
         if line.startswith("## "):
             title = line[3:].strip()
+            if lang == "en" and title in SECTION_EN:
+                title = f"{title} ({SECTION_EN[title]}, in Chinese)"
             out.append(bold(title))
             out.append(dim("─" * max(4, sum(2 if ord(ch) > 0x2E80 else 1 for ch in title))))
             continue

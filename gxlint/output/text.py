@@ -39,9 +39,12 @@ class Tally:
         self.files += 1
         if r.diagnostics:
             self.files_with += 1
+        # --fix writes text files only: a .docx/.html/.pdf's fixes (or a text whose encoding was a
+        # guess) are made in the source, so they are not promised to --fix
+        writable = r.meta.get("fixable") is not False and not r.meta.get("uncertain_encoding")
         for d in r.diagnostics:
             self.counts[d.severity.label] += 1
-            if d.fix is not None and d.fix.safe:
+            if writable and d.fix is not None and d.fix.safe:
                 self.fixable += 1
 
 
@@ -103,7 +106,36 @@ def tail_lines(tally: Tally, ctx: OutputContext) -> list[str]:
             from ..across.run import pair_lines
 
             out.extend(pair_lines(ctx.extra["across"], ctx.lang))
-        out.extend(summary_lines(tally.counts, tally.files, tally.files_with, tally.fixable, len(skipped), ctx.lang))
+        # after --fix, what is left is not promised to --fix again (it could not be applied)
+        fixable = 0 if ctx.extra.get("fixing") else tally.fixable
+        out.extend(summary_lines(tally.counts, tally.files, tally.files_with, fixable, len(skipped), ctx.lang))
+        out.extend(baseline_lines(ctx.extra.get("baseline"), ctx.lang))
+    return out
+
+
+def baseline_lines(info, lang: str) -> list[str]:
+    """--baseline: how many findings it accepted (not listed), and its entries that no longer match
+    (with --strict-baseline the run fails because of them: said here, beside the summary)."""
+    if not info:
+        return []
+    from . import safe_text
+
+    info = dict(info, path=safe_text(str(info.get("path", ""))))
+    out = []
+    n, stale, strict = info.get("accepted", 0), info.get("stale", 0), info.get("strict", False)
+    if lang == "en":
+        if n:
+            out.append(f"{n} more finding{'s' if n != 1 else ''} recorded in the baseline {info['path']} "
+                       f"{'were' if n != 1 else 'was'} accepted and not listed.")
+        if stale:
+            out.append(f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer match (listed on standard error)"
+                       + ("; --strict-baseline fails the run." if strict else "; remove them with --write-baseline."))
+    else:
+        if n:
+            out.append(f"另有 {n} 个已记录在基线 {info['path']} 中的问题被接受，未列出。")
+        if stale:
+            out.append(f"基线中有 {stale} 条已不再出现（见标准错误输出）"
+                       + ("，--strict-baseline 使检查失败。" if strict else "；可用 --write-baseline 重写基线把它们去掉。"))
     return out
 
 
