@@ -1033,6 +1033,10 @@ def _fix_summary(fix_infos, lang: str, quiet: bool) -> None:
     files = sum(1 for _p, i in fix_infos if i.get("written"))
     fixed = sum(i.get("fixed", 0) for _p, i in fix_infos if i.get("written") or i.get("stdout"))
     stdin = [i for _p, i in fix_infos if i.get("stdin")]
+    if stdin and not fixed:
+        print(_msg(lang, "gxlint: 标准输入中没有自动修复的问题，已原样写到标准输出。",
+                   "gxlint: nothing was fixed in standard input; it is on standard output unchanged."), file=sys.stderr)
+        return
     if any(i.get("stdout") for i in stdin) or (stdin and not files):
         if lang == "en":
             print(f"gxlint: fixed {fixed} finding(s) in standard input; the fixed text is on standard output.", file=sys.stderr)
