@@ -12,6 +12,10 @@ The commands come from README.md, docs/ (zh, en) and vscode-extension/README.md:
 - or listed in SKIPPED with the reason (it needs the network, an editor, or is this test suite).
 
 A command in the docs that is in neither list fails the test: run it, or say why not.
+
+Sample output is compared with the real output: a ```text block right after
+``<!-- output: COMMAND -->`` must be exactly what COMMAND prints (run in the repository's root, on the
+bundled examples), so a page never shows findings, lines or a summary that gxlint no longer gives.
 """
 import json
 import os
@@ -28,7 +32,7 @@ from seedutil import ROOT, read_seed
 SOURCES = ["README.md", "docs/zh/quickstart.md", "docs/zh/configuration.md", "docs/zh/ci.md",
            "docs/en/quickstart.md", "docs/en/configuration.md", "docs/en/ci.md", "docs/README.md",
            "vscode-extension/README.md"]
-SOURCES += ["docs/zh/editor.md", "docs/en/editor.md"]
+SOURCES += ["docs/zh/editor.md", "docs/en/editor.md", "docs/zh/report.md", "docs/en/report.md"]
 
 # command (prefix) → why it is not run here
 SKIPPED = {
@@ -105,7 +109,7 @@ def _kind(cmd: str) -> str:
     if len(words) == 1 and not words[0].endswith(".py"):
         return "syntax"           # a program's name in the prose (`gxlint`, `npm`), not a command
     if words[0] == "gxlint" or cmd.startswith(("python3 -m gxlint", "python -m gxlint", "cat ")):
-        if "PATH ..." in cmd or cmd.endswith(" FILE") or " DIR" in cmd or cmd in ("gxlint check", "gxlint show"):
+        if "PATH ..." in cmd or cmd.endswith(" FILE") or " DIR" in cmd or cmd in ("gxlint check", "gxlint show", "gxlint report"):
             return "syntax"       # a synopsis (`gxlint check [PATH ...]`, `… -o DIR`), not a command
         if cmd.split()[:2] == ["gxlint", "lsp"]:
             return "skip"
@@ -299,3 +303,38 @@ def test_install_commands(tmp_path):
                            capture_output=True, timeout=300)
         assert p.returncode == 0 and (tmp_path / "out" / "GX301.md").is_file()
         shutil.rmtree(tmp_path / "out")
+
+
+# --- documented output is real output ------------------------------------------------------------
+
+OUTPUT_MARK = re.compile(r"<!-- output: (.+?) -->\s*\n```text\n(.*?)^```", re.S | re.M)
+
+
+def documented_outputs() -> list[tuple[str, str, str]]:
+    out = []
+    for src in SOURCES:
+        with open(os.path.join(ROOT, src), encoding="utf-8") as fh:
+            text = fh.read()
+        for m in OUTPUT_MARK.finditer(text):
+            out.append((src, m.group(1).strip(), m.group(2)))
+    return out
+
+
+def test_the_quickstarts_show_checked_sample_output():
+    srcs = {src for src, _c, _o in documented_outputs()}
+    assert {"docs/zh/quickstart.md", "docs/en/quickstart.md"} <= srcs
+
+
+@pytest.mark.parametrize("src, cmd, shown", documented_outputs(), ids=[f"{s}:{c}" for s, c, _o in documented_outputs()])
+def test_documented_output_is_the_real_output(src, cmd, shown):
+    env = dict(os.environ, PYTHONPATH=ROOT, GXLINT_NO_PROGRESS="1")
+    env.pop("NO_COLOR", None)
+    argv = shlex.split(cmd)
+    assert argv[0] == "gxlint", cmd
+    p = subprocess.run([sys.executable, "-m", "gxlint", *argv[1:]], cwd=ROOT, env=env, capture_output=True, timeout=600)
+    real = p.stdout.decode("utf-8")
+
+    def norm(s):
+        return "\n".join(line.rstrip() for line in s.strip("\n").splitlines())
+
+    assert norm(shown) == norm(real), f"{src}: the sample output of `{cmd}` is not what it prints:\n{real}"

@@ -192,3 +192,36 @@ def test_the_neovim_config_from_the_docs_lints_a_report(tmp_path, marker):
     assert "GX301" in res["codes"]
     assert [c["name"] for c in res["clients"]] == ["gxlint"]
     assert os.path.realpath(res["clients"][0]["root"]) == os.path.realpath(project)   # found by its marker
+
+
+def test_commands_are_named_by_their_english_titles_and_the_message_language_is_as_coded():
+    """docs/en/editor.md and the extension's README name each command as an English VS Code shows it
+    (category: title from package.nls.json), not by its Chinese title; the README says what the code
+    does about the messages' language (settings.ts resolveLang: "auto" is Chinese whatever VS Code's
+    display language), in the words of the setting's own description."""
+    with open(PACKAGE_JSON, encoding="utf-8") as fh:
+        pkg = json.load(fh)
+    with open(os.path.join(os.path.dirname(PACKAGE_JSON), "package.nls.json"), encoding="utf-8") as fh:
+        nls = json.load(fh)
+
+    def english(s: str) -> str:
+        return re.sub(r"%([\w.]+)%", lambda m: nls[m.group(1)], s)
+
+    titles = {f"{english(c.get('category', 'gxlint'))}: {english(c['title'])}" for c in pkg["contributes"]["commands"]}
+    readme_path = os.path.join(os.path.dirname(PACKAGE_JSON), "README.md")
+    for path in (PAGES["en"], readme_path):
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        named = re.findall(r"\*\*(gxlint: [^*]+)\*\*", text)
+        commands = [n for n in named if "（v20" not in n]          # snippet names are not commands
+        assert commands, path
+        for n in commands:
+            assert n in titles, (path, n, sorted(titles))
+    with open(readme_path, encoding="utf-8") as fh:
+        readme = fh.read()
+    assert "in English otherwise" not in readme
+    assert nls["config.lang.auto"].split(" (")[0] in readme
+    with open(os.path.join(os.path.dirname(PACKAGE_JSON), "src", "settings.ts"), encoding="utf-8") as fh:
+        code = fh.read()
+    body = code.split("function resolveLang", 1)[1].split("\n}\n", 1)[0]
+    assert body.rstrip().endswith("return 'zh';"), "auto is Chinese whatever the display language"
