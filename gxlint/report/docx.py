@@ -18,6 +18,7 @@ import os
 import re
 
 from .letter import DEFAULT_OFFICE
+from .model import SHORT_TABLES, name
 
 def _t(lang: str, pair) -> str:
     return pair[1] if lang == "en" else pair[0]
@@ -39,14 +40,15 @@ def _evidence(rep: dict, f: dict, lang: str) -> tuple[str, str]:
             if hit:
                 row = t["rows"][hit[0][0]]["label"]
                 col = t["columns"][hit[0][1]]
-                where = f"{t['title'].split(' ')[0]}“{row}”{col}"
+                where = (f"{name(SHORT_TABLES, t['kind'], lang)} “{row}” {col}" if lang == "en"
+                         else f"{name(SHORT_TABLES, t['kind'], lang)}“{row}”{col}")
                 hint = ""
                 if ident.get("fix") is not None and ident.get("culprit"):
                     at = ident["culprit"]
                     cname = f"“{t['rows'][at[0]]['label']}”{t['columns'][at[1]]}"
                     hint = (f"check the cell {cname}: the totals agree if it is {ident['fix']}" if lang == "en"
                             else f"重点核对{cname}这一格，按勾稽关系应为 {ident['fix']}")
-                return f"{where}：{ident['label']}\n{ident['text']}", hint
+                return f"{where}{': ' if lang == 'en' else '：'}{ident['label']}\n{ident['text']}", hint
     q = f.get("excerpt") or " ".join(f["quote"].split())
     if not q:
         return ("(missing)" if lang == "en" else "（缺失）"), ""
