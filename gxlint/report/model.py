@@ -320,6 +320,8 @@ def excerpt(text: str, start: int, end: int, lines) -> str:
         return q
     left = ("……" if n - 30 > a else "") + " ".join(left.split()) + (" " if left[-1:].isspace() and left.strip() else "")
     right = (" " if right[:1].isspace() and right.strip() else "") + " ".join(right.split()) + ("……" if e + 30 < b else "")
+    if not (left.strip() or right.strip()):
+        return " ".join(mid.split())          # the finding is its whole line: nothing to mark it off from
     return f"{left.lstrip()}【{mid.strip()}】{right.rstrip()}" if mid.strip() else f"{left}{right}".strip()
 
 
