@@ -2,6 +2,7 @@
 JSON / SARIF, --fix refused per document, folder walks; the language server on an .html page."""
 import json
 import os
+import re
 import random
 
 import pytest
@@ -104,10 +105,17 @@ def test_fix_is_refused_per_document_and_the_file_is_untouched(defective, capsys
     doc.write_bytes((folder / "report.docx").read_bytes())
     before = doc.read_bytes()
     rc, out, err = run(capsys, "check", "--isolated", "--fix", str(doc))
-    assert f"gxlint: {doc}: 未自动修复 — 只能修复文本文件，请在源文档（Word 文档）中修改" in err
+    assert "未自动修复" not in err, "nothing in it had a fix: nothing to say"
     assert doc.read_bytes() == before
-    rc, out, err = run(capsys, "check", "--isolated", "--diff", "--lang", "en", str(doc))
-    assert "make the fixes in the source document (docx)" in err
+    # a Word report in traditional script: GX601 findings with safe fixes gxlint cannot write there
+    trad = tmp_path / "trad.docx"
+    build_docx(synth.generate(2, year=2023), str(trad), script="traditional")
+    before = trad.read_bytes()
+    rc, out, err = run(capsys, "check", "--isolated", "--fix", str(trad))
+    assert re.search(rf"gxlint: {re.escape(str(trad))}: \d+ 个问题未自动修复 — gxlint 只修改文本文件，请在源文档（Word 文档）中修改", err), err
+    assert trad.read_bytes() == before
+    rc, out, err = run(capsys, "check", "--isolated", "--diff", "--lang", "en", str(trad))
+    assert "make these fixes in the source document (docx)" in err
 
 
 def test_folder_walk_takes_every_supported_format(tmp_path):
