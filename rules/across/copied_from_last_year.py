@@ -79,6 +79,7 @@ SECTION = 5
 class CopiedFromLastYear(Rule):
     code = "GX705"
     name = "copied-from-last-year"
+    summary_en = "Section 5 nearly copied from last year's report"
     family = "across"
     severity = Severity.WARNING
     messages = {
@@ -92,6 +93,10 @@ class CopiedFromLastYear(Rule):
         "other": {
             "zh": "{prev} 年报告第五部分的相同文字",
             "en": "the same text in section 5 of the {prev} report",
+        },
+        "correct.copied": {
+            "zh": "重新查找本年度工作中存在的问题，写明上一年度改进措施的落实情况和本年度的改进措施，不要照抄上一年的文字（现有 {pct}% 相同）。",
+            "en": "Find this year's problems, say what became of last year's measures and what will be done this year, instead of last year's text ({pct}% the same now).",
         },
     }
 

@@ -59,6 +59,7 @@ MAX_NAMED = 3
 class UnsettledOrgan(Rule):
     code = "GX706"
     name = "unsettled-organ"
+    summary_en = "Reports of consecutive years that cannot be settled as one organ"
     family = "across"
     severity = Severity.INFORMATION
     messages = {
@@ -84,6 +85,18 @@ class UnsettledOrgan(Rule):
                   "not compared; write the organ's full name in the title",
         },
         "other": {"zh": "{prev} 年的报告：{other}", "en": "the {prev} report: {other}"},
+        "correct.places": {
+            "zh": "在标题中写明机关全称，上级地名与上一年度报告的写法一致。",
+            "en": "Write the organ's full name in the title, with the places above it written as in last year's report.",
+        },
+        "correct.office": {
+            "zh": "在标题中写明本报告所属机关的全称。",
+            "en": "Write the full name of the report's organ in the title.",
+        },
+        "correct.unnamed": {
+            "zh": "在标题和落款中写明机关全称。",
+            "en": "Write the organ's full name in the title and the signature.",
+        },
     }
 
     def on_index(self, report, index, ctx):

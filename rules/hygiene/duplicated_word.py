@@ -74,6 +74,7 @@ _WINDOW = 12        # Han characters on either side read with the doubled word t
 class DuplicatedWord(Rule):
     code = "GX606"
     name = "duplicated-word"
+    summary_en = "A word or function character written twice in a row"
     family = "hygiene"
     severity = Severity.WARNING
     fixable = True
@@ -83,6 +84,10 @@ class DuplicatedWord(Rule):
             "en": "“{word}” is written twice in a row in “{context}”; delete one",
         },
         "fix": {"zh": "删除重复的“{word}”", "en": "delete the repeated “{word}”"},
+        "correct.word": {
+            "zh": "删去重复的“{word}”。",
+            "en": "Delete the repeated “{word}”.",
+        },
     }
 
     def on_document(self, doc, ctx):

@@ -76,6 +76,7 @@ _SENTENCE_END = "。!?;:！？；："
 class ItemNumbering(Rule):
     code = "GX105"
     name = "item-numbering"
+    summary_en = "Item numbers inside a part that skip, repeat or mix styles"
     family = "structure"
     severity = Severity.WARNING
     messages = {
@@ -102,6 +103,26 @@ class ItemNumbering(Rule):
         "previous": {"zh": "上一项“{prev}”", "en": "the item before: “{prev}”"},
         "next": {"zh": "下一项“{next}”", "en": "the next item: “{next}”"},
         "more_top": {"zh": "同一部分里另一个这样编号的小标题", "en": "another sub-heading numbered like a section"},
+        "correct.skip": {
+            "zh": "按顺序编号：在“{prev}”与“{written}”之间补上“{missing}”，或改正编号。",
+            "en": "Number the items in order: add “{missing}” between “{prev}” and “{written}”, or correct the numbers.",
+        },
+        "correct.repeat": {
+            "zh": "把重复的编号“{written}”改为“{expected}”。",
+            "en": "Number this item “{expected}”, not “{written}” again.",
+        },
+        "correct.misnumbered": {
+            "zh": "把“{written}”改为“{expected}”。",
+            "en": "Number this item “{expected}”, not “{written}”.",
+        },
+        "correct.mixed": {
+            "zh": "同一层的编号用同一种方式：把“{written}”改为“{expected}”。",
+            "en": "Number one level in one way: “{expected}”, not “{written}”.",
+        },
+        "correct.top": {
+            "zh": "小标题按小标题编号：把“{written}”改为“{expected}”。",
+            "en": "Number a sub-heading as one: “{expected}”, not “{written}”.",
+        },
     }
 
     def on_document(self, doc, ctx):
