@@ -56,7 +56,7 @@ def add_parser(sub, lang: str = "zh") -> None:
                    help=h("遍历目录时也检查不像年度报告的文件", "in a folder walk, also check files that do not look like a report"))
     r.add_argument("--history", action="append", default=[], metavar="DIR",
                    help=h("往年的报告：与这一批一起读取（GX7、与上年对比），本身不报告问题",
-                          "earlier years' reports: read beside the batch (GX7, 与上年对比) but not reported on"))
+                          "earlier years' reports: read beside the batch (GX7, the comparison with last year) but not reported on"))
     g = r.add_argument_group(h("审查意见（-o *.docx）", "the letters (-o *.docx)"))
     g.add_argument("--office", metavar="NAME", help=h("审查机关，写在落款处（默认：政务公开办公室）",
                                                       "the reviewing office, at the foot (default: 政务公开办公室)"))
