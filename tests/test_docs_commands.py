@@ -222,6 +222,8 @@ def _fixable(d, cmd: str) -> dict[str, int]:
 def test_documented_gxlint_command_runs(cmd, tmp_path):
     d = _scratch(tmp_path)
     fixing = "--fix" in cmd.split()
+    if fixing and cmd.startswith("cat "):     # --fix on standard input: the fixed text is its output
+        return _check_stdin_fix(d, cmd)
     if fixing:
         _ensure_inputs(d, shlex.split(cmd)[1:])
         before = _fixable(d, cmd)
@@ -235,6 +237,26 @@ def test_documented_gxlint_command_runs(cmd, tmp_path):
     if "--output" in cmd.split():
         target = cmd.split()[cmd.split().index("--output") + 1]
         assert (d / target).is_file() and (d / target).stat().st_size > 0
+
+
+def _stdin_fixable(d, data: bytes) -> int:
+    env = dict(os.environ, PYTHONPATH=ROOT, GXLINT_NO_PROGRESS="1")
+    p = subprocess.run([sys.executable, "-m", "gxlint", "check", "--isolated", "--format", "json", "--exit-zero", "-"],
+                       cwd=d, env=env, input=data, capture_output=True, timeout=600)
+    assert p.returncode == 0, p.stderr.decode("utf-8", "replace")[-2000:]
+    return sum(1 for f in json.loads(p.stdout)["files"] for x in f["diagnostics"] if x["fix"] and x["fix"]["safe"])
+
+
+def _check_stdin_fix(d, cmd: str) -> None:
+    """`cat r.txt | gxlint check --fix -`: what it prints on standard output is the text fixed — fed
+    back to gxlint, nothing is left to fix, where the input had something."""
+    src = cmd[4:].split("|", 1)[0].strip()
+    data = (d / src).read_bytes() if (d / src).exists() else read_seed("001").encode("utf-8")
+    assert _stdin_fixable(d, data) > 0, f"{cmd!r}: nothing for it to fix in its input"
+    p = _run_gxlint(d, cmd)
+    err = p.stderr.decode("utf-8", "replace")
+    assert p.returncode in (0, 1) and "Traceback" not in err, err[-2000:]
+    assert p.stdout and _stdin_fixable(d, p.stdout) == 0, err[-2000:]
 
 
 class _NotRunSummary:

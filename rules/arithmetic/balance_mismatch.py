@@ -60,7 +60,7 @@ class BalanceMismatch(Rule):
             "en": "Check {column_en} against the records so that 一 + 二 ({lhs}) equals （七）总计 + 四 ({rhs}).",
         },
         "correct.balance_cell": {
-            "zh": "重点核对“{row}”{cname}一格（{value}），使第一项加第二项之和等于第三项加第四项之和。",
+            "zh": "重点核对{column}“{row}”一格（{value}），使第一项加第二项之和等于第三项加第四项之和。",
             "en": "Check the cell {column_en} of “{row}” first ({value}) so that 一 + 二 equals 三 + 四.",
         },
     }

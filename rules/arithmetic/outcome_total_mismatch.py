@@ -102,7 +102,7 @@ class OutcomeTotalMismatch(Rule):
             "en": "Check {column_en} against the records so that （七）总计 (now {total}) equals the sum of the outcomes (now {parts}).",
         },
         "correct.outsum_cell": {
-            "zh": "重点核对“{row}”{cname}一格（{value}），使（七）总计与各办理结果之和一致。",
+            "zh": "重点核对{column}“{row}”一格（{value}），使（七）总计与各办理结果之和一致。",
             "en": "Check the cell {column_en} of “{row}” first ({value}) so that （七）总计 equals the sum of the outcomes.",
         },
     }
