@@ -3,10 +3,10 @@
 changed cells and the passages carried over highlighted on both sides, hovering one passage lights
 up the other, and no request leaves the page.  A screenshot is kept in tests/artefacts/."""
 import os
-import shutil
 
 import pytest
 
+from browserutil import browser, needs_chromium  # noqa: F401  (browser is a fixture)
 from gxlint import synth
 from gxlint.across.compare import compare
 from gxlint.across.compare_html import render
@@ -14,17 +14,7 @@ from gxlint.parse import parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ARTEFACTS = os.path.join(ROOT, "tests", "artefacts")
-CHROMIUM = os.environ.get("GXLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is missing: apt-get install chromium fonts-noto-cjk")
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
+pytestmark = needs_chromium
 
 
 def _page_file(tmp_path, lang="zh") -> str:

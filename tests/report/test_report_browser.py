@@ -8,21 +8,12 @@ import shutil
 
 import pytest
 
+from browserutil import browser, needs_chromium  # noqa: F401  (browser is a fixture)
 from seedutil import seed_path
 
 from .batch import artefact, built, check_json
 
-CHROMIUM = os.environ.get("GXLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is missing: apt-get install chromium fonts-noto-cjk")
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
+pytestmark = needs_chromium
 
 
 @pytest.fixture
@@ -201,7 +192,6 @@ def test_the_mixed_inbox_page(page, tmp_path):
     shot = artefact("review-page.png")
     page.screenshot(path=shot, full_page=False)
     if os.environ.get("GXLINT_UPDATE_DOCS"):
-        import shutil
 
         os.makedirs(os.path.dirname(DOC_SHOT), exist_ok=True)
         shutil.copy(shot, DOC_SHOT)

@@ -6,13 +6,12 @@ import shutil
 
 import pytest
 
+from browserutil import launch, needs_chromium
 from gxlint.cli import _parser
 from gxlint.report import collect
 from seedutil import CORPUS_REAL
 
 from .batch import artefact, built
-
-CHROMIUM = os.environ.get("GXLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _batch(*argv):
@@ -52,12 +51,10 @@ def test_no_view_without_last_year():
     assert all("compare" not in r for r in reports.values())
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is missing: apt-get install chromium fonts-noto-cjk")
+@needs_chromium
 def test_the_view_in_the_page():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
     path = built("html")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    with launch() as b:
         pg = b.new_page(viewport={"width": 1400, "height": 1000})
         errors, requests = [], []
         pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -83,4 +80,3 @@ def test_the_view_in_the_page():
         pg.wait_for_selector("#tables", timeout=20000)
         assert pg.locator("#compare").count() == 0
         assert errors == [] and requests == []
-        b.close()
