@@ -34,7 +34,7 @@
 《中华人民共和国政府信息公开条例》第五十条（每年发布上一年度的工作年度报告）；
 国办公开办函〔2021〕30号。
 """
-from gxlint.api import Rule, Severity
+from gxlint.api import Edit, Fix, Rule, Severity
 
 WHERE = {
     "title": ("标题", "the title"),
@@ -55,6 +55,7 @@ class YearMismatch(Rule):
     summary_en = "The report year is stated inconsistently"
     family = "meta"
     severity = Severity.WARNING
+    fixable = True
     messages = {
         "mismatch": {
             "zh": "{where}写的是 {got} 年，但报告年度是 {year} 年（以{basis}为准）",
@@ -73,6 +74,7 @@ class YearMismatch(Rule):
             "en": "the date “{text}” is malformed{why}",
         },
         "basis": {"zh": "{where}：{year} 年", "en": "{where}: {year}"},
+        "fix": {"zh": "把 {got} 改为报告年度 {year}", "en": "write the report year {year} instead of {got}"},
         "correct.mismatch": {
             "zh": "把{where}中的 {got} 年改为报告年度 {year} 年（或核对报告年度）。",
             "en": "Write the report year {year} in {where}, not {got} (or check the report year).",
@@ -110,7 +112,8 @@ class YearMismatch(Rule):
                     continue        # the start year's finding or the split below says it
                 seen.add(m.span)
                 ctx.report("mismatch", m.span, related=related, where=WHERE[m.source][i], got=m.year,
-                           year=year, basis=basis, data={"mention": m.source, "year": m.year, "report_year": year})
+                           year=year, basis=basis, fix=_fix(m, year, ctx),
+                           data={"mention": m.source, "year": m.year, "report_year": year})
             for what, date, span in (("signature", meta.signature_date, meta.signature_date_span),
                                      ("published", meta.published, meta.published_span)):
                 if date and span is not None and date[0] <= year:
@@ -130,3 +133,17 @@ class YearMismatch(Rule):
 
 def _fmt(d, zh: bool) -> str:
     return f"{d[0]}年{d[1]}月{d[2]}日" if zh else f"{d[0]}-{d[1]:02d}-{d[2]:02d}"
+
+
+# one year written in one place: the statistics period has two (its start year alone is not
+# changed), and what --year says is the configuration's, not the report's
+ONE_PLACE = {"title", "body", "opening", "fee", "caption"}
+
+
+def _fix(mention, year: int, ctx):
+    """To review by hand: the report year written where another year stands — only a year written
+    in one place in Arabic digits (二〇二三 is left to the author)."""
+    if mention.source not in ONE_PLACE or ctx.text[mention.span.start:mention.span.end] != str(mention.year):
+        return None
+    return Fix(ctx.message("fix", got=mention.year, year=year), (Edit(mention.span.start, mention.span.end, str(year)),),
+               safe=False)

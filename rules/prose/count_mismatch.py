@@ -43,7 +43,7 @@
 """
 from itertools import combinations
 
-from gxlint.api import Rule, Severity, fmt_num
+from gxlint.api import Edit, Fix, Rule, Severity, fmt_num
 
 SUBJECT = {
     "received": ("收到/受理申请", "applications received"),
@@ -98,6 +98,7 @@ class ProseCountMismatch(Rule):
     summary_en = "A number in the text differs from the table cell it names"
     family = "prose"
     severity = Severity.ERROR
+    fixable = True
     messages = {
         "mismatch": {
             "zh": "正文称{subject}为 {claim}，但{where}为 {table}",
@@ -112,6 +113,8 @@ class ProseCountMismatch(Rule):
             "en": "the prose says nearly {claim} {subject_en}, but {where_en} is {table}, more than that",
         },
         "cell": {"zh": "{label}：{value}", "en": "{label}: {value}"},
+        "fix": {"zh": "把正文的 {claim} 改为表中的 {table}（若表格有误，则改表格）",
+                "en": "write the table's {table} in the text instead of {claim} (or correct the table if it is the one that is wrong)"},
         "correct.mismatch": {
             "zh": "核对{subject}的数字，使正文（{claim}）与{where}（{table}）一致。",
             "en": "Check the number of {subject_en} so that the text ({claim}) and {where_en} ({table}) agree.",
@@ -149,7 +152,7 @@ class ProseCountMismatch(Rule):
         related = [ctx.related(cell.span, "cell", label=lbl, value=fmt_num(cell.value)) for lbl, cell in main["terms"]]
         ctx.report("mismatch", claim.span, severity=sev, related=related, subject=zh, subject_en=en,
                    claim=fmt_num(claim.value), table=fmt_num(main["value"]), where=where,
-                   where_en="the table (" + where + ")",
+                   where_en="the table (" + where + ")", fix=_fix(claim, main["value"], sev, ctx),
                    data={"claim": claim.value, "table": main["value"], "subject": claim.subject,
                          "applicant": claim.applicant, "context": claim.context})
 
@@ -173,6 +176,17 @@ class ProseCountMismatch(Rule):
         ctx.report("bound_" + bound, claim.span, severity=Severity.WARNING, related=related, subject=zh, subject_en=en,
                    claim=fmt_num(claim.value), table=fmt_num(main["value"]), where=where, where_en="the table (" + where + ")",
                    data={"claim": claim.value, "table": main["value"], "subject": claim.subject, "bound": bound})
+
+
+def _fix(claim, table: float, sev, ctx):
+    """To review by hand: the table figure the message names written in the text — only for an
+    error (a certain reading of both), and a number written in Arabic digits as the table writes it
+    (one in Chinese numerals is left to the author)."""
+    if sev is not None or ctx.text[claim.span.start:claim.span.end] != fmt_num(claim.value):
+        return None
+    value = fmt_num(table)
+    return Fix(ctx.message("fix", claim=fmt_num(claim.value), table=value),
+               (Edit(claim.span.start, claim.span.end, value),), safe=False)
 
 
 def _explained(claim, targets):

@@ -151,3 +151,30 @@ def test_table_two_named_without_a_verb_is_a_warning():
     T.invalid(changed, [at(changed, "127") + ("正文称行政许可为 127，但表二 行政许可 本年处理决定数量为 126",)])
     assert T.diagnostics(changed)[1][0].severity.label == "warning"
     T.valid(city("本年度梳理公布行政许可事项清单 120 项。"))
+
+
+def test_the_fix_to_review_writes_the_table_figure_over_the_prose_number():
+    """An error has a fix to review by hand (never applied by --fix alone): the text's number
+    replaced by the one table figure it names; the fixed report is silent."""
+    from gxlint.fixes import apply_fixes
+
+    text = city(CITY_PROSE.replace("申请 2417 件", "申请 2418 件"))
+    _res, own = T.diagnostics(text)
+    (d,) = own
+    assert d.fix is not None and not d.fix.safe
+    assert d.fix.message == "把正文的 2418 改为表中的 2417（若表格有误，则改表格）"
+    start = text.index("2418")
+    assert [(e.start, e.end, e.new_text) for e in d.fix.edits] == [(start, start + 4, "2417")]
+    assert apply_fixes(text, own) == (text, 0), "a safe-only pass leaves it"
+    fixed, n = apply_fixes(text, own, unsafe=True)
+    assert n == 1
+    T.valid(fixed)
+
+
+def test_no_fix_for_a_warning_nor_for_a_number_in_chinese_numerals():
+    text = city("本年度办理行政复议 15 件。")
+    _res, own = T.diagnostics(text)
+    assert own[0].severity.label == "warning" and own[0].fix is None, "an unsure reading is not rewritten"
+    text = report("本年度共受理政府信息公开申请十件。", t3={"r1": t3_row(9)})
+    _res, own = T.diagnostics(text)
+    assert [d.code for d in own] == ["GX401"] and own[0].fix is None

@@ -118,3 +118,22 @@ def test_a_table_heading_with_last_years_year():
     text = report().replace("二、主动公开政府信息情况", "二、2022年主动公开政府信息情况")
     t.invalid(text, [(*line_of(text, "2022"), "表格标题写的是 2022 年")])
     t.valid(report().replace("二、主动公开政府信息情况", "二、2023年度主动公开政府信息情况"))
+
+
+def test_the_fix_to_review_writes_the_report_year():
+    """A year written in one place (title, fee statement …) has a fix to review by hand; the
+    statistics period's start year alone has none (its end year would be left behind)."""
+    from gxlint.fixes import apply_fixes
+
+    text = report(title="某某市某某局2022年政府信息公开工作年度报告", part6="2023年度本单位未收取信息处理费。")
+    _res, own = t.diagnostics(text)
+    (d,) = own
+    assert d.fix is not None and not d.fix.safe and d.fix.message == "把 2022 改为报告年度 2023"
+    start = text.index("2022")
+    assert [(e.start, e.end, e.new_text) for e in d.fix.edits] == [(start, start + 4, "2023")]
+    fixed, n = apply_fixes(text, own, unsafe=True)
+    assert n == 1
+    t.valid(fixed)
+    text = report(head="本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。")
+    _res, own = t.diagnostics(text)
+    assert [d.fix for d in own] == [None]
