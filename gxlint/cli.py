@@ -1,4 +1,4 @@
-"""gxlint check | rules | rule CODE | show | report | compare | lsp  (see spec/cli.md; exit codes 0/1/2)."""
+"""gxlint check | rules | rule CODE | show | report | compare | lsp | mcp  (see spec/cli.md; exit codes 0/1/2)."""
 from __future__ import annotations
 
 import argparse
@@ -103,7 +103,7 @@ def _parser(lang: str = "zh") -> argparse.ArgumentParser:
                                                "Checks annual reports on government information disclosure "
                                                "(Chinese help: without --lang en)"))
     p.add_argument("--version", action="version", version=f"gxlint {__version__}", help=h("显示版本号并退出", "print the version and exit"))
-    sub = p.add_subparsers(dest="command", title=h("命令", "commands"), metavar="{check,rules,rule,show,report,compare,lsp}",
+    sub = p.add_subparsers(dest="command", title=h("命令", "commands"), metavar="{check,rules,rule,show,report,compare,lsp,mcp}",
                            parser_class=_Parser)
     p.commands = sub.choices
 
@@ -199,6 +199,9 @@ def _parser(lang: str = "zh") -> argparse.ArgumentParser:
 
     lsp = sub.add_parser("lsp", help=h("语言服务器（在标准输入输出上）", "language server on stdio"))
     lsp.add_argument("--stdio", action="store_true", help=h("（默认）在标准输入输出上使用 LSP", "(default) talk LSP on stdin/stdout"))
+    from .mcp import add_arguments as _mcp_arguments
+
+    _mcp_arguments(sub.add_parser("mcp", help=h("供 AI 助手调用的 MCP 服务器（在标准输入输出上）", "MCP server for AI assistants, on stdio")), lang)
     return p
 
 
@@ -236,6 +239,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from .lsp import main as lsp_main
 
             return lsp_main() or 0
+        if args.command == "mcp":
+            from .mcp import run as mcp_run
+
+            return mcp_run(args)
         saved = argparse._
         argparse._ = _translate
         try:
