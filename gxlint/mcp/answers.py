@@ -162,13 +162,13 @@ def _summary(res, shown: list[dict], total: int, source: str, lang: str) -> str:
     words = sum(1 for f in shown if not f["change"] and f["code"] not in ("GX207", "GX002"))
     doubtful = sum(1 for f in shown if f["code"] == "GX207")
     if safe:
-        out.append(_say(lang, f"{safe} 条给出了可以直接应用的修改（change）。", f"{safe} come with a change safe to apply."))
+        out.append(_say(lang, f"{safe} 条给出了可以直接应用的修改（change）。", f"{safe} {'comes' if safe == 1 else 'come'} with a change safe to apply."))
     if review:
         out.append(_say(lang, f"{review} 条给出了具体的修改（change），但需先与原始数据核对再改。",
-                        f"{review} come with a change to apply only after checking it against the original data."))
+                        f"{review} {'comes' if review == 1 else 'come'} with a change to apply only after checking it against the original data."))
     if words:
         out.append(_say(lang, f"{words} 条没有可以自动确定的改法，请按 correction 所说修改。",
-                        f"{words} have no change gxlint can determine: do what their correction says."))
+                        f"{words} {'has' if words == 1 else 'have'} no change gxlint can determine: do what {'its' if words == 1 else 'their'} correction says."))
     if doubtful:
         out.append(_say(lang, f"{doubtful} 张表读不准（GX207）：请对照原件核对，不要为让合计成立而改数字。",
                         f"{doubtful} table(s) could not be read with certainty (GX207): check them against the original; "
