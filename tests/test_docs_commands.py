@@ -33,6 +33,7 @@ SOURCES = ["README.md", "docs/zh/quickstart.md", "docs/zh/configuration.md", "do
            "docs/en/quickstart.md", "docs/en/configuration.md", "docs/en/ci.md", "docs/README.md",
            "vscode-extension/README.md"]
 SOURCES += ["docs/zh/editor.md", "docs/en/editor.md", "docs/zh/report.md", "docs/en/report.md"]
+SOURCES += ["docs/zh/assistants.md", "docs/en/assistants.md"]
 
 # command (prefix) → why it is not run here
 SKIPPED = {
@@ -49,6 +50,11 @@ SKIPPED = {
     "npm test": "needs the extension's npm packages (network); scripts/test.sh runs it",
     "python3 benchmarks/run.py": "takes many minutes and measures speed, not correctness",
     "gxlint lsp": "a language server waiting for an editor on stdin; tests/lsp runs it",
+    "gxlint mcp": "an MCP server waiting for an assistant's client on stdin; tests/assistants starts it as each "
+                  "documented configuration does",
+    "python3 -m pip install '.[mcp]'": "pip install . (run below) with the MCP SDK, which the test dependencies install",
+    "python3 -m pip install 'dist/gxlint-0.1.0-py3-none-any.whl[mcp]'": "the wheel's install is run below; the extra adds "
+                                                                         "the MCP SDK, which the test dependencies install",
     "python3 -m gxlint lsp": "a language server waiting for an editor on stdin; tests/lsp runs it",
     "python3 benchmarks/lsp_latency.py": "measures speed, not correctness (asserts nothing); takes minutes",
     'python -m pip install "gxlint @ git+': "needs the network and the real repository URL (<org> is a placeholder)",
