@@ -21,7 +21,11 @@ Measures (each figure labelled with the machine's core count and load average):
    build, load, re-check one organ; 2,000 reports, and 20,000 without --quick);
 9. across years (issue 22): comparing two 30 KB reports (``gxlint.across.compare.compare`` on two
    parsed reports; and read + parse + compare); pairing a folder of 2,000 reports by organ and
-   year (the index, cold and cached, 2 processes) and the GX7 rules over it.
+   year (the index, cold and cached, 2 processes) and the GX7 rules over it;
+10. ``gxlint mcp`` (issue 27): cold start of a fresh server to its first tool answer, as an
+    assistant's client sees it — spawn, ``initialize``, then ``check_report`` on a 30 KB report
+    (raw JSON-RPC on the pipes, so the client's own start-up is not counted); and the same call
+    answered by the running server.
 
 Never run as a timed test: nothing here is asserted.  Goals (issue 7): 30 KB ≤ 15 ms median and
 ≤ 10× the floor; 1 MB ≤ 500 ms and linear growth; ≥ 300 reports/s with --jobs 2 on 2 cores;
@@ -167,6 +171,74 @@ def section_cold(rows: list, quick: bool, tmp: str) -> None:
     rows.append(("cold start `gxlint check one.txt` (30 KB)", f"{statistics.median(times) * 1e3:.0f} ms",
                  f"min {min(times) * 1e3:.0f} ms · bare `python -c pass` {bare * 1e3:.0f} ms · "
                  f"heavy modules imported: {mods[-1] if mods else '?'}"))
+
+
+def _mcp_session(report: str) -> tuple[float, float, float]:
+    """One fresh ``gxlint mcp``: seconds from spawn to the answer of ``initialize``, to the first
+    ``check_report``'s answer, and the second (same call, warm)."""
+    import json
+
+    def send(p, msg: dict) -> None:
+        p.stdin.write((json.dumps(msg, ensure_ascii=False) + "\n").encode("utf-8"))
+        p.stdin.flush()
+
+    def answer(p, rid: int) -> dict:
+        while True:
+            line = p.stdout.readline()
+            if not line:
+                raise RuntimeError("gxlint mcp closed its output: " + p.stderr.read().decode("utf-8", "replace")[-500:])
+            msg = json.loads(line)
+            if msg.get("id") == rid:
+                if "error" in msg or msg["result"].get("isError"):
+                    raise RuntimeError(f"gxlint mcp: {str(msg)[:300]}")
+                return msg
+
+    call = {"name": "check_report", "arguments": {"text": report}}
+    t0 = time.perf_counter()
+    p = subprocess.Popen([sys.executable, "-m", "gxlint", "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=env(), cwd=ROOT)
+    try:
+        send(p, {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                 "params": {"protocolVersion": "2025-11-25", "capabilities": {},
+                            "clientInfo": {"name": "gxlint-bench", "version": "0"}}})
+        answer(p, 1)
+        t_init = time.perf_counter() - t0
+        send(p, {"jsonrpc": "2.0", "method": "notifications/initialized"})
+        send(p, {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": call})
+        answer(p, 2)
+        t_first = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        send(p, {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": call})
+        answer(p, 3)
+        t_warm = time.perf_counter() - t1
+    finally:
+        p.stdin.close()
+        try:
+            p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+    return t_init, t_first, t_warm
+
+
+def section_mcp(rows: list, quick: bool) -> None:
+    try:
+        import mcp.server.mcpserver  # noqa: F401
+    except ImportError:
+        rows.append(("cold start `gxlint mcp` → first tool answer", "n/a", "the MCP SDK is not installed: pip install '.[mcp]'"))
+        return
+    from gxlint import synth
+
+    report = synth.sample(5, size=30_000).text
+    _mcp_session(report)                                   # writes the bytecode cache
+    runs = [_mcp_session(report) for _ in range(3 if quick else 7)]
+    init = [r[0] for r in runs]
+    first = [r[1] for r in runs]
+    warm = [r[2] for r in runs]
+    ms = lambda xs: f"{statistics.median(xs) * 1e3:.0f} ms"   # noqa: E731
+    rows.append(("cold start `gxlint mcp` → first tool answer (check_report, 30 KB)", ms(first),
+                 f"min {min(first) * 1e3:.0f} ms · of which spawn → initialize answered {ms(init)} · "
+                 f"the same call on the running server {statistics.median(warm) * 1e3:.1f} ms · {len(runs)} runs"))
 
 
 def section_memory(rows: list, tmp: str) -> None:
@@ -367,9 +439,9 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="fewer runs and 200 reports for throughput")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language-server latency")
     ap.add_argument("--only", choices=("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache",
-                                       "across"), nargs="*")
+                                       "across", "mcp"), nargs="*")
     a = ap.parse_args()
-    want = set(a.only or ("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache", "across"))
+    want = set(a.only or ("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache", "across", "mcp"))
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="gxlint-bench-") as tmp:
         if "single" in want:
@@ -381,6 +453,8 @@ def main() -> int:
             section_throughput(rows, a.quick, tmp)
         if "cold" in want:
             section_cold(rows, a.quick, tmp)
+        if "mcp" in want:
+            section_mcp(rows, a.quick)
         if "memory" in want:
             section_memory(rows, tmp)
         if "hostile" in want:
