@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { ServerManager } from './client';
 import { findGxlint } from './launch';
 import { checkWorkspace } from './checkWorkspace';
+import { registerMcpServer } from './mcp';
 import { onDidChangeSelectedInterpreter } from './python';
 import { getExtensionSettings, getServerSettings, LANGUAGES, RESTART_KEYS, SECTION, workspaceFolderFor } from './settings';
 import { StatusBar } from './statusBar';
@@ -43,6 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }, { extensionPath: context.extensionPath, storageDir: context.globalStorageUri.fsPath });
     const server = manager;
     context.subscriptions.push(server);
+
+    // gxlint.mcp.enable: gxlint's MCP server for VS Code's agent mode (VS Code 1.101 and later)
+    context.subscriptions.push(...registerMcpServer(log, async () => server.gxlint ?? (await findGxlint(log)).command));
 
     const status = new StatusBar(() => server.running);
     context.subscriptions.push(status, server.onDidChangeState(() => status.update()));

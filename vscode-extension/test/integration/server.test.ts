@@ -42,7 +42,8 @@ import { checkLaunch, findGxlint, type Log, serverLaunch } from '../../src/launc
 import { answerConfiguration } from '../../src/settings';
 import { parseCheckOutput } from '../../src/checkOutput';
 import { getServerSettings } from '../../src/settings';
-import { __stub as stub } from '../support/vscode-stub';
+import { registerMcpServer } from '../../src/mcp';
+import { __stub as stub, type McpStdioServerDefinition } from '../support/vscode-stub';
 import { execFileSync } from 'node:child_process';
 
 const TIMEOUT_MS = 60_000;
@@ -407,5 +408,81 @@ describe('"Check Workspace": the CLI command the extension runs', () => {
             f001.diagnostics.some((d) => d.code === 'GX301' && d.start.line >= 96 && d.start.line <= 103),
             JSON.stringify(f001.diagnostics.map((d) => [d.code, d.start.line])),
         );
+    });
+});
+
+describe('the MCP server, as the extension defines it for agent mode (gxlint.mcp.enable)', () => {
+    test('VS Code would start it: it answers initialize, lists the tools and checks a seed by its path in the workspace', async (t) => {
+        stub.reset();
+        const resolution = await findGxlint(log);
+        if (!resolution.command) {
+            t.skip('gxlint was not found');
+            return;
+        }
+        const gxlint = resolution.command;
+        stub.folders = [stub.folder(seedDir)];
+        stub.mcpApi = true;
+        stub.config['gxlint.mcp.enable'] = true;
+        registerMcpServer(log, () => Promise.resolve(gxlint));
+        const provider = stub.mcpProviders[0]?.provider as { provideMcpServerDefinitions(t: unknown): Promise<McpStdioServerDefinition[]> };
+        const [def] = await provider.provideMcpServerDefinitions({});
+        assert.ok(def);
+        // VS Code runs the command with the definition's environment over its own, in its cwd
+        const child = spawn(def.command, def.args, {
+            cwd: def.cwd?.fsPath,
+            env: { ...process.env, ...(def.env as Record<string, string>) },
+            stdio: 'pipe',
+        });
+        const stderr: string[] = [];
+        child.stderr.on('data', (b: Buffer) => stderr.push(b.toString('utf8')));
+        const answers = new Map<number, (m: Record<string, unknown>) => void>();
+        let buffer = '';
+        child.stdout.on('data', (b: Buffer) => {
+            buffer += b.toString('utf8');
+            let nl: number;
+            while ((nl = buffer.indexOf('\n')) >= 0) {
+                const msg = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
+                buffer = buffer.slice(nl + 1);
+                answers.get(msg.id as number)?.(msg);
+            }
+        });
+        const request = (id: number, method: string, params: unknown): Promise<Record<string, unknown>> => {
+            const answered = new Promise<Record<string, unknown>>((resolve) => answers.set(id, resolve));
+            child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id, method, params }) + '\n');
+            return withTimeout(answered, `${method} (stderr: ${stderr.join('')})`);
+        };
+        try {
+            const init = await request(1, 'initialize', {
+                protocolVersion: '2025-11-25',
+                capabilities: {},
+                clientInfo: { name: 'vscode-stub', version: '0' },
+            });
+            assert.equal((init.result as { serverInfo: { name: string } }).serverInfo.name, 'gxlint');
+            child.stdin.write(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) + '\n');
+            const tools = ((await request(2, 'tools/list', {})).result as { tools: { name: string }[] }).tools.map((x) => x.name);
+            assert.deepEqual(tools.sort(), ['check_folder', 'check_report', 'compare_reports', 'explain_rule', 'fix_report', 'new_report_skeleton']);
+            const call = (await request(3, 'tools/call', { name: 'check_report', arguments: { path: seed001 } })).result as {
+                isError?: boolean;
+                structuredContent: { source: string; findings: { code: string; line: number }[] };
+            };
+            assert.ok(!call.isError, JSON.stringify(call));
+            assert.equal(call.structuredContent.source, seed001);
+            for (const e of expected[seed001 ?? '']?.must ?? []) {
+                assert.ok(
+                    call.structuredContent.findings.some((f) => e.codes.some((c) => f.code.startsWith(c)) && (e.from === undefined || (f.line >= e.from && f.line <= (e.to ?? e.from)))),
+                    `${JSON.stringify(e)} in ${JSON.stringify(call.structuredContent.findings.map((f) => [f.code, f.line]))}`,
+                );
+            }
+            // a file outside the workspace folders is refused, with a message
+            const outside = (await request(4, 'tools/call', { name: 'check_report', arguments: { path: path.join(root, 'README.md') } })).result as {
+                isError?: boolean;
+                content: { text: string }[];
+            };
+            assert.equal(outside.isError, true);
+            assert.match(outside.content[0]?.text ?? '', /不在允许读取的目录之内/);
+        } finally {
+            child.stdin.end();
+            child.kill();
+        }
     });
 });

@@ -45,6 +45,34 @@ interface Folder {
     index: number;
 }
 
+type Listener<T> = (e: T) => unknown;
+
+export class EventEmitter<T> {
+    private listeners: Listener<T>[] = [];
+    readonly event = (listener: Listener<T>): { dispose(): void } => {
+        this.listeners.push(listener);
+        return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+    };
+    fire(e: T): void {
+        this.listeners.forEach((l) => l(e));
+    }
+    dispose(): void {
+        this.listeners = [];
+    }
+}
+
+/** VS Code 1.101's MCP server definition (present when `stub.mcpApi` is on). */
+export class McpStdioServerDefinition {
+    cwd?: Uri;
+    constructor(
+        readonly label: string,
+        public command: string,
+        public args: string[] = [],
+        public env: Record<string, string | number | null> = {},
+        public version?: string,
+    ) {}
+}
+
 /** Mutable state the tests set. `scoped` holds per-folder overrides, keyed by folder path. */
 export const stub = {
     config: {} as Record<string, unknown>,
@@ -52,7 +80,22 @@ export const stub = {
     language: 'en',
     trusted: true,
     folders: undefined as Folder[] | undefined,
+    /** VS Code 1.101's `lm.registerMcpServerDefinitionProvider` and `McpStdioServerDefinition` exist */
+    mcpApi: false,
+    /** what `lm.registerMcpServerDefinitionProvider` was given */
+    mcpProviders: [] as { id: string; provider: unknown }[],
+    /** the workspace events' emitters, for the tests to fire */
+    events: {
+        configuration: new EventEmitter<{ affectsConfiguration(key: string): boolean }>(),
+        folders: new EventEmitter<void>(),
+        trust: new EventEmitter<void>(),
+    },
     reset(): void {
+        this.mcpApi = false;
+        this.mcpProviders = [];
+        for (const e of Object.values(this.events)) {
+            e.dispose();
+        }
         this.config = {};
         this.scoped = {};
         this.language = 'en';
@@ -78,6 +121,9 @@ export const workspace = {
     getWorkspaceFolder(uri: Uri): Folder | undefined {
         return folderOf(uri);
     },
+    onDidChangeConfiguration: (l: Listener<{ affectsConfiguration(key: string): boolean }>) => stub.events.configuration.event(l),
+    onDidChangeWorkspaceFolders: (l: Listener<void>) => stub.events.folders.event(l),
+    onDidGrantWorkspaceTrust: (l: Listener<void>) => stub.events.trust.event(l),
     getConfiguration(section: string, scope?: Uri | Folder) {
         const folder = scope instanceof Uri ? folderOf(scope) : scope;
         const overrides = folder ? (stub.scoped[folder.uri.fsPath] ?? {}) : {};
@@ -91,6 +137,19 @@ export const workspace = {
                 }
                 return defaultValue;
             },
+        };
+    },
+};
+
+/** `lm` of VS Code 1.101 and later (with `stub.mcpApi`), or of an older VS Code (without). */
+export const lm = {
+    get registerMcpServerDefinitionProvider(): ((id: string, provider: unknown) => { dispose(): void }) | undefined {
+        if (!stub.mcpApi) {
+            return undefined;
+        }
+        return (id: string, provider: unknown) => {
+            stub.mcpProviders.push({ id, provider });
+            return { dispose: () => (stub.mcpProviders = stub.mcpProviders.filter((p) => p.provider !== provider)) };
         };
     },
 };

@@ -121,6 +121,6 @@ test('engines.vscode is no lower than what vscode-languageclient needs', () => {
     assert.ok(t1 < a1 || (t1 === a1 && t2 <= a2), `@types/vscode ${types.version} must not be newer than engines.vscode ${manifest.engines.vscode}`);
 });
 
-test('activates on the documents it serves', () => {
-    assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:html', 'onLanguage:markdown', 'onLanguage:plaintext']);
+test('activates on the documents it serves, and when VS Code asks for its MCP server (gxlint.mcp.enable)', () => {
+    assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:html', 'onLanguage:markdown', 'onLanguage:plaintext', 'onMcpCollection:gxlint.mcp']);
 });
