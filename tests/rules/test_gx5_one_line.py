@@ -68,12 +68,12 @@ def test_signature_at_the_end_of_a_one_line_report():
     for sig in ("某某市某某局\n2024年1月20日", "某某市某某局\n二〇二四年一月二十日"):
         text = one_line(signature=sig)
         doc = parse(text)
-        assert doc.meta.signature_date == (2024, 1, 20)
-        assert doc.meta.extra["signature_organ"] == "某某市某某局"
-        assert text[doc.meta.signature_span.start:doc.meta.signature_span.end] == sig.replace("\n", " ")
+        assert doc.meta.signature.date == (2024, 1, 20)
+        assert doc.meta.signature.organ == "某某市某某局"
+        assert text[doc.meta.signature.span.start:doc.meta.signature.span.end] == sig.replace("\n", " ")
         gx506.valid(text)
     text = one_line(signature="某某县人民政府")          # organ only, set off by a space
-    assert parse(text).meta.extra["signature_organ"] == "某某县人民政府"
+    assert parse(text).meta.signature.organ == "某某县人民政府"
     gx506.invalid(text, [(1, text.index("某某县人民政府") + 1, "落款没有日期")])
     text = one_line(signature="2024年1月20日")
     gx506.invalid(text, [(1, text.index("2024年1月20日") + 1, "落款只有日期")])
@@ -87,7 +87,7 @@ def test_no_signature_in_a_one_line_report_points_at_the_last_sentence():
     assert text[own[0].span.start:own[0].span.end] == last
     # a date glued to a sentence is not a 落款
     text = one_line(signature=None, part6="本年度未收取信息处理费。下一步将于2024年1月20日")
-    assert parse(text).meta.signature_date is None
+    assert parse(text).meta.signature.date is None
 
 
 def test_one_line_report_whole_lint_no_structure_findings():
@@ -102,4 +102,4 @@ def test_one_line_layouts_keep_their_signature():
         text = read_layout(name)
         gx506.valid(text)
         meta = parse(text).meta
-        assert meta.signature_date == (2024, 1, 20) and meta.extra["signature_organ"] == organ
+        assert meta.signature.date == (2024, 1, 20) and meta.signature.organ == organ

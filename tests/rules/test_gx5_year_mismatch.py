@@ -98,7 +98,7 @@ def test_malformed_date_forms(written, reason):
 def test_date_positions_point_into_traditional_text_with_pinyin():
     text = report(title="某某市某某局2023年政府信息公開(kāi)工作年度報(bào)告", signature="某某市某某局\n2024年1月20日")
     doc = lint(text).doc
-    dm = doc.meta.extra["dates"][-1]
+    dm = doc.meta.dates.found[-1]
     assert text[dm.span.start:dm.span.end] == "2024年1月20日"
     assert doc.meta.year == 2023 and doc.meta.title.endswith("報(bào)告")
 
