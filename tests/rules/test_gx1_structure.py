@@ -4,7 +4,7 @@ where it must stay silent."""
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.fixes import apply_fixes
-from gxlint.testing import RuleTester
+from gxlint.testing import RuleTester, where
 from seedutil import read_seed as seed, read_layout as layout
 
 
@@ -28,22 +28,27 @@ def test_gx101_fires_for_each_missing_section_at_the_next_heading():
         text = doc_of(heads)
         if k < 5:
             # anchored at the heading that follows where it belongs (line 2k+1 of the shortened text)
-            t.invalid(text, [(2 * k + 1, 1, f"缺少“{SIX[k]}”部分")])
+            t.invalid(text, [("missing", *where(text, SIX[k + 1]), f"缺少“{SIX[k]}”部分")])
         else:
-            t.invalid(text, [(9, 1, "缺少“六、其他需要报告的事项”部分")])
+            t.invalid(text, [("missing", (9, 1), (9, 15), "缺少“六、其他需要报告的事项”部分")])
 
 
 def test_gx101_two_missing_sections_two_findings():
     text = doc_of([SIX[0], SIX[1], SIX[4], SIX[5]])
-    RuleTester("GX101").invalid(text, [(5, 1, SIX[2]), (5, 1, SIX[3])])
+    RuleTester("GX101").invalid(text, [
+        ("missing", (5, 1), (5, 15), SIX[2]),
+        ("missing", (5, 1), (5, 15), SIX[3]),
+    ])
 
 
 def test_gx101_no_section_at_all():
-    RuleTester("GX101").invalid("  某某局2023年度工作总结\n今年做了很多工作。\n", [(1, 3, "未找到年度报告规定的六个部分")])
+    RuleTester("GX101").invalid("  某某局2023年度工作总结\n今年做了很多工作。\n", [("none", (1, 3), (1, 16), "未找到年度报告规定的六个部分")])
 
 
 def test_gx101_english():
-    RuleTester("GX101", lang="en").invalid(doc_of(SIX[:3] + SIX[4:]), [(7, 1, "section “四、政府信息公开行政复议、行政诉讼情况” is missing")])
+    RuleTester("GX101", lang="en").invalid(doc_of(SIX[:3] + SIX[4:]), [
+        ("missing", (7, 1), (7, 15), "section “四、政府信息公开行政复议、行政诉讼情况” is missing"),
+    ])
 
 
 def test_gx101_silent():
@@ -65,24 +70,26 @@ def test_gx102_order():
     heads = [SIX[0], "二、收到和处理政府信息公开申请情况", "三、主动公开政府信息情况"] + SIX[3:]
     text = doc_of(heads)
     # one root cause, one finding: the numerals of the two swapped headings are not reported again
-    RuleTester("GX102").invalid(text, [(5, 1, "“二、主动公开政府信息情况”应在“三、收到和处理政府信息公开申请情况”之前")])
+    RuleTester("GX102").invalid(text, [("order", (5, 1), (5, 13), "“二、主动公开政府信息情况”应在“三、收到和处理政府信息公开申请情况”之前")])
 
 
 def test_gx102_order_with_numerals_kept():
     text = doc_of(["一、总体情况", "三、收到和处理政府信息公开申请情况", "二、主动公开政府信息情况"] + SIX[3:])
-    RuleTester("GX102").invalid(text, [(5, 1, "“二、主动公开政府信息情况”应在“三、收到和处理政府信息公开申请情况”之前")])
+    RuleTester("GX102").invalid(text, [("order", (5, 1), (5, 13), "“二、主动公开政府信息情况”应在“三、收到和处理政府信息公开申请情况”之前")])
 
 
 def test_gx102_duplicate():
     text = doc_of(SIX) + "四、政府信息公开行政复议、行政诉讼情况\n再写一遍。\n"
-    RuleTester("GX102").invalid(text, [(13, 1, "“四、政府信息公开行政复议、行政诉讼情况”部分出现了两次（第一次在第 7 行）")])
+    RuleTester("GX102").invalid(text, [("duplicate", (13, 1), (13, 20), "“四、政府信息公开行政复议、行政诉讼情况”部分出现了两次（第一次在第 7 行）")])
 
 
 def test_gx102_numeral_and_its_safe_fix():
     heads = list(SIX)
     heads[3] = "三、政府信息公开行政复议、行政诉讼情况"
     text = doc_of(heads)
-    RuleTester("GX102").invalid(text, [(7, 1, "部分编号“三”与标题不符，应为“四”")])
+    RuleTester("GX102").invalid(text, [
+        ("numeral", (7, 1), (7, 2), "部分编号“三”与标题不符，应为“四”"),
+    ], output=[("。\n三、政", "。\n四、政")])
     res = lint(text, None, Settings.from_options(None, select="GX102"))
     (d,) = res.diagnostics
     assert d.fix is not None and d.fix.safe
@@ -96,7 +103,7 @@ def test_gx102_numeral_fix_in_indented_traditional_heading():
     heads = list(SIX)
     heads[4] = "\u3000\u3000四、存在的主要問題及改進情況"
     text = doc_of(heads)
-    RuleTester("GX102").invalid(text, [(9, 3, "应为“五”")])
+    RuleTester("GX102").invalid(text, [("numeral", (9, 3), (9, 4), "应为“五”")], output=[("　四、", "　五、")])
     res = lint(text, None, Settings.from_options(None, select="GX102"))
     fixed, n = apply_fixes(text, res.diagnostics)
     assert n == 1 and "\u3000\u3000五、存在的主要問題及改進情況" in fixed
@@ -118,19 +125,25 @@ def test_gx102_silent():
 
 def test_gx103_section_without_table():
     text = doc_of(SIX[:2], body="本年度主动公开信息120条。") + doc_of(SIX[2:])
-    RuleTester("GX103").invalid(text, [(3, 1, "“二、主动公开政府信息情况”下没有表二"),
-                                       (5, 1, "“三、收到和处理政府信息公开申请情况”下没有表三"),
-                                       (7, 1, "表四")])
+    RuleTester("GX103").invalid(text, [
+        ("no_table", (3, 1), (3, 13), "“二、主动公开政府信息情况”下没有表二"),
+        ("no_table", (5, 1), (5, 18), "“三、收到和处理政府信息公开申请情况”下没有表三"),
+        ("no_table", (7, 1), (7, 20), "表四"),
+    ])
 
 
 def test_gx103_prose_section_empty():
     text = CLEAN.replace("五、存在的主要问题及改进情况\n一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训。\n",
                          "五、存在的主要问题及改进情况\n\u3000\n**\n")
-    RuleTester("GX103").invalid(text, [(53, 1, "“五、存在的主要问题及改进情况”下没有内容")])
+    RuleTester("GX103").invalid(text, [("empty", (53, 1), (53, 15), "“五、存在的主要问题及改进情况”下没有内容")])
 
 
 def test_gx103_seed_004():
-    RuleTester("GX103").invalid(seed("004"), [(53, 3), (57, 3), (61, 3)])
+    RuleTester("GX103").invalid(seed("004"), [
+        ("no_table", (53, 3), (53, 15)),
+        ("no_table", (57, 3), (57, 20)),
+        ("no_table", (61, 3), (61, 22)),
+    ])
 
 
 def test_gx103_silent():
@@ -145,7 +158,9 @@ def test_gx103_silent():
 
 def test_gx104_once_at_the_first_old_heading():
     # a 2017 report: the old format was the right one then — one note, not an error
-    RuleTester("GX104").invalid(layout("pre2019.txt"), [(3, 1, "这是 2017 年度的报告，按 2019 年以前的旧格式编写（一、概述")])
+    RuleTester("GX104").invalid(layout("pre2019.txt"), [
+        ("old_year", (3, 1), (3, 5), "这是 2017 年度的报告，按 2019 年以前的旧格式编写（一、概述"),
+    ])
     (d,) = lint(layout("pre2019.txt"), None, Settings.from_options(None, select="GX104")).diagnostics
     assert d.severity.name == "INFORMATION"
 
@@ -157,8 +172,9 @@ def test_gx104_alone_no_cascade():
 
 def test_gx104_2019_or_later_in_the_old_structure_is_one_error():
     text = layout("old_structure_2020.txt")
-    RuleTester("GX104").invalid(text, [(5, 1, "报告使用 2019 年以前的旧结构（一、概述、三、依申请公开政府信息情况、"
-                                              "四、政府信息公开的收费及减免情况），应按现行格式的六个部分编写")])
+    RuleTester("GX104").invalid(text, [
+        ("old", (5, 1), (5, 5), "报告使用 2019 年以前的旧结构（一、概述、三、依申请公开政府信息情况、四、政府信息公开的收费及减免情况），应按现行格式的六个部分编写"),
+    ])
     res = lint(text, None, Settings.from_options(None))
     assert [(d.code, d.severity.name) for d in res.diagnostics] == [("GX104", "ERROR")]
     # the same report on one line (a web page's text): one finding, at the first old heading
@@ -166,20 +182,22 @@ def test_gx104_2019_or_later_in_the_old_structure_is_one_error():
     res = lint(one, None, Settings.from_options(None))
     assert [d.code for d in res.diagnostics] == ["GX104"]
     assert res.diagnostics[0].span.start == one.index("一、概述")
-    RuleTester("GX104", lang="en").invalid(text, [(5, 1, "the report uses the pre-2019 structure")])
+    RuleTester("GX104", lang="en").invalid(text, [("old", (5, 1), (5, 5), "the report uses the pre-2019 structure")])
 
 
 def test_gx104_2008_to_2018_report_one_note_whatever_its_headings():
     # a 2012 report: only one of its headings is of the recognised old kinds, 一、基本情况 is neither
     text = layout("pre2019_2012.txt")
-    RuleTester("GX104").invalid(text, [(12, 1, "这是 2012 年度的报告，按 2019 年以前的旧格式编写（三、依申请公开政府信息的办理情况）")])
+    RuleTester("GX104").invalid(text, [
+        ("old_year", (12, 1), (12, 17), "这是 2012 年度的报告，按 2019 年以前的旧格式编写（三、依申请公开政府信息的办理情况）"),
+    ])
     res = lint(text, None, Settings.from_options(None))
     assert [d.code for d in res.diagnostics] == ["GX104"]   # signed 2013-03-20: in time under the old 条例
     one = text.replace("\n", " ")
     assert [d.code for d in lint(one, None, Settings.from_options(None)).diagnostics] == ["GX104"]
     # no recognisable old heading at all: the note sits on the title
     plain = text.replace("三、依申请公开政府信息的办理情况", "三、办理申请")
-    RuleTester("GX104").invalid(plain, [(1, 1, "这是 2012 年度的报告，早于现行格式")])
+    RuleTester("GX104").invalid(plain, [("old_year_plain", (1, 1), (1, 28), "这是 2012 年度的报告，早于现行格式")])
     assert [d.code for d in lint(plain, None, Settings.from_options(None)).diagnostics] == ["GX104"]
 
 
@@ -214,8 +232,12 @@ def test_misspelt_heading_gx202_not_gx101():
     text = doc_of(heads)
     RuleTester("GX101").valid(text)
     RuleTester("GX102").valid(text)
-    RuleTester("GX202").invalid(text, [(7, 1, "部分标题“四、政府信息公开行政法复议、行政诉讼情况”与格式规定的“四、政府信息公开行政复议、行政诉讼情况”不一致")])
-    RuleTester("GX202", lang="en").invalid(text, [(7, 1, "section heading “四、政府信息公开行政法复议、行政诉讼情况” differs")])
+    RuleTester("GX202").invalid(text, [
+        ("heading", (7, 1), (7, 21), "部分标题“四、政府信息公开行政法复议、行政诉讼情况”与格式规定的“四、政府信息公开行政复议、行政诉讼情况”不一致"),
+    ], output=[("四、政府信息公开行政法复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况")])
+    RuleTester("GX202", lang="en").invalid(text, [
+        ("heading", (7, 1), (7, 21), "section heading “四、政府信息公开行政法复议、行政诉讼情况” differs"),
+    ], output=[("四、政府信息公开行政法复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况")])
     res = lint(text, None, Settings.from_options(None, select="GX202"))
     (d,) = res.diagnostics
     assert d.severity.name == "WARNING"
@@ -231,7 +253,9 @@ def test_misspelt_heading_in_a_one_line_document():
     heads[3] = TYPO4
     text = " ".join(f"{h} 内容内容内容。" for h in heads)
     RuleTester("GX101").valid(text)
-    RuleTester("GX202").invalid(text, [(1, text.index(TYPO4) + 1, "部分标题")])
+    RuleTester("GX202").invalid(text, [
+        ("heading", (1, 63), (1, 83), "部分标题"),
+    ], output=[("四、政府信息公开行政法复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况")])
 
 
 def test_own_numbering_one_gx202_no_gx101_no_gx102():
@@ -240,7 +264,9 @@ def test_own_numbering_one_gx202_no_gx101_no_gx102():
     text = doc_of(heads)
     RuleTester("GX101").valid(text)
     RuleTester("GX102").valid(text)     # the numerals follow from the report's own numbering: said once, by GX202
-    RuleTester("GX202").invalid(text, [(5, 1, "3 个部分的标题按报告自己的方式编写，与格式规定的不一致（“（一）主动公开情况”应为“二、主动公开政府信息情况”")])
+    RuleTester("GX202").invalid(text, [
+        ("headings", (5, 1), (5, 10), "3 个部分的标题按报告自己的方式编写，与格式规定的不一致（“（一）主动公开情况”应为“二、主动公开政府信息情况”"),
+    ])
     res = lint(text, None, Settings.from_options(None, select="GX202"))
     (d,) = res.diagnostics
     assert [res.doc.lines.position(r.span.start)[0] + 1 for r in d.related] == [7, 9]
@@ -264,7 +290,9 @@ def test_gx102_sub_parts_numbered_anew_one_finding():
              "三、政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
     text = doc_of(heads)
     RuleTester("GX101").valid(text)
-    RuleTester("GX102").invalid(text, [(5, 1, "5 个部分的编号与标题不符（“一”应为“二”")])
+    RuleTester("GX102").invalid(text, [
+        ("numerals", (5, 1), (5, 2), "5 个部分的编号与标题不符（“一”应为“二”"),
+    ], output=[("\n一、", "\n二、"), ("。\n二、收", "。\n三、收"), ("。\n三、政", "。\n四、政"), ("。\n三、存", "。\n五、存"), ("\n四、", "\n六、")])
     res = lint(text, None, Settings.from_options(None, select="GX102"))
     (d,) = res.diagnostics
     assert [res.doc.lines.position(r.span.start)[0] + 1 for r in d.related] == [7, 9, 11, 13]
@@ -277,7 +305,9 @@ def test_gx102_sub_parts_numbered_anew_one_finding():
 def test_gx102_numeral_before_a_part_numbered_its_own_way_still_reported():
     heads = ["三、总体情况", "二、政府信息公开统计", "（一）主动公开情况", "（二）收到和处理政府信息公开申请情况",
              "（三）政府信息公开行政复议、行政诉讼情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项"]
-    RuleTester("GX102").invalid(doc_of(heads), [(1, 1, "部分编号“三”与标题不符，应为“一”")])
+    RuleTester("GX102").invalid(doc_of(heads), [
+        ("numeral", (1, 1), (1, 2), "部分编号“三”与标题不符，应为“一”"),
+    ], output=[("三、总", "一、总")])
 
 
 # --- GX103: a table whose labels are in the text is never missing ------------------------------
@@ -302,4 +332,8 @@ def test_gx103_prose_with_counts_is_not_a_table():
     body3 = "本年度收到政府信息公开申请15件，其中自然人申请12件、商业企业3件，均已办结。"
     body4 = "本年度发生行政复议1件，结果维持；行政诉讼0件。"
     text = "".join(f"{h}\n{b}\n" for h, b in zip(SIX, ["内容。", body2, body3, body4, "内容。", "无。"]))
-    RuleTester("GX103").invalid(text, [(3, 1, "表二"), (5, 1, "表三"), (7, 1, "表四")])
+    RuleTester("GX103").invalid(text, [
+        ("no_table", (3, 1), (3, 13), "表二"),
+        ("no_table", (5, 1), (5, 18), "表三"),
+        ("no_table", (7, 1), (7, 20), "表四"),
+    ])

@@ -24,20 +24,20 @@ def test_nested_breakdown_in_parentheses_is_not_added_to_the_total():
 
 def test_nested_breakdown_still_leaves_a_wrong_outer_sum_reported():
     text = report(FUNDS.replace("380条", "379条"))
-    GX404.invalid(text, [at(text, "379") + ("各分项之和为 380（152 + 197 + 27 + 4），超过总数 379",)])
+    GX404.invalid(text, [("exceeds", at(text, "379"), (3, 9), "各分项之和为 380（152 + 197 + 27 + 4），超过总数 379")])
 
 
 def test_the_outer_list_in_parentheses_still_reads_its_items():
     # pingtan-2019's 共公布政府信息2599条，(其中…其他应主动公开政府信息856条): the list itself is in parentheses
     text = report("我区共公布政府信息100条，(其中机构职能类信息20条，规划计划类信息30条，其他应主动公开政府信息49条)。")
-    GX404.invalid(text, [at(text, "100") + ("以“其他”结尾的各分项之和为 99（20 + 30 + 49），与总数 100 不符",)])
+    GX404.invalid(text, [("closed", at(text, "100"), (3, 13), "以“其他”结尾的各分项之和为 99（20 + 30 + 49），与总数 100 不符")])
 
 
 def test_a_list_closed_by_other_and_read_to_its_end_is_an_error_even_with_mixed_items():
     # 行政规范性文件 reads as a subject of its own (table 二), the others do not: still one partition
     text = report("我区共公布政府信息100条(其中机构职能类信息20条，行政规范性文件30条，其他应主动公开政府信息51条)。",
                   docs=(30, 0, 30))
-    GX404.invalid(text, [at(text, "100") + ("各分项之和为 101（20 + 30 + 51），超过总数 100",)])
+    GX404.invalid(text, [("exceeds", at(text, "100"), (3, 13), "各分项之和为 101（20 + 30 + 51），超过总数 100")])
     assert GX404.diagnostics(text)[1][0].severity.label == "error"
     # not closed: mixed dimensions exceeding stay a warning
     text = "一、总体情况\n本年度共收到申请100件，其中，网上申请70件，自然人申请50件。\n"
@@ -59,13 +59,13 @@ def test_no_correction_is_not_no_review():
 
 def test_no_correction_against_a_corrected_review_is_reported():
     text = report("2023年，全年未出现因政府信息公开被行政复议纠错的情况。", t4=_t4(review_fix=1))
-    got = GX402.invalid(text, [at(text, "未出现")])
+    got = GX402.invalid(text, [("none", at(text, "未出现"), (3, 26))])
     assert "结果纠正" in got[0][2]
 
 
 def test_no_review_at_all_is_still_a_denial_of_reviews():
     text = report("2023年，我局未发生政府信息公开行政复议。", t4=_t4(review_keep=1))
-    GX402.invalid(text, [at(text, "未发生")])
+    GX402.invalid(text, [("none", at(text, "未发生"), (3, 22))])
 
 
 # --- GX401: an outcome's count is not the total ------------------------------------------
@@ -102,7 +102,7 @@ def test_a_number_on_the_line_after_its_subject_is_one_claim():
     assert len(claims) == 1 and claims[0].subject == "received"
     assert text[claims[0].span.start:claims[0].span.end] == "26"
     assert "受理政府信息公开申请26件" in claims[0].context       # the message shows the sentence, not the break
-    GX401.invalid(text, [at(text, "26件") + ("正文称收到/受理申请为 26，但表三“一、本年新收政府信息公开申请数量”总计为 20",)])
+    GX401.invalid(text, [("mismatch", at(text, "26件"), (4, 3), "正文称收到/受理申请为 26，但表三“一、本年新收政府信息公开申请数量”总计为 20")])
 
 
 def test_pingtan_style_totals():

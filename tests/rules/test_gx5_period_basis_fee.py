@@ -22,12 +22,12 @@ def test_missing_period_is_information_at_the_title():
     text = report(head=None)
     res, own = gx503.diagnostics(text)
     assert [d.severity.label for d in own] == ["information"]
-    gx503.invalid(text, [(1, 1, "统计期限自2023年1月1日")])
+    gx503.invalid(text, [("missing", (1, 1), (1, 24), "统计期限自2023年1月1日")])
 
 
 def test_missing_period_without_title_points_at_part_one():
     text = report(title=None, head=None)
-    gx503.invalid(text, [line_of(text, "一、总体情况")])
+    gx503.invalid(text, [("missing", line_of(text, "一、总体情况"), (1, 7))])
 
 
 # --- GX504 -------------------------------------------------------------------------------
@@ -38,7 +38,9 @@ BASIS_30 = "本报告依据《中华人民共和国政府信息公开工作年�
 
 def test_60_hao_in_a_2023_report():
     text = report(head=BASIS_60)
-    got = gx504.invalid(text, [(*line_of(text, "国办公开办函"), "2023 年度报告仍引用国办公开办函〔2019〕60号")])
+    got = gx504.invalid(text, [
+        ("outdated", line_of(text, "国办公开办函"), (2, 49), "2023 年度报告仍引用国办公开办函〔2019〕60号"),
+    ], output=[("2019〕60", "2021〕30")])
     res, own = gx504.diagnostics(text)
     fix = own[0].fix
     assert fix is not None and not fix.safe
@@ -54,7 +56,9 @@ def test_60_hao_is_right_for_2019_and_2020():
 def test_60_hao_is_outdated_from_the_2021_report_on():
     # 〔2021〕30号 is the format of the 2021 reports (published in 2022) already
     text = report(title="某某市某某局2021年政府信息公开工作年度报告", head=BASIS_60, signature="某某市某某局\n2022年1月20日")
-    gx504.invalid(text, [(*line_of(text, "国办公开办函"), "2021 年度报告仍引用国办公开办函〔2019〕60号")])
+    gx504.invalid(text, [
+        ("outdated", line_of(text, "国办公开办函"), (2, 49), "2021 年度报告仍引用国办公开办函〔2019〕60号"),
+    ], output=[("2019〕60", "2021〕30")])
 
 
 def test_30_hao_and_a_sentence_that_says_60_hao_was_replaced():
@@ -75,12 +79,12 @@ def test_fee_statement_present():
 
 def test_fee_statement_missing_points_at_the_content_of_part_six():
     text = report(part6="无其他需要报告的事项。")
-    gx505.invalid(text, [(*line_of(text, "无其他需要报告的事项。"), "信息处理费")])
+    gx505.invalid(text, [("missing", line_of(text, "无其他需要报告的事项。"), (27, 12), "信息处理费")])
 
 
 def test_empty_part_six_points_at_its_heading():
     text = report(part6="", signature=None)
-    gx505.invalid(text, [line_of(text, "六、其他需要报告的事项")])
+    gx505.invalid(text, [("missing", line_of(text, "六、其他需要报告的事项"), (26, 12))])
 
 
 def test_v2019_reports_are_not_asked_for_the_fee_statement():
@@ -98,6 +102,6 @@ def test_seed_000_and_003_lack_it_seed_002_and_004_have_it():
 def test_fee_statement_in_another_part_is_information_pointing_there():
     text = report(opening="2023年，我局未收取信息处理费。", part6="无。")
     res, own = gx505.diagnostics(text)
-    gx505.invalid(text, [line_of(text, "无。")])
+    gx505.invalid(text, [("missing", line_of(text, "无。"), (27, 3))])
     assert own[0].severity.label == "information"
     assert own[0].related[0].span.start == text.index("信息处理费")

@@ -26,7 +26,7 @@ def test_last_words_of_the_title_on_the_next_line():
 
 def test_a_wrapped_nonstandard_title_is_reported_once_and_fixed_across_the_break():
     text = report(title="某某市某某局2023年政府信息公开\n工作报告")
-    gx507.invalid(text, [(1, 1, "标题缺少“年度”")])
+    gx507.invalid(text, [("missing_words", (1, 1), (2, 5), "标题缺少“年度”")], output=[("工作报告", "工作年度报告")])
     _res, own = gx507.diagnostics(text)
     fixed, _ = apply_edits(text, own[0].fix.edits)
     assert fixed.startswith("某某市某某局2023年政府信息公开\n工作年度报告\n")

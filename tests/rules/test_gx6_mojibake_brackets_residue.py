@@ -2,7 +2,7 @@
 import pytest
 
 from gxlint.fixes import apply_edits
-from gxlint.testing import RuleTester
+from gxlint.testing import RuleTester, where
 
 from gx56_sample import line_of, read_seed, report
 
@@ -81,45 +81,48 @@ def _bracket_of(text):
 
 def test_unclosed_and_unopened():
     text = report(opening="2023年，我局（以下简称本局推进政务公开。")
-    gx604.invalid(text, [(*line_of(text, "（"), "左括号 （ 没有配对的 ）")])
+    gx604.invalid(text, [("unclosed", line_of(text, "（"), (4, 10), "左括号 （ 没有配对的 ）")])
     assert _bracket_of(text) == ["（"]
     text = report(opening="2023年，我局以下简称本局）推进政务公开。")
-    gx604.invalid(text, [(*line_of(text, "）"), "右括号 ） 前面没有配对的 （")])
+    gx604.invalid(text, [("unopened", line_of(text, "）"), (4, 16), "右括号 ） 前面没有配对的 （")])
     assert _bracket_of(text) == ["）"]
     text = report(opening="2023年，我局学习《条例推进政务公开。")
-    gx604.invalid(text, [(*line_of(text, "《"), "书名号")])
+    gx604.invalid(text, [("unclosed", line_of(text, "《"), (4, 12), "书名号")])
     text = report(opening="2023年，我局坚持“应公开尽公开原则。")
-    gx604.invalid(text, [line_of(text, "“")])
+    gx604.invalid(text, [("unclosed", line_of(text, "“"), (4, 12))])
 
 
 @pytest.mark.parametrize("line,ch", [("1》加强组织领导。", "》"), ("一”加强组织领导。", "”"), ("a》加强组织领导。", "》")])
 def test_only_a_parenthesis_makes_a_list_marker(line, ch):
     # “1）”“一)” open a list item; a 书名号 or quotation mark after a number closes nothing
     text = report(opening=line)
-    gx604.invalid(text, [(*line_of(text, ch), "前面没有配对的")])
+    gx604.invalid(text, [("unopened", *where(text, ch), "前面没有配对的")])
 
 
 def test_a_closer_whose_family_is_not_open_is_unopened_even_inside_another_bracket():
     text = report(opening="2023年（我局”推进政务公开）。")
-    gx604.invalid(text, [(*line_of(text, "”"), "右引号 ” 前面没有配对的 “")])
+    gx604.invalid(text, [("unopened", line_of(text, "”"), (4, 10), "右引号 ” 前面没有配对的 “")])
 
 
 def test_a_list_marker_does_not_end_the_line_s_check():
     text = report(opening="1）加强《条例学习。")
-    gx604.invalid(text, [(*line_of(text, "《"), "左书名号 《 没有配对的 》")])
+    gx604.invalid(text, [("unclosed", line_of(text, "《"), (4, 6), "左书名号 《 没有配对的 》")])
 
 
 def test_a_line_opening_with_another_family_s_closer_does_not_continue_the_bracket():
     # 《 is not closed by the next line's ）: both lines are reported (the 》 after it closes nothing)
     text = report(opening="2023年，我局学习《条例\n）推进》工作。")
-    gx604.invalid(text, [line_of(text, "《"), line_of(text, "）")])
+    gx604.invalid(text, [
+        ("unclosed", line_of(text, "《"), (4, 12)),
+        ("unopened", line_of(text, "）"), (5, 2)),
+    ])
 
 
 def test_brackets_after_a_page_residue_line_are_still_checked():
     # the residue line is GX605's (its brackets are not judged); the next line's are GX604's
     text = report(extra_top="标题：某某市某某局（年报", title="某某市某某局《2023年政府信息公开工作年度报告")
-    gx605.invalid(text, [(1, 1)])
-    gx604.invalid(text, [line_of(text, "《")])
+    gx605.invalid(text, [("line", (1, 1), (1, 13))], output=[("标题：某某市某某局（年报\n", "")])
+    gx604.invalid(text, [("unclosed", line_of(text, "《"), (2, 8))])
 
 
 def test_an_opening_mark_at_the_very_end_of_the_text():
@@ -194,12 +197,12 @@ def test_seeds():
 ])
 def test_residue_lines(line):
     text = report(extra_end=line)
-    gx605.invalid(text, [line_of(text, line)])
+    gx605.invalid(text, [("line", *where(text, line))], output=[(line + "\n", "")])
 
 
 def test_source_only_lines_count_at_the_edges_only():
     text = report(extra_top="来源：某某市某某局")
-    gx605.invalid(text, [(1, 1)])
+    gx605.invalid(text, [("line", (1, 1), (1, 10))], output=[("来源：某某市某某局\n", "")])
     # inside the report, “信息来源：…” is report text
     gx605.valid(report(opening="2023年，我局发布信息。\n信息来源：某某市某某局"))
     gx605.valid(report(opening="2023年，我局在门户网站设置了打印本页和关闭窗口功能。"))

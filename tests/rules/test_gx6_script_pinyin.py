@@ -27,7 +27,10 @@ def test_simplified_report_is_silent():
 
 def test_one_finding_per_paragraph_at_its_first_traditional_character():
     text = report(opening="2023年，我局認真貫徹落實《條例》，推進政務公開工作。", part6="本年度未收取信息處理費。")
-    got = gx601.invalid(text, [line_of(text, "認"), line_of(text, "處")])
+    got = gx601.invalid(text, [
+        ("paragraph", line_of(text, "認"), (4, 10)),
+        ("paragraph", line_of(text, "處"), (27, 10)),
+    ], output=[("認真貫徹落實《條例》，推進政務公開", "认真贯彻落实《条例》，推进政务公开"), ("處理費", "处理费")])
     assert "本段有 8 个繁体字（如 認→认、貫→贯、徹→彻）" in got[0][2]      # three examples
     _res, own = gx601.diagnostics(text)
     assert [text[d.span.start:d.span.end] for d in own] == ["認", "處"]
@@ -38,7 +41,7 @@ def test_one_kind_of_character_is_one_hint_with_an_unsafe_fix():
     text = report(title="乾县某某局2023年政府信息公开工作年度报告", signature="乾县某某局\n2024年1月20日")
     res, own = gx601.diagnostics(text)
     assert [(d.severity.label, d.fix.safe, len(d.fix.edits)) for d in own] == [("information", False, 2)]
-    gx601.invalid(text, [(1, 1, "如是地名、人名用字请忽略")])
+    gx601.invalid(text, [("single", (1, 1), (1, 2), "如是地名、人名用字请忽略")], output=[("乾县某某局2", "干县某某局2"), ("\n乾县", "\n干县")])
     assert text[own[0].span.start:own[0].span.end] == "乾"
     assert apply_fixes(text, own)[0] == text
 
@@ -103,7 +106,10 @@ def test_seed_002_converted_keeps_pinyin_for_gx602():
 
 def test_pinyin_is_reported_once_per_paragraph():
     text = report(opening="2023年，我局认真(zhēn)贯彻落实(shí)《条例》。", part6="本年度未收取信息处理费(fèi)。")
-    got = gx602.invalid(text, [line_of(text, "(zhēn)"), line_of(text, "(fèi)")])
+    got = gx602.invalid(text, [
+        ("paragraph", line_of(text, "(zhēn)"), (4, 17)),
+        ("paragraph", line_of(text, "(fèi)"), (27, 17)),
+    ], output=[("(zhēn)贯彻落实(shí)", "贯彻落实"), ("(fèi)", "")])
     assert "本段有 2 处拼音注音" in got[0][2] and "真(zhēn)" in got[0][2]
 
 

@@ -43,18 +43,23 @@ def test_brackets_and_quotes_closing_on_a_later_wrapped_line_are_balanced():
 def test_the_same_text_unwrapped_at_a_short_line_still_reports():
     # the line with （地址： is short: its author ended it there, so the bracket is never closed
     text = WRAPPED.replace("洪泽湖大道 90\n", "洪泽湖大道 90。\n")
-    gx604.invalid(text, [line_of(text, "（地址") + ("左括号 （ 没有配对的 ）",),
-                         line_of(text, "）。") + ("右括号 ） 前面没有配对的 （",)])
+    gx604.invalid(text, [
+        ("unclosed", line_of(text, "（地址"), (7, 13), "左括号 （ 没有配对的 ）"),
+        ("unopened", line_of(text, "）。"), (9, 16), "右括号 ） 前面没有配对的 （"),
+    ])
 
 
 def test_an_unclosed_quote_in_a_wrapped_paragraph_is_reported_once_at_the_quote():
     text = WRAPPED.replace("先审后发”程序", "先审后发程序")
-    gx604.invalid(text, [line_of(text, "“分") + ("左引号 “ 没有配对的 ”",)])
+    gx604.invalid(text, [("unclosed", line_of(text, "“分"), (12, 28), "左引号 “ 没有配对的 ”")])
 
 
 def test_a_page_number_does_not_end_a_paragraph_but_a_short_line_does():
     text = WRAPPED.replace("严格执行“分\n", "严格执行“分。\n")     # the line now ends a sentence
-    gx604.invalid(text, [line_of(text, "“分") + ("左引号",), line_of(text, "”程序") + ("右引号",)])
+    gx604.invalid(text, [
+        ("unclosed", line_of(text, "“分"), (12, 28), "左引号"),
+        ("unopened", line_of(text, "”程序"), (14, 10), "右引号"),
+    ])
 
 
 def test_seed_000_doubled_quote_still_found_and_seed_003_silent():
@@ -83,7 +88,10 @@ ARCHIVE_HEAD = (
 
 def test_archive_header_is_one_finding_with_one_fix():
     text = ARCHIVE_HEAD + report()
-    got = gx605.invalid(text, [(1, 1, "这 9 行是网站页面元素")])
+    got = gx605.invalid(text, [
+        ("lines", (1, 1), (9, 45), "这 9 行是网站页面元素"),
+    ],
+        output=[("标题: 某某市某某局2023年度政府信息公开工作年度报告\n发布时间: 2024-01-20 15:22\n文号: \n发布机构: \n栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/zwgk/nb/202401/t20240120_1.htm\n本地目录: zwgk/nb/202401/1_某某市某某局2023年度政府信息公开工作年度报告\n页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n", "")])
     assert "页面信息" in got[0][2] and "发布时间" in got[0][2] and "网页存档说明" in got[0][2]
     _res, own = gx605.diagnostics(text)
     d = own[0]
@@ -121,7 +129,9 @@ def test_archive_header_fix_keeps_the_only_title_and_the_date():
     assert fixed == "某某市某某局2023年度政府信息公开工作年度报告\n发布时间: 2024-01-20 15:22\n" + body
     assert _meta(fixed) == before
     # what is left: the date line alone — reported, and its fix is not safe and says why
-    got = gx605.invalid(fixed, [(2, 1, "这一行是网站页面元素（发布时间）")])
+    got = gx605.invalid(fixed, [
+        ("line", (2, 1), (2, 23), "这一行是网站页面元素（发布时间）"),
+    ], output=[("发布时间: 2024-01-20 15:22\n", "")])
     _res, own = gx605.diagnostics(fixed)
     assert not own[0].fix.safe
     assert "会一并删掉发布时间，发布期限将无法核对" in own[0].fix.message
@@ -144,7 +154,9 @@ def test_metadata_words_inside_the_report_are_report_text():
 
 def test_archive_lines_at_the_end_of_the_report():
     text = report(extra_end="原文链接: https://www.example.gov.cn/a.htm")
-    gx605.invalid(text, [line_of(text, "原文链接")])
+    gx605.invalid(text, [
+        ("line", line_of(text, "原文链接"), (30, 39)),
+    ], output=[("原文链接: https://www.example.gov.cn/a.htm\n", "")])
 
 
 # --- GX605: page chrome inside a line of report text --------------------------------------
@@ -156,7 +168,9 @@ CHROME_LINE = ("当前位置： 首页政务公开政府信息公开年报 某�
 
 def test_chrome_inside_a_body_line_is_reported_with_its_own_span_only():
     text = report(title=CHROME_LINE)
-    got = gx605.invalid(text, [(1, 1, "行内夹着网站页面元素")])
+    got = gx605.invalid(text, [
+        ("inline", (1, 1), (1, 21), "行内夹着网站页面元素"),
+    ], output=[("当前位置： 首页政务公开政府信息公开年报 ", ""), ("来源：某某市某某局 时间：2024-01-20 16:34 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> ", "")])
     assert "“当前位置”导航" in got[0][2] and "来源、发布时间" in got[0][2]
     _res, own = gx605.diagnostics(text)
     d = own[0]
@@ -206,7 +220,7 @@ def test_pingtan_2021_chrome_opens_the_body_line():
 
 def test_a_breadcrumb_line_of_its_own_is_chrome():
     text = report(extra_top="当前位置：首页 > 政务公开 > 政府信息公开年报")
-    gx605.invalid(text, [(1, 1, "“当前位置”导航")])
+    gx605.invalid(text, [("inline", (1, 1), (1, 26), "“当前位置”导航")], output=[("当前位置：首页 > 政务公开 > 政府信息公开年报", "")])
 
 
 def test_traditional_script_chrome_is_deleted_not_converted():
@@ -230,7 +244,7 @@ def test_chrome_findings_are_bounded_on_hostile_input():
 
 def test_page_buttons_after_the_last_sentence_of_a_flattened_page():
     text = report(signature="某某市某某局 2024年1月20日。 附件下载")
-    got = gx605.invalid(text, [line_of(text, "附件下载")])
+    got = gx605.invalid(text, [("inline", line_of(text, "附件下载"), (28, 24))], output=[(" 附件下载", "")])
     _res, own = gx605.diagnostics(text)
     assert text[own[0].span.start:own[0].span.end] == "附件下载"
     fixed, _ = apply_edits(text, own[0].fix.edits)
