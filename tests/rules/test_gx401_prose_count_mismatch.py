@@ -1,9 +1,14 @@
 """GX401 prose-count-mismatch: a prose number against the cell it names."""
+
 import pytest
 
 from gx4_reports import CITY_PROSE, at, city, report, t3_row
-
+from gx4_scope import T3
+from gxlint.engine import lint
 from gxlint.testing import RuleTester
+
+GX401 = RuleTester("GX401")
+
 
 T = RuleTester("GX401")
 
@@ -156,3 +161,25 @@ def test_table_two_named_without_a_verb_is_a_warning():
     T.invalid(changed, [("mismatch", at(changed, "127"), (5, 45), "正文称行政许可为 127，但表二 行政许可 本年处理决定数量为 126")])
     assert T.diagnostics(changed)[1][0].severity.label == "warning"
     T.valid(city("本年度梳理公布行政许可事项清单 120 项。"))
+
+
+def test_count_of_one_outcome_is_not_the_answered_total():
+    for prose in ("2023年，我局办结政府信息公开申请20件，其中依申请同意公开 14 件。",
+                  "2023年共受理政府信息公开申请20件，均已按时办结，其中依申请同意公开 14 件，无法提供6件。",
+                  "依申请公开方面，全年共办结20件。其中依申请同意公开 14 件。"):
+        GX401.valid(report(prose, t3=T3))
+
+
+def test_a_number_on_the_line_after_its_subject_is_one_claim():
+    prose = ("2023年，我局进一步规范依申请公开流程，畅通依申请公开受理渠道，全年受理政府信息公开申请\n"
+             "26件，均在法定期限内答复，未经审核的信息一律不准发布，切实保障群众知情权和监督权利。\n"
+             "我局加强政府门户网站及政务新媒体日常管理，运用第三方检测平台实行常态化监测，执行信\n"
+             "息审核发布制度，严格执行分级审核和先审后发程序，落实三审三校制度，从严从实把好政治\n"
+             "关、法律关、政策关、保密关、文字关，确保公开信息及时准确规范。")
+    text = report(prose, t3={"r1": t3_row(20), "r3_1": t3_row(20), "r3_7": t3_row(20)})
+    res = lint(text)
+    claims = [c for c in res.doc.claims if c.value == 26]
+    assert len(claims) == 1 and claims[0].subject == "received"
+    assert text[claims[0].span.start:claims[0].span.end] == "26"
+    assert "受理政府信息公开申请26件" in claims[0].context       # the message shows the sentence, not the break
+    GX401.invalid(text, [("mismatch", at(text, "26件"), (4, 3), "正文称收到/受理申请为 26，但表三“一、本年新收政府信息公开申请数量”总计为 20")])

@@ -5,12 +5,11 @@ import os
 
 import pytest
 
+from gx56_sample import line_of, report
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.fixes import apply_edits
 from gxlint.testing import RuleTester, where
-
-from gx56_sample import line_of, report
 
 gx606 = RuleTester("GX606")
 REAL = os.path.join(os.path.dirname(__file__), "..", "fixtures", "corpus_real")

@@ -1,7 +1,6 @@
 """GX403 prose-percentage-mismatch: a share recomputed at the precision written."""
 
 from gx4_reports import CITY_PROSE, at, city, report, t3_row
-
 from gxlint.testing import RuleTester
 from seedutil import read_seed as seed
 
