@@ -1,5 +1,5 @@
-"""GX102 section-order (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX102 section-order (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx1_structure import CLEAN, SIX, doc_of
 from gxlint.config import Settings

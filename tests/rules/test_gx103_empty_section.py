@@ -1,5 +1,5 @@
-"""GX103 empty-section (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX103 empty-section (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx1_structure import CLEAN, FLAT_T2, FLAT_T3, FLAT_T4, SIX, doc_of
 from gxlint.testing import RuleTester

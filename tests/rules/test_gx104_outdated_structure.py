@@ -1,5 +1,5 @@
-"""GX104 outdated-structure (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX104 outdated-structure (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx1_structure import CLEAN
 from gxlint.config import Settings

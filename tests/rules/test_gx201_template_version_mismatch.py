@@ -1,5 +1,5 @@
-"""GX201 template-version-mismatch (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX201 template-version-mismatch (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx2_template import CLEAN
 from gx2_template_content import PDF, PIPE, T2_START, T3_START, V2019, VERTICAL, codes, rep, section, y2022

@@ -1,5 +1,5 @@
-"""GX202 nonstandard-label (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX202 nonstandard-label (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx1_structure import SIX, doc_of
 from gx2_template import CLEAN, LAYOUT_NAMES

@@ -1,5 +1,5 @@
-"""GX206 blank-cell (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX206 blank-cell (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx2_template import CLEAN, LAYOUT_NAMES, codes
 from gxlint.config import Settings

@@ -1,5 +1,5 @@
-"""GX302 outcome-total-mismatch (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX302 outcome-total-mismatch (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx3_arithmetic import CLEAN, findings
 from gxlint.config import Settings

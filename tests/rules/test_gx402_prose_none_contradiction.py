@@ -1,5 +1,5 @@
-"""GX402 prose-none-contradiction (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX402 prose-none-contradiction (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx4_reports import at, city, report, t3_row
 from gx4_scope import _t4

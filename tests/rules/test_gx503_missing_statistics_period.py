@@ -1,5 +1,5 @@
-"""GX503 missing-statistics-period (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX503 missing-statistics-period (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx56_sample import line_of, report
 from gxlint.testing import RuleTester

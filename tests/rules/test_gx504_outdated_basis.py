@@ -1,5 +1,5 @@
-"""GX504 outdated-basis (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX504 outdated-basis (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx5_period_basis_fee import BASIS_30, BASIS_60
 from gx56_sample import line_of, report

@@ -1,5 +1,5 @@
-"""GX506 missing-signature (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX506 missing-signature (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx5_one_line import one_line
 from gx56_sample import line_of, read_seed, report

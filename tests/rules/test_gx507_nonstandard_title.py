@@ -1,5 +1,5 @@
-"""GX507 nonstandard-title (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX507 nonstandard-title (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx5_one_line import HEADER, one_line
 from gx56_sample import report

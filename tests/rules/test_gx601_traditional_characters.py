@@ -1,5 +1,5 @@
-"""GX601 traditional-characters (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX601 traditional-characters (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx6_script_pinyin import with_gx605
 from gx56_sample import line_of, read_seed, report

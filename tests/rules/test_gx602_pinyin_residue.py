@@ -1,5 +1,5 @@
-"""GX602 pinyin-residue (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX602 pinyin-residue (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 from gx56_sample import line_of, report
 from gxlint.fixes import apply_edits, apply_fixes

@@ -1,5 +1,5 @@
-"""GX604 unbalanced-brackets (RuleTester): where it must fire — message id, start, end and the
-text after its fix — and where it must stay silent."""
+"""GX604 unbalanced-brackets (RuleTester): where it must fire — message id, start, end and, where it
+fixes, the text after the fix — and where it must stay silent."""
 
 import os
 
