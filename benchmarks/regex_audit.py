@@ -32,7 +32,7 @@ BOUNDED_USE = {
     "gxlint.parse.claims._RX7": "fullmatch of the gap between two numbers",
     "gxlint.parse.claims._RX8": "match at one position",
     "gxlint.parse.claims._RX9": "fullmatch of the gap between two numbers",
-    "gxlint.parse.meta._R_RE": "lines of at most 160 characters (residue_kinds)",
+    "gxlint.parse.debris._R_RE": "lines of at most 160 characters (residue_kinds)",
 }
 
 

@@ -316,18 +316,18 @@ def in_prose(doc: Document, span: Span) -> bool:
     if fixed is None:
         meta = doc.meta
         fixed = [t.span for t in doc.tables.values()] + [s.span for s in doc.sections]
-        fixed += [r.span for r in meta.extra.get("residue", ())]
-        fixed += [c.span for c in meta.extra.get("chrome", ())]
+        fixed += [r.span for r in doc.debris.residue]
+        fixed += [c.span for c in doc.debris.chrome]
         if meta.title_span is not None:         # the page above the report's title
             fixed.append(Span(0, meta.title_span.start))
         # a page flattened into one line: before the first section, what stands on a line ahead of
         # page chrome is the page's header too (a breadcrumb whose anchor a scan broke: 当 前位置)
         first = min((s.span.start for s in doc.sections), default=len(doc.text))
-        for c in meta.extra.get("chrome", ()):
+        for c in doc.debris.chrome:
             if c.span.end <= first:
                 fixed.append(Span(doc.lines.line_start(doc.lines.line_of(c.span.start)), c.span.end))
-        if meta.signature_date_span is not None:    # the page below its signature
-            fixed.append(Span(meta.signature_date_span.end, len(doc.text)))
+        if meta.signature.date_span is not None:    # the page below its signature
+            fixed.append(Span(meta.signature.date_span.end, len(doc.text)))
         doc.cache["not_prose"] = fixed
     if any(f.start < span.end and span.start < f.end for f in fixed):
         return False

@@ -203,20 +203,160 @@ class Claim:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# --- what the parser reads around the report's body (gxlint.parse.meta, gxlint.parse.debris) ---
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A well-formed date in the text."""
+
+    date: tuple[int, int, int]
+    span: Span          # original text
+    form: str           # cn (2024年1月17日), iso (2024-01-14), dot (2024.1.17), slash, hanzi (二〇二四年一月十七日)
+
+
+@dataclass(frozen=True, slots=True)
+class MalformedDate:
+    """Date-like text that is not a valid date (``20231月1日``, ``2023年13月1日``)."""
+
+    span: Span
+    written: str
+    reason: str         # missing-nian / bad-year / invalid
+
+
+@dataclass(slots=True)
+class Dates:
+    """Every date of the text, in text order."""
+
+    found: list[DateMention] = field(default_factory=list)         # well-formed
+    malformed: list[MalformedDate] = field(default_factory=list)   # not a valid date (GX501)
+
+
+@dataclass(frozen=True, slots=True)
+class YearMention:
+    """A place that states the report year."""
+
+    year: int
+    span: Span          # the year as written (original text)
+    source: str         # title / period / period_end / body / opening / fee / caption
+
+
+@dataclass(slots=True)
+class Period:
+    """The statistics period (本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止).
+
+    ``span`` is set when a full date range is written; ``statement`` when only words that state a
+    period are (统计期限, 数据截至 …), with no full date range."""
+
+    span: Optional[Span] = None         # the date range (original text)
+    year: Optional[int] = None          # the year it starts in
+    end_year: Optional[int] = None      # the year it ends in, when written (2023年1月1日至2024年12月31日)
+    statement: Optional[Span] = None    # a statement of the period that names no full date range
+
+    @property
+    def stated(self) -> bool:
+        """The report states its statistics period (a date range, or in words)."""
+        return self.span is not None or self.statement is not None
+
+
+@dataclass(slots=True)
+class Signature:
+    """The 落款 on the last lines of the report (page residue skipped): the issuing organ and the date."""
+
+    span: Optional[Span] = None         # organ and date together (or the one found)
+    date: Optional[tuple[int, int, int]] = None
+    date_span: Optional[Span] = None
+    organ: Optional[str] = None         # the organ's name as written on the 落款 line
+    organ_span: Optional[Span] = None
+    content_end: Optional[int] = None   # original offset of the end of the report's last non-residue
+                                        # line (where a missing 落款 belongs); None: no text at all
+
+
 @dataclass(slots=True)
 class Meta:
+    """The report's title, year, organ, statistics period, dates, signature and publication date."""
+
     title: Optional[str] = None
     title_span: Optional[Span] = None
+    title_norm: Optional[str] = None    # the title's normalised text (a title wrapped over two lines joined)
     year: Optional[int] = None          # the report year as decided
-    year_source: str = ""               # title / period / body / signature
+    year_source: str = ""               # title / period / body / signature / config
+    year_mentions: list[YearMention] = field(default_factory=list)   # every place that states a year
     organ: Optional[str] = None
     organ_level: Optional[str] = None   # department / government / township / None
-    signature_span: Optional[Span] = None
-    signature_date: Optional[tuple[int, int, int]] = None
-    signature_date_span: Optional[Span] = None
-    published: Optional[tuple[int, int, int]] = None
+    organ_span: Optional[Span] = None   # where the organ's name was read
+    organ_source: Optional[str] = None  # title / signature / source (the page's 来源) / None
+    period: Period = field(default_factory=Period)
+    dates: Dates = field(default_factory=Dates)
+    signature: Signature = field(default_factory=Signature)
+    published: Optional[tuple[int, int, int]] = None   # the publication date of the web page around it
     published_span: Optional[Span] = None
-    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ResidueLine:
+    """A line of web-page chrome (来源：… 时间：… / 【打印本页】 / an archive's 标题: line)."""
+
+    span: Span          # the line's content (original text, no line break)
+    delete: Span        # what deleting the line removes (with one line break)
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InlineChrome:
+    """Web-page chrome inside a line of report text (a page flattened to one line)."""
+
+    span: Span          # the chrome run (original text), never the report text around it
+    delete: Span        # what deleting it removes (with the spaces after it)
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mojibake:
+    """Text damaged by a wrong decoding."""
+
+    span: Span          # original text
+    kind: str           # lost (?), replacement (U+FFFD), gbk (UTF-8 read as GBK), latin (UTF-8 read as Latin-1), html
+    written: str
+    recovered: str = ""  # what the bytes say when read correctly (gbk / latin), if known
+
+
+@dataclass(slots=True)
+class Debris:
+    """What is in the text but not the report's own: page residue, page chrome, mojibake."""
+
+    residue: list[ResidueLine] = field(default_factory=list)   # whole lines of web-page chrome
+    chrome: list[InlineChrome] = field(default_factory=list)   # chrome inside a line of report text
+    mojibake: list[Mojibake] = field(default_factory=list)     # text damaged by a wrong decoding
+
+
+# --- section headings as written (gxlint.parse.sections) ----------------------------------
+
+@dataclass(frozen=True, slots=True)
+class NonstandardHeading:
+    """A section found under a heading that differs from the format's (GX202)."""
+
+    index: int          # the section it stands for (1..6)
+    form: str           # fuzzy (a typo or extra words) / alt (numbered its own way) / core (its core words only)
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateHeading:
+    """A second heading of a section that already has one (GX102)."""
+
+    index: int
+    numeral: str        # the numeral written in it
+    span: Span
+
+
+@dataclass(slots=True)
+class Headings:
+    """Section headings beyond :attr:`Document.sections`: the ones written differently, repeated,
+    or of the pre-2019 structure."""
+
+    nonstandard: list[NonstandardHeading] = field(default_factory=list)
+    duplicates: list[DuplicateHeading] = field(default_factory=list)
+    old: list[Span] = field(default_factory=list)   # headings of the pre-2019 structure (概述, 依申请公开…)
 
 
 @dataclass(slots=True)
@@ -232,8 +372,10 @@ class Document:
     template: Optional[str] = None      # v2019 / v2021 / pre2019 / None
     expected_template: Optional[str] = None  # what the report year requires
     pre2019: Optional[Span] = None      # where the old structure was recognised
-    old_headings: list[Span] = field(default_factory=list)
-    cache: dict[str, Any] = field(default_factory=dict)
+    headings: Headings = field(default_factory=Headings)
+    debris: Debris = field(default_factory=Debris)
+    cache: dict[str, Any] = field(default_factory=dict)   # what helpers compute once per document
+                                                           # (identities, paragraphs …), never parser output
 
     def section(self, index: int) -> Optional[Section]:
         for s in self.sections:

@@ -91,13 +91,13 @@ def _holes(doc, a: int, b: int) -> list[tuple[int, int]]:
     for t in doc.tables.values():
         if t.span is not None and t.span.end > a and t.span.start < b:
             out.append((t.span.start, t.span.end))
-    for r in doc.meta.extra.get("residue") or ():
+    for r in doc.debris.residue:
         if r.span.end > a and r.span.start < b:
             out.append((r.span.start, r.span.end))
-    for c in doc.meta.extra.get("chrome") or ():
+    for c in doc.debris.chrome:
         if c.span.end > a and c.span.start < b:
             out.append((c.span.start, c.span.end))
-    for sp in (doc.meta.title_span, doc.meta.signature_span, doc.meta.signature_date_span):
+    for sp in (doc.meta.title_span, doc.meta.signature.span, doc.meta.signature.date_span):
         if sp is not None and sp.end > a and sp.start < b:
             out.append((sp.start, sp.end))
     out.sort()

@@ -232,14 +232,14 @@ def of_document(doc, path: Optional[str] = None) -> tuple[Optional[str], str, Op
     from ..parse.meta import organ_level
 
     meta = doc.meta
-    src = meta.extra.get("organ_source") or ""
+    src = meta.organ_source or ""
     if meta.organ and src == "title":
-        return meta.organ, src, meta.extra.get("organ_span")
+        return meta.organ, src, meta.organ_span
     above = _above_title(doc)
     if above is not None:
         return above[0], "title", above[1]
     if meta.organ and src == "signature":
-        return meta.organ, src, meta.extra.get("organ_span")
+        return meta.organ, src, meta.organ_span
     norm, text = doc.norm, doc.norm.text
     first = doc.sections[0].span.start if doc.sections else None
     head_end = norm.from_orig(first) if first is not None else min(len(text), 1200)
@@ -248,8 +248,8 @@ def of_document(doc, path: Optional[str] = None) -> tuple[Optional[str], str, Op
         if m is not None and organ_level(m.group("o")) is not None:
             return m.group("o"), "opening", norm.span(m.start("o"), m.end("o"))
     if meta.organ:
-        return meta.organ, src or "source", meta.extra.get("organ_span")
-    for r in meta.extra.get("residue") or ():
+        return meta.organ, src or "source", meta.organ_span
+    for r in doc.debris.residue:
         a, b = norm.from_orig(r.span.start), norm.from_orig(r.span.end)
         m = _PUBLISHER.search(text, a, b)
         if m is not None and organ_level(m.group("o")) is not None:
@@ -276,7 +276,7 @@ def _above_title(doc) -> Optional[tuple[str, object]]:
     s = line.strip(" \t\u3000\r#*>")
     if not (2 <= len(s) <= 30) or regex.search(r"[\s。，,；;:：!！?？()（）\d]", s) or not regex.search(r"\p{Han}{2}", s):
         return None
-    dead = [(r.span.start, r.span.end) for r in meta.extra.get("residue") or ()]
+    dead = [(r.span.start, r.span.end) for r in doc.debris.residue]
     a = ls + line.index(s)
     if any(x <= norm.to_orig(a) < y for x, y in dead) or organ_level(s) is None:
         return None

@@ -1,4 +1,4 @@
-"""Help while drafting a report, for every LSP client (registered by :func:`register`).
+"""Help while drafting a report, for every LSP client (handlers: :mod:`gxlint.lsp.features.drafting`).
 
 - Inlay hints: after each total cell of tables 三 and 四, the sum of its parts (``= 162``); a total
   that differs from its parts is marked (``≠ 160``) and its tooltip gives the arithmetic.  The
@@ -23,6 +23,7 @@ from lsprotocol import types as lsp
 
 from ..api import fmt_num
 from . import convert
+from .documents import uri_of
 
 log = logging.getLogger("gxlint.lsp")
 
@@ -164,16 +165,10 @@ def _last_year_lens(doc, lines, previous, en: bool, uri=None):
              else f"与上年相比：新收申请 {change}")
     line = lines.line_of(table.span.start)
     at = previous.cell(key) or previous.anchor
-    args = [uri or _file_uri(previous.path)]
+    args = [uri or uri_of(previous.path)]
     args += [at.line, at.col16, at.end_line, at.end_col16] if at is not None else [0, 0, 0, 0]
     return lsp.CodeLens(range=lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
                         command=lsp.Command(title=title, command=SHOW_CELL, arguments=args))
-
-
-def _file_uri(path: str) -> str:
-    from pygls.uris import from_fs_path
-
-    return from_fs_path(path) or ("file://" + path)
 
 
 # --- symbols and folding -------------------------------------------------------------------
@@ -237,105 +232,3 @@ def folding_ranges(doc, lines) -> list[lsp.FoldingRange]:
         if b > a:
             out.append(lsp.FoldingRange(start_line=a, end_line=b, kind=lsp.FoldingRangeKind.Region))
     return out
-
-
-# --- registration --------------------------------------------------------------------------
-
-def register(server) -> None:
-    """Add the drafting features to a :class:`gxlint.lsp.server.GxLanguageServer`."""
-
-    async def _outcome(ls, uri: str):
-        st = ls.docs.get(uri)
-        if st is None or not ls.wants(st):
-            return None, None
-        if ls.config_ready is not None:
-            await ls.config_ready.wait()
-        out = await ls.outcome(st)
-        for _ in range(3):   # superseded (new settings or text) while it ran: ask again
-            if not out.stale or ls.docs.get(uri) is not st:
-                break
-            out = await ls.outcome(st)
-        if out.quiet or out.doc is None or out.text is not st.text:
-            return st, None
-        return st, out
-
-    @server.feature(lsp.TEXT_DOCUMENT_INLAY_HINT, lsp.InlayHintOptions(resolve_provider=False))
-    async def inlay_hint(ls, params: lsp.InlayHintParams):
-        _st, out = await _outcome(ls, params.text_document.uri)
-        if out is None:
-            return None
-        enc = ls.enc
-        a = convert.offset_of(out.lines, params.range.start, enc)
-        b = convert.offset_of(out.lines, params.range.end, enc)
-        return inlay_hints(out.doc, out.lines, enc, a, b, ls.options.settings.lang)
-
-    @server.feature(lsp.TEXT_DOCUMENT_CODE_LENS, lsp.CodeLensOptions(resolve_provider=False))
-    async def code_lens(ls, params: lsp.CodeLensParams):
-        _st, out = await _outcome(ls, params.text_document.uri)
-        if out is None:
-            return None
-        across = getattr(ls, "across", None)      # last year's report in the workspace (GX7 index)
-        prev = across.previous_entry(_st.path) if across is not None else None
-        prev_uri = next((s.uri for s in list(ls.docs.values()) if prev is not None and s.open and s.path == prev.path), None)
-        return code_lenses(out.doc, out.lines, ls.enc, params.text_document.uri, ls.options.settings.lang, prev,
-                           prev_uri)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    async def document_symbol(ls, params: lsp.DocumentSymbolParams):
-        _st, out = await _outcome(ls, params.text_document.uri)
-        if out is None:
-            return None
-        return document_symbols(out.doc, out.lines, ls.enc, ls.options.settings.lang)
-
-    @server.feature(lsp.TEXT_DOCUMENT_FOLDING_RANGE)
-    async def folding_range(ls, params: lsp.FoldingRangeParams):
-        _st, out = await _outcome(ls, params.text_document.uri)
-        if out is None:
-            return None
-        return folding_ranges(out.doc, out.lines)
-
-    @server.command(SHOW_CELL)
-    async def show_cell(ls, *args):
-        try:
-            uri = str(args[0])
-            l1, c1, l2, c2 = (int(x) for x in args[1:5])
-        except (IndexError, TypeError, ValueError):
-            raise ValueError("gxlint.showCell: arguments are [uri, line, character, endLine, endCharacter]")
-        sel = lsp.Range(lsp.Position(l1, c1), lsp.Position(l2, c2))
-        if ls._cap("window.show_document.support"):
-            res = await ls.window_show_document_async(lsp.ShowDocumentParams(uri=uri, take_focus=True, selection=sel))
-            return bool(getattr(res, "success", False))
-        return False
-
-    @server.command(NEW_REPORT)
-    async def new_report(ls, *args):
-        from .skeleton import skeleton
-
-        from .. import templates
-
-        year = args[0] if len(args) > 0 else None
-        tpl = args[1] if len(args) > 1 else None
-        target = args[2] if len(args) > 2 else None
-        try:
-            year = None if year in (None, "") else int(year)
-        except (TypeError, ValueError):
-            raise ValueError(f"gxlint.newReport: year {year!r} is not a year")
-        if year is not None and not 2008 <= year <= 2100:
-            raise ValueError(f"gxlint.newReport: year {year} is out of range")
-        if tpl in ("", None):
-            tpl = None
-        elif tpl not in templates.VERSIONS:
-            raise ValueError(f"gxlint.newReport: unknown template {tpl!r} ({', '.join(templates.VERSIONS)})")
-        text = skeleton(year, tpl)
-        if isinstance(target, str) and target:
-            edit = lsp.WorkspaceEdit(document_changes=[
-                lsp.CreateFile(uri=target, options=lsp.CreateFileOptions(overwrite=False, ignore_if_exists=True)),
-                lsp.TextDocumentEdit(
-                    text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=target, version=None),
-                    edits=[lsp.TextEdit(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), new_text=text)]),
-            ])
-            res = await ls.workspace_apply_edit_async(lsp.ApplyWorkspaceEditParams(edit=edit, label="gxlint: 新建年度报告"))
-            if getattr(res, "applied", False) and ls._cap("window.show_document.support"):
-                await ls.window_show_document_async(lsp.ShowDocumentParams(uri=target, take_focus=True))
-        return text
-

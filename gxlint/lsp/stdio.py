@@ -255,14 +255,14 @@ def serve(server: Any, stdin: Optional[BinaryIO] = None, stdout: Optional[Binary
             except (ValueError, OSError):   # not the main thread: leave signals alone
                 pass
 
-    server._stop_event = threading.Event()
+    stop = server.protocol.stop_event()
     server.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
     stream = stdin or sys.stdin.buffer
     code: Optional[int] = None
 
     async def run() -> Optional[str]:
         reader = await open_reader(stream)
-        return await message_loop(server._stop_event, reader, server.protocol,
+        return await message_loop(stop, reader, server.protocol,
                                   on_error=getattr(server, "report_server_error", None))
 
     try:
@@ -271,7 +271,7 @@ def serve(server: Any, stdin: Optional[BinaryIO] = None, stdout: Optional[Binary
             log.error("gxlint lsp: stopping: %s", reason)
             code = 1
     except SystemExit as exc:          # the exit notification (pygls raises it)
-        code = exc.code if isinstance(exc.code, int) else (0 if server.protocol._shutdown else 1)
+        code = exc.code if isinstance(exc.code, int) else (0 if server.protocol.shut_down else 1)
     except BrokenPipeError:
         log.error("gxlint lsp: the connection to the client is lost")
     except KeyboardInterrupt:
@@ -279,6 +279,6 @@ def serve(server: Any, stdin: Optional[BinaryIO] = None, stdout: Optional[Binary
     finally:
         stop_children(server)
     if code is None:                   # end of input: 0 after shutdown, 1 without (as for exit)
-        code = 0 if server.protocol._shutdown else 1
+        code = 0 if server.protocol.shut_down else 1
     _leave(code)
     return code   # pragma: no cover

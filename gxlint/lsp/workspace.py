@@ -7,7 +7,8 @@
   when an open report's entry changes (a carry-over cell edited, the year or organ changed), the
   other open reports of that organ are linted again, so either file changing updates both.
 - ``workspace/diagnostic`` (pull) lists every report of the workspace, open or not; with the
-  ``publishClosedFiles`` setting the findings of reports that are not open are pushed too.
+  ``publishClosedFiles`` setting the findings of reports that are not open are pushed too (the
+  handlers are in :mod:`gxlint.lsp.features.workspace`).
 - ``workspace/didChangeWatchedFiles``: a file changed on disk is indexed again and only its
   organ's reports are checked again.
 
@@ -21,6 +22,8 @@ import threading
 from typing import Any, Optional
 
 from lsprotocol import types as lsp
+
+from .documents import path_of, uri_of
 
 log = logging.getLogger("gxlint.lsp")
 
@@ -44,7 +47,7 @@ class Workspace:
         out = []
         try:
             for f in (ws.folders or {}).values():
-                p = _fs(f.uri)
+                p = path_of(f.uri)
                 if p:
                     out.append(p)
             if not out and ws.root_path:
@@ -250,7 +253,7 @@ class Workspace:
             from ..positions import LineIndex
 
             lines = LineIndex(res.text or "")
-        uri = _uri(path)
+        uri = uri_of(path)
         out = []
         for d in diags:
             try:
@@ -290,7 +293,7 @@ class Workspace:
         srv = self.server
         if any(st.open and st.path == path for st in srv.docs.values()):
             return
-        srv.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=_uri(path), diagnostics=items))
+        srv.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri_of(path), diagnostics=items))
 
 
 def _key(e) -> tuple:
@@ -302,65 +305,3 @@ def _key(e) -> tuple:
             tuple(sorted((k, r.value) for k, r in e.cells.items())),
             tuple(sorted(repr(sorted((k, v) for k, v in f.items() if k != "ref")) for f in e.figures)),
             five.grams.tobytes() if five is not None else b"")       # GX705 of next year's report
-
-
-def _fs(uri: str) -> Optional[str]:
-    from pygls.uris import to_fs_path
-
-    try:
-        return to_fs_path(uri)
-    except Exception:
-        return None
-
-
-def _uri(path: str) -> str:
-    from pygls.uris import from_fs_path
-
-    return from_fs_path(path) or ("file://" + path)
-
-
-def register(server) -> None:
-    """The workspace features: workspace/diagnostic and workspace/didChangeWatchedFiles."""
-    server.across = Workspace(server)
-
-    @server.feature(lsp.WORKSPACE_DIAGNOSTIC)
-    async def workspace_diagnostic(ls, params: lsp.WorkspaceDiagnosticParams):
-        import asyncio
-
-        ws = ls.across
-        ws.loop = asyncio.get_running_loop()
-        if ls.config_ready is not None:
-            await ls.config_ready.wait()
-        ws.ensure_index()
-        await asyncio.get_running_loop().run_in_executor(None, ws.ready.wait, 60)
-        previous = {p.uri: p.value for p in (params.previous_result_ids or [])}
-        items: list = []
-        seen = set()
-        for st in list(ls.docs.values()):
-            if not st.open or not ls.wants(st):
-                continue
-            out = await ls.outcome(st)
-            seen.add(st.path)
-            items.append(_report(st.uri, out.lsp_diagnostics, out.result_id, st.version, previous))
-        for path in ws.report_paths():
-            if path in seen:
-                continue
-            diags = await asyncio.get_running_loop().run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
-            import hashlib
-            import json
-
-            rid = hashlib.sha1(json.dumps([ls.protocol._converter.unstructure(d) for d in diags], sort_keys=True,
-                                          ensure_ascii=False).encode()).hexdigest()[:16]
-            items.append(_report(_uri(path), diags, rid, None, previous))
-        return lsp.WorkspaceDiagnosticReport(items=items)
-
-    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def watched(ls, params: lsp.DidChangeWatchedFilesParams):
-        paths = [p for p in (_fs(c.uri) for c in params.changes) if p]
-        ls.across.files_changed(paths)
-
-
-def _report(uri: str, items: list, rid: str, version, previous: dict):
-    if previous.get(uri) == rid:
-        return lsp.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=rid, version=version)
-    return lsp.WorkspaceFullDocumentDiagnosticReport(uri=uri, items=items, result_id=rid, version=version)

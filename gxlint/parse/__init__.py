@@ -5,11 +5,12 @@ import bisect
 from typing import Optional, Sequence
 
 from .. import guard, templates
-from ..model import DELIMITED, NATIVE, Document, Span
+from ..model import DELIMITED, NATIVE, Document, DuplicateHeading, NonstandardHeading, Span
 from ..positions import LineIndex
 from . import sections as _sections
 from . import tables as _tables
 from .claims import extract_claims
+from .debris import find_debris
 from .meta import parse_meta
 from .normalize import NormText
 
@@ -43,16 +44,15 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
     if written:
         accepted = sorted(accepted + written, key=lambda h: h.start)
     # sections found under a heading that differs from the format's (GX202)
-    doc.cache["nonstandard_headings"] = [(h.index, h.form, norm.span(h.start, h.end)) for h in written]
+    doc.headings.nonstandard = [NonstandardHeading(h.index, h.form, norm.span(h.start, h.end)) for h in written]
     doc.sections = _sections.build_sections(norm, accepted)
-    doc.cache["duplicate_headings"] = [
-        (h.index, h.numeral, norm.span(h.start, h.end)) for h in duplicates
-    ]
-    doc.old_headings = _sections.find_old_structure(norm)
+    doc.headings.duplicates = [DuplicateHeading(h.index, h.numeral, norm.span(h.start, h.end)) for h in duplicates]
+    doc.headings.old = _sections.find_old_structure(norm)
 
     first = accepted[0].start if accepted else -1
     guard.check()
-    doc.meta = parse_meta(norm, first)
+    doc.debris = find_debris(norm, first)
+    doc.meta = parse_meta(norm, first, doc.debris.residue)
     if year is not None:
         doc.meta.year = year
         doc.meta.year_source = "config"
@@ -87,9 +87,9 @@ def _old_structure(doc: Document) -> Optional[Span]:
     report's, and a title or headings to show it is a report) is of the old format whatever its
     headings, unless it has that core: anchored at its first old heading, else its title, else
     its first heading."""
-    old = doc.old_headings
+    old = doc.headings.old
     # headings found only by their core words (五 + 问题) do not make a report modern
-    core = {i for i, form, _sp in doc.cache.get("nonstandard_headings", ()) if form == "core"}
+    core = {h.index for h in doc.headings.nonstandard if h.form == "core"}
     modern = len([s for s in doc.sections if s.index not in core]) >= 4 and doc.section(3) is not None and 3 not in core
     if modern:
         return None
@@ -100,9 +100,9 @@ def _old_structure(doc: Document) -> Optional[Span]:
         return None
     # only a report says so: its year stated as a report's (title, period, the report named …),
     # and a title, a heading of either structure (not any text that mentions a year)
-    if doc.meta.year_source != "config" and not any(m.year == y for m in doc.meta.extra.get("year_mentions", [])):
+    if doc.meta.year_source != "config" and not any(m.year == y for m in doc.meta.year_mentions):
         return None
-    titled = doc.meta.title_span is not None and "信息公开" in (doc.meta.extra.get("title_norm") or "")
+    titled = doc.meta.title_span is not None and "信息公开" in (doc.meta.title_norm or "")
     if not (old or titled or len(doc.sections) >= 2):
         return None
     if old:

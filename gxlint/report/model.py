@@ -187,7 +187,7 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
     meta = doc.meta if doc is not None else None
     level = (getattr(settings, "organ_level", None) or (meta.organ_level if meta else None))
     year = res.report_year if res.report_year is not None else (meta.year if meta else None)
-    published = (meta.published or meta.signature_date) if meta else None
+    published = (meta.published or meta.signature.date) if meta else None
     published_from = ("published" if meta and meta.published else "signature") if published else None
     deadline = deadline_of(year, level, getattr(settings, "township_deadline", None))
     path = res.path or "-"

@@ -63,10 +63,10 @@ class Mojibake(Rule):
     }
 
     def on_document(self, doc, ctx):
-        dead = [r.delete for r in doc.meta.extra.get("residue", [])] \
+        dead = [r.delete for r in doc.debris.residue] \
             if ctx.settings.is_enabled("GX605", "page-residue", doc.path) else []
         by_line: dict[int, list] = {}
-        for m in doc.meta.extra.get("mojibake", []):
+        for m in doc.debris.mojibake:
             if any(d.start <= m.span.start < d.end for d in dead):
                 continue
             by_line.setdefault(doc.lines.line_of(m.span.start), []).append(m)

@@ -103,7 +103,7 @@ class PageResidue(Rule):
         idx = 0 if ctx.lang == "zh" else 1
         sep = "、" if idx == 0 else ", "
         # consecutive chrome lines (blank lines between them included) are one block: one finding
-        for block in _blocks(doc, doc.meta.extra.get("residue", [])):
+        for block in _blocks(doc, doc.debris.residue):
             kinds = [k for r in block for k in r.kinds]
             what = sep.join(dict.fromkeys(KINDS[k][idx] for k in kinds if k in KINDS))
             fix = _fix(doc, ctx, block, idx)
@@ -115,7 +115,7 @@ class PageResidue(Rule):
 
         # chrome inside a line of report text: one finding per line, the chrome's span only
         by_line: dict[int, list] = {}
-        for c in doc.meta.extra.get("chrome", []):
+        for c in doc.debris.chrome:
             by_line.setdefault(doc.lines.line_of(c.span.start), []).append(c)
         for runs in by_line.values():
             kinds = [k for c in runs for k in c.kinds]
@@ -141,9 +141,9 @@ def _roles(doc, r) -> list[str]:
     inside = lambda sp: sp is not None and r.span.start <= sp.start < r.span.end     # noqa: E731
     if inside(meta.title_span):
         out.append("title")            # a labelled 标题: line is the title only when the report has none
-    if inside(meta.published_span) and meta.signature_date != meta.published:
+    if inside(meta.published_span) and meta.signature.date != meta.published:
         out.append("date")             # (a signature of the same date would still give GX502 its date)
-    if meta.extra.get("organ_source") == "source" and inside(meta.extra.get("organ_span")):
+    if meta.organ_source == "source" and inside(meta.organ_span):
         out.append("organ")
     return out
 

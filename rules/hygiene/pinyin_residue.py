@@ -61,10 +61,10 @@ class PinyinResidue(Rule):
         if not spans:
             return
         if ctx.settings.is_enabled("GX605", "page-residue", doc.path):
-            dead = {doc.lines.line_of(r.span.start) for r in doc.meta.extra.get("residue", [])}
+            dead = {doc.lines.line_of(r.span.start) for r in doc.debris.residue}
             if dead:
                 spans = [s for s in spans if doc.lines.line_of(s.start) not in dead]
-            chrome = [c.delete for c in doc.meta.extra.get("chrome", [])]     # chrome inside a line
+            chrome = [c.delete for c in doc.debris.chrome]     # chrome inside a line
             if chrome:
                 spans = [s for s in spans if not any(c.start <= s.start < c.end for c in chrome)]
         if not spans:

@@ -139,14 +139,14 @@ def _residue_spans(doc, ctx) -> set:
     would overlap the deletion)."""
     if not ctx.settings.is_enabled("GX605", "page-residue", doc.path):
         return set()
-    return {doc.lines.line_of(r.span.start) for r in doc.meta.extra.get("residue", [])}
+    return {doc.lines.line_of(r.span.start) for r in doc.debris.residue}
 
 
 def _chrome_spans(doc, ctx) -> list:
     """Page chrome inside lines of report text, which GX605 deletes (original spans)."""
     if not ctx.settings.is_enabled("GX605", "page-residue", doc.path):
         return []
-    return [c.delete for c in doc.meta.extra.get("chrome", [])]
+    return [c.delete for c in doc.debris.chrome]
 
 
 def _diff(doc) -> tuple[list, list, list]:

@@ -90,7 +90,7 @@ class UnbalancedBrackets(Rule):
         # lines GX605 deletes, and lines damaged by mojibake (the damage ate the brackets: one root cause)
         lines = doc.lines
         dead = set()
-        for sp in [r.span for r in doc.meta.extra.get("residue", [])] + [m.span for m in doc.meta.extra.get("mojibake", [])]:
+        for sp in [r.span for r in doc.debris.residue] + [m.span for m in doc.debris.mojibake]:
             dead.update(range(lines.line_of(sp.start), lines.line_of(max(sp.start, sp.end - 1)) + 1))
         # one pass over the text; lines without a bracket share one empty tuple (a flood of blank
         # lines costs 8 bytes a line, no list and no search per line)

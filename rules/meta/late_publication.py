@@ -94,7 +94,7 @@ class LatePublication(Rule):
             if m:
                 deadline = (year + 1, int(m.group(1)), int(m.group(2)))
         cands = [(("发布时间", "the publication date"), meta.published, meta.published_span),
-                 (("落款日期", "the signature date"), meta.signature_date, meta.signature_date_span)]
+                 (("落款日期", "the signature date"), meta.signature.date, meta.signature.date_span)]
         cands = [c for c in cands if c[1] and c[2] is not None]
         if not cands:
             return
@@ -104,8 +104,8 @@ class LatePublication(Rule):
             if not late:
                 continue
             related = []
-            if meta.organ and meta.extra.get("organ_span") is not None and level in LEVEL and not ctx.settings.organ_level:
-                related.append(ctx.related(meta.extra["organ_span"], "organ", organ=meta.organ, level=LEVEL[level][i]))
+            if meta.organ and meta.organ_span is not None and level in LEVEL and not ctx.settings.organ_level:
+                related.append(ctx.related(meta.organ_span, "organ", organ=meta.organ, level=LEVEL[level][i]))
             for w2, d2, s2 in cands:
                 if s2 != span:
                     related.append(ctx.related(s2, "other", what=w2[i], date=_fmt(d2, zh)))

@@ -71,7 +71,7 @@ class MissingFeeStatement(Rule):
             return
         norm = doc.norm
         a, b = norm.from_orig(section.body.start), norm.from_orig(section.body.end)
-        sig = doc.meta.signature_span
+        sig = doc.meta.signature.span
         body = norm.text[a:b]
         if _FEE.search(body):
             return

@@ -63,16 +63,17 @@ class MissingSignature(Rule):
         meta = doc.meta
         if not doc.sections or doc.pre2019 is not None:
             return
-        has_date = meta.signature_date is not None
-        has_organ = bool(meta.extra.get("signature_organ"))
+        sig = meta.signature
+        has_date = sig.date is not None
+        has_organ = bool(sig.organ)
         if has_date and has_organ:
             return
         if has_date:
-            ctx.report("no_organ", meta.signature_date_span)
+            ctx.report("no_organ", sig.date_span)
         elif has_organ:
-            ctx.report("no_date", meta.extra["signature_organ_span"])
+            ctx.report("no_date", sig.organ_span)
         else:
-            end = meta.extra.get("content_end", len(doc.text))
+            end = sig.content_end if sig.content_end is not None else len(doc.text)
             line = doc.lines.line_of(max(0, end - 1))
             start = doc.lines.line_start(line)
             if end - start > 120:

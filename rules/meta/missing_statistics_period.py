@@ -47,8 +47,7 @@ class MissingStatisticsPeriod(Rule):
     }
 
     def on_document(self, doc, ctx):
-        extra = doc.meta.extra
-        if extra.get("period_span") is not None or extra.get("period_statement") is not None:
+        if doc.meta.period.stated:
             return
         if doc.pre2019 is not None or not doc.sections:
             return      # not a report of this format: GX104 / GX101 say so

@@ -98,7 +98,7 @@ class YearMismatch(Rule):
         year = meta.year
         zh = ctx.lang == "zh"
         i = 0 if zh else 1
-        mentions = meta.extra.get("year_mentions", [])
+        mentions = meta.year_mentions
         if year is not None:
             agree = [m for m in mentions if m.year == year]
             basis_src = meta.year_source if meta.year_source in WHERE else (agree[0].source if agree else "title")
@@ -114,7 +114,7 @@ class YearMismatch(Rule):
                 ctx.report("mismatch", m.span, related=related, where=WHERE[m.source][i], got=m.year,
                            year=year, basis=basis, fix=_fix(m, year, ctx),
                            data={"mention": m.source, "year": m.year, "report_year": year})
-            for what, date, span in (("signature", meta.signature_date, meta.signature_date_span),
+            for what, date, span in (("signature", meta.signature.date, meta.signature.date_span),
                                      ("published", meta.published, meta.published_span)):
                 if date and span is not None and date[0] <= year:
                     label = ("落款日期", "the signature date") if what == "signature" else ("发布时间", "the publication date")
@@ -124,7 +124,7 @@ class YearMismatch(Rule):
         pe = [m for m in mentions if m.source == "period_end"]
         if ps and pe and ps[0].year != pe[0].year and (year is None or ps[0].year == year):
             ctx.report("period_split", pe[0].span, start=ps[0].year, end=pe[0].year)
-        for bad in meta.extra.get("malformed_dates", []):
+        for bad in meta.dates.malformed:
             why = {"missing-nian": ("（缺少“年”字）", " (the 年 is missing)"),
                    "bad-year": ("（年份多了一位）", " (the year has five digits)"),
                    "invalid": ("（没有这一天）", " (no such day)")}[bad.reason][i]

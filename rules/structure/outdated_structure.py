@@ -76,7 +76,7 @@ class OutdatedStructure(Rule):
     def on_document(self, doc, ctx):
         if doc.pre2019 is None:
             return
-        found = "、".join(dict.fromkeys(ctx.text[s.start:s.end].strip() for s in doc.old_headings[:3]))
+        found = "、".join(dict.fromkeys(ctx.text[s.start:s.end].strip() for s in doc.headings.old[:3]))
         year = doc.meta.year
         if year is not None and year < FIRST_YEAR:
             # the old format was the right one then: say why nothing else is checked, no error

@@ -108,8 +108,8 @@ class SectionOrder(Rule):
             return
         canon = {s["index"]: s["canonical"] for s in template_data("common")["section"]}
         dups: dict[int, list] = {}
-        for index, _numeral, span in doc.cache.get("duplicate_headings", []):
-            dups.setdefault(index, []).append(span)
+        for h in doc.headings.duplicates:
+            dups.setdefault(h.index, []).append(h.span)
         for index, spans in dups.items():
             # one diagnostic per section, however often its heading repeats; the rest as related places
             first = doc.section(index)
@@ -130,7 +130,7 @@ class SectionOrder(Rule):
                 swapped.add(id(s))
                 swapped.update(id(t) for t in later_lower)
         # from a part numbered the report's own way on, the numerals follow from it (GX202 says it once)
-        own = min((sp.start for _i, form, sp in doc.cache.get("nonstandard_headings", []) if form == "alt"), default=None)
+        own = min((h.span.start for h in doc.headings.nonstandard if h.form == "alt"), default=None)
         wrong = []      # (place of the numeral, written, expected)
         for s in secs:
             if id(s) in swapped:

@@ -99,19 +99,19 @@ class NonstandardLabel(Rule):
         if doc.pre2019 is not None:
             return      # GX104 says it once
         own = []        # parts numbered the report's own way: one root cause, one finding
-        for index, form, span in doc.cache.get("nonstandard_headings", []):
-            sec = doc.section(index)
+        for h in doc.headings.nonstandard:
+            sec = doc.section(h.index)
             if sec is None:
                 continue
-            written = ctx.text[span.start:span.end].strip(" \t*#>:：")
-            if form == "alt":
-                own.append((span, written, sec.canonical))
+            written = ctx.text[h.span.start:h.span.end].strip(" \t*#>:：")
+            if h.form == "alt":
+                own.append((h.span, written, sec.canonical))
                 continue
             fix = None
             if "\n" not in written:
                 # a misspelt numbered heading: the format's wording, numeral included
-                fix = Fix(ctx.message("fix", expected=sec.canonical), (Edit(span.start, span.end, sec.canonical),), safe=False)
-            ctx.report("heading", span, written=written, expected=sec.canonical, fix=fix)
+                fix = Fix(ctx.message("fix", expected=sec.canonical), (Edit(h.span.start, h.span.end, sec.canonical),), safe=False)
+            ctx.report("heading", h.span, written=written, expected=sec.canonical, fix=fix)
         if len(own) == 1:
             span, written, canonical = own[0]
             ctx.report("heading", span, written=written, expected=canonical)

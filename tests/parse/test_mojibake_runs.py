@@ -3,7 +3,7 @@ characters that hold a character where one can start: the same findings as readi
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gxlint.parse.meta import _NON_ASCII_RUN, _gbk_runs, find_mojibake
+from gxlint.parse.debris import _NON_ASCII_RUN, _gbk_runs, find_mojibake
 from gxlint.parse.normalize import NormText
 
 GARBLED = "政府信息公开".encode("utf-8").decode("gbk", "replace")      # 鏀垮簻淇℃伅鍏紑

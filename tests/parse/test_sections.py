@@ -82,10 +82,10 @@ def test_table_three_row_labels_are_not_sections():
         doc = parse(text)
         assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6], name
         assert [s.numeral for s in doc.sections] == list("一二三四五六"), name
-        assert doc.cache["duplicate_headings"] == []
+        assert doc.headings.duplicates == []
         one = parse(text.replace("\n", " "))
         assert [s.index for s in one.sections] == [1, 2, 3, 4, 5, 6], name
-        assert one.cache["duplicate_headings"] == []
+        assert one.headings.duplicates == []
 
 
 def test_misnumbered_heading_is_still_its_section():
@@ -100,22 +100,22 @@ def test_caption_repeating_a_heading_mid_line_is_not_a_section():
     text = _doc(SIX[:2]) + "表：二、主动公开政府信息情况（续）\n" + _doc(SIX[2:])
     doc = parse(text)
     assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6]
-    assert doc.cache["duplicate_headings"] == []
+    assert doc.headings.duplicates == []
 
 
 def test_second_line_start_heading_is_a_duplicate():
     text = _doc(SIX) + "四、政府信息公开行政复议、行政诉讼情况\n又一遍。\n"
     doc = parse(text)
-    dups = doc.cache["duplicate_headings"]
-    assert [(i, n) for i, n, _ in dups] == [(4, "四")]
-    assert pos(doc, dups[0][2].start) == (13, 1)
+    dups = doc.headings.duplicates
+    assert [(h.index, h.numeral) for h in dups] == [(4, "四")]
+    assert pos(doc, dups[0].span.start) == (13, 1)
 
 
 def test_pre2019_structure_recognised_once():
     doc = parse(load("pre2019.txt"))
     assert doc.template == "pre2019"
     assert doc.pre2019 is not None and pos(doc, doc.pre2019.start) == (3, 1)
-    assert len(doc.old_headings) == 4
+    assert len(doc.headings.old) == 4
     assert doc.tables == {}
 
 
@@ -156,7 +156,7 @@ def test_misspelt_heading_is_still_its_section():
     assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6]
     s4 = doc.section(4)
     assert s4.title == TYPO4 and pos(doc, s4.span.start) == (7, 1) and not s4.inline
-    assert [(i, f) for i, f, _ in doc.cache["nonstandard_headings"]] == [(4, "fuzzy")]
+    assert [(h.index, h.form) for h in doc.headings.nonstandard] == [(4, "fuzzy")]
 
 
 def test_misspelt_heading_inside_a_one_line_document():
@@ -182,7 +182,7 @@ def test_heading_with_extra_words_on_its_line():
     doc = parse(_doc(heads))
     assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6]
     assert doc.section(2).title == heads[1] and doc.section(5).title == heads[4]
-    assert sorted(i for i, _f, _ in doc.cache["nonstandard_headings"]) == [2, 5]
+    assert sorted(h.index for h in doc.headings.nonstandard) == [2, 5]
 
 
 def test_statistics_parts_numbered_the_reports_own_way():
@@ -192,7 +192,7 @@ def test_statistics_parts_numbered_the_reports_own_way():
     assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6]
     assert [s.title for s in doc.sections][1:4] == heads[2:5]
     assert [pos(doc, s.span.start)[0] for s in doc.sections] == [1, 5, 7, 9, 11, 13]
-    assert [(i, f) for i, f, _ in doc.cache["nonstandard_headings"]] == [(2, "alt"), (3, "alt"), (4, "alt")]
+    assert [(h.index, h.form) for h in doc.headings.nonstandard] == [(2, "alt"), (3, "alt"), (4, "alt")]
 
 
 def test_headings_without_numerals():
@@ -208,7 +208,7 @@ def test_sub_heading_is_not_taken_when_the_section_heading_is_there():
     heads[0] = "一、总体情况\n（一）主动公开情况\n全年主动公开信息120条。\n（二）收到和处理政府信息公开申请情况"
     doc = parse(_doc(heads))
     assert [pos(doc, s.span.start)[0] for s in doc.sections] == [1, 6, 8, 10, 12, 14]
-    assert doc.cache["nonstandard_headings"] == []
+    assert doc.headings.nonstandard == []
 
 
 def test_table_three_row_labels_never_stand_in_for_a_missing_section():
@@ -220,7 +220,7 @@ def test_table_three_row_labels_never_stand_in_for_a_missing_section():
     for t in (text, text.replace("\n", " ")):
         doc = parse(t)
         assert [s.index for s in doc.sections] == [1, 2, 3, 5, 6]
-        assert doc.cache["nonstandard_headings"] == []
+        assert doc.headings.nonstandard == []
 
 
 def test_prose_numbered_like_a_heading_is_not_a_section():
@@ -247,7 +247,7 @@ def test_pre2019_one_line_document():
     doc = parse(one)
     assert doc.template == "pre2019"
     assert doc.pre2019.start == one.index("一、概述")
-    assert [one[s.start:s.end] for s in doc.old_headings][:2] == ["一、概述", "三、依申请公开政府信息和不予公开政府信息的情况"]
+    assert [one[s.start:s.end] for s in doc.headings.old][:2] == ["一、概述", "三、依申请公开政府信息和不予公开政府信息的情况"]
 
 
 def test_old_structure_2020_is_pre2019_template():
@@ -260,7 +260,7 @@ def test_old_structure_2020_is_pre2019_template():
 def test_report_for_2012_is_pre2019_even_without_old_headings():
     text = load("pre2019_2012.txt").replace("三、依申请公开政府信息的办理情况", "三、办理申请")
     doc = parse(text)
-    assert doc.old_headings == [] and doc.meta.year == 2012
+    assert doc.headings.old == [] and doc.meta.year == 2012
     assert doc.template == "pre2019" and doc.pre2019 == doc.meta.title_span
 
 
@@ -282,7 +282,7 @@ def test_text_mentioning_an_old_year_is_not_a_pre2019_report():
 def test_old_heading_variants(heading):
     doc = parse(f"一、概述\n2016年工作。\n{heading}\n无。\n")
     assert doc.template == "pre2019"
-    assert [doc.text[s.start:s.end] for s in doc.old_headings] == ["一、概述", heading]
+    assert [doc.text[s.start:s.end] for s in doc.headings.old] == ["一、概述", heading]
 
 
 @pytest.mark.parametrize("written,index", [
@@ -299,7 +299,7 @@ def test_heading_numbered_other_ways(written, index):
     assert [s.index for s in doc.sections] == [1, 2, 3, 4, 5, 6]
     s = doc.section(index)
     assert s.title == written and pos(doc, s.span.start) == (2 * index - 1, 1)
-    assert [(i, f) for i, f, _ in doc.cache["nonstandard_headings"]] == [(index, "alt")]
+    assert [(h.index, h.form) for h in doc.headings.nonstandard] == [(index, "alt")]
 
 
 def test_misspelt_heading_with_its_first_sentence_on_the_same_line():

@@ -43,10 +43,10 @@ def _facts(path):
     if doc is None:
         return None
     m = doc.meta
-    title = m.extra.get("title_norm")
+    title = m.title_norm
     # the date GX502 checks: the page's publication date, else the signature's
-    return {"organ": key_t2s(m.organ) if m.organ else None, "year": m.year, "date": m.published or m.signature_date,
-            "signature": m.signature_date, "title": key_t2s(title) if title else None,
+    return {"organ": key_t2s(m.organ) if m.organ else None, "year": m.year, "date": m.published or m.signature.date,
+            "signature": m.signature.date, "title": key_t2s(title) if title else None,
             "level": m.organ_level}
 
 

@@ -1,20 +1,12 @@
-"""GX601 traditional-characters and GX602 pinyin-residue: aggregated per paragraph, one fix each."""
-from gxlint.config import Settings
-from gxlint.engine import lint
-from gxlint.fixes import apply_edits, apply_fixes
+
+from gx6_script_pinyin import with_gx605
+from gx56_sample import read_seed, report
+from gxlint.fixes import apply_edits
 from gxlint.parse.normalize import t2s
 from gxlint.testing import RuleTester
 
-from gx56_sample import line_of, read_seed, report
-
 gx601 = RuleTester("GX601")
 gx602 = RuleTester("GX602")
-
-
-def with_gx605(code, text):
-    """The rule as it runs in a full check: GX605 on, so web residue lines are left to it."""
-    res = lint(text, None, Settings.from_options(None, select=f"{code},GX605"))
-    return res, [d for d in res.diagnostics if d.code == code]
 
 
 def test_simplified_report_is_silent():
@@ -23,39 +15,6 @@ def test_simplified_report_is_silent():
     for seed in ("000", "001", "003", "004"):
         gx601.valid(read_seed(seed))
         gx602.valid(read_seed(seed))
-
-
-def test_one_finding_per_paragraph_at_its_first_traditional_character():
-    text = report(opening="2023年，我局認真貫徹落實《條例》，推進政務公開工作。", part6="本年度未收取信息處理費。")
-    got = gx601.invalid(text, [line_of(text, "認"), line_of(text, "處")])
-    assert "本段有 8 个繁体字（如 認→认、貫→贯、徹→彻）" in got[0][2]      # three examples
-    _res, own = gx601.diagnostics(text)
-    assert [text[d.span.start:d.span.end] for d in own] == ["認", "處"]
-
-
-def test_one_kind_of_character_is_one_hint_with_an_unsafe_fix():
-    # OpenCC turns the county 乾县 into 干县: one information-level hint, never an automatic edit
-    text = report(title="乾县某某局2023年政府信息公开工作年度报告", signature="乾县某某局\n2024年1月20日")
-    res, own = gx601.diagnostics(text)
-    assert [(d.severity.label, d.fix.safe, len(d.fix.edits)) for d in own] == [("information", False, 2)]
-    gx601.invalid(text, [(1, 1, "如是地名、人名用字请忽略")])
-    assert text[own[0].span.start:own[0].span.end] == "乾"
-    assert apply_fixes(text, own)[0] == text
-
-
-def test_the_first_finding_converts_the_whole_document():
-    text = report(title="某某市某某局2023年政府信息公開工作年度報告", opening="2023年，我局認真貫徹落實《條例》。")
-    res, own = gx601.diagnostics(text)
-    whole = own[0].fix
-    assert whole.safe and own[0].data["document_fix"]
-    fixed, _ = apply_edits(text, whole.edits)
-    assert fixed == t2s(text)
-    # the other findings carry the part of the same edits inside their paragraph
-    for d in own[1:]:
-        assert set(d.fix.edits) <= set(whole.edits)
-        assert all(res.doc.lines.line_of(e.start) == res.doc.lines.line_of(d.span.start) for e in d.fix.edits)
-    # applying everything is applying the one fix
-    assert apply_fixes(text, own)[0] == fixed
 
 
 def test_a_table_is_one_paragraph():
@@ -67,13 +26,6 @@ def test_a_table_is_one_paragraph():
     first, last = res.doc.lines.line_of(t3.span.start) + 1, res.doc.lines.line_of(t3.span.end) + 1
     assert sum(first <= ln <= last for ln in lines) == 1
     assert 1 in lines and 2 not in lines      # line 2 is web residue: GX605 deletes it
-
-
-def test_residue_lines_are_converted_when_gx605_is_off():
-    seed = read_seed("002")
-    res, own = with_gx605("GX601", seed)
-    assert 2 not in [res.doc.lines.line_of(d.span.start) + 1 for d in own]
-    assert 2 in [p[0] for p in gx601.positions(seed)]
 
 
 def test_the_whole_fix_leaves_a_residue_line_to_gx605_and_converts_the_rest():
@@ -89,37 +41,6 @@ def test_the_whole_fix_leaves_a_residue_line_to_gx605_and_converts_the_rest():
     assert "贯彻" in [e.new_text for e in edits]          # 貫徹: one edit
 
 
-def test_seed_002_converted_keeps_pinyin_for_gx602():
-    seed = read_seed("002")
-    res, own = gx601.diagnostics(seed)
-    fixed, _ = apply_edits(seed, own[0].fix.edits)
-    # only characters changed; every pinyin annotation is still there, after a simplified character
-    assert len(fixed) == len(seed)
-    assert "报(bào)告" in fixed and "(bào)" in seed
-    assert not [p for p in gx601.positions(fixed) if p[0] != 2]
-
-
-# --- GX602 -------------------------------------------------------------------------------
-
-def test_pinyin_is_reported_once_per_paragraph():
-    text = report(opening="2023年，我局认真(zhēn)贯彻落实(shí)《条例》。", part6="本年度未收取信息处理费(fèi)。")
-    got = gx602.invalid(text, [line_of(text, "(zhēn)"), line_of(text, "(fèi)")])
-    assert "本段有 2 处拼音注音" in got[0][2] and "真(zhēn)" in got[0][2]
-
-
-def test_letters_without_tone_marks_are_not_pinyin():
-    gx602.valid(report(opening="2023年，我局在门户网站(PDF)和政务新媒体(app)发布信息(xinxi)。"))
-
-
-def test_fix_removes_every_annotation():
-    text = report(opening="2023年，我局认真(zhēn)贯彻落实(shí)《条例》。", part6="本年度未收取信息处理费(fèi)。")
-    res, own = gx602.diagnostics(text)
-    assert own[0].fix.safe and len(own[0].fix.edits) == 3
-    fixed, _ = apply_edits(text, own[0].fix.edits)
-    assert fixed == report(opening="2023年，我局认真贯彻落实《条例》。", part6="本年度未收取信息处理费。")
-    assert apply_fixes(text, own)[0] == fixed
-
-
 def test_seed_002_pinyin_aggregated():
     seed = read_seed("002")
     res, own = with_gx605("GX602", seed)
@@ -129,28 +50,3 @@ def test_seed_002_pinyin_aggregated():
     assert len(gx602.diagnostics(seed)[1][0].fix.edits) == 683      # GX605 off: the residue line's too
     fixed, _ = apply_edits(seed, own[0].fix.edits)
     assert "報告" in fixed.splitlines()[0]
-
-
-def test_cells_one_per_line_outside_a_read_table_are_one_paragraph():
-    cells = "\n\n".join(["申請人情況", "自然人", "商業企業", "科研機構", "社會公益組織", "法律服務機構", "其他", "總計"])
-    text = report(opening="2023年，我局推進政務公開。\n" + cells + "\n本年度，我局認真貫徹落實條例，推進政務公開工作。")
-    got = gx601.positions(text)
-    assert [l for l, _, _ in got] == [line_of(text, "推進")[0], line_of(text, "申請人")[0], line_of(text, "認真")[0]]
-
-
-def test_the_same_traditional_line_twice_is_converted_at_both_places():
-    """The differences of a run are memoised by its text: a repeated line (and a second lint) gets
-    its own findings and edits at its own offsets."""
-    line = "我局認真貫徹落實《條例》。"
-    text = report(opening=line + "\n" + line, part6="本年度未收取信息處(chǔ)理費。")
-    first = lint(text, None, Settings.from_options(None, select="GX601"))
-    again = lint(text, None, Settings.from_options(None, select="GX601"))
-    assert [(d.span, d.fix.edits) for d in first.diagnostics] == [(d.span, d.fix.edits) for d in again.diagnostics]
-    whole = first.diagnostics[0].fix.edits
-    a = text.index(line)
-    b = text.index(line, a + 1)
-    assert [(e.start, e.new_text) for e in whole if a <= e.start < a + len(line)] == \
-        [(a + 2, "认"), (a + 4, "贯彻"), (a + 7, "实"), (a + 9, "条")]
-    assert [(e.start - b, e.new_text) for e in whole if b <= e.start < b + len(line)] == [(2, "认"), (4, "贯彻"), (7, "实"), (9, "条")]
-    fixed = apply_edits(text, whole)[0]
-    assert fixed.count("我局认真贯彻落实《条例》。") == 2 and "处(chǔ)理费" in fixed

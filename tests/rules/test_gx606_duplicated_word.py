@@ -5,12 +5,11 @@ import os
 
 import pytest
 
+from gx56_sample import line_of, report
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.fixes import apply_edits
-from gxlint.testing import RuleTester
-
-from gx56_sample import line_of, report
+from gxlint.testing import RuleTester, where
 
 gx606 = RuleTester("GX606")
 REAL = os.path.join(os.path.dirname(__file__), "..", "fixtures", "corpus_real")
@@ -24,12 +23,14 @@ def opening(sentence: str) -> str:
 
 def test_a_doubled_word_in_the_prose():
     text = opening("二是规范审核审核发布机制，落实政府信息发布审核制度。")
-    gx606.invalid(text, [line_of(text, "审核审核") + ("“审核”连写了两次（“二是规范审核审核发布机制，落”）",)])
+    gx606.invalid(text, [
+        ("word", line_of(text, "审核审核"), (4, 9), "“审核”连写了两次（“二是规范审核审核发布机制，落”）"),
+    ], output=[("核审核发", "核发")])
 
 
 def test_a_doubled_function_character():
     text = opening("按照网站页面设计规范打造整体统一的的网站界面。")
-    gx606.invalid(text, [line_of(text, "的的") + ("“的”连写了两次",)])
+    gx606.invalid(text, [("word", line_of(text, "的的"), (4, 19), "“的”连写了两次")], output=[("的的网", "的网")])
 
 
 @pytest.mark.parametrize("sentence,doubled", [
@@ -45,19 +46,23 @@ def test_a_doubled_function_character():
 ])
 def test_each_kind_of_slip(sentence, doubled):
     text = opening(sentence)
-    gx606.invalid(text, [line_of(text, doubled)])
+    gx606.invalid(text, [("word", *where(text, doubled))], output=[(doubled, doubled[:len(doubled) // 2])])
 
 
 def test_one_finding_per_slip_and_each_slip_found():
     text = opening("规范审核审核发布机制，打造统一的的网站界面，完成了了栏目调整。")
-    gx606.invalid(text, [line_of(text, "审核审核"), line_of(text, "的的"), line_of(text, "了了")])
+    gx606.invalid(text, [
+        ("word", line_of(text, "审核审核"), (4, 7)),
+        ("word", line_of(text, "的的"), (4, 18)),
+        ("word", line_of(text, "了了"), (4, 27)),
+    ], output=[("核审核发", "核发"), ("的的网", "的网"), ("了了栏", "了栏")])
 
 
 def test_traditional_script_and_pinyin_are_read_through():
     text = opening("規範審核審核發布機制，落實發布審核制度。")
-    gx606.invalid(text, [line_of(text, "審核審核") + ("“審核”连写了两次",)])
+    gx606.invalid(text, [("word", line_of(text, "審核審核"), (4, 7), "“審核”连写了两次")], output=[("核審核發", "核發")])
     text = opening("规范审(shěn)核审核发布机制。")
-    gx606.invalid(text, [line_of(text, "审(shěn)核审核")])
+    gx606.invalid(text, [("word", line_of(text, "审(shěn)核审核"), (4, 13))], output=[("核审核发", "核发")])
 
 
 def test_the_fix_deletes_the_second_copy():
@@ -89,7 +94,7 @@ WRAPPED = (
 
 
 def test_a_doubled_word_across_a_soft_line_wrap_is_found_and_the_fix_keeps_the_break():
-    gx606.invalid(WRAPPED, [line_of(WRAPPED, "审核\n审核")])
+    gx606.invalid(WRAPPED, [("word", line_of(WRAPPED, "审核\n审核"), (3, 3))], output=[("\n审核发", "\n发")])
     _res, (d,) = gx606.diagnostics(WRAPPED)
     fixed, _ = apply_edits(WRAPPED, d.fix.edits)
     assert "进一步规范审核\n发布机制" in fixed
@@ -160,7 +165,7 @@ def test_a_flattened_table_header_is_not_prose():
     gx606.valid(ONE_LINE)
     # the same page with a slip in its prose: that one only
     text = ONE_LINE.replace("规范审核发布机制", "规范审核审核发布机制")
-    gx606.invalid(text, [line_of(text, "审核审核")])
+    gx606.invalid(text, [("word", line_of(text, "审核审核"), (1, 93))], output=[("核审核发", "核发")])
 
 
 def test_page_chrome_around_the_report():
@@ -184,7 +189,7 @@ def test_section_headings_and_their_numbering():
 @pytest.mark.parametrize("name,needle", [("pingtan-2021.txt", "审核审核"), ("pingtan-2022.txt", "的的")])
 def test_the_visible_typos_of_the_real_corpus(name, needle):
     text = open(os.path.join(REAL, name), encoding="utf-8").read()
-    gx606.invalid(text, [line_of(text, needle)])
+    gx606.invalid(text, [("word", *where(text, needle))], output=[(needle, needle[:len(needle) // 2])])
 
 
 def test_no_other_finding_on_the_real_reports():
@@ -205,4 +210,4 @@ def test_a_breadcrumb_whose_anchor_a_scan_broke_is_still_the_page():
             "一、总体情况 2023年，我局推进政务公开工作，规范审核审核发布机制。"
             "二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 "
             "五、存在的主要问题及改进情况 宣传不够。六、其他需要报告的事项 无。\n")
-    gx606.invalid(text, [line_of(text, "审核审核")])
+    gx606.invalid(text, [("word", line_of(text, "审核审核"), (2, 128))], output=[("核审核发", "核发")])
