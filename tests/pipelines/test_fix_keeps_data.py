@@ -57,7 +57,7 @@ def test_safe_fixes_keep_what_gx5_and_gx7_read(group, tmp_path):
     folder = tmp_path / group
     folder.mkdir()
     for f in files:
-        shutil.copy(f, folder / os.path.basename(f))
+        shutil.copyfile(f, folder / os.path.basename(f))
     before, pairs_before = _check(folder)
     facts_before = {os.path.basename(f): _facts(folder / os.path.basename(f)) for f in files}
     p = gx("check", "--isolated", "--fix-only", "--lint-all", str(folder))
