@@ -18,7 +18,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-from .api import Edit, Span
+from .diagnostics import Edit, Span
 from .config import Settings
 
 PROGRESS_MIN_FILES = 20
@@ -363,7 +363,7 @@ def pack(res) -> tuple:
 
 
 def unpack(t: tuple):
-    from .api import Diagnostic, Fix, Related, Severity
+    from .diagnostics import Diagnostic, Fix, Related, Severity
     from .engine import Result
 
     path, diags, template, year, text, encoding, newline, bom, meta = t

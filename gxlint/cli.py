@@ -416,7 +416,7 @@ def _settings_from_args(args, base=None):
         k, v = item.split("=", 1)
         if not k.strip():
             raise UsageError(_say(f"--severity 的写法是 代码=级别，{item!r} 缺少代码", f"--severity takes CODE=LEVEL: {item!r} has no code"))
-        from .api import Severity
+        from .diagnostics import Severity
 
         try:
             Severity.parse(v.strip())
@@ -626,7 +626,7 @@ def _results_in_order(args, tasks, stdin_index, files, resolver, mode, progress)
     """Every result in path order, each as soon as it is ready (the batch is checked in path
     order, so the outputs can be written file by file): standard input and the folders that
     could not be listed take their place among the files."""
-    from .api import Span
+    from .model import Span
     from .batch import FixMode, check_one, decode_failure, run_iter
     from .engine import Result, engine_diagnostic
 
@@ -702,7 +702,7 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
     """Check the files and write the report file by file (a batch of any size keeps one file's
     result at a time; what is kept is counts, the baseline's entries and the skipped paths)."""
     from . import baseline as bl
-    from .api import Severity
+    from .diagnostics import Severity
     from .batch import Progress
     from .output import OutputContext, safe_lines, safe_text
     from .output.stream import Sink, SinkError, writer
@@ -1002,7 +1002,7 @@ def cmd_show(args) -> int:
         src = read(data, None if args.path == "-" else args.path, max_bytes=Settings().max_bytes)
     except DecodeError as exc:
         from .engine import engine_diagnostic
-        from .api import Span
+        from .model import Span
 
         d = engine_diagnostic("GX002", exc.message_id, Span(0, 0), Settings(), **exc.kwargs)
         raise UsageError(f"{args.path}: {d.message}") from None
@@ -1070,7 +1070,7 @@ def _statistics_data(results) -> dict:
 
 
 def exit_code(results, fail_on: str, exit_zero: bool) -> int:
-    from .api import Severity
+    from .diagnostics import Severity
 
     if exit_zero:
         return EXIT_OK
@@ -1103,14 +1103,11 @@ def _statistics(results, lang: str) -> str:
 
 # --- rules / rule --------------------------------------------------------------------
 
-FAMILY_EN = {"engine": "engine", "structure": "structure", "template": "template", "arithmetic": "arithmetic",
-             "prose": "prose", "meta": "meta", "hygiene": "hygiene"}
-
-
 def cmd_rules(args) -> int:
     import json
 
-    from .docs import FAMILY_ZH, SEVERITY_ZH
+    from . import families
+    from .docs import SEVERITY_ZH
     from .engine import registry
 
     reg = registry()
@@ -1133,7 +1130,7 @@ def cmd_rules(args) -> int:
         print(f"{pad(head[0], 6)}  {pad(head[1], 4)} {pad(head[2], 28)} {pad(head[3], 11)} {pad(head[4], 11)} {head[5]}")
         for r in rows:
             fix = "🔧" if r["fixable"] else "  "
-            fam = r["family"] if en else FAMILY_ZH.get(r["family"], r["family"])
+            fam = r["family"] if en else families.name(r["family"])
             sev = r["severity"] if en else SEVERITY_ZH.get(r["severity"], r["severity"])
             print(f"{r['code']}  {pad(fix, 4)} {pad(r['name'], 28)} {pad(fam, 11)} {pad(sev, 11)} {r['summary']}")
     return EXIT_OK
@@ -1154,7 +1151,7 @@ SECTION_EN = {"检查内容": "What it checks", "为什么": "Why", "示例": "E
 def message_groups(cls) -> dict[str, list[str]]:
     """A rule's message ids by use: "findings" (what it reports), "fixes" (its fixes' titles),
     "details" (related places and other pieces), "corrections" (what a review letter asks for)."""
-    from .api import CORRECT
+    from .rule import CORRECT
 
     ids = list(cls.messages)
     corrections = [m for m in ids if m == CORRECT or m.startswith(CORRECT + ".")]
@@ -1209,7 +1206,8 @@ def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
     documentation, which is Chinese only (said so, with each heading glossed)."""
     import re
 
-    from .docs import FAMILY_ZH, SEVERITY_ZH, rule_body, rule_title
+    from . import families
+    from .docs import SEVERITY_ZH, rule_body, rule_title
 
     bold = (lambda s: f"\033[1m{s}\033[0m") if color else (lambda s: s)
     dim = (lambda s: f"\033[2m{s}\033[0m") if color else (lambda s: s)
@@ -1239,7 +1237,7 @@ def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
                        "the basis (依据) — is written in Chinese only; the messages above are gxlint's English."))
     else:
         out.append(rule_title(cls))
-        out.append(f"规则族：{FAMILY_ZH.get(cls.family, cls.family)} · 默认严重程度：{SEVERITY_ZH.get(sev, sev)} · "
+        out.append(f"规则族：{families.name(cls.family)} · 默认严重程度：{SEVERITY_ZH.get(sev, sev)} · "
                    f"可自动修复：{'是' if cls.fixable else '否'}")
     out.append("")
     labels = {"bad": "错误示例 (bad):" if lang != "en" else "Bad example (错误示例):",

@@ -10,7 +10,7 @@ import fnmatch
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
-from .api import Severity
+from .diagnostics import Severity
 from .read import EXTENSIONS
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024

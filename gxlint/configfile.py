@@ -33,21 +33,14 @@ import sys
 from dataclasses import replace
 from typing import Any, Optional
 
-from .api import Severity
+from . import families
 from .config import Settings
+from .diagnostics import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-CONFIG_NAMES = ("gxlint.toml", "pyproject.toml")
-
-# family name → code prefix (spec/rules.md); third-party families fall back to their codes
-FAMILY_PREFIX = {
-    "engine": "GX0", "structure": "GX1", "template": "GX2", "arithmetic": "GX3",
-    "prose": "GX4", "meta": "GX5", "hygiene": "GX6", "across": "GX7",
-}
 
 KEYS = (
     "select", "ignore", "extend-select", "severity", "per-file-ignores", "template", "year",
@@ -170,8 +163,8 @@ def _named_selector(s: str) -> Optional[list[str]]:
     matches; None for anything else (a code or prefix, or a mistake)."""
     if s.upper() == "ALL":
         return ["ALL"]
-    if s.lower() in FAMILY_PREFIX:
-        return [FAMILY_PREFIX[s.lower()]]
+    if s.lower() in families.BY_KEY:        # a built-in family: its prefix; a pack's: its rules
+        return [families.BY_KEY[s.lower()].prefix]
     from .engine import registry
 
     reg = registry()
@@ -191,7 +184,8 @@ def suggest(s: str, lang: Optional[str] = None) -> str:
     from .engine import registry
 
     reg = registry()
-    words = list(reg) + [c.name for c in reg.values()] + list(FAMILY_PREFIX) + sorted(FAMILY_PREFIX.values())
+    words = list(reg) + [c.name for c in reg.values()] + [f.key for f in families.FAMILIES] + \
+        sorted(f.prefix for f in families.FAMILIES)
     lower = {w.lower(): w for w in words}
     close = difflib.get_close_matches(s.lower(), list(lower), n=3, cutoff=0.6)
     if not close:

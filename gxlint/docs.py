@@ -15,10 +15,8 @@ import re
 import sys
 from typing import Optional
 
-FAMILY_ZH = {
-    "engine": "引擎", "structure": "结构", "template": "模板", "arithmetic": "勾稽",
-    "prose": "文表一致", "meta": "要素", "hygiene": "文字", "across": "跨年度",
-}
+from . import families
+
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "information": "提示", "hint": "建议"}
 HEADER_NOTE = "<!-- 由 `python -m gxlint.docs` 从规则的文档字符串生成，请勿手工编辑。 Generated from the rule docstrings by `python -m gxlint.docs`; do not edit. -->"
 
@@ -75,7 +73,7 @@ def render_rule(cls) -> str:
         "",
         "| 规则族 family | 默认严重程度 default severity | 可自动修复 fixable |",
         "|---|---|---|",
-        f"| {FAMILY_ZH.get(cls.family, cls.family)} `{cls.family}` | {SEVERITY_ZH.get(sev, sev)} `{sev}` | "
+        f"| {families.name(cls.family)} `{cls.family}` | {SEVERITY_ZH.get(sev, sev)} `{sev}` | "
         f"{'是 yes' if cls.fixable else '否 no'} |",
         "",
         _fence(rule_body(cls)),
@@ -109,6 +107,9 @@ def render_index(reg: dict) -> str:
     for code, cls in reg.items():
         lines.append(f"| [{code}]({code}.md) | `{cls.name}` | {cls.family} | {cls.severity.label} | "
                      f"{'🔧' if cls.fixable else ''} | {rule_title(cls)} |")
+    lines += ["", "## 规则族 (families)", "", "| 前缀 prefix | 规则族 family | |", "|---|---|---|"]
+    for f in sorted(families.FAMILIES, key=lambda f: f.prefix):
+        lines.append(f"| `{f.prefix}` | {f.zh} | `{f.key}` |")
     lines.append("")
     return "\n".join(lines)
 

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 from . import guard
-from .api import Context, Diagnostic, Rule, Span
+from .diagnostics import Diagnostic
+from .model import Span
+from .rule import Context, Rule
 from .config import Settings
 from .model import Document
 
@@ -168,6 +170,17 @@ def find_rule(code_or_name: str) -> Optional[type[Rule]]:
         if cls.name == c:
             return cls
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _check_codes() -> dict[str, str]:
+    return {check: cls.code for cls in registry().values() for check in cls.checks}
+
+
+def check_code(check: str) -> str:
+    """The code of the rule that reports a check of the model (``Rule.checks``: an identity's
+    :attr:`gxlint.identities.Identity.check`), or "" when no rule does."""
+    return _check_codes().get(check, "")
 
 
 # --- running -------------------------------------------------------------------------

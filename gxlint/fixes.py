@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .api import Diagnostic, Edit
+from .diagnostics import Diagnostic, Edit
 
 
 def chosen_edits(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> list[Edit]:

@@ -1,7 +1,9 @@
-"""The arithmetic identities of tables 三 and 四 (template.md §7), evaluated on a Document.
+"""The arithmetic identities of tables 三 and 四 (the template's 勾稽关系), evaluated on a Document.
 
 One place computes them; the GX3 rules report the ones that fail and the language server's
-hover shows the arithmetic of the one under the cursor.
+hover shows the arithmetic of the one under the cursor.  An identity names the check it is
+(:attr:`Identity.check`: ``T3.rowsum``, ``T4.sum:rv`` …); each rule names the checks it reports
+(``Rule.checks``), so nothing here knows a rule's code.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from . import templates
-from .api import fmt_num
+from .diagnostics import fmt_num
 from .model import Cell, Document, Row, Table
 
 COLUMN_NAMES = {
@@ -42,7 +44,7 @@ class Identity:
     where: str                   # 行/列, e.g. "（一）予以公开" or "商业企业列"
     lhs: list[Term]              # the total side
     rhs: list[Term]              # the parts
-    code: str                    # the rule that checks it
+    check: str                   # the check it is: its id, and for T4.sum the group (T4.sum:rv)
     target: Optional[Cell]       # the cell a failure is reported at
     skipped: Optional[str] = None   # why it cannot be checked (blank, unreadable, missing rows)
     extra: dict = field(default_factory=dict)
@@ -160,12 +162,12 @@ def _rowsums(t: Table) -> Iterator[Identity]:
         parts = [Term(COLUMN_NAMES[c], cell(c)) for c in APPLICANTS]
         cells = [lhs_cell] + [p.cell for p in parts]
         skipped = None if ex else _why_not(cells, [row]) or _assumed(t, [row], "T3.rowsum")
-        yield Identity("T3.rowsum", name, [Term("总计", lhs_cell)], parts, "GX301", lhs_cell,
+        yield Identity("T3.rowsum", name, [Term("总计", lhs_cell)], parts, "T3.rowsum", lhs_cell,
                        skipped, {"row": row.id, **(ex[1] if ex else {})})
         if t.variant == "subtotal":
             sub = row.cell("sub")
             orgs = [Term(COLUMN_NAMES[c], row.cell(c)) for c in ORGS]
-            yield Identity("T3.subtotal", name, [Term("小计", sub)], orgs, "GX301", sub,
+            yield Identity("T3.subtotal", name, [Term("小计", sub)], orgs, "T3.subtotal", sub,
                            _why_not([sub] + [o.cell for o in orgs], [row]) or _assumed(t, [row], "T3.subtotal"),
                            {"row": row.id})
 
@@ -187,7 +189,7 @@ def _outsums(t: Table) -> Iterator[Identity]:
         parts = [Term(row_name(r), r.cell(col)) for r in rows]
         skipped = "缺少办理结果行" if missing else _why_not([lhs] + [p.cell for p in parts], [total] + rows)
         skipped = skipped or _assumed(t, rows, "T3.outsum", col)
-        yield Identity("T3.outsum", f"{cname}列", [Term(f"（七）总计", lhs)], parts, "GX302", lhs, skipped,
+        yield Identity("T3.outsum", f"{cname}列", [Term(f"（七）总计", lhs)], parts, "T3.outsum", lhs, skipped,
                        {"column": col})
 
 
@@ -200,10 +202,10 @@ def _balance(t: Table) -> Iterator[Identity]:
         lhs = [Term("一、本年新收", r1.cell(col)), Term("二、上年结转", r2.cell(col))]
         rhs = [Term("（七）总计", r7.cell(col)), Term("四、结转下年度", r4.cell(col))]
         skipped = _why_not([x.cell for x in lhs + rhs], [r1, r2, r7, r4]) or _assumed(t, [r1, r2, r7, r4], "T3.balance", col)
-        yield Identity("T3.balance", f"{cname}列", lhs, rhs, "GX303", r4.cell(col), skipped, {"column": col})
+        yield Identity("T3.balance", f"{cname}列", lhs, rhs, "T3.balance", r4.cell(col), skipped, {"column": col})
 
 
-T4_GROUPS = (("rv", "行政复议", "GX304"), ("ld", "行政诉讼（未经复议直接起诉）", "GX305"), ("lr", "行政诉讼（复议后起诉）", "GX305"))
+T4_GROUPS = (("rv", "行政复议"), ("ld", "行政诉讼（未经复议直接起诉）"), ("lr", "行政诉讼（复议后起诉）"))
 T4_PARTS = (("keep", "结果维持"), ("fix", "结果纠正"), ("oth", "其他结果"), ("pend", "尚未审结"))
 
 
@@ -214,13 +216,13 @@ def t4_identities(doc: Document) -> Iterator[Identity]:
     row = t.rows.get("t4")
     if row is None:
         return
-    for g, name, code in T4_GROUPS:
+    for g, name in T4_GROUPS:
         ex = _exhausted(row, f"T4.sum:{g}")
         cell = ex[0] if ex else row.cell
         tot = cell(f"{g}.tot")
         parts = [Term(lab, cell(f"{g}.{p}")) for p, lab in T4_PARTS]
         skipped = None if ex else _why_not([tot] + [p.cell for p in parts], [row]) or _assumed(t, [row], f"T4.sum:{g}")
-        yield Identity("T4.sum", name, [Term("总计", tot)], parts, code, tot, skipped,
+        yield Identity("T4.sum", name, [Term("总计", tot)], parts, f"T4.sum:{g}", tot, skipped,
                        {"group": g, **(ex[1] if ex else {})})
 
 

@@ -599,7 +599,7 @@ def _labels(kind: str, version: Optional[str]) -> tuple[dict, dict]:
             rows[rid] = label
         cols = dict(COLUMN_NAMES)
     else:
-        for g, gname, _code in T4_GROUPS:
+        for g, gname in T4_GROUPS:
             for p, pname in T4_PARTS:
                 cols[f"{g}.{p}"] = f"{gname}·{pname}"
             cols[f"{g}.tot"] = f"{gname}·总计"
@@ -632,7 +632,7 @@ def _t4_order() -> dict:
     from ..identities import T4_GROUPS, T4_PARTS
 
     parts = [p for p, _n in T4_PARTS] + ["tot"]
-    return {f"{g}.{p}": gi * 10 + pi for gi, (g, _n, _c) in enumerate(T4_GROUPS) for pi, p in enumerate(parts)}
+    return {f"{g}.{p}": gi * 10 + pi for gi, (g, _n) in enumerate(T4_GROUPS) for pi, p in enumerate(parts)}
 
 
 def cells_of(old: Optional[Digest], new: Optional[Digest]) -> list[CellChange]:
@@ -683,7 +683,7 @@ def cells_of(old: Optional[Digest], new: Optional[Digest]) -> list[CellChange]:
 
 
 def _n(v: Optional[float], unit: str = "件") -> str:
-    from ..api import fmt_num
+    from ..diagnostics import fmt_num
 
     if v is None:
         return "—"
@@ -703,7 +703,7 @@ def _change_zh(f: Figure) -> str:
 
 
 def _change_en(f: Figure) -> str:
-    from ..api import fmt_num
+    from ..diagnostics import fmt_num
 
     if f.old is None:
         return "not in last year's report"
@@ -727,7 +727,7 @@ _QUIET_AT_ZERO = ("carried_in", "carried_out", "review", "litigation")
 def summary(figs: list[Figure], lang: str = "zh") -> str:
     """The key figures in one paragraph: 依申请公开申请 128 件，比上年增加 37 件（+40.7%）；…
     A figure read without certainty is marked; figures that are 0 both years are said together."""
-    from ..api import fmt_num
+    from ..diagnostics import fmt_num
 
     en = lang == "en"
     by = {f.id: f for f in figs}

@@ -36,7 +36,7 @@ def _say(lang: str, zh: str, en: str) -> str:
 def load(path: str, *, template: Optional[str] = None, max_bytes: Optional[int] = None, lang: str = "zh"):
     """(Document, format) of a report file; raises UsageError with the reason it cannot be read."""
     from .. import guard
-    from ..api import Span
+    from ..model import Span
     from ..cli import UsageError
     from ..config import Settings
     from ..engine import engine_diagnostic
@@ -138,7 +138,7 @@ TABLES = {"t2": ("表二", "table 2"), "t3": ("表三", "table 3"), "t4": ("表�
 
 
 def _num(v, unit: str = "") -> str:
-    from ..api import fmt_num
+    from ..diagnostics import fmt_num
 
     if v is None:
         return "—"
@@ -149,7 +149,7 @@ def _num(v, unit: str = "") -> str:
 
 def change_text(old, new, unit: str = "", lang: str = "zh") -> str:
     """+37（+40.7%）, −2, 0, —"""
-    from ..api import fmt_num
+    from ..diagnostics import fmt_num
 
     if old is None or new is None:
         return "—"

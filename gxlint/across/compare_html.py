@@ -105,7 +105,7 @@ document.body.setAttribute('data-ready', '1');
 
 
 def _num(v, unit: str = "") -> str:
-    from ..api import fmt_num
+    from ..diagnostics import fmt_num
 
     if v is None:
         return "—"
@@ -216,7 +216,7 @@ def _tables(cmp: Comparison, t: dict, lang: str) -> str:
         parts = [(p, n) for p, n in T4_PARTS] + [("tot", "总计")]
         head = "".join(f"<th>{escape(n)}</th>" for _p, n in parts)
         body = []
-        for g, gname, _code in T4_GROUPS:
+        for g, gname in T4_GROUPS:
             tds = "".join(_cell_td(by_col[f"{g}.{p}"], t, lang) if f"{g}.{p}" in by_col else "<td></td>" for p, _n in parts)
             body.append(f'<tr><td class="l">{escape(gname)}</td>{tds}</tr>')
         out.append(f'<table class="cmp" data-table="t4"><thead><tr><th>{t["row"]}</th>{head}</tr></thead>'

@@ -630,7 +630,7 @@ def _parse_chunk(items: list[tuple[str, bytes, str]]) -> list[dict]:
 
 def skipped_message(why: tuple[str, dict], lang: str = "zh") -> str:
     """A history file's reason for having no entry, in words (the GX002 message)."""
-    from ..api import Span
+    from ..model import Span
     from ..config import Settings
     from ..engine import engine_diagnostic
 

@@ -30,7 +30,7 @@ def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (),
           jobs: int = 1, cache: Optional[Cache] = None, stats: Optional[dict] = None) -> Index:
     """Add the cross-report findings to ``results`` (in place); returns the index."""
     from .. import baseline
-    from ..api import Diagnostic
+    from ..diagnostics import Diagnostic
     from ..engine import run_index_rules
 
     checked: dict[str, Entry] = {}
@@ -96,7 +96,7 @@ def carry_over_pair(prev: Entry, e: Entry) -> dict:
 
 def pair_lines(pairs: list, lang: str = "zh") -> list[str]:
     """The closing note of a run: each consecutive pair's carry-over, holding or not."""
-    from ..api import fmt_num
+    from ..diagnostics import fmt_num
 
     out = []
     for p in pairs:
@@ -123,7 +123,7 @@ def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = ()
     import tempfile
 
     from .. import baseline
-    from ..api import Diagnostic
+    from ..diagnostics import Diagnostic
     from ..batch import pack, unpack
     from ..engine import run_index_rules
 

@@ -21,6 +21,14 @@ from importlib import resources
 from typing import Sequence
 
 
+def load():
+    """This module, for a rule (``gxlint.api.lexicon()``); the word list itself is read when
+    first needed."""
+    import sys
+
+    return sys.modules[__name__]
+
+
 @functools.lru_cache(maxsize=1)
 def _load() -> tuple[dict[str, float], float]:
     """word → log frequency, and log of the total frequency."""

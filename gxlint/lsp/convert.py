@@ -11,7 +11,7 @@ from typing import Any, Iterable, Optional
 
 from lsprotocol import types as lsp
 
-from ..api import Diagnostic, Edit, Fix
+from ..diagnostics import Diagnostic, Edit, Fix
 from ..positions import LineIndex
 from .stdio import dumps
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from lsprotocol import types as lsp
 from pygls.uris import from_fs_path, to_fs_path
 
-from ..api import Diagnostic
+from ..diagnostics import Diagnostic
 from ..positions import LineIndex
 from . import convert
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from lsprotocol import types as lsp
 
-from ..api import fmt_num
+from ..diagnostics import fmt_num
 from . import convert
 from .documents import uri_of
 

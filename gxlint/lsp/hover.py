@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..api import Diagnostic, fmt_num
+from ..diagnostics import Diagnostic, fmt_num
+from ..engine import check_code
 from ..identities import COLUMN_NAMES, COLUMN_NAMES_EN, all_identities
 from ..model import GUESSED, Cell, Document
 
@@ -179,7 +180,7 @@ def _identity_line(ident, en: bool) -> str:
         state, mark = ("not checked" if en else "未核对"), "·"
     else:
         state, mark = ("does not hold" if en else "不成立"), "✗"
-    return f"{mark} {ident.where}（{ident.code}）：`{ident.arithmetic()}` — {state}"
+    return f"{mark} {ident.where}（{check_code(ident.check)}）：`{ident.arithmetic()}` — {state}"
 
 
 def _subject_name(claim, en: bool) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..api import Diagnostic, Related, Span
+from ..diagnostics import Diagnostic, Related, Span
 from ..read.html import in_markup
 
 HTML_LANGUAGES = {"html", "xhtml"}

@@ -30,7 +30,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
 from .. import __version__
-from ..api import Diagnostic, Span
+from ..diagnostics import Diagnostic, Span
 from ..positions import LineIndex
 from . import convert, stdio
 from .documents import DocState, Outcome

@@ -85,7 +85,7 @@ _Edit = namedtuple("_Edit", "start end new_text")
 
 
 def _unpack(item):
-    from ..api import Fix
+    from ..diagnostics import Fix
 
     d, f = item
     if f is not None:

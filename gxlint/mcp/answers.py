@@ -358,7 +358,8 @@ def _example(sections: dict, kind: str) -> Optional[str]:
 
 
 def explain_rule(*, code: str, lang: str = "zh") -> dict:
-    from ..docs import FAMILY_ZH, HEADER_NOTE, render_rule, rule_sections, rule_title
+    from .. import families
+    from ..docs import HEADER_NOTE, render_rule, rule_sections, rule_title
 
     cls = _find_rule(code, lang)
     sections = rule_sections(cls)
@@ -369,7 +370,7 @@ def explain_rule(*, code: str, lang: str = "zh") -> dict:
         "title": rule_title(cls),
         "summary_en": getattr(cls, "summary_en", "") or None,
         "family": cls.family,
-        "family_zh": FAMILY_ZH.get(cls.family, cls.family),
+        "family_zh": families.name(cls.family),
         "severity": cls.severity.label,
         "fixable": bool(cls.fixable),
         "what": sections.get("检查内容"),

@@ -733,7 +733,7 @@ def _cols(table, applicant: str) -> list[str]:
 
 
 def _row_label(row) -> str:
-    from ..api import row_name
+    from ..identities import row_name
 
     return row_name(row)
 
@@ -747,7 +747,7 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
         keysets = _T3_ALTS.get(subject, [_T3_ROWS[subject]])
         if primary_only:
             keysets = keysets[:1]
-        from ..api import COLUMN_NAMES
+        from ..identities import COLUMN_NAMES
         for keys in keysets:
             rows = _t3_rows(t, keys)
             if not rows or any(r.unreliable for r in rows) or not _whole_groups(t, keys, rows):

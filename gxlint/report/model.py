@@ -12,16 +12,12 @@ import datetime as _dt
 import os
 from typing import Optional
 
-from ..api import fmt_num
+from .. import families
+from ..diagnostics import fmt_num
+from ..engine import check_code
 from ..output import safe_text
 from ..identities import COLUMN_NAMES, COLUMN_NAMES_EN, T4_GROUPS, T4_PARTS, all_identities, row_name
 
-FAMILIES = ("structure", "template", "arithmetic", "prose", "meta", "hygiene", "engine")
-FAMILY_NAMES = {
-    "structure": ("结构", "structure"), "template": ("模板", "template"), "arithmetic": ("勾稽", "arithmetic"),
-    "prose": ("正文与表格", "text vs tables"), "meta": ("日期年份", "dates and year"),
-    "hygiene": ("文字", "wording"), "engine": ("读取", "reading"),
-}
 LEVEL_NAMES = {"department": ("政府部门", "department"), "government": ("人民政府", "government"),
                "township": ("乡镇街道", "township/street"), None: ("未识别", "unknown")}
 VERDICT_NAMES = {"fail": ("不合格", "fail"), "revise": ("需修改", "revise"), "pass": ("合格", "pass"),
@@ -65,7 +61,7 @@ def _family_of(code: str) -> str:
 
     cls = registry().get(code)
     fam = getattr(cls, "family", "") if cls is not None else ""
-    return fam if fam in FAMILIES else "engine"
+    return fam if fam in families.BY_KEY else "engine"
 
 
 def deadline_of(year: Optional[int], level: Optional[str], township_deadline=None) -> Optional[tuple]:
@@ -135,7 +131,7 @@ def _column_names(table, lang: str) -> list[str]:
         except Exception:
             pass
     elif table.kind == "t4":
-        for g, gname, _code in T4_GROUPS:
+        for g, gname in T4_GROUPS:
             for p, pname in T4_PARTS:
                 names[f"{g}.{p}"] = f"{gname}·{pname}"
             names[f"{g}.tot"] = f"{gname}·总计"
@@ -225,7 +221,7 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
             "accepted": accepted, "reason": reason,
         })
     open_ = [f for f in findings if not f["accepted"]]
-    counts = {fam: {"error": 0, "warning": 0, "info": 0} for fam in FAMILIES}
+    counts = {f.key: {"error": 0, "warning": 0, "info": 0} for f in families.FAMILIES}
     for f in open_:
         key = f["severity"] if f["severity"] in ("error", "warning") else "info"
         counts[f["family"]][key] += 1
@@ -371,7 +367,7 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
         target = cell_ids.get(id(ident.target)) if ident.target is not None else None
         culprit = cell_ids.get(id(ident.culprit)) if ident.culprit is not None else None
         t["identities"].append({
-            "code": ident.code, "where": ident.where, "label": identity_label(ident),
+            "code": check_code(ident.check), "where": ident.where, "label": identity_label(ident),
             "text": identity_text(ident), "state": state, "skipped": ident.skipped or "",
             "cells": [[r, c] for _k, r, c in cells], "target": [target[1], target[2]] if target else None,
             "culprit": [culprit[1], culprit[2]] if culprit else None,
@@ -412,7 +408,7 @@ def build_batch(reports: list[dict], lang: str = "zh", skipped=()) -> dict:
         "generated": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         "reports": reports, "rules": rules, "skipped": [list(s) for s in skipped],
         "names": {
-            "families": {k: name(FAMILY_NAMES, k, lang) for k in FAMILIES},
+            "families": {f.key: families.review_name(f.key, lang) for f in families.FAMILIES},
             "levels": {str(k): name(LEVEL_NAMES, k, lang) for k in LEVEL_NAMES},
             "verdicts": {k: name(VERDICT_NAMES, k, lang) for k in VERDICT_NAMES},
             "severities": {k: name(SEVERITY_NAMES, k, lang) for k in SEVERITY_NAMES},

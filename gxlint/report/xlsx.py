@@ -7,7 +7,8 @@ from __future__ import annotations
 import io
 import unicodedata
 
-from .model import FAMILIES, display_organ
+from ..families import FAMILIES, review_name
+from .model import display_organ
 
 
 def text_width(s) -> int:
@@ -20,9 +21,7 @@ def text_width(s) -> int:
 
 def headers(lang: str) -> tuple[list[str], list[str]]:
     en = lang == "en"
-    from .model import FAMILY_NAMES
-
-    fam = [FAMILY_NAMES[f][1 if en else 0] for f in FAMILIES]
+    fam = [review_name(f.key, lang) for f in FAMILIES]
     if en:
         reports = (["File", "Organ", "Level", "Report year", "Published", "Deadline", "Days late", "Template"]
                    + [f"{f} errors" for f in fam] + [f"{f} warnings" for f in fam]
@@ -46,7 +45,7 @@ def report_rows(batch: dict) -> list[list]:
         rows.append([r["path"], display_organ(r, lang), n["levels"][str(r["level"])], r["year"],
                      r["published"], r["deadline"], r["days_late"] if (r["days_late"] or 0) > 0 else None,
                      n["templates"].get(str(r["template"]), r["template"])]
-                    + [r["counts"][f]["error"] for f in FAMILIES] + [r["counts"][f]["warning"] for f in FAMILIES]
+                    + [r["counts"][f.key]["error"] for f in FAMILIES] + [r["counts"][f.key]["warning"] for f in FAMILIES]
                     + [r["errors"], r["warnings"], r["infos"], r["accepted"], n["verdicts"][r["verdict"]],
                        " ".join(r["rules"])])
     return rows

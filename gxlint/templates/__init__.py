@@ -43,3 +43,8 @@ def for_year(year: Optional[int]) -> Optional[str]:
         if year >= version(vid)["first_year"]:
             best = vid
     return best
+
+
+def template_data(vid: str) -> dict[str, Any]:
+    """The template (TOML data) of a version: v2019 / v2021, or "common"."""
+    return common() if vid == "common" else version(vid)

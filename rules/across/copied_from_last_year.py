@@ -70,8 +70,7 @@
 《中华人民共和国政府信息公开条例》第五十条（年度报告应包括“存在的主要问题及改进情况”）；
 国办公开办函〔2021〕30号附件《政府信息公开工作年度报告格式》第五部分。
 """
-from gxlint.across.compare import COPIED_MIN_CHARS as MIN_CHARS, COPIED_SHARE as THRESHOLD
-from gxlint.api import Rule, Severity, Span
+from gxlint.api import COPIED_MIN_CHARS, COPIED_SHARE, Rule, Severity, Span, printed_share
 
 SECTION = 5
 
@@ -101,8 +100,6 @@ class CopiedFromLastYear(Rule):
     }
 
     def on_index(self, report, index, ctx):
-        from gxlint.across.compare import printed_share
-
         prev = index.previous(report)
         if prev is None or report.digest is None or prev.digest is None:
             return
@@ -110,7 +107,7 @@ class CopiedFromLastYear(Rule):
         if got is None:
             return
         share, passages, mine, theirs = got
-        if mine.n < MIN_CHARS or share < THRESHOLD or not passages:
+        if mine.n < COPIED_MIN_CHARS or share < COPIED_SHARE or not passages:
             return
         a, _ = mine.span(passages[0].a, passages[0].b)
         _, b = mine.span(passages[-1].a, passages[-1].b)

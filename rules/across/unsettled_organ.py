@@ -51,7 +51,7 @@ gxlint 同时读到多份报告时，跨年度核对（GX701–GX705）只在确
 
 《中华人民共和国政府信息公开条例》第五十条（年度报告由各级行政机关就本机关的工作编制公布）。
 """
-from gxlint.api import Rule, Severity, Span
+from gxlint.api import Rule, Severity, Span, maybe_last_year, organ_core, organ_relation
 
 MAX_NAMED = 3
 
@@ -100,8 +100,6 @@ class UnsettledOrgan(Rule):
     }
 
     def on_index(self, report, index, ctx):
-        from gxlint.across import organ as org
-
         y = report.year
         if y is None or index.previous(report) is not None:
             return
@@ -110,16 +108,16 @@ class UnsettledOrgan(Rule):
         anchor = report.anchor
         span = Span(anchor.start, anchor.end) if anchor else Span(0, 0)
         mine = report.organ_written or report.organ or ""
-        cands = org.maybe_last_year(report, index)
+        cands = maybe_last_year(report, index)
         if not report.organ:
             for o in cands[:1]:
                 ctx.report("unnamed", span, other=o.path, prev=o.year, related=self._rel(ctx, o),
                            data={"other_path": o.path, "other_year": o.year, "why": "unnamed"})
             return
-        core = org.core(report.organ)
+        core = organ_core(report.organ)
         named = 0
         for o in cands:
-            why = org.related(report.organ, o.organ)
+            why = organ_relation(report.organ, o.organ)
             theirs = o.organ_written or o.organ
             data = {"other_path": o.path, "other_year": o.year, "why": why}
             if why == "places":

@@ -43,6 +43,7 @@ class BalanceMismatch(Rule):
     summary_en = "Table 3: received + carried over ≠ handled + carried forward"
     family = "arithmetic"
     severity = Severity.ERROR
+    checks = ("T3.balance",)  # the identities it reports (gxlint.identities)
     messages = {
         "balance": {
             "zh": "{column}：一、本年新收 + 二、上年结转 = {lhs}，而（七）总计 + 四、结转下年度 = {rhs}",
@@ -69,7 +70,7 @@ class BalanceMismatch(Rule):
         idents = all_identities(doc)
         outsum = {i.extra.get("column"): i for i in idents if i.id == "T3.outsum"}
         for ident in idents:
-            if ident.code != self.code or not reportable(ident):
+            if ident.check not in self.checks or not reportable(ident):
                 continue
             col = ident.extra.get("column")
             o = outsum.get(col)

@@ -40,6 +40,7 @@ class LitigationTotalMismatch(Rule):
     summary_en = "Table 4: a litigation total is not the sum of its outcomes"
     family = "arithmetic"
     severity = Severity.ERROR
+    checks = ("T4.sum:ld", "T4.sum:lr")  # the identities it reports (gxlint.identities)
     messages = {
         "sum": {
             "zh": "{group}：结果维持、结果纠正、其他结果、尚未审结之和为 {parts}，总计为 {total}",
@@ -65,7 +66,7 @@ class LitigationTotalMismatch(Rule):
 
     def on_document(self, doc, ctx):
         for ident in all_identities(doc):
-            if ident.code != self.code or not reportable(ident):
+            if ident.check not in self.checks or not reportable(ident):
                 continue
             related = [ctx.related(t.cell.span, "part", col=t.label, value=fmt_num(t.value)) for t in ident.rhs if t.cell]
             g = ident.extra.get("group")

@@ -83,6 +83,7 @@ class OutcomeTotalMismatch(Rule):
     summary_en = "Table 3: （七）总计 is not the sum of the outcomes"
     family = "arithmetic"
     severity = Severity.ERROR
+    checks = ("T3.outsum",)  # the identities it reports (gxlint.identities)
     fixable = True
     messages = {
         "outsum": {
@@ -109,7 +110,7 @@ class OutcomeTotalMismatch(Rule):
 
     def on_document(self, doc, ctx):
         for ident in all_identities(doc):
-            if ident.code != self.code or not reportable(ident):
+            if ident.check not in self.checks or not reportable(ident):
                 continue
             parts, total = fmt_num(ident.rhs_value), fmt_num(ident.lhs_value)
             related = [ctx.related(t.cell.span, "part", row=t.label, value=fmt_num(t.value))

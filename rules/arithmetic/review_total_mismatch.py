@@ -38,6 +38,7 @@ class ReviewTotalMismatch(Rule):
     summary_en = "Table 4: the administrative-review total is not the sum of its outcomes"
     family = "arithmetic"
     severity = Severity.ERROR
+    checks = ("T4.sum:rv",)  # the identities it reports (gxlint.identities)
     messages = {
         "sum": {
             "zh": "{group}：结果维持、结果纠正、其他结果、尚未审结之和为 {parts}，总计为 {total}",
@@ -63,7 +64,7 @@ class ReviewTotalMismatch(Rule):
 
     def on_document(self, doc, ctx):
         for ident in all_identities(doc):
-            if ident.code != self.code or not reportable(ident):
+            if ident.check not in self.checks or not reportable(ident):
                 continue
             related = [ctx.related(t.cell.span, "part", col=t.label, value=fmt_num(t.value)) for t in ident.rhs if t.cell]
             ctx.report("exhausted" if ident.extra.get("exhausted") else "sum", ident.target.span,

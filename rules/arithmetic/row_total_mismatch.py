@@ -35,6 +35,7 @@ class RowTotalMismatch(Rule):
     summary_en = "A row of table 3: the total is not the sum of the applicants"
     family = "arithmetic"
     severity = Severity.ERROR
+    checks = ("T3.rowsum", "T3.subtotal")  # the identities it reports (gxlint.identities)
     fixable = True
     messages = {
         "rowsum": {
@@ -82,7 +83,7 @@ class RowTotalMismatch(Rule):
 
     def on_document(self, doc, ctx):
         for ident in all_identities(doc):
-            if ident.code != self.code or not reportable(ident):
+            if ident.check not in self.checks or not reportable(ident):
                 continue
             parts, total = fmt_num(ident.rhs_value), fmt_num(ident.lhs_value)
             related = [ctx.related(t.cell.span, "part", col=t.label, value=fmt_num(t.value)) for t in ident.rhs if t.cell]
