@@ -18,8 +18,9 @@ import traceback
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-from .diagnostics import Edit, Span
 from .config import Settings
+from .diagnostics import Edit, Span
+from .engine import pack, unpack
 
 PROGRESS_MIN_FILES = 20
 
@@ -347,34 +348,6 @@ def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = Non
         res = _failure(task.display, task.settings, exc, traceback.format_exc(limit=8))
     res.doc = None
     return res
-
-
-def pack(res) -> tuple:
-    """A result as plain tuples: pickling dataclass instances one by one is slow (a document-wide
-    fix can carry thousands of edits), plain tuples cross the process boundary ~10x faster."""
-    diags = []
-    for d in res.diagnostics:
-        fix = None
-        if d.fix is not None:
-            fix = (d.fix.message, d.fix.safe, [(e.start, e.end, e.new_text) for e in d.fix.edits])
-        diags.append((d.code, d.name, int(d.severity), d.message, d.span.start, d.span.end,
-                      [(r.span.start, r.span.end, r.message) for r in d.related], fix, d.data, d.rule))
-    return (res.path, diags, res.template, res.report_year, res.text, res.encoding, res.newline, res.bom, res.meta)
-
-
-def unpack(t: tuple):
-    from .diagnostics import Diagnostic, Fix, Related, Severity
-    from .engine import Result
-
-    path, diags, template, year, text, encoding, newline, bom, meta = t
-    out = []
-    for code, name, sev, message, a, b, related, fix, data, rule in diags:
-        f = None
-        if fix is not None:
-            f = Fix(fix[0], tuple(Edit(s, e, n) for s, e, n in fix[2]), fix[1])
-        out.append(Diagnostic(code, name, Severity(sev), message, Span(a, b),
-                              [Related(Span(s, e), m) for s, e, m in related], f, data, rule))
-    return Result(path, out, template, year, None, text=text, encoding=encoding, newline=newline, bom=bom, meta=meta)
 
 
 def _check_chunk(tasks: Sequence[Task], mode: FixMode) -> list:

@@ -498,7 +498,7 @@ def test_read_limited_stops_at_the_limit():
 
 
 def test_unreadable_folder_is_reported(tmp_path, monkeypatch):
-    from gxlint import cli
+    from gxlint import files as cli
 
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "r.txt").write_text("x", encoding="utf-8")

@@ -163,7 +163,7 @@ def _all_rules():
 
 @pytest.mark.parametrize("code", [c for c, _ in _all_rules()])
 def test_a_rule_page_in_english_renders_its_messages(code):
-    from gxlint.cli import message_groups, render_rule_for_terminal
+    from gxlint.cli.rules import message_groups, render_rule_for_terminal
     from gxlint.engine import registry
 
     cls = registry()[code]

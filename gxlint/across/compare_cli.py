@@ -37,7 +37,7 @@ def load(path: str, *, template: Optional[str] = None, max_bytes: Optional[int] 
     """(Document, format) of a report file; raises UsageError with the reason it cannot be read."""
     from .. import guard
     from ..model import Span
-    from ..cli import UsageError
+    from ..errors import UsageError
     from ..config import Settings
     from ..engine import engine_diagnostic
     from ..io import DecodeError, read_bytes
@@ -72,7 +72,7 @@ def load(path: str, *, template: Optional[str] = None, max_bytes: Optional[int] 
 
 
 def main(args) -> int:
-    from ..cli import EXIT_OK, UsageError
+    from ..errors import EXIT_OK, UsageError
 
     lang = args.lang or "zh"
     fmt = args.format or ("html" if (args.output or "").lower().endswith((".html", ".htm")) else "text")

@@ -628,19 +628,6 @@ def _parse_chunk(items: list[tuple[str, bytes, str]]) -> list[dict]:
     return out
 
 
-def skipped_message(why: tuple[str, dict], lang: str = "zh") -> str:
-    """A history file's reason for having no entry, in words (the GX002 message)."""
-    from ..model import Span
-    from ..config import Settings
-    from ..engine import engine_diagnostic
-
-    mid, kwargs = why
-    try:
-        return engine_diagnostic("GX002", mid, Span(0, 0), Settings(lang=lang), **kwargs).message
-    except Exception:
-        return mid
-
-
 def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
           aliases: Optional[Mapping[str, str]] = None, max_bytes: Optional[int] = None,
           known: Optional[Mapping[str, Entry]] = None, stats: Optional[dict] = None) -> Index:

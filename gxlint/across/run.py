@@ -124,11 +124,9 @@ def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = ()
 
     from .. import baseline
     from ..diagnostics import Diagnostic
-    from ..batch import pack, unpack
-    from ..engine import run_index_rules
+    from ..engine import pack, run_index_rules, unpack
 
     checked: dict[str, Entry] = {}
-    order: list[Optional[str]] = []
     with tempfile.TemporaryFile() as spool:
         n = 0
         for r in results:

@@ -65,7 +65,7 @@ class Workspace:
 
     def _build(self) -> None:
         from ..across.index import Index, build
-        from ..cli import collect_files
+        from ..files import collect_files
 
         index = None
         try:

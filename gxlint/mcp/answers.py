@@ -439,7 +439,7 @@ def template_text(version: str) -> str:
 def _walk(root: str, roots: Roots, limit: int) -> tuple[list[str], list[tuple[str, str]], bool]:
     """Report files under ``root`` (sorted; folders gxlint skips and hidden ones left out; links
     that lead outside the roots skipped); at most ``limit``."""
-    from ..cli import SKIP_DIRS
+    from ..files import SKIP_DIRS
     from ..read import supported
 
     files: list[str] = []
@@ -557,7 +557,7 @@ def compare_reports(*, old: str, new: str, roots: Roots, lang: str = "zh", max_b
     changed cells, the parts copied word for word."""
     from ..across.compare import compare
     from ..across.compare_cli import load
-    from ..cli import UsageError
+    from ..errors import UsageError
 
     paths = []
     for p in (old, new):

@@ -1,4 +1,5 @@
-"""Output formats: text, json (and sarif, github).  Each exposes ``render(results, ctx) -> str``."""
+"""Output formats: text, json, sarif, github — each a writer of :mod:`.stream` (``WRITERS``: the
+registry the command line's ``--format`` reads), written file by file."""
 from __future__ import annotations
 
 import re
@@ -6,9 +7,6 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..positions import LineIndex
-
-FORMATS = ("text", "json", "sarif", "github")
-
 
 @dataclass
 class OutputContext:
@@ -86,17 +84,3 @@ def safe_lines(s: str) -> str:
     """Like :func:`safe_text`, keeping the line breaks (``\\n``) and tabs: for multi-line text
     that goes to a terminal (``gxlint show``, messages, a diff on a terminal)."""
     return _UNSAFE_IN_LINES.sub(_escape, s) if _UNSAFE_IN_LINES.search(s) else s
-
-
-def render(fmt: str, results: list, ctx: OutputContext) -> str:
-    if fmt == "text":
-        from .text import render as r
-    elif fmt == "json":
-        from .jsonfmt import render as r
-    elif fmt == "sarif":
-        from .sarif import render as r
-    elif fmt == "github":
-        from .github import render as r
-    else:
-        raise ValueError(f"unknown format {fmt!r}")
-    return r(results, ctx)

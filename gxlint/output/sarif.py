@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from urllib.parse import quote
 
-from . import OutputContext, lines_of, source_dict
+from . import lines_of, source_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
@@ -148,15 +148,3 @@ def file_results(r, art_index: int, index: dict, first: int, lang: str = "zh") -
             res["baselineState"] = "unchanged"
         out.append(res)
     return out, art, bool(base)
-
-
-def render(results, ctx: OutputContext) -> str:
-    """The whole log at once (written file by file by :class:`gxlint.output.stream.SarifWriter`)."""
-    from .stream import SarifWriter, StringSink
-
-    sink = StringSink()
-    w = SarifWriter(sink, ctx)
-    for r in sorted(results, key=lambda r: r.path or ""):
-        w.file(r)
-    w.finish()
-    return sink.getvalue()

@@ -139,16 +139,6 @@ def baseline_lines(info, lang: str) -> list[str]:
     return out
 
 
-def render(results, ctx: OutputContext) -> str:
-    out: list[str] = []
-    tally = Tally()
-    for r in results:
-        tally.add(r)
-        out.extend(file_lines(r, ctx))
-    out.extend(tail_lines(tally, ctx))
-    return "\n".join(out) + ("\n" if out else "")
-
-
 def summary_lines(counts: dict, files: int, files_with: int, fixable: int, skipped: int, lang: str) -> list[str]:
     """The closing summary, in natural Chinese or English (never "0 files passed": the CLI refuses
     a run that checked no file)."""

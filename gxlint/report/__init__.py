@@ -78,12 +78,14 @@ def collect(args):
     """(batch model, results) for the paths of ``args``: runs the engine over every file."""
     from .. import baseline as bl
     from ..batch import Progress, Task, run_iter
-    from ..cli import SettingsResolver, UsageError, collect_files
+    from ..errors import UsageError
+    from ..files import collect_files
     from ..parse import parse
+    from ..resolve import Options, SettingsResolver
     from .model import build_batch, build_report
 
     args.stdin_filename = None
-    resolver = SettingsResolver(args)
+    resolver = SettingsResolver(Options.of(args))
     if "-" in args.paths:
         raise UsageError("gxlint report: 不读标准输入，请给出文件或目录 (give files or folders, not -)")
     if args.jobs is not None and args.jobs < 0:
@@ -96,7 +98,7 @@ def collect(args):
             raise UsageError(str(exc)) from None
     settings = resolver.unfolded(None)
     lang = settings.lang if settings.lang in ("zh", "en") else "zh"
-    files = collect_files(args.paths, excluded=resolver.excluded)
+    files = collect_files(args.paths, excluded=resolver.excluded, lang=args.lang or "zh")
     tasks = [Task(f, f, resolver.for_file(f), walked=f in files.walked) for f in files]
     jobs = args.jobs or os.cpu_count() or 1
     progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet), lang=lang)
@@ -113,9 +115,9 @@ def collect(args):
         progress.close()
     # across reports (GX7), as `gxlint check` does: the reports of one organ read together
     from ..across.run import apply as apply_across
-    from ..cli import _history
+    from ..files import history_files
 
-    index = apply_across([res for res, _st in got], resolver.for_file, history=_history(args, settings),
+    index = apply_across([res for res, _st in got], resolver.for_file, history=history_files(args.history, settings.lang),
                          aliases=settings.organs, jobs=jobs)
     for res, st in got:
         if baseline is not None:
@@ -139,7 +141,7 @@ def collect(args):
     if not reports:
         raise UsageError(_say(lang, f"没有检查任何文件（{', '.join(args.paths)}）",
                               f"no file was checked ({', '.join(args.paths)})"))
-    from ..cli import skip_reason
+    from ..files import skip_reason
 
     return build_batch(reports, lang, [(p, skip_reason(why, lang)) for p, why in sorted(skipped)])
 
@@ -148,7 +150,7 @@ def _with_last_year(index, path: str, doc, settings) -> Optional[dict]:
     """The 与上年对比 view of a report whose organ's previous year is in the batch or the history
     (its file read again: the batch keeps no texts)."""
     from ..across.compare_cli import load
-    from ..cli import UsageError
+    from ..errors import UsageError
     from .model import comparison_view
 
     entry = index.get(path)
@@ -167,7 +169,7 @@ def _with_last_year(index, path: str, doc, settings) -> Optional[dict]:
 
 def main(args) -> int:
     """Run ``gxlint report``; exit 0 (written) or 2 (bad arguments, cannot write)."""
-    from ..cli import UsageError
+    from ..errors import UsageError
 
     if getattr(args, "print_letter_template", False):
         from .letter import default_text
@@ -257,12 +259,13 @@ def main(args) -> int:
 def _letter_options(args):
     """The letters' office, date, number, contact and template: ``[tool.gxlint.report]`` of the
     configuration, the command line laid over it."""
-    from ..cli import SettingsResolver, UsageError
+    from ..errors import UsageError
+    from ..resolve import Options, SettingsResolver
     from .letter import LetterError, resolve
 
     args.stdin_filename = None
     try:
-        return resolve(SettingsResolver(args).unfolded(None).report, args)
+        return resolve(SettingsResolver(Options.of(args)).unfolded(None).report, args)
     except LetterError as exc:
         raise UsageError(str(exc)) from None
 
@@ -270,7 +273,7 @@ def _letter_options(args):
 def _require(module: str, package: str) -> None:
     import importlib.util
 
-    from ..cli import UsageError
+    from ..errors import UsageError
 
     if importlib.util.find_spec(module) is None:
         raise UsageError(f"需要安装 {package}：pip install {package} (this output needs {package})")

@@ -9,7 +9,8 @@ import pytest
 
 from docgen import build_docx
 from gxlint import synth
-from gxlint.cli import collect_files, main
+from gxlint.cli import main
+from gxlint.files import collect_files
 from gxlint.config import Settings
 from gxlint.engine import lint
 
