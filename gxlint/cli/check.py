@@ -101,7 +101,7 @@ def cmd_check(args) -> int:
         else:
             tasks.append(Task(f, f, resolver.for_file(f), walked=f in files.walked, root=files.roots.get(f)))
 
-    return _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths)
+    return CheckRun(args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths).run()
 
 
 def _results_in_order(args, tasks, stdin_index, files, resolver, mode, progress):
@@ -180,133 +180,169 @@ def _write_stdout_bytes(data: bytes) -> None:
         out.flush()
 
 
-def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths) -> int:
-    """Check the files and write the report file by file (a batch of any size keeps one file's
-    result at a time; what is kept is counts, the baseline's entries and the skipped paths)."""
-    from .. import baseline as bl
-    from ..diagnostics import Severity
-    from ..batch import Progress
-    from ..output import OutputContext, safe_lines, safe_text
-    from ..output.stream import Sink, SinkError, writer
+class CheckRun:
+    """One ``gxlint check`` over the tasks: the files are checked and written file by file (a
+    batch of any size keeps one file's result at a time; what is kept is counts, the baseline's
+    entries and the skipped paths), then the run ends in one outcome, each a method — the
+    report (:meth:`report`), the diff (:meth:`diff`), the baseline (:meth:`baseline`), the
+    fixes alone (:meth:`fix_only`) — or, when no file was checked, :meth:`nothing_checked`."""
 
-    fmt = args.format or "text"
-    diff_to_tty = bool(args.diff) and args.output in (None, "-") and sys.stdout.isatty()
-    color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
-                                       and os.environ.get("NO_COLOR") is None and fmt == "text")
-    octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
-                         show_source=not args.no_source)
-    octx.extra["fixing"] = mode.fix and not mode.diff
-    stdin_fix = stdin_index is not None and mode.fix and not mode.diff
-    # --fix -: standard output carries the fixed text, the report goes to standard error
-    sink = Sink(args.output) if (args.output or args.diff) and not args.write_baseline and not args.fix_only \
-        else Sink(None, stream=sys.stderr if stdin_fix else None)
-    w = writer(fmt, sink, octx)
-    threshold = Severity.parse(args.fail_on or "error")
-    matcher = bl.Matcher(baseline) if baseline is not None else None
-    skipped = list(files.skipped)
-    fix_infos = []          # (path, {written, fixed, changed, error}) without the diff
-    kept = []               # --write-baseline: the findings, without texts and fixes
-    stats_rule: dict = {}
-    stats_file: dict = {}
-    names: dict = {}
-    n_checked = 0
-    failing = False
-    write_failed = False
-    changed = False
-    progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet), lang=lang)
-    if progress.enabled and sink.target is None and sys.stdout.isatty():
-        # the report and the bar share the terminal: the bar leaves its line before each write
-        write = sink.write
+    def __init__(self, args, tasks, stdin_index, files, resolver, mode, baseline, lang, paths) -> None:
+        from .. import baseline as bl
+        from ..batch import Progress
+        from ..diagnostics import Severity
+        from ..output import OutputContext
+        from ..output.stream import Sink, writer
 
-        def sink_write(text: str) -> None:
-            if text:
-                progress.clear()
-            write(text)
+        self.args, self.tasks, self.stdin_index, self.files = args, tasks, stdin_index, files
+        self.resolver, self.mode, self.lang, self.paths = resolver, mode, lang, paths
+        self.fmt = fmt = args.format or "text"
+        self.diff_to_tty = bool(args.diff) and args.output in (None, "-") and sys.stdout.isatty()
+        color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
+                                           and os.environ.get("NO_COLOR") is None and fmt == "text")
+        self.octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
+                                  show_source=not args.no_source)
+        self.octx.extra["fixing"] = mode.fix and not mode.diff
+        stdin_fix = stdin_index is not None and mode.fix and not mode.diff
+        # --fix -: standard output carries the fixed text, the report goes to standard error
+        self.sink = Sink(args.output) if (args.output or args.diff) and not args.write_baseline and not args.fix_only \
+            else Sink(None, stream=sys.stderr if stdin_fix else None)
+        self.writer = writer(fmt, self.sink, self.octx)
+        self.threshold = Severity.parse(args.fail_on or "error")
+        self.matcher = bl.Matcher(baseline) if baseline is not None else None
+        self.skipped = list(files.skipped)
+        self.fix_infos: list = []       # (path, {written, fixed, changed, error}) without the diff
+        self.kept: list = []            # --write-baseline: the findings, without texts and fixes
+        self.stats_rule: dict = {}
+        self.stats_file: dict = {}
+        self.names: dict = {}
+        self.n_checked = 0
+        self.failing = False
+        self.write_failed = False
+        self.changed = False
+        self.across_stats: dict = {}
+        self.progress = Progress(len(tasks), enabled=Progress.wanted(len(tasks), args.quiet), lang=lang)
+        if self.progress.enabled and self.sink.target is None and sys.stdout.isatty():
+            # the report and the bar share the terminal: the bar leaves its line before each write
+            self.sink.before_write = self.progress.clear
 
-        sink.write = sink_write
-    across_stats: dict = {}
-    results = _results_in_order(args, tasks, stdin_index, files, resolver, mode, progress)
-    history = history_files(args.history, resolver.unfolded(None).lang)
-    if (len(tasks) > 1 or history) and not args.diff and not args.fix_only:
-        # GX7: the reports read together (and with --history's earlier years); the results are
-        # spooled to disk until every report's index entry is in, then written file by file
-        from ..across.run import apply_stream
+    def run(self) -> int:
+        from ..output.stream import SinkError
 
-        results = apply_stream(results, resolver.for_file, history=history,
-                               aliases=resolver.unfolded(None).organs, jobs=args.jobs or os.cpu_count() or 1,
-                               stats=across_stats)
-    try:
-        for r in results:
-            if r.meta.get("not_report"):
-                skipped.append((r.path, "not_report"))
-                continue
-            n_checked += 1
-            if "stdin_out" in r.meta:
-                _write_stdout_bytes(r.meta.pop("stdin_out"))
-            info = r.meta.get("fix")
-            if info:
-                if info.get("error"):
-                    write_failed = True
-                    progress.close()
-                    print(safe_text(_msg(lang, f"gxlint: {r.path}: 无法写入修复：{info['error']}",
-                                         f"gxlint: {r.path}: could not write the fixes: {info['error']}")), file=sys.stderr)
-                if info.get("refused"):
-                    progress.close()
-                    print(safe_text(_fix_refused(r.path, info["refused"], lang, info.get("refused_count", 0))),
-                          file=sys.stderr)
-                changed = changed or bool(info.get("changed"))
-                if args.diff:
-                    # a diff is raw text for patch(1); on a terminal its controls are shown, not obeyed
-                    diff = info.get("diff") or ""
-                    sink.write(safe_lines(diff) if diff_to_tty else diff)
-                fix_infos.append((r.path, {k: v for k, v in info.items() if k != "diff"}))
+        args = self.args
+        results = self._results()
+        try:
+            for r in results:
+                self._take(r)
+        except SinkError as exc:
+            self.progress.close()
+            self.sink.abort()
+            raise UsageError(_write_error(args.output, exc.error)) from None
+        except BaseException:
+            self.progress.close()
+            self.sink.abort()
+            raise
+        self.progress.close()
+        # --history files that have no index entry (too large, unreadable): said, never dropped
+        self.skipped.extend((p, ("history", why)) for p, why in self.across_stats.get("skipped") or ())
+        self.skipped.sort(key=lambda s: s[0])
+        if not self.n_checked:
+            return self.nothing_checked()
+        if args.diff:
+            return self.diff()
+        if args.write_baseline:
+            return self.baseline()
+        stale = self._stale()
+        if args.fix_only:
+            return self.fix_only()
+        return self.report(stale)
+
+    def _results(self):
+        """The results in path order, with the cross-report findings when several reports (or
+        --history) are read together."""
+        args, resolver = self.args, self.resolver
+        results = _results_in_order(args, self.tasks, self.stdin_index, self.files, resolver, self.mode, self.progress)
+        history = history_files(args.history, resolver.unfolded(None).lang)
+        if (len(self.tasks) > 1 or history) and not args.diff and not args.fix_only:
+            # GX7: the reports read together (and with --history's earlier years); the results are
+            # spooled to disk until every report's index entry is in, then written file by file
+            from ..across.run import apply_stream
+
+            results = apply_stream(results, resolver.for_file, history=history,
+                                   aliases=resolver.unfolded(None).organs, jobs=args.jobs or os.cpu_count() or 1,
+                                   stats=self.across_stats)
+        return results
+
+    def _take(self, r) -> None:
+        """One file's result: its fixes said, then kept for the baseline, counted and written."""
+        from ..output import safe_lines, safe_text
+
+        args, lang = self.args, self.lang
+        if r.meta.get("not_report"):
+            self.skipped.append((r.path, "not_report"))
+            return
+        self.n_checked += 1
+        if "stdin_out" in r.meta:
+            _write_stdout_bytes(r.meta.pop("stdin_out"))
+        info = r.meta.get("fix")
+        if info:
+            if info.get("error"):
+                self.write_failed = True
+                self.progress.close()
+                print(safe_text(_msg(lang, f"gxlint: {r.path}: 无法写入修复：{info['error']}",
+                                     f"gxlint: {r.path}: could not write the fixes: {info['error']}")), file=sys.stderr)
+            if info.get("refused"):
+                self.progress.close()
+                print(safe_text(_fix_refused(r.path, info["refused"], lang, info.get("refused_count", 0))),
+                      file=sys.stderr)
+            self.changed = self.changed or bool(info.get("changed"))
             if args.diff:
-                continue
-            if args.write_baseline:
-                r.text = None
-                for d in r.diagnostics:
-                    d.fix = None
-                kept.append(r)
-                continue
-            if matcher is not None:
-                matcher.apply_one(r)
+                # a diff is raw text for patch(1); on a terminal its controls are shown, not obeyed
+                diff = info.get("diff") or ""
+                self.sink.write(safe_lines(diff) if self.diff_to_tty else diff)
+            self.fix_infos.append((r.path, {k: v for k, v in info.items() if k != "diff"}))
+        if args.diff:
+            return
+        if args.write_baseline:
+            r.text = None
             for d in r.diagnostics:
-                failing = failing or d.severity <= threshold
-                stats_rule[d.code] = stats_rule.get(d.code, 0) + 1
-                names[d.code] = d.name
-            if r.diagnostics:
-                stats_file[r.path] = len(r.diagnostics)
-            if not args.fix_only:
-                w.file(r)
-    except SinkError as exc:
-        progress.close()
-        sink.abort()
-        raise UsageError(_write_error(args.output, exc.error)) from None
-    except BaseException:
-        progress.close()
-        sink.abort()
-        raise
-    progress.close()
+                d.fix = None
+            self.kept.append(r)
+            return
+        if self.matcher is not None:
+            self.matcher.apply_one(r)
+        for d in r.diagnostics:
+            self.failing = self.failing or d.severity <= self.threshold
+            self.stats_rule[d.code] = self.stats_rule.get(d.code, 0) + 1
+            self.names[d.code] = d.name
+        if r.diagnostics:
+            self.stats_file[r.path] = len(r.diagnostics)
+        if not args.fix_only:
+            self.writer.file(r)
 
-    # --history files that have no index entry (too large, unreadable): said, never dropped
-    skipped.extend((p, ("history", why)) for p, why in across_stats.get("skipped") or ())
-    skipped.sort(key=lambda s: s[0])
-    if not n_checked:
-        sink.abort()
-        if args.force_exclude and skipped and all(why == "force_excluded" for _p, why in skipped):
+    def nothing_checked(self) -> int:
+        """No file was checked: an error (exit 2), unless pre-commit named only excluded files."""
+        self.sink.abort()
+        if self.args.force_exclude and self.skipped and all(why == "force_excluded" for _p, why in self.skipped):
             return EXIT_OK     # pre-commit named only files the configuration excludes
-        _print_skipped(skipped, lang, sys.stderr)
-        where = ", ".join(paths)
-        raise UsageError(_msg(lang, f"没有检查任何文件（{where}）：其中没有可检查的报告文件",
+        _print_skipped(self.skipped, self.lang, sys.stderr)
+        where = ", ".join(self.paths)
+        raise UsageError(_msg(self.lang, f"没有检查任何文件（{where}）：其中没有可检查的报告文件",
                               f"no file was checked ({where}): no report file to check there"))
 
-    if args.diff:
-        _commit(args, sink)
-        if not args.quiet:
-            _print_skipped(skipped, lang, sys.stderr)
-        return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
+    def diff(self) -> int:
+        """--diff: the fixes as a unified diff; exit 1 when there is something to fix."""
+        _commit(self.args, self.sink)
+        if not self.args.quiet:
+            _print_skipped(self.skipped, self.lang, sys.stderr)
+        return EXIT_FINDINGS if self.changed and not self.args.exit_zero else EXIT_OK
 
-    if args.write_baseline:
+    def baseline(self) -> int:
+        """--write-baseline: the findings recorded (entries of files not checked this time kept)."""
+        from .. import baseline as bl
+        from ..output import safe_text
+
+        args, lang, kept = self.args, self.lang, self.kept
         previous = None
         if os.path.isfile(args.write_baseline):
             try:
@@ -330,73 +366,87 @@ def _run_check(args, tasks, stdin_index, files, resolver, mode, baseline, lang, 
                        f"gxlint: recorded {n} finding(s) in the baseline {where} ({len(kept)} file(s) checked, {nf} with findings)"
                        + (f"; kept {old} entries of files not checked this time" if old > 0 else "")
                        + f". Use --baseline {where} to report only new findings."), file=sys.stderr)
-            _print_skipped(skipped, lang, sys.stderr)
+            _print_skipped(self.skipped, lang, sys.stderr)
         return EXIT_OK
 
-    stale = []
-    if matcher is not None:
-        from ..engine import registry
+    def _stale(self) -> list:
+        """--baseline: its entries that no longer match, said on standard error."""
+        from ..output import safe_text
 
-        reg = registry()
+        args, lang, resolver = self.args, self.lang, self.resolver
+        stale: list = []
+        if self.matcher is not None:
+            from ..engine import registry
 
-        def enabled(path, code):
-            cls = reg.get(code)
-            return cls is not None and resolver.for_file(path).is_enabled(code, cls.name, path)
+            reg = registry()
 
-        stale = matcher.stale(enabled)
-        if stale and not args.quiet or stale and args.strict_baseline:
-            print(_msg(lang, f"gxlint: 基线中有 {len(stale)} 条已不再出现：",
-                       f"gxlint: {len(stale)} baseline entries no longer match:"), file=sys.stderr)
-            for e in stale:
-                why = f"  — {e.reason}" if e.reason else ""
-                print(safe_text(f"  {e.path}: {e.code} {e.message}{why}"), file=sys.stderr)
+            def enabled(path, code):
+                cls = reg.get(code)
+                return cls is not None and resolver.for_file(path).is_enabled(code, cls.name, path)
 
-    if args.fix_only:
-        _fix_summary(fix_infos, lang, args.quiet)
-        if not args.quiet:
-            _print_skipped(skipped, lang, sys.stderr)
-        return EXIT_ERROR if write_failed else EXIT_OK
+            stale = self.matcher.stale(enabled)
+            if stale and not args.quiet or stale and args.strict_baseline:
+                print(_msg(lang, f"gxlint: 基线中有 {len(stale)} 条已不再出现：",
+                           f"gxlint: {len(stale)} baseline entries no longer match:"), file=sys.stderr)
+                for e in stale:
+                    why = f"  — {e.reason}" if e.reason else ""
+                    print(safe_text(f"  {e.path}: {e.code} {e.message}{why}"), file=sys.stderr)
+        return stale
 
-    if matcher is not None:
-        octx.extra["baseline"] = {"path": args.baseline, "accepted": matcher.accepted, "stale": len(stale),
-                                  "strict": bool(args.strict_baseline)}
-    octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
-    octx.extra["across"] = across_stats.get("pairs") or []
-    extra = {}
-    tail = ""
-    stats = {"by_rule": dict(sorted(stats_rule.items())), "by_file": stats_file}
-    if fmt == "json":
+    def fix_only(self) -> int:
+        """--fix-only: the files fixed, no report."""
+        _fix_summary(self.fix_infos, self.lang, self.args.quiet)
+        if not self.args.quiet:
+            _print_skipped(self.skipped, self.lang, sys.stderr)
+        return EXIT_ERROR if self.write_failed else EXIT_OK
+
+    def report(self, stale: list) -> int:
+        """The report's end (skipped files, statistics, the summary), written out; exit 1 when a
+        finding is at least ``--fail-on``."""
+        from ..output.stream import SinkError
+
+        args, lang, fmt, octx = self.args, self.lang, self.fmt, self.octx
+        skipped = self.skipped
+        if self.matcher is not None:
+            octx.extra["baseline"] = {"path": args.baseline, "accepted": self.matcher.accepted, "stale": len(stale),
+                                      "strict": bool(args.strict_baseline)}
+        octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
+        octx.extra["across"] = self.across_stats.get("pairs") or []
+        extra = {}
+        tail = ""
+        stats = {"by_rule": dict(sorted(self.stats_rule.items())), "by_file": self.stats_file}
+        if fmt == "json":
+            if args.statistics:
+                extra["statistics"] = stats
+            if skipped:
+                extra["skipped"] = [{"path": p, "reason": why if isinstance(why, str) else why[0],
+                                     "message": skip_reason(why, lang)} for p, why in skipped]
+            if octx.extra["across"]:
+                extra["carry_over"] = octx.extra["across"]
         if args.statistics:
-            extra["statistics"] = stats
-        if skipped:
-            extra["skipped"] = [{"path": p, "reason": why if isinstance(why, str) else why[0],
-                                 "message": skip_reason(why, lang)} for p, why in skipped]
-        if octx.extra["across"]:
-            extra["carry_over"] = octx.extra["across"]
-    if args.statistics:
-        if fmt == "text":
-            tail = _statistics_text(stats_rule, names, stats_file, lang)
-        elif fmt != "json":
-            sys.stderr.write(_statistics_text(stats_rule, names, stats_file, lang))
-    if fmt in ("sarif", "github") and not args.quiet:
-        _print_skipped(skipped, lang, sys.stderr)
-    try:
-        w.finish(extra, tail)
-        _commit(args, sink)
-    except SinkError as exc:
-        sink.abort()
-        raise UsageError(_write_error(args.output, exc.error)) from None
-    except BaseException:
-        sink.abort()
-        raise
-    if mode.fix:
-        _fix_summary(fix_infos, lang, args.quiet)
-    code = EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
-    if stale and args.strict_baseline and not args.exit_zero:
-        code = max(code, EXIT_FINDINGS)
-    if write_failed:
-        code = EXIT_ERROR
-    return code
+            if fmt == "text":
+                tail = _statistics_text(self.stats_rule, self.names, self.stats_file, lang)
+            elif fmt != "json":
+                sys.stderr.write(_statistics_text(self.stats_rule, self.names, self.stats_file, lang))
+        if fmt in ("sarif", "github") and not args.quiet:
+            _print_skipped(skipped, lang, sys.stderr)
+        try:
+            self.writer.finish(extra, tail)
+            _commit(args, self.sink)
+        except SinkError as exc:
+            self.sink.abort()
+            raise UsageError(_write_error(args.output, exc.error)) from None
+        except BaseException:
+            self.sink.abort()
+            raise
+        if self.mode.fix:
+            _fix_summary(self.fix_infos, lang, args.quiet)
+        code = EXIT_FINDINGS if self.failing and not args.exit_zero else EXIT_OK
+        if stale and args.strict_baseline and not args.exit_zero:
+            code = max(code, EXIT_FINDINGS)
+        if self.write_failed:
+            code = EXIT_ERROR
+        return code
 
 
 def _commit(args, sink) -> None:

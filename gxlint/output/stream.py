@@ -21,7 +21,7 @@ import re
 import stat
 import sys
 import tempfile
-from typing import Optional
+from typing import Callable, Optional
 
 from . import OutputContext
 
@@ -37,7 +37,9 @@ class SinkError(Exception):
 
 
 class Sink:
-    """A text stream opened at the first write: ``None``/``-`` is standard output."""
+    """A text stream opened at the first write: ``None``/``-`` is standard output.
+    ``before_write``, when set, is called before each non-empty write (a progress bar that
+    shares the terminal leaves its line)."""
 
     def __init__(self, target: Optional[str] = None, stream=None) -> None:
         self.target = None if target in (None, "-") else target
@@ -45,6 +47,7 @@ class Sink:
         self.tmp: Optional[str] = None
         self._fh = None
         self.written = False
+        self.before_write: Optional[Callable[[], None]] = None
 
     def _open(self):
         if self._fh is not None:
@@ -69,6 +72,8 @@ class Sink:
 
     def write(self, s: str) -> None:
         if s:
+            if self.before_write is not None:
+                self.before_write()
             try:
                 self._open().write(s)
             except BrokenPipeError:
