@@ -171,6 +171,23 @@ def section_cold(rows: list, quick: bool, tmp: str) -> None:
     rows.append(("cold start `gxlint check one.txt` (30 KB)", f"{statistics.median(times) * 1e3:.0f} ms",
                  f"min {min(times) * 1e3:.0f} ms · bare `python -c pass` {bare * 1e3:.0f} ms · "
                  f"heavy modules imported: {mods[-1] if mods else '?'}"))
+    # issue 24: what the imports cost, by `python -X importtime` (each module's own time, summed)
+    imports = []
+    for _ in range(5 if quick else 11):
+        p = subprocess.run([sys.executable, "-X", "importtime", *cmd[1:]], capture_output=True, text=True, env=env())
+        total = own = parse = 0
+        for line in p.stderr.splitlines():
+            fields = line[len("import time:"):].split("|") if line.startswith("import time:") else []
+            if len(fields) != 3 or not fields[0].strip().isdigit():
+                continue
+            us, name = int(fields[0]), fields[2].strip()
+            total += us
+            own += us if name.split(".")[0] == "gxlint" else 0
+            parse += us if name == "gxlint.parse" or name.startswith("gxlint.parse.") else 0
+        imports.append((total, own, parse))
+    total, own, parse = (statistics.median(x[i] for x in imports) / 1e3 for i in range(3))
+    rows.append(("imports of `gxlint check one.txt` (`-X importtime`)", f"{total:.0f} ms",
+                 f"gxlint's own modules {own:.0f} ms, of which gxlint.parse {parse:.0f} ms (goal: ≤ 150 ms in all)"))
 
 
 def _mcp_session(report: str) -> tuple[float, float, float]:

@@ -1,6 +1,6 @@
 """The import contract (docs/en/architecture.md): imports run one way, down the layers.
 
-    front ends (cli, lsp) → engine → rules → rules API (gxlint.api, gxlint.rule) → model/parse/read → base
+    front ends (cli, lsp, mcp) → engine → rules → rules API (gxlint.api, gxlint.rule) → model/parse/read → base
 
 Every ``import`` of every module is read with :mod:`ast` — also those inside functions and under
 ``TYPE_CHECKING`` — and held to four rules:

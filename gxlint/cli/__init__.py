@@ -191,10 +191,10 @@ def _parser(lang: str = "zh") -> argparse.ArgumentParser:
     sh.add_argument("path", help=h(".txt、.md、.docx、.html 或 .pdf 文件（- 表示标准输入）", "a .txt, .md, .docx, .html or .pdf file (- for standard input)"))
     sh.add_argument("--locations", action="store_true", help=h("同时显示每行在原文档中的位置", "also print each line's native location"))
     lang_option(sh)
-    from ..report import add_parser as _report_parser
+    from .report import add_parser as _report_parser
 
     _report_parser(sub, lang)
-    from ..across.compare_cli import add_parser as _compare_parser
+    from .compare import add_parser as _compare_parser
 
     _compare_parser(sub, lang)
 
