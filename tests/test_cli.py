@@ -1,9 +1,14 @@
 import json
 import os
+import re
+import shutil
+import stat
 import subprocess
 import sys
 
-from seedutil import SEEDS, seed_path
+import pytest
+
+from seedutil import ROOT, read_seed, seed_path
 
 
 def run(*args, input=None):
@@ -97,13 +102,6 @@ def test_rules_and_rule_commands():
 
 # --- issue 12: what a new user meets ---------------------------------------------------------
 
-import re
-import shutil
-import stat
-
-import pytest
-
-from seedutil import ROOT, read_seed
 
 
 def gx(*args, cwd=None, input=None, env=None):

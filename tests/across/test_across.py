@@ -126,7 +126,7 @@ def test_every_applicant_column_is_compared(col):
     assert (d.code, d.data["column"], d.span) == ("GX701", col, rendered[p22].span("cell", "t3", "r2", col))
     assert (d.data["value"], d.data["other_value"]) == (reps[1].t3["r2"][col], reps[0].t3["r4"][col])
     assert d.related[0].span == rendered[p21].span("cell", "t3", "r4", col)
-    assert f"（相差 3）" in d.message
+    assert "（相差 3）" in d.message
 
 
 def test_each_differing_column_is_its_own_finding_and_a_total_alone_is_one_too():

@@ -4,9 +4,8 @@ changed cells and the passages carried over highlighted on both sides, hovering 
 up the other, and no request leaves the page.  A screenshot is kept in tests/artefacts/."""
 import os
 
-import pytest
 
-from browserutil import browser, needs_chromium  # noqa: F401  (browser is a fixture)
+from browserutil import needs_chromium
 from gxlint import synth
 from gxlint.across.compare import compare
 from gxlint.across.compare_html import render

@@ -6,9 +6,8 @@ import json
 import os
 import subprocess
 import sys
-from typing import Any, Optional
+from typing import Optional
 
-import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
 from pygls.protocol import default_converter

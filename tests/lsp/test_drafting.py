@@ -4,7 +4,6 @@ tables 三/四, code lenses with the identities that hold, document symbols, fol
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 
 import pytest

@@ -16,7 +16,6 @@ import time
 
 import pytest
 import pytest_lsp
-from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from .conftest import HERE, ROOT, initialize, open_doc, read, seed_file, shut_down, uri_of

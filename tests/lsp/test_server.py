@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import asyncio
-import os
 
 import pytest
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcException
 
 from gxlint.engine import lint
 from gxlint.fixes import apply_edits, apply_fixes
 from gxlint.lsp.options import project_settings
 from gxlint.positions import LineIndex
 
-from .conftest import (ROOT, SEEDS, initialize, lsp_keys, open_doc, read, seed_file, uri_of,
+from .conftest import (initialize, lsp_keys, open_doc, read, seed_file, uri_of,
                        wait_diagnostics)
 
 pytestmark = pytest.mark.asyncio

@@ -6,7 +6,7 @@ from gxlint.engine import lint
 from gxlint.parse import parse
 from gxlint.parse.tables import NUM, TEXT, tokenize
 
-from layout_expect import Z, assert_cells_point_into_text, assert_full_report, load, pos
+from layout_expect import assert_cells_point_into_text, assert_full_report, load, pos
 
 PDF = load("pdf.txt")
 

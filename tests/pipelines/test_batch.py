@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, SEEDS, gx, seed_text
+from .conftest import SEEDS, gx, seed_text
 from gxlint import batch
 from gxlint.config import Settings
 

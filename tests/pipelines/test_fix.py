@@ -33,7 +33,7 @@ def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path, enc
     expected = bom + text.replace("\n00 |", "\n0 |", 1).replace("\n", newline).encode(encoding)
     assert out == expected
     st = os.stat(f)
-    p2 = gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
+    gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
     assert f.read_bytes() == expected
     assert os.stat(f).st_mtime_ns == st.st_mtime_ns and os.stat(f).st_ino == st.st_ino   # not rewritten
     assert [n for n in os.listdir(tmp_path) if n.startswith(".gxlint-")] == []           # no temp file left

@@ -4,13 +4,12 @@ one file, and output names derived from organ names are always writable."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from .conftest import gx, seed, seed_text
+from .conftest import gx, seed_text
 
 
 def _plant(folder, marker):

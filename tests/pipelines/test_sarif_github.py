@@ -2,12 +2,11 @@
 import json
 import os
 import re
-from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
 
-from .conftest import DATA, gx, seed, seed_text
+from .conftest import DATA, gx, seed_text
 from gxlint.docs import rule_sections, rule_title
 from gxlint.engine import registry
 from gxlint.output.github import escape_data, escape_property

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from browserutil import browser, needs_chromium  # noqa: F401  (browser is a fixture)
+from browserutil import needs_chromium
 from seedutil import seed_path
 
 from .batch import artefact, built, check_json

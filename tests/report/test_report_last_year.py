@@ -4,7 +4,6 @@ of text carried over); shown in the page (headless Chromium) when the report is 
 import os
 import shutil
 
-import pytest
 
 from browserutil import launch, needs_chromium
 from gxlint.cli import _parser

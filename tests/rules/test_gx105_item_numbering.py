@@ -3,7 +3,6 @@ numbered in two ways, a sub-heading numbered like a section — and silence wher
 is only unusual (nested runs, runs that do not start at 1, references, tables, dates, decimals)."""
 import os
 
-import pytest
 
 from gxlint.testing import RuleTester
 

@@ -19,7 +19,7 @@ def test_gx301_total_cell_wrong():
 
 def test_gx301_applicant_cell_wrong_is_found_at_that_cell():
     text = CLEAN.replace("（一）予以公开 | 20 | 2 |", "（一）予以公开 | 20 | 5 |")
-    got = RuleTester("GX301").invalid(text, [
+    RuleTester("GX301").invalid(text, [
         ("rowsum_cell", (25, 28), (25, 29), "各申请人列之和为 26，总计列为 23；商业企业列的合计也对不上，两处都指向这一格：商业企业 5，按勾稽关系应为 2"),
     ], output=[("0 | 5 | 0", "0 | 2 | 0")])
     res = lint(text, None, Settings.from_options(None, select="GX301"))

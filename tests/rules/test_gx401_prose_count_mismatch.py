@@ -19,7 +19,7 @@ def test_complete_city_report_is_silent():
 
 def test_received_mismatch_points_at_the_number_with_both_figures():
     text = city(CITY_PROSE.replace("申请 2417 件", "申请 2418 件"))
-    got = T.invalid(text, [("mismatch", at(text, "2418"), (3, 25), "正文称收到/受理申请为 2418，但表三“一、本年新收政府信息公开申请数量”总计为 2417")], output=[('2418', '2417')])
+    T.invalid(text, [("mismatch", at(text, "2418"), (3, 25), "正文称收到/受理申请为 2418，但表三“一、本年新收政府信息公开申请数量”总计为 2417")], output=[('2418', '2417')])
     res, own = T.diagnostics(text)
     assert own[0].severity.label == "error"
     assert [r.message for r in own[0].related] == ["表三“一、本年新收政府信息公开申请数量”总计：2417"]

@@ -11,7 +11,7 @@ gx504 = RuleTester("GX504")
 
 def test_60_hao_in_a_2023_report():
     text = report(head=BASIS_60)
-    got = gx504.invalid(text, [
+    gx504.invalid(text, [
         ("outdated", line_of(text, "国办公开办函"), (2, 49), "2023 年度报告仍引用国办公开办函〔2019〕60号"),
     ], output=[("2019〕60", "2021〕30")])
     res, own = gx504.diagnostics(text)

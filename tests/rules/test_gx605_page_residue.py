@@ -143,7 +143,7 @@ def test_chrome_findings_are_bounded_on_hostile_input():
 
 def test_page_buttons_after_the_last_sentence_of_a_flattened_page():
     text = report(signature="某某市某某局 2024年1月20日。 附件下载")
-    got = gx605.invalid(text, [("inline", line_of(text, "附件下载"), (28, 24))], output=[(" 附件下载", "")])
+    gx605.invalid(text, [("inline", line_of(text, "附件下载"), (28, 24))], output=[(" 附件下载", "")])
     _res, own = gx605.diagnostics(text)
     assert text[own[0].span.start:own[0].span.end] == "附件下载"
     fixed, _ = apply_edits(text, own[0].fix.edits)
