@@ -18,7 +18,7 @@ import contextlib
 import contextvars
 import re
 import time
-from typing import Any, Iterator, MutableMapping, Optional
+from typing import Any, Callable, Iterator, MutableMapping, Optional
 
 import regex
 
@@ -58,11 +58,11 @@ class Cancelled(Exception):
     """The lint was stopped because its result is no longer wanted (a newer version of the text)."""
 
 
-_cancel: contextvars.ContextVar[Optional[object]] = contextvars.ContextVar("gxlint_cancel", default=None)
+_cancel: contextvars.ContextVar[Optional[Callable[[], bool]]] = contextvars.ContextVar("gxlint_cancel", default=None)
 
 
 @contextlib.contextmanager
-def cancellable(cancelled) -> Iterator[None]:
+def cancellable(cancelled: Callable[[], bool]) -> Iterator[None]:
     """Within the block, :func:`check` raises :class:`Cancelled` once ``cancelled()`` is true.
     (A thread cannot be interrupted: the engine calls :func:`check` between its steps.)"""
     token = _cancel.set(cancelled)

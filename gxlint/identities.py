@@ -240,9 +240,11 @@ def _fix_value(ident: Identity, cell: Cell) -> Optional[float]:
     a, b = ident.lhs_value, ident.rhs_value
     if a is None or b is None:
         return None
+    v = cell.value
+    assert v is not None        # a and b are sums over the identity's cells, this one among them
     if any(t.cell is cell for t in ident.lhs):
-        return cell.value + (b - a)
-    return cell.value + (a - b)
+        return v + (b - a)
+    return v + (a - b)
 
 
 def _triangulate(doc: Document, idents: list[Identity]) -> None:
@@ -267,7 +269,7 @@ def _triangulate(doc: Document, idents: list[Identity]) -> None:
             if not lst or lst[-1] is not o:
                 lst.append(o)
     for ident in failing:
-        best = None
+        best: Optional[tuple[Optional[Cell], Optional[float], int]] = None
         for cell in ident.cells():
             fix = _fix_value(ident, cell)
             if fix is None:
@@ -280,9 +282,9 @@ def _triangulate(doc: Document, idents: list[Identity]) -> None:
                 best = (None, None, len(agree))     # two equally good cells: do not guess
         if best is None or best[0] is None:
             continue
-        cell, fix, _n = best
+        cell, fix = best[0], best[1]
         ident.culprit = cell
         ident.extra["culprit_fix"] = fix
-        row, col = where.get(id(cell), (None, cell.column))
-        ident.extra["culprit_row"] = row_name(row) if row is not None else ""
+        in_row, col = where.get(id(cell), (None, cell.column))
+        ident.extra["culprit_row"] = row_name(in_row) if in_row is not None else ""
         ident.extra["culprit_column"] = COLUMN_NAMES.get(col, col)

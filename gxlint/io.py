@@ -67,10 +67,10 @@ def decode(data: bytes, *, max_bytes: Optional[int] = None) -> Decoded:
             return _ok(data[3:].decode("utf-8"), "utf-8-sig", True)
         except UnicodeDecodeError as exc:
             raise DecodeError("undecodable", encoding="UTF-8", offset=exc.start + 3) from None
-    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, bom_enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
-                return _ok(data[2:].decode(enc), enc, True)
+                return _ok(data[2:].decode(bom_enc), bom_enc, True)
             except UnicodeDecodeError as exc:
                 raise DecodeError("undecodable", encoding="UTF-16", offset=exc.start + 2) from None
     utf16 = _utf16_without_bom(data)

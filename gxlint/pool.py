@@ -109,6 +109,7 @@ class Pool:
         ready: dict[int, Any] = {}
         nxt = 0
         workers: list[_Worker] = []
+        w: Optional[_Worker]            # None when what wait() returned is no busy worker's
         try:
             while pending or any(w.chunk for w in workers):
                 while len(workers) < self.n and pending:

@@ -59,9 +59,9 @@ class LineIndex:
                     starts.append(i + 1)
                 i += 1
         self.starts = starts
-        self._astral = None
+        self._astral: frozenset[int] | None = None
 
-    def _astral_lines(self) -> frozenset:
+    def _astral_lines(self) -> frozenset[int]:
         """The lines holding a character outside the BMP (two UTF-16 units): elsewhere a UTF-16
         column is the code-point column (computed once, in C, when first asked)."""
         if self._astral is None:

@@ -71,6 +71,7 @@ class Context:
 
     @property
     def text(self) -> str:
+        assert self.doc is not None, "the engine's GX001/GX002 context has no document"
         return self.doc.text
 
     def message(self, message_id: str, **kwargs: Any) -> str:

@@ -255,6 +255,10 @@ class Report:
     def t2_blocks(self):
         return T2_2021 if self.template == "v2021" else T2_2019
 
+    def render(self, layout: str = "pipe", script: str = "simplified", pinyin: bool = False) -> Rendered:
+        """The report written in one layout (:func:`render`)."""
+        return render(self, layout, script, pinyin)
+
     def prose_figures(self) -> dict[str, int]:
         """What section 一 restates (template.md §8), from the table as it is."""
         t3, t4 = self.t3, self.t4
@@ -729,12 +733,12 @@ def _converter_table(w: _Writer, rows: list[list[tuple]], page: list[int]) -> No
             for c in labels[:-1]:
                 w.text(c[1], c[2], annotate=False)
                 w.raw(" | ")
-            a = w.n
+            at = w.n
             w.text(lab[1][:2], None, annotate=False)
             w.raw(" | ")
             w.text(lab[1][2:], None, annotate=False)
             if lab[2] is not None:
-                w.spans[lab[2]] = Span(a, w.n)
+                w.spans[lab[2]] = Span(at, w.n)
             w.raw(" | ")
             for c in nums:
                 if len(c) > 3 and c[3]:
@@ -1051,9 +1055,6 @@ def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin
     return Rendered(w.value(), w.spans, layout, script, pinyin)
 
 
-Report.render = lambda self, layout="pipe", script="simplified", pinyin=False: render(self, layout, script, pinyin)  # type: ignore[attr-defined]
-
-
 # --- defects -------------------------------------------------------------------------
 
 @dataclass
@@ -1147,16 +1148,16 @@ def _inject_one(rep: Report, kind: str, rng: random.Random, layout: str, prose: 
     if kind == "blank_cell":
         if layout not in BLANK_LAYOUTS:
             return None
-        cand = []
+        blanks: list[tuple[str, str, str]] = []
         if _present(rep, "t3"):
             # interior columns only: an empty first/last cell reads as layout padding
-            cand += [("t3", r, c) for r, _ in rep.t3_rows for c in APPLICANTS[1:]]
+            blanks += [("t3", r, c) for r, _ in rep.t3_rows for c in APPLICANTS[1:]]
         if _present(rep, "t4"):
-            cand += [("t4", "t4", c) for c in T4_COLUMNS[1:-1] if not c.endswith(".tot")]
-        cand = [x for x in cand if x not in touched]
-        if not cand:
+            blanks += [("t4", "t4", c) for c in T4_COLUMNS[1:-1] if not c.endswith(".tot")]
+        blanks = [x for x in blanks if x not in touched]
+        if not blanks:
             return None
-        x = rng.choice(cand)
+        x = rng.choice(blanks)
         rep.blank.add(x)
         touched.add(x)
         return Defect(kind, x)
@@ -1393,7 +1394,9 @@ _ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": "
 def _table_blocks(lines: list[str]) -> list[tuple[int, int]]:
     """Runs of table lines (with separators), blank lines between them included, as [start, end)
     line indexes."""
-    out, start, last = [], None, None
+    out: list[tuple[int, int]] = []
+    start: Optional[int] = None
+    last = -1                       # set with start
     for k, ln in enumerate(lines + ["end"]):
         is_table = bool(_TABLE_SEP.search(ln)) and k < len(lines)
         if is_table:
@@ -1429,7 +1432,7 @@ def damage_text(text: str, mode: str, seed: int = 0) -> str:
         return "\r\n".join(lines)
     if mode == "indent":
         return "\n".join(("\u3000\u3000" if k % 2 else "\u00a0 ") + ln if ln.strip() else ln for k, ln in enumerate(lines))
-    table = set()
+    table: set[int] = set()
     blocks = _table_blocks(lines)
     for a, b in blocks:
         table.update(range(a, b))

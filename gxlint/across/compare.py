@@ -27,7 +27,7 @@ import zlib
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, TypeGuard
 
 K = 8
 """Gram length: a passage counts as carried over from 8 characters on (measured: GX705's page)."""
@@ -158,8 +158,8 @@ def shared(new: "array", n_new: int, old: "array") -> list[Passage]:
     if not len(new) or not len(old):
         return []
     where: dict[int, int] = {}
-    for j, h in enumerate(old):
-        where.setdefault(h, j)
+    for at, h in enumerate(old):
+        where.setdefault(h, at)
     n_old = len(old)
     out: list[Passage] = []
     run_a = run_b = -1          # the current passage: new [run_a, run_b), old from old_a
@@ -310,11 +310,11 @@ class Digest:
                    dict(d.get("t") or {}), {int(k): Printed.from_dict(p) for k, p in (d.get("p") or {}).items()})
 
 
-def _int(v, lo: int = 0, hi: int = 1 << 40) -> bool:
+def _int(v, lo: int = 0, hi: int = 1 << 40) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool) and lo <= v < hi
 
 
-def _pairs(v) -> bool:
+def _pairs(v) -> TypeGuard[list[list[int]]]:
     return isinstance(v, list) and all(isinstance(x, list) and len(x) == 2 and _int(x[0]) and _int(x[1]) for x in v)
 
 
@@ -694,12 +694,14 @@ def _change_zh(f: Figure) -> str:
     """比上年增加 37 件（+40.7%） / 与上年持平 / 上年为 0 / 上年报告中无此项"""
     if f.old is None:
         return "上年报告中无此项"
-    if f.delta == 0:
+    d = f.delta
+    assert d is not None        # summary() says only figures with this year's value
+    if d == 0:
         return "与上年持平"
     if not f.old:
         return "上年为 0"
-    word = "增加" if f.delta > 0 else "减少"
-    return f"比上年{word} {_n(abs(f.delta))}（{f.pct:+.1f}%）"
+    word = "增加" if d > 0 else "减少"
+    return f"比上年{word} {_n(abs(d))}（{f.pct:+.1f}%）"
 
 
 def _change_en(f: Figure) -> str:
@@ -707,11 +709,13 @@ def _change_en(f: Figure) -> str:
 
     if f.old is None:
         return "not in last year's report"
-    if f.delta == 0:
+    d = f.delta
+    assert d is not None        # summary() says only figures with this year's value
+    if d == 0:
         return "as last year"
     if not f.old:
         return "up from 0"
-    return f"{'up' if f.delta > 0 else 'down'} {fmt_num(abs(f.delta))} ({f.pct:+.1f}%)"
+    return f"{'up' if d > 0 else 'down'} {fmt_num(abs(d))} ({f.pct:+.1f}%)"
 
 
 # how the summary names each figure, and which figures it leaves out when they are 0 both years

@@ -6,12 +6,12 @@ sides (hovering one lights up the other)."""
 from __future__ import annotations
 
 from html import escape
-from typing import Optional
+from typing import Any, Optional
 
 from .. import __version__
 from .compare import COPIED_SHARE, K, Comparison
 
-T = {
+T: dict[str, dict[str, Any]] = {      # words (str) and the organ notes (a dict of str)
     "zh": {"title": "与上年对比", "last": "上年", "this": "本年", "summary": "概要", "figures": "主要数字",
            "figure": "指标", "change": "变化", "cells": "统计表", "text": "正文对比", "row": "项目",
            "column": "栏目", "doubt": "读取不确定（表格数字连在一起等），不计变化，请以原表为准",

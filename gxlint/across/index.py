@@ -20,10 +20,13 @@ import stat
 import tempfile
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .. import __version__
 from . import organ as _organ
+
+if TYPE_CHECKING:
+    import sqlite3      # imported when a cache is opened, not with the package
 
 SCHEMA = 3                       # 3: entries with a digest (across.compare); 2: one SQLite database (1: a JSON file per entry)
 APPLICANT_COLUMNS = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
@@ -469,7 +472,7 @@ class Cache:
     def __init__(self, folder: Optional[str] = None) -> None:
         self.folder = os.path.join(folder or default_cache_dir(), f"v{__version__}-{SCHEMA}")
         self.file = os.path.join(self.folder, "index.sqlite3")
-        self._db = None
+        self._db: Optional[sqlite3.Connection] = None
         self._lock = threading.Lock()
 
     def _safe(self) -> bool:
@@ -565,7 +568,8 @@ class Cache:
                 db.execute("COMMIT")
             except sqlite3.Error:
                 try:
-                    self._db.execute("ROLLBACK")
+                    if self._db is not None:
+                        self._db.execute("ROLLBACK")
                 except Exception:
                     pass
 
@@ -647,6 +651,7 @@ def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
             continue
         data, why = _read(p, max_bytes)
         if data is None:
+            assert why is not None      # _read gives the bytes or why not
             skipped.append((p, why))
             continue
         sha = content_hash(data)

@@ -45,7 +45,7 @@ def normalize(name: Optional[str], aliases: Optional[Mapping[str, str]] = None) 
         return None
     if aliases:
         seen = {key}
-        table = {_fold(a): _fold(b) for a, b in aliases.items() if _fold(a) and _fold(b)}
+        table = {fa: fb for a, b in aliases.items() if (fa := _fold(a)) and (fb := _fold(b))}
         while key in table and table[key] not in seen:   # a chain of renames ends at the last name
             key = table[key]
             seen.add(key)

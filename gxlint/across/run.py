@@ -34,6 +34,7 @@ def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (),
     from ..engine import run_index_rules
 
     checked: dict[str, Entry] = {}
+    e: Optional[Entry]
     for r in results:
         d = r.meta.get("across") if isinstance(r.meta, dict) else None
         if d and r.path:
@@ -45,7 +46,9 @@ def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (),
     pairs = []
     for r in results:
         e = checked.get(r.path)
-        prev = index.previous(e) if e is not None and e.organ else None
+        if e is None or not e.organ:
+            continue
+        prev = index.previous(e)
         if prev is not None:
             pairs.append(carry_over_pair(prev, e))
     if stats is not None:
@@ -127,6 +130,7 @@ def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = ()
     from ..engine import pack, run_index_rules, unpack
 
     checked: dict[str, Entry] = {}
+    e: Optional[Entry]
     with tempfile.TemporaryFile() as spool:
         n = 0
         for r in results:
@@ -149,7 +153,7 @@ def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = ()
         spool.seek(0)
         for _ in range(n):
             r = unpack(pickle.load(spool))
-            e = checked.get(r.path)
+            e = checked.get(r.path) if r.path else None
             if e is not None and asks(e, index):
                 new = run_index_rules(e, index, settings_for(r.path), r.path)
                 if new:

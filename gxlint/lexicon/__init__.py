@@ -88,6 +88,7 @@ def _segment(run: str) -> tuple[int, ...]:
             score = lf - total + best[j]
             if top is None or score > top:
                 top, top_j = score, j
+        assert top is not None      # j = i + 1 always scores (an unknown character included)
         best[i], nxt[i] = top, top_j
     cuts = []
     i = nxt[0] if n else 0
