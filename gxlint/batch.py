@@ -16,7 +16,7 @@ import tempfile
 import time
 import traceback
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from .config import Settings
 from .diagnostics import Edit, Span
@@ -103,7 +103,7 @@ def clean_stale_temp_files(folder: str) -> list[str]:
     if folder in _cleaned:
         return []
     _cleaned.add(folder)
-    removed = []
+    removed: list[str] = []
     try:
         names = os.listdir(folder)
     except OSError:
@@ -235,7 +235,7 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
     from .io import encode
 
     # applied: edits made; fixed: findings whose fix was applied (what the user is told)
-    info = {"applied": 0, "fixed": 0, "changed": False, "written": False, "diff": None, "error": None}
+    info: dict[str, Any] = {"applied": 0, "fixed": 0, "changed": False, "written": False, "diff": None, "error": None}
     if res.meta.get("fixable") is False:   # a .docx/.html/.pdf: the fix is made in the source document
         n = sum(1 for d in res.diagnostics if d.fix is not None and (d.fix.safe or mode.unsafe))
         if n:                                   # said only when there was something to fix

@@ -190,12 +190,12 @@ def suggest(s: str, lang: Optional[str] = None) -> str:
     close = difflib.get_close_matches(s.lower(), list(lower), n=3, cutoff=0.6)
     if not close:
         return ""
-    words = ", ".join(lower[c] for c in close)
+    said = ", ".join(lower[c] for c in close)
     if lang == "en":
-        return f"; did you mean {words}?"
+        return f"; did you mean {said}?"
     if lang == "zh":
         return f"；是不是：{'、'.join(lower[c] for c in close)}？"
-    return f"；是不是 (did you mean): {words}?"
+    return f"；是不是 (did you mean): {said}?"
 
 
 def strict_selector(s: str, lang: Optional[str] = None) -> list[str]:

@@ -147,7 +147,7 @@ def skipped_message(why: tuple[str, dict], lang: str = "zh") -> str:
 
 def history_files(folders: Sequence[str], lang: str = "zh") -> list[str]:
     """--history: the earlier years' reports in ``folders``, read as reference only (GX7)."""
-    history = []
+    history: list[str] = []
     for folder in folders or ():
         if not os.path.exists(folder):
             raise UsageError(say(lang, f"--history：{folder} 不存在", f"--history: {folder} does not exist"))

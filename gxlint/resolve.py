@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from .errors import UsageError
 from .i18n import say
@@ -36,7 +36,9 @@ class Options:
     def of(cls, values: Any) -> "Options":
         """The options of any object that has them as attributes (a front end's parsed arguments);
         what it lacks keeps its default."""
-        return cls(**{f.name: getattr(values, f.name, f.default) for f in fields(cls)})
+        # every field has a default (dataclasses types f.default as possibly MISSING)
+        given: dict[str, Any] = {f.name: getattr(values, f.name, f.default) for f in fields(cls)}
+        return cls(**given)
 
     @property
     def ui_lang(self) -> str:
@@ -149,7 +151,7 @@ class SettingsResolver:
 
         return configfile.apply_file(self.unfolded(path), path)
 
-    def excluded(self, path: str) -> Optional[str]:
+    def excluded(self, path: str) -> Union[str, tuple[str, tuple[str, ...]], None]:
         """Why a file found in a folder is left out: "type" (not a format gxlint reads, with the
         default ``include``), ("include", patterns) (a format gxlint reads that the configured
         ``include`` leaves out), "excluded" (matched by ``exclude``) or None."""

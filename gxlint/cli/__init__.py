@@ -8,8 +8,9 @@ settings), :mod:`gxlint.errors` (UsageError, exit codes).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from typing import Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from .. import __version__
 from ..errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
@@ -50,6 +51,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse in the run's language (``--lang``; Chinese by default, like every message): its
     headings and errors translated, and an error says what was probably meant (``--formt`` →
     ``--format``, ``chek`` → ``check``)."""
+
+    commands: dict[str, _Parser]        # the top parser's: each command's parser (set by _parser)
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
@@ -92,7 +95,7 @@ def _run_lang(argv: Sequence[str]) -> str:
     return "zh"
 
 
-def _parser(lang: str = "zh") -> argparse.ArgumentParser:
+def _parser(lang: str = "zh") -> _Parser:
     from ..output.stream import WRITERS     # --format: the names the writers register
 
     en = lang == "en"
@@ -206,18 +209,27 @@ def _parser(lang: str = "zh") -> argparse.ArgumentParser:
     return p
 
 
+@contextlib.contextmanager
+def _argparse_words() -> Iterator[None]:
+    """argparse's words in the run's language within the block: argparse looks them up through its
+    module's ``_`` (gettext), a name typeshed does not declare (hence the module as Any)."""
+    module: Any = argparse
+    saved = module._
+    module._ = _translate
+    try:
+        yield
+    finally:
+        module._ = saved
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _LANG[0] = _run_lang(argv)
-    saved = argparse._
-    argparse._ = _translate        # argparse's words in the run's language (restored below)
-    try:
+    with _argparse_words():
         parser = _parser(_LANG[0])
         args, extra = parser.parse_known_args(argv)
         if extra:       # said by the command's own parser: its usage, its options to suggest from
             (parser.commands.get(args.command) or parser).error(_translate("unrecognized arguments: %s") % " ".join(extra))
-    finally:
-        argparse._ = saved
     _LANG[0] = getattr(args, "lang", None) or "zh"
     try:
         if args.command == "check":
@@ -252,12 +264,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from ..mcp import run as mcp_run
 
             return mcp_run(args)
-        saved = argparse._
-        argparse._ = _translate
-        try:
+        with _argparse_words():
             _parser(_LANG[0]).print_help()
-        finally:
-            argparse._ = saved
         return EXIT_ERROR
     except UsageError as exc:
         from ..output import safe_lines

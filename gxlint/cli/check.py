@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from . import _LANG, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _say
 from ..errors import UsageError
 from ..files import collect_files, history_files, skip_reason
 from ..resolve import Options, SettingsResolver
+
+if TYPE_CHECKING:
+    from ..batch import Task
+    from ..io import DecodeError
 
 
 def _show_settings(args, resolver: "SettingsResolver") -> int:
@@ -39,8 +43,8 @@ def _show_settings(args, resolver: "SettingsResolver") -> int:
     return EXIT_OK
 
 
-def _read_stdin(limit: Optional[int]) -> tuple[Optional[bytes], Optional[str]]:
-    """Standard input, read with the same byte limit as a file: (data, None) or (None, too-large message id)."""
+def _read_stdin(limit: Optional[int]) -> tuple[Optional[bytes], Optional[DecodeError]]:
+    """Standard input, read with the same byte limit as a file: (data, None) or (None, the error: too large)."""
     from ..io import DecodeError, read_limited
 
     try:
@@ -91,7 +95,7 @@ def cmd_check(args) -> int:
     files = collect_files(paths, excluded=resolver.excluded,
                           force_excluded=resolver.force_excluded if args.force_exclude else None,
                           own=(args.baseline, args.write_baseline, args.output), lang=_LANG[0])
-    tasks = []
+    tasks: list[Task] = []
     stdin_index = None
     for f in files:
         if f == "-":
@@ -412,7 +416,7 @@ class CheckRun:
                                       "strict": bool(args.strict_baseline)}
         octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
         octx.extra["across"] = self.across_stats.get("pairs") or []
-        extra = {}
+        extra: dict[str, Any] = {}
         tail = ""
         stats = {"by_rule": dict(sorted(self.stats_rule.items())), "by_file": self.stats_file}
         if fmt == "json":

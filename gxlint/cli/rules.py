@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 from . import _LANG, EXIT_OK, _say
 from ..errors import UsageError
@@ -17,7 +18,7 @@ def cmd_rules(args) -> int:
 
     reg = registry()
     en = args.lang == "en"
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"code": c.code, "name": c.name, "family": c.family, "severity": c.severity.label,
          "fixable": c.fixable, "summary": rule_summary(c, args.lang)}
         for c in reg.values()

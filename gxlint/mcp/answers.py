@@ -226,6 +226,7 @@ def check_report(*, text: Optional[str] = None, path: Optional[str] = None, year
         res = lint(text, None, settings)
         return _report_answer(res, text, _say(lang, "传入的文本", "the text given"), "text", max_findings, lang)
     assert roots is not None
+    assert path is not None         # text or path, checked above
     real = roots.resolve(path)
     if os.path.isdir(real):
         raise ToolFailure(_say(lang, f"{path} 是一个目录：检查目录请用 check_folder", f"{path} is a folder: use check_folder"))
