@@ -209,7 +209,7 @@ def edit_region(old: str, new: str) -> tuple[int, int, int]:
 def _parts(d: Diagnostic) -> tuple[tuple, tuple]:
     """(what the JSON of d holds besides positions, the offsets whose positions it holds)."""
     offs = [d.span.start, d.span.end]
-    rel = []
+    rel: list[tuple] = []
     for r in d.related:
         if getattr(r, "path", None):
             rel.append((r.message, r.path, tuple(r.position or ())))
@@ -235,7 +235,9 @@ def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: st
     holds for a finding whose positions the edit between the two texts did not move is reused."""
     text = lines.text
     reuse = None
+    old_entries: dict = {}
     if prev is not None and prev.uri == uri and prev.enc == enc and prev.docs_base == docs_base and prev.entries:
+        old_entries = prev.entries
         a, old_end, new_end = edit_region(prev.lines.text, text)
         if a > 0 and text[a - 1] == "\r":   # a line break "\r" before the edit may have become "\r\n"
             a -= 1
@@ -252,10 +254,10 @@ def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: st
             if reuse is not None:
                 a, new_end, delta, after = reuse
                 if max(offs) <= a:                    # before the edit: the same line and column
-                    hit = prev.entries.get((static, offs))
+                    hit = old_entries.get((static, offs))
                 elif after is not None and min(offs) >= new_end and lines.line_of(min(offs)) > after:
                     # on a line after the edit, which added or removed no line: the same too
-                    hit = prev.entries.get((static, tuple(o - delta for o in offs)))
+                    hit = old_entries.get((static, tuple(o - delta for o in offs)))
             if hit is None:
                 j = to_json(d, lines, uri, enc, docs_base)
                 hit = (j, dumps(j))

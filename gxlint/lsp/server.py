@@ -50,6 +50,8 @@ CONFIG_TIMEOUT_S = 2.0
 # --- the server --------------------------------------------------------------------------
 
 class GxLanguageServer(LanguageServer):
+    protocol: GxProtocol        # pygls makes it of the protocol_cls given below
+
     def __init__(self) -> None:
         super().__init__("gxlint", __version__, protocol_cls=GxProtocol,
                          text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)

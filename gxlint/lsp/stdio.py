@@ -217,14 +217,16 @@ def stop_children(server: Any = None) -> None:
         try:
             from multiprocessing import forkserver
 
-            forkserver._forkserver._stop()
+            # private: the standard library has no public way to stop it before exit
+            forkserver._forkserver._stop()  # type: ignore[attr-defined]
         except Exception:
             pass
     if "multiprocessing.resource_tracker" in sys.modules:
         try:
             from multiprocessing import resource_tracker
 
-            resource_tracker._resource_tracker._stop()
+            # private, as above
+            resource_tracker._resource_tracker._stop()  # type: ignore[attr-defined]
         except Exception:
             pass
 

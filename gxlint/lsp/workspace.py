@@ -19,11 +19,16 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from lsprotocol import types as lsp
 
 from .documents import path_of, uri_of
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from ..across.index import Index
 
 log = logging.getLogger("gxlint.lsp")
 
@@ -32,10 +37,10 @@ class Workspace:
     def __init__(self, server) -> None:
         self.server = server
         self.lock = threading.RLock()
-        self.index = None
+        self.index: Optional[Index] = None      # set once built (self.ready), never unset
         self.building = False
         self.ready = threading.Event()
-        self.loop = None
+        self.loop: Optional[asyncio.AbstractEventLoop] = None   # the server's, to call back on
         self.open_entries: dict[str, Any] = {}
         self.closed: dict[str, tuple] = {}      # path → (key, lsp diagnostics) of reports not open
         self.max_files = 5000
@@ -44,6 +49,8 @@ class Workspace:
     # --- the index ------------------------------------------------------------------------
     def roots(self) -> list[str]:
         ws = getattr(self.server, "workspace", None)
+        if ws is None:
+            return []
         out = []
         try:
             for f in (ws.folders or {}).values():
@@ -55,6 +62,11 @@ class Workspace:
         except Exception:
             pass
         return [p for p in out if os.path.isdir(p)]
+
+    def _built(self) -> Index:
+        """The index, once ``ready`` is set (it is built once and never unset)."""
+        assert self.index is not None
+        return self.index
 
     def ensure_index(self) -> None:
         with self.lock:
@@ -128,12 +140,13 @@ class Workspace:
             if not self.ready.is_set():
                 self.ensure_index()
                 return []
-            self.index.add(entry)
-            diags = run_index_rules(entry, self.index, settings, st.path, doc=doc) if asks(entry, self.index) else []
+            index = self._built()
+            index.add(entry)
+            diags = run_index_rules(entry, index, settings, st.path, doc=doc) if asks(entry, index) else []
             organs = {entry.organ, old.organ if old is not None else None} - {None}
             # only the reports of the same organ depend on this one, and only on its facts (organ,
             # year, figures): a keystroke that moves text but changes no fact re-lints nothing else
-            others = any(e.path != st.path for o in organs for e in self.index.of_organ(o))
+            others = any(e.path != st.path for o in organs for e in index.of_organ(o))
         diags = self._with_uris(diags)
         if others and (old is None or _key(old) != _key(entry)):
             self._later(self._organ_changed, organs, st.path)
@@ -232,11 +245,14 @@ class Workspace:
 
         srv = self.server
         with self.lock:
-            entry = self.index.get(path) if self.index is not None else None
+            index = self.index
+            if index is None:
+                return []
+            entry = index.get(path)
             if entry is None:
                 return []
-            group = self.index.of_organ(entry.organ)
-            key = (entry.sha, srv.gen, tuple((e.path, e.sha, e.year) for e in group), len(self.index.entries))
+            group = index.of_organ(entry.organ)
+            key = (entry.sha, srv.gen, tuple((e.path, e.sha, e.year) for e in group), len(index.entries))
             cached = self.closed.get(path)
             if cached is not None and cached[0] == key:
                 return cached[1]
@@ -245,9 +261,9 @@ class Workspace:
         diags = list(res.diagnostics)
         from ..across.run import asks
 
-        if srv.options.cross_report and asks(entry, self.index):
+        if srv.options.cross_report and asks(entry, index):
             with self.lock:
-                diags += self._with_uris(run_index_rules(entry, self.index, settings, path))
+                diags += self._with_uris(run_index_rules(entry, index, settings, path))
         lines = res.doc.lines if res.doc is not None else None
         if lines is None:
             from ..positions import LineIndex
@@ -274,9 +290,10 @@ class Workspace:
         srv = self.server
         if not srv.options.closed_files or srv.pull_mode or not self.ready.is_set():
             return
+        index = self._built()
         open_paths = {st.path for st in srv.docs.values() if st.open}
         paths = [p for p in self.report_paths() if p not in open_paths
-                 and (organs is None or (self.index.get(p) is not None and self.index.get(p).organ in organs))]
+                 and (organs is None or ((e := index.get(p)) is not None and e.organ in organs))]
 
         def work():
             for p in paths:

@@ -19,7 +19,7 @@ def register(server: "GxLanguageServer") -> None:
                                           resolve_provider=False))
     async def code_action(ls: "GxLanguageServer", params: lsp.CodeActionParams):
         st, out = await current_outcome(ls, params.text_document.uri)
-        if out is None:
+        if st is None or out is None:       # (an outcome comes with its state)
             return None
         return code_actions_for(ls, st, out, params)
 

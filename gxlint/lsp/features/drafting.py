@@ -28,7 +28,7 @@ def register(server: "GxLanguageServer") -> None:
     @server.feature(lsp.TEXT_DOCUMENT_CODE_LENS, lsp.CodeLensOptions(resolve_provider=False))
     async def code_lens(ls: "GxLanguageServer", params: lsp.CodeLensParams):
         st, out = await current_outcome(ls, params.text_document.uri)
-        if out is None or out.doc is None:
+        if st is None or out is None or out.doc is None:        # (an outcome comes with its state)
             return None
         prev = ls.across.previous_entry(st.path)     # last year's report in the workspace (GX7 index)
         prev_uri = next((s.uri for s in list(ls.docs.values()) if prev is not None and s.open and s.path == prev.path), None)

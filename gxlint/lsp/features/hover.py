@@ -19,7 +19,7 @@ def register(server: "GxLanguageServer") -> None:
         from ..hover import hover_markdown
 
         st, out = await current_outcome(ls, params.text_document.uri)
-        if out is None:
+        if st is None or out is None:       # (an outcome comes with its state)
             return None
         offset = convert.offset_of(out.lines, params.position, ls.enc)
         docs_base = ls.options.docs_base_url
