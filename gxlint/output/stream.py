@@ -325,7 +325,7 @@ class SarifWriter:
         self.artifacts: list = []
         self.n_results = 0
         self.uses_srcroot = False
-        self._index = None
+        self._index: Optional[dict[str, int]] = None      # rule code → its place in the driver's rules
 
     def _head(self) -> str:
         from .. import __version__
@@ -351,6 +351,7 @@ class SarifWriter:
 
         if self._index is None:
             self.sink.write(self._head() + '      "results": [')
+        assert self._index is not None      # set by _head
         res, art, srcroot = file_results(r, len(self.artifacts), self._index, self.n_results, self.ctx.lang)
         self.artifacts.append(art)
         self.uses_srcroot = self.uses_srcroot or srcroot

@@ -152,14 +152,14 @@ def main(args) -> int:
     failed: list[str] = []
     try:
         if kind == "html":
-            from .html import render
+            from .html import render as render_html
 
-            write_output(out, render(batch).encode("utf-8"))
+            write_output(out, render_html(batch).encode("utf-8"))
             written.append(out)
         elif kind == "xlsx":
-            from .xlsx import render
+            from .xlsx import render as render_xlsx
 
-            write_output(out, render(batch))
+            write_output(out, render_xlsx(batch))
             written.append(out)
         elif args.split:
             from .docx import render_one, split_name
@@ -179,9 +179,9 @@ def main(args) -> int:
                     continue
                 written.append(path)
         else:
-            from .docx import render
+            from .docx import render as render_docx
 
-            write_output(out, render(batch, opts=opts))
+            write_output(out, render_docx(batch, opts=opts))
             written.append(out)
     except OSError as exc:
         raise UsageError(f"无法写入 (cannot write) {out}：{exc.strerror or exc}") from None

@@ -218,7 +218,7 @@ def _letter(doc, batch: dict, rep: dict, today: _dt.date, opts=None, seq: int = 
         groups: dict = {}
         for f in shown:
             groups.setdefault(f["section"] if f["section"] is not None else 99, []).append(f)
-        k = 0
+        no = 0
         for sec in sorted(groups):
             title = rep["sections"].get(str(sec)) if sec != 99 else n["other_section"]
             doc.add_heading(title or (f"Part {sec}" if en else f"第{sec}部分"), level=2)
@@ -232,11 +232,11 @@ def _letter(doc, batch: dict, rep: dict, today: _dt.date, opts=None, seq: int = 
                     run.bold = True
                 _shade(c, "DCE6F1")
             for f in groups[sec]:
-                k += 1
+                no += 1
                 ev, hint = _evidence(rep, f, lang)
                 sev = n["severities"][f["severity"]]
                 row = t.add_row().cells
-                row[0].text = str(k)
+                row[0].text = str(no)
                 row[1].text = f["where"]
                 row[2].text = f"[{sev}] {f['message']}"
                 row[3].text = ev

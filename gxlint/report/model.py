@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from typing import Optional
+from typing import Any, Optional
 
 from .. import families
 from ..diagnostics import fmt_num
@@ -119,10 +119,10 @@ def identity_label(ident) -> str:
     return f"{side(ident.lhs)} = {side(ident.rhs)}"
 
 
-def _column_names(table, lang: str) -> list[str]:
+def _column_names(table, lang: str) -> dict[str, str]:
     from .. import templates
 
-    names = {}
+    names: dict[str, str] = {}
     if table.kind == "t2":
         try:
             for block in templates.version(table.version or "v2021")["t2"]["block"]:
@@ -340,7 +340,7 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
                 cols.append(c)
         rows = []
         for ri, row in enumerate(t.rows.values()):
-            cells = [None] * len(cols)
+            cells: list[Optional[dict[str, Any]]] = [None] * len(cols)
             for c in row.cells:
                 ci = cols.index(c.column)
                 cells[ci] = {"raw": c.raw, "value": c.value, "start": c.span.start, "end": c.span.end,
@@ -355,11 +355,11 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
                     "start": t.span.start, "end": t.span.end})
     by_kind = {t["kind"]: t for t in out}
     for ident in idents:
-        cells = [cell_ids.get(id(c)) for c in ident.cells()]
-        cells = [c for c in cells if c is not None]
-        if not cells:
+        found = [cell_ids.get(id(c)) for c in ident.cells()]
+        places = [c for c in found if c is not None]
+        if not places:
             continue
-        t = by_kind.get(cells[0][0])
+        t = by_kind.get(places[0][0])
         if t is None:
             continue
         state = "skip" if ident.skipped else ("ok" if ident.holds else ("fail" if ident.holds is False else "skip"))
@@ -369,11 +369,11 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
         t["identities"].append({
             "code": check_code(ident.check), "where": ident.where, "label": identity_label(ident),
             "text": identity_text(ident), "state": state, "skipped": ident.skipped or "",
-            "cells": [[r, c] for _k, r, c in cells], "target": [target[1], target[2]] if target else None,
+            "cells": [[r, c] for _k, r, c in places], "target": [target[1], target[2]] if target else None,
             "culprit": [culprit[1], culprit[2]] if culprit else None,
             "fix": fmt_num(ident.extra["culprit_fix"]) if ident.culprit is not None and "culprit_fix" in ident.extra else None,
         })
-        for _k, r, c in cells:
+        for _k, r, c in places:
             cell = t["rows"][r]["cells"][c]
             cell["idents"].append(k)
             if state == "fail" and cell["state"] != "fail":
