@@ -196,16 +196,17 @@ def _edits(changes, firsts: Optional[list] = None) -> list:
     edits = []
     if firsts is None:
         firsts = []
-    run_start, buf, prev = None, [], None
+    start = end = 0                 # the run so far: [start, end), its new text in buf
+    buf: list[str] = []
     for i, (o, _t, s) in enumerate(changes):
-        if prev is not None and o == prev + 1:
+        if buf and o == end:
             buf.append(s)
         else:
             if buf:
-                edits.append(Edit(run_start, prev + 1, "".join(buf)))
-            run_start, buf = o, [s]
+                edits.append(Edit(start, end, "".join(buf)))
+            start, buf = o, [s]
             firsts.append(i)
-        prev = o
+        end = o + 1
     if buf:
-        edits.append(Edit(run_start, prev + 1, "".join(buf)))
+        edits.append(Edit(start, end, "".join(buf)))
     return edits
