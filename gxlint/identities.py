@@ -55,12 +55,12 @@ class Identity:
     @functools.cached_property
     def lhs_value(self) -> Optional[float]:
         vals = [t.value for t in self.lhs]
-        return None if any(v is None for v in vals) else sum(vals)   # type: ignore[arg-type]
+        return None if any(v is None for v in vals) else sum(v for v in vals if v is not None)
 
     @functools.cached_property
     def rhs_value(self) -> Optional[float]:
         vals = [t.value for t in self.rhs]
-        return None if any(v is None for v in vals) else sum(vals)   # type: ignore[arg-type]
+        return None if any(v is None for v in vals) else sum(v for v in vals if v is not None)
 
     @functools.cached_property
     def holds(self) -> Optional[bool]:

@@ -664,6 +664,7 @@ def cells_of(old: Optional[Digest], new: Optional[Digest]) -> list[CellChange]:
             rest = key.split(".", 1)[1]
             if kind == "t4":
                 return "t4", rest
+            # two parts: the keys of tables 2 and 3 are kind.row.column (cell_key)
             return tuple(rest.split(".", 1))  # type: ignore[return-value]
 
         t4 = _t4_order()
