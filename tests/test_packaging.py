@@ -1,4 +1,5 @@
-"""The wheel contains every rule module, under gxlint/rules/, and the data they read."""
+"""The wheel contains every rule module, under gxlint/rules/, the data they read, and the pages'
+scripts (gxlint/report/page.js, gxlint/across/compare.js) the HTML outputs inline."""
 import os
 import subprocess
 import sys
@@ -29,7 +30,7 @@ def test_wheel_contains_every_rule_module(tmp_path):
     assert expected and expected <= names, sorted(expected - names)
     assert not any(n.startswith("rules/") for n in names)
     for t in ("gxlint/templates/v2019.toml", "gxlint/templates/v2021.toml", "gxlint/templates/common.toml",
-              "gxlint/lexicon/words.txt.gz"):
+              "gxlint/lexicon/words.txt.gz", "gxlint/report/page.js", "gxlint/across/compare.js"):
         assert t in names
 
 

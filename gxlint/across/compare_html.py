@@ -2,13 +2,15 @@
 script inline; no request leaves the page): the summary and key figures, every cell of tables
 二/三/四 with last year's value beside this year's (changed cells highlighted), and the text of
 both years side by side, section by section, with the passages carried over highlighted on both
-sides (hovering one lights up the other)."""
+sides (hovering one lights up the other).  The script is :file:`compare.js` beside this module,
+linted with the reviewer's page's script (:mod:`gxlint.report.html`)."""
 from __future__ import annotations
 
 from html import escape
 from typing import Any, Optional
 
 from .. import __version__
+from ..report.html import page_script
 from .compare import COPIED_SHARE, K, Comparison
 
 T: dict[str, dict[str, Any]] = {      # words (str) and the organ notes (a dict of str)
@@ -78,29 +80,6 @@ mark.copy{background:var(--copy);color:inherit;border-radius:2px;cursor:pointer}
 mark.copy.hl{background:var(--hl);outline:1px solid #b26a00}
 .empty{color:var(--muted);font-style:italic}
 footer{font-size:12px;color:var(--muted);padding:0 20px 16px}
-"""
-
-JS = r"""
-(function(){
-'use strict';
-var marks = document.querySelectorAll('mark.copy');
-function group(m){ return (m.getAttribute('data-p') || '').split(' '); }
-function light(m, on){
-  var ids = group(m);
-  marks.forEach(function(x){ if (group(x).some(function(i){ return ids.indexOf(i) >= 0; })) x.classList.toggle('hl', on); });
-}
-marks.forEach(function(m){
-  m.addEventListener('mouseenter', function(){ light(m, true); });
-  m.addEventListener('mouseleave', function(){ light(m, false); });
-  m.addEventListener('click', function(){
-    var side = m.closest('.col'), other = side && side.parentNode.querySelector('.col:not(.' + (side.classList.contains('old') ? 'old' : 'new') + ')');
-    if (!other) return;
-    var ids = group(m), t = Array.prototype.find.call(other.querySelectorAll('mark.copy'), function(x){ return group(x).some(function(i){ return ids.indexOf(i) >= 0; }); });
-    if (t) t.scrollIntoView({block:'nearest'});
-  });
-});
-document.body.setAttribute('data-ready', '1');
-})();
 """
 
 
@@ -292,4 +271,4 @@ def render(cmp: Comparison, lang: str = "zh") -> str:
         f'<meta name="generator" content="gxlint {escape(__version__)}">\n<title>{escape(title)}</title>\n'
         f"<style>{CSS}</style>\n</head>\n<body>\n"
         f'<header><h1>{escape(title)}</h1><div class="files">{files}</div>{notes_html}</header>\n'
-        f"<main>{body}</main>\n<footer>gxlint {escape(__version__)}</footer>\n<script>{JS}</script>\n</body>\n</html>\n")
+        f"<main>{body}</main>\n<footer>gxlint {escape(__version__)}</footer>\n<script>\n{page_script(__package__, 'compare.js')}</script>\n</body>\n</html>\n")
