@@ -1,5 +1,8 @@
-// ESLint (flat config): JavaScript and typescript-eslint's recommended rules, type-aware for src/ and test/.
+// ESLint (flat config): JavaScript and typescript-eslint's recommended rules, type-aware for src/ and test/;
+// and the scripts gxlint's HTML pages inline (gxlint/**/*.js: the reviewer's page, the comparison page),
+// which `npm run lint:pages` lints from the repository's root with this file.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -30,5 +33,16 @@ export default tseslint.config(
     {
         files: ['**/*.mjs'],
         languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    },
+    {
+        // Plain scripts for the browser, each inside one <script> element of a self-contained page: the
+        // recommended rules above and the extension's own that apply to plain JavaScript.  `x == null` stays
+        // allowed: the pages read JSON in which a key may be null or absent, and it is the one test for both.
+        files: ['gxlint/**/*.js'],
+        languageOptions: { sourceType: 'script', globals: globals.browser },
+        rules: {
+            eqeqeq: ['error', 'always', { null: 'ignore' }],
+            curly: 'error',
+        },
     },
 );

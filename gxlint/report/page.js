@@ -36,12 +36,12 @@ var PAGE = 50;
 var state = {sort:'verdict', dir:1, level:'', rule:'', verdict:'', q:'', page:0};
 function el(tag, attrs, kids){
   var e = document.createElement(tag);
-  if (attrs) for (var k in attrs){ if (k==='text') e.textContent = attrs[k]; else if (k==='cls') e.className = attrs[k]; else if (k.slice(0,2)==='on') e.addEventListener(k.slice(2), attrs[k]); else e.setAttribute(k, attrs[k]); }
-  if (kids) kids.forEach(function(c){ if (c!=null) e.appendChild(typeof c==='string'? document.createTextNode(c): c); });
+  if (attrs) { for (var k in attrs){ if (k==='text') { e.textContent = attrs[k]; } else if (k==='cls') { e.className = attrs[k]; } else if (k.slice(0,2)==='on') { e.addEventListener(k.slice(2), attrs[k]); } else { e.setAttribute(k, attrs[k]); } } }
+  if (kids) { kids.forEach(function(c){ if (c!=null) { e.appendChild(typeof c==='string'? document.createTextNode(c): c); } }); }
   return e;
 }
 var SVGNS = 'http://www.w3.org/2000/svg';
-function sv(tag, attrs, txt){ var e = document.createElementNS(SVGNS, tag); for (var k in attrs) e.setAttribute(k, attrs[k]); if (txt!=null) e.textContent = txt; return e; }
+function sv(tag, attrs, txt){ var e = document.createElementNS(SVGNS, tag); for (var k in attrs) { e.setAttribute(k, attrs[k]); } if (txt!=null) { e.textContent = txt; } return e; }
 function lk(r){ return r.level == null ? 'None' : String(r.level); }
 function tk(r){ return r.template == null ? 'None' : String(r.template); }
 function organ(r){ return r.organ || ('(' + r.file + ')'); }
@@ -49,9 +49,9 @@ function vchip(v){ return el('span',{cls:'chip v-'+v, text:N.verdicts[v]}); }
 var VORD = {fail:0, unreadable:1, revise:2, pass:3};
 var VERDICTS = ['fail','unreadable','revise','pass'];
 function dateCell(r){
-  if (!r.published) return el('span',{cls:'muted', text:T.noDate + (r.deadline? ' / '+r.deadline:'')});
+  if (!r.published) { return el('span',{cls:'muted', text:T.noDate + (r.deadline? ' / '+r.deadline:'')}); }
   var s = r.published + (r.deadline? ' / ' + r.deadline : '');
-  if (r.days_late == null) return el('span',{text:s, title:T.noDeadline});
+  if (r.days_late == null) { return el('span',{text:s, title:T.noDeadline}); }
   var late = r.days_late > 0;
   return el('span',{}, [el('span',{text:s}), ' ', el('span',{cls: late?'late':'ontime', text: late? (T.late+' '+r.days_late+' '+T.days) : '✓'})]);
 }
@@ -60,7 +60,7 @@ function summary(){
   var c = {fail:0, unreadable:0, revise:0, pass:0};
   R.forEach(function(r){ c[r.verdict]++; });
   var s = document.getElementById('summary'), kids = [el('b',{text:String(R.length)}),' '+T.reports+'　'];
-  VERDICTS.forEach(function(v){ if (v !== 'unreadable' || c[v]) kids.push(vchip(v), ' '+c[v]+'　'); });
+  VERDICTS.forEach(function(v){ if (v !== 'unreadable' || c[v]) { kids.push(vchip(v), ' '+c[v]+'　'); } });
   kids.push(el('span',{cls:'', text:T.generated+' '+D.generated}));
   s.appendChild(el('span',{},kids));
 }
@@ -71,7 +71,7 @@ function chartRules(){
   R.forEach(function(r){ Object.keys(r.fc).forEach(function(code){ var x = r.fc[code], c = cnt[code] || (cnt[code]={e:0,w:0,i:0}); c.e += x[0]; c.w += x[1]; c.i += x[2]; }); });
   var codes = Object.keys(cnt).sort(function(a,b){ var x=cnt[a],y=cnt[b]; return (y.e+y.w+y.i)-(x.e+x.w+x.i) || (a<b?-1:1); }).slice(0, 18);
   var W = 460, bh = 15, H = Math.max(40, codes.length*(bh+4)+24), left = 190;
-  var max = 1; codes.forEach(function(c){ var t = cnt[c].e+cnt[c].w+cnt[c].i; if (t>max) max=t; });
+  var max = 1; codes.forEach(function(c){ var t = cnt[c].e+cnt[c].w+cnt[c].i; if (t>max) { max=t; } });
   var s = sv('svg',{viewBox:'0 0 '+W+' '+H, role:'img', id:'chart-rules'});
   codes.forEach(function(c, i){
     var y = 4 + i*(bh+4), x = left, k = cnt[c];
@@ -80,14 +80,14 @@ function chartRules(){
     s.appendChild(lab);
     var g = sv('g',{'class':'bar', 'data-rule':c});
     [['e','#c62828'],['w','#e0a100'],['i','#5b9bd5']].forEach(function(p){
-      var w = (W-left-40) * k[p[0]] / max; if (w<=0) return;
+      var w = (W-left-40) * k[p[0]] / max; if (w<=0) { return; }
       g.appendChild(sv('rect',{x:x, y:y, width:w, height:bh, fill:p[1]})); x += w; });
     g.appendChild(sv('title',{}, c+' '+nm+': '+(k.e+k.w+k.i)));
     g.addEventListener('click', function(){ state.rule = c; state.page = 0; syncControls(); drawTable(); });
     s.appendChild(g);
     s.appendChild(sv('text',{x:x+4, y:y+bh-3}, String(k.e+k.w+k.i)));
   });
-  if (!codes.length) s.appendChild(sv('text',{x:10,y:24}, T.none));
+  if (!codes.length) { s.appendChild(sv('text',{x:10,y:24}, T.none)); }
   return chartBox(T.byRule, s);
 }
 function chartLevels(){
@@ -105,10 +105,10 @@ function chartLevels(){
     var y = 4 + i*(bh+10), x = left;
     s.appendChild(sv('text',{x:left-6, y:y+bh-7, 'text-anchor':'end'}, N.levels[l]));
     shown.forEach(function(v){
-      var n = cnt[l][v]; if (!n) return; var w = (W-left-20)*n/max;
+      var n = cnt[l][v]; if (!n) { return; } var w = (W-left-20)*n/max;
       var g = sv('g',{'class':'bar'});
       g.appendChild(sv('rect',{x:x, y:y, width:w, height:bh, fill:colors[v]}));
-      if (w > 18) g.appendChild(sv('text',{x:x+w/2, y:y+bh-7, 'text-anchor':'middle', fill:'#fff', style:'fill:#fff'}, String(n)));
+      if (w > 18) { g.appendChild(sv('text',{x:x+w/2, y:y+bh-7, 'text-anchor':'middle', fill:'#fff', style:'fill:#fff'}, String(n))); }
       g.appendChild(sv('title',{}, N.levels[l]+' · '+N.verdicts[v]+': '+n));
       g.addEventListener('click', function(){ state.level = l; state.verdict = v; state.page = 0; syncControls(); drawTable(); });
       s.appendChild(g); x += w; });
@@ -128,7 +128,7 @@ function chartDates(){
   var base = H-40;
   s.appendChild(sv('line',{x1:20, y1:base, x2:W-20, y2:base, stroke:'#999'}));
   [[0, T.jan1],[30, T.jan31],[89, T.mar31]].forEach(function(m, i){
-    if (m[0] < lo || m[0] > hi) return;
+    if (m[0] < lo || m[0] > hi) { return; }
     s.appendChild(sv('line',{x1:X(m[0]), y1:8, x2:X(m[0]), y2:base+4, stroke: i? '#c62828':'#999', 'stroke-dasharray':'4 3'}));
     s.appendChild(sv('text',{x:X(m[0])+3, y:i===1? 28 : 14}, m[1])); });
   var stack = {};
@@ -158,10 +158,10 @@ var COLS = [
 function filtered(){
   var q = state.q.trim().toLowerCase();
   var out = R.filter(function(r){
-    if (state.level && lk(r) !== state.level) return false;
-    if (state.verdict && r.verdict !== state.verdict) return false;
-    if (state.rule && r.rules.indexOf(state.rule) < 0) return false;
-    if (q && (organ(r)+' '+r.path+' '+(r.title||'')).toLowerCase().indexOf(q) < 0) return false;
+    if (state.level && lk(r) !== state.level) { return false; }
+    if (state.verdict && r.verdict !== state.verdict) { return false; }
+    if (state.rule && r.rules.indexOf(state.rule) < 0) { return false; }
+    if (q && (organ(r)+' '+r.path+' '+(r.title||'')).toLowerCase().indexOf(q) < 0) { return false; }
     return true; });
   var col = COLS.filter(function(c){ return c.k === state.sort; })[0] || COLS[COLS.length-1];
   out.sort(function(a, b){ var x = col.v(a), y = col.v(b);
@@ -179,7 +179,7 @@ function controls(){
   var c = document.getElementById('controls');
   var q = el('input',{type:'search', id:'q', placeholder:T.search, 'aria-label':T.search});
   q.addEventListener('input', function(){ state.q = q.value; state.page = 0; drawTable(); });
-  var levels = [['',T.all]]; ['department','government','township','None'].forEach(function(l){ if (R.some(function(r){return lk(r)===l;})) levels.push([l, N.levels[l]]); });
+  var levels = [['',T.all]]; ['department','government','township','None'].forEach(function(l){ if (R.some(function(r){return lk(r)===l;})) { levels.push([l, N.levels[l]]); } });
   var rules = [['',T.all]]; Object.keys(D.rules).sort().forEach(function(k){ rules.push([k, k+' '+D.rules[k].title]); });
   var verdicts = [['',T.all]].concat(VERDICTS.filter(function(v){ return v !== 'unreadable' || R.some(function(r){ return r.verdict === v; }); })
                                              .map(function(v){ return [v, N.verdicts[v]]; }));
@@ -196,12 +196,12 @@ function syncControls(){
 }
 function drawTable(){
   var rows = filtered(), pages = Math.max(1, Math.ceil(rows.length / PAGE));
-  if (state.page >= pages) state.page = pages - 1;
+  if (state.page >= pages) { state.page = pages - 1; }
   var t = el('table',{cls:'ov', id:'ov'}), tr = el('tr');
   COLS.forEach(function(c){
     var th = el('th',{'data-k':c.k, text:c.t, title:c.t});
-    if (state.sort === c.k) th.setAttribute('aria-sort', state.dir > 0 ? 'ascending' : 'descending');
-    th.addEventListener('click', function(){ if (state.sort === c.k) state.dir = -state.dir; else { state.sort = c.k; state.dir = 1; } drawTable(); });
+    if (state.sort === c.k) { th.setAttribute('aria-sort', state.dir > 0 ? 'ascending' : 'descending'); }
+    th.addEventListener('click', function(){ if (state.sort === c.k) { state.dir = -state.dir; } else { state.sort = c.k; state.dir = 1; } drawTable(); });
     tr.appendChild(th); });
   t.appendChild(el('thead',{},[tr]));
   var tb = el('tbody');
@@ -213,8 +213,8 @@ function drawTable(){
     row.appendChild(el('td',{},[dateCell(r)]));
     row.appendChild(el('td',{text:N.templates[tk(r)] || tk(r)}));
     FAM.forEach(function(f){ var c = r.counts[f], td = el('td',{cls:'fam', 'data-fam':f});
-      if (!c.error && !c.warning) td.appendChild(el('span',{cls:'z', text:'·'}));
-      else { if (c.error) td.appendChild(el('span',{cls:'e', text:String(c.error)})); if (c.error && c.warning) td.appendChild(document.createTextNode(' / ')); if (c.warning) td.appendChild(el('span',{cls:'w', text:String(c.warning)})); }
+      if (!c.error && !c.warning) { td.appendChild(el('span',{cls:'z', text:'·'})); }
+      else { if (c.error) { td.appendChild(el('span',{cls:'e', text:String(c.error)})); } if (c.error && c.warning) { td.appendChild(document.createTextNode(' / ')); } if (c.warning) { td.appendChild(el('span',{cls:'w', text:String(c.warning)})); } }
       row.appendChild(td); });
     row.appendChild(el('td',{cls:'n e', 'data-k':'errors', text:String(r.errors)}));
     row.appendChild(el('td',{cls:'n w', 'data-k':'warnings', text:String(r.warnings)}));
@@ -246,16 +246,16 @@ function showPop(target, kids){
   var left = Math.min(window.scrollX + b.left, window.scrollX + document.documentElement.clientWidth - 540);
   pop.style.left = Math.max(8, left) + 'px'; pop.style.top = (window.scrollY + b.bottom + 6) + 'px';
 }
-document.addEventListener('keydown', function(e){ if (e.key === 'Escape') hidePop(); });
-document.addEventListener('click', function(e){ if (!pop.hidden && !pop.contains(e.target) && !(e.target.closest && e.target.closest('mark,td.c,.fi'))) hidePop(); });
+document.addEventListener('keydown', function(e){ if (e.key === 'Escape') { hidePop(); } });
+document.addEventListener('click', function(e){ if (!pop.hidden && !pop.contains(e.target) && !(e.target.closest && e.target.closest('mark,td.c,.fi'))) { hidePop(); } });
 function sevClass(f){ return f.accepted ? 'acc' : f.severity; }
 function identsFor(r, f){
   var out = [];
   r.tables.forEach(function(t){ t.identities.forEach(function(id){
-    if (id.state !== 'fail') return;
-    var hit = [id.target, id.culprit].some(function(at){ if (!at) return false; var c = t.rows[at[0]].cells[at[1]];
+    if (id.state !== 'fail') { return; }
+    var hit = [id.target, id.culprit].some(function(at){ if (!at) { return false; } var c = t.rows[at[0]].cells[at[1]];
       return c && ((c.start >= f.start && c.start < Math.max(f.end, f.start+1)) || (f.start >= c.start && f.start < c.end)); });
-    if (hit) out.push([t, id]); }); });
+    if (hit) { out.push([t, id]); } }); });
   return out;
 }
 function findingBody(r, f){
@@ -264,18 +264,18 @@ function findingBody(r, f){
   var ids = identsFor(r, f);
   if (ids.length){ var ul = el('ul',{cls:'ids'}); ids.forEach(function(p){ ul.appendChild(el('li',{cls:'fail'},[p[1].where+'：'+p[1].label+' ', el('code',{text:p[1].text})])); }); kids.push(ul); }
   if (f.related.length){ var ul2 = el('ul'); f.related.forEach(function(x){ ul2.appendChild(el('li',{text:x.message + (x.line? '（'+T.line+' '+x.line+'）':'')})); }); kids.push(ul2); }
-  if (f.fix) kids.push(el('div',{cls:'muted', text:T.fix+'：'+f.fix}));
-  if (f.reason) kids.push(el('div',{cls:'muted', text:T.accepted+'：'+f.reason}));
+  if (f.fix) { kids.push(el('div',{cls:'muted', text:T.fix+'：'+f.fix})); }
+  if (f.reason) { kids.push(el('div',{cls:'muted', text:T.accepted+'：'+f.reason})); }
   kids.push(el('div',{cls:'muted', text:T.where+'：'+f.where}));
-  if (f.correction) kids.push(el('div',{cls:'muted', text:T.correct+'：'+f.correction}));
+  if (f.correction) { kids.push(el('div',{cls:'muted', text:T.correct+'：'+f.correction})); }
   return kids;
 }
 function openFinding(r, i, scroll){
   var m = document.getElementById('m-' + i) || document.querySelector('mark[data-f~="' + i + '"]');
   document.querySelectorAll('.fi.active').forEach(function(b){ b.classList.remove('active'); });
-  var b = document.getElementById('fi-' + i); if (b) b.classList.add('active');
-  if (!m) return;
-  if (scroll) m.scrollIntoView({block:'center'});
+  var b = document.getElementById('fi-' + i); if (b) { b.classList.add('active'); }
+  if (!m) { return; }
+  if (scroll) { m.scrollIntoView({block:'center'}); }
   m.classList.remove('flash'); void m.offsetWidth; m.classList.add('flash');
   showPop(m, findingBody(r, r.findings[i]));
 }
@@ -286,14 +286,14 @@ function cellPop(t, cell, td, r){
   cell.idents.forEach(function(k){ var id = t.identities[k];
     var st = id.state === 'ok' ? T.holds : id.state === 'fail' ? T.fails : T.skip + (id.skipped? '：'+id.skipped : '');
     ul.appendChild(el('li',{cls:id.state},[(id.state==='ok'?'✓ ':id.state==='fail'?'✗ ':'· ')+id.where+'：'+id.label+' ', el('code',{text:id.text}), ' — '+st]));
-    if (id.fix && id.state==='fail' && id.culprit) ul.appendChild(el('li',{text:culpritText(t, id)})); });
+    if (id.fix && id.state==='fail' && id.culprit) { ul.appendChild(el('li',{text:culpritText(t, id)})); } });
   kids.push(ul);
-  r.findings.forEach(function(f, i){ if (f.start <= cell.start && cell.end <= f.end && f.end - f.start < 4000) kids.push(el('div',{},[el('span',{cls:'sev '+sevClass(f)}), f.code+' '+f.message])); });
+  r.findings.forEach(function(f){ if (f.start <= cell.start && cell.end <= f.end && f.end - f.start < 4000) { kids.push(el('div',{},[el('span',{cls:'sev '+sevClass(f)}), f.code+' '+f.message])); } });
   showPop(td, kids);
 }
 function drawTables(r){
   var p = el('div',{cls:'panel', id:'tables'},[el('h3',{text:T.tables})]), body = el('div',{cls:'body'});
-  if (!r.tables.length) body.appendChild(el('div',{cls:'empty', text:T.notables}));
+  if (!r.tables.length) { body.appendChild(el('div',{cls:'empty', text:T.notables})); }
   r.tables.forEach(function(t){
     body.appendChild(el('h4',{text:t.title}));
     var tab = el('table',{cls:'gt', 'data-kind':t.kind}), hr = el('tr',{},[el('th')]);
@@ -315,17 +315,17 @@ function drawTables(r){
   });
   p.appendChild(body); return p;
 }
-function fnum(v, unit){ if (v == null) return '—'; if (unit === '%') return v.toFixed(1) + '%'; return String(Math.round(v * 10000) / 10000); }
+function fnum(v, unit){ if (v == null) { return '—'; } if (unit === '%') { return v.toFixed(1) + '%'; } return String(Math.round(v * 10000) / 10000); }
 function fchange(o, n, unit){
-  if (o == null || n == null) return '—';
+  if (o == null || n == null) { return '—'; }
   var d = n - o;
-  if (unit === '%') return (d >= 0 ? '+' : '') + d.toFixed(1) + ' ' + T.points;
+  if (unit === '%') { return (d >= 0 ? '+' : '') + d.toFixed(1) + ' ' + T.points; }
   var s = (d > 0 ? '+' : d < 0 ? '−' : '') + fnum(Math.abs(d));
-  if (d && o) s += '（' + (d / o * 100 >= 0 ? '+' : '') + (d / o * 100).toFixed(1) + '%）';
+  if (d && o) { s += '（' + (d / o * 100 >= 0 ? '+' : '') + (d / o * 100).toFixed(1) + '%）'; }
   return s;
 }
 function drawCompare(r){
-  var c = r.compare; if (!c) return null;
+  var c = r.compare; if (!c) { return null; }
   var p = el('div',{cls:'panel', id:'compare'},[el('h3',{text:T.cmp + '（' + (c.prev_year == null ? '?' : c.prev_year) + ' → ' + (r.year == null ? '?' : r.year) + '）'})]);
   var body = el('div',{cls:'body'});
   body.appendChild(el('div',{cls:'muted', text:T.cmpWith + '：' + c.prev_path}));
@@ -367,17 +367,17 @@ function drawText(r){
     var f0 = r.findings[top[0]];
     var m = el('mark',{cls: sevClass(f0) + (txt ? '' : ' pt'), 'data-f': fs.join(' '),
                        title: fs.map(function(i){ return r.findings[i].code+' '+r.findings[i].message; }).join('\n')});
-    if (txt) m.textContent = txt;
-    fs.forEach(function(i){ if (!(i in first)){ first[i] = true; if (!m.id) m.id = 'm-' + i; } });
+    if (txt) { m.textContent = txt; }
+    fs.forEach(function(i){ if (!(i in first)){ first[i] = true; if (!m.id) { m.id = 'm-' + i; } } });
     m.addEventListener('click', function(ev){ ev.stopPropagation(); var kids = [];
-      top.forEach(function(i, k){ if (k) kids.push(el('hr')); kids = kids.concat(findingBody(r, r.findings[i])); });
+      top.forEach(function(i, k){ if (k) { kids.push(el('hr')); } kids = kids.concat(findingBody(r, r.findings[i])); });
       showPop(m, kids); });
     pre.appendChild(m); });
   p.appendChild(el('div',{cls:'body'},[pre])); return p;
 }
 function drawFindings(r){
   var box = el('div',{cls:'flist', id:'findings'},[el('h3',{text:T.findings+'（'+r.findings.length+'）'})]);
-  if (!r.findings.length) box.appendChild(el('div',{cls:'empty', text:T.none}));
+  if (!r.findings.length) { box.appendChild(el('div',{cls:'empty', text:T.none})); }
   var groups = {};
   r.findings.forEach(function(f, i){ var k = f.section == null ? 'x' : String(f.section); (groups[k] = groups[k] || []).push(i); });
   Object.keys(groups).sort().forEach(function(k){
@@ -391,16 +391,16 @@ function drawFindings(r){
 }
 var DETAIL = {}, opening = 0;
 function unpack(k){
-  if (DETAIL[k]) return Promise.resolve(DETAIL[k]);
+  if (DETAIL[k]) { return Promise.resolve(DETAIL[k]); }
   var bin = atob(D.details[k]), bytes = new Uint8Array(bin.length);
-  for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
   var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Response(stream).text().then(function(t){ return (DETAIL[k] = JSON.parse(t)); });
 }
 function openReport(k){
-  var r = R[k]; if (!r) return showOverview();
+  var r = R[k]; if (!r) { return showOverview(); }
   var ticket = ++opening;
-  unpack(k).then(function(det){ if (ticket === opening && /^#r=/.test(location.hash)) drawReport(Object.assign(r, det)); })
+  unpack(k).then(function(det){ if (ticket === opening && /^#r=/.test(location.hash)) { drawReport(Object.assign(r, det)); } })
     .catch(function(e){ console.warn(e); var d = document.getElementById('detail'); d.textContent = String(e); d.hidden = false; });
 }
 function drawReport(r){
@@ -420,7 +420,7 @@ function drawReport(r){
   document.getElementById('overview').hidden = true; d.hidden = false; window.scrollTo(0, 0);
 }
 function showOverview(){ hidePop(); document.getElementById('detail').hidden = true; document.getElementById('overview').hidden = false; }
-function route(){ var m = /^#r=(\d+)$/.exec(location.hash); if (m) openReport(+m[1]); else showOverview(); }
+function route(){ var m = /^#r=(\d+)$/.exec(location.hash); if (m) { openReport(+m[1]); } else { showOverview(); } }
 /* ---------- start ---------- */
 summary();
 var ch = document.getElementById('charts');

@@ -1,5 +1,8 @@
 """The pages' scripts are files of their own (gxlint/report/page.js, gxlint/across/compare.js),
-inlined, as they are, when a page is drawn."""
+linted by the VS Code extension's ESLint set-up (``npm test`` in vscode-extension/ runs ``npm run
+lint``) and inlined, as they are, when a page is drawn."""
+import fnmatch
+import json
 import os
 
 import pytest
@@ -12,6 +15,8 @@ from gxlint.parse import parse
 from gxlint.report.html import page_script
 
 from .batch import built
+
+EXT = os.path.join(ROOT, "vscode-extension")
 
 
 def _source(*parts: str) -> str:
@@ -51,3 +56,25 @@ def test_a_script_that_would_end_the_element_early_is_refused(tmp_path, monkeypa
     with pytest.raises(ValueError, match="bad.js"):
         page_script(package, "bad.js")
 
+
+def test_the_extension_test_command_lints_the_page_scripts():
+    """``npm test`` (what scripts/test.sh runs for the extension) runs ``npm run lint``, which lints
+    gxlint/ with the extension's eslint.config.mjs; the config has a block for browser scripts."""
+    with open(os.path.join(EXT, "package.json"), encoding="utf-8") as fh:
+        scripts = json.load(fh)["scripts"]
+    assert "npm run lint" in scripts["test"]
+    assert "eslint ." in scripts["lint"] and "npm run lint:pages" in scripts["lint"]
+    assert scripts["lint:pages"] == "cd .. && eslint --config vscode-extension/eslint.config.mjs gxlint"
+    with open(os.path.join(EXT, "eslint.config.mjs"), encoding="utf-8") as fh:
+        config = fh.read()
+    assert "files: ['gxlint/**/*.js']" in config and "globals.browser" in config
+    # every script in the package is linted (lint:pages takes all of gxlint/) and shipped in the wheel
+    import tomllib
+
+    with open(os.path.join(ROOT, "pyproject.toml"), "rb") as fh:
+        shipped = tomllib.load(fh)["tool"]["setuptools"]["package-data"]["gxlint"]
+    scripts_in_package = sorted(
+        os.path.relpath(os.path.join(d, f), os.path.join(ROOT, "gxlint")).replace(os.sep, "/")
+        for d, _dirs, files in os.walk(os.path.join(ROOT, "gxlint")) for f in files if f.endswith(".js"))
+    assert {"report/page.js", "across/compare.js"} <= set(scripts_in_package)
+    assert all(any(fnmatch.fnmatch(js, g) for g in shipped) for js in scripts_in_package), (scripts_in_package, shipped)
