@@ -133,10 +133,15 @@ class Pattern:
     given a long string (the ``timeout=`` of the call is the time :func:`left` in the budget; no
     budget: no limit).  Everything else (``pattern``, ``groupindex`` …) is the wrapped pattern's."""
 
-    __slots__ = ("_p",)
+    __slots__ = ("_p", "_source")
 
-    def __init__(self, p: "regex.Pattern") -> None:
-        self._p = p
+    def __init__(self, p: "Optional[regex.Pattern]" = None, source: Optional[tuple[str, int]] = None) -> None:
+        if p is not None:
+            self._p = p
+        elif source is not None:
+            self._source = source      # :func:`lazy`: compiled on first use
+        else:
+            raise TypeError("guard.Pattern needs a compiled pattern or its (pattern, flags)")
 
     def search(self, string, *a: Any, **k: Any):
         global _tick
@@ -195,6 +200,11 @@ class Pattern:
         return self._p.subn(repl, string, *a, **k)
 
     def __getattr__(self, name: str):
+        if name == "_p":            # a lazy pattern's first use: the slot is still empty
+            p = self._p = regex.compile(*self._source)
+            return p
+        if name == "_source":
+            raise AttributeError(name)
         return getattr(self._p, name)
 
     def __repr__(self) -> str:
@@ -203,6 +213,14 @@ class Pattern:
 
 def compile(pattern: str, flags: int = 0) -> Pattern:   # noqa: A001 - the regex/re name on purpose
     return Pattern(regex.compile(pattern, flags))
+
+
+def lazy(pattern: str, flags: int = 0) -> Pattern:
+    """:func:`compile`, but the pattern is compiled on its first use, not at import (issue 24:
+    compiling every module-level pattern of the parser was most of ``gxlint check``'s import
+    cost, and many are needed only by some documents).  After the first use a call costs the same
+    as one from :func:`compile` (the compiled pattern fills the empty slot)."""
+    return Pattern(source=(pattern, flags))
 
 
 def protect(namespace: MutableMapping[str, Any]) -> int:

@@ -42,6 +42,7 @@ from typing import Optional
 
 import regex
 
+from .. import guard
 from ..model import Cell, Claim, Document, Span
 from . import paragraphs
 from .normalize import strip_pinyin
@@ -62,7 +63,7 @@ COUNT_UNITS = ("件", "条", "个", "篇", "期", "次", "人次", "项", "份",
 # start a 1,234-style number (a rejected one, but it consumes its text as before).
 # A run of digits or numerals too long to be a figure (parse_number/cn_number refuse it) is
 # passed over in one step ((*SKIP): the scan resumes after it), unless a , or . follows (1234,567).
-_NUM_RE = regex.compile(
+_NUM_RE = guard.lazy(
     r"\d{16,}+(?![,.])(*SKIP)(*FAIL)|[零〇一二两三四五六七八九十百千万]{25,}+(*SKIP)(*FAIL)|"
     r"(?:(?P<pre>大约|约|将近|近|超过|逾)[ \t]*)?"
     r"(?P<num>(?!(?<=\d)\d{4})(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
@@ -177,7 +178,7 @@ _EXPLAIN_RE = regex.compile(r"表格|表中|栏目|口径|纳入|计入|统计�
 _DISCLOSURE_RE = regex.compile(r"信息公开|依申请|政务公开|公开申请")
 _NOT_COUNT_AFTER = regex.compile(r"工作日|自然日|月|小时|星期|季度|百分点|年|日")
 _NEEDS_APPLY_IN_SENTENCE = {"received"}
-_QUOTED = regex.compile(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
+_QUOTED = guard.lazy(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
 _DELIM = ",:;()、"        # clause delimiters (normalised text)
 _WIDE_DELIM = ",:;()"
 _SENT_END = regex.compile(r"[。!?\n]")
@@ -193,7 +194,7 @@ _NEG_T4 = regex.compile(
 _NEG_NEXT = regex.compile(r"(?:无|没有|未有)(?:申请)?(?:结转|顺延|转入)(?:到|至)?下一?年度?")
 _NEG_FIX = regex.compile(r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?:结果纠正|被纠正|纠错)(?:或败诉)?|(?:未|没有|无)(?:发生|出现)?败诉"
                          r"|(?:未|没有|无)(?:发生|出现)?[^,;。]{0,20}?(?:行政复议|行政诉讼)[^,;。]{0,6}?(?:纠错|纠正|撤销)")
-_CORRECTED = regex.compile(r"[^,;。]{0,6}?(?:纠错|纠正|撤销|败诉|确认违法)")
+_CORRECTED = guard.lazy(r"[^,;。]{0,6}?(?:纠错|纠正|撤销|败诉|确认违法)")
 
 
 # --- extraction ------------------------------------------------------------------------
@@ -507,8 +508,8 @@ def _respectively(text: str, stext: str, s: int, out: list[Claim]) -> None:
                 c.extra.pop("subjects", None)
 
 
-_BARE = regex.compile(r"(?<![\d.,])(\d{1,9})(?![\d.,%])")
-_ITEM_END = regex.compile(r"\s*(?:[、,;。)]|$)")
+_BARE = guard.lazy(r"(?<![\d.,])(\d{1,9})(?![\d.,%])")
+_ITEM_END = guard.lazy(r"\s*(?:[、,;。)]|$)")
 
 
 def _bare_items(norm, text: str, s: int, out: list[Claim], sent_span: Span) -> None:
@@ -817,8 +818,8 @@ def resolve(doc: Document, c: Claim, subject: Optional[str] = None, applicant: O
 
 # patterns used inside functions, compiled once (a regex.search(pattern, …) call costs ~18 µs of cache lookup)
 _RX1 = regex.compile(r"[\d,]+(?:\.\d+)?")
-_RX2 = regex.compile(r"\d|[零〇一二两三四五六七八九十百千万未无没]")
-_RX3 = regex.compile(r"[^。!?]+[。!?]?")
+_RX2 = guard.lazy(r"\d|[零〇一二两三四五六七八九十百千万未无没]")
+_RX3 = guard.lazy(r"[^。!?]+[。!?]?")
 _RX4 = regex.compile(r"(?<!\d)(20\d\d|19\d\d)年")
 _RX5 = regex.compile(r"行政复议|行政诉讼")
 _RX6 = regex.compile(r"分别(?:为|是|有)?")

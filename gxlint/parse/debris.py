@@ -40,18 +40,18 @@ _R_ITEM = (
     ("share", r"分享到\s*[:：]?|[\[【]?\s*收藏(?:本页)?\s*[\]】]?|[\[【]?\s*返回顶部\s*[\]】]?"),
     ("author", r"(?:作者|编辑|责任编辑|发布机构)\s*[:：]\s*[^\s:：]{0,20}"),
 )
-_R_RE = regex.compile("|".join(f"(?P<{k}>{p})" for k, p in _R_ITEM))
+_R_RE = guard.lazy("|".join(f"(?P<{k}>{p})" for k, p in _R_ITEM))
 # a web archive's or a page's metadata line (标题: … / 原文链接: … / 索引号：…), at the edge of the report
-_R_META = regex.compile(
+_R_META = guard.lazy(
     r"(?:标题|题名|文号|发文字号|发布机构|发文机关|发布单位|栏目|所属栏目|原文链接|原文地址|原文网址|网页地址|页面地址|网址"
     r"|本地目录|本地路径|保存路径|抓取时间|采集时间|索引号|信息索引号|主题分类|体裁分类|公开方式|公开范围|公开时限|生成日期"
     r"|关键词|关键字)[ \t]*[:：]")
 # the archive's separator before the text (==== 正文 ====), and its note on stored files (详见 links.tsv)
-_R_RULE = regex.compile(r"[=＝\-─━*~_]{3,}[ \t]*(?:正文|原文|正文开始|以下为正文)[ \t]*[=＝\-─━*~_]{3,}")
-_R_FILE = regex.compile(r"(?:链接|图片|附件|目录|详见)[^\n]{0,30}?[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b"
+_R_RULE = guard.lazy(r"[=＝\-─━*~_]{3,}[ \t]*(?:正文|原文|正文开始|以下为正文)[ \t]*[=＝\-─━*~_]{3,}")
+_R_FILE = guard.lazy(r"(?:链接|图片|附件|目录|详见)[^\n]{0,30}?[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b"
                         r"|[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b[^\n]{0,10}?(?:链接|图片|附件|目录)")
 _R_STRONG = {"views", "font", "qr", "print", "close", "share"}
-_R_SENTENCE = regex.compile(r"[。；;！？]")
+_R_SENTENCE = guard.lazy(r"[。；;！？]")
 _R_SEP = " \t|/·•,，;；[]"
 
 
@@ -119,7 +119,7 @@ _DATE_TIME = r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:[ \t]*\d{1,2}:\d{2}(?::
 _SRC = r"(?:文章|信息)?来源[ \t]*[:：][ \t]*[^\s:：]{1,30}"
 _TIME = r"(?:发布|更新)?(?:时间|日期)[ \t]*[:：][ \t]*" + _DATE_TIME
 # what makes a run chrome for certain: nothing a report sentence says looks like these
-_C_ANCHOR = regex.compile(
+_C_ANCHOR = guard.lazy(
     r"(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]?[ \t]*(?:网站)?(?:首页|主页))"
     r"|(?P<pair>" + _SRC + r"[ \t|/·]*" + _TIME + "|" + _TIME + r"[ \t|/·]*" + _SRC + ")"
     r"|(?P<qr>扫一扫在手机(?:上)?(?:查看|打开)当前页(?:面)?)"
@@ -127,7 +127,7 @@ _C_ANCHOR = regex.compile(
     r"|(?P<views>(?:累计|浏览|阅读|访问|点击)(?:次数|量)[ \t]*[:：][ \t]*\d+[ \t]*次?)"
     r"|(?P<buttons>[\[【][ \t]*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部)[ \t]*[\]】])")
 # what may stand next to an anchor in the same run (each a whole word, separated by spaces)
-_C_TOKEN = regex.compile(
+_C_TOKEN = guard.lazy(
     r"(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]?[ \t]*(?:网站)?(?:首页|主页)"
     r"(?:[ \t]*[>»›/][ \t]*[^\s>»›/]{1,30})*[^\s]{0,60})"
     r"|(?P<source>" + _SRC + ")|(?P<time>" + _TIME + ")"
@@ -140,7 +140,7 @@ _C_TOKEN = regex.compile(
 # (a button's word may stand twice, glued: 无障碍无障碍 — its icon's text and its label)
 _C_SEP = " \t\u3000|/·•,，;；"
 _C_MAX = 100        # a text with more chrome than this is not a report (and the rest says nothing new)
-_C_TRIGGER = re.compile("位置|来源|时间|日期|扫一扫|字体|字号|次数|浏览量|阅读量|访问量|点击量|打印|关闭|返回顶部")
+_C_TRIGGER = guard.lazy("位置|来源|时间|日期|扫一扫|字体|字号|次数|浏览量|阅读量|访问量|点击量|打印|关闭|返回顶部")
 
 
 def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[InlineChrome]:
@@ -198,7 +198,7 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
 
 
 # page buttons that end a flattened page after the report's last sentence (… 。 附件下载)
-_C_TAIL = regex.compile(r"(?:(?<=[。.!！?？])|[ \t\u3000]+)((?:(?:附件下载|相关附件|打印本页|关闭窗口|返回顶部|分享到|"
+_C_TAIL = guard.lazy(r"(?:(?<=[。.!！?？])|[ \t\u3000]+)((?:(?:附件下载|相关附件|打印本页|关闭窗口|返回顶部|分享到|"
                         r"【[^【】\n]{1,6}】)[ \t\u3000]*){1,6})$")
 
 
@@ -217,7 +217,7 @@ def _chrome_tail(text: str, dead) -> Optional[tuple[int, int, int]]:
     return a, b, lead
 
 
-_TEXT_LINE = regex.compile(r"(?m)^[^\S\n]*\S[^\n]*")
+_TEXT_LINE = guard.lazy(r"(?m)^[^\S\n]*\S[^\n]*")
 
 
 def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
@@ -263,17 +263,17 @@ def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
 
 _TONE_FRAG = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # a '?' glued to Han text where a question mark cannot be: lost bytes of a double decoding
-_LOST = regex.compile(
+_LOST = guard.lazy(
     r"(?<=\p{Han})(?<![吗呢么吧啊否何谁哪几怎嘛呀])\?+[!！]?(?:[\p{Han}!！]{0,6}?\?+[!！]?)*(?:[" + _TONE_FRAG + r"]{1,6}\))?(?=[\p{Han}!！" + _TONE_FRAG + r"A-Z])",
     regex.IGNORECASE)
-_LOST_TAIL = regex.compile(r"[" + _TONE_FRAG + r"]{1,6}\)", regex.IGNORECASE)
-_FFFD = regex.compile(r"\ufffd+")
-_HTML = regex.compile(
+_LOST_TAIL = guard.lazy(r"[" + _TONE_FRAG + r"]{1,6}\)", regex.IGNORECASE)
+_FFFD = guard.lazy(r"\ufffd+")
+_HTML = guard.lazy(
     r"</?(?:p|br|span|div|strong|b|i|em|u|font|td|tr|th|table|tbody|img|a|h[1-6]|li|ul|ol|section|center|o:p)\b[^<>\n]{0,200}?/?>"
     r"|&(?:nbsp|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|amp|lt|gt|quot|emsp|ensp|times|deg|#\d{2,6}|#x[0-9a-f]{2,5});",
     regex.IGNORECASE)
-_KNOWN = regex.compile(r"锟斤拷|烫烫烫|屯屯屯")
-_LATIN_RUN = regex.compile(r"(?:[\u00c0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}){2,}")
+_KNOWN = guard.lazy(r"锟斤拷|烫烫烫|屯屯屯")
+_LATIN_RUN = guard.lazy(r"(?:[\u00c0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}){2,}")
 _GBK_LEADS = range(0xE4, 0xEA)       # UTF-8 lead bytes of CJK characters
 
 
@@ -349,9 +349,9 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
 
 
 # whole-text scans as module patterns: gxlint.parse puts these under the regex budget
-_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f\s]{3,}")
+_NON_ASCII_RUN = guard.lazy(r"[^\x00-\x7f\s]{3,}")
 # the characters of a _NON_ASCII_RUN before a position, read backwards (where its run starts)
-_RUN_BACK = regex.compile(r"(?r)[^\x00-\x7f\s]*")
+_RUN_BACK = guard.lazy(r"(?r)[^\x00-\x7f\s]*")
 
 
 @functools.lru_cache(maxsize=1)

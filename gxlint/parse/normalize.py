@@ -28,7 +28,7 @@ from ..model import Span
 # pinyin with a tone mark (or ü), in parentheses right after a Han character (or a space after it:
 # text recognised from a scan): 報(bào)告, 體(tǐ)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_PINYIN_RE = regex.compile(
+_PINYIN_RE = guard.lazy(
     r"(?<=\p{Han}) ?[(（]([a-z" + _TONED + r"]{1,7})(?:[)）]|(?=[\r\n]|$))",
     regex.IGNORECASE,
 )
@@ -208,11 +208,11 @@ class NormText:
 
 # --- label keys --------------------------------------------------------------------------
 
-_KEY_DROP = regex.compile(r"[\s\"'`*_#>|]+")
-_KEY_ENUM = regex.compile(r"(?<=^|[^\d.])(\d{1,2})[、，,．]")
+_KEY_DROP = guard.lazy(r"[\s\"'`*_#>|]+")
+_KEY_ENUM = guard.lazy(r"(?<=^|[^\d.])(\d{1,2})[、，,．]")
 # (?<!…): only the start of a run of punctuation is tried (linear: a long run not at the end was
 # read again from each of its characters)
-_KEY_TRAIL = regex.compile(r"(?<![。;；:：,，、.])[。;；:：,，、.]+$")
+_KEY_TRAIL = guard.lazy(r"(?<![。;；:：,，、.])[。;；:：,，、.]+$")
 
 
 def key(s: str) -> str:

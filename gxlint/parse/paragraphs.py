@@ -27,8 +27,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Optional
 
-import regex
-
+from .. import guard
 from ..model import Span
 from ..positions import LineIndex
 
@@ -37,11 +36,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from .normalize import NormText
 
 # the same page-number lines the table reader drops (parse.tables.tokens), and 共N页 第M页
-PAGE_NUMBER = regex.compile(
+PAGE_NUMBER = guard.lazy(
     r"^[ \t\u3000]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
     r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*$")
 # what starts a paragraph of its own: headings, list items, Markdown blocks
-PARA_START = regex.compile(
+PARA_START = guard.lazy(
     r"^[ \t\u3000]*(?:[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[)）]"
     r"|[一二三四五六七八九十]{1,3}[ \t]*[、.．,，]"
     r"|\d{1,2}[ \t]*(?:[、．]|\.(?!\d)|[)）])"
@@ -50,11 +49,11 @@ PARA_START = regex.compile(
     r"|[#>|*+•·●■◆▪-]"
     r"|附件|附表)")
 # three numbers separated by nothing but spaces: a table row (2023 年 1 月 1 日 is prose)
-_NUMBER_RUN = regex.compile(r"(?:(?<=\s)|^)[-+]?\d+(?:\.\d+)?(?:[ \t\u3000]+[-+]?\d+(?:\.\d+)?){2}(?=\s|$)")
-_SENTENCE_END = regex.compile(r"[。！？!?][\"'”’」』)）]*$")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_HAN = regex.compile(r"\p{Han}{4}")
-_HAN_SPACE = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
+_NUMBER_RUN = guard.lazy(r"(?:(?<=\s)|^)[-+]?\d+(?:\.\d+)?(?:[ \t\u3000]+[-+]?\d+(?:\.\d+)?){2}(?=\s|$)")
+_SENTENCE_END = guard.lazy(r"[。！？!?][\"'”’」』)）]*$")
+_LINE_BREAK = guard.lazy(r"\r\n|\r|\n")
+_HAN = guard.lazy(r"\p{Han}{4}")
+_HAN_SPACE = guard.lazy(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
 
 def _ends_sentence(line: str) -> bool:

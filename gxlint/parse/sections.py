@@ -202,7 +202,7 @@ def _num_sep(numeral: str) -> "regex.Pattern[str]":
     return regex.compile(numeral + r"[ \t]*(?:\n[ \t]*)?[、.,．][ \t]*(?:\n[ \t]*)?")
 
 
-_SENTENCE = regex.compile(r"[。;；,，!！?？]")
+_SENTENCE = guard.lazy(r"[。;；,，!！?？]")
 # shortened titles a report's own numbering uses for the statistics parts
 _ALT_TITLES = {
     2: r"(?:行政机关)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况",
@@ -327,8 +327,8 @@ def _core_re(index: int) -> "regex.Pattern[str]":
     return regex.compile(r"[^。;；,，!！?？\d]{0,%d}?(?:%s)" % (_CORE_WINDOW, _CORE[index]))
 
 
-_CORE_END = regex.compile(r"[。;；,，:：!！?？(（\d]|\s{2,}")
-_CLAUSE = regex.compile(r"[,，;；。]")
+_CORE_END = guard.lazy(r"[。;；,，:：!！?？(（\d]|\s{2,}")
+_CLAUSE = guard.lazy(r"[,，;；。]")
 
 
 def _core_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:

@@ -7,6 +7,7 @@ from typing import Optional
 
 import regex
 
+from ... import guard
 from ...model import DateMention, Dates, MalformedDate, Period, ResidueLine, Span, YearMention
 from ..normalize import NormText
 
@@ -16,17 +17,17 @@ CN_YEAR = r"[一二][〇○零Oo一二三四五六七八九]{3}"
 _CN_SMALL = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|元)"
 
 YEAR = r"(?:19|20)\d\d"
-_PERIOD_RE = regex.compile(
+_PERIOD_RE = guard.lazy(
     r"(?P<y>" + YEAR + r")\s*年\s*(?:1|01)\s*月\s*(?:1|01)\s*日\s*(?:起)?\s*(?:至|到|-|—|~|～)\s*"
     r"(?:(?P<y2>" + YEAR + r")\s*年\s*)?12\s*月\s*31\s*日")
-_PERIOD_CN = regex.compile(
+_PERIOD_CN = guard.lazy(
     r"(?P<y>" + CN_YEAR + r")\s*年\s*一\s*月\s*一\s*日\s*(?:起)?\s*(?:至|到|-|—)\s*"
     r"(?:(?P<y2>" + CN_YEAR + r")\s*年\s*)?十二\s*月\s*三十一\s*日")
-_PERIOD_WORDS = regex.compile(r"统计(?:期限|期间|时限|时间|周期|区间|范围|口径|年度)|数据(?:统计)?(?:截至|截止)|时间跨度")
-_DATE_RE = regex.compile(
+_PERIOD_WORDS = guard.lazy(r"统计(?:期限|期间|时限|时间|周期|区间|范围|口径|年度)|数据(?:统计)?(?:截至|截止)|时间跨度")
+_DATE_RE = guard.lazy(
     r"(?<![\d.])(?P<y>" + YEAR + r")\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     r"|(?P<sep>[-./])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))")
-_DATE_CN = regex.compile(r"(?P<y>" + CN_YEAR + r")\s*年\s*(?P<m>" + _CN_SMALL + r")\s*月\s*(?P<d>" + _CN_SMALL + r")\s*日")
+_DATE_CN = guard.lazy(r"(?P<y>" + CN_YEAR + r")\s*年\s*(?P<m>" + _CN_SMALL + r")\s*月\s*(?P<d>" + _CN_SMALL + r")\s*日")
 _MALFORMED = (
     # the 年 is missing: 20231月1日
     regex.compile(r"(?<![\d.])(?P<y>" + YEAR + r")(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日"),

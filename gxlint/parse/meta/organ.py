@@ -6,14 +6,15 @@ from typing import Optional
 
 import regex
 
+from ... import guard
 from ...model import Meta, ResidueLine
 from ..normalize import NormText
 from .dates import CN_YEAR, YEAR
 
-_TOWNSHIP = regex.compile(r"(?:乡|镇|街道|苏木|街道办)(?:人民政府|办事处|党工委|政府)?$")
-_DEPARTMENT = regex.compile(
+_TOWNSHIP = guard.lazy(r"(?:乡|镇|街道|苏木|街道办)(?:人民政府|办事处|党工委|政府)?$")
+_DEPARTMENT = guard.lazy(
     r"(?:办公室|办公厅|局|委员会|委|办|厅|部|署|院|中心|站|所|队|管委会|分局|支队|大队)$")
-_GOVERNMENT = regex.compile(r"(?:人民)?政府$")
+_GOVERNMENT = guard.lazy(r"(?:人民)?政府$")
 
 
 def organ_level(name: str) -> str | None:

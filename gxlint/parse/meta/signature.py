@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import regex
 
+from ... import guard
 from ...model import Signature
 from ..normalize import NormText
 from .organ import organ_level
 
 # whole-text scans as module patterns: gxlint.parse puts these under the regex budget
-_LINE = regex.compile(r"[^\n]+")
+_LINE = guard.lazy(r"[^\n]+")
 
 
 def read_signature(norm: NormText, residue_norm, dates) -> Signature:
@@ -68,7 +69,7 @@ def read_signature(norm: NormText, residue_norm, dates) -> Signature:
     return sig
 
 
-_TAIL_CUT = regex.compile(r"[。;；!！?？]")
+_TAIL_CUT = guard.lazy(r"[。;；!！?？]")
 _INLINE_MIN = 120       # a last line this long is a paragraph (or a whole one-line report), not a 落款
 
 

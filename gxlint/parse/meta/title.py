@@ -6,27 +6,28 @@ from typing import Callable
 
 import regex
 
+from ... import guard
 from ...model import Meta, YearMention
 from ..normalize import NormText
 from .dates import CN_YEAR, YEAR, year_of
 from .organ import organ_level
 
-_TITLE_RE = regex.compile(
+_TITLE_RE = guard.lazy(
     r"(?m)^[ \t#*>]*(?P<t>[^\n]{0,80}?(?P<y>" + YEAR + "|" + CN_YEAR + r")\s*年度?[^\n]{0,40}?报告)[ \t*]*$")
-_TITLE_LOOSE = regex.compile(r"(?m)^[ \t#*>]*(?P<t>[^\n]{2,80}?政府信息公开[^\n]{0,20}?(?:报告|年报))[ \t*]*$")
+_TITLE_LOOSE = guard.lazy(r"(?m)^[ \t#*>]*(?P<t>[^\n]{2,80}?政府信息公开[^\n]{0,20}?(?:报告|年报))[ \t*]*$")
 # one-line documents: the title opens a line and the report runs on after a space
 # (平潭综合实验区2019年政府信息公开工作年度报告 根据《条例》…), or it stands between spaces in a
 # line of page chrome (… 政府信息公开年报 某某局2021年度政府信息公开工作年度报告 来源：…)
-_TITLE_OPENS = regex.compile(
+_TITLE_OPENS = guard.lazy(
     r"(?m)^[ \t#*>]*(?P<t>[^\n\s。，,；;:：!！?？《》“”]{2,60}?(?P<y>" + YEAR + "|" + CN_YEAR +
     r")\s*年度?(?:的)?(?:政府信息公开|政务公开)[^\n\s。，,；;:：]{0,12}?(?:报告|年报))[ \t\u3000]+(?=\S)")
-_TITLE_SPACED = regex.compile(
+_TITLE_SPACED = guard.lazy(
     r"(?<=^|[ \t\u3000])(?P<t>[^\n\s。，,；;:：!！?？《》“”]{2,40}?(?P<y>" + YEAR + "|" + CN_YEAR +
     r")\s*年度?(?:的)?政府信息公开工作(?:年度)?(?:报告|年报))(?=[ \t\u3000]|$)", regex.MULTILINE)
 # a page's own metadata line (标题: …): its title only when the report has none of its own
-_TITLE_LABEL = regex.compile(r"^[ \t#*>]*标题[ \t]*[:：][ \t]*")
-_LABEL_ONLY = regex.compile(r"[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：][ \t]*")
-_OTHER_LABEL = regex.compile(r"^[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：]|[/\\]|https?:")     # 本地目录: zwgk/… 原文链接: http…
+_TITLE_LABEL = guard.lazy(r"^[ \t#*>]*标题[ \t]*[:：][ \t]*")
+_LABEL_ONLY = guard.lazy(r"[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：][ \t]*")
+_OTHER_LABEL = guard.lazy(r"^[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：]|[/\\]|https?:")     # 本地目录: zwgk/… 原文链接: http…
 
 
 def read_title(norm: NormText, head: str, in_residue: Callable[[int], bool], meta: Meta) -> list[YearMention]:

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-import regex
-
+from ... import guard
 from ...model import Span, YearMention
 from ..normalize import NormText
 from .dates import CN_YEAR, YEAR, year_of
 
-_YEAR_BODY = regex.compile(r"(?<!\d)(?P<y>" + YEAR + r")\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
-_REPORT_NAME = regex.compile(
+_YEAR_BODY = guard.lazy(r"(?<!\d)(?P<y>" + YEAR + r")\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+_REPORT_NAME = guard.lazy(
     r"(?P<y>" + YEAR + "|" + CN_YEAR + r")\s*年度?\s*(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
-_FEE_YEAR = regex.compile(r"(?P<y>" + YEAR + r")\s*年度?(?![^。;\n]{0,30}?办法)[^。;\n]{0,20}?收取[^。;\n]{0,10}?信息处理费")
-_CAPTION_YEAR = regex.compile(
+_FEE_YEAR = guard.lazy(r"(?P<y>" + YEAR + r")\s*年度?(?![^。;\n]{0,30}?办法)[^。;\n]{0,20}?收取[^。;\n]{0,10}?信息处理费")
+_CAPTION_YEAR = guard.lazy(
     r"(?m)^[ \t*#>\u3000]*(?:[二三四]\s*[、.]\s*)?(?P<y>" + YEAR + r")\s*年度?\s*(?:的)?\s*"
     r"(?:行政机关)?(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|因政府信息公开)")
-_PART_TWO = regex.compile(r"(?m)^[ \t*#>\u3000]*二\s*[、.]\s*(?:行政机关)?主动公开")
-_OPENING_YEAR = regex.compile(r"^[ \t*#>-]*(?P<y>" + YEAR + r")\s*年度?(?:以来)?\s*[,，、]")
+_PART_TWO = guard.lazy(r"(?m)^[ \t*#>\u3000]*二\s*[、.]\s*(?:行政机关)?主动公开")
+_OPENING_YEAR = guard.lazy(r"^[ \t*#>-]*(?P<y>" + YEAR + r")\s*年度?(?:以来)?\s*[,，、]")
 # whole-text scans as module patterns: gxlint.parse puts these under the regex budget
-_LINE = regex.compile(r"[^\n]+")
+_LINE = guard.lazy(r"[^\n]+")
 
 
 def body_mentions(norm: NormText, first_section_start: int, title_span: Optional[Span],

@@ -7,10 +7,10 @@ import regex
 
 from ... import guard
 
-_INT = regex.compile(r"^[0-9]+$")
-_DEC = regex.compile(r"^[0-9]+\.[0-9]+$")
-_THOUSANDS = regex.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
-_SIGNED = regex.compile(r"^(?:([+\-])|(增)|(减))([0-9]+)$")
+_INT = guard.lazy(r"^[0-9]+$")
+_DEC = guard.lazy(r"^[0-9]+\.[0-9]+$")
+_THOUSANDS = guard.lazy(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
+_SIGNED = guard.lazy(r"^(?:([+\-])|(增)|(减))([0-9]+)$")
 
 
 MAX_DIGITS = 15

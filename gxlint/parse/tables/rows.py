@@ -19,15 +19,15 @@ import functools
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
-import regex
 
+from ... import guard
 from ...model import DELIMITED, GUESSED, RECOVERED, Cell, Span
 from ..normalize import NormText, key
 from .numbers import LETTERS, read_number
 from .specs import RowSpec, block_label_keys, plain
 from .tokens import EMPTY, NUM, RECOVERIES, TEXT, Token, strip_empty, trim_leading_page_number, trim_page_number
 
-_DIGIT = regex.compile(r"[0-9]")
+_DIGIT = guard.lazy(r"[0-9]")
 
 
 @dataclass(slots=True)
@@ -366,7 +366,7 @@ def cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, sign
     return cells, len(toks)
 
 
-_BREAK = regex.compile(r"\r\n|\r|\n")
+_BREAK = guard.lazy(r"\r\n|\r|\n")
 
 
 def written_label(norm: NormText, buf: LabelBuffer, at: int) -> tuple[str, Optional[Span]]:

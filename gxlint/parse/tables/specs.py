@@ -12,13 +12,11 @@ import functools
 from dataclasses import dataclass
 from typing import Optional
 
-import regex
-
 from ... import guard, templates
 from ..normalize import NormText, key
 
-_PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
-_ENUM = regex.compile(r"^(?:\d{1,2}\.|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)")
+_PUNCT = guard.lazy(r"[\p{P}\p{S}\s]+")
+_ENUM = guard.lazy(r"^(?:\d{1,2}\.|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)")
 
 
 def plain(s: str) -> str:

@@ -23,14 +23,14 @@ from .specs import row_label_keys
 
 TEXT, NUM, EMPTY = 0, 1, 2
 
-_SEP = regex.compile(r"[|\t│┃║]")
+_SEP = guard.lazy(r"[|\t│┃║]")
 # a rule line of a drawn or grid table: +----+----+, ├──┼──┤, ═══
-_GRID_RULE = regex.compile(r"^(?=.*(?:[+─━═┼┤├┬┴┌┐└┘╪╋╂┿╔╗╚╝╠╣╦╩╬]|-{3,}))[\s+\-=:|─━│┃║┼┤├┬┴┌┐└┘═╪╋╂┿╔╗╚╝╠╣╦╩╬]+$")
-_WORD = regex.compile(r"[^ \t|]+")
-_MD_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_PAGE_NO = regex.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_GRID_RULE = guard.lazy(r"^(?=.*(?:[+─━═┼┤├┬┴┌┐└┘╪╋╂┿╔╗╚╝╠╣╦╩╬]|-{3,}))[\s+\-=:|─━│┃║┼┤├┬┴┌┐└┘═╪╋╂┿╔╗╚╝╠╣╦╩╬]+$")
+_WORD = guard.lazy(r"[^ \t|]+")
+_MD_RULE = guard.lazy(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PAGE_NO = guard.lazy(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
 # a numeric-looking word: digits with signs, 增/减, separators; or a lone dash/slash
-_NUMISH = regex.compile(r"^(?:[+\-]|增|减)?[0-9][0-9,.，]*$|^[—–\-－/／]{1,3}$|^[0-9]+[OoIl][0-9OoIl]*$|^[OoIl]*[0-9][0-9OoIl]*$")
+_NUMISH = guard.lazy(r"^(?:[+\-]|增|减)?[0-9][0-9,.，]*$|^[—–\-－/／]{1,3}$|^[0-9]+[OoIl][0-9OoIl]*$|^[OoIl]*[0-9][0-9OoIl]*$")
 
 
 @dataclass(slots=True)
@@ -91,7 +91,7 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
 
 
 # markup a converter leaves inside a table's cells: Markdown emphasis, HTML tags and entities
-_MARKUP = regex.compile(r"\*\*|__|~~|</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,60})?/?>|&(?:nbsp|ensp|emsp|#160|#xa0|#x3000);",
+_MARKUP = guard.lazy(r"\*\*|__|~~|</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,60})?/?>|&(?:nbsp|ensp|emsp|#160|#xa0|#x3000);",
                         regex.IGNORECASE)
 
 
@@ -149,7 +149,7 @@ def _short_line_words(line: str) -> tuple:
 
 # a number followed on its line by one of these is prose ("共收到申请 47 件", "保留 4 位小数",
 # "2023 年 1 月"), never a table cell; 万/元 are left out (an amount cell may carry its unit)
-_UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
+_UNIT_START = guard.lazy(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
 
 
 def _join_signs(toks: list[Token], text: str) -> list[Token]:
@@ -174,7 +174,7 @@ def _join_signs(toks: list[Token], text: str) -> list[Token]:
     return out
 
 
-_ENUMERATOR = regex.compile(r"^[0-9]{1,2}[.．、]$")
+_ENUMERATOR = guard.lazy(r"^[0-9]{1,2}[.．、]$")
 
 
 def _enumerators(toks: list[Token]) -> list[Token]:
@@ -220,7 +220,7 @@ def _drop_page_numbers(toks: list[Token], text: str) -> list[Token]:
     return out
 
 
-_MD_CELL_RULE = regex.compile(r"^\s*:?-{3,}:?\s*$")
+_MD_CELL_RULE = guard.lazy(r"^\s*:?-{3,}:?\s*$")
 
 
 def _md_rule_pieces(line: str, pieces: list, cell_rule=None) -> set:
@@ -345,10 +345,10 @@ def trim_leading_page_number(items: list, n: int) -> list:
 # --- a row's first number glued to its label ----------------------------------------------
 
 # a label word ending in Han (or a closing bracket/quote) followed by a plain number
-_GLUED_NUM = regex.compile(r"^(.*[\p{Han}）)”\"])((?:0|[1-9][0-9]{0,8})(?:\.[0-9]{1,4})?)$")
-_DIGIT = regex.compile(r"[0-9]")
-_LEAD_ENUM = regex.compile(r"^[0-9]{1,2}[.、．]")
-CANONICAL = regex.compile(r"^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
+_GLUED_NUM = guard.lazy(r"^(.*[\p{Han}）)”\"])((?:0|[1-9][0-9]{0,8})(?:\.[0-9]{1,4})?)$")
+_DIGIT = guard.lazy(r"[0-9]")
+_LEAD_ENUM = guard.lazy(r"^[0-9]{1,2}[.、．]")
+CANONICAL = guard.lazy(r"^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
 
 
 def _ends_with_row_label(k: str) -> bool:
@@ -357,7 +357,7 @@ def _ends_with_row_label(k: str) -> bool:
 
 # a row's last number glued to the next row's label when that label opens with （七） or 四、
 # (after 1. the digits would be ambiguous: 13.补正后… may be 1 | 3.补正后… or 13 | .…)
-_GLUED_NEXT = regex.compile(r"^(0|[1-9][0-9]{0,5})((?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\p{Han}.*)$")
+_GLUED_NEXT = guard.lazy(r"^(0|[1-9][0-9]{0,5})((?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\p{Han}.*)$")
 
 
 def split_glued_numbers(toks: list, text: str) -> list:

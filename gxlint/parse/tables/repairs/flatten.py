@@ -29,8 +29,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, Optional, Sequence
 
-import regex
-
+from .... import guard
 from ...normalize import NormText
 from ..numbers import cell_ok
 from ..rows import Match, t4_runs
@@ -38,8 +37,8 @@ from ..specs import RowSpec
 from ..tokens import EMPTY, NUM, TEXT, Token, strip_empty
 from .pdf import read_rows
 
-_RUN = regex.compile(r"[0-9](?:[0-9]|[.\-+](?=[0-9]))*")
-_UNIT_START = regex.compile(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
+_RUN = guard.lazy(r"[0-9](?:[0-9]|[.\-+](?=[0-9]))*")
+_UNIT_START = guard.lazy(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
 
 MAX_CELL = 15          # characters of one cell
 MAX_RUN = 400          # characters of a row's digits: longer is not a row of a report table

@@ -23,9 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-import regex
-
-from .... import templates
+from .... import guard, templates
 from ....model import GUESSED, Cell, Span
 from ...normalize import key
 from ..rows import Match, group
@@ -235,7 +233,7 @@ def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optiona
         Cell("tot", "", Span(end, end), None, blank=True, certainty=GUESSED, how="blank")]
 
 
-_NEXT_WORD = regex.compile(r"\s*(\S?)")
+_NEXT_WORD = guard.lazy(r"\s*(\S?)")
 
 
 def _markdown_trailing_blank(norm, items: list, toks: list):
