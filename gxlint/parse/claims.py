@@ -488,7 +488,7 @@ def _respectively(text: str, stext: str, s: int, out: list[Claim]) -> None:
         seg_start = max(text.rfind(ch, 0, fm.start()) for ch in ",;:(") + 1
         subs = [x.lastgroup for x in _SUBJ_RE.finditer(stext[seg_start:fm.start()])]
         nums = [c for c in out if c.extra["norm"][0] - s >= fm.end() and c.unit != "%"]
-        run = []
+        run: list[Claim] = []
         for c in nums:
             if run:
                 gap = text[run[-1].extra["norm"][1] - s:c.extra["norm"][0] - s]
@@ -721,8 +721,9 @@ def _whole_groups(table, keys: list[str], rows: list) -> bool:
 
 
 def _alt(label: str, terms: list[tuple[str, Optional[Cell]]]) -> dict:
-    ok = bool(terms) and all(c is not None and c.ok and not c.blank for _, c in terms)
-    return {"label": label, "terms": terms, "value": sum(c.value for _, c in terms) if ok else None}
+    values = [c.value for _, c in terms if c is not None and c.value is not None and c.ok and not c.blank]
+    ok = bool(terms) and len(values) == len(terms)
+    return {"label": label, "terms": terms, "value": sum(values) if ok else None}
 
 
 def _cols(table, applicant: str) -> list[str]:
@@ -783,16 +784,19 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
         row = t.rows.get(rid) if t else None
         if row is None or row.unreliable:
             return []
-        cols = {"docs_made": [("made", "new_made")], "docs_valid": [("valid",)], "docs_repealed": [("repealed",)],
-                "docs_any": [("made", "new_made"), ("valid",)], "permit": [("decisions",)],
-                "penalty": [("decisions",)], "coercion": [("decisions",)]}[subject]
+        choices: dict[str, list[tuple[str, ...]]] = {
+            "docs_made": [("made", "new_made")], "docs_valid": [("valid",)], "docs_repealed": [("repealed",)],
+            "docs_any": [("made", "new_made"), ("valid",)], "permit": [("decisions",)],
+            "penalty": [("decisions",)], "coercion": [("decisions",)]}
+        cols = choices[subject]
         names = {"made": "本年制发件数", "new_made": "本年新制作数量", "valid": "现行有效件数", "repealed": "本年废止件数",
                  "decisions": "本年处理决定数量"}
         for choice in cols:
             for c in choice:
-                if row.cell(c) is not None:
-                    if row.cell(c).certain:
-                        alts.append([(f"表二 {row.label} {names[c]}", row.cell(c))])
+                cell = row.cell(c)
+                if cell is not None:
+                    if cell.certain:
+                        alts.append([(f"表二 {row.label} {names[c]}", cell)])
                     break
     return alts
 

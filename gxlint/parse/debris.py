@@ -152,7 +152,7 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
     dead = [(norm.from_orig(r.span.start), norm.from_orig(r.span.end)) for r in residue]
     out: list[InlineChrome] = []
     # only lines with a word an anchor starts with are searched (a cheap scan of the whole text)
-    spans = []
+    spans: list[tuple[int, int]] = []
     for tm in _C_TRIGGER.finditer(text):
         if spans and tm.start() < spans[-1][1]:
             continue

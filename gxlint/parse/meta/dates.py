@@ -87,9 +87,9 @@ def find_dates(text: str) -> tuple[list[tuple[int, int, tuple[int, int, int], st
         elif form == "cn" or form == "iso":
             bad.append((m.start(), m.end(), "invalid"))
     for m in _DATE_CN.finditer(text):
-        y, mo, d = year_of(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d"))
-        if y and mo and d and valid_date(y, mo, d):
-            out.append((m.start(), m.end(), (y, mo, d), "hanzi"))
+        cy, cm, cd = year_of(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d"))
+        if cy and cm and cd and valid_date(cy, cm, cd):
+            out.append((m.start(), m.end(), (cy, cm, cd), "hanzi"))
         else:
             bad.append((m.start(), m.end(), "invalid"))
     for i, pat in enumerate(_MALFORMED):
@@ -125,10 +125,12 @@ def read_period(norm: NormText) -> tuple[Period, list[YearMention]]:
     if pm:
         period.span = norm.span(pm.start(), pm.end())
         py = year_of(pm.group("y"))
+        assert py is not None       # YEAR and CN_YEAR are always read as a year
         period.year = py
         mentions.append(YearMention(py, norm.span(pm.start("y"), pm.end("y")), "period"))
         if pm.group("y2"):
             y2 = year_of(pm.group("y2"))
+            assert y2 is not None
             period.end_year = y2
             mentions.append(YearMention(y2, norm.span(pm.start("y2"), pm.end("y2")), "period_end"))
     else:

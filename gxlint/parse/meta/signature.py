@@ -109,8 +109,11 @@ def _inline_signature(norm: NormText, sig: Signature, line, dates) -> bool:
     if organ:
         sig.organ = organ[0]
         sig.organ_span = norm.span(organ[1], organ[2])
-    lo = organ[1] if organ else date[0]
-    hi = date[1] if date else organ[2]
+    if organ is None:
+        assert date is not None         # one of the two (returned above otherwise)
+        lo, hi = date[0], date[1]
+    else:
+        lo, hi = organ[1], date[1] if date else organ[2]
     sig.span = norm.span(lo, hi)
     return True
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import functools
 from dataclasses import dataclass
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 
 from ... import guard
@@ -193,7 +193,7 @@ def split_buffer(buf, label_end: int, next_at: int):
     return head
 
 
-def trailing_rows(buf, specs: list, matches: list) -> list:
+def trailing_rows(buf, specs: Sequence[RowSpec], matches: list) -> list:
     """The complete label of the next template row in the text after the last run of numbers
     (a label standing below its numbers): a row with no numbers yet, which the repairs
     (:func:`.repairs.pdf.place_value_lines`) give a value line or drop."""
@@ -294,11 +294,11 @@ def group(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int = 8
 _T4_HEADER_WORDS = ("行政复议", "行政诉讼", "结果维持", "总计", "维持", "纠正", "审结", "起诉")
 
 
-def t4_runs(tokens: list, columns: tuple) -> tuple[list, list]:
+def t4_runs(tokens: list, columns: Sequence) -> tuple[list, list]:
     """Runs of numbers in table 四's region: (runs of exactly 15 cells, runs after the header)."""
     n = len(tokens)
     header_seen = False
-    runs: list[list[Token]] = []
+    runs: list[tuple[bool, list[Token]]] = []     # (after the header, the run)
     i = 0
     while i < n:
         t = tokens[i]

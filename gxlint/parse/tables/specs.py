@@ -83,7 +83,7 @@ def block_label_keys() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def row_label_keys() -> tuple[str, ...]:
     """Keys of every row label of tables 二 and 三 in both templates, longest first."""
-    out = []
+    out: list[str] = []
     for v in ("v2019", "v2021"):
         data = templates.version(v)
         out.extend(key(label) for _rid, label in data["t3"]["rows"])
@@ -130,7 +130,8 @@ MIN_TABLE_WORDS = 3     # distinct table-only words that show a table is there
 def table_words() -> dict:
     """Per table, the words only its captions, column headers and a few row labels use — never
     what prose says with a count (行政许可200件, 规章0件): the evidence that a table is there."""
-    t2, t3 = set(), set()
+    t2: set[str] = set()
+    t3: set[str] = set()
     for vid in ("v2019", "v2021"):
         data = templates.version(vid)
         for block in data["t2"]["block"]:

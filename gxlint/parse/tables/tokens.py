@@ -297,7 +297,7 @@ def strip_empty(items: list) -> list:
     while toks and toks[-1].kind == EMPTY:
         toks.pop()
     if len(toks) > 2 and toks[0].line != toks[-1].line and any(t.kind == EMPTY for t in toks):
-        nums = {}
+        nums: dict[int, tuple[int, int]] = {}
         for k, t in enumerate(toks):
             if t.kind != EMPTY:
                 first, _last = nums.get(t.line, (k, k))

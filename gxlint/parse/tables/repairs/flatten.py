@@ -437,12 +437,11 @@ def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
     if columns_ids is not None:
         assumed = _by_columns(matches, info, nums_of, columns_of, columns_ids)
     for spec, buf, at, items in matches:
-        sp = info.get(spec.id)
-        nums = nums_of.get(spec.id)
-        if sp is None or nums is None or sp.cells is None:
+        found, row_nums = info.get(spec.id), nums_of.get(spec.id)
+        if found is None or row_nums is None or found.cells is None:
             out.append(Match(spec, buf, at, items))
             continue
-        out.append(Match(spec, buf, at, _cells_of(nums, sp)))
+        out.append(Match(spec, buf, at, _cells_of(row_nums, found)))
     return out, info, assumed
 
 

@@ -21,7 +21,7 @@ labels still point at what was written.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
+from typing import Optional, Sequence
 
 from .... import guard, templates
 from ....model import GUESSED, Cell, Span
@@ -127,7 +127,7 @@ def _marked(tokens: list, how: str) -> list:
 
 # --- a label with no numbers of its own ------------------------------------------------------
 
-def place_value_lines(matches: list, orphans: list = (), trailing: int = 0) -> list:
+def place_value_lines(matches: list, orphans: Sequence = (), trailing: int = 0) -> list:
     """Rows found with no numbers (their label stood right before another row's label, or after the
     table's last numbers) take a value line without a label:
 
@@ -177,7 +177,7 @@ def place_value_lines(matches: list, orphans: list = (), trailing: int = 0) -> l
     return [Match(*m) for m in out]
 
 
-def _shift_all(out: list, orphans: list, trailing: int) -> Optional[list]:
+def _shift_all(out: list, orphans: Sequence, trailing: int) -> Optional[list]:
     """Every row label below its numbers (see :func:`place_value_lines`), or None."""
     if trailing != 1 or len(out) < 3 or not orphans or orphans[0][0] != 0:
         return None
@@ -221,7 +221,7 @@ def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optiona
     for a, b in zip(toks, toks[1:]):
         if norm.text[a.end:b.start].strip():
             return None      # separators between the cells (|, tab): a cell left out, not blank
-    vals = [c.value for c in cells]
+    vals = [c.value for c in cells if c.value is not None]     # every one (checked above)
     if vals[-1] >= sum(vals[:-1]) - 1e-9:
         return None          # the last number may be the total (one part blank): unknown which
     m = _NEXT_WORD.match(norm.text, toks[-1].end)
