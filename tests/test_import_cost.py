@@ -68,3 +68,41 @@ def test_the_probe_sees_an_unneeded_import():
     """The same probe on ``gxlint rules`` sees gxlint.cli.rules: the check can fail."""
     mods = imported(["rules", "--format", "json"])
     assert any("gxlint.cli.rules" in f for f in unneeded(mods))
+
+
+_COMPILED_AT_IMPORT = """
+import importlib, json, pkgutil
+import regex
+import gxlint.parse as P
+from gxlint import guard
+lazy, compiled = 0, []
+for info in pkgutil.walk_packages(P.__path__, "gxlint.parse."):
+    m = importlib.import_module(info.name)
+    for k, v in vars(m).items():
+        if isinstance(v, guard.Pattern):
+            try:
+                object.__getattribute__(v, "_p")
+            except AttributeError:
+                lazy += 1
+                continue
+            compiled.append(f"{m.__name__}.{k}")
+        elif isinstance(v, regex.Pattern) and k not in getattr(m, "BOUNDED_USE", ()):
+            compiled.append(f"{m.__name__}.{k}")
+print(json.dumps([lazy, compiled]))
+"""
+
+
+def test_importing_the_parser_compiles_none_of_its_guarded_patterns():
+    """The parser's module-level patterns compile on their first use (guard.lazy), not at import:
+    many are needed only by some reports (web-page chrome, glued digits, PDF repairs).  Only the
+    claim reader's unwrapped sentence patterns (BOUNDED_USE: every report with prose uses them, and
+    a wrapper would cost on each of their ~90,000 calls on a 1 MB report) compile at import."""
+    import json
+
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    p = subprocess.run([sys.executable, "-c", _COMPILED_AT_IMPORT], cwd=ROOT, env=env, capture_output=True,
+                       text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    lazy, compiled = json.loads(p.stdout)
+    assert compiled == [], "compiled when gxlint.parse is imported: " + ", ".join(compiled)
+    assert lazy >= 80                    # the probe sees the patterns

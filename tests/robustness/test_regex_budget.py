@@ -2,6 +2,8 @@
 ("timeout") instead of a hang; outside a lint there is no budget."""
 from __future__ import annotations
 
+import time
+
 import pytest
 import regex
 
@@ -104,6 +106,31 @@ def test_guarded_pattern_under_a_spent_budget():
     assert p.search(long) is None and p.search("11x").group() == "11x"
     assert p.pattern == r"\d+x" and p.groups == 0
 
+
+
+def test_lazy_pattern_compiles_on_first_use_and_is_guarded():
+    """guard.lazy (issue 24, import cost): nothing compiled until the first call; then the same
+    pattern as guard.compile's, under the same budget, with nothing added per call."""
+    p = guard.lazy(r"(?P<n>\d+)件", regex.IGNORECASE)
+    with pytest.raises(AttributeError):
+        object.__getattribute__(p, "_p")           # not compiled yet
+    assert p.search("收到12件").group("n") == "12"
+    assert isinstance(object.__getattribute__(p, "_p"), regex.Pattern)
+    assert guard.bare(p) is object.__getattribute__(p, "_p")
+    assert (p.pattern, p.flags & regex.IGNORECASE, p.groupindex) == (r"(?P<n>\d+)件", regex.IGNORECASE, {"n": 1})
+    # a never-used lazy pattern: bare() compiles it, a bad pattern fails at its first use
+    assert isinstance(guard.bare(guard.lazy(r"a+")), regex.Pattern)
+    bad = guard.lazy(r"(")
+    with pytest.raises(regex.error):
+        bad.search("x")
+    long = "1" * (guard.SHORT + 10)
+    q = guard.lazy(r"\d+x")
+    with guard.budget(1e-9):
+        time.sleep(0.001)
+        with pytest.raises(TimeoutError):
+            q.search(long)
+    with pytest.raises(TypeError):
+        guard.Pattern()
 
 def test_timeout_only_for_long_windows(monkeypatch):
     seen = []
