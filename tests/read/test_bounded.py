@@ -306,7 +306,7 @@ def test_pdf_without_unicode_maps_is_gx002_not_mojibake(tmp_path):
 
 
 def test_glyph_order_tells_glyph_numbers_from_text():
-    from gxlint.read.pdf import _glyph_order
+    from gxlint.read.layout import glyph_order as _glyph_order
 
     assert _glyph_order("! \"#$%&'()*+,-./0 ,-.12 34 56,-. 7 8 9 7 :;,-.<=#/$>?@AB,-.CDE$ #FGHIJKLMN")
     assert not _glyph_order("西秀区人民政府2019年政府信息公开工作年度报告本报告根据《中华人民共和国政府信息公开条例》和国办公开办函")
