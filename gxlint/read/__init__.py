@@ -1,6 +1,7 @@
 """Document readers: bytes → text view + native locations (see :mod:`gxlint.read.blocks`).
 
-One module per format (:mod:`.text`, :mod:`.docx`, :mod:`.html`, and ``.pdf``); each knows no
+One module per format (:mod:`.text`, :mod:`.docx`, :mod:`.html`, :mod:`.pdf`, :mod:`.ofd`; and
+:mod:`.office`, which has LibreOffice convert .doc, .wps, .odt and .rtf to .docx); each knows no
 rules and no Document.  :func:`read` picks the reader by content first (a .docx renamed .txt is
 still a .docx), then by extension (any case), and returns a :class:`Source`: the text view the
 positions of every finding point into, its format, a locator to the native location (paragraph,
@@ -21,10 +22,17 @@ TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
 DOCX_EXTENSIONS = (".docx", ".docm", ".dotx")
 HTML_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
 PDF_EXTENSIONS = (".pdf",)
+OFD_EXTENSIONS = (".ofd",)
 OLD_WORD_EXTENSIONS = (".doc", ".wps", ".dot", ".wpt")
-EXTENSIONS = TEXT_EXTENSIONS + DOCX_EXTENSIONS + HTML_EXTENSIONS + PDF_EXTENSIONS + OLD_WORD_EXTENSIONS
-"""What ``gxlint check FOLDER`` picks up.  Old binary Word/WPS files are included on purpose: they
-are reports too, and each gets a GX002 that says to save it as .docx (rather than being skipped)."""
+ODT_EXTENSIONS = (".odt", ".ott")
+RTF_EXTENSIONS = (".rtf",)
+OFFICE_EXTENSIONS = OLD_WORD_EXTENSIONS + ODT_EXTENSIONS + RTF_EXTENSIONS
+EXTENSIONS = TEXT_EXTENSIONS + DOCX_EXTENSIONS + HTML_EXTENSIONS + PDF_EXTENSIONS + OFD_EXTENSIONS + OFFICE_EXTENSIONS
+"""What ``gxlint check FOLDER`` picks up.  The formats LibreOffice converts (:data:`OFFICE_EXTENSIONS`)
+are included whether it is installed or not: they are reports too, and without it each gets a GX002
+that says which program reads it (rather than being skipped)."""
+FORMATS = ("text", "docx", "html", "pdf", "ofd", "doc", "wps", "odt", "rtf")
+"""The values of :attr:`Source.format` (``files[].format`` in the JSON output)."""
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -39,7 +47,7 @@ class Source:
                  encoding: Optional[str] = None, bom: bool = False, newline: Optional[str] = None,
                  certain: bool = True) -> None:
         self.text = text                # the text view: what line/column of every finding point into
-        self.format = format            # text | docx | html | pdf
+        self.format = format            # one of FORMATS
         self.locator = locator          # blocks.Locator (None for text: the text is the source)
         self.fixable = fixable          # fixes can be written back (text formats only)
         self.encoding = encoding        # text and html: how the bytes were decoded
@@ -79,8 +87,8 @@ def sniff(data: bytes, path: Optional[str] = None) -> str:
     ext = os.path.splitext(path or "")[1].lower()
     if ext in PDF_EXTENSIONS:
         return "pdf"          # damaged or not a PDF at all: the PDF reader says which
-    if ext in DOCX_EXTENSIONS:
-        return "zip"          # not a zip at all: the docx reader says the file is damaged
+    if ext in DOCX_EXTENSIONS + OFD_EXTENSIONS + ODT_EXTENSIONS:
+        return "zip"          # not a zip at all: the reader of its extension says the file is damaged
     if ext in OLD_WORD_EXTENSIONS:
         return "ole"
     if ext in HTML_EXTENSIONS:
@@ -94,33 +102,49 @@ def sniff(data: bytes, path: Optional[str] = None) -> str:
     return "text"
 
 
-# Formats gxlint does not read (yet), told by their content, whatever the file is called: one
-# entry each — the GX002 message that names the format and says what to do today.  A reader for one
-# of them replaces its entry by a branch of :func:`read` (like "pdf" or "zip" there).
+# Formats that are not reports, told by their content, whatever the file is called: one entry
+# each — the GX002 message that names what the file is and what to send instead.
 OTHER_FORMATS = {
-    "ofd": "ofd",                   # OFD 版式文档 (GB/T 33190): a zip with OFD.xml
-    "odt": "odf_text",              # OpenDocument text (LibreOffice, WPS): a zip whose mimetype says so
-    "rtf": "rtf",                   # {\rtf1 …: Word/WPS's rich text, never read as plain text
     "spreadsheet": "spreadsheet",   # .xlsx, .xls, .ods, WPS 表格: not a report
     "presentation": "presentation",  # .pptx, .ppt, .odp
+    "image": "image",               # PNG, JPEG, GIF, BMP, TIFF, WebP: a picture (of a page?)
+    "archive": "archive",           # RAR, 7z, gzip, bzip2, xz, tar (a zip is told by the .docx reader)
 }
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
 PRESENTATION_EXTENSIONS = (".pptx", ".ppt", ".dps", ".odp")
 _ODF = {"application/vnd.oasis.opendocument.text": ("odt", ".odt"),
         "application/vnd.oasis.opendocument.spreadsheet": ("spreadsheet", ".ods"),
         "application/vnd.oasis.opendocument.presentation": ("presentation", ".odp")}
+_IMAGES = ((b"\x89PNG\r\n\x1a\n", ".png"), (b"\xff\xd8\xff", ".jpg"), (b"GIF87a", ".gif"), (b"GIF89a", ".gif"),
+           (b"II*\x00", ".tif"), (b"MM\x00*", ".tif"))
+_ARCHIVES = ((b"Rar!\x1a\x07", ".rar"), (b"7z\xbc\xaf\x27\x1c", ".7z"), (b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"),
+             (b"\xfd7zXZ\x00", ".xz"))
 
 
 def identify(data: bytes, kind: str, path: Optional[str] = None) -> Optional[tuple[str, str]]:
-    """A format of :data:`OTHER_FORMATS` (its key, the extension it stands for), or None: the file
-    is read as ``kind`` (what :func:`sniff` said)."""
+    """What ``data`` is when it is not read as ``kind`` (what :func:`sniff` said): (format, the
+    extension it stands for) — a format read here (``ofd``; ``odt``, ``rtf``, ``doc``, ``wps``
+    through LibreOffice) or one of :data:`OTHER_FORMATS` — or None: the file is read as ``kind``."""
     ext = _ext(path)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
         return "rtf", ".rtf"
+    for magic, img in _IMAGES:
+        if data.startswith(magic):
+            return "image", img
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image", ".webp"
+    if data[:2] == b"BM" and len(data) >= 26 and int.from_bytes(data[2:6], "little") == len(data):
+        return "image", ".bmp"
+    for magic, arc in _ARCHIVES:
+        if data.startswith(magic):
+            return "archive", arc
+    if data[257:262] == b"ustar":
+        return "archive", ".tar"
     if kind == "zip":
         names = _zip_names(data)
         if not names:
-            return None                 # not a zip after all: the .docx reader says it is damaged
+            # not a zip after all: the reader of its extension says it is damaged
+            return ("ofd", ".ofd") if ext in OFD_EXTENSIONS else ("odt", ext) if ext in ODT_EXTENSIONS else None
         lower = {n.lower(): n for n in names}
         if "ofd.xml" in lower:
             return "ofd", ".ofd"
@@ -128,7 +152,7 @@ def identify(data: bytes, kind: str, path: Optional[str] = None) -> Optional[tup
             mime = _zip_member(data, lower["mimetype"], 200).strip().decode("ascii", "replace")
             for prefix, (fmt, odf_ext) in _ODF.items():
                 if mime.startswith(prefix):
-                    return fmt, odf_ext
+                    return fmt, ext if fmt == "odt" and ext in ODT_EXTENSIONS else odf_ext
         if "word/document.xml" in lower:
             return None
         if "xl/workbook.xml" in lower:
@@ -139,11 +163,15 @@ def identify(data: bytes, kind: str, path: Optional[str] = None) -> Optional[tup
     if kind == "ole":
         head = data[:1 << 20]
         if "WordDocument".encode("utf-16-le") in head:
-            return None                 # an old Word/WPS document (GX002 old_word)
+            return ("wps", ext) if ext in (".wps", ".wpt") else ("doc", ext if ext in OLD_WORD_EXTENSIONS else ".doc")
         if "Workbook".encode("utf-16-le") in head or "Book\x00".encode("utf-16-le") in head:
             return "spreadsheet", ext if ext in SPREADSHEET_EXTENSIONS else ".xls"
         if "PowerPoint Document".encode("utf-16-le") in head:
             return "presentation", ext if ext in PRESENTATION_EXTENSIONS else ".ppt"
+        if "EncryptedPackage".encode("utf-16-le") in head:
+            return None                 # a password-protected .docx is an OLE container
+        # another compound file: LibreOffice decides (and says when it cannot open it)
+        return ("wps", ext) if ext in (".wps", ".wpt") else ("doc", ext if ext in OLD_WORD_EXTENSIONS else ".doc")
     return None
 
 
@@ -177,10 +205,19 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
     if max_bytes is not None and len(data) > (package_limit(max_bytes) if package else max_bytes):
         raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
     kind = sniff(data, path)
-    other = identify(data, kind, path) if kind in ("zip", "ole", "text", "html") else None
+    other = identify(data, kind, path)
     if other is not None:
         fmt, ext = other
-        raise DecodeError(OTHER_FORMATS[fmt], ext=ext)
+        if fmt in OTHER_FORMATS:
+            raise DecodeError(OTHER_FORMATS[fmt], ext=ext)
+        if fmt == "ofd":
+            from .ofd import read_ofd
+
+            return _checked(_from_blocks(read_ofd(data, path), "ofd"), data, max_bytes)
+        from .office import read_office
+
+        blocks = read_office(data, fmt, ext, path)
+        return _checked(_from_blocks(blocks, fmt), data, max_bytes)
     if package and kind != "zip" and max_bytes is not None and len(data) > max_bytes:
         raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
     if kind == "text":
@@ -188,18 +225,11 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
 
         return read_text(data, max_bytes=max_bytes)
     if kind == "ole":
-        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:
-            raise DecodeError("encrypted_docx")      # a password-protected .docx is an OLE container
-        raise DecodeError("old_word", ext=_ext(path) or ".doc")
+        raise DecodeError("encrypted_docx")      # a password-protected .docx is an OLE container
     if kind == "zip":
         from .docx import read_docx
 
-        blocks = read_docx(data, path)
-        src = _from_blocks(blocks, "docx")
-        if max_bytes is not None and len(data) > max_bytes and len(src.text.encode("utf-8")) > max_bytes:
-            # the limit is on the text; images and other media in the package do not count
-            raise DecodeError("too_large", size=_mb(len(src.text.encode("utf-8"))), limit=_mb(max_bytes))
-        return src
+        return _checked(_from_blocks(read_docx(data, path), "docx"), data, max_bytes)
     if kind == "html":
         from .html import read_html
 
@@ -216,6 +246,15 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
             raise
         return _from_blocks(read_pdf(data, path), "pdf")
     raise AssertionError(kind)  # pragma: no cover
+
+
+def _checked(src: Source, data: bytes, max_bytes: Optional[int]) -> Source:
+    """A package's size limit is on its text: images and other media in it do not count."""
+    from ..io import _mb
+
+    if max_bytes is not None and len(data) > max_bytes and len(src.text.encode("utf-8")) > max_bytes:
+        raise DecodeError("too_large", size=_mb(len(src.text.encode("utf-8"))), limit=_mb(max_bytes))
+    return src
 
 
 def read_html_text(text: str, path: Optional[str] = None):
@@ -244,7 +283,8 @@ def _exc_line(exc: BaseException) -> str:
 
 
 def describe(loc: Optional[dict], lang: str = "zh") -> str:
-    """A native location in words: ``表 3 第 5 行第 2 列``, ``第 3 页``, ``第 12 段``, ``源文件第 120 行``."""
+    """A native location in words: ``表 3 第 5 行第 2 列``, ``第 3 页``, ``第 12 段``, ``源文件第 120 行``;
+    in a document LibreOffice converted (``via``), the place in the converted .docx, and it says so."""
     if not loc:
         return ""
     parts: list[str] = []
@@ -277,4 +317,7 @@ def describe(loc: Optional[dict], lang: str = "zh") -> str:
                          else f"源文件第 {loc['line']} 行第 {loc['column']} 列")
         else:
             parts.append(f"source line {loc['line']}" if en else f"源文件第 {loc['line']} 行")
-    return (", " if en else "，").join(parts)
+    out = (", " if en else "，").join(parts)
+    if out and loc.get("via"):
+        out += f" (as {loc['via']} converted it to .docx)" if en else f"（{loc['via']} 转换为 .docx 后）"
+    return out

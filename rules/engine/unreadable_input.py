@@ -2,13 +2,13 @@
 
 ## 检查内容
 
-文件无法读取：空文件、不支持的二进制文件（如图片）、无法列出内容的文件夹、既不是 UTF-8/UTF-16 也不是 GB18030 的字节、
+文件无法读取：空文件、不支持的二进制文件、无法列出内容的文件夹、既不是 UTF-8/UTF-16 也不是 GB18030 的字节、
 超过大小上限（默认 20 MB，可配置 `max-bytes`）的文件、或正则匹配超时的病态输入；
-旧版 Word/WPS 二进制文档（.doc/.wps，须另存为 .docx）、加密、损坏或截断的 .docx、
-不是 Word 文档的 ZIP 包、解压后过大的 .docx（压缩炸弹）、无法解析的网页。
-gxlint 目前不读的格式按内容识别（不论文件名），说明是什么文件、现在该怎么做：OFD 版式文档、
-OpenDocument 文字文档（.odt）、RTF 文档（不当作纯文本检查），以及不是报告的电子表格（.xlsx、.xls、
-.ods、WPS 表格）和演示文稿。
+加密、损坏或截断的 .docx、PDF 和 OFD 版式文档，解压后过大的压缩包（压缩炸弹），缺页的 OFD，无法解析的网页。
+旧版 Word 文档（.doc）、WPS 文字文档（.wps）、OpenDocument 文字文档（.odt）和 RTF 文档（.rtf）由 LibreOffice
+转换后读取：本机没有安装 LibreOffice、LibreOffice 打不开文件或在时限内没有转换完时，说明原因和办法。
+不是报告的文件按内容识别（不论文件名），说明是什么文件：电子表格（.xlsx、.xls、.ods、WPS 表格）、演示文稿、
+图片和压缩包。
 
 ## 为什么
 
@@ -34,8 +34,10 @@ class UnreadableInput(Rule):
     emitted_by_engine = True
     messages = {
         "binary": {
-            "zh": "不是可读取的报告文件（像是图片等二进制文件），未检查；支持 .txt、.md、.docx、.html、.pdf",
-            "en": "not a readable report (looks binary, an image?); not checked — .txt, .md, .docx, .html and .pdf are read",
+            "zh": "不是可读取的报告文件（像是二进制文件），未检查；支持 .txt、.md、.docx、.html、.pdf、.ofd，"
+                  "以及（经 LibreOffice 转换）.doc、.wps、.odt、.rtf",
+            "en": "not a readable report (looks binary); not checked — .txt, .md, .docx, .html, .pdf and .ofd are "
+                  "read, and .doc, .wps, .odt and .rtf through LibreOffice",
         },
         "binary_at": {
             "zh": "第 {line} 行起是二进制数据或控制字符（如 NUL），文件可能已损坏或混入了其他文件，未检查",
@@ -71,10 +73,6 @@ class UnreadableInput(Rule):
             "en": "matching timed out ({seconds} s) on this text; not checked — look for abnormally long runs",
         },
         # docx/html
-        "old_word": {
-            "zh": "这是旧版 Word/WPS 二进制文档（{ext}），无法读取，未检查；请在 Word 或 WPS 中另存为 .docx 后再检查",
-            "en": "an old binary Word/WPS document ({ext}) cannot be read; not checked — save it as .docx in Word or WPS",
-        },
         "encrypted_docx": {
             "zh": "Word 文档设有打开密码（已加密），无法读取，未检查；请取消密码后另存为 .docx",
             "en": "the Word document is password-protected (encrypted); not checked — remove the password and save as .docx",
@@ -93,23 +91,74 @@ class UnreadableInput(Rule):
             "en": "an automatic list number is too large ({value}; limit {limit}): no annual report has such a list "
                   "(a crafted file?); not checked",
         },
-        "ofd": {
-            "zh": "这是 OFD 版式文档（{ext}），gxlint 目前不能读取，未检查；请提供同一报告的 Word 文档（.docx），"
-                  "或在 OFD 阅读器中另存为 PDF 后再检查",
-            "en": "an OFD document ({ext}), which gxlint cannot read yet; not checked — provide the report's Word "
-                  "document (.docx), or save it as PDF in an OFD reader",
+        # the formats read through LibreOffice (gxlint.read.office)
+        "needs_office": {
+            "zh": "这是{kind}（{ext}），要由 LibreOffice 转换后读取，但本机没有安装 LibreOffice，未检查；请安装 LibreOffice"
+                  "（Debian/Ubuntu：sudo apt install libreoffice-writer；Windows、macOS：从 https://www.libreoffice.org/download/ "
+                  "下载安装，或设置环境变量 GXLINT_SOFFICE 为 soffice 的路径）后再检查",
+            "en": "{kind_en} ({ext}) is read after LibreOffice converts it, and LibreOffice is not installed; not checked — "
+                  "install LibreOffice (Debian/Ubuntu: sudo apt install libreoffice-writer; Windows, macOS: "
+                  "https://www.libreoffice.org/download/, or set GXLINT_SOFFICE to the path of soffice) and check it again",
         },
-        "odf_text": {
-            "zh": "这是 OpenDocument 文字文档（{ext}，LibreOffice、WPS 等保存的格式），gxlint 目前不能读取，未检查；"
-                  "请在 WPS 或 LibreOffice 中另存为 .docx 后再检查",
-            "en": "an OpenDocument text ({ext}, as LibreOffice or WPS save it), which gxlint cannot read yet; "
-                  "not checked — save it as .docx in WPS or LibreOffice",
+        "office_failed": {
+            "zh": "这是{kind}（{ext}），但 LibreOffice 无法打开它（{reason}），文件可能已损坏或设有密码，未检查；"
+                  "请在 Word 或 WPS 中打开并另存为 .docx 后再检查",
+            "en": "{kind_en} ({ext}) that LibreOffice cannot open ({reason}): damaged or password-protected?; not checked "
+                  "— open it in Word or WPS and save it as .docx",
         },
-        "rtf": {
-            "zh": "这是 RTF 格式的文档（{ext}），gxlint 目前不能读取（不能当作纯文本检查），未检查；"
-                  "请在 Word 或 WPS 中另存为 .docx 后再检查",
-            "en": "an RTF document ({ext}), which gxlint cannot read yet (it is not plain text); not checked — "
-                  "save it as .docx in Word or WPS",
+        "office_timeout": {
+            "zh": "这是{kind}（{ext}），LibreOffice 在 {seconds} 秒内没有转换完，已终止，未检查（文件可能已损坏或异常复杂）；"
+                  "请在 Word 或 WPS 中打开并另存为 .docx 后再检查",
+            "en": "{kind_en} ({ext}) that LibreOffice did not convert within {seconds} s (stopped); not checked "
+                  "(damaged or abnormally complex?) — open it in Word or WPS and save it as .docx",
+        },
+        # ofd
+        "damaged_ofd": {
+            "zh": "OFD 版式文档已损坏或不完整（{reason}），未检查；请重新导出或重新获取文件",
+            "en": "the OFD document is damaged or incomplete ({reason}); not checked — export or get the file again",
+        },
+        "encrypted_ofd": {
+            "zh": "OFD 版式文档已加密，无法读取，未检查；请提供未加密的文件",
+            "en": "the OFD document is encrypted and cannot be read; not checked — provide an unencrypted file",
+        },
+        "ofd_bomb": {
+            "zh": "OFD 版式文档中的 {part} 解压后过大（疑似压缩炸弹），未检查",
+            "en": "{part} inside the OFD document is too large when unpacked (a zip bomb?); not checked",
+        },
+        "ofd_missing_part": {
+            "zh": "OFD 版式文档缺少{what}（{part}），文件不完整，未检查；请重新导出或重新获取文件",
+            "en": "the OFD document lacks {what_en} ({part}): the file is incomplete; not checked — export or get it again",
+        },
+        "ofd_missing_page": {
+            "zh": "OFD 版式文档的第 {page} 页缺失（文件中没有 {part}），未检查（以免把残缺的报告当作完整的检查）；"
+                  "请重新导出或重新获取文件",
+            "en": "page {page} of the OFD document is missing ({part} is not in the file); not checked (a partial "
+                  "report is never checked as a whole one) — export or get the file again",
+        },
+        "ofd_too_many_pages": {
+            "zh": "OFD 版式文档有 {pages} 页，超过上限 {limit} 页，不像一份年度报告，未检查",
+            "en": "the OFD document has {pages} pages, more than the limit of {limit}: not an annual report; not checked",
+        },
+        "ofd_too_complex": {
+            "zh": "OFD 版式文档内容异常复杂（{reason}），超出读取上限，可能已损坏或是恶意构造的文件，未检查",
+            "en": "the OFD document is abnormally complex ({reason}), beyond the reader's limits: damaged or "
+                  "maliciously crafted?; not checked",
+        },
+        "scanned_ofd": {
+            "zh": "OFD 版式文档没有文字（{pages} 页都只有图像，像是扫描件），未检查；请提供由文字处理软件导出的版式文件或原文档",
+            "en": "the OFD document has no text (its {pages} page(s) are images only, as in a scan); not checked — "
+                  "provide a file exported from the word processor, or the source document",
+        },
+        "empty_ofd": {
+            "zh": "OFD 版式文档的 {pages} 页上都没有文字，未检查",
+            "en": "there is no text on the OFD document's {pages} page(s); not checked",
+        },
+        "ofd_unmapped_text": {
+            "zh": "OFD 版式文档的文字无法提取（{share} 的字符只有字形编号，所用字体没有可用的编码映射），未检查；"
+                  "请从原文档重新导出（嵌入字体）或提供原文档",
+            "en": "the OFD document's text cannot be extracted ({share} of its characters are glyph numbers whose "
+                  "fonts have no usable map); not checked — export it again from the source (with fonts embedded) "
+                  "or provide the source document",
         },
         "spreadsheet": {
             "zh": "这是 Excel 等电子表格（{ext}），不是报告文档，未检查；请提供报告全文：Word 文档（.docx）或可复制文字的 PDF",
@@ -120,6 +169,15 @@ class UnreadableInput(Rule):
             "zh": "这是演示文稿（{ext}），不是报告文档，未检查；请提供报告全文：Word 文档（.docx）或可复制文字的 PDF",
             "en": "a presentation ({ext}), not a report document; not checked — provide the whole report: a Word "
                   "document (.docx) or a PDF whose text can be copied",
+        },
+        "image": {
+            "zh": "这是图片（{ext}），不是报告文档，未检查；请提供报告全文：Word 文档（.docx）或可复制文字的 PDF",
+            "en": "an image ({ext}), not a report document; not checked — provide the whole report: a Word document "
+                  "(.docx) or a PDF whose text can be copied",
+        },
+        "archive": {
+            "zh": "这是压缩包（{ext}），不是报告文档，未检查；请解压后检查其中的报告文件",
+            "en": "an archive ({ext}), not a report document; not checked — unpack it and check the reports inside",
         },
         "not_docx": {
             "zh": "文件是{kind}，不是 Word 文档（.docx），未检查",
@@ -237,21 +295,57 @@ class UnreadableInput(Rule):
             "zh": "请检查报告中是否有异常长的行或大量重复的字符，改正后重新报送。",
             "en": "Look for an unusually long line or a long run of one character, correct it and send the report again.",
         },
-        "correct.old_word": {
-            "zh": "请在 Word 或 WPS 中把报告另存为 .docx 后重新报送。",
-            "en": "Save the report as .docx in Word or WPS and send it again.",
+        "correct.needs_office": {
+            "zh": "这是审查方的软件安装问题（缺少 LibreOffice），不是报告的问题，报告无需为此修改。",
+            "en": "A problem of the reviewer's installation (LibreOffice is missing), not of the report: nothing to correct.",
         },
-        "correct.ofd": {
-            "zh": "请报送同一报告的 Word 文档（.docx），或在 OFD 阅读器中另存为 PDF 后报送。",
-            "en": "Send the report's Word document (.docx), or save it as PDF in an OFD reader and send that.",
+        "correct.office_failed": {
+            "zh": "请在 Word 或 WPS 中打开报告（如设有密码请取消），另存为 .docx 后重新报送。",
+            "en": "Open the report in Word or WPS (remove any password), save it as .docx and send it again.",
         },
-        "correct.odf_text": {
-            "zh": "请在 WPS 或 LibreOffice 中把报告另存为 .docx 后重新报送。",
-            "en": "Save the report as .docx in WPS or LibreOffice and send it again.",
+        "correct.office_timeout": {
+            "zh": "请在 Word 或 WPS 中打开报告，另存为 .docx 后重新报送。",
+            "en": "Open the report in Word or WPS, save it as .docx and send it again.",
         },
-        "correct.rtf": {
-            "zh": "请在 Word 或 WPS 中把报告另存为 .docx 后重新报送。",
-            "en": "Save the report as .docx in Word or WPS and send it again.",
+        "correct.damaged_ofd": {
+            "zh": "请重新导出 OFD 版式文档（或报送 Word 文档、PDF）后重新报送。",
+            "en": "Export the OFD document again (or send the Word document or a PDF) and send it again.",
+        },
+        "correct.encrypted_ofd": {
+            "zh": "请提供未加密的 OFD 版式文档，或报送 Word 文档、PDF。",
+            "en": "Send the OFD document unencrypted, or send the Word document or a PDF.",
+        },
+        "correct.ofd_bomb": {
+            "zh": "请从原文档重新导出 OFD 版式文档后重新报送。",
+            "en": "Export the OFD document again from its source and send it again.",
+        },
+        "correct.ofd_missing_part": {
+            "zh": "请重新导出 OFD 版式文档（文件不完整）后重新报送。",
+            "en": "Export the OFD document again (the file is incomplete) and send it again.",
+        },
+        "correct.ofd_missing_page": {
+            "zh": "请重新导出 OFD 版式文档（第 {page} 页缺失）后重新报送。",
+            "en": "Export the OFD document again (page {page} is missing) and send it again.",
+        },
+        "correct.ofd_too_many_pages": {
+            "zh": "请确认报送的是年度报告本身，只报送报告正文。",
+            "en": "Make sure the file is the annual report itself and send only the report.",
+        },
+        "correct.ofd_too_complex": {
+            "zh": "请从原文档重新导出 OFD 版式文档后重新报送。",
+            "en": "Export the OFD document again from its source and send it again.",
+        },
+        "correct.scanned_ofd": {
+            "zh": "请重新报送可复制文字的版本：由文字处理软件导出的版式文件或 PDF，或 Word 文档（不要扫描件）。",
+            "en": "Send a version whose text can be copied: a file exported from the word processor, or the Word document (not a scan).",
+        },
+        "correct.empty_ofd": {
+            "zh": "请重新报送包含报告全文的文件。",
+            "en": "Send a file that holds the whole report.",
+        },
+        "correct.ofd_unmapped_text": {
+            "zh": "请从原文档重新导出 OFD 版式文档（嵌入字体），或报送 Word 文档。",
+            "en": "Export the OFD document again from its source (with fonts embedded), or send the Word document.",
         },
         "correct.spreadsheet": {
             "zh": "请报送年度报告全文（Word 文档或可复制文字的 PDF），不要只报送统计表。",
@@ -276,6 +370,14 @@ class UnreadableInput(Rule):
         "correct.list_too_large": {
             "zh": "请检查报告的自动编号，另存为新的 .docx 后重新报送。",
             "en": "Check the report's automatic numbering, save it as a new .docx and send it again.",
+        },
+        "correct.image": {
+            "zh": "请报送年度报告全文（Word 文档或可复制文字的 PDF），不要只报送图片。",
+            "en": "Send the whole annual report (a Word document or a PDF whose text can be copied), not an image.",
+        },
+        "correct.archive": {
+            "zh": "请直接报送年度报告文件（Word 文档或可复制文字的 PDF），不要压缩。",
+            "en": "Send the annual report file itself (a Word document or a PDF whose text can be copied), not an archive.",
         },
         "correct.not_docx": {
             "zh": "请把报告另存为 Word 文档（.docx）后重新报送。",

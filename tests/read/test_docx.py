@@ -274,3 +274,27 @@ def test_hidden_text_is_not_read():
     body = ('<w:p><w:r><w:t>本年新收申请</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注）</w:t></w:r>'
             '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>47件。</w:t></w:r></w:p>')
     assert view(make_docx(body)) == "本年新收申请47件。\n"
+
+
+def _tc(text: str, span: int = 1) -> str:
+    tcpr = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+    return f"<w:tc>{tcpr}{p(text)}</w:tc>"
+
+
+def test_a_sliver_grid_column_left_by_a_converter_is_no_column():
+    """LibreOffice saving a .doc as .docx: cell widths that do not add up leave a 1-twip grid column
+    where a merged cell starts; read as a column it shifted every row below by one."""
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="576"/>' * 2 + '<w:gridCol w:w="1"/>' + '<w:gridCol w:w="576"/>' * 2 + "</w:tblGrid>"
+    rows = [_tc("行政复议", 2) + _tc("行政诉讼", 3),
+            _tc("维持") + _tc("纠正", 2) + _tc("维持") + _tc("纠正"),
+            _tc("1") + _tc("2", 2) + _tc("3") + _tc("4")]
+    body = f"<w:tbl>{grid}" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    (t,) = read_docx(make_docx(body))
+    assert [[c.text for c in r] for r in t.rows] == [["行政复议", "", "行政诉讼", ""], ["维持", "纠正", "维持", "纠正"],
+                                                    ["1", "2", "3", "4"]]
+    assert [c.loc["col"] for c in t.rows[2]] == [1, 2, 3, 4]
+    # a narrow column with text of its own is kept
+    rows[2] = _tc("1") + _tc("2") + _tc("x") + _tc("3") + _tc("4")
+    body = f"<w:tbl>{grid}" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    (t,) = read_docx(make_docx(body))
+    assert len(t.rows[0]) == 5

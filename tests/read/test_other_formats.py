@@ -1,8 +1,14 @@
-"""Files that are not in a format gxlint reads are told by their content, whatever they are called,
-and each gets one GX002 that names what it is and what to do — never "a ZIP archive, not a Word
-document" for an OFD or an .odt, never "the Word document is damaged" for a spreadsheet, never 45
-findings on the control words of an RTF read as plain text."""
+"""Files are told by their content, whatever they are called: what is not a report (a spreadsheet,
+a presentation, an image, an archive) gets one GX002 that names what it is and what to send —
+never "the Word document is damaged" for a spreadsheet; an OFD is read as OFD, never "a ZIP
+archive, not a Word document"; .doc, .wps, .odt and .rtf go to LibreOffice, and without it get one
+GX002 that names the program and how to install it — never 45 findings on the control words of an
+RTF read as plain text, never "save it as .docx" as the only way."""
 import io
+import os
+import signal
+import stat
+import time
 import struct
 import zipfile
 
@@ -73,22 +79,23 @@ def cfb(stream: str, payload: bytes) -> bytes:
     return header + struct.pack("<128I", *fat) + directory + payload
 
 
+PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde" + b"\0" * 40
 CASES = {
-    "ofd": (ofd, ".ofd", "这是 OFD 版式文档（.ofd）"),
-    "odt": (lambda: odf("application/vnd.oasis.opendocument.text"), ".odt", "这是 OpenDocument 文字文档（.odt"),
     "ods": (lambda: odf("application/vnd.oasis.opendocument.spreadsheet"), ".ods", "这是 Excel 等电子表格（.ods）"),
     "xlsx": (xlsx, ".xlsx", "这是 Excel 等电子表格（.xlsx）"),
     "xls": (lambda: cfb("Workbook", b"\x09\x08\x10\x00"), ".xls", "这是 Excel 等电子表格（.xls）"),
     "pptx": (pptx, ".pptx", "这是演示文稿（.pptx）"),
     "ppt": (lambda: cfb("PowerPoint Document", b"\0" * 8), ".ppt", "这是演示文稿（.ppt）"),
-    "rtf": (lambda: b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil SimSun;}}\\f0\\fs24 "
-                    b"\\'b9\\'fa\\'bc\\'d2 2023\\'c4\\'ea\\par\n}", ".rtf", "这是 RTF 格式的文档（.rtf）"),
+    "png": (lambda: PNG, ".png", "这是图片（.png）"),
+    "jpeg": (lambda: b"\xff\xd8\xff\xe0\0\x10JFIF\0" + bytes(range(256)) * 4, ".jpg", "这是图片（.jpg）"),
+    "gzip": (lambda: __import__("gzip").compress("年度报告".encode() * 100), ".gz", "这是压缩包（.gz）"),
+    "rar": (lambda: b"Rar!\x1a\x07\x01\0" + bytes(range(256)) * 2, ".rar", "这是压缩包（.rar）"),
 }
 
 
 @pytest.mark.parametrize("kind", sorted(CASES))
-@pytest.mark.parametrize("named", ["own", ".docx", ".txt", ".doc"])
-def test_a_format_gxlint_does_not_read_is_named_for_what_it_is(kind, named):
+@pytest.mark.parametrize("named", ["own", ".docx", ".txt", ".doc", ".pdf"])
+def test_a_file_that_is_no_report_is_named_for_what_it_is(kind, named):
     make, ext, words = CASES[kind]
     data = make()
     res = lint_bytes(data, "report" + (ext if named == "own" else named))
@@ -101,31 +108,104 @@ def test_a_format_gxlint_does_not_read_is_named_for_what_it_is(kind, named):
 def test_the_messages_say_what_to_do_in_english_too():
     from gxlint.config import Settings
 
-    res = lint_bytes(ofd(), "r.ofd", Settings(lang="en"))
-    assert res.diagnostics[0].message.startswith("an OFD document (.ofd), which gxlint cannot read yet")
-    assert "save it as PDF" in res.diagnostics[0].message
+    res = lint_bytes(xlsx(), "r.xlsx", Settings(lang="en"))
+    assert res.diagnostics[0].message.startswith("a spreadsheet (.xlsx, Excel or the like), not a report")
 
 
-def test_an_old_word_document_and_a_real_docx_are_unchanged(tmp_path):
-    ole = cfb("WordDocument", b"\xec\xa5\xc1\x00")
-    (d,) = lint_bytes(ole, "old.doc").diagnostics
-    assert d.message.startswith("这是旧版 Word/WPS 二进制文档（.doc）")
-    (d,) = lint_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "r.wps").diagnostics
-    assert "旧版 Word/WPS" in d.message
-    from gxlint import synth
-    from read.docgen import build_docx
-
-    build_docx(synth.generate(1), str(tmp_path / "r.docx"))
-    res = lint_bytes((tmp_path / "r.docx").read_bytes(), "r.docx")
-    assert not [x for x in res.diagnostics if x.code == "GX002"]
+@pytest.mark.parametrize("named", [".ofd", ".docx", ".txt", ".zip"])
+def test_an_ofd_is_read_as_ofd_whatever_it_is_called(named):
+    """The package without any page content: read as OFD, and it says the OFD has no text."""
+    (d,) = lint_bytes(ofd(), "report" + named).diagnostics
+    assert d.code == "GX002" and d.message.startswith("OFD 版式文档"), d.message
+    assert "ZIP 压缩包" not in d.message
 
 
-def test_an_rtf_is_not_read_as_text():
+# ----------------------------------------------------------------------------- through LibreOffice
+
+RTF = (b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil SimSun;}}\\f0\\fs24 "
+       b"\\'b9\\'fa\\'bc\\'d2 2023\\'c4\\'ea\\par\n}")
+OFFICE = {
+    "doc": (lambda: cfb("WordDocument", b"\xec\xa5\xc1\x00"), ".doc", "这是旧版 Word 文档（.doc）"),
+    "wps": (lambda: cfb("WordDocument", b"\xec\xa5\xc1\x00"), ".wps", "这是WPS 文字文档（.wps）"),
+    "odt": (lambda: odf("application/vnd.oasis.opendocument.text"), ".odt", "这是OpenDocument 文字文档（.odt）"),
+    "rtf": (lambda: RTF, ".rtf", "这是RTF 文档（.rtf）"),
+}
+
+
+@pytest.fixture
+def no_soffice(monkeypatch, tmp_path):
+    monkeypatch.setenv("GXLINT_SOFFICE", str(tmp_path / "not-installed" / "soffice"))
+
+
+@pytest.mark.parametrize("kind", sorted(OFFICE))
+def test_without_libreoffice_one_gx002_names_the_program_and_how_to_install_it(kind, no_soffice):
+    make, ext, words = OFFICE[kind]
+    (d,) = lint_bytes(make(), "report" + ext).diagnostics
+    assert d.code == "GX002" and d.message.startswith(words), d.message
+    assert "没有安装 LibreOffice" in d.message and "apt install libreoffice-writer" in d.message
+    assert "libreoffice.org/download" in d.message
+    from gxlint.config import Settings
+
+    (d,) = lint_bytes(make(), "report" + ext, Settings(lang="en")).diagnostics
+    assert "LibreOffice is not installed" in d.message and "apt install libreoffice-writer" in d.message
+
+
+def test_an_rtf_is_never_read_as_text(no_soffice):
     """A report saved as RTF was read as plain text: dozens of findings on \\par and \\'b9."""
     from gxlint.synth import sample
 
     body = sample(1).text.replace("\n", "\\par\n")
     data = ("{\\rtf1\\ansi\\uc1{\\fonttbl{\\f0 SimSun;}}\\f0 " + "".join(
         ch if ord(ch) < 128 else f"\\u{ord(ch)}?" for ch in body) + "}").encode("ascii")
-    res = lint_bytes(data, "report.rtf")
-    assert [d.code for d in res.diagnostics] == ["GX002"]
+    for name in ("report.rtf", "report.txt"):
+        res = lint_bytes(data, name)
+        (d,) = res.diagnostics
+        assert d.code == "GX002" and d.message.startswith("这是RTF 文档（.rtf）")
+
+
+def _script(tmp_path, body: str) -> str:
+    path = tmp_path / "fake-soffice"
+    path.write_text("#!/bin/sh\n" + body)
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return str(path)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for LibreOffice")
+def test_libreoffice_hanging_is_killed_at_the_limit(tmp_path, monkeypatch):
+    pidfile = tmp_path / "pid"
+    monkeypatch.setenv("GXLINT_SOFFICE", _script(tmp_path, f"echo $$ > {pidfile}\nsleep 300\n"))
+    monkeypatch.setenv("GXLINT_OFFICE_TIMEOUT", "1")
+    started = time.monotonic()
+    (d,) = lint_bytes(RTF, "report.rtf").diagnostics
+    assert d.code == "GX002" and "LibreOffice 在 1 秒内没有转换完，已终止" in d.message
+    assert time.monotonic() - started < 30
+    pid = int(pidfile.read_text())
+    with pytest.raises(ProcessLookupError):      # killed with its process group, not left behind
+        for _ in range(50):
+            os.kill(pid, 0)
+            time.sleep(0.1)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for LibreOffice")
+def test_libreoffice_failing_says_what_it_said(tmp_path, monkeypatch):
+    monkeypatch.setenv("GXLINT_SOFFICE", _script(tmp_path, "echo 'Error: source file could not be loaded'\n"))
+    (d,) = lint_bytes(RTF, "report.rtf").diagnostics
+    assert d.code == "GX002" and "LibreOffice 无法打开它（Error: source file could not be loaded）" in d.message
+
+
+def test_a_doc_libreoffice_cannot_open():
+    from read.pdfmake import soffice
+
+    if not soffice():
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
+    (d,) = lint_bytes(cfb("WordDocument", b"\xec\xa5\xc1\x00"), "old.doc").diagnostics
+    assert d.code == "GX002" and d.message.startswith("这是旧版 Word 文档（.doc），但 LibreOffice 无法打开它")
+
+
+def test_a_real_docx_is_unchanged(tmp_path):
+    from gxlint import synth
+    from read.docgen import build_docx
+
+    build_docx(synth.generate(1), str(tmp_path / "r.docx"))
+    res = lint_bytes((tmp_path / "r.docx").read_bytes(), "r.docx")
+    assert not [x for x in res.diagnostics if x.code == "GX002"]
