@@ -335,15 +335,11 @@ def section_lsp(rows: list, quick: bool) -> None:
         rows.append(("", "", ln.strip()))
 
 
-def section_pdf(rows: list, quick: bool) -> None:
-    """A 10-page PDF (the real hongze-2023.pdf twice, joined with PDFium): read, and read + lint
-    from bytes (``engine.lint_bytes``). Goal ≤ 1 s on one core."""
+def _ten_page_pdf() -> bytes:
+    """The real hongze-2023.pdf twice, joined with PDFium: 10 pages."""
     import io
 
     import pypdfium2 as pdfium
-
-    from gxlint.engine import lint_bytes
-    from gxlint.read.pdf import read_pdf
 
     src = os.path.join(ROOT, "tests", "fixtures", "corpus_real", "hongze-2023.pdf")
     doc = pdfium.PdfDocument.new()
@@ -351,7 +347,16 @@ def section_pdf(rows: list, quick: bool) -> None:
         doc.import_pages(pdfium.PdfDocument(src))
     buf = io.BytesIO()
     doc.save(buf)
-    data = buf.getvalue()
+    return buf.getvalue()
+
+
+def section_pdf(rows: list, quick: bool) -> None:
+    """A 10-page PDF (the real hongze-2023.pdf twice, joined with PDFium): read, and read + lint
+    from bytes (``engine.lint_bytes``). Goal ≤ 1 s on one core."""
+    from gxlint.engine import lint_bytes
+    from gxlint.read.pdf import read_pdf
+
+    data = _ten_page_pdf()
     runs = 5 if quick else 15
     lint_bytes(data, "report.pdf")          # warm-up
     read, full = [], []
@@ -366,6 +371,80 @@ def section_pdf(rows: list, quick: bool) -> None:
     rows.append((f"read+lint 10-page PDF ({len(data) / 1000:.0f} KB, real report ×2)",
                  f"{statistics.median(full) * 1e3:.0f} ms",
                  f"p95 {p95(full) * 1e3:.0f} ms · reading alone {statistics.median(read) * 1e3:.0f} ms · goal ≤ 1 s"))
+
+def section_ofd(rows: list, quick: bool) -> None:
+    """A 10-page OFD written from the 10-page PDF's characters and ruling lines (tests/read/ofdmake.py,
+    text in DeltaX-spaced runs): read, and read + lint from bytes. Goal ≤ 500 ms."""
+    sys.path.insert(0, os.path.join(ROOT, "tests"))
+    from read import ofdmake
+
+    from gxlint.engine import lint_bytes
+    from gxlint.read.ofd import read_ofd
+
+    for mode in ("runs", "chars"):
+        data = ofdmake.from_pdf(_ten_page_pdf(), mode)
+        runs = 5 if quick else 15
+        lint_bytes(data, "report.ofd")          # warm-up
+        read, full = [], []
+        for _ in range(runs):
+            c0 = time.process_time()
+            read_ofd(data)
+            c1 = time.process_time()
+            lint_bytes(data, "report.ofd")
+            c2 = time.process_time()
+            read.append(c1 - c0)
+            full.append(c2 - c1)
+        what = "one TextObject per run" if mode == "runs" else "one TextObject per character"
+        rows.append((f"read+lint 10-page OFD ({len(data) / 1000:.0f} KB, {what})",
+                     f"{statistics.median(full) * 1e3:.0f} ms",
+                     f"p95 {p95(full) * 1e3:.0f} ms · reading alone {statistics.median(read) * 1e3:.0f} ms · goal ≤ 500 ms"))
+
+
+def section_office(rows: list, quick: bool, tmp: str) -> None:
+    """A .doc through LibreOffice (wall time: the conversion is another process), one file alone
+    (start-up included, goal ≤ 5 s) and a folder of ten with one LibreOffice start for all."""
+    from gxlint.read import office
+
+    exe = office.soffice()
+    if exe is None:
+        rows.append((".doc through LibreOffice", "n/a", "soffice is not installed"))
+        return
+    sys.path.insert(0, os.path.join(ROOT, "tests", "read"))
+    from docgen import build_docx
+
+    from gxlint import synth
+    from gxlint.engine import lint_bytes
+
+    folder = os.path.join(tmp, "office")
+    os.makedirs(folder, exist_ok=True)
+    n = 4 if quick else 10
+    for k in range(n):
+        build_docx(synth.generate(20 + k), os.path.join(folder, f"r{k}.docx"))
+    subprocess.run([exe, f"-env:UserInstallation=file://{tmp}/lo-bench", "--headless", "--convert-to", "doc:MS Word 97",
+                    "--outdir", folder] + [os.path.join(folder, f"r{k}.docx") for k in range(n)],
+                   capture_output=True, timeout=600, check=False)
+    docs = []
+    for k in range(n):
+        with open(os.path.join(folder, f"r{k}.doc"), "rb") as fh:
+            docs.append(fh.read())
+    alone = []
+    for data in docs[:3]:
+        office._converted.clear()
+        t0 = time.perf_counter()
+        lint_bytes(data, "report.doc")
+        alone.append(time.perf_counter() - t0)
+    rows.append((f".doc ({len(docs[0]) / 1000:.0f} KB) read+lint through LibreOffice, alone",
+                 f"{statistics.median(alone):.2f} s",
+                 "wall time, start-up and a first private profile of this process included · goal ≤ 5 s"))
+    office._converted.clear()
+    t0 = time.perf_counter()
+    office.prefetch((d, "doc") for d in docs)
+    for data in docs:
+        lint_bytes(data, "report.doc")
+    total = time.perf_counter() - t0
+    rows.append((f"folder of {n} .doc, one LibreOffice start", f"{total / n:.2f} s/file",
+                 f"{total:.1f} s in all (wall time)"))
+
 
 def section_hostile(rows: list) -> None:
     import hostile
@@ -466,6 +545,8 @@ def main() -> int:
         if "formats" in want:
             section_formats(rows, a.quick, tmp)
             section_pdf(rows, a.quick)
+            section_ofd(rows, a.quick)
+            section_office(rows, a.quick, tmp)
         if "throughput" in want:
             section_throughput(rows, a.quick, tmp)
         if "cold" in want:

@@ -428,6 +428,10 @@ def run_iter(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
     from .engine import registry
 
     registry()   # loaded once in the parent: forked workers inherit it
+    if len(tasks) > 1:      # .doc/.wps/.odt/.rtf: one LibreOffice start converts them all
+        from .read.office import prefetch_paths
+
+        prefetch_paths([t.path for t in tasks if t.path and t.path != "-"], tasks[0].settings.max_bytes)
     if jobs <= 1 or len(tasks) < 2:
         for i, t in enumerate(tasks):
             r = check_one(t, mode)

@@ -30,6 +30,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+from collections import OrderedDict
 from typing import Iterable, Optional
 
 from ..io import DecodeError
@@ -50,7 +51,8 @@ KINDS = {
 
 _lock = threading.Lock()
 _profile: Optional[str] = None
-_converted: dict[str, bytes] = {}       # sha-256 of the bytes → the .docx (what prefetch converted)
+_converted: "OrderedDict[str, bytes]" = OrderedDict()   # sha-256 of the bytes → the .docx it became
+MEMO = 32                   # conversions kept (a folder's prefetch, an editor checking a file again)
 
 
 def soffice() -> Optional[str]:
@@ -136,9 +138,12 @@ def _kill(proc: subprocess.Popen) -> None:
 def convert(data: bytes, fmt: str, ext: str) -> bytes:
     """The .docx LibreOffice makes of ``data`` (a ``fmt`` of :data:`KINDS`), or :class:`DecodeError`."""
     kind, kind_en = KINDS[fmt]
-    cached = _converted.pop(_key(data), None)
-    if cached is not None:
-        return cached
+    key = _key(data)
+    with _lock:
+        cached = _converted.get(key)
+        if cached is not None:
+            _converted.move_to_end(key)
+            return cached
     exe = soffice()
     if exe is None:
         raise DecodeError("needs_office", kind=kind, kind_en=kind_en, ext=ext)
@@ -158,7 +163,15 @@ def convert(data: bytes, fmt: str, ext: str) -> bytes:
         if not os.path.isfile(out) or os.path.getsize(out) == 0:
             raise DecodeError("office_failed", kind=kind, kind_en=kind_en, ext=ext, reason=said)
         with open(out, "rb") as fh:
-            return fh.read()
+            return _keep(key, fh.read())
+
+
+def _keep(key: str, docx: bytes) -> bytes:
+    _converted[key] = docx
+    _converted.move_to_end(key)
+    while len(_converted) > MEMO:
+        _converted.popitem(last=False)
+    return docx
 
 
 def prefetch(items: Iterable[tuple[bytes, str]]) -> int:
@@ -190,9 +203,34 @@ def prefetch(items: Iterable[tuple[bytes, str]]) -> int:
                     out = os.path.join(outdir, f"r{k}.docx")
                     if os.path.isfile(out) and os.path.getsize(out):
                         with open(out, "rb") as fh:
-                            _converted[_key(data)] = fh.read()
+                            _keep(_key(data), fh.read())
                         done += 1
     return done
+
+
+def prefetch_paths(paths: Iterable[str], max_bytes: Optional[int] = None) -> int:
+    """:func:`prefetch` for the files of a folder walk that LibreOffice would convert (told by
+    their content, like :func:`gxlint.read.read`; at most :data:`MEMO`); files that cannot be read
+    are left for their own check to explain."""
+    from . import OFFICE_EXTENSIONS, identify, sniff
+
+    if soffice() is None:
+        return 0
+    items = []
+    for path in paths:
+        if os.path.splitext(path)[1].lower() not in OFFICE_EXTENSIONS or len(items) >= MEMO:
+            continue
+        try:
+            if max_bytes is not None and os.path.getsize(path) > max_bytes:
+                continue
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            continue
+        other = identify(data, sniff(data, path), path)
+        if other is not None and other[0] in KINDS:
+            items.append((data, other[0]))
+    return prefetch(items)
 
 
 def read_office(data: bytes, fmt: str, ext: str, path: Optional[str] = None) -> list:

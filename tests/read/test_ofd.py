@@ -222,3 +222,19 @@ def test_the_engine_names_an_ofd_whatever_it_is_called(small):
         assert res.meta["format"] == "ofd", name
     (d,) = lint_bytes(b"not a zip at all", "r.ofd").diagnostics
     assert d.code == "GX002" and d.message.startswith("OFD 版式文档已损坏")
+
+
+def test_the_year_to_year_index_reads_an_ofd_as_its_pdf(hongze, tmp_path):
+    """The cross-report index goes through the same reader: an OFD gets the PDF's entry."""
+    from gxlint.across.index import read_entry
+
+    pdf, _, _ = hongze
+    from_pdf, why_pdf = read_entry(pdf, "hongze.pdf")
+    from_ofd, why_ofd = read_entry(ofdmake.from_pdf(pdf), "hongze.ofd")
+    assert why_pdf is None and why_ofd is None
+    assert (from_ofd.organ, from_ofd.year, from_ofd.sha) == (from_pdf.organ, from_pdf.year, from_pdf.sha)
+    assert from_ofd.organ_written and from_ofd.year == 2023
+    from gxlint.cli import collect_files
+
+    (tmp_path / "a.ofd").write_bytes(ofdmake.from_pdf(pdf))
+    assert collect_files([str(tmp_path)]) == [str(tmp_path / "a.ofd")]

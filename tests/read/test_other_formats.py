@@ -6,7 +6,6 @@ GX002 that names the program and how to install it — never 45 findings on the 
 RTF read as plain text, never "save it as .docx" as the only way."""
 import io
 import os
-import signal
 import stat
 import time
 import struct
@@ -209,3 +208,34 @@ def test_a_real_docx_is_unchanged(tmp_path):
     build_docx(synth.generate(1), str(tmp_path / "r.docx"))
     res = lint_bytes((tmp_path / "r.docx").read_bytes(), "r.docx")
     assert not [x for x in res.diagnostics if x.code == "GX002"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for LibreOffice")
+def test_a_folder_is_converted_by_one_libreoffice_start(tmp_path, monkeypatch, capsys):
+    """A folder of .doc/.rtf files: one start of LibreOffice converts them all (its start-up is most
+    of the cost), and each file is then read from what it made."""
+    from gxlint import synth
+    from gxlint.cli import main
+    from gxlint.read import office
+    from read.docgen import build_docx
+
+    made = tmp_path / "made.docx"
+    build_docx(synth.generate(3), str(made))
+    starts = tmp_path / "starts"
+    # stands in for soffice: every input becomes the prepared .docx in --outdir
+    body = (f'echo start >> {starts}\nout=""\nwhile [ $# -gt 0 ]; do case "$1" in --outdir) out="$2"; mkdir -p "$out"; shift;; '
+            f'*.doc|*.rtf) b=$(basename "$1"); cp {made} "$out/${{b%.*}}.docx";; esac; shift; done\n')
+    monkeypatch.setenv("GXLINT_SOFFICE", _script(tmp_path, body))
+    monkeypatch.setattr(office, "_converted", office.OrderedDict())
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for k in range(3):
+        (folder / f"r{k}.doc").write_bytes(cfb("WordDocument", bytes([k + 1]) * 8))
+        (folder / f"r{k}.rtf").write_bytes(RTF + b" " * (k + 1))
+    import json
+
+    main(["check", "--isolated", "--no-source", "--format", "json", "-j", "1", str(folder)])
+    out = json.loads(capsys.readouterr().out)
+    assert sorted(f["format"] for f in out["files"]) == ["doc"] * 3 + ["rtf"] * 3
+    assert all(not [d for d in f["diagnostics"] if d["code"] == "GX002"] for f in out["files"])
+    assert starts.read_text().count("start") == 1
