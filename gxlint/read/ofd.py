@@ -1,10 +1,11 @@
 """OFD (GB/T 33190, 版式文档): the package's text objects and path objects → characters with boxes
 and ruling lines → the page geometry the PDF reader uses (:mod:`gxlint.read.layout`).
 
-No Python library reads OFD both well and safely (see the closing note of issue 25: easyofd and
-ofdparser render to PDF or images through PyMuPDF/reportlab, unpack to disk with no bounds, and
-do not expand ``DeltaX``'s ``g`` runs as the standard says), so this reader is written here with
-the standard zipfile and lxml, within the bounds of :mod:`gxlint.read.package`:
+No Python library reads OFD both well and safely (the closing note of issue 25: easyofd and
+ofdparser are OFD → PDF/image renderers on PyMuPDF or reportlab, numpy and OpenCV; they write the
+package to disk and unpack every member with no bound on size, parse all of it with xmltodict, and
+place the characters of a run without ``DeltaX`` all at its first point), so this reader is
+written here with the standard zipfile and lxml, within the bounds of :mod:`gxlint.read.package`:
 
 - ``OFD.xml`` → ``DocBody/DocRoot`` (``Doc_0/Document.xml``) → ``CommonData`` (page area,
   resources, template pages) and ``Pages/Page/@BaseLoc`` (``Pages/Page_0/Content.xml``), in order;

@@ -169,6 +169,12 @@ def test_a_defect_in_one_cell_is_found_at_that_cell(reports, name, ext):
     places = {(d.data["source"]["table"], d.data["source"]["row"], d.data["source"]["col"])
               for d in arith if "source" in d.data and "row" in d.data["source"]}
     assert want in places, (defect, places)
+    if ext in OFFICE:       # the place is in the .docx LibreOffice made, and it says so
+        from gxlint.read import describe
+
+        d = next(d for d in arith if "row" in d.data.get("source", {}))
+        assert d.data["source"]["via"] == "LibreOffice"
+        assert describe(d.data["source"]).endswith("（LibreOffice 转换为 .docx 后）")
 
 
 def test_clean_seed_report_is_clean_in_every_format(reports):
