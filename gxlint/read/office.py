@@ -42,11 +42,11 @@ MAX_BATCH = 64              # files per LibreOffice start when a folder is prefe
 # what LibreOffice is told the copy is called (a WPS Writer file is Word 97's format: a .wps name
 # would make LibreOffice try Microsoft Works's filter)
 _SUFFIX = {"doc": ".doc", "wps": ".doc", "odt": ".odt", "rtf": ".rtf"}
-KINDS = {
-    "doc": ("旧版 Word 文档", "an old Word document"),
-    "wps": ("WPS 文字文档", "a WPS Writer document"),
-    "odt": ("OpenDocument 文字文档", "an OpenDocument text"),
-    "rtf": ("RTF 文档", "an RTF document"),
+KINDS = {    # what the GX002 messages call each (zh, en)
+    "doc": ("这是旧版 Word 文档", "an old Word document"),
+    "wps": ("这是 WPS 文字文档", "a WPS Writer document"),
+    "odt": ("这是 OpenDocument 文字文档", "an OpenDocument text"),
+    "rtf": ("这是 RTF 文档", "an RTF document"),
 }
 
 _lock = threading.Lock()

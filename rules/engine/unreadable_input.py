@@ -93,7 +93,7 @@ class UnreadableInput(Rule):
         },
         # the formats read through LibreOffice (gxlint.read.office)
         "needs_office": {
-            "zh": "这是{kind}（{ext}），要由 LibreOffice 转换后读取，但本机没有安装 LibreOffice，未检查；请安装 LibreOffice"
+            "zh": "{kind}（{ext}），要由 LibreOffice 转换后读取，但本机没有安装 LibreOffice，未检查；请安装 LibreOffice"
                   "（Debian/Ubuntu：sudo apt install libreoffice-writer；Windows、macOS：从 https://www.libreoffice.org/download/ "
                   "下载安装，或设置环境变量 GXLINT_SOFFICE 为 soffice 的路径）后再检查",
             "en": "{kind_en} ({ext}) is read after LibreOffice converts it, and LibreOffice is not installed; not checked — "
@@ -101,13 +101,13 @@ class UnreadableInput(Rule):
                   "https://www.libreoffice.org/download/, or set GXLINT_SOFFICE to the path of soffice) and check it again",
         },
         "office_failed": {
-            "zh": "这是{kind}（{ext}），但 LibreOffice 无法打开它（{reason}），文件可能已损坏或设有密码，未检查；"
+            "zh": "{kind}（{ext}），但 LibreOffice 无法打开它（{reason}），文件可能已损坏或设有密码，未检查；"
                   "请在 Word 或 WPS 中打开并另存为 .docx 后再检查",
             "en": "{kind_en} ({ext}) that LibreOffice cannot open ({reason}): damaged or password-protected?; not checked "
                   "— open it in Word or WPS and save it as .docx",
         },
         "office_timeout": {
-            "zh": "这是{kind}（{ext}），LibreOffice 在 {seconds} 秒内没有转换完，已终止，未检查（文件可能已损坏或异常复杂）；"
+            "zh": "{kind}（{ext}），LibreOffice 在 {seconds} 秒内没有转换完，已终止，未检查（文件可能已损坏或异常复杂）；"
                   "请在 Word 或 WPS 中打开并另存为 .docx 后再检查",
             "en": "{kind_en} ({ext}) that LibreOffice did not convert within {seconds} s (stopped); not checked "
                   "(damaged or abnormally complex?) — open it in Word or WPS and save it as .docx",

@@ -125,9 +125,9 @@ RTF = (b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil SimSun;}}\\f0\\fs
        b"\\'b9\\'fa\\'bc\\'d2 2023\\'c4\\'ea\\par\n}")
 OFFICE = {
     "doc": (lambda: cfb("WordDocument", b"\xec\xa5\xc1\x00"), ".doc", "这是旧版 Word 文档（.doc）"),
-    "wps": (lambda: cfb("WordDocument", b"\xec\xa5\xc1\x00"), ".wps", "这是WPS 文字文档（.wps）"),
-    "odt": (lambda: odf("application/vnd.oasis.opendocument.text"), ".odt", "这是OpenDocument 文字文档（.odt）"),
-    "rtf": (lambda: RTF, ".rtf", "这是RTF 文档（.rtf）"),
+    "wps": (lambda: cfb("WordDocument", b"\xec\xa5\xc1\x00"), ".wps", "这是 WPS 文字文档（.wps）"),
+    "odt": (lambda: odf("application/vnd.oasis.opendocument.text"), ".odt", "这是 OpenDocument 文字文档（.odt）"),
+    "rtf": (lambda: RTF, ".rtf", "这是 RTF 文档（.rtf）"),
 }
 
 
@@ -159,7 +159,7 @@ def test_an_rtf_is_never_read_as_text(no_soffice):
     for name in ("report.rtf", "report.txt"):
         res = lint_bytes(data, name)
         (d,) = res.diagnostics
-        assert d.code == "GX002" and d.message.startswith("这是RTF 文档（.rtf）")
+        assert d.code == "GX002" and d.message.startswith("这是 RTF 文档（.rtf）")
 
 
 def _script(tmp_path, body: str) -> str:
