@@ -27,7 +27,7 @@ def folders(tmp_path):
     (root / "r.txt").write_text(read_seed("000"), encoding="utf-8")
     (root / "sub" / "r2.txt").write_text(read_seed("001"), encoding="utf-8")
     (root / "bin.txt").write_bytes(bytes(range(256)) * 40)
-    (root / "broken.docx").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    (root / "broken.docx").write_bytes(b"PK\x03\x04\x14\0\0\0" + b"\0" * 24)   # a zip cut short (a PNG is named as an image)
     line = "本机关认真贯彻落实政府信息公开条例，依法做好政府信息公开工作。\n".encode("utf-8")
     (root / "big.txt").write_bytes(line * (20 * MB // len(line) + 1))
     outside = tmp_path / "secret"
