@@ -116,8 +116,8 @@ def _parser(lang: str = "zh") -> _Parser:
                             help=h("说明和帮助的语言：zh 中文（默认）或 en 英文", "language of the messages and help: zh (default) or en"))
 
     c = sub.add_parser("check", help=h("检查报告文件或目录", "check files or directories"),
-                       description=h("检查报告文件或目录（.txt .md .docx .html .pdf）；退出码 0 没有错误、1 有错误、2 运行失败",
-                                     "check report files or folders (.txt .md .docx .html .pdf); exit 0 no error, "
+                       description=h("检查报告文件或目录（.txt .md .docx .html .pdf .ofd，经 LibreOffice 转换的 .doc .wps .odt .rtf）；退出码 0 没有错误、1 有错误、2 运行失败",
+                                     "check report files or folders (.txt .md .docx .html .pdf .ofd; .doc .wps .odt .rtf through LibreOffice); exit 0 no error, "
                                      "1 errors found, 2 the run failed"))
     c.add_argument("paths", nargs="*", help=h("文件、目录，或 - 表示标准输入（默认：当前目录）",
                                               "files, directories, or - for standard input (default: .)"))
@@ -191,7 +191,7 @@ def _parser(lang: str = "zh") -> _Parser:
                    help=h("彩色输出：auto（终端上）、always、never", "colour: auto (on a terminal), always, never"))
 
     sh = sub.add_parser("show", help=h("显示文件的文本视图（行号列号所指）", "print the text view that line:column point into"))
-    sh.add_argument("path", help=h(".txt、.md、.docx、.html 或 .pdf 文件（- 表示标准输入）", "a .txt, .md, .docx, .html or .pdf file (- for standard input)"))
+    sh.add_argument("path", help=h(".txt、.md、.docx、.html、.pdf、.ofd 等文件（- 表示标准输入）", "a .txt, .md, .docx, .html, .pdf, .ofd … file (- for standard input)"))
     sh.add_argument("--locations", action="store_true", help=h("同时显示每行在原文档中的位置", "also print each line's native location"))
     lang_option(sh)
     from .report import add_parser as _report_parser

@@ -234,7 +234,7 @@ def test_the_year_to_year_index_reads_an_ofd_as_its_pdf(hongze, tmp_path):
     assert why_pdf is None and why_ofd is None
     assert (from_ofd.organ, from_ofd.year, from_ofd.sha) == (from_pdf.organ, from_pdf.year, from_pdf.sha)
     assert from_ofd.organ_written and from_ofd.year == 2023
-    from gxlint.cli import collect_files
+    from gxlint.files import collect_files
 
     (tmp_path / "a.ofd").write_bytes(ofdmake.from_pdf(pdf))
     assert collect_files([str(tmp_path)]) == [str(tmp_path / "a.ofd")]
