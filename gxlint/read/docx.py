@@ -20,7 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from typing import Optional
+from typing import Callable, Optional
 
 from ..io import DecodeError
 from .blocks import CellBlock, Para, TableBlock
@@ -74,7 +74,7 @@ class _Package(Parts):
         """rId → (type, target part name) of ``part``."""
         folder, base = posixpath.split(part)
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
-        out = {}
+        out: dict[str, tuple[str, str]] = {}
         if root is None:
             return out
         for rel in root.iter(PKG_REL + "Relationship"):
@@ -194,7 +194,7 @@ class _Walk:
         self.table_no = 0
         self.pending = ""           # text of a paragraph whose mark was deleted (joins the next)
         self.cells = 0              # cells of every table so far (shared by the nested walks)
-        self.chunk = None           # rId → blocks of a w:altChunk (set by the package)
+        self.chunk: Optional[Callable[[str], list]] = None   # rId → blocks of a w:altChunk (set by the package)
 
     def loc(self, **kw) -> dict:
         if self.part:
@@ -285,7 +285,7 @@ class _Walk:
         self._count(ti, width * len(grid) - sum(len(r) for r in grid))     # the padding
         if width * len(grid) > MAX_TABLE_CELLS:
             raise DecodeError("table_too_large", table=ti, size=f"{len(grid)} × {width}", limit=f"{MAX_TABLE_CELLS:,}")
-        rows = []
+        rows: list[list] = []
         for ri, r in enumerate(grid, 1):
             r = list(r) + [CellBlock("", self.loc(table=ti, row=ri, col=c + 1)) for c in range(len(r), width)]
             rows.append(r)

@@ -383,9 +383,9 @@ def _fill(t: Table, chars: list[Char]) -> bool:
         cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
         c = min(max(bisect.bisect_right(t.xs, cx) - 1, 0), nc - 1)
         r = min(max(bisect.bisect_right(t.ys, cy) - 1, 0), nr - 1)
-        k = owner.get((r, c))
-        if k is not None:
-            per_cell[k].append(ch)
+        owned = owner.get((r, c))
+        if owned is not None:
+            per_cell[owned].append(ch)
     cells = []
     for (r0, c0, r1, c1, _, bb), cs in zip(t.cells, per_cell):
         lines = _lines(cs, t.page)
@@ -466,12 +466,12 @@ def _drop_furniture(pages: list[Page]) -> None:
     apart from the body (more than a line's height away from any other line), whose text (digits
     aside) comes back on at least half of the pages. A body line that happens to repeat (the same
     paragraph twice) sits in the flow of its paragraph and is kept."""
-    zone: dict[int, list[Line]] = {}
+    zone: dict[int, list[tuple[Line, bool]]] = {}
     counts: Counter[str] = Counter()
     for p in pages:
         top_limit, bottom_limit = 0.1 * p.height, 0.9 * p.height
         ordered = sorted(p.lines, key=lambda ln: ln.top)
-        inside = []
+        inside: list[tuple[Line, bool]] = []
         for k, ln in enumerate(ordered):
             if not (ln.bottom <= top_limit or ln.top >= bottom_limit):
                 continue
@@ -684,11 +684,11 @@ def _body_metrics(pages: list[Page]) -> tuple[float, float]:
             if ln.nchars >= 8:
                 lefts[round(ln.x0)] += ln.nchars
                 rights[round(ln.x1)] += ln.nchars
-    left = min(lefts.most_common(3))[0] if lefts else 0.0
+    left: float = min(lefts.most_common(3))[0] if lefts else 0.0
     if rights:
         best = rights.most_common(1)[0][0]
         # the right margin: the furthest right edge that full lines reach (within a character)
-        right = max(x for x in rights if abs(x - best) <= 24)
+        right: float = max(x for x in rights if abs(x - best) <= 24)
     else:
         right = 0.0
     # a short document of short lines: no line reaches the margin, which is then where the page's
@@ -794,7 +794,7 @@ def _continues_row(last: list[CellBlock], first: list[CellBlock]) -> bool:
 
     def same_width(a: CellBlock, b: CellBlock) -> bool:
         ba, bb = a.loc.get("bbox"), b.loc.get("bbox")
-        return bool(ba and bb) and abs(ba[0] - bb[0]) <= 2 * SNAP and abs(ba[2] - bb[2]) <= 2 * SNAP
+        return ba is not None and bb is not None and abs(ba[0] - bb[0]) <= 2 * SNAP and abs(ba[2] - bb[2]) <= 2 * SNAP
 
     return bool(filled) and len(filled) < len(before) and all(last[c].text for c in filled) \
         and not any(_NUMBER.fullmatch(first[c].text) for c in filled) \

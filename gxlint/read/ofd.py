@@ -289,7 +289,9 @@ class _Ofd(Parts):
             self.budget()
             if not part or self.find(part) is None:
                 raise DecodeError("ofd_missing_page", page=number, part=part or "?")
-            out.append(self.page(number, self.find(part), folder, default_box))
+            found = self.find(part)
+            assert found is not None
+            out.append(self.page(number, found, folder, default_box))
         return out
 
     @staticmethod
@@ -333,7 +335,7 @@ class _Ofd(Parts):
     def page(self, number: int, part: str, folder: str, default_box) -> Page:
         root = self.xml(part)
         box = default_box
-        layers = []
+        layers: list = []
         templates = []
         for el in root:
             name = _local(el.tag)
@@ -351,8 +353,9 @@ class _Ofd(Parts):
         walk = _PageWalk(self, number)
         for tid in templates:
             tpart = self.templates.get(tid)
-            if tpart and self.find(tpart):
-                troot = self.xml(self.find(tpart))
+            tfound = self.find(tpart) if tpart else None
+            if tfound:
+                troot = self.xml(tfound)
                 for el in troot:
                     if _local(el.tag) == "Content":
                         for layer in el:

@@ -216,7 +216,7 @@ def prefetch_paths(paths: Iterable[str], max_bytes: Optional[int] = None) -> int
 
     if soffice() is None:
         return 0
-    items = []
+    items: list[tuple[bytes, str]] = []
     for path in paths:
         if os.path.splitext(path)[1].lower() not in OFFICE_EXTENSIONS or len(items) >= MEMO:
             continue
