@@ -1,4 +1,5 @@
 """Package list for the rules/ → gxlint.rules mapping (setuptools' auto-discovery does not follow package_dir)."""
+
 from setuptools import find_packages, setup
 
 packages = find_packages(include=["gxlint", "gxlint.*"])

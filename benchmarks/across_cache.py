@@ -10,6 +10,7 @@ organ** (a run where one organ's five reports changed: all read, five stored ane
 memory of the process and the cache's size on disk.  The entries are real: 100 generated
 reports (gxlint.synth) parsed once, repeated under new hashes, paths and organ names.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -93,8 +94,17 @@ def one(backend: str, n: int, folder: str) -> dict:
     cache.close()
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _s, fs in os.walk(folder) for f in fs)
     files = sum(len(fs) for _d, _s, fs in os.walk(folder))
-    return {"backend": backend, "n": n, "build": build, "load": load, "recheck": recheck,
-            "peak_mb": _rss_mb(), "entries_mb": _rss_mb() - rss0, "disk_mb": size / 1e6, "files": files}
+    return {
+        "backend": backend,
+        "n": n,
+        "build": build,
+        "load": load,
+        "recheck": recheck,
+        "peak_mb": _rss_mb(),
+        "entries_mb": _rss_mb() - rss0,
+        "disk_mb": size / 1e6,
+        "files": files,
+    }
 
 
 def rows(sizes=(2000, 20000)) -> list[tuple[str, str, str]]:
@@ -103,20 +113,35 @@ def rows(sizes=(2000, 20000)) -> list[tuple[str, str, str]]:
         for backend in ("json", "sqlite"):
             tmp = tempfile.mkdtemp(prefix="gxlint-cache-")
             try:
-                p = subprocess.run([sys.executable, __file__, "--one", backend, str(n), tmp],
-                                   capture_output=True, text=True, timeout=1800)
+                p = subprocess.run(
+                    [sys.executable, __file__, "--one", backend, str(n), tmp],
+                    capture_output=True,
+                    text=True,
+                    timeout=1800,
+                )
                 if p.returncode:
                     out.append((f"index cache {backend} {n}", "failed", p.stderr.strip()[-200:]))
                     continue
                 r = json.loads(p.stdout)
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
-            out.append((f"index cache ({backend}) build, {n} reports", f"{r['build']:.2f} s",
-                        f"{r['files']} file(s), {r['disk_mb']:.0f} MB on disk"))
-            out.append((f"index cache ({backend}) load, {n} reports", f"{r['load']:.2f} s",
-                        f"every entry read and validated; peak RSS {r['peak_mb']:.0f} MB"))
-            out.append((f"index cache ({backend}) re-check one organ, {n}", f"{r['recheck']:.2f} s",
-                        "all read, 5 stored anew"))
+            out.append(
+                (
+                    f"index cache ({backend}) build, {n} reports",
+                    f"{r['build']:.2f} s",
+                    f"{r['files']} file(s), {r['disk_mb']:.0f} MB on disk",
+                )
+            )
+            out.append(
+                (
+                    f"index cache ({backend}) load, {n} reports",
+                    f"{r['load']:.2f} s",
+                    f"every entry read and validated; peak RSS {r['peak_mb']:.0f} MB",
+                )
+            )
+            out.append(
+                (f"index cache ({backend}) re-check one organ, {n}", f"{r['recheck']:.2f} s", "all read, 5 stored anew")
+            )
     return out
 
 

@@ -8,6 +8,7 @@ The reports are generated (gxlint.synth.series: consistent consecutive years of 
 real seeds' size ranges from 3 KB to 30 KB: ``--size`` pads them with filler paragraphs).  Prints
 wall-clock and CPU time; the target is under 30 s for 2,000 reports on 2 cores the first time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,10 @@ def main() -> int:
                     fh.write(r.render().text)
                 paths.append(p)
         size = sum(os.path.getsize(p) for p in paths) / len(paths)
-        print(f"{len(paths)} reports ({size / 1024:.1f} KB on average) written in {time.perf_counter() - t0:.1f} s; "
-              f"load average {os.getloadavg()[0]:.2f}")
+        print(
+            f"{len(paths)} reports ({size / 1024:.1f} KB on average) written in {time.perf_counter() - t0:.1f} s; "
+            f"load average {os.getloadavg()[0]:.2f}"
+        )
         for jobs in a.jobs:
             cache = Cache(os.path.join(tmp, f"cache-{jobs}"))
             for run in ("first", "cached"):
@@ -63,8 +66,10 @@ def main() -> int:
                 c0, t0 = cpu(), time.perf_counter()
                 ix = build(paths, cache=cache, jobs=jobs, stats=st)
                 wall, used = time.perf_counter() - t0, cpu() - c0
-                print(f"jobs={jobs} {run:6s}: {wall:6.2f} s wall, {used:6.2f} s CPU "
-                      f"({st['parsed']} parsed, {st['cached']} from the cache, {len(ix.organs())} organs)")
+                print(
+                    f"jobs={jobs} {run:6s}: {wall:6.2f} s wall, {used:6.2f} s CPU "
+                    f"({st['parsed']} parsed, {st['cached']} from the cache, {len(ix.organs())} organs)"
+                )
             settings = Settings.from_options(None, select="GX7")
             t0 = time.perf_counter()
             n = sum(len(run_index_rules(e, ix, settings, e.path)) for e in ix.entries.values())

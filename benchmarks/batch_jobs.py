@@ -6,6 +6,7 @@
 Prints wall-clock and CPU time (parent + workers) per run, and checks that the outputs are identical.
 Wall-clock time depends on what else the machine is doing: the load average is printed too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,14 +39,29 @@ def main() -> int:
         for j in a.jobs:
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            p = subprocess.run([sys.executable, "-m", "gxlint", "check", "--isolated", "--jobs", str(j), "--quiet",
-                                "--exit-zero", tmp], capture_output=True)
+            p = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "gxlint",
+                    "check",
+                    "--isolated",
+                    "--jobs",
+                    str(j),
+                    "--quiet",
+                    "--exit-zero",
+                    tmp,
+                ],
+                capture_output=True,
+            )
             wall = time.perf_counter() - t0
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             outputs[j] = p.stdout
-            print(f"--jobs {j}: wall {wall:6.2f} s  cpu {cpu:6.2f} s  {total / wall:6.1f} reports/s  "
-                  f"exit {p.returncode}  {len(p.stdout.splitlines())} lines")
+            print(
+                f"--jobs {j}: wall {wall:6.2f} s  cpu {cpu:6.2f} s  {total / wall:6.1f} reports/s  "
+                f"exit {p.returncode}  {len(p.stdout.splitlines())} lines"
+            )
         same = len(set(outputs.values())) == 1
         print("outputs identical across --jobs:", same)
         return 0 if same else 1

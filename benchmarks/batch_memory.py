@@ -8,6 +8,7 @@ report) and the size of the report.
 Also a flood of blank lines (``--newlines`` MB after one line of text): RSS per input byte.
 Outputs go to a file (``--output``), as a pipeline would keep them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,9 @@ def peak(cmd: list[str]) -> tuple[int, int]:
     """(exit code, peak RSS in KB of the largest process of ``cmd``), measured in a fresh process."""
     env = dict(os.environ, PYTHONPATH=ROOT, GXLINT_NO_PROGRESS="1")
     # cwd=ROOT: `python -m` puts the working directory first on sys.path
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env, check=True,
-                         cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env, check=True, cwd=ROOT
+    )
     code, kb = out.stdout.split()
     return int(code), int(kb)
 
@@ -50,11 +52,32 @@ def batch_rows(files: int, formats: list[str], jobs: int) -> list[dict]:
         for fmt in formats:
             out = os.path.join(tmp, f"out.{fmt}")
             t0 = time.perf_counter()
-            code, kb = peak([sys.executable, "-m", "gxlint", "check", "--isolated", "-j", str(jobs), "--format", fmt,
-                             "--output", out, src])
-            rows.append({"case": f"batch {files} files", "format": fmt, "exit": code, "peak_rss_mb": round(kb / 1024, 1),
-                         "output_mb": round(os.path.getsize(out) / 1e6, 2) if os.path.exists(out) else None,
-                         "wall_s": round(time.perf_counter() - t0, 1)})
+            code, kb = peak(
+                [
+                    sys.executable,
+                    "-m",
+                    "gxlint",
+                    "check",
+                    "--isolated",
+                    "-j",
+                    str(jobs),
+                    "--format",
+                    fmt,
+                    "--output",
+                    out,
+                    src,
+                ]
+            )
+            rows.append(
+                {
+                    "case": f"batch {files} files",
+                    "format": fmt,
+                    "exit": code,
+                    "peak_rss_mb": round(kb / 1024, 1),
+                    "output_mb": round(os.path.getsize(out) / 1e6, 2) if os.path.exists(out) else None,
+                    "wall_s": round(time.perf_counter() - t0, 1),
+                }
+            )
             print(json.dumps(rows[-1]), flush=True)
     return rows
 
@@ -67,8 +90,13 @@ def newline_rows(mb: float) -> list[dict]:
             fh.write("报告\n" + "\n" * n)
         t0 = time.perf_counter()
         code, kb = peak([sys.executable, "-m", "gxlint", "check", "--isolated", "--format", "json", path])
-        row = {"case": f"{mb:g} MB of blank lines", "exit": code, "peak_rss_mb": round(kb / 1024, 1),
-               "rss_bytes_per_input_byte": round(kb * 1024 / n, 1), "wall_s": round(time.perf_counter() - t0, 1)}
+        row = {
+            "case": f"{mb:g} MB of blank lines",
+            "exit": code,
+            "peak_rss_mb": round(kb / 1024, 1),
+            "rss_bytes_per_input_byte": round(kb * 1024 / n, 1),
+            "wall_s": round(time.perf_counter() - t0, 1),
+        }
         print(json.dumps(row), flush=True)
         return [row]
 

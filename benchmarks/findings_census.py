@@ -12,6 +12,7 @@ mode; with --libreoffice, the LibreOffice renderings of tests/read (generated an
 line per finding (``where:line:col: code message | context``) and, last, the number of reports
 and of findings per kind of report.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,9 @@ FIX = os.path.join(ROOT, "tests", "fixtures")
 def libreoffice(out: str) -> list[str]:
     """The LibreOffice renderings tests/read makes, written to ``out``."""
     import pdfmake
-    import seedutil
     from docgen import build_docx, report_from_seed
+
+    import seedutil
 
     cases = {}
     rep = synth.generate(5, template="v2021")
@@ -56,11 +58,27 @@ def libreoffice(out: str) -> list[str]:
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     docs = sorted(glob.glob(os.path.join(out, "*.docx")))
     for filt in ("html:XHTML Writer File:UTF8", "pdf"):
-        subprocess.run([exe, f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
-                        "--convert-to", filt, "--outdir", out, *docs],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=900, check=False)
+        subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation=file://{out}/lo-profile",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                filt,
+                "--outdir",
+                out,
+                *docs,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=900,
+            check=False,
+        )
     texts = {f"synth{s}": synth.generate(s).render("pipe").text for s in range(6)}
-    for f in sorted(glob.glob(os.path.join(FIX, "seeds", "*.txt")) + glob.glob(os.path.join(FIX, "corpus_real", "*.txt"))):
+    for f in sorted(
+        glob.glob(os.path.join(FIX, "seeds", "*.txt")) + glob.glob(os.path.join(FIX, "corpus_real", "*.txt"))
+    ):
         with open(f, encoding="utf-8") as fh:
             texts[os.path.basename(f)[:-4]] = fh.read()
     for ruled in (True, False):
@@ -68,8 +86,11 @@ def libreoffice(out: str) -> list[str]:
             if data:
                 with open(os.path.join(out, f"print-{name}-{'ruled' if ruled else 'bare'}.pdf"), "wb") as fh:
                     fh.write(data)
-    return sorted(glob.glob(os.path.join(out, "*.html")) + glob.glob(os.path.join(out, "*.pdf"))
-                  + glob.glob(os.path.join(out, "*.docx")))
+    return sorted(
+        glob.glob(os.path.join(out, "*.html"))
+        + glob.glob(os.path.join(out, "*.pdf"))
+        + glob.glob(os.path.join(out, "*.docx"))
+    )
 
 
 def main() -> int:
@@ -90,10 +111,12 @@ def main() -> int:
         found[kind] = found.get(kind, 0) + len(ds)
         for d in ds:
             ln, col = res.doc.lines.position(d.span.start) if res.doc else (0, 0)
-            ctx = text[max(0, d.span.start - 12):d.span.end + 12].replace("\n", "⏎") if text else ""
+            ctx = text[max(0, d.span.start - 12) : d.span.end + 12].replace("\n", "⏎") if text else ""
             print(f"{label}:{ln + 1}:{col + 1}: {d.code} {d.message} | {ctx}")
 
-    real = sorted(glob.glob(os.path.join(FIX, "corpus_real", "*.txt"))) + sorted(glob.glob(os.path.join(FIX, "seeds", "*.txt")))
+    real = sorted(glob.glob(os.path.join(FIX, "corpus_real", "*.txt"))) + sorted(
+        glob.glob(os.path.join(FIX, "seeds", "*.txt"))
+    )
     texts = {}
     for f in real:
         with open(f, encoding="utf-8") as fh:
@@ -115,8 +138,12 @@ def main() -> int:
                 smp = synth.sample(seed, layout=layout, script=script, pinyin=pinyin, size=None if seed % 4 else 30000)
                 show(f"synth:{layout}:{seed}:{script}", lint(smp.text, None, settings), smp.text)
         for seed in range(args.synth // 2):
-            for defects in (("drop_section",), ("swap_sections",), ("change_prose_number", "change_cell"),
-                            ("change_year", "blank_cell")):
+            for defects in (
+                ("drop_section",),
+                ("swap_sections",),
+                ("change_prose_number", "change_cell"),
+                ("change_year", "blank_cell"),
+            ):
                 smp = synth.sample(seed, layout=layout, defects=defects, prose=True)
                 show(f"synthdefect:{layout}:{seed}:{'+'.join(defects)}", lint(smp.text, None, settings), smp.text)
     for seed in range(args.synth // 2):

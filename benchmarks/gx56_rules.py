@@ -7,6 +7,7 @@ For each input: time of a full `lint` and of a lint with GX5/GX6 ignored (best o
 warm-up), the number of GX5/GX6 findings, the number of safe edits they carry, and the size of
 `--format json` for the file.  Wall-clock figures depend on the machine; compare runs on one machine.
 """
+
 from __future__ import annotations
 
 import argparse

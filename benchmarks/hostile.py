@@ -5,6 +5,7 @@ numbers), 70 s (HTML source anchoring), 1.5 GB (a PDF Flate stream behind ASCIIH
 
     python3 benchmarks/hostile.py
 """
+
 from __future__ import annotations
 
 import io
@@ -45,27 +46,53 @@ def _cases(tmp: str) -> list[tuple[str, str]]:
         return path
 
     title = p("某县2023年政府信息公开工作年度报告")
+
     def tc(t, span=1):
         pr = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
         return f"<w:tc>{pr}{p(t)}</w:tc>"
 
     out = [
-        (".docx w:gridBefore 2,000,000,000", w("gb.docx", make_docx(
-            title + '<w:tbl><w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr>' + tc("总计") + "</w:tr></w:tbl>"))),
-        (".docx 600 rows of 4 × gridSpan 64", w("span.docx", make_docx(
-            title + "<w:tbl>" + ("<w:tr>" + tc("1", 64) * 4 + "</w:tr>") * 600 + "</w:tbl>"))),
-        (".docx list numbers from 4,000,000,000", w("num.docx", make_docx(
-            title + p("事项", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>') * 50,
-            numbering='<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="4000000000"/>'
-                      '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
-                      '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'))),
+        (
+            ".docx w:gridBefore 2,000,000,000",
+            w(
+                "gb.docx",
+                make_docx(
+                    title
+                    + '<w:tbl><w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr>'
+                    + tc("总计")
+                    + "</w:tr></w:tbl>"
+                ),
+            ),
+        ),
+        (
+            ".docx 600 rows of 4 × gridSpan 64",
+            w("span.docx", make_docx(title + "<w:tbl>" + ("<w:tr>" + tc("1", 64) * 4 + "</w:tr>") * 600 + "</w:tbl>")),
+        ),
+        (
+            ".docx list numbers from 4,000,000,000",
+            w(
+                "num.docx",
+                make_docx(
+                    title + p("事项", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>') * 50,
+                    numbering='<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="4000000000"/>'
+                    '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+                    '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>',
+                ),
+            ),
+        ),
     ]
-    page = lambda body: (f"<html><head><meta charset='utf-8'></head><body><p>某县2023年政府信息公开工作年度报告</p>"
-                         f"{body}</body></html>").encode()
+    page = lambda body: (
+        f"<html><head><meta charset='utf-8'></head><body><p>某县2023年政府信息公开工作年度报告</p>{body}</body></html>"
+    ).encode()
     row = "<tr>" + '<td rowspan="200" colspan="200">1</td>' * 6 + "</tr>\n"
     out.append(("HTML rowspan/colspan 200 (236 KB)", w("spans.html", page("<table>" + row * 1200 + "</table>"))))
     arow = '<tr><td class="1 1 1 1 1 1 1 1 1 1">&#49;</td><td title="1111111111">&#49;&#50;</td></tr>\n'
-    out.append(("HTML source anchoring (220 KB)", w("anchor.html", page("<table>" + arow * (220_000 // len(arow)) + "</table>"))))
+    out.append(
+        (
+            "HTML source anchoring (220 KB)",
+            w("anchor.html", page("<table>" + arow * (220_000 // len(arow)) + "</table>")),
+        )
+    )
     deep = "".join(f"<div><p>第{k}段 本年共收到申请{k}件。</p>\n" for k in range(1500))
     out.append(("HTML 1,500 unclosed <div> levels", w("deep.html", page(deep))))
     out.append(("PDF [/ASCIIHexDecode /FlateDecode] → 512 MB", w("hex.pdf", pdfmake.inflate_bomb(512, outer="hex"))))
@@ -81,8 +108,13 @@ def rows() -> list[tuple[str, str, str]]:
     out = []
     with tempfile.TemporaryDirectory(prefix="gxlint-hostile-") as tmp:
         for label, path in _cases(tmp):
-            p = subprocess.run([sys.executable, "-c", _RUN, path], capture_output=True, text=True, timeout=600,
-                               env=dict(os.environ, PYTHONPATH=ROOT))
+            p = subprocess.run(
+                [sys.executable, "-c", _RUN, path],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                env=dict(os.environ, PYTHONPATH=ROOT),
+            )
             try:
                 r = json.loads(p.stdout.strip().splitlines()[-1])
             except (ValueError, IndexError):

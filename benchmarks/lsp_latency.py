@@ -18,6 +18,7 @@ prints median and p95 per document.
     python3 benchmarks/lsp_latency.py            # 40 edits on 30 KB, 5 on 1 MB
     python3 benchmarks/lsp_latency.py --edits 100 --big-edits 3
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,7 +70,7 @@ def build_report(target_bytes: int) -> str:
     need = max(0, target_bytes - len(base.encode("utf-8")))
     reps = need // len((prose + "\n").encode("utf-8")) + 1
     extra = "\n".join([prose] * reps)
-    return "\n".join(lines[: head + 1] + [extra] + lines[head + 1:])
+    return "\n".join(lines[: head + 1] + [extra] + lines[head + 1 :])
 
 
 def generated_report(target_bytes: int, script: str = "simplified", pinyin: bool = False) -> str:
@@ -78,8 +79,9 @@ def generated_report(target_bytes: int, script: str = "simplified", pinyin: bool
     from gxlint import synth
 
     for seed in range(200):
-        text = synth.sample(seed, size=target_bytes, layout="pipe", defects=["change_cell"],
-                            script=script, pinyin=pinyin, prose=True).text
+        text = synth.sample(
+            seed, size=target_bytes, layout="pipe", defects=["change_cell"], script=script, pinyin=pinyin, prose=True
+        ).text
         try:
             find_toggle(text)
             return text
@@ -150,24 +152,31 @@ async def measure(text: str, edits: int, label: str, options: dict, typing: bool
     # server does not index the repository's hundreds of example reports while it is measured
     folder = tempfile.mkdtemp(prefix="gxlint-bench-")
     await client.start_io(sys.executable, "-m", "gxlint", "lsp")
-    await client.initialize_async(lsp.InitializeParams(
-        capabilities=lsp.ClientCapabilities(), root_uri="file://" + folder,
-        initialization_options={"debounceMs": 0, "logTiming": True, **options}))
+    await client.initialize_async(
+        lsp.InitializeParams(
+            capabilities=lsp.ClientCapabilities(),
+            root_uri="file://" + folder,
+            initialization_options={"debounceMs": 0, "logTiming": True, **options},
+        )
+    )
     client.initialized(lsp.InitializedParams())
     uri = "file://" + os.path.join(folder, "bench-report.txt")
     loop = asyncio.get_running_loop()
     waiting[1] = loop.create_future()
-    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-        text_document=lsp.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)
+        )
+    )
     await asyncio.wait_for(waiting[1], 600)
 
     idx = LineIndex(text)
-    if typing:     # a character typed into a line of prose, then deleted
+    if typing:  # a character typed into a line of prose, then deleted
         line, col = idx.position_in(find_prose(text), "utf-16")
         at = lsp.Position(line=line, character=col)
         after = lsp.Position(line=line, character=col + 1)
         changes = [(lsp.Range(start=at, end=at), "年"), (lsp.Range(start=at, end=after), "")]
-    else:          # a table total toggled between its wrong and its corrected value
+    else:  # a table total toggled between its wrong and its corrected value
         offset, wrong, fixed = find_toggle(text)
         line, col = idx.position_in(offset, "utf-16")
         rng = lsp.Range(start=lsp.Position(line=line, character=col), end=lsp.Position(line=line, character=col + 1))
@@ -178,19 +187,28 @@ async def measure(text: str, edits: int, label: str, options: dict, typing: bool
         waiting[version] = loop.create_future()
         rng, new = changes[i % 2]
         t0 = time.perf_counter()
-        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[lsp.TextDocumentContentChangePartial(range=rng, text=new)]))
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[lsp.TextDocumentContentChangePartial(range=rng, text=new)],
+            )
+        )
         t1 = await asyncio.wait_for(waiting[version], 600)
         rtt.append((t1 - t0) * 1000)
-        await asyncio.sleep(0.05)      # the log message of this publish arrives just after it
+        await asyncio.sleep(0.05)  # the log message of this publish arrives just after it
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
     server_ms = [timings[v][1] for v in range(2, edits + 2) if v in timings]
     lint_ms = [timings[v][0] for v in range(2, edits + 2) if v in timings]
-    return {"label": label, "bytes": len(text.encode("utf-8")), "n": edits,
-            "rtt": rtt, "server": server_ms, "lint": lint_ms}
+    return {
+        "label": label,
+        "bytes": len(text.encode("utf-8")),
+        "n": edits,
+        "rtt": rtt,
+        "server": server_ms,
+        "lint": lint_ms,
+    }
 
 
 def calibrate() -> float:
@@ -214,26 +232,43 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--edits", type=int, default=40, help="edits on the 30 KB report")
     ap.add_argument("--big-edits", type=int, default=5, help="edits on the 1 MB document (0: skip)")
-    ap.add_argument("--big-in-thread", action="store_true",
-                    help="lint the 1 MB document in the server's thread pool, not a child process")
+    ap.add_argument(
+        "--big-in-thread",
+        action="store_true",
+        help="lint the 1 MB document in the server's thread pool, not a child process",
+    )
     args = ap.parse_args(argv)
     sys.path.insert(0, ROOT)
-    docs = [(build_report(30_000), "30 KB report"), (generated_report(30_000), "30 KB generated"),
-            (generated_report(30_000, script="traditional", pinyin=True), "30 KB trad+pinyin")]
-    runs = [(t, args.edits, label + suffix, {}, typing) for t, label in docs
-            for suffix, typing in ((" (total)", False), (" (typing)", True))]
+    docs = [
+        (build_report(30_000), "30 KB report"),
+        (generated_report(30_000), "30 KB generated"),
+        (generated_report(30_000, script="traditional", pinyin=True), "30 KB trad+pinyin"),
+    ]
+    runs = [
+        (t, args.edits, label + suffix, {}, typing)
+        for t, label in docs
+        for suffix, typing in ((" (total)", False), (" (typing)", True))
+    ]
     if args.big_edits > 0:
         opts = {"largeDocumentBytes": 0} if args.big_in_thread else {}
         runs.append((build_report(1_000_000), args.big_edits, "1 MB document", opts, False))
     results = [asyncio.run(measure(t, n, label, o, typing)) for t, n, label, o, typing in runs]
     cores = os.cpu_count()
-    print(f"gxlint lsp: didChange → publishDiagnostics, debounce excluded (debounceMs 0), {cores} cores; "
-          f"this machine now: {calibrate():.1f} ms to lint seed 001 in this process (median of 20, warm)")
-    print(f"{'document (edit)':<30}{'size':>10}{'edits':>7}  {'round trip med/p95':>20}  {'server med/p95':>18}  {'lint med/p95':>16}")
+    print(
+        f"gxlint lsp: didChange → publishDiagnostics, debounce excluded (debounceMs 0), {cores} cores; "
+        f"this machine now: {calibrate():.1f} ms to lint seed 001 in this process (median of 20, warm)"
+    )
+    print(
+        f"{'document (edit)':<30}{'size':>10}{'edits':>7}  {'round trip med/p95':>20}  {'server med/p95':>18}  {'lint med/p95':>16}"
+    )
     for r in results:
+
         def mp(xs):
             return f"{statistics.median(xs):7.1f}/{pct(xs, 95):7.1f}" if xs else "    n/a"
-        print(f"{r['label']:<30}{r['bytes']:>10,}{r['n']:>7}  {mp(r['rtt']):>20}  {mp(r['server']):>18}  {mp(r['lint']):>16}")
+
+        print(
+            f"{r['label']:<30}{r['bytes']:>10,}{r['n']:>7}  {mp(r['rtt']):>20}  {mp(r['server']):>18}  {mp(r['lint']):>16}"
+        )
     print("(milliseconds; round trip measured by the client, server side and lint by the server)")
     return 0
 

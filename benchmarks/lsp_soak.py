@@ -8,6 +8,7 @@ at the start and after every quarter.  Nothing is asserted.
     python3 benchmarks/lsp_soak.py                # 20 000 edits
     python3 benchmarks/lsp_soak.py --edits 5000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,22 +36,44 @@ def main() -> int:
     ap.add_argument("--edits", type=int, default=20_000)
     args = ap.parse_args()
     env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    p = subprocess.Popen([sys.executable, "-m", "gxlint", "lsp"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "gxlint", "lsp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+    )
     threading.Thread(target=lambda: [None for _ in iter(lambda: p.stdout.read(65536), b"")], daemon=True).start()
 
     def send(msg: dict) -> None:
         body = json.dumps(msg).encode()
         p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
-    send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-          "params": {"processId": None, "rootUri": None, "capabilities": {}, "initializationOptions": {"debounceMs": 75}}})
+    send(
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "initialize",
+            "params": {
+                "processId": None,
+                "rootUri": None,
+                "capabilities": {},
+                "initializationOptions": {"debounceMs": 75},
+            },
+        }
+    )
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     with open(SEED, encoding="utf-8") as fh:
         text = fh.read()
     uri = "file:///tmp/soak.txt"
-    send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-          "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}})
+    send(
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/didOpen",
+            "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}},
+        }
+    )
     p.stdin.flush()
     time.sleep(2)
     rows = [(0, rss_mb(p.pid))]
@@ -58,11 +81,24 @@ def main() -> int:
     t0 = time.monotonic()
     for v in range(2, args.edits + 2):
         ch = "1" if v % 2 else "0"
-        send({"jsonrpc": "2.0", "method": "textDocument/didChange",
-              "params": {"textDocument": {"uri": uri, "version": v},
-                         "contentChanges": [{"range": {"start": {"line": 0, "character": 0},
-                                                       "end": {"line": 0, "character": 1 if v > 2 else 0}},
-                                             "text": ch}]}})
+        send(
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didChange",
+                "params": {
+                    "textDocument": {"uri": uri, "version": v},
+                    "contentChanges": [
+                        {
+                            "range": {
+                                "start": {"line": 0, "character": 0},
+                                "end": {"line": 0, "character": 1 if v > 2 else 0},
+                            },
+                            "text": ch,
+                        }
+                    ],
+                },
+            }
+        )
         if v % 100 == 0:
             send({"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": {"settings": {}}})
         if (v - 1) % step == 0:

@@ -38,6 +38,7 @@ exposed, and a C parser that refuses damaged files instead of looping in Python.
 extraction alone (~0.7 s) would leave no room under the 1 s goal for a 10-page report once
 tables are built; pypdf gives no per-character box, so cells could not be cut by geometry.
 """
+
 from __future__ import annotations
 
 import os
@@ -61,9 +62,10 @@ def chars_pdfplumber(data: bytes):
         for i, page in enumerate(pdf.pages):
             for c in page.chars:
                 if c["text"].strip():
-                    out.append((i, c["text"], c["x0"], c["top"], c["x1"], c["bottom"],
-                                float(page.height) - c["matrix"][5]))
-            page.lines, page.rects      # the graphics the table finder needs
+                    out.append(
+                        (i, c["text"], c["x0"], c["top"], c["x1"], c["bottom"], float(page.height) - c["matrix"][5])
+                    )
+            page.lines, page.rects  # the graphics the table finder needs
             page.close()
     return out
 
@@ -157,14 +159,14 @@ def ten_pages(tmp: str) -> list[tuple[str, bytes]]:
     import pypdfium2 as pdfium
 
     docs = []
-    doc = pdfium.PdfDocument.new()          # the repository's copy: missing is an error, not a skip
+    doc = pdfium.PdfDocument.new()  # the repository's copy: missing is an error, not a skip
     for _ in range(2):
         doc.import_pages(pdfium.PdfDocument(HONGZE))
     buf = io.BytesIO()
     doc.save(buf)
     docs.append(("hongze-2023 ×2 (10 pages, real)", buf.getvalue()))
     sys.path.insert(0, os.path.join(ROOT, "tests"))
-    from read.pdfmake import report_pdf, soffice   # tests/read/pdfmake.py
+    from read.pdfmake import report_pdf, soffice  # tests/read/pdfmake.py
 
     if soffice():
         data = report_pdf(seed=7, size=60_000, tmp=tmp)
@@ -204,15 +206,19 @@ def main(argv: list[str]) -> int:
                     got = fn(data)
                     times.append(time.process_time() - c0)
                 boxed = sum(1 for c in got if c[4] > c[2] and c[5] > c[3]) / max(1, len(got))
-                print(f"{lib:34} {statistics.median(times) * 1e3:9.0f} ms {len(got):6d} {boxed:6.0%} "
-                      f"{agree(ref, got):6.0%}  {graphics}")
+                print(
+                    f"{lib:34} {statistics.median(times) * 1e3:9.0f} ms {len(got):6d} {boxed:6.0%} "
+                    f"{agree(ref, got):6.0%}  {graphics}"
+                )
             times = []
             for _ in range(runs):
                 c0 = time.process_time()
                 reader(data)
                 times.append(time.process_time() - c0)
-            print(f"{'gxlint.read.pdf (PDFium + geometry)':34} {statistics.median(times) * 1e3:9.0f} ms   "
-                  "(whole reader: lines, paragraphs, tables)")
+            print(
+                f"{'gxlint.read.pdf (PDFium + geometry)':34} {statistics.median(times) * 1e3:9.0f} ms   "
+                "(whole reader: lines, paragraphs, tables)"
+            )
     return 0
 
 

@@ -6,6 +6,7 @@ faster than the text (quadratic: ×4 for ×2) is listed.  Not a test (timings); 
 
 Finds module-level patterns and the ones built by lru_cached functions without arguments.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,11 +19,37 @@ import time
 import regex
 
 RUNS = {
-    "digits": "1", "digits_sp": "1 ", "zeros": "0", "spaces": " ", "tabs": "\t", "newlines": "\n",
-    "crlf": "\r\n", "cn_num": "一", "han": "政", "pipes": "|", "open_paren": "(", "full_paren": "（",
-    "comma": ",", "dot": ".", "dash": "-", "digit_dot": "1.", "digit_comma": "1,", "hash": "#",
-    "star": "*", "year": "2023年", "percent": "1%", "quote": '"', "han_sp": "政 ", "cn_num_sp": "一 ",
-    "colon": ":", "slash": "/", "lt": "<", "amp": "&", "qmark": "?", "letters": "a", "pinyin": "(bào",
+    "digits": "1",
+    "digits_sp": "1 ",
+    "zeros": "0",
+    "spaces": " ",
+    "tabs": "\t",
+    "newlines": "\n",
+    "crlf": "\r\n",
+    "cn_num": "一",
+    "han": "政",
+    "pipes": "|",
+    "open_paren": "(",
+    "full_paren": "（",
+    "comma": ",",
+    "dot": ".",
+    "dash": "-",
+    "digit_dot": "1.",
+    "digit_comma": "1,",
+    "hash": "#",
+    "star": "*",
+    "year": "2023年",
+    "percent": "1%",
+    "quote": '"',
+    "han_sp": "政 ",
+    "cn_num_sp": "一 ",
+    "colon": ":",
+    "slash": "/",
+    "lt": "<",
+    "amp": "&",
+    "qmark": "?",
+    "letters": "a",
+    "pinyin": "(bào",
 }
 
 
@@ -54,7 +81,7 @@ def patterns():
                     obj = obj()
                 except TypeError:
                     continue
-            p = getattr(obj, "_p", obj)          # guard.Pattern wraps a regex pattern
+            p = getattr(obj, "_p", obj)  # guard.Pattern wraps a regex pattern
             if isinstance(p, regex.Pattern):
                 out.append((f"{m.__name__}.{name}", p))
     return out

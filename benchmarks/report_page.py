@@ -9,6 +9,7 @@ is interactive (the overview drawn: body[data-ready]), the time to sort the over
 and open one report.  Not a test: the figures depend on what else the machine is doing (the load
 average is printed).  Needs Debian's `chromium` and `pip install playwright`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,10 @@ def main() -> int:
             s = synth.sample(i, defects=DEFECT_MIX[i % len(DEFECT_MIX)])
             with open(os.path.join(folder, f"r{i:04d}.txt"), "w", encoding="utf-8") as fh:
                 fh.write(s.text)
-        print(f"{len(os.listdir(folder))} reports ({'given' if a.src else 'generated'}) in {time.perf_counter() - t0:.1f} s; cores: {os.cpu_count()}; "
-              f"load average: {os.getloadavg()[0]:.2f}")
+        print(
+            f"{len(os.listdir(folder))} reports ({'given' if a.src else 'generated'}) in {time.perf_counter() - t0:.1f} s; cores: {os.cpu_count()}; "
+            f"load average: {os.getloadavg()[0]:.2f}"
+        )
         out = os.path.join(tmp, "review.html")
         cmd = [sys.executable, "-m", "gxlint", "report", folder, "--isolated", "-q", "-o", out]
         if a.jobs:
@@ -73,7 +76,7 @@ def _browser(path: str, chromium: str) -> None:
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        for run in range(2):       # the first run includes Chromium's own cold start of the renderer
+        for run in range(2):  # the first run includes Chromium's own cold start of the renderer
             page = b.new_page(viewport={"width": 1400, "height": 1000})
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
@@ -82,8 +85,10 @@ def _browser(path: str, chromium: str) -> None:
             page.goto("file://" + path)
             page.wait_for_selector("body[data-ready]", state="attached", timeout=60000)
             ready = time.perf_counter() - t0
-            nav = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
-                                " return [n.domInteractive, n.loadEventEnd]; }")
+            nav = page.evaluate(
+                "() => { const n = performance.getEntriesByType('navigation')[0];"
+                " return [n.domInteractive, n.loadEventEnd]; }"
+            )
             t1 = time.perf_counter()
             page.click("th[data-k=errors]")
             page.wait_for_selector("th[data-k=errors][aria-sort]", state="attached")
@@ -97,9 +102,11 @@ def _browser(path: str, chromium: str) -> None:
             page.wait_for_selector("#detail:not([hidden]) #findings")
             open_ = time.perf_counter() - t1
             rows = page.evaluate("() => document.querySelectorAll('#ov tbody tr').length")
-            print(f"chromium run {run + 1}: interactive after {ready:.2f} s (domInteractive {nav[0] / 1000:.2f} s, "
-                  f"load {nav[1] / 1000:.2f} s); sort {sort * 1000:.0f} ms; filter+search {filt * 1000:.0f} ms; "
-                  f"open a report {open_ * 1000:.0f} ms; rows drawn {rows}; page errors {len(errors)}")
+            print(
+                f"chromium run {run + 1}: interactive after {ready:.2f} s (domInteractive {nav[0] / 1000:.2f} s, "
+                f"load {nav[1] / 1000:.2f} s); sort {sort * 1000:.0f} ms; filter+search {filt * 1000:.0f} ms; "
+                f"open a report {open_ * 1000:.0f} ms; rows drawn {rows}; page errors {len(errors)}"
+            )
             page.close()
         b.close()
 

@@ -32,6 +32,7 @@ Never run as a timed test: nothing here is asserted.  Goals (issue 7): 30 KB ≤
 cold start ≤ 300 ms.  Issue 22: comparing two 30 KB reports ≤ 100 ms on one core; pairing 2,000
 reports ≤ 30 s cold, cached after.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))     # hostile.py, across_cache.py
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # hostile.py, across_cache.py
 SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
 
 
@@ -69,7 +70,7 @@ def env() -> dict:
 def time_lint(text: str, path: str, runs: int) -> tuple[list[float], list[float]]:
     from gxlint.engine import lint
 
-    lint(text, path)                 # warm-up: registry, OpenCC, caches
+    lint(text, path)  # warm-up: registry, OpenCC, caches
     cpu, wall = [], []
     for _ in range(runs):
         c0, w0 = time.process_time(), time.perf_counter()
@@ -115,9 +116,14 @@ def section_single(rows: list, quick: bool, tmp: str) -> None:
         floor = time_floor(path, runs)
         kb = len(text.encode("utf-8")) / 1000
         fm = statistics.median(floor)
-        rows.append((f"lint {name} ({kb:.0f} KB)", f"{statistics.median(cpu) * 1e3:.1f} ms",
-                     f"p95 {p95(cpu) * 1e3:.1f} ms · wall {statistics.median(wall) * 1e3:.1f} ms · "
-                     f"floor {fm * 1e3:.2f} ms · ratio {statistics.median(cpu) / fm:.0f}×"))
+        rows.append(
+            (
+                f"lint {name} ({kb:.0f} KB)",
+                f"{statistics.median(cpu) * 1e3:.1f} ms",
+                f"p95 {p95(cpu) * 1e3:.1f} ms · wall {statistics.median(wall) * 1e3:.1f} ms · "
+                f"floor {fm * 1e3:.2f} ms · ratio {statistics.median(cpu) / fm:.0f}×",
+            )
+        )
 
 
 def section_throughput(rows: list, quick: bool, tmp: str) -> None:
@@ -128,10 +134,20 @@ def section_throughput(rows: list, quick: bool, tmp: str) -> None:
     os.makedirs(d, exist_ok=True)
     for i in range(n):
         with open(os.path.join(d, f"r{i:04d}.txt"), "w", encoding="utf-8") as fh:
-            fh.write(synth.sample(i, size=20_000 + (i % 11) * 1000, layout=synth.LAYOUTS[i % 6],
-                                  defects=["change_cell"] if i % 3 == 0 else ()).text)
-    has_jobs = "--jobs" in subprocess.run([sys.executable, "-m", "gxlint", "check", "--help"],
-                                          capture_output=True, text=True, env=env()).stdout
+            fh.write(
+                synth.sample(
+                    i,
+                    size=20_000 + (i % 11) * 1000,
+                    layout=synth.LAYOUTS[i % 6],
+                    defects=["change_cell"] if i % 3 == 0 else (),
+                ).text
+            )
+    has_jobs = (
+        "--jobs"
+        in subprocess.run(
+            [sys.executable, "-m", "gxlint", "check", "--help"], capture_output=True, text=True, env=env()
+        ).stdout
+    )
     for jobs in (1, 2):
         cmd = [sys.executable, "-m", "gxlint", "check", d, "-q", "--format", "json", "--exit-zero"]
         if has_jobs:
@@ -143,8 +159,9 @@ def section_throughput(rows: list, quick: bool, tmp: str) -> None:
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env())
         dt = time.perf_counter() - t0
         ok = "" if proc.returncode == 0 else f" (exit {proc.returncode}: {proc.stderr[-200:]})"
-        rows.append((f"throughput --jobs {jobs} ({n} reports, 20–30 KB)", f"{n / dt:.0f} reports/s",
-                     f"{dt:.2f} s wall{ok}"))
+        rows.append(
+            (f"throughput --jobs {jobs} ({n} reports, 20–30 KB)", f"{n / dt:.0f} reports/s", f"{dt:.2f} s wall{ok}")
+        )
 
 
 def section_cold(rows: list, quick: bool, tmp: str) -> None:
@@ -154,7 +171,7 @@ def section_cold(rows: list, quick: bool, tmp: str) -> None:
     with open(one, "w", encoding="utf-8") as fh:
         fh.write(synth.sample(5, size=30_000).text)
     cmd = [sys.executable, "-m", "gxlint", "check", one, "-q", "--exit-zero"]
-    subprocess.run(cmd, capture_output=True, env=env())      # writes the bytecode cache
+    subprocess.run(cmd, capture_output=True, env=env())  # writes the bytecode cache
     times = []
     for _ in range(5 if quick else 11):
         t0 = time.perf_counter()
@@ -163,21 +180,32 @@ def section_cold(rows: list, quick: bool, tmp: str) -> None:
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], capture_output=True, env=env())
     bare = time.perf_counter() - t0
-    probe = ("import sys, runpy; sys.argv=['gxlint','check',%r,'-q','--exit-zero'];"
-             "\ntry: runpy.run_module('gxlint', run_name='__main__')\nexcept SystemExit: pass\n"
-             "print(sorted(m for m in ('pygls','lsprotocol','multiprocessing','concurrent.futures','lxml') if m in sys.modules))"
-             % one)
-    mods = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env()).stdout.strip().splitlines()
-    rows.append(("cold start `gxlint check one.txt` (30 KB)", f"{statistics.median(times) * 1e3:.0f} ms",
-                 f"min {min(times) * 1e3:.0f} ms · bare `python -c pass` {bare * 1e3:.0f} ms · "
-                 f"heavy modules imported: {mods[-1] if mods else '?'}"))
+    probe = (
+        "import sys, runpy; sys.argv=['gxlint','check',%r,'-q','--exit-zero'];"
+        "\ntry: runpy.run_module('gxlint', run_name='__main__')\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in ('pygls','lsprotocol','multiprocessing','concurrent.futures','lxml') if m in sys.modules))"
+        % one
+    )
+    mods = (
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env())
+        .stdout.strip()
+        .splitlines()
+    )
+    rows.append(
+        (
+            "cold start `gxlint check one.txt` (30 KB)",
+            f"{statistics.median(times) * 1e3:.0f} ms",
+            f"min {min(times) * 1e3:.0f} ms · bare `python -c pass` {bare * 1e3:.0f} ms · "
+            f"heavy modules imported: {mods[-1] if mods else '?'}",
+        )
+    )
     # issue 24: what the imports cost, by `python -X importtime` (each module's own time, summed)
     imports = []
     for _ in range(5 if quick else 11):
         p = subprocess.run([sys.executable, "-X", "importtime", *cmd[1:]], capture_output=True, text=True, env=env())
         total = own = parse = 0
         for line in p.stderr.splitlines():
-            fields = line[len("import time:"):].split("|") if line.startswith("import time:") else []
+            fields = line[len("import time:") :].split("|") if line.startswith("import time:") else []
             if len(fields) != 3 or not fields[0].strip().isdigit():
                 continue
             us, name = int(fields[0]), fields[2].strip()
@@ -186,8 +214,13 @@ def section_cold(rows: list, quick: bool, tmp: str) -> None:
             parse += us if name == "gxlint.parse" or name.startswith("gxlint.parse.") else 0
         imports.append((total, own, parse))
     total, own, parse = (statistics.median(x[i] for x in imports) / 1e3 for i in range(3))
-    rows.append(("imports of `gxlint check one.txt` (`-X importtime`)", f"{total:.0f} ms",
-                 f"gxlint's own modules {own:.0f} ms, of which gxlint.parse {parse:.0f} ms (goal: ≤ 150 ms in all)"))
+    rows.append(
+        (
+            "imports of `gxlint check one.txt` (`-X importtime`)",
+            f"{total:.0f} ms",
+            f"gxlint's own modules {own:.0f} ms, of which gxlint.parse {parse:.0f} ms (goal: ≤ 150 ms in all)",
+        )
+    )
 
 
 def _mcp_session(report: str) -> tuple[float, float, float]:
@@ -212,12 +245,28 @@ def _mcp_session(report: str) -> tuple[float, float, float]:
 
     call = {"name": "check_report", "arguments": {"text": report}}
     t0 = time.perf_counter()
-    p = subprocess.Popen([sys.executable, "-m", "gxlint", "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=env(), cwd=ROOT)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "gxlint", "mcp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+        cwd=ROOT,
+    )
     try:
-        send(p, {"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                 "params": {"protocolVersion": "2025-11-25", "capabilities": {},
-                            "clientInfo": {"name": "gxlint-bench", "version": "0"}}})
+        send(
+            p,
+            {
+                "jsonrpc": "2.0",
+                "id": 1,
+                "method": "initialize",
+                "params": {
+                    "protocolVersion": "2025-11-25",
+                    "capabilities": {},
+                    "clientInfo": {"name": "gxlint-bench", "version": "0"},
+                },
+            },
+        )
         answer(p, 1)
         t_init = time.perf_counter() - t0
         send(p, {"jsonrpc": "2.0", "method": "notifications/initialized"})
@@ -242,29 +291,38 @@ def section_mcp(rows: list, quick: bool) -> None:
     try:
         import mcp.server.mcpserver  # noqa: F401
     except ImportError:
-        rows.append(("cold start `gxlint mcp` → first tool answer", "n/a", "the MCP SDK is not installed: pip install '.[mcp]'"))
+        rows.append(
+            ("cold start `gxlint mcp` → first tool answer", "n/a", "the MCP SDK is not installed: pip install '.[mcp]'")
+        )
         return
     from gxlint import synth
 
     report = synth.sample(5, size=30_000).text
-    _mcp_session(report)                                   # writes the bytecode cache
+    _mcp_session(report)  # writes the bytecode cache
     runs = [_mcp_session(report) for _ in range(3 if quick else 7)]
     init = [r[0] for r in runs]
     first = [r[1] for r in runs]
     warm = [r[2] for r in runs]
-    ms = lambda xs: f"{statistics.median(xs) * 1e3:.0f} ms"   # noqa: E731
-    rows.append(("cold start `gxlint mcp` → first tool answer (check_report, 30 KB)", ms(first),
-                 f"min {min(first) * 1e3:.0f} ms · of which spawn → initialize answered {ms(init)} · "
-                 f"the same call on the running server {statistics.median(warm) * 1e3:.1f} ms · {len(runs)} runs"))
+    ms = lambda xs: f"{statistics.median(xs) * 1e3:.0f} ms"  # noqa: E731
+    rows.append(
+        (
+            "cold start `gxlint mcp` → first tool answer (check_report, 30 KB)",
+            ms(first),
+            f"min {min(first) * 1e3:.0f} ms · of which spawn → initialize answered {ms(init)} · "
+            f"the same call on the running server {statistics.median(warm) * 1e3:.1f} ms · {len(runs)} runs",
+        )
+    )
 
 
 def section_memory(rows: list, tmp: str) -> None:
-    code = ("import resource, sys; sys.path.insert(0, %r)\n"
-            "from gxlint.engine import lint, registry\nregistry()\n"
-            "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-            "t = open(sys.argv[1], encoding='utf-8').read()\n"
-            "import tracemalloc\ntracemalloc.start()\nlint(t)\n_, traced = tracemalloc.get_traced_memory()\n"
-            "print(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, traced // 1024)" % ROOT)
+    code = (
+        "import resource, sys; sys.path.insert(0, %r)\n"
+        "from gxlint.engine import lint, registry\nregistry()\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "t = open(sys.argv[1], encoding='utf-8').read()\n"
+        "import tracemalloc\ntracemalloc.start()\nlint(t)\n_, traced = tracemalloc.get_traced_memory()\n"
+        "print(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, traced // 1024)" % ROOT
+    )
     from gxlint import synth
 
     path = os.path.join(tmp, "big.txt")
@@ -273,9 +331,14 @@ def section_memory(rows: list, tmp: str) -> None:
     out = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, env=env()).stdout.split()
     if len(out) == 3:
         base, peak, traced = (int(x) for x in out)
-        rows.append(("peak memory, lint of 1 MB", f"{peak / 1024:.0f} MB",
-                     f"max RSS of the process ({base / 1024:.0f} MB after imports); "
-                     f"peak Python allocations during the lint {traced / 1024:.0f} MB (tracemalloc)"))
+        rows.append(
+            (
+                "peak memory, lint of 1 MB",
+                f"{peak / 1024:.0f} MB",
+                f"max RSS of the process ({base / 1024:.0f} MB after imports); "
+                f"peak Python allocations during the lint {traced / 1024:.0f} MB (tracemalloc)",
+            )
+        )
 
 
 def section_formats(rows: list, quick: bool, tmp: str) -> None:
@@ -297,10 +360,10 @@ def section_formats(rows: list, quick: bool, tmp: str) -> None:
         with open(path, "rb") as fh:
             docs.append(("docx", "report.docx", fh.read()))
         docs.append(("html", "report.html", build_html(rep).encode("utf-8")))
-    except ImportError as exc:   # python-docx is a test dependency
+    except ImportError as exc:  # python-docx is a test dependency
         rows.append(("formats", "n/a", f"{exc}"))
     runs = 10 if quick else 30
-    lint_bytes(txt, "report.txt")          # warm-up
+    lint_bytes(txt, "report.txt")  # warm-up
     for kind, name, data in docs:
         lint_bytes(data, name)
         cpu, rd = [], []
@@ -312,9 +375,13 @@ def section_formats(rows: list, quick: bool, tmp: str) -> None:
             cpu.append(time.process_time() - c1)
             rd.append(c1 - c0)
         goal = {"docx": " · goal ≤ 150 ms", "html": " · goal ≤ 50 ms"}.get(kind, " · the text floor")
-        rows.append((f"read+lint 30 KB report as .{kind} ({len(data) / 1000:.0f} KB file)",
-                     f"{statistics.median(cpu) * 1e3:.1f} ms",
-                     f"p95 {p95(cpu) * 1e3:.1f} ms · reading alone {statistics.median(rd) * 1e3:.1f} ms{goal}"))
+        rows.append(
+            (
+                f"read+lint 30 KB report as .{kind} ({len(data) / 1000:.0f} KB file)",
+                f"{statistics.median(cpu) * 1e3:.1f} ms",
+                f"p95 {p95(cpu) * 1e3:.1f} ms · reading alone {statistics.median(rd) * 1e3:.1f} ms{goal}",
+            )
+        )
 
 
 def section_lsp(rows: list, quick: bool) -> None:
@@ -329,8 +396,13 @@ def section_lsp(rows: list, quick: bool) -> None:
         rows.append(("LSP change → diagnostics (lsp_latency.py)", "failed", "no result within 300 s"))
         return
     lines = [ln for ln in proc.stdout.splitlines() if ln.strip()]
-    rows.append(("LSP change → diagnostics (lsp_latency.py)", "see below" if lines else "failed",
-                 "" if lines else proc.stderr[-300:]))
+    rows.append(
+        (
+            "LSP change → diagnostics (lsp_latency.py)",
+            "see below" if lines else "failed",
+            "" if lines else proc.stderr[-300:],
+        )
+    )
     for ln in lines[-8:]:
         rows.append(("", "", ln.strip()))
 
@@ -358,7 +430,7 @@ def section_pdf(rows: list, quick: bool) -> None:
 
     data = _ten_page_pdf()
     runs = 5 if quick else 15
-    lint_bytes(data, "report.pdf")          # warm-up
+    lint_bytes(data, "report.pdf")  # warm-up
     read, full = [], []
     for _ in range(runs):
         c0 = time.process_time()
@@ -368,23 +440,27 @@ def section_pdf(rows: list, quick: bool) -> None:
         c2 = time.process_time()
         read.append(c1 - c0)
         full.append(c2 - c1)
-    rows.append((f"read+lint 10-page PDF ({len(data) / 1000:.0f} KB, real report ×2)",
-                 f"{statistics.median(full) * 1e3:.0f} ms",
-                 f"p95 {p95(full) * 1e3:.0f} ms · reading alone {statistics.median(read) * 1e3:.0f} ms · goal ≤ 1 s"))
+    rows.append(
+        (
+            f"read+lint 10-page PDF ({len(data) / 1000:.0f} KB, real report ×2)",
+            f"{statistics.median(full) * 1e3:.0f} ms",
+            f"p95 {p95(full) * 1e3:.0f} ms · reading alone {statistics.median(read) * 1e3:.0f} ms · goal ≤ 1 s",
+        )
+    )
+
 
 def section_ofd(rows: list, quick: bool) -> None:
     """A 10-page OFD written from the 10-page PDF's characters and ruling lines (tests/read/ofdmake.py,
     text in DeltaX-spaced runs): read, and read + lint from bytes. Goal ≤ 500 ms."""
     sys.path.insert(0, os.path.join(ROOT, "tests"))
-    from read import ofdmake
-
     from gxlint.engine import lint_bytes
     from gxlint.read.ofd import read_ofd
+    from read import ofdmake
 
     for mode in ("runs", "chars"):
         data = ofdmake.from_pdf(_ten_page_pdf(), mode)
         runs = 5 if quick else 15
-        lint_bytes(data, "report.ofd")          # warm-up
+        lint_bytes(data, "report.ofd")  # warm-up
         read, full = [], []
         for _ in range(runs):
             c0 = time.process_time()
@@ -395,9 +471,13 @@ def section_ofd(rows: list, quick: bool) -> None:
             read.append(c1 - c0)
             full.append(c2 - c1)
         what = "one TextObject per run" if mode == "runs" else "one TextObject per character"
-        rows.append((f"read+lint 10-page OFD ({len(data) / 1000:.0f} KB, {what})",
-                     f"{statistics.median(full) * 1e3:.0f} ms",
-                     f"p95 {p95(full) * 1e3:.0f} ms · reading alone {statistics.median(read) * 1e3:.0f} ms · goal ≤ 500 ms"))
+        rows.append(
+            (
+                f"read+lint 10-page OFD ({len(data) / 1000:.0f} KB, {what})",
+                f"{statistics.median(full) * 1e3:.0f} ms",
+                f"p95 {p95(full) * 1e3:.0f} ms · reading alone {statistics.median(read) * 1e3:.0f} ms · goal ≤ 500 ms",
+            )
+        )
 
 
 def section_office(rows: list, quick: bool, tmp: str) -> None:
@@ -420,9 +500,21 @@ def section_office(rows: list, quick: bool, tmp: str) -> None:
     n = 4 if quick else 10
     for k in range(n):
         build_docx(synth.generate(20 + k), os.path.join(folder, f"r{k}.docx"))
-    subprocess.run([exe, f"-env:UserInstallation=file://{tmp}/lo-bench", "--headless", "--convert-to", "doc:MS Word 97",
-                    "--outdir", folder] + [os.path.join(folder, f"r{k}.docx") for k in range(n)],
-                   capture_output=True, timeout=600, check=False)
+    subprocess.run(
+        [
+            exe,
+            f"-env:UserInstallation=file://{tmp}/lo-bench",
+            "--headless",
+            "--convert-to",
+            "doc:MS Word 97",
+            "--outdir",
+            folder,
+        ]
+        + [os.path.join(folder, f"r{k}.docx") for k in range(n)],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
     docs = []
     for k in range(n):
         with open(os.path.join(folder, f"r{k}.doc"), "rb") as fh:
@@ -433,17 +525,22 @@ def section_office(rows: list, quick: bool, tmp: str) -> None:
         t0 = time.perf_counter()
         lint_bytes(data, "report.doc")
         alone.append(time.perf_counter() - t0)
-    rows.append((f".doc ({len(docs[0]) / 1000:.0f} KB) read+lint through LibreOffice, alone",
-                 f"{statistics.median(alone):.2f} s",
-                 "wall time, start-up and a first private profile of this process included · goal ≤ 5 s"))
+    rows.append(
+        (
+            f".doc ({len(docs[0]) / 1000:.0f} KB) read+lint through LibreOffice, alone",
+            f"{statistics.median(alone):.2f} s",
+            "wall time, start-up and a first private profile of this process included · goal ≤ 5 s",
+        )
+    )
     office._converted.clear()
     t0 = time.perf_counter()
     office.prefetch((d, "doc") for d in docs)
     for data in docs:
         lint_bytes(data, "report.doc")
     total = time.perf_counter() - t0
-    rows.append((f"folder of {n} .doc, one LibreOffice start", f"{total / n:.2f} s/file",
-                 f"{total:.1f} s in all (wall time)"))
+    rows.append(
+        (f"folder of {n} .doc, one LibreOffice start", f"{total / n:.2f} s/file", f"{total:.1f} s in all (wall time)")
+    )
 
 
 def section_hostile(rows: list) -> None:
@@ -468,7 +565,7 @@ def section_across(rows: list, quick: bool, tmp: str) -> None:
     from gxlint.parse import parse
 
     old, new = synth.series(22, (2023, 2024))
-    for r in (old, new):            # filler paragraphs up to 30 KB each
+    for r in (old, new):  # filler paragraphs up to 30 KB each
         r.filler = 0
         base = len(r.render().text.encode("utf-8"))
         r.filler = max(0, (30_000 - base) // 400)
@@ -479,7 +576,7 @@ def section_across(rows: list, quick: bool, tmp: str) -> None:
             fh.write(r.render().text)
         paths.append(p)
     a, b = (parse(open(p, encoding="utf-8").read(), p) for p in paths)
-    compare(a, b)                   # warm-up
+    compare(a, b)  # warm-up
     runs = 10 if quick else 40
     cpu = []
     for _ in range(runs):
@@ -487,22 +584,32 @@ def section_across(rows: list, quick: bool, tmp: str) -> None:
         compare(a, b, paths[0], paths[1])
         cpu.append(time.process_time() - c0)
     kb = [os.path.getsize(p) / 1000 for p in paths]
-    rows.append((f"compare two parsed reports ({kb[0]:.0f} + {kb[1]:.0f} KB)", f"{statistics.median(cpu) * 1e3:.1f} ms",
-                 f"p95 {p95(cpu) * 1e3:.1f} ms · goal ≤ 100 ms on one core"))
+    rows.append(
+        (
+            f"compare two parsed reports ({kb[0]:.0f} + {kb[1]:.0f} KB)",
+            f"{statistics.median(cpu) * 1e3:.1f} ms",
+            f"p95 {p95(cpu) * 1e3:.1f} ms · goal ≤ 100 ms on one core",
+        )
+    )
     cpu = []
     for _ in range(max(3, runs // 4)):
         c0 = time.process_time()
         compare(load(paths[0])[0], load(paths[1])[0], paths[0], paths[1])
         cpu.append(time.process_time() - c0)
-    rows.append(("read + parse + compare the same two", f"{statistics.median(cpu) * 1e3:.1f} ms",
-                 f"p95 {p95(cpu) * 1e3:.1f} ms (the two parses are most of it)"))
+    rows.append(
+        (
+            "read + parse + compare the same two",
+            f"{statistics.median(cpu) * 1e3:.1f} ms",
+            f"p95 {p95(cpu) * 1e3:.1f} ms (the two parses are most of it)",
+        )
+    )
 
     organs = 100 if quick else 400
     folder = os.path.join(tmp, "organs")
     files = []
     for k in range(organs):
         for r in synth.series(k, (2020, 2021, 2022, 2023, 2024), organ=f"青云{k}县司法局"):
-            r.filler = 20           # about 8 KB, the real reports' middle
+            r.filler = 20  # about 8 KB, the real reports' middle
             p = os.path.join(folder, f"o{k:04d}", f"{r.year}.txt")
             os.makedirs(os.path.dirname(p), exist_ok=True)
             with open(p, "w", encoding="utf-8") as fh:
@@ -520,24 +627,39 @@ def section_across(rows: list, quick: bool, tmp: str) -> None:
         t0, c0 = time.perf_counter(), used()
         ix = build(files, cache=cache, jobs=2, stats=st)
         wall = time.perf_counter() - t0
-        rows.append((f"pair {len(files)} reports by organ and year ({run}, --jobs 2)", f"{wall:.2f} s",
-                     f"CPU {used() - c0:.2f} s · {st['parsed']} parsed, {st['cached']} cached, "
-                     f"{len(ix.organs())} organs · goal for 2,000: ≤ 30 s cold"))
+        rows.append(
+            (
+                f"pair {len(files)} reports by organ and year ({run}, --jobs 2)",
+                f"{wall:.2f} s",
+                f"CPU {used() - c0:.2f} s · {st['parsed']} parsed, {st['cached']} cached, "
+                f"{len(ix.organs())} organs · goal for 2,000: ≤ 30 s cold",
+            )
+        )
     settings = Settings.from_options(None, select="GX7")
     t0 = time.perf_counter()
     n = sum(len(run_index_rules(e, ix, settings, e.path)) for e in ix.entries.values())
-    rows.append((f"GX7 rules over the {len(files)} reports", f"{time.perf_counter() - t0:.2f} s",
-                 f"{n} findings (a consistent, rewritten series: 0 expected)"))
+    rows.append(
+        (
+            f"GX7 rules over the {len(files)} reports",
+            f"{time.perf_counter() - t0:.2f} s",
+            f"{n} findings (a consistent, rewritten series: 0 expected)",
+        )
+    )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer runs and 200 reports for throughput")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language-server latency")
-    ap.add_argument("--only", choices=("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache",
-                                       "across", "mcp"), nargs="*")
+    ap.add_argument(
+        "--only",
+        choices=("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache", "across", "mcp"),
+        nargs="*",
+    )
     a = ap.parse_args()
-    want = set(a.only or ("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache", "across", "mcp"))
+    want = set(
+        a.only or ("single", "formats", "throughput", "cold", "memory", "lsp", "hostile", "cache", "across", "mcp")
+    )
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="gxlint-bench-") as tmp:
         if "single" in want:

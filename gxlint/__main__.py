@@ -6,6 +6,7 @@ of the installed ones, and its ``*.dist-info`` would register rule packs.  The e
 before anything else is imported (gxlint itself is already imported, and its modules are found
 through its package path), and the processes gxlint starts inherit PYTHONSAFEPATH.
 """
+
 import os
 import sys
 

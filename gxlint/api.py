@@ -23,6 +23,7 @@ in :mod:`gxlint.rule`, the parsed report in :mod:`gxlint.model`, what rules ask 
 :mod:`gxlint.parse.queries`, the tables' arithmetic in :mod:`gxlint.identities`, the severity
 policy in :mod:`gxlint.certainty`, the year-to-year helpers in :mod:`gxlint.across`.
 """
+
 from __future__ import annotations
 
 from .across.compare import COPIED_MIN_CHARS, COPIED_SHARE, printed_share
@@ -39,10 +40,46 @@ from .rule import CORRECT, Context, Rule
 from .templates import template_data
 
 __all__ = [
-    "Cell", "Claim", "Context", "Diagnostic", "Document", "Edit", "Fix", "HeaderLabel", "Meta",
-    "Related", "Row", "Rule", "Section", "Severity", "Span", "Table", "fmt_num", "CORRECT",
-    "Identity", "all_identities", "row_name", "COLUMN_NAMES", "COLUMN_NAMES_EN", "template_data",
-    "plain_text", "paragraph_keys", "paragraphs", "table_labels_present", "in_prose", "lexicon",
-    "Doubt", "doubts", "reportable", "cell_certain", "count_certain", "shape_certain",
-    "COPIED_MIN_CHARS", "COPIED_SHARE", "printed_share", "maybe_last_year", "organ_core", "organ_relation",
+    "Cell",
+    "Claim",
+    "Context",
+    "Diagnostic",
+    "Document",
+    "Edit",
+    "Fix",
+    "HeaderLabel",
+    "Meta",
+    "Related",
+    "Row",
+    "Rule",
+    "Section",
+    "Severity",
+    "Span",
+    "Table",
+    "fmt_num",
+    "CORRECT",
+    "Identity",
+    "all_identities",
+    "row_name",
+    "COLUMN_NAMES",
+    "COLUMN_NAMES_EN",
+    "template_data",
+    "plain_text",
+    "paragraph_keys",
+    "paragraphs",
+    "table_labels_present",
+    "in_prose",
+    "lexicon",
+    "Doubt",
+    "doubts",
+    "reportable",
+    "cell_certain",
+    "count_certain",
+    "shape_certain",
+    "COPIED_MIN_CHARS",
+    "COPIED_SHARE",
+    "printed_share",
+    "maybe_last_year",
+    "organ_core",
+    "organ_relation",
 ]

@@ -17,6 +17,7 @@ The baseline file (JSON)::
 Paths are relative to the baseline file's directory.  ``reason`` is free text kept as written
 when the baseline is rewritten.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,7 +32,7 @@ from typing import Iterable, Optional
 from . import __version__
 
 FORMAT_VERSION = 1
-FINGERPRINT_KEY = "gxlint/v1"     # SARIF partialFingerprints key
+FINGERPRINT_KEY = "gxlint/v1"  # SARIF partialFingerprints key
 
 
 class BaselineError(Exception):
@@ -46,7 +47,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?![\d])|\d+")
 def _number(m: "re.Match") -> str:
     digits = re.sub(r"[,，]", "", m.group())
     try:
-        return str(int(digits))        # int() reads full-width and other Unicode decimal digits too
+        return str(int(digits))  # int() reads full-width and other Unicode decimal digits too
     except ValueError:  # pragma: no cover
         return digits
 
@@ -75,7 +76,12 @@ def context_of(doc, span) -> str:
             continue
         for rid, row in table.rows.items():
             for cell in row.cells:
-                if cell.span is not None and cell.span.start <= span.start and span.end <= cell.span.end and len(cell.span):
+                if (
+                    cell.span is not None
+                    and cell.span.start <= span.start
+                    and span.end <= cell.span.end
+                    and len(cell.span)
+                ):
                     return f"{kind}/{rid}/{cell.column}"
             ls = row.label_span
             if ls is not None and ls.start <= span.start and span.end <= ls.end and len(ls):
@@ -100,7 +106,7 @@ def parts(diag, doc, text: Optional[str]) -> tuple[str, str]:
     src = text if text is not None else (getattr(doc, "text", None) if doc is not None else None)
     flagged = ""
     if src is not None:
-        flagged = _norm(src[diag.span.start:diag.span.end])
+        flagged = _norm(src[diag.span.start : diag.span.end])
     if not flagged:
         # an empty span (a missing section, a missing row): the message says what is missing
         flagged = "∅" + _norm(diag.message)
@@ -145,6 +151,7 @@ def occurrence_fingerprints(result) -> list[str]:
 
 # --- the file ----------------------------------------------------------------------------
 
+
 @dataclass
 class Entry:
     path: str
@@ -155,8 +162,13 @@ class Entry:
     reason: str = ""
 
     def to_json(self) -> dict:
-        out = {"path": self.path, "code": self.code, "fingerprint": self.fingerprint,
-               "message": self.message, "context": self.context}
+        out = {
+            "path": self.path,
+            "code": self.code,
+            "fingerprint": self.fingerprint,
+            "message": self.message,
+            "context": self.context,
+        }
         if self.reason:
             out["reason"] = self.reason
         return out
@@ -191,15 +203,25 @@ def load(path: str) -> Baseline:
     except (OSError, ValueError) as exc:
         raise BaselineError(f"{path}: 无法读取基线文件 (cannot read the baseline): {exc}") from None
     except RecursionError:
-        raise BaselineError(f"{path}: 不是 gxlint 基线文件：JSON 嵌套层数过多 (not a gxlint baseline: nested too deeply)") from None
+        raise BaselineError(
+            f"{path}: 不是 gxlint 基线文件：JSON 嵌套层数过多 (not a gxlint baseline: nested too deeply)"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise BaselineError(f"{path}: 不是 gxlint 基线文件 (not a gxlint baseline: no \"entries\" list)")
+        raise BaselineError(f'{path}: 不是 gxlint 基线文件 (not a gxlint baseline: no "entries" list)')
     entries = []
     for i, e in enumerate(data["entries"]):
         if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("path", "code", "fingerprint")):
             raise BaselineError(f"{path}: entries[{i}] 缺少 path/code/fingerprint (missing path/code/fingerprint)")
-        entries.append(Entry(e["path"], e["code"], e["fingerprint"], str(e.get("message", "")),
-                             str(e.get("context", "")), str(e.get("reason", ""))))
+        entries.append(
+            Entry(
+                e["path"],
+                e["code"],
+                e["fingerprint"],
+                str(e.get("message", "")),
+                str(e.get("context", "")),
+                str(e.get("reason", "")),
+            )
+        )
     return Baseline(path, entries)
 
 
@@ -216,14 +238,19 @@ def build(path: str, results: Iterable, previous: Optional[Baseline] = None) -> 
         for d in r.diagnostics:
             fp = fingerprint_of(d)
             rs = reasons.get((kp, d.code, fp))
-            bl.entries.append(Entry(kp, d.code, fp, d.message, str(d.data.get("context", "")),
-                                    rs.pop(0) if rs else ""))
+            bl.entries.append(Entry(kp, d.code, fp, d.message, str(d.data.get("context", "")), rs.pop(0) if rs else ""))
     return bl
 
 
 def dumps(bl: Baseline) -> str:
-    return json.dumps({"gxlint_baseline": FORMAT_VERSION, "gxlint": __version__,
-                       "entries": [e.to_json() for e in bl.entries]}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"gxlint_baseline": FORMAT_VERSION, "gxlint": __version__, "entries": [e.to_json() for e in bl.entries]},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def apply(bl: Baseline, results: list, enabled=None) -> list[Entry]:
@@ -245,7 +272,7 @@ class Matcher:
         for e in bl.entries:
             self.pool[(e.path, e.code, e.fingerprint)].append(e)
         self.by_key: dict[str, Optional[str]] = {}
-        self.accepted = 0           # findings the baseline accepted (not reported)
+        self.accepted = 0  # findings the baseline accepted (not reported)
 
     def apply_one(self, r) -> None:
         kp = self.bl.key_path(r.path)
@@ -263,7 +290,11 @@ class Matcher:
 
     def stale(self, enabled=None) -> list[Entry]:
         by_key = self.by_key
-        stale = [e for (p, c, _f), es in self.pool.items()
-                 if p in by_key and (enabled is None or enabled(by_key[p], c)) for e in es]
+        stale = [
+            e
+            for (p, c, _f), es in self.pool.items()
+            if p in by_key and (enabled is None or enabled(by_key[p], c))
+            for e in es
+        ]
         stale.sort(key=lambda e: (e.path, e.code, e.fingerprint))
         return stale

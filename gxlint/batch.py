@@ -5,6 +5,7 @@ the decoded text, for positions) with content-anchored fingerprints already atta
 parent can render, baseline and sort.  A failure in one file becomes a GX001 diagnostic for that
 file; the run goes on.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -27,22 +28,23 @@ PROGRESS_MIN_FILES = 20
 
 @dataclass(frozen=True)
 class Task:
-    path: str                 # what to read ("-" is handled by the caller)
-    display: str              # what to report
+    path: str  # what to read ("-" is handled by the caller)
+    display: str  # what to report
     settings: Settings
-    walked: bool = False      # found by walking a folder (not named): skipped when it is not a report
+    walked: bool = False  # found by walking a folder (not named): skipped when it is not a report
     root: Optional[str] = None  # the folder walked to find it: --fix writes nothing outside it
 
 
 @dataclass(frozen=True)
 class FixMode:
-    fix: bool = False         # apply fixes (write unless diff)
+    fix: bool = False  # apply fixes (write unless diff)
     unsafe: bool = False
-    diff: bool = False        # compute a diff, never write
-    follow_symlinks: bool = False   # --fix writes a named file that is a symbolic link (its target)
+    diff: bool = False  # compute a diff, never write
+    follow_symlinks: bool = False  # --fix writes a named file that is a symbolic link (its target)
 
 
 # --- one file --------------------------------------------------------------------------
+
 
 def _umask() -> int:
     mask = os.umask(0o022)
@@ -68,13 +70,14 @@ def atomic_write(path: str, data: bytes, owner: Optional[tuple[int, int]] = None
                     try:
                         os.fchown(fh.fileno(), *owner)
                     except OSError:
-                        raise FixRefused("无法保留文件的所有者或所属组，未写入修复 "
-                                         "(the file's owner or group could not be kept)") from None
+                        raise FixRefused(
+                            "无法保留文件的所有者或所属组，未写入修复 (the file's owner or group could not be kept)"
+                        ) from None
         try:
             mode = stat.S_IMODE(os.stat(real).st_mode)
         except FileNotFoundError:
             mode = 0o666 & ~_umask()
-        os.chmod(tmp, mode)      # after chown: chown clears set-user/group-ID bits
+        os.chmod(tmp, mode)  # after chown: chown clears set-user/group-ID bits
         os.replace(tmp, real)
     except BaseException:
         try:
@@ -86,8 +89,8 @@ def atomic_write(path: str, data: bytes, owner: Optional[tuple[int, int]] = None
 
 # --- writing a fixed report --------------------------------------------------------------
 
-RUN_STARTED = time.time()          # stale temporary files are those older than this run
-_TMP_NAME = re.compile(r"\.gxlint-[a-z0-9_]{8}\.tmp")      # tempfile.mkstemp(prefix=".gxlint-", suffix=".tmp")
+RUN_STARTED = time.time()  # stale temporary files are those older than this run
+_TMP_NAME = re.compile(r"\.gxlint-[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp(prefix=".gxlint-", suffix=".tmp")
 _cleaned: set = set()
 
 
@@ -131,15 +134,19 @@ def symlink_refusal(path: str, root: Optional[str], follow: bool) -> Optional[st
         real, top = os.path.realpath(path), os.path.realpath(root)
         try:
             inside = os.path.commonpath([real, top]) == top
-        except ValueError:      # another drive
+        except ValueError:  # another drive
             inside = False
         if not inside:
-            return (f"这是指向所检查目录之外（{real}）的符号链接，未写入修复 "
-                    f"(a symbolic link out of the folder being fixed, to {real}: not written)")
+            return (
+                f"这是指向所检查目录之外（{real}）的符号链接，未写入修复 "
+                f"(a symbolic link out of the folder being fixed, to {real}: not written)"
+            )
         return None
     if not follow and os.path.islink(path):
-        return (f"这是符号链接（指向 {os.path.realpath(path)}），未写入修复；要改写它指向的文件，请加 --follow-symlinks "
-                f"(a symbolic link to {os.path.realpath(path)}: not written; --follow-symlinks writes its target)")
+        return (
+            f"这是符号链接（指向 {os.path.realpath(path)}），未写入修复；要改写它指向的文件，请加 --follow-symlinks "
+            f"(a symbolic link to {os.path.realpath(path)}: not written; --follow-symlinks writes its target)"
+        )
     return None
 
 
@@ -164,16 +171,26 @@ def write_fixed(path: str, data: bytes, original: bytes, before: Optional[os.sta
     folder = os.path.dirname(real) or "."
     clean_stale_temp_files(folder)
     st = os.stat(real)
-    if before is not None and (st.st_size, st.st_mtime_ns, st.st_ino) != (before.st_size, before.st_mtime_ns, before.st_ino):
-        raise FixRefused("文件在检查期间被改动过，未写入修复，以免覆盖别人的修改；请重新运行 "
-                         "(the file changed while it was checked; not overwritten — run again)")
+    if before is not None and (st.st_size, st.st_mtime_ns, st.st_ino) != (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    ):
+        raise FixRefused(
+            "文件在检查期间被改动过，未写入修复，以免覆盖别人的修改；请重新运行 "
+            "(the file changed while it was checked; not overwritten — run again)"
+        )
     with open(real, "rb") as fh:
         if _digest(fh.read()) != _digest(original):
-            raise FixRefused("文件在检查期间被改动过，未写入修复，以免覆盖别人的修改；请重新运行 "
-                             "(the file changed while it was checked; not overwritten — run again)")
+            raise FixRefused(
+                "文件在检查期间被改动过，未写入修复，以免覆盖别人的修改；请重新运行 "
+                "(the file changed while it was checked; not overwritten — run again)"
+            )
     if st.st_nlink > 1:
-        raise FixRefused(f"文件有 {st.st_nlink} 个硬链接，改写会使它们不再指向同一文件，未写入修复 "
-                         f"(the file has {st.st_nlink} hard links that rewriting would break)")
+        raise FixRefused(
+            f"文件有 {st.st_nlink} 个硬链接，改写会使它们不再指向同一文件，未写入修复 "
+            f"(the file has {st.st_nlink} hard links that rewriting would break)"
+        )
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
         raise FixRefused("只读文件 (read-only file)")
     atomic_write(real, data, owner=(st.st_uid, st.st_gid))
@@ -185,7 +202,7 @@ def write_output(path: str, data: bytes) -> None:
     pipe, a terminal) is written straight to, never replaced by a regular file."""
     if path == "-":
         out = getattr(sys.stdout, "buffer", None)
-        if out is None:    # a text-only stream (tests)
+        if out is None:  # a text-only stream (tests)
             sys.stdout.write(data.decode("utf-8"))
         else:
             sys.stdout.flush()
@@ -209,9 +226,10 @@ def unified_diff(old: str, new: str, fromfile: str, tofile: str) -> str:
     """A unified diff that ``patch`` and ``git apply`` accept: a last line without a line break is
     followed by ``\\ No newline at end of file``, on whichever side it occurs."""
     out = []
-    for line in difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                     fromfile=fromfile, tofile=tofile):
-        if line.endswith("\n") or line.endswith("\r"):   # (splitlines also breaks on \r)
+    for line in difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=fromfile, tofile=tofile
+    ):
+        if line.endswith("\n") or line.endswith("\r"):  # (splitlines also breaks on \r)
             out.append(line)
         else:
             out.append(line + "\n\\ No newline at end of file\n")
@@ -221,12 +239,21 @@ def unified_diff(old: str, new: str, fromfile: str, tofile: str) -> str:
 def _with_newline(edits, newline: str):
     if newline == "\n":
         return edits
-    return [Edit(e.start, e.end, e.new_text.replace("\r\n", "\n").replace("\n", newline)) if "\n" in e.new_text else e
-            for e in edits]
+    return [
+        Edit(e.start, e.end, e.new_text.replace("\r\n", "\n").replace("\n", newline)) if "\n" in e.new_text else e
+        for e in edits
+    ]
 
 
-def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_passes: int = 4,
-               before: Optional[os.stat_result] = None, root: Optional[str] = None):
+def fix_result(
+    res,
+    path: Optional[str],
+    settings: Settings,
+    mode: FixMode,
+    max_passes: int = 4,
+    before: Optional[os.stat_result] = None,
+    root: Optional[str] = None,
+):
     """Apply the chosen fixes to a linted file until nothing changes.  Returns the result of
     linting the fixed text, with ``meta["fix"]`` = {applied, changed, written, diff, error}.
     ``root``: the folder walked to find ``path`` (see :func:`symlink_refusal`)."""
@@ -236,9 +263,9 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
 
     # applied: edits made; fixed: findings whose fix was applied (what the user is told)
     info: dict[str, Any] = {"applied": 0, "fixed": 0, "changed": False, "written": False, "diff": None, "error": None}
-    if res.meta.get("fixable") is False:   # a .docx/.html/.pdf: the fix is made in the source document
+    if res.meta.get("fixable") is False:  # a .docx/.html/.pdf: the fix is made in the source document
         n = sum(1 for d in res.diagnostics if d.fix is not None and (d.fix.safe or mode.unsafe))
-        if n:                                   # said only when there was something to fix
+        if n:  # said only when there was something to fix
             info["refused"] = res.meta.get("format") or "document"
             info["refused_count"] = n
         res.meta["fix"] = info
@@ -272,17 +299,23 @@ def fix_result(res, path: Optional[str], settings: Settings, mode: FixMode, max_
                     raise FixRefused(refused)
                 if res.meta.get("uncertain_encoding"):
                     enc = res.meta["uncertain_encoding"]
-                    raise FixRefused(f"无法确定文件的编码（按 {enc} 读取只是推测），未写入修复；请另存为 UTF-8 后再修复 "
-                                     f"(the encoding could not be told with certainty — read as {enc}, a guess: "
-                                     f"not written; save it as UTF-8 to fix it)")
+                    raise FixRefused(
+                        f"无法确定文件的编码（按 {enc} 读取只是推测），未写入修复；请另存为 UTF-8 后再修复 "
+                        f"(the encoding could not be told with certainty — read as {enc}, a guess: "
+                        f"not written; save it as UTF-8 to fix it)"
+                    )
                 if not os.access(path, os.W_OK):
                     raise PermissionError("只读文件 (read-only file)")
-                write_fixed(path, encode(text, res.encoding or "utf-8", res.bom),
-                            encode(orig, res.encoding or "utf-8", res.bom), before)
+                write_fixed(
+                    path,
+                    encode(text, res.encoding or "utf-8", res.bom),
+                    encode(orig, res.encoding or "utf-8", res.bom),
+                    before,
+                )
                 info["written"] = True
             except (OSError, UnicodeError) as exc:
                 info["error"] = getattr(exc, "strerror", None) or str(exc)
-                cur = res          # nothing was written: report what the file still has
+                cur = res  # nothing was written: report what the file still has
     cur.encoding, cur.newline, cur.bom = res.encoding, res.newline, res.bom
     cur.meta["fix"] = info
     return cur
@@ -326,21 +359,21 @@ def check_one(task: Task, mode: FixMode = FixMode(), data: Optional[bytes] = Non
         else:
             if mode.fix and not mode.diff:
                 try:
-                    before = os.stat(task.path)     # to tell, before writing, that it was not edited meanwhile
+                    before = os.stat(task.path)  # to tell, before writing, that it was not edited meanwhile
                 except OSError:
                     before = None
             res = lint_path(task.path, task.settings, display_path=task.display)
-        if (task.walked and not task.settings.lint_all and res.doc is not None
-                and not looks_like_report(res.doc)):
+        if task.walked and not task.settings.lint_all and res.doc is not None and not looks_like_report(res.doc):
             res.diagnostics = []
             res.meta["not_report"] = True
             res.doc = None
             return res
         if mode.fix or mode.diff:
-            res = fix_result(res, None if data is not None else task.path, task.settings, mode, before=before,
-                             root=task.root)
+            res = fix_result(
+                res, None if data is not None else task.path, task.settings, mode, before=before, root=task.root
+            )
         baseline.annotate(res)
-        if res.doc is not None:      # the report's entry in the cross-report index (GX7)
+        if res.doc is not None:  # the report's entry in the cross-report index (GX7)
             from .across.index import entry_from_document
 
             res.meta["across"] = entry_from_document(res.doc, task.display).to_dict()
@@ -355,6 +388,7 @@ def _check_chunk(tasks: Sequence[Task], mode: FixMode) -> list:
 
 
 # --- many files --------------------------------------------------------------------------
+
 
 class Progress:
     """A one-line progress bar on a terminal (stderr); a no-op otherwise."""
@@ -414,21 +448,23 @@ class Progress:
             self.stream.flush()
 
 
-def run(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
-        on_done: Optional[Callable[[int], None]] = None) -> list:
+def run(
+    tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(), on_done: Optional[Callable[[int], None]] = None
+) -> list:
     """Check every task; ``jobs`` > 1 uses worker processes.  Results in task order."""
     return [r for _, r in run_iter(tasks, jobs, mode, on_done)]
 
 
-def run_iter(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
-             on_done: Optional[Callable[[int], None]] = None):
+def run_iter(
+    tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(), on_done: Optional[Callable[[int], None]] = None
+):
     """(index, result) for every task, in task order, each as soon as it and those before it are
     done — so outputs can be written file by file.  ``jobs`` > 1 uses :class:`gxlint.pool.Pool`
     (workers die with this process; a worker that dies is replaced)."""
     from .engine import registry
 
-    registry()   # loaded once in the parent: forked workers inherit it
-    if len(tasks) > 1:      # .doc/.wps/.odt/.rtf: one LibreOffice start converts them all
+    registry()  # loaded once in the parent: forked workers inherit it
+    if len(tasks) > 1:  # .doc/.wps/.odt/.rtf: one LibreOffice start converts them all
         from .read.office import prefetch_paths
 
         prefetch_paths([t.path for t in tasks if t.path and t.path != "-"], tasks[0].settings.max_bytes)
@@ -451,7 +487,7 @@ def run_iter(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
     workers = min(jobs, len(tasks) - 1)
     size = max(1, min(16, (len(tasks) - 1) // (workers * 4)))
     chunks = [list(range(i, min(i + size, len(tasks)))) for i in range(1, len(tasks), size)]
-    if not pool.available():   # pragma: no cover - no fork (Windows, macOS spawn-only builds)
+    if not pool.available():  # pragma: no cover - no fork (Windows, macOS spawn-only builds)
         yield from _run_executor(tasks, chunks, workers, mode, on_done)
         return
 
@@ -459,8 +495,9 @@ def run_iter(tasks: Sequence[Task], jobs: int, mode: FixMode = FixMode(),
         return [pack(check_one(tasks[i], mode)) for i in idx]
 
     def lost(i: int):
-        return _failure(tasks[i].display, tasks[i].settings,
-                        RuntimeError("检查此文件的进程意外退出 (the worker process died)"))
+        return _failure(
+            tasks[i].display, tasks[i].settings, RuntimeError("检查此文件的进程意外退出 (the worker process died)")
+        )
 
     def error(i: int, exc: BaseException):
         return _failure(tasks[i].display, tasks[i].settings, exc)

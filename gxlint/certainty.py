@@ -18,6 +18,7 @@ docs/zh/certainty.md and docs/en/certainty.md):
   (:func:`doubts`).  A table whose reading needed no inference, or whose inferences contradict
   nothing, gets no GX207.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -74,12 +75,12 @@ class Doubt:
     """What could not be said of a table for want of certainty (reported once, by GX207)."""
 
     table: Table
-    why: list[str] = field(default_factory=list)        # inferences, "count", "strays"
-    counts: list[Row] = field(default_factory=list)     # rows with too many / too few numbers
+    why: list[str] = field(default_factory=list)  # inferences, "count", "strays"
+    counts: list[Row] = field(default_factory=list)  # rows with too many / too few numbers
     malformed: list[tuple[Row, Cell]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)    # template rows not found
-    failing: list["Identity"] = field(default_factory=list)   # identities failing on guessed cells
-    spans: list[Span] = field(default_factory=list)     # where: the rows in doubt, first first
+    missing: list[str] = field(default_factory=list)  # template rows not found
+    failing: list["Identity"] = field(default_factory=list)  # identities failing on guessed cells
+    spans: list[Span] = field(default_factory=list)  # where: the rows in doubt, first first
 
     @property
     def any(self) -> bool:
@@ -127,4 +128,3 @@ def doubts(doc: Document) -> dict[str, Doubt]:
             out[kind] = d
     doc.cache["doubts"] = out
     return out
-

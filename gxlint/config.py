@@ -4,6 +4,7 @@ The same ``Settings`` drives the CLI, the language server and pre-commit.  Value
 defaults, then a configuration file (``[tool.gxlint]`` in pyproject.toml or ``gxlint.toml``),
 then the command line / editor settings.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -29,21 +30,21 @@ class Settings:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)   # code, prefix or name → severity
+    severity: dict[str, Severity] = field(default_factory=dict)  # code, prefix or name → severity
     lang: str = "zh"
-    template: Optional[str] = None       # v2019 / v2021: override detection
-    year: Optional[int] = None           # override the report year
-    organ_level: Optional[str] = None    # department / government / township
-    township_deadline: Optional[str] = None   # "MM-DD" local deadline for 乡镇/街道, if any
+    template: Optional[str] = None  # v2019 / v2021: override detection
+    year: Optional[int] = None  # override the report year
+    organ_level: Optional[str] = None  # department / government / township
+    township_deadline: Optional[str] = None  # "MM-DD" local deadline for 乡镇/街道, if any
     max_bytes: int = DEFAULT_MAX_BYTES
     blank_as_zero: bool = False
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    include: tuple[str, ...] = tuple(f"*{e}" for e in EXTENSIONS)   # every format gxlint reads
-    lint_all: bool = False               # folder walk: check files that do not look like a report too
+    include: tuple[str, ...] = tuple(f"*{e}" for e in EXTENSIONS)  # every format gxlint reads
+    lint_all: bool = False  # folder walk: check files that do not look like a report too
     exclude: tuple[str, ...] = ()
-    organs: dict[str, str] = field(default_factory=dict)   # [tool.gxlint.organs]: old name → new name (GX7)
-    report: dict[str, Any] = field(default_factory=dict)   # [tool.gxlint.report]: office, date, number … (gxlint report)
-    source: Optional[str] = None         # the config file these settings came from
+    organs: dict[str, str] = field(default_factory=dict)  # [tool.gxlint.organs]: old name → new name (GX7)
+    report: dict[str, Any] = field(default_factory=dict)  # [tool.gxlint.report]: office, date, number … (gxlint report)
+    source: Optional[str] = None  # the config file these settings came from
 
     # --- selection -------------------------------------------------------------------
     @staticmethod
@@ -72,7 +73,11 @@ class Settings:
         p = path.replace("\\", "/")
         out: list[str] = []
         for pattern, codes in self.per_file_ignores.items():
-            if fnmatch.fnmatch(p, pattern) or fnmatch.fnmatch(p.rsplit("/", 1)[-1], pattern) or fnmatch.fnmatch(p, "*/" + pattern):
+            if (
+                fnmatch.fnmatch(p, pattern)
+                or fnmatch.fnmatch(p.rsplit("/", 1)[-1], pattern)
+                or fnmatch.fnmatch(p, "*/" + pattern)
+            ):
                 out.extend(codes)
         return tuple(out)
 

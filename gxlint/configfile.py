@@ -23,6 +23,7 @@ Keys (kebab-case; snake_case is accepted too)::
 An unknown key, a wrong type or a bad value is a :class:`ConfigError` naming the key and the
 file (the CLI exits 2).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -43,9 +44,23 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 KEYS = (
-    "select", "ignore", "extend-select", "severity", "per-file-ignores", "template", "year",
-    "organ-level", "lang", "include", "exclude", "max-bytes", "township-deadline", "blank-as-zero",
-    "lint-all", "organs", "report",
+    "select",
+    "ignore",
+    "extend-select",
+    "severity",
+    "per-file-ignores",
+    "template",
+    "year",
+    "organ-level",
+    "lang",
+    "include",
+    "exclude",
+    "max-bytes",
+    "township-deadline",
+    "blank-as-zero",
+    "lint-all",
+    "organs",
+    "report",
 )
 REPORT_KEYS = ("office", "date", "number", "contact", "letter-template")
 
@@ -56,11 +71,12 @@ class ConfigError(Exception):
 
 # --- finding -------------------------------------------------------------------------
 
+
 def _has_gxlint_table(path: str) -> bool:
     try:
         data = _read_toml(path)
     except ConfigError:
-        return True   # a broken pyproject is reported, not silently skipped
+        return True  # a broken pyproject is reported, not silently skipped
     return isinstance(data.get("tool"), dict) and "gxlint" in data["tool"]
 
 
@@ -131,6 +147,7 @@ def raw_table(path: str) -> dict:
 
 # --- validating ----------------------------------------------------------------------
 
+
 def _canon_key(k: str) -> str:
     return k.replace("_", "-")
 
@@ -154,8 +171,10 @@ def _selector(path: str, key: str, s: str) -> list[str]:
     if known is not None:
         return known
     if re.fullmatch(r"[A-Za-z]{1,8}\d{0,4}", s):
-        return [s]      # a code or prefix (rules of a pack not installed yet are fine)
-    raise ConfigError(f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}")
+        return [s]  # a code or prefix (rules of a pack not installed yet are fine)
+    raise ConfigError(
+        f"{_where(path, key)}: 没有这样的规则、前缀或规则族 (no such rule, prefix or family): {s!r}{suggest(s)}"
+    )
 
 
 def _named_selector(s: str) -> Optional[list[str]]:
@@ -163,7 +182,7 @@ def _named_selector(s: str) -> Optional[list[str]]:
     matches; None for anything else (a code or prefix, or a mistake)."""
     if s.upper() == "ALL":
         return ["ALL"]
-    if s.lower() in families.BY_KEY:        # a built-in family: its prefix; a pack's: its rules
+    if s.lower() in families.BY_KEY:  # a built-in family: its prefix; a pack's: its rules
         return [families.BY_KEY[s.lower()].prefix]
     from .engine import registry
 
@@ -184,8 +203,12 @@ def suggest(s: str, lang: Optional[str] = None) -> str:
     from .engine import registry
 
     reg = registry()
-    words = list(reg) + [c.name for c in reg.values()] + [f.key for f in families.FAMILIES] + \
-        sorted(f.prefix for f in families.FAMILIES)
+    words = (
+        list(reg)
+        + [c.name for c in reg.values()]
+        + [f.key for f in families.FAMILIES]
+        + sorted(f.prefix for f in families.FAMILIES)
+    )
     lower = {w.lower(): w for w in words}
     close = difflib.get_close_matches(s.lower(), list(lower), n=3, cutoff=0.6)
     if not close:
@@ -242,36 +265,40 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
     for raw_key, v in table.items():
         k = _canon_key(str(raw_key))
         if k not in KEYS:
-            raise ConfigError(f"{_where(path, str(raw_key))}: 未知配置项 (unknown key {str(raw_key)!r}); "
-                              f"可用 (known keys): {', '.join(KEYS)}")
+            raise ConfigError(
+                f"{_where(path, str(raw_key))}: 未知配置项 (unknown key {str(raw_key)!r}); "
+                f"可用 (known keys): {', '.join(KEYS)}"
+            )
         if k in ("select", "ignore", "extend-select"):
             sel = _selectors(path, k, v)
             out[k.replace("-", "_")] = sel or (("ALL",) if k == "select" else ())
         elif k == "severity":
             if not isinstance(v, dict):
-                raise ConfigError(f"{_where(path, k)}: 应为表，如 {{ GX306 = \"error\" }} (expected a table)")
+                raise ConfigError(f'{_where(path, k)}: 应为表，如 {{ GX306 = "error" }} (expected a table)')
             sev: dict[str, Severity] = {}
             # families first, then prefixes, then single rules: the more specific wins in Settings
             for sel, level in v.items():
                 try:
                     s = Severity.parse(level)
                 except (ValueError, TypeError):
-                    raise ConfigError(f"{_where(path, 'severity.' + str(sel))}: 未知严重程度 (unknown severity) {level!r}; "
-                                      "error, warning, information, hint") from None
+                    raise ConfigError(
+                        f"{_where(path, 'severity.' + str(sel))}: 未知严重程度 (unknown severity) {level!r}; "
+                        "error, warning, information, hint"
+                    ) from None
                 _known_code(path, f"severity.{sel}", str(sel))
                 for expanded in _selector(path, f"severity.{sel}", str(sel)):
                     sev[expanded] = s
             out["severity"] = sev
         elif k == "per-file-ignores":
             if not isinstance(v, dict):
-                raise ConfigError(f"{_where(path, k)}: 应为表，如 {{ \"drafts/*.txt\" = [\"GX5\"] }} (expected a table)")
+                raise ConfigError(f'{_where(path, k)}: 应为表，如 {{ "drafts/*.txt" = ["GX5"] }} (expected a table)')
             pfi: dict[str, tuple[str, ...]] = {}
             for pattern, codes in v.items():
                 pfi[str(pattern)] = _selectors(path, f"per-file-ignores.{pattern}", codes)
             out["per_file_ignores"] = pfi
         elif k == "template":
             if v not in ("v2019", "v2021"):
-                raise ConfigError(f"{_where(path, k)}: 应为 \"v2019\" 或 \"v2021\" (expected v2019 or v2021), 不是 {v!r}")
+                raise ConfigError(f'{_where(path, k)}: 应为 "v2019" 或 "v2021" (expected v2019 or v2021), 不是 {v!r}')
             out["template"] = v
         elif k == "year":
             if not isinstance(v, int) or isinstance(v, bool) or not 2000 <= v <= 2100:
@@ -283,7 +310,7 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
             out["organ_level"] = v
         elif k == "lang":
             if v not in ("zh", "en"):
-                raise ConfigError(f"{_where(path, k)}: 应为 \"zh\" 或 \"en\" (expected zh or en), 不是 {v!r}")
+                raise ConfigError(f'{_where(path, k)}: 应为 "zh" 或 "en" (expected zh or en), 不是 {v!r}')
             out["lang"] = v
         elif k in ("include", "exclude"):
             out[k] = _str_list(path, k, v)
@@ -294,19 +321,23 @@ def parse_table(table: dict, path: str) -> dict[str, Any]:
         elif k == "township-deadline":
             m = re.fullmatch(r"(\d{2})-(\d{2})", str(v)) if isinstance(v, str) else None
             # a day that exists (02-29 does, in leap years; 02-31 and 04-31 never do)
-            if not m or not (1 <= int(m.group(1)) <= 12
-                             and 1 <= int(m.group(2)) <= calendar.monthrange(2000, int(m.group(1)))[1]):
-                raise ConfigError(f"{_where(path, k)}: 应为 \"MM-DD\"，如 \"03-31\" (expected MM-DD), 不是 {v!r}")
+            if not m or not (
+                1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= calendar.monthrange(2000, int(m.group(1)))[1]
+            ):
+                raise ConfigError(f'{_where(path, k)}: 应为 "MM-DD"，如 "03-31" (expected MM-DD), 不是 {v!r}')
             out["township_deadline"] = v
         elif k == "lint-all":
             if not isinstance(v, bool):
                 raise ConfigError(f"{_where(path, k)}: 应为 true 或 false (expected a boolean), 不是 {v!r}")
             out["lint_all"] = v
         elif k == "organs":
-            if not isinstance(v, dict) or not all(isinstance(a, str) and isinstance(b, str) and a.strip() and b.strip()
-                                                  for a, b in v.items()):
-                raise ConfigError(f"{_where(path, k)}: 应为表，如 {{ \"某某县政府办\" = \"某某县人民政府办公室\" }}"
-                                  " (expected a table of organ names)")
+            if not isinstance(v, dict) or not all(
+                isinstance(a, str) and isinstance(b, str) and a.strip() and b.strip() for a, b in v.items()
+            ):
+                raise ConfigError(
+                    f'{_where(path, k)}: 应为表，如 {{ "某某县政府办" = "某某县人民政府办公室" }}'
+                    " (expected a table of organ names)"
+                )
             out["organs"] = {str(a).strip(): str(b).strip() for a, b in v.items()}
         elif k == "report":
             out["report"] = _report_table(path, v)
@@ -326,8 +357,10 @@ def _report_table(path: str, v: Any) -> dict[str, Any]:
     for raw_key, value in v.items():
         k = _canon_key(str(raw_key))
         if k not in REPORT_KEYS:
-            raise ConfigError(f"{_where(path, 'report.' + str(raw_key))}: 未知配置项 (unknown key {str(raw_key)!r}); "
-                              f"可用 (known keys): {', '.join(REPORT_KEYS)}")
+            raise ConfigError(
+                f"{_where(path, 'report.' + str(raw_key))}: 未知配置项 (unknown key {str(raw_key)!r}); "
+                f"可用 (known keys): {', '.join(REPORT_KEYS)}"
+            )
         if k == "date":
             import datetime as _dt
 
@@ -340,7 +373,7 @@ def _report_table(path: str, v: Any) -> dict[str, Any]:
                     raise ConfigError(str(exc)) from None
                 out[k] = value if isinstance(value, str) else value.isoformat()
                 continue
-            raise ConfigError(f"{_where(path, 'report.date')}: 应为日期，如 \"2024-03-01\" 或 \"today\" (expected a date)")
+            raise ConfigError(f'{_where(path, "report.date")}: 应为日期，如 "2024-03-01" 或 "today" (expected a date)')
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{_where(path, 'report.' + k)}: 应为非空字符串 (expected a string), 不是 {value!r}")
         if k == "letter-template":
@@ -367,6 +400,7 @@ def load(path: str, base: Optional[Settings] = None) -> Settings:
 
 
 # --- per file --------------------------------------------------------------------------
+
 
 def _rel_to(path: str, root: str) -> str:
     try:
@@ -410,9 +444,10 @@ def is_excluded(settings: Settings, path: str) -> bool:
     root = os.path.dirname(settings.source) if settings.source else os.getcwd()
     rel = _rel_to(path, root)
     name = rel.rsplit("/", 1)[-1]
-    low = name.lower()   # REPORT.DOCX is a .docx
-    if not any(glob_match(rel, p) or fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(low, p)
-               for p in settings.include):
+    low = name.lower()  # REPORT.DOCX is a .docx
+    if not any(
+        glob_match(rel, p) or fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(low, p) for p in settings.include
+    ):
         return True
     return any(glob_match(rel, p) for p in settings.exclude)
 
@@ -425,8 +460,9 @@ def config_for(path: Optional[str], explicit: Optional[str] = None) -> Optional[
     return find_config(path)
 
 
-def settings_for_file(path: Optional[str], base: Optional[Settings] = None, *,
-                      config: Optional[str] = None, fold: bool = True) -> Settings:
+def settings_for_file(
+    path: Optional[str], base: Optional[Settings] = None, *, config: Optional[str] = None, fold: bool = True
+) -> Settings:
     """The settings that apply to ``path``: its nearest config file (walking up from it; the
     working directory for None/stdin) laid over ``base``, per-file ignores folded in.
 
@@ -445,7 +481,7 @@ def settings_for_file(path: Optional[str], base: Optional[Settings] = None, *,
             s = hit[0]
         else:
             s = load(cfg, base)
-            if len(_settings_cache) > 256:   # an editor may pass a new base per request: stay bounded
+            if len(_settings_cache) > 256:  # an editor may pass a new base per request: stay bounded
                 _settings_cache.clear()
             _settings_cache[key] = (s, stamp, base)
     return apply_file(s, path) if fold else s

@@ -4,6 +4,7 @@ Plain data every layer above the model shares: the engine builds :class:`Diagnos
 (through :class:`gxlint.rule.Context`), the outputs and the language server read them.  Rules see
 these types through :mod:`gxlint.api`, which re-exports them.
 """
+
 from __future__ import annotations
 
 import enum
@@ -79,8 +80,8 @@ class Diagnostic:
     span: Span
     related: list[Related] = field(default_factory=list)
     fix: Optional[Fix] = None
-    data: dict[str, Any] = field(default_factory=dict)   # machine-readable facts (for hovers, baselines)
-    rule: Optional[str] = None                           # the rule's module, for GX001 and docs
+    data: dict[str, Any] = field(default_factory=dict)  # machine-readable facts (for hovers, baselines)
+    rule: Optional[str] = None  # the rule's module, for GX001 and docs
 
     def sort_key(self) -> tuple:
         # findings of one rule at one place: in the rule's own order (data "rank", e.g. the

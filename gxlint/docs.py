@@ -7,6 +7,7 @@
 The language server links each diagnostic to ``docs/rules/<CODE>.md`` (codeDescription.href);
 SARIF takes its rule descriptions from the same docstrings (:func:`rule_sections`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -105,8 +106,10 @@ def render_index(reg: dict) -> str:
         "|---|---|---|---|---|---|",
     ]
     for code, cls in reg.items():
-        lines.append(f"| [{code}]({code}.md) | `{cls.name}` | {cls.family} | {cls.severity.label} | "
-                     f"{'🔧' if cls.fixable else ''} | {rule_title(cls)} |")
+        lines.append(
+            f"| [{code}]({code}.md) | `{cls.name}` | {cls.family} | {cls.severity.label} | "
+            f"{'🔧' if cls.fixable else ''} | {rule_title(cls)} |"
+        )
     lines += ["", "## 规则族 (families)", "", "| 前缀 prefix | 规则族 family | |", "|---|---|---|"]
     for f in sorted(families.FAMILIES, key=lambda f: f.prefix):
         lines.append(f"| `{f.prefix}` | {f.zh} | `{f.key}` |")
@@ -178,14 +181,21 @@ def write(outdir: str) -> list[str]:
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m gxlint.docs", description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
-    ap.add_argument("-o", "--out", default=None,
-                    help="output folder (default: docs/rules, when run in the root of a gxlint checkout)")
+    ap.add_argument(
+        "-o",
+        "--out",
+        default=None,
+        help="output folder (default: docs/rules, when run in the root of a gxlint checkout)",
+    )
     a = ap.parse_args(argv)
     if a.out is None:
         a.out = default_dir()
         if a.out is None:
-            print("python -m gxlint.docs: 这里不是 gxlint 源代码目录；请用 -o 目录 指定输出位置 "
-                  "(not in a gxlint checkout: say where to write with -o DIR)", file=sys.stderr)
+            print(
+                "python -m gxlint.docs: 这里不是 gxlint 源代码目录；请用 -o 目录 指定输出位置 "
+                "(not in a gxlint checkout: say where to write with -o DIR)",
+                file=sys.stderr,
+            )
             return 2
     if a.check:
         bad = stale(a.out)

@@ -3,6 +3,7 @@
 Every front end calls :func:`lint` (text) or :func:`lint_path` / :func:`lint_bytes` (files), so
 the editor and the pipeline can never disagree.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,11 +17,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 from . import guard
-from .diagnostics import Diagnostic, Edit, Fix, Related, Severity
-from .model import Span
-from .rule import Context, Rule
 from .config import Settings
-from .model import Document
+from .diagnostics import Diagnostic, Edit, Fix, Related, Severity
+from .model import Document, Span
+from .rule import Context, Rule
 
 ENTRY_POINT_GROUP = "gxlint.rules"
 HOOKS = ("on_document", "on_section", "on_table", "on_claim")
@@ -33,8 +33,8 @@ class Result:
     template: Optional[str] = None
     report_year: Optional[int] = None
     doc: Optional[Document] = None
-    text: Optional[str] = None          # the decoded text (None when unreadable)
-    encoding: Optional[str] = None      # how the file was decoded
+    text: Optional[str] = None  # the decoded text (None when unreadable)
+    encoding: Optional[str] = None  # how the file was decoded
     newline: Optional[str] = None
     bom: bool = False
     meta: dict = field(default_factory=dict)
@@ -42,6 +42,7 @@ class Result:
 
 # the wire form of a result: what crosses from a worker process (gxlint.batch) and what the
 # year-to-year step spools to disk (gxlint.across.run)
+
 
 def pack(res: Result) -> tuple:
     """A result as plain tuples: pickling dataclass instances one by one is slow (a document-wide
@@ -51,8 +52,20 @@ def pack(res: Result) -> tuple:
         fix = None
         if d.fix is not None:
             fix = (d.fix.message, d.fix.safe, [(e.start, e.end, e.new_text) for e in d.fix.edits])
-        diags.append((d.code, d.name, int(d.severity), d.message, d.span.start, d.span.end,
-                      [(r.span.start, r.span.end, r.message) for r in d.related], fix, d.data, d.rule))
+        diags.append(
+            (
+                d.code,
+                d.name,
+                int(d.severity),
+                d.message,
+                d.span.start,
+                d.span.end,
+                [(r.span.start, r.span.end, r.message) for r in d.related],
+                fix,
+                d.data,
+                d.rule,
+            )
+        )
     return (res.path, diags, res.template, res.report_year, res.text, res.encoding, res.newline, res.bom, res.meta)
 
 
@@ -64,12 +77,24 @@ def unpack(t: tuple) -> Result:
         f = None
         if fix is not None:
             f = Fix(fix[0], tuple(Edit(s, e, n) for s, e, n in fix[2]), fix[1])
-        out.append(Diagnostic(code, name, Severity(sev), message, Span(a, b),
-                              [Related(Span(s, e), m) for s, e, m in related], f, data, rule))
+        out.append(
+            Diagnostic(
+                code,
+                name,
+                Severity(sev),
+                message,
+                Span(a, b),
+                [Related(Span(s, e), m) for s, e, m in related],
+                f,
+                data,
+                rule,
+            )
+        )
     return Result(path, out, template, year, None, text=text, encoding=encoding, newline=newline, bom=bom, meta=meta)
 
 
 # --- registry ------------------------------------------------------------------------
+
 
 class RegistryError(Exception):
     pass
@@ -129,7 +154,7 @@ def registry() -> dict[str, type[Rule]]:
         if info.ispkg:
             continue
         module = importlib.import_module(info.name)
-        guard.protect(vars(module))       # its patterns run under the regex budget
+        guard.protect(vars(module))  # its patterns run under the regex budget
         for cls in _rule_classes(module):
             _register(cls, module, found, "builtin")
     for ep in _entry_points():
@@ -141,7 +166,11 @@ def registry() -> dict[str, type[Rule]]:
         if inspect.ismodule(obj):
             mods = [obj]
             if hasattr(obj, "__path__"):
-                mods += [importlib.import_module(i.name) for i in pkgutil.walk_packages(obj.__path__, obj.__name__ + ".") if not i.ispkg]
+                mods += [
+                    importlib.import_module(i.name)
+                    for i in pkgutil.walk_packages(obj.__path__, obj.__name__ + ".")
+                    if not i.ispkg
+                ]
             for m in mods:
                 guard.protect(vars(m))
                 for cls in _rule_classes(m):
@@ -215,6 +244,7 @@ def check_code(check: str) -> str:
 
 # --- running -------------------------------------------------------------------------
 
+
 def _engine_rule(code: str) -> type[Rule]:
     cls = registry().get(code)
     if cls is None:  # pragma: no cover - the engine rules ship with gxlint
@@ -240,8 +270,15 @@ def active_rules(settings: Settings, path: Optional[str] = None) -> list[Rule]:
     return out
 
 
-def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = None,
-         *, rules: Optional[Iterable[Rule]] = None, index=None, native: Sequence[tuple[int, int]] = ()) -> Result:
+def lint(
+    text: str,
+    path: Optional[str] = None,
+    settings: Optional[Settings] = None,
+    *,
+    rules: Optional[Iterable[Rule]] = None,
+    index=None,
+    native: Sequence[tuple[int, int]] = (),
+) -> Result:
     """Lint a decoded text.  Never raises for a rule's failure (GX001) or bad input.
 
     ``index`` (a :class:`gxlint.across.Index` of other reports): also run the cross-report rules
@@ -269,7 +306,7 @@ def lint(text: str, path: Optional[str] = None, settings: Optional[Settings] = N
 
                 entry = index.add(entry_from_document(doc, path or ""))
                 diags.extend(run_index_rules(entry, index, settings, path, doc=doc, rules=rule_list))
-    except TimeoutError:   # a pattern ran past the budget (guard.py): the file is not checked
+    except TimeoutError:  # a pattern ran past the budget (guard.py): the file is not checked
         gx002 = [engine_diagnostic("GX002", "timeout", Span(0, 0), settings, seconds=f"{seconds:g}")]
         return Result(path, gx002 if settings.is_enabled("GX002", "unreadable-input", path) else [], text=text)
     diags.sort(key=Diagnostic.sort_key)
@@ -294,10 +331,10 @@ def run_rules(doc: Document, rule_list: list[Rule], settings: Settings, path: Op
         fn = per_rule[k][2].get(hook)
         if fn is None:
             return
-        guard.check()          # the budget spent or the lint no longer wanted: stop here
+        guard.check()  # the budget spent or the lint no longer wanted: stop here
         try:
             fn(node, per_rule[k][1])
-        except (TimeoutError, guard.Cancelled):   # the budget is spent: the whole lint stops (GX002)
+        except (TimeoutError, guard.Cancelled):  # the budget is spent: the whole lint stops (GX002)
             raise
         except Exception as exc:  # isolate: the other rules still run
             failed[k] = (exc, traceback.format_exc(limit=8))
@@ -318,17 +355,25 @@ def run_rules(doc: Document, rule_list: list[Rule], settings: Settings, path: Op
     for k, (rule, ctx, _hooks) in enumerate(per_rule):
         if k in failed and gx001_on:
             exc, tb = failed[k]
-            d = engine_diagnostic("GX001", "rule", Span(0, 0), settings,
-                                  rule=f"{type(rule).code} {type(rule).name}", error=_exc_line(exc))
+            d = engine_diagnostic(
+                "GX001", "rule", Span(0, 0), settings, rule=f"{type(rule).code} {type(rule).name}", error=_exc_line(exc)
+            )
             d.data["traceback"] = tb
             d.data["failed_rule"] = type(rule).code
             out.append(d)
-        out.extend(ctx._sink)   # what a rule reported before it failed is kept
+        out.extend(ctx._sink)  # what a rule reported before it failed is kept
     return out
 
 
-def run_index_rules(entry, index, settings: Settings, path: Optional[str] = None, *, doc: Optional[Document] = None,
-                    rules: Optional[Iterable[Rule]] = None) -> list[Diagnostic]:
+def run_index_rules(
+    entry,
+    index,
+    settings: Settings,
+    path: Optional[str] = None,
+    *,
+    doc: Optional[Document] = None,
+    rules: Optional[Iterable[Rule]] = None,
+) -> list[Diagnostic]:
     """The cross-report rules (``on_index``) for one report of the index: what they find points
     into this report (its index entry's offsets).  A rule that raises becomes GX001."""
     out: list[Diagnostic] = []
@@ -345,8 +390,9 @@ def run_index_rules(entry, index, settings: Settings, path: Optional[str] = None
             raise
         except Exception as exc:
             if settings.is_enabled("GX001", "internal-error", path):
-                d = engine_diagnostic("GX001", "rule", Span(0, 0), settings,
-                                      rule=f"{cls.code} {cls.name}", error=_exc_line(exc))
+                d = engine_diagnostic(
+                    "GX001", "rule", Span(0, 0), settings, rule=f"{cls.code} {cls.name}", error=_exc_line(exc)
+                )
                 d.data["traceback"] = traceback.format_exc(limit=8)
                 d.data["failed_rule"] = cls.code
                 out.append(d)
@@ -362,6 +408,7 @@ def _exc_line(exc: BaseException) -> str:
 
 # --- files ---------------------------------------------------------------------------
 
+
 def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Settings] = None) -> Result:
     """Lint a file's bytes: the reader for its format (:func:`gxlint.read.read`) gives the text
     view that positions point into; findings in a .docx/.html/.pdf also carry their native
@@ -374,7 +421,7 @@ def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Setti
         src = read(data, path, max_bytes=settings.max_bytes)
     except DecodeError as exc:
         return _unreadable(path, settings, exc.message_id, **exc.kwargs)
-    except Exception as exc:   # a reader's bug or a hostile file: GX002 (the traceback kept in data)
+    except Exception as exc:  # a reader's bug or a hostile file: GX002 (the traceback kept in data)
         res = _unreadable(path, settings, "unreadable", error=_exc_line(exc))
         for d in res.diagnostics:
             d.data["traceback"] = traceback.format_exc(limit=8)
@@ -382,7 +429,7 @@ def lint_bytes(data: bytes, path: Optional[str] = None, settings: Optional[Setti
     res = lint(src.text, path, settings, native=src.native_cells)
     res.encoding, res.newline, res.bom = src.encoding, src.newline, src.bom
     if not getattr(src, "certain", True):
-        res.meta["uncertain_encoding"] = src.encoding     # checked, but --fix writes nothing into it
+        res.meta["uncertain_encoding"] = src.encoding  # checked, but --fix writes nothing into it
     if src.format != "text":
         res.meta["format"] = src.format
         res.meta["fixable"] = src.fixable
@@ -406,7 +453,7 @@ def _unreadable(path: Optional[str], settings: Settings, message_id: str, **kwar
 
 
 def lint_path(path: str, settings: Optional[Settings] = None, display_path: Optional[str] = None) -> Result:
-    from .io import read_bytes, DecodeError
+    from .io import DecodeError, read_bytes
 
     settings = settings or Settings()
     shown = display_path or path
@@ -418,4 +465,3 @@ def lint_path(path: str, settings: Optional[Settings] = None, display_path: Opti
             diags.append(engine_diagnostic("GX002", exc.message_id, Span(0, 0), settings, **exc.kwargs))
         return Result(shown, diags)
     return lint_bytes(data, shown, settings)
-

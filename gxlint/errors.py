@@ -1,4 +1,5 @@
 """The error every front end turns into a message and exit code 2, and the exit codes."""
+
 from __future__ import annotations
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -6,17 +6,18 @@ prefix (GX3…).  ``zh``/``en`` name the family in the documentation and ``gxlin
 ``review_en`` are the plainer words of the reviewer's report (its columns and filters).  The order
 is the report's: what a report says first, reading problems last.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
 
 class Family(NamedTuple):
-    key: str            # what Rule.family says
-    prefix: str         # the codes of its rules start with it (GX3…: --select GX3 selects the family)
-    zh: str             # its name in the documentation and `gxlint rules`
+    key: str  # what Rule.family says
+    prefix: str  # the codes of its rules start with it (GX3…: --select GX3 selects the family)
+    zh: str  # its name in the documentation and `gxlint rules`
     en: str
-    review_zh: str      # its name in the reviewer's report
+    review_zh: str  # its name in the reviewer's report
     review_en: str
 
 

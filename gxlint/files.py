@@ -4,6 +4,7 @@ reads, the configuration's include/exclude), and why each file left out was left
 Below every front end: the command line, the reviewer's report and the language server's
 workspace index all collect their files here.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,26 +16,39 @@ from .i18n import say
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache"}
 
 SKIP_REASONS = {
-    "type": ("不是支持的文件类型（遍历文件夹时检查 {exts}）", "not a supported file type (a folder walk checks {exts})"),
-    "include": ("不在配置的 include 之内（include = {patterns}）；要检查它，把它的类型加进 include",
-                "not matched by the include of the configuration (include = {patterns}); add its type to include to check it"),
+    "type": (
+        "不是支持的文件类型（遍历文件夹时检查 {exts}）",
+        "not a supported file type (a folder walk checks {exts})",
+    ),
+    "include": (
+        "不在配置的 include 之内（include = {patterns}）；要检查它，把它的类型加进 include",
+        "not matched by the include of the configuration (include = {patterns}); add its type to include to check it",
+    ),
     "excluded": ("被配置中的 include/exclude 排除", "left out by the include/exclude of the configuration"),
-    "special": ("不是普通文件（管道、设备、套接字或失效的链接）", "not a regular file (a pipe, device, socket or broken link)"),
-    "not_report": ("不像年度报告（没有标题、部分标题或表格），如 README、笔记；用 --lint-all 也检查它",
-                   "does not look like an annual report (no title, section headings or tables), e.g. a README "
-                   "or notes; --lint-all checks it too"),
-    "force_excluded": ("被配置中的 exclude 排除（--force-exclude）", "left out by the exclude of the configuration (--force-exclude)"),
+    "special": (
+        "不是普通文件（管道、设备、套接字或失效的链接）",
+        "not a regular file (a pipe, device, socket or broken link)",
+    ),
+    "not_report": (
+        "不像年度报告（没有标题、部分标题或表格），如 README、笔记；用 --lint-all 也检查它",
+        "does not look like an annual report (no title, section headings or tables), e.g. a README "
+        "or notes; --lint-all checks it too",
+    ),
+    "force_excluded": (
+        "被配置中的 exclude 排除（--force-exclude）",
+        "left out by the exclude of the configuration (--force-exclude)",
+    ),
 }
 
 
 def skip_reason(reason, lang: str) -> str:
     from .read import EXTENSIONS
 
-    if isinstance(reason, tuple) and reason[0] == "history":     # ("history", why): an earlier year's report not read
+    if isinstance(reason, tuple) and reason[0] == "history":  # ("history", why): an earlier year's report not read
         msg = skipped_message(reason[1], lang)
         return f"--history: not read: {msg}" if lang == "en" else f"--history：未能读取：{msg}"
 
-    if isinstance(reason, tuple) and reason[0] == "include":     # ("include", the patterns)
+    if isinstance(reason, tuple) and reason[0] == "include":  # ("include", the patterns)
         zh, en = SKIP_REASONS["include"]
         return (en if lang == "en" else zh).format(patterns=", ".join(reason[1]))
     zh, en = SKIP_REASONS[reason]
@@ -57,8 +71,15 @@ class Collected(list):
 CONFIG_FILES = ("pyproject.toml", "gxlint.toml")
 
 
-def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None, force_excluded=None,
-                  own: Sequence[str] = (), lang: str = "zh") -> Collected:
+def collect_files(
+    paths: Sequence[str],
+    include=None,
+    exclude=(),
+    excluded=None,
+    force_excluded=None,
+    own: Sequence[str] = (),
+    lang: str = "zh",
+) -> Collected:
     """Files to check: named files always (whatever their extension); folders walked recursively,
     taking regular files only.  ``excluded(path)``, when given, says why a file found in a folder
     is left out ("type", ("include", patterns), "excluded" or None: per-file include/exclude of its
@@ -126,7 +147,7 @@ def collect_files(paths: Sequence[str], include=None, exclude=(), excluded=None,
             if force_excluded is not None and force_excluded(p):
                 out.skipped.append((p, "force_excluded"))
                 continue
-            add(p, None)   # an explicitly named file is checked whatever its extension
+            add(p, None)  # an explicitly named file is checked whatever its extension
         else:
             raise UsageError(say(lang, f"路径不存在：{p}", f"no such file or folder: {p}"))
     return out

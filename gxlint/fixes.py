@@ -4,6 +4,7 @@
 overlaps one already taken (the next run picks it up), so that applying all safe fixes is
 idempotent: a second pass finds nothing left to change.
 """
+
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -30,10 +31,10 @@ def apply_edits(text: str, edits: Iterable[Edit], taken: Optional[set] = None) -
     last_end = -1
     for e in ordered:
         if e.start < last_end or e.start < pos:
-            continue        # overlaps an edit already taken
+            continue  # overlaps an edit already taken
         if e.start == e.end and e.start == last_end and applied:
-            continue        # two inserts at one place: keep the first
-        out.append(text[pos:e.start])
+            continue  # two inserts at one place: keep the first
+        out.append(text[pos : e.start])
         out.append(e.new_text)
         pos = e.end
         last_end = e.end
@@ -51,8 +52,9 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = 
 def fixed_findings(diagnostics: Iterable[Diagnostic], taken: set, *, unsafe: bool = False) -> int:
     """How many findings had (some of) their fix applied: the number a user is told, not the
     number of edits (one finding's fix may be hundreds of edits)."""
-    return sum(1 for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)
-               and any(e in taken for e in d.fix.edits))
+    return sum(
+        1 for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe) and any(e in taken for e in d.fix.edits)
+    )
 
 
 def fix_text(text: str, settings=None, *, unsafe: bool = False, max_passes: int = 4) -> tuple[str, int]:

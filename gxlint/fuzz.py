@@ -13,6 +13,7 @@ Without atheris the module says so and exits 2; the same target is exercised wit
 The target (:func:`check_one`) asserts what must hold for ANY input: ``lint_bytes`` returns (no
 exception), no rule failed (GX001), and every span lies inside the decoded text.
 """
+
 from __future__ import annotations
 
 import os
@@ -75,15 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import atheris
     except ImportError:
-        print("gxlint.fuzz: atheris is not installed (pip install atheris; Linux wheels for CPython "
-              "3.8-3.12). The same target runs under hypothesis in tests/robustness/test_fuzz_target.py.",
-              file=sys.stderr)
+        print(
+            "gxlint.fuzz: atheris is not installed (pip install atheris; Linux wheels for CPython "
+            "3.8-3.12). The same target runs under hypothesis in tests/robustness/test_fuzz_target.py.",
+            file=sys.stderr,
+        )
         return 2
     with atheris.instrument_imports(include=["gxlint"]):
         from . import engine, io, parse  # noqa: F401  (instrumented)
         from .engine import registry
 
-        registry()      # import the rules under instrumentation too
+        registry()  # import the rules under instrumentation too
 
     # no corpus directory given: start from the seeds
     if not any(not a.startswith("-") for a in argv[1:]):

@@ -12,6 +12,7 @@ each rule module), so a pattern written without ``timeout=`` is still bounded.  
 only the safety net: the patterns themselves are meant to be linear (benchmarks/regex_audit.py
 lists those that are not on long runs of one character).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -53,6 +54,7 @@ def budget(seconds: Optional[float]) -> Iterator[None]:
 
 
 # --- cooperative stop: a lint that overruns its budget or is no longer wanted -------------
+
 
 class Cancelled(Exception):
     """The lint was stopped because its result is no longer wanted (a newer version of the text)."""
@@ -139,7 +141,7 @@ class Pattern:
         if p is not None:
             self._p = p
         elif source is not None:
-            self._source = source      # :func:`lazy`: compiled on first use
+            self._source = source  # :func:`lazy`: compiled on first use
         else:
             raise TypeError("guard.Pattern needs a compiled pattern or its (pattern, flags)")
 
@@ -200,7 +202,7 @@ class Pattern:
         return self._p.subn(repl, string, *a, **k)
 
     def __getattr__(self, name: str):
-        if name == "_p":            # a lazy pattern's first use: the slot is still empty
+        if name == "_p":  # a lazy pattern's first use: the slot is still empty
             p = self._p = regex.compile(*self._source)
             return p
         if name == "_source":
@@ -211,7 +213,7 @@ class Pattern:
         return f"guard.Pattern({self._p!r})"
 
 
-def compile(pattern: str, flags: int = 0) -> Pattern:   # noqa: A001 - the regex/re name on purpose
+def compile(pattern: str, flags: int = 0) -> Pattern:  # noqa: A001 - the regex/re name on purpose
     return Pattern(regex.compile(pattern, flags))
 
 
@@ -240,7 +242,9 @@ def protect(namespace: MutableMapping[str, Any]) -> int:
         if isinstance(obj, regex.Pattern):
             namespace[name] = Pattern(obj)
         elif isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
-            namespace[name] = Pattern(regex.compile(obj.pattern, obj.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)))
+            namespace[name] = Pattern(
+                regex.compile(obj.pattern, obj.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE))
+            )
         else:
             continue
         n += 1

@@ -3,6 +3,7 @@
 Rules have their messages by id in both languages (``Rule.messages``); what gxlint says itself
 picks one of two texts here.  The language is always passed in: Chinese unless it is ``en``.
 """
+
 from __future__ import annotations
 
 

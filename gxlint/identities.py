@@ -5,6 +5,7 @@ hover shows the arithmetic of the one under the cursor.  An identity names the c
 (:attr:`Identity.check`: ``T3.rowsum``, ``T4.sum:rv`` …); each rule names the checks it reports
 (``Rule.checks``), so nothing here knows a rule's code.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,13 +17,24 @@ from .diagnostics import fmt_num
 from .model import Cell, Document, Row, Table
 
 COLUMN_NAMES = {
-    "np": "自然人", "ce": "商业企业", "ri": "科研机构", "sw": "社会公益组织", "ls": "法律服务机构",
-    "ot": "其他", "sub": "小计", "tot": "总计",
+    "np": "自然人",
+    "ce": "商业企业",
+    "ri": "科研机构",
+    "sw": "社会公益组织",
+    "ls": "法律服务机构",
+    "ot": "其他",
+    "sub": "小计",
+    "tot": "总计",
 }
 COLUMN_NAMES_EN = {
-    "np": "natural persons", "ce": "commercial enterprises", "ri": "research institutions",
-    "sw": "social welfare organisations", "ls": "legal service institutions", "ot": "others",
-    "sub": "subtotal", "tot": "total",
+    "np": "natural persons",
+    "ce": "commercial enterprises",
+    "ri": "research institutions",
+    "sw": "social welfare organisations",
+    "ls": "legal service institutions",
+    "ot": "others",
+    "sub": "subtotal",
+    "tot": "total",
 }
 APPLICANTS = ("np", "ce", "ri", "sw", "ls", "ot")
 ORGS = ("ce", "ri", "sw", "ls", "ot")
@@ -30,7 +42,7 @@ ORGS = ("ce", "ri", "sw", "ls", "ot")
 
 @dataclass
 class Term:
-    label: str          # 行/列的名称 (Chinese), for messages
+    label: str  # 行/列的名称 (Chinese), for messages
     cell: Optional[Cell]
 
     @property
@@ -40,13 +52,13 @@ class Term:
 
 @dataclass
 class Identity:
-    id: str                      # T3.rowsum, T3.subtotal, T3.outsum, T3.balance, T4.sum
-    where: str                   # 行/列, e.g. "（一）予以公开" or "商业企业列"
-    lhs: list[Term]              # the total side
-    rhs: list[Term]              # the parts
-    check: str                   # the check it is: its id, and for T4.sum the group (T4.sum:rv)
-    target: Optional[Cell]       # the cell a failure is reported at
-    skipped: Optional[str] = None   # why it cannot be checked (blank, unreadable, missing rows)
+    id: str  # T3.rowsum, T3.subtotal, T3.outsum, T3.balance, T4.sum
+    where: str  # 行/列, e.g. "（一）予以公开" or "商业企业列"
+    lhs: list[Term]  # the total side
+    rhs: list[Term]  # the parts
+    check: str  # the check it is: its id, and for T4.sum the group (T4.sum:rv)
+    target: Optional[Cell]  # the cell a failure is reported at
+    skipped: Optional[str] = None  # why it cannot be checked (blank, unreadable, missing rows)
     extra: dict = field(default_factory=dict)
     culprit: Optional[Cell] = None  # the one cell a second failing identity also points at (see _triangulate)
 
@@ -74,8 +86,9 @@ class Identity:
     @functools.cached_property
     def certain(self) -> bool:
         """Every cell it adds up was read with certainty (gxlint.certainty)."""
-        return all(t.cell is not None and t.cell.certain for t in self.lhs) and \
-            all(t.cell is not None and t.cell.certain for t in self.rhs)
+        return all(t.cell is not None and t.cell.certain for t in self.lhs) and all(
+            t.cell is not None and t.cell.certain for t in self.rhs
+        )
 
     def cells(self) -> list[Cell]:
         return [t.cell for t in self.lhs + self.rhs if t.cell is not None]
@@ -91,7 +104,7 @@ def _short(row: Row) -> str:
     lab = row.label
     if lab.startswith("(") and ")" in lab:
         i = lab.index(")")
-        head, rest = lab[: i + 1], lab[i + 1:]
+        head, rest = lab[: i + 1], lab[i + 1 :]
         lab = head.replace("(", "（").replace(")", "）") + rest.split("(")[0]
     return lab
 
@@ -162,14 +175,29 @@ def _rowsums(t: Table) -> Iterator[Identity]:
         parts = [Term(COLUMN_NAMES[c], cell(c)) for c in APPLICANTS]
         cells = [lhs_cell] + [p.cell for p in parts]
         skipped = None if ex else _why_not(cells, [row]) or _assumed(t, [row], "T3.rowsum")
-        yield Identity("T3.rowsum", name, [Term("总计", lhs_cell)], parts, "T3.rowsum", lhs_cell,
-                       skipped, {"row": row.id, **(ex[1] if ex else {})})
+        yield Identity(
+            "T3.rowsum",
+            name,
+            [Term("总计", lhs_cell)],
+            parts,
+            "T3.rowsum",
+            lhs_cell,
+            skipped,
+            {"row": row.id, **(ex[1] if ex else {})},
+        )
         if t.variant == "subtotal":
             sub = row.cell("sub")
             orgs = [Term(COLUMN_NAMES[c], row.cell(c)) for c in ORGS]
-            yield Identity("T3.subtotal", name, [Term("小计", sub)], orgs, "T3.subtotal", sub,
-                           _why_not([sub] + [o.cell for o in orgs], [row]) or _assumed(t, [row], "T3.subtotal"),
-                           {"row": row.id})
+            yield Identity(
+                "T3.subtotal",
+                name,
+                [Term("小计", sub)],
+                orgs,
+                "T3.subtotal",
+                sub,
+                _why_not([sub] + [o.cell for o in orgs], [row]) or _assumed(t, [row], "T3.subtotal"),
+                {"row": row.id},
+            )
 
 
 def _outcome_ids(t: Table) -> list[str]:
@@ -189,8 +217,9 @@ def _outsums(t: Table) -> Iterator[Identity]:
         parts = [Term(row_name(r), r.cell(col)) for r in rows]
         skipped = "缺少办理结果行" if missing else _why_not([lhs] + [p.cell for p in parts], [total] + rows)
         skipped = skipped or _assumed(t, rows, "T3.outsum", col)
-        yield Identity("T3.outsum", f"{cname}列", [Term(f"（七）总计", lhs)], parts, "T3.outsum", lhs, skipped,
-                       {"column": col})
+        yield Identity(
+            "T3.outsum", f"{cname}列", [Term("（七）总计", lhs)], parts, "T3.outsum", lhs, skipped, {"column": col}
+        )
 
 
 def _balance(t: Table) -> Iterator[Identity]:
@@ -201,7 +230,9 @@ def _balance(t: Table) -> Iterator[Identity]:
         cname = COLUMN_NAMES.get(col, col)
         lhs = [Term("一、本年新收", r1.cell(col)), Term("二、上年结转", r2.cell(col))]
         rhs = [Term("（七）总计", r7.cell(col)), Term("四、结转下年度", r4.cell(col))]
-        skipped = _why_not([x.cell for x in lhs + rhs], [r1, r2, r7, r4]) or _assumed(t, [r1, r2, r7, r4], "T3.balance", col)
+        skipped = _why_not([x.cell for x in lhs + rhs], [r1, r2, r7, r4]) or _assumed(
+            t, [r1, r2, r7, r4], "T3.balance", col
+        )
         yield Identity("T3.balance", f"{cname}列", lhs, rhs, "T3.balance", r4.cell(col), skipped, {"column": col})
 
 
@@ -222,8 +253,16 @@ def t4_identities(doc: Document) -> Iterator[Identity]:
         tot = cell(f"{g}.tot")
         parts = [Term(lab, cell(f"{g}.{p}")) for p, lab in T4_PARTS]
         skipped = None if ex else _why_not([tot] + [p.cell for p in parts], [row]) or _assumed(t, [row], f"T4.sum:{g}")
-        yield Identity("T4.sum", name, [Term("总计", tot)], parts, f"T4.sum:{g}", tot, skipped,
-                       {"group": g, **(ex[1] if ex else {})})
+        yield Identity(
+            "T4.sum",
+            name,
+            [Term("总计", tot)],
+            parts,
+            f"T4.sum:{g}",
+            tot,
+            skipped,
+            {"group": g, **(ex[1] if ex else {})},
+        )
 
 
 def all_identities(doc: Document) -> list[Identity]:
@@ -241,7 +280,7 @@ def _fix_value(ident: Identity, cell: Cell) -> Optional[float]:
     if a is None or b is None:
         return None
     v = cell.value
-    assert v is not None        # a and b are sums over the identity's cells, this one among them
+    assert v is not None  # a and b are sums over the identity's cells, this one among them
     if any(t.cell is cell for t in ident.lhs):
         return v + (b - a)
     return v + (a - b)
@@ -279,7 +318,7 @@ def _triangulate(doc: Document, idents: list[Identity]) -> None:
             if agree and (best is None or len(agree) > best[2]):
                 best = (cell, fix, len(agree))
             elif agree and best is not None and len(agree) == best[2]:
-                best = (None, None, len(agree))     # two equally good cells: do not guess
+                best = (None, None, len(agree))  # two equally good cells: do not guess
         if best is None or best[0] is None:
             continue
         cell, fix = best[0], best[1]

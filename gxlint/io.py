@@ -3,6 +3,7 @@
 Binary, undecodable or over-size input raises :class:`DecodeError`, which the engine turns into a
 GX002 diagnostic for that file (never a traceback).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -23,10 +24,10 @@ class DecodeError(Exception):
 @dataclass
 class Decoded:
     text: str
-    encoding: str           # utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030
+    encoding: str  # utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030
     bom: bool
-    newline: str            # the dominant line ending: \n, \r\n or \r
-    certain: bool = True    # False: the encoding was guessed between close candidates — never fixed
+    newline: str  # the dominant line ending: \n, \r\n or \r
+    certain: bool = True  # False: the encoding was guessed between close candidates — never fixed
 
 
 def _newline(text: str) -> str:
@@ -103,7 +104,7 @@ CJK_ENCODINGS = ("gb18030", "big5hkscs")
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:
-    """"utf-16-le"/"utf-16-be" when the NULs fall on one side of the byte pairs, as in UTF-16
+    """ "utf-16-le"/"utf-16-be" when the NULs fall on one side of the byte pairs, as in UTF-16
     text with ASCII digits and line breaks (and no BOM); None otherwise."""
     sample = data[:8192]
     if len(sample) < 4 or b"\x00" not in sample:
@@ -144,7 +145,9 @@ def detect_encoding(data: bytes) -> tuple[Optional[str], bool]:
 _BLOCK = 8192
 # C0 control characters a text report never holds (tab, line feed, vertical tab, form feed and
 # carriage return aside); and the C1 controls
-_CONTROL = "".join(chr(c) for c in range(32) if c not in (9, 10, 11, 12, 13)) + "".join(chr(c) for c in range(0x7F, 0xA0))
+_CONTROL = "".join(chr(c) for c in range(32) if c not in (9, 10, 11, 12, 13)) + "".join(
+    chr(c) for c in range(0x7F, 0xA0)
+)
 _DROP_CONTROL = str.maketrans("", "", _CONTROL)
 _CONTROL_RE = re.compile("[" + re.escape(_CONTROL) + "]")
 
@@ -160,7 +163,7 @@ def _binary_tail(text: str) -> Optional[int]:
     if nul >= 0:
         return nul
     for a in range(_BLOCK, len(text), _BLOCK):
-        block = text[a:a + _BLOCK]
+        block = text[a : a + _BLOCK]
         bad = len(block) - len(block.translate(_DROP_CONTROL))
         if bad and bad / len(block) > 0.05:
             m = _CONTROL_RE.search(block)
@@ -223,8 +226,11 @@ def read_bytes(path: str, *, max_bytes: Optional[int] = None) -> bytes:
             raise IsADirectoryError(21, "Is a directory")
         if stat.S_ISREG(st.st_mode):
             with open(path, "rb") as fh:
-                if max_bytes is not None and st.st_size > max_bytes and not (
-                        st.st_size <= package_limit(max_bytes) and fh.read(4) in ZIP_HEADS):
+                if (
+                    max_bytes is not None
+                    and st.st_size > max_bytes
+                    and not (st.st_size <= package_limit(max_bytes) and fh.read(4) in ZIP_HEADS)
+                ):
                     raise DecodeError("too_large", size=_mb(st.st_size), limit=_mb(max_bytes))
                 fh.seek(0)
                 return fh.read()
@@ -236,7 +242,7 @@ def read_bytes(path: str, *, max_bytes: Optional[int] = None) -> bytes:
                 return read_limited(fh, max_bytes if max_bytes is not None else 20 * 1024 * 1024)
         if stat.S_ISSOCK(st.st_mode):
             raise DecodeError("unreadable", error="是套接字，不是文件 (a socket, not a file)")
-        with open(path, "rb") as fh:   # a device: never read without a limit
+        with open(path, "rb") as fh:  # a device: never read without a limit
             return read_limited(fh, max_bytes if max_bytes is not None else 20 * 1024 * 1024)
     except DecodeError:
         raise

@@ -4,6 +4,7 @@ Every node carries a :class:`Span` — start/end code-point offsets into the *or
 (``Document.text``).  The parser matches on a normalised copy (``Document.norm``) but always maps
 positions back, so a diagnostic built from any node points at what the user wrote.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,33 +36,33 @@ class Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
     def text(self, source: str) -> str:
-        return source[self.start:self.end]
+        return source[self.start : self.end]
 
 
 @dataclass(slots=True)
 class Section:
     """One of the six required parts (一 … 六) of the report."""
 
-    index: int                 # 1..6, the section this heading names (by its title)
-    numeral: str               # the numeral written in the heading ("三"), may differ from index
-    title: str                 # heading text as written (original text)
-    span: Span                 # the heading itself
-    body: Span                 # from the end of the heading to the next section heading (or EOF)
-    canonical: str             # 一、总体情况 …
-    inline: bool = False       # heading found mid-line (one-line documents)
+    index: int  # 1..6, the section this heading names (by its title)
+    numeral: str  # the numeral written in the heading ("三"), may differ from index
+    title: str  # heading text as written (original text)
+    span: Span  # the heading itself
+    body: Span  # from the end of the heading to the next section heading (or EOF)
+    canonical: str  # 一、总体情况 …
+    inline: bool = False  # heading found mid-line (one-line documents)
 
 
 # How a cell was read, strongest first (docs/zh/certainty.md, docs/en/certainty.md).  An error may
 # rest only on a cell graded native, delimited or recovered (gxlint.certainty).
-NATIVE = "native"          # a cell of the document's own table (.docx, .html, a ruled .pdf)
-DELIMITED = "delimited"    # between explicit separators in text (| tab │), or one of a row's numbers
-                           # separated by spaces or line breaks, exactly as many as the template has
-RECOVERED = "recovered"    # repaired, and the repair is the only reading the text admits: a run of
-                           # digits split into cells, a number wrapped in its cell joined, a number
-                           # cut off the label it was glued to
-GUESSED = "guessed"        # one reading among several: values placed by position (a label apart from
-                           # its values), rows a converter merged taken apart, a row with more or
-                           # fewer numbers than the template, a number taken for a page number
+NATIVE = "native"  # a cell of the document's own table (.docx, .html, a ruled .pdf)
+DELIMITED = "delimited"  # between explicit separators in text (| tab │), or one of a row's numbers
+# separated by spaces or line breaks, exactly as many as the template has
+RECOVERED = "recovered"  # repaired, and the repair is the only reading the text admits: a run of
+# digits split into cells, a number wrapped in its cell joined, a number
+# cut off the label it was glued to
+GUESSED = "guessed"  # one reading among several: values placed by position (a label apart from
+# its values), rows a converter merged taken apart, a row with more or
+# fewer numbers than the template, a number taken for a page number
 GRADES = (NATIVE, DELIMITED, RECOVERED, GUESSED)
 CERTAIN = frozenset((NATIVE, DELIMITED, RECOVERED))
 
@@ -70,14 +71,14 @@ CERTAIN = frozenset((NATIVE, DELIMITED, RECOVERED))
 class Cell:
     """A numeric cell of a table row."""
 
-    column: str                # column id (np, ce, ri, sw, ls, ot, sub, tot, rv.keep, made, …)
-    raw: str                   # the cell as written (original text)
+    column: str  # column id (np, ce, ri, sw, ls, ot, sub, tot, rv.keep, made, …)
+    raw: str  # the cell as written (original text)
     span: Span
-    value: Optional[float] = None   # None when blank or unreadable
-    blank: bool = False        # the cell is empty (missing, not 0)
+    value: Optional[float] = None  # None when blank or unreadable
+    blank: bool = False  # the cell is empty (missing, not 0)
     malformed: Optional[str] = None  # why the text is not a well-formed number (GX205)
     certainty: str = DELIMITED  # how it was read: NATIVE, DELIMITED, RECOVERED or GUESSED
-    how: str = ""              # the repair behind a recovered or guessed reading (parse.tables.tokens.REPAIRS)
+    how: str = ""  # the repair behind a recovered or guessed reading (parse.tables.tokens.REPAIRS)
 
     @property
     def ok(self) -> bool:
@@ -102,25 +103,25 @@ class Cell:
 class Row:
     """A data row of table 二/三/四, identified against the template."""
 
-    id: str                    # template row id: r1, r3_3_2, rv (table 四), t2.rules …
-    label: str                 # template label (canonical)
-    written: str               # the label as written (original text, fragments joined by spaces)
+    id: str  # template row id: r1, r3_3_2, rv (table 四), t2.rules …
+    label: str  # template label (canonical)
+    written: str  # the label as written (original text, fragments joined by spaces)
     label_span: Optional[Span]
     cells: list[Cell] = field(default_factory=list)
-    expected: int = 0          # number of cells the template gives this row
-    found: int = 0             # number of numeric tokens read for the row (before trimming/padding)
-    block: str = ""            # caption/block this row belongs to (table 二: 第二十条第（一）项)
-    label_exact: bool = True   # the written label matches the template up to punctuation/space/script
-    unreliable: bool = False   # cell count wrong: values cannot be trusted for identities
+    expected: int = 0  # number of cells the template gives this row
+    found: int = 0  # number of numeric tokens read for the row (before trimming/padding)
+    block: str = ""  # caption/block this row belongs to (table 二: 第二十条第（一）项)
+    label_exact: bool = True  # the written label matches the template up to punctuation/space/script
+    unreliable: bool = False  # cell count wrong: values cannot be trusted for identities
     unreadable: Optional[str] = None  # why the row's cells cannot be read with certainty
-                                      # (parse.tables.repairs.flatten: "glued", "no_label" …); then unreliable too
-    assumed: tuple = ()        # identities (T3.rowsum, T4.sum:rv …) the reading relied on: they hold
-                               # by construction and are not checked (see parse.tables.repairs.flatten)
-    delimited: bool = True     # its numbers stand between explicit separators (| tab │) or in a
-                               # document's own cells: how many there are is certain (GX204 may be an
-                               # error); False for numbers separated by spaces or line breaks only
-    impossible: tuple = ()     # a row that could not be split with certainty (unreadable "glued"):
-                               # its identities (T3.rowsum, T4.sum:lr …) that no split makes hold
+    # (parse.tables.repairs.flatten: "glued", "no_label" …); then unreliable too
+    assumed: tuple = ()  # identities (T3.rowsum, T4.sum:rv …) the reading relied on: they hold
+    # by construction and are not checked (see parse.tables.repairs.flatten)
+    delimited: bool = True  # its numbers stand between explicit separators (| tab │) or in a
+    # document's own cells: how many there are is certain (GX204 may be an
+    # error); False for numbers separated by spaces or line breaks only
+    impossible: tuple = ()  # a row that could not be split with certainty (unreadable "glued"):
+    # its identities (T3.rowsum, T4.sum:lr …) that no split makes hold
     likely: list = field(default_factory=list)  # … and the cells of its most likely split (guessed)
 
     @property
@@ -149,34 +150,34 @@ class HeaderLabel:
 
     written: str
     span: Span
-    expected: Optional[str]    # the template label it stands for (None: unrecognised)
+    expected: Optional[str]  # the template label it stands for (None: unrecognised)
     exact: bool = True
 
 
 @dataclass(slots=True)
 class Table:
-    kind: str                  # "t2", "t3", "t4"
-    version: Optional[str]     # template version the table's labels follow (v2019/v2021)
+    kind: str  # "t2", "t3", "t4"
+    version: Optional[str]  # template version the table's labels follow (v2019/v2021)
     span: Span
     columns: list[str] = field(default_factory=list)
-    rows: dict[str, Row] = field(default_factory=dict)   # template order
-    missing: list[str] = field(default_factory=list)     # template rows not found (ids)
+    rows: dict[str, Row] = field(default_factory=dict)  # template order
+    missing: list[str] = field(default_factory=list)  # template rows not found (ids)
     headers: list[HeaderLabel] = field(default_factory=list)
-    variant: str = ""          # "subtotal" for the 8-column 小计 variant of table 三
-    truncated: bool = False    # the table stops before its last template row
+    variant: str = ""  # "subtotal" for the 8-column 小计 variant of table 三
+    truncated: bool = False  # the table stops before its last template row
     section: Optional[int] = None
-    layout: str = ""           # "flattened": cell separators lost, cells recovered by parse.tables.repairs.flatten
+    layout: str = ""  # "flattened": cell separators lost, cells recovered by parse.tables.repairs.flatten
     unreadable: Optional[str] = None  # why (part of) the table cannot be read with certainty (GX207):
-                                      # "glued", "no_label", "no_values"; then GX103/GX203/GX204/
-                                      # GX205 say nothing of it
+    # "glued", "no_label", "no_values"; then GX103/GX203/GX204/
+    # GX205 say nothing of it
     unreadable_span: Optional[Span] = None  # where: the first row that cannot be read
     assumed: set = field(default_factory=set)  # (identity id, column) a flattened reading relied on:
-                                               # they hold by construction, not checked
+    # they hold by construction, not checked
     block_versions: dict[str, str] = field(default_factory=dict)  # table 二 blocks read in the other template
     strays: list[Span] = field(default_factory=list)  # numbers inside the table that no row took (a
-                               # value row whose label was lost): the table's shape is in doubt
+    # value row whose label was lost): the table's shape is in doubt
     repairs: list[str] = field(default_factory=list)  # what the reader repaired to read the table
-                               # (parse.tables.tokens.REPAIRS keys, "spacer" …), in the order found
+    # (parse.tables.tokens.REPAIRS keys, "spacer" …), in the order found
 
     def row(self, rid: str) -> Optional[Row]:
         return self.rows.get(rid)
@@ -191,27 +192,28 @@ class Claim:
     """A number stated in the prose, with what it counts (see template.md §8)."""
 
     value: float
-    span: Span                 # the number (original text)
-    unit: str = ""             # 件 条 个 篇 期 次 人次 万元 元 %
-    subject: str = ""          # what it counts: received, carried_over, answered, disclosed, …
-    applicant: str = ""        # applicant type column when the sentence names one (np, ce, …)
-    approx: bool = False       # 余/约/近/多/以上: never an exact claim
-    negative: bool = False     # 未收到 / 无 / 未发生
-    scope: str = ""            # 共 / 其中 / 含 / 另有 / 分别 / 均
+    span: Span  # the number (original text)
+    unit: str = ""  # 件 条 个 篇 期 次 人次 万元 元 %
+    subject: str = ""  # what it counts: received, carried_over, answered, disclosed, …
+    applicant: str = ""  # applicant type column when the sentence names one (np, ce, …)
+    approx: bool = False  # 余/约/近/多/以上: never an exact claim
+    negative: bool = False  # 未收到 / 无 / 未发生
+    scope: str = ""  # 共 / 其中 / 含 / 另有 / 分别 / 均
     sentence: Span = Span(0, 0)
-    context: str = ""          # the words around it, for messages
+    context: str = ""  # the words around it, for messages
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 # --- what the parser reads around the report's body (gxlint.parse.meta, gxlint.parse.debris) ---
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A well-formed date in the text."""
 
     date: tuple[int, int, int]
-    span: Span          # original text
-    form: str           # cn (2024年1月17日), iso (2024-01-14), dot (2024.1.17), slash, hanzi (二〇二四年一月十七日)
+    span: Span  # original text
+    form: str  # cn (2024年1月17日), iso (2024-01-14), dot (2024.1.17), slash, hanzi (二〇二四年一月十七日)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,15 +222,15 @@ class MalformedDate:
 
     span: Span
     written: str
-    reason: str         # missing-nian / bad-year / invalid
+    reason: str  # missing-nian / bad-year / invalid
 
 
 @dataclass(slots=True)
 class Dates:
     """Every date of the text, in text order."""
 
-    found: list[DateMention] = field(default_factory=list)         # well-formed
-    malformed: list[MalformedDate] = field(default_factory=list)   # not a valid date (GX501)
+    found: list[DateMention] = field(default_factory=list)  # well-formed
+    malformed: list[MalformedDate] = field(default_factory=list)  # not a valid date (GX501)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +238,8 @@ class YearMention:
     """A place that states the report year."""
 
     year: int
-    span: Span          # the year as written (original text)
-    source: str         # title / period / period_end / body / opening / fee / caption
+    span: Span  # the year as written (original text)
+    source: str  # title / period / period_end / body / opening / fee / caption
 
 
 @dataclass(slots=True)
@@ -247,10 +249,10 @@ class Period:
     ``span`` is set when a full date range is written; ``statement`` when only words that state a
     period are (统计期限, 数据截至 …), with no full date range."""
 
-    span: Optional[Span] = None         # the date range (original text)
-    year: Optional[int] = None          # the year it starts in
-    end_year: Optional[int] = None      # the year it ends in, when written (2023年1月1日至2024年12月31日)
-    statement: Optional[Span] = None    # a statement of the period that names no full date range
+    span: Optional[Span] = None  # the date range (original text)
+    year: Optional[int] = None  # the year it starts in
+    end_year: Optional[int] = None  # the year it ends in, when written (2023年1月1日至2024年12月31日)
+    statement: Optional[Span] = None  # a statement of the period that names no full date range
 
     @property
     def stated(self) -> bool:
@@ -262,13 +264,13 @@ class Period:
 class Signature:
     """The 落款 on the last lines of the report (page residue skipped): the issuing organ and the date."""
 
-    span: Optional[Span] = None         # organ and date together (or the one found)
+    span: Optional[Span] = None  # organ and date together (or the one found)
     date: Optional[tuple[int, int, int]] = None
     date_span: Optional[Span] = None
-    organ: Optional[str] = None         # the organ's name as written on the 落款 line
+    organ: Optional[str] = None  # the organ's name as written on the 落款 line
     organ_span: Optional[Span] = None
-    content_end: Optional[int] = None   # original offset of the end of the report's last non-residue
-                                        # line (where a missing 落款 belongs); None: no text at all
+    content_end: Optional[int] = None  # original offset of the end of the report's last non-residue
+    # line (where a missing 落款 belongs); None: no text at all
 
 
 @dataclass(slots=True)
@@ -277,18 +279,18 @@ class Meta:
 
     title: Optional[str] = None
     title_span: Optional[Span] = None
-    title_norm: Optional[str] = None    # the title's normalised text (a title wrapped over two lines joined)
-    year: Optional[int] = None          # the report year as decided
-    year_source: str = ""               # title / period / body / signature / config
-    year_mentions: list[YearMention] = field(default_factory=list)   # every place that states a year
+    title_norm: Optional[str] = None  # the title's normalised text (a title wrapped over two lines joined)
+    year: Optional[int] = None  # the report year as decided
+    year_source: str = ""  # title / period / body / signature / config
+    year_mentions: list[YearMention] = field(default_factory=list)  # every place that states a year
     organ: Optional[str] = None
-    organ_level: Optional[str] = None   # department / government / township / None
-    organ_span: Optional[Span] = None   # where the organ's name was read
+    organ_level: Optional[str] = None  # department / government / township / None
+    organ_span: Optional[Span] = None  # where the organ's name was read
     organ_source: Optional[str] = None  # title / signature / source (the page's 来源) / None
     period: Period = field(default_factory=Period)
     dates: Dates = field(default_factory=Dates)
     signature: Signature = field(default_factory=Signature)
-    published: Optional[tuple[int, int, int]] = None   # the publication date of the web page around it
+    published: Optional[tuple[int, int, int]] = None  # the publication date of the web page around it
     published_span: Optional[Span] = None
 
 
@@ -296,8 +298,8 @@ class Meta:
 class ResidueLine:
     """A line of web-page chrome (来源：… 时间：… / 【打印本页】 / an archive's 标题: line)."""
 
-    span: Span          # the line's content (original text, no line break)
-    delete: Span        # what deleting the line removes (with one line break)
+    span: Span  # the line's content (original text, no line break)
+    delete: Span  # what deleting the line removes (with one line break)
     kinds: tuple[str, ...]
 
 
@@ -305,8 +307,8 @@ class ResidueLine:
 class InlineChrome:
     """Web-page chrome inside a line of report text (a page flattened to one line)."""
 
-    span: Span          # the chrome run (original text), never the report text around it
-    delete: Span        # what deleting it removes (with the spaces after it)
+    span: Span  # the chrome run (original text), never the report text around it
+    delete: Span  # what deleting it removes (with the spaces after it)
     kinds: tuple[str, ...]
 
 
@@ -314,8 +316,8 @@ class InlineChrome:
 class Mojibake:
     """Text damaged by a wrong decoding."""
 
-    span: Span          # original text
-    kind: str           # lost (?), replacement (U+FFFD), gbk (UTF-8 read as GBK), latin (UTF-8 read as Latin-1), html
+    span: Span  # original text
+    kind: str  # lost (?), replacement (U+FFFD), gbk (UTF-8 read as GBK), latin (UTF-8 read as Latin-1), html
     written: str
     recovered: str = ""  # what the bytes say when read correctly (gbk / latin), if known
 
@@ -324,19 +326,20 @@ class Mojibake:
 class Debris:
     """What is in the text but not the report's own: page residue, page chrome, mojibake."""
 
-    residue: list[ResidueLine] = field(default_factory=list)   # whole lines of web-page chrome
-    chrome: list[InlineChrome] = field(default_factory=list)   # chrome inside a line of report text
-    mojibake: list[Mojibake] = field(default_factory=list)     # text damaged by a wrong decoding
+    residue: list[ResidueLine] = field(default_factory=list)  # whole lines of web-page chrome
+    chrome: list[InlineChrome] = field(default_factory=list)  # chrome inside a line of report text
+    mojibake: list[Mojibake] = field(default_factory=list)  # text damaged by a wrong decoding
 
 
 # --- section headings as written (gxlint.parse.sections) ----------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class NonstandardHeading:
     """A section found under a heading that differs from the format's (GX202)."""
 
-    index: int          # the section it stands for (1..6)
-    form: str           # fuzzy (a typo or extra words) / alt (numbered its own way) / core (its core words only)
+    index: int  # the section it stands for (1..6)
+    form: str  # fuzzy (a typo or extra words) / alt (numbered its own way) / core (its core words only)
     span: Span
 
 
@@ -345,7 +348,7 @@ class DuplicateHeading:
     """A second heading of a section that already has one (GX102)."""
 
     index: int
-    numeral: str        # the numeral written in it
+    numeral: str  # the numeral written in it
     span: Span
 
 
@@ -356,12 +359,12 @@ class Headings:
 
     nonstandard: list[NonstandardHeading] = field(default_factory=list)
     duplicates: list[DuplicateHeading] = field(default_factory=list)
-    old: list[Span] = field(default_factory=list)   # headings of the pre-2019 structure (概述, 依申请公开…)
+    old: list[Span] = field(default_factory=list)  # headings of the pre-2019 structure (概述, 依申请公开…)
 
 
 @dataclass(slots=True)
 class Document:
-    text: str                           # the original text, as decoded
+    text: str  # the original text, as decoded
     path: Optional[str]
     norm: "NormText"
     lines: "LineIndex"
@@ -369,13 +372,13 @@ class Document:
     tables: dict[str, Table] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     meta: Meta = field(default_factory=Meta)
-    template: Optional[str] = None      # v2019 / v2021 / pre2019 / None
+    template: Optional[str] = None  # v2019 / v2021 / pre2019 / None
     expected_template: Optional[str] = None  # what the report year requires
-    pre2019: Optional[Span] = None      # where the old structure was recognised
+    pre2019: Optional[Span] = None  # where the old structure was recognised
     headings: Headings = field(default_factory=Headings)
     debris: Debris = field(default_factory=Debris)
-    cache: dict[str, Any] = field(default_factory=dict)   # what helpers compute once per document
-                                                           # (identities, paragraphs …), never parser output
+    cache: dict[str, Any] = field(default_factory=dict)  # what helpers compute once per document
+    # (identities, paragraphs …), never parser output
 
     def section(self, index: int) -> Optional[Section]:
         for s in self.sections:

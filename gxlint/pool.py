@@ -15,6 +15,7 @@ are inherited by the fork):
   caller's ``on_lost``), and the rest of the batch keeps every worker busy;
 - results come back as soon as they are ready; :meth:`Pool.results` yields them in task order.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -31,7 +32,7 @@ def die_with_parent() -> None:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)      # PR_SET_PDEATHSIG
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     except Exception:
         pass
 
@@ -42,9 +43,9 @@ def available() -> bool:
 
 def _worker_main(conn, work: Callable[[list[int]], Any], parent: int) -> None:
     die_with_parent()
-    if os.getppid() != parent:           # the parent ended before PDEATHSIG was armed
+    if os.getppid() != parent:  # the parent ended before PDEATHSIG was armed
         os._exit(0)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         while True:
             try:
@@ -55,14 +56,14 @@ def _worker_main(conn, work: Callable[[list[int]], Any], parent: int) -> None:
                 break
             try:
                 out = work(idx)
-            except BaseException as exc:     # work() should not raise; if it does, say so
+            except BaseException as exc:  # work() should not raise; if it does, say so
                 out = exc
             try:
                 conn.send((idx, out))
-            except Exception as exc:         # e.g. a result that cannot be pickled
+            except Exception as exc:  # e.g. a result that cannot be pickled
                 conn.send((idx, RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
-        os._exit(0)                      # a forked child: no atexit handlers of the parent
+        os._exit(0)  # a forked child: no atexit handlers of the parent
 
 
 class _Worker:
@@ -74,7 +75,7 @@ class _Worker:
         self.proc.start()
         child_end.close()
         self.conn = parent_end
-        self.chunk: Optional[tuple[list[int], bool]] = None    # (indices, is a retry of a lost chunk)
+        self.chunk: Optional[tuple[list[int], bool]] = None  # (indices, is a retry of a lost chunk)
 
     def stop(self, kill: bool = False) -> None:
         try:
@@ -99,8 +100,9 @@ class Pool:
         self.n = max(1, workers)
         self.replaced = 0
 
-    def results(self, chunks: Sequence[list[int]], on_lost: Callable[[int], Any],
-                on_error: Callable[[int, BaseException], Any]) -> Iterator[tuple[int, Any]]:
+    def results(
+        self, chunks: Sequence[list[int]], on_lost: Callable[[int], Any], on_error: Callable[[int, BaseException], Any]
+    ) -> Iterator[tuple[int, Any]]:
         """(index, result) for every index of ``chunks``, in ascending index order.  A file whose
         worker died while checking it alone gets ``on_lost(i)``; a chunk that came back as an
         exception gets ``on_error(i, exc)`` for each of its files."""
@@ -109,7 +111,7 @@ class Pool:
         ready: dict[int, Any] = {}
         nxt = 0
         workers: list[_Worker] = []
-        w: Optional[_Worker]            # None when what wait() returned is no busy worker's
+        w: Optional[_Worker]  # None when what wait() returned is no busy worker's
         try:
             while pending or any(w.chunk for w in workers):
                 while len(workers) < self.n and pending:
@@ -120,7 +122,7 @@ class Pool:
                         try:
                             w.conn.send(w.chunk[0])
                         except (BrokenPipeError, OSError):
-                            pass             # it died already: found below through its sentinel
+                            pass  # it died already: found below through its sentinel
                 busy = [w for w in workers if w.chunk is not None]
                 if not busy:
                     continue

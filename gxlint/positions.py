@@ -4,6 +4,7 @@ The model speaks code-point offsets into the original text.  Front ends convert:
 the CLI to 1-based line / code-point column, the language server to 0-based line and a
 column in the negotiated position encoding (UTF-16 unless the client asks otherwise).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from itertools import repeat
 _LINE_BREAK = ("\r\n", "\n", "\r")
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _utf16_len(s: str) -> int:
@@ -105,7 +106,7 @@ class LineIndex:
         return len(self.text)
 
     def line_text(self, line: int) -> str:
-        return self.text[self.line_start(line):self.line_end(line)]
+        return self.text[self.line_start(line) : self.line_end(line)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """(0-based line, 0-based code-point column)."""
@@ -118,7 +119,7 @@ class LineIndex:
         if encoding == "utf-32" or col == 0 or (encoding == "utf-16" and line not in self._astral_lines()):
             return line, col
         start = self.starts[line]
-        prefix = self.text[start:start + col]
+        prefix = self.text[start : start + col]
         if encoding == "utf-16":
             return line, _utf16_len(prefix)
         if encoding == "utf-8":

@@ -1,6 +1,7 @@
 """Is a parsed document an annual report at all?  One test, shared by the language server (which
 stays quiet on other plain-text/Markdown documents) and by ``gxlint check`` walking a folder
 (which skips a README or notes and lists them as skipped)."""
+
 from __future__ import annotations
 
 

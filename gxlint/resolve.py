@@ -4,6 +4,7 @@ isolated), the front end's options laid over it, per-file ignores folded in.
 Below every front end: it takes plain values (:class:`Options`), never a parsed command line; the
 command line and the reviewer's report build their :class:`Options` from their arguments.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,12 +20,12 @@ class Options:
     """What a front end lays over the configuration files.  ``lang`` is also the language of the
     messages of a bad option (Chinese unless ``en``)."""
 
-    config: Optional[str] = None         # a configuration file to use for every file
-    isolated: bool = False               # no configuration file at all
-    select: Optional[str] = None         # selectors, comma-separated: codes, prefixes, names, families
+    config: Optional[str] = None  # a configuration file to use for every file
+    isolated: bool = False  # no configuration file at all
+    select: Optional[str] = None  # selectors, comma-separated: codes, prefixes, names, families
     extend_select: Optional[str] = None
     ignore: Optional[str] = None
-    severity: tuple[str, ...] = ()       # CODE=LEVEL
+    severity: tuple[str, ...] = ()  # CODE=LEVEL
     lang: Optional[str] = None
     template: Optional[str] = None
     year: Optional[int] = None
@@ -47,9 +48,8 @@ class Options:
 
 def settings_from(args: Options, base=None):
     """The settings of ``args`` laid over ``base`` (a configuration file's settings, or None)."""
-    from .config import Settings
-
     from . import configfile
+    from .config import Settings
 
     def fam(sel, option):
         """Selectors as given (codes, prefixes, names, family names) → what Settings matches;
@@ -69,33 +69,63 @@ def settings_from(args: Options, base=None):
         return ",".join(out)
 
     if args.max_bytes is not None and args.max_bytes <= 0:
-        raise UsageError(say(args.ui_lang, f"--max-bytes 须为正整数，不是 {args.max_bytes}", f"--max-bytes takes a positive number, not {args.max_bytes}"))
+        raise UsageError(
+            say(
+                args.ui_lang,
+                f"--max-bytes 须为正整数，不是 {args.max_bytes}",
+                f"--max-bytes takes a positive number, not {args.max_bytes}",
+            )
+        )
     if args.year is not None and not 2000 <= args.year <= 2100:
-        raise UsageError(say(args.ui_lang, f"--year 须为 2000 至 2100 之间的年份，不是 {args.year}",
-                              f"--year takes a year from 2000 to 2100, not {args.year}"))
+        raise UsageError(
+            say(
+                args.ui_lang,
+                f"--year 须为 2000 至 2100 之间的年份，不是 {args.year}",
+                f"--year takes a year from 2000 to 2100, not {args.year}",
+            )
+        )
     sev = {}
     for item in args.severity:
         if "=" not in item:
-            raise UsageError(say(args.ui_lang, f"--severity 的写法是 代码=级别，不是 {item!r}", f"--severity takes CODE=LEVEL, not {item!r}"))
+            raise UsageError(
+                say(
+                    args.ui_lang,
+                    f"--severity 的写法是 代码=级别，不是 {item!r}",
+                    f"--severity takes CODE=LEVEL, not {item!r}",
+                )
+            )
         k, v = item.split("=", 1)
         if not k.strip():
-            raise UsageError(say(args.ui_lang, f"--severity 的写法是 代码=级别，{item!r} 缺少代码", f"--severity takes CODE=LEVEL: {item!r} has no code"))
+            raise UsageError(
+                say(
+                    args.ui_lang,
+                    f"--severity 的写法是 代码=级别，{item!r} 缺少代码",
+                    f"--severity takes CODE=LEVEL: {item!r} has no code",
+                )
+            )
         from .diagnostics import Severity
 
         try:
             Severity.parse(v.strip())
         except (ValueError, TypeError):
-            raise UsageError(f"--severity {item}: 未知严重程度 (unknown severity) {v.strip()!r}; "
-                             "error, warning, information, hint") from None
+            raise UsageError(
+                f"--severity {item}: 未知严重程度 (unknown severity) {v.strip()!r}; error, warning, information, hint"
+            ) from None
         for one in fam(k.strip(), "--severity").split(","):
             sev[one] = v.strip()
     try:
         return Settings.from_options(
             base,
-            select=fam(args.select, "--select"), extend_select=fam(args.extend_select, "--extend-select"),
-            ignore=fam(args.ignore, "--ignore"), severity=sev,
-            lang=args.lang, template=args.template, year=args.year, organ_level=args.organ_level,
-            max_bytes=args.max_bytes, lint_all=args.lint_all,
+            select=fam(args.select, "--select"),
+            extend_select=fam(args.extend_select, "--extend-select"),
+            ignore=fam(args.ignore, "--ignore"),
+            severity=sev,
+            lang=args.lang,
+            template=args.template,
+            year=args.year,
+            organ_level=args.organ_level,
+            max_bytes=args.max_bytes,
+            lint_all=args.lint_all,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -117,9 +147,13 @@ class SettingsResolver:
         self._cfg_by_dir: dict[str, Optional[str]] = {}
         self._by_cfg: dict[Optional[str], object] = {}
         if args.config and args.isolated:
-            raise UsageError(say(args.ui_lang, "--config 与 --isolated 不能同时使用", "--config and --isolated exclude each other"))
+            raise UsageError(
+                say(args.ui_lang, "--config 与 --isolated 不能同时使用", "--config and --isolated exclude each other")
+            )
         if args.config and not os.path.isfile(args.config):
-            raise UsageError(say(args.ui_lang, f"配置文件不存在：{args.config}", f"no such configuration file: {args.config}"))
+            raise UsageError(
+                say(args.ui_lang, f"配置文件不存在：{args.config}", f"no such configuration file: {args.config}")
+            )
 
     def config_path(self, path: Optional[str]) -> Optional[str]:
         from . import configfile

@@ -4,6 +4,7 @@
 Rules import these through :mod:`gxlint.api` (which re-exports them); the engine imports them
 from here.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Optional, Sequence
@@ -39,13 +40,13 @@ class Rule:
 
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
-    summary_en: ClassVar[str] = ""        # the docstring's title in English (gxlint rules/rule --lang en)
-    family: ClassVar[str] = ""            # a key of gxlint.families.FAMILIES: structure, template … across, engine
+    summary_en: ClassVar[str] = ""  # the docstring's title in English (gxlint rules/rule --lang en)
+    family: ClassVar[str] = ""  # a key of gxlint.families.FAMILIES: structure, template … across, engine
     severity: ClassVar[Severity] = Severity.WARNING
     fixable: ClassVar[bool] = False
     messages: ClassVar[dict[str, dict[str, str]]] = {}
-    emitted_by_engine: ClassVar[bool] = False   # GX001/GX002: documentation only, the engine reports them
-    checks: ClassVar[tuple[str, ...]] = ()      # the model's checks it reports (Identity.check: "T3.rowsum" …)
+    emitted_by_engine: ClassVar[bool] = False  # GX001/GX002: documentation only, the engine reports them
+    checks: ClassVar[tuple[str, ...]] = ()  # the model's checks it reports (Identity.check: "T3.rowsum" …)
 
     # filled in by the registry
     module: ClassVar[str] = ""
@@ -60,7 +61,9 @@ class Context:
 
     __slots__ = ("doc", "settings", "lang", "rule", "severity", "_sink")
 
-    def __init__(self, doc: Optional[Document], settings: "Settings", rule: Rule, severity: Severity, sink: list) -> None:
+    def __init__(
+        self, doc: Optional[Document], settings: "Settings", rule: Rule, severity: Severity, sink: list
+    ) -> None:
         # doc is None only for the engine's own GX001/GX002 (a file that could not be read or parsed)
         self.doc = doc
         self.settings = settings

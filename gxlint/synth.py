@@ -15,6 +15,7 @@ diagnostics a correct gxlint reports: ``[(code, Span)]``.  ``sample(...)`` does 
 
 Nothing here is used by the linter itself; tests and benchmarks import it.
 """
+
 from __future__ import annotations
 
 import copy
@@ -32,8 +33,19 @@ with the label columns shifting the cells (seed 003); markdown: Markdown tables;
 wrapped over several lines, numbers separated by spaces, page numbers between rows; oneline: the
 whole report on one line (pipe tables)."""
 
-DAMAGES = ("flattened", "oneline", "wrapped", "labelless", "glued_header", "broken_labels",
-           "flattened_spaced", "converter", "spacer", "wrapped_cells", "pdf_wrapped_cells")
+DAMAGES = (
+    "flattened",
+    "oneline",
+    "wrapped",
+    "labelless",
+    "glued_header",
+    "broken_labels",
+    "flattened_spaced",
+    "converter",
+    "spacer",
+    "wrapped_cells",
+    "pdf_wrapped_cells",
+)
 """Damage modes modelled on real published text (``render(rep, layout=<mode>)``, also accepted by
 :func:`sample`): flattened: a web archive's text, the whole report on one line and the table cells
 run together with no separator (``申请数量801000081``, now and then a space); oneline: the whole
@@ -65,8 +77,15 @@ signature (no_organ), the opening statement (本报告由某某局根据…编�
 # layouts where an empty cell between two separators can be written (blank-cell defects)
 BLANK_LAYOUTS = ("pipe", "tab", "markdown", "oneline")
 
-DEFECTS = ("change_cell", "break_row_total", "drop_section", "swap_sections", "change_year",
-           "blank_cell", "change_prose_number")
+DEFECTS = (
+    "change_cell",
+    "break_row_total",
+    "drop_section",
+    "swap_sections",
+    "change_year",
+    "blank_cell",
+    "change_prose_number",
+)
 
 APPLICANTS = ("np", "ce", "ri", "sw", "ls", "ot")
 T3_COLUMNS = APPLICANTS + ("tot",)
@@ -118,35 +137,70 @@ T3_ROWS_2019 = T3_ROWS_COMMON + [
     ("r4", "四、结转下年度继续办理"),
 ]
 # a block label written in the row's first label cell (merged cells of the template)
-T3_BLOCK_OF = {"r3_1": "三、本年度办理结果", "r3_3_1": "（三）不予公开", "r3_4_1": "（四）无法提供",
-               "r3_5_1": "（五）不予处理", "r3_6_1": "（六）其他处理"}
+T3_BLOCK_OF = {
+    "r3_1": "三、本年度办理结果",
+    "r3_3_1": "（三）不予公开",
+    "r3_4_1": "（四）无法提供",
+    "r3_5_1": "（五）不予处理",
+    "r3_6_1": "（六）其他处理",
+}
 
 # table 二: (caption, [column labels], [(row id, label, kinds of its cells)])
 T2_2021 = [
-    ("第二十条第（一）项", ["本年制发件数", "本年废止件数", "现行有效件数"],
-     [("t2.rules", "规章"), ("t2.docs", "行政规范性文件")]),
+    (
+        "第二十条第（一）项",
+        ["本年制发件数", "本年废止件数", "现行有效件数"],
+        [("t2.rules", "规章"), ("t2.docs", "行政规范性文件")],
+    ),
     ("第二十条第（五）项", ["本年处理决定数量"], [("t2.permit", "行政许可")]),
     ("第二十条第（六）项", ["本年处理决定数量"], [("t2.penalty", "行政处罚"), ("t2.coercion", "行政强制")]),
     ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("t2.fees", "行政事业性收费")]),
 ]
 T2_2019 = [
-    ("第二十条第（一）项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
-     [("t2.rules", "规章"), ("t2.docs", "规范性文件")]),
-    ("第二十条第（五）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
-     [("t2.permit", "行政许可"), ("t2.other_services", "其他对外管理服务事项")]),
-    ("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
-     [("t2.penalty", "行政处罚"), ("t2.coercion", "行政强制")]),
+    (
+        "第二十条第（一）项",
+        ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        [("t2.rules", "规章"), ("t2.docs", "规范性文件")],
+    ),
+    (
+        "第二十条第（五）项",
+        ["上一年项目数量", "本年增/减", "处理决定数量"],
+        [("t2.permit", "行政许可"), ("t2.other_services", "其他对外管理服务事项")],
+    ),
+    (
+        "第二十条第（六）项",
+        ["上一年项目数量", "本年增/减", "处理决定数量"],
+        [("t2.penalty", "行政处罚"), ("t2.coercion", "行政强制")],
+    ),
     ("第二十条第（八）项", ["上一年项目数量", "本年增/减"], [("t2.fees", "行政事业性收费")]),
     ("第二十条第（九）项", ["采购项目数量", "采购总金额"], [("t2.procurement", "政府集中采购")]),
 ]
 
 # names chosen without 乡/镇/街道 in a department's or government's name (organ level detection)
 PLACES = ["柳北区", "西秀区", "启东市", "青云县", "临江市", "平阳县", "东湖区", "安宁市", "白河县", "南山区"]
-DEPARTMENTS = ["人民政府办公室", "自然资源局", "生态环境局", "教育局", "财政局", "市场监督管理局",
-               "卫生健康委员会", "交通运输局", "水利局", "司法局", "民政局", "统计局"]
+DEPARTMENTS = [
+    "人民政府办公室",
+    "自然资源局",
+    "生态环境局",
+    "教育局",
+    "财政局",
+    "市场监督管理局",
+    "卫生健康委员会",
+    "交通运输局",
+    "水利局",
+    "司法局",
+    "民政局",
+    "统计局",
+]
 TOWNSHIPS = ["跃进街道办事处", "城关镇人民政府", "石门乡人民政府", "新华街道办事处", "河口镇人民政府"]
 
-PROSE_SUBHEADS = ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"]
+PROSE_SUBHEADS = [
+    "（一）主动公开",
+    "（二）依申请公开",
+    "（三）政府信息管理",
+    "（四）政府信息公开平台建设",
+    "（五）监督保障",
+]
 
 # number-free filler sentences (no §8 phrasing, balanced brackets, no page residue words)
 FILLER = [
@@ -191,9 +245,29 @@ MEASURES = [
     "推进门户网站适老化改造，方便各类群体查阅。",
 ]
 
-PINYIN = {"报": "bào", "告": "gào", "政": "zhèng", "府": "fǔ", "息": "xī", "开": "kāi", "作": "zuò",
-          "况": "kuàng", "处": "chǔ", "理": "lǐ", "请": "qǐng", "数": "shù", "量": "liàng", "发": "fā",
-          "布": "bù", "时": "shí", "间": "jiān", "机": "jī", "关": "guān", "认": "rèn", "真": "zhēn"}
+PINYIN = {
+    "报": "bào",
+    "告": "gào",
+    "政": "zhèng",
+    "府": "fǔ",
+    "息": "xī",
+    "开": "kāi",
+    "作": "zuò",
+    "况": "kuàng",
+    "处": "chǔ",
+    "理": "lǐ",
+    "请": "qǐng",
+    "数": "shù",
+    "量": "liàng",
+    "发": "fā",
+    "布": "bù",
+    "时": "shí",
+    "间": "jiān",
+    "机": "jī",
+    "关": "guān",
+    "认": "rèn",
+    "真": "zhēn",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -215,6 +289,7 @@ def to_traditional(s: str) -> str:
 
 # --- the model -----------------------------------------------------------------------
 
+
 @dataclass
 class Report:
     """A report as data.  ``t3[row][col]`` / ``t4[col]`` / ``t2[row]`` hold ints (t2 amounts: str);
@@ -233,15 +308,15 @@ class Report:
     prose_override: dict[str, int] = field(default_factory=dict)
     sign_date: tuple = (0, 1, 20)
     fee_text: str = "本年度未收取信息处理费。"
-    filler: int = 0                     # number of filler paragraphs
-    filler_five: bool = True            # half of them in section 五 (series(): all in 一, 五 is written anew)
+    filler: int = 0  # number of filler paragraphs
+    filler_five: bool = True  # half of them in section 五 (series(): all in 一, 五 is written anew)
     seed: int = 0
-    problems: tuple = (0, 1, 2)         # section 五: indices into PROBLEMS …
-    measures: tuple = ()                # … and into MEASURES
-    five: Optional[str] = None          # section 五's text as written (paragraphs split by \n), else
-                                        # made of the problems and measures (five_text)
-    head: str = "inline"                # how the title names the organ (HEADS)
-    signature: Optional[str] = None     # the organ line of the signature (None: the organ; "": none)
+    problems: tuple = (0, 1, 2)  # section 五: indices into PROBLEMS …
+    measures: tuple = ()  # … and into MEASURES
+    five: Optional[str] = None  # section 五's text as written (paragraphs split by \n), else
+    # made of the problems and measures (five_text)
+    head: str = "inline"  # how the title names the organ (HEADS)
+    signature: Optional[str] = None  # the organ line of the signature (None: the organ; "": none)
 
     @property
     def t3_rows(self) -> list[tuple[str, str]]:
@@ -279,8 +354,15 @@ class Report:
         return f
 
 
-def generate(seed: int = 0, *, year: Optional[int] = None, template: Optional[str] = None,
-             level: Optional[str] = None, size: Optional[int] = None, busy: Optional[bool] = None) -> Report:
+def generate(
+    seed: int = 0,
+    *,
+    year: Optional[int] = None,
+    template: Optional[str] = None,
+    level: Optional[str] = None,
+    size: Optional[int] = None,
+    busy: Optional[bool] = None,
+) -> Report:
     """A consistent report.  ``size``: target size in UTF-8 bytes (filler paragraphs are added)."""
     rng = random.Random(seed)
     if template is None and year is None:
@@ -322,12 +404,12 @@ def generate(seed: int = 0, *, year: Optional[int] = None, template: Optional[st
         t4[f"{g}.tot"] = sum(t4[f"{g}.{p}"] for p in T4_PARTS)
 
     t2: dict[str, list] = {}
-    for _cap, cols, trows in (T2_2021 if template == "v2021" else T2_2019):
+    for _cap, cols, trows in T2_2021 if template == "v2021" else T2_2019:
         for rid, _lab in trows:
             if template == "v2021":
                 if rid in ("t2.rules", "t2.docs"):
                     if rid == "t2.rules" and level != "department":
-                        t2[rid] = [0, 0, 0]      # no rule-making power (GX306)
+                        t2[rid] = [0, 0, 0]  # no rule-making power (GX306)
                         continue
                     made, rep = small(0.5, 12), small(0.7, 5)
                     valid = max(made - rep, 0) + small(0.3, 40)
@@ -355,24 +437,30 @@ def generate(seed: int = 0, *, year: Optional[int] = None, template: Optional[st
 
     deadline_month = 3 if level == "government" else 1
     sign = (year + 1, rng.randint(1, deadline_month), rng.randint(5, 28))
-    fee = rng.choice(["本年度未收取信息处理费。", "本年度无收取信息处理费情况。",
-                      f"本年度收取信息处理费{rng.randint(1, 9) * 100}元。"])
+    fee = rng.choice(
+        [
+            "本年度未收取信息处理费。",
+            "本年度无收取信息处理费情况。",
+            f"本年度收取信息处理费{rng.randint(1, 9) * 100}元。",
+        ]
+    )
     rep = Report(year, template, organ, level, t2, t3, t4, sign_date=sign, fee_text=fee, seed=seed)
     rep.problems = tuple(rng.sample(range(len(PROBLEMS)), 3))
     rep.measures = tuple(rng.sample(range(len(MEASURES)), 3))
     if size:
         base = len(rep.render(layout="pipe").text.encode("utf-8"))
-        per = sum(len(s.encode("utf-8")) for s in FILLER) / len(FILLER) * 3 + 1   # ~3 sentences a paragraph
+        per = sum(len(s.encode("utf-8")) for s in FILLER) / len(FILLER) * 3 + 1  # ~3 sentences a paragraph
         rep.filler = max(0, int((size - base) / per))
     return rep
 
 
 # --- rendering -----------------------------------------------------------------------
 
+
 @dataclass
 class Rendered:
     text: str
-    spans: dict           # key → Span (see module docstring)
+    spans: dict  # key → Span (see module docstring)
     layout: str
     script: str
     pinyin: bool
@@ -431,6 +519,7 @@ def _t2s_pinyin_map() -> dict[str, str]:
 # A table is a list of rows; a row is a list of cells: ("L", text, key|None) label cells and
 # ("N", text, key, blank) value cells.
 
+
 def _fmt(v) -> str:
     return v if isinstance(v, str) else str(v)
 
@@ -457,10 +546,18 @@ def _t2_rows(rep: Report) -> list[list[tuple]]:
 
 def _t3_rows(rep: Report) -> list[list[tuple]]:
     rows: list[list[tuple]] = [
-        [("L", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", None), ("L", "申请人情况", None)],
+        [
+            ("L", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", None),
+            ("L", "申请人情况", None),
+        ],
         [("L", "自然人", None), ("L", "法人或其他组织", None), ("L", "总计", None)],
-        [("L", "商业企业", None), ("L", "科研机构", None), ("L", "社会公益组织", None), ("L", "法律服务机构", None),
-         ("L", "其他", None)],
+        [
+            ("L", "商业企业", None),
+            ("L", "科研机构", None),
+            ("L", "社会公益组织", None),
+            ("L", "法律服务机构", None),
+            ("L", "其他", None),
+        ],
     ]
     for rid, lab in rep.t3_rows:
         cells: list[tuple] = []
@@ -562,7 +659,7 @@ def _render_table(w: _Writer, rows: list[list[tuple]], layout: str, page: list[i
         elif layout == "tab":
             lead = 0 if row[0][0] == "N" else 0
             if row[0][0] == "L" and row[0][1][:1] in "123456789" and len(row) > 2 and row[1][0] == "N":
-                lead = 2       # a sub-row under a block label: shifted two cells right (seed 003)
+                lead = 2  # a sub-row under a block label: shifted two cells right (seed 003)
             w.raw("\t" * lead)
             for k, cell in enumerate(row):
                 if cell[0] == "N" and cell[3]:
@@ -652,7 +749,7 @@ def _converter_table(w: _Writer, rows: list[list[tuple]], page: list[int]) -> No
     width = max(len(r) for r in rows)
     data = [k for k, r in enumerate(rows) if any(c[0] == "N" for c in r)]
     split_at = rng.choice(data[1:]) if len(data) > 2 and rng.random() < 0.4 else None
-    if rng.random() < 0.5:      # a header row the converter made up: empty cells, then the rule
+    if rng.random() < 0.5:  # a header row the converter made up: empty cells, then the rule
         _md_row(w, [None] * width, width)
         _md_rule(w, width)
         ruled = True
@@ -667,8 +764,8 @@ def _converter_table(w: _Writer, rows: list[list[tuple]], page: list[int]) -> No
             page[0] += 1
             w.raw(f"\n- {page[0]} -\n\n")
             ruled = False
-            if rng.random() < 0.5:      # the converter repeats the table's header rows on the new page
-                for head in rows[:data[0]]:
+            if rng.random() < 0.5:  # the converter repeats the table's header rows on the new page
+                for head in rows[: data[0]]:
                     _md_row(w, [(c[0], c[1], None) + tuple(c[3:]) for c in head], width)
                     if not ruled:
                         _md_rule(w, width)
@@ -702,10 +799,17 @@ def _converter_table(w: _Writer, rows: list[list[tuple]], page: list[int]) -> No
             w.raw("  | " * (width - 1 - len(nums)) + "\n")
             _md_rule(w, width)
             ruled = True
-        elif (nums and labels and r < 0.26 and k + 1 < len(rows) and k + 1 != split_at
-              and any(c[0] == "N" for c in rows[k + 1]) and any(c[0] == "L" for c in rows[k + 1])
-              and sum(c[0] == "N" for c in rows[k + 1]) == len(nums)
-              and not any(len(c) > 3 and c[3] for c in nums + [c for c in rows[k + 1] if c[0] == "N"])):
+        elif (
+            nums
+            and labels
+            and r < 0.26
+            and k + 1 < len(rows)
+            and k + 1 != split_at
+            and any(c[0] == "N" for c in rows[k + 1])
+            and any(c[0] == "L" for c in rows[k + 1])
+            and sum(c[0] == "N" for c in rows[k + 1]) == len(nums)
+            and not any(len(c) > 3 and c[3] for c in nums + [c for c in rows[k + 1] if c[0] == "N"])
+        ):
             # two rows merged: both labels in one cell, each cell holding both rows' numbers
             nxt = rows[k + 1]
             nlabels = [c for c in nxt if c[0] == "L"]
@@ -822,8 +926,13 @@ def _numbers(w: _Writer, nums: list) -> None:
 
 def _glue_header(row: list) -> list:
     """A header row whose first two label cells are glued (``信息内容本年处理决定数量``)."""
-    if len(row) >= 2 and all(c[0] == "L" for c in row) and row[0][2] is None and row[1][2] is None \
-            and row[0][1] == "信息内容":
+    if (
+        len(row) >= 2
+        and all(c[0] == "L" for c in row)
+        and row[0][2] is None
+        and row[1][2] is None
+        and row[0][1] == "信息内容"
+    ):
         return [("L", row[0][1] + row[1][1], None)] + row[2:]
     return row
 
@@ -883,10 +992,12 @@ def _wrap_prose(r: "Rendered", width: int = 27) -> "Rendered":
 
     def moved(o: int) -> int:
         import bisect
+
         return o + bisect.bisect_right(breaks, o)
 
     def moved_end(o: int) -> int:
         import bisect
+
         return o + bisect.bisect_left(breaks, o)
 
     spans = {k: Span(moved(sp.start), moved_end(sp.end)) for k, sp in r.spans.items()}
@@ -1010,7 +1121,7 @@ def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin
     ty = rep.title_year if rep.title_year is not None else rep.year
     if rep.head not in HEADS:
         raise ValueError(f"unknown head {rep.head!r}; one of {HEADS}")
-    if rep.head == "source":        # a web page's chrome line names the organ
+    if rep.head == "source":  # a web page's chrome line names the organ
         w.raw("来源：")
         w.text(rep.organ, ("organ",))
         w.raw(f"  发布时间：{rep.sign_date[0]}-01-15 09:30")
@@ -1036,9 +1147,11 @@ def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin
         w.text(rep.organ, ("organ",))
     else:
         w.text("本报告")
-    w.text(f"根据《中华人民共和国政府信息公开条例》和{basis}的要求编制，由总体情况、主动公开政府信息情况、"
-           "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
-           "其他需要报告的事项六个部分组成。本报告中所列数据的统计期限自")
+    w.text(
+        f"根据《中华人民共和国政府信息公开条例》和{basis}的要求编制，由总体情况、主动公开政府信息情况、"
+        "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
+        "其他需要报告的事项六个部分组成。本报告中所列数据的统计期限自"
+    )
     w.raw(f"{rep.year}年1月1日起至{rep.year}年12月31日止")
     w.text("。")
     w.raw(para)
@@ -1057,10 +1170,11 @@ def render(rep: Report, layout: str = "pipe", script: str = "simplified", pinyin
 
 # --- defects -------------------------------------------------------------------------
 
+
 @dataclass
 class Defect:
     kind: str
-    target: tuple          # what was changed (table, row, col) / (section,) / ...
+    target: tuple  # what was changed (table, row, col) / (section,) / ...
     old: object = None
     new: object = None
 
@@ -1072,8 +1186,9 @@ def _present(rep: Report, table: str) -> bool:
     return {"t2": 2, "t3": 3, "t4": 4}[table] in rep.sections
 
 
-def inject(rep: Report, kinds: Sequence[str], rng: random.Random, *, layout: str = "pipe",
-           prose: bool = False) -> tuple[Report, list[Defect]]:
+def inject(
+    rep: Report, kinds: Sequence[str], rng: random.Random, *, layout: str = "pipe", prose: bool = False
+) -> tuple[Report, list[Defect]]:
     """Apply defects of the given kinds (a copy of ``rep`` is changed).  A kind that cannot apply
     (no section left to drop, blank cells in a layout without separators) is skipped.  With
     ``prose`` the table changes avoid the cells section 一 restates, so that GX4's ground truth
@@ -1137,7 +1252,7 @@ def _inject_one(rep: Report, kind: str, rng: random.Random, layout: str, prose: 
         return Defect(kind, (a, b))
     if kind == "change_year":
         if layout in ONE_LINE:
-            return None     # no line ends: the title is not delimited (meta reads the period)
+            return None  # no line ends: the title is not delimited (meta reads the period)
         old = rep.title_year if rep.title_year is not None else rep.year
         # within the template's years: which year a report with disagreeing years is "for" is a
         # judgement (title vs period vs body); the disagreement itself is GX501
@@ -1181,12 +1296,14 @@ def _other(v: int, rng: random.Random) -> int:
 
 # --- ground truth --------------------------------------------------------------------
 
+
 def _for_year(y: int) -> Optional[str]:
     return None if y < 2019 else ("v2019" if y < 2021 else "v2021")
 
 
-def expected(rep: Report, r: Rendered, *, prose: bool = False,
-             prefixes: Sequence[str] = ("GX1", "GX2", "GX3", "GX4")) -> list[tuple[str, Span]]:
+def expected(
+    rep: Report, r: Rendered, *, prose: bool = False, prefixes: Sequence[str] = ("GX1", "GX2", "GX3", "GX4")
+) -> list[tuple[str, Span]]:
     """The diagnostics of the given families (GX1–GX4; GX501 for a changed title year when GX5 is
     asked for) a correct gxlint reports for this report as rendered, computed from the spec's
     identities, not from gxlint's code."""
@@ -1232,9 +1349,11 @@ def expected(rep: Report, r: Rendered, *, prose: bool = False,
         for name, v in rep.prose_override.items():
             if v != f[name] and _present(rep, tables_for.get(name, "t3")):
                 # "N 件" where the table has none is the prose-none contradiction (GX402)
-                none_in_table = f[name] == 0 and v > 0 and (
-                    name in ("review", "litigation")
-                    or (name == "received" and f["carried_over"] == 0))
+                none_in_table = (
+                    f[name] == 0
+                    and v > 0
+                    and (name in ("review", "litigation") or (name == "received" and f["carried_over"] == 0))
+                )
                 out.append(("GX402" if none_in_table else "GX401", r.span("prose", name)))
     if 1 in secs:
         # the prose restates the table as it is: when the table's outcome rows no longer add up to
@@ -1263,7 +1382,7 @@ def _arith(rep: Report, r: Rendered) -> list[tuple[str, Span]]:
                 out.append(("GX301", r.span("cell", "t3", *at)))
             elif i["id"] == "outsum":
                 out.append(("GX302", r.span("cell", "t3", *i["target"])))
-            else:   # the balance, unless （七）总计 alone is wrong (it holds with the outcome sum)
+            else:  # the balance, unless （七）总计 alone is wrong (it holds with the outcome sum)
                 c = i["col"]
                 if c in outsum_bad and i["lhs_v"] == outsum_bad[c] + rep.t3["r4"][c]:
                     continue
@@ -1288,8 +1407,19 @@ def _t3_identities(rep: Report) -> list[dict]:
         if any(("t3",) + x in rep.blank for x in lhs + rhs):
             return
         lv, rv = sum(t3[a][b] for a, b in lhs), sum(t3[a][b] for a, b in rhs)
-        idents.append({"id": kind, "lhs": lhs, "rhs": rhs, "target": target, "col": col, "lhs_v": lv,
-                       "rhs_v": rv, "fails": lv != rv, "culprit": None})
+        idents.append(
+            {
+                "id": kind,
+                "lhs": lhs,
+                "rhs": rhs,
+                "target": target,
+                "col": col,
+                "lhs_v": lv,
+                "rhs_v": rv,
+                "fails": lv != rv,
+                "culprit": None,
+            }
+        )
 
     for rid, _ in rep.t3_rows:
         add("rowsum", [(rid, "tot")], [(rid, c) for c in APPLICANTS], (rid, "tot"))
@@ -1332,23 +1462,36 @@ def _triangulate(idents: list[dict]) -> None:
 
 # --- one call ------------------------------------------------------------------------
 
+
 @dataclass
 class Sample:
     text: str
-    expected: list            # [(code, Span)]
-    defects: list             # [Defect]
+    expected: list  # [(code, Span)]
+    defects: list  # [Defect]
     report: Report
     rendered: Rendered
 
     def describe(self) -> str:
         r = self.rendered
-        return (f"seed={self.report.seed} {self.report.template} {self.report.year} {self.report.level} "
-                f"layout={r.layout} script={r.script} pinyin={r.pinyin} defects={[str(d) for d in self.defects]}")
+        return (
+            f"seed={self.report.seed} {self.report.template} {self.report.year} {self.report.level} "
+            f"layout={r.layout} script={r.script} pinyin={r.pinyin} defects={[str(d) for d in self.defects]}"
+        )
 
 
-def sample(seed: int = 0, *, layout: str = "pipe", script: str = "simplified", pinyin: bool = False,
-           defects: Iterable[str] = (), prose: bool = False, size: Optional[int] = None,
-           year: Optional[int] = None, template: Optional[str] = None, level: Optional[str] = None) -> Sample:
+def sample(
+    seed: int = 0,
+    *,
+    layout: str = "pipe",
+    script: str = "simplified",
+    pinyin: bool = False,
+    defects: Iterable[str] = (),
+    prose: bool = False,
+    size: Optional[int] = None,
+    year: Optional[int] = None,
+    template: Optional[str] = None,
+    level: Optional[str] = None,
+) -> Sample:
     """A generated report with defects of the given kinds, and what gxlint must say about it."""
     rep = generate(seed, year=year, template=template, level=level, size=size)
     kinds = list(defects)
@@ -1367,8 +1510,19 @@ def families(diags, prefixes=("GX1", "GX2", "GX3", "GX4")) -> list[tuple[str, Sp
 
 # --- damage to any report's text -------------------------------------------------------------
 
-TEXT_DAMAGES = ("oneline", "wrapped", "crlf", "ascii_punct", "indent", "flatten_tables", "spacer",
-                "wrap_cells", "converter_md", "spaced_tables", "ocr")
+TEXT_DAMAGES = (
+    "oneline",
+    "wrapped",
+    "crlf",
+    "ascii_punct",
+    "indent",
+    "flatten_tables",
+    "spacer",
+    "wrap_cells",
+    "converter_md",
+    "spaced_tables",
+    "ocr",
+)
 """What :func:`damage_text` does to the text of any report — a real one too, with no model behind
 it (the metamorphic tests: a damaged copy may lose findings, never gain an error):
 oneline: the whole text on one line (a web archive); wrapped: lines of prose broken every 27
@@ -1386,8 +1540,24 @@ line with ``|``, a tab or a box-drawing bar; modes that change tables do nothing
 without such lines."""
 
 _TABLE_SEP = __import__("re").compile(r"[|\t│┃║]")
-_LOOKALIKE = {"己": "已", "已": "己", "末": "未", "未": "末", "曰": "日", "日": "曰", "戊": "戌", "土": "士",
-              "人": "入", "入": "人", "千": "干", "干": "千", "天": "夭", "大": "太", "王": "玉", "今": "令"}
+_LOOKALIKE = {
+    "己": "已",
+    "已": "己",
+    "末": "未",
+    "未": "末",
+    "曰": "日",
+    "日": "曰",
+    "戊": "戌",
+    "土": "士",
+    "人": "入",
+    "入": "人",
+    "千": "干",
+    "干": "千",
+    "天": "夭",
+    "大": "太",
+    "王": "玉",
+    "今": "令",
+}
 _ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
 
 
@@ -1396,7 +1566,7 @@ def _table_blocks(lines: list[str]) -> list[tuple[int, int]]:
     line indexes."""
     out: list[tuple[int, int]] = []
     start: Optional[int] = None
-    last = -1                       # set with start
+    last = -1  # set with start
     for k, ln in enumerate(lines + ["end"]):
         is_table = bool(_TABLE_SEP.search(ln)) and k < len(lines)
         if is_table:
@@ -1431,7 +1601,9 @@ def damage_text(text: str, mode: str, seed: int = 0) -> str:
     if mode == "crlf":
         return "\r\n".join(lines)
     if mode == "indent":
-        return "\n".join(("\u3000\u3000" if k % 2 else "\u00a0 ") + ln if ln.strip() else ln for k, ln in enumerate(lines))
+        return "\n".join(
+            ("\u3000\u3000" if k % 2 else "\u00a0 ") + ln if ln.strip() else ln for k, ln in enumerate(lines)
+        )
     table: set[int] = set()
     blocks = _table_blocks(lines)
     for a, b in blocks:
@@ -1441,8 +1613,14 @@ def damage_text(text: str, mode: str, seed: int = 0) -> str:
         for k, ln in enumerate(lines):
             if k in table:
                 cells = [c for c in _cells(ln) if c]
-                cells = [c.replace("0", "O", 1) if c.isdigit() and rng.random() < 0.03 else
-                         c.replace("1", "l", 1) if c.isdigit() and rng.random() < 0.03 else c for c in cells]
+                cells = [
+                    c.replace("0", "O", 1)
+                    if c.isdigit() and rng.random() < 0.03
+                    else c.replace("1", "l", 1)
+                    if c.isdigit() and rng.random() < 0.03
+                    else c
+                    for c in cells
+                ]
                 out.append(" ".join(cells))
                 continue
             chars = []
@@ -1478,27 +1656,43 @@ def damage_text(text: str, mode: str, seed: int = 0) -> str:
             new = [" ".join(c for c in r if c) for r in rows]
         elif mode == "spacer":
             if len({len(_TABLE_SEP.split(ln)) for ln in lines[a:b] if ln.strip()}) != 1:
-                continue        # not a grid (rows continued on the next line, shifted columns): no spacer column
+                continue  # not a grid (rows continued on the next line, shifted columns): no spacer column
             width = max(len(r) for r in rows)
             at = rng.randint(1, max(1, width - 1))
-            new = ["| " + " | ".join(r[:at] + [""] * (at - len(r[:at])) + [""] + r[at:] + [""] * (width - max(len(r), at))) + " |"
-                   for r in rows]
+            new = [
+                "| "
+                + " | ".join(r[:at] + [""] * (at - len(r[:at])) + [""] + r[at:] + [""] * (width - max(len(r), at)))
+                + " |"
+                for r in rows
+            ]
         elif mode == "wrap_cells":
             new = []
             for r in rows:
                 cells = [c[:-1] + " " + c[-1] if c.isdigit() and len(c) >= 2 and rng.random() < 0.5 else c for c in r]
                 new.append("| " + " | ".join(cells) + " |")
-        else:   # converter_md
+        else:  # converter_md
             width = max(len(r) for r in rows)
             new = []
             if rng.random() < 0.5:
                 new += ["| " + " | ".join([" "] * width) + " |", "|" + "---|" * width]
             for k, r in enumerate(rows):
                 cells = list(r)
-                if cells and len(cells[0]) > 2 and cells[0][0].isdigit() and cells[0][1] in ".、" and rng.random() < 0.5:
+                if (
+                    cells
+                    and len(cells[0]) > 2
+                    and cells[0][0].isdigit()
+                    and cells[0][1] in ".、"
+                    and rng.random() < 0.5
+                ):
                     cells = [cells[0][:2], cells[0][2:]] + cells[1:]
-                cells = [c[:len(c) // 2] + "<br>" + c[len(c) // 2:] if len(c) > 10 and rng.random() < 0.3 else
-                         "**" + c + "**" if c.isdigit() and rng.random() < 0.1 else c for c in cells]
+                cells = [
+                    c[: len(c) // 2] + "<br>" + c[len(c) // 2 :]
+                    if len(c) > 10 and rng.random() < 0.3
+                    else "**" + c + "**"
+                    if c.isdigit() and rng.random() < 0.1
+                    else c
+                    for c in cells
+                ]
                 new.append("| " + " | ".join(cells) + " |")
                 if k == 0 and len(new) == 1:
                     new.append("|" + "---|" * width)
@@ -1508,8 +1702,10 @@ def damage_text(text: str, mode: str, seed: int = 0) -> str:
 
 # --- several years of one organ (GX7) -------------------------------------------------------
 
-def series(seed: int = 0, years: Sequence[int] = (2021, 2022, 2023), *, organ: Optional[str] = None,
-           level: str = "department") -> list[Report]:
+
+def series(
+    seed: int = 0, years: Sequence[int] = (2021, 2022, 2023), *, organ: Optional[str] = None, level: str = "department"
+) -> list[Report]:
     """Consistent reports of one organ for consecutive ``years``: each year's 二、上年结转 is the
     year before's 四、结转下年度继续办理 (column by column; 一、本年新收 adjusted so table 三's
     identities still hold), in the 2021 template each year's 现行有效 is last year's plus
@@ -1551,7 +1747,7 @@ def carry_over(prev: Report, rep: Report) -> None:
     for c in APPLICANTS:
         t3["r2"][c] = prev.t3["r4"][c]
         r1 = t3["r3_7"][c] + t3["r4"][c] - t3["r2"][c]
-        if r1 < 0:                    # more carried in than handled: the rest is carried forward again
+        if r1 < 0:  # more carried in than handled: the rest is carried forward again
             t3["r4"][c] -= r1
             r1 = 0
         t3["r1"][c] = r1
@@ -1567,6 +1763,7 @@ def carry_over(prev: Report, rep: Report) -> None:
 
 # --- the command line --------------------------------------------------------------------
 
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """``python -m gxlint.synth``: write generated reports (standard output, or files in a folder)."""
     import argparse
@@ -1576,21 +1773,49 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m gxlint.synth",
         description="生成合成的政府信息公开工作年度报告 (write generated annual reports: for tests, "
-                    "benchmarks and trying gxlint). Without -o the report goes to standard output.")
+        "benchmarks and trying gxlint). Without -o the report goes to standard output.",
+    )
     ap.add_argument("seed", nargs="?", type=int, default=None, help="the seed (default 0); same seed, same report")
     ap.add_argument("--seed", dest="seed_opt", type=int, default=None, metavar="N", help="the seed (as the positional)")
     ap.add_argument("legacy_layout", nargs="?", default=None, help=argparse.SUPPRESS)
-    ap.add_argument("--layout", choices=sorted(set(LAYOUTS) | set(DAMAGES)), default=None,
-                    help="how the tables are written, or a damage mode of real published text (default pipe)")
-    ap.add_argument("--size", type=int, default=None, metavar="BYTES",
-                    help="pad the report with filler paragraphs to about this size")
-    ap.add_argument("--damage", "--defect", action="append", default=[], choices=DEFECTS, metavar="KIND",
-                    help=f"inject a defect (repeatable): {', '.join(DEFECTS)}")
-    ap.add_argument("--text-damage", action="append", default=[], choices=TEXT_DAMAGES, metavar="MODE",
-                    help=f"damage the written text (repeatable, in order): {', '.join(TEXT_DAMAGES)}")
+    ap.add_argument(
+        "--layout",
+        choices=sorted(set(LAYOUTS) | set(DAMAGES)),
+        default=None,
+        help="how the tables are written, or a damage mode of real published text (default pipe)",
+    )
+    ap.add_argument(
+        "--size",
+        type=int,
+        default=None,
+        metavar="BYTES",
+        help="pad the report with filler paragraphs to about this size",
+    )
+    ap.add_argument(
+        "--damage",
+        "--defect",
+        action="append",
+        default=[],
+        choices=DEFECTS,
+        metavar="KIND",
+        help=f"inject a defect (repeatable): {', '.join(DEFECTS)}",
+    )
+    ap.add_argument(
+        "--text-damage",
+        action="append",
+        default=[],
+        choices=TEXT_DAMAGES,
+        metavar="MODE",
+        help=f"damage the written text (repeatable, in order): {', '.join(TEXT_DAMAGES)}",
+    )
     ap.add_argument("--count", "-n", type=int, default=1, help="how many reports (seeds SEED, SEED+1, …)")
-    ap.add_argument("--output", "-o", metavar="FOLDER", default=None,
-                    help="write report-<seed>.txt files into FOLDER (created) instead of standard output")
+    ap.add_argument(
+        "--output",
+        "-o",
+        metavar="FOLDER",
+        default=None,
+        help="write report-<seed>.txt files into FOLDER (created) instead of standard output",
+    )
     ap.add_argument("--traditional", action="store_true", help="in traditional characters")
     a = ap.parse_args(argv)
     seed = a.seed_opt if a.seed_opt is not None else (a.seed if a.seed is not None else 0)

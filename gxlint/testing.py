@@ -27,6 +27,7 @@ the others are the reports read beside it (the index)::
 
     t.invalid("=== a-2022.txt ===\n…\n=== a-2023.txt ===\n…", [("carry_over", (3, 24), (3, 25))])
 """
+
 from __future__ import annotations
 
 import re
@@ -45,7 +46,9 @@ class RuleTester:
         if code not in registry():
             raise KeyError(f"no rule {code}")
         self.code = code
-        self.settings = Settings.from_options(None, select=code, **{k: v for k, v in settings.items() if k != "severity"})
+        self.settings = Settings.from_options(
+            None, select=code, **{k: v for k, v in settings.items() if k != "severity"}
+        )
         if "severity" in settings:
             self.settings = Settings.from_options(self.settings, severity=settings["severity"])
 
@@ -101,11 +104,17 @@ class RuleTester:
         if not expected:
             raise TypeError(f"{self.code}: an invalid case states at least one finding")
         for e in expected:
-            if not (isinstance(e, tuple) and len(e) in (3, 4) and isinstance(e[0], str)
-                    and all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, int) for x in p) for p in e[1:3])
-                    and (len(e) == 3 or isinstance(e[3], str))):
-                raise TypeError(f"{self.code}: a finding is (message id, (line, column), (end line, end column)"
-                                f"[, text in the message]), not {e!r}")
+            if not (
+                isinstance(e, tuple)
+                and len(e) in (3, 4)
+                and isinstance(e[0], str)
+                and all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, int) for x in p) for p in e[1:3])
+                and (len(e) == 3 or isinstance(e[3], str))
+            ):
+                raise TypeError(
+                    f"{self.code}: a finding is (message id, (line, column), (end line, end column)"
+                    f"[, text in the message]), not {e!r}"
+                )
         res, own = self.diagnostics(text)
         got = self.findings(text)
         shown = "\n".join(f"  {mid} {a[0]}:{a[1]}-{b[0]}:{b[1]}: {m}" for mid, a, b, m in got)
@@ -117,7 +126,9 @@ class RuleTester:
         for e in expected:
             if len(e) == 4:
                 msgs = [m for (mid, a, b, m) in got if (mid, a, b) == e[:3]]
-                assert any(e[3] in m for m in msgs), f"{self.code} {e[0]} at {e[1]}: no message containing {e[3]!r} in {msgs}"
+                assert any(e[3] in m for m in msgs), (
+                    f"{self.code} {e[0]} at {e[1]}: no message containing {e[3]!r} in {msgs}"
+                )
         source = res.text if res.text is not None else text
         self._check_output(source, own, output)
         return [(a[0], a[1], m) for _mid, a, _b, m in got]
@@ -127,8 +138,10 @@ class RuleTester:
 
         fixes = any(d.fix is not None and d.fix.edits for d in own)
         if output is None:
-            assert not fixes, (f"{self.code} fixes this case: state the text after the fix (output=…); "
-                               f"it is:\n{apply_fixes(source, own, unsafe=True)[0]}")
+            assert not fixes, (
+                f"{self.code} fixes this case: state the text after the fix (output=…); "
+                f"it is:\n{apply_fixes(source, own, unsafe=True)[0]}"
+            )
             return
         assert fixes, f"{self.code} does not fix this case, but the case states an output"
         if isinstance(output, str):
@@ -138,8 +151,11 @@ class RuleTester:
         fixed = apply_fixes(source, own, unsafe=True)[0]
         assert fixed == want, f"{self.code}: after the fix the text is not the stated output:\n{_diff(want, fixed)}"
 
-    def run(self, valid: Iterable[str] = (),
-            invalid: Iterable[Union[tuple[str, Sequence[Expected]], tuple[str, Sequence[Expected], Output]]] = ()) -> None:
+    def run(
+        self,
+        valid: Iterable[str] = (),
+        invalid: Iterable[Union[tuple[str, Sequence[Expected]], tuple[str, Sequence[Expected], Output]]] = (),
+    ) -> None:
         for v in valid:
             self.valid(v)
         for case in invalid:
@@ -181,8 +197,9 @@ def replace_once(text: str, pairs: Sequence[tuple[str, str]]) -> str:
 def _diff(want: str, got: str) -> str:
     import difflib
 
-    return "\n".join(difflib.unified_diff(want.splitlines(), got.splitlines(), "output (stated)", "after the fix",
-                                          lineterm="", n=1))
+    return "\n".join(
+        difflib.unified_diff(want.splitlines(), got.splitlines(), "output (stated)", "after the fix", lineterm="", n=1)
+    )
 
 
 _BUNDLE = re.compile(r"^=== (.+?) ===[ \t]*$", re.M)
@@ -191,10 +208,10 @@ _BUNDLE = re.compile(r"^=== (.+?) ===[ \t]*$", re.M)
 def split_bundle(text: str) -> list[tuple[str, str]]:
     """``=== name ===`` sections of a bundle as (name, text); [] for a single report."""
     marks = list(_BUNDLE.finditer(text))
-    if not marks or text[:marks[0].start()].strip():
+    if not marks or text[: marks[0].start()].strip():
         return []
     out = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        out.append((m.group(1).strip(), text[m.end() + 1:end]))
+        out.append((m.group(1).strip(), text[m.end() + 1 : end]))
     return out

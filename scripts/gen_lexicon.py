@@ -11,6 +11,7 @@ corpora), with their frequency; and jieba's total frequency, so that a word's pr
 one jieba's own segmentation gives it.  The file is gzipped with a fixed time stamp, so that the
 same dict.txt gives the same bytes.  gxlint does not depend on jieba at run time.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -24,7 +25,7 @@ import tarfile
 import tempfile
 
 JIEBA = "jieba==0.42.1"
-JIEBA_SHA256 = "7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8"   # its dict.txt
+JIEBA_SHA256 = "7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8"  # its dict.txt
 MIN_FREQ = 5
 MAX_LEN = 8
 OUT = os.path.join(os.path.dirname(__file__), "..", "gxlint", "lexicon", "words.txt.gz")
@@ -34,8 +35,10 @@ HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 def fetch() -> bytes:
     """dict.txt from jieba's sdist, downloaded with pip (nothing installed)."""
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                        "-q", "-d", tmp, JIEBA], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-q", "-d", tmp, JIEBA],
+            check=True,
+        )
         (name,) = os.listdir(tmp)
         with tarfile.open(os.path.join(tmp, name)) as tar:
             member = next(m for m in tar.getmembers() if m.name.endswith("/jieba/dict.txt"))

@@ -7,6 +7,7 @@ and in copies of a 五 with a few words changed.  Prints the table the rule's pa
 The share is the rule's own measure (gxlint.across.compare: section 五's characters that stand in
 runs of K characters found in the other report's 五).
 """
+
 from __future__ import annotations
 
 import glob
@@ -21,7 +22,7 @@ sys.path.insert(0, ROOT)
 
 REAL = os.path.join(ROOT, "tests", "fixtures", "corpus_real")
 SEEDS = os.path.join(ROOT, "tests", "fixtures", "seeds")
-EDITS = (0, 2, 5, 10, 15, 20, 30)          # edits per 100 characters
+EDITS = (0, 2, 5, 10, 15, 20, 30)  # edits per 100 characters
 WORDS = ("进一步", "加强", "不断", "有效", "切实", "工作", "推进", "完善", "全面", "积极")
 
 
@@ -49,7 +50,7 @@ def edited(text: str, per100: int, rng: random.Random) -> str:
     s = list(text)
     for _ in range(len(s) * per100 // 100):
         i = rng.randrange(max(1, len(s) - 2))
-        s[i:i + 2] = rng.choice(WORDS)
+        s[i : i + 2] = rng.choice(WORDS)
     return "".join(s)
 
 
@@ -73,15 +74,17 @@ def main() -> int:
     cross = []
     for a, b in itertools.permutations(sorted(reports), 2):
         if a in series and b in series:
-            continue            # one organ
+            continue  # one organ
         new, old = reports[b][1], reports[a][1]
         if len(new) >= COPIED_MIN_CHARS and len(old) >= COPIED_MIN_CHARS:
             cross.append((carried(new, old), a, b))
     cross.sort(reverse=True)
     print(f"\n2. different organs ({len(reports)} real reports and seeds, {len(cross)} ordered pairs):")
-    print(f"   highest {cross[0][0]:.1%} ({cross[0][2]} against {cross[0][1]}), "
-          f"median {statistics.median(x[0] for x in cross):.1%}, "
-          f"above 10%: {sum(1 for x in cross if x[0] > 0.10)}")
+    print(
+        f"   highest {cross[0][0]:.1%} ({cross[0][2]} against {cross[0][1]}), "
+        f"median {statistics.median(x[0] for x in cross):.1%}, "
+        f"above 10%: {sum(1 for x in cross if x[0] > 0.10)}"
+    )
 
     gen = []
     for seed in range(20):
@@ -102,8 +105,10 @@ def main() -> int:
     for per100 in EDITS:
         shares = [carried(edited(t, per100, rng), t) for t in fives for _ in range(3)]
         fires = sum(1 for s in shares if s >= COPIED_SHARE)
-        print(f"   {per100:2d} edits per 100 characters: {min(shares):6.1%} – {max(shares):6.1%}, "
-              f"median {statistics.median(shares):6.1%}; over the threshold {fires}/{len(shares)}")
+        print(
+            f"   {per100:2d} edits per 100 characters: {min(shares):6.1%} – {max(shares):6.1%}, "
+            f"median {statistics.median(shares):6.1%}; over the threshold {fires}/{len(shares)}"
+        )
     return 0
 
 

@@ -3,6 +3,7 @@ comparison): Debian's ``chromium`` driven by Playwright's Python API — never `
 
 ``browser`` is a module-scoped fixture: import it into a test module (``from browserutil import
 browser``) together with ``needs_chromium`` as the module's ``pytestmark``."""
+
 import contextlib
 import os
 import shutil
@@ -10,7 +11,9 @@ import shutil
 import pytest
 
 CHROMIUM = os.environ.get("GXLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is missing: apt-get install chromium fonts-noto-cjk")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is missing: apt-get install chromium fonts-noto-cjk"
+)
 
 
 @contextlib.contextmanager

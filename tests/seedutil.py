@@ -1,5 +1,6 @@
 """The seed and layout fixtures (imported by every test folder as `seedutil` — tests/ is on pytest's
 pythonpath; not a conftest, whose module name clashes across folders)."""
+
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -18,7 +19,6 @@ def seed_path(prefix: str) -> str:
 def read_seed(prefix: str) -> str:
     with open(seed_path(prefix), encoding="utf-8") as fh:
         return fh.read()
-
 
 
 def read_layout(name: str) -> str:
@@ -63,8 +63,7 @@ def diagnostics_of(path: str):
             col = d.span.start - res.doc.lines.line_start(line - 1) + 1
         else:
             line, col = 1, 1
-        out.append({"code": d.code, "line": line, "column": col, "severity": d.severity.label,
-                    "message": d.message})
+        out.append({"code": d.code, "line": line, "column": col, "severity": d.severity.label, "message": d.message})
     return out
 
 

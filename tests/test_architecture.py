@@ -16,6 +16,7 @@ Every ``import`` of every module is read with :mod:`ast` — also those inside f
 ``test_a_planted_upward_import_is_caught`` plants violations in a copy of the sources to show
 that the check can fail.
 """
+
 from __future__ import annotations
 
 import ast
@@ -26,25 +27,61 @@ from seedutil import ROOT
 
 # lowest first; a module belongs to the layer of the longest prefix that names it
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", (
-        "gxlint",                   # the package itself: __version__
-        "gxlint.errors", "gxlint.families", "gxlint.guard", "gxlint.i18n", "gxlint.io",
-        "gxlint.lexicon", "gxlint.pool", "gxlint.positions", "gxlint.reportkind", "gxlint.templates",
-    )),
-    ("model", (
-        "gxlint.model", "gxlint.diagnostics", "gxlint.config", "gxlint.read", "gxlint.parse",
-        "gxlint.identities", "gxlint.certainty",
-        "gxlint.across", "gxlint.across.index", "gxlint.across.organ", "gxlint.across.compare",
-        "gxlint.synth",
-    )),
+    (
+        "base",
+        (
+            "gxlint",  # the package itself: __version__
+            "gxlint.errors",
+            "gxlint.families",
+            "gxlint.guard",
+            "gxlint.i18n",
+            "gxlint.io",
+            "gxlint.lexicon",
+            "gxlint.pool",
+            "gxlint.positions",
+            "gxlint.reportkind",
+            "gxlint.templates",
+        ),
+    ),
+    (
+        "model",
+        (
+            "gxlint.model",
+            "gxlint.diagnostics",
+            "gxlint.config",
+            "gxlint.read",
+            "gxlint.parse",
+            "gxlint.identities",
+            "gxlint.certainty",
+            "gxlint.across",
+            "gxlint.across.index",
+            "gxlint.across.organ",
+            "gxlint.across.compare",
+            "gxlint.synth",
+        ),
+    ),
     ("rules API", ("gxlint.rule", "gxlint.api")),
     ("rules", ("gxlint.rules",)),
-    ("engine", (
-        "gxlint.engine", "gxlint.configfile", "gxlint.baseline", "gxlint.fixes", "gxlint.batch",
-        "gxlint.files", "gxlint.resolve", "gxlint.across.run", "gxlint.across.compare_cli",
-        "gxlint.across.compare_html",
-        "gxlint.output", "gxlint.report", "gxlint.docs", "gxlint.testing", "gxlint.fuzz",
-    )),
+    (
+        "engine",
+        (
+            "gxlint.engine",
+            "gxlint.configfile",
+            "gxlint.baseline",
+            "gxlint.fixes",
+            "gxlint.batch",
+            "gxlint.files",
+            "gxlint.resolve",
+            "gxlint.across.run",
+            "gxlint.across.compare_cli",
+            "gxlint.across.compare_html",
+            "gxlint.output",
+            "gxlint.report",
+            "gxlint.docs",
+            "gxlint.testing",
+            "gxlint.fuzz",
+        ),
+    ),
     ("front ends", ("gxlint.cli", "gxlint.lsp", "gxlint.mcp", "gxlint.__main__")),
 ]
 FRONT_ENDS = ("gxlint.cli", "gxlint.lsp", "gxlint.mcp")
@@ -127,8 +164,10 @@ def violations(srcs: dict[str, tuple[str, str]]) -> list[str]:
                 continue
             theirs = layer_of(target)
             if theirs > mine:
-                out.append(f"{where}:{line}: {module} ({LAYERS[mine][0]}) imports {target} ({LAYERS[theirs][0]}), "
-                           "a layer above it")
+                out.append(
+                    f"{where}:{line}: {module} ({LAYERS[mine][0]}) imports {target} ({LAYERS[theirs][0]}), "
+                    "a layer above it"
+                )
             front_mine = next((f for f in FRONT_ENDS if module == f or module.startswith(f + ".")), None)
             front_theirs = next((f for f in FRONT_ENDS if target == f or target.startswith(f + ".")), None)
             if front_mine and front_theirs and front_mine != front_theirs and (module, front_theirs) not in LAUNCHES:

@@ -4,6 +4,7 @@ and guessed — and the severity each gets.
 
 The defect: table 四's 行政复议 total.  The clean row reads 1 | 0 | 0 | 1 | 2 (1+0+0+1 = 2); the
 defect makes its total 3.  Every other identity of the report holds."""
+
 from __future__ import annotations
 
 import pytest
@@ -64,7 +65,10 @@ def test_certain_by_exhaustion_is_an_error_with_the_likeliest_reading():
     res, got = findings(text)
     assert got == [("GX207", Severity.WARNING, T4_LINE), ("GX305", Severity.ERROR, T4_LINE)]
     d = next(d for d in res.diagnostics if d.code == "GX305")
-    assert d.data["exhausted"] is True and d.data["reading"] == "0 | 0 | 2 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 13 | 2 | 4 | 0 | 15"
+    assert (
+        d.data["exhausted"] is True
+        and d.data["reading"] == "0 | 0 | 2 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 13 | 2 | 4 | 0 | 15"
+    )
     assert "无论怎样拆分" in d.message and "13 | 2 | 4 | 0 | 15" in d.message
 
 
@@ -108,7 +112,7 @@ def test_values_placed_by_position_are_guessed_and_their_failure_is_one_warning(
     placed = [r for r in t3.rows.values() if any(c.how == "placed" for c in r.cells)]
     assert placed and all(c.certainty == GUESSED for r in placed for c in r.cells)
     row = placed[1]
-    broken = text[:row.cells[-1].span.start] + str(int(row.cells[-1].value) + 5) + text[row.cells[-1].span.end:]
+    broken = text[: row.cells[-1].span.start] + str(int(row.cells[-1].value) + 5) + text[row.cells[-1].span.end :]
     res2, got = findings(broken)
     assert [c for c, _s, _l in got] == ["GX207"], got
     d = res2.diagnostics[0]

@@ -24,7 +24,7 @@ def test_json_contract_and_exit_code():
     assert f["template"] == "v2019" and f["report_year"] == 2019
     d = next(d for d in f["diagnostics"] if d["code"] == "GX301")
     assert d["name"] == "row-total-mismatch" and d["severity"] == "error"
-    assert d["start"]["line"] == 98 and d["start"]["column"] == 1   # the 9 under 商业企业: the cell both sums point at
+    assert d["start"]["line"] == 98 and d["start"]["column"] == 1  # the 9 under 商业企业: the cell both sums point at
     assert d["related"], "an identity error points at the cells of the sum"
     assert set(d) >= {"code", "name", "severity", "message", "start", "end", "related", "fix"}
 
@@ -47,12 +47,12 @@ def test_json_and_sarif_when_a_rule_has_data_of_its_own(tmp_path):
 def test_text_format_shows_source_and_summary():
     p = run("check", seed_path("001"))
     text = p.stdout.decode()
-    assert f"{seed_path('001')}:98:1: GX301 [错误]" in text     # Chinese output: Chinese severity words
+    assert f"{seed_path('001')}:98:1: GX301 [错误]" in text  # Chinese output: Chinese severity words
     assert "98 | 9 |" in text and "^" in text
     assert "[error]" not in text and "[warning]" not in text
     assert text.splitlines()[-2].startswith("检查了 1 个文件，共有 11 个问题（错误 5 个，警告 4 个，提示 2 个）")
     en = run("check", "--lang", "en", seed_path("001")).stdout.decode()
-    assert f"{seed_path('001')}:98:1: GX301 [error]" in en     # English words in English output
+    assert f"{seed_path('001')}:98:1: GX301 [error]" in en  # English words in English output
 
 
 def test_exit_zero_select_ignore_and_lang():
@@ -75,8 +75,9 @@ def test_stdin_and_missing_path_and_binary(tmp_path):
     binf.write_bytes(b"%PDF-1.4\x00\x01\x02" * 100)
     p = run("check", "--format", "json", str(binf), seed_path("000"))
     out = json.loads(p.stdout)
-    assert [d["code"] for d in out["files"][1]["diagnostics"]] == ["GX002"] or \
-        [d["code"] for d in out["files"][0]["diagnostics"]] == ["GX002"]
+    assert [d["code"] for d in out["files"][1]["diagnostics"]] == ["GX002"] or [
+        d["code"] for d in out["files"][0]["diagnostics"]
+    ] == ["GX002"]
     assert len(out["files"]) == 2
 
 
@@ -103,25 +104,28 @@ def test_rules_and_rule_commands():
 # --- issue 12: what a new user meets ---------------------------------------------------------
 
 
-
 def gx(*args, cwd=None, input=None, env=None):
     e = dict(os.environ)
     e["PYTHONPATH"] = ROOT + os.pathsep + e.get("PYTHONPATH", "")
     e.pop("NO_COLOR", None)
     if env:
         e.update(env)
-    return subprocess.run([sys.executable, "-m", "gxlint", *args], capture_output=True, input=input, timeout=300,
-                          cwd=cwd, env=e)
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint", *args], capture_output=True, input=input, timeout=300, cwd=cwd, env=e
+    )
 
 
-@pytest.mark.parametrize("args,bad", [
-    (["--select", "arithmetc"], "arithmetic"),
-    (["--select", "GX3O1"], "GX301"),
-    (["--ignore", "GX9"], None),
-    (["--severity", "GX9=warning"], None),
-    (["--extend-select", "row-total-mismatc"], "row-total-mismatch"),
-])
-def test_mistyped_selectors_are_refused_with_a_suggestion(args, bad):   # item 4
+@pytest.mark.parametrize(
+    "args,bad",
+    [
+        (["--select", "arithmetc"], "arithmetic"),
+        (["--select", "GX3O1"], "GX301"),
+        (["--ignore", "GX9"], None),
+        (["--severity", "GX9=warning"], None),
+        (["--extend-select", "row-total-mismatc"], "row-total-mismatch"),
+    ],
+)
+def test_mistyped_selectors_are_refused_with_a_suggestion(args, bad):  # item 4
     p = run("check", "--isolated", *args, seed_path("001"))
     err = p.stderr.decode()
     assert p.returncode == 2, (p.returncode, p.stdout.decode()[-300:])
@@ -133,17 +137,24 @@ def test_mistyped_selectors_are_refused_with_a_suggestion(args, bad):   # item 4
 
 
 def test_valid_selectors_still_work():
-    for args in (["--select", "arithmetic"], ["--select", "GX3"], ["--select", "gx301"], ["--ignore", "hygiene"],
-                 ["--severity", "GX3=warning"], ["--severity", "row-total-mismatch=information"], ["--select", "ALL"]):
+    for args in (
+        ["--select", "arithmetic"],
+        ["--select", "GX3"],
+        ["--select", "gx301"],
+        ["--ignore", "hygiene"],
+        ["--severity", "GX3=warning"],
+        ["--severity", "row-total-mismatch=information"],
+        ["--select", "ALL"],
+    ):
         assert run("check", "--isolated", "-q", *args, seed_path("001")).returncode in (0, 1), args
 
 
-def test_folder_of_other_formats_or_empty_is_an_error_not_a_pass(tmp_path):   # item 5
+def test_folder_of_other_formats_or_empty_is_an_error_not_a_pass(tmp_path):  # item 5
     d = tmp_path / "d"
     d.mkdir()
-    (d / "a.docx").write_bytes(b"PK\x03\x04")            # documents are read now: damaged ones are GX002
+    (d / "a.docx").write_bytes(b"PK\x03\x04")  # documents are read now: damaged ones are GX002
     (d / "b.pdf").write_bytes(b"%PDF-1.4\n")
-    (d / "c.png").write_bytes(b"\x89PNG\r\n\x1a\n")     # not a format gxlint reads: skipped, listed
+    (d / "c.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a format gxlint reads: skipped, listed
     p = run("check", "--format", "json", str(d))
     data = json.loads(p.stdout)
     assert p.returncode == 1 and "全部通过" not in p.stdout.decode() + p.stderr.decode()
@@ -152,7 +163,7 @@ def test_folder_of_other_formats_or_empty_is_an_error_not_a_pass(tmp_path):   # 
     assert [os.path.basename(x["path"]) for x in data["skipped"]] == ["c.png"]
     (d / "a.docx").unlink()
     (d / "b.pdf").unlink()
-    p = run("check", str(d))                              # only a file of another type: nothing checked
+    p = run("check", str(d))  # only a file of another type: nothing checked
     out, err = p.stdout.decode(), p.stderr.decode()
     assert p.returncode == 2 and "全部通过" not in out + err
     assert "没有检查任何文件" in err and "c.png" in err
@@ -162,7 +173,7 @@ def test_folder_of_other_formats_or_empty_is_an_error_not_a_pass(tmp_path):   # 
     assert p.returncode == 2 and "没有检查任何文件" in p.stderr.decode()
 
 
-def test_mixed_folder_lists_every_skipped_file(tmp_path):   # item 5, issue 10 item 9
+def test_mixed_folder_lists_every_skipped_file(tmp_path):  # item 5, issue 10 item 9
     (tmp_path / "r.txt").write_text(read_seed("001"), encoding="utf-8")
     (tmp_path / "R2.TXT").write_text(read_seed("004"), encoding="utf-8")
     (tmp_path / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -177,13 +188,16 @@ def test_mixed_folder_lists_every_skipped_file(tmp_path):   # item 5, issue 10 i
     for name in ("x.png", "x.xlsx", "README.md"):
         assert name in listed
     assert "不像年度报告" in listed and "--lint-all" in listed
-    assert out.splitlines()[-2].startswith("检查了 2 个文件（另跳过 3 个）")    # R2.TXT: any case
+    assert out.splitlines()[-2].startswith("检查了 2 个文件（另跳过 3 个）")  # R2.TXT: any case
     # the README is the same document the language server stays quiet on
     p = run("check", "--isolated", "--format", "json", str(tmp_path))
     obj = json.loads(p.stdout)
     assert sorted(f["path"] for f in obj["files"]) == [str(tmp_path / "R2.TXT"), str(tmp_path / "r.txt")]
     assert {os.path.basename(s["path"]): s["reason"] for s in obj["skipped"]} == {
-        "x.png": "type", "x.xlsx": "type", "README.md": "not_report"}
+        "x.png": "type",
+        "x.xlsx": "type",
+        "README.md": "not_report",
+    }
     # --lint-all (and the config key) check it too; a README named on the command line is always checked
     p = run("check", "--isolated", "--lint-all", "--format", "json", str(tmp_path))
     assert "README.md" in {os.path.basename(f["path"]) for f in json.loads(p.stdout)["files"]}
@@ -202,7 +216,7 @@ def test_non_report_in_a_walk_is_never_fixed(tmp_path):
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == notes
 
 
-def test_diff_without_final_newline_is_a_valid_patch(tmp_path):   # item 6
+def test_diff_without_final_newline_is_a_valid_patch(tmp_path):  # item 6
     text = read_seed("002")
     assert not text.endswith("\n")
     (tmp_path / "p.txt").write_text(text, encoding="utf-8")
@@ -211,8 +225,9 @@ def test_diff_without_final_newline_is_a_valid_patch(tmp_path):   # item 6
     assert p.returncode == 1 and diff.startswith("--- a/p.txt")
     (tmp_path / "d").write_text(diff, encoding="utf-8")
     if shutil.which("patch"):
-        q = subprocess.run(["patch", "--dry-run", "-p1", "p.txt"], stdin=open(tmp_path / "d", "rb"), cwd=tmp_path,
-                           capture_output=True)
+        q = subprocess.run(
+            ["patch", "--dry-run", "-p1", "p.txt"], stdin=open(tmp_path / "d", "rb"), cwd=tmp_path, capture_output=True
+        )
         assert q.returncode == 0, q.stdout + q.stderr
     if shutil.which("git"):
         subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
@@ -237,7 +252,7 @@ def test_unified_diff_marks_missing_newlines_on_either_side():
     assert "-b\n\\ No newline at end of file\n+b\n" in d
 
 
-def test_a_safe_fix_keeps_the_baseline(tmp_path):   # item 7
+def test_a_safe_fix_keeps_the_baseline(tmp_path):  # item 7
     (tmp_path / "r.txt").write_text(read_seed("001"), encoding="utf-8")
     assert gx("check", "--isolated", "--write-baseline", "b.json", "r.txt", cwd=tmp_path).returncode == 0
     gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
@@ -245,7 +260,7 @@ def test_a_safe_fix_keeps_the_baseline(tmp_path):   # item 7
     p = gx("check", "--isolated", "--baseline", "b.json", "r.txt", cwd=tmp_path)
     assert p.returncode == 0, p.stdout.decode()
     assert "GX302" not in p.stdout.decode()
-    assert "GX205" in p.stderr.decode()       # the fixed finding is the one entry that no longer matches
+    assert "GX205" in p.stderr.decode()  # the fixed finding is the one entry that no longer matches
 
 
 def test_fingerprint_normalises_number_formatting():
@@ -255,7 +270,7 @@ def test_fingerprint_normalises_number_formatting():
     assert _norm("12") != _norm("21") and _norm("2019年") == "2019年"
 
 
-def test_fix_counts_findings_not_edits(tmp_path):   # item 9
+def test_fix_counts_findings_not_edits(tmp_path):  # item 9
     (tmp_path / "p.txt").write_text(read_seed("002"), encoding="utf-8")
     p = gx("check", "--isolated", "p.txt", cwd=tmp_path)
     m = re.search(r"其中 (\d+) 个可用 `gxlint check --fix` 自动修复", p.stdout.decode())
@@ -263,10 +278,10 @@ def test_fix_counts_findings_not_edits(tmp_path):   # item 9
     p = gx("check", "--isolated", "--fix", "p.txt", cwd=tmp_path)
     m = re.search(r"已修复 (\d+) 个问题（1 个文件）", p.stderr.decode())
     assert m, p.stderr.decode()
-    assert 0 < int(m.group(1)) <= fixable + 5, (m.group(1), fixable)   # (a later pass may fix what a fix revealed)
+    assert 0 < int(m.group(1)) <= fixable + 5, (m.group(1), fixable)  # (a later pass may fix what a fix revealed)
 
 
-def test_exit_codes_as_the_readme_says(tmp_path):   # item 10
+def test_exit_codes_as_the_readme_says(tmp_path):  # item 10
     clean_warn = os.path.join(ROOT, "examples", "2023-traditional-pinyin.txt")
     p = gx("check", "--isolated", "--format", "json", clean_warn)
     sev = {d["severity"] for f in json.loads(p.stdout)["files"] for d in f["diagnostics"]}
@@ -277,7 +292,7 @@ def test_exit_codes_as_the_readme_says(tmp_path):   # item 10
     assert "warnings and information alone still exit 0" in readme
 
 
-def test_empty_file_and_pdf_are_named_for_what_they_are(tmp_path):   # item 11
+def test_empty_file_and_pdf_are_named_for_what_they_are(tmp_path):  # item 11
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "blank.txt").write_text("  \n\n", encoding="utf-8")
     (tmp_path / "fake.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 50)
@@ -289,7 +304,7 @@ def test_empty_file_and_pdf_are_named_for_what_they_are(tmp_path):   # item 11
     assert "UTF-8" not in by["fake.txt"][0]["message"]
 
 
-def test_output_and_baseline_files_follow_the_umask(tmp_path):   # item 12 / issue 15 item 7
+def test_output_and_baseline_files_follow_the_umask(tmp_path):  # item 12 / issue 15 item 7
     (tmp_path / "r.txt").write_text(read_seed("004"), encoding="utf-8")
     old = os.umask(0o022)
     try:
@@ -301,7 +316,7 @@ def test_output_and_baseline_files_follow_the_umask(tmp_path):   # item 12 / iss
         assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o644, name
 
 
-def test_output_to_devices_fifos_and_stdout(tmp_path):   # issue 15 item 7
+def test_output_to_devices_fifos_and_stdout(tmp_path):  # issue 15 item 7
     (tmp_path / "r.txt").write_text(read_seed("004"), encoding="utf-8")
     p = gx("check", "--isolated", "--format", "json", "--output", "-", "r.txt", cwd=tmp_path)
     assert json.loads(p.stdout)["files"][0]["path"] == "r.txt"
@@ -318,12 +333,12 @@ def test_output_to_devices_fifos_and_stdout(tmp_path):   # issue 15 item 7
     p = gx("check", "--isolated", "--format", "json", "--output", str(fifo), "r.txt", cwd=tmp_path)
     got = reader.communicate(timeout=60)[0]
     assert json.loads(got)["files"][0]["path"] == "r.txt"
-    assert stat.S_ISFIFO(os.stat(fifo).st_mode)       # still a FIFO, not replaced by a file
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a FIFO, not replaced by a file
     p = gx("check", "--isolated", "--write-baseline", "-", "r.txt", cwd=tmp_path)
     assert json.loads(p.stdout)["gxlint_baseline"] == 1
 
 
-def test_show_settings_for_each_path(tmp_path):   # item 13
+def test_show_settings_for_each_path(tmp_path):  # item 13
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "gxlint.toml").write_text('lang = "en"\n', encoding="utf-8")
@@ -339,11 +354,12 @@ def test_show_settings_for_each_path(tmp_path):   # item 13
     assert isinstance(one, dict) and one["path"] == "a/x.txt"
 
 
-def test_summary_reads_naturally(tmp_path):   # item 14
+def test_summary_reads_naturally(tmp_path):  # item 14
     (tmp_path / "a.txt").write_text(read_seed("001"), encoding="utf-8")
     (tmp_path / "b.txt").write_text(read_seed("004"), encoding="utf-8")
-    (tmp_path / "c.txt").write_text(open(os.path.join(ROOT, "examples", "2023-clean-township.txt"),
-                                         encoding="utf-8").read(), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        open(os.path.join(ROOT, "examples", "2023-clean-township.txt"), encoding="utf-8").read(), encoding="utf-8"
+    )
     out = gx("check", "--isolated", "--select", "GX3", str(tmp_path)).stdout.decode()
     assert re.search(r"^检查了 3 个文件，其中 \d 个共有 \d+ 个问题（错误 \d+ 个）。$", out, re.M), out[-400:]
     assert "在 3 个文件中的" not in out
@@ -355,11 +371,13 @@ def test_summary_reads_naturally(tmp_path):   # item 14
 
     for files in range(0, 3):
         for lang in ("zh", "en"):
-            joined = "".join(summary_lines({"error": 0, "warning": 0, "information": 0, "hint": 0}, files, 0, 0, 0, lang))
+            joined = "".join(
+                summary_lines({"error": 0, "warning": 0, "information": 0, "hint": 0}, files, 0, 0, 0, lang)
+            )
             assert "全部通过" not in joined and "All checks passed" not in joined
 
 
-def test_gx604_names_the_partner_of_the_bracket_found():   # item 16
+def test_gx604_names_the_partner_of_the_bracket_found():  # item 16
     from gxlint.testing import RuleTester
 
     t = RuleTester("GX604")
@@ -369,7 +387,7 @@ def test_gx604_names_the_partner_of_the_bracket_found():   # item 16
     assert own and own[0].message == "左括号 （ 没有配对的 ）"
 
 
-def test_cli_messages_are_one_language_at_a_time(tmp_path):   # item 16
+def test_cli_messages_are_one_language_at_a_time(tmp_path):  # item 16
     (tmp_path / "r.txt").write_text(read_seed("001"), encoding="utf-8")
     zh = gx("check", "--isolated", "--write-baseline", "b.json", "r.txt", cwd=tmp_path).stderr.decode()
     assert "已把 11 个问题记入基线" in zh and "recorded" not in zh
@@ -377,7 +395,7 @@ def test_cli_messages_are_one_language_at_a_time(tmp_path):   # item 16
     assert "recorded 11 finding(s)" in en and not re.search(r"[\u4e00-\u9fff]", en)
 
 
-def test_rules_and_rule_in_english_and_rendered_for_a_terminal():   # item 17
+def test_rules_and_rule_in_english_and_rendered_for_a_terminal():  # item 17
     en = run("rules", "--lang", "en").stdout.decode()
     first = en.splitlines()[0]
     assert first.split()[:2] == ["code", "fix"]
@@ -397,7 +415,7 @@ def test_rules_and_rule_in_english_and_rendered_for_a_terminal():   # item 17
     assert "## 检查内容" in md and "```" in md
 
 
-def test_gx101_reports_missing_sections_in_section_order():   # item 18
+def test_gx101_reports_missing_sections_in_section_order():  # item 18
     from gxlint.testing import RuleTester
 
     text = "一、总体情况\n\n内容。\n\n三、收到和处理政府信息公开申请情况\n\n内容。\n"
@@ -406,13 +424,23 @@ def test_gx101_reports_missing_sections_in_section_order():   # item 18
     assert order == sorted(order) and len(order) == 4, order
 
 
-def test_docs_writes_where_it_is_told(tmp_path):   # item 3
+def test_docs_writes_where_it_is_told(tmp_path):  # item 3
     out = tmp_path / "rules"
-    p = subprocess.run([sys.executable, "-m", "gxlint.docs", "-o", str(out)], capture_output=True, cwd=tmp_path,
-                       env=dict(os.environ, PYTHONPATH=ROOT), timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "gxlint.docs", "-o", str(out)],
+        capture_output=True,
+        cwd=tmp_path,
+        env=dict(os.environ, PYTHONPATH=ROOT),
+        timeout=120,
+    )
     assert p.returncode == 0 and (out / "GX301.md").is_file() and (out / "README.md").is_file()
-    p = subprocess.run([sys.executable, "-m", "gxlint.docs"], capture_output=True, cwd=tmp_path,
-                       env=dict(os.environ, PYTHONPATH=ROOT), timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "gxlint.docs"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=dict(os.environ, PYTHONPATH=ROOT),
+        timeout=120,
+    )
     assert p.returncode == 2 and b"-o" in p.stderr
     assert not (tmp_path / "docs").exists()
     from gxlint import docs
@@ -421,53 +449,84 @@ def test_docs_writes_where_it_is_told(tmp_path):   # item 3
     assert os.path.dirname(docs.__file__) != os.path.join(ROOT, "docs")
 
 
-def test_sarif_information_uri_is_not_a_placeholder():   # item 1
+def test_sarif_information_uri_is_not_a_placeholder():  # item 1
     p = run("check", "--format", "sarif", seed_path("004"))
     driver = json.loads(p.stdout)["runs"][0]["tool"]["driver"]
     uri = driver.get("informationUri")
     assert uri is None or ("pypi.org/project/gxlint" not in uri and "github.com/gxlint/gxlint" not in uri)
 
 
-def test_test_script_says_what_it_installs_and_can_skip_editor_tests():   # item 19
+def test_test_script_says_what_it_installs_and_can_skip_editor_tests():  # item 19
     script = open(os.path.join(ROOT, "scripts", "test.sh"), encoding="utf-8").read()
     say = script.index("installing what the tests need")
     assert say < script.index("pip install -q") and say < script.index("apt-get update")
     assert "GXLINT_SKIP_EDITOR_TESTS" in script
-    p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
-                        os.path.join(ROOT, "tests", "lsp", "test_nvim.py")], capture_output=True, cwd=ROOT,
-                       env=dict(os.environ, GXLINT_SKIP_EDITOR_TESTS="1"), timeout=300)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-rs",
+            "-p",
+            "no:cacheprovider",
+            os.path.join(ROOT, "tests", "lsp", "test_nvim.py"),
+        ],
+        capture_output=True,
+        cwd=ROOT,
+        env=dict(os.environ, GXLINT_SKIP_EDITOR_TESTS="1"),
+        timeout=300,
+    )
     out = p.stdout.decode()
     assert p.returncode == 0 and "skipped" in out and ("GXLINT_SKIP_EDITOR_TESTS" in out or "not installed" in out), out
 
 
-def test_pytest_asyncio_loop_scope_is_set():   # item 20
-    p = subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-m", "pytest", "--co", "-q",
-                        "-p", "no:cacheprovider", os.path.join(ROOT, "tests", "test_claims.py")],
-                       capture_output=True, cwd=ROOT, timeout=300)
+def test_pytest_asyncio_loop_scope_is_set():  # item 20
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-W",
+            "error::DeprecationWarning",
+            "-m",
+            "pytest",
+            "--co",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            os.path.join(ROOT, "tests", "test_claims.py"),
+        ],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert p.returncode == 0, (p.stdout + p.stderr).decode()[-1500:]
 
 
 # --- issue 15 items 8, 9, 10: special files, unreadable folders, failed writes ----------------
 
+
 def test_walk_takes_regular_files_only_and_says_so(tmp_path):
     (tmp_path / "r.txt").write_text(read_seed("004"), encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.md")
     os.symlink(tmp_path / "missing.txt", tmp_path / "broken.txt")
-    p = gx("check", "--isolated", "--format", "json", str(tmp_path))      # would hang reading the FIFO
+    p = gx("check", "--isolated", "--format", "json", str(tmp_path))  # would hang reading the FIFO
     obj = json.loads(p.stdout)
     assert [os.path.basename(f["path"]) for f in obj["files"]] == ["r.txt"]
-    assert {os.path.basename(s["path"]): s["reason"] for s in obj["skipped"]} == {"pipe.md": "special",
-                                                                               "broken.txt": "special"}
+    assert {os.path.basename(s["path"]): s["reason"] for s in obj["skipped"]} == {
+        "pipe.md": "special",
+        "broken.txt": "special",
+    }
 
 
 def test_named_special_files_are_read_with_a_limit(tmp_path):
     os.symlink("/dev/zero", tmp_path / "z.txt")
     p = gx("check", "--isolated", "--format", "json", "--max-bytes", "100000", "z.txt", cwd=tmp_path)
     d = json.loads(p.stdout)["files"][0]["diagnostics"]
-    assert [x["code"] for x in d] == ["GX002"] and ("过大" in d[0]["message"] or "二进制" in d[0]["message"]
-                                                    or "不是文本" in d[0]["message"])
+    assert [x["code"] for x in d] == ["GX002"] and (
+        "过大" in d[0]["message"] or "二进制" in d[0]["message"] or "不是文本" in d[0]["message"]
+    )
     fifo = tmp_path / "f.txt"
-    os.mkfifo(fifo)        # a FIFO nobody writes to: read as empty, never a hang
+    os.mkfifo(fifo)  # a FIFO nobody writes to: read as empty, never a hang
     p = gx("check", "--isolated", "--format", "json", "f.txt", cwd=tmp_path)
     assert [x["code"] for x in json.loads(p.stdout)["files"][0]["diagnostics"]] == ["GX002"]
     big = b"x" * 200_000
@@ -550,5 +609,5 @@ def test_force_excluded_files_only_is_not_an_error(tmp_path):
     (tmp_path / "archive" / "old.txt").write_text(read_seed("001"), encoding="utf-8")
     p = gx("check", "--force-exclude", "archive/old.txt", cwd=tmp_path)
     assert p.returncode == 0 and p.stdout == b"", p.stderr
-    p = gx("check", "archive/old.txt", cwd=tmp_path)          # named without --force-exclude: checked
+    p = gx("check", "archive/old.txt", cwd=tmp_path)  # named without --force-exclude: checked
     assert p.returncode == 1

@@ -1,6 +1,7 @@
 """What a new user reads and runs (the reviewer's play-through): --fix promises and noise, --fix on
 standard input, include filters and their skip reasons, help and usage errors in the run's
 language, the English rule pages, and baselines that say what they did."""
+
 import json
 import os
 import re
@@ -17,8 +18,9 @@ FIX_PROMISE = "可用 `gxlint check --fix` 自动修复"
 def gx(*args, cwd=None, input=None):
     env = dict(os.environ, PYTHONPATH=ROOT, GXLINT_NO_PROGRESS="1")
     env.pop("NO_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "gxlint", *args], capture_output=True, cwd=cwd, input=input,
-                          env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint", *args], capture_output=True, cwd=cwd, input=input, env=env, timeout=300
+    )
 
 
 def _traditional_page(path):
@@ -38,12 +40,13 @@ def _clean_word(path):
 
 # --- 10. --fix: what is promised, what is said --------------------------------------------------
 
+
 def test_the_summary_promises_fix_only_for_what_fix_can_write(tmp_path):
     _traditional_page(tmp_path / "r.html")
     p = gx("check", "--isolated", "r.html", cwd=tmp_path)
     out = p.stdout.decode()
     assert "GX601" in out and FIX_PROMISE not in out, out[-400:]
-    (tmp_path / "r.txt").write_text(read_seed("001"), encoding="utf-8")       # a 00 with a safe fix
+    (tmp_path / "r.txt").write_text(read_seed("001"), encoding="utf-8")  # a 00 with a safe fix
     out = gx("check", "--isolated", "r.txt", cwd=tmp_path).stdout.decode()
     assert "其中 1 个" + FIX_PROMISE in out
 
@@ -85,6 +88,7 @@ def test_fix_on_standard_input_with_files_is_refused_with_a_reason(tmp_path):
 
 # --- 11. include: the skip reason and gxlint's own files -----------------------------------------
 
+
 def test_include_says_it_left_a_report_out_and_config_files_are_not_listed(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.gxlint]\ninclude = ["*.txt", "*.md"]\n', encoding="utf-8")
     (tmp_path / "r.txt").write_text(read_seed("004"), encoding="utf-8")
@@ -93,12 +97,13 @@ def test_include_says_it_left_a_report_out_and_config_files_are_not_listed(tmp_p
     p = gx("check", "--write-baseline", "b.json", ".", cwd=tmp_path)
     p = gx("check", "--baseline", "b.json", ".", cwd=tmp_path)
     out = p.stdout.decode()
-    skipped = [ln for ln in out[out.index("跳过"):].splitlines() if ln.startswith("  ")]
+    skipped = [ln for ln in out[out.index("跳过") :].splitlines() if ln.startswith("  ")]
     docx_line = next(ln for ln in skipped if "word.docx" in ln)
     assert "不在配置的 include 之内（include = *.txt, *.md）" in docx_line and "不是支持的文件类型" not in docx_line
     assert any("photo.png" in ln and "不是支持的文件类型" in ln for ln in skipped)
-    assert not any(name in ln for ln in skipped for name in ("pyproject.toml", "b.json")), \
+    assert not any(name in ln for ln in skipped for name in ("pyproject.toml", "b.json")), (
         "gxlint's own files (its configuration, the baseline) are not skipped documents"
+    )
     js = json.loads(gx("check", "--format", "json", "--exit-zero", ".", cwd=tmp_path).stdout)
     assert {s["reason"] for s in js["skipped"]} == {"include", "type"}
 
@@ -111,6 +116,7 @@ def test_the_documented_include_example_keeps_word_pdf_and_html():
 
 
 # --- 12. help and usage errors in the run's language --------------------------------------------
+
 
 @pytest.mark.parametrize("command", ["check", "report", "rules", "rule", "show"])
 def test_every_option_has_help_in_both_languages(command):
@@ -132,13 +138,16 @@ def test_help_follows_lang():
     assert en.startswith("usage:") and "output format" in en and not re.search(r"[\u4e00-\u9fff]", en)
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["check", "--formt", "json", "x"], "无法识别的参数：--formt（是不是 --format？）"),
-    (["chek", "x"], "无效的取值 'chek'"),
-    (["check", "--format", "jsn", "x"], "（是不是 json？）"),
-    (["check", "--year", "abc", "x"], "参数 --year：不是有效的数值"),
-    (["report", "--ofice", "x"], "（是不是 --office？）"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["check", "--formt", "json", "x"], "无法识别的参数：--formt（是不是 --format？）"),
+        (["chek", "x"], "无效的取值 'chek'"),
+        (["check", "--format", "jsn", "x"], "（是不是 json？）"),
+        (["check", "--year", "abc", "x"], "参数 --year：不是有效的数值"),
+        (["report", "--ofice", "x"], "（是不是 --office？）"),
+    ],
+)
 def test_usage_errors_are_chinese_with_a_suggestion(argv, words):
     p = gx(*argv)
     err = p.stderr.decode()
@@ -154,6 +163,7 @@ def test_usage_errors_in_english_with_lang_en():
 
 
 # --- 13. the English rule pages ---------------------------------------------------------------
+
 
 def _all_rules():
     from gxlint.engine import registry
@@ -188,6 +198,7 @@ def test_rules_list_in_english_uses_the_english_summaries():
 
 
 # --- 14. baselines say what they did ------------------------------------------------------------
+
 
 def test_baselines_say_what_they_did(tmp_path):
     (tmp_path / "a.txt").write_text(read_seed("001"), encoding="utf-8")

@@ -3,6 +3,7 @@ issuers published them (../shared/corpus/real, copied into tests/fixtures/corpus
 reviewer must be able to trust every error.  corpus_real_extra.json holds the expectations of rules
 the shared corpus does not know yet (GX606, GX105), checked the same way; the copy itself stays
 byte-identical to the shared folder."""
+
 import functools
 import os
 import subprocess
@@ -20,8 +21,10 @@ def diagnostics(name):
 EXTRA = os.path.join(ROOT, "tests", "fixtures", "corpus_real_extra.json")
 
 
-@pytest.mark.parametrize("name,kind,entry", list(expectation_cases(CORPUS_REAL))
-                         + list(expectation_cases(CORPUS_REAL, spec_path=EXTRA, prefix="extra-")))
+@pytest.mark.parametrize(
+    "name,kind,entry",
+    list(expectation_cases(CORPUS_REAL)) + list(expectation_cases(CORPUS_REAL, spec_path=EXTRA, prefix="extra-")),
+)
 def test_corpus_expectation(name, kind, entry):
     check_expectation(name, kind, entry, diagnostics(name))
 
@@ -30,8 +33,13 @@ def _shared(*parts):
     """../shared/<parts> beside the checkout, or beside the main checkout of a git worktree."""
     roots = [ROOT]
     try:
-        p = subprocess.run(["git", "rev-parse", "--path-format=absolute", "--git-common-dir"], cwd=ROOT,
-                           capture_output=True, text=True, timeout=30)
+        p = subprocess.run(
+            ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         if p.returncode == 0 and p.stdout.strip():
             roots.append(os.path.dirname(p.stdout.strip()))
     except OSError:
@@ -43,8 +51,9 @@ def _shared(*parts):
     return None
 
 
-@pytest.mark.parametrize("shared_parts,copy", [(("corpus", "real"), CORPUS_REAL), (("seeds",), SEEDS)],
-                         ids=["corpus_real", "seeds"])
+@pytest.mark.parametrize(
+    "shared_parts,copy", [(("corpus", "real"), CORPUS_REAL), (("seeds",), SEEDS)], ids=["corpus_real", "seeds"]
+)
 def test_fixture_copy_is_current(shared_parts, copy):
     """tests/fixtures/corpus_real and seeds are copies of ../shared/corpus/real and ../shared/seeds;
     when the shared data changes, copy it again."""

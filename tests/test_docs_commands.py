@@ -17,6 +17,7 @@ Sample output is compared with the real output: a ```text block right after
 ``<!-- output: COMMAND -->`` must be exactly what COMMAND prints (run in the repository's root, on the
 bundled examples), so a page never shows findings, lines or a summary that gxlint no longer gives.
 """
+
 import json
 import os
 import re
@@ -29,9 +30,17 @@ import pytest
 
 from seedutil import ROOT, read_seed
 
-SOURCES = ["README.md", "docs/zh/quickstart.md", "docs/zh/configuration.md", "docs/zh/ci.md",
-           "docs/en/quickstart.md", "docs/en/configuration.md", "docs/en/ci.md", "docs/README.md",
-           "vscode-extension/README.md"]
+SOURCES = [
+    "README.md",
+    "docs/zh/quickstart.md",
+    "docs/zh/configuration.md",
+    "docs/zh/ci.md",
+    "docs/en/quickstart.md",
+    "docs/en/configuration.md",
+    "docs/en/ci.md",
+    "docs/README.md",
+    "vscode-extension/README.md",
+]
 SOURCES += ["docs/zh/editor.md", "docs/en/editor.md", "docs/zh/report.md", "docs/en/report.md"]
 SOURCES += ["docs/zh/assistants.md", "docs/en/assistants.md"]
 
@@ -39,7 +48,7 @@ SOURCES += ["docs/zh/assistants.md", "docs/en/assistants.md"]
 SKIPPED = {
     "bash scripts/test.sh": "runs this test suite (and installs Neovim as root): it would run itself",
     "pre-commit install": "needs a repository of reports; tests/pipelines/test_precommit.py runs the documented "
-                          "configuration with real pre-commit",
+    "configuration with real pre-commit",
     "pre-commit run": "as above (tests/pipelines/test_precommit.py)",
     "pre-commit autoupdate": "needs the network and the real repository URL (<org> is a placeholder)",
     "git ls-remote": "needs the network and the real repository URL (<org> is a placeholder)",
@@ -51,19 +60,22 @@ SKIPPED = {
     "python3 benchmarks/run.py": "takes many minutes and measures speed, not correctness",
     "gxlint lsp": "a language server waiting for an editor on stdin; tests/lsp runs it",
     "gxlint mcp": "an MCP server waiting for an assistant's client on stdin; tests/assistants starts it as each "
-                  "documented configuration does",
+    "documented configuration does",
     "python3 -m pip install '.[mcp]'": "pip install . (run below) with the MCP SDK, which the test dependencies install",
     "python3 -m pip install 'dist/gxlint-0.1.0-py3-none-any.whl[mcp]'": "the wheel's install is run below; the extra adds "
-                                                                         "the MCP SDK, which the test dependencies install",
+    "the MCP SDK, which the test dependencies install",
     "python3 -m gxlint lsp": "a language server waiting for an editor on stdin; tests/lsp runs it",
     "python3 benchmarks/lsp_latency.py": "measures speed, not correctness (asserts nothing); takes minutes",
     'python -m pip install "gxlint @ git+': "needs the network and the real repository URL (<org> is a placeholder)",
     "python -m pip install gxlint-0.1.0-py3-none-any.whl": "in a CI job after downloading the wheel; the "
-                                                            "install from dist/ is run below",
+    "install from dist/ is run below",
 }
 # run in a temporary virtualenv (slow): see test_install_commands
-INSTALL = ("python3 -m pip install .", "bash scripts/release.sh",
-           "python3 -m pip install dist/gxlint-0.1.0-py3-none-any.whl")
+INSTALL = (
+    "python3 -m pip install .",
+    "bash scripts/release.sh",
+    "python3 -m pip install dist/gxlint-0.1.0-py3-none-any.whl",
+)
 
 
 def _commands_of(path: str) -> list[str]:
@@ -82,11 +94,14 @@ def _commands_of(path: str) -> list[str]:
                 if r:
                     out.append(r.group(1))
     prose = re.sub(r"```.*?```", "", text, flags=re.S)
-    for m in re.finditer(r"`((?:gxlint|python3? -m|python3? [\w/]+\.py|bash scripts/|pre-commit|git ls-remote|npm|code)(?: [^`]*)?)`", prose):
+    for m in re.finditer(
+        r"`((?:gxlint|python3? -m|python3? [\w/]+\.py|bash scripts/|pre-commit|git ls-remote|npm|code)(?: [^`]*)?)`",
+        prose,
+    ):
         out.append(m.group(1))
     cmds = []
     for c in out:
-        c = re.sub(r"\s+#(?![^\"]*\"\s*$).*$", "", c).strip()     # a trailing comment
+        c = re.sub(r"\s+#(?![^\"]*\"\s*$).*$", "", c).strip()  # a trailing comment
         for part in c.split("&&"):
             part = part.strip()
             if part:
@@ -113,10 +128,15 @@ def _kind(cmd: str) -> str:
             return "skip"
     words = cmd.split()
     if len(words) == 1 and not words[0].endswith(".py"):
-        return "syntax"           # a program's name in the prose (`gxlint`, `npm`), not a command
+        return "syntax"  # a program's name in the prose (`gxlint`, `npm`), not a command
     if words[0] == "gxlint" or cmd.startswith(("python3 -m gxlint", "python -m gxlint", "cat ")):
-        if "PATH ..." in cmd or cmd.endswith(" FILE") or " DIR" in cmd or cmd in ("gxlint check", "gxlint show", "gxlint report"):
-            return "syntax"       # a synopsis (`gxlint check [PATH ...]`, `… -o DIR`), not a command
+        if (
+            "PATH ..." in cmd
+            or cmd.endswith(" FILE")
+            or " DIR" in cmd
+            or cmd in ("gxlint check", "gxlint show", "gxlint report")
+        ):
+            return "syntax"  # a synopsis (`gxlint check [PATH ...]`, `… -o DIR`), not a command
         if cmd.split()[:2] == ["gxlint", "lsp"]:
             return "skip"
         return "gxlint"
@@ -125,7 +145,7 @@ def _kind(cmd: str) -> str:
 
 def test_every_documented_command_is_run_or_skipped_with_a_reason():
     cmds = all_commands()
-    assert len(cmds) > 30, cmds                   # the extraction works
+    assert len(cmds) > 30, cmds  # the extraction works
     unknown = [(s, c) for s, c in cmds if _kind(c) == "unknown"]
     assert not unknown, f"commands in the docs that this test neither runs nor skips (say why): {unknown}"
     # the README's two commands are there, as .ci/run expects
@@ -135,13 +155,14 @@ def test_every_documented_command_is_run_or_skipped_with_a_reason():
 
 def test_the_extraction_finds_commands_in_each_kind_of_place():
     cmds = {c for _s, c in all_commands()}
-    assert "gxlint check --format github reports/" in cmds                 # a run: line of a workflow
-    assert "gxlint check --statistics reports/" in cmds                    # a GitLab script line
+    assert "gxlint check --format github reports/" in cmds  # a run: line of a workflow
+    assert "gxlint check --statistics reports/" in cmds  # a GitLab script line
     assert "gxlint check --baseline gxlint-baseline.json reports/" in cmds  # inline code
     assert "cat 报告.txt | gxlint check - --stdin-filename 报告.txt" in cmds
 
 
 # --- running them -----------------------------------------------------------------------------
+
 
 def _scratch(tmp_path):
     """A folder with the files the documented commands name."""
@@ -156,9 +177,23 @@ def _ensure_inputs(d, argv):
     outputs = {"--output", "-o", "--write-baseline"}
     prev = None
     for a in argv:
-        if prev in outputs or a.startswith("-") or prev in ("--select", "--ignore", "--format", "--fail-on",
-                                                            "--lang", "--template", "--year", "--jobs",
-                                                            "--severity", "--stdin-filename"):
+        if (
+            prev in outputs
+            or a.startswith("-")
+            or prev
+            in (
+                "--select",
+                "--ignore",
+                "--format",
+                "--fail-on",
+                "--lang",
+                "--template",
+                "--year",
+                "--jobs",
+                "--severity",
+                "--stdin-filename",
+            )
+        ):
             prev = a
             continue
         p = d / a
@@ -169,10 +204,11 @@ def _ensure_inputs(d, argv):
         elif a.endswith((".txt", ".md")) and not p.exists():
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_text(read_seed("001"), encoding="utf-8")
-        elif a.endswith(".docx") and not p.exists():      # a Word report, as offices draft them
+        elif a.endswith(".docx") and not p.exists():  # a Word report, as offices draft them
             p.parent.mkdir(parents=True, exist_ok=True)
             from gxlint import synth
             from read.docgen import build_docx
+
             build_docx(synth.generate(1), str(p))
         elif a.endswith(".pdf") and not p.exists():
             p.parent.mkdir(parents=True, exist_ok=True)
@@ -198,11 +234,16 @@ def _run_gxlint(d, cmd: str):
     if "--baseline" in argv:
         b = argv[argv.index("--baseline") + 1]
         if not (d / b).exists():
-            target = [a for a in argv[argv.index("--baseline") + 2:] if not a.startswith("-")]
-            subprocess.run([sys.executable, "-m", "gxlint", "check", "-q", "--write-baseline", b, *target],
-                           cwd=d, env=env, capture_output=True, timeout=600)
+            target = [a for a in argv[argv.index("--baseline") + 2 :] if not a.startswith("-")]
+            subprocess.run(
+                [sys.executable, "-m", "gxlint", "check", "-q", "--write-baseline", b, *target],
+                cwd=d,
+                env=env,
+                capture_output=True,
+                timeout=600,
+            )
     if argv[1:3] == ["-m", "gxlint.docs"] and "-o" not in argv and "--out" not in argv:
-        argv += ["-o", str(d / "rules-out")]      # documented as "in a checkout": write into the scratch folder
+        argv += ["-o", str(d / "rules-out")]  # documented as "in a checkout": write into the scratch folder
     return subprocess.run(argv, cwd=d, env=env, input=stdin, capture_output=True, timeout=600)
 
 
@@ -214,7 +255,7 @@ def _fixable(d, cmd: str) -> dict[str, int]:
     words = cmd.split()
     unsafe = "--unsafe-fixes" in words
     words = [w for w in words if w not in ("--fix", "--unsafe-fixes")]
-    words[2:2] = ["--format", "json", "--exit-zero"]          # after `gxlint check`
+    words[2:2] = ["--format", "json", "--exit-zero"]  # after `gxlint check`
     p = _run_gxlint(d, " ".join(words))
     assert p.returncode == 0, p.stderr.decode("utf-8", "replace")[-2000:]
     out = {}
@@ -228,7 +269,7 @@ def _fixable(d, cmd: str) -> dict[str, int]:
 def test_documented_gxlint_command_runs(cmd, tmp_path):
     d = _scratch(tmp_path)
     fixing = "--fix" in cmd.split()
-    if fixing and cmd.startswith("cat "):     # --fix on standard input: the fixed text is its output
+    if fixing and cmd.startswith("cat "):  # --fix on standard input: the fixed text is its output
         return _check_stdin_fix(d, cmd)
     if fixing:
         _ensure_inputs(d, shlex.split(cmd)[1:])
@@ -238,7 +279,7 @@ def test_documented_gxlint_command_runs(cmd, tmp_path):
     out = (p.stdout + p.stderr).decode("utf-8", "replace")
     assert p.returncode in (0, 1), f"{cmd!r} exited {p.returncode}:\n{out[-2000:]}"
     assert "Traceback" not in out
-    if fixing:      # it did what the docs say: the text files it names have nothing left to fix
+    if fixing:  # it did what the docs say: the text files it names have nothing left to fix
         assert _fixable(d, cmd) == {path: 0 for path in before}, out[-2000:]
     if "--output" in cmd.split():
         target = cmd.split()[cmd.split().index("--output") + 1]
@@ -247,8 +288,14 @@ def test_documented_gxlint_command_runs(cmd, tmp_path):
 
 def _stdin_fixable(d, data: bytes) -> int:
     env = dict(os.environ, PYTHONPATH=ROOT, GXLINT_NO_PROGRESS="1")
-    p = subprocess.run([sys.executable, "-m", "gxlint", "check", "--isolated", "--format", "json", "--exit-zero", "-"],
-                       cwd=d, env=env, input=data, capture_output=True, timeout=600)
+    p = subprocess.run(
+        [sys.executable, "-m", "gxlint", "check", "--isolated", "--format", "json", "--exit-zero", "-"],
+        cwd=d,
+        env=env,
+        input=data,
+        capture_output=True,
+        timeout=600,
+    )
     assert p.returncode == 0, p.stderr.decode("utf-8", "replace")[-2000:]
     return sum(1 for f in json.loads(p.stdout)["files"] for x in f["diagnostics"] if x["fix"] and x["fix"]["safe"])
 
@@ -283,7 +330,7 @@ def test_skipped_commands_are_listed_with_reasons(request):
     for c in skipped:
         why = next((w for p, w in SKIPPED.items() if c.startswith(p)), None)
         if why is None:
-            assert c.split()[:2] == ["gxlint", "lsp"], c       # the one kind _kind skips without a prefix
+            assert c.split()[:2] == ["gxlint", "lsp"], c  # the one kind _kind skips without a prefix
             why = "a language server waiting for an editor on stdin; tests/lsp runs it"
         lines.append(f"  {c}  — {why}")
     assert lines and all(SKIPPED.values())
@@ -306,13 +353,21 @@ def test_install_commands(tmp_path):
         if os.path.isfile(s):
             (src / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(s, src / rel)
-    for name, steps in (("checkout", [["python3", "-m", "pip", "install", "."]]),
-                        ("release", [["bash", "scripts/release.sh"],
-                                     ["python3", "-m", "pip", "install", "dist/gxlint-0.1.0-py3-none-any.whl"]])):
+    for name, steps in (
+        ("checkout", [["python3", "-m", "pip", "install", "."]]),
+        (
+            "release",
+            [["bash", "scripts/release.sh"], ["python3", "-m", "pip", "install", "dist/gxlint-0.1.0-py3-none-any.whl"]],
+        ),
+    ):
         venv = tmp_path / f"venv-{name}"
         subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=300)
-        env = dict(os.environ, PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", VIRTUAL_ENV=str(venv),
-                   GXLINT_RELEASE_SKIP_VSIX="1")
+        env = dict(
+            os.environ,
+            PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
+            VIRTUAL_ENV=str(venv),
+            GXLINT_RELEASE_SKIP_VSIX="1",
+        )
         env.pop("PYTHONPATH", None)
         for step in steps:
             p = subprocess.run(step, cwd=src, env=env, capture_output=True, timeout=900)
@@ -322,13 +377,19 @@ def test_install_commands(tmp_path):
         p = subprocess.run([gx, "--version"], env=env, capture_output=True, timeout=120, cwd=tmp_path)
         assert p.returncode == 0 and b"0.1.0" in p.stdout
         p = subprocess.run([gx, "check", "examples/"], env=env, cwd=src, capture_output=True, timeout=600)
-        assert p.returncode == 1, (p.stdout + p.stderr).decode()[-2000:]     # the README: 1 = problems found
+        assert p.returncode == 1, (p.stdout + p.stderr).decode()[-2000:]  # the README: 1 = problems found
         # an installed gxlint writes the rule reference only where it is told
-        p = subprocess.run([str(venv / "bin" / "python"), "-m", "gxlint.docs"], env=env, cwd=tmp_path,
-                           capture_output=True, timeout=300)
+        p = subprocess.run(
+            [str(venv / "bin" / "python"), "-m", "gxlint.docs"], env=env, cwd=tmp_path, capture_output=True, timeout=300
+        )
         assert p.returncode == 2
-        p = subprocess.run([str(venv / "bin" / "python"), "-m", "gxlint.docs", "-o", "out"], env=env, cwd=tmp_path,
-                           capture_output=True, timeout=300)
+        p = subprocess.run(
+            [str(venv / "bin" / "python"), "-m", "gxlint.docs", "-o", "out"],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=300,
+        )
         assert p.returncode == 0 and (tmp_path / "out" / "GX301.md").is_file()
         shutil.rmtree(tmp_path / "out")
 

@@ -7,6 +7,7 @@
   a headless Neovim (``nvim --headless -u NONE``), it starts ``gxlint lsp`` on a report and the
   report gets gxlint's diagnostics.  Skipped, saying why, when nvim is not installed.
 """
+
 from __future__ import annotations
 
 import json
@@ -62,7 +63,7 @@ def test_the_docstring_parse_finds_real_keys():
     assert len(set(keys)) == len(keys)
     with open(options.__file__, encoding="utf-8") as fh:
         src = fh.read()
-    for k in keys:   # each one is a key parse_options reads (its normalised name is in the code)
+    for k in keys:  # each one is a key parse_options reads (its normalised name is in the code)
         assert f'"{options._norm_key(k)}"' in src, k
     assert not {"zh", "en", "auto", "push", "pull", "onType", "onSave"} & set(keys)
 
@@ -151,15 +152,20 @@ if not ok then finish({ error = tostring(err) }) end
 
 
 @pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed")
-@pytest.mark.skipif(bool(os.environ.get("GXLINT_SKIP_EDITOR_TESTS")),
-                    reason="editor tests skipped: GXLINT_SKIP_EDITOR_TESTS is set")
+@pytest.mark.skipif(
+    bool(os.environ.get("GXLINT_SKIP_EDITOR_TESTS")), reason="editor tests skipped: GXLINT_SKIP_EDITOR_TESTS is set"
+)
 @pytest.mark.parametrize("marker", ["gxlint.toml", ".git"])
 def test_the_neovim_config_from_the_docs_lints_a_report(tmp_path, marker):
     snippet = tmp_path / "gxlint.lua"
     snippet.write_text(nvim_snippet("zh"), encoding="utf-8")
     # it is valid Lua for this Neovim
-    proc = subprocess.run([NVIM, "--headless", "-u", "NONE", "-c", f"luafile {snippet}", "-c", "qa!"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [NVIM, "--headless", "-u", "NONE", "-c", f"luafile {snippet}", "-c", "qa!"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0 and "Error" not in proc.stderr, proc.stderr
     # and it works: the command it names (`gxlint`, here this checkout's) lints a report
     bindir = tmp_path / "bin"
@@ -179,11 +185,22 @@ def test_the_neovim_config_from_the_docs_lints_a_report(tmp_path, marker):
     driver = tmp_path / "driver.lua"
     driver.write_text(DRIVER, encoding="utf-8")
     out = tmp_path / "out.json"
-    env = {**os.environ, "GX_OUT": str(out), "GX_SNIPPET": str(snippet), "GX_REPORT": str(report),
-           "PATH": str(bindir) + os.pathsep + os.environ.get("PATH", ""),
-           "PYTHONPATH": ROOT + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    proc = subprocess.run([NVIM, "--headless", "-u", "NONE", "-n", "-c", f"luafile {driver}"],
-                          env=env, cwd=str(tmp_path), capture_output=True, text=True, timeout=180)
+    env = {
+        **os.environ,
+        "GX_OUT": str(out),
+        "GX_SNIPPET": str(snippet),
+        "GX_REPORT": str(report),
+        "PATH": str(bindir) + os.pathsep + os.environ.get("PATH", ""),
+        "PYTHONPATH": ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+    proc = subprocess.run(
+        [NVIM, "--headless", "-u", "NONE", "-n", "-c", f"luafile {driver}"],
+        env=env,
+        cwd=str(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert out.exists(), f"nvim wrote nothing (exit {proc.returncode}): {proc.stderr[-2000:]}"
     res = json.loads(out.read_text(encoding="utf-8"))
     assert "error" not in res, res["error"]
@@ -191,7 +208,7 @@ def test_the_neovim_config_from_the_docs_lints_a_report(tmp_path, marker):
     assert res["got"], "no diagnostics from gxlint"
     assert "GX301" in res["codes"]
     assert [c["name"] for c in res["clients"]] == ["gxlint"]
-    assert os.path.realpath(res["clients"][0]["root"]) == os.path.realpath(project)   # found by its marker
+    assert os.path.realpath(res["clients"][0]["root"]) == os.path.realpath(project)  # found by its marker
 
 
 def test_commands_are_named_by_their_english_titles_and_the_message_language_is_as_coded():
@@ -213,7 +230,7 @@ def test_commands_are_named_by_their_english_titles_and_the_message_language_is_
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
         named = re.findall(r"\*\*(gxlint: [^*]+)\*\*", text)
-        commands = [n for n in named if "（v20" not in n]          # snippet names are not commands
+        commands = [n for n in named if "（v20" not in n]  # snippet names are not commands
         assert commands, path
         for n in commands:
             assert n in titles, (path, n, sorted(titles))

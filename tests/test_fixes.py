@@ -1,5 +1,6 @@
 """The fix model: every fix is a list of edits on the original text, marked safe or unsafe;
 applying all safe fixes is idempotent (a second pass changes nothing)."""
+
 import glob
 import json
 import os
@@ -7,7 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gxlint.api import Edit, Fix
 from gxlint.engine import lint
@@ -27,6 +29,7 @@ def read(path):
 
 
 # --- apply_edits -------------------------------------------------------------------------
+
 
 def test_apply_edits_replaces_inserts_and_deletes_on_original_offsets():
     text = "甲乙丙丁戊"
@@ -51,6 +54,7 @@ def test_unsafe_fixes_only_on_request():
 
 
 # --- every fix of every seed -------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed_results():
@@ -100,7 +104,7 @@ def test_seed_002_fixed_is_a_simplified_report_without_residue():
     left = lint(fixed, path).diagnostics
     codes = {d.code for d in left}
     assert not codes & {"GX601", "GX602"}
-    assert "GX603" in codes                  # mojibake has no safe repair: it stays reported
+    assert "GX603" in codes  # mojibake has no safe repair: it stays reported
     assert fixed.splitlines()[0] == "启东市政府办2023年政府信息公开工作年度报告"
     assert "未收取信息处理费" in fixed
     # the page line holds the only publication date (GX502 reads it; the report has no signature):
@@ -113,11 +117,37 @@ def test_seed_002_fixed_is_a_simplified_report_without_residue():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["報(bào)告", "開", "“", "（", "）", "來源:某局 發布時間:2024-01-14 累計次數:3",
-                                 "扫一扫在手机上查看当前页面", "\n", "\r\n", "政府信息公开", "三審三?!薄", "2023年", "。",
-                                 "20231月1日", "二〇二四年一月十七日", "六、其他需要报告的事项", "一、总体情况",
-                                 "国办公开办函〔2019〕60号", "鏀垮簻淇℃伅", "\ufffd", "</p>", "某某局"]),
-                max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "報(bào)告",
+                "開",
+                "“",
+                "（",
+                "）",
+                "來源:某局 發布時間:2024-01-14 累計次數:3",
+                "扫一扫在手机上查看当前页面",
+                "\n",
+                "\r\n",
+                "政府信息公开",
+                "三審三?!薄",
+                "2023年",
+                "。",
+                "20231月1日",
+                "二〇二四年一月十七日",
+                "六、其他需要报告的事项",
+                "一、总体情况",
+                "国办公开办函〔2019〕60号",
+                "鏀垮簻淇℃伅",
+                "\ufffd",
+                "</p>",
+                "某某局",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_safe_fixes_are_idempotent_on_arbitrary_text(parts):
     text = "".join(parts)
     first = lint(text).diagnostics
@@ -136,10 +166,16 @@ def test_safe_fixes_are_idempotent_on_arbitrary_text(parts):
 
 # --- the CLI shows fixes -----------------------------------------------------------------
 
+
 def test_json_output_carries_fixes_with_positions():
     path = [p for p in SEED_FILES if os.path.basename(p).startswith("004")][0]
-    run = subprocess.run([sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", path],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", path],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     out = json.loads(run.stdout)
     diags = out["files"][0]["diagnostics"]
     residue = [d for d in diags if d["code"] == "GX605"]
@@ -150,6 +186,6 @@ def test_json_output_carries_fixes_with_positions():
         assert fix["safe"] is True and fix["message"]
         (e,) = fix["edits"]
         assert e["new_text"] == ""
-        deleted = text[e["start"]["offset"]:e["end"]["offset"]]
+        deleted = text[e["start"]["offset"] : e["end"]["offset"]]
         assert "来源" in deleted or "扫一扫" in deleted
     assert all(d["fix"] is None or set(d["fix"]) == {"message", "safe", "edits"} for d in diags)

@@ -2,6 +2,7 @@
 module imported, so checking one text file imports neither the other commands nor the servers nor
 the libraries of other formats.  The figure itself is measured by ``benchmarks/run.py --only
 cold`` (never asserted here with a clock)."""
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,14 @@ NOT_NEEDED = [
 def imported(args: list[str]) -> set[str]:
     """The modules a fresh ``python -X importtime -m gxlint ARGS`` imports."""
     env = dict(os.environ, PYTHONPATH=ROOT)
-    p = subprocess.run([sys.executable, "-X", "importtime", "-m", "gxlint", *args], cwd=ROOT, env=env,
-                       capture_output=True, text=True, timeout=300)
+    p = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "gxlint", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert p.returncode in (0, 1), p.stderr[-2000:]
     out = set()
     for line in p.stderr.splitlines():
@@ -59,7 +66,7 @@ def unneeded(mods: set[str]) -> list[str]:
 
 def test_checking_one_text_file_imports_only_what_it_needs():
     mods = imported(["check", os.path.join("examples", "2023-clean-township.txt"), "-q", "--exit-zero"])
-    assert "gxlint.engine" in mods and "gxlint.parse" in mods     # the probe sees the run's imports
+    assert "gxlint.engine" in mods and "gxlint.parse" in mods  # the probe sees the run's imports
     found = unneeded(mods)
     assert not found, "gxlint check one.txt imports: " + ", ".join(found)
 
@@ -100,9 +107,10 @@ def test_importing_the_parser_compiles_none_of_its_guarded_patterns():
     import json
 
     env = dict(os.environ, PYTHONPATH=ROOT)
-    p = subprocess.run([sys.executable, "-c", _COMPILED_AT_IMPORT], cwd=ROOT, env=env, capture_output=True,
-                       text=True, timeout=300)
+    p = subprocess.run(
+        [sys.executable, "-c", _COMPILED_AT_IMPORT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     assert p.returncode == 0, p.stderr[-2000:]
     lazy, compiled = json.loads(p.stdout)
     assert compiled == [], "compiled when gxlint.parse is imported: " + ", ".join(compiled)
-    assert lazy >= 80                    # the probe sees the patterns
+    assert lazy >= 80  # the probe sees the patterns

@@ -5,14 +5,14 @@ need is in tests/fixtures/; anything else is found from the repository root.
 A machine path is an absolute path written in a file that exists on this machine outside the
 checkout and outside the system's own folders (/usr, /tmp, /dev, …), or any absolute path into
 this checkout."""
+
 import os
 import re
 import subprocess
 
 from seedutil import ROOT
 
-SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc", "/dev", "/proc", "/sys", "/tmp",
-          "/var", "/run")
+SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc", "/dev", "/proc", "/sys", "/tmp", "/var", "/run")
 # an absolute path opening a string, a code span, an argument or a markdown link
 PATH = re.compile(r"""(?:^|(?<=["'`\s(=]))(/[\w.-]+(?:/[\w.-]+)+)""")
 SKIP_DIRS = {".git", "node_modules", "out", "out-test", "dist", "build", "__pycache__", ".venv"}
@@ -26,7 +26,7 @@ def _files() -> list[str]:
     except OSError:
         pass
     out = []
-    for d, dirs, files in os.walk(ROOT):           # not a git checkout (an unpacked source archive)
+    for d, dirs, files in os.walk(ROOT):  # not a git checkout (an unpacked source archive)
         dirs[:] = [x for x in dirs if x not in SKIP_DIRS and not x.endswith(".egg-info")]
         out.extend(os.path.join(d, f) for f in files)
     return out
@@ -40,8 +40,11 @@ def machine_paths(text: str, system=SYSTEM) -> list[str]:
         real = os.path.realpath(p)
         if p.startswith((ROOT + "/", root + "/")) or real == root:
             found.append(p)
-        elif os.path.exists(p) and not (real + "/").startswith(tuple(s + "/" for s in system)) \
-                and not (real + "/").startswith(root + "/"):
+        elif (
+            os.path.exists(p)
+            and not (real + "/").startswith(tuple(s + "/" for s in system))
+            and not (real + "/").startswith(root + "/")
+        ):
             found.append(p)
     return found
 
@@ -62,8 +65,8 @@ def test_no_file_names_a_path_of_this_machine():
             with open(f, encoding="utf-8") as fh:
                 text = fh.read()
         except (UnicodeDecodeError, OSError):
-            continue                                  # binary files (PDFs, images, Word documents)
+            continue  # binary files (PDFs, images, Word documents)
         for p in machine_paths(text):
-            line = text[:text.index(p)].count("\n") + 1
+            line = text[: text.index(p)].count("\n") + 1
             bad.append(f"{os.path.relpath(f, ROOT)}:{line}: {p}")
     assert bad == []

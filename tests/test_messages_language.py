@@ -4,6 +4,7 @@ unfilled ``{placeholders}``, no Python reprs.
 
 The data: the seed reports, the layouts, the bundled examples, the real corpus (tests/fixtures)
 and every rule's documented bad examples, each linted with every rule, in Chinese and English."""
+
 import glob
 import os
 import re
@@ -94,7 +95,12 @@ def test_no_internal_identifiers_in_rendered_messages(lang):
 
 def test_the_leak_check_can_fail():
     """The patterns catch the leaks the issue reported (GX302 said "ce: 0 … its ce cell")."""
-    for msg in ("（七）总计, ce: 0, but the outcome rows add up to 9", "its tot cell (1)", "row r3_7 is wrong",
-                "see t3/r3_7/ce", "{column_en} column"):
+    for msg in (
+        "（七）总计, ce: 0, but the outcome rows add up to 9",
+        "its tot cell (1)",
+        "row r3_7 is wrong",
+        "see t3/r3_7/ce",
+        "{column_en} column",
+    ):
         assert any(p.search(_strip_quoted(msg)) for p, _ in LEAKS), msg
     assert not any(p.search("the commercial enterprises column: 0") for p, _ in LEAKS)

@@ -10,10 +10,10 @@ def test_pinyin_removed_and_positions_map_back():
     assert n.text.startswith("启东市政府办2023年政府信息公开工作年度报告")
     i = n.text.index("报告")
     sp = n.span(i, i + 2)
-    assert t[sp.start:sp.end] == "報(bào)告"
+    assert t[sp.start : sp.end] == "報(bào)告"
     j = n.text.index("来源")
     sp = n.span(j, j + 2)
-    assert t[sp.start:sp.end] == "來(lái)源"
+    assert t[sp.start : sp.end] == "來(lái)源"
     assert len(n.pinyin) == 2
 
 
@@ -43,6 +43,7 @@ def test_key_folds_enumerators_spaces_and_quotes():
 
 # --- line endings: the parser sees \n only; spans map back into the original ----------------
 
+
 def test_crlf_read_as_lf_and_spans_map_back():
     t = "第一行\r\n0\t1\t0\r\n\r\n末行"
     n = NormText(t)
@@ -50,14 +51,14 @@ def test_crlf_read_as_lf_and_spans_map_back():
     # a word at the end of a line: its span stops before the \r
     i = n.text.index("1\t0") + 2
     sp = n.span(i, i + 1)
-    assert t[sp.start:sp.end] == "0" and t[sp.end] == "\r"
+    assert t[sp.start : sp.end] == "0" and t[sp.end] == "\r"
     # a whole line with its line break (a deletion by --fix): the \r\n is taken whole
     a = n.text.index("0\t1")
     sp = n.span(a, a + len("0\t1\t0\n"))
-    assert t[sp.start:sp.end] == "0\t1\t0\r\n"
+    assert t[sp.start : sp.end] == "0\t1\t0\r\n"
     # a span starting at a line break starts at its \r (the break is never cut in two)
     sp = n.span(a - 1, a + 1)
-    assert t[sp.start:sp.end] == "\r\n0"
+    assert t[sp.start : sp.end] == "\r\n0"
     # back: the \r and the \n of a break are the normalised \n; the next line's start maps to it
     assert n.from_orig(t.index("\r")) == n.text.index("\n")
     assert n.from_orig(t.index("\r") + 1) == n.text.index("\n")
@@ -79,10 +80,10 @@ def test_cut_off_pinyin_then_crlf():
     assert n.text == "2.申请\n0"
     i = n.text.index("申请")
     sp = n.span(i, i + 2)
-    assert t[sp.start:sp.end] == "申請"                   # the annotation stays outside
-    assert t[n.span(i + 2, i + 3).start] == "\r"          # the break starts at its \r
+    assert t[sp.start : sp.end] == "申請"  # the annotation stays outside
+    assert t[n.span(i + 2, i + 3).start] == "\r"  # the break starts at its \r
     assert t[n.to_orig(n.text.index("0"))] == "0"
-    assert [t[s.start:s.end] for s in n.pinyin] == ["(qǐn"]
+    assert [t[s.start : s.end] for s in n.pinyin] == ["(qǐn"]
 
 
 def test_segments_map_characters_one_to_one():
@@ -98,10 +99,17 @@ def test_line_by_line_conversion_is_the_whole_text_conversion():
     """FOLD + t2s are done line by line (memoised per line): the same text as converting the whole,
     the same length line by line, and changed_script as for the whole — also for a line too long
     to be memoised, for repeated and for edited lines."""
-    from gxlint.parse.normalize import FOLD, _MEMO_LINE, t2s
+    from gxlint.parse.normalize import _MEMO_LINE, FOLD, t2s
 
-    lines = ["政府信息公開工作年度報告", "（一）收到申請數　１６２件", "", "ascii only", "關於",
-             "資訊" * (_MEMO_LINE // 2 + 5), "政府信息公開工作年度報告"]
+    lines = [
+        "政府信息公開工作年度報告",
+        "（一）收到申請數　１６２件",
+        "",
+        "ascii only",
+        "關於",
+        "資訊" * (_MEMO_LINE // 2 + 5),
+        "政府信息公開工作年度報告",
+    ]
     for text in ("\n".join(lines), "\n".join(lines[2:5]), "簡體\n", "\n", ""):
         n = NormText(text)
         assert n.text == t2s(text.translate(FOLD))
@@ -116,8 +124,9 @@ def _from_orig_by_definition(n: NormText, o: int) -> int:
     """The smallest normalised offset whose original offset is at least o (len(text) if none),
     the original offset of normalised i being i plus all the text deleted at or before i."""
     t = n.original
-    dels = sorted([(sp.start, sp.end) for sp in n.pinyin] +
-                  [(i, i + 1) for i in range(len(t) - 1) if t[i:i + 2] == "\r\n"])
+    dels = sorted(
+        [(sp.start, sp.end) for sp in n.pinyin] + [(i, i + 1) for i in range(len(t) - 1) if t[i : i + 2] == "\r\n"]
+    )
     at, removed = [], 0
     for a, b in dels:
         at.append((a - removed, b - a))
@@ -128,8 +137,12 @@ def _from_orig_by_definition(n: NormText, o: int) -> int:
     return len(n.text)
 
 
-@given(st.lists(st.sampled_from(["報(bào)", "\r\n", "\n", "a", "體(tǐ)", "(bao)", "告", "\r", "(", "申請(qǐn", " "]),
-                max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(["報(bào)", "\r\n", "\n", "a", "體(tǐ)", "(bao)", "告", "\r", "(", "申請(qǐn", " "]),
+        max_size=25,
+    )
+)
 @settings(max_examples=300, deadline=None)
 def test_from_orig_is_the_first_normalised_offset_at_or_after(parts):
     t = "".join(parts)

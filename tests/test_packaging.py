@@ -1,5 +1,6 @@
 """The wheel contains every rule module, under gxlint/rules/, the data they read, and the pages'
 scripts (gxlint/report/page.js, gxlint/across/compare.js) the HTML outputs inline."""
+
 import os
 import subprocess
 import sys
@@ -14,7 +15,9 @@ from seedutil import ROOT
 def test_wheel_contains_every_rule_module(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), ROOT],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     wheels = [f for f in os.listdir(tmp_path) if f.endswith(".whl")]
@@ -29,8 +32,14 @@ def test_wheel_contains_every_rule_module(tmp_path):
                 expected.add("gxlint/rules/" + rel)
     assert expected and expected <= names, sorted(expected - names)
     assert not any(n.startswith("rules/") for n in names)
-    for t in ("gxlint/templates/v2019.toml", "gxlint/templates/v2021.toml", "gxlint/templates/common.toml",
-              "gxlint/lexicon/words.txt.gz", "gxlint/report/page.js", "gxlint/across/compare.js"):
+    for t in (
+        "gxlint/templates/v2019.toml",
+        "gxlint/templates/v2021.toml",
+        "gxlint/templates/common.toml",
+        "gxlint/lexicon/words.txt.gz",
+        "gxlint/report/page.js",
+        "gxlint/across/compare.js",
+    ):
         assert t in names
 
 
@@ -38,6 +47,7 @@ def test_the_dev_extra_installs_the_test_dependencies():
     """``pip install -e '.[dev]'`` (the name the README gives, and the usual one) brings what the
     tests need: the metadata pip reads resolves the extra ``dev`` to the ``test`` requirements."""
     import os
+
     import tomllib
 
     from seedutil import ROOT
@@ -57,5 +67,5 @@ def test_the_dev_extra_installs_the_test_dependencies():
     from importlib.metadata import metadata
 
     provided = metadata("gxlint").get_all("Provides-Extra") or []
-    if "dev" in provided:                    # an install made from this pyproject (editable: re-run pip to refresh)
+    if "dev" in provided:  # an install made from this pyproject (editable: re-run pip to refresh)
         assert "test" in provided

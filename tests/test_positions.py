@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gxlint.positions import LineIndex
 
 
@@ -5,9 +8,9 @@ def test_utf16_columns_after_astral_character():
     text = "第一行\n𠀀表中（七）总计为 0\r\n末行"
     li = LineIndex(text)
     off = text.index("（七）")
-    assert li.position(off) == (1, 3)                 # code points: 𠀀 表 中
-    assert li.position_in(off, "utf-16") == (1, 4)    # 𠀀 is two UTF-16 code units
-    assert li.position_in(off, "utf-8") == (1, 10)    # 4 + 3 + 3 bytes
+    assert li.position(off) == (1, 3)  # code points: 𠀀 表 中
+    assert li.position_in(off, "utf-16") == (1, 4)  # 𠀀 is two UTF-16 code units
+    assert li.position_in(off, "utf-8") == (1, 10)  # 4 + 3 + 3 bytes
     assert li.position_in(off, "utf-32") == (1, 3)
     for enc in ("utf-16", "utf-8", "utf-32"):
         line, col = li.position_in(off, enc)
@@ -21,7 +24,7 @@ def test_emoji_and_line_breaks():
     assert li.line_text(0) == "a😀b"
     assert li.position_in(text.index("b"), "utf-16") == (0, 3)
     assert li.position(text.index("d")) == (2, 0)
-    assert li.offset_at(0, 99) == len("a😀b")           # clamps to the end of the line
+    assert li.offset_at(0, 99) == len("a😀b")  # clamps to the end of the line
     assert li.offset_at(9, 0) == len(text)
 
 
@@ -32,12 +35,30 @@ def test_position_in_middle_of_surrogate_pair_rounds_forward():
 
 # --- the lines the parser reads are the lines LSP and the CLI count ---------------------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from gxlint.parse.normalize import NormText  # noqa: E402
 
-_PIECES = st.sampled_from(["\n", "\r\n", "\r", "\r\r\n", "\n\r", "a", "報", "(bào)", "(qǐn", " ", "\t", "0",
-                           "\u2028", "\x0b", "\x0c", "\x85", "𠀀"])
+_PIECES = st.sampled_from(
+    [
+        "\n",
+        "\r\n",
+        "\r",
+        "\r\r\n",
+        "\n\r",
+        "a",
+        "報",
+        "(bào)",
+        "(qǐn",
+        " ",
+        "\t",
+        "0",
+        "\u2028",
+        "\x0b",
+        "\x0c",
+        "\x85",
+        "𠀀",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
@@ -58,7 +79,7 @@ def test_normalised_lines_are_the_lsp_lines(pieces):
         assert n.from_orig(li.line_start(k)) == s
         assert li.line_of(n.to_orig(e, end=True)) == k
         assert n.to_orig(e, end=True) <= li.line_end(k)
-        if k + 1 < len(lines):   # a span over the whole line with its break ends where the next starts
+        if k + 1 < len(lines):  # a span over the whole line with its break ends where the next starts
             assert n.to_orig(e + 1, end=True) == li.line_start(k + 1)
         s = e + 1
 
@@ -75,7 +96,7 @@ def test_utf16_columns_agree_with_the_definition_on_every_offset():
         li = LineIndex(text)
         for off in range(len(text) + 1):
             line, col = li.position(off)
-            prefix = text[li.starts[line]:li.starts[line] + col]
+            prefix = text[li.starts[line] : li.starts[line] + col]
             assert li.position_in(off, "utf-16") == (line, len(prefix.encode("utf-16-le", "surrogatepass")) // 2)
 
 

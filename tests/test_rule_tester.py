@@ -1,12 +1,13 @@
 """RuleTester is as strict as ESLint's: an invalid case that leaves out a finding's message id,
 start or end, or the output of a rule that fixes, fails — and so does one that states them wrong."""
+
 import pytest
 
 from gxlint.testing import RuleTester, replace_once, where
 
-SLIP = "一、总体情况\n我局在在政务公开方面做了大量工作。\n"          # GX606 fires on 在在 and fixes it
+SLIP = "一、总体情况\n我局在在政务公开方面做了大量工作。\n"  # GX606 fires on 在在 and fixes it
 FIXED = "一、总体情况\n我局在政务公开方面做了大量工作。\n"
-OPEN = "一、总体情况\n本机关(含下属单位公开了信息。\n"             # GX604: an unclosed bracket, no fix
+OPEN = "一、总体情况\n本机关(含下属单位公开了信息。\n"  # GX604: an unclosed bracket, no fix
 
 gx606 = RuleTester("GX606")
 gx604 = RuleTester("GX604")
@@ -21,14 +22,17 @@ def test_a_complete_case_passes():
     gx604.run(invalid=[(OPEN, [("unclosed", (2, 4), (2, 5))])])
 
 
-@pytest.mark.parametrize("entry", [
-    (2, 3),                                  # the old form: line and column only
-    (2, 3, "连写"),                          # … with a message text
-    ("word", (2, 3)),                        # no end
-    ((2, 3), (2, 5)),                        # no message id
-    ("word", 2, 3, 2, 5),                    # positions not as (line, column)
-    ("word", (2, 3), (2, 5), 7),             # the fourth item is text in the message
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        (2, 3),  # the old form: line and column only
+        (2, 3, "连写"),  # … with a message text
+        ("word", (2, 3)),  # no end
+        ((2, 3), (2, 5)),  # no message id
+        ("word", 2, 3, 2, 5),  # positions not as (line, column)
+        ("word", (2, 3), (2, 5), 7),  # the fourth item is text in the message
+    ],
+)
 def test_a_finding_without_message_id_start_and_end_is_refused(entry):
     with pytest.raises(TypeError, match="message id"):
         gx606.invalid(SLIP, [entry], output=FIXED)
@@ -39,12 +43,15 @@ def test_an_invalid_case_states_at_least_one_finding():
         gx606.invalid(SLIP, [], output=FIXED)
 
 
-@pytest.mark.parametrize("entry", [
-    ("line", (2, 3), (2, 5)),                # another message id of the rule
-    ("word", (2, 3), (2, 4)),                # the end one character short
-    ("word", (2, 4), (2, 5)),                # the start one character late
-    ("word", (2, 3), (2, 5), "连写了三次"),   # a message it does not give
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        ("line", (2, 3), (2, 5)),  # another message id of the rule
+        ("word", (2, 3), (2, 4)),  # the end one character short
+        ("word", (2, 4), (2, 5)),  # the start one character late
+        ("word", (2, 3), (2, 5), "连写了三次"),  # a message it does not give
+    ],
+)
 def test_a_finding_stated_wrong_fails(entry):
     with pytest.raises(AssertionError):
         gx606.invalid(SLIP, [entry], output=FIXED)

@@ -1,4 +1,5 @@
 """The registry's contract: every rule documented, coded and exemplified the same way."""
+
 import re
 
 import pytest
@@ -45,14 +46,17 @@ def test_messages_in_both_languages(code, cls):
     for mid, m in cls.messages.items():
         assert set(m) >= {"zh", "en"}, (code, mid)
         zh = set(re.findall(r"{(\w+)}", m["zh"]))
-        en = {p.removesuffix("_en") for p in re.findall(r"{(\w+)}", m["en"])}     # what_en: the English of {what}
+        en = {p.removesuffix("_en") for p in re.findall(r"{(\w+)}", m["en"])}  # what_en: the English of {what}
         # the same facts in both languages; Chinese may add a column's name or a direction (增/减)
         # its grammar needs, English says nothing the Chinese message does not
         assert en <= zh and zh - en <= {"cname", "dir"}, (code, mid, sorted(zh ^ en))
 
 
-@pytest.mark.parametrize("code,cls", [(c, k) for c, k in RULES if not k.emitted_by_engine],
-                         ids=[c for c, k in RULES if not k.emitted_by_engine])
+@pytest.mark.parametrize(
+    "code,cls",
+    [(c, k) for c, k in RULES if not k.emitted_by_engine],
+    ids=[c for c, k in RULES if not k.emitted_by_engine],
+)
 def test_documented_examples_behave(code, cls):
     bad, good = examples(cls.doc, "bad"), examples(cls.doc, "good")
     assert bad and good, f"{code}: ## 示例 needs a ```report bad and a ```report good block"

@@ -1,4 +1,5 @@
 """Every expectation of seeds/expected.json (EXPECTED.md) as a test, both ways."""
+
 import functools
 import os
 

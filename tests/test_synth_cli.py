@@ -1,4 +1,5 @@
 """``python -m gxlint.synth`` has a real command line (issue 29, item 20)."""
+
 import subprocess
 import sys
 
@@ -6,8 +7,9 @@ from gxlint import synth
 
 
 def _run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "gxlint.synth", *args], capture_output=True, text=True,
-                          timeout=120, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint.synth", *args], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
 
 
 def test_help_lists_the_options():
@@ -21,7 +23,7 @@ def test_a_seed_and_a_layout_give_that_report():
     p = _run("--seed", "7", "--layout", "markdown")
     assert p.returncode == 0, p.stderr
     assert p.stdout == synth.sample(7, layout="markdown").text
-    assert _run("7", "markdown").stdout == p.stdout            # the old positional form still works
+    assert _run("7", "markdown").stdout == p.stdout  # the old positional form still works
 
 
 def test_damage_size_and_an_output_folder(tmp_path):

@@ -1,6 +1,7 @@
 """scripts/test.sh (the README's test command) says one line per stage and keeps pip's, apt's and
 npm's noise in log files, shown when a stage fails.  Run here on a copy of the script with stand-in
 programs (python3, npm, nvim, soffice) that print what the real ones print."""
+
 import os
 import shutil
 import stat
@@ -61,16 +62,27 @@ def sandbox(tmp_path):
     bin_.mkdir()
     _exe(bin_ / "python3", FAKE_PYTHON)
     _exe(bin_ / "npm", FAKE_NPM)
-    for tool in ("nvim", "soffice", "chromium", "pdftoppm"):   # present: nothing to apt-get
+    for tool in ("nvim", "soffice", "chromium", "pdftoppm"):  # present: nothing to apt-get
         _exe(bin_ / tool, "#!/bin/sh\nexit 0\n")
-    env = dict(os.environ, PATH=f"{bin_}{os.pathsep}{os.environ['PATH']}", TMPDIR=str(tmp_path),
-               GXLINT_SKIP_EDITOR_TESTS="1", GXLINT_SKIP_REPORT_TOOLS="1")
+    env = dict(
+        os.environ,
+        PATH=f"{bin_}{os.pathsep}{os.environ['PATH']}",
+        TMPDIR=str(tmp_path),
+        GXLINT_SKIP_EDITOR_TESTS="1",
+        GXLINT_SKIP_REPORT_TOOLS="1",
+    )
     return repo, env
 
 
 def _run(repo, env, **extra):
-    p = subprocess.run(["bash", str(repo / "scripts" / "test.sh")], cwd=repo, env=dict(env, **extra),
-                       capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        ["bash", str(repo / "scripts" / "test.sh")],
+        cwd=repo,
+        env=dict(env, **extra),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return p.returncode, p.stdout + p.stderr
 
 
@@ -88,8 +100,8 @@ def test_one_line_per_stage_and_no_pip_noise(sandbox):
         "test.sh: all passed",
     ]
     assert PIP_NOISE not in out and "added 388 packages" not in out and "ok 1 - launch" not in out
-    assert "4 passed in 0.1s" in out                   # pytest's own output is shown
-    assert not [p for p in os.listdir(env["TMPDIR"]) if p.startswith("gxlint-test.")]     # no logs left
+    assert "4 passed in 0.1s" in out  # pytest's own output is shown
+    assert not [p for p in os.listdir(env["TMPDIR"]) if p.startswith("gxlint-test.")]  # no logs left
 
 
 def test_a_failing_stage_shows_its_log(sandbox):
@@ -98,7 +110,7 @@ def test_a_failing_stage_shows_its_log(sandbox):
     assert rc == 1
     assert "test.sh: gxlint and its test dependencies (pip install -e '.[test]'): FAILED (exit 1)" in out
     assert "    ERROR: No matching distribution found for lsprotocol" in out
-    assert "the Python tests" not in out and "4 passed" not in out    # the install failed: nothing after it
+    assert "the Python tests" not in out and "4 passed" not in out  # the install failed: nothing after it
 
 
 def test_failing_extension_tests_are_shown_and_the_python_tests_still_run(sandbox):
@@ -114,13 +126,27 @@ def test_failing_extension_tests_are_shown_and_the_python_tests_still_run(sandbo
 def test_the_documented_commands_not_run_are_listed_once_at_the_end():
     import sys
 
-    p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                        os.path.join(ROOT, "tests", "test_docs_commands.py"), "-k", "listed or extraction or every"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            os.path.join(ROOT, "tests", "test_docs_commands.py"),
+            "-k",
+            "listed or extraction or every",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert p.returncode == 0, p.stdout[-2000:]
     lines = p.stdout.splitlines()
     heads = [i for i, l in enumerate(lines) if "documentation commands not run here" in l]
     assert len(heads) == 1, p.stdout
     progress = max(i for i, l in enumerate(lines) if l.rstrip().endswith("[100%]"))
-    assert heads[0] > progress                                   # after the tests, not among their dots
-    assert any(l.startswith("  npm ci  — needs the npm registry") for l in lines[heads[0]:])
+    assert heads[0] > progress  # after the tests, not among their dots
+    assert any(l.startswith("  npm ci  — needs the npm registry") for l in lines[heads[0] :])

@@ -1,4 +1,5 @@
 """Wrap a report's prose the way a PDF text extraction does (helper for the wrapped-lines tests)."""
+
 import re
 import unicodedata
 

@@ -9,4 +9,5 @@
   (:mod:`~gxlint.across.compare_cli`) and HTML (:mod:`~gxlint.across.compare_html`) outputs;
 - :func:`gxlint.engine.run_index_rules`: runs the rules' ``on_index`` hook for one report.
 """
+
 from .index import Cache, Entry, Index, Ref, build, entry_from_document  # noqa: F401

@@ -19,6 +19,7 @@ A value read without certainty (:attr:`gxlint.model.Cell.certain` false) is show
 comparison, marked; nothing here is a finding.  GX705 (warning) reads the prints; GX701 (error)
 reads only the index's certain cells.
 """
+
 from __future__ import annotations
 
 import base64
@@ -38,10 +39,18 @@ COPIED_SHARE = 0.5
 COPIED_MIN_CHARS = 40
 """GX705: a shorter section 五 is not checked."""
 SECTIONS = (0, 1, 2, 3, 4, 5, 6)
-SHORT_NAMES = {0: ("引言", "preamble"), 1: ("一", "1"), 2: ("二", "2"), 3: ("三", "3"), 4: ("四", "4"),
-               5: ("五", "5"), 6: ("六", "6")}
+SHORT_NAMES = {
+    0: ("引言", "preamble"),
+    1: ("一", "1"),
+    2: ("二", "2"),
+    3: ("三", "3"),
+    4: ("四", "4"),
+    5: ("五", "5"),
+    6: ("六", "6"),
+}
 SECTION_NAMES = {
-    0: ("（标题下的引言）", "(preamble)"), 1: ("一、总体情况", "1. Overview"),
+    0: ("（标题下的引言）", "(preamble)"),
+    1: ("一、总体情况", "1. Overview"),
     2: ("二、主动公开政府信息情况", "2. Proactive disclosure"),
     3: ("三、收到和处理政府信息公开申请情况", "3. Requests received and handled"),
     4: ("四、政府信息公开行政复议、行政诉讼情况", "4. Administrative review and litigation"),
@@ -52,6 +61,7 @@ _SKIP = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u200b\ufeff|│┃║")
 
 
 # --- a section's text ----------------------------------------------------------------------
+
 
 class Prose:
     """The characters compared (``text``) and the original offset of each (``pos``)."""
@@ -133,7 +143,7 @@ def prose_of(doc, index: int) -> Optional[Prose]:
 def grams(text: str) -> "array":
     """CRC-32 of every K-character gram of ``text``, in order."""
     crc = zlib.crc32
-    return array("I", (crc(text[i:i + K].encode("utf-8")) for i in range(len(text) - K + 1)))
+    return array("I", (crc(text[i : i + K].encode("utf-8")) for i in range(len(text) - K + 1)))
 
 
 @dataclass
@@ -162,7 +172,7 @@ def shared(new: "array", n_new: int, old: "array") -> list[Passage]:
         where.setdefault(h, at)
     n_old = len(old)
     out: list[Passage] = []
-    run_a = run_b = -1          # the current passage: new [run_a, run_b), old from old_a
+    run_a = run_b = -1  # the current passage: new [run_a, run_b), old from old_a
     old_a = 0
     prev_i = prev_j = -1
     for i, h in enumerate(new):
@@ -171,7 +181,7 @@ def shared(new: "array", n_new: int, old: "array") -> list[Passage]:
             continue
         if run_a >= 0 and i <= run_b:
             c = prev_j + (i - prev_i)
-            if c < n_old and old[c] == h:         # last year's text goes on here too
+            if c < n_old and old[c] == h:  # last year's text goes on here too
                 run_b, prev_i, prev_j = i + K, i, c
                 continue
         # a new passage (the text jumps to another place of last year's, or a gap)
@@ -194,6 +204,7 @@ def share(passages: list[Passage], n: int) -> float:
 
 # --- the digest an index entry keeps -------------------------------------------------------
 
+
 def cell_key(kind: str, rid: str, column: str) -> str:
     """t3.r1.np, t2.docs.valid, t4.rv.fix (the index's keys for cells)."""
     if kind == "t4":
@@ -204,7 +215,7 @@ def cell_key(kind: str, rid: str, column: str) -> str:
 
 
 def _pack(a: "array") -> str:
-    if sys.byteorder == "big":      # pragma: no cover - the cache is little-endian everywhere
+    if sys.byteorder == "big":  # pragma: no cover - the cache is little-endian everywhere
         a = array(a.typecode, a)
         a.byteswap()
     return base64.b64encode(a.tobytes()).decode("ascii")
@@ -213,7 +224,7 @@ def _pack(a: "array") -> str:
 def _unpack(s: str, typecode: str) -> "array":
     a = array(typecode)
     a.frombytes(base64.b64decode(s))
-    if sys.byteorder == "big":      # pragma: no cover
+    if sys.byteorder == "big":  # pragma: no cover
         a.byteswap()
     return a
 
@@ -225,10 +236,10 @@ class Printed:
 
     n: int
     grams: "array"
-    runs: list            # [[kept index, original offset], …]: a new run where offsets jump
-    heading: tuple        # original [start, end) of the heading
-    lines: list           # [[line, start offset], …] of the lines the section touches
-    astral: list          # original offsets of characters outside the BMP (UTF-16 columns)
+    runs: list  # [[kept index, original offset], …]: a new run where offsets jump
+    heading: tuple  # original [start, end) of the heading
+    lines: list  # [[line, start offset], …] of the lines the section touches
+    astral: list  # original offsets of characters outside the BMP (UTF-16 columns)
 
     def orig(self, i: int) -> int:
         k = bisect_right(self.runs, [i, float("inf")]) - 1
@@ -255,13 +266,25 @@ class Printed:
         return Ref(0.0, start, end, la, ca, lb, cb, ua, ub)
 
     def to_dict(self) -> dict:
-        return {"n": self.n, "g": _pack(self.grams), "r": self.runs, "h": list(self.heading),
-                "l": self.lines, "u": self.astral}
+        return {
+            "n": self.n,
+            "g": _pack(self.grams),
+            "r": self.runs,
+            "h": list(self.heading),
+            "l": self.lines,
+            "u": self.astral,
+        }
 
     @classmethod
     def from_dict(cls, d: dict) -> "Printed":
-        return cls(int(d["n"]), _unpack(d["g"], "I"), [list(map(int, x)) for x in d["r"]],
-                   tuple(d["h"]), [list(map(int, x)) for x in d["l"]], [int(x) for x in d.get("u") or ()])
+        return cls(
+            int(d["n"]),
+            _unpack(d["g"], "I"),
+            [list(map(int, x)) for x in d["r"]],
+            tuple(d["h"]),
+            [list(map(int, x)) for x in d["l"]],
+            [int(x) for x in d.get("u") or ()],
+        )
 
 
 def _printed(doc, index: int) -> Optional[Printed]:
@@ -279,8 +302,11 @@ def _printed(doc, index: int) -> Optional[Printed]:
     a, b = s.body.start, max(s.body.end, s.body.start)
     first, last_line = lines.line_of(a), lines.line_of(b)
     line_list = [[n, lines.line_start(n)] for n in range(first, last_line + 1)]
-    astral = [i for i in range(a, b) if ord(doc.text[i]) > 0xFFFF] if not doc.text[a:b].isascii() and \
-        max(doc.text[a:b] or "a") > "\uffff" else []
+    astral = (
+        [i for i in range(a, b) if ord(doc.text[i]) > 0xFFFF]
+        if not doc.text[a:b].isascii() and max(doc.text[a:b] or "a") > "\uffff"
+        else []
+    )
     return Printed(len(p), grams(p.text), runs, (s.span.start, s.span.end), line_list, astral)
 
 
@@ -288,10 +314,10 @@ def _printed(doc, index: int) -> Optional[Printed]:
 class Digest:
     """What a comparison reads of one report (kept in its index entry)."""
 
-    values: dict = field(default_factory=dict)      # cell key → value (every readable cell)
-    doubt: set = field(default_factory=set)         # cell keys read without certainty
-    templates: dict = field(default_factory=dict)   # table kind → template version of its labels
-    prose: dict = field(default_factory=dict)       # section index → Printed (PRINTED only)
+    values: dict = field(default_factory=dict)  # cell key → value (every readable cell)
+    doubt: set = field(default_factory=set)  # cell keys read without certainty
+    templates: dict = field(default_factory=dict)  # table kind → template version of its labels
+    prose: dict = field(default_factory=dict)  # section index → Printed (PRINTED only)
 
     def value(self, key: str) -> Optional[float]:
         return self.values.get(key)
@@ -300,14 +326,21 @@ class Digest:
         return key in self.values and key not in self.doubt
 
     def to_dict(self) -> dict:
-        return {"v": {k: int(v) if float(v).is_integer() else v for k, v in self.values.items()},
-                "d": sorted(self.doubt), "t": self.templates,
-                "p": {str(k): p.to_dict() for k, p in self.prose.items()}}
+        return {
+            "v": {k: int(v) if float(v).is_integer() else v for k, v in self.values.items()},
+            "d": sorted(self.doubt),
+            "t": self.templates,
+            "p": {str(k): p.to_dict() for k, p in self.prose.items()},
+        }
 
     @classmethod
     def from_dict(cls, d: dict) -> "Digest":
-        return cls({k: float(v) for k, v in (d.get("v") or {}).items()}, set(d.get("d") or ()),
-                   dict(d.get("t") or {}), {int(k): Printed.from_dict(p) for k, p in (d.get("p") or {}).items()})
+        return cls(
+            {k: float(v) for k, v in (d.get("v") or {}).items()},
+            set(d.get("d") or ()),
+            dict(d.get("t") or {}),
+            {int(k): Printed.from_dict(p) for k, p in (d.get("p") or {}).items()},
+        )
 
 
 def _int(v, lo: int = 0, hi: int = 1 << 40) -> TypeGuard[int]:
@@ -327,9 +360,18 @@ def validate_digest(d) -> None:
     if not isinstance(d, dict):
         raise ValueError("not an object")
     v, doubt, tpl, prose = d.get("v"), d.get("d"), d.get("t"), d.get("p")
-    if not isinstance(v, dict) or len(v) > 10_000 or not all(
-            isinstance(k, str) and len(k) <= 64 and isinstance(x, (int, float)) and not isinstance(x, bool)
-            and math.isfinite(x) for k, x in v.items()):
+    if (
+        not isinstance(v, dict)
+        or len(v) > 10_000
+        or not all(
+            isinstance(k, str)
+            and len(k) <= 64
+            and isinstance(x, (int, float))
+            and not isinstance(x, bool)
+            and math.isfinite(x)
+            for k, x in v.items()
+        )
+    ):
         raise ValueError("values")
     if not isinstance(doubt, list) or not all(isinstance(k, str) and len(k) <= 64 for k in doubt):
         raise ValueError("doubt")
@@ -350,8 +392,13 @@ def validate_digest(d) -> None:
         if size != 4 * max(0, n - K + 1):
             raise ValueError("prose grams")
         runs, head, lines, astral = p.get("r"), p.get("h"), p.get("l"), p.get("u")
-        if not _pairs(runs) or not runs and n or any(a[0] >= b[0] for a, b in zip(runs, runs[1:])) \
-                or any(r[0] >= n for r in runs):
+        if (
+            not _pairs(runs)
+            or not runs
+            and n
+            or any(a[0] >= b[0] for a, b in zip(runs, runs[1:]))
+            or any(r[0] >= n for r in runs)
+        ):
             raise ValueError("prose runs")
         if not (isinstance(head, list) and len(head) == 2 and _int(head[0]) and _int(head[1])):
             raise ValueError("prose heading")
@@ -367,7 +414,7 @@ def digest_of(doc) -> Digest:
             dg.templates[kind] = t.version
         for row in t.rows.values():
             if row.unreadable:
-                continue        # digits that could not be split into cells: no value to show
+                continue  # digits that could not be split into cells: no value to show
             doubtful = bool(t.unreadable or row.unreliable)
             for c in row.cells:
                 if c.value is None or c.malformed is not None:
@@ -409,7 +456,7 @@ class Figure:
     en: str
     old: Optional[float]
     new: Optional[float]
-    certain: bool                  # every cell behind both values read with certainty
+    certain: bool  # every cell behind both values read with certainty
     unit: str = "件"
 
     @property
@@ -422,8 +469,17 @@ class Figure:
         return None if d is None or not self.old or self.unit == "%" else d / self.old * 100
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "label": self.zh, "label_en": self.en, "old": self.old, "new": self.new,
-                "change": self.delta, "percent": _round(self.pct), "unit": self.unit, "certain": self.certain}
+        return {
+            "id": self.id,
+            "label": self.zh,
+            "label_en": self.en,
+            "old": self.old,
+            "new": self.new,
+            "change": self.delta,
+            "percent": _round(self.pct),
+            "unit": self.unit,
+            "certain": self.certain,
+        }
 
 
 @dataclass
@@ -453,10 +509,20 @@ class CellChange:
         return self.certain and self.old is not None and self.new is not None and self.old != self.new
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "table": self.table, "row": self.row, "column": self.column,
-                "row_label": self.row_label, "column_label": self.column_label, "old": self.old,
-                "new": self.new, "change": self.delta if self.certain else None, "changed": self.changed,
-                "old_certain": self.old_certain, "new_certain": self.new_certain}
+        return {
+            "key": self.key,
+            "table": self.table,
+            "row": self.row,
+            "column": self.column,
+            "row_label": self.row_label,
+            "column_label": self.column_label,
+            "old": self.old,
+            "new": self.new,
+            "change": self.delta if self.certain else None,
+            "changed": self.changed,
+            "old_certain": self.old_certain,
+            "new_certain": self.new_certain,
+        }
 
 
 @dataclass
@@ -465,22 +531,33 @@ class SectionChange:
     title: str
     old_chars: int
     new_chars: int
-    share: Optional[float]                       # of this year's characters; None: not in both
+    share: Optional[float]  # of this year's characters; None: not in both
     passages: list = field(default_factory=list)  # [{"new": [a, b], "old": [a, b], "chars": n, "text": …}]
-    old_span: Optional[tuple] = None             # the section (heading and body) in each text
+    old_span: Optional[tuple] = None  # the section (heading and body) in each text
     new_span: Optional[tuple] = None
 
     @property
     def copied(self) -> bool:
         """What GX705 says of section 五 (the other sections are shown, never ruled on)."""
-        return self.index in PRINTED and self.share is not None and self.new_chars >= COPIED_MIN_CHARS \
+        return (
+            self.index in PRINTED
+            and self.share is not None
+            and self.new_chars >= COPIED_MIN_CHARS
             and self.share >= COPIED_SHARE
+        )
 
     def to_dict(self) -> dict:
-        return {"index": self.index, "title": self.title, "old_chars": self.old_chars,
-                "new_chars": self.new_chars, "carried_share": _round(self.share, 4), "copied": self.copied,
-                "old_span": list(self.old_span) if self.old_span else None,
-                "new_span": list(self.new_span) if self.new_span else None, "passages": self.passages}
+        return {
+            "index": self.index,
+            "title": self.title,
+            "old_chars": self.old_chars,
+            "new_chars": self.new_chars,
+            "carried_share": _round(self.share, 4),
+            "copied": self.copied,
+            "old_span": list(self.old_span) if self.old_span else None,
+            "new_span": list(self.new_span) if self.new_span else None,
+            "passages": self.passages,
+        }
 
 
 @dataclass
@@ -494,15 +571,22 @@ class Side:
     format: str = "text"
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "organ": self.organ, "organ_source": self.organ_source,
-                "organ_key": self.organ_key, "year": self.year, "template": self.template, "format": self.format}
+        return {
+            "path": self.path,
+            "organ": self.organ,
+            "organ_source": self.organ_source,
+            "organ_key": self.organ_key,
+            "year": self.year,
+            "template": self.template,
+            "format": self.format,
+        }
 
 
 @dataclass
 class Comparison:
     old: Side
     new: Side
-    organ: str                     # same / places (one organ, written with and without its places) / unsettled / different
+    organ: str  # same / places (one organ, written with and without its places) / unsettled / different
     figures: list
     cells: list
     sections: list
@@ -516,12 +600,17 @@ class Comparison:
         return [c for c in self.cells if c.changed]
 
     def to_dict(self, texts: bool = False) -> dict:
-        d = {"old": self.old.to_dict(), "new": self.new.to_dict(), "organ": self.organ,
-             "summary": self.summary, "summary_en": self.summary_en,
-             "figures": [f.to_dict() for f in self.figures],
-             "cells": [c.to_dict() for c in self.cells],
-             "changed": sum(1 for c in self.cells if c.changed),
-             "sections": [s.to_dict() for s in self.sections]}
+        d = {
+            "old": self.old.to_dict(),
+            "new": self.new.to_dict(),
+            "organ": self.organ,
+            "summary": self.summary,
+            "summary_en": self.summary_en,
+            "figures": [f.to_dict() for f in self.figures],
+            "cells": [c.to_dict() for c in self.cells],
+            "changed": sum(1 for c in self.cells if c.changed),
+            "sections": [s.to_dict() for s in self.sections],
+        }
         if texts:
             d["old_text"], d["new_text"] = self.old_text, self.new_text
         return d
@@ -551,7 +640,7 @@ def figures_of(old: Optional[Digest], new: Optional[Digest]) -> list[Figure]:
         if a is None and b is None:
             continue
         if fid == "rules_valid" and not a and not b:
-            continue            # no rule-making power (most organs): nothing to say
+            continue  # no rule-making power (most organs): nothing to say
         out.append(Figure(fid, zh, en, a, b, ca and cb))
         if fid == "disclosed":
             sa = _ratio(old, "t3.r3_1.tot", "t3.r3_7.tot")
@@ -590,9 +679,9 @@ def _labels(kind: str, version: Optional[str]) -> tuple[dict, dict]:
         blocks = {k: v.replace("(", "（").replace(")", "）") for k, v in (tpl["t3"].get("blocks") or {}).items()}
         for rid, label in tpl["t3"]["rows"]:
             label = label.replace("(", "（").replace(")", "）")
-            if label.startswith("（") and "）" in label:      # （二）部分公开（区分处理的……） → （二）部分公开
+            if label.startswith("（") and "）" in label:  # （二）部分公开（区分处理的……） → （二）部分公开
                 i = label.index("）")
-                label = label[:i + 1] + label[i + 1:].split("（")[0]
+                label = label[: i + 1] + label[i + 1 :].split("（")[0]
             parts = rid.split("_")
             if len(parts) == 3:
                 label = f"{blocks.get('_'.join(parts[:2]), '')} {label}".strip()
@@ -647,7 +736,7 @@ def cells_of(old: Optional[Digest], new: Optional[Digest]) -> list[CellChange]:
         if not ks:
             continue
         version = (new.templates.get(kind) if new else None) or (old.templates.get(kind) if old else None)
-        other = (old.templates.get(kind) if old else None)
+        other = old.templates.get(kind) if old else None
         rows, cols = _labels(kind, version)
         if other and other != version:
             r2, c2 = _labels(kind, other)
@@ -676,10 +765,20 @@ def cells_of(old: Optional[Digest], new: Optional[Digest]) -> list[CellChange]:
 
         for key in sorted(ks, key=sort_key):
             rid, col = split(key)
-            out.append(CellChange(
-                key, kind, rid, col, rows.get(rid, "表四" if kind == "t4" else rid), cols.get(col, col),
-                old.value(key) if old else None, new.value(key) if new else None,
-                bool(old and old.certain(key)), bool(new and new.certain(key))))
+            out.append(
+                CellChange(
+                    key,
+                    kind,
+                    rid,
+                    col,
+                    rows.get(rid, "表四" if kind == "t4" else rid),
+                    cols.get(col, col),
+                    old.value(key) if old else None,
+                    new.value(key) if new else None,
+                    bool(old and old.certain(key)),
+                    bool(new and new.certain(key)),
+                )
+            )
     return out
 
 
@@ -696,7 +795,7 @@ def _change_zh(f: Figure) -> str:
     if f.old is None:
         return "上年报告中无此项"
     d = f.delta
-    assert d is not None        # summary() says only figures with this year's value
+    assert d is not None  # summary() says only figures with this year's value
     if d == 0:
         return "与上年持平"
     if not f.old:
@@ -711,7 +810,7 @@ def _change_en(f: Figure) -> str:
     if f.old is None:
         return "not in last year's report"
     d = f.delta
-    assert d is not None        # summary() says only figures with this year's value
+    assert d is not None  # summary() says only figures with this year's value
     if d == 0:
         return "as last year"
     if not f.old:
@@ -720,12 +819,16 @@ def _change_en(f: Figure) -> str:
 
 
 # how the summary names each figure, and which figures it leaves out when they are 0 both years
-_SAY = {"received": ("依申请公开申请", "requests"), "handled": ("办结", "handled"),
-        "carried_in": ("上年结转", "carried over from last year"),
-        "carried_out": ("结转下年度", "carried into next year"),
-        "docs_valid": ("现行有效行政规范性文件", "normative documents in force"),
-        "rules_valid": ("现行有效规章", "rules in force"),
-        "review": ("行政复议", "administrative reviews"), "litigation": ("行政诉讼", "lawsuits")}
+_SAY = {
+    "received": ("依申请公开申请", "requests"),
+    "handled": ("办结", "handled"),
+    "carried_in": ("上年结转", "carried over from last year"),
+    "carried_out": ("结转下年度", "carried into next year"),
+    "docs_valid": ("现行有效行政规范性文件", "normative documents in force"),
+    "rules_valid": ("现行有效规章", "rules in force"),
+    "review": ("行政复议", "administrative reviews"),
+    "litigation": ("行政诉讼", "lawsuits"),
+}
 _QUIET_AT_ZERO = ("carried_in", "carried_out", "review", "litigation")
 
 
@@ -738,8 +841,17 @@ def summary(figs: list[Figure], lang: str = "zh") -> str:
     by = {f.id: f for f in figs}
     parts: list[str] = []
     zeros: list[str] = []
-    for fid in ("received", "handled", "disclosed", "carried_in", "carried_out", "review", "litigation",
-                "docs_valid", "rules_valid"):
+    for fid in (
+        "received",
+        "handled",
+        "disclosed",
+        "carried_in",
+        "carried_out",
+        "review",
+        "litigation",
+        "docs_valid",
+        "rules_valid",
+    ):
         f = by.get(fid)
         if f is None or f.new is None:
             continue
@@ -752,7 +864,9 @@ def summary(figs: list[Figure], lang: str = "zh") -> str:
             if en:
                 txt = f"disclosed: {fmt_num(f.new)}"
                 if sh is not None and sh.new is not None:
-                    txt += f", {sh.new:.1f}% of those handled" + (f" (last year {sh.old:.1f}%)" if sh.old is not None else "")
+                    txt += f", {sh.new:.1f}% of those handled" + (
+                        f" (last year {sh.old:.1f}%)" if sh.old is not None else ""
+                    )
             else:
                 txt = f"予以公开 {_n(f.new)}"
                 if sh is not None and sh.new is not None:
@@ -801,8 +915,9 @@ def side_of(doc, path: str, fmt: str = "text", aliases=None) -> Side:
     from . import organ as _organ
 
     written, source, _span = _organ.of_document(doc, path)
-    return Side(path, written, source if written else "", _organ.normalize(written, aliases), doc.meta.year,
-                doc.template, fmt)
+    return Side(
+        path, written, source if written else "", _organ.normalize(written, aliases), doc.meta.year, doc.template, fmt
+    )
 
 
 def sections_of(old_doc, new_doc, *, quote: int = 400) -> list[SectionChange]:
@@ -825,8 +940,7 @@ def sections_of(old_doc, new_doc, *, quote: int = 400) -> list[SectionChange]:
         for p in ps:
             na, nb = pn.span(p.a, p.b)
             oa, ob = po.span(p.old_a, min(p.old_b, len(po)))
-            rows.append({"new": [na, nb], "old": [oa, ob], "chars": p.chars,
-                         "text": new_doc.text[na:nb][:quote]})
+            rows.append({"new": [na, nb], "old": [oa, ob], "chars": p.chars, "text": new_doc.text[na:nb][:quote]})
         out.append(SectionChange(idx, title, len(po), len(pn), share(ps, len(pn)), rows, *spans))
     return out
 
@@ -839,16 +953,34 @@ def _whole(doc, idx: int) -> Optional[tuple]:
     return None if s is None else (s.span.start, max(s.body.end, s.span.end))
 
 
-def compare(old_doc, new_doc, old_path: str = "", new_path: str = "", *, old_format: str = "text",
-            new_format: str = "text", aliases=None, texts: bool = True) -> Comparison:
+def compare(
+    old_doc,
+    new_doc,
+    old_path: str = "",
+    new_path: str = "",
+    *,
+    old_format: str = "text",
+    new_format: str = "text",
+    aliases=None,
+    texts: bool = True,
+) -> Comparison:
     """Last year's report (``old_doc``) and this year's (``new_doc``), compared."""
     dold, dnew = digest_of(old_doc), digest_of(new_doc)
     figs = figures_of(dold, dnew)
     so = side_of(old_doc, old_path, old_format, aliases)
     sn = side_of(new_doc, new_path, new_format, aliases)
-    return Comparison(so, sn, organ_relation(so.organ_key, sn.organ_key), figs, cells_of(dold, dnew),
-                      sections_of(old_doc, new_doc), summary_zh(figs), summary_en(figs),
-                      old_doc.text if texts else None, new_doc.text if texts else None)
+    return Comparison(
+        so,
+        sn,
+        organ_relation(so.organ_key, sn.organ_key),
+        figs,
+        cells_of(dold, dnew),
+        sections_of(old_doc, new_doc),
+        summary_zh(figs),
+        summary_en(figs),
+        old_doc.text if texts else None,
+        new_doc.text if texts else None,
+    )
 
 
 def compare_digests(old: Digest, new: Digest) -> tuple[list[Figure], list[CellChange]]:
@@ -864,4 +996,3 @@ def printed_share(new: Digest, old: Digest, index: int = 5) -> Optional[tuple[fl
         return None
     ps = shared(pn.grams, pn.n, po.grams)
     return share(ps, pn.n), ps, pn, po
-

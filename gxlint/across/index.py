@@ -9,6 +9,7 @@ rule); :func:`build` reads files, parses those it has not seen (by content hash)
 entries in a :class:`Cache` keyed by the SHA-256 of the bytes and gxlint's version, so a second
 run parses nothing and a changed file is re-read alone.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,20 +21,24 @@ import stat
 import tempfile
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 from .. import __version__
 from . import organ as _organ
 
 if TYPE_CHECKING:
-    import sqlite3      # imported when a cache is opened, not with the package
+    import sqlite3  # imported when a cache is opened, not with the package
 
-SCHEMA = 3                       # 3: entries with a digest (across.compare); 2: one SQLite database (1: a JSON file per entry)
+SCHEMA = 3  # 3: entries with a digest (across.compare); 2: one SQLite database (1: a JSON file per entry)
 APPLICANT_COLUMNS = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
 # GX704: what a prose figure of last year may name, and the table cell it is checked against
 PRIOR_SUBJECTS = {
-    "received": ("t3", "r1"), "carried_prev": ("t3", "r2"), "answered": ("t3", "r3_7"),
-    "handled": ("t3", "r3_7"), "carried_next": ("t3", "r4"), "disclosed": ("t3", "r3_1"),
+    "received": ("t3", "r1"),
+    "carried_prev": ("t3", "r2"),
+    "answered": ("t3", "r3_7"),
+    "handled": ("t3", "r3_7"),
+    "carried_next": ("t3", "r4"),
+    "disclosed": ("t3", "r3_1"),
     "partial": ("t3", "r3_2"),
 }
 
@@ -55,8 +60,17 @@ class Ref:
     end_col16: int
 
     def as_list(self) -> list:
-        return [self.value, self.start, self.end, self.line, self.col, self.end_line, self.end_col,
-                self.col16, self.end_col16]
+        return [
+            self.value,
+            self.start,
+            self.end,
+            self.line,
+            self.col,
+            self.end_line,
+            self.end_col,
+            self.col16,
+            self.end_col16,
+        ]
 
     @classmethod
     def from_list(cls, v: Sequence) -> "Ref":
@@ -73,34 +87,47 @@ class Entry:
 
     path: str
     sha: str
-    organ_written: Optional[str]        # the name as the report writes it (title, signature …)
-    organ_source: str                   # title / signature / source / file
+    organ_written: Optional[str]  # the name as the report writes it (title, signature …)
+    organ_source: str  # title / signature / source / file
     year: Optional[int]
     template: Optional[str]
-    cells: dict[str, Ref] = field(default_factory=dict)     # "t3.r2.np" …, certain cells only
-    figures: list[dict] = field(default_factory=list)       # last year's figures in the prose (GX704)
-    anchor: Optional[Ref] = None        # the title (or the start): where report-wide findings point
-    organ: Optional[str] = None         # the normalised key (set by the Index: config-dependent)
-    digest: Optional[Any] = None        # what a comparison with another year reads (across.compare.Digest)
+    cells: dict[str, Ref] = field(default_factory=dict)  # "t3.r2.np" …, certain cells only
+    figures: list[dict] = field(default_factory=list)  # last year's figures in the prose (GX704)
+    anchor: Optional[Ref] = None  # the title (or the start): where report-wide findings point
+    organ: Optional[str] = None  # the normalised key (set by the Index: config-dependent)
+    digest: Optional[Any] = None  # what a comparison with another year reads (across.compare.Digest)
 
     def cell(self, key: str) -> Optional[Ref]:
         return self.cells.get(key)
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "sha": self.sha, "organ_written": self.organ_written,
-                "organ_source": self.organ_source, "year": self.year, "template": self.template,
-                "cells": {k: r.as_list() for k, r in self.cells.items()},
-                "figures": [{**f, "ref": f["ref"].as_list()} for f in self.figures],
-                "anchor": self.anchor.as_list() if self.anchor else None,
-                "digest": self.digest.to_dict() if self.digest is not None else None}
+        return {
+            "path": self.path,
+            "sha": self.sha,
+            "organ_written": self.organ_written,
+            "organ_source": self.organ_source,
+            "year": self.year,
+            "template": self.template,
+            "cells": {k: r.as_list() for k, r in self.cells.items()},
+            "figures": [{**f, "ref": f["ref"].as_list()} for f in self.figures],
+            "anchor": self.anchor.as_list() if self.anchor else None,
+            "digest": self.digest.to_dict() if self.digest is not None else None,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping) -> "Entry":
-        return cls(d["path"], d["sha"], d.get("organ_written"), d.get("organ_source") or "", d.get("year"),
-                   d.get("template"), {k: Ref.from_list(v) for k, v in (d.get("cells") or {}).items()},
-                   [{**f, "ref": Ref.from_list(f["ref"])} for f in d.get("figures") or ()],
-                   Ref.from_list(d["anchor"]) if d.get("anchor") else None,
-                   digest=_digest_from(d.get("digest")))
+        return cls(
+            d["path"],
+            d["sha"],
+            d.get("organ_written"),
+            d.get("organ_source") or "",
+            d.get("year"),
+            d.get("template"),
+            {k: Ref.from_list(v) for k, v in (d.get("cells") or {}).items()},
+            [{**f, "ref": Ref.from_list(f["ref"])} for f in d.get("figures") or ()],
+            Ref.from_list(d["anchor"]) if d.get("anchor") else None,
+            digest=_digest_from(d.get("digest")),
+        )
 
 
 def _digest_from(d):
@@ -119,6 +146,7 @@ def content_hash(data: "bytes | str") -> str:
 
 # --- from a Document -----------------------------------------------------------------------
 
+
 def entry_from_document(doc, path: Optional[str], sha: Optional[str] = None) -> Entry:
     """The index entry of a parsed report.  Only cells read with certainty are kept (``Cell.certain``,
     in a row whose cells are not in doubt): a GX7 rule never compares a value the report itself
@@ -136,8 +164,14 @@ def entry_from_document(doc, path: Optional[str], sha: Optional[str] = None) -> 
 
     meta = doc.meta
     organ_written, source, _where = _organ.of_document(doc, path)
-    e = Entry(path or "", sha or content_hash(doc.text), organ_written, source if organ_written else "",
-              meta.year, doc.template)
+    e = Entry(
+        path or "",
+        sha or content_hash(doc.text),
+        organ_written,
+        source if organ_written else "",
+        meta.year,
+        doc.template,
+    )
     span = meta.title_span
     e.anchor = ref(span if span is not None else _span(0, 0), 0)
 
@@ -182,16 +216,28 @@ def _prior_figures(doc, ref) -> list[dict]:
         if c.unit == "%":
             if "delta" not in flags:
                 continue
-            base = _count_before(doc.claims, k)      # 收到申请112件，同比增长12%: the count it is a change of
+            base = _count_before(doc.claims, k)  # 收到申请112件，同比增长12%: the count it is a change of
             if base is None or (c.subject and c.subject != base.subject):
                 continue
-            sign = _direction(doc.text[base.span.end:c.span.start])
+            sign = _direction(doc.text[base.span.end : c.span.start])
             if sign == 0:
                 continue
-            out.append({"kind": "change", "subject": base.subject, "value": c.value * sign,
-                        "current": base.value, "ref": ref(c.span, c.value)})
-        elif c.subject in PRIOR_SUBJECTS and c.unit in ("件", "个", "条") and "other_year" in flags and "delta" not in flags:
-            ctx = doc.text[c.sentence.start:c.span.start] if c.sentence else ""
+            out.append(
+                {
+                    "kind": "change",
+                    "subject": base.subject,
+                    "value": c.value * sign,
+                    "current": base.value,
+                    "ref": ref(c.span, c.value),
+                }
+            )
+        elif (
+            c.subject in PRIOR_SUBJECTS
+            and c.unit in ("件", "个", "条")
+            and "other_year" in flags
+            and "delta" not in flags
+        ):
+            ctx = doc.text[c.sentence.start : c.span.start] if c.sentence else ""
             if not _LAST_YEAR(ctx, year):
                 continue
             out.append({"kind": "count", "subject": c.subject, "value": c.value, "ref": ref(c.span, c.value)})
@@ -229,13 +275,19 @@ def _count_before(claims, k: int):
         if o.unit == "%":
             return None
         flags = set(o.extra.get("flags") or ())
-        if o.subject in PRIOR_SUBJECTS and not o.approx and not o.applicant and not flags & {"other_year", "cumulative", "delta"}:
+        if (
+            o.subject in PRIOR_SUBJECTS
+            and not o.approx
+            and not o.applicant
+            and not flags & {"other_year", "cumulative", "delta"}
+        ):
             return o
         return None
     return None
 
 
 # --- the index ---------------------------------------------------------------------------
+
 
 class Index:
     """Entries grouped by organ (normalised with the configured renames) and year."""
@@ -244,7 +296,7 @@ class Index:
         self.aliases = dict(aliases or {})
         self.entries: dict[str, Entry] = {}
         self._by_organ: dict[str, dict[str, Entry]] = {}
-        self._by_core: dict[str, set[str]] = {}      # core (organ.Name) → the keys written for it
+        self._by_core: dict[str, set[str]] = {}  # core (organ.Name) → the keys written for it
         self._by_sha: dict[str, dict[str, Entry]] = {}
         for e in entries:
             self.add(e)
@@ -322,6 +374,7 @@ class Index:
 
 # --- the on-disk cache --------------------------------------------------------------------
 
+
 def default_cache_dir() -> str:
     root = os.environ.get("GXLINT_CACHE_DIR")
     if not root:
@@ -330,7 +383,7 @@ def default_cache_dir() -> str:
     return os.path.join(root, "across")
 
 
-MAX_ENTRY_BYTES = 1 << 20     # one entry is a few KB (a long report's figures: tens of KB)
+MAX_ENTRY_BYTES = 1 << 20  # one entry is a few KB (a long report's figures: tens of KB)
 _SHA = re.compile(r"[0-9a-f]{64}")
 
 
@@ -343,8 +396,12 @@ def _num(v) -> bool:
 
 
 def _ref_ok(v) -> bool:
-    return (isinstance(v, list) and len(v) == 9 and _num(v[0])
-            and all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x < 1 << 40 for x in v[1:]))
+    return (
+        isinstance(v, list)
+        and len(v) == 9
+        and _num(v[0])
+        and all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x < 1 << 40 for x in v[1:])
+    )
 
 
 def validate_entry(d) -> dict:
@@ -371,10 +428,15 @@ def validate_entry(d) -> dict:
     if not isinstance(figs, list):
         raise BadEntry("figures")
     for f in figs:
-        if not (isinstance(f, dict) and f.get("kind") in ("count", "change") and isinstance(f.get("subject"), str)
-                and _num(f.get("value")) and _ref_ok(f.get("ref"))
-                and (f["kind"] == "count" or _num(f.get("current")))
-                and all(isinstance(v, (str, int, float, list)) and not isinstance(v, bool) for v in f.values())):
+        if not (
+            isinstance(f, dict)
+            and f.get("kind") in ("count", "change")
+            and isinstance(f.get("subject"), str)
+            and _num(f.get("value"))
+            and _ref_ok(f.get("ref"))
+            and (f["kind"] == "count" or _num(f.get("current")))
+            and all(isinstance(v, (str, int, float, list)) and not isinstance(v, bool) for v in f.values())
+        ):
             raise BadEntry("figures")
     if d.get("anchor") is not None and not _ref_ok(d["anchor"]):
         raise BadEntry("anchor")
@@ -501,14 +563,16 @@ class Cache:
             db = sqlite3.connect(self.file, timeout=10, check_same_thread=False, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("CREATE TABLE IF NOT EXISTS entries (sha TEXT PRIMARY KEY, organ TEXT, year INTEGER, "
-                       "data TEXT NOT NULL) WITHOUT ROWID")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (sha TEXT PRIMARY KEY, organ TEXT, year INTEGER, "
+                "data TEXT NOT NULL) WITHOUT ROWID"
+            )
             db.execute("CREATE INDEX IF NOT EXISTS entries_organ_year ON entries (organ, year)")
         except sqlite3.DatabaseError:
             if db is not None:
                 db.close()
             db = None
-            if retry and self._safe() and os.path.isfile(self.file):   # damaged: start it again
+            if retry and self._safe() and os.path.isfile(self.file):  # damaged: start it again
                 for p in (self.file, self.file + "-wal", self.file + "-shm"):
                     try:
                         os.unlink(p)
@@ -528,8 +592,11 @@ class Cache:
 
         with self._lock:
             try:
-                row = self._open().execute(
-                    "SELECT data FROM entries WHERE sha = ? AND length(data) <= ?", (sha, MAX_ENTRY_BYTES)).fetchone()
+                row = (
+                    self._open()
+                    .execute("SELECT data FROM entries WHERE sha = ? AND length(data) <= ?", (sha, MAX_ENTRY_BYTES))
+                    .fetchone()
+                )
             except sqlite3.Error:
                 return None
         if row is None or not isinstance(row[0], str):
@@ -545,7 +612,7 @@ class Cache:
             try:
                 db = self._open()
                 for i in range(0, len(shas), 500):
-                    part = list(shas[i:i + 500])
+                    part = list(shas[i : i + 500])
                     q = f"SELECT sha, data FROM entries WHERE sha IN ({','.join('?' * len(part))}) AND length(data) <= ?"
                     out.update((k, v) for k, v in db.execute(q, (*part, MAX_ENTRY_BYTES)) if isinstance(v, str))
             except sqlite3.Error:
@@ -558,8 +625,10 @@ class Cache:
     def put_many(self, items: Sequence[tuple[str, Entry]]) -> None:
         import sqlite3
 
-        rows = [(k, e.organ_written, e.year, json.dumps(e.to_dict(), ensure_ascii=False, separators=(",", ":")))
-                for k, e in items]
+        rows = [
+            (k, e.organ_written, e.year, json.dumps(e.to_dict(), ensure_ascii=False, separators=(",", ":")))
+            for k, e in items
+        ]
         with self._lock:
             try:
                 db = self._open()
@@ -582,6 +651,7 @@ class Cache:
 
 # --- building from files ---------------------------------------------------------------
 
+
 def read_entry(data: bytes, path: str, settings=None) -> tuple[Optional[Entry], Optional[tuple[str, dict]]]:
     """Parse a file's bytes into an entry through the reader ``check`` uses (every format: text,
     .docx, .html, .pdf), with the same size limit: (entry, None), or (None, (GX002 message id,
@@ -596,11 +666,11 @@ def read_entry(data: bytes, path: str, settings=None) -> tuple[Optional[Entry], 
         src = read(data, path, max_bytes=max_bytes)
     except DecodeError as exc:
         return None, (exc.message_id, dict(exc.kwargs))
-    except Exception as exc:   # a reader's bug or a hostile file: the file's own check says GX002
+    except Exception as exc:  # a reader's bug or a hostile file: the file's own check says GX002
         return None, ("unreadable", {"error": f"{type(exc).__name__}: {exc}"[:200]})
     try:
         doc = parse(src.text, path, template=getattr(settings, "template", None), year=getattr(settings, "year", None))
-    except Exception as exc:   # a report the parser fails on has no entry; its own lint says GX001
+    except Exception as exc:  # a report the parser fails on has no entry; its own lint says GX001
         return None, ("unreadable", {"error": f"{type(exc).__name__}: {exc}"[:200]})
     return entry_from_document(doc, path, content_hash(src.text)), None
 
@@ -632,9 +702,16 @@ def _parse_chunk(items: list[tuple[str, bytes, str]]) -> list[dict]:
     return out
 
 
-def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
-          aliases: Optional[Mapping[str, str]] = None, max_bytes: Optional[int] = None,
-          known: Optional[Mapping[str, Entry]] = None, stats: Optional[dict] = None) -> Index:
+def build(
+    paths: Sequence[str],
+    *,
+    cache: Optional[Cache] = None,
+    jobs: int = 1,
+    aliases: Optional[Mapping[str, str]] = None,
+    max_bytes: Optional[int] = None,
+    known: Optional[Mapping[str, Entry]] = None,
+    stats: Optional[dict] = None,
+) -> Index:
     """Index the files at ``paths``: cached entries are reused, the others parsed (in ``jobs``
     processes) and cached.  ``known``: entries already built from a Document (path → Entry).
     ``stats`` gets files/cached/parsed and ``skipped``: [(path, (message id, arguments))] of the
@@ -651,7 +728,7 @@ def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
             continue
         data, why = _read(p, max_bytes)
         if data is None:
-            assert why is not None      # _read gives the bytes or why not
+            assert why is not None  # _read gives the bytes or why not
             skipped.append((p, why))
             continue
         sha = content_hash(data)
@@ -671,7 +748,7 @@ def build(paths: Sequence[str], *, cache: Optional[Cache] = None, jobs: int = 1,
         fresh.append((key, e))
         entries.append(e)
     if hasattr(cache, "put_many"):
-        cache.put_many(fresh)               # one transaction
+        cache.put_many(fresh)  # one transaction
     else:
         for key, e in fresh:
             cache.put(key, e)
@@ -697,7 +774,7 @@ def _parse_all(todo: list[tuple[str, bytes, str]], jobs: int) -> list[dict]:
     except ValueError:  # pragma: no cover - platforms without fork
         return _parse_chunk(todo)
     size = max(1, min(32, len(todo) // (jobs * 4) or 1))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     out: list[dict] = []
     with ctx.Pool(jobs) as pool:
         for part in pool.imap(_parse_chunk, chunks):

@@ -13,6 +13,7 @@ compared with one another.  Only spelling variants of one name are folded; nothi
 (机构改革: 某某县卫生和计划生育局 → 某某县卫生健康局) is the user's to state, in
 ``[tool.gxlint.organs]`` (old name = new name); both sides of the mapping are normalised too.
 """
+
 from __future__ import annotations
 
 import functools
@@ -35,7 +36,8 @@ _EXPAND = (
 _LEADING = regex.compile(r"^(?:关于|[0-9一二三四五六七八九〇○零]{4}年度?)+")
 _TRAILING = regex.compile(r"(?:关于)$")
 _FILE_WORDS = regex.compile(
-    r"(?:19|20)\d\d|年度?|政府信息公开|政务公开|工作|年报|报告|[-_.\s]+|txt|docx?|pdf|html?|md$", regex.IGNORECASE)
+    r"(?:19|20)\d\d|年度?|政府信息公开|政务公开|工作|年报|报告|[-_.\s]+|txt|docx?|pdf|html?|md$", regex.IGNORECASE
+)
 
 
 def normalize(name: Optional[str], aliases: Optional[Mapping[str, str]] = None) -> Optional[str]:
@@ -46,7 +48,7 @@ def normalize(name: Optional[str], aliases: Optional[Mapping[str, str]] = None) 
     if aliases:
         seen = {key}
         table = {fa: fb for a, b in aliases.items() if (fa := _fold(a)) and (fb := _fold(b))}
-        while key in table and table[key] not in seen:   # a chain of renames ends at the last name
+        while key in table and table[key] not in seen:  # a chain of renames ends at the last name
             key = table[key]
             seen.add(key)
     return key
@@ -111,7 +113,7 @@ class Name:
             m = _UPPER.match(core)
             if m is None:
                 break
-            rest = core[m.end():]
+            rest = core[m.end() :]
             lower_level = m.group("low") is not None
             if not (_TOWNSHIP.match(rest) or (not lower_level and _COUNTY.match(rest))):
                 break
@@ -160,7 +162,7 @@ def family(key: str, keys: Iterable[str]) -> set[str]:
 
     def ambiguous(k: str) -> bool:
         ks = sorted(near[k])
-        return any(not compatible(x, y) for i, x in enumerate(ks) for y in ks[i + 1:])
+        return any(not compatible(x, y) for i, x in enumerate(ks) for y in ks[i + 1 :])
 
     if ambiguous(key):
         return {key}
@@ -177,7 +179,7 @@ def related(a: Optional[str], b: Optional[str]) -> Optional[str]:
     if na.core == nb.core:
         return "places"
     short, long = sorted((na.core, nb.core), key=len)
-    if long.startswith(short) and regex.fullmatch(r"办公室|办公厅|办", long[len(short):]):
+    if long.startswith(short) and regex.fullmatch(r"办公室|办公厅|办", long[len(short) :]):
         return "office"
     return None
 
@@ -201,8 +203,14 @@ def maybe_last_year(e, index) -> list:
     if y is None:
         return []
     if not e.organ:
-        return sorted((o for o in index.entries.values() if o.year == y - 1 and o.path != e.path
-                       and (not o.organ or len(index.entries) == 2)), key=lambda o: o.path)
+        return sorted(
+            (
+                o
+                for o in index.entries.values()
+                if o.year == y - 1 and o.path != e.path and (not o.organ or len(index.entries) == 2)
+            ),
+            key=lambda o: o.path,
+        )
     found = {o.path: o for c in near_cores(e.organ) for o in index.of_core(c)}
     out = []
     for o in sorted(found.values(), key=lambda o: o.path):
@@ -218,9 +226,11 @@ def maybe_last_year(e, index) -> list:
 
 # the opening statement: 本报告由淮安市洪泽区人民政府办公室根据……编制; 现公布某某局2023年政府信息公开工作年度报告
 _OPENING = regex.compile(
-    r"本(?:年度)?报告(?:是)?由(?P<o>\p{Han}{2,30}?)(?:根据|依据|按照|依照|对照|负责|编制|制作|编写|撰写|起草|汇总)")
+    r"本(?:年度)?报告(?:是)?由(?P<o>\p{Han}{2,30}?)(?:根据|依据|按照|依照|对照|负责|编制|制作|编写|撰写|起草|汇总)"
+)
 _PUBLISHES = regex.compile(
-    r"(?:公布|发布|编制|形成)(?:了)?(?P<o>\p{Han}{2,30}?)(?:19|20)\d\d\s*年度?(?:的)?(?:政府信息公开|政务公开)")
+    r"(?:公布|发布|编制|形成)(?:了)?(?P<o>\p{Han}{2,30}?)(?:19|20)\d\d\s*年度?(?:的)?(?:政府信息公开|政务公开)"
+)
 # a web archive's own metadata line: 发布机构: 平潭综合实验区管委会办公室
 _PUBLISHER = regex.compile(r"(?:发布机构|发文机关|发布单位)[ \t]*[:：][ \t]*(?P<o>[^\s:：]{2,30})")
 
@@ -270,11 +280,15 @@ def _above_title(doc) -> Optional[tuple[str, object]]:
     ts = norm.from_orig(meta.title_span.start)
     le = text.rfind("\n", 0, ts)
     if le < 0 or text[le:ts].strip(" \t\u3000\r\n#*>"):
-        return None                     # the title does not start its line
+        return None  # the title does not start its line
     ls = text.rfind("\n", 0, le) + 1
     line = text[ls:le]
     s = line.strip(" \t\u3000\r#*>")
-    if not (2 <= len(s) <= 30) or regex.search(r"[\s。，,；;:：!！?？()（）\d]", s) or not regex.search(r"\p{Han}{2}", s):
+    if (
+        not (2 <= len(s) <= 30)
+        or regex.search(r"[\s。，,；;:：!！?？()（）\d]", s)
+        or not regex.search(r"\p{Han}{2}", s)
+    ):
         return None
     dead = [(r.span.start, r.span.end) for r in doc.debris.residue]
     a = ls + line.index(s)

@@ -4,6 +4,7 @@ The checked reports come with their index entries (built in the workers from eac
 the history reports (reference only, never reported on) are indexed through the on-disk cache.
 The GX7 rules then run for each checked report whose organ has another report in the index.
 """
+
 from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
@@ -26,8 +27,16 @@ def _not_checked(history: Sequence[str], checked) -> list[str]:
     return out
 
 
-def apply(results: list, settings_for: Callable, *, history: Sequence[str] = (), aliases=None,
-          jobs: int = 1, cache: Optional[Cache] = None, stats: Optional[dict] = None) -> Index:
+def apply(
+    results: list,
+    settings_for: Callable,
+    *,
+    history: Sequence[str] = (),
+    aliases=None,
+    jobs: int = 1,
+    cache: Optional[Cache] = None,
+    stats: Optional[dict] = None,
+) -> Index:
     """Add the cross-report findings to ``results`` (in place); returns the index."""
     from .. import baseline
     from ..diagnostics import Diagnostic
@@ -92,9 +101,18 @@ def carry_over_pair(prev: Entry, e: Entry) -> dict:
             differ.append(col)
     status = "unreadable" if not compared else "differs" if differ else "holds"
     tot = next(((a, b) for c, a, b in compared if c == "tot"), None)
-    return {"organ": e.organ, "prev_year": prev.year, "year": e.year, "prev_path": prev.path, "path": e.path,
-            "status": status, "columns": len(compared), "differ": differ,
-            "carried": tot[0] if tot else None, "received": tot[1] if tot else None}
+    return {
+        "organ": e.organ,
+        "prev_year": prev.year,
+        "year": e.year,
+        "prev_path": prev.path,
+        "path": e.path,
+        "status": status,
+        "columns": len(compared),
+        "differ": differ,
+        "carried": tot[0] if tot else None,
+        "received": tot[1] if tot else None,
+    }
 
 
 def pair_lines(pairs: list, lang: str = "zh") -> list[str]:
@@ -105,19 +123,32 @@ def pair_lines(pairs: list, lang: str = "zh") -> list[str]:
     for p in pairs:
         if lang == "en":
             what = {"holds": "holds", "differs": "DIFFERS", "unreadable": "could not be read"}[p["status"]]
-            nums = (f" ({p['prev_year']} carried {fmt_num(p['carried'])}, {p['year']} received {fmt_num(p['received'])})"
-                    if p["carried"] is not None else "")
+            nums = (
+                f" ({p['prev_year']} carried {fmt_num(p['carried'])}, {p['year']} received {fmt_num(p['received'])})"
+                if p["carried"] is not None
+                else ""
+            )
             out.append(f"carry-over {p['organ']} {p['prev_year']}→{p['year']}: {what}{nums}")
         else:
             what = {"holds": "一致", "differs": "不一致", "unreadable": "无法读取"}[p["status"]]
-            nums = (f"（{p['prev_year']} 年结转下年度 {fmt_num(p['carried'])}，{p['year']} 年上年结转 {fmt_num(p['received'])}）"
-                    if p["carried"] is not None else "")
+            nums = (
+                f"（{p['prev_year']} 年结转下年度 {fmt_num(p['carried'])}，{p['year']} 年上年结转 {fmt_num(p['received'])}）"
+                if p["carried"] is not None
+                else ""
+            )
             out.append(f"上年结转核对 {p['organ']} {p['prev_year']}→{p['year']}：{what}{nums}")
     return out
 
 
-def apply_stream(results, settings_for: Callable, *, history: Sequence[str] = (), aliases=None,
-                 jobs: int = 1, stats: Optional[dict] = None):
+def apply_stream(
+    results,
+    settings_for: Callable,
+    *,
+    history: Sequence[str] = (),
+    aliases=None,
+    jobs: int = 1,
+    stats: Optional[dict] = None,
+):
     """:func:`apply` for results that come one by one (``gxlint check`` writes its report file by
     file): the results are spooled to a temporary file as they come (only their small index
     entries stay in memory), the cross-report findings are worked out once all are in, and the

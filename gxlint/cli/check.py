@@ -1,15 +1,16 @@
 """``gxlint check``: check files and write the report (text, json, sarif, github), the diff
 (``--diff``), the fixed files (``--fix``, ``--fix-only``) or the baseline (``--write-baseline``)."""
+
 from __future__ import annotations
 
 import os
 import sys
 from typing import TYPE_CHECKING, Any, Optional
 
-from . import _LANG, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _say
 from ..errors import UsageError
 from ..files import collect_files, history_files, skip_reason
 from ..resolve import Options, SettingsResolver
+from . import _LANG, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _say
 
 if TYPE_CHECKING:
     from ..batch import Task
@@ -22,7 +23,7 @@ def _show_settings(args, resolver: "SettingsResolver") -> int:
     from .. import configfile
 
     infos = []
-    for target in (args.paths or ["."]):
+    for target in args.paths or ["."]:
         if target == "-":
             target = args.stdin_filename or "-"
         s = resolver.for_file(target)
@@ -67,21 +68,33 @@ def cmd_check(args) -> int:
     if args.jobs is not None and args.jobs < 0:
         raise UsageError(_say("--jobs 须为正整数", "--jobs takes a positive number"))
     if args.unsafe_fixes and not (args.fix or args.diff or args.fix_only):
-        raise UsageError(_say("--unsafe-fixes 需要与 --fix 或 --diff 一起使用", "--unsafe-fixes goes with --fix or --diff"))
+        raise UsageError(
+            _say("--unsafe-fixes 需要与 --fix 或 --diff 一起使用", "--unsafe-fixes goes with --fix or --diff")
+        )
     if args.write_baseline and (args.fix or args.diff or args.fix_only):
-        raise UsageError(_say("--write-baseline 不能与 --fix/--diff 同用", "--write-baseline cannot be combined with --fix/--diff"))
+        raise UsageError(
+            _say("--write-baseline 不能与 --fix/--diff 同用", "--write-baseline cannot be combined with --fix/--diff")
+        )
     for target in (args.output, args.write_baseline):
         if target and target != "-" and os.path.isdir(target):
             raise UsageError(_say(f"{target}：是一个目录", f"{target}: is a folder"))
         if target and target != "-" and not os.path.isdir(os.path.dirname(os.path.abspath(target))):
             folder = os.path.dirname(os.path.abspath(target))
             raise UsageError(_say(f"输出目录不存在：{folder}", f"no such folder: {folder}"))
-    mode = FixMode(fix=bool(args.fix or args.fix_only or args.diff), unsafe=bool(args.unsafe_fixes),
-                   diff=bool(args.diff), follow_symlinks=bool(args.follow_symlinks))
+    mode = FixMode(
+        fix=bool(args.fix or args.fix_only or args.diff),
+        unsafe=bool(args.unsafe_fixes),
+        diff=bool(args.diff),
+        follow_symlinks=bool(args.follow_symlinks),
+    )
     if mode.fix and not mode.diff and "-" in (args.paths or []) and len(args.paths) > 1:
-        raise UsageError(_say("--fix 与标准输入（-）同用时只能检查标准输入：修复后的文本写到标准输出；文件请另行检查",
-                              "--fix with standard input (-) checks standard input alone: the fixed text goes to "
-                              "standard output; check the files in another run"))
+        raise UsageError(
+            _say(
+                "--fix 与标准输入（-）同用时只能检查标准输入：修复后的文本写到标准输出；文件请另行检查",
+                "--fix with standard input (-) checks standard input alone: the fixed text goes to "
+                "standard output; check the files in another run",
+            )
+        )
     baseline = None
     if args.baseline:
         try:
@@ -92,9 +105,13 @@ def cmd_check(args) -> int:
     settings = resolver.unfolded(args.stdin_filename if "-" in (args.paths or []) else None)
     lang = settings.lang
     paths = args.paths or ["."]
-    files = collect_files(paths, excluded=resolver.excluded,
-                          force_excluded=resolver.force_excluded if args.force_exclude else None,
-                          own=(args.baseline, args.write_baseline, args.output), lang=_LANG[0])
+    files = collect_files(
+        paths,
+        excluded=resolver.excluded,
+        force_excluded=resolver.force_excluded if args.force_exclude else None,
+        own=(args.baseline, args.write_baseline, args.output),
+        lang=_LANG[0],
+    )
     tasks: list[Task] = []
     stdin_index = None
     for f in files:
@@ -112,11 +129,11 @@ def _results_in_order(args, tasks, stdin_index, files, resolver, mode, progress)
     """Every result in path order, each as soon as it is ready (the batch is checked in path
     order, so the outputs can be written file by file): standard input and the folders that
     could not be listed take their place among the files."""
-    from ..model import Span
     from ..batch import FixMode, check_one, decode_failure, run_iter
     from ..engine import Result, engine_diagnostic
+    from ..model import Span
 
-    fixed = []      # (path, result) known before the batch runs
+    fixed = []  # (path, result) known before the batch runs
     rest = [t for i, t in enumerate(tasks) if i != stdin_index]
     if stdin_index is not None:
         st = tasks[stdin_index]
@@ -168,8 +185,10 @@ def _stdin_fixed(res, data: bytes) -> bytes:
         info["stdout"] = True
         return out
     if info.get("changed") and res.meta.get("uncertain_encoding"):
-        info["error"] = _say(f"无法确定编码（按 {res.meta['uncertain_encoding']} 读取只是推测），原样输出，未修复",
-                             f"the encoding is a guess ({res.meta['uncertain_encoding']}): written out unchanged, not fixed")
+        info["error"] = _say(
+            f"无法确定编码（按 {res.meta['uncertain_encoding']} 读取只是推测），原样输出，未修复",
+            f"the encoding is a guess ({res.meta['uncertain_encoding']}): written out unchanged, not fixed",
+        )
     info["fixed"] = 0
     return data
 
@@ -202,21 +221,30 @@ class CheckRun:
         self.resolver, self.mode, self.lang, self.paths = resolver, mode, lang, paths
         self.fmt = fmt = args.format or "text"
         self.diff_to_tty = bool(args.diff) and args.output in (None, "-") and sys.stdout.isatty()
-        color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
-                                           and os.environ.get("NO_COLOR") is None and fmt == "text")
-        self.octx = OutputContext(lang=lang, quiet=args.quiet, statistics=args.statistics, color=color,
-                                  show_source=not args.no_source)
+        color = args.color == "always" or (
+            args.color == "auto"
+            and args.output is None
+            and sys.stdout.isatty()
+            and os.environ.get("NO_COLOR") is None
+            and fmt == "text"
+        )
+        self.octx = OutputContext(
+            lang=lang, quiet=args.quiet, statistics=args.statistics, color=color, show_source=not args.no_source
+        )
         self.octx.extra["fixing"] = mode.fix and not mode.diff
         stdin_fix = stdin_index is not None and mode.fix and not mode.diff
         # --fix -: standard output carries the fixed text, the report goes to standard error
-        self.sink = Sink(args.output) if (args.output or args.diff) and not args.write_baseline and not args.fix_only \
+        self.sink = (
+            Sink(args.output)
+            if (args.output or args.diff) and not args.write_baseline and not args.fix_only
             else Sink(None, stream=sys.stderr if stdin_fix else None)
+        )
         self.writer = writer(fmt, self.sink, self.octx)
         self.threshold = Severity.parse(args.fail_on or "error")
         self.matcher = bl.Matcher(baseline) if baseline is not None else None
         self.skipped = list(files.skipped)
-        self.fix_infos: list = []       # (path, {written, fixed, changed, error}) without the diff
-        self.kept: list = []            # --write-baseline: the findings, without texts and fixes
+        self.fix_infos: list = []  # (path, {written, fixed, changed, error}) without the diff
+        self.kept: list = []  # --write-baseline: the findings, without texts and fixes
         self.stats_rule: dict = {}
         self.stats_file: dict = {}
         self.names: dict = {}
@@ -272,9 +300,14 @@ class CheckRun:
             # spooled to disk until every report's index entry is in, then written file by file
             from ..across.run import apply_stream
 
-            results = apply_stream(results, resolver.for_file, history=history,
-                                   aliases=resolver.unfolded(None).organs, jobs=args.jobs or os.cpu_count() or 1,
-                                   stats=self.across_stats)
+            results = apply_stream(
+                results,
+                resolver.for_file,
+                history=history,
+                aliases=resolver.unfolded(None).organs,
+                jobs=args.jobs or os.cpu_count() or 1,
+                stats=self.across_stats,
+            )
         return results
 
     def _take(self, r) -> None:
@@ -293,12 +326,22 @@ class CheckRun:
             if info.get("error"):
                 self.write_failed = True
                 self.progress.close()
-                print(safe_text(_msg(lang, f"gxlint: {r.path}: 无法写入修复：{info['error']}",
-                                     f"gxlint: {r.path}: could not write the fixes: {info['error']}")), file=sys.stderr)
+                print(
+                    safe_text(
+                        _msg(
+                            lang,
+                            f"gxlint: {r.path}: 无法写入修复：{info['error']}",
+                            f"gxlint: {r.path}: could not write the fixes: {info['error']}",
+                        )
+                    ),
+                    file=sys.stderr,
+                )
             if info.get("refused"):
                 self.progress.close()
-                print(safe_text(_fix_refused(r.path, info["refused"], lang, info.get("refused_count", 0))),
-                      file=sys.stderr)
+                print(
+                    safe_text(_fix_refused(r.path, info["refused"], lang, info.get("refused_count", 0))),
+                    file=sys.stderr,
+                )
             self.changed = self.changed or bool(info.get("changed"))
             if args.diff:
                 # a diff is raw text for patch(1); on a terminal its controls are shown, not obeyed
@@ -328,11 +371,16 @@ class CheckRun:
         """No file was checked: an error (exit 2), unless pre-commit named only excluded files."""
         self.sink.abort()
         if self.args.force_exclude and self.skipped and all(why == "force_excluded" for _p, why in self.skipped):
-            return EXIT_OK     # pre-commit named only files the configuration excludes
+            return EXIT_OK  # pre-commit named only files the configuration excludes
         _print_skipped(self.skipped, self.lang, sys.stderr)
         where = ", ".join(self.paths)
-        raise UsageError(_msg(self.lang, f"没有检查任何文件（{where}）：其中没有可检查的报告文件",
-                              f"no file was checked ({where}): no report file to check there"))
+        raise UsageError(
+            _msg(
+                self.lang,
+                f"没有检查任何文件（{where}）：其中没有可检查的报告文件",
+                f"no file was checked ({where}): no report file to check there",
+            )
+        )
 
     def diff(self) -> int:
         """--diff: the fixes as a unified diff; exit 1 when there is something to fix."""
@@ -354,7 +402,7 @@ class CheckRun:
             except bl.BaselineError:
                 previous = None
         new = bl.build(args.write_baseline if args.write_baseline != "-" else "baseline.json", kept, previous)
-        if previous is not None:   # entries of files not checked this time are kept
+        if previous is not None:  # entries of files not checked this time are kept
             checked_keys = {new.key_path(r.path) for r in kept}
             new.entries = [e for e in previous.entries if e.path not in checked_keys] + new.entries
             new.entries.sort(key=lambda e: e.path)
@@ -363,13 +411,21 @@ class CheckRun:
             n = sum(len(r.diagnostics) for r in kept)
             nf = sum(1 for r in kept if r.diagnostics)
             old = len(new.entries) - n
-            where = safe_text(args.write_baseline if args.write_baseline != "-" else _msg(lang, "标准输出", "standard output"))
-            print(_msg(lang, f"gxlint: 已把 {n} 个问题记入基线 {where}（检查了 {len(kept)} 个文件，其中 {nf} 个有问题）"
-                             + (f"；另保留了本次未检查的文件的 {old} 条记录" if old > 0 else "")
-                             + f"。以后用 --baseline {where} 只报告新出现的问题。",
-                       f"gxlint: recorded {n} finding(s) in the baseline {where} ({len(kept)} file(s) checked, {nf} with findings)"
-                       + (f"; kept {old} entries of files not checked this time" if old > 0 else "")
-                       + f". Use --baseline {where} to report only new findings."), file=sys.stderr)
+            where = safe_text(
+                args.write_baseline if args.write_baseline != "-" else _msg(lang, "标准输出", "standard output")
+            )
+            print(
+                _msg(
+                    lang,
+                    f"gxlint: 已把 {n} 个问题记入基线 {where}（检查了 {len(kept)} 个文件，其中 {nf} 个有问题）"
+                    + (f"；另保留了本次未检查的文件的 {old} 条记录" if old > 0 else "")
+                    + f"。以后用 --baseline {where} 只报告新出现的问题。",
+                    f"gxlint: recorded {n} finding(s) in the baseline {where} ({len(kept)} file(s) checked, {nf} with findings)"
+                    + (f"; kept {old} entries of files not checked this time" if old > 0 else "")
+                    + f". Use --baseline {where} to report only new findings.",
+                ),
+                file=sys.stderr,
+            )
             _print_skipped(self.skipped, lang, sys.stderr)
         return EXIT_OK
 
@@ -390,8 +446,14 @@ class CheckRun:
 
             stale = self.matcher.stale(enabled)
             if stale and not args.quiet or stale and args.strict_baseline:
-                print(_msg(lang, f"gxlint: 基线中有 {len(stale)} 条已不再出现：",
-                           f"gxlint: {len(stale)} baseline entries no longer match:"), file=sys.stderr)
+                print(
+                    _msg(
+                        lang,
+                        f"gxlint: 基线中有 {len(stale)} 条已不再出现：",
+                        f"gxlint: {len(stale)} baseline entries no longer match:",
+                    ),
+                    file=sys.stderr,
+                )
                 for e in stale:
                     why = f"  — {e.reason}" if e.reason else ""
                     print(safe_text(f"  {e.path}: {e.code} {e.message}{why}"), file=sys.stderr)
@@ -412,8 +474,12 @@ class CheckRun:
         args, lang, fmt, octx = self.args, self.lang, self.fmt, self.octx
         skipped = self.skipped
         if self.matcher is not None:
-            octx.extra["baseline"] = {"path": args.baseline, "accepted": self.matcher.accepted, "stale": len(stale),
-                                      "strict": bool(args.strict_baseline)}
+            octx.extra["baseline"] = {
+                "path": args.baseline,
+                "accepted": self.matcher.accepted,
+                "stale": len(stale),
+                "strict": bool(args.strict_baseline),
+            }
         octx.extra["skipped"] = [(p, skip_reason(why, lang)) for p, why in skipped]
         octx.extra["across"] = self.across_stats.get("pairs") or []
         extra: dict[str, Any] = {}
@@ -423,8 +489,10 @@ class CheckRun:
             if args.statistics:
                 extra["statistics"] = stats
             if skipped:
-                extra["skipped"] = [{"path": p, "reason": why if isinstance(why, str) else why[0],
-                                     "message": skip_reason(why, lang)} for p, why in skipped]
+                extra["skipped"] = [
+                    {"path": p, "reason": why if isinstance(why, str) else why[0], "message": skip_reason(why, lang)}
+                    for p, why in skipped
+                ]
             if octx.extra["across"]:
                 extra["carry_over"] = octx.extra["across"]
         if args.statistics:
@@ -496,7 +564,9 @@ def _write(target: str, data: bytes) -> None:
     try:
         write_output(target, data)
     except OSError as exc:
-        raise UsageError(_say(f"无法写入 {target}：{exc.strerror or exc}", f"cannot write {target}: {exc.strerror or exc}")) from None
+        raise UsageError(
+            _say(f"无法写入 {target}：{exc.strerror or exc}", f"cannot write {target}: {exc.strerror or exc}")
+        ) from None
 
 
 def _fix_refused(path: str, fmt: str, lang: str, n: int = 0) -> str:
@@ -504,8 +574,10 @@ def _fix_refused(path: str, fmt: str, lang: str, n: int = 0) -> str:
     (never for a document with nothing to fix)."""
     name = {"docx": "Word 文档", "html": "网页", "pdf": "PDF"}.get(fmt, fmt)
     if lang == "en":
-        return (f"gxlint: {path}: {n} finding(s) not fixed — gxlint only writes text files; make these fixes "
-                f"in the source document ({fmt})")
+        return (
+            f"gxlint: {path}: {n} finding(s) not fixed — gxlint only writes text files; make these fixes "
+            f"in the source document ({fmt})"
+        )
     return f"gxlint: {path}: {n} 个问题未自动修复 — gxlint 只修改文本文件，请在源文档（{name}）中修改"
 
 
@@ -517,12 +589,21 @@ def _fix_summary(fix_infos, lang: str, quiet: bool) -> None:
     fixed = sum(i.get("fixed", 0) for _p, i in fix_infos if i.get("written") or i.get("stdout"))
     stdin = [i for _p, i in fix_infos if i.get("stdin")]
     if stdin and not fixed:
-        print(_msg(lang, "gxlint: 标准输入中没有自动修复的问题，已原样写到标准输出。",
-                   "gxlint: nothing was fixed in standard input; it is on standard output unchanged."), file=sys.stderr)
+        print(
+            _msg(
+                lang,
+                "gxlint: 标准输入中没有自动修复的问题，已原样写到标准输出。",
+                "gxlint: nothing was fixed in standard input; it is on standard output unchanged.",
+            ),
+            file=sys.stderr,
+        )
         return
     if any(i.get("stdout") for i in stdin) or (stdin and not files):
         if lang == "en":
-            print(f"gxlint: fixed {fixed} finding(s) in standard input; the fixed text is on standard output.", file=sys.stderr)
+            print(
+                f"gxlint: fixed {fixed} finding(s) in standard input; the fixed text is on standard output.",
+                file=sys.stderr,
+            )
         else:
             print(f"gxlint: 已修复标准输入中的 {fixed} 个问题，修复后的文本已写到标准输出。", file=sys.stderr)
         return

@@ -1,12 +1,13 @@
 """``gxlint rules`` (the list) and ``gxlint rule CODE`` (one rule's page, for a terminal)."""
+
 from __future__ import annotations
 
 import os
 import sys
 from typing import Any
 
-from . import _LANG, EXIT_OK, _say
 from ..errors import UsageError
+from . import _LANG, EXIT_OK, _say
 
 
 def cmd_rules(args) -> int:
@@ -19,8 +20,14 @@ def cmd_rules(args) -> int:
     reg = registry()
     en = args.lang == "en"
     rows: list[dict[str, Any]] = [
-        {"code": c.code, "name": c.name, "family": c.family, "severity": c.severity.label,
-         "fixable": c.fixable, "summary": rule_summary(c, args.lang)}
+        {
+            "code": c.code,
+            "name": c.name,
+            "family": c.family,
+            "severity": c.severity.label,
+            "fixable": c.fixable,
+            "summary": rule_summary(c, args.lang),
+        }
         for c in reg.values()
     ]
     if args.format == "json":
@@ -31,9 +38,14 @@ def cmd_rules(args) -> int:
         def pad(s: str, n: int) -> str:
             return s + " " * max(0, n - _width(s))
 
-        head = ("code", "fix", "name", "family", "severity", "summary") if en else \
-            ("代码", "修复", "名称", "规则族", "严重程度", "说明")
-        print(f"{pad(head[0], 6)}  {pad(head[1], 4)} {pad(head[2], 28)} {pad(head[3], 11)} {pad(head[4], 11)} {head[5]}")
+        head = (
+            ("code", "fix", "name", "family", "severity", "summary")
+            if en
+            else ("代码", "修复", "名称", "规则族", "严重程度", "说明")
+        )
+        print(
+            f"{pad(head[0], 6)}  {pad(head[1], 4)} {pad(head[2], 28)} {pad(head[3], 11)} {pad(head[4], 11)} {head[5]}"
+        )
         for r in rows:
             fix = "🔧" if r["fixable"] else "  "
             fam = r["family"] if en else families.name(r["family"])
@@ -88,7 +100,7 @@ def _english_example(cls) -> list[str]:
         return []
     try:
         _res, own = RuleTester(cls.code, lang="en").diagnostics(m.group(1))
-    except Exception:      # a third-party rule that fails on its own example: leave the example out
+    except Exception:  # a third-party rule that fails on its own example: leave the example out
         return []
     from ..positions import LineIndex
 
@@ -123,9 +135,12 @@ def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
         out.append(rule_summary(cls, "en"))
         out.append(f"family: {cls.family} · default severity: {sev} · fixable: {'yes' if cls.fixable else 'no'}")
         groups = message_groups(cls)
-        titles = {"findings": "What it reports (<name> is a value gxlint fills in):",
-                  "fixes": "Its fixes:", "details": "Details it adds (related places, parts of a sum):",
-                  "corrections": "What a review letter asks the organ to do (gxlint report):"}
+        titles = {
+            "findings": "What it reports (<name> is a value gxlint fills in):",
+            "fixes": "Its fixes:",
+            "details": "Details it adds (related places, parts of a sum):",
+            "corrections": "What a review letter asks the organ to do (gxlint report):",
+        }
         for key in ("findings", "fixes", "details", "corrections"):
             texts = [cls.messages[m].get("en") for m in groups[key] if cls.messages[m].get("en")]
             if not texts:
@@ -139,15 +154,23 @@ def render_rule_for_terminal(cls, lang: str = "zh", color: bool = False) -> str:
             out.append(bold("On the bad example below, gxlint --lang en says:"))
             out.extend(example)
         out.append("")
-        out.append(dim("The documentation below — what it checks (检查内容), why (为什么), the examples (示例) and "
-                       "the basis (依据) — is written in Chinese only; the messages above are gxlint's English."))
+        out.append(
+            dim(
+                "The documentation below — what it checks (检查内容), why (为什么), the examples (示例) and "
+                "the basis (依据) — is written in Chinese only; the messages above are gxlint's English."
+            )
+        )
     else:
         out.append(rule_title(cls))
-        out.append(f"规则族：{families.name(cls.family)} · 默认严重程度：{SEVERITY_ZH.get(sev, sev)} · "
-                   f"可自动修复：{'是' if cls.fixable else '否'}")
+        out.append(
+            f"规则族：{families.name(cls.family)} · 默认严重程度：{SEVERITY_ZH.get(sev, sev)} · "
+            f"可自动修复：{'是' if cls.fixable else '否'}"
+        )
     out.append("")
-    labels = {"bad": "错误示例 (bad):" if lang != "en" else "Bad example (错误示例):",
-              "good": "正确示例 (good):" if lang != "en" else "Good example (正确示例):"}
+    labels = {
+        "bad": "错误示例 (bad):" if lang != "en" else "Bad example (错误示例):",
+        "good": "正确示例 (good):" if lang != "en" else "Good example (正确示例):",
+    }
     in_code = False
     for line in rule_body(cls).splitlines():
         m = re.match(r"^```(\w*)\s*(\w*)\s*$", line)
@@ -186,12 +209,16 @@ def cmd_rule(args) -> int:
     if cls is None:
         from .. import configfile
 
-        raise UsageError(_say(f"没有这条规则：{args.code}", f"no such rule: {args.code}") + configfile.suggest(args.code, _LANG[0]))
+        raise UsageError(
+            _say(f"没有这条规则：{args.code}", f"no such rule: {args.code}") + configfile.suggest(args.code, _LANG[0])
+        )
     if args.markdown:
         from ..docs import render_rule
 
         sys.stdout.write(render_rule(cls))
         return EXIT_OK
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and os.environ.get("NO_COLOR") is None)
+    color = args.color == "always" or (
+        args.color == "auto" and sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+    )
     sys.stdout.write(render_rule_for_terminal(cls, args.lang, color))
     return EXIT_OK

@@ -1,10 +1,11 @@
 """``gxlint show``: the text view of a file, what every finding's line:column points into."""
+
 from __future__ import annotations
 
 import sys
 
-from . import EXIT_OK
 from ..errors import UsageError
+from . import EXIT_OK
 
 
 def cmd_show(args) -> int:
@@ -27,7 +28,7 @@ def cmd_show(args) -> int:
     from ..output import safe_lines
 
     if not args.locations:
-        _write_text(safe_lines(src.text))     # a report's ESC/OSC/bidi controls are shown, never obeyed
+        _write_text(safe_lines(src.text))  # a report's ESC/OSC/bidi controls are shown, never obeyed
         return EXIT_OK
     pos = 0
     out = []
@@ -35,7 +36,7 @@ def cmd_show(args) -> int:
         where = ""
         if src.locator is not None:
             loc = src.locate(pos + 2 if line.startswith("| ") else pos)
-            if loc and "row" in loc:   # a table row: the row, not its first cell
+            if loc and "row" in loc:  # a table row: the row, not its first cell
                 loc = {k: v for k, v in loc.items() if k != "col"}
             where = describe(loc)
         out.append(f"{line.rstrip(chr(10))}\t# {where}\n" if where else line)

@@ -12,6 +12,7 @@ does not have counts as a word of frequency 1.
 :func:`reduplicated` tells a reduplicated form the dictionary lists (常常 看看 种种 一一 的的确确 …):
 a word that is a shorter word written twice.
 """
+
 from __future__ import annotations
 
 import functools
@@ -84,11 +85,11 @@ def _segment(run: str) -> tuple[int, ...]:
             if lf is None:
                 if j > i + 1:
                     continue
-                lf = 0.0            # an unknown character: frequency 1
+                lf = 0.0  # an unknown character: frequency 1
             score = lf - total + best[j]
             if top is None or score > top:
                 top, top_j = score, j
-        assert top is not None      # j = i + 1 always scores (an unknown character included)
+        assert top is not None  # j = i + 1 always scores (an unknown character included)
         best[i], nxt[i] = top, top_j
     cuts = []
     i = nxt[0] if n else 0

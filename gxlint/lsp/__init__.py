@@ -5,6 +5,7 @@ Diagnostics link to the rule pages ``docs/rules/<CODE>.md`` of the repository
 (:data:`gxlint.lsp.options.DOCS_BASE_URL`; the ``docsBaseUrl`` setting points them elsewhere,
 e.g. a ``file://`` URI of a local checkout's ``docs/rules/``).
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,11 +14,11 @@ import sys
 
 def main() -> int:
     """Run the server on stdin/stdout until the client says exit."""
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
-                        format="gxlint-lsp %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.WARNING, format="gxlint-lsp %(levelname)s %(name)s: %(message)s"
+    )
     from .protocol import quiet_cancel_logs
     from .server import create_server
-
     from .stdio import serve
 
     quiet_cancel_logs()
@@ -38,7 +39,7 @@ def _settle_memory() -> None:
 
         registry()
         NormText("預熱 warm-up（ｙù）")
-    except Exception:       # a broken rule pack is reported by the lint itself (GX001)
+    except Exception:  # a broken rule pack is reported by the lint itself (GX001)
         pass
     gc.collect()
     gc.freeze()

@@ -4,6 +4,7 @@ Spans are code-point offsets into the text that was linted; :class:`gxlint.posit
 turns them into 0-based line / column in UTF-16 code units (the LSP default), UTF-32 (code
 points) or UTF-8 bytes, and back.
 """
+
 from __future__ import annotations
 
 import functools
@@ -52,8 +53,7 @@ def fix_data(lines: LineIndex, fix: Fix, enc: str) -> dict:
     server's code actions carry its edits, and a diagnostic stays small."""
     out: dict[str, Any] = {"message": fix.message, "safe": fix.safe, "editCount": len(fix.edits)}
     if len(fix.edits) <= MAX_DATA_EDITS:
-        out["edits"] = [{"range": _range_dict(lines, e.start, e.end, enc), "newText": e.new_text}
-                        for e in fix.edits]
+        out["edits"] = [{"range": _range_dict(lines, e.start, e.end, enc), "newText": e.new_text} for e in fix.edits]
     else:
         out["edits"] = None
     return out
@@ -84,10 +84,16 @@ def to_json(d: Diagnostic, lines: LineIndex, uri: str, enc: str, docs_base: str)
     }
     if d.related:
         out["relatedInformation"] = [
-            {"location": ({"uri": uri, "range": _range_dict(lines, r.span.start, r.span.end, enc)}
-                          if not getattr(r, "path", None) else _other_location_dict(r, enc)),
-             "message": r.message}
-            for r in d.related]
+            {
+                "location": (
+                    {"uri": uri, "range": _range_dict(lines, r.span.start, r.span.end, enc)}
+                    if not getattr(r, "path", None)
+                    else _other_location_dict(r, enc)
+                ),
+                "message": r.message,
+            }
+            for r in d.related
+        ]
     out["data"] = data
     return out
 
@@ -124,8 +130,10 @@ def _other_location_dict(r, enc: str) -> dict:
         a, b = (p[0], p[4]), (p[2], p[5])
     else:
         a, b = (p[0], p[1]), (p[2], p[3])
-    return {"uri": target, "range": {"start": {"line": a[0], "character": a[1]},
-                                     "end": {"line": b[0], "character": b[1]}}}
+    return {
+        "uri": target,
+        "range": {"start": {"line": a[0], "character": a[1]}, "end": {"line": b[0], "character": b[1]}},
+    }
 
 
 def docs_href(base: str, code: str) -> str:
@@ -156,18 +164,23 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-def workspace_edit(uri: str, version: Optional[int], edits: list[lsp.TextEdit], document_changes: bool) -> lsp.WorkspaceEdit:
+def workspace_edit(
+    uri: str, version: Optional[int], edits: list[lsp.TextEdit], document_changes: bool
+) -> lsp.WorkspaceEdit:
     if document_changes:
-        return lsp.WorkspaceEdit(document_changes=[
-            lsp.TextDocumentEdit(
-                text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-                edits=edits,
-            )
-        ])
+        return lsp.WorkspaceEdit(
+            document_changes=[
+                lsp.TextDocumentEdit(
+                    text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+                    edits=edits,
+                )
+            ]
+        )
     return lsp.WorkspaceEdit(changes={uri: edits})
 
 
 # --- the diagnostics of one version, reused by the next ----------------------------------
+
 
 class Converted:
     """A lint's diagnostics as the JSON a client receives, kept for the lint of the next version
@@ -175,12 +188,13 @@ class Converted:
     same line and column) are not converted and serialised again.  ``items_json`` is the JSON
     array sent in every publish and pull answer of this version."""
 
-    def __init__(self, lines: LineIndex, uri: str, enc: str, docs_base: str,
-                 json_list: list, items_json: str, entries: dict) -> None:
+    def __init__(
+        self, lines: LineIndex, uri: str, enc: str, docs_base: str, json_list: list, items_json: str, entries: dict
+    ) -> None:
         self.lines, self.uri, self.enc, self.docs_base = lines, uri, enc, docs_base
         self.json_list = json_list
         self.items_json = items_json
-        self.entries = entries           # key (in this text's offsets) → (JSON dict, its serialisation)
+        self.entries = entries  # key (in this text's offsets) → (JSON dict, its serialisation)
 
 
 def edit_region(old: str, new: str) -> tuple[int, int, int]:
@@ -199,7 +213,7 @@ def edit_region(old: str, new: str) -> tuple[int, int, int]:
     lo_old, lo_new = len(old), len(new)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if old[lo_old - mid:] == new[lo_new - mid:]:
+        if old[lo_old - mid :] == new[lo_new - mid :]:
             lo = mid
         else:
             hi = mid - 1
@@ -229,8 +243,9 @@ def _parts(d: Diagnostic) -> tuple[tuple, tuple]:
     return (d.code, int(d.severity), d.message, d.name, mid, tuple(rel), fk), tuple(offs)
 
 
-def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: str,
-                prev: Optional[Converted] = None, on_error=None) -> tuple[list, Converted]:
+def convert_all(
+    diags: list, lines: LineIndex, uri: str, enc: str, docs_base: str, prev: Optional[Converted] = None, on_error=None
+) -> tuple[list, Converted]:
     """(the diagnostics converted, :class:`Converted`): what ``prev`` (the previous version's)
     holds for a finding whose positions the edit between the two texts did not move is reused."""
     text = lines.text
@@ -239,7 +254,7 @@ def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: st
     if prev is not None and prev.uri == uri and prev.enc == enc and prev.docs_base == docs_base and prev.entries:
         old_entries = prev.entries
         a, old_end, new_end = edit_region(prev.lines.text, text)
-        if a > 0 and text[a - 1] == "\r":   # a line break "\r" before the edit may have become "\r\n"
+        if a > 0 and text[a - 1] == "\r":  # a line break "\r" before the edit may have become "\r\n"
             a -= 1
         delta = new_end - old_end
         same_lines = lines.count == prev.lines.count
@@ -253,7 +268,7 @@ def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: st
             hit = None
             if reuse is not None:
                 a, new_end, delta, after = reuse
-                if max(offs) <= a:                    # before the edit: the same line and column
+                if max(offs) <= a:  # before the edit: the same line and column
                     hit = old_entries.get((static, offs))
                 elif after is not None and min(offs) >= new_end and lines.line_of(min(offs)) > after:
                     # on a line after the edit, which added or removed no line: the same too
@@ -261,7 +276,7 @@ def convert_all(diags: list, lines: LineIndex, uri: str, enc: str, docs_base: st
             if hit is None:
                 j = to_json(d, lines, uri, enc, docs_base)
                 hit = (j, dumps(j))
-        except Exception:   # a bad span must not lose the other diagnostics
+        except Exception:  # a bad span must not lose the other diagnostics
             if on_error is not None:
                 on_error(d)
             continue

@@ -5,6 +5,7 @@
 version.  A request about a document (hover, code actions, inlay hints …) asks
 :func:`current_outcome` for the lint of the text the client sees.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -27,18 +28,18 @@ class Outcome:
     """One lint of one version of a document."""
 
     version: Optional[int]
-    gen: int                          # settings generation it was linted with
+    gen: int  # settings generation it was linted with
     text: str
     lines: LineIndex
     diagnostics: list[Diagnostic]
-    doc: Any = None                   # gxlint.model.Document (None: not linted / parser failed)
-    converted: Any = None             # convert.Converted: the diagnostics as the client receives them
+    doc: Any = None  # gxlint.model.Document (None: not linted / parser failed)
+    converted: Any = None  # convert.Converted: the diagnostics as the client receives them
     result_id: str = ""
     lint_ms: float = 0.0
-    started: float = 0.0              # perf_counter when the lint job started
-    quiet: bool = False               # not a report: nothing shown
-    stale: bool = False               # superseded before it finished: never published
-    overrun: bool = False             # ran past the thread budget: to be linted in a child process
+    started: float = 0.0  # perf_counter when the lint job started
+    quiet: bool = False  # not a report: nothing shown
+    stale: bool = False  # superseded before it finished: never published
+    overrun: bool = False  # ran past the thread budget: to be linted in a child process
     _lsp: Optional[list] = None
 
     @property
@@ -71,11 +72,11 @@ class DocState:
     inflight: Optional[tuple[tuple, asyncio.Future]] = None
     outcome: Optional[Outcome] = None
     changed_at: float = 0.0
-    changed_wall: float = 0.0         # time.time() of that change (logTiming: set beside a client's clock)
-    last_change: float = 0.0          # when the previous change was scheduled (leading-edge debounce)
-    timed: Optional[int] = None       # the version whose pulled diagnostics were timed (logTiming)
+    changed_wall: float = 0.0  # time.time() of that change (logTiming: set beside a client's clock)
+    last_change: float = 0.0  # when the previous change was scheduled (leading-edge debounce)
+    timed: Optional[int] = None  # the version whose pulled diagnostics were timed (logTiming)
     open: bool = True
-    slow: bool = False                # overran the thread budget once: linted in a child process
+    slow: bool = False  # overran the thread budget once: linted in a child process
 
     @property
     def lines(self) -> LineIndex:
@@ -85,7 +86,7 @@ class DocState:
 
     def apply(self, change, enc: str) -> None:
         rng = getattr(change, "range", None)
-        if rng is None:                      # whole document
+        if rng is None:  # whole document
             self.text = change.text
             self._lines = None
             return
@@ -123,7 +124,7 @@ async def current_outcome(ls: "GxLanguageServer", uri: str) -> tuple[Optional[Do
     if ls.config_ready is not None:
         await ls.config_ready.wait()
     out = await ls.outcome(st)
-    for _ in range(3):   # superseded (new settings or text) while it ran: ask again
+    for _ in range(3):  # superseded (new settings or text) while it ran: ask again
         if not out.stale or ls.docs.get(uri) is not st:
             break
         out = await ls.outcome(st)

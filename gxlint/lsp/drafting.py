@@ -14,6 +14,7 @@
   optional): returns the official skeleton (:mod:`gxlint.lsp.skeleton`) as a string; with a third
   argument, a file URI, it also creates that file with the skeleton and shows it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,10 +34,20 @@ COMMANDS = [SHOW_CELL, NEW_REPORT]
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 TABLE_NAMES_EN = {"t2": "Table 2", "t3": "Table 3", "t4": "Table 4"}
-KIND_NAMES = {"T3.rowsum": "行合计", "T3.subtotal": "小计", "T3.outsum": "总计", "T3.balance": "结转平衡",
-              "T4.sum": "总计"}
-KIND_NAMES_EN = {"T3.rowsum": "row total", "T3.subtotal": "subtotal", "T3.outsum": "column total",
-                 "T3.balance": "carry-over balance", "T4.sum": "total"}
+KIND_NAMES = {
+    "T3.rowsum": "行合计",
+    "T3.subtotal": "小计",
+    "T3.outsum": "总计",
+    "T3.balance": "结转平衡",
+    "T4.sum": "总计",
+}
+KIND_NAMES_EN = {
+    "T3.rowsum": "row total",
+    "T3.subtotal": "subtotal",
+    "T3.outsum": "column total",
+    "T3.balance": "carry-over balance",
+    "T4.sum": "total",
+}
 MAX_NAMED = 3
 
 
@@ -45,7 +56,7 @@ def _identities(doc) -> list:
 
     try:
         return all_identities(doc)
-    except Exception:   # never let a hint break the editor
+    except Exception:  # never let a hint break the editor
         log.exception("identities failed")
         return []
 
@@ -55,6 +66,7 @@ def _table_of(ident) -> str:
 
 
 # --- inlay hints ---------------------------------------------------------------------------
+
 
 def inlay_hints(doc, lines, enc: str, start: int, end: int, lang: str = "zh") -> list[lsp.InlayHint]:
     """One hint after each total cell (one-cell total side) inside [start, end]."""
@@ -82,19 +94,23 @@ def inlay_hints(doc, lines, enc: str, start: int, end: int, lang: str = "zh") ->
             mark = "✗" if i.holds is False else "✓"
             kind = (KIND_NAMES_EN if en else KIND_NAMES).get(i.id, i.id)
             tip.append(f"{mark} {i.where} {kind}: {i.arithmetic()}")
-        hints.append(lsp.InlayHint(
-            position=convert.position(lines, cell.span.end, enc),
-            label=label,
-            tooltip=lsp.MarkupContent(kind=lsp.MarkupKind.PlainText, value="\n".join(tip)),
-            padding_left=True,
-        ))
+        hints.append(
+            lsp.InlayHint(
+                position=convert.position(lines, cell.span.end, enc),
+                label=label,
+                tooltip=lsp.MarkupContent(kind=lsp.MarkupKind.PlainText, value="\n".join(tip)),
+                padding_left=True,
+            )
+        )
     return hints
 
 
 # --- code lenses ---------------------------------------------------------------------------
 
-def code_lenses(doc, lines, enc: str, uri: str, lang: str = "zh", previous=None,
-                previous_uri=None) -> list[lsp.CodeLens]:
+
+def code_lenses(
+    doc, lines, enc: str, uri: str, lang: str = "zh", previous=None, previous_uri=None
+) -> list[lsp.CodeLens]:
     """``previous``: last year's index entry of this report's organ (the 与上年相比 lens), opened
     at ``previous_uri`` (default: its file's URI)."""
     en = lang == "en"
@@ -134,9 +150,16 @@ def code_lenses(doc, lines, enc: str, uri: str, lang: str = "zh", previous=None,
         rng = convert.to_range(lines, at.start, at.end, enc)
         line = lines.line_of(table.span.start)
         lens_rng = lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0))
-        lenses.append(lsp.CodeLens(range=lens_rng, command=lsp.Command(
-            title=title, command=SHOW_CELL, arguments=[uri, rng.start.line, rng.start.character,
-                                                         rng.end.line, rng.end.character])))
+        lenses.append(
+            lsp.CodeLens(
+                range=lens_rng,
+                command=lsp.Command(
+                    title=title,
+                    command=SHOW_CELL,
+                    arguments=[uri, rng.start.line, rng.start.character, rng.end.line, rng.end.character],
+                ),
+            )
+        )
     return lenses
 
 
@@ -161,17 +184,19 @@ def _last_year_lens(doc, lines, previous, en: bool, uri=None):
         change = ("+" if d > 0 else "−" if d < 0 else "±") + fmt_num(abs(d))
         if d and old:
             change += f" ({d / old * 100:+.1f}%)" if en else f"（{d / old * 100:+.1f}%）"
-    title = (f"Compared with {previous.year}: new requests {change}" if en
-             else f"与上年相比：新收申请 {change}")
+    title = f"Compared with {previous.year}: new requests {change}" if en else f"与上年相比：新收申请 {change}"
     line = lines.line_of(table.span.start)
     at = previous.cell(key) or previous.anchor
     args = [uri or uri_of(previous.path)]
     args += [at.line, at.col16, at.end_line, at.end_col16] if at is not None else [0, 0, 0, 0]
-    return lsp.CodeLens(range=lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
-                        command=lsp.Command(title=title, command=SHOW_CELL, arguments=args))
+    return lsp.CodeLens(
+        range=lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
+        command=lsp.Command(title=title, command=SHOW_CELL, arguments=args),
+    )
 
 
 # --- symbols and folding -------------------------------------------------------------------
+
 
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\r\n\u3000":
@@ -194,13 +219,17 @@ def document_symbols(doc, lines, enc: str, lang: str = "zh") -> list[lsp.Documen
                 used.add(id(t))
                 children.append(_table_symbol(t, lines, enc, en))
         title = (s.title or s.canonical).strip() or s.canonical
-        out.append(lsp.DocumentSymbol(
-            name=title, kind=lsp.SymbolKind.Namespace,
-            range=convert.to_range(lines, s.span.start, end, enc),
-            selection_range=convert.to_range(lines, s.span.start, s.span.end, enc),
-            detail=s.canonical if s.canonical != title else None,
-            children=children))
-    for t in tables:      # a table outside every section still shows
+        out.append(
+            lsp.DocumentSymbol(
+                name=title,
+                kind=lsp.SymbolKind.Namespace,
+                range=convert.to_range(lines, s.span.start, end, enc),
+                selection_range=convert.to_range(lines, s.span.start, s.span.end, enc),
+                detail=s.canonical if s.canonical != title else None,
+                children=children,
+            )
+        )
+    for t in tables:  # a table outside every section still shows
         if id(t) not in used:
             out.append(_table_symbol(t, lines, enc, en))
     out.sort(key=lambda x: (x.range.start.line, x.range.start.character))
@@ -212,8 +241,9 @@ def _table_symbol(t, lines, enc: str, en: bool) -> lsp.DocumentSymbol:
     rng = convert.to_range(lines, t.span.start, max(t.span.end, t.span.start), enc)
     line_end = lines.line_end(lines.line_of(t.span.start))
     sel = convert.to_range(lines, t.span.start, max(t.span.start, min(line_end, t.span.end)), enc)
-    return lsp.DocumentSymbol(name=name, kind=lsp.SymbolKind.Struct, range=rng, selection_range=sel,
-                              detail=t.version or None)
+    return lsp.DocumentSymbol(
+        name=name, kind=lsp.SymbolKind.Struct, range=rng, selection_range=sel, detail=t.version or None
+    )
 
 
 def folding_ranges(doc, lines) -> list[lsp.FoldingRange]:

@@ -1,5 +1,6 @@
 """Hover: the arithmetic a table cell takes part in, a prose number, and the rule docs of a
 diagnostic under the cursor.  Markdown text built from the linted Document."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -15,8 +16,11 @@ TABLE_NAMES_EN = {"t2": "table 2", "t3": "table 3", "t4": "table 4"}
 
 
 def _at(span, offset: int) -> bool:
-    return span is not None and (span.start <= offset < span.end or span.start == span.end == offset
-                                 or (span.end == offset and span.end > span.start))
+    return span is not None and (
+        span.start <= offset < span.end
+        or span.start == span.end == offset
+        or (span.end == offset and span.end > span.start)
+    )
 
 
 def cell_at(doc: Document, offset: int) -> Optional[tuple[str, str, Cell]]:
@@ -48,8 +52,9 @@ def rule_doc_summary(doc: str) -> str:
     return "\n".join(out).strip()
 
 
-def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offset: int, lang: str = "zh",
-                   docs_href=None, previous=None) -> Optional[str]:
+def hover_markdown(
+    doc: Optional[Document], diagnostics: list[Diagnostic], offset: int, lang: str = "zh", docs_href=None, previous=None
+) -> Optional[str]:
     """``previous``: last year's index entry of this report's organ (its digest has every cell)."""
     parts: list[str] = []
     en = lang == "en"
@@ -61,8 +66,11 @@ def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offse
             cols = COLUMN_NAMES_EN if en else COLUMN_NAMES
             tname = (TABLE_NAMES_EN if en else TABLE_NAMES).get(kind, kind)
             colname = cols.get(cell.column, cell.column)
-            value = fmt_num(cell.value) if cell.value is not None else ("(blank)" if en and cell.blank else
-                                                                          "（空）" if cell.blank else repr(cell.raw))
+            value = (
+                fmt_num(cell.value)
+                if cell.value is not None
+                else ("(blank)" if en and cell.blank else "（空）" if cell.blank else repr(cell.raw))
+            )
             parts.append(f"**{tname} · {label} · {colname}** = `{value}`")
             note = _reading_note(doc, cell, en)
             if note:
@@ -97,32 +105,52 @@ def hover_markdown(doc: Optional[Document], diagnostics: list[Diagnostic], offse
 
 
 HOW = {
-    "split": ("此格是拆分得出的：原文丢失了单元格分隔，相邻单元格的数字连在一起；按单元格数目和本行的合计关系，"
-              "只有这一种拆分成立。请以原表为准。",
-              "This cell was recovered: the text lost its cell separators and the digits of neighbouring cells "
-              "run together; this is the only split the cell count and the row's totals allow. The original "
-              "table is authoritative."),
-    "glued": ("此格的数字与行标签连在一起，已切分出来（只有这一种读法）。",
-              "This number was glued to its row label and cut off it (the only reading)."),
-    "joined": ("此格的数字在单元格内折行，已合为一个数（只有这一种读法）。",
-               "This number was wrapped inside its cell and joined again (the only reading)."),
-    "placed": ("此格是推断的：行标签与数值分开，数值按位置对应到这一行；据此不报告错误（GX207）。",
-               "This cell is a guess: the row label stands apart from its values, matched by position; no "
-               "error rests on it (GX207)."),
-    "merged": ("此格是推断的：转换时两行合并成了一行，又按位置拆开；据此不报告错误（GX207）。",
-               "This cell is a guess: a converter merged two rows into one, taken apart by position; no error "
-               "rests on it (GX207)."),
-    "page": ("此格所在行后面单独一个数字，当作页码去掉了；它也可能是单元格内折行的数字。据此不报告错误（GX207）。",
-             "A lone number after this row was taken for a page number; it may be a digit wrapped in its "
-             "cell. No error rests on this row (GX207)."),
-    "blank": ("此格的空白是推断的（原文没有显示空白单元格）；据此不报告错误（GX207）。",
-              "This blank is inferred (the text shows no empty cell); no error rests on it (GX207)."),
-    "letters": ("此格数字中混有字母，可能是扫描件文字识别（OCR）的误读；据此不报告错误（GX207）。",
-                "Letters among this number's digits: perhaps a scan misread by OCR; no error rests on it (GX207)."),
+    "split": (
+        "此格是拆分得出的：原文丢失了单元格分隔，相邻单元格的数字连在一起；按单元格数目和本行的合计关系，"
+        "只有这一种拆分成立。请以原表为准。",
+        "This cell was recovered: the text lost its cell separators and the digits of neighbouring cells "
+        "run together; this is the only split the cell count and the row's totals allow. The original "
+        "table is authoritative.",
+    ),
+    "glued": (
+        "此格的数字与行标签连在一起，已切分出来（只有这一种读法）。",
+        "This number was glued to its row label and cut off it (the only reading).",
+    ),
+    "joined": (
+        "此格的数字在单元格内折行，已合为一个数（只有这一种读法）。",
+        "This number was wrapped inside its cell and joined again (the only reading).",
+    ),
+    "placed": (
+        "此格是推断的：行标签与数值分开，数值按位置对应到这一行；据此不报告错误（GX207）。",
+        "This cell is a guess: the row label stands apart from its values, matched by position; no "
+        "error rests on it (GX207).",
+    ),
+    "merged": (
+        "此格是推断的：转换时两行合并成了一行，又按位置拆开；据此不报告错误（GX207）。",
+        "This cell is a guess: a converter merged two rows into one, taken apart by position; no error "
+        "rests on it (GX207).",
+    ),
+    "page": (
+        "此格所在行后面单独一个数字，当作页码去掉了；它也可能是单元格内折行的数字。据此不报告错误（GX207）。",
+        "A lone number after this row was taken for a page number; it may be a digit wrapped in its "
+        "cell. No error rests on this row (GX207).",
+    ),
+    "blank": (
+        "此格的空白是推断的（原文没有显示空白单元格）；据此不报告错误（GX207）。",
+        "This blank is inferred (the text shows no empty cell); no error rests on it (GX207).",
+    ),
+    "letters": (
+        "此格数字中混有字母，可能是扫描件文字识别（OCR）的误读；据此不报告错误（GX207）。",
+        "Letters among this number's digits: perhaps a scan misread by OCR; no error rests on it (GX207).",
+    ),
 }
-COUNT = ("这一行的数字之间只有空格，个数与模板不符，哪个数属于哪一列无法确定；据此不报告错误（GX207）。",
-         "This row's numbers are separated by spaces only, not as many as the template has: which number "
-         "belongs to which column is not certain; no error rests on it (GX207).")
+COUNT = (
+    "这一行的数字之间只有空格，个数与模板不符，哪个数属于哪一列无法确定；据此不报告错误（GX207）。",
+    "This row's numbers are separated by spaces only, not as many as the template has: which number "
+    "belongs to which column is not certain; no error rests on it (GX207).",
+)
+
+
 def _last_year(previous, kind: str, rid: str, cell: Cell, en: bool) -> Optional[str]:
     """上年（2023）：`81` → 本年 `218`（+137，+169.1%）"""
     dg = getattr(previous, "digest", None)
@@ -143,14 +171,18 @@ def _last_year(previous, kind: str, rid: str, cell: Cell, en: bool) -> Optional[
     d = cell.value - old
     if d == 0:
         return head + (", unchanged" if en else "，与上年相同")
-    ch = ("+" if d > 0 else "−") + fmt_num(abs(d)) + ((f", {d / old * 100:+.1f}%" if en else f"，{d / old * 100:+.1f}%") if old else "")
+    ch = (
+        ("+" if d > 0 else "−")
+        + fmt_num(abs(d))
+        + ((f", {d / old * 100:+.1f}%" if en else f"，{d / old * 100:+.1f}%") if old else "")
+    )
     return head + (f" → `{fmt_num(cell.value)}` ({ch})" if en else f" → 本年 `{fmt_num(cell.value)}`（{ch}）")
 
 
 UNREADABLE = {
     "zh": "这一行的数字连在一起，有不止一种拆分方式，无法确定各单元格的数值（GX207）。",
     "en": "The digits of this row run together and can be split in more than one way: its cells "
-          "cannot be read with certainty (GX207).",
+    "cannot be read with certainty (GX207).",
 }
 
 
@@ -221,5 +253,7 @@ def _claim_lines(claim, en: bool) -> list[str]:
         else:
             mark = "✓" if abs(total - claim.value) < 1e-9 else "✗"
         eq = f"{nums} = {fmt_num(total)}" if len(terms) > 1 else nums
-        out.append(f"{mark} {'table' if en else '表中'}：{eq}，{'the text says' if en else '正文为'} {fmt_num(claim.value)}")
+        out.append(
+            f"{mark} {'table' if en else '表中'}：{eq}，{'the text says' if en else '正文为'} {fmt_num(claim.value)}"
+        )
     return out

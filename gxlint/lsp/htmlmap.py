@@ -6,6 +6,7 @@ after that offset (the 2nd "12" of a paragraph maps to the 2nd "12" written afte
 starts).  What cannot be placed exactly falls back to the block's first words.  Fixes are not
 offered: they are edits of the text view, not of the HTML.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -15,7 +16,7 @@ from ..read.html import in_markup
 
 HTML_LANGUAGES = {"html", "xhtml"}
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
-WINDOW = 200_000     # how far past a block's start its text is looked for
+WINDOW = 200_000  # how far past a block's start its text is looked for
 
 
 def is_html(language_id: Optional[str], path: Optional[str]) -> bool:
@@ -73,11 +74,10 @@ def map_span(src, source: str, span: Span) -> Span:
             return Span(base, base + 1)
         pos = idx + 1
         if in_markup(source, idx, base):
-            continue          # inside <td colspan="2">: markup, not text
+            continue  # inside <td colspan="2">: markup, not text
         if seen == nth:
             return Span(idx, idx + len(snippet))
         seen += 1
-
 
 
 def _nearest(src, span: Span) -> Span:

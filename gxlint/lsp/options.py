@@ -40,6 +40,7 @@ Keys (all optional):
 A project configuration file (``gxlint.toml`` / ``[tool.gxlint]``), when ``gxlint.configfile``
 provides ``settings_for_file(path, base)``, is the base the editor settings are laid over.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -55,9 +56,16 @@ DEFAULT_LINT_TIMEOUT_MS = 60_000
 DEFAULT_THREAD_BUDGET_MS = 2_000
 
 _LINT_KEYS = {
-    "select": "select", "extendselect": "extend_select", "ignore": "ignore", "severity": "severity",
-    "lang": "lang", "language": "lang", "template": "template", "year": "year",
-    "organlevel": "organ_level", "townshipdeadline": "township_deadline",
+    "select": "select",
+    "extendselect": "extend_select",
+    "ignore": "ignore",
+    "severity": "severity",
+    "lang": "lang",
+    "language": "lang",
+    "template": "template",
+    "year": "year",
+    "organlevel": "organ_level",
+    "townshipdeadline": "township_deadline",
 }
 
 
@@ -88,11 +96,11 @@ class ServerOptions:
     docs_base_url: str = DOCS_BASE_URL
     diagnostic_mode: str = "auto"
     log_timing: bool = False
-    run: str = "onType"                         # onType / onSave: when a push-mode client gets diagnostics
-    cross_report: bool = True                   # GX7 with the workspace's other reports (lsp/workspace.py)
-    closed_files: bool = False                  # publish the diagnostics of reports not open (push mode)
-    lint_opts: tuple = ()                       # the lint options as given, for per-file settings
-    problems: tuple[str, ...] = ()              # settings that were rejected, for a message
+    run: str = "onType"  # onType / onSave: when a push-mode client gets diagnostics
+    cross_report: bool = True  # GX7 with the workspace's other reports (lsp/workspace.py)
+    closed_files: bool = False  # publish the diagnostics of reports not open (push mode)
+    lint_opts: tuple = ()  # the lint options as given, for per-file settings
+    problems: tuple[str, ...] = ()  # settings that were rejected, for a message
 
     def settings_for(self, path: Optional[str]) -> Settings:
         """The lint settings for one document: project config file (if any) + editor settings."""
@@ -120,14 +128,14 @@ def project_settings(path: Optional[str]) -> Optional[Settings]:
         return None
     try:
         return fn(path, _BASE)
-    except Exception as exc:   # a broken config file must not stop the editor's linting
+    except Exception as exc:  # a broken config file must not stop the editor's linting
         import logging
 
         logging.getLogger("gxlint.lsp").warning("configuration for %s ignored: %s", path, exc)
         return None
 
 
-_BASE = Settings()      # one object, so that configfile's cache (keyed by the base) hits
+_BASE = Settings()  # one object, so that configfile's cache (keyed by the base) hits
 
 
 def _bool(v: Any) -> bool:
@@ -148,13 +156,13 @@ def parse_options(*sources: Any) -> ServerOptions:
         if name is None:
             continue
         if v is None or (isinstance(v, (str, list, tuple, dict)) and not v):
-            continue        # an empty editor setting means "not set": the project's config stands
+            continue  # an empty editor setting means "not set": the project's config stands
         try:
             if name == "year":
                 v = int(v)
             if name == "severity" and not isinstance(v, dict):
                 raise ValueError("severity must be an object {CODE: level}")
-            Settings.from_options(None, **{name: v})     # validate this key alone
+            Settings.from_options(None, **{name: v})  # validate this key alone
             lint_opts[name] = v
         except (ValueError, TypeError) as exc:
             problems.append(f"{k}: {exc}")
@@ -198,5 +206,9 @@ def parse_options(*sources: Any) -> ServerOptions:
                 kw[name] = fn(merged[key])
             except (ValueError, TypeError) as exc:
                 problems.append(f"{key}: {exc}")
-    return ServerOptions(settings=settings, lint_opts=tuple(sorted(lint_opts.items(), key=lambda kv: kv[0])),
-                         problems=tuple(problems), **kw)
+    return ServerOptions(
+        settings=settings,
+        lint_opts=tuple(sorted(lint_opts.items(), key=lambda kv: kv[0])),
+        problems=tuple(problems),
+        **kw,
+    )

@@ -22,6 +22,7 @@ it, and why:
 tests/lsp/test_pygls_contract.py checks that what this relies on is still there in the installed
 pygls (names, signatures, attributes) and that each override still takes effect.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,8 +32,12 @@ import threading
 from typing import Any
 
 from lsprotocol import types as lsp
-from pygls.exceptions import (JsonRpcInternalError, JsonRpcInvalidParams, JsonRpcInvalidRequest,
-                              JsonRpcServerNotInitialized)
+from pygls.exceptions import (
+    JsonRpcInternalError,
+    JsonRpcInvalidParams,
+    JsonRpcInvalidRequest,
+    JsonRpcServerNotInitialized,
+)
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
@@ -50,7 +55,7 @@ class Ignored:
 class GxProtocol(LanguageServerProtocol):
     """pygls' protocol with the overrides listed in this module's docstring."""
 
-    initialized_seen = False   # an initialize request has arrived
+    initialized_seen = False  # an initialize request has arrived
 
     # why: pygls iterates over _request_futures itself, and a cancelled request removes itself from it
     @lsp_method(lsp.SHUTDOWN)
@@ -110,14 +115,19 @@ class GxProtocol(LanguageServerProtocol):
         elif method is not None and not self.initialized_seen and method != lsp.EXIT:
             # LSP: before initialize, a request is answered -32002 and a notification dropped
             if msg_id is not None:
-                self._send_response(msg_id, error=JsonRpcServerNotInitialized(
-                    f"{method}: the server has not been initialized").to_response_error())
+                self._send_response(
+                    msg_id,
+                    error=JsonRpcServerNotInitialized(
+                        f"{method}: the server has not been initialized"
+                    ).to_response_error(),
+                )
             else:
                 log.warning("dropped %s: the server has not been initialized", method)
             return
         elif method is not None and msg_id is not None and self._shutdown and method != lsp.EXIT:
-            self._send_response(msg_id, error=JsonRpcInvalidRequest(
-                f"{method}: the server is shutting down").to_response_error())
+            self._send_response(
+                msg_id, error=JsonRpcInvalidRequest(f"{method}: the server is shutting down").to_response_error()
+            )
             return
         return super().handle_message(message)
 

@@ -16,6 +16,7 @@
 The handlers of the LSP methods are in :mod:`gxlint.lsp.features` (one module per group, each with
 ``register(server)``); what gxlint changes in pygls itself is in :mod:`gxlint.lsp.protocol`.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -49,12 +50,14 @@ CONFIG_TIMEOUT_S = 2.0
 
 # --- the server --------------------------------------------------------------------------
 
+
 class GxLanguageServer(LanguageServer):
-    protocol: GxProtocol        # pygls makes it of the protocol_cls given below
+    protocol: GxProtocol  # pygls makes it of the protocol_cls given below
 
     def __init__(self) -> None:
-        super().__init__("gxlint", __version__, protocol_cls=GxProtocol,
-                         text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "gxlint", __version__, protocol_cls=GxProtocol, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+        )
         self.docs: dict[str, DocState] = {}
         self.init_options: Any = None
         self.client_settings: Any = None
@@ -90,7 +93,7 @@ class GxLanguageServer(LanguageServer):
         supported = self._cap("text_document.diagnostic") is not None
         return supported if mode == "auto" else True
 
-    def report_server_error(self, error, source) -> None:   # log, do not pop up dialogs
+    def report_server_error(self, error, source) -> None:  # log, do not pop up dialogs
         log.error("gxlint server error (%s): %s", getattr(source, "__name__", source), error)
         try:
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"gxlint: {error}"))
@@ -105,17 +108,24 @@ class GxLanguageServer(LanguageServer):
         self.options = parse_options(self.init_options, self.client_settings)
         self.gen += 1
         if self.options.problems:
-            self.window_show_message(lsp.ShowMessageParams(
-                type=lsp.MessageType.Warning,
-                message="gxlint: ignored settings: " + "; ".join(self.options.problems)))
+            self.window_show_message(
+                lsp.ShowMessageParams(
+                    type=lsp.MessageType.Warning,
+                    message="gxlint: ignored settings: " + "; ".join(self.options.problems),
+                )
+            )
 
     async def fetch_configuration(self) -> None:
         if not self._cap("workspace.configuration"):
             return
         try:
-            res = await asyncio.wait_for(self.workspace_configuration_async(
-                lsp.ConfigurationParams(items=[lsp.ConfigurationItem(section="gxlint")])), CONFIG_TIMEOUT_S)
-        except Exception as exc:   # the client may not answer; keep what we have
+            res = await asyncio.wait_for(
+                self.workspace_configuration_async(
+                    lsp.ConfigurationParams(items=[lsp.ConfigurationItem(section="gxlint")])
+                ),
+                CONFIG_TIMEOUT_S,
+            )
+        except Exception as exc:  # the client may not answer; keep what we have
             log.warning("workspace/configuration failed: %s", exc)
             return
         if res:
@@ -156,7 +166,7 @@ class GxLanguageServer(LanguageServer):
             out = await self.outcome(st)
         except asyncio.CancelledError:
             return
-        except Exception as exc:    # never let a lint failure kill the loop
+        except Exception as exc:  # never let a lint failure kill the loop
             log.exception("lint failed")
             self.report_server_error(exc, type(exc))
             return
@@ -169,16 +179,23 @@ class GxLanguageServer(LanguageServer):
         if not st.open or out.version != st.version or out.gen != self.gen or self.docs.get(st.uri) is not st:
             return
         t_pub = time.perf_counter()
-        self.protocol.send_raw(stdio.notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, {
-            "uri": st.uri, "version": st.version, "diagnostics": stdio.Raw(out.items_json)}))
+        self.protocol.send_raw(
+            stdio.notification(
+                lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+                {"uri": st.uri, "version": st.version, "diagnostics": stdio.Raw(out.items_json)},
+            )
+        )
         if self.options.log_timing and st.changed_at:
             now = time.perf_counter()
             total = (now - st.changed_at) * 1000 - delay * 1000
             queued = (out.started - st.changed_at) * 1000 - delay * 1000 if out.started else 0.0
-            self.log_info(f"gxlint timing: {st.uri} v{st.version} lint {out.lint_ms:.1f} ms, "
-                          f"change→publish {total:.1f} ms (excluding debounce {delay * 1000:.0f} ms; queued {queued:.1f} ms, "
-                          f"handoff {(t_pub - out.started) * 1000 - out.lint_ms:.1f} ms, "
-                          f"send {(now - t_pub) * 1000:.1f} ms)", lsp.MessageType.Log)
+            self.log_info(
+                f"gxlint timing: {st.uri} v{st.version} lint {out.lint_ms:.1f} ms, "
+                f"change→publish {total:.1f} ms (excluding debounce {delay * 1000:.0f} ms; queued {queued:.1f} ms, "
+                f"handoff {(t_pub - out.started) * 1000 - out.lint_ms:.1f} ms, "
+                f"send {(now - t_pub) * 1000:.1f} ms)",
+                lsp.MessageType.Log,
+            )
 
     async def outcome(self, st: DocState) -> Outcome:
         """The lint of the document's current version (shared with a lint already running)."""
@@ -191,10 +208,21 @@ class GxLanguageServer(LanguageServer):
         loop = asyncio.get_running_loop()
         self.across.loop = loop
         opts = self.options
-        slow = st.slow or bool(opts.process_bytes and len(st.text) * 3 > opts.process_bytes
-                               and len(st.text.encode("utf-8", "surrogatepass")) > opts.process_bytes)
-        fut = loop.run_in_executor(self.slow_pool if slow and _processes_ok() else self.pool, self._lint_job,
-                                   st, st.version, st.text, self.gen, opts, self.enc)
+        slow = st.slow or bool(
+            opts.process_bytes
+            and len(st.text) * 3 > opts.process_bytes
+            and len(st.text.encode("utf-8", "surrogatepass")) > opts.process_bytes
+        )
+        fut = loop.run_in_executor(
+            self.slow_pool if slow and _processes_ok() else self.pool,
+            self._lint_job,
+            st,
+            st.version,
+            st.text,
+            self.gen,
+            opts,
+            self.enc,
+        )
         st.inflight = (key, fut)
         try:
             out = await asyncio.shield(fut)
@@ -202,14 +230,13 @@ class GxLanguageServer(LanguageServer):
             if st.inflight is not None and st.inflight[1] is fut:
                 st.inflight = None
         if out.overrun and st.open and self.docs.get(st.uri) is st:
-            st.slow = True                          # from now on in a child process (slow_pool)
-            log.info("%s: a lint ran past %d ms; linting it in a child process", st.uri,
-                     self.options.thread_budget_ms)
+            st.slow = True  # from now on in a child process (slow_pool)
+            log.info("%s: a lint ran past %d ms; linting it in a child process", st.uri, self.options.thread_budget_ms)
             return await self.outcome(st)
         if out.version == st.version and out.gen == self.gen and not out.stale:
             st.outcome = out
         elif out.stale and st.open and self.docs.get(st.uri) is st:
-            return await self.outcome(st)          # superseded: lint what is there now
+            return await self.outcome(st)  # superseded: lint what is there now
         return out
 
     def _lint_job(self, st: DocState, version, text: str, gen: int, opts: ServerOptions, enc: str) -> Outcome:
@@ -235,8 +262,11 @@ class GxLanguageServer(LanguageServer):
             if opts.max_bytes and size > opts.max_bytes:
                 quiet = not hint
                 if settings.is_enabled("GX002", "unreadable-input", st.path):
-                    diags = [engine_diagnostic("GX002", "too_large", Span(0, 0), settings,
-                                               size=_mb(size), limit=_mb(opts.max_bytes))]
+                    diags = [
+                        engine_diagnostic(
+                            "GX002", "too_large", Span(0, 0), settings, size=_mb(size), limit=_mb(opts.max_bytes)
+                        )
+                    ]
             elif is_html(st.language_id, st.path):
                 # a web page: lint its text view, ranges in the HTML source (no hover/fixes)
                 from .htmlmap import lint_html
@@ -251,13 +281,17 @@ class GxLanguageServer(LanguageServer):
 
                 quiet = not hint
                 try:
-                    diags = lint_in_process(text, st.path, settings, stale=stale,
-                                            timeout_s=opts.lint_timeout_ms / 1000.0)
+                    diags = lint_in_process(
+                        text, st.path, settings, stale=stale, timeout_s=opts.lint_timeout_ms / 1000.0
+                    )
                 except Stopped:
                     return Outcome(version, gen, text, LineIndex(""), [], quiet=True, stale=True)
                 except TimedOut:
-                    diags = [engine_diagnostic("GX001", "timeout", Span(0, 0), settings,
-                                               seconds=f"{opts.lint_timeout_ms / 1000:g}")]
+                    diags = [
+                        engine_diagnostic(
+                            "GX001", "timeout", Span(0, 0), settings, seconds=f"{opts.lint_timeout_ms / 1000:g}"
+                        )
+                    ]
                 except Unavailable as exc:
                     log.warning("lint processes unavailable (%s); linting in a thread", exc)
                     _PROCESSES_OK[0] = False
@@ -281,28 +315,49 @@ class GxLanguageServer(LanguageServer):
                 if doc is not None:
                     lines = doc.lines
                     quiet = not opts.lint_all and not _looks_like_report(doc)
-                    if not quiet:   # GX7: lsp/workspace.py
+                    if not quiet:  # GX7: lsp/workspace.py
                         diags = sorted(diags + self.across.diagnostics_for(st, doc, settings), key=Diagnostic.sort_key)
                 else:
                     quiet = not hint
-        except Exception as exc:   # lint() isolates rules; this is the last line of defence
+        except Exception as exc:  # lint() isolates rules; this is the last line of defence
             log.exception("lint crashed")
             try:
-                from ..engine import engine_diagnostic
                 from ..config import Settings
+                from ..engine import engine_diagnostic
 
-                diags = [engine_diagnostic("GX001", "parser", Span(0, 0), Settings(),
-                                           error=f"{type(exc).__name__}: {exc}"[:200])]
+                diags = [
+                    engine_diagnostic(
+                        "GX001", "parser", Span(0, 0), Settings(), error=f"{type(exc).__name__}: {exc}"[:200]
+                    )
+                ]
             except Exception:
                 diags = []
         if quiet:
             diags = []
         prev = st.outcome.converted if st.outcome is not None else None
-        kept, conv = convert.convert_all(diags, lines, st.uri, enc, opts.docs_base_url, prev,
-                                         on_error=lambda d: log.exception("could not convert %s", d.code))
+        kept, conv = convert.convert_all(
+            diags,
+            lines,
+            st.uri,
+            enc,
+            opts.docs_base_url,
+            prev,
+            on_error=lambda d: log.exception("could not convert %s", d.code),
+        )
         rid = hashlib.sha1(conv.items_json.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        return Outcome(version, gen, text, lines, kept, doc, conv, rid,
-                       lint_ms=(time.perf_counter() - t0) * 1000, quiet=quiet, started=t0)
+        return Outcome(
+            version,
+            gen,
+            text,
+            lines,
+            kept,
+            doc,
+            conv,
+            rid,
+            lint_ms=(time.perf_counter() - t0) * 1000,
+            quiet=quiet,
+            started=t0,
+        )
 
     def relint_all(self) -> None:
         for st in list(self.docs.values()):
@@ -341,10 +396,15 @@ def warm_up() -> None:
         from ..engine import lint
 
         res = lint(_WARM_UP_TEXT, None)
-        _kept, conv = convert.convert_all(res.diagnostics, LineIndex(_WARM_UP_TEXT), "untitled:warm-up", "utf-16",
-                                          "https://example.invalid/")
-        stdio.frame(stdio.notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, {
-            "uri": "untitled:warm-up", "diagnostics": stdio.Raw(conv.items_json)}))
+        _kept, conv = convert.convert_all(
+            res.diagnostics, LineIndex(_WARM_UP_TEXT), "untitled:warm-up", "utf-16", "https://example.invalid/"
+        )
+        stdio.frame(
+            stdio.notification(
+                lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+                {"uri": "untitled:warm-up", "diagnostics": stdio.Raw(conv.items_json)},
+            )
+        )
         if conv.json_list:
             convert.from_json(conv.json_list[0])
     except Exception:

@@ -9,6 +9,7 @@ Used by the language server's ``gxlint.newReport`` command and by the VS Code ex
 (``vscode-extension/snippets/gxreport.code-snippets`` is generated from it, see
 :func:`snippet_json`).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -34,8 +35,13 @@ def default_year(today: Optional[datetime.date] = None) -> int:
     return (today or datetime.date.today()).year - 1
 
 
-def skeleton(year: Optional[int] = None, template: Optional[str] = None, organ: str = ORGAN_PLACEHOLDER,
-             *, placeholders: bool = False) -> str:
+def skeleton(
+    year: Optional[int] = None,
+    template: Optional[str] = None,
+    organ: str = ORGAN_PLACEHOLDER,
+    *,
+    placeholders: bool = False,
+) -> str:
     """The skeleton text.  ``template`` defaults to the one the year requires (v2019 before 2021).
     ``placeholders``: write VS Code snippet tab stops (``${1:…}``) for the organ and the year."""
     year = default_year() if year is None else int(year)
@@ -52,10 +58,13 @@ def skeleton(year: Optional[int] = None, template: Optional[str] = None, organ: 
     w = out.append
     w(f"{organ_t}{year_t}年政府信息公开工作年度报告")
     w("")
-    w("本报告根据《中华人民共和国政府信息公开条例》" + (f"和{_full(basis)}的要求" if basis else "")
-      + "编制，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+    w(
+        "本报告根据《中华人民共和国政府信息公开条例》"
+        + (f"和{_full(basis)}的要求" if basis else "")
+        + "编制，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
         "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。"
-      + f"本报告中所列数据的统计期限自{year_t}年1月1日起至{year_t}年12月31日止。")
+        + f"本报告中所列数据的统计期限自{year_t}年1月1日起至{year_t}年12月31日止。"
+    )
     w("")
     w(heads[1])
     w(f"{year_t}年，{organ_t}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。")
@@ -111,6 +120,7 @@ def skeleton(year: Optional[int] = None, template: Optional[str] = None, organ: 
 def snippet_json() -> str:
     """The VS Code snippets file (one snippet per template version), generated from
     :func:`skeleton`; ``tests/lsp/test_drafting.py`` checks the committed file is up to date."""
+
     def esc(line: str) -> str:
         # a literal `$` or `}` outside a placeholder is not in the skeleton; keep it that way
         return line
@@ -127,7 +137,7 @@ def snippet_json() -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-if __name__ == "__main__":   # python3 -m gxlint.lsp.skeleton > vscode-extension/snippets/gxreport.code-snippets
+if __name__ == "__main__":  # python3 -m gxlint.lsp.skeleton > vscode-extension/snippets/gxreport.code-snippets
     import sys
 
     sys.stdout.write(snippet_json())

@@ -15,6 +15,7 @@ lint processes go on.  Here:
   input, SIGTERM/SIGHUP/SIGINT — child lint processes, the fork server and the resource tracker are
   stopped and the process exits at once, without waiting for lints still running in threads.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -71,13 +72,13 @@ class _PipeReader:
     async def readline(self) -> bytes:
         try:
             return await self.reader.readline()
-        except ValueError:                # a line over MAX_HEADER_LINE: dropped, read as garbage
+        except ValueError:  # a line over MAX_HEADER_LINE: dropped, read as garbage
             return b"?"
 
     async def read(self, n: int) -> bytes:
         try:
             return await self.reader.readexactly(n)
-        except asyncio.IncompleteReadError as exc:     # end of input inside the body
+        except asyncio.IncompleteReadError as exc:  # end of input inside the body
             return exc.partial
 
 
@@ -123,16 +124,16 @@ async def message_loop(stop: threading.Event, reader: Any, protocol: Any, on_err
             length = n
             continue
         if line.strip():
-            continue                      # another header (Content-Type) or garbage: ignored
+            continue  # another header (Content-Type) or garbage: ignored
         if length is None:
-            continue                      # a blank line with no header before it
+            continue  # a blank line with no header before it
         body = await reader.read(length)
         length = None
         if not body:
             return None
         try:
             message = json.loads(body, object_hook=protocol.structure_message)
-        except Exception as exc:          # a broken message: logged, the loop goes on
+        except Exception as exc:  # a broken message: logged, the loop goes on
             log.error("could not read a message (%d bytes): %s", len(body), exc)
             continue
         try:
@@ -148,6 +149,7 @@ async def message_loop(stop: threading.Event, reader: Any, protocol: Any, on_err
 
 
 # --- messages serialised once -----------------------------------------------------------
+
 
 class Raw:
     """A piece of JSON already serialised (a report's diagnostics: serialised once in the lint
@@ -198,8 +200,7 @@ def frame(body: str) -> bytes:
         data = body.encode("utf-8")
     except UnicodeEncodeError:
         data = _LONE_SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), body).encode("utf-8")
-    return (b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n"
-            % len(data)) + data
+    return (b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n" % len(data)) + data
 
 
 def stop_children(server: Any = None) -> None:
@@ -245,7 +246,7 @@ def serve(server: Any, stdin: Optional[BinaryIO] = None, stdout: Optional[Binary
     """Run ``server`` on stdio until it ends; never returns (the process exits with the code)."""
     from pygls.io_ import StdoutWriter
 
-    def on_signal(signum, frame):      # SIGTERM/SIGHUP/SIGINT: children first, then this process
+    def on_signal(signum, frame):  # SIGTERM/SIGHUP/SIGINT: children first, then this process
         log.warning("gxlint lsp: signal %d, exiting", signum)
         stop_children(server)
         _leave(128 + signum)
@@ -254,7 +255,7 @@ def serve(server: Any, stdin: Optional[BinaryIO] = None, stdout: Optional[Binary
         if sig is not None:
             try:
                 signal.signal(sig, on_signal)
-            except (ValueError, OSError):   # not the main thread: leave signals alone
+            except (ValueError, OSError):  # not the main thread: leave signals alone
                 pass
 
     stop = server.protocol.stop_event()
@@ -264,15 +265,14 @@ def serve(server: Any, stdin: Optional[BinaryIO] = None, stdout: Optional[Binary
 
     async def run() -> Optional[str]:
         reader = await open_reader(stream)
-        return await message_loop(stop, reader, server.protocol,
-                                  on_error=getattr(server, "report_server_error", None))
+        return await message_loop(stop, reader, server.protocol, on_error=getattr(server, "report_server_error", None))
 
     try:
         reason = asyncio.run(run())
         if reason is not None:
             log.error("gxlint lsp: stopping: %s", reason)
             code = 1
-    except SystemExit as exc:          # the exit notification (pygls raises it)
+    except SystemExit as exc:  # the exit notification (pygls raises it)
         code = exc.code if isinstance(exc.code, int) else (0 if server.protocol.shut_down else 1)
     except BrokenPipeError:
         log.error("gxlint lsp: the connection to the client is lost")
@@ -280,7 +280,7 @@ def serve(server: Any, stdin: Optional[BinaryIO] = None, stdout: Optional[Binary
         code = 130
     finally:
         stop_children(server)
-    if code is None:                   # end of input: 0 after shutdown, 1 without (as for exit)
+    if code is None:  # end of input: 0 after shutdown, 1 without (as for exit)
         code = 0 if server.protocol.shut_down else 1
     _leave(code)
-    return code   # pragma: no cover
+    return code  # pragma: no cover

@@ -6,11 +6,12 @@ server lints in a child process instead (started from a fork server that has alr
 rules, so starting one is cheap) and terminates it as soon as a newer version supersedes it, or
 when it runs past the time limit (then the document gets a GX001 "timed out" diagnostic).
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections import namedtuple
 import time
+from collections import namedtuple
 from typing import Callable, Optional
 
 _CTX = None
@@ -28,7 +29,7 @@ def _context():
     return _CTX
 
 
-_LIVE: set = set()          # child lint processes now running (killed when the server ends)
+_LIVE: set = set()  # child lint processes now running (killed when the server ends)
 
 
 def kill_all() -> None:
@@ -48,7 +49,7 @@ def _die_with_parent() -> None:
         import signal
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)      # PR_SET_PDEATHSIG
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     except Exception:
         pass
 
@@ -105,8 +106,9 @@ class TimedOut(Exception):
     pass
 
 
-def lint_in_process(text: str, path: Optional[str], settings, *, stale: Callable[[], bool],
-                    timeout_s: float, poll_s: float = 0.05):
+def lint_in_process(
+    text: str, path: Optional[str], settings, *, stale: Callable[[], bool], timeout_s: float, poll_s: float = 0.05
+):
     """Lint in a child process; returns the diagnostics.  Raises Stopped or TimedOut (the child is
     terminated in both cases) or RuntimeError (the child failed)."""
     ctx = _context()

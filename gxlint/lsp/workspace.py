@@ -14,6 +14,7 @@
 
 Rules never see a file: the files are read here (front end), the rules read the index.
 """
+
 from __future__ import annotations
 
 import logging
@@ -37,14 +38,14 @@ class Workspace:
     def __init__(self, server) -> None:
         self.server = server
         self.lock = threading.RLock()
-        self.index: Optional[Index] = None      # set once built (self.ready), never unset
+        self.index: Optional[Index] = None  # set once built (self.ready), never unset
         self.building = False
         self.ready = threading.Event()
-        self.loop: Optional[asyncio.AbstractEventLoop] = None   # the server's, to call back on
+        self.loop: Optional[asyncio.AbstractEventLoop] = None  # the server's, to call back on
         self.open_entries: dict[str, Any] = {}
-        self.closed: dict[str, tuple] = {}      # path → (key, lsp diagnostics) of reports not open
+        self.closed: dict[str, tuple] = {}  # path → (key, lsp diagnostics) of reports not open
         self.max_files = 5000
-        self.pending: set[str] = set()          # files changed while the first index was being built
+        self.pending: set[str] = set()  # files changed while the first index was being built
 
     # --- the index ------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -98,13 +99,13 @@ class Workspace:
             self.ready.set()
             self.building = False
             pending, self.pending = sorted(self.pending), set()
-        if pending:       # changed (deleted, created) while the build read the folders: read them again
+        if pending:  # changed (deleted, created) while the build read the folders: read them again
             self._reindex(pending)
         self._later(self._after_build)
 
     def _after_build(self) -> None:
         srv = self.server
-        for st in list(srv.docs.values()):          # the open reports now see the others
+        for st in list(srv.docs.values()):  # the open reports now see the others
             if st.open and srv.wants(st):
                 st.outcome = None
                 srv.schedule(st, 0)
@@ -121,7 +122,7 @@ class Workspace:
             return
         try:
             loop.call_soon_threadsafe(fn, *args)
-        except RuntimeError:      # the loop is closed: shutting down
+        except RuntimeError:  # the loop is closed: shutting down
             pass
 
     # --- an open report -------------------------------------------------------------------
@@ -170,8 +171,9 @@ class Workspace:
         uris = {st.path: st.uri for st in list(self.server.docs.values()) if st.open and st.path}
         for d in diags:
             if any(getattr(r, "path", None) in uris for r in d.related):
-                d.related = [replace(r, path=uris[r.path]) if getattr(r, "path", None) in uris else r
-                             for r in d.related]
+                d.related = [
+                    replace(r, path=uris[r.path]) if getattr(r, "path", None) in uris else r for r in d.related
+                ]
         return diags
 
     def closed_doc(self, st) -> None:
@@ -188,9 +190,13 @@ class Workspace:
     def _organ_changed(self, organs: set, origin: Optional[str]) -> None:
         srv = self.server
         for st in list(srv.docs.values()):
-            if st.open and st.path != origin and st.path in self.open_entries \
-                    and self.open_entries[st.path].organ in organs:
-                st.outcome = None           # same text, other findings: lint it again
+            if (
+                st.open
+                and st.path != origin
+                and st.path in self.open_entries
+                and self.open_entries[st.path].organ in organs
+            ):
+                st.outcome = None  # same text, other findings: lint it again
                 srv.schedule(st, 0)
         if srv.pull_mode and srv._cap("workspace.diagnostics.refresh_support"):
             try:
@@ -292,8 +298,11 @@ class Workspace:
             return
         index = self._built()
         open_paths = {st.path for st in srv.docs.values() if st.open}
-        paths = [p for p in self.report_paths() if p not in open_paths
-                 and (organs is None or ((e := index.get(p)) is not None and e.organ in organs))]
+        paths = [
+            p
+            for p in self.report_paths()
+            if p not in open_paths and (organs is None or ((e := index.get(p)) is not None and e.organ in organs))
+        ]
 
         def work():
             for p in paths:
@@ -318,7 +327,12 @@ def _key(e) -> tuple:
     五's text (not where they are written: text typed above a table moves them without changing a
     finding)."""
     five = e.digest.prose.get(5) if e.digest is not None else None
-    return (e.organ, e.organ_written, e.year, e.template,
-            tuple(sorted((k, r.value) for k, r in e.cells.items())),
-            tuple(sorted(repr(sorted((k, v) for k, v in f.items() if k != "ref")) for f in e.figures)),
-            five.grams.tobytes() if five is not None else b"")       # GX705 of next year's report
+    return (
+        e.organ,
+        e.organ_written,
+        e.year,
+        e.template,
+        tuple(sorted((k, r.value) for k, r in e.cells.items())),
+        tuple(sorted(repr(sorted((k, v) for k, v in f.items() if k != "ref")) for f in e.figures)),
+        five.grams.tobytes() if five is not None else b"",
+    )  # GX705 of next year's report

@@ -7,6 +7,7 @@ inside a root that points outside it is outside.  The working folder is not a ro
 file system's root or the user's home folder (Claude Desktop starts servers in ``/``): then
 nothing is read by path until ``--root`` says where.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,9 +29,9 @@ def uri_path(uri: str) -> Optional[str]:
     if u.scheme != "file":
         return None
     path = unquote(u.path)
-    if os.name == "nt" and len(path) >= 3 and path[0] == "/" and path[2] == ":":   # /C:/Users → C:/Users
+    if os.name == "nt" and len(path) >= 3 and path[0] == "/" and path[2] == ":":  # /C:/Users → C:/Users
         path = path[1:]
-    if u.netloc and u.netloc != "localhost":           # file://server/share (a UNC path)
+    if u.netloc and u.netloc != "localhost":  # file://server/share (a UNC path)
         path = f"//{u.netloc}{path}"
     return path or None
 
@@ -49,12 +50,13 @@ class Roots:
 
     def __init__(self, folders: Sequence[str], origin: str, lang: str = "zh") -> None:
         self.folders = [os.path.realpath(f) for f in folders]
-        self.origin = origin          # "option" (--root), "client" (MCP roots), "cwd", or "none"
+        self.origin = origin  # "option" (--root), "client" (MCP roots), "cwd", or "none"
         self.lang = lang
 
     @classmethod
-    def choose(cls, option: Sequence[str], client: Optional[Iterable[str]], cwd: Optional[str] = None,
-               lang: str = "zh") -> "Roots":
+    def choose(
+        cls, option: Sequence[str], client: Optional[Iterable[str]], cwd: Optional[str] = None, lang: str = "zh"
+    ) -> "Roots":
         if option:
             return cls(option, "option", lang)
         declared = [p for p in (uri_path(u) for u in (client or ())) if p]
@@ -75,7 +77,7 @@ class Roots:
             try:
                 if os.path.commonpath([root, real]) == root:
                     return True
-            except ValueError:          # another drive (Windows)
+            except ValueError:  # another drive (Windows)
                 continue
         return False
 
@@ -84,13 +86,16 @@ class Roots:
         if not isinstance(path, str) or not path.strip() or "\x00" in path:
             raise ToolFailure(_say(self.lang, "路径为空或无效", "the path is empty or invalid"))
         if not self.folders:
-            raise ToolFailure(_say(
-                self.lang,
-                "没有允许读取的目录：服务器的工作目录是根目录或用户主目录，客户端也没有声明根目录（roots）。"
-                "请在配置中给 gxlint mcp 加上 --root 报告所在的目录，或直接用 text 参数传入报告全文。",
-                "no folder may be read: the server's working folder is a file system root or the home folder and "
-                "the client declared no roots. Add --root REPORTS_FOLDER to gxlint mcp in the configuration, or "
-                "pass the report's text in the text argument."))
+            raise ToolFailure(
+                _say(
+                    self.lang,
+                    "没有允许读取的目录：服务器的工作目录是根目录或用户主目录，客户端也没有声明根目录（roots）。"
+                    "请在配置中给 gxlint mcp 加上 --root 报告所在的目录，或直接用 text 参数传入报告全文。",
+                    "no folder may be read: the server's working folder is a file system root or the home folder and "
+                    "the client declared no roots. Add --root REPORTS_FOLDER to gxlint mcp in the configuration, or "
+                    "pass the report's text in the text argument.",
+                )
+            )
         p = os.path.expanduser(path.strip())
         if p.startswith("file://"):
             p = uri_path(p) or p
@@ -98,10 +103,13 @@ class Roots:
             p = os.path.join(self.folders[0], p)
         real = os.path.realpath(p)
         if not self.inside(real):
-            raise ToolFailure(_say(
-                self.lang,
-                f"{path} 不在允许读取的目录之内（{self.describe()}）；gxlint 只读这些目录中的文件",
-                f"{path} is outside the folders gxlint may read ({self.describe()}); it reads nothing else"))
+            raise ToolFailure(
+                _say(
+                    self.lang,
+                    f"{path} 不在允许读取的目录之内（{self.describe()}）；gxlint 只读这些目录中的文件",
+                    f"{path} is outside the folders gxlint may read ({self.describe()}); it reads nothing else",
+                )
+            )
         if not os.path.exists(real):
             raise ToolFailure(_say(self.lang, f"路径不存在：{path}", f"no such file or folder: {path}"))
         return real

@@ -40,6 +40,7 @@ READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempot
 
 # --- output schemas --------------------------------------------------------------------------
 
+
 class Counts(BaseModel):
     error: int
     warning: int
@@ -182,22 +183,32 @@ class CompareAnswer(BaseModel):
 
 # --- the server ------------------------------------------------------------------------------
 
+
 def _fail(exc: BaseException, lang: str) -> ToolError:
     if isinstance(exc, ToolFailure):
         return ToolError(str(exc))
     log.error("gxlint mcp: internal error\n%s", traceback.format_exc())
-    return ToolError(answers._say(lang, f"gxlint 内部错误（{type(exc).__name__}: {exc}）；请把这段话报告给 gxlint 的维护者",
-                                  f"gxlint internal error ({type(exc).__name__}: {exc}); please report it to gxlint's maintainers"))
+    return ToolError(
+        answers._say(
+            lang,
+            f"gxlint 内部错误（{type(exc).__name__}: {exc}）；请把这段话报告给 gxlint 的维护者",
+            f"gxlint internal error ({type(exc).__name__}: {exc}); please report it to gxlint's maintainers",
+        )
+    )
 
 
-def _answer(build: Callable[[], dict], render: Callable[[dict, str], str], lang: str,
-            extra: Callable[[dict], list] = lambda a: []) -> CallToolResult:
+def _answer(
+    build: Callable[[], dict],
+    render: Callable[[dict, str], str],
+    lang: str,
+    extra: Callable[[dict], list] = lambda a: [],
+) -> CallToolResult:
     try:
         ans = build()
         text = render(ans, lang)
     except ToolError:
         raise
-    except Exception as exc:        # ToolFailure: said to the caller; anything else: an internal error, said too
+    except Exception as exc:  # ToolFailure: said to the caller; anything else: an internal error, said too
         raise _fail(exc, lang) from None
     content = [TextContent(type="text", text=text), *extra(ans)]
     return CallToolResult(content=content, structured_content=ans)
@@ -231,10 +242,20 @@ def create_server(option_roots: tuple[str, ...] = (), lang: str = "zh", max_byte
     def check_report(
         roots: ClientRoots,
         text: Annotated[Optional[str], Field(description="报告全文 (the report's text); or give path")] = None,
-        path: Annotated[Optional[str], Field(description="报告文件 (.txt .md .docx .html .pdf) inside the allowed folders; or give text")] = None,
-        year: Annotated[Optional[int], Field(description="报告年度，不自动识别时给出 (the report year, when not to detect it)", ge=2008, le=2100)] = None,
-        template: Annotated[Optional[Literal["v2019", "v2021"]], Field(description="模板版本 (template version), detected when omitted")] = None,
-        max_findings: Annotated[int, Field(description="至多列出多少条 (findings listed at most; errors first)", ge=1, le=1000)] = answers.DEFAULT_MAX_FINDINGS,
+        path: Annotated[
+            Optional[str],
+            Field(description="报告文件 (.txt .md .docx .html .pdf) inside the allowed folders; or give text"),
+        ] = None,
+        year: Annotated[
+            Optional[int],
+            Field(description="报告年度，不自动识别时给出 (the report year, when not to detect it)", ge=2008, le=2100),
+        ] = None,
+        template: Annotated[
+            Optional[Literal["v2019", "v2021"]], Field(description="模板版本 (template version), detected when omitted")
+        ] = None,
+        max_findings: Annotated[
+            int, Field(description="至多列出多少条 (findings listed at most; errors first)", ge=1, le=1000)
+        ] = answers.DEFAULT_MAX_FINDINGS,
     ) -> Annotated[CallToolResult, CheckReportAnswer]:
         """Check a government annual report on information disclosure (政府信息公开工作年度报告) and say what to change.
 
@@ -242,14 +263,26 @@ def create_server(option_roots: tuple[str, ...] = (), lang: str = "zh", max_byte
         default), line/column and the quoted text, the arithmetic of a table identity, what to change in words
         (correction) and, when gxlint knows the value, the edit itself (change; safe=false: check it against the
         original data first) — with a one-paragraph summary. Call it again after changing the report."""
-        return _answer(lambda: answers.check_report(text=text, path=path, year=year, template=template,
-                                                    max_findings=max_findings, roots=roots_of(roots) if path is not None else None,
-                                                    lang=lang, max_bytes=max_bytes),
-                       answers.render_report, lang)
+        return _answer(
+            lambda: answers.check_report(
+                text=text,
+                path=path,
+                year=year,
+                template=template,
+                max_findings=max_findings,
+                roots=roots_of(roots) if path is not None else None,
+                lang=lang,
+                max_bytes=max_bytes,
+            ),
+            answers.render_report,
+            lang,
+        )
 
     @srv.tool(annotations=READ_ONLY, title="规则说明 (explain a rule)")
     def explain_rule(
-        code: Annotated[str, Field(description="规则代码或名称，如 GX301 或 row-total-mismatch (a rule's code or name)")],
+        code: Annotated[
+            str, Field(description="规则代码或名称，如 GX301 或 row-total-mismatch (a rule's code or name)")
+        ],
     ) -> Annotated[CallToolResult, ExplainRuleAnswer]:
         """A rule's documentation: what it checks, why, a bad and a good example, and its legal basis."""
         return _answer(lambda: answers.explain_rule(code=code, lang=lang), lambda a, _l: a["page"], lang)
@@ -257,40 +290,64 @@ def create_server(option_roots: tuple[str, ...] = (), lang: str = "zh", max_byte
     @srv.tool(annotations=READ_ONLY, title="修复年度报告 (fix a report)")
     def fix_report(
         text: Annotated[str, Field(description="报告全文 (the report's text)")],
-        unsafe: Annotated[bool, Field(description="也应用需人工核对的修改 (also apply the changes to review by hand; check them against the original data)")] = False,
+        unsafe: Annotated[
+            bool,
+            Field(
+                description="也应用需人工核对的修改 (also apply the changes to review by hand; check them against the original data)"
+            ),
+        ] = False,
         year: Annotated[Optional[int], Field(ge=2008, le=2100)] = None,
         template: Optional[Literal["v2019", "v2021"]] = None,
     ) -> Annotated[CallToolResult, FixReportAnswer]:
         """Apply gxlint's fixes to a report's text and return the fixed text with what changed. Only the safe fixes by
         default; unsafe=true also applies the changes to review by hand (check each against the original data).
         Nothing is written to disk."""
-        return _answer(lambda: answers.fix_report(text=text, unsafe=unsafe, year=year, template=template, lang=lang,
-                                                  max_bytes=max_bytes),
-                       answers.render_fix, lang,
-                       extra=lambda a: [TextContent(type="text", text=a["text"])] if a["changed"] else [])
+        return _answer(
+            lambda: answers.fix_report(
+                text=text, unsafe=unsafe, year=year, template=template, lang=lang, max_bytes=max_bytes
+            ),
+            answers.render_fix,
+            lang,
+            extra=lambda a: [TextContent(type="text", text=a["text"])] if a["changed"] else [],
+        )
 
     @srv.tool(annotations=READ_ONLY, title="新建年度报告框架 (new report skeleton)")
     def new_report_skeleton(
-        year: Annotated[Optional[int], Field(description="报告年度 (the report year; default: last year)", ge=2019, le=2100)] = None,
-        template: Annotated[Optional[Literal["v2019", "v2021"]], Field(description="模板版本 (default: the one the year requires)")] = None,
-        organ: Annotated[Optional[str], Field(description="机关名称 (the organ's name; default 某市某局)", max_length=100)] = None,
+        year: Annotated[
+            Optional[int], Field(description="报告年度 (the report year; default: last year)", ge=2019, le=2100)
+        ] = None,
+        template: Annotated[
+            Optional[Literal["v2019", "v2021"]], Field(description="模板版本 (default: the one the year requires)")
+        ] = None,
+        organ: Annotated[
+            Optional[str], Field(description="机关名称 (the organ's name; default 某市某局)", max_length=100)
+        ] = None,
     ) -> Annotated[CallToolResult, SkeletonAnswer]:
         """The official skeleton of an annual report for a year: title, the six parts, tables 2–4 with every row and
         column of the template (every number 0, so the sums hold), signature — the one gxlint's editor command writes."""
-        return _answer(lambda: answers.new_report_skeleton(year=year, template=template, organ=organ, lang=lang),
-                       lambda a, _l: a["summary"] + "\n\n" + a["text"], lang)
+        return _answer(
+            lambda: answers.new_report_skeleton(year=year, template=template, organ=organ, lang=lang),
+            lambda a, _l: a["summary"] + "\n\n" + a["text"],
+            lang,
+        )
 
     @srv.tool(annotations=READ_ONLY, title="检查目录 (check a folder)")
     def check_folder(
         roots: ClientRoots,
         path: Annotated[str, Field(description="目录 (a folder inside the allowed folders)")],
-        max_files: Annotated[int, Field(description="至多检查多少份 (files checked at most)", ge=1, le=2000)] = answers.FOLDER_FILES,
+        max_files: Annotated[
+            int, Field(description="至多检查多少份 (files checked at most)", ge=1, le=2000)
+        ] = answers.FOLDER_FILES,
     ) -> Annotated[CallToolResult, CheckFolderAnswer]:
         """Check every report in a folder (for a reviewer): per file the counts and the worst findings, files with
         errors first, and the year-to-year checks between one organ's reports."""
-        return _answer(lambda: answers.check_folder(path=path, max_files=max_files, roots=roots_of(roots), lang=lang,
-                                                    max_bytes=max_bytes),
-                       answers.render_folder, lang)
+        return _answer(
+            lambda: answers.check_folder(
+                path=path, max_files=max_files, roots=roots_of(roots), lang=lang, max_bytes=max_bytes
+            ),
+            answers.render_folder,
+            lang,
+        )
 
     @srv.tool(annotations=READ_ONLY, title="对比两年的报告 (compare two reports)")
     def compare_reports(
@@ -300,17 +357,29 @@ def create_server(option_roots: tuple[str, ...] = (), lang: str = "zh", max_byte
     ) -> Annotated[CallToolResult, CompareAnswer]:
         """Compare this year's report with last year's: the headline figures and their change, the table cells that
         changed, and the passages copied word for word."""
-        return _answer(lambda: answers.compare_reports(old=old, new=new, roots=roots_of(roots), lang=lang,
-                                                       max_bytes=max_bytes),
-                       answers.render_compare, lang)
+        return _answer(
+            lambda: answers.compare_reports(old=old, new=new, roots=roots_of(roots), lang=lang, max_bytes=max_bytes),
+            answers.render_compare,
+            lang,
+        )
 
-    @srv.resource("gxlint://rules", name="rules", title="gxlint 规则目录 (rule catalogue)", mime_type="application/json",
-                  description="Every rule: code, name, family, default severity, fixable, one-line summary.")
+    @srv.resource(
+        "gxlint://rules",
+        name="rules",
+        title="gxlint 规则目录 (rule catalogue)",
+        mime_type="application/json",
+        description="Every rule: code, name, family, default severity, fixable, one-line summary.",
+    )
     def rules_resource() -> str:
         return json.dumps(answers.rules_catalogue(lang), ensure_ascii=False, indent=1)
 
-    @srv.resource("gxlint://rules/{code}", name="rule", title="规则说明 (a rule's page)", mime_type="text/markdown",
-                  description="A rule's page (what, why, examples, basis), e.g. gxlint://rules/GX301.")
+    @srv.resource(
+        "gxlint://rules/{code}",
+        name="rule",
+        title="规则说明 (a rule's page)",
+        mime_type="text/markdown",
+        description="A rule's page (what, why, examples, basis), e.g. gxlint://rules/GX301.",
+    )
     def rule_resource(code: str) -> str:
         try:
             return answers.explain_rule(code=code, lang=lang)["page"]
@@ -322,17 +391,24 @@ def create_server(option_roots: tuple[str, ...] = (), lang: str = "zh", max_byte
     def template_resource(version: str) -> Callable[[], str]:
         def read() -> str:
             return answers.template_text(version)
+
         return read
 
     for version, first in (("2021", "国办公开办函〔2021〕30号，2021 年度起"), ("2019", "2019、2020 年度")):
-        srv.resource(f"gxlint://template/{version}", name=f"template-{version}",
-                     title=f"官方模板 {version} 版 (the official template, {version} edition)", mime_type="text/plain",
-                     description=f"The official report format as a skeleton to fill in ({first}).")(template_resource(version))
+        srv.resource(
+            f"gxlint://template/{version}",
+            name=f"template-{version}",
+            title=f"官方模板 {version} 版 (the official template, {version} edition)",
+            mime_type="text/plain",
+            description=f"The official report format as a skeleton to fill in ({first}).",
+        )(template_resource(version))
     return srv
 
 
 def serve(option_roots: tuple[str, ...] = (), lang: str = "zh", max_bytes: Optional[int] = None) -> int:
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="gxlint-mcp %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.WARNING, format="gxlint-mcp %(levelname)s %(name)s: %(message)s"
+    )
     srv = create_server(option_roots, lang, max_bytes)
     try:
         srv.run("stdio")

@@ -1,5 +1,6 @@
 """Output formats: text, json, sarif, github — each a writer of :mod:`.stream` (``WRITERS``: the
 registry the command line's ``--format`` reads), written file by file."""
+
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..positions import LineIndex
+
 
 @dataclass
 class OutputContext:
@@ -48,7 +50,7 @@ def native_location(d, lang: str = "zh") -> str:
 def source_dict(d, lang: str = "zh") -> dict | None:
     """JSON/SARIF: the native location of a finding, with its description."""
     loc = d.data.get("source") if isinstance(d.data, dict) else None
-    if not isinstance(loc, dict) or not loc:      # a native location is a dict (a rule's own data is not)
+    if not isinstance(loc, dict) or not loc:  # a native location is a dict (a rule's own data is not)
         return None
     from ..read import describe
 

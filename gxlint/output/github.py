@@ -5,6 +5,7 @@
 error → ``::error``, warning → ``::warning``, information/hint → ``::notice``.  Values are escaped
 as the Actions runner expects (``%``, CR, LF; and ``:`` ``,`` in properties).
 """
+
 from __future__ import annotations
 
 from . import OutputContext, lines_of, native_location
@@ -30,11 +31,17 @@ def render(results, ctx: OutputContext) -> str:
                 el, ec = lines.position(d.span.end)
             else:
                 sl = sc = el = ec = 0
-            props = [f"file={escape_property(r.path or '-')}", f"line={sl + 1}", f"col={sc + 1}",
-                     f"endLine={el + 1}", f"endColumn={ec + 1}", f"title={escape_property(f'{d.code} {d.name}')}"]
+            props = [
+                f"file={escape_property(r.path or '-')}",
+                f"line={sl + 1}",
+                f"col={sc + 1}",
+                f"endLine={el + 1}",
+                f"endColumn={ec + 1}",
+                f"title={escape_property(f'{d.code} {d.name}')}",
+            ]
             msg = d.message
             where = native_location(d, ctx.lang)
-            if where:   # a .docx/.html/.pdf: its line is in the text view, say where in the document
+            if where:  # a .docx/.html/.pdf: its line is in the text view, say where in the document
                 msg += f" (in {where})" if ctx.lang == "en" else f"（位于 {where}）"
             out.append(f"::{COMMANDS[d.severity.label]} {','.join(props)}::{escape_data(msg)}")
     return "\n".join(out) + ("\n" if out else "")

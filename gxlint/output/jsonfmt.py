@@ -1,4 +1,5 @@
 """--format json: one object on stdout (see spec/cli.md)."""
+
 from __future__ import annotations
 
 from . import OutputContext, position, source_dict
@@ -37,9 +38,12 @@ def related_dict(r, lines) -> dict:
     if not getattr(r, "path", None):
         return {"message": r.message, "start": position(lines, r.span.start), "end": position(lines, r.span.end)}
     pos = r.position or (0, 0, 0, 0)
-    return {"message": r.message, "path": r.path,
-            "start": {"line": pos[0] + 1, "column": pos[1] + 1, "offset": r.span.start},
-            "end": {"line": pos[2] + 1, "column": pos[3] + 1, "offset": r.span.end}}
+    return {
+        "message": r.message,
+        "path": r.path,
+        "start": {"line": pos[0] + 1, "column": pos[1] + 1, "offset": r.span.start},
+        "end": {"line": pos[2] + 1, "column": pos[3] + 1, "offset": r.span.end},
+    }
 
 
 def summary(results) -> dict:

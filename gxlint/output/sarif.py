@@ -8,6 +8,7 @@
 - ``partialFingerprints["gxlint/v1"]`` is content-anchored (see :mod:`gxlint.baseline`): it does
   not change when unrelated lines are inserted above.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,8 +38,14 @@ def _region(lines, start: int, end: int, text: str | None, snippet: bool = True)
         return {"startLine": 1, "startColumn": 1}
     sl, sc = lines.position(start)
     el, ec = lines.position(end)
-    reg = {"startLine": sl + 1, "startColumn": sc + 1, "endLine": el + 1, "endColumn": ec + 1,
-           "charOffset": start, "charLength": max(0, end - start)}
+    reg = {
+        "startLine": sl + 1,
+        "startColumn": sc + 1,
+        "endLine": el + 1,
+        "endColumn": ec + 1,
+        "charOffset": start,
+        "charLength": max(0, end - start),
+    }
     if snippet and text is not None and end > start and end - start <= 2000:
         reg["snippet"] = {"text": text[start:end]}
     return reg
@@ -105,45 +112,68 @@ def file_results(r, art_index: int, index: dict, first: int, lang: str = "zh") -
             "ruleId": d.code,
             "level": LEVELS[d.severity.label],
             "message": {"text": d.message},
-            "locations": [{"physicalLocation": {"artifactLocation": dict(loc),
-                                                "region": _region(lines, d.span.start, d.span.end, r.text)}}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": dict(loc),
+                        "region": _region(lines, d.span.start, d.span.end, r.text),
+                    }
+                }
+            ],
             "partialFingerprints": {FINGERPRINT_KEY: fp},
             "properties": {"name": d.name, "severity": d.severity.label},
         }
         src = source_dict(d, lang)
-        if src is not None:   # where in the .docx/.html/.pdf: a logical location
-            res["locations"][0]["logicalLocations"] = [{
-                "name": src["description"], "kind": "element",
-                "fullyQualifiedName": f"{r.path or '-'}/{src['description']}",
-                "properties": {k: v for k, v in src.items() if k != "description"},
-            }]
+        if src is not None:  # where in the .docx/.html/.pdf: a logical location
+            res["locations"][0]["logicalLocations"] = [
+                {
+                    "name": src["description"],
+                    "kind": "element",
+                    "fullyQualifiedName": f"{r.path or '-'}/{src['description']}",
+                    "properties": {k: v for k, v in src.items() if k != "description"},
+                }
+            ]
         if d.code in index:
             res["ruleIndex"] = index[d.code]
         if d.related:
             res["relatedLocations"] = [
-                {"id": k + 1, "message": {"text": rel.message},
-                 "physicalLocation": ({"artifactLocation": dict(loc),
-                                       "region": _region(lines, rel.span.start, rel.span.end, r.text)}
-                                      if not getattr(rel, "path", None) else _other_file(rel))}
+                {
+                    "id": k + 1,
+                    "message": {"text": rel.message},
+                    "physicalLocation": (
+                        {"artifactLocation": dict(loc), "region": _region(lines, rel.span.start, rel.span.end, r.text)}
+                        if not getattr(rel, "path", None)
+                        else _other_file(rel)
+                    ),
+                }
                 for k, rel in enumerate(d.related)
             ]
         if d.fix is not None and d.fix.edits and i in refs:
             o, ranges = refs[i]
-            res["properties"]["fix"] = {"description": d.fix.message, "safe": bool(d.fix.safe),
-                                        "edits_from": {"result": first + o, "ranges": ranges}}
+            res["properties"]["fix"] = {
+                "description": d.fix.message,
+                "safe": bool(d.fix.safe),
+                "edits_from": {"result": first + o, "ranges": ranges},
+            }
         elif d.fix is not None and d.fix.edits:
-            res["fixes"] = [{
-                "description": {"text": d.fix.message},
-                "artifactChanges": [{
-                    "artifactLocation": dict(loc),
-                    "replacements": [
-                        {"deletedRegion": _region(lines, e.start, e.end, None, snippet=False),
-                         "insertedContent": {"text": e.new_text}}
-                        for e in d.fix.edits
+            res["fixes"] = [
+                {
+                    "description": {"text": d.fix.message},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": dict(loc),
+                            "replacements": [
+                                {
+                                    "deletedRegion": _region(lines, e.start, e.end, None, snippet=False),
+                                    "insertedContent": {"text": e.new_text},
+                                }
+                                for e in d.fix.edits
+                            ],
+                        }
                     ],
-                }],
-                "properties": {"safe": bool(d.fix.safe)},
-            }]
+                    "properties": {"safe": bool(d.fix.safe)},
+                }
+            ]
         if d.data.get("baselined"):
             res["baselineState"] = "unchanged"
         out.append(res)

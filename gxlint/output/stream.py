@@ -12,6 +12,7 @@ one file's result in memory at a time, not the whole report).
   finding and each paragraph on the others); those refer to it (``edits_from``, see
   docs/en/output.md) instead of repeating thousands of edits.
 """
+
 from __future__ import annotations
 
 import io
@@ -25,8 +26,8 @@ from typing import Callable, Optional
 
 from . import OutputContext
 
-
 # --- where the report goes -------------------------------------------------------------
+
 
 class SinkError(Exception):
     """Writing the report failed (the :class:`OSError` is ``error``)."""
@@ -140,6 +141,7 @@ class StringSink(Sink):
 
 # --- fixes spelled out once --------------------------------------------------------------
 
+
 def shared_fixes(diagnostics) -> dict:
     """{index of a finding: (index of the finding whose fix spells out the edits, ranges)} for the
     findings whose fix consists only of edits of one larger (or identical, earlier) fix of the
@@ -195,6 +197,7 @@ def resolve_edits(fixes: list, k: int) -> list:
 
 # --- writers ---------------------------------------------------------------------------
 
+
 def _nested(obj, depth: int) -> str:
     """``obj`` as ``json.dumps(indent=2)`` lays it out at nesting ``depth`` (JSON strings hold
     no raw line breaks, so re-indenting the lines is exact) — except that the items of a fix's
@@ -232,8 +235,13 @@ def _compact_list(items: list, text: str, at: int) -> str:
     line_start = text.rfind("\n", 0, at) + 1
     indent = " " * (len(text[line_start:at]) - len(text[line_start:at].lstrip(" ")))
     inner = indent + "  "
-    return "[\n" + ",\n".join(inner + json.dumps(x, ensure_ascii=False, separators=(", ", ": ")) for x in items) + \
-        "\n" + indent + "]"
+    return (
+        "[\n"
+        + ",\n".join(inner + json.dumps(x, ensure_ascii=False, separators=(", ", ": ")) for x in items)
+        + "\n"
+        + indent
+        + "]"
+    )
 
 
 class TextWriter:
@@ -296,8 +304,13 @@ class JsonWriter:
             if ref is not None:
                 dd["fix"]["edits_from"] = {"diagnostic": ref[0], "ranges": ref[1]}
             diags.append(dd)
-        obj = {"path": r.path, "template": r.template, "report_year": r.report_year,
-               "format": r.meta.get("format", "text") if r.text is not None else None, "diagnostics": diags}
+        obj = {
+            "path": r.path,
+            "template": r.template,
+            "report_year": r.report_year,
+            "format": r.meta.get("format", "text") if r.text is not None else None,
+            "diagnostics": diags,
+        }
         head = f'{{\n  "gxlint": {json.dumps(__version__)},\n  "files": [\n' if self.n == 0 else ",\n"
         self.sink.write(head + "    " + _nested(obj, 2))
         self.n += 1
@@ -325,7 +338,7 @@ class SarifWriter:
         self.artifacts: list = []
         self.n_results = 0
         self.uses_srcroot = False
-        self._index: Optional[dict[str, int]] = None      # rule code → its place in the driver's rules
+        self._index: Optional[dict[str, int]] = None  # rule code → its place in the driver's rules
 
     def _head(self) -> str:
         from .. import __version__
@@ -341,17 +354,19 @@ class SarifWriter:
             "language": "zh-CN" if self.ctx.lang == "zh" else "en",
             "rules": [rule_descriptor(reg[c], self.ctx.lang) for c in reg],
         }
-        return (f'{{\n  "$schema": {json.dumps(SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {{\n'
-                f'      "tool": {_nested({"driver": driver}, 3)},\n'
-                f'      "invocations": {_nested([{"executionSuccessful": True}], 3)},\n'
-                f'      "columnKind": "unicodeCodePoints",\n      "defaultEncoding": "utf-8",\n')
+        return (
+            f'{{\n  "$schema": {json.dumps(SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {{\n'
+            f'      "tool": {_nested({"driver": driver}, 3)},\n'
+            f'      "invocations": {_nested([{"executionSuccessful": True}], 3)},\n'
+            f'      "columnKind": "unicodeCodePoints",\n      "defaultEncoding": "utf-8",\n'
+        )
 
     def file(self, r) -> None:
         from .sarif import file_results
 
         if self._index is None:
             self.sink.write(self._head() + '      "results": [')
-        assert self._index is not None      # set by _head
+        assert self._index is not None  # set by _head
         res, art, srcroot = file_results(r, len(self.artifacts), self._index, self.n_results, self.ctx.lang)
         self.artifacts.append(art)
         self.uses_srcroot = self.uses_srcroot or srcroot
@@ -364,8 +379,9 @@ class SarifWriter:
 
         if self._index is None:
             self.sink.write(self._head() + '      "results": [')
-        self.sink.write(("\n      ],\n" if self.n_results else "],\n") +
-                        f'      "artifacts": {_nested(self.artifacts, 3)}')
+        self.sink.write(
+            ("\n      ],\n" if self.n_results else "],\n") + f'      "artifacts": {_nested(self.artifacts, 3)}'
+        )
         if self.uses_srcroot:
             cwd = os.getcwd().replace(os.sep, "/")
             cwd = cwd if cwd.startswith("/") else "/" + cwd

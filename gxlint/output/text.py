@@ -1,4 +1,5 @@
 """--format text: like ruff/rustc — path:line:col: CODE [severity] message, the source line, a marker."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -62,7 +63,7 @@ def file_lines(r, ctx: OutputContext) -> list[str]:
             ln, col = lines.position(d.span.start)
         else:
             ln, col = 0, 0
-        word = sev if ctx.lang == "en" else SEV_ZH[sev]     # 错误/警告/提示 in Chinese output
+        word = sev if ctx.lang == "en" else SEV_ZH[sev]  # 错误/警告/提示 in Chinese output
         message = safe_text(d.message)
         head = f"{path}:{ln + 1}:{col + 1}: {d.code} [{word}] {message}"
         if ctx.color:
@@ -71,7 +72,7 @@ def file_lines(r, ctx: OutputContext) -> list[str]:
         where = native_location(d, ctx.lang)
         if where:
             out.append(f"  {'in' if ctx.lang == 'en' else '位于'} {safe_text(where)}")
-        for rel in d.related:       # another report's cell (GX7): where to look beside this one
+        for rel in d.related:  # another report's cell (GX7): where to look beside this one
             if getattr(rel, "path", None):
                 pos = rel.position or (0, 0)
                 out.append(f"  = {safe_text(rel.path)}:{pos[0] + 1}:{pos[1] + 1}: {safe_text(rel.message)}")
@@ -102,7 +103,7 @@ def tail_lines(tally: Tally, ctx: OutputContext) -> list[str]:
         if skipped:
             out.append(f"跳过 {len(skipped)} 个文件：" if ctx.lang != "en" else f"Skipped {len(skipped)} file(s):")
             out.extend(f"  {safe_text(p)} — {why}" for p, why in skipped)
-        if ctx.extra.get("across"):      # GX7: each consecutive pair of one organ's reports, holding or not
+        if ctx.extra.get("across"):  # GX7: each consecutive pair of one organ's reports, holding or not
             from ..across.run import pair_lines
 
             out.extend(pair_lines(ctx.extra["across"], ctx.lang))
@@ -125,17 +126,23 @@ def baseline_lines(info, lang: str) -> list[str]:
     n, stale, strict = info.get("accepted", 0), info.get("stale", 0), info.get("strict", False)
     if lang == "en":
         if n:
-            out.append(f"{n} more finding{'s' if n != 1 else ''} recorded in the baseline {info['path']} "
-                       f"{'were' if n != 1 else 'was'} accepted and not listed.")
+            out.append(
+                f"{n} more finding{'s' if n != 1 else ''} recorded in the baseline {info['path']} "
+                f"{'were' if n != 1 else 'was'} accepted and not listed."
+            )
         if stale:
-            out.append(f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer match (listed on standard error)"
-                       + ("; --strict-baseline fails the run." if strict else "; remove them with --write-baseline."))
+            out.append(
+                f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer match (listed on standard error)"
+                + ("; --strict-baseline fails the run." if strict else "; remove them with --write-baseline.")
+            )
     else:
         if n:
             out.append(f"另有 {n} 个已记录在基线 {info['path']} 中的问题被接受，未列出。")
         if stale:
-            out.append(f"基线中有 {stale} 条已不再出现（见标准错误输出）"
-                       + ("，--strict-baseline 使检查失败。" if strict else "；可用 --write-baseline 重写基线把它们去掉。"))
+            out.append(
+                f"基线中有 {stale} 条已不再出现（见标准错误输出）"
+                + ("，--strict-baseline 使检查失败。" if strict else "；可用 --write-baseline 重写基线把它们去掉。")
+            )
     return out
 
 

@@ -1,4 +1,5 @@
 """text → Document."""
+
 from __future__ import annotations
 
 import bisect
@@ -30,8 +31,14 @@ def _protect_patterns() -> None:
 _protect_patterns()
 
 
-def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = None,
-          year: Optional[int] = None, native: Sequence[tuple[int, int]] = ()) -> Document:
+def parse(
+    text: str,
+    path: Optional[str] = None,
+    *,
+    template: Optional[str] = None,
+    year: Optional[int] = None,
+    native: Sequence[tuple[int, int]] = (),
+) -> Document:
     """Parse a report.  ``template``/``year`` override detection (``--template``/``--year``);
     ``native``: (start, end) of the text of each cell of the document's own tables, in order."""
     norm = NormText(text)
@@ -76,7 +83,7 @@ def parse(text: str, path: Optional[str] = None, *, template: Optional[str] = No
     return doc
 
 
-FIRST_OLD_YEAR = 2008     # the first year of annual reports (old 条例, in force 2008-05-01)
+FIRST_OLD_YEAR = 2008  # the first year of annual reports (old 条例, in force 2008-05-01)
 
 
 def _old_structure(doc: Document) -> Optional[Span]:

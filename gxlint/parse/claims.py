@@ -33,10 +33,10 @@ What a claim carries (``Claim`` fields, plus ``extra``):
 - ``extra["parts"]`` on a total: the claims of its 其中 list; ``extra["closed"]``: the list ends
   with 其他; ``extra["sentence_claims"]``: the claims of the sentence, this one included (for explanations).
 """
+
 from __future__ import annotations
 
 import functools
-
 from bisect import bisect_left
 from typing import Optional
 
@@ -49,8 +49,20 @@ from .normalize import strip_pinyin
 
 # --- numbers -----------------------------------------------------------------------------
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 COUNT_UNITS = ("件", "条", "个", "篇", "期", "次", "人次", "项", "份", "场", "家")
@@ -127,7 +139,10 @@ _NOT_APPLICATIONS = r"[^,;。]{0,3}?(?:咨询|留言|来电|来信|来访|网民
 
 SUBJECT_PATTERNS = [
     # the whole phrase (结转下年度继续办理), so that its 办理 is not read as a second subject
-    ("carried_next", r"(?:结转|顺延|转入|延续|延期|转)(?:到|至|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?|下一?年度?(?:继续)?(?:办理|答复)|跨年度?"),
+    (
+        "carried_next",
+        r"(?:结转|顺延|转入|延续|延期|转)(?:到|至|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?|下一?年度?(?:继续)?(?:办理|答复)|跨年度?",
+    ),
     ("carried_prev", r"上一?年度?+(?:结转|转入|遗留)|结转自?上一?年"),
     ("received", r"(?:新收|收到|受理|接收|接到)(?!" + _NOT_APPLICATIONS + ")"),
     ("answered", r"(?:答复|办结|办理完毕|处理完毕)(?!" + _NOT_APPLICATIONS + ")"),
@@ -157,15 +172,32 @@ _SUBJ_RE = regex.compile("|".join(f"(?P<{n}>{p})" for n, p in SUBJECT_PATTERNS))
 _REQUEST_UNITS = ("件", "%")
 """Units a count of requests (table 三) is written in: 件 (and a share of them); 条/个/项 count
 pieces of information, 次 visits, 篇 articles."""
-T3_SUBJECTS = {"received", "received_incl", "carried_prev", "answered", "handled", "partial", "disclosed", "refused",
-               "unavailable", "not_processed", "other_processed", "carried_next"}
+T3_SUBJECTS = {
+    "received",
+    "received_incl",
+    "carried_prev",
+    "answered",
+    "handled",
+    "partial",
+    "disclosed",
+    "refused",
+    "unavailable",
+    "not_processed",
+    "other_processed",
+    "carried_next",
+}
 T4_SUBJECTS = {"review", "litigation", "keep", "fix", "oth_result", "pend"}
 T2_SUBJECTS = {"docs_made", "docs_valid", "docs_repealed", "docs_any", "permit", "penalty", "coercion"}
 WEAK_T2 = {"docs_any", "permit", "penalty", "coercion"}
 
-APPLICANTS = [("org", r"法人或其他组织|法人和其他组织|法人及其他组织"), ("np", r"自然人|公民个人|个人"),
-              ("ce", r"商业企业|企业"), ("ri", r"科研机构"), ("sw", r"社会公益组织"),
-              ("ls", r"法律服务机构|律师事务所|律师")]
+APPLICANTS = [
+    ("org", r"法人或其他组织|法人和其他组织|法人及其他组织"),
+    ("np", r"自然人|公民个人|个人"),
+    ("ce", r"商业企业|企业"),
+    ("ri", r"科研机构"),
+    ("sw", r"社会公益组织"),
+    ("ls", r"法律服务机构|律师事务所|律师"),
+]
 _APPL_RE = regex.compile("|".join(f"(?P<{n}>{p})" for n, p in APPLICANTS))
 
 _CONNECT = regex.compile(r"^(?:及|和|与|以及|或|、|/)$")
@@ -179,7 +211,7 @@ _DISCLOSURE_RE = regex.compile(r"信息公开|依申请|政务公开|公开申�
 _NOT_COUNT_AFTER = regex.compile(r"工作日|自然日|月|小时|星期|季度|百分点|年|日")
 _NEEDS_APPLY_IN_SENTENCE = {"received"}
 _QUOTED = guard.lazy(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
-_DELIM = ",:;()、"        # clause delimiters (normalised text)
+_DELIM = ",:;()、"  # clause delimiters (normalised text)
 _WIDE_DELIM = ",:;()"
 _SENT_END = regex.compile(r"[。!?\n]")
 
@@ -192,18 +224,21 @@ _NEG_T4 = regex.compile(
     r"(?:行政复议|行政诉讼)(?:(?:、|和|及|或|与|以及)[^,;。]{0,4}?(?:行政复议|行政诉讼))?"
 )
 _NEG_NEXT = regex.compile(r"(?:无|没有|未有)(?:申请)?(?:结转|顺延|转入)(?:到|至)?下一?年度?")
-_NEG_FIX = regex.compile(r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?:结果纠正|被纠正|纠错)(?:或败诉)?|(?:未|没有|无)(?:发生|出现)?败诉"
-                         r"|(?:未|没有|无)(?:发生|出现)?[^,;。]{0,20}?(?:行政复议|行政诉讼)[^,;。]{0,6}?(?:纠错|纠正|撤销)")
+_NEG_FIX = regex.compile(
+    r"(?:未|没有|无)(?:发生|出现)?[^,;。]{0,10}?(?:结果纠正|被纠正|纠错)(?:或败诉)?|(?:未|没有|无)(?:发生|出现)?败诉"
+    r"|(?:未|没有|无)(?:发生|出现)?[^,;。]{0,20}?(?:行政复议|行政诉讼)[^,;。]{0,6}?(?:纠错|纠正|撤销)"
+)
 _CORRECTED = guard.lazy(r"[^,;。]{0,6}?(?:纠错|纠正|撤销|败诉|确认违法)")
 
 
 # --- extraction ------------------------------------------------------------------------
 
+
 def extract_claims(doc: Document) -> list[Claim]:
-    norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
+    norm = paragraphs.joined(doc)  # wrapped lines joined: 受理…申请\n26件 is one sentence
     ntext = norm.text
-    excluded = []            # table spans (normalised offsets)
-    pieces = []              # starts of every cell, row label and header of the tables
+    excluded = []  # table spans (normalised offsets)
+    pieces = []  # starts of every cell, row label and header of the tables
     for t in doc.tables.values():
         excluded.append((norm.from_orig(t.span.start), norm.from_orig(t.span.end)))
         for r in t.rows.values():
@@ -236,7 +271,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         if _has_piece(pieces, line_start, end) or "|" in line or "\t" in line.strip():
             for a, b in excluded:
                 segs = [x for seg in segs for x in _minus(seg, (a, b))]
-        para_apply = "申请" in line or prev_apply     # outcomes often follow in a paragraph of their own
+        para_apply = "申请" in line or prev_apply  # outcomes often follow in a paragraph of their own
         prev_apply = "申请" in line
         for a0, b0 in segs:
             seg = ntext[a0:b0]
@@ -259,7 +294,7 @@ def _minus(seg: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
     return [x for x in ((a, c), (d, b)) if x[1] > x[0]]
 
 
-MAX_SENTENCE = 1500      # a "sentence" longer than this (a page without 。) is cut at a delimiter
+MAX_SENTENCE = 1500  # a "sentence" longer than this (a page without 。) is cut at a delimiter
 MAX_CLAUSE = 200
 
 
@@ -291,7 +326,7 @@ def _subjects_before(before: str) -> tuple[list[str], Optional[regex.Match]]:
         return [], None
     chain = [ms[-1]]
     for prev in reversed(ms[:-1]):
-        gap = before[prev.end():chain[0].start()].strip(" \t")
+        gap = before[prev.end() : chain[0].start()].strip(" \t")
         if _CONNECT.match(gap):
             chain.insert(0, prev)
         else:
@@ -307,13 +342,13 @@ def _numbers(text: str) -> tuple:
 
 
 def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Claim]:
-    norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
+    norm = paragraphs.joined(doc)  # wrapped lines joined: 受理…申请\n26件 is one sentence
     text = norm.text[s:e]
     nums = _numbers(text)
     if not nums and "未" not in text and "无" not in text and "没" not in text:
-        return []       # no number and none of the negations _negatives reads (未 无 没有): no claim
+        return []  # no number and none of the negations _negatives reads (未 无 没有): no claim
     out: list[Claim] = []
-    has_apply = para_apply       # 收到/办理/予以公开 … count applications only in a paragraph about them
+    has_apply = para_apply  # 收到/办理/予以公开 … count applications only in a paragraph about them
     disclosure = bool(_DISCLOSURE_RE.search(text))
     explain = bool(_EXPLAIN_RE.search(text))
     sent_span = norm.span(s, e)
@@ -328,7 +363,9 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         a, b = m.span("num")
         if m.group("wan"):
             b = m.end("wan")
-        if a > 0 and (text[a - 1].isdigit() or text[a - 1] in ".-/_第" or text[a - 1].isascii() and text[a - 1].isalpha()):
+        if a > 0 and (
+            text[a - 1].isdigit() or text[a - 1] in ".-/_第" or text[a - 1].isascii() and text[a - 1].isalpha()
+        ):
             continue
         num = m.group("num")
         val = parse_number(num)
@@ -339,21 +376,27 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         unit = m.group("unit")
         approx = bool(m.group("pre")) or bool(m.group("suf")) or bool(m.group("post"))
         # what the marker promises: at least N (余 多 以上 超过 逾), at most N (近), about N (约 左右)
-        bound = ("min" if (m.group("suf") or m.group("post") == "以上" or m.group("pre") in ("超过", "逾"))
-                 else "max" if m.group("pre") in ("近", "将近") else "about" if approx else "")
+        bound = (
+            "min"
+            if (m.group("suf") or m.group("post") == "以上" or m.group("pre") in ("超过", "逾"))
+            else "max"
+            if m.group("pre") in ("近", "将近")
+            else "about"
+            if approx
+            else ""
+        )
         # a year/ordinal written as Chinese digits, 一次性/一件事 …: only numerals we can read
-        if not num[0].isdigit() and unit in ("次", "件", "个") and text[m.end():m.end() + 1] in ("性", "事", "办"):
+        if not num[0].isdigit() and unit in ("次", "件", "个") and text[m.end() : m.end() + 1] in ("性", "事", "办"):
             continue
         if unit == "个" and _NOT_COUNT_AFTER.match(text, m.end()):
-            continue              # 15个工作日, 3个月, 2个百分点: durations and points, not counts
+            continue  # 15个工作日, 3个月, 2个百分点: durations and points, not counts
         ca, cb = _clause_bounds(text, a, m.end(), _DELIM)
         before = text[ca:a]
-        after = text[m.end():cb]
         flags: list[str] = []
         subjects, sm = _subjects_before(stext[ca:a])
         if not subjects:
-            am = _SUBJ_RE.search(stext[m.end():cb])
-            if am and am.start() <= 4:     # 另有48件顺延到下年度答复: the subject right after the number
+            am = _SUBJ_RE.search(stext[m.end() : cb])
+            if am and am.start() <= 4:  # 另有48件顺延到下年度答复: the subject right after the number
                 subjects = [am.lastgroup]
                 flags.append("after")
         wa, _wb = _clause_bounds(text, a, m.end(), _WIDE_DELIM)
@@ -382,18 +425,33 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
         if any(x in T4_SUBJECTS for x in subjects) and not disclosure:
             flags.append("weak_context")
         if any(x in WEAK_T2 for x in subjects):
-            flags.append("weak_context")      # published items or decisions? a warning at most
+            flags.append("weak_context")  # published items or decisions? a warning at most
         if any(x in T3_SUBJECTS for x in subjects) and not has_apply:
-            subjects = []          # 收到/办理 … of something other than applications
+            subjects = []  # 收到/办理 … of something other than applications
         if any(x in _NEEDS_APPLY_IN_SENTENCE for x in subjects) and "申请" not in text:
-            subjects = []          # 收到群众来信200件 next to a paragraph about applications
+            subjects = []  # 收到群众来信200件 next to a paragraph about applications
         if any(x in T3_SUBJECTS for x in subjects) and unit not in _REQUEST_UNITS:
-            subjects = []          # 不予公开22条: pieces of information (条 个 项), not requests (件)
+            subjects = []  # 不予公开22条: pieces of information (条 个 项), not requests (件)
         span = norm.span(s + a, s + b)
-        c = Claim(value=val, span=span, unit=unit, subject=subjects[0] if len(subjects) == 1 else ("sum" if subjects else ""),
-                  applicant=applicant, approx=approx, scope=scope, sentence=sent_span, context=context(a, m.end() if not m.group("post") else m.end("unit")),
-                  extra={"flags": flags, "norm": (s + a, s + m.end()), "bound": bound, "clause": (s + ca, s + cb),
-                         "wide": (s + wa, s + _wb), "group": group})
+        c = Claim(
+            value=val,
+            span=span,
+            unit=unit,
+            subject=subjects[0] if len(subjects) == 1 else ("sum" if subjects else ""),
+            applicant=applicant,
+            approx=approx,
+            scope=scope,
+            sentence=sent_span,
+            context=context(a, m.end() if not m.group("post") else m.end("unit")),
+            extra={
+                "flags": flags,
+                "norm": (s + a, s + m.end()),
+                "bound": bound,
+                "clause": (s + ca, s + cb),
+                "wide": (s + wa, s + _wb),
+                "group": group,
+            },
+        )
         if len(subjects) > 1:
             c.extra["subjects"] = subjects
         if ("均" in before or before.rstrip().endswith("各")) and subjects:
@@ -411,7 +469,7 @@ def _sentence(doc: Document, s: int, e: int, para_apply: bool = True) -> list[Cl
     out.sort(key=lambda c: (c.extra["norm"][0], c.subject))
     _structure(text, stext, s, out)
     for c in out:
-        c.extra["sentence_claims"] = out          # shared: the claim itself is in it
+        c.extra["sentence_claims"] = out  # shared: the claim itself is in it
         c.extra["targets"] = resolve(doc, c)
     for c in out:
         if c.unit == "%":
@@ -430,18 +488,21 @@ def _percent(doc: Document, text: str, s: int, c: Claim) -> None:
     if not _PCT_RE.search(before) or "率" in before or set(c.extra["flags"]) & {"cumulative", "delta", "other_year"}:
         return
     parts: list[tuple] = []
-    holder: Optional[Claim] = None       # the claim whose parent/base_subject gives the base
+    holder: Optional[Claim] = None  # the claim whose parent/base_subject gives the base
     if c.subject or c.applicant:
         for alt in c.extra.get("targets", []):
             if alt["value"] is not None:
                 parts.append((alt["value"], alt["label"], [cell for _, cell in alt["terms"]]))
         holder = c
     else:
-        prev = [o for o in c.extra["sentence_claims"] if o is not c and not o.negative and o.unit != "%"
-                and o.extra["norm"][1] <= c.extra["norm"][0]]
+        prev = [
+            o
+            for o in c.extra["sentence_claims"]
+            if o is not c and not o.negative and o.unit != "%" and o.extra["norm"][1] <= c.extra["norm"][0]
+        ]
         if prev:
             p = max(prev, key=lambda o: o.extra["norm"][1])
-            gap = text[p.extra["norm"][1] - s:ca]
+            gap = text[p.extra["norm"][1] - s : ca]
             if len(gap) <= 3 and not p.approx:
                 parts.append((p.value, p.context, [p]))
                 for alt in p.extra.get("targets", []):
@@ -461,7 +522,11 @@ def _percent(doc: Document, text: str, s: int, c: Claim) -> None:
     else:
         sub = holder.extra.get("base_subject", "")
         if sub:
-            subs = [sub] + (["received_incl"] if sub == "answered" else []) + (["received"] if sub == "received_incl" else [])
+            subs = (
+                [sub]
+                + (["received_incl"] if sub == "answered" else [])
+                + (["received"] if sub == "received_incl" else [])
+            )
             for x in subs:
                 for alt in resolve(doc, c, subject=x, applicant=""):
                     if alt["value"] is not None:
@@ -478,23 +543,34 @@ def _clone(c: Claim, subject: str, scope: str) -> Claim:
     extra = dict(c.extra)
     extra["flags"] = list(c.extra["flags"])
     extra.pop("subjects", None)
-    return Claim(value=c.value, span=c.span, unit=c.unit, subject=subject, applicant=c.applicant, approx=c.approx,
-                 negative=c.negative, scope=scope, sentence=c.sentence, context=c.context, extra=extra)
+    return Claim(
+        value=c.value,
+        span=c.span,
+        unit=c.unit,
+        subject=subject,
+        applicant=c.applicant,
+        approx=c.approx,
+        negative=c.negative,
+        scope=scope,
+        sentence=c.sentence,
+        context=c.context,
+        extra=extra,
+    )
 
 
 def _respectively(text: str, stext: str, s: int, out: list[Claim]) -> None:
     """予以公开、部分公开、不予公开分别为30件、20件、5件: subjects in order."""
     for fm in _RX6.finditer(text):
         seg_start = max(text.rfind(ch, 0, fm.start()) for ch in ",;:(") + 1
-        subs = [x.lastgroup for x in _SUBJ_RE.finditer(stext[seg_start:fm.start()])]
+        subs = [x.lastgroup for x in _SUBJ_RE.finditer(stext[seg_start : fm.start()])]
         nums = [c for c in out if c.extra["norm"][0] - s >= fm.end() and c.unit != "%"]
         run: list[Claim] = []
         for c in nums:
             if run:
-                gap = text[run[-1].extra["norm"][1] - s:c.extra["norm"][0] - s]
+                gap = text[run[-1].extra["norm"][1] - s : c.extra["norm"][0] - s]
                 if not _RX7.fullmatch(gap):
                     break
-            elif text[fm.end():c.extra["norm"][0] - s].strip():
+            elif text[fm.end() : c.extra["norm"][0] - s].strip():
                 break
             run.append(c)
         if subs and len(subs) == len(run):
@@ -504,7 +580,7 @@ def _respectively(text: str, stext: str, s: int, out: list[Claim]) -> None:
                 c.extra["flags"] = [f for f in c.extra["flags"] if f != "after"]
         else:
             for c in run:
-                c.subject = ""        # cannot tell which is which
+                c.subject = ""  # cannot tell which is which
                 c.extra.pop("subjects", None)
 
 
@@ -530,32 +606,60 @@ def _bare_items(norm, text: str, s: int, out: list[Claim], sent_span: Span) -> N
         if not prev:
             continue
         p = prev[-1]
-        gap = text[p.extra["norm"][1] - s:a]
+        gap = text[p.extra["norm"][1] - s : a]
         if len(gap) > 40 or "。" in gap or not any(ch in gap for ch in "、,"):
             continue
         start = max(text.rfind(ch, 0, a) for ch in "、,;:(") + 1
         val = float(m.group(1))
-        out.append(Claim(value=val, span=norm.span(s + a, s + b), unit=p.unit, sentence=sent_span,
-                         context=" ".join(norm.original_text(s + start, s + b).split()),
-                         extra={"flags": ["no_unit"], "norm": (s + a, s + b), "bound": "", "clause": (s + start, s + b),
-                                "wide": (s + start, s + b), "group": ""}))
+        out.append(
+            Claim(
+                value=val,
+                span=norm.span(s + a, s + b),
+                unit=p.unit,
+                sentence=sent_span,
+                context=" ".join(norm.original_text(s + start, s + b).split()),
+                extra={
+                    "flags": ["no_unit"],
+                    "norm": (s + a, s + b),
+                    "bound": "",
+                    "clause": (s + start, s + b),
+                    "wide": (s + start, s + b),
+                    "group": "",
+                },
+            )
+        )
 
 
 def _negatives(doc, text, s, out, sent_span, context) -> None:
-    norm = paragraphs.joined(doc)     # wrapped lines joined: 受理…申请\n26件 is one sentence
+    norm = paragraphs.joined(doc)  # wrapped lines joined: 受理…申请\n26件 is one sentence
 
     def add(m, subject, group=""):
         a, b = m.span()
-        out.append(Claim(value=0.0, span=norm.span(s + a, s + b), unit="", subject=subject, negative=True,
-                         sentence=sent_span, context=context(a, b),
-                         extra={"flags": [], "norm": (s + a, s + b), "clause": (s + a, s + b), "wide": (s + a, s + b),
-                                "group": group, "phrase": " ".join(norm.original_text(s + a, s + b).split())}))
+        out.append(
+            Claim(
+                value=0.0,
+                span=norm.span(s + a, s + b),
+                unit="",
+                subject=subject,
+                negative=True,
+                sentence=sent_span,
+                context=context(a, b),
+                extra={
+                    "flags": [],
+                    "norm": (s + a, s + b),
+                    "clause": (s + a, s + b),
+                    "wide": (s + a, s + b),
+                    "group": group,
+                    "phrase": " ".join(norm.original_text(s + a, s + b).split()),
+                },
+            )
+        )
 
     for m in _NEG_RECEIVED.finditer(text):
         add(m, "received")
     for m in _NEG_T4.finditer(text):
         if _CORRECTED.match(text, m.end()):
-            continue        # 未出现…被行政复议纠错: no correction, not no review (_NEG_FIX reads it)
+            continue  # 未出现…被行政复议纠错: no correction, not no review (_NEG_FIX reads it)
         words = set(_RX5.findall(m.group()))
         if "行政复议" in words:
             add(m, "review")
@@ -565,8 +669,15 @@ def _negatives(doc, text, s, out, sent_span, context) -> None:
         add(m, "carried_next")
     for m in _NEG_FIX.finditer(text):
         words = set(_RX5.findall(m.group()))
-        group = ("lit" if "纠" not in m.group() and "撤销" not in m.group() else
-                 "rv" if words == {"行政复议"} else "lit" if words == {"行政诉讼"} else "all")
+        group = (
+            "lit"
+            if "纠" not in m.group() and "撤销" not in m.group()
+            else "rv"
+            if words == {"行政复议"}
+            else "lit"
+            if words == {"行政诉讼"}
+            else "all"
+        )
         add(m, "fix", group)
 
 
@@ -577,13 +688,13 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
     for i, c in enumerate(counts):
         if c.scope == "含" and i > 0:
             ca = c.extra["wide"][0] - s
-            lead = text[ca:c.extra["norm"][0] - s]
+            lead = text[ca : c.extra["norm"][0] - s]
             if not _RX8.match(lead):
                 continue
             prev = counts[i - 1]
             if prev.extra["norm"][1] - s > ca:
-                continue        # 包括…1条、…3条: an item of the same list, not the total it is part of
-            gap = text[prev.extra["norm"][1] - s:ca]
+                continue  # 包括…1条、…3条: an item of the same list, not the total it is part of
+            gap = text[prev.extra["norm"][1] - s : ca]
             if _RX9.fullmatch(gap) and prev.unit == c.unit:
                 c.extra["parent"] = prev
                 prev.extra.setdefault("incl_parts", []).append(c)
@@ -592,7 +703,7 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
     # 其中
     for qm in _RX10.finditer(text):
         q = qm.start()
-        colon = text[qm.end():qm.end() + 1] == ":"
+        colon = text[qm.end() : qm.end() + 1] == ":"
         seg_start = text.rfind(";", 0, q) + 1
         prior = [c for c in counts if seg_start <= c.extra["norm"][0] - s < q and c.unit != "%" and c.scope != "含"]
         e = q
@@ -618,7 +729,7 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
             if semi >= 0:
                 stop = min(stop, semi)
         if text.rfind("(", seg_start, q) > text.rfind(")", seg_start, q):
-            close = text.find(")", qm.end())       # (其中…): the list ends with the parenthesis
+            close = text.find(")", qm.end())  # (其中…): the list ends with the parenthesis
             if close >= 0:
                 stop = min(stop, close)
         parts = []
@@ -631,7 +742,7 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
             if _RX12.search(text[ca:p]) and c.scope != "其中":
                 break
             if c.unit != "%" and _depth(text, qm.end(), p) > 0:
-                continue        # 预决算公开197条(政府预决算32条、…): a breakdown of an item, not of the total
+                continue  # 预决算公开197条(政府预决算32条、…): a breakdown of an item, not of the total
             if c.unit != "%" and c.scope != "含":
                 parts.append(c)
             c.extra.setdefault("parent", parent)
@@ -655,7 +766,9 @@ def _structure(text: str, stext: str, s: int, out: list[Claim]) -> None:
             last_subject = c.subject if c.subject != "sum" else last_subject
         elif c.applicant:
             parent = c.extra.get("parent")
-            from_parent = (parent.subject if parent is not None and parent.subject else "") or c.extra.get("base_subject")
+            from_parent = (parent.subject if parent is not None and parent.subject else "") or c.extra.get(
+                "base_subject"
+            )
             sub = from_parent or last_subject
             if sub and sub != "sum":
                 c.subject = sub
@@ -677,9 +790,18 @@ def _depth(text: str, a: int, b: int) -> int:
 # --- claim → cells ----------------------------------------------------------------------
 
 _T3_ROWS = {
-    "received": ["r1"], "carried_prev": ["r2"], "answered": ["r3_7"], "disclosed": ["r3_1"], "partial": ["r3_2"],
-    "refused": ["r3_3_"], "unavailable": ["r3_4_"], "not_processed": ["r3_5_"], "other_processed": ["r3_6"],
-    "carried_next": ["r4"], "received_incl": ["r1", "r2"], "handled": ["r3_7"],
+    "received": ["r1"],
+    "carried_prev": ["r2"],
+    "answered": ["r3_7"],
+    "disclosed": ["r3_1"],
+    "partial": ["r3_2"],
+    "refused": ["r3_3_"],
+    "unavailable": ["r3_4_"],
+    "not_processed": ["r3_5_"],
+    "other_processed": ["r3_6"],
+    "carried_next": ["r4"],
+    "received_incl": ["r1", "r2"],
+    "handled": ["r3_7"],
 }
 # 共受理 N件 may count 一 or 一+二; 办理 N件 may be （七）总计 or all that was on the desk (一+二)
 _T3_ALTS = {"received": [["r1"], ["r1", "r2"]], "handled": [["r3_7"], ["r1", "r2"]]}
@@ -740,7 +862,9 @@ def _row_label(row) -> str:
     return row_name(row)
 
 
-def _subject_alts(doc: Document, subject: str, applicant: str, group: str, primary_only: bool = False) -> list[list[tuple[str, Optional[Cell]]]]:
+def _subject_alts(
+    doc: Document, subject: str, applicant: str, group: str, primary_only: bool = False
+) -> list[list[tuple[str, Optional[Cell]]]]:
     alts: list[list[tuple[str, Optional[Cell]]]] = []
     if subject in T3_SUBJECTS:
         t = doc.tables.get("t3")
@@ -750,6 +874,7 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
         if primary_only:
             keysets = keysets[:1]
         from ..identities import COLUMN_NAMES
+
         for keys in keysets:
             rows = _t3_rows(t, keys)
             if not rows or any(r.unreliable for r in rows) or not _whole_groups(t, keys, rows):
@@ -759,7 +884,7 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
                 for col in _cols(t, applicant):
                     terms.append((f"表三“{_row_label(r)}”{COLUMN_NAMES.get(col, col)}", r.cell(col)))
             if not all(cell is not None and cell.certain for _, cell in terms):
-                continue        # a cell read with doubt: the sentence is not compared with it
+                continue  # a cell read with doubt: the sentence is not compared with it
             alts.append(terms)
     elif subject in T4_SUBJECTS:
         t = doc.tables.get("t4")
@@ -785,12 +910,22 @@ def _subject_alts(doc: Document, subject: str, applicant: str, group: str, prima
         if row is None or row.unreliable:
             return []
         choices: dict[str, list[tuple[str, ...]]] = {
-            "docs_made": [("made", "new_made")], "docs_valid": [("valid",)], "docs_repealed": [("repealed",)],
-            "docs_any": [("made", "new_made"), ("valid",)], "permit": [("decisions",)],
-            "penalty": [("decisions",)], "coercion": [("decisions",)]}
+            "docs_made": [("made", "new_made")],
+            "docs_valid": [("valid",)],
+            "docs_repealed": [("repealed",)],
+            "docs_any": [("made", "new_made"), ("valid",)],
+            "permit": [("decisions",)],
+            "penalty": [("decisions",)],
+            "coercion": [("decisions",)],
+        }
         cols = choices[subject]
-        names = {"made": "本年制发件数", "new_made": "本年新制作数量", "valid": "现行有效件数", "repealed": "本年废止件数",
-                 "decisions": "本年处理决定数量"}
+        names = {
+            "made": "本年制发件数",
+            "new_made": "本年新制作数量",
+            "valid": "现行有效件数",
+            "repealed": "本年废止件数",
+            "decisions": "本年处理决定数量",
+        }
         for choice in cols:
             for c in choice:
                 cell = row.cell(c)
@@ -843,7 +978,30 @@ _RX14 = regex.compile("其中")
 # _QUOTED stay wrapped: called once per sentence, they stop a long run of sentences when the budget
 # is spent; the line-level _RX2 and _RX3 get its timeout.
 BOUNDED_USE = (
-    "_SUBJ_RE", "_APPL_RE", "_CONNECT", "_SCOPE_RE", "_FLAG_RE", "_EXPLAIN_RE", "_DISCLOSURE_RE",
-    "_NOT_COUNT_AFTER", "_SENT_END", "_NEG_RECEIVED", "_NEG_T4", "_NEG_NEXT", "_NEG_FIX", "_PCT_RE",
-    "_RX1", "_RX4", "_RX5", "_RX6", "_RX7", "_RX8", "_RX9", "_RX10", "_RX11", "_RX12", "_RX13", "_RX14",
+    "_SUBJ_RE",
+    "_APPL_RE",
+    "_CONNECT",
+    "_SCOPE_RE",
+    "_FLAG_RE",
+    "_EXPLAIN_RE",
+    "_DISCLOSURE_RE",
+    "_NOT_COUNT_AFTER",
+    "_SENT_END",
+    "_NEG_RECEIVED",
+    "_NEG_T4",
+    "_NEG_NEXT",
+    "_NEG_FIX",
+    "_PCT_RE",
+    "_RX1",
+    "_RX4",
+    "_RX5",
+    "_RX6",
+    "_RX7",
+    "_RX8",
+    "_RX9",
+    "_RX10",
+    "_RX11",
+    "_RX12",
+    "_RX13",
+    "_RX14",
 )

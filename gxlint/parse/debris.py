@@ -6,6 +6,7 @@ Matched on the normalised text (``NormText.text``) and mapped back to original s
 of the parser.  Page residue (GX605) and mojibake (GX603) are findings of their own; every rule
 that reads text skips what is listed here.
 """
+
 from __future__ import annotations
 
 import functools
@@ -31,7 +32,10 @@ def find_debris(norm: NormText, first_section_start: int) -> Debris:
 
 _R_ITEM = (
     ("source", r"(?:文章|信息)?来源\s*[:：]\s*[^\s:：]{0,30}"),
-    ("time", r"(?:发布|更新|成文|发文)?(?:时间|日期)\s*[:：]\s*(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?"),
+    (
+        "time",
+        r"(?:发布|更新|成文|发文)?(?:时间|日期)\s*[:：]\s*(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?",
+    ),
     ("views", r"(?:累计|浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]?\s*\d*\s*次?"),
     ("font", r"(?:字体|字号)\s*[:：]?\s*(?:\[\s*\]|[\[【(]?\s*[大中小]\s*[\]】)]?\s*){0,3}(?:\[\s*\])?"),
     ("qr", r"扫一扫在手机(?:上)?(?:查看|打开)当前页(?:面)?"),
@@ -45,11 +49,14 @@ _R_RE = guard.lazy("|".join(f"(?P<{k}>{p})" for k, p in _R_ITEM))
 _R_META = guard.lazy(
     r"(?:标题|题名|文号|发文字号|发布机构|发文机关|发布单位|栏目|所属栏目|原文链接|原文地址|原文网址|网页地址|页面地址|网址"
     r"|本地目录|本地路径|保存路径|抓取时间|采集时间|索引号|信息索引号|主题分类|体裁分类|公开方式|公开范围|公开时限|生成日期"
-    r"|关键词|关键字)[ \t]*[:：]")
+    r"|关键词|关键字)[ \t]*[:：]"
+)
 # the archive's separator before the text (==== 正文 ====), and its note on stored files (详见 links.tsv)
 _R_RULE = guard.lazy(r"[=＝\-─━*~_]{3,}[ \t]*(?:正文|原文|正文开始|以下为正文)[ \t]*[=＝\-─━*~_]{3,}")
-_R_FILE = guard.lazy(r"(?:链接|图片|附件|目录|详见)[^\n]{0,30}?[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b"
-                        r"|[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b[^\n]{0,10}?(?:链接|图片|附件|目录)")
+_R_FILE = guard.lazy(
+    r"(?:链接|图片|附件|目录|详见)[^\n]{0,30}?[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b"
+    r"|[\w.-]+\.(?:tsv|csv|json|html?|txt|xml)\b[^\n]{0,10}?(?:链接|图片|附件|目录)"
+)
 _R_STRONG = {"views", "font", "qr", "print", "close", "share"}
 _R_SENTENCE = guard.lazy(r"[。；;！？]")
 _R_SEP = " \t|/·•,，;；[]"
@@ -81,25 +88,32 @@ def _residue_kinds(line: str, *, edge: bool) -> tuple[str, ...]:
     if edge and s and len(s) <= 300:
         if guard.bare(_R_META).match(s):
             return ("meta",)
-        if _R_RULE.fullmatch(line.strip()) or guard.bare(_R_FILE).search(s) and len(s) <= 60 and not guard.bare(_R_SENTENCE).search(s):
+        if (
+            _R_RULE.fullmatch(line.strip())
+            or guard.bare(_R_FILE).search(s)
+            and len(s) <= 60
+            and not guard.bare(_R_SENTENCE).search(s)
+        ):
             return ("archive",)
     if not s or len(s) > 160:
         return ()
     rx = guard.bare(_R_RE)
     if not rx.match(s.lstrip(_R_SEP)):
-        return ()       # (fast path) report text: it does not even start with a chrome item
+        return ()  # (fast path) report text: it does not even start with a chrome item
     kinds: list[str] = []
     pos = 0
     weak_only = True
     for m in rx.finditer(s):
-        gap = s[pos:m.start()]
+        gap = s[pos : m.start()]
         if gap.strip(_R_SEP):
             return ()
         if m.end() == m.start():
             continue
         kinds.append(m.lastgroup)
-        if m.lastgroup in _R_STRONG and not (m.lastgroup in ("print", "close") and m.group().strip() in ("打印", "关闭")):
-            weak_only = False       # a bare 打印 / 关闭 is a word, not yet a page button
+        if m.lastgroup in _R_STRONG and not (
+            m.lastgroup in ("print", "close") and m.group().strip() in ("打印", "关闭")
+        ):
+            weak_only = False  # a bare 打印 / 关闭 is a word, not yet a page button
         pos = m.end()
     if s[pos:].strip(_R_SEP):
         return ()
@@ -125,7 +139,8 @@ _C_ANCHOR = guard.lazy(
     r"|(?P<qr>扫一扫在手机(?:上)?(?:查看|打开)当前页(?:面)?)"
     r"|(?P<font>(?:字体|字号)[ \t]*[:：]?[ \t]*[\[【(]?[ \t]*大[ \t]*[\]】)]?[ \t]*[\[【(]?[ \t]*中[ \t]*[\]】)]?[ \t]*[\[【(]?[ \t]*小[ \t]*[\]】)]?)"
     r"|(?P<views>(?:累计|浏览|阅读|访问|点击)(?:次数|量)[ \t]*[:：][ \t]*\d+[ \t]*次?)"
-    r"|(?P<buttons>[\[【][ \t]*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部)[ \t]*[\]】])")
+    r"|(?P<buttons>[\[【][ \t]*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部)[ \t]*[\]】])"
+)
 # what may stand next to an anchor in the same run (each a whole word, separated by spaces)
 _C_TOKEN = guard.lazy(
     r"(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]?[ \t]*(?:网站)?(?:首页|主页)"
@@ -136,10 +151,11 @@ _C_TOKEN = guard.lazy(
     r"|(?P<views>(?:累计|浏览|阅读|访问|点击)(?:次数|量|数)[ \t]*[:：]?[ \t]*\d*[ \t]*次?)"
     r"|(?P<share>(?:分享到|相关链接|附件|相关附件)[ \t]*[:：]|-->|<!--"
     r"|(?<![\p{Han}\w])(?P<button>微信|微博|QQ空间|QQ|腾讯微博|新浪微博|全真版|文字版|无障碍|适老版|文件下载|附件下载|收藏本页|收藏"
-    r"|打印本页|打印|关闭窗口|关闭|返回顶部|【[^【】\n]{1,6}】)(?P=button)?(?![\p{Han}\w]))")
+    r"|打印本页|打印|关闭窗口|关闭|返回顶部|【[^【】\n]{1,6}】)(?P=button)?(?![\p{Han}\w]))"
+)
 # (a button's word may stand twice, glued: 无障碍无障碍 — its icon's text and its label)
 _C_SEP = " \t\u3000|/·•,，;；"
-_C_MAX = 100        # a text with more chrome than this is not a report (and the rest says nothing new)
+_C_MAX = 100  # a text with more chrome than this is not a report (and the rest says nothing new)
 _C_TRIGGER = guard.lazy("位置|来源|时间|日期|扫一扫|字体|字号|次数|浏览量|阅读量|访问量|点击量|打印|关闭|返回顶部")
 
 
@@ -160,8 +176,7 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
         le = text.find("\n", tm.end())
         spans.append((ls, len(text) if le < 0 else le))
     for ls, le in spans:
-        anchors = [am for am in _C_ANCHOR.finditer(text, ls, le)
-                   if not any(a <= am.start() < b for a, b in dead)]
+        anchors = [am for am in _C_ANCHOR.finditer(text, ls, le) if not any(a <= am.start() < b for a, b in dead)]
         if not anchors:
             continue
         toks = [t for t in _C_TOKEN.finditer(text, ls, le) if t.end() > t.start()]
@@ -176,13 +191,13 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
                 a, b, kinds = am.start(), am.end(), [am.lastgroup]
             else:
                 j = i
-                while j > 0 and not text[toks[j - 1].end():toks[j].start()].strip(_C_SEP):
+                while j > 0 and not text[toks[j - 1].end() : toks[j].start()].strip(_C_SEP):
                     j -= 1
                 k = i
-                while k + 1 < len(toks) and not text[toks[k].end():toks[k + 1].start()].strip(_C_SEP):
+                while k + 1 < len(toks) and not text[toks[k].end() : toks[k + 1].start()].strip(_C_SEP):
                     k += 1
                 a, b = toks[j].start(), max(toks[k].end(), am.end())
-                kinds = [t.lastgroup for t in toks[j:k + 1]]
+                kinds = [t.lastgroup for t in toks[j : k + 1]]
             done_to = b
             d = b
             while d < le and text[d] in " \t\u3000":
@@ -198,8 +213,10 @@ def find_inline_chrome(norm: NormText, residue: list[ResidueLine]) -> list[Inlin
 
 
 # page buttons that end a flattened page after the report's last sentence (… 。 附件下载)
-_C_TAIL = guard.lazy(r"(?:(?<=[。.!！?？])|[ \t\u3000]+)((?:(?:附件下载|相关附件|打印本页|关闭窗口|返回顶部|分享到|"
-                        r"【[^【】\n]{1,6}】)[ \t\u3000]*){1,6})$")
+_C_TAIL = guard.lazy(
+    r"(?:(?<=[。.!！?？])|[ \t\u3000]+)((?:(?:附件下载|相关附件|打印本页|关闭窗口|返回顶部|分享到|"
+    r"【[^【】\n]{1,6}】)[ \t\u3000]*){1,6})$"
+)
 
 
 def _chrome_tail(text: str, dead) -> Optional[tuple[int, int, int]]:
@@ -209,8 +226,8 @@ def _chrome_tail(text: str, dead) -> Optional[tuple[int, int, int]]:
     if not m or any(a <= m.start(1) < b for a, b in dead):
         return None
     ls = text.rfind("\n", 0, m.start(1)) + 1
-    if not text[ls:m.start(1)].strip():
-        return None         # a line of its own: find_residue's
+    if not text[ls : m.start(1)].strip():
+        return None  # a line of its own: find_residue's
     a = m.start(1)
     b = a + len(m.group(1).rstrip(" \t\u3000"))
     lead = len(text[ls:a]) - len(text[ls:a].rstrip(" \t\u3000"))
@@ -254,7 +271,7 @@ def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
         if b < len(o):
             b += 2 if o.startswith("\r\n", b) else 1
         elif a > 0:
-            a -= 2 if a >= 2 and o[a - 2:a] == "\r\n" else 1
+            a -= 2 if a >= 2 and o[a - 2 : a] == "\r\n" else 1
         out.append(ResidueLine(sp, Span(a, b), kinds))
     return out
 
@@ -264,17 +281,25 @@ def find_residue(norm: NormText, first_section_start: int) -> list[ResidueLine]:
 _TONE_FRAG = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # a '?' glued to Han text where a question mark cannot be: lost bytes of a double decoding
 _LOST = guard.lazy(
-    r"(?<=\p{Han})(?<![吗呢么吧啊否何谁哪几怎嘛呀])\?+[!！]?(?:[\p{Han}!！]{0,6}?\?+[!！]?)*(?:[" + _TONE_FRAG + r"]{1,6}\))?(?=[\p{Han}!！" + _TONE_FRAG + r"A-Z])",
-    regex.IGNORECASE)
+    r"(?<=\p{Han})(?<![吗呢么吧啊否何谁哪几怎嘛呀])\?+[!！]?(?:[\p{Han}!！]{0,6}?\?+[!！]?)*(?:["
+    + _TONE_FRAG
+    + r"]{1,6}\))?(?=[\p{Han}!！"
+    + _TONE_FRAG
+    + r"A-Z])",
+    regex.IGNORECASE,
+)
 _LOST_TAIL = guard.lazy(r"[" + _TONE_FRAG + r"]{1,6}\)", regex.IGNORECASE)
 _FFFD = guard.lazy(r"\ufffd+")
 _HTML = guard.lazy(
     r"</?(?:p|br|span|div|strong|b|i|em|u|font|td|tr|th|table|tbody|img|a|h[1-6]|li|ul|ol|section|center|o:p)\b[^<>\n]{0,200}?/?>"
     r"|&(?:nbsp|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|amp|lt|gt|quot|emsp|ensp|times|deg|#\d{2,6}|#x[0-9a-f]{2,5});",
-    regex.IGNORECASE)
+    regex.IGNORECASE,
+)
 _KNOWN = guard.lazy(r"锟斤拷|烫烫烫|屯屯屯")
-_LATIN_RUN = guard.lazy(r"(?:[\u00c0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}){2,}")
-_GBK_LEADS = range(0xE4, 0xEA)       # UTF-8 lead bytes of CJK characters
+_LATIN_RUN = guard.lazy(
+    r"(?:[\u00c0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}){2,}"
+)
+_GBK_LEADS = range(0xE4, 0xEA)  # UTF-8 lead bytes of CJK characters
 
 
 @functools.lru_cache(maxsize=1)
@@ -309,7 +334,7 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
         if t:
             b = t.end()
         if regex.fullmatch(r"\?", text[a:b]) and not _gbk_lead_char(text[a - 1]):
-            continue    # a lone ? after a common character: a question (吗? 申请?), not lost bytes
+            continue  # a lone ? after a common character: a question (吗? 申请?), not lost bytes
         found.append((a, b, "lost", ""))
     for m in _HTML.finditer(text):
         found.append((m.start(), m.end(), "html", ""))
@@ -329,10 +354,10 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
     done_to = -1
     for lm in _gbk_lead_re().finditer(orig):
         if lm.start() < done_to:
-            continue        # in the run just read
+            continue  # in the run just read
         m = run.match(orig, run_back.match(orig, 0, lm.start()).start())
         if m is None:
-            continue        # a stretch too short to be a run
+            continue  # a stretch too short to be a run
         done_to = m.end()
         for k, j, rec in _gbk_runs(m.group()):
             found.append((norm.from_orig(m.start() + k), norm.from_orig(m.start() + j), "gbk", rec))
@@ -343,7 +368,7 @@ def find_mojibake(norm: NormText) -> list[Mojibake]:
         if a < last_end:
             continue
         sp = norm.span(a, b)
-        out.append(Mojibake(sp, kind, orig[sp.start:sp.end], rec))
+        out.append(Mojibake(sp, kind, orig[sp.start : sp.end], rec))
         last_end = b
     return out
 
@@ -369,7 +394,7 @@ def _gbk_runs(s: str) -> tuple[tuple[int, int, str], ...]:
     leads = _gbk_lead_set()
     out = []
     i = 0
-    for k in [k for k, ch in enumerate(s) if ch in leads]:   # only where a round trip can start
+    for k in [k for k, ch in enumerate(s) if ch in leads]:  # only where a round trip can start
         if k < i:
             continue
         if k >= len(s) - 2:
@@ -410,7 +435,7 @@ def _gbk_back(s: str, i: int) -> tuple[int, str]:
         return i, ""
     if first[0] not in _GBK_LEADS:
         return i, ""
-    window = s[i:i + 40]
+    window = s[i : i + 40]
     bs = bytearray()
     bounds = []
     for ch in window:
@@ -427,7 +452,7 @@ def _gbk_back(s: str, i: int) -> tuple[int, str]:
         rec = bytes(bs[:valid]).decode("utf-8")
     # whole characters of s that the valid bytes cover
     n = sum(1 for x in bounds if x <= valid)
-    rec = bytes(bs[:bounds[n - 1]]).decode("utf-8", "ignore") if n else ""
+    rec = bytes(bs[: bounds[n - 1]]).decode("utf-8", "ignore") if n else ""
     han = [c for c in rec if "\u4e00" <= c <= "\u9fff"]
     if len(han) < 3:
         return i, ""

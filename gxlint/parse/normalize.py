@@ -16,10 +16,12 @@ line where it is not).
 ``key(s)`` is the stricter folding used to compare a label with the template: no spaces or line
 breaks at all, 1、 → 1., no quotes, unified dashes.
 """
+
 from __future__ import annotations
 
 import functools
 from bisect import bisect_left, bisect_right
+
 import regex
 
 from .. import guard
@@ -40,11 +42,11 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 def _build_fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for cp in range(0xFF01, 0xFF5F):          # full-width ASCII → ASCII
+    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII → ASCII
         table[cp] = chr(cp - 0xFEE0)
     for ch in _SPACES + _ZERO_WIDTH + "\t\v\f":
         table[ord(ch)] = " " if ch != "\t" else "\t"
-    table[ord("\r")] = "\n"     # a lone \r (old Mac line ends); the \r of \r\n is removed before
+    table[ord("\r")] = "\n"  # a lone \r (old Mac line ends); the \r of \r\n is removed before
     for ch in "“”„‟〝〞＂":
         table[ord(ch)] = '"'
     for ch in "‘’‚‛＇":
@@ -107,7 +109,7 @@ def _fold_t2s_text(line: str) -> tuple[str, bool]:
     return simp, simp != folded
 
 
-_MEMO_LINE = 2000         # longer lines (a page flattened into one line) are not kept
+_MEMO_LINE = 2000  # longer lines (a page flattened into one line) are not kept
 _fold_t2s_line = functools.lru_cache(maxsize=8192)(_fold_t2s_text)
 
 
@@ -125,16 +127,19 @@ class NormText:
         dels: list[tuple[int, int, bool]] = []
         if "(" in original or "（" in original:
             # (a syllable without a tone mark is not an annotation: 网站(www))
-            spans = [m.span() for m in _PINYIN_RE.finditer(original, timeout=guard.left())
-                     if not _HAS_TONE.isdisjoint(m.group(1))]
+            spans = [
+                m.span()
+                for m in _PINYIN_RE.finditer(original, timeout=guard.left())
+                if not _HAS_TONE.isdisjoint(m.group(1))
+            ]
             dels = [(a, b, False) for a, b in spans]
             pinyin = [Span(a, b) for a, b in spans]
         if "\r\n" in original:
             crlf = [(i, i + 1, True) for i in _find_all(original, "\r\n")]
             dels = sorted(dels + crlf) if dels else crlf
         pieces: list[str] = []
-        del_at: list[int] = []     # norm offset at which a deletion happened
-        del_cum: list[int] = []    # total deleted up to and including that deletion
+        del_at: list[int] = []  # norm offset at which a deletion happened
+        del_cum: list[int] = []  # total deleted up to and including that deletion
         del_fwd: list[bool] = []
         pos = 0
         removed = 0
@@ -154,7 +159,7 @@ class NormText:
         self.text = simp
         self._del_at = del_at
         self._del_cum = del_cum
-        self._del_orig = [a + c for a, c in zip(del_at, del_cum)]   # original offset of the text after each
+        self._del_orig = [a + c for a, c in zip(del_at, del_cum)]  # original offset of the text after each
         self._del_fwd = del_fwd if any(del_fwd) else None
         self.pinyin = pinyin
 
@@ -202,7 +207,7 @@ class NormText:
         k = bisect_right(self._del_orig, o) - 1
         i = o - (cum[k] if k >= 0 else 0)
         if k + 1 < len(at) and i > at[k + 1]:
-            i = at[k + 1]              # inside deleted text: where it was
+            i = at[k + 1]  # inside deleted text: where it was
         return max(0, min(i, len(self.text)))
 
 
@@ -261,6 +266,5 @@ def has_han(s: str) -> bool:
 def strip_pinyin(s: str) -> str:
     """Remove pinyin annotations from a short string (no offset map)."""
     if "(" not in s and "（" not in s:
-        return s            # an annotation starts with a parenthesis
+        return s  # an annotation starts with a parenthesis
     return _PINYIN_RE.sub(lambda m: "" if any(ch in _HAS_TONE for ch in m.group(1)) else m.group(0), s)
-

@@ -22,6 +22,7 @@ A line break is soft when all of these hold:
 A page number line (``- 2 -``, ``第 2 页``) or a running header/footer (the same short line three
 times or more) between two wrapped lines is skipped (removed from the joined text with the break).  Line ends may be ``\\n``, ``\\r\\n`` or ``\\r``.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -38,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # the same page-number lines the table reader drops (parse.tables.tokens), and 共N页 第M页
 PAGE_NUMBER = guard.lazy(
     r"^[ \t\u3000]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
-    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*$")
+    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*$"
+)
 # what starts a paragraph of its own: headings, list items, Markdown blocks
 PARA_START = guard.lazy(
     r"^[ \t\u3000]*(?:[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[)）]"
@@ -47,7 +49,8 @@ PARA_START = guard.lazy(
     r"|[①-⑳⑴-⒇]"
     r"|第[一二三四五六七八九十百\d]{1,4}[条章节部分项]"
     r"|[#>|*+•·●■◆▪-]"
-    r"|附件|附表)")
+    r"|附件|附表)"
+)
 # three numbers separated by nothing but spaces: a table row (2023 年 1 月 1 日 is prose)
 _NUMBER_RUN = guard.lazy(r"(?:(?<=\s)|^)[-+]?\d+(?:\.\d+)?(?:[ \t\u3000]+[-+]?\d+(?:\.\d+)?){2}(?=\s|$)")
 _SENTENCE_END = guard.lazy(r"[。！？!?][\"'”’」』)）]*$")
@@ -58,11 +61,13 @@ _HAN_SPACE = guard.lazy(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
 def _ends_sentence(line: str) -> bool:
     return _SENTENCE_END.search(line.rstrip(" \t\u3000")[-6:]) is not None
-MIN_WRAP_WIDTH = 30          # 15 Han characters: narrower "wrapping" is a table column or a list
+
+
+MIN_WRAP_WIDTH = 30  # 15 Han characters: narrower "wrapping" is a table column or a list
 MIN_WRAPPED_LINES = 3
 
 
-_LONG = 400         # longer lines are wider than any page (only their width matters)
+_LONG = 400  # longer lines are wider than any page (only their width matters)
 
 
 def width(s: str) -> int:
@@ -91,11 +96,11 @@ class JoinedText:
         self.norm = norm
         src = norm.text
         pieces = []
-        cut_at: list[int] = []      # joined offset at which a cut happened
-        cut_cum: list[int] = []     # total removed up to and including that cut
+        cut_at: list[int] = []  # joined offset at which a cut happened
+        cut_cum: list[int] = []  # total removed up to and including that cut
         cut_len: list[int] = []
         pos = removed = 0
-        for a, b in cuts:           # norm [a, b), sorted, disjoint
+        for a, b in cuts:  # norm [a, b), sorted, disjoint
             pieces.append(src[pos:a])
             cut_at.append(a - removed)
             removed += b - a
@@ -122,7 +127,7 @@ class JoinedText:
         if not self._cut_at:
             return n
         lo, hi = 0, len(self._cut_at)
-        while lo < hi:                          # the last cut whose norm start is <= n
+        while lo < hi:  # the last cut whose norm start is <= n
             mid = (lo + hi) // 2
             if self._cut_at[mid] + (self._cut_cum[mid] - self._cut_len[mid]) <= n:
                 lo = mid + 1
@@ -156,10 +161,10 @@ class JoinedText:
         i = bisect_right(self._cut_at, start)
         while i < len(self._cut_at) and self._cut_at[i] < end:
             c = self._cut_at[i]
-            out.append(orig[self.to_orig(x):self.to_orig(c, end=True)])
+            out.append(orig[self.to_orig(x) : self.to_orig(c, end=True)])
             x = c
             i += 1
-        out.append(orig[self.to_orig(x):self.to_orig(end, end=True)])
+        out.append(orig[self.to_orig(x) : self.to_orig(end, end=True)])
         return "".join(out)
 
 
@@ -171,8 +176,8 @@ class Paragraphs:
     def __init__(self, norm: "NormText", table_lines: Optional[set[int]] = None) -> None:
         self.norm = norm
         text = norm.text
-        self._lines: Optional[LineIndex] = None     # only needed to join lines (most texts: none)
-        self.joins: dict[int, int] = {}     # line → the line it continues on (0-based)
+        self._lines: Optional[LineIndex] = None  # only needed to join lines (most texts: none)
+        self.joins: dict[int, int] = {}  # line → the line it continues on (0-based)
         self._joined: Optional[JoinedText] = None
         table_lines = table_lines or set()
         self._table_lines = table_lines
@@ -199,8 +204,13 @@ class Paragraphs:
             nxt = ln + 1
             while nxt < n and (is_page_number(content[nxt]) or content[nxt].strip(" \t\u3000") in running):
                 nxt += 1
-            if nxt >= n or not content[nxt].strip(" \t\u3000") or nxt in table_lines \
-                    or is_table_line(content[nxt]) or PARA_START.match(content[nxt]):
+            if (
+                nxt >= n
+                or not content[nxt].strip(" \t\u3000")
+                or nxt in table_lines
+                or is_table_line(content[nxt])
+                or PARA_START.match(content[nxt])
+            ):
                 continue
             self.joins[ln] = nxt
 
@@ -233,7 +243,7 @@ class Paragraphs:
                 cuts += [(a, b) for a, b in spaces if not self._in_table(a, memo)]
                 cuts.sort()
                 merged: list[tuple[int, int]] = []
-                for a, b in cuts:           # a space right before a soft break is inside that cut
+                for a, b in cuts:  # a space right before a soft break is inside that cut
                     if merged and a < merged[-1][1]:
                         merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
                     else:
@@ -246,7 +256,9 @@ class Paragraphs:
         ln = self.lines.line_of(pos)
         got = memo.get(ln)
         if got is None:
-            got = ln in self._table_lines or is_table_line(self.norm.text[self.lines.line_start(ln):self.lines.line_end(ln)])
+            got = ln in self._table_lines or is_table_line(
+                self.norm.text[self.lines.line_start(ln) : self.lines.line_end(ln)]
+            )
             memo[ln] = got
         return got
 

@@ -3,6 +3,7 @@ a paragraph, are a table's labels in this text (re-exported to rules by :mod:`gx
 
 Computed from the Document (and cached in ``doc.cache``), never from bytes or files.
 """
+
 from __future__ import annotations
 
 from ..model import Document, Span
@@ -34,15 +35,16 @@ def paragraph_keys(doc: Document) -> list:
     if cached is not None:
         return cached
     lines = doc.lines
-    tables = [(lines.line_of(t.span.start), lines.line_of(max(t.span.start, t.span.end - 1)))
-              for t in doc.tables.values()]
+    tables = [
+        (lines.line_of(t.span.start), lines.line_of(max(t.span.start, t.span.end - 1))) for t in doc.tables.values()
+    ]
     keys: list = []
     run = None
     for ln in range(lines.count):
         s = lines.line_text(ln).strip(" \t\u3000\u00a0|")
         k = next((("table", i) for i, (a, b) in enumerate(tables) if a <= ln <= b), None)
         if k is None and not s:
-            keys.append(run or ("line", ln))      # a blank line does not end a run of cells
+            keys.append(run or ("line", ln))  # a blank line does not end a run of cells
             continue
         if k is None and len(s) <= 40 and not s.endswith(("。", "；", ";", "！", "？")):
             run = run or ("run", ln)
@@ -77,7 +79,7 @@ def in_prose(doc: Document, span: Span) -> bool:
         fixed = [t.span for t in doc.tables.values()] + [s.span for s in doc.sections]
         fixed += [r.span for r in doc.debris.residue]
         fixed += [c.span for c in doc.debris.chrome]
-        if meta.title_span is not None:         # the page above the report's title
+        if meta.title_span is not None:  # the page above the report's title
             fixed.append(Span(0, meta.title_span.start))
         # a page flattened into one line: before the first section, what stands on a line ahead of
         # page chrome is the page's header too (a breadcrumb whose anchor a scan broke: 当 前位置)
@@ -85,7 +87,7 @@ def in_prose(doc: Document, span: Span) -> bool:
         for c in doc.debris.chrome:
             if c.span.end <= first:
                 fixed.append(Span(doc.lines.line_start(doc.lines.line_of(c.span.start)), c.span.end))
-        if meta.signature.date_span is not None:    # the page below its signature
+        if meta.signature.date_span is not None:  # the page below its signature
             fixed.append(Span(meta.signature.date_span.end, len(doc.text)))
         doc.cache["not_prose"] = fixed
     if any(f.start < span.end and span.start < f.end for f in fixed):
@@ -98,10 +100,18 @@ def in_prose(doc: Document, span: Span) -> bool:
         if b - a > _LONG_LINE:
             # a page on one line (a web archive, a one-line report): the sentence around the span,
             # from the table, heading or chrome before it to the one after it
-            a = max(a, span.start - _LONG_LINE // 2, *(text.rfind(ch, a, span.start) + 1 for ch in "。！？"),
-                    *(f.end for f in fixed if f.end <= span.start))
-            b = min(b, span.end + _LONG_LINE // 2, *(e for ch in "。！？" if (e := text.find(ch, span.end, b)) >= 0),
-                    *(f.start for f in fixed if f.start >= span.end))
+            a = max(
+                a,
+                span.start - _LONG_LINE // 2,
+                *(text.rfind(ch, a, span.start) + 1 for ch in "。！？"),
+                *(f.end for f in fixed if f.end <= span.start),
+            )
+            b = min(
+                b,
+                span.end + _LONG_LINE // 2,
+                *(e for ch in "。！？" if (e := text.find(ch, span.end, b)) >= 0),
+                *(f.start for f in fixed if f.start >= span.end),
+            )
             if is_table_line(text[a:b]):
                 return False
             continue

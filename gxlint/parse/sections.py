@@ -12,6 +12,7 @@ A section whose heading is not found by its title is then looked for in its plac
 are listed for GX202.  Old-structure headings (:func:`find_old_structure`) are found at the start
 of a line, or inside a line after their numeral.
 """
+
 from __future__ import annotations
 
 import functools
@@ -56,9 +57,7 @@ def _heading_re() -> "regex.Pattern[str]":
     alts = []
     for sec in templates.common()["section"]:
         alts.append(f"(?P<s{sec['index']}>{_spaced(sec['pattern'])})")
-    return regex.compile(
-        r"(?P<num>[一二三四五六七八九十])[ \t]*[、.,．][ \t]*(?:" + "|".join(alts) + r")"
-    )
+    return regex.compile(r"(?P<num>[一二三四五六七八九十])[ \t]*[、.,．][ \t]*(?:" + "|".join(alts) + r")")
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,17 +68,18 @@ def _old_re() -> "regex.Pattern[str]":
     pats = "|".join(_spaced(p) for p in templates.common()["old_structure"]["patterns"])
     return regex.compile(
         r"(?m)(?:^[ \t#*>]*+(?:[一二三四五六七八九十][ \t]*[、.,．])?|(?<=^|[\s。;；:：])[一二三四五六七八九十][ \t]*[、.,．])"
-        r"[ \t]*(?:" + pats + r")")
+        r"[ \t]*(?:" + pats + r")"
+    )
 
 
 @dataclass(slots=True)
 class Heading:
     index: int
     numeral: str
-    start: int        # normalised offsets
+    start: int  # normalised offsets
     end: int
     line_start: bool
-    form: str = "standard"    # standard / fuzzy (a typo or extra words) / alt (numbered its own way)
+    form: str = "standard"  # standard / fuzzy (a typo or extra words) / alt (numbered its own way)
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -106,7 +106,9 @@ def find_headings(norm: NormText) -> list[Heading]:
     found = []
     for m in _heading_re().finditer(text, timeout=guard.left()):
         idx = next(i for i in range(1, 7) if m.group(f"s{i}") is not None)
-        found.append(Heading(idx, m.group("num"), m.start(), _heading_end(text, m.end()), _at_line_start(text, m.start())))
+        found.append(
+            Heading(idx, m.group("num"), m.start(), _heading_end(text, m.end()), _at_line_start(text, m.start()))
+        )
     return found
 
 
@@ -120,7 +122,7 @@ def choose(headings: list[Heading]) -> tuple[list[Heading], list[Heading]]:
     GX102); when there is none, the first inline one is taken.
     """
     by_index: dict[int, list[Heading]] = {}
-    gap: dict[int, int] = {}      # id(heading) -> characters until the next heading-shaped match
+    gap: dict[int, int] = {}  # id(heading) -> characters until the next heading-shaped match
     for k, h in enumerate(headings):
         by_index.setdefault(h.index, []).append(h)
         gap[id(h)] = (headings[k + 1].start - h.end) if k + 1 < len(headings) else 1 << 30
@@ -154,7 +156,7 @@ def build_sections(norm: NormText, headings: list[Heading]) -> list[Section]:
             Section(
                 index=h.index,
                 numeral=h.numeral,
-                title=norm.original[span.start:span.end],
+                title=norm.original[span.start : span.end],
                 span=span,
                 body=norm.span(h.end, body_end),
                 canonical=common[h.index]["canonical"],
@@ -209,7 +211,7 @@ _ALT_TITLES = {
     3: r"(?:行政机关)?(?:收到和处理(?:政府信息公开)?申请|依申请公开(?:政府信息)?)(?:的)?(?:工作)?情况",
     4: r"(?:因)?(?:政府信息公开)?(?:工作)?(?:被申请)?行政复议[、和与及,]?(?:提起)?行政诉讼(?:的)?(?:工作)?情况",
 }
-_EXTRA_WORDS = 10     # extra characters a line-start heading may carry besides its title
+_EXTRA_WORDS = 10  # extra characters a line-start heading may carry besides its title
 
 
 def _budget(title: str) -> int:
@@ -224,8 +226,11 @@ def _fuzzy_res() -> dict[int, "regex.Pattern[str]"]:
         title = sec["canonical"][2:]
         # a year before the title is extra words too (二、2023年主动公开政府信息情况)
         out[sec["index"]] = regex.compile(
-            r"(?:(?:19|20)\d\d[ \t]*年度?[ \t]*(?:的)?)?(?:" + _spaced(sec["pattern"], wrap=True) + r"){e<=%d}" % _budget(title),
-            regex.BESTMATCH)
+            r"(?:(?:19|20)\d\d[ \t]*年度?[ \t]*(?:的)?)?(?:"
+            + _spaced(sec["pattern"], wrap=True)
+            + r"){e<=%d}" % _budget(title),
+            regex.BESTMATCH,
+        )
     return out
 
 
@@ -237,7 +242,8 @@ def _alt_res() -> dict[int, "regex.Pattern[str]"]:
         out[sec["index"]] = regex.compile(
             r"(?m)^[ \t#*>]*(?P<h>(?:[(][一二三四五六七八九十]{1,2}[)]|\d{1,2}[ \t]*[、.．]|第[一二三四五六七八九十]部分[、:]?"
             r"|[一二三四五六七八九十](?:[ \t]*:|[ \t]+))?"
-            r"[ \t]*" + _spaced(title) + r")[ \t*:]*$")
+            r"[ \t]*" + _spaced(title) + r")[ \t*:]*$"
+        )
     return out
 
 
@@ -252,7 +258,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if b < 0 else b
 
 
-_MAX_TRIES = 200      # numbered places tried per section (a real report has a few dozen at most)
+_MAX_TRIES = 200  # numbered places tried per section (a real report has a few dozen at most)
 
 
 @functools.lru_cache(maxsize=1)
@@ -275,8 +281,8 @@ def _fuzzy_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
         seen += 1
         if seen > 50 * _MAX_TRIES:
             break
-        if len(chars.intersection(text[m.end():m.end() + 40])) < need:
-            continue        # (fast path) nothing like the title here
+        if len(chars.intersection(text[m.end() : m.end() + 40])) < need:
+            continue  # (fast path) nothing like the title here
         tries += 1
         if tries > _MAX_TRIES:
             break
@@ -284,7 +290,7 @@ def _fuzzy_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
         if at_start:
             # the whole line is the heading: its title, with a typo or a few extra words
             line_end = _line_end(text, m.end())
-            rest = text[m.end():min(line_end, hi)].rstrip(" \t*:")
+            rest = text[m.end() : min(line_end, hi)].rstrip(" \t*:")
             if rest and len(rest) <= 40 and not _SENTENCE.search(rest):
                 t = pat.search(rest, timeout=guard.left())
                 if t is not None and len(rest) - (t.end() - t.start()) <= _EXTRA_WORDS:
@@ -298,7 +304,7 @@ def _fuzzy_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
         while e > t.start() and text[e - 1] in " \t":
             e -= 1
         if at_start and e < len(text) and text[e] not in " \t\u3000\n:*":
-            continue        # a line that opens with a sentence (…情况良好，…), not a heading set off
+            continue  # a line that opens with a sentence (…情况良好，…), not a heading set off
         return Heading(index, numeral, m.start(), _heading_end(text, e), at_start, "fuzzy")
     return None
 
@@ -318,8 +324,8 @@ _CORE = {
     5: r"问题|不足|改进|整改",
     6: r"其他(?:需要)?(?:报告|说明)|需要报告",
 }
-_CORE_WINDOW = 16     # the core words stand within this many characters after the numeral
-_CORE_MAX = 30        # a heading found by its core words ends within this many characters
+_CORE_WINDOW = 16  # the core words stand within this many characters after the numeral
+_CORE_MAX = 30  # a heading found by its core words ends within this many characters
 
 
 @functools.lru_cache(maxsize=None)
@@ -339,17 +345,17 @@ def _core_in(text: str, index: int, lo: int, hi: int) -> Optional[Heading]:
     for m in _num_sep(numeral).finditer(text, lo, hi, timeout=guard.left()):
         before = text[m.start() - 1] if m.start() > 0 else "\n"
         if "\u4e00" <= before <= "\u9fff" or before in "第(（":
-            continue        # 第五、, 十五、, (五、: not this section's numeral
+            continue  # 第五、, 十五、, (五、: not this section's numeral
         if pat.match(text, m.end(), min(hi, m.end() + _CORE_WINDOW + 8), timeout=guard.left()) is None:
             continue
         if _old_re().match(text, m.start(), min(hi, m.start() + 80), timeout=guard.left()) is not None:
-            continue        # a heading of the pre-2019 structure (三、依申请公开政府信息情况): GX104's
+            continue  # a heading of the pre-2019 structure (三、依申请公开政府信息情况): GX104's
         at_start = _at_line_start(text, m.start())
         line_end = min(_line_end(text, m.end()), hi)
         stop = _CORE_END.search(text, m.end(), min(line_end, m.end() + _CORE_MAX))
         e = stop.start() if stop is not None else min(line_end, m.end() + _CORE_MAX)
         if stop is not None and _CLAUSE.match(text, e):
-            continue        # 四、加强…行政复议应诉工作，提高水平。: a numbered sentence, not a heading
+            continue  # 四、加强…行政复议应诉工作，提高水平。: a numbered sentence, not a heading
         while e > m.end() and text[e - 1] in " \t":
             e -= 1
         if e - m.end() < 2:

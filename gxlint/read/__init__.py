@@ -10,6 +10,7 @@ table/row/cell, page, HTML source line) and whether fixes can be written back (t
 The format libraries (lxml, the PDF library) are imported only when a file of that format is
 read, so checking a .txt file starts as fast as before.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,17 +44,25 @@ class Source:
 
     __slots__ = ("text", "format", "locator", "fixable", "encoding", "bom", "newline", "certain")
 
-    def __init__(self, text: str, format: str, locator: Any = None, fixable: bool = True,
-                 encoding: Optional[str] = None, bom: bool = False, newline: Optional[str] = None,
-                 certain: bool = True) -> None:
-        self.text = text                # the text view: what line/column of every finding point into
-        self.format = format            # one of FORMATS
-        self.locator = locator          # blocks.Locator (None for text: the text is the source)
-        self.fixable = fixable          # fixes can be written back (text formats only)
-        self.encoding = encoding        # text and html: how the bytes were decoded
+    def __init__(
+        self,
+        text: str,
+        format: str,
+        locator: Any = None,
+        fixable: bool = True,
+        encoding: Optional[str] = None,
+        bom: bool = False,
+        newline: Optional[str] = None,
+        certain: bool = True,
+    ) -> None:
+        self.text = text  # the text view: what line/column of every finding point into
+        self.format = format  # one of FORMATS
+        self.locator = locator  # blocks.Locator (None for text: the text is the source)
+        self.fixable = fixable  # fixes can be written back (text formats only)
+        self.encoding = encoding  # text and html: how the bytes were decoded
         self.bom = bom
         self.newline = newline
-        self.certain = certain          # False: the encoding was a close guess (fixes are not written)
+        self.certain = certain  # False: the encoding was a close guess (fixes are not written)
 
     def __repr__(self) -> str:
         return f"Source(format={self.format!r}, {len(self.text)} chars)"
@@ -86,9 +95,9 @@ def sniff(data: bytes, path: Optional[str] = None) -> str:
         return "ole"
     ext = os.path.splitext(path or "")[1].lower()
     if ext in PDF_EXTENSIONS:
-        return "pdf"          # damaged or not a PDF at all: the PDF reader says which
+        return "pdf"  # damaged or not a PDF at all: the PDF reader says which
     if ext in DOCX_EXTENSIONS + OFD_EXTENSIONS + ODT_EXTENSIONS:
-        return "zip"          # not a zip at all: the reader of its extension says the file is damaged
+        return "zip"  # not a zip at all: the reader of its extension says the file is damaged
     if ext in OLD_WORD_EXTENSIONS:
         return "ole"
     if ext in HTML_EXTENSIONS:
@@ -105,20 +114,33 @@ def sniff(data: bytes, path: Optional[str] = None) -> str:
 # Formats that are not reports, told by their content, whatever the file is called: one entry
 # each — the GX002 message that names what the file is and what to send instead.
 OTHER_FORMATS = {
-    "spreadsheet": "spreadsheet",   # .xlsx, .xls, .ods, WPS 表格: not a report
+    "spreadsheet": "spreadsheet",  # .xlsx, .xls, .ods, WPS 表格: not a report
     "presentation": "presentation",  # .pptx, .ppt, .odp
-    "image": "image",               # PNG, JPEG, GIF, BMP, TIFF, WebP: a picture (of a page?)
-    "archive": "archive",           # RAR, 7z, gzip, bzip2, xz, tar (a zip is told by the .docx reader)
+    "image": "image",  # PNG, JPEG, GIF, BMP, TIFF, WebP: a picture (of a page?)
+    "archive": "archive",  # RAR, 7z, gzip, bzip2, xz, tar (a zip is told by the .docx reader)
 }
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
 PRESENTATION_EXTENSIONS = (".pptx", ".ppt", ".dps", ".odp")
-_ODF = {"application/vnd.oasis.opendocument.text": ("odt", ".odt"),
-        "application/vnd.oasis.opendocument.spreadsheet": ("spreadsheet", ".ods"),
-        "application/vnd.oasis.opendocument.presentation": ("presentation", ".odp")}
-_IMAGES = ((b"\x89PNG\r\n\x1a\n", ".png"), (b"\xff\xd8\xff", ".jpg"), (b"GIF87a", ".gif"), (b"GIF89a", ".gif"),
-           (b"II*\x00", ".tif"), (b"MM\x00*", ".tif"))
-_ARCHIVES = ((b"Rar!\x1a\x07", ".rar"), (b"7z\xbc\xaf\x27\x1c", ".7z"), (b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"),
-             (b"\xfd7zXZ\x00", ".xz"))
+_ODF = {
+    "application/vnd.oasis.opendocument.text": ("odt", ".odt"),
+    "application/vnd.oasis.opendocument.spreadsheet": ("spreadsheet", ".ods"),
+    "application/vnd.oasis.opendocument.presentation": ("presentation", ".odp"),
+}
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"GIF87a", ".gif"),
+    (b"GIF89a", ".gif"),
+    (b"II*\x00", ".tif"),
+    (b"MM\x00*", ".tif"),
+)
+_ARCHIVES = (
+    (b"Rar!\x1a\x07", ".rar"),
+    (b"7z\xbc\xaf\x27\x1c", ".7z"),
+    (b"\x1f\x8b", ".gz"),
+    (b"BZh", ".bz2"),
+    (b"\xfd7zXZ\x00", ".xz"),
+)
 
 
 def identify(data: bytes, kind: str, path: Optional[str] = None) -> Optional[tuple[str, str]]:
@@ -161,7 +183,7 @@ def identify(data: bytes, kind: str, path: Optional[str] = None) -> Optional[tup
             return "presentation", ext if ext in PRESENTATION_EXTENSIONS else ".pptx"
         return None
     if kind == "ole":
-        head = data[:1 << 20]
+        head = data[: 1 << 20]
         if "WordDocument".encode("utf-16-le") in head:
             return ("wps", ext) if ext in (".wps", ".wpt") else ("doc", ext if ext in OLD_WORD_EXTENSIONS else ".doc")
         if "Workbook".encode("utf-16-le") in head or "Book\x00".encode("utf-16-le") in head:
@@ -169,7 +191,7 @@ def identify(data: bytes, kind: str, path: Optional[str] = None) -> Optional[tup
         if "PowerPoint Document".encode("utf-16-le") in head:
             return "presentation", ext if ext in PRESENTATION_EXTENSIONS else ".ppt"
         if "EncryptedPackage".encode("utf-16-le") in head:
-            return None                 # a password-protected .docx is an OLE container
+            return None  # a password-protected .docx is an OLE container
         # another compound file: LibreOffice decides (and says when it cannot open it)
         return ("wps", ext) if ext in (".wps", ".wpt") else ("doc", ext if ext in OLD_WORD_EXTENSIONS else ".doc")
     return None
@@ -182,7 +204,7 @@ def _zip_names(data: bytes) -> Optional[list]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return zf.namelist()
-    except Exception:       # a damaged or hostile zip: the .docx reader says what is wrong
+    except Exception:  # a damaged or hostile zip: the .docx reader says what is wrong
         return None
 
 
@@ -225,7 +247,7 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
 
         return read_text(data, max_bytes=max_bytes)
     if kind == "ole":
-        raise DecodeError("encrypted_docx")      # a password-protected .docx is an OLE container
+        raise DecodeError("encrypted_docx")  # a password-protected .docx is an OLE container
     if kind == "zip":
         from .docx import read_docx
 
@@ -313,8 +335,11 @@ def describe(loc: Optional[dict], lang: str = "zh") -> str:
         parts.append(f"paragraph {loc['para']}" if en else f"第 {loc['para']} 段")
     if loc.get("line") and not loc.get("page"):
         if loc.get("column"):
-            parts.append(f"source line {loc['line']} column {loc['column']}" if en
-                         else f"源文件第 {loc['line']} 行第 {loc['column']} 列")
+            parts.append(
+                f"source line {loc['line']} column {loc['column']}"
+                if en
+                else f"源文件第 {loc['line']} 行第 {loc['column']} 列"
+            )
         else:
             parts.append(f"source line {loc['line']}" if en else f"源文件第 {loc['line']} 行")
     out = (", " if en else "，").join(parts)

@@ -11,6 +11,7 @@ tables as ``| a | b | c |`` rows, one table row per line, merged cells expanded 
 The parser then reads the text view like any other report: a table row is a ``|`` row, so cell
 boundaries are never guessed.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -32,7 +33,7 @@ class Para:
 
 @dataclass(slots=True)
 class TableBlock:
-    rows: list[list[CellBlock]]          # the grid after merged cells are expanded
+    rows: list[list[CellBlock]]  # the grid after merged cells are expanded
     loc: dict[str, Any] = field(default_factory=dict)
 
 
@@ -45,8 +46,8 @@ class Locator:
     def __init__(self) -> None:
         self._starts: list[int] = []
         self._items: list[tuple[int, int, dict[str, Any]]] = []
-        self.cells: list[tuple[int, int]] = []   # the text of each table cell (in order): the parser
-                                                 # grades what it reads there "native"
+        self.cells: list[tuple[int, int]] = []  # the text of each table cell (in order): the parser
+        # grades what it reads there "native"
 
     def add(self, start: int, end: int, loc: dict[str, Any]) -> None:
         if not loc:

@@ -15,6 +15,7 @@ boxes and numbering, which this reader must keep):
 A damaged or truncated file, a zip that is not a Word document, a zip bomb and an encrypted file
 raise :class:`gxlint.io.DecodeError` (GX002), never a traceback.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -33,24 +34,51 @@ PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-_STRICT = ((STRICT_W, W[1:-1].encode()),
-           (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_NS[1:-1].encode()))
+_STRICT = (
+    (STRICT_W, W[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_NS[1:-1].encode()),
+)
 # a grid beyond these is no annual report's table (the largest, table 3, is ~30 x 12): GX002, said why
-MAX_COLUMNS = 256                  # columns of one table (w:gridBefore, w:gridSpan add up to it)
-MAX_TABLE_CELLS = 100_000          # cells of one table's grid
-MAX_CELLS = 250_000                # cells of every table in the document
-MAX_LIST_NUMBER = 32767            # Word's own limit for w:start / w:startOverride; a counter past it
+MAX_COLUMNS = 256  # columns of one table (w:gridBefore, w:gridSpan add up to it)
+MAX_TABLE_CELLS = 100_000  # cells of one table's grid
+MAX_CELLS = 250_000  # cells of every table in the document
+MAX_LIST_NUMBER = 32767  # Word's own limit for w:start / w:startOverride; a counter past it
 
 # containers whose children are read in order as if they were in place
-_TRANSPARENT = {W + "ins", W + "moveTo", W + "hyperlink", W + "smartTag", W + "fldSimple", W + "sdt",
-                W + "sdtContent", W + "customXml", W + "dir", W + "bdo", W + "r"}
-_SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "delText", W + "instrText", W + "sdtPr",
-         W + "sdtEndPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference",
-         W + "delInstrText", W + "fldData"}
+_TRANSPARENT = {
+    W + "ins",
+    W + "moveTo",
+    W + "hyperlink",
+    W + "smartTag",
+    W + "fldSimple",
+    W + "sdt",
+    W + "sdtContent",
+    W + "customXml",
+    W + "dir",
+    W + "bdo",
+    W + "r",
+}
+_SKIP = {
+    W + "del",
+    W + "moveFrom",
+    W + "pPr",
+    W + "rPr",
+    W + "delText",
+    W + "instrText",
+    W + "sdtPr",
+    W + "sdtEndPr",
+    W + "footnoteReference",
+    W + "endnoteReference",
+    W + "commentReference",
+    W + "delInstrText",
+    W + "fldData",
+}
 # a header/footer that is only a page number: 第 1 页 共 3 页 · - 2 - · 2/10 · Page 1 of 3
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:第\s*\d+\s*页|共\s*\d+\s*页)(?:\s*[,，/／]?\s*(?:第\s*\d+\s*页|共\s*\d+\s*页))?"
-    r"|[-—–－]*\s*\d+\s*[-—–－]*|\d+\s*[/／]\s*\d+|(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?)\s*$", re.I)
+    r"|[-—–－]*\s*\d+\s*[-—–－]*|\d+\s*[/／]\s*\d+|(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?)\s*$",
+    re.I,
+)
 
 
 def read_docx(data: bytes, path: Optional[str] = None) -> list:
@@ -65,7 +93,7 @@ class _Package(Parts):
 
     # --- parts ---------------------------------------------------------------------------
     def prepare(self, data: bytes) -> bytes:
-        if STRICT_W in data[:4096]:   # "Strict Open XML" saves: the same elements in other namespaces
+        if STRICT_W in data[:4096]:  # "Strict Open XML" saves: the same elements in other namespaces
             for strict, transitional in _STRICT:
                 data = data.replace(strict, transitional)
         return data
@@ -134,7 +162,6 @@ class _Package(Parts):
                 out.append(b)
         return out + body_blocks
 
-
     def alt_chunk(self, rels: dict, rid: Optional[str], depth: int = 0) -> list:
         """The blocks of a ``w:altChunk``: content Word imports as it opens the file (an HTML
         page, a plain text, another .docx), read in place.  A kind gxlint cannot read (RTF, MHT)
@@ -165,7 +192,7 @@ class _Package(Parts):
             else:
                 kind = "RTF" if head.startswith(b"{\\rtf") else "MHT" if b"mime-version" in head else (ext or "?")
                 raise DecodeError("docx_alt_chunk", kind=kind, part=name)
-        for b in blocks:            # where it came from: the imported part, not the body
+        for b in blocks:  # where it came from: the imported part, not the body
             b.loc = {**b.loc, "part": name}
             for row in getattr(b, "rows", ()):
                 for c in row:
@@ -192,9 +219,9 @@ class _Walk:
         self.part = part
         self.para_no = 0
         self.table_no = 0
-        self.pending = ""           # text of a paragraph whose mark was deleted (joins the next)
-        self.cells = 0              # cells of every table so far (shared by the nested walks)
-        self.chunk: Optional[Callable[[str], list]] = None   # rId → blocks of a w:altChunk (set by the package)
+        self.pending = ""  # text of a paragraph whose mark was deleted (joins the next)
+        self.cells = 0  # cells of every table so far (shared by the nested walks)
+        self.chunk: Optional[Callable[[str], list]] = None  # rId → blocks of a w:altChunk (set by the package)
 
     def loc(self, **kw) -> dict:
         if self.part:
@@ -247,12 +274,12 @@ class _Walk:
         self.table_no += 1
         ti = self.table_no
         grid: list[list[Optional[CellBlock]]] = []
-        origin: dict[int, CellBlock] = {}      # column → the cell a vertical merge continues
+        origin: dict[int, CellBlock] = {}  # column → the cell a vertical merge continues
         tcells = 0
         for tr in _children(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
             if trpr is not None and trpr.find(W + "del") is not None:
-                continue   # a deleted row (tracked change)
+                continue  # a deleted row (tracked change)
             ri = len(grid) + 1
             row: list[Optional[CellBlock]] = []
             before = max(0, _int_val(trpr, W + "gridBefore")) if trpr is not None else 0
@@ -277,12 +304,16 @@ class _Walk:
             self._count(ti, len(row))
             tcells += len(row)
             if tcells > MAX_TABLE_CELLS:
-                raise DecodeError("table_too_large", table=ti, size=f"{len(grid)}+ rows, {tcells:,}+ cells",
-                                  limit=f"{MAX_TABLE_CELLS:,} cells")
+                raise DecodeError(
+                    "table_too_large",
+                    table=ti,
+                    size=f"{len(grid)}+ rows, {tcells:,}+ cells",
+                    limit=f"{MAX_TABLE_CELLS:,} cells",
+                )
         if not grid:
             return
         width = max(len(r) for r in grid)
-        self._count(ti, width * len(grid) - sum(len(r) for r in grid))     # the padding
+        self._count(ti, width * len(grid) - sum(len(r) for r in grid))  # the padding
         if width * len(grid) > MAX_TABLE_CELLS:
             raise DecodeError("table_too_large", table=ti, size=f"{len(grid)} × {width}", limit=f"{MAX_TABLE_CELLS:,}")
         rows: list[list] = []
@@ -294,8 +325,9 @@ class _Walk:
     def _room(self, ti: int, ri: int, columns: int) -> None:
         """A row of ``columns`` is within :data:`MAX_COLUMNS` (checked before the cells are made)."""
         if columns > MAX_COLUMNS:
-            raise DecodeError("table_too_large", table=ti, size=f"row {ri}: {columns} columns",
-                              limit=f"{MAX_COLUMNS} columns")
+            raise DecodeError(
+                "table_too_large", table=ti, size=f"row {ri}: {columns} columns", limit=f"{MAX_COLUMNS} columns"
+            )
 
     def _count(self, ti: int, n: int) -> None:
         self.cells += n
@@ -325,7 +357,7 @@ class _Walk:
         return "\n".join(p for p in parts if p.strip())
 
 
-SLIVER = 20    # twips (1 pt): a grid column this narrow is a rounding artefact, not a column
+SLIVER = 20  # twips (1 pt): a grid column this narrow is a rounding artefact, not a column
 
 
 def _drop_slivers(tbl, rows: list[list[CellBlock]]) -> list[list[CellBlock]]:
@@ -420,7 +452,7 @@ def _para_text(p, boxes: list) -> str:
             elif tag in _SKIP:
                 continue
             elif tag == W + "r" and _hidden_run(child):
-                continue          # w:vanish: hidden text, Word does not show it
+                continue  # w:vanish: hidden text, Word does not show it
             elif tag in _TRANSPARENT:
                 walk(child)
             elif tag in (W + "tab", W + "ptab"):
@@ -435,7 +467,7 @@ def _para_text(p, boxes: list) -> str:
                 ch = child.get(W + "char") or ""
                 try:
                     code = int(ch, 16)
-                    if not 0xF000 <= code <= 0xF0FF:   # symbol-font private-use glyphs carry no text
+                    if not 0xF000 <= code <= 0xF0FF:  # symbol-font private-use glyphs carry no text
                         out.append(chr(code))
                 except ValueError:
                     pass
@@ -478,6 +510,7 @@ def _boxes_in(el, boxes: list) -> None:
 
 # --- numbering -----------------------------------------------------------------------------
 
+
 class _Level:
     __slots__ = ("start", "fmt", "text", "suff", "legal")
 
@@ -503,7 +536,7 @@ class _Numbering:
         self.styles: dict[str, tuple[Optional[str], Optional[int], Optional[str]]] = {}
         self.counters: dict[str, list[Optional[int]]] = {}
         self.started: set[str] = set()
-        self.links: dict[str, str] = {}      # abstractNum → the numbering style it takes its levels from
+        self.links: dict[str, str] = {}  # abstractNum → the numbering style it takes its levels from
         if numbering is not None:
             for an in numbering.iter(W + "abstractNum"):
                 link = an.find(W + "numStyleLink")
@@ -593,7 +626,7 @@ class _Numbering:
         ilvl = min(max(ilvl or 0, 0), 8)
         abs_id, over, starts = self.nums[num_id]
         if not self.abstract.get(abs_id) and abs_id in self.links:
-            linked, _ = self._style_num(self.links[abs_id])      # w:numStyleLink: levels of another list
+            linked, _ = self._style_num(self.links[abs_id])  # w:numStyleLink: levels of another list
             if linked in self.nums:
                 abs_id = self.nums[linked][0]
         levels = dict(self.abstract.get(abs_id, {}))
@@ -680,8 +713,21 @@ def _letters(n: int, upper: bool) -> str:
 def _roman(n: int) -> str:
     if not 0 < n < 4000:
         return str(n)
-    vals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    vals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = ""
     for v, s in vals:
         while n >= v:
@@ -692,8 +738,14 @@ def _roman(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """A list number as Word writes it in ``fmt`` (w:numFmt)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "japaneseCounting", "ideographDigital"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+        "ideographDigital",
+    ):
         return _zh_number(n)
     if fmt in ("chineseLegalSimplified", "japaneseLegal"):
         return _zh_number(n, _ZH_LEGAL, "拾", "佰")

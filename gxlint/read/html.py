@@ -15,6 +15,7 @@ conditional comments are all fine).  What a reviewer sees of the page is kept an
 Every paragraph and cell keeps its source line (``loc['line']``) — the language server maps a
 finding back into the HTML source with it.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -27,32 +28,121 @@ from .blocks import CellBlock, Para, TableBlock
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
 _WS = re.compile(r"[ \t\n\r\f]+")
-_BR = "\x00"          # a <br> in the inline buffer (survives whitespace collapsing)
+_BR = "\x00"  # a <br> in the inline buffer (survives whitespace collapsing)
 
-_DROP = {"script", "style", "noscript", "template", "head", "title", "form", "select", "option", "button",
-         "iframe", "object", "embed", "svg", "canvas", "map", "input", "textarea", "meta", "link", "xml"}
-_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
-          "pre", "section", "article", "main", "center", "address", "figure", "figcaption", "caption",
-          "hr", "body", "html", "header", "footer", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
-          "fieldset", "legend", "details", "summary"}
-_CHROME_TOKENS = {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "crumb",
-                  "crumbs", "footer", "sidebar", "topbar", "toolbar", "share", "copyright", "sitemap",
-                  "skip", "position", "location", "weizhi", "dqwz"}
-_CHARSET_ALIAS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
-                  "gb_2312-80": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030", "x-euc-cn": "gb18030",
-                  "big5": "big5hkscs", "unicode": "utf-16"}
+_DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "title",
+    "form",
+    "select",
+    "option",
+    "button",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "map",
+    "input",
+    "textarea",
+    "meta",
+    "link",
+    "xml",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "caption",
+    "hr",
+    "body",
+    "html",
+    "header",
+    "footer",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
+}
+_CHROME_TOKENS = {
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "footer",
+    "sidebar",
+    "topbar",
+    "toolbar",
+    "share",
+    "copyright",
+    "sitemap",
+    "skip",
+    "position",
+    "location",
+    "weizhi",
+    "dqwz",
+}
+_CHARSET_ALIAS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "gb_2312-80": "gb18030",
+    "csgb2312": "gb18030",
+    "euc-cn": "gb18030",
+    "x-euc-cn": "gb18030",
+    "big5": "big5hkscs",
+    "unicode": "utf-16",
+}
 _LINK_BLOCKS = {"div", "ul", "ol", "section", "table", "dl", "header", "footer"}
 # page furniture left at the top or bottom of the body: the site's footer, share/print buttons
 _EDGE_CHROME = re.compile(
     r"版权所有|ICP\s*备|网站标识码|主办单位|承办单位|技术支持|联系我们|网站地图|公网安备|京公网|"
     r"打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|扫一扫|当前位置|您现在的位置|您的位置|"
-    r"字号\s*[:：]?\s*[【\[]?\s*大|浏览次数|访问量|无障碍|返回顶部|^首页\s*[>＞»]|^相关链接$|^相关文章$")
-MAX_SPAN = 200        # rowspan/colspan beyond this is hostile or broken
+    r"字号\s*[:：]?\s*[【\[]?\s*大|浏览次数|访问量|无障碍|返回顶部|^首页\s*[>＞»]|^相关链接$|^相关文章$"
+)
+MAX_SPAN = 200  # rowspan/colspan beyond this is hostile or broken
 # as for .docx (gxlint.read.docx): no report has a table beyond these — GX002, said why
 MAX_COLUMNS = 256
 MAX_TABLE_CELLS = 100_000
 MAX_CELLS = 250_000
-MAX_DEPTH = 2048      # libxml2's element nesting limit with huge_tree (256 without): deeper is GX002
+MAX_DEPTH = 2048  # libxml2's element nesting limit with huge_tree (256 without): deeper is GX002
 # anchoring blocks in the source scans at most this many characters per character of the page
 ANCHOR_BUDGET = 32
 
@@ -77,7 +167,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if m:
         declared = m.group(1).decode("ascii", "replace").lower()
         enc = _CHARSET_ALIAS.get(declared, declared)
-        if _text_encoding(enc):           # not base64, rot13, hex, zlib …: bytes↔bytes codecs
+        if _text_encoding(enc):  # not base64, rot13, hex, zlib …: bytes↔bytes codecs
             tried.append(enc)
     if "utf-8" not in tried:
         tried.append("utf-8")
@@ -88,7 +178,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
             continue
     from ..io import detect_encoding
 
-    found, _certain = detect_encoding(data)       # not what it declares, not UTF-8: GB18030, Big5 …
+    found, _certain = detect_encoding(data)  # not what it declares, not UTF-8: GB18030, Big5 …
     if found is not None:
         try:
             return data.decode(found), found
@@ -124,8 +214,9 @@ def read_html_str(text: str) -> list:
         return []
     # huge_tree: libxml2 nests 2,048 levels instead of 256 (a CMS that leaves a <div> open per
     # paragraph goes past 256, and the parser then drops the rest of the text without a word)
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                                  no_network=True, default_doctype=False, huge_tree=True)
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, huge_tree=True
+    )
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -138,7 +229,7 @@ def read_html_str(text: str) -> list:
         body = root
     import sys
 
-    if sys.getrecursionlimit() < 4 * MAX_DEPTH + 1000:   # the walk recurses once per element level
+    if sys.getrecursionlimit() < 4 * MAX_DEPTH + 1000:  # the walk recurses once per element level
         sys.setrecursionlimit(4 * MAX_DEPTH + 1000)
     walk = _Walk(len(_text_len(body)))
     walk.block(body)
@@ -150,6 +241,7 @@ def read_html_str(text: str) -> list:
 
 def _trim_edges(blocks: list) -> list:
     """Drop the site's furniture before the first and after the last line of the report."""
+
     def chrome(b) -> bool:
         return isinstance(b, Para) and len(b.text) <= 200 and bool(_EDGE_CHROME.search(b.text))
 
@@ -211,7 +303,7 @@ def _anchor(blocks: list, source: str, limit: int = 1 << 20) -> int:
         run = m.group(0)
         frm = max(cursor, starts[line - 1])
         end = min(len(source), frm + limit)
-        for needle in dict.fromkeys((run, run[:2], run[:1])):   # shorter when markup splits it
+        for needle in dict.fromkeys((run, run[:2], run[:1])):  # shorter when markup splits it
             end = min(end, frm + budget - scanned)
             if end <= frm:
                 return
@@ -267,7 +359,7 @@ class _Walk:
         self.buf: list[str] = []
         self.buf_line: Optional[int] = None
         self.table_no = 0
-        self.cells = 0              # cells of every table so far
+        self.cells = 0  # cells of every table so far
 
     # --- inline buffer -> paragraphs ----------------------------------------------------
     def add(self, s: Optional[str], line: Optional[int]) -> None:
@@ -332,14 +424,16 @@ class _Walk:
                 self.add(_text_len(child).rstrip(" \t\r\n\xa0"), child.sourceline)
             else:
                 if not self.chrome(child, tag):
-                    self.block(child)   # inline: its text joins the current paragraph
+                    self.block(child)  # inline: its text joins the current paragraph
             self.add(child.tail, child.sourceline)
 
     def table(self, tbl) -> None:
         rows = list(_rows(tbl))
         cells_of = [[c for c in tr if _tag(c) in ("td", "th")] for tr in rows]
-        layout = (all(len(cells) <= 1 for cells in cells_of)          # one column: a frame, not a grid
-                  or any(_is_frame(c) for cells in cells_of for c in cells))
+        layout = (
+            all(len(cells) <= 1 for cells in cells_of)  # one column: a frame, not a grid
+            or any(_is_frame(c) for cells in cells_of for c in cells)
+        )
         if layout or not rows:
             # page layout (or a table with no rows): read what is inside as blocks
             self._layout(tbl)
@@ -361,11 +455,19 @@ class _Walk:
                 rs = _span(td.get("rowspan"))
                 rs = min(rs, len(cells_of) - ri)
                 if ci + cs > MAX_COLUMNS:
-                    raise DecodeError("table_too_large", table=ti, size=f"row {ri + 1}: {ci + cs} columns",
-                                      limit=f"{MAX_COLUMNS} columns")
+                    raise DecodeError(
+                        "table_too_large",
+                        table=ti,
+                        size=f"row {ri + 1}: {ci + cs} columns",
+                        limit=f"{MAX_COLUMNS} columns",
+                    )
                 if len(grid) + rs * cs > MAX_TABLE_CELLS or self.cells + len(grid) + rs * cs > MAX_CELLS:
-                    raise DecodeError("table_too_large", table=ti, size=f"{len(grid) + rs * cs:,}+ cells",
-                                      limit=f"{MAX_TABLE_CELLS:,} cells")
+                    raise DecodeError(
+                        "table_too_large",
+                        table=ti,
+                        size=f"{len(grid) + rs * cs:,}+ cells",
+                        limit=f"{MAX_TABLE_CELLS:,} cells",
+                    )
                 line = td.sourceline
                 grid[(ri, ci)] = CellBlock(_cell_text(td), _cloc(ti, ri, ci, line))
                 for dr in range(rs):
@@ -375,17 +477,21 @@ class _Walk:
                 ci += cs
                 width = max(width, ci)
         if len(cells_of) * width > MAX_TABLE_CELLS:
-            raise DecodeError("table_too_large", table=ti, size=f"{len(cells_of)} × {width}",
-                              limit=f"{MAX_TABLE_CELLS:,} cells")
+            raise DecodeError(
+                "table_too_large", table=ti, size=f"{len(cells_of)} × {width}", limit=f"{MAX_TABLE_CELLS:,} cells"
+            )
         self.cells += len(cells_of) * width
         if self.cells > MAX_CELLS:
-            raise DecodeError("table_too_large", table=ti, size=f"{self.cells:,}+ cells in all",
-                              limit=f"{MAX_CELLS:,} cells")
+            raise DecodeError(
+                "table_too_large", table=ti, size=f"{self.cells:,}+ cells in all", limit=f"{MAX_CELLS:,} cells"
+            )
         out_rows = []
         for ri in range(len(cells_of)):
             out_rows.append([grid.get((ri, c)) or CellBlock("", _cloc(ti, ri, c, None)) for c in range(width)])
         if width:
-            self.out.append(TableBlock(out_rows, {"table": ti, "line": tbl.sourceline} if tbl.sourceline else {"table": ti}))
+            self.out.append(
+                TableBlock(out_rows, {"table": ti, "line": tbl.sourceline} if tbl.sourceline else {"table": ti})
+            )
 
     def _layout(self, tbl) -> None:
         for tr in _rows(tbl):

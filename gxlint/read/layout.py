@@ -26,6 +26,7 @@ the page, and :func:`blocks` the document's blocks in reading order:
 Nothing here knows a file format: the readers turn their format's drawing into characters and
 edges, and check what only they can tell (a scan, fonts without a Unicode map).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -36,12 +37,12 @@ from typing import Any, Iterable, Optional
 
 from .blocks import Block, CellBlock, Para, TableBlock
 
-
 # ----------------------------------------------------------------------------- data
 
 _PAGE_NO = re.compile(
     r"^[\s\-—–－―_·•]*(?:第\s*)?[0-9一二三四五六七八九十]{1,4}\s*(?:页)?\s*(?:[/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?"
-    r"[\s\-—–－―_·•]*$|^(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
+    r"[\s\-—–－―_·•]*$|^(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
+)
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
 _SENTENCE_END = "。！？；：!?;:"
 
@@ -53,7 +54,7 @@ class Char:
     x1: float
     top: float
     bottom: float
-    base: float     # baseline, top-down
+    base: float  # baseline, top-down
     size: float
 
 
@@ -110,21 +111,39 @@ class Page:
     tables: list[Table] = field(default_factory=list)
     images: int = 0
     nchars: int = 0
-    unmapped: int = 0       # characters without a Unicode value (private use area, U+FFFD)
-    stream: str = ""        # the first characters in content-stream order (see glyph_order)
+    unmapped: int = 0  # characters without a Unicode value (private use area, U+FFFD)
+    stream: str = ""  # the first characters in content-stream order (see glyph_order)
 
 
 # ----------------------------------------------------------------------------- entry point
 
 # ----------------------------------------------------------------------------- one page
 
-def make_page(number: int, width: float, height: float, chars: list[Char],
-              h_edges: list[tuple[float, float, float]], v_edges: list[tuple[float, float, float]], *,
-              images: int = 0, nchars: Optional[int] = None, unmapped: int = 0, stream: str = "") -> Page:
+
+def make_page(
+    number: int,
+    width: float,
+    height: float,
+    chars: list[Char],
+    h_edges: list[tuple[float, float, float]],
+    v_edges: list[tuple[float, float, float]],
+    *,
+    images: int = 0,
+    nchars: Optional[int] = None,
+    unmapped: int = 0,
+    stream: str = "",
+) -> Page:
     """A page from its characters and ruling edges (reading space, see the module's docstring):
     its ruled tables with their text, and the lines of the text outside them."""
-    out = Page(number, width, height, images=images, nchars=len(chars) if nchars is None else nchars,
-               unmapped=unmapped, stream=stream)
+    out = Page(
+        number,
+        width,
+        height,
+        images=images,
+        nchars=len(chars) if nchars is None else nchars,
+        unmapped=unmapped,
+        stream=stream,
+    )
     tables = _tables(h_edges, v_edges, number)
     rest: list[Char] = []
     if tables:
@@ -141,7 +160,7 @@ def make_page(number: int, width: float, height: float, chars: list[Char],
         for t, tc in zip(tables, by_table):
             if _fill(t, tc):
                 out.tables.append(t)
-            else:           # a frame around text, not a table: its text is ordinary text
+            else:  # a frame around text, not a table: its text is ordinary text
                 rest.extend(tc)
     else:
         rest = chars
@@ -159,7 +178,7 @@ def blocks(pages: list[Page]) -> list[Block]:
 
 
 def unmapped_share(pages: list[Page]) -> str:
-    """"" when the text can be read; else the share (``"35%"``) of the characters whose font gave
+    """ "" when the text can be read; else the share (``"35%"``) of the characters whose font gave
     no Unicode value (private use area, U+FFFD) — more than a fifth: what was read are glyph
     numbers, not text, and reading them would report every section missing."""
     total = sum(p.nchars for p in pages)
@@ -167,7 +186,7 @@ def unmapped_share(pages: list[Page]) -> str:
     return f"{100 * unmapped // total}%" if total and unmapped > 0.2 * total else ""
 
 
-GLYPH_ORDER_SAMPLE = 4000      # characters of the content stream looked at
+GLYPH_ORDER_SAMPLE = 4000  # characters of the content stream looked at
 
 
 def glyph_order(stream: str) -> bool:
@@ -215,7 +234,8 @@ def path_rules(subpaths: Iterable[tuple[list[tuple[float, float]], bool]], strok
         ys = [p[1] for p in pts]
         w, h = max(xs) - min(xs), max(ys) - min(ys)
         rect_like = len(pts) >= 4 and all(
-            abs(p[0] - q[0]) <= 0.5 or abs(p[1] - q[1]) <= 0.5 for p, q in zip(pts, pts[1:]))
+            abs(p[0] - q[0]) <= 0.5 or abs(p[1] - q[1]) <= 0.5 for p, q in zip(pts, pts[1:])
+        )
         if filled and rect_like and min(w, h) <= 3.0 and max(w, h) > 1.0:
             # a thin filled rectangle is a drawn line
             if w >= h:
@@ -234,9 +254,14 @@ def mul(m1, m2):
     """m1 then m2 (PDF row-vector convention)."""
     a1, b1, c1, d1, e1, f1 = m1
     a2, b2, c2, d2, e2, f2 = m2
-    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
-            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
-
+    return (
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    )
 
 
 # ----------------------------------------------------------------------------- tables
@@ -355,7 +380,7 @@ def _grid(page: int, xs: list[float], ys: list[float], hs, vs) -> Table:
     claimed: set[tuple[int, int]] = set()
     for r0, c0, r1, c1 in sorted(span.values()):
         units = {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
-        if units & claimed:         # a non-rectangular merge (L-shaped): keep its first unit only
+        if units & claimed:  # a non-rectangular merge (L-shaped): keep its first unit only
             units = {(r0, c0)} - claimed
             if not units:
                 continue
@@ -399,10 +424,17 @@ def _fill(t: Table, chars: list[Char]) -> bool:
 
 # ----------------------------------------------------------------------------- lines and text
 
+
 def _is_wide(ch: str) -> bool:
     o = ord(ch)
-    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF
-            or 0x3000 <= o <= 0x303F or 0x2010 <= o <= 0x206F or 0x20000 <= o)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x3000 <= o <= 0x303F
+        or 0x2010 <= o <= 0x206F
+        or 0x20000 <= o
+    )
 
 
 def _lines(chars: list[Char], page: int) -> list[Line]:
@@ -426,7 +458,7 @@ def _lines(chars: list[Char], page: int) -> list[Line]:
         for c in row[1:]:
             prev = kept[-1]
             if c.ch == prev.ch and abs(c.x0 - prev.x0) < 0.1 * max(c.size, prev.size):
-                continue        # a character drawn twice (fake bold, or a shadow)
+                continue  # a character drawn twice (fake bold, or a shadow)
             kept.append(c)
         row = kept
         parts = [row[0].ch]
@@ -436,11 +468,21 @@ def _lines(chars: list[Char], page: int) -> list[Line]:
             if not _is_wide(prev.ch) and not _is_wide(c.ch) and gap > 0.15 * size:
                 parts.append(" ")
             elif gap > 1.0 * size or (gap > 0.5 * size and (prev.ch.isdigit() or c.ch.isdigit())):
-                parts.append(" ")       # far apart: two cells of a table drawn without rules
+                parts.append(" ")  # far apart: two cells of a table drawn without rules
             parts.append(c.ch)
-        out.append(Line("".join(parts), row[0].x0, max(c.x1 for c in row), min(c.top for c in row),
-                        max(c.bottom for c in row), Counter(round(c.size, 1) for c in row).most_common(1)[0][0],
-                        page, len(row), row))
+        out.append(
+            Line(
+                "".join(parts),
+                row[0].x0,
+                max(c.x1 for c in row),
+                min(c.top for c in row),
+                max(c.bottom for c in row),
+                Counter(round(c.size, 1) for c in row).most_common(1)[0][0],
+                page,
+                len(row),
+                row,
+            )
+        )
     return out
 
 
@@ -456,6 +498,7 @@ def _join(a: str, b: str) -> str:
 
 
 # ----------------------------------------------------------------------------- page furniture
+
 
 def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
@@ -489,9 +532,11 @@ def _drop_furniture(pages: list[Page]) -> None:
             counts[key] += 1
     need = max(2, (len(pages) + 1) // 2)
     for p in pages:
-        drop = {id(ln) for ln, apart in zone[p.number]
-                if _PAGE_NO.match(ln.text)
-                or (apart and len(pages) >= 2 and counts[_furniture_key(ln.text)] >= need)}
+        drop = {
+            id(ln)
+            for ln, apart in zone[p.number]
+            if _PAGE_NO.match(ln.text) or (apart and len(pages) >= 2 and counts[_furniture_key(ln.text)] >= need)
+        }
         if drop:
             p.lines = [ln for ln in p.lines if id(ln) not in drop]
 
@@ -547,8 +592,13 @@ def _aligned_tables(page: Page) -> None:
             # up to four lines of label text only (left of every number) between table rows
             limit = min(x0 for n in run if flags[n] for t, x0, _ in _segments(lines[n], 0.25) if _NUMBER.fullmatch(t))
             k = j
-            while k < len(lines) and k - j < 4 and not flags[k] and lines[k].x1 < limit \
-                    and lines[k].top - lines[k - 1].bottom < 1.0 * lines[k].size:
+            while (
+                k < len(lines)
+                and k - j < 4
+                and not flags[k]
+                and lines[k].x1 < limit
+                and lines[k].top - lines[k - 1].bottom < 1.0 * lines[k].size
+            ):
                 k += 1
             if k > j and k < len(lines) and flags[k] and lines[k].top - lines[k - 1].bottom < 1.0 * lines[k].size:
                 run.extend(range(j, k))
@@ -569,8 +619,9 @@ def _aligned_tables(page: Page) -> None:
 
 def _aligned_table(page: int, run: list[Line], flags: list[bool]) -> Optional[Table]:
     # number columns: overlapping extents of the numbers of the table rows
-    spans = sorted((x0, x1) for ln, f in zip(run, flags) if f
-                   for t, x0, x1 in _segments(ln, 0.25) if _NUMBER.fullmatch(t))
+    spans = sorted(
+        (x0, x1) for ln, f in zip(run, flags) if f for t, x0, x1 in _segments(ln, 0.25) if _NUMBER.fullmatch(t)
+    )
     cols: list[list[float]] = []
     for x0, x1 in spans:
         if cols and x0 <= cols[-1][1]:
@@ -599,7 +650,7 @@ def _aligned_table(page: int, run: list[Line], flags: list[bool]) -> Optional[Ta
         for c in ln.chars:
             if num_col(c) is not None:
                 continue
-            if c.x0 >= first_num:       # text among the numbers: not a table of this shape
+            if c.x0 >= first_num:  # text among the numbers: not a table of this shape
                 return None
             if cur and c.x0 - cur[-1].x1 > 0.3 * max(c.size, cur[-1].size):
                 out.append((cur[0].x0, cur[-1].x1, cur))
@@ -610,8 +661,11 @@ def _aligned_table(page: int, run: list[Line], flags: list[bool]) -> Optional[Ta
         pieces.append(out)
     starts = Counter(round(x0) for ps in pieces for x0, _, _ in ps)
     label_starts = _cluster([float(x) for x, n in starts.items() for _ in range(n)], 2.0)
-    label_starts = [x for x in label_starts
-                    if sum(n for s, n in starts.items() if abs(s - x) <= 2.0) >= 2] or [min(starts)] if starts else []
+    label_starts = (
+        [x for x in label_starts if sum(n for s, n in starts.items() if abs(s - x) <= 2.0) >= 2] or [min(starts)]
+        if starts
+        else []
+    )
     if not label_starts:
         label_starts = [min(ln.x0 for ln in run)]
     nl = len(label_starts)
@@ -676,6 +730,7 @@ def _aligned_table(page: int, run: list[Line], flags: list[bool]) -> Optional[Ta
 
 # ----------------------------------------------------------------------------- reading order
 
+
 def _body_metrics(pages: list[Page]) -> tuple[float, float]:
     lefts: Counter[int] = Counter()
     rights: Counter[int] = Counter()
@@ -704,7 +759,7 @@ def _continues(a: Line, b: Line, left: float, right: float, same_page: bool) -> 
     size = max(a.size, b.size)
     if abs(a.size - b.size) > 0.2 * size:
         return False
-    if a.x1 < right - 1.6 * size:          # a short line ends its paragraph
+    if a.x1 < right - 1.6 * size:  # a short line ends its paragraph
         return False
     if b.x0 > min(a.x0, left) + 0.8 * size:  # the next one is indented: a new paragraph
         return False
@@ -721,30 +776,40 @@ def _assemble(pages: list[Page]) -> list[Block]:
     for p in pages:
         seq: list[Any] = sorted([*p.lines, *p.tables], key=lambda it: it.top)
         items.extend((p, it) for it in seq)
-    blocks: list[Any] = []          # Para, or a list of Table parts (one table across pages)
+    blocks: list[Any] = []  # Para, or a list of Table parts (one table across pages)
     cur: Optional[Para] = None
     last_line: Optional[Line] = None
     for idx, (p, it) in enumerate(items):
         if isinstance(it, Table):
             cur, last_line = None, None
             prev = blocks[-1] if blocks and isinstance(blocks[-1], list) else None
-            if prev is not None and prev[-1].page == it.page - 1 and _is_first(items, idx) \
-                    and _same_columns(prev[-1], it):
+            if (
+                prev is not None
+                and prev[-1].page == it.page - 1
+                and _is_first(items, idx)
+                and _same_columns(prev[-1], it)
+            ):
                 prev.append(it)
             else:
                 blocks.append([it])
             continue
         ln: Line = it
-        if cur is not None and last_line is not None and _continues(
-                last_line, ln, left, right, last_line.page == ln.page) and \
-                (last_line.page == ln.page or _is_first(items, idx)):
+        if (
+            cur is not None
+            and last_line is not None
+            and _continues(last_line, ln, left, right, last_line.page == ln.page)
+            and (last_line.page == ln.page or _is_first(items, idx))
+        ):
             cur.text = _join(cur.text, ln.text)
             if ln.page == cur.loc["page"]:
                 bb = cur.loc["bbox"]
                 cur.loc["bbox"] = [round(min(bb[0], ln.x0), 1), bb[1], round(max(bb[2], ln.x1), 1), round(ln.bottom, 1)]
             last_line = ln
             continue
-        cur = Para(ln.text, {"page": ln.page, "bbox": [round(ln.x0, 1), round(ln.top, 1), round(ln.x1, 1), round(ln.bottom, 1)]})
+        cur = Para(
+            ln.text,
+            {"page": ln.page, "bbox": [round(ln.x0, 1), round(ln.top, 1), round(ln.x1, 1), round(ln.bottom, 1)]},
+        )
         blocks.append(cur)
         last_line = ln
     return [b if isinstance(b, Para) else _table_block(b) for b in blocks]
@@ -796,14 +861,22 @@ def _continues_row(last: list[CellBlock], first: list[CellBlock]) -> bool:
         ba, bb = a.loc.get("bbox"), b.loc.get("bbox")
         return ba is not None and bb is not None and abs(ba[0] - bb[0]) <= 2 * SNAP and abs(ba[2] - bb[2]) <= 2 * SNAP
 
-    return bool(filled) and len(filled) < len(before) and all(last[c].text for c in filled) \
-        and not any(_NUMBER.fullmatch(first[c].text) for c in filled) \
+    return (
+        bool(filled)
+        and len(filled) < len(before)
+        and all(last[c].text for c in filled)
+        and not any(_NUMBER.fullmatch(first[c].text) for c in filled)
         and all(same_width(last[c], first[c]) for c in filled)
+    )
 
 
 def _drop_repeated_header(old: list[list[CellBlock]], new: list[list[CellBlock]]) -> list[list[CellBlock]]:
     k = 0
-    while k < len(new) and k < len(old) and [c.text for c in new[k]] == [c.text for c in old[k]] \
-            and any(c.text for c in new[k]):
+    while (
+        k < len(new)
+        and k < len(old)
+        and [c.text for c in new[k]] == [c.text for c in old[k]]
+        and any(c.text for c in new[k])
+    ):
         k += 1
     return new[k:]

@@ -34,6 +34,7 @@ A damaged, truncated or encrypted package, a missing page or document part, a zi
 complex to read in bounded time, a scan without text and text whose characters cannot be told
 raise :class:`gxlint.io.DecodeError` (GX002) with the reason.
 """
+
 from __future__ import annotations
 
 import math
@@ -46,18 +47,29 @@ from typing import Optional
 
 from ..io import DecodeError
 from .blocks import Block, Para, TableBlock
-from .layout import GLYPH_ORDER_SAMPLE, Char, Page, add_rule, blocks, glyph_order, make_page, path_rules, \
-    unmapped, unmapped_share, visible
+from .layout import (
+    GLYPH_ORDER_SAMPLE,
+    Char,
+    Page,
+    add_rule,
+    blocks,
+    glyph_order,
+    make_page,
+    path_rules,
+    unmapped,
+    unmapped_share,
+    visible,
+)
 from .package import Parts, open_zip
 
-PT = 72 / 25.4              # points per millimetre
-MAX_PAGES = 1000            # as for a PDF
+PT = 72 / 25.4  # points per millimetre
+MAX_PAGES = 1000  # as for a PDF
 MAX_OBJECTS_PER_PAGE = 100_000
 MAX_CHARS_PER_PAGE = 60_000
-MAX_PATH_TOKENS = 400_000   # numbers and commands of the paths of one page
-MAX_BLOCK_DEPTH = 32        # PageBlock inside PageBlock
-TIME_BUDGET = 20.0          # CPU seconds for one document
-MAX_FONT = 32 << 20         # an embedded font file (a full CJK font is ~15 MB)
+MAX_PATH_TOKENS = 400_000  # numbers and commands of the paths of one page
+MAX_BLOCK_DEPTH = 32  # PageBlock inside PageBlock
+TIME_BUDGET = 20.0  # CPU seconds for one document
+MAX_FONT = 32 << 20  # an embedded font file (a full CJK font is ~15 MB)
 
 
 def _local(tag) -> str:
@@ -118,8 +130,16 @@ def deltas(spec: Optional[str], n: int) -> Optional[list[float]]:
 
 def _wide(ch: str) -> bool:
     o = ord(ch)
-    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFF60 or 0xFFE0 <= o <= 0xFFE6
-            or 0x3000 <= o <= 0x303F or 0xAC00 <= o <= 0xD7AF or 0x20000 <= o or 0xE000 <= o <= 0xF8FF)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFF60
+        or 0xFFE0 <= o <= 0xFFE6
+        or 0x3000 <= o <= 0x303F
+        or 0xAC00 <= o <= 0xD7AF
+        or 0x20000 <= o
+        or 0xE000 <= o <= 0xF8FF
+    )
 
 
 def _blank(ch: str) -> bool:
@@ -128,6 +148,7 @@ def _blank(ch: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- fonts
+
 
 def cmap_reverse(font: bytes) -> dict[int, str]:
     """Glyph number → character, from a TrueType/OpenType font's ``cmap`` (formats 4 and 12; the
@@ -203,6 +224,7 @@ def _cmap12(font: bytes, at: int):
 
 # ----------------------------------------------------------------------------- the package
 
+
 class _Ofd(Parts):
     bomb = "ofd_bomb"
     damaged = "damaged_ofd"
@@ -212,10 +234,10 @@ class _Ofd(Parts):
         super().__init__(zf)
         self.lower = {n.lower(): n for n in self.names}
         self.started = time.process_time()
-        self.fonts: dict[str, tuple[str, Optional[str]]] = {}    # ID → (name, font file part)
-        self.params: dict[str, dict] = {}                        # DrawParam ID → its attributes
-        self.maps: dict[str, dict[int, str]] = {}                # font ID → glyph → character
-        self.templates: dict[str, str] = {}                      # TemplatePage ID → part
+        self.fonts: dict[str, tuple[str, Optional[str]]] = {}  # ID → (name, font file part)
+        self.params: dict[str, dict] = {}  # DrawParam ID → its attributes
+        self.maps: dict[str, dict[int, str]] = {}  # font ID → glyph → character
+        self.templates: dict[str, str] = {}  # TemplatePage ID → part
         self.template_objects: dict[str, list] = {}
 
     # --- parts ---------------------------------------------------------------------------
@@ -348,7 +370,7 @@ class _Ofd(Parts):
             elif name == "PageRes" and (el.text or "").strip():
                 self.resources(self.resolve(posixpath.dirname(part), el.text.strip()))
         if box is None:
-            box = (0.0, 0.0, 210.0, 297.0)       # A4: what a page without an area is shown as
+            box = (0.0, 0.0, 210.0, 297.0)  # A4: what a page without an area is shown as
         width, height = box[2] * PT, box[3] * PT
         walk = _PageWalk(self, number)
         for tid in templates:
@@ -372,7 +394,7 @@ class _PageWalk:
     def __init__(self, ofd: _Ofd, number: int) -> None:
         self.ofd = ofd
         self.number = number
-        self.found: list[tuple[str, float, float, float, float, int]] = []   # ch, x, y, width, size, turns
+        self.found: list[tuple[str, float, float, float, float, int]] = []  # ch, x, y, width, size, turns
         self.segments: list[tuple[float, float, float, float]] = []
         self.images = 0
         self.count = 0
@@ -407,7 +429,7 @@ class _PageWalk:
         except ValueError:
             size = 0.0
         if not math.isfinite(size) or size <= 0:
-            size = 3.5                              # ~10 pt: a size that is missing is a body size
+            size = 3.5  # ~10 pt: a size that is missing is a body size
         try:
             hscale = float(obj.get("HScale") or 1.0)
         except ValueError:
@@ -415,7 +437,7 @@ class _PageWalk:
         if not math.isfinite(hscale) or not 0.05 <= hscale <= 20:
             hscale = 1.0
         if abs(b) > abs(a):
-            turns = 1 if b > 0 else 3               # runs down / up the page
+            turns = 1 if b > 0 else 3  # runs down / up the page
         else:
             turns = 2 if a < 0 else 0
         font = obj.get("Font") or ""
@@ -425,14 +447,17 @@ class _PageWalk:
             if _local(cg.tag) != "CGTransform":
                 continue
             try:
-                pos, ncode, nglyph = int(cg.get("CodePosition") or 0), int(cg.get("CodeCount") or 1), \
-                    int(cg.get("GlyphCount") or 0)
+                pos, ncode, nglyph = (
+                    int(cg.get("CodePosition") or 0),
+                    int(cg.get("CodeCount") or 1),
+                    int(cg.get("GlyphCount") or 0),
+                )
             except ValueError:
                 continue
             gl = [int(x) for x in _floats(next((g.text for g in cg if _local(g.tag) == "Glyphs"), ""))]
-            if ncode == nglyph == len(gl):          # one glyph per character: the font's map tells it
+            if ncode == nglyph == len(gl):  # one glyph per character: the font's map tells it
                 glyphs.update((pos + k, g) for k, g in enumerate(gl))
-        index = 0                                   # position in the object's characters (CGTransform)
+        index = 0  # position in the object's characters (CGTransform)
         single = sum(1 for tc in codes for ch in (tc.text or "") if not _blank(ch)) == 1
         x = y = 0.0
         for tc in codes:
@@ -455,7 +480,9 @@ class _PageWalk:
                 step = dx[k] if dx is not None and k < len(text) - 1 else own
                 if not _blank(ch):
                     if len(self.found) >= MAX_CHARS_PER_PAGE:
-                        raise DecodeError("ofd_too_complex", reason=f"第 {self.number} 页字符超过 {MAX_CHARS_PER_PAGE:,} 个")
+                        raise DecodeError(
+                            "ofd_too_complex", reason=f"第 {self.number} 页字符超过 {MAX_CHARS_PER_PAGE:,} 个"
+                        )
                     width = own
                     if dx is not None and k < len(text) - 1 and step > 0:
                         # the step is the glyph's advance (a proportional Latin letter is wider or
@@ -464,7 +491,7 @@ class _PageWalk:
                     px = box[0] + a * x + c * y + e
                     py = box[1] + b * x + d * y + f
                     if turns == 0 and box[2] > 0 and px < box[0] + box[2] < px + width * scale:
-                        width = (box[0] + box[2] - px) / scale    # the boundary is tight: the glyph ends there
+                        width = (box[0] + box[2] - px) / scale  # the boundary is tight: the glyph ends there
                     elif turns == 0 and single and px < box[0] + box[2] and not _wide(ch):
                         # one character drawn alone: its object's boundary is its advance (up to an em)
                         width = min((box[0] + box[2] - px) / scale, size * hscale)
@@ -507,11 +534,11 @@ class _PageWalk:
         while k < len(toks):
             op = toks[k]
             n = need.get(op)
-            if n is None:           # a number without a command, or an unknown command: skip it
+            if n is None:  # a number without a command, or an unknown command: skip it
                 k += 1
                 continue
             try:
-                nums = [float(t) for t in toks[k + 1:k + 1 + n]]
+                nums = [float(t) for t in toks[k + 1 : k + 1 + n]]
             except ValueError:
                 k += 1
                 continue
@@ -550,7 +577,7 @@ class _PageWalk:
                 corners = [(x, y - 0.88 * size), (x + w, y + 0.12 * size)]
             elif t == 2:
                 corners = [(x, y + 0.88 * size), (x - w, y - 0.12 * size)]
-            elif t == 1:                            # runs down: the glyph's top faces right
+            elif t == 1:  # runs down: the glyph's top faces right
                 corners = [(x + 0.88 * size, y), (x - 0.12 * size, y + w)]
             else:
                 corners = [(x - 0.88 * size, y), (x + 0.12 * size, y - w)]
@@ -564,17 +591,26 @@ class _PageWalk:
             add_rule(h_edges, v_edges, x0, y0, x1, y1)
         if turns % 2:
             width, height = height, width
-        return make_page(self.number, width, height, chars, h_edges, v_edges, images=self.images,
-                         nchars=len(self.found), unmapped=sum(1 for f in self.found if unmapped(f[0])),
-                         stream="".join(f[0] for f in self.found[:GLYPH_ORDER_SAMPLE]))
+        return make_page(
+            self.number,
+            width,
+            height,
+            chars,
+            h_edges,
+            v_edges,
+            images=self.images,
+            nchars=len(self.found),
+            unmapped=sum(1 for f in self.found if unmapped(f[0])),
+            stream="".join(f[0] for f in self.found[:GLYPH_ORDER_SAMPLE]),
+        )
 
 
 def _reading_map(turns: int, width: float, height: float):
     """Page space (points, origin top left, y down) → reading space, the page turned so that text
     running ``turns`` quarter turns clockwise from left-to-right reads left to right."""
-    if turns == 1:          # runs down the page
+    if turns == 1:  # runs down the page
         return lambda x, y: (y, width - x)
-    if turns == 3:          # runs up
+    if turns == 3:  # runs up
         return lambda x, y: (height - y, x)
     if turns == 2:
         return lambda x, y: (width - x, height - y)
@@ -594,10 +630,10 @@ def _color_visible(el, default: bool) -> bool:
         alpha = 255.0
     v = [float(x) for x in _NUM.findall(el.get("Value") or "")]
     if not v:
-        return alpha > 0          # a pattern or shading: drawn
+        return alpha > 0  # a pattern or shading: drawn
     if len(v) == 1:
         r = g = b_ = v[0]
-    elif len(v) == 4:             # CMYK (0–255 as OFD writes it)
+    elif len(v) == 4:  # CMYK (0–255 as OFD writes it)
         c, m, y, k = (min(max(x, 0.0), 255.0) / 255 for x in v)
         r, g, b_ = (255 * (1 - c) * (1 - k), 255 * (1 - m) * (1 - k), 255 * (1 - y) * (1 - k))
     else:
@@ -606,6 +642,7 @@ def _color_visible(el, default: bool) -> bool:
 
 
 # ----------------------------------------------------------------------------- entry point
+
 
 def read_ofd(data: bytes, path: Optional[str] = None) -> list[Block]:
     """The blocks of an OFD document, in reading order; :class:`DecodeError` when it cannot be read."""
@@ -629,6 +666,7 @@ def read_ofd(data: bytes, path: Optional[str] = None) -> list[Block]:
 
 def _in_mm(out: list[Block]) -> list[Block]:
     """Boxes back in the document's millimetres."""
+
     def mm(loc: dict) -> None:
         if "bbox" in loc:
             loc["bbox"] = [round(v / PT, 1) for v in loc["bbox"]]
@@ -641,7 +679,7 @@ def _in_mm(out: list[Block]) -> list[Block]:
             mm(b.loc)
             for row in b.rows:
                 for cell in row:
-                    if id(cell.loc) not in seen:      # a merged cell shares its loc
+                    if id(cell.loc) not in seen:  # a merged cell shares its loc
                         seen.add(id(cell.loc))
                         mm(cell.loc)
     return out

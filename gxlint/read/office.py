@@ -20,6 +20,7 @@ the usual install folders on Windows and macOS).  When it is not there, the file
 that names the program and how to install it.  A finding's native location is the paragraph or
 cell of the converted .docx, and :func:`gxlint.read.describe` says so (``via``).
 """
+
 from __future__ import annotations
 
 import atexit
@@ -36,13 +37,13 @@ from typing import Iterable, Optional
 from ..io import DecodeError
 from .blocks import Para, TableBlock
 
-TIMEOUT = 60.0              # seconds for one conversion (a long report takes 2–5 s, start-up included)
-MAX_BATCH = 64              # files per LibreOffice start when a folder is prefetched
+TIMEOUT = 60.0  # seconds for one conversion (a long report takes 2–5 s, start-up included)
+MAX_BATCH = 64  # files per LibreOffice start when a folder is prefetched
 
 # what LibreOffice is told the copy is called (a WPS Writer file is Word 97's format: a .wps name
 # would make LibreOffice try Microsoft Works's filter)
 _SUFFIX = {"doc": ".doc", "wps": ".doc", "odt": ".odt", "rtf": ".rtf"}
-KINDS = {    # what the GX002 messages call each (zh, en)
+KINDS = {  # what the GX002 messages call each (zh, en)
     "doc": ("这是旧版 Word 文档", "an old Word document"),
     "wps": ("这是 WPS 文字文档", "a WPS Writer document"),
     "odt": ("这是 OpenDocument 文字文档", "an OpenDocument text"),
@@ -51,8 +52,8 @@ KINDS = {    # what the GX002 messages call each (zh, en)
 
 _lock = threading.Lock()
 _profile: Optional[str] = None
-_converted: "OrderedDict[str, bytes]" = OrderedDict()   # sha-256 of the bytes → the .docx it became
-MEMO = 32                   # conversions kept (a folder's prefetch, an editor checking a file again)
+_converted: "OrderedDict[str, bytes]" = OrderedDict()  # sha-256 of the bytes → the .docx it became
+MEMO = 32  # conversions kept (a folder's prefetch, an editor checking a file again)
 
 
 def soffice() -> Optional[str]:
@@ -64,9 +65,11 @@ def soffice() -> Optional[str]:
         found = shutil.which(name)
         if found:
             return found
-    for candidate in (r"C:\Program Files\LibreOffice\program\soffice.exe",
-                      r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-                      "/Applications/LibreOffice.app/Contents/MacOS/soffice"):
+    for candidate in (
+        r"C:\Program Files\LibreOffice\program\soffice.exe",
+        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    ):
         if os.path.isfile(candidate):
             return candidate
     return None
@@ -97,15 +100,28 @@ def _run(exe: str, inputs: list[str], outdir: str, timeout: float) -> str:
     Raises :class:`TimeoutError` when it did not finish in time (it is killed)."""
     profile = _profile_dir()
     url = "file:///" + profile.replace("\\", "/").lstrip("/")
-    cmd = [exe, f"-env:UserInstallation={url}", "--headless", "--invisible", "--norestore", "--nolockcheck",
-           "--nodefault", "--nofirststartwizard", "--convert-to", "docx:MS Word 2007 XML", "--outdir", outdir, *inputs]
+    cmd = [
+        exe,
+        f"-env:UserInstallation={url}",
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nolockcheck",
+        "--nodefault",
+        "--nofirststartwizard",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        outdir,
+        *inputs,
+    ]
     env = dict(os.environ)
-    env.pop("DISPLAY", None)            # never open a window, whatever the session has
+    env.pop("DISPLAY", None)  # never open a window, whatever the session has
     env.pop("WAYLAND_DISPLAY", None)
     kwargs: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "env": env}
     if os.name == "posix":
-        kwargs["start_new_session"] = True          # its own process group: killed as a whole
-    else:   # pragma: no cover - Windows
+        kwargs["start_new_session"] = True  # its own process group: killed as a whole
+    else:  # pragma: no cover - Windows
         kwargs["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
     proc = subprocess.Popen(cmd, **kwargs)
     try:
@@ -125,7 +141,7 @@ def _kill(proc: subprocess.Popen) -> None:
     try:
         if os.name == "posix":
             os.killpg(proc.pid, signal.SIGKILL)
-        else:   # pragma: no cover - Windows
+        else:  # pragma: no cover - Windows
             proc.kill()
     except (ProcessLookupError, PermissionError, OSError):
         pass
@@ -186,7 +202,7 @@ def prefetch(items: Iterable[tuple[bytes, str]]) -> int:
     done = 0
     with _lock:
         for start in range(0, len(todo), MAX_BATCH):
-            batch = todo[start:start + MAX_BATCH]
+            batch = todo[start : start + MAX_BATCH]
             with tempfile.TemporaryDirectory(prefix="gxlint-conv-") as tmp:
                 srcs = []
                 for k, (data, fmt) in enumerate(batch):

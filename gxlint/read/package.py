@@ -6,6 +6,7 @@ entities, no network and libxml2's default depth limit.  What goes wrong — a d
 zip, an encrypted member, a zip bomb, a part that is not XML — raises
 :class:`gxlint.io.DecodeError` with the message id the format gives for it (GX002).
 """
+
 from __future__ import annotations
 
 import io
@@ -14,9 +15,9 @@ from typing import Optional
 
 from ..io import DecodeError
 
-MAX_PART = 24 * 1024 * 1024        # uncompressed size of one XML part (a long report: a few MB)
-MAX_TOTAL = 64 * 1024 * 1024       # all the parts read
-MAX_RATIO = 300                    # uncompressed/compressed beyond this (and > 4 MB) is a bomb
+MAX_PART = 24 * 1024 * 1024  # uncompressed size of one XML part (a long report: a few MB)
+MAX_TOTAL = 64 * 1024 * 1024  # all the parts read
+MAX_RATIO = 300  # uncompressed/compressed beyond this (and > 4 MB) is a bomb
 
 
 def open_zip(data: bytes, damaged: str) -> zipfile.ZipFile:
@@ -25,7 +26,7 @@ def open_zip(data: bytes, damaged: str) -> zipfile.ZipFile:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise DecodeError(damaged, reason="不是完整的 ZIP 包，文件可能已截断或损坏") from None
-    except Exception as exc:   # zipfile raises assorted errors on hostile headers
+    except Exception as exc:  # zipfile raises assorted errors on hostile headers
         raise DecodeError(damaged, reason=f"{type(exc).__name__}") from None
 
 
@@ -47,17 +48,18 @@ class Parts:
         info = self.names.get(name)
         if info is None:
             return None
-        if info.file_size > limit or (info.file_size > 4 * 1024 * 1024
-                                      and info.file_size > MAX_RATIO * max(1, info.compress_size)):
+        if info.file_size > limit or (
+            info.file_size > 4 * 1024 * 1024 and info.file_size > MAX_RATIO * max(1, info.compress_size)
+        ):
             raise DecodeError(self.bomb, part=name)
         try:
             with self.zf.open(info) as fh:
-                out = fh.read(limit + 1)   # a lying header cannot make us read more
+                out = fh.read(limit + 1)  # a lying header cannot make us read more
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
             if "encrypted" in str(exc).lower():
                 raise DecodeError(self.encrypted) from None
             raise DecodeError(self.damaged, reason=f"{name}: {short(exc)}") from None
-        except Exception as exc:   # zlib.error and friends
+        except Exception as exc:  # zlib.error and friends
             raise DecodeError(self.damaged, reason=f"{name}: {short(exc)}") from None
         if len(out) > limit:
             raise DecodeError(self.bomb, part=name)
@@ -77,8 +79,9 @@ class Parts:
             return None
         from lxml import etree
 
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                                 remove_comments=True, remove_pis=True)
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
+        )
         try:
             return etree.fromstring(self.prepare(data), parser)
         except etree.XMLSyntaxError as exc:

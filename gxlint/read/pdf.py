@@ -17,6 +17,7 @@ A PDF without a text layer (a scan), an encrypted, truncated or damaged PDF, and
 too complex to read in bounded time raise :class:`gxlint.io.DecodeError` with a message id of
 ``rules/engine/unreadable_input.py`` (GX002).
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -27,22 +28,37 @@ from typing import Optional
 
 from ..io import DecodeError
 from .blocks import Block
-from .layout import (GLYPH_ORDER_SAMPLE, Char, Page, add_rule, blocks, glyph_order, make_page, mul,
-                     path_rules, unmapped, unmapped_share, visible)
+from .layout import (
+    GLYPH_ORDER_SAMPLE,
+    Char,
+    Page,
+    add_rule,
+    blocks,
+    glyph_order,
+    make_page,
+    mul,
+    path_rules,
+    unmapped,
+    unmapped_share,
+    visible,
+)
 
-MAX_PAGES = 1000            # a report has a few dozen; beyond this it is not one (or a bomb)
+MAX_PAGES = 1000  # a report has a few dozen; beyond this it is not one (or a bomb)
 MAX_CHARS_PER_PAGE = 60_000
 MAX_PATH_SEGMENTS = 200_000  # per page
 MAX_PAGE_OBJECTS = 100_000  # text runs, paths and images on one page (a dense table page has ~2,000)
-TIME_BUDGET = 20.0          # CPU seconds for one document (generous: a 10-page report takes < 0.2 s)
-MAX_STREAM = 4 << 20        # bytes a content/object stream may inflate to (a report page has < 1 MB)
-MAX_INFLATED = 64 << 20     # all of them together
+TIME_BUDGET = 20.0  # CPU seconds for one document (generous: a 10-page report takes < 0.2 s)
+MAX_STREAM = 4 << 20  # bytes a content/object stream may inflate to (a report page has < 1 MB)
+MAX_INFLATED = 64 << 20  # all of them together
 # streams PDFium does not parse while reading text: fonts, images, metadata, attachments
-_INERT_STREAM = re.compile(rb"/(?:Image|Length1|Length2|Length3|Type1C|CIDFontType0C|OpenType|Metadata|XML|EmbeddedFile)\b")
+_INERT_STREAM = re.compile(
+    rb"/(?:Image|Length1|Length2|Length3|Type1C|CIDFontType0C|OpenType|Metadata|XML|EmbeddedFile)\b"
+)
 _STREAM_START = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 
 
 # ----------------------------------------------------------------------------- entry point
+
 
 def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
     """The blocks of a text-based PDF, in reading order; :class:`DecodeError` when it cannot be read."""
@@ -55,7 +71,7 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
     started = time.process_time()
     try:
         doc = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
+    except pdfium.PdfiumError:
         code = raw.FPDF_GetLastError()
         if code == raw.FPDF_ERR_PASSWORD:
             raise DecodeError("encrypted_pdf") from None
@@ -105,9 +121,18 @@ def _check_bytes(data: bytes) -> None:
 
 
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+|\d+\s+\d+\s+R)")
-_FILTER_NAMES = {b"FlateDecode": "flate", b"Fl": "flate", b"ASCIIHexDecode": "hex", b"AHx": "hex",
-                 b"ASCII85Decode": "a85", b"A85": "a85", b"RunLengthDecode": "rl", b"RL": "rl",
-                 b"LZWDecode": "lzw", b"LZW": "lzw"}
+_FILTER_NAMES = {
+    b"FlateDecode": "flate",
+    b"Fl": "flate",
+    b"ASCIIHexDecode": "hex",
+    b"AHx": "hex",
+    b"ASCII85Decode": "a85",
+    b"A85": "a85",
+    b"RunLengthDecode": "rl",
+    b"RL": "rl",
+    b"LZWDecode": "lzw",
+    b"LZW": "lzw",
+}
 
 
 class _Undecodable(Exception):
@@ -121,7 +146,7 @@ def _filters(head: bytes) -> Optional[list]:
     if m is None:
         return None
     spec = m.group(1)
-    if spec.endswith(b"R"):          # an indirect /Filter: try it as Flate, the usual one
+    if spec.endswith(b"R"):  # an indirect /Filter: try it as Flate, the usual one
         return ["flate"]
     return [_FILTER_NAMES.get(n, "other") for n in re.findall(rb"/([A-Za-z0-9]+)", spec)]
 
@@ -169,10 +194,10 @@ def _stage(kind: str, data: bytes, cap: int) -> bytes:
             if n == 128:
                 break
             if n < 128:
-                out += data[k + 1:k + 2 + n]
+                out += data[k + 1 : k + 2 + n]
                 k += n + 2
             else:
-                out += data[k + 1:k + 2] * (257 - n)
+                out += data[k + 1 : k + 2] * (257 - n)
                 k += 2
         return bytes(out[: cap + 1])
     if kind == "lzw":
@@ -191,11 +216,11 @@ def _lzw(data: bytes, cap: int) -> bytes:
         while nbits >= width:
             nbits -= width
             code = (bits >> nbits) & ((1 << width) - 1)
-            if code == 256:                   # clear
+            if code == 256:  # clear
                 table = table[:258]
                 width, prev = 9, None
                 continue
-            if code == 257:                   # end of data
+            if code == 257:  # end of data
                 return bytes(out[: cap + 1])
             if code < len(table):
                 entry = table[code]
@@ -224,13 +249,13 @@ def _check_inflation(data: bytes) -> None:
     total = 0
     for m in _STREAM_START.finditer(data):
         start = m.end()
-        head = data[max(0, m.start() - 2048):m.start()]
+        head = data[max(0, m.start() - 2048) : m.start()]
         k = head.rfind(b" obj")
         if k >= 0:
             head = head[k:]
         chain = _filters(head)
         if not chain or all(f in ("hex",) for f in chain):
-            continue                # unfiltered, or only ASCIIHex: nothing grows
+            continue  # unfiltered, or only ASCIIHex: nothing grows
         if _INERT_STREAM.search(head):
             continue
         end = data.find(b"endstream", start)
@@ -243,21 +268,33 @@ def _check_inflation(data: bytes) -> None:
                 if len(out) > MAX_STREAM:
                     break
         except _Undecodable:
-            pass                    # PDFium decides what a broken stream means
+            pass  # PDFium decides what a broken stream means
         total += min(len(out), MAX_STREAM + 1)
         if len(out) > MAX_STREAM or total > MAX_INFLATED:
-            raise DecodeError("pdf_inflate_bomb", limit=f"{(MAX_STREAM if len(out) > MAX_STREAM else MAX_INFLATED) >> 20} MB")
+            raise DecodeError(
+                "pdf_inflate_bomb", limit=f"{(MAX_STREAM if len(out) > MAX_STREAM else MAX_INFLATED) >> 20} MB"
+            )
 
 
 # ----------------------------------------------------------------------------- one page
 
 # ----------------------------------------------------------------------------- one page
+
 
 def _read_page(doc, raw, index: int) -> Page:
     width, height, found, chars, h_edges, v_edges, images = _page_parts(doc, raw, index)
-    return make_page(index + 1, width, height, chars, h_edges, v_edges, images=images, nchars=len(found),
-                     unmapped=sum(1 for f in found if unmapped(f[0])),
-                     stream="".join(f[0] for f in found[:GLYPH_ORDER_SAMPLE]))
+    return make_page(
+        index + 1,
+        width,
+        height,
+        chars,
+        h_edges,
+        v_edges,
+        images=images,
+        nchars=len(found),
+        unmapped=sum(1 for f in found if unmapped(f[0])),
+        stream="".join(f[0] for f in found[:GLYPH_ORDER_SAMPLE]),
+    )
 
 
 def _page_parts(doc, raw, index: int):
@@ -265,9 +302,9 @@ def _page_parts(doc, raw, index: int):
     page, in reading space."""
     page = doc[index]
     try:
-        width, height = page.get_size()          # as displayed (/Rotate applied)
+        width, height = page.get_size()  # as displayed (/Rotate applied)
         if raw.FPDFPage_GetRotation(page.raw) % 2:
-            width, height = height, width        # page space, before /Rotate
+            width, height = height, width  # page space, before /Rotate
         found = _raw_chars(page, raw)
         # read the page the way its text runs: most characters' direction becomes left to right
         # (a landscape table on a rotated page, or drawn sideways, reads like any other)
@@ -299,16 +336,15 @@ def page_geometry(data: bytes) -> list[tuple[float, float, list[Char], list, lis
         doc.close()
 
 
-
 def _display_map(turns: int, width: float, height: float):
     """Page space (PDF units, origin bottom left; ``width`` × ``height``) → reading space, origin top
     left, after turning the page by ``turns`` quarter turns clockwise so that text whose direction
     is ``turns`` × 90° (counter-clockwise) runs left to right."""
-    if turns == 1:          # text runs upwards
+    if turns == 1:  # text runs upwards
         return lambda x, y: (y, x)
-    if turns == 2:          # upside down
+    if turns == 2:  # upside down
         return lambda x, y: (width - x, y)
-    if turns == 3:          # text runs downwards
+    if turns == 3:  # text runs downwards
         return lambda x, y: (height - y, width - x)
     return lambda x, y: (x, height - y)
 
@@ -324,7 +360,11 @@ def _raw_chars(page, raw) -> list[tuple]:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         out: list[tuple] = []
         get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
-        get_box, get_origin, get_loose = raw.FPDFText_GetCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+        get_box, get_origin, get_loose = (
+            raw.FPDFText_GetCharBox,
+            raw.FPDFText_GetCharOrigin,
+            raw.FPDFText_GetLooseCharBox,
+        )
         get_fs, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
         loose, mat = raw.FS_RECTF(), raw.FS_MATRIX()
         for k in range(n):
@@ -343,7 +383,7 @@ def _raw_chars(page, raw) -> list[tuple]:
             turns = 0
             if get_matrix(tp.raw, k, mat):
                 size *= abs(mat.a * mat.d - mat.b * mat.c) ** 0.5
-                if abs(mat.b) > abs(mat.a):         # the text direction (a, b) is mostly vertical
+                if abs(mat.b) > abs(mat.a):  # the text direction (a, b) is mostly vertical
                     turns = 1 if mat.b > 0 else 3
                 elif mat.a < 0:
                     turns = 2
@@ -371,8 +411,6 @@ def _place(found: list[tuple], to_display) -> list[Char]:
                 x0, x1 = lx0, lx1
         out.append(Char(ch, x0, x1, top, bottom, to_display(ox, oy)[1], size))
     return out
-
-
 
 
 def _edges(page, raw, to_display):

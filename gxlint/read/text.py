@@ -1,4 +1,5 @@
 """Plain text and Markdown: the decoded text is its own text view (:func:`gxlint.io.decode`)."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -10,5 +11,13 @@ def read_text(data: bytes, *, max_bytes: Optional[int] = None):
     from . import Source
 
     dec = decode(data, max_bytes=max_bytes)
-    return Source(dec.text, "text", None, fixable=True, encoding=dec.encoding, bom=dec.bom, newline=dec.newline,
-                  certain=dec.certain)
+    return Source(
+        dec.text,
+        "text",
+        None,
+        fixable=True,
+        encoding=dec.encoding,
+        bom=dec.bom,
+        newline=dec.newline,
+        certain=dec.certain,
+    )

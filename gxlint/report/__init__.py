@@ -6,6 +6,7 @@ the same batch runner (:func:`gxlint.batch.run_iter`); then one model of the bat
 (:mod:`.model`) written as a self-contained HTML page (:mod:`.html`), a spreadsheet
 (:mod:`.xlsx`) or review letters (:mod:`.docx`).
 """
+
 from __future__ import annotations
 
 import os
@@ -62,18 +63,23 @@ def collect(args):
     from ..across.run import apply as apply_across
     from ..files import history_files
 
-    index = apply_across([res for res, _st in got], resolver.for_file, history=history_files(args.history, settings.lang),
-                         aliases=settings.organs, jobs=jobs)
+    index = apply_across(
+        [res for res, _st in got],
+        resolver.for_file,
+        history=history_files(args.history, settings.lang),
+        aliases=settings.organs,
+        jobs=jobs,
+    )
     for res, st in got:
         if baseline is not None:
             before = list(res.diagnostics)
             bl.apply(baseline, [res])
-            res.diagnostics = before      # kept: the baselined ones are marked data["baselined"]
+            res.diagnostics = before  # kept: the baselined ones are marked data["baselined"]
         doc = None
         if res.text is not None:
             try:
                 doc = parse(res.text, res.path, template=st.template, year=st.year)
-            except Exception:   # the engine already said so (GX001); show the text without tables
+            except Exception:  # the engine already said so (GX001); show the text without tables
                 doc = None
         reports.append(build_report(res, doc, lang, st, len(reports)))
         if doc is not None:
@@ -84,8 +90,9 @@ def collect(args):
     for k, r in enumerate(reports):
         r["index"] = k
     if not reports:
-        raise UsageError(_say(lang, f"没有检查任何文件（{', '.join(args.paths)}）",
-                              f"no file was checked ({', '.join(args.paths)})"))
+        raise UsageError(
+            _say(lang, f"没有检查任何文件（{', '.join(args.paths)}）", f"no file was checked ({', '.join(args.paths)})")
+        )
     from ..files import skip_reason
 
     return build_batch(reports, lang, [(p, skip_reason(why, lang)) for p, why in sorted(skipped)])
@@ -103,10 +110,11 @@ def _with_last_year(index, path: str, doc, settings) -> Optional[dict]:
     if prev is None:
         return None
     try:
-        old, _fmt = load(prev.path, template=getattr(settings, "template", None),
-                         max_bytes=getattr(settings, "max_bytes", None))
+        old, _fmt = load(
+            prev.path, template=getattr(settings, "template", None), max_bytes=getattr(settings, "max_bytes", None)
+        )
     except UsageError:
-        return None       # the file changed or went away since it was indexed: no view
+        return None  # the file changed or went away since it was indexed: no view
     from ..across.compare import compare
 
     return comparison_view(compare(old, doc, prev.path, path, aliases=settings.organs, texts=False))
@@ -122,18 +130,30 @@ def main(args) -> int:
         sys.stdout.write(default_text())
         return 0
     if not args.paths:
-        raise UsageError(_say(args.lang or "zh", "gxlint report：请给出要审查的报告文件或目录，如 gxlint report 报告/ -o 审查.html",
-                              "gxlint report: give the report files or folders, e.g. gxlint report reports/ -o review.html"))
+        raise UsageError(
+            _say(
+                args.lang or "zh",
+                "gxlint report：请给出要审查的报告文件或目录，如 gxlint report 报告/ -o 审查.html",
+                "gxlint report: give the report files or folders, e.g. gxlint report reports/ -o review.html",
+            )
+        )
     if not args.output:
-        raise UsageError(_say(args.lang or "zh", "gxlint report：请用 -o 指定输出文件（review.html、review.xlsx 或 意见.docx）",
-                              "gxlint report: name the output with -o (review.html, review.xlsx or opinions.docx)"))
+        raise UsageError(
+            _say(
+                args.lang or "zh",
+                "gxlint report：请用 -o 指定输出文件（review.html、review.xlsx 或 意见.docx）",
+                "gxlint report: name the output with -o (review.html, review.xlsx or opinions.docx)",
+            )
+        )
     out = args.output
     ext = os.path.splitext(out)[1].lower()
     kind = OUTPUT_KINDS.get(ext)
     if args.split and (kind is None or kind == "docx" or os.path.isdir(out)):
         kind = "docx"
     if kind is None:
-        raise UsageError(f"-o {out}: 输出文件须以 .html、.xlsx 或 .docx 结尾 (the output must end in .html, .xlsx or .docx)")
+        raise UsageError(
+            f"-o {out}: 输出文件须以 .html、.xlsx 或 .docx 结尾 (the output must end in .html, .xlsx or .docx)"
+        )
     if args.split and kind != "docx":
         raise UsageError("--split 只用于 .docx (--split goes with .docx)")
     if not args.split and os.path.isdir(out):
@@ -143,7 +163,7 @@ def main(args) -> int:
         raise UsageError(f"输出目录不存在 (no such folder)：{folder}")
     if kind in ("xlsx", "docx"):
         _require("openpyxl" if kind == "xlsx" else "docx", "openpyxl" if kind == "xlsx" else "python-docx")
-    opts = _letter_options(args) if kind == "docx" else None     # a bad template fails before the run
+    opts = _letter_options(args) if kind == "docx" else None  # a bad template fails before the run
     batch = collect(args)
     lang = batch["lang"]
     from ..batch import write_output
@@ -171,7 +191,7 @@ def main(args) -> int:
                 path = os.path.join(target, split_name(rep, used))
                 try:
                     write_output(path, render_one(batch, rep, opts=opts, seq=seq))
-                except OSError as exc:          # one letter not written: say so, write the others
+                except OSError as exc:  # one letter not written: say so, write the others
                     from ..output import safe_text
 
                     failed.append(path)
@@ -188,14 +208,26 @@ def main(args) -> int:
     if not args.quiet:
         n = len(batch["reports"])
         nf = sum(r["errors"] + r["warnings"] + r["infos"] for r in batch["reports"])
-        where = written[0] if len(written) == 1 else f"{os.path.dirname(written[0]) if written else out}/ ({len(written)})"
+        where = (
+            written[0] if len(written) == 1 else f"{os.path.dirname(written[0]) if written else out}/ ({len(written)})"
+        )
         from ..output import safe_text
 
-        print(safe_text(_say(lang, f"gxlint: {n} 份报告、{nf} 个问题，已写入 {where}",
-                             f"gxlint: {n} report(s), {nf} finding(s), written to {where}")), file=sys.stderr)
+        print(
+            safe_text(
+                _say(
+                    lang,
+                    f"gxlint: {n} 份报告、{nf} 个问题，已写入 {where}",
+                    f"gxlint: {n} report(s), {nf} finding(s), written to {where}",
+                )
+            ),
+            file=sys.stderr,
+        )
         if batch["skipped"]:
-            print(_say(lang, f"跳过 {len(batch['skipped'])} 个文件：", f"skipped {len(batch['skipped'])} file(s):"),
-                  file=sys.stderr)
+            print(
+                _say(lang, f"跳过 {len(batch['skipped'])} 个文件：", f"skipped {len(batch['skipped'])} file(s):"),
+                file=sys.stderr,
+            )
             for p, why in batch["skipped"]:
                 print(safe_text(f"  {p} — {why}"), file=sys.stderr)
     return 2 if failed else 0

@@ -10,6 +10,7 @@ reviewing office, date, document number and contact from the configuration or th
 ``render`` puts every letter in one document (a page each); ``render_one`` writes one report's
 letter (``--split``).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -19,6 +20,7 @@ import re
 
 from .letter import DEFAULT_OFFICE
 from .model import SHORT_TABLES, name
+
 
 def _t(lang: str, pair) -> str:
     return pair[1] if lang == "en" else pair[0]
@@ -35,19 +37,29 @@ def _evidence(rep: dict, f: dict, lang: str) -> tuple[str, str]:
             if ident["state"] != "fail":
                 continue
             ats = [at for at in (ident["target"], ident.get("culprit")) if at]
-            hit = [at for at in ats if t["rows"][at[0]]["cells"][at[1]]
-                   and f["start"] <= t["rows"][at[0]]["cells"][at[1]]["start"] < max(f["end"], f["start"] + 1)]
+            hit = [
+                at
+                for at in ats
+                if t["rows"][at[0]]["cells"][at[1]]
+                and f["start"] <= t["rows"][at[0]]["cells"][at[1]]["start"] < max(f["end"], f["start"] + 1)
+            ]
             if hit:
                 row = t["rows"][hit[0][0]]["label"]
                 col = t["columns"][hit[0][1]]
-                where = (f"{name(SHORT_TABLES, t['kind'], lang)} “{row}” {col}" if lang == "en"
-                         else f"{name(SHORT_TABLES, t['kind'], lang)}“{row}”{col}")
+                where = (
+                    f"{name(SHORT_TABLES, t['kind'], lang)} “{row}” {col}"
+                    if lang == "en"
+                    else f"{name(SHORT_TABLES, t['kind'], lang)}“{row}”{col}"
+                )
                 hint = ""
                 if ident.get("fix") is not None and ident.get("culprit"):
                     at = ident["culprit"]
                     cname = f"“{t['rows'][at[0]]['label']}”{t['columns'][at[1]]}"
-                    hint = (f"check the cell {cname}: the totals agree if it is {ident['fix']}" if lang == "en"
-                            else f"重点核对{cname}这一格，按勾稽关系应为 {ident['fix']}")
+                    hint = (
+                        f"check the cell {cname}: the totals agree if it is {ident['fix']}"
+                        if lang == "en"
+                        else f"重点核对{cname}这一格，按勾稽关系应为 {ident['fix']}"
+                    )
                 return f"{where}{': ' if lang == 'en' else '：'}{ident['label']}\n{ident['text']}", hint
     q = f.get("excerpt") or " ".join(f["quote"].split())
     if not q:
@@ -60,7 +72,7 @@ def _todo(f: dict, hint: str, lang: str) -> str:
     messages), and for a table whose sums disagree the cell both sums point at."""
     # the hint names the cell the sums point at: said already by a correction of its own
     parts = [f["correction"]] if f.get("correction") else [p for p in (hint,) if p]
-    if not parts:     # a third-party rule without a correction: the finding itself says what is wrong
+    if not parts:  # a third-party rule without a correction: the finding itself says what is wrong
         parts = ["Correct this as the message says" if lang == "en" else "按问题说明改正"]
     end = "." if lang == "en" else "。"
     return ("; " if lang == "en" else "；").join(p.rstrip("。；.; ") for p in parts) + end
@@ -76,9 +88,13 @@ def _setup(doc) -> None:
         sec.top_margin, sec.bottom_margin = Cm(3.0), Cm(2.6)
         sec.left_margin, sec.right_margin = Cm(2.6), Cm(2.4)
     styles = doc.styles
-    for name, font, size, bold in (("Normal", "仿宋", 12, False), ("Title", "黑体", 20, True),
-                                   ("Heading 1", "黑体", 15, True), ("Heading 2", "黑体", 13, True)):
-        st = styles[name]
+    for style, font, size, bold in (
+        ("Normal", "仿宋", 12, False),
+        ("Title", "黑体", 20, True),
+        ("Heading 1", "黑体", 15, True),
+        ("Heading 2", "黑体", 13, True),
+    ):
+        st = styles[style]
         st.font.name = font
         st.font.size = Pt(size)
         st.font.bold = bold
@@ -96,12 +112,20 @@ def _setup(doc) -> None:
 
 def _counts(rep: dict, lang: str) -> str:
     if lang == "en":
-        parts = [f"{rep['errors']} error(s)" if rep["errors"] else "", f"{rep['warnings']} warning(s)" if rep["warnings"] else "",
-                 f"{rep['infos']} note(s)" if rep["infos"] else ""]
+        parts = [
+            f"{rep['errors']} error(s)" if rep["errors"] else "",
+            f"{rep['warnings']} warning(s)" if rep["warnings"] else "",
+            f"{rep['infos']} note(s)" if rep["infos"] else "",
+        ]
         parts = [p for p in parts if p]
-        return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else (parts[0] if parts else "nothing")
-    parts = [f"错误 {rep['errors']} 处" if rep["errors"] else "", f"警告 {rep['warnings']} 处" if rep["warnings"] else "",
-             f"提示 {rep['infos']} 处" if rep["infos"] else ""]
+        return (
+            " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else (parts[0] if parts else "nothing")
+        )
+    parts = [
+        f"错误 {rep['errors']} 处" if rep["errors"] else "",
+        f"警告 {rep['warnings']} 处" if rep["warnings"] else "",
+        f"提示 {rep['infos']} 处" if rep["infos"] else "",
+    ]
     return "、".join(p for p in parts if p) or "0 处问题"
 
 
@@ -119,18 +143,31 @@ def _values(batch: dict, rep: dict, opts, seq: int, today: _dt.date) -> dict:
     if rep.get("title"):
         report = f"“{rep['title']}”" if en else f"《{rep['title']}》"
     elif year:
-        report = f"the {year} annual report on government information disclosure" if en else f"{year}年政府信息公开工作年度报告"
+        report = (
+            f"the {year} annual report on government information disclosure"
+            if en
+            else f"{year}年政府信息公开工作年度报告"
+        )
     else:
         report = "the annual report on government information disclosure" if en else "政府信息公开工作年度报告"
     gx002 = [f for f in rep["findings"] if f["code"] == "GX002" and not f["accepted"]]
     number = (opts.number or "").replace("{n}", str(seq))
     return {
-        "organ": organ or "", "title": rep.get("title") or "", "year": year or "", "file": rep["file"], "report": report,
-        "verdict": batch["names"]["verdicts"][rep["verdict"]], "counts": _counts(rep, lang),
+        "organ": organ or "",
+        "title": rep.get("title") or "",
+        "year": year or "",
+        "file": rep["file"],
+        "report": report,
+        "verdict": batch["names"]["verdicts"][rep["verdict"]],
+        "counts": _counts(rep, lang),
         "reason": _reason(gx002[0]["message"], lang) if gx002 else "",
         "correction": (gx002[0].get("correction") or "") if gx002 else "",
-        "accepted": rep["accepted"], "office": opts.office or _t(lang, DEFAULT_OFFICE),
-        "date": _cn_date(opts.date or today, lang), "number": number, "contact": opts.contact or "", "n": seq,
+        "accepted": rep["accepted"],
+        "office": opts.office or _t(lang, DEFAULT_OFFICE),
+        "date": _cn_date(opts.date or today, lang),
+        "number": number,
+        "contact": opts.contact or "",
+        "n": seq,
     }
 
 
@@ -147,7 +184,7 @@ def _letter(doc, batch: dict, rep: dict, today: _dt.date, opts=None, seq: int = 
     en = lang == "en"
     n = batch["names"]
     v = _values(batch, rep, opts, seq, today)
-    say = lambda key: opts.say(lang, key, **v)     # noqa: E731
+    say = lambda key: opts.say(lang, key, **v)  # noqa: E731
     if rep.get("title"):
         heading = say("title")
     elif rep.get("organ"):
@@ -179,8 +216,12 @@ def _letter(doc, batch: dict, rep: dict, today: _dt.date, opts=None, seq: int = 
         p.add_run(before)
         r = p.add_run(word)
         r.bold = True
-        r.font.color.rgb = {"fail": RGBColor(0xB0, 0, 0), "revise": RGBColor(0x9A, 0x5B, 0), "pass": RGBColor(0, 0x70, 0),
-                            "unreadable": RGBColor(0x55, 0x55, 0x55)}[verdict]
+        r.font.color.rgb = {
+            "fail": RGBColor(0xB0, 0, 0),
+            "revise": RGBColor(0x9A, 0x5B, 0),
+            "pass": RGBColor(0, 0x70, 0),
+            "unreadable": RGBColor(0x55, 0x55, 0x55),
+        }[verdict]
         p.add_run(after)
     else:
         p.add_run(sentence)
@@ -198,15 +239,26 @@ def _letter(doc, batch: dict, rep: dict, today: _dt.date, opts=None, seq: int = 
             pub += f" (late {rep['days_late']} days)" if en else f"（逾期 {rep['days_late']} 天）"
     level = n["levels"][str(rep["level"])] if rep["level"] else unknown
     tpl = n["templates"].get(str(rep["template"]), str(rep["template"])) if rep["template"] else unknown
-    items = ([("Report year", str(rep["year"] or unknown)), ("Organ level", level), ("Format", tpl),
-              ("Published / deadline", pub)]
-             if en else
-             [("报告年度", str(rep["year"] or unknown)), ("机关层级", level), ("报告格式", tpl), ("发布日期 / 期限", pub)])
+    items = (
+        [
+            ("Report year", str(rep["year"] or unknown)),
+            ("Organ level", level),
+            ("Format", tpl),
+            ("Published / deadline", pub),
+        ]
+        if en
+        else [
+            ("报告年度", str(rep["year"] or unknown)),
+            ("机关层级", level),
+            ("报告格式", tpl),
+            ("发布日期 / 期限", pub),
+        ]
+    )
     if verdict == "unreadable":
         items = [(k, val) for k, val in items[:1]] + [("File", rep["file"]) if en else ("文件", rep["file"])]
     for i in range(0, len(items), 2):
         cells = facts.add_row().cells
-        for j, (k, val) in enumerate(items[i:i + 2]):
+        for j, (k, val) in enumerate(items[i : i + 2]):
             cells[2 * j].text = k
             cells[2 * j + 1].text = val
             for par in cells[2 * j].paragraphs:
@@ -224,8 +276,11 @@ def _letter(doc, batch: dict, rep: dict, today: _dt.date, opts=None, seq: int = 
             doc.add_heading(title or (f"Part {sec}" if en else f"第{sec}部分"), level=2)
             t = doc.add_table(rows=1, cols=5)
             t.style = "Table Grid"
-            hdr = (["No.", "Where", "Problem", "The report says", "What to correct"] if en
-                   else ["序号", "位置", "问题", "原文或数据", "修改要求"])
+            hdr = (
+                ["No.", "Where", "Problem", "The report says", "What to correct"]
+                if en
+                else ["序号", "位置", "问题", "原文或数据", "修改要求"]
+            )
             for c, h in zip(t.rows[0].cells, hdr):
                 c.text = h
                 for run in c.paragraphs[0].runs:
@@ -333,7 +388,7 @@ def render_one(batch: dict, rep: dict, today: "_dt.date | None" = None, opts=Non
 
 _RESERVED = re.compile(r"(?i)^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]')
-MAX_NAME_BYTES = 200        # a file name is at most 255 bytes almost everywhere: room for "-2" and a hash
+MAX_NAME_BYTES = 200  # a file name is at most 255 bytes almost everywhere: room for "-2" and a hash
 
 
 def split_name(rep: dict, used: set) -> str:
@@ -349,7 +404,7 @@ def split_name(rep: dict, used: set) -> str:
     if _RESERVED.match(stem):
         stem = "_" + stem
     tail = "-审查意见.docx"
-    room = MAX_NAME_BYTES - len(tail.encode("utf-8")) - 4       # "-NNN" for a repeated name
+    room = MAX_NAME_BYTES - len(tail.encode("utf-8")) - 4  # "-NNN" for a repeated name
     if len(stem.encode("utf-8")) > room:
         tag = "~" + hashlib.sha1(whole.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         cut = stem.encode("utf-8")[: room - len(tag)].decode("utf-8", "ignore").rstrip(" .")

@@ -4,6 +4,7 @@ findings are drawn only when it is opened, so a batch of 1,000 reports stays res
 
 The page's script is :file:`page.js` beside this module — a file of its own, which the VS Code
 extension's ESLint set-up lints (``npm test`` in vscode-extension/) — inlined when a page is drawn."""
+
 from __future__ import annotations
 
 import base64
@@ -41,7 +42,7 @@ def _pack(rep: dict) -> str:
     detail = {k: rep.get(k) for k in DETAIL_KEYS if k in rep or k != "compare"}
     for t in detail["tables"] or ():
         for ident in t["identities"]:
-            ident.pop("cells", None)          # the cells know their identities (cell["idents"])
+            ident.pop("cells", None)  # the cells know their identities (cell["idents"])
         for row in t["rows"]:
             for c in row["cells"]:
                 if c is not None:
@@ -68,14 +69,19 @@ def render(batch: dict) -> str:
     batch = dict(batch)
     batch["details"] = [_pack(r) for r in batch["reports"]]
     batch["reports"] = [_overview(r) for r in batch["reports"]]
-    title = ("Review of annual reports on government information disclosure" if lang == "en"
-             else "政府信息公开工作年度报告审查")
-    return (PAGE.replace("__LANG__", "en" if lang == "en" else "zh-CN")
-            .replace("__TITLE__", title)
-            .replace("__VERSION__", __version__)
-            .replace("__CSS__", CSS)
-            .replace("__JS__", page_script(__package__, "page.js"))
-            .replace("__DATA__", _json_for_script(batch)))
+    title = (
+        "Review of annual reports on government information disclosure"
+        if lang == "en"
+        else "政府信息公开工作年度报告审查"
+    )
+    return (
+        PAGE.replace("__LANG__", "en" if lang == "en" else "zh-CN")
+        .replace("__TITLE__", title)
+        .replace("__VERSION__", __version__)
+        .replace("__CSS__", CSS)
+        .replace("__JS__", page_script(__package__, "page.js"))
+        .replace("__DATA__", _json_for_script(batch))
+    )
 
 
 PAGE = """<!DOCTYPE html>

@@ -6,6 +6,7 @@ A template file given by the user holds only the keys it changes (``[zh]`` and/o
 others keep the default wording.  An unknown key or placeholder is a :class:`LetterError` that names
 it (the CLI exits 2), never a letter with a ``{placeholder}`` left in it.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -22,8 +23,23 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DEFAULT_TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "letter.toml")
-PLACEHOLDERS = ("organ", "title", "year", "file", "report", "verdict", "counts", "reason", "correction",
-                "accepted", "office", "date", "number", "contact", "n")
+PLACEHOLDERS = (
+    "organ",
+    "title",
+    "year",
+    "file",
+    "report",
+    "verdict",
+    "counts",
+    "reason",
+    "correction",
+    "accepted",
+    "office",
+    "date",
+    "number",
+    "contact",
+    "n",
+)
 DEFAULT_OFFICE = ("政务公开办公室", "Office of Government Affairs Disclosure")
 
 
@@ -37,10 +53,10 @@ class LetterOptions:
 
     office: Optional[str] = None
     date: Optional[_dt.date] = None
-    number: Optional[str] = None           # 文号; "{n}" in it is the letter's number in the batch
+    number: Optional[str] = None  # 文号; "{n}" in it is the letter's number in the batch
     contact: Optional[str] = None
-    template: Optional[str] = None         # a TOML file laid over letter.toml
-    words: dict = field(default_factory=dict)   # lang → key → text (filled by :func:`resolve`)
+    template: Optional[str] = None  # a TOML file laid over letter.toml
+    words: dict = field(default_factory=dict)  # lang → key → text (filled by :func:`resolve`)
 
     def say(self, lang: str, key: str, **values) -> str:
         """The template's ``key`` in ``lang`` filled in ("" when the template leaves it empty)."""
@@ -87,14 +103,18 @@ def load_template(path: Optional[str]) -> dict:
     known = set(base["zh"]) | set(base["en"])
     for lang, table in user.items():
         if lang not in ("zh", "en"):
-            raise LetterError(f"{path}：未知的表 [{lang}]，只有 [zh] 和 [en] (unknown table [{lang}]: [zh] and [en] only)")
+            raise LetterError(
+                f"{path}：未知的表 [{lang}]，只有 [zh] 和 [en] (unknown table [{lang}]: [zh] and [en] only)"
+            )
         for key, text in table.items():
             if key not in known:
                 from difflib import get_close_matches
 
                 near = get_close_matches(key, sorted(known), n=1)
                 hint = f"；是不是 {near[0]}？" if near else ""
-                raise LetterError(f"{path}：[{lang}] 中的未知项 {key!r}{hint} (unknown key; known: {', '.join(sorted(known))})")
+                raise LetterError(
+                    f"{path}：[{lang}] 中的未知项 {key!r}{hint} (unknown key; known: {', '.join(sorted(known))})"
+                )
             base[lang][key] = text
     return base
 
@@ -106,7 +126,9 @@ def _read(path: str) -> dict:
     except FileNotFoundError:
         raise LetterError(f"审查意见模板不存在 (no such letter template)：{path}") from None
     except OSError as exc:
-        raise LetterError(f"无法读取审查意见模板 (cannot read the letter template) {path}：{exc.strerror or exc}") from None
+        raise LetterError(
+            f"无法读取审查意见模板 (cannot read the letter template) {path}：{exc.strerror or exc}"
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise LetterError(f"{path}：TOML 语法错误 (invalid TOML)：{exc}") from None
     out: dict = {"zh": {}, "en": {}}
@@ -126,14 +148,18 @@ def _check_placeholders(path: str, lang: str, key: str, text: str) -> None:
     try:
         parts = list(string.Formatter().parse(text))
     except ValueError as exc:
-        raise LetterError(f"{path}：[{lang}] {key} 的花括号不配对（{exc}）；文字中的花括号写作 {{{{ 和 }}}} "
-                          f"(unbalanced braces; a literal brace is {{{{ or }}}})") from None
+        raise LetterError(
+            f"{path}：[{lang}] {key} 的花括号不配对（{exc}）；文字中的花括号写作 {{{{ 和 }}}} "
+            f"(unbalanced braces; a literal brace is {{{{ or }}}})"
+        ) from None
     for _lit, name, spec, conv in parts:
         if name is None:
             continue
         if name not in PLACEHOLDERS or spec or conv:
-            raise LetterError(f"{path}：[{lang}] {key} 中的占位符 {{{name}}} 不存在；可用的占位符："
-                              f"{'、'.join('{' + p + '}' for p in PLACEHOLDERS)} (unknown placeholder)")
+            raise LetterError(
+                f"{path}：[{lang}] {key} 中的占位符 {{{name}}} 不存在；可用的占位符："
+                f"{'、'.join('{' + p + '}' for p in PLACEHOLDERS)} (unknown placeholder)"
+            )
 
 
 def resolve(settings_report: dict, args=None, config_dir: Optional[str] = None) -> LetterOptions:

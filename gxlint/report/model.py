@@ -6,6 +6,7 @@ and the parsed :class:`~gxlint.model.Document` of the same text (organ, level, y
 template, sections, the three tables and their identities from :mod:`gxlint.identities`).
 Everything here is JSON-serialisable; offsets are code points into the report's text.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -15,21 +16,39 @@ from typing import Any, Optional
 from .. import families
 from ..diagnostics import fmt_num
 from ..engine import check_code
-from ..output import safe_text
 from ..identities import COLUMN_NAMES, COLUMN_NAMES_EN, T4_GROUPS, T4_PARTS, all_identities, row_name
+from ..output import safe_text
 
-LEVEL_NAMES = {"department": ("政府部门", "department"), "government": ("人民政府", "government"),
-               "township": ("乡镇街道", "township/street"), None: ("未识别", "unknown")}
-VERDICT_NAMES = {"fail": ("不合格", "fail"), "revise": ("需修改", "revise"), "pass": ("合格", "pass"),
-                 "unreadable": ("无法审查", "cannot be reviewed")}
+LEVEL_NAMES = {
+    "department": ("政府部门", "department"),
+    "government": ("人民政府", "government"),
+    "township": ("乡镇街道", "township/street"),
+    None: ("未识别", "unknown"),
+}
+VERDICT_NAMES = {
+    "fail": ("不合格", "fail"),
+    "revise": ("需修改", "revise"),
+    "pass": ("合格", "pass"),
+    "unreadable": ("无法审查", "cannot be reviewed"),
+}
 VERDICTS = ("fail", "revise", "pass", "unreadable")
-SEVERITY_NAMES = {"error": ("错误", "error"), "warning": ("警告", "warning"),
-                  "information": ("提示", "information"), "hint": ("提示", "hint")}
-TEMPLATE_NAMES = {"v2019": ("2019 版格式", "2019 format"), "v2021": ("2021 版格式", "2021 format"),
-                  "pre2019": ("2019 年以前的格式", "pre-2019 format"), None: ("未识别", "unknown")}
-TABLE_TITLES = {"t2": ("表二 主动公开政府信息情况", "Table 2 — proactive disclosure"),
-                "t3": ("表三 收到和处理政府信息公开申请情况", "Table 3 — requests received and handled"),
-                "t4": ("表四 行政复议、行政诉讼情况", "Table 4 — administrative review and litigation")}
+SEVERITY_NAMES = {
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "information": ("提示", "information"),
+    "hint": ("提示", "hint"),
+}
+TEMPLATE_NAMES = {
+    "v2019": ("2019 版格式", "2019 format"),
+    "v2021": ("2021 版格式", "2021 format"),
+    "pre2019": ("2019 年以前的格式", "pre-2019 format"),
+    None: ("未识别", "unknown"),
+}
+TABLE_TITLES = {
+    "t2": ("表二 主动公开政府信息情况", "Table 2 — proactive disclosure"),
+    "t3": ("表三 收到和处理政府信息公开申请情况", "Table 3 — requests received and handled"),
+    "t4": ("表四 行政复议、行政诉讼情况", "Table 4 — administrative review and litigation"),
+}
 SECTION_OTHER = ("其他（标题、落款等）", "Other (title, signature …)")
 
 
@@ -96,6 +115,7 @@ def _days(a, b) -> Optional[int]:
 
 def identity_text(ident) -> str:
     """``162 + 3 = 165 ≠ 162 + 0``: the parts of the total side, then of the other side."""
+
     def side(terms):
         return " + ".join(fmt_num(t.value) if t.cell is not None else "（缺）" for t in terms)
 
@@ -111,8 +131,9 @@ def identity_text(ident) -> str:
 
 def identity_label(ident) -> str:
     """The identity in words: （七）总计 = （一）予以公开 + …"""
+
     def side(terms):
-        if len(terms) > 6:      # a column of table 三: first + … + last, not 22 row names
+        if len(terms) > 6:  # a column of table 三: first + … + last, not 22 row names
             return f"{terms[0].label} + … + {terms[-1].label}（{len(terms)} 项）"
         return " + ".join(t.label for t in terms)
 
@@ -181,7 +202,7 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
     text = res.text or ""
     lines = doc.lines if doc is not None else LineIndex(text)
     meta = doc.meta if doc is not None else None
-    level = (getattr(settings, "organ_level", None) or (meta.organ_level if meta else None))
+    level = getattr(settings, "organ_level", None) or (meta.organ_level if meta else None)
     year = res.report_year if res.report_year is not None else (meta.year if meta else None)
     published = (meta.published or meta.signature.date) if meta else None
     published_from = ("published" if meta and meta.published else "signature") if published else None
@@ -208,18 +229,37 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
                     break
         sec = _section_of(doc, start) if doc is not None else None
         native = d.data.get("source") if isinstance(d.data, dict) else None
-        findings.append({
-            "code": d.code, "name": d.name, "severity": sev, "family": fam, "message": d.message,
-            "start": start, "end": end, "line": line + 1, "column": col + 1,
-            "where": place(native, line, doc, start, lang),
-            "quote": text[start:end][:200], "excerpt": excerpt(text, start, end, lines),
-            "section": sec, "table": where,
-            "related": [{"message": r.message, "start": r.span.start, "end": r.span.end,
-                         "line": lines.position(min(r.span.start, len(text)))[0] + 1} for r in d.related[:12]],
-            "fix": d.fix.message if d.fix is not None else None,
-            "correction": (d.data.get("correction") or "") if isinstance(d.data, dict) else "",
-            "accepted": accepted, "reason": reason,
-        })
+        findings.append(
+            {
+                "code": d.code,
+                "name": d.name,
+                "severity": sev,
+                "family": fam,
+                "message": d.message,
+                "start": start,
+                "end": end,
+                "line": line + 1,
+                "column": col + 1,
+                "where": place(native, line, doc, start, lang),
+                "quote": text[start:end][:200],
+                "excerpt": excerpt(text, start, end, lines),
+                "section": sec,
+                "table": where,
+                "related": [
+                    {
+                        "message": r.message,
+                        "start": r.span.start,
+                        "end": r.span.end,
+                        "line": lines.position(min(r.span.start, len(text)))[0] + 1,
+                    }
+                    for r in d.related[:12]
+                ],
+                "fix": d.fix.message if d.fix is not None else None,
+                "correction": (d.data.get("correction") or "") if isinstance(d.data, dict) else "",
+                "accepted": accepted,
+                "reason": reason,
+            }
+        )
     open_ = [f for f in findings if not f["accepted"]]
     counts = {f.key: {"error": 0, "warning": 0, "info": 0} for f in families.FAMILIES}
     for f in open_:
@@ -238,19 +278,30 @@ def build_report(res, doc, lang: str = "zh", settings=None, index: int = 0, incl
     organ = (meta.organ if meta else None) or None
     rep = {
         # names are shown, never obeyed: a bidi override in "gnp.exe" must not read "exe.png"
-        "index": index, "path": safe_text(path), "file": safe_text(os.path.basename(path)),
+        "index": index,
+        "path": safe_text(path),
+        "file": safe_text(os.path.basename(path)),
         "organ": display_text(organ) if organ else None,
         "title": display_text(meta.title) if meta and meta.title else None,
         "format": (res.meta.get("format") if isinstance(res.meta, dict) else None) or "text",
         "unreadable": unreadable,
-        "level": level, "year": year, "template": res.template,
-        "published": _iso(published), "published_from": published_from, "deadline": _iso(deadline),
+        "level": level,
+        "year": year,
+        "template": res.template,
+        "published": _iso(published),
+        "published_from": published_from,
+        "deadline": _iso(deadline),
         "days_late": _days(published, deadline) if published and deadline else None,
         "pub_day": _days(published, (year + 1, 1, 1)) if published and year else None,
-        "counts": counts, "errors": errors, "warnings": warnings, "infos": infos,
+        "counts": counts,
+        "errors": errors,
+        "warnings": warnings,
+        "infos": infos,
         "accepted": sum(1 for f in findings if f["accepted"]),
-        "verdict": verdict, "rules": sorted({f["code"] for f in open_}),
-        "findings": findings, "sections": {str(k): v for k, v in sections.items()},
+        "verdict": verdict,
+        "rules": sorted({f["code"] for f in open_}),
+        "findings": findings,
+        "sections": {str(k): v for k, v in sections.items()},
         "tables": _tables(doc, findings, lang) if doc is not None else [],
     }
     if include_text:
@@ -277,10 +328,21 @@ def place(native: Optional[dict], line: int, doc, offset: int, lang: str = "zh")
         if at is not None:
             kind, t, r = at
             tname = name(SHORT_TABLES, kind, lang)
-            cell = next((c for c in r.cells if c.span is not None and c.span.start <= offset < max(c.span.end, c.span.start + 1)), None)
+            cell = next(
+                (
+                    c
+                    for c in r.cells
+                    if c.span is not None and c.span.start <= offset < max(c.span.end, c.span.start + 1)
+                ),
+                None,
+            )
             col = _column_names(t, lang).get(cell.column, "") if cell is not None else ""
-            if kind == "t4":        # one row of numbers: its column names the group and the outcome
-                where += (f", {tname} “{col}”" if en else f"，{tname}“{col}”") if col else (f", {tname}" if en else f"，{tname}")
+            if kind == "t4":  # one row of numbers: its column names the group and the outcome
+                where += (
+                    (f", {tname} “{col}”" if en else f"，{tname}“{col}”")
+                    if col
+                    else (f", {tname}" if en else f"，{tname}")
+                )
             else:
                 label = display_text(r.written or r.label) or r.label
                 where += f", {tname} row “{label}”" if en else f"，{tname}“{label}”行"
@@ -311,13 +373,15 @@ def excerpt(text: str, start: int, end: int, lines) -> str:
     ln = lines.line_of(n)
     a, b = lines.line_start(ln), lines.line_end(ln)
     e = max(n, min(end, b))
-    left, mid, right = text[max(a, n - 30):n], text[n:e], text[e:min(b, e + 30)]
+    left, mid, right = text[max(a, n - 30) : n], text[n:e], text[e : min(b, e + 30)]
     if not (left + mid + right).strip():
         return q
     left = ("……" if n - 30 > a else "") + " ".join(left.split()) + (" " if left[-1:].isspace() and left.strip() else "")
-    right = (" " if right[:1].isspace() and right.strip() else "") + " ".join(right.split()) + ("……" if e + 30 < b else "")
+    right = (
+        (" " if right[:1].isspace() and right.strip() else "") + " ".join(right.split()) + ("……" if e + 30 < b else "")
+    )
     if not (left.strip() or right.strip()):
-        return " ".join(mid.split())          # the finding is its whole line: nothing to mark it off from
+        return " ".join(mid.split())  # the finding is its whole line: nothing to mark it off from
     return f"{left.lstrip()}【{mid.strip()}】{right.rstrip()}" if mid.strip() else f"{left}{right}".strip()
 
 
@@ -343,16 +407,37 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
             cells: list[Optional[dict[str, Any]]] = [None] * len(cols)
             for c in row.cells:
                 ci = cols.index(c.column)
-                cells[ci] = {"raw": c.raw, "value": c.value, "start": c.span.start, "end": c.span.end,
-                             "state": "", "idents": []}
+                cells[ci] = {
+                    "raw": c.raw,
+                    "value": c.value,
+                    "start": c.span.start,
+                    "end": c.span.end,
+                    "state": "",
+                    "idents": [],
+                }
                 cell_ids[id(c)] = (kind, ri, ci)
             label = row_name(row) if kind != "t4" else (row.written or row.label)
-            rows.append({"label": label, "written": row.written, "cells": cells,
-                         "unreadable": bool(row.unreadable or row.unreliable)})
-        out.append({"kind": kind, "title": name(TABLE_TITLES, kind, lang),
-                    "columns": [names.get(c, "") for c in cols], "rows": rows, "identities": [],
-                    "missing": len(t.missing), "unreadable": bool(t.unreadable),
-                    "start": t.span.start, "end": t.span.end})
+            rows.append(
+                {
+                    "label": label,
+                    "written": row.written,
+                    "cells": cells,
+                    "unreadable": bool(row.unreadable or row.unreliable),
+                }
+            )
+        out.append(
+            {
+                "kind": kind,
+                "title": name(TABLE_TITLES, kind, lang),
+                "columns": [names.get(c, "") for c in cols],
+                "rows": rows,
+                "identities": [],
+                "missing": len(t.missing),
+                "unreadable": bool(t.unreadable),
+                "start": t.span.start,
+                "end": t.span.end,
+            }
+        )
     by_kind = {t["kind"]: t for t in out}
     for ident in idents:
         found = [cell_ids.get(id(c)) for c in ident.cells()]
@@ -366,20 +451,29 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
         k = len(t["identities"])
         target = cell_ids.get(id(ident.target)) if ident.target is not None else None
         culprit = cell_ids.get(id(ident.culprit)) if ident.culprit is not None else None
-        t["identities"].append({
-            "code": check_code(ident.check), "where": ident.where, "label": identity_label(ident),
-            "text": identity_text(ident), "state": state, "skipped": ident.skipped or "",
-            "cells": [[r, c] for _k, r, c in places], "target": [target[1], target[2]] if target else None,
-            "culprit": [culprit[1], culprit[2]] if culprit else None,
-            "fix": fmt_num(ident.extra["culprit_fix"]) if ident.culprit is not None and "culprit_fix" in ident.extra else None,
-        })
+        t["identities"].append(
+            {
+                "code": check_code(ident.check),
+                "where": ident.where,
+                "label": identity_label(ident),
+                "text": identity_text(ident),
+                "state": state,
+                "skipped": ident.skipped or "",
+                "cells": [[r, c] for _k, r, c in places],
+                "target": [target[1], target[2]] if target else None,
+                "culprit": [culprit[1], culprit[2]] if culprit else None,
+                "fix": fmt_num(ident.extra["culprit_fix"])
+                if ident.culprit is not None and "culprit_fix" in ident.extra
+                else None,
+            }
+        )
         for _k, r, c in places:
             cell = t["rows"][r]["cells"][c]
             cell["idents"].append(k)
             if state == "fail" and cell["state"] != "fail":
                 cell["state"] = "part"
         if state == "fail":
-            for at in (culprit or target,):     # the cell to correct: the one both sums point at, else the total
+            for at in (culprit or target,):  # the cell to correct: the one both sums point at, else the total
                 if at:
                     t["rows"][at[1]]["cells"][at[2]]["state"] = "fail"
     # a cell a finding points at (a blank cell, a malformed number …) fails too
@@ -389,8 +483,14 @@ def _tables(doc, findings: list[dict], lang: str) -> list[dict]:
                 if cell is None:
                     continue
                 for f in findings:
-                    if not f["accepted"] and f["start"] < f["end"] and f["start"] <= cell["start"] and cell["end"] <= f["end"] \
-                            and f["family"] == "template" and f["end"] - f["start"] < 40:
+                    if (
+                        not f["accepted"]
+                        and f["start"] < f["end"]
+                        and f["start"] <= cell["start"]
+                        and cell["end"] <= f["end"]
+                        and f["family"] == "template"
+                        and f["end"] - f["start"] < 40
+                    ):
                         cell["state"] = "fail"
     return out
 
@@ -401,12 +501,16 @@ def build_batch(reports: list[dict], lang: str = "zh", skipped=()) -> dict:
 
     reg = registry()
     codes = sorted({f["code"] for r in reports for f in r["findings"]})
-    rules = {c: {"name": reg[c].name if c in reg else c, "title": rule_title(c, lang), "family": _family_of(c)}
-             for c in codes}
+    rules = {
+        c: {"name": reg[c].name if c in reg else c, "title": rule_title(c, lang), "family": _family_of(c)}
+        for c in codes
+    }
     return {
         "lang": lang,
         "generated": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "reports": reports, "rules": rules, "skipped": [list(s) for s in skipped],
+        "reports": reports,
+        "rules": rules,
+        "skipped": [list(s) for s in skipped],
         "names": {
             "families": {f.key: families.review_name(f.key, lang) for f in families.FAMILIES},
             "levels": {str(k): name(LEVEL_NAMES, k, lang) for k in LEVEL_NAMES},
@@ -443,13 +547,30 @@ def comparison_view(cmp, max_cells: int = 300, max_passages: int = 8) -> dict:
     sections = []
     for s in cmp.sections:
         longest = sorted(s.passages, key=lambda p: -p["chars"])[:max_passages]
-        sections.append({"index": s.index, "title": s.title, "share": s.share, "copied": s.copied,
-                         "chars": s.new_chars, "passages": [{"start": p["new"][0], "end": p["new"][1],
-                                                             "chars": p["chars"], "text": p["text"][:160]}
-                                                            for p in longest]})
+        sections.append(
+            {
+                "index": s.index,
+                "title": s.title,
+                "share": s.share,
+                "copied": s.copied,
+                "chars": s.new_chars,
+                "passages": [
+                    {"start": p["new"][0], "end": p["new"][1], "chars": p["chars"], "text": p["text"][:160]}
+                    for p in longest
+                ],
+            }
+        )
     changed = [c for c in cmp.cells if c.changed]
-    return {"prev_path": cmp.old.path, "prev_year": cmp.old.year, "prev_organ": cmp.old.organ, "organ": cmp.organ,
-            "summary": cmp.summary, "summary_en": cmp.summary_en,
-            "figures": [f.to_dict() for f in cmp.figures],
-            "cells": len(cmp.cells), "changed": [c.to_dict() for c in changed[:max_cells]],
-            "changed_count": len(changed), "sections": sections}
+    return {
+        "prev_path": cmp.old.path,
+        "prev_year": cmp.old.year,
+        "prev_organ": cmp.old.organ,
+        "organ": cmp.organ,
+        "summary": cmp.summary,
+        "summary_en": cmp.summary_en,
+        "figures": [f.to_dict() for f in cmp.figures],
+        "cells": len(cmp.cells),
+        "changed": [c.to_dict() for c in changed[:max_cells]],
+        "changed_count": len(changed),
+        "sections": sections,
+    }

@@ -2,6 +2,7 @@
 columns) and a sheet of findings (file, organ, where the organ finds it in its own document — page;
 table, row, column; paragraph —, rule, severity, message, a quote, what to correct), each with a
 frozen header, filters and column widths that fit Chinese text."""
+
 from __future__ import annotations
 
 import io
@@ -23,17 +24,47 @@ def headers(lang: str) -> tuple[list[str], list[str]]:
     en = lang == "en"
     fam = [review_name(f.key, lang) for f in FAMILIES]
     if en:
-        reports = (["File", "Organ", "Level", "Report year", "Published", "Deadline", "Days late", "Template"]
-                   + [f"{f} errors" for f in fam] + [f"{f} warnings" for f in fam]
-                   + ["Errors", "Warnings", "Notes", "Accepted (baseline)", "Verdict", "Rules"])
-        findings = ["File", "Organ", "Where", "Section", "Rule", "Rule title", "Severity", "Family",
-                    "Message", "Text", "What to correct", "Accepted (baseline)"]
+        reports = (
+            ["File", "Organ", "Level", "Report year", "Published", "Deadline", "Days late", "Template"]
+            + [f"{f} errors" for f in fam]
+            + [f"{f} warnings" for f in fam]
+            + ["Errors", "Warnings", "Notes", "Accepted (baseline)", "Verdict", "Rules"]
+        )
+        findings = [
+            "File",
+            "Organ",
+            "Where",
+            "Section",
+            "Rule",
+            "Rule title",
+            "Severity",
+            "Family",
+            "Message",
+            "Text",
+            "What to correct",
+            "Accepted (baseline)",
+        ]
     else:
-        reports = (["文件", "机关", "层级", "报告年度", "发布日期", "发布期限", "逾期天数", "格式"]
-                   + [f"{f}错误" for f in fam] + [f"{f}警告" for f in fam]
-                   + ["错误", "警告", "提示", "已接受（基线）", "结论", "涉及规则"])
-        findings = ["文件", "机关", "位置", "部分", "规则", "规则名称", "严重程度", "类别", "问题", "原文",
-                    "修改要求", "已接受（基线）"]
+        reports = (
+            ["文件", "机关", "层级", "报告年度", "发布日期", "发布期限", "逾期天数", "格式"]
+            + [f"{f}错误" for f in fam]
+            + [f"{f}警告" for f in fam]
+            + ["错误", "警告", "提示", "已接受（基线）", "结论", "涉及规则"]
+        )
+        findings = [
+            "文件",
+            "机关",
+            "位置",
+            "部分",
+            "规则",
+            "规则名称",
+            "严重程度",
+            "类别",
+            "问题",
+            "原文",
+            "修改要求",
+            "已接受（基线）",
+        ]
     return reports, findings
 
 
@@ -42,12 +73,21 @@ def report_rows(batch: dict) -> list[list]:
     n = batch["names"]
     rows = []
     for r in batch["reports"]:
-        rows.append([r["path"], display_organ(r, lang), n["levels"][str(r["level"])], r["year"],
-                     r["published"], r["deadline"], r["days_late"] if (r["days_late"] or 0) > 0 else None,
-                     n["templates"].get(str(r["template"]), r["template"])]
-                    + [r["counts"][f.key]["error"] for f in FAMILIES] + [r["counts"][f.key]["warning"] for f in FAMILIES]
-                    + [r["errors"], r["warnings"], r["infos"], r["accepted"], n["verdicts"][r["verdict"]],
-                       " ".join(r["rules"])])
+        rows.append(
+            [
+                r["path"],
+                display_organ(r, lang),
+                n["levels"][str(r["level"])],
+                r["year"],
+                r["published"],
+                r["deadline"],
+                r["days_late"] if (r["days_late"] or 0) > 0 else None,
+                n["templates"].get(str(r["template"]), r["template"]),
+            ]
+            + [r["counts"][f.key]["error"] for f in FAMILIES]
+            + [r["counts"][f.key]["warning"] for f in FAMILIES]
+            + [r["errors"], r["warnings"], r["infos"], r["accepted"], n["verdicts"][r["verdict"]], " ".join(r["rules"])]
+        )
     return rows
 
 
@@ -59,10 +99,22 @@ def finding_rows(batch: dict) -> list[list]:
     for r in batch["reports"]:
         for f in r["findings"]:
             sec = r["sections"].get(str(f["section"])) if f["section"] is not None else n["other_section"]
-            rows.append([r["path"], display_organ(r, lang), f["where"], sec, f["code"],
-                         batch["rules"].get(f["code"], {}).get("title", f["name"]), n["severities"][f["severity"]],
-                         n["families"][f["family"]], f["message"], f.get("excerpt") or f["quote"][:120],
-                         f.get("correction") or "", yes if f["accepted"] else ""])
+            rows.append(
+                [
+                    r["path"],
+                    display_organ(r, lang),
+                    f["where"],
+                    sec,
+                    f["code"],
+                    batch["rules"].get(f["code"], {}).get("title", f["name"]),
+                    n["severities"][f["severity"]],
+                    n["families"][f["family"]],
+                    f["message"],
+                    f.get("excerpt") or f["quote"][:120],
+                    f.get("correction") or "",
+                    yes if f["accepted"] else "",
+                ]
+            )
     return rows
 
 
@@ -79,17 +131,23 @@ def render(batch: dict) -> bytes:
     ws2 = wb.create_sheet("Findings" if lang == "en" else "问题")
     head_font = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="DCE6F1")
-    verdict_fill = {"fail": PatternFill("solid", fgColor="F8CBCB"), "revise": PatternFill("solid", fgColor="FFEBB3"),
-                    "pass": PatternFill("solid", fgColor="D5EDD6"), "unreadable": PatternFill("solid", fgColor="E0E0E0")}
-    sheets = ((ws1, rh, report_rows(batch), {1: 40, 2: 30}),
-              (ws2, fh, finding_rows(batch), {0: 40, 2: 36, 8: 70, 9: 40, 10: 50}))
+    verdict_fill = {
+        "fail": PatternFill("solid", fgColor="F8CBCB"),
+        "revise": PatternFill("solid", fgColor="FFEBB3"),
+        "pass": PatternFill("solid", fgColor="D5EDD6"),
+        "unreadable": PatternFill("solid", fgColor="E0E0E0"),
+    }
+    sheets = (
+        (ws1, rh, report_rows(batch), {1: 40, 2: 30}),
+        (ws2, fh, finding_rows(batch), {0: 40, 2: 36, 8: 70, 9: 40, 10: 50}),
+    )
     for ws, head, rows, caps in sheets:
         ws.append(head)
         for row in rows:
             ws.append([_safe(v) for v in row])
             for c in ws[ws.max_row]:
                 if isinstance(c.value, str) and c.value.startswith("="):
-                    c.data_type = "s"      # a text that looks like a formula stays text
+                    c.data_type = "s"  # a text that looks like a formula stays text
         for c in ws[1]:
             c.font = head_font
             c.fill = head_fill

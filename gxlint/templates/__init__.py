@@ -2,6 +2,7 @@
 
 Adding a revision of the national format is adding ``v20xx.toml`` and its first report year.
 """
+
 from __future__ import annotations
 
 import functools

@@ -44,6 +44,7 @@
 国办公开办函〔2021〕30号附件《政府信息公开工作年度报告格式》表三及其勾稽关系说明
 （“第一项加第二项之和，等于第三项加第四项之和”：结转下年度的申请计入下一年度的第二项）。
 """
+
 from gxlint.api import COLUMN_NAMES, COLUMN_NAMES_EN, Rule, Severity, Span, fmt_num
 
 COLUMNS = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
@@ -58,9 +59,9 @@ class CarryOverMismatch(Rule):
     messages = {
         "mismatch": {
             "zh": "表三“二、上年结转政府信息公开申请数量”{column}列为 {value}，但 {prev} 年报告“四、结转下年度继续办理”"
-                  "{column}列为 {old}（相差 {diff}）",
+            "{column}列为 {old}（相差 {diff}）",
             "en": "table 三 “二、上年结转” ({column}) is {value}, but the {prev} report carried {old} into the next "
-                  "year (“四、结转下年度继续办理”, {column}; a difference of {diff})",
+            "year (“四、结转下年度继续办理”, {column}; a difference of {diff})",
         },
         "other": {
             "zh": "{prev} 年报告中“四、结转下年度继续办理”{column}列为 {old}",
@@ -83,12 +84,27 @@ class CarryOverMismatch(Rule):
             if cur is None or old is None:
                 continue
             if col == "tot" and differing:
-                continue      # the total differs because a column does: one finding per cause
+                continue  # the total differs because a column does: one finding per cause
             if round(cur.value, 4) != round(old.value, 4):
                 differing.append(col)
-                ctx.report("mismatch", Span(cur.start, cur.end), column=names[col], value=fmt_num(cur.value),
-                           prev=prev.year, old=fmt_num(old.value), diff=fmt_num(abs(cur.value - old.value)),
-                           related=[ctx.related_in(prev.path, old, "other", prev=prev.year, column=names[col],
-                                                   old=fmt_num(old.value))],
-                           data={"column": col, "other_path": prev.path, "other_year": prev.year,
-                                 "value": cur.value, "other_value": old.value})
+                ctx.report(
+                    "mismatch",
+                    Span(cur.start, cur.end),
+                    column=names[col],
+                    value=fmt_num(cur.value),
+                    prev=prev.year,
+                    old=fmt_num(old.value),
+                    diff=fmt_num(abs(cur.value - old.value)),
+                    related=[
+                        ctx.related_in(
+                            prev.path, old, "other", prev=prev.year, column=names[col], old=fmt_num(old.value)
+                        )
+                    ],
+                    data={
+                        "column": col,
+                        "other_path": prev.path,
+                        "other_year": prev.year,
+                        "value": cur.value,
+                        "other_value": old.value,
+                    },
+                )

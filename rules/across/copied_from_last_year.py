@@ -70,6 +70,7 @@
 《中华人民共和国政府信息公开条例》第五十条（年度报告应包括“存在的主要问题及改进情况”）；
 国办公开办函〔2021〕30号附件《政府信息公开工作年度报告格式》第五部分。
 """
+
 from gxlint.api import COPIED_MIN_CHARS, COPIED_SHARE, Rule, Severity, Span, printed_share
 
 SECTION = 5
@@ -84,10 +85,10 @@ class CopiedFromLastYear(Rule):
     messages = {
         "copied": {
             "zh": "第五部分“存在的主要问题及改进情况”有 {pct}% 的文字与 {prev} 年报告相同（{chars} 字中 {same} 字，"
-                  "{count} 段）：问题和改进措施像是照抄上一年的，请重新查找本年度的问题并交代上一年改进措施的落实情况",
+            "{count} 段）：问题和改进措施像是照抄上一年的，请重新查找本年度的问题并交代上一年改进措施的落实情况",
             "en": "{pct}% of section 5 (problems and improvements) is the {prev} report's text ({same} of {chars} "
-                  "characters, {count} passages): the problems and measures look copied from last year; "
-                  "find this year's problems and say what became of last year's measures",
+            "characters, {count} passages): the problems and measures look copied from last year; "
+            "find this year's problems and say what became of last year's measures",
         },
         "other": {
             "zh": "{prev} 年报告第五部分的相同文字",
@@ -114,8 +115,21 @@ class CopiedFromLastYear(Rule):
         oa = min(theirs.span(p.old_a, p.old_b)[0] for p in passages)
         ob = max(theirs.span(p.old_a, p.old_b)[1] for p in passages)
         same = sum(p.chars for p in passages)
-        ctx.report("copied", Span(a, b), pct=f"{share * 100:.0f}", prev=prev.year, chars=mine.n, same=same,
-                   count=len(passages),
-                   related=[ctx.related_in(prev.path, theirs.ref(oa, ob), "other", prev=prev.year)],
-                   data={"other_path": prev.path, "other_year": prev.year, "share": round(share, 4),
-                         "chars": mine.n, "same": same, "passages": len(passages)})
+        ctx.report(
+            "copied",
+            Span(a, b),
+            pct=f"{share * 100:.0f}",
+            prev=prev.year,
+            chars=mine.n,
+            same=same,
+            count=len(passages),
+            related=[ctx.related_in(prev.path, theirs.ref(oa, ob), "other", prev=prev.year)],
+            data={
+                "other_path": prev.path,
+                "other_year": prev.year,
+                "share": round(share, 4),
+                "chars": mine.n,
+                "same": same,
+                "passages": len(passages),
+            },
+        )

@@ -40,6 +40,7 @@ GX702、GX704）也无法确定上一年度的数字，此时不作这些核对�
 《中华人民共和国政府信息公开条例》第五十条（每年1月31日前公布本行政机关上一年度政府信息公开
 工作年度报告）。
 """
+
 from gxlint.api import Rule, Severity, Span
 
 
@@ -82,5 +83,12 @@ class DuplicateReport(Rule):
         if others:
             o = others[0]
             rel = [ctx.related_in(o.path, o.anchor, "other", other=o.path)] if o.anchor else []
-            ctx.report("year", span, organ=report.organ_written or report.organ, year=report.year, other=o.path,
-                       related=rel, data={"other_path": o.path})
+            ctx.report(
+                "year",
+                span,
+                organ=report.organ_written or report.organ,
+                year=report.year,
+                other=o.path,
+                related=rel,
+                data={"other_path": o.path},
+            )

@@ -46,6 +46,7 @@
 国办公开办函〔2021〕30号附件《政府信息公开工作年度报告格式》表二（本年制发件数、本年废止件数、
 现行有效件数）。
 """
+
 from gxlint.api import Rule, Severity, Span, fmt_num
 
 ROWS = (("rules", "规章", "rules"), ("docs", "行政规范性文件", "normative documents"))
@@ -60,10 +61,10 @@ class InForceDrift(Rule):
     messages = {
         "drift": {
             "zh": "表二“{row}”现行有效件数为 {valid}，但 {prev} 年的 {old} 件加本年制发 {made} 件、减本年废止 {repealed} 件"
-                  "应为 {want}（相差 {diff}）；如有集中清理、宣布失效未计入“本年废止件数”，请核实并在报告中说明",
+            "应为 {want}（相差 {diff}）；如有集中清理、宣布失效未计入“本年废止件数”，请核实并在报告中说明",
             "en": "table 二 “{row}”: {valid} in force, but {old} in force in {prev} + {made} made − {repealed} repealed "
-                  "is {want} (a difference of {diff}); bulk clean-ups are sometimes not counted as repealed: "
-                  "check and explain in the report",
+            "is {want} (a difference of {diff}); bulk clean-ups are sometimes not counted as repealed: "
+            "check and explain in the report",
         },
         "other": {
             "zh": "{prev} 年报告中“{row}”现行有效件数为 {old}",
@@ -88,8 +89,17 @@ class InForceDrift(Rule):
             want = old.value + made.value - rep.value
             if abs(want - valid.value) < 1e-9:
                 continue
-            ctx.report("drift", Span(valid.start, valid.end), row=row, valid=fmt_num(valid.value), prev=prev.year,
-                       old=fmt_num(old.value), made=fmt_num(made.value), repealed=fmt_num(rep.value),
-                       want=fmt_num(want), diff=fmt_num(abs(want - valid.value)),
-                       related=[ctx.related_in(prev.path, old, "other", prev=prev.year, row=row, old=fmt_num(old.value))],
-                       data={"row": rid, "other_path": prev.path, "other_year": prev.year, "expected": want})
+            ctx.report(
+                "drift",
+                Span(valid.start, valid.end),
+                row=row,
+                valid=fmt_num(valid.value),
+                prev=prev.year,
+                old=fmt_num(old.value),
+                made=fmt_num(made.value),
+                repealed=fmt_num(rep.value),
+                want=fmt_num(want),
+                diff=fmt_num(abs(want - valid.value)),
+                related=[ctx.related_in(prev.path, old, "other", prev=prev.year, row=row, old=fmt_num(old.value))],
+                data={"row": rid, "other_path": prev.path, "other_year": prev.year, "expected": want},
+            )

@@ -46,18 +46,37 @@
 国办公开办函〔2021〕30号附件《政府信息公开工作年度报告格式》表三；
 《中华人民共和国政府信息公开条例》第五十条（年度报告应如实反映工作情况）。
 """
+
 from gxlint.api import Rule, Severity, Span, fmt_num
 
 SUBJECT_CELL = {
-    "received": "r1", "carried_prev": "r2", "answered": "r3_7", "handled": "r3_7", "carried_next": "r4",
-    "disclosed": "r3_1", "partial": "r3_2",
+    "received": "r1",
+    "carried_prev": "r2",
+    "answered": "r3_7",
+    "handled": "r3_7",
+    "carried_next": "r4",
+    "disclosed": "r3_1",
+    "partial": "r3_2",
 }
-SUBJECT_ZH = {"received": "本年新收申请", "carried_prev": "上年结转申请", "answered": "办结申请",
-              "handled": "办理申请", "carried_next": "结转下年度申请", "disclosed": "予以公开", "partial": "部分公开"}
-SUBJECT_EN = {"received": "requests received", "carried_prev": "requests carried over", "answered": "requests answered",
-              "handled": "requests handled", "carried_next": "requests carried forward", "disclosed": "disclosed",
-              "partial": "partly disclosed"}
-TOLERANCE = 1.0   # percentage points: a change written rounded to whole per cent
+SUBJECT_ZH = {
+    "received": "本年新收申请",
+    "carried_prev": "上年结转申请",
+    "answered": "办结申请",
+    "handled": "办理申请",
+    "carried_next": "结转下年度申请",
+    "disclosed": "予以公开",
+    "partial": "部分公开",
+}
+SUBJECT_EN = {
+    "received": "requests received",
+    "carried_prev": "requests carried over",
+    "answered": "requests answered",
+    "handled": "requests handled",
+    "carried_next": "requests carried forward",
+    "disclosed": "disclosed",
+    "partial": "partly disclosed",
+}
+TOLERANCE = 1.0  # percentage points: a change written rounded to whole per cent
 
 
 class PriorYearFigure(Rule):
@@ -74,7 +93,7 @@ class PriorYearFigure(Rule):
         "change": {
             "zh": "正文说{what}比上年{dir} {value}%，但按 {prev} 年报告的 {old} 件和本年的 {cur} 件，实际{real}",
             "en": "the text says {what} changed by {value}% on last year, but from {old} in the {prev} report to {cur} "
-                  "this year the change is {real}",
+            "this year the change is {real}",
         },
         "other": {"zh": "{prev} 年报告表三：{old}", "en": "the {prev} report's table 三: {old}"},
         "correct.count": {
@@ -100,9 +119,16 @@ class PriorYearFigure(Rule):
             ref = f["ref"]
             rel = [ctx.related_in(prev.path, old, "other", prev=prev.year, old=fmt_num(old.value))]
             if f["kind"] == "count" and abs(f["value"] - old.value) > 1e-9:
-                ctx.report("count", Span(ref.start, ref.end), what=names[f["subject"]], value=fmt_num(f["value"]),
-                           prev=prev.year, old=fmt_num(old.value), related=rel,
-                           data={"other_path": prev.path, "other_value": old.value})
+                ctx.report(
+                    "count",
+                    Span(ref.start, ref.end),
+                    what=names[f["subject"]],
+                    value=fmt_num(f["value"]),
+                    prev=prev.year,
+                    old=fmt_num(old.value),
+                    related=rel,
+                    data={"other_path": prev.path, "other_value": old.value},
+                )
             elif f["kind"] == "change" and old.value > 0:
                 real = (f["current"] - old.value) / old.value * 100
                 if abs(real - f["value"]) <= TOLERANCE:
@@ -113,7 +139,16 @@ class PriorYearFigure(Rule):
                 else:
                     real_s = ("增长 " if real >= 0 else "下降 ") + f"{abs(real):.1f}%"
                     d = "增长" if f["value"] >= 0 else "下降"
-                ctx.report("change", Span(ref.start, ref.end), what=names[f["subject"]], dir=d,
-                           value=fmt_num(abs(f["value"])), prev=prev.year, old=fmt_num(old.value),
-                           cur=fmt_num(f["current"]), real=real_s, related=rel,
-                           data={"other_path": prev.path, "other_value": old.value, "real_change": real})
+                ctx.report(
+                    "change",
+                    Span(ref.start, ref.end),
+                    what=names[f["subject"]],
+                    dir=d,
+                    value=fmt_num(abs(f["value"])),
+                    prev=prev.year,
+                    old=fmt_num(old.value),
+                    cur=fmt_num(f["current"]),
+                    real=real_s,
+                    related=rel,
+                    data={"other_path": prev.path, "other_value": old.value, "real_change": real},
+                )

@@ -51,6 +51,7 @@ gxlint 同时读到多份报告时，跨年度核对（GX701–GX705）只在确
 
 《中华人民共和国政府信息公开条例》第五十条（年度报告由各级行政机关就本机关的工作编制公布）。
 """
+
 from gxlint.api import Rule, Severity, Span, maybe_last_year, organ_core, organ_relation
 
 MAX_NAMED = 3
@@ -65,24 +66,24 @@ class UnsettledOrgan(Rule):
     messages = {
         "places": {
             "zh": "{other}（{prev} 年，“{theirs}”）可能是本机关（“{mine}”）上一年度的报告，但“{core}”在这批报告中有"
-                  "不同的上级地名（{variants}），无法确定是同一机关，未作跨年度核对；如是同一机关，请在配置 "
-                  "[tool.gxlint.organs] 中写明",
+            "不同的上级地名（{variants}），无法确定是同一机关，未作跨年度核对；如是同一机关，请在配置 "
+            "[tool.gxlint.organs] 中写明",
             "en": "{other} ({prev}, “{theirs}”) may be last year's report of this organ (“{mine}”), but “{core}” is "
-                  "written with different places above it in these reports ({variants}): not settled, the years "
-                  "were not compared; if it is one organ, say so in [tool.gxlint.organs]",
+            "written with different places above it in these reports ({variants}): not settled, the years "
+            "were not compared; if it is one organ, say so in [tool.gxlint.organs]",
         },
         "office": {
             "zh": "{other}（{prev} 年）是“{theirs}”的报告，本报告是“{mine}”的：机关与其办公室是两个机关，"
-                  "无法确定是否同一机关，未作跨年度核对；请在标题中写明本报告所属机关的全称",
+            "无法确定是否同一机关，未作跨年度核对；请在标题中写明本报告所属机关的全称",
             "en": "{other} ({prev}) is the report of “{theirs}”, this one of “{mine}”: an organ and its office are "
-                  "two organs; not settled, the years were not compared; write the organ's full name in the title",
+            "two organs; not settled, the years were not compared; write the organ's full name in the title",
         },
         "unnamed": {
             "zh": "本报告没有写明机关名称（标题、落款、开头一句、网页来源都没有），无法与 {other}（{prev} 年）"
-                  "确定为同一机关，未作跨年度核对；请在标题中写明机关全称",
+            "确定为同一机关，未作跨年度核对；请在标题中写明机关全称",
             "en": "this report does not name its organ (not in the title, the signature, the opening sentence or "
-                  "a source line): it cannot be settled as the same organ as {other} ({prev}), the years were "
-                  "not compared; write the organ's full name in the title",
+            "a source line): it cannot be settled as the same organ as {other} ({prev}), the years were "
+            "not compared; write the organ's full name in the title",
         },
         "other": {"zh": "{prev} 年的报告：{other}", "en": "the {prev} report: {other}"},
         "correct.places": {
@@ -104,15 +105,21 @@ class UnsettledOrgan(Rule):
         if y is None or index.previous(report) is not None:
             return
         if report.organ and index.of_year(report, y - 1):
-            return          # several reports of last year for this organ: GX703 says so
+            return  # several reports of last year for this organ: GX703 says so
         anchor = report.anchor
         span = Span(anchor.start, anchor.end) if anchor else Span(0, 0)
         mine = report.organ_written or report.organ or ""
         cands = maybe_last_year(report, index)
         if not report.organ:
             for o in cands[:1]:
-                ctx.report("unnamed", span, other=o.path, prev=o.year, related=self._rel(ctx, o),
-                           data={"other_path": o.path, "other_year": o.year, "why": "unnamed"})
+                ctx.report(
+                    "unnamed",
+                    span,
+                    other=o.path,
+                    prev=o.year,
+                    related=self._rel(ctx, o),
+                    data={"other_path": o.path, "other_year": o.year, "why": "unnamed"},
+                )
             return
         core = organ_core(report.organ)
         named = 0
@@ -122,11 +129,29 @@ class UnsettledOrgan(Rule):
             data = {"other_path": o.path, "other_year": o.year, "why": why}
             if why == "places":
                 variants = sorted({e.organ_written or e.organ for e in index.of_core(core)})
-                ctx.report("places", span, other=o.path, prev=o.year, theirs=theirs, mine=mine, core=core,
-                           variants="、".join(variants), related=self._rel(ctx, o), data=data)
+                ctx.report(
+                    "places",
+                    span,
+                    other=o.path,
+                    prev=o.year,
+                    theirs=theirs,
+                    mine=mine,
+                    core=core,
+                    variants="、".join(variants),
+                    related=self._rel(ctx, o),
+                    data=data,
+                )
             else:
-                ctx.report("office", span, other=o.path, prev=o.year, theirs=theirs, mine=mine,
-                           related=self._rel(ctx, o), data=data)
+                ctx.report(
+                    "office",
+                    span,
+                    other=o.path,
+                    prev=o.year,
+                    theirs=theirs,
+                    mine=mine,
+                    related=self._rel(ctx, o),
+                    data=data,
+                )
             named += 1
             if named >= MAX_NAMED:
                 break

@@ -34,6 +34,7 @@
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三角注：
 “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
 """
+
 from gxlint.api import COLUMN_NAMES_EN, Rule, Severity, all_identities, fmt_num, reportable
 
 
@@ -51,9 +52,9 @@ class BalanceMismatch(Rule):
         },
         "balance_cell": {
             "zh": "{column}：一、本年新收 + 二、上年结转 = {lhs}，而（七）总计 + 四、结转下年度 = {rhs}；"
-                  "“{row}”行的合计也对不上，问题很可能在“{row}”{cname}这一格（{value}）",
+            "“{row}”行的合计也对不上，问题很可能在“{row}”{cname}这一格（{value}）",
             "en": "{column_en} column: new + carried over = {lhs}, but （七）总计 + carried forward = {rhs}; row "
-                  "“{row}” does not add up either, so the likely error is its {column_en} cell ({value})",
+            "“{row}” does not add up either, so the likely error is its {column_en} cell ({value})",
         },
         "part": {"zh": "{row}：{value}", "en": "{row}: {value}"},
         "correct.balance": {
@@ -79,15 +80,34 @@ class BalanceMismatch(Rule):
                 r4 = ident.rhs[1].value or 0
                 if abs(ident.lhs_value - (o.rhs_value + r4)) < 1e-9:
                     continue
-            related = [ctx.related(t.cell.span, "part", row=t.label, value=fmt_num(t.value))
-                       for t in ident.lhs + ident.rhs[:1] if t.cell]
+            related = [
+                ctx.related(t.cell.span, "part", row=t.label, value=fmt_num(t.value))
+                for t in ident.lhs + ident.rhs[:1]
+                if t.cell
+            ]
             culprit = ident.culprit
             if culprit is not None and culprit is not ident.target:
-                ctx.report("balance_cell", ident.target.span, column=ident.where, column_en=COLUMN_NAMES_EN.get(col, ""),
-                           lhs=fmt_num(ident.lhs_value), rhs=fmt_num(ident.rhs_value), row=ident.extra["culprit_row"],
-                           cname=ident.extra["culprit_column"], value=fmt_num(culprit.value), related=related,
-                           data={"identity": ident.id, **ident.extra})
+                ctx.report(
+                    "balance_cell",
+                    ident.target.span,
+                    column=ident.where,
+                    column_en=COLUMN_NAMES_EN.get(col, ""),
+                    lhs=fmt_num(ident.lhs_value),
+                    rhs=fmt_num(ident.rhs_value),
+                    row=ident.extra["culprit_row"],
+                    cname=ident.extra["culprit_column"],
+                    value=fmt_num(culprit.value),
+                    related=related,
+                    data={"identity": ident.id, **ident.extra},
+                )
                 continue
-            ctx.report("balance", ident.target.span, column=ident.where, column_en=COLUMN_NAMES_EN.get(col, ""),
-                       lhs=fmt_num(ident.lhs_value), rhs=fmt_num(ident.rhs_value), related=related,
-                       data={"identity": ident.id, **ident.extra})
+            ctx.report(
+                "balance",
+                ident.target.span,
+                column=ident.where,
+                column_en=COLUMN_NAMES_EN.get(col, ""),
+                lhs=fmt_num(ident.lhs_value),
+                rhs=fmt_num(ident.rhs_value),
+                related=related,
+                data={"identity": ident.id, **ident.extra},
+            )

@@ -33,6 +33,7 @@
 
 《中华人民共和国立法法》关于规章制定权的规定；国办公开办函〔2021〕30号表二的统计口径。
 """
+
 from gxlint.api import Rule, Severity, fmt_num
 
 
@@ -85,14 +86,25 @@ class ImplausibleCount(Rule):
                 continue
             made, rep, valid = row.value("made"), row.value("repealed"), row.value("valid")
             if None not in (made, rep, valid) and valid < made - rep:
-                ctx.report("valid", row.cell("valid").span, row=row.label, valid=fmt_num(valid), made=fmt_num(made),
-                           repealed=fmt_num(rep), diff=fmt_num(made - rep))
+                ctx.report(
+                    "valid",
+                    row.cell("valid").span,
+                    row=row.label,
+                    valid=fmt_num(valid),
+                    made=fmt_num(made),
+                    repealed=fmt_num(rep),
+                    diff=fmt_num(made - rep),
+                )
             new, tot = row.value("new_public"), row.value("total_public")
             if None not in (new, tot) and tot < new:
-                ctx.report("public_total", row.cell("total_public").span, row=row.label, total=fmt_num(tot), new=fmt_num(new))
+                ctx.report(
+                    "public_total", row.cell("total_public").span, row=row.label, total=fmt_num(tot), new=fmt_num(new)
+                )
             prev, delta = row.value("prev_items"), row.value("delta")
             if None not in (prev, delta) and prev + delta < 0:
-                ctx.report("negative_items", row.cell("delta").span, row=row.label, prev=fmt_num(prev), delta=fmt_num(delta))
+                ctx.report(
+                    "negative_items", row.cell("delta").span, row=row.label, prev=fmt_num(prev), delta=fmt_num(delta)
+                )
         level = ctx.settings.organ_level or ctx.doc.meta.organ_level
         r = table.rows.get("t2.rules")
         if level == "township" and r is not None and not r.unreliable:

@@ -74,6 +74,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三“三、本年度办理结果”。
 """
+
 from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identities, fmt_num, reportable
 
 
@@ -92,9 +93,9 @@ class OutcomeTotalMismatch(Rule):
         },
         "outsum_cell": {
             "zh": "（七）总计 {column}为 {total}，但各办理结果之和为 {parts}；“{row}”行的合计也对不上，"
-                  "问题很可能在“{row}”{cname}这一格（{value}）",
+            "问题很可能在“{row}”{cname}这一格（{value}）",
             "en": "（七）总计, {column_en} column: {total}, but the outcome rows add up to {parts}; row “{row}” does not "
-                  "add up either, so the likely error is its {column_en} cell ({value})",
+            "add up either, so the likely error is its {column_en} cell ({value})",
         },
         "part": {"zh": "{row}：{value}", "en": "{row}: {value}"},
         "fix": {"zh": "把（七）总计改为 {parts}", "en": "set （七）总计 to {parts}"},
@@ -113,17 +114,38 @@ class OutcomeTotalMismatch(Rule):
             if ident.check not in self.checks or not reportable(ident):
                 continue
             parts, total = fmt_num(ident.rhs_value), fmt_num(ident.lhs_value)
-            related = [ctx.related(t.cell.span, "part", row=t.label, value=fmt_num(t.value))
-                       for t in ident.rhs if t.cell and t.value]
+            related = [
+                ctx.related(t.cell.span, "part", row=t.label, value=fmt_num(t.value))
+                for t in ident.rhs
+                if t.cell and t.value
+            ]
             cell = ident.target
             fix = Fix(ctx.message("fix", parts=parts), (Edit(cell.span.start, cell.span.end, parts),), safe=False)
             culprit = ident.culprit
             if culprit is not None and culprit is not cell:
-                ctx.report("outsum_cell", cell.span, column=ident.where, column_en=COLUMN_NAMES_EN.get(ident.extra.get("column", ""), ""),
-                           total=total, parts=parts, row=ident.extra["culprit_row"],
-                           cname=ident.extra["culprit_column"], value=fmt_num(culprit.value), related=related,
-                           fix=None, data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})
+                ctx.report(
+                    "outsum_cell",
+                    cell.span,
+                    column=ident.where,
+                    column_en=COLUMN_NAMES_EN.get(ident.extra.get("column", ""), ""),
+                    total=total,
+                    parts=parts,
+                    row=ident.extra["culprit_row"],
+                    cname=ident.extra["culprit_column"],
+                    value=fmt_num(culprit.value),
+                    related=related,
+                    fix=None,
+                    data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra},
+                )
                 continue
-            ctx.report("outsum", cell.span, column=ident.where, column_en=COLUMN_NAMES_EN.get(ident.extra.get("column", ""), ""),
-                       total=total, parts=parts, related=related, fix=fix,
-                       data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})
+            ctx.report(
+                "outsum",
+                cell.span,
+                column=ident.where,
+                column_en=COLUMN_NAMES_EN.get(ident.extra.get("column", ""), ""),
+                total=total,
+                parts=parts,
+                related=related,
+                fix=fix,
+                data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra},
+            )

@@ -29,6 +29,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表四。
 """
+
 from gxlint.api import Rule, Severity, all_identities, fmt_num, reportable
 
 
@@ -46,10 +47,10 @@ class ReviewTotalMismatch(Rule):
         },
         "exhausted": {
             "zh": "{group}：这一行的数字连在一起（{written}），无论怎样拆分成各单元格，结果维持、结果纠正、其他结果、"
-                  "尚未审结之和都不等于总计；最可能的读法是 {reading}（各项之和 {parts}，总计 {total}）",
+            "尚未审结之和都不等于总计；最可能的读法是 {reading}（各项之和 {parts}，总计 {total}）",
             "en": "{group_en}: the row's digits run together ({written}) and however they are split into cells, "
-                  "upheld + corrected + other + pending never equals the total; the likeliest reading is "
-                  "{reading} (parts {parts}, total {total})",
+            "upheld + corrected + other + pending never equals the total; the likeliest reading is "
+            "{reading} (parts {parts}, total {total})",
         },
         "part": {"zh": "{col}：{value}", "en": "{col}: {value}"},
         "correct.sum": {
@@ -66,9 +67,18 @@ class ReviewTotalMismatch(Rule):
         for ident in all_identities(doc):
             if ident.check not in self.checks or not reportable(ident):
                 continue
-            related = [ctx.related(t.cell.span, "part", col=t.label, value=fmt_num(t.value)) for t in ident.rhs if t.cell]
-            ctx.report("exhausted" if ident.extra.get("exhausted") else "sum", ident.target.span,
-                       written=ident.extra.get("written", ""), reading=ident.extra.get("reading", ""),
-                       group=ident.where, group_en="administrative review",
-                       parts=fmt_num(ident.rhs_value), total=fmt_num(ident.lhs_value), related=related,
-                       data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})
+            related = [
+                ctx.related(t.cell.span, "part", col=t.label, value=fmt_num(t.value)) for t in ident.rhs if t.cell
+            ]
+            ctx.report(
+                "exhausted" if ident.extra.get("exhausted") else "sum",
+                ident.target.span,
+                written=ident.extra.get("written", ""),
+                reading=ident.extra.get("reading", ""),
+                group=ident.where,
+                group_en="administrative review",
+                parts=fmt_num(ident.rhs_value),
+                total=fmt_num(ident.lhs_value),
+                related=related,
+                data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra},
+            )

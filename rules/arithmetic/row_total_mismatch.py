@@ -26,6 +26,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表三（申请人情况：自然人、法人或其他组织、总计）。
 """
+
 from gxlint.api import COLUMN_NAMES_EN, Edit, Fix, Rule, Severity, all_identities, fmt_num, reportable
 
 
@@ -48,16 +49,16 @@ class RowTotalMismatch(Rule):
         },
         "rowsum_cell": {
             "zh": "“{row}”行：各申请人列之和为 {parts}，总计列为 {total}；{column}列的合计也对不上，"
-                  "两处都指向这一格：{column} {value}，按勾稽关系应为 {should}",
+            "两处都指向这一格：{column} {value}，按勾稽关系应为 {should}",
             "en": "row “{row}”: the applicant columns add up to {parts}, the total column says {total}; "
-                  "the {column_en} column does not add up either; both point at this cell: {value} should be {should}",
+            "the {column_en} column does not add up either; both point at this cell: {value} should be {should}",
         },
         "exhausted": {
             "zh": "“{row}”行的数字连在一起（{written}），无论怎样拆分成各单元格，各申请人列之和都不等于总计；"
-                  "最可能的读法是 {reading}（各列之和 {parts}，总计 {total}）",
+            "最可能的读法是 {reading}（各列之和 {parts}，总计 {total}）",
             "en": "row “{row}”: its digits run together ({written}) and however they are split into cells, the "
-                  "applicant columns never add up to the total; the likeliest reading is {reading} "
-                  "(columns {parts}, total {total})",
+            "applicant columns never add up to the total; the likeliest reading is {reading} "
+            "(columns {parts}, total {total})",
         },
         "part": {"zh": "{col}：{value}", "en": "{col}: {value}"},
         "total": {"zh": "总计：{value}", "en": "total: {value}"},
@@ -86,7 +87,9 @@ class RowTotalMismatch(Rule):
             if ident.check not in self.checks or not reportable(ident):
                 continue
             parts, total = fmt_num(ident.rhs_value), fmt_num(ident.lhs_value)
-            related = [ctx.related(t.cell.span, "part", col=t.label, value=fmt_num(t.value)) for t in ident.rhs if t.cell]
+            related = [
+                ctx.related(t.cell.span, "part", col=t.label, value=fmt_num(t.value)) for t in ident.rhs if t.cell
+            ]
             cell = ident.target
             culprit = ident.culprit
             if culprit is not None and culprit is not cell and ident.id == "T3.rowsum":
@@ -95,21 +98,55 @@ class RowTotalMismatch(Rule):
                 col = ident.extra["culprit_column"]
                 col_en = COLUMN_NAMES_EN.get(culprit.column, culprit.column)
                 related = [ctx.related(cell.span, "total", value=total)] + [
-                    r for r, t in zip(related, [t for t in ident.rhs if t.cell]) if t.cell is not culprit]
-                fix = Fix(ctx.message("fix_cell", column=col, column_en=col_en, should=fix_v),
-                          (Edit(culprit.span.start, culprit.span.end, fix_v),), safe=False)
-                ctx.report("rowsum_cell", culprit.span, row=ident.where, parts=parts, total=total, column=col,
-                           column_en=col_en, value=fmt_num(culprit.value), should=fix_v, related=related, fix=fix,
-                           data={"identity": ident.id, "arithmetic": ident.arithmetic(), "cell": culprit.column,
-                                 **ident.extra})
+                    r for r, t in zip(related, [t for t in ident.rhs if t.cell]) if t.cell is not culprit
+                ]
+                fix = Fix(
+                    ctx.message("fix_cell", column=col, column_en=col_en, should=fix_v),
+                    (Edit(culprit.span.start, culprit.span.end, fix_v),),
+                    safe=False,
+                )
+                ctx.report(
+                    "rowsum_cell",
+                    culprit.span,
+                    row=ident.where,
+                    parts=parts,
+                    total=total,
+                    column=col,
+                    column_en=col_en,
+                    value=fmt_num(culprit.value),
+                    should=fix_v,
+                    related=related,
+                    fix=fix,
+                    data={
+                        "identity": ident.id,
+                        "arithmetic": ident.arithmetic(),
+                        "cell": culprit.column,
+                        **ident.extra,
+                    },
+                )
                 continue
-            if ident.extra.get("exhausted"):     # no fix: which cell holds which digits is not known
-                ctx.report("exhausted", cell.span, row=ident.where, parts=parts, total=total, related=related,
-                           written=ident.extra["written"], reading=ident.extra["reading"],
-                           data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra})
+            if ident.extra.get("exhausted"):  # no fix: which cell holds which digits is not known
+                ctx.report(
+                    "exhausted",
+                    cell.span,
+                    row=ident.where,
+                    parts=parts,
+                    total=total,
+                    related=related,
+                    written=ident.extra["written"],
+                    reading=ident.extra["reading"],
+                    data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra},
+                )
                 continue
             fix = Fix(ctx.message("fix", parts=parts), (Edit(cell.span.start, cell.span.end, parts),), safe=False)
             mid = "subtotal" if ident.id == "T3.subtotal" else "rowsum"
-            ctx.report(mid, cell.span, row=ident.where, parts=parts, total=total, related=related, fix=fix,
-                       data={"identity": ident.id, "arithmetic": ident.arithmetic(),
-                             **ident.extra})
+            ctx.report(
+                mid,
+                cell.span,
+                row=ident.where,
+                parts=parts,
+                total=total,
+                related=related,
+                fix=fix,
+                data={"identity": ident.id, "arithmetic": ident.arithmetic(), **ident.extra},
+            )

@@ -16,6 +16,7 @@
 
 gxlint 自身的可靠性要求。
 """
+
 from gxlint.api import Rule, Severity
 
 

@@ -22,6 +22,7 @@
 
 gxlint 输入约定：UTF-8（可带 BOM）、带 BOM 的 UTF-16，GB18030 兜底。
 """
+
 from gxlint.api import Rule, Severity
 
 
@@ -35,14 +36,14 @@ class UnreadableInput(Rule):
     messages = {
         "binary": {
             "zh": "不是可读取的报告文件（像是二进制文件），未检查；支持 .txt、.md、.docx、.html、.pdf、.ofd，"
-                  "以及（经 LibreOffice 转换）.doc、.wps、.odt、.rtf",
+            "以及（经 LibreOffice 转换）.doc、.wps、.odt、.rtf",
             "en": "not a readable report (looks binary); not checked — .txt, .md, .docx, .html, .pdf and .ofd are "
-                  "read, and .doc, .wps, .odt and .rtf through LibreOffice",
+            "read, and .doc, .wps, .odt and .rtf through LibreOffice",
         },
         "binary_at": {
             "zh": "第 {line} 行起是二进制数据或控制字符（如 NUL），文件可能已损坏或混入了其他文件，未检查",
             "en": "binary data or control characters (such as NUL) from line {line} on: the file may be damaged "
-                  "or have another file mixed in; not checked",
+            "or have another file mixed in; not checked",
         },
         "undecodable": {
             "zh": "无法按 {encoding} 解码（第 {offset} 字节起），未检查；请另存为 UTF-8",
@@ -84,33 +85,33 @@ class UnreadableInput(Rule):
         "table_too_large": {
             "zh": "表格 {table} 过大（{size}，上限 {limit}），不像年度报告中的表格（文件可能是恶意构造的），未检查",
             "en": "table {table} is too large ({size}; limit {limit}): no annual report has such a table "
-                  "(a crafted file?); not checked",
+            "(a crafted file?); not checked",
         },
         "list_too_large": {
             "zh": "自动编号的值过大（{value}，上限 {limit}），不像年度报告中的列表（文件可能是恶意构造的），未检查",
             "en": "an automatic list number is too large ({value}; limit {limit}): no annual report has such a list "
-                  "(a crafted file?); not checked",
+            "(a crafted file?); not checked",
         },
         # the formats read through LibreOffice (gxlint.read.office)
         "needs_office": {
             "zh": "{kind}（{ext}），要由 LibreOffice 转换后读取，但本机没有安装 LibreOffice，未检查；请安装 LibreOffice"
-                  "（Debian/Ubuntu：sudo apt install libreoffice-writer；Windows、macOS：从 https://www.libreoffice.org/download/ "
-                  "下载安装，或设置环境变量 GXLINT_SOFFICE 为 soffice 的路径）后再检查",
+            "（Debian/Ubuntu：sudo apt install libreoffice-writer；Windows、macOS：从 https://www.libreoffice.org/download/ "
+            "下载安装，或设置环境变量 GXLINT_SOFFICE 为 soffice 的路径）后再检查",
             "en": "{kind_en} ({ext}) is read after LibreOffice converts it, and LibreOffice is not installed; not checked — "
-                  "install LibreOffice (Debian/Ubuntu: sudo apt install libreoffice-writer; Windows, macOS: "
-                  "https://www.libreoffice.org/download/, or set GXLINT_SOFFICE to the path of soffice) and check it again",
+            "install LibreOffice (Debian/Ubuntu: sudo apt install libreoffice-writer; Windows, macOS: "
+            "https://www.libreoffice.org/download/, or set GXLINT_SOFFICE to the path of soffice) and check it again",
         },
         "office_failed": {
             "zh": "{kind}（{ext}），但 LibreOffice 无法打开它（{reason}），文件可能已损坏或设有密码，未检查；"
-                  "请在 Word 或 WPS 中打开并另存为 .docx 后再检查",
+            "请在 Word 或 WPS 中打开并另存为 .docx 后再检查",
             "en": "{kind_en} ({ext}) that LibreOffice cannot open ({reason}): damaged or password-protected?; not checked "
-                  "— open it in Word or WPS and save it as .docx",
+            "— open it in Word or WPS and save it as .docx",
         },
         "office_timeout": {
             "zh": "{kind}（{ext}），LibreOffice 在 {seconds} 秒内没有转换完，已终止，未检查（文件可能已损坏或异常复杂）；"
-                  "请在 Word 或 WPS 中打开并另存为 .docx 后再检查",
+            "请在 Word 或 WPS 中打开并另存为 .docx 后再检查",
             "en": "{kind_en} ({ext}) that LibreOffice did not convert within {seconds} s (stopped); not checked "
-                  "(damaged or abnormally complex?) — open it in Word or WPS and save it as .docx",
+            "(damaged or abnormally complex?) — open it in Word or WPS and save it as .docx",
         },
         # ofd
         "damaged_ofd": {
@@ -131,9 +132,9 @@ class UnreadableInput(Rule):
         },
         "ofd_missing_page": {
             "zh": "OFD 版式文档的第 {page} 页缺失（文件中没有 {part}），未检查（以免把残缺的报告当作完整的检查）；"
-                  "请重新导出或重新获取文件",
+            "请重新导出或重新获取文件",
             "en": "page {page} of the OFD document is missing ({part} is not in the file); not checked (a partial "
-                  "report is never checked as a whole one) — export or get the file again",
+            "report is never checked as a whole one) — export or get the file again",
         },
         "ofd_too_many_pages": {
             "zh": "OFD 版式文档有 {pages} 页，超过上限 {limit} 页，不像一份年度报告，未检查",
@@ -142,12 +143,12 @@ class UnreadableInput(Rule):
         "ofd_too_complex": {
             "zh": "OFD 版式文档内容异常复杂（{reason}），超出读取上限，可能已损坏或是恶意构造的文件，未检查",
             "en": "the OFD document is abnormally complex ({reason}), beyond the reader's limits: damaged or "
-                  "maliciously crafted?; not checked",
+            "maliciously crafted?; not checked",
         },
         "scanned_ofd": {
             "zh": "OFD 版式文档没有文字（{pages} 页都只有图像，像是扫描件），未检查；请提供由文字处理软件导出的版式文件或原文档",
             "en": "the OFD document has no text (its {pages} page(s) are images only, as in a scan); not checked — "
-                  "provide a file exported from the word processor, or the source document",
+            "provide a file exported from the word processor, or the source document",
         },
         "empty_ofd": {
             "zh": "OFD 版式文档的 {pages} 页上都没有文字，未检查",
@@ -155,25 +156,25 @@ class UnreadableInput(Rule):
         },
         "ofd_unmapped_text": {
             "zh": "OFD 版式文档的文字无法提取（{share} 的字符只有字形编号，所用字体没有可用的编码映射），未检查；"
-                  "请从原文档重新导出（嵌入字体）或提供原文档",
+            "请从原文档重新导出（嵌入字体）或提供原文档",
             "en": "the OFD document's text cannot be extracted ({share} of its characters are glyph numbers whose "
-                  "fonts have no usable map); not checked — export it again from the source (with fonts embedded) "
-                  "or provide the source document",
+            "fonts have no usable map); not checked — export it again from the source (with fonts embedded) "
+            "or provide the source document",
         },
         "spreadsheet": {
             "zh": "这是 Excel 等电子表格（{ext}），不是报告文档，未检查；请提供报告全文：Word 文档（.docx）或可复制文字的 PDF",
             "en": "a spreadsheet ({ext}, Excel or the like), not a report document; not checked — provide the "
-                  "whole report: a Word document (.docx) or a PDF whose text can be copied",
+            "whole report: a Word document (.docx) or a PDF whose text can be copied",
         },
         "presentation": {
             "zh": "这是演示文稿（{ext}），不是报告文档，未检查；请提供报告全文：Word 文档（.docx）或可复制文字的 PDF",
             "en": "a presentation ({ext}), not a report document; not checked — provide the whole report: a Word "
-                  "document (.docx) or a PDF whose text can be copied",
+            "document (.docx) or a PDF whose text can be copied",
         },
         "image": {
             "zh": "这是图片（{ext}），不是报告文档，未检查；请提供报告全文：Word 文档（.docx）或可复制文字的 PDF",
             "en": "an image ({ext}), not a report document; not checked — provide the whole report: a Word document "
-                  "(.docx) or a PDF whose text can be copied",
+            "(.docx) or a PDF whose text can be copied",
         },
         "archive": {
             "zh": "这是压缩包（{ext}），不是报告文档，未检查；请解压后检查其中的报告文件",
@@ -189,9 +190,9 @@ class UnreadableInput(Rule):
         },
         "docx_alt_chunk": {
             "zh": "Word 文档中嵌入了 {kind} 格式的内容（{part}，altChunk），无法读取，未检查（以免把残缺的报告当作完整的检查）；"
-                  "请在 Word 中打开并另存为 .docx",
+            "请在 Word 中打开并另存为 .docx",
             "en": "the Word document embeds {kind} content ({part}, an altChunk) that cannot be read; not checked "
-                  "(a partial report is never checked as a whole one) — open it in Word and save it as .docx",
+            "(a partial report is never checked as a whole one) — open it in Word and save it as .docx",
         },
         "damaged_html": {
             "zh": "无法解析网页（{reason}），未检查",
@@ -200,7 +201,7 @@ class UnreadableInput(Rule):
         "html_too_deep": {
             "zh": "网页元素嵌套超过 {limit} 层，解析器只能读到其中一部分，未检查（以免把残缺的报告当作完整的检查）",
             "en": "the page nests elements more than {limit} levels deep, so only part of it could be parsed; "
-                  "not checked (a partial report is never checked as a whole one)",
+            "not checked (a partial report is never checked as a whole one)",
         },
         "pdf_unsupported": {
             "zh": "无法读取 PDF：缺少 PDF 读取组件（{error}），未检查；请重新安装 gxlint",
@@ -210,7 +211,7 @@ class UnreadableInput(Rule):
         "scanned_pdf": {
             "zh": "PDF 没有文字层（{pages} 页都只有图像，像是扫描件），未检查；请提供由文字处理软件导出的 PDF 或原文档",
             "en": "the PDF has no text layer (its {pages} page(s) are images only, as in a scan); not checked — "
-                  "provide a PDF exported from the word processor, or the source document",
+            "provide a PDF exported from the word processor, or the source document",
         },
         "empty_pdf": {
             "zh": "PDF 的 {pages} 页上都没有文字，未检查",
@@ -223,7 +224,7 @@ class UnreadableInput(Rule):
         "truncated_pdf": {
             "zh": "PDF 文件不完整（缺少文件结尾，可能下载或复制时中断），未检查；请重新获取完整文件",
             "en": "the PDF is incomplete (its end is missing: an interrupted download or copy?); not checked — "
-                  "get the complete file again",
+            "get the complete file again",
         },
         "damaged_pdf": {
             "zh": "PDF 文件已损坏，文件结构无法解析，未检查；请重新导出或重新获取文件",
@@ -248,12 +249,12 @@ class UnreadableInput(Rule):
         "pdf_too_complex": {
             "zh": "PDF 内容异常复杂（图形或文字对象多到超出读取上限），可能已损坏或是恶意构造的文件，未检查",
             "en": "the PDF is abnormally complex (more drawing or text objects than the reader's limits): "
-                  "damaged or maliciously crafted?; not checked",
+            "damaged or maliciously crafted?; not checked",
         },
         "pdf_unmapped_text": {
             "zh": "PDF 的文字无法提取（{share} 的字符所用字体没有 Unicode 编码映射），未检查；请从原文档重新导出 PDF（嵌入字体）或提供原文档",
             "en": "the PDF's text cannot be extracted ({share} of its characters use fonts without a Unicode map); "
-                  "not checked — export the PDF again from the source document, or provide that document",
+            "not checked — export the PDF again from the source document, or provide that document",
         },
         "correct": {
             "zh": "请重新报送可读取的报告文件：Word 文档（.docx），或由 Word、WPS 直接导出、可复制文字的 PDF。",

@@ -42,6 +42,7 @@ PDF 或转换工具在行宽处折开的行先接起来再检查。
 国办公开办函〔2021〕30号（年度报告内容应准确完整）；GB/T 15834—2011《标点符号用法》；
 《党政机关公文处理工作条例》第十九条（公文文稿应校核，文字表述准确）。
 """
+
 import re
 
 import regex
@@ -51,8 +52,10 @@ from gxlint.api import Edit, Fix, Rule, Severity, in_prose, lexicon, paragraphs
 FUNCTION = frozenset("的了在和是与对及并把被将从向于为以或而也都就还又给让其之所且")
 """Function characters (particles, prepositions, conjunctions, adverbs of linkage): a doubled
 one is a slip; a doubled content character (水水 in 饮用水水源) is not looked at."""
-_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1\1+|([" + "".join(sorted(FUNCTION)) + r"])\2"
-                      r"|([\u4e00-\u9fff]{2,8}?)\3(?!\3)")
+_DOUBLED = re.compile(
+    r"([\u4e00-\u9fff])\1\1+|([" + "".join(sorted(FUNCTION)) + r"])\2"
+    r"|([\u4e00-\u9fff]{2,8}?)\3(?!\3)"
+)
 """A doubled function character, or a doubled run of two to eight Han characters (the shortest at
 each place) not followed by a third copy; a run of one character three times or more is taken in
 one step and passed over.  Matches do not overlap: a slip inside a doubled run that is not one
@@ -68,7 +71,7 @@ _TENTATIVE_CUES = ("要", "需要", "再", "好好", "应该", "应当", "先", 
 """What comes before one (再研究研究, 大家讨论讨论, 我们商量商量): modal verbs, adverbs, pronouns."""
 _COUNTING = "一两几每"
 """A numeral and a classifier written twice is a reduplication (一个一个, 一步一步)."""
-_WINDOW = 12        # Han characters on either side read with the doubled word to segment it
+_WINDOW = 12  # Han characters on either side read with the doubled word to segment it
 
 
 class DuplicatedWord(Rule):
@@ -97,11 +100,11 @@ class DuplicatedWord(Rule):
         found = 0
         for m in _DOUBLED.finditer(text):
             if m.group(1):
-                continue        # a run of one character three times or more (哈哈哈)
+                continue  # a run of one character three times or more (哈哈哈)
             unit = m.group(2) or m.group(3)
             i, n = m.start(), len(unit)
-            if text[i - n:i] == unit:
-                continue        # three copies or more: not this slip (哈哈哈, a run of one character)
+            if text[i - n : i] == unit:
+                continue  # three copies or more: not this slip (哈哈哈, a run of one character)
             if quoted is None:
                 quoted = [q.span() for q in _QUOTED.finditer(text)]
             if any(a < i + 2 * n and i < b for a, b in quoted):
@@ -130,12 +133,17 @@ def _slip(text: str, i: int, n: int) -> bool:
     two characters or more (or one function character), not a reduplicated word of the
     dictionary, and not a verb's tentative reduplication (研究研究。)."""
     lex = lexicon()
-    unit = text[i:i + n]
+    unit = text[i : i + n]
     if lex.reduplicated(unit + unit):
         return False
     end = i + 2 * n
-    if n == 2 and (end >= len(text) or not _han(text[end]) or text.startswith(_TENTATIVE, end)
-                   or text.endswith(_TENTATIVE_CUES, 0, i) or unit[0] in _COUNTING):
+    if n == 2 and (
+        end >= len(text)
+        or not _han(text[end])
+        or text.startswith(_TENTATIVE, end)
+        or text.endswith(_TENTATIVE_CUES, 0, i)
+        or unit[0] in _COUNTING
+    ):
         return False
     a = i
     while a > 0 and i - a < _WINDOW and _han(text[a - 1]):

@@ -32,6 +32,7 @@
 
 国办公开办函〔2021〕30号（年度报告内容应准确完整）；GB/T 15834—2011《标点符号用法》。
 """
+
 from gxlint.api import Rule, Severity
 
 KIND = {
@@ -63,8 +64,9 @@ class Mojibake(Rule):
     }
 
     def on_document(self, doc, ctx):
-        dead = [r.delete for r in doc.debris.residue] \
-            if ctx.settings.is_enabled("GX605", "page-residue", doc.path) else []
+        dead = (
+            [r.delete for r in doc.debris.residue] if ctx.settings.is_enabled("GX605", "page-residue", doc.path) else []
+        )
         by_line: dict[int, list] = {}
         for m in doc.debris.mojibake:
             if any(d.start <= m.span.start < d.end for d in dead):
@@ -75,8 +77,15 @@ class Mojibake(Rule):
             first = items[0]
             rec = ctx.message("recovered", text=first.recovered) if first.recovered else ""
             related = [ctx.related(m.span, "more", text=_short(m.written)) for m in items[1:]]
-            ctx.report("mojibake", first.span, related=related, text=_short(first.written),
-                       why=KIND[first.kind][idx], recovered=rec, data={"kind": first.kind, "count": len(items)})
+            ctx.report(
+                "mojibake",
+                first.span,
+                related=related,
+                text=_short(first.written),
+                why=KIND[first.kind][idx],
+                recovered=rec,
+                data={"kind": first.kind, "count": len(items)},
+            )
 
 
 def _short(s: str) -> str:

@@ -42,14 +42,24 @@
 
 国办公开办函〔2021〕30号（年度报告按统一格式编制发布）。
 """
+
 from gxlint.api import Edit, Fix, Rule, Severity, Span
 
 KINDS = {
-    "source": ("来源", "source"), "time": ("发布时间", "publication time"), "views": ("浏览次数", "view count"),
-    "font": ("字体大小", "font size"), "qr": ("扫一扫", "QR code"), "print": ("打印本页", "print"),
-    "close": ("关闭窗口", "close window"), "share": ("分享/收藏", "share"), "author": ("作者/编辑", "author"),
-    "meta": ("页面信息", "page metadata"), "crumb": ("“当前位置”导航", "breadcrumb"),
-    "pair": ("来源、发布时间", "source and time"), "buttons": ("打印/关闭按钮", "page buttons"), "archive": ("网页存档说明", "web archive note"),
+    "source": ("来源", "source"),
+    "time": ("发布时间", "publication time"),
+    "views": ("浏览次数", "view count"),
+    "font": ("字体大小", "font size"),
+    "qr": ("扫一扫", "QR code"),
+    "print": ("打印本页", "print"),
+    "close": ("关闭窗口", "close window"),
+    "share": ("分享/收藏", "share"),
+    "author": ("作者/编辑", "author"),
+    "meta": ("页面信息", "page metadata"),
+    "crumb": ("“当前位置”导航", "breadcrumb"),
+    "pair": ("来源、发布时间", "source and time"),
+    "buttons": ("打印/关闭按钮", "page buttons"),
+    "archive": ("网页存档说明", "web archive note"),
 }
 
 
@@ -138,11 +148,11 @@ def _roles(doc, r) -> list[str]:
     """What the residue line ``r`` holds that other rules use (see :data:`ROLES`)."""
     meta = doc.meta
     out = []
-    inside = lambda sp: sp is not None and r.span.start <= sp.start < r.span.end     # noqa: E731
+    inside = lambda sp: sp is not None and r.span.start <= sp.start < r.span.end  # noqa: E731
     if inside(meta.title_span):
-        out.append("title")            # a labelled 标题: line is the title only when the report has none
+        out.append("title")  # a labelled 标题: line is the title only when the report has none
     if inside(meta.published_span) and meta.signature.date != meta.published:
-        out.append("date")             # (a signature of the same date would still give GX502 its date)
+        out.append("date")  # (a signature of the same date would still give GX502 its date)
     if meta.organ_source == "source" and inside(meta.organ_span):
         out.append("organ")
     return out
@@ -173,7 +183,7 @@ def _fix(doc, ctx, block, idx: int) -> Fix:
         flush()
         kept.extend(rl)
         if rl == ["title"]:
-            edits.append(Edit(r.span.start, doc.meta.title_span.start, ""))    # 标题: X → X
+            edits.append(Edit(r.span.start, doc.meta.title_span.start, ""))  # 标题: X → X
     flush()
     kept = list(dict.fromkeys(kept))
     what = sep.join(ROLES[k][0][idx] for k in kept)

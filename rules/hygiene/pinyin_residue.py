@@ -27,6 +27,7 @@
 
 《中华人民共和国国家通用语言文字法》第九条；国办公开办函〔2021〕30号（年度报告按统一格式编制发布）。
 """
+
 from gxlint.api import Edit, Fix, Rule, Severity, paragraph_keys
 
 
@@ -64,7 +65,7 @@ class PinyinResidue(Rule):
             dead = {doc.lines.line_of(r.span.start) for r in doc.debris.residue}
             if dead:
                 spans = [s for s in spans if doc.lines.line_of(s.start) not in dead]
-            chrome = [c.delete for c in doc.debris.chrome]     # chrome inside a line
+            chrome = [c.delete for c in doc.debris.chrome]  # chrome inside a line
             if chrome:
                 spans = [s for s in spans if not any(c.start <= s.start < c.end for c in chrome)]
         if not spans:
@@ -79,9 +80,18 @@ class PinyinResidue(Rule):
             items = [s for s, _ in pairs]
             # the first finding carries the fix for the whole document, the others its part in their
             # paragraph (the same edits)
-            fix = whole if k == 0 else Fix(ctx.message("fix_part", count=len(items)),
-                                           tuple(e for _, e in pairs), safe=True)
+            fix = (
+                whole
+                if k == 0
+                else Fix(ctx.message("fix_part", count=len(items)), tuple(e for _, e in pairs), safe=True)
+            )
             first = items[0]
-            example = doc.text[max(0, first.start - 1):first.end]
-            ctx.report("paragraph", first, fix=fix, count=len(items), example=example,
-                       data={"count": len(items), "document_fix": k == 0})
+            example = doc.text[max(0, first.start - 1) : first.end]
+            ctx.report(
+                "paragraph",
+                first,
+                fix=fix,
+                count=len(items),
+                example=example,
+                data={"count": len(items), "document_fix": k == 0},
+            )

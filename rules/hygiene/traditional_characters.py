@@ -30,6 +30,7 @@
 
 《中华人民共和国国家通用语言文字法》第九条（国家机关以普通话和规范汉字为公务用语用字）。
 """
+
 import functools
 from itertools import accumulate, compress, count, groupby
 from operator import itemgetter, ne
@@ -87,11 +88,11 @@ class TraditionalCharacters(Rule):
             lines = doc.lines.lines_of([c[0] for c in changes])
             changes = [c for c, ln in zip(changes, lines) if ln not in skip]
         chrome = _chrome_spans(doc, ctx)
-        if chrome:          # page chrome inside a line: GX605 deletes it
+        if chrome:  # page chrome inside a line: GX605 deletes it
             changes = [c for c in changes if not any(sp.start <= c[0] < sp.end for sp in chrome)]
         if not changes:
             return
-        if len(changes) != n_all:       # some left out: the runs are cut there
+        if len(changes) != n_all:  # some left out: the runs are cut there
             firsts = []
             edits = _edits(changes, firsts)
         if len({c for _, c, _ in changes}) == 1:
@@ -99,14 +100,22 @@ class TraditionalCharacters(Rule):
             # for the document, and the conversion is not safe
             o, t, simp = changes[0]
             fix = Fix(ctx.message("fix_one", t=t, s=simp, count=len(changes)), tuple(edits), safe=False)
-            ctx.report("single", Span(o, o + 1), fix=fix, severity=Severity.INFORMATION, t=t, s=simp,
-                       count=len(changes), data={"count": len(changes), "document_fix": True})
+            ctx.report(
+                "single",
+                Span(o, o + 1),
+                fix=fix,
+                severity=Severity.INFORMATION,
+                t=t,
+                s=simp,
+                count=len(changes),
+                data={"count": len(changes), "document_fix": True},
+            )
             return
         whole = Fix(ctx.message("fix", count=len(edits)), tuple(edits), safe=True)
         para = paragraph_keys(doc)
         units: dict[object, list] = {}
         keys = [para[ln] for ln in doc.lines.lines_of([c[0] for c in changes])]
-        for k, grp in groupby(zip(keys, changes), key=itemgetter(0)):     # runs of one paragraph
+        for k, grp in groupby(zip(keys, changes), key=itemgetter(0)):  # runs of one paragraph
             units.setdefault(k, []).extend(map(itemgetter(1), grp))
         # each paragraph's part of the whole fix: the same edits (a run of adjacent characters
         # never crosses a line, so it is all in one paragraph), grouped by the run's first line
@@ -130,8 +139,14 @@ class TraditionalCharacters(Rule):
                     seen.append(pair)
                 if len(seen) == 3:
                     break
-            ctx.report("paragraph", Span(first[0], first[0] + 1), fix=fix, count=len(items),
-                       examples="、".join(seen), data={"count": len(items), "document_fix": k == 0})
+            ctx.report(
+                "paragraph",
+                Span(first[0], first[0] + 1),
+                fix=fix,
+                count=len(items),
+                examples="、".join(seen),
+                data={"count": len(items), "document_fix": k == 0},
+            )
 
 
 def _residue_spans(doc, ctx) -> set:
@@ -156,17 +171,20 @@ def _diff(doc) -> tuple[list, list, list]:
     (an unchanged run costs one string comparison), each run's differences memoised by its text."""
     norm, orig = doc.norm, doc.text
     simp = norm.text
-    diffs = []      # (original offset of the run, its _seg_diff)
+    diffs = []  # (original offset of the run, its _seg_diff)
     for start, end, shift in norm.segments():
         seg = simp[start:end]
-        src = orig[start + shift:end + shift]
+        src = orig[start + shift : end + shift]
         if seg != src:
             diffs.append((start + shift, _seg_diff(seg, src)))
     changes = [(base + j, t, s) for base, (rel, _runs) in diffs for j, t, s in rel]
     # a run never crosses from one segment to the next: text was removed between them
     edits = [Edit(base + a, base + b, new) for base, (_rel, runs) in diffs for a, b, new, _k in runs]
-    firsts = [n0 + k for n0, (_base, (_rel, runs)) in zip(accumulate((len(d[1][0]) for d in diffs), initial=0), diffs)
-              for _a, _b, _new, k in runs]
+    firsts = [
+        n0 + k
+        for n0, (_base, (_rel, runs)) in zip(accumulate((len(d[1][0]) for d in diffs), initial=0), diffs)
+        for _a, _b, _new, k in runs
+    ]
     return changes, edits, firsts
 
 
@@ -175,8 +193,9 @@ def _seg_diff(seg: str, src: str) -> tuple[tuple, tuple]:
     """The script changes of one run (converted ``seg``, original ``src``): ((offset, traditional,
     simplified) …) and the runs of adjacent ones ((start, end, simplified text, index of the first
     change) …), offsets relative to the run."""
-    rel = tuple((j, src[j], seg[j]) for j in compress(count(), map(ne, seg, src))
-                if src[j] >= "\u2e80" and not seg[j].isascii())
+    rel = tuple(
+        (j, src[j], seg[j]) for j in compress(count(), map(ne, seg, src)) if src[j] >= "\u2e80" and not seg[j].isascii()
+    )
     runs = []
     k = 0
     n = len(rel)
@@ -185,7 +204,7 @@ def _seg_diff(seg: str, src: str) -> tuple[tuple, tuple]:
         e = k + 1
         while e < n and rel[e][0] == rel[e - 1][0] + 1:
             e += 1
-        runs.append((a, rel[e - 1][0] + 1, seg[a:rel[e - 1][0] + 1], k))
+        runs.append((a, rel[e - 1][0] + 1, seg[a : rel[e - 1][0] + 1], k))
         k = e
     return rel, tuple(runs)
 
@@ -196,7 +215,7 @@ def _edits(changes, firsts: Optional[list] = None) -> list:
     edits = []
     if firsts is None:
         firsts = []
-    start = end = 0                 # the run so far: [start, end), its new text in buf
+    start = end = 0  # the run so far: [start, end), its new text in buf
     buf: list[str] = []
     for i, (o, _t, s) in enumerate(changes):
         if buf and o == end:

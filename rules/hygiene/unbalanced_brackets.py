@@ -31,6 +31,7 @@
 
 GB/T 15834—2011《标点符号用法》4.4 引号、4.5 括号、4.15 书名号。
 """
+
 import re
 
 from gxlint.api import Edit, Fix, Rule, Severity, Span, paragraphs
@@ -39,7 +40,7 @@ OPEN = {"(": "paren", "（": "paren", "《": "title", "“": "quote"}
 CLOSE = {")": "paren", "）": "paren", "》": "title", "”": "quote"}
 CLOSER = {"paren": "）", "title": "》", "quote": "”"}
 OPENER = {"paren": "（", "title": "《", "quote": "“"}
-PARTNER = {"(": ")", ")": "(", "（": "）", "）": "（", "《": "》", "》": "《", "“": "”", "”": "“"}   # for messages
+PARTNER = {"(": ")", ")": "(", "（": "）", "）": "（", "《": "》", "》": "《", "“": "”", "”": "“"}  # for messages
 NAME = {"paren": ("括号", "parenthesis"), "title": ("书名号", "title mark"), "quote": ("引号", "quotation mark")}
 _BRACKET = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
 _ENUM = re.compile(r"^[ \t\u3000*#>-]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z]|[①-⑳])$")
@@ -74,7 +75,7 @@ class UnbalancedBrackets(Rule):
     }
 
     def on_document(self, doc, ctx):
-        found: list[tuple[int, str, Span, dict]] = []   # (position, message id, span, kwargs)
+        found: list[tuple[int, str, Span, dict]] = []  # (position, message id, span, kwargs)
         self._scan(doc, ctx, found)
         # one diagnostic per line: the first problem, the others as related information
         by_line: dict[int, list] = {}
@@ -105,7 +106,7 @@ class UnbalancedBrackets(Rule):
             evs.append(ev)
         wrapped = paragraphs(doc)
         stack: list[tuple[int, str]] = []
-        through = -1            # lines up to this one lie inside a wrapped paragraph (page numbers)
+        through = -1  # lines up to this one lie inside a wrapped paragraph (page numbers)
         for ln, events in enumerate(events_by_line):
             if not events and not stack:
                 continue
@@ -122,16 +123,22 @@ class UnbalancedBrackets(Rule):
                     k -= 1
                 if k < 0:
                     if fam == "paren" and _ENUM.match(text[a:pos]):
-                        continue        # 1) 一） list markers
-                    found.append((pos, "unopened", Span(pos, pos + 1),
-                                  dict(ch=ch, want=PARTNER[ch], name="右" + NAME[fam][0], name_en=NAME[fam][1])))
+                        continue  # 1) 一） list markers
+                    found.append(
+                        (
+                            pos,
+                            "unopened",
+                            Span(pos, pos + 1),
+                            dict(ch=ch, want=PARTNER[ch], name="右" + NAME[fam][0], name_en=NAME[fam][1]),
+                        )
+                    )
                     continue
-                for p, c in stack[k + 1:]:     # crossing: what was opened inside is never closed
+                for p, c in stack[k + 1 :]:  # crossing: what was opened inside is never closed
                     self._unclosed(ctx, text, p, c, found)
                 del stack[k:]
             nxt = wrapped.continues(ln)
             if nxt is not None and nxt not in dead:
-                through = nxt - 1       # a wrapped line: the paragraph goes on (past a page number)
+                through = nxt - 1  # a wrapped line: the paragraph goes on (past a page number)
                 continue
             if stack and not self._continues(stack, events_by_line, ln + 1):
                 for p, c in stack:
@@ -144,16 +151,27 @@ class UnbalancedBrackets(Rule):
     def _continues(stack, events_by_line, nxt: int) -> bool:
         """The paragraph goes on: the next non-empty line closes the innermost open bracket first."""
         if nxt >= len(events_by_line) or not events_by_line[nxt]:
-            return False        # the last line, or a line without brackets (a blank line ends the paragraph)
+            return False  # the last line, or a line without brackets (a blank line ends the paragraph)
         first = events_by_line[nxt][0][1]
         return first in CLOSE and CLOSE[first] == OPEN[stack[-1][1]]
 
     def _unclosed(self, ctx, text, p, c, found):
         fix = None
         # exactly doubled (““办不成事”): one is a typo; three or more in a row is not that typo
-        if (p + 1 < len(text) and text[p + 1] == c and c in "“《" and text[p + 2:p + 3] != c
-                and (p == 0 or text[p - 1] != c)):
+        if (
+            p + 1 < len(text)
+            and text[p + 1] == c
+            and c in "“《"
+            and text[p + 2 : p + 3] != c
+            and (p == 0 or text[p - 1] != c)
+        ):
             fix = Fix(ctx.message("fix", ch=c), (Edit(p, p + 1, ""),), safe=True)
         fam = OPEN[c]
-        found.append((p, "unclosed", Span(p, p + 1),
-                      dict(fix=fix, ch=c, want=PARTNER[c], name="左" + NAME[fam][0], name_en=NAME[fam][1])))
+        found.append(
+            (
+                p,
+                "unclosed",
+                Span(p, p + 1),
+                dict(fix=fix, ch=c, want=PARTNER[c], name="左" + NAME[fam][0], name_en=NAME[fam][1]),
+            )
+        )

@@ -37,13 +37,16 @@
 
 《中华人民共和国政府信息公开条例》第四十九条。
 """
+
 import re
 
 from gxlint.api import Rule, Severity
 
-LEVEL = {"department": ("政府部门", "a government department"),
-         "government": ("人民政府本级", "a people's government"),
-         "township": ("乡镇、街道", "a township or street office")}
+LEVEL = {
+    "department": ("政府部门", "a government department"),
+    "government": ("人民政府本级", "a people's government"),
+    "township": ("乡镇、街道", "a township or street office"),
+}
 
 
 class LatePublication(Rule):
@@ -93,8 +96,10 @@ class LatePublication(Rule):
             m = re.fullmatch(r"\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*", str(ctx.settings.township_deadline))
             if m:
                 deadline = (year + 1, int(m.group(1)), int(m.group(2)))
-        cands = [(("发布时间", "the publication date"), meta.published, meta.published_span),
-                 (("落款日期", "the signature date"), meta.signature.date, meta.signature.date_span)]
+        cands = [
+            (("发布时间", "the publication date"), meta.published, meta.published_span),
+            (("落款日期", "the signature date"), meta.signature.date, meta.signature.date_span),
+        ]
         cands = [c for c in cands if c[1] and c[2] is not None]
         if not cands:
             return
@@ -111,14 +116,30 @@ class LatePublication(Rule):
                     related.append(ctx.related(s2, "other", what=w2[i], date=_fmt(d2, zh)))
             data = {"date": list(date), "deadline": list(deadline) if deadline else None, "level": level}
             if deadline:
-                basis = ("条例第四十九条", "条例 art. 49") if level != "township" else ("本地规定，township_deadline", "local rule, township_deadline")
+                basis = (
+                    ("条例第四十九条", "条例 art. 49")
+                    if level != "township"
+                    else ("本地规定，township_deadline", "local rule, township_deadline")
+                )
                 if old:
                     basis = ("2019 年修订前的条例第三十一条", "the pre-2019 条例 art. 31")
-                ctx.report("late", span, related=related, what=what[i], date=_fmt(date, zh),
-                           level=LEVEL[level][i], deadline=_fmt(deadline, zh), basis=basis[0], basis_en=basis[1], data=data)
+                ctx.report(
+                    "late",
+                    span,
+                    related=related,
+                    what=what[i],
+                    date=_fmt(date, zh),
+                    level=LEVEL[level][i],
+                    deadline=_fmt(deadline, zh),
+                    basis=basis[0],
+                    basis_en=basis[1],
+                    data=data,
+                )
             else:
-                ctx.report("late_year", span, related=related, what=what[i], date=_fmt(date, zh), next=year + 1, data=data)
-            return      # one finding: the publication date wins over the signature date
+                ctx.report(
+                    "late_year", span, related=related, what=what[i], date=_fmt(date, zh), next=year + 1, data=data
+                )
+            return  # one finding: the publication date wins over the signature date
 
 
 def _fmt(d, zh: bool) -> str:

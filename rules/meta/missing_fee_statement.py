@@ -35,6 +35,7 @@
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》第六部分；
 国办函〔2020〕109号《政府信息公开信息处理费管理办法》。
 """
+
 import re
 
 from gxlint.api import Rule, Severity, Span

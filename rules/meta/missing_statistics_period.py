@@ -26,6 +26,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》；各地年度报告编制通知的惯例开头。
 """
+
 from gxlint.api import Rule, Severity, Span
 
 
@@ -50,7 +51,7 @@ class MissingStatisticsPeriod(Rule):
         if doc.meta.period.stated:
             return
         if doc.pre2019 is not None or not doc.sections:
-            return      # not a report of this format: GX104 / GX101 say so
+            return  # not a report of this format: GX104 / GX101 say so
         first = doc.sections[0]
         at = doc.meta.title_span or first.span
         y = doc.meta.year if doc.meta.year else "Y"

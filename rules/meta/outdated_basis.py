@@ -29,6 +29,7 @@
 
 国办公开办函〔2021〕30号（2021-09-26）：2021 年度起使用新的年度报告格式。
 """
+
 import re
 
 from gxlint.api import Edit, Fix, Rule, Severity
@@ -50,7 +51,10 @@ class OutdatedBasis(Rule):
             "zh": "{year} 年度报告仍引用国办公开办函〔2019〕60号，该格式已被国办公开办函〔2021〕30号取代",
             "en": "a {year} report cites 国办公开办函〔2019〕60号, superseded by 国办公开办函〔2021〕30号",
         },
-        "fix": {"zh": "改为〔2021〕30号（请核对文件名称）", "en": "cite 〔2021〕30号 instead (check the document's title)"},
+        "fix": {
+            "zh": "改为〔2021〕30号（请核对文件名称）",
+            "en": "cite 〔2021〕30号 instead (check the document's title)",
+        },
         "correct.outdated": {
             "zh": "把引用的格式依据改为国办公开办函〔2021〕30号（请核对文件名称）。",
             "en": "Cite 国办公开办函〔2021〕30号 as the format's basis (check the document's name).",
@@ -63,7 +67,7 @@ class OutdatedBasis(Rule):
             return
         text = doc.norm.text
         for m in _CITE.finditer(text):
-            if not m.group("pre") and "格式" not in text[max(0, m.start() - 60):m.start()]:
+            if not m.group("pre") and "格式" not in text[max(0, m.start() - 60) : m.start()]:
                 continue
             s0 = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             e0 = min([k for k in (text.find("。", m.end()), text.find("\n", m.end())) if k >= 0] or [len(text)])

@@ -34,6 +34,7 @@
 《中华人民共和国政府信息公开条例》第五十条（每年发布上一年度的工作年度报告）；
 国办公开办函〔2021〕30号。
 """
+
 from gxlint.api import Edit, Fix, Rule, Severity
 
 WHERE = {
@@ -109,25 +110,48 @@ class YearMismatch(Rule):
                 if m.year == year or m.span in seen:
                     continue
                 if m.source == "period_end" and any(p.source == "period" for p in mentions):
-                    continue        # the start year's finding or the split below says it
+                    continue  # the start year's finding or the split below says it
                 seen.add(m.span)
-                ctx.report("mismatch", m.span, related=related, where=WHERE[m.source][i], got=m.year,
-                           year=year, basis=basis, fix=_fix(m, year, ctx),
-                           data={"mention": m.source, "year": m.year, "report_year": year})
-            for what, date, span in (("signature", meta.signature.date, meta.signature.date_span),
-                                     ("published", meta.published, meta.published_span)):
+                ctx.report(
+                    "mismatch",
+                    m.span,
+                    related=related,
+                    where=WHERE[m.source][i],
+                    got=m.year,
+                    year=year,
+                    basis=basis,
+                    fix=_fix(m, year, ctx),
+                    data={"mention": m.source, "year": m.year, "report_year": year},
+                )
+            for what, date, span in (
+                ("signature", meta.signature.date, meta.signature.date_span),
+                ("published", meta.published, meta.published_span),
+            ):
                 if date and span is not None and date[0] <= year:
-                    label = ("落款日期", "the signature date") if what == "signature" else ("发布时间", "the publication date")
-                    ctx.report("early_date", span, what=label[i], date=_fmt(date, zh), year=year, next=year + 1,
-                               data={"date": list(date)})
+                    label = (
+                        ("落款日期", "the signature date")
+                        if what == "signature"
+                        else ("发布时间", "the publication date")
+                    )
+                    ctx.report(
+                        "early_date",
+                        span,
+                        what=label[i],
+                        date=_fmt(date, zh),
+                        year=year,
+                        next=year + 1,
+                        data={"date": list(date)},
+                    )
         ps = [m for m in mentions if m.source == "period"]
         pe = [m for m in mentions if m.source == "period_end"]
         if ps and pe and ps[0].year != pe[0].year and (year is None or ps[0].year == year):
             ctx.report("period_split", pe[0].span, start=ps[0].year, end=pe[0].year)
         for bad in meta.dates.malformed:
-            why = {"missing-nian": ("（缺少“年”字）", " (the 年 is missing)"),
-                   "bad-year": ("（年份多了一位）", " (the year has five digits)"),
-                   "invalid": ("（没有这一天）", " (no such day)")}[bad.reason][i]
+            why = {
+                "missing-nian": ("（缺少“年”字）", " (the 年 is missing)"),
+                "bad-year": ("（年份多了一位）", " (the year has five digits)"),
+                "invalid": ("（没有这一天）", " (no such day)"),
+            }[bad.reason][i]
             ctx.report("malformed", bad.span, text=bad.written, why=why, data={"reason": bad.reason})
 
 
@@ -143,7 +167,10 @@ ONE_PLACE = {"title", "body", "opening", "fee", "caption"}
 def _fix(mention, year: int, ctx):
     """To review by hand: the report year written where another year stands — only a year written
     in one place in Arabic digits (二〇二三 is left to the author)."""
-    if mention.source not in ONE_PLACE or ctx.text[mention.span.start:mention.span.end] != str(mention.year):
+    if mention.source not in ONE_PLACE or ctx.text[mention.span.start : mention.span.end] != str(mention.year):
         return None
-    return Fix(ctx.message("fix", got=mention.year, year=year), (Edit(mention.span.start, mention.span.end, str(year)),),
-               safe=False)
+    return Fix(
+        ctx.message("fix", got=mention.year, year=year),
+        (Edit(mention.span.start, mention.span.end, str(year)),),
+        safe=False,
+    )

@@ -41,6 +41,7 @@
 《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（年度报告格式）；
 模板说明 §8（文字与表格的对应关系）。
 """
+
 from itertools import combinations
 
 from gxlint.api import Edit, Fix, Rule, Severity, fmt_num
@@ -72,14 +73,19 @@ SUBJECT = {
     "penalty": ("行政处罚", "penalty decisions"),
     "coercion": ("行政强制", "coercive measures"),
 }
-APPLICANT = {"np": ("自然人", "natural persons"), "ce": ("商业企业", "enterprises"), "ri": ("科研机构", "research institutions"),
-             "sw": ("社会公益组织", "public-interest organisations"), "ls": ("法律服务机构", "legal service institutions"),
-             "org": ("法人或其他组织", "legal persons and other organisations")}
+APPLICANT = {
+    "np": ("自然人", "natural persons"),
+    "ce": ("商业企业", "enterprises"),
+    "ri": ("科研机构", "research institutions"),
+    "sw": ("社会公益组织", "public-interest organisations"),
+    "ls": ("法律服务机构", "legal service institutions"),
+    "org": ("法人或其他组织", "legal persons and other organisations"),
+}
 COUNT_UNITS = ("件", "条", "个", "篇", "期", "次", "人次", "项", "份", "场", "家")
 NOT_COMPARABLE = {"cumulative", "delta", "other_year"}
 UNSURE = {"inherited", "explained", "weak_context"}
 ZERO_GROUP = {"received", "received_incl", "review", "litigation"}
-MAX_EXPLAIN = 8      # the numbers nearest the claim that may explain a difference
+MAX_EXPLAIN = 8  # the numbers nearest the claim that may explain a difference
 
 
 def subject_names(claim):
@@ -113,8 +119,10 @@ class ProseCountMismatch(Rule):
             "en": "the prose says nearly {claim} {subject_en}, but {where_en} is {table}, more than that",
         },
         "cell": {"zh": "{label}：{value}", "en": "{label}: {value}"},
-        "fix": {"zh": "把正文的 {claim} 改为表中的 {table}（若表格有误，则改表格）",
-                "en": "write the table's {table} in the text instead of {claim} (or correct the table if it is the one that is wrong)"},
+        "fix": {
+            "zh": "把正文的 {claim} 改为表中的 {table}（若表格有误，则改表格）",
+            "en": "write the table's {table} in the text instead of {claim} (or correct the table if it is the one that is wrong)",
+        },
         "correct.mismatch": {
             "zh": "核对{subject}的数字，使正文（{claim}）与{where}（{table}）一致。",
             "en": "Check the number of {subject_en} so that the text ({claim}) and {where_en} ({table}) agree.",
@@ -143,19 +151,35 @@ class ProseCountMismatch(Rule):
             return
         main = alts[0]
         if claim.value > 0 and claim.subject in ZERO_GROUP and all(a["value"] == 0 for a in alts):
-            return          # “received N” against an all-zero table: GX402 says it once
+            return  # “received N” against an all-zero table: GX402 says it once
         if _explained(claim, [a["value"] for a in alts]):
             return
         sev = Severity.WARNING if flags & UNSURE or claim.scope == "均" else None
         zh, en = subject_names(claim)
-        where = "、".join(lbl for lbl, _ in main["terms"][:3]) + ("等之和" if len(main["terms"]) > 3 else ("之和" if len(main["terms"]) > 1 else ""))
+        where = "、".join(lbl for lbl, _ in main["terms"][:3]) + (
+            "等之和" if len(main["terms"]) > 3 else ("之和" if len(main["terms"]) > 1 else "")
+        )
         related = [ctx.related(cell.span, "cell", label=lbl, value=fmt_num(cell.value)) for lbl, cell in main["terms"]]
-        ctx.report("mismatch", claim.span, severity=sev, related=related, subject=zh, subject_en=en,
-                   claim=fmt_num(claim.value), table=fmt_num(main["value"]), where=where,
-                   where_en="the table (" + where + ")", fix=_fix(claim, main["value"], sev, ctx),
-                   data={"claim": claim.value, "table": main["value"], "subject": claim.subject,
-                         "applicant": claim.applicant, "context": claim.context})
-
+        ctx.report(
+            "mismatch",
+            claim.span,
+            severity=sev,
+            related=related,
+            subject=zh,
+            subject_en=en,
+            claim=fmt_num(claim.value),
+            table=fmt_num(main["value"]),
+            where=where,
+            where_en="the table (" + where + ")",
+            fix=_fix(claim, main["value"], sev, ctx),
+            data={
+                "claim": claim.value,
+                "table": main["value"],
+                "subject": claim.subject,
+                "applicant": claim.applicant,
+                "context": claim.context,
+            },
+        )
 
     def _bound(self, claim, ctx):
         """十余件 / 100件以上 / 近百件: only a table figure on the wrong side of the bound, as a warning."""
@@ -171,34 +195,49 @@ class ProseCountMismatch(Rule):
             return
         main = alts[0]
         zh, en = subject_names(claim)
-        where = "、".join(lbl for lbl, _ in main["terms"][:3]) + ("等之和" if len(main["terms"]) > 3 else ("之和" if len(main["terms"]) > 1 else ""))
+        where = "、".join(lbl for lbl, _ in main["terms"][:3]) + (
+            "等之和" if len(main["terms"]) > 3 else ("之和" if len(main["terms"]) > 1 else "")
+        )
         related = [ctx.related(cell.span, "cell", label=lbl, value=fmt_num(cell.value)) for lbl, cell in main["terms"]]
-        ctx.report("bound_" + bound, claim.span, severity=Severity.WARNING, related=related, subject=zh, subject_en=en,
-                   claim=fmt_num(claim.value), table=fmt_num(main["value"]), where=where, where_en="the table (" + where + ")",
-                   data={"claim": claim.value, "table": main["value"], "subject": claim.subject, "bound": bound})
+        ctx.report(
+            "bound_" + bound,
+            claim.span,
+            severity=Severity.WARNING,
+            related=related,
+            subject=zh,
+            subject_en=en,
+            claim=fmt_num(claim.value),
+            table=fmt_num(main["value"]),
+            where=where,
+            where_en="the table (" + where + ")",
+            data={"claim": claim.value, "table": main["value"], "subject": claim.subject, "bound": bound},
+        )
 
 
 def _fix(claim, table: float, sev, ctx):
     """To review by hand: the table figure the message names written in the text — only for an
     error (a certain reading of both), and a number written in Arabic digits as the table writes it
     (one in Chinese numerals is left to the author)."""
-    if sev is not None or ctx.text[claim.span.start:claim.span.end] != fmt_num(claim.value):
+    if sev is not None or ctx.text[claim.span.start : claim.span.end] != fmt_num(claim.value):
         return None
     value = fmt_num(table)
-    return Fix(ctx.message("fix", claim=fmt_num(claim.value), table=value),
-               (Edit(claim.span.start, claim.span.end, value),), safe=False)
+    return Fix(
+        ctx.message("fix", claim=fmt_num(claim.value), table=value),
+        (Edit(claim.span.start, claim.span.end, value),),
+        safe=False,
+    )
 
 
 def _explained(claim, targets):
     """The sentence accounts for the difference with its other numbers (5 new + 17 reclassified = 22)."""
     others = []
     near = sorted(claim.extra.get("sentence_claims", ()), key=lambda o: abs(o.span.start - claim.span.start))
-    for o in near[:MAX_EXPLAIN + 1]:
+    for o in near[: MAX_EXPLAIN + 1]:
         if o is claim or o.negative or o.approx or o.unit not in COUNT_UNITS or o.span == claim.span:
             continue
         own = [a["value"] for a in o.extra.get("targets", ()) if a["value"] is not None]
         if own and any(abs(v - o.value) < 1e-9 for v in own):
-            continue        # a number that already matches its own cell explains nothing
+            continue  # a number that already matches its own cell explains nothing
         others.append(o.value)
     for k in range(1, min(3, len(others)) + 1):
         for combo in combinations(others, k):

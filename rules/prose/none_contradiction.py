@@ -35,6 +35,7 @@
 
 《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（年度报告格式）表三、表四；模板说明 §8。
 """
+
 from gxlint.api import COLUMN_NAMES, Rule, Severity, fmt_num, row_name
 
 WHAT = {
@@ -98,25 +99,47 @@ class ProseNoneContradiction(Rule):
             if both is not None and both["value"] > 0:
                 nz = [(lbl, c) for lbl, c in both["terms"] if c.value]
                 new = both["terms"][0][1]
-                carried_told = any(o.subject == "carried_prev" and o.value > 0
-                                   for o in claim.extra.get("sentence_claims", ()) if o is not claim)
+                carried_told = any(
+                    o.subject == "carried_prev" and o.value > 0
+                    for o in claim.extra.get("sentence_claims", ())
+                    if o is not claim
+                )
                 if not new.value and carried_told:
-                    return          # 未收到新申请，上年结转1件: the prose speaks of new applications only
+                    return  # 未收到新申请，上年结转1件: the prose speaks of new applications only
                 # only 二、上年结转 is non-zero: “未收到” may mean new applications — a warning
                 sev = Severity.WARNING if not new.value else None
-                ctx.report("none", claim.span, severity=sev, related=self._rel(ctx, nz), phrase=phrase,
-                           where=_where(nz), where_en="table 3 (" + _where(nz) + ")", table=fmt_num(both["value"]))
+                ctx.report(
+                    "none",
+                    claim.span,
+                    severity=sev,
+                    related=self._rel(ctx, nz),
+                    phrase=phrase,
+                    where=_where(nz),
+                    where_en="table 3 (" + _where(nz) + ")",
+                    table=fmt_num(both["value"]),
+                )
                 return
             t3 = ctx.doc.tables.get("t3")
             if both is None or t3 is None:
                 return
-            nz = [(f"表三“{row_name(r)}”{COLUMN_NAMES.get(c.column, c.column)}", c) for r in t3.rows.values() if not r.unreliable
-                  for c in r.cells if c.ok and c.value and c.column in ("tot", "np", "ce", "ri", "sw", "ls", "ot")]
+            nz = [
+                (f"表三“{row_name(r)}”{COLUMN_NAMES.get(c.column, c.column)}", c)
+                for r in t3.rows.values()
+                if not r.unreliable
+                for c in r.cells
+                if c.ok and c.value and c.column in ("tot", "np", "ce", "ri", "sw", "ls", "ot")
+            ]
             if nz:
                 # the largest applicant-column or total figure of the handled rows
                 handled = _handled(t3)
-                ctx.report("none_handled", claim.span, severity=Severity.WARNING, related=self._rel(ctx, nz),
-                           phrase=phrase, table=fmt_num(handled))
+                ctx.report(
+                    "none_handled",
+                    claim.span,
+                    severity=Severity.WARNING,
+                    related=self._rel(ctx, nz),
+                    phrase=phrase,
+                    table=fmt_num(handled),
+                )
             return
         if not alts:
             return
@@ -126,13 +149,23 @@ class ProseNoneContradiction(Rule):
             t4 = ctx.doc.tables.get("t4")
             row = t4.rows.get("t4") if t4 else None
             if row is not None:
-                cells = [(_t4_name(c.column), c) for c in row.cells
-                         if c.column.split(".")[0] in T4_GROUPS[claim.subject] and c.ok]
+                cells = [
+                    (_t4_name(c.column), c)
+                    for c in row.cells
+                    if c.column.split(".")[0] in T4_GROUPS[claim.subject] and c.ok
+                ]
         nz = [(lbl, c) for lbl, c in cells if c.value]
         if nz:
             total = alt["value"] if alt["value"] else max(c.value for _, c in nz)
-            ctx.report("none", claim.span, related=self._rel(ctx, nz), phrase=phrase, where=_where(nz),
-                       where_en="the table (" + _where(nz) + ")", table=fmt_num(total))
+            ctx.report(
+                "none",
+                claim.span,
+                related=self._rel(ctx, nz),
+                phrase=phrase,
+                where=_where(nz),
+                where_en="the table (" + _where(nz) + ")",
+                table=fmt_num(total),
+            )
 
     def _some(self, claim, ctx):
         if claim.approx or claim.unit not in COUNT_UNITS:
@@ -157,8 +190,17 @@ class ProseNoneContradiction(Rule):
         sev = Severity.WARNING if flags & {"inherited", "weak_context", "explained"} else None
         what = WHAT[claim.subject]
         related = [ctx.related(c.span, "cell", label=lbl, value=fmt_num(c.value)) for lbl, c in alts[0]["terms"]]
-        ctx.report("some", claim.span, severity=sev, related=related, what=what[0], what_en=what[1],
-                   claim=fmt_num(claim.value), table_no=table_no, table_no_en={"三": 3, "四": 4}[table_no])
+        ctx.report(
+            "some",
+            claim.span,
+            severity=sev,
+            related=related,
+            what=what[0],
+            what_en=what[1],
+            claim=fmt_num(claim.value),
+            table_no=table_no,
+            table_no_en={"三": 3, "四": 4}[table_no],
+        )
 
     def _rel(self, ctx, cells):
         return [ctx.related(c.span, "cell", label=lbl, value=fmt_num(c.value)) for lbl, c in cells[:MAX_RELATED]]

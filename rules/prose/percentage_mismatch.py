@@ -31,6 +31,7 @@
 
 《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（年度报告格式）；模板说明 §8。
 """
+
 import math
 import unicodedata
 
@@ -60,7 +61,7 @@ class ProsePercentageMismatch(Rule):
         pct = claim.extra.get("pct")
         if claim.unit != "%" or claim.approx or not pct:
             return
-        raw = unicodedata.normalize("NFKC", ctx.text[claim.span.start:claim.span.end])
+        raw = unicodedata.normalize("NFKC", ctx.text[claim.span.start : claim.span.end])
         digits = len(raw.split(".", 1)[1]) if "." in raw and raw.replace(".", "").isdigit() else 0
         # more decimals than anyone computes a share to: compared at _MAX_DECIMALS, and a written
         # value within one unit of that place agrees (10 ** 320 overflowed a float)
@@ -72,7 +73,7 @@ class ProsePercentageMismatch(Rule):
                 if not base[0] or base[0] <= 0:
                     continue
                 computed = part[0] / base[0] * 100
-                if _agrees(claim.value, computed, digits) or close and abs(claim.value - computed) < 10 ** -digits:
+                if _agrees(claim.value, computed, digits) or close and abs(claim.value - computed) < 10**-digits:
                     return
                 tried.append((part, base, computed))
         if not tried:
@@ -83,25 +84,35 @@ class ProsePercentageMismatch(Rule):
         related = [ctx.related(x.span, "part", label=_label(x, part[1]), value=fmt_num(part[0])) for x in part[2]]
         related += [ctx.related(x.span, "base", label=_label(x, base[1]), value=fmt_num(base[0])) for x in base[2]]
         expected = _round(computed, digits)
-        ctx.report("pct", claim.span, severity=sev, related=related, claim=fmt_num(claim.value),
-                   part=fmt_num(part[0]), base=fmt_num(base[0]), computed=f"{computed:.2f}".rstrip("0").rstrip("."),
-                   expected=f"{expected:.{digits}f}",
-                   data={"claim": claim.value, "part": part[0], "base": base[0], "computed": computed})
+        ctx.report(
+            "pct",
+            claim.span,
+            severity=sev,
+            related=related,
+            claim=fmt_num(claim.value),
+            part=fmt_num(part[0]),
+            base=fmt_num(base[0]),
+            computed=f"{computed:.2f}".rstrip("0").rstrip("."),
+            expected=f"{expected:.{digits}f}",
+            data={"claim": claim.value, "part": part[0], "base": base[0], "computed": computed},
+        )
 
 
 _MAX_DECIMALS = 8
 
 
 def _round(x, digits):
-    q = 10 ** digits
+    q = 10**digits
     return math.floor(x * q + 0.5 + 1e-9) / q
 
 
 def _agrees(written, computed, digits):
-    q = 10 ** digits
+    q = 10**digits
     eps = 1e-9
-    return (abs(written - _round(computed, digits)) < eps + 0.5 / q / 1000
-            or abs(written - math.floor(computed * q + 1e-9) / q) < eps + 0.5 / q / 1000)
+    return (
+        abs(written - _round(computed, digits)) < eps + 0.5 / q / 1000
+        or abs(written - math.floor(computed * q + 1e-9) / q) < eps + 0.5 / q / 1000
+    )
 
 
 def _label(x, fallback):

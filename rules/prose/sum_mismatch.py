@@ -34,6 +34,7 @@
 
 模板说明 §8（文字部分内部的勾稽关系）；国办公开办函〔2021〕30号（数据准确）。
 """
+
 import re
 
 from gxlint.api import Rule, Severity, fmt_num
@@ -81,16 +82,22 @@ class ProseSumMismatch(Rule):
             return
         for inc in claim.extra.get("incl_parts", ()):
             if not inc.approx and inc.unit == claim.unit and inc.value > claim.value:
-                ctx.report("incl", claim.span, related=[ctx.related(inc.span, "item", value=fmt_num(inc.value))],
-                           total=fmt_num(claim.value), parts=fmt_num(inc.value), unit=claim.unit)
+                ctx.report(
+                    "incl",
+                    claim.span,
+                    related=[ctx.related(inc.span, "item", value=fmt_num(inc.value))],
+                    total=fmt_num(claim.value),
+                    parts=fmt_num(inc.value),
+                    unit=claim.unit,
+                )
                 return
         parts = [p for p in claim.extra.get("parts", ()) if p.unit == claim.unit]
         if claim.extra.get("nested"):
-            return          # 其中…其中…: where the inner list ends is a guess
+            return  # 其中…其中…: where the inner list ends is a guess
         if len(parts) < 2 or any(p.approx or set(p.extra.get("flags", ())) & NOT_COMPARABLE for p in parts):
             return
         if any(_contradicts_table(x) for x in [claim, *parts]):
-            return          # a number that contradicts its table cell: GX401 reports that one
+            return  # a number that contradicts its table cell: GX401 reports that one
         used, running = [], 0.0
         for p in parts:
             used.append(p)
@@ -108,12 +115,28 @@ class ProseSumMismatch(Rule):
             kinds = {("applicant" if p.applicant else "subject" if p.subject else "other") for p in used}
             # a list closed by 其他 and read to its end is one partition of the total, whatever its items
             sev = Severity.WARNING if (len(kinds) > 1 or channels >= 2) and not complete else None
-            ctx.report("exceeds", claim.span, severity=sev, related=related, total=fmt_num(claim.value),
-                       parts=fmt_num(running), arith=arith, unit=claim.unit,
-                       data={"total": claim.value, "parts": [p.value for p in used]})
+            ctx.report(
+                "exceeds",
+                claim.span,
+                severity=sev,
+                related=related,
+                total=fmt_num(claim.value),
+                parts=fmt_num(running),
+                arith=arith,
+                unit=claim.unit,
+                data={"total": claim.value, "parts": [p.value for p in used]},
+            )
         elif complete and abs(running - claim.value) > 1e-9:
-            ctx.report("closed", claim.span, related=related, total=fmt_num(claim.value), parts=fmt_num(running),
-                       arith=arith, unit=claim.unit, data={"total": claim.value, "parts": [p.value for p in used]})
+            ctx.report(
+                "closed",
+                claim.span,
+                related=related,
+                total=fmt_num(claim.value),
+                parts=fmt_num(running),
+                arith=arith,
+                unit=claim.unit,
+                data={"total": claim.value, "parts": [p.value for p in used]},
+            )
 
 
 def _contradicts_table(claim):

@@ -37,6 +37,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》第二、三、四部分的统计表。
 """
+
 from gxlint.api import Rule, Severity, table_labels_present
 
 TABLE_OF = {2: ("t2", "表二"), 3: ("t3", "表三"), 4: ("t4", "表四")}
@@ -69,17 +70,17 @@ class EmptySection(Rule):
 
     def on_section(self, section, ctx):
         if ctx.doc.template == "pre2019":
-            return      # GX104 says it once; the old structure has no tables 二/三/四
+            return  # GX104 says it once; the old structure has no tables 二/三/四
         title = section.canonical
         if section.index in TABLE_OF:
             kind, name = TABLE_OF[section.index]
             if kind not in ctx.doc.tables:
                 norm = ctx.doc.norm
-                body = norm.text[norm.from_orig(section.body.start):norm.from_orig(section.body.end)]
+                body = norm.text[norm.from_orig(section.body.start) : norm.from_orig(section.body.end)]
                 if table_labels_present(kind, body):
-                    return      # the table is there, its cells could not be read: not missing
+                    return  # the table is there, its cells could not be read: not missing
                 ctx.report("no_table", section.span, title=title, table=name)
             return
-        body = ctx.text[section.body.start:section.body.end]
+        body = ctx.text[section.body.start : section.body.end]
         if not body.strip(" \t\r\n\u00a0\u3000\u200b\ufeff*#>-_|"):
             ctx.report("empty", section.span, title=title)

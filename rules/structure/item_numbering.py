@@ -50,9 +50,10 @@
 GB/T 9704—2012《党政机关公文格式》7.3.3（结构层次序数依次用“一、”“（一）”“1.”“（1）”标注）；
 国办公开办函〔2021〕30号（年度报告内容应准确完整）。
 """
+
 import regex
 
-from gxlint.api import Rule, Severity, Span, in_prose, paragraphs
+from gxlint.api import Rule, Severity, in_prose, paragraphs
 
 SECTIONS = (1, 5, 6)
 """The prose sections: 二、三、四 are tables, whose row labels are numbered too."""
@@ -61,13 +62,14 @@ SYSTEMS = ("top", "paren", "arabic", "aparen", "circled", "shi")
 RANK = {s: k for k, s in enumerate(SYSTEMS)}
 _CN = "一二三四五六七八九十"
 _MARK = regex.compile(
-    r"(?=[(一二三四五六七八九十\d①-⑳])"      # (what a marker starts with: the scan passes over the rest at once)
+    r"(?=[(一二三四五六七八九十\d①-⑳])"  # (what a marker starts with: the scan passes over the rest at once)
     r"(?:(?P<paren>\([ \t]*(?P<paren_n>[一二三四五六七八九十]{1,3})[ \t]*\))"
     r"|(?P<top>(?P<top_n>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]))"
     r"|(?P<aparen>\(?(?P<aparen_n>\d{1,2})\))"
     r"|(?P<arabic>(?P<arabic_n>\d{1,2})[、.](?![\d.]))"
     r"|(?P<circled>[①-⑳])"
-    r"|(?P<shi>(?P<shi_n>[一二三四五六七八九十]{1,2})是))")
+    r"|(?P<shi>(?P<shi_n>[一二三四五六七八九十]{1,2})是))"
+)
 _AFTER = regex.compile(r"[ \t]*[\p{Han}\"《“]")
 _QUOTED = regex.compile(r'"[^"\n]{0,80}"|《[^》\n]{0,80}》')
 _SENTENCE_END = "。!?;:！？；："
@@ -145,17 +147,23 @@ class ItemNumbering(Rule):
         if tops:
             first = tops[0]
             related = [ctx.related(joined.span(m.start, m.end), "more_top") for m in tops[1:20]]
-            ctx.report("top", joined.span(first.start, first.end), related=related,
-                       written=_line(joined, first), section=section.canonical, expected=f"（{first.written[:-1]}）",
-                       data={"system": "top", "number": first.value})
+            ctx.report(
+                "top",
+                joined.span(first.start, first.end),
+                related=related,
+                written=_line(joined, first),
+                section=section.canonical,
+                expected=f"（{first.written[:-1]}）",
+                data={"system": "top", "number": first.value},
+            )
         # per system, the runs open in the current scope, innermost last: a run started at 1 while
         # another of the same system is open may be nested in it (1. … 1. 2. … 2.)
         runs: dict[str, list] = {}
-        done: set[int] = set()          # runs already reported (one finding a run), by id
-        every: list = []                # (every run stays alive: ids are not reused)
+        done: set[int] = set()  # runs already reported (one finding a run), by id
+        every: list = []  # (every run stays alive: ids are not reused)
         for k, m in enumerate(marks):
-            for sys in SYSTEMS[RANK[m.system] + 1:]:
-                runs.pop(sys, None)     # a higher level starts: the levels below count afresh
+            for sys in SYSTEMS[RANK[m.system] + 1 :]:
+                runs.pop(sys, None)  # a higher level starts: the levels below count afresh
             if m.system == "top":
                 continue
             stack = runs.setdefault(m.system, [])
@@ -165,7 +173,7 @@ class ItemNumbering(Rule):
                 continue
             outer = [r for r in stack[:-1] if r[-1].value + 1 == m.value]
             if not stack:
-                continue        # a run that does not start at 1: nothing to compare with
+                continue  # a run that does not start at 1: nothing to compare with
             run = stack[-1]
             prev = run[-1]
             if m.value == prev.value + 1:
@@ -173,11 +181,11 @@ class ItemNumbering(Rule):
                 continue
             if outer:
                 # the run nested in an outer one ended: the outer one goes on
-                del stack[stack.index(outer[-1]) + 1:]
+                del stack[stack.index(outer[-1]) + 1 :]
                 outer[-1].append(m)
                 continue
             if m.value < prev.value:
-                runs.pop(m.system)      # counting again from elsewhere: another scope we cannot see
+                runs.pop(m.system)  # counting again from elsewhere: another scope we cannot see
                 continue
             if id(run) not in done and self._finding(ctx, joined, marks, k, prev, m):
                 done.add(id(run))
@@ -186,7 +194,7 @@ class ItemNumbering(Rule):
     def _finding(self, ctx, joined, marks, k, prev, m) -> bool:
         text = joined.text
         # whatever stands between them, line breaks and spaces left out (二\n是 in PDF text)
-        between = regex.sub(r"\s+", "", text[prev.end:m.start])
+        between = regex.sub(r"\s+", "", text[prev.end : m.start])
         sp = joined.span(m.start, m.end)
         at_prev = [ctx.related(joined.span(prev.start, prev.end), "previous", prev=prev.written)]
         if m.value == prev.value:
@@ -195,8 +203,15 @@ class ItemNumbering(Rule):
             if any(RANK[_system(x)] <= RANK[m.system] for x in _MARK.finditer(between)):
                 return False
             expected = _form(m, prev.value + 1)
-            ctx.report("repeat", sp, related=at_prev, written=m.written, prev=prev.written, expected=expected,
-                       data={"system": m.system, "number": m.value, "expected": prev.value + 1})
+            ctx.report(
+                "repeat",
+                sp,
+                related=at_prev,
+                written=m.written,
+                prev=prev.written,
+                expected=expected,
+                data={"system": m.system, "number": m.value, "expected": prev.value + 1},
+            )
             return True
         missing = range(prev.value + 1, m.value)
         present = [x for x in _MARK.finditer(between) if _value(x) in missing]
@@ -204,24 +219,48 @@ class ItemNumbering(Rule):
             nxt = _next_of_level(marks, k)
             if len(missing) == 1 and nxt is not None and nxt.value == m.value:
                 # 一是 … 三是 … 三是: this one is the slip, the next one is right
-                ctx.report("misnumbered", sp, related=at_prev + [ctx.related(joined.span(nxt.start, nxt.end), "next", next=nxt.written)],
-                           written=m.written, prev=prev.written, next=nxt.written, expected=_form(m, prev.value + 1),
-                           data={"system": m.system, "number": m.value, "expected": prev.value + 1})
+                ctx.report(
+                    "misnumbered",
+                    sp,
+                    related=at_prev + [ctx.related(joined.span(nxt.start, nxt.end), "next", next=nxt.written)],
+                    written=m.written,
+                    prev=prev.written,
+                    next=nxt.written,
+                    expected=_form(m, prev.value + 1),
+                    data={"system": m.system, "number": m.value, "expected": prev.value + 1},
+                )
                 return True
-            ctx.report("skip", sp, related=at_prev, written=m.written, prev=prev.written,
-                       missing="”“".join(_form(m, v) for v in missing),
-                       data={"system": m.system, "number": m.value, "missing": list(missing)})
+            ctx.report(
+                "skip",
+                sp,
+                related=at_prev,
+                written=m.written,
+                prev=prev.written,
+                missing="”“".join(_form(m, v) for v in missing),
+                data={"system": m.system, "number": m.value, "missing": list(missing)},
+            )
             return True
         # （一）… 2. …（三）: the one missing number, written once, is an item of another system
         others = [x for x in marks[:k] if prev.end <= x.start and x.system != m.system]
         slot = [x for x in others if x.value in missing]
-        if len(missing) == 1 and len(present) == 1 and len(slot) == 1 \
-                and not any(x.system == slot[0].system and x.value == slot[0].value - 1 for x in others):
+        if (
+            len(missing) == 1
+            and len(present) == 1
+            and len(slot) == 1
+            and not any(x.system == slot[0].system and x.value == slot[0].value - 1 for x in others)
+        ):
             o = slot[0]
             nxt = [ctx.related(sp, "next", next=m.written)]
-            ctx.report("mixed", joined.span(o.start, o.end), related=at_prev + nxt, written=o.written,
-                       prev=prev.written, next=m.written, expected=_form(m, o.value),
-                       data={"system": o.system, "number": o.value, "level": m.system})
+            ctx.report(
+                "mixed",
+                joined.span(o.start, o.end),
+                related=at_prev + nxt,
+                written=o.written,
+                prev=prev.written,
+                next=m.written,
+                expected=_form(m, o.value),
+                data={"system": o.system, "number": o.value, "level": m.system},
+            )
             return True
         return False
 
@@ -229,7 +268,7 @@ class ItemNumbering(Rule):
 def _next_of_level(marks, k):
     """The next marker of marks[k]'s system in the same scope (before a higher level starts)."""
     m = marks[k]
-    for x in marks[k + 1:]:
+    for x in marks[k + 1 :]:
         if RANK[x.system] < RANK[m.system]:
             return None
         if x.system == m.system:
@@ -254,7 +293,7 @@ def _markers(joined, a: int, b: int, quoted) -> list:
             continue
         system = _system(m)
         if system in ("arabic", "aparen") and not _AFTER.match(text, m.end()):
-            continue        # 1.5万, 1、2月, (1) without text after it
+            continue  # 1.5万, 1、2月, (1) without text after it
         if not _at_item_start(text, p, a, system):
             continue
         value = _value(m)
@@ -273,7 +312,7 @@ def _at_item_start(text: str, p: int, body: int, system: str) -> bool:
         spaced = True
         k -= 1
     if k < body:
-        return True         # right after the section heading
+        return True  # right after the section heading
     ch = text[k]
     if ch == "\n" or ch in _SENTENCE_END:
         return True

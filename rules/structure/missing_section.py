@@ -41,6 +41,7 @@
 
 《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
 """
+
 from gxlint.api import Rule, Severity, Span, template_data
 
 
@@ -90,4 +91,4 @@ class MissingSection(Rule):
 def _first_line(doc):
     text = doc.text
     start = len(text) - len(text.lstrip())
-    return Span(start, doc.lines.line_end(doc.lines.line_of(start)))   # any line break (\n, \r\n, \r)
+    return Span(start, doc.lines.line_end(doc.lines.line_of(start)))  # any line break (\n, \r\n, \r)

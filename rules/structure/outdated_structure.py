@@ -35,6 +35,7 @@
 
 《中华人民共和国政府信息公开条例》（国务院令第711号，2019年5月15日施行）第五十条；国办公开办函〔2021〕30号。
 """
+
 from gxlint.api import Rule, Severity, template_data
 
 FIRST_YEAR = template_data("v2019")["first_year"]
@@ -76,7 +77,7 @@ class OutdatedStructure(Rule):
     def on_document(self, doc, ctx):
         if doc.pre2019 is None:
             return
-        found = "、".join(dict.fromkeys(ctx.text[s.start:s.end].strip() for s in doc.headings.old[:3]))
+        found = "、".join(dict.fromkeys(ctx.text[s.start : s.end].strip() for s in doc.headings.old[:3]))
         year = doc.meta.year
         if year is not None and year < FIRST_YEAR:
             # the old format was the right one then: say why nothing else is checked, no error

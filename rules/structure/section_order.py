@@ -41,6 +41,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
 """
+
 from gxlint.api import Edit, Fix, Rule, Severity, Span, template_data
 
 NUMERALS = "一二三四五六"
@@ -118,8 +119,9 @@ class SectionOrder(Rule):
             if len(spans) == 1:
                 ctx.report("duplicate", spans[0], canonical=canon[index], line=line)
             else:
-                ctx.report("duplicates", spans[0], canonical=canon[index], line=line, count=len(spans) + 1,
-                           related=related)
+                ctx.report(
+                    "duplicates", spans[0], canonical=canon[index], line=line, count=len(spans) + 1, related=related
+                )
         secs = sorted(doc.sections, key=lambda s: s.span.start)
         # out of order: a heading whose index is lower than one before it
         swapped = set()
@@ -131,10 +133,10 @@ class SectionOrder(Rule):
                 swapped.update(id(t) for t in later_lower)
         # from a part numbered the report's own way on, the numerals follow from it (GX202 says it once)
         own = min((h.span.start for h in doc.headings.nonstandard if h.form == "alt"), default=None)
-        wrong = []      # (place of the numeral, written, expected)
+        wrong = []  # (place of the numeral, written, expected)
         for s in secs:
             if id(s) in swapped:
-                continue    # titles out of order: the numerals are the symptom, not a second error
+                continue  # titles out of order: the numerals are the symptom, not a second error
             if own is not None and s.span.start >= own:
                 continue
             expected = NUMERALS[s.index - 1]
@@ -152,5 +154,12 @@ class SectionOrder(Rule):
             at, written, expected = wrong[0]
             related = [ctx.related(Span(a, a + 1), "numeral", written=w, expected=e) for a, w, e in wrong[1:]]
             fix = Fix(ctx.message("fix_numerals"), tuple(Edit(a, a + 1, e) for a, _w, e in wrong), safe=False)
-            ctx.report("numerals", Span(at, at + 1), written=written, expected=expected, count=len(wrong),
-                       related=related, fix=fix)
+            ctx.report(
+                "numerals",
+                Span(at, at + 1),
+                written=written,
+                expected=expected,
+                count=len(wrong),
+                related=related,
+                fix=fix,
+            )

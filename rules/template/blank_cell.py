@@ -29,6 +29,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》；统计数据填报的一般要求。
 """
+
 from gxlint.api import Rule, Severity, row_name
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -63,6 +64,14 @@ class BlankCell(Rule):
                 names.append(n)
         where = "、".join(names[:3]) + ("等" if len(names) > 3 else "")
         first = blanks[0][1]
-        related = [ctx.related(c.span, "related", row=row_name(r) if table.kind == "t3" else r.label) for r, c in blanks[1:20]]
-        ctx.report("blank", first.span, table=TABLE_NAMES.get(table.kind, table.kind), count=len(blanks),
-                   where=where, related=related)
+        related = [
+            ctx.related(c.span, "related", row=row_name(r) if table.kind == "t3" else r.label) for r, c in blanks[1:20]
+        ]
+        ctx.report(
+            "blank",
+            first.span,
+            table=TABLE_NAMES.get(table.kind, table.kind),
+            count=len(blanks),
+            where=where,
+            related=related,
+        )

@@ -34,6 +34,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表二、表三、表四的列。
 """
+
 from gxlint.api import Rule, Severity, Span, count_certain, row_name
 
 
@@ -64,10 +65,10 @@ class CellCount(Rule):
 
     def on_table(self, table, ctx):
         if table.unreadable:
-            return      # GX207 says once that the table cannot be read with certainty
+            return  # GX207 says once that the table cannot be read with certainty
         for row in table.rows.values():
             if row.found == row.expected or not count_certain(row):
-                continue        # numbers only spaced apart: how many cells is not certain (GX207)
+                continue  # numbers only spaced apart: how many cells is not certain (GX207)
             name = row_name(row) if table.kind == "t3" else ("表四数据行" if table.kind == "t4" else row.label)
             if ctx.lang == "en" and table.kind == "t4":
                 name = "table 四 data row"
@@ -75,6 +76,4 @@ class CellCount(Rule):
             if table.kind == "t4" and row.cells:
                 span = Span(row.cells[0].span.start, row.cells[-1].span.end)
             mid = "more" if row.found > row.expected else "fewer"
-            ctx.report(mid, span, row=name, found=row.found, expected=row.expected,
-                       data={"row": row.id})
-
+            ctx.report(mid, span, row=name, found=row.found, expected=row.expected, data={"row": row.id})

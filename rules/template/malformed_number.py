@@ -29,6 +29,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》；统计数据填报的一般要求。
 """
+
 from gxlint.api import Edit, Fix, Rule, Severity, cell_certain, fmt_num, row_name
 
 
@@ -61,24 +62,37 @@ class MalformedNumber(Rule):
 
     def on_table(self, table, ctx):
         if table.unreadable:
-            return      # GX207 says once that the table cannot be read with certainty
+            return  # GX207 says once that the table cannot be read with certainty
         for row in table.rows.values():
             name = row_name(row) if table.kind == "t3" else row.label
             for cell in row.cells:
                 if cell.malformed is None or cell.blank or not cell_certain(cell):
-                    continue    # a number read with doubt is not called malformed (GX207 says why)
+                    continue  # a number read with doubt is not called malformed (GX207 says why)
                 if cell.malformed == "数字位数过多":
                     digits = sum(1 for ch in cell.raw if ch.isdigit())
-                    ctx.report("too_long", cell.span, row=name, digits=digits, shown=_shorten(cell.raw),
-                               data={"row": row.id, "column": cell.column})
+                    ctx.report(
+                        "too_long",
+                        cell.span,
+                        row=name,
+                        digits=digits,
+                        shown=_shorten(cell.raw),
+                        data={"row": row.id, "column": cell.column},
+                    )
                     continue
                 fix = None
                 if cell.malformed == "多余的前导零" and cell.value is not None:
                     v = fmt_num(cell.value)
                     fix = Fix(ctx.message("fix", value=v), (Edit(cell.span.start, cell.span.end, v),), safe=True)
-                ctx.report("bad", cell.span, row=name, raw=cell.raw, why=cell.malformed,
-                           why_en=_EN.get(cell.malformed, cell.malformed), fix=fix,
-                           data={"row": row.id, "column": cell.column})
+                ctx.report(
+                    "bad",
+                    cell.span,
+                    row=name,
+                    raw=cell.raw,
+                    why=cell.malformed,
+                    why_en=_EN.get(cell.malformed, cell.malformed),
+                    fix=fix,
+                    data={"row": row.id, "column": cell.column},
+                )
 
 
 def _shorten(raw: str) -> str:

@@ -46,6 +46,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
 """
+
 from gxlint.api import Rule, Severity, Span, row_name, shape_certain, template_data
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -78,9 +79,9 @@ class MissingRow(Rule):
 
     def on_table(self, table, ctx):
         if table.unreadable:
-            return      # GX207 says once that the table cannot be read with certainty
+            return  # GX207 says once that the table cannot be read with certainty
         if not table.missing or not table.rows or not shape_certain(table):
-            return      # rows placed by inference or numbers no row took: which row is missing is not certain
+            return  # rows placed by inference or numbers no row took: which row is missing is not certain
         order = _order(table)
         labels = dict(order)
         ids = [rid for rid, _ in order]
@@ -100,14 +101,15 @@ class MissingRow(Rule):
         for run in runs:
             k = ids.index(run[0])
             prev = next((table.rows[p] for p in reversed(ids[:k]) if p in table.rows), None)
-            nxt = next((table.rows[p] for p in ids[k + len(run):] if p in table.rows), None)
+            nxt = next((table.rows[p] for p in ids[k + len(run) :] if p in table.rows), None)
             shown = "、".join(_short(labels[r]) for r in run[:4]) + ("……" if len(run) > 4 else "")
             if nxt is None and prev is not None:
                 end = prev.span.end
                 line = ctx.doc.lines.line_of(end)
                 at = Span(ctx.doc.lines.line_start(line), ctx.doc.lines.line_end(line))
-                ctx.report("truncated", at, table=name, last=row_name(prev), count=len(run), labels=shown,
-                           data={"rows": run})
+                ctx.report(
+                    "truncated", at, table=name, last=row_name(prev), count=len(run), labels=shown, data={"rows": run}
+                )
             else:
                 anchor = (nxt.label_span or nxt.span) if nxt is not None else table.span
                 ctx.report("missing", anchor, table=name, count=len(run), labels=shown, data={"rows": run})
@@ -123,7 +125,7 @@ def _order(table, version=None):
         out = []
         for b in template_data(version)["t2"]["block"]:
             other = table.block_versions.get(b["caption"]) if swap else None
-            if other:     # a block written in the other template: its rows
+            if other:  # a block written in the other template: its rows
                 b = next(x for x in template_data(other)["t2"]["block"] if x["caption"] == b["caption"])
             out.extend((r[0], r[1]) for r in b["rows"])
         return out

@@ -33,6 +33,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表二、表三、表四。
 """
+
 from gxlint.api import Edit, Fix, Rule, Severity
 
 
@@ -97,20 +98,24 @@ class NonstandardLabel(Rule):
 
     def on_document(self, doc, ctx):
         if doc.pre2019 is not None:
-            return      # GX104 says it once
-        own = []        # parts numbered the report's own way: one root cause, one finding
+            return  # GX104 says it once
+        own = []  # parts numbered the report's own way: one root cause, one finding
         for h in doc.headings.nonstandard:
             sec = doc.section(h.index)
             if sec is None:
                 continue
-            written = ctx.text[h.span.start:h.span.end].strip(" \t*#>:：")
+            written = ctx.text[h.span.start : h.span.end].strip(" \t*#>:：")
             if h.form == "alt":
                 own.append((h.span, written, sec.canonical))
                 continue
             fix = None
             if "\n" not in written:
                 # a misspelt numbered heading: the format's wording, numeral included
-                fix = Fix(ctx.message("fix", expected=sec.canonical), (Edit(h.span.start, h.span.end, sec.canonical),), safe=False)
+                fix = Fix(
+                    ctx.message("fix", expected=sec.canonical),
+                    (Edit(h.span.start, h.span.end, sec.canonical),),
+                    safe=False,
+                )
             ctx.report("heading", h.span, written=written, expected=sec.canonical, fix=fix)
         if len(own) == 1:
             span, written, canonical = own[0]
@@ -130,20 +135,26 @@ class NonstandardLabel(Rule):
                 ctx.report("unknown_header", h.span, written=h.written)
             else:
                 fix = None
-                if ctx.text[h.span.start:h.span.end] == h.written:
+                if ctx.text[h.span.start : h.span.end] == h.written:
                     # only a header written in one piece is replaced (a header wrapped inside its
                     # column in PDF text shares its lines with the other headers)
-                    fix = Fix(ctx.message("fix", expected=_display(h.expected)), (Edit(h.span.start, h.span.end, _display(h.expected)),), safe=False)
+                    fix = Fix(
+                        ctx.message("fix", expected=_display(h.expected)),
+                        (Edit(h.span.start, h.span.end, _display(h.expected)),),
+                        safe=False,
+                    )
                 ctx.report("header", h.span, written=h.written, expected=_display(h.expected), fix=fix)
         for row in table.rows.values():
             if row.label_exact or row.label_span is None:
                 continue
             exp = _display(row.label)
             fix = None
-            written = ctx.text[row.label_span.start:row.label_span.end]
+            written = ctx.text[row.label_span.start : row.label_span.end]
             if "\n" not in written and "\r" not in written:
                 # a label wrapped over lines may share them with a merged block label: no edit
-                fix = Fix(ctx.message("fix", expected=exp), (Edit(row.label_span.start, row.label_span.end, exp),), safe=False)
+                fix = Fix(
+                    ctx.message("fix", expected=exp), (Edit(row.label_span.start, row.label_span.end, exp),), safe=False
+                )
             ctx.report("row", row.label_span, written=row.written.replace("\n", " "), expected=exp, fix=fix)
 
 

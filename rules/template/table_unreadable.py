@@ -38,6 +38,7 @@
 
 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》表二、表三、表四。
 """
+
 from gxlint.api import Rule, Severity, doubts, row_name, template_data
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -53,14 +54,14 @@ class TableUnreadable(Rule):
     messages = {
         "glued": {
             "zh": "{table}“{row}”相邻单元格的数字连在一起（{raw}），无法确定各单元格的数值{more}；"
-                  "涉及的核对已跳过，请对照原表人工核对",
+            "涉及的核对已跳过，请对照原表人工核对",
             "en": "{table_en}, “{row}”: the digits of neighbouring cells run together ({raw}) and cannot be "
-                  "split into cells with certainty{more_en}; checks involving them were skipped",
+            "split into cells with certainty{more_en}; checks involving them were skipped",
         },
         "no_label": {
             "zh": "{table}有数值行没有行标签，无法确定数值属于哪一行；涉及的核对已跳过，请对照原表人工核对",
             "en": "{table_en} has a row of values without a row label: which row they belong to is not "
-                  "certain; checks involving it were skipped",
+            "certain; checks involving it were skipped",
         },
         "no_values": {
             "zh": "{table}的行列标签在，但读不出其中的数值；表格未核对，请对照原表人工核对",
@@ -69,23 +70,35 @@ class TableUnreadable(Rule):
         "related": {"zh": "同样无法拆分：{row}", "en": "cannot be split either: {row}"},
         "doubtful": {
             "zh": "{table}有部分数值读不准（{why}）：按读到的数值，{what}；这更可能是读错了，未作为错误报告，"
-                  "请对照原表人工核对",
+            "请对照原表人工核对",
             "en": "{table_en}: part of it could not be read with certainty ({why_en}); as read, {what_en} — more "
-                  "likely a misreading than an error of the report, so not reported as one: check against the original",
+            "likely a misreading than an error of the report, so not reported as one: check against the original",
         },
         "related_doubt": {"zh": "读不准的位置", "en": "read with doubt here"},
-        "placed": {"zh": "行标签与数值分开，数值按位置对应到行", "en": "labels stand apart from their values, matched by position"},
+        "placed": {
+            "zh": "行标签与数值分开，数值按位置对应到行",
+            "en": "labels stand apart from their values, matched by position",
+        },
         "merged": {"zh": "转换时两行合并成了一行", "en": "a converter merged two rows into one"},
-        "page": {"zh": "行后单独一个数字，可能是页码，也可能是单元格内折行的数字",
-                 "en": "a lone number after a row may be a page number or a digit wrapped in its cell"},
+        "page": {
+            "zh": "行后单独一个数字，可能是页码，也可能是单元格内折行的数字",
+            "en": "a lone number after a row may be a page number or a digit wrapped in its cell",
+        },
         "blank": {"zh": "空白单元格是推断的", "en": "blank cells were inferred"},
-        "letters": {"zh": "数字中混有字母（如 1O、l2），可能是扫描件文字识别（OCR）的误读",
-                    "en": "letters among digits (1O, l2), perhaps a scan misread by OCR"},
-        "count": {"zh": "数字之间只有空格，个数与模板不符（可能是单元格内折行或空白单元格丢失）",
-                  "en": "numbers separated only by spaces, not as many as the template has (a wrapped cell or a lost blank cell)"},
+        "letters": {
+            "zh": "数字中混有字母（如 1O、l2），可能是扫描件文字识别（OCR）的误读",
+            "en": "letters among digits (1O, l2), perhaps a scan misread by OCR",
+        },
+        "count": {
+            "zh": "数字之间只有空格，个数与模板不符（可能是单元格内折行或空白单元格丢失）",
+            "en": "numbers separated only by spaces, not as many as the template has (a wrapped cell or a lost blank cell)",
+        },
         "strays": {"zh": "有数值没有对应的行标签", "en": "some values have no row label"},
         "w_failing": {"zh": "有 {n} 处勾稽关系不成立（{first}）", "en": "{n} identit(ies) fail ({first})"},
-        "w_count": {"zh": "“{row}”有 {found} 个数字，模板为 {expected} 个", "en": "“{row}” has {found} numbers, the template {expected}"},
+        "w_count": {
+            "zh": "“{row}”有 {found} 个数字，模板为 {expected} 个",
+            "en": "“{row}” has {found} numbers, the template {expected}",
+        },
         "w_malformed": {"zh": "“{raw}”不是规范的数字", "en": "“{raw}” is not a well-formed number"},
         "w_missing": {"zh": "似乎缺少{labels}", "en": "{labels} seem(s) missing"},
         "correct": {
@@ -124,13 +137,21 @@ class TableUnreadable(Rule):
             more = f"，另有 {len(bad) - 1} 行同样无法拆分" if len(bad) > 1 else ""
             more_en = f" ({len(bad) - 1} more row(s) likewise)" if len(bad) > 1 else ""
             related = [ctx.related(r.span, "related", row=_name(table, r)) for r in bad[1:20]]
-            ctx.report("glued", span, table=name, table_en=name_en, row=_name(table, first), raw=raw,
-                       more=more, more_en=more_en, related=related,
-                       data={"reason": reason, "table": table.kind, "rows": [r.id for r in bad]})
+            ctx.report(
+                "glued",
+                span,
+                table=name,
+                table_en=name_en,
+                row=_name(table, first),
+                raw=raw,
+                more=more,
+                more_en=more_en,
+                related=related,
+                data={"reason": reason, "table": table.kind, "rows": [r.id for r in bad]},
+            )
             return
         mid = reason if reason in ("no_label", "no_values") else "no_values"
         ctx.report(mid, span, table=name, table_en=name_en, data={"reason": reason, "table": table.kind})
-
 
     def _en(self, message_id: str, **kwargs) -> str:
         return self.messages[message_id]["en"].format(**kwargs)
@@ -161,11 +182,25 @@ class TableUnreadable(Rule):
             parts_en.append(self._en("w_missing", labels=labels))
         span = d.spans[0] if d.spans else table.span
         related = [ctx.related(sp, "related_doubt") for sp in d.spans[1:20]]
-        ctx.report("doubtful", span, table=name, table_en=name_en, why=why, why_en=why_en,
-                   what="；".join(parts), what_en="; ".join(parts_en), related=related,
-                   data={"reason": "doubtful", "table": table.kind, "why": list(d.why),
-                         "identities": [i.id for i in d.failing], "rows": [r.id for r in d.counts],
-                         "missing": list(d.missing)})
+        ctx.report(
+            "doubtful",
+            span,
+            table=name,
+            table_en=name_en,
+            why=why,
+            why_en=why_en,
+            what="；".join(parts),
+            what_en="; ".join(parts_en),
+            related=related,
+            data={
+                "reason": "doubtful",
+                "table": table.kind,
+                "why": list(d.why),
+                "identities": [i.id for i in d.failing],
+                "rows": [r.id for r in d.counts],
+                "missing": list(d.missing),
+            },
+        )
 
 
 def _labels(table, ids) -> list[str]:

@@ -38,6 +38,7 @@
 
 国办公开办函〔2021〕30号（2021年9月26日）；国办公开办函〔2019〕60号。
 """
+
 from gxlint.api import Rule, Severity, Span
 
 NAMES = {"v2019": "国办公开办函〔2019〕60号试行格式", "v2021": "国办公开办函〔2021〕30号格式"}
@@ -81,9 +82,15 @@ class TemplateVersionMismatch(Rule):
                 name = TABLES[kind] + "“" + _display(cap) + "”"
             first = min(rows, key=lambda r: r.span.start)
             at = first.label_span or first.span
-            ctx.report("mismatch", Span(at.start, at.end), year=doc.meta.year, expected=NAMES[exp],
-                       table=name, found=NAMES[found])
-            return   # one root cause: report it once
+            ctx.report(
+                "mismatch",
+                Span(at.start, at.end),
+                year=doc.meta.year,
+                expected=NAMES[exp],
+                table=name,
+                found=NAMES[found],
+            )
+            return  # one root cause: report it once
 
 
 def _display(caption: str) -> str:

@@ -1,5 +1,6 @@
 """GX7 across reports: the index, organ names, the rules on generated series and on the six
 pingtan reports (one organ, 2019–2024), and the CLI (check DIR, --history DIR)."""
+
 import json
 import os
 import subprocess
@@ -40,22 +41,29 @@ def render_series(reps, tpl="{organ}{year}年政府信息公开工作年度报�
 
 # --- organ names ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("a,b", [
-    ("青云区人民政府办公室", "青云区政府办"),
-    ("青云区人民政府办公室", "青云区政府办公室"),
-    ("青云县人民政府", "青云县政府"),
-    ("青云街道办", "青云街道办事处"),
-    ("  青云市 教育局 ", "青云市教育局"),
-])
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("青云区人民政府办公室", "青云区政府办"),
+        ("青云区人民政府办公室", "青云区政府办公室"),
+        ("青云县人民政府", "青云县政府"),
+        ("青云街道办", "青云街道办事处"),
+        ("  青云市 教育局 ", "青云市教育局"),
+    ],
+)
 def test_spellings_of_one_organ_are_one_key(a, b):
     assert org.normalize(a) == org.normalize(b)
 
 
-@pytest.mark.parametrize("a,b", [
-    ("青云区教育局", "青云区体育局"),
-    ("青云区人民政府", "青云区人民政府办公室"),
-    ("青云县卫生健康局", "青云市卫生健康局"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("青云区教育局", "青云区体育局"),
+        ("青云区人民政府", "青云区人民政府办公室"),
+        ("青云县卫生健康局", "青云市卫生健康局"),
+    ],
+)
 def test_similar_names_stay_apart(a, b):
     assert org.normalize(a) != org.normalize(b)
 
@@ -72,6 +80,7 @@ def test_file_name_is_a_last_resort():
 
 # --- GX701 on generated series ------------------------------------------------------------
 
+
 def test_a_consistent_series_is_silent():
     reps = synth.series(4, (2020, 2021, 2022, 2023))
     files = {p: r.render().text for p, r in render_series(reps).items()}
@@ -83,8 +92,8 @@ def test_a_consistent_series_is_silent():
 
 def test_one_changed_carry_over_cell_is_one_error_with_related_info():
     reps = synth.series(7, (2021, 2022, 2023))
-    reps[1].t3["r2"]["np"] += 2          # 2022's 上年结转 (自然人) no longer 2021's 结转下年度
-    reps[1].t3["r1"]["np"] -= 2          # … with its own table still adding up
+    reps[1].t3["r2"]["np"] += 2  # 2022's 上年结转 (自然人) no longer 2021's 结转下年度
+    reps[1].t3["r1"]["np"] -= 2  # … with its own table still adding up
     if reps[1].t3["r1"]["np"] < 0:
         reps[1].t3["r1"]["np"] += 4
         reps[1].t3["r4"]["np"] += 2
@@ -116,7 +125,7 @@ def test_one_changed_carry_over_cell_is_one_error_with_related_info():
 def test_every_applicant_column_is_compared(col):
     """其他 as much as 自然人: a difference in one column is that column's finding, not the 总计's."""
     reps = synth.series(7, (2021, 2022))
-    reps[1].t3["r2"][col] += 3           # 2022's 上年结转 in this column: 3 more than 2021 carried over
+    reps[1].t3["r2"][col] += 3  # 2022's 上年结转 in this column: 3 more than 2021 carried over
     reps[1].t3["r2"]["tot"] += 3
     named = render_series(reps)
     rendered = {p: r.render() for p, r in named.items()}
@@ -137,7 +146,9 @@ def test_each_differing_column_is_its_own_finding_and_a_total_alone_is_one_too()
     rendered = {p: r.render() for p, r in render_series(reps).items()}
     p21, p22 = list(rendered)
     got = gx7(index_of({p: x.text for p, x in rendered.items()}), p22)
-    assert [(d.data["column"], d.span) for d in got] == [(c, rendered[p22].span("cell", "t3", "r2", c)) for c in ("np", "ot")]
+    assert [(d.data["column"], d.span) for d in got] == [
+        (c, rendered[p22].span("cell", "t3", "r2", c)) for c in ("np", "ot")
+    ]
     # only the 总计 differs (the columns agree): the total is the finding
     reps = synth.series(7, (2021, 2022))
     reps[1].t3["r2"]["tot"] += 2
@@ -154,7 +165,7 @@ def test_renamed_organ_is_followed_with_a_mapping_only():
     reps[1].t3["r1"]["ce"] = max(0, reps[1].t3["r1"]["ce"] - 1)
     reps[1].t3["r1"]["tot"] = sum(reps[1].t3["r1"][c] for c in synth.APPLICANTS)
     files = {f"{r.year}.txt": r.render().text for r in reps}
-    assert gx7(index_of(files), "2022.txt") == []       # two organs: nothing compared
+    assert gx7(index_of(files), "2022.txt") == []  # two organs: nothing compared
     ix = index_of(files, aliases={"青云县卫生和计划生育局": "青云县卫生健康局"})
     assert [d.code for d in gx7(ix, "2022.txt")] == ["GX701"]
 
@@ -170,6 +181,7 @@ def test_two_organs_with_similar_names_are_not_merged():
 
 # --- GX703 ------------------------------------------------------------------------------
 
+
 def test_the_same_report_twice():
     (r,) = synth.series(13, (2023,))
     text = r.render().text
@@ -180,6 +192,7 @@ def test_the_same_report_twice():
 
 
 # --- the cache ------------------------------------------------------------------------------
+
 
 def test_index_cache_parses_a_file_once(tmp_path):
     reps = synth.series(15, (2022, 2023))
@@ -202,6 +215,7 @@ def test_index_cache_parses_a_file_once(tmp_path):
 
 
 # --- the six pingtan reports (one organ, 2019–2024) ------------------------------------------
+
 
 def _pingtan():
     files = {}
@@ -240,7 +254,7 @@ def test_pingtan_a_changed_carry_over_is_found():
     p = os.path.join(PINGTAN, "pingtan-2022.txt")
     text = files[p]
     k = text.index("上年结转政府信息公开申请数量 1000001") + len("上年结转政府信息公开申请数量 ")
-    files[p] = text[:k] + "2000002" + text[k + 7:]
+    files[p] = text[:k] + "2000002" + text[k + 7 :]
     ix = index_of(files)
     got = gx7(ix, p, select="GX701")
     assert [(d.code, d.data["column"], d.span.start) for d in got] == [("GX701", "np", k)]
@@ -249,23 +263,33 @@ def test_pingtan_a_changed_carry_over_is_found():
 
 # --- RuleTester on bundles ------------------------------------------------------------------
 
+
 def test_rule_tester_bundle_positions():
     t = RuleTester("GX701")
-    prev = ("=== a-2022.txt ===\n青云县司法局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-            "| 四、结转下年度继续办理 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |\n")
-    cur = ("=== a-2023.txt ===\n青云县司法局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-           "| 二、上年结转政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n")
-    t.invalid(prev + cur, [("mismatch", (3, 26), (3, 27), "商业企业列为 0")])      # the total follows the column: one finding
+    prev = (
+        "=== a-2022.txt ===\n青云县司法局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "| 四、结转下年度继续办理 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |\n"
+    )
+    cur = (
+        "=== a-2023.txt ===\n青云县司法局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "| 二、上年结转政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+    )
+    t.invalid(
+        prev + cur, [("mismatch", (3, 26), (3, 27), "商业企业列为 0")]
+    )  # the total follows the column: one finding
     t.valid(prev + cur.replace("| 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "| 3 | 1 | 0 | 0 | 0 | 0 | 4 |"))
-    t.valid(cur)                                             # alone: nothing to compare
+    t.valid(cur)  # alone: nothing to compare
 
 
 # --- CLI ----------------------------------------------------------------------------------
 
+
 def _cli(*args, cwd=None, env_extra=None):
     env = dict(os.environ, PYTHONPATH=ROOT)
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "gxlint", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env
+    )
 
 
 def test_cli_check_dir_and_history(tmp_path):
@@ -282,18 +306,46 @@ def test_cli_check_dir_and_history(tmp_path):
     env = {"GXLINT_CACHE_DIR": str(tmp_path / "cache")}
     alone = _cli("check", str(tmp_path / "now"), "--select", "GX7", "--format", "json", env_extra=env)
     assert json.loads(alone.stdout)["summary"]["error"] == 0
-    out = _cli("check", str(tmp_path / "now"), "--history", str(tmp_path / "old"), "--select", "GX7",
-               "--format", "json", env_extra=env)
+    out = _cli(
+        "check",
+        str(tmp_path / "now"),
+        "--history",
+        str(tmp_path / "old"),
+        "--select",
+        "GX7",
+        "--format",
+        "json",
+        env_extra=env,
+    )
     obj = json.loads(out.stdout)
     assert [f["path"] for f in obj["files"]] == [str(tmp_path / "now" / f"{reps[2].organ}2023年报告.txt")]
     (d,) = obj["files"][0]["diagnostics"]
     assert d["code"] == "GX701" and d["related"][0]["path"].endswith("2022年报告.txt")
     assert d["related"][0]["start"]["line"] > 1
-    txt = _cli("check", str(tmp_path / "now"), "--history", str(tmp_path / "old"), "--select", "GX7",
-               "--no-source", env_extra=env)
+    txt = _cli(
+        "check",
+        str(tmp_path / "now"),
+        "--history",
+        str(tmp_path / "old"),
+        "--select",
+        "GX7",
+        "--no-source",
+        env_extra=env,
+    )
     assert "= " + str(tmp_path / "old") in txt.stdout and "上年结转核对" in txt.stdout
-    sarif = json.loads(_cli("check", str(tmp_path / "now"), "--history", str(tmp_path / "old"), "--select", "GX7",
-                            "--format", "sarif", env_extra=env).stdout)
+    sarif = json.loads(
+        _cli(
+            "check",
+            str(tmp_path / "now"),
+            "--history",
+            str(tmp_path / "old"),
+            "--select",
+            "GX7",
+            "--format",
+            "sarif",
+            env_extra=env,
+        ).stdout
+    )
     rel = sarif["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"]
     assert rel["artifactLocation"]["uri"].endswith(".txt") and rel["region"]["startLine"] > 1
 
@@ -301,8 +353,10 @@ def test_cli_check_dir_and_history(tmp_path):
 def test_cli_reports_every_pingtan_pair(tmp_path):
     out = _cli("check", PINGTAN, "--select", "GX7", env_extra={"GXLINT_CACHE_DIR": str(tmp_path)})
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("上年结转核对")]
-    assert lines == [f"上年结转核对 平潭综合实验区 {a}→{b}：一致（{a} 年结转下年度 {c}，{b} 年上年结转 {c}）"
-                     for a, b, c in PINGTAN_PAIRS]
+    assert lines == [
+        f"上年结转核对 平潭综合实验区 {a}→{b}：一致（{a} 年结转下年度 {c}，{b} 年上年结转 {c}）"
+        for a, b, c in PINGTAN_PAIRS
+    ]
 
 
 def test_organs_table_in_the_config_file(tmp_path):
@@ -329,12 +383,15 @@ def test_cli_follows_a_rename_from_the_config_file(tmp_path):
     for r in reps:
         (tmp_path / f"{r.year}.txt").write_text(r.render().text, encoding="utf-8")
     env = {"GXLINT_CACHE_DIR": str(tmp_path / "cache")}
-    before = json.loads(_cli("check", ".", "--select", "GX7", "--format", "json", cwd=str(tmp_path),
-                             env_extra=env).stdout)
+    before = json.loads(
+        _cli("check", ".", "--select", "GX7", "--format", "json", cwd=str(tmp_path), env_extra=env).stdout
+    )
     assert before["summary"]["error"] == 0
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.gxlint.organs]\n"青云县卫生和计划生育局" = "青云县卫生健康局"\n', encoding="utf-8")
-    after = json.loads(_cli("check", ".", "--select", "GX7", "--format", "json", cwd=str(tmp_path),
-                            env_extra=env).stdout)
+        '[tool.gxlint.organs]\n"青云县卫生和计划生育局" = "青云县卫生健康局"\n', encoding="utf-8"
+    )
+    after = json.loads(
+        _cli("check", ".", "--select", "GX7", "--format", "json", cwd=str(tmp_path), env_extra=env).stdout
+    )
     assert after["summary"]["error"] == 1
     assert [p["status"] for p in after["carry_over"]] == ["differs"]

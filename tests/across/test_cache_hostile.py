@@ -1,6 +1,7 @@
 """The index cache holds under poisoned and planted entries (issue 29, items 15 and 16): every
 entry is validated on load (a bad one is ignored and rebuilt), and cache files are opened only
 when they are regular files of a bounded size — never through a link to a FIFO or /dev/zero."""
+
 import json
 import os
 import sqlite3
@@ -10,15 +11,16 @@ import sys
 import pytest
 
 from gxlint import __version__, synth
-from gxlint.across.index import SCHEMA, Cache, JsonCache, build, content_hash, validate_entry, BadEntry
+from gxlint.across.index import SCHEMA, BadEntry, Cache, JsonCache, build, content_hash, validate_entry
 
 from .test_across import ROOT
 
 
 def _cli(*args, env_extra=None, timeout=300):
     env = dict(os.environ, PYTHONPATH=ROOT, **(env_extra or {}))
-    return subprocess.run([sys.executable, "-m", "gxlint", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint", *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout
+    )
 
 
 def _reports(tmp_path):
@@ -38,7 +40,7 @@ POISON = [
     lambda d: {**d, "figures": [{"kind": "count", "subject": "received", "value": 1, "ref": [1, 2]}]},
     lambda d: {**d, "anchor": [[[[]]]]},
     lambda d: {**d, "sha": 5},
-    lambda d: "[" * 100_000 + "]" * 100_000,          # deep nesting: a RecursionError in json
+    lambda d: "[" * 100_000 + "]" * 100_000,  # deep nesting: a RecursionError in json
     lambda d: "not json",
     lambda d: [d],
 ]
@@ -62,10 +64,10 @@ def test_a_poisoned_sqlite_entry_is_ignored_and_rebuilt(tmp_path, k):
     db.commit()
     db.close()
     again = build(paths, cache=Cache(str(tmp_path / "c")), stats=st)
-    assert st == {"files": 2, "cached": 0, "parsed": 2}          # both rebuilt
+    assert st == {"files": 2, "cached": 0, "parsed": 2}  # both rebuilt
     assert {p: e.to_dict() for p, e in again.entries.items()} == {p: e.to_dict() for p, e in good.entries.items()}
     build(paths, cache=Cache(str(tmp_path / "c")), stats=st)
-    assert st == {"files": 2, "cached": 2, "parsed": 0}          # and stored anew
+    assert st == {"files": 2, "cached": 2, "parsed": 0}  # and stored anew
 
 
 @pytest.mark.parametrize("k", range(len(POISON)))
@@ -112,6 +114,7 @@ def test_cli_history_survives_a_poisoned_cache_every_run(tmp_path):
 
 # --- item 16: links to FIFOs and devices -----------------------------------------------------
 
+
 @pytest.mark.parametrize("target", ["fifo", "/dev/zero", "dir"])
 @pytest.mark.parametrize("which", ["", "-wal"])
 def test_a_cache_database_that_is_not_a_regular_file_is_not_opened(tmp_path, target, which):
@@ -129,11 +132,21 @@ def test_a_cache_database_that_is_not_a_regular_file_is_not_opened(tmp_path, tar
         (tmp_path / "d").mkdir()
         target = str(tmp_path / "d")
     os.symlink(target, folder / f"index.sqlite3{which}")
-    p = _cli("check", str(tmp_path / "now"), "--history", str(tmp_path / "old"), "--select", "GX7",
-             "--format", "json", env_extra={"GXLINT_CACHE_DIR": str(tmp_path / "cache")}, timeout=120)
+    p = _cli(
+        "check",
+        str(tmp_path / "now"),
+        "--history",
+        str(tmp_path / "old"),
+        "--select",
+        "GX7",
+        "--format",
+        "json",
+        env_extra={"GXLINT_CACHE_DIR": str(tmp_path / "cache")},
+        timeout=120,
+    )
     assert p.returncode == 0 and "Traceback" not in p.stderr, p.stderr
     assert [x["year"] for x in json.loads(p.stdout)["carry_over"]] == [2023]
-    assert os.path.islink(folder / f"index.sqlite3{which}")      # left alone
+    assert os.path.islink(folder / f"index.sqlite3{which}")  # left alone
 
 
 @pytest.mark.parametrize("target", ["fifo", "/dev/zero"])

@@ -2,13 +2,15 @@
 copied-from-last-year: the 平潭 series pair by pair, with its figures checked by hand against the
 tables as published; the passages carried over (against a brute-force count); GX705 where a 五 is
 copied with a few words changed, silent where it was rewritten; the CLI's text and JSON."""
+
 import json
 import os
 import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gxlint import synth
 from gxlint.across import compare as cmpmod
@@ -48,7 +50,7 @@ def gx(*args):
 #        表四 "11002|40015|10102": 复议 2 (纠正 1), 诉讼 5 + 2 = 7 (纠正 0)
 #   2024 一 "21710000218" = 217 1 0 0 0 0 218; 予以公开 "710000071" = 71; （七）"21710000218" = 218; 四 0;
 #        表四 "21317|00000|1324019": 复议 7 (纠正 1), 诉讼 0 + 19 (纠正 0 + 2)
-BY_HAND = {   # received, carried in, handled, disclosed, carried out, review, corrected, lawsuits, corrected
+BY_HAND = {  # received, carried in, handled, disclosed, carried out, review, corrected, lawsuits, corrected
     2019: (23, 0, 23, 7, 0, 0, 0, 0, 0),
     2020: (21, 0, 21, 7, 0, 0, 0, 0, 0),
     2021: (70, 0, 69, 30, 1, 3, 0, 12, 0),
@@ -56,12 +58,26 @@ BY_HAND = {   # received, carried in, handled, disclosed, carried out, review, c
     2023: (81, 0, 81, 22, 0, 2, 1, 7, 0),
     2024: (218, 0, 218, 71, 0, 7, 1, 19, 2),
 }
-FIGS = ("received", "carried_in", "handled", "disclosed", "carried_out", "review", "review_fix", "litigation",
-        "litigation_fix")
+FIGS = (
+    "received",
+    "carried_in",
+    "handled",
+    "disclosed",
+    "carried_out",
+    "review",
+    "review_fix",
+    "litigation",
+    "litigation_fix",
+)
 # section 五's carried-over share, pair by pair (rewritten each year; GX705 silent), and one
 # passage of each pair that both years' 五 write (checked in both texts by hand)
-FIVE = {2020: (0.131, "信息公开工作"), 2021: (0.074, "（一）存在的主要问题"), 2022: (0.078, "重点领域信息公开"),
-        2023: (0.092, "加大重点领域公开信息整合归类力度"), 2024: (0.0, None)}
+FIVE = {
+    2020: (0.131, "信息公开工作"),
+    2021: (0.074, "（一）存在的主要问题"),
+    2022: (0.078, "重点领域信息公开"),
+    2023: (0.092, "加大重点领域公开信息整合归类力度"),
+    2024: (0.0, None),
+}
 
 
 @pytest.mark.parametrize("year", range(2020, 2025))
@@ -80,17 +96,19 @@ def test_each_pingtan_pair_compared_as_checked_by_hand(year):
     assert not five.copied
     if passage:
         assert any(passage in p["text"] for p in five.passages)
-        assert passage in old.text[old.section(5).body.start:old.section(5).body.end]
+        assert passage in old.text[old.section(5).body.start : old.section(5).body.end]
 
 
 def test_the_summary_of_2023_to_2024_in_words():
     (old, po), (new, pn) = pingtan(2023), pingtan(2024)
     c = compare(old, new, po, pn)
     # 218 − 81 = 137, 137 / 81 = +169.1%; 71 / 218 = 32.6%, 22 / 81 = 27.2%; 7 − 2 = 5 = +250%; 19 − 7 = 12 = +171.4%
-    assert c.summary == ("依申请公开申请 218 件，比上年增加 137 件（+169.1%）；办结 218 件，比上年增加 137 件（+169.1%）；"
-                         "予以公开 71 件，占办理总数的 32.6%（上年 27.2%）；行政复议 7 件，比上年增加 5 件（+250.0%），"
-                         "其中被纠正 1 件；行政诉讼 19 件，比上年增加 12 件（+171.4%），其中被纠正 2 件；"
-                         "上年结转、结转下年度均为 0，与上年相同。")
+    assert c.summary == (
+        "依申请公开申请 218 件，比上年增加 137 件（+169.1%）；办结 218 件，比上年增加 137 件（+169.1%）；"
+        "予以公开 71 件，占办理总数的 32.6%（上年 27.2%）；行政复议 7 件，比上年增加 5 件（+250.0%），"
+        "其中被纠正 1 件；行政诉讼 19 件，比上年增加 12 件（+171.4%），其中被纠正 2 件；"
+        "上年结转、结转下年度均为 0，与上年相同。"
+    )
     assert c.summary_en.startswith("requests: 218, up 137 (+169.1%); handled: 218, up 137 (+169.1%)")
 
 
@@ -108,7 +126,7 @@ def test_every_cell_with_both_values_and_uncertain_ones_marked():
     # every cell of table 三 of 2024 is there, in template order
     rows = [x.row for x in c.cells if x.table == "t3"]
     assert rows[0] == "r1" and rows[-1] == "r4"
-    assert len([x for x in c.cells if x.table == "t3"]) == 25 * 7     # 25 rows of the 2021 format
+    assert len([x for x in c.cells if x.table == "t3"]) == 25 * 7  # 25 rows of the 2021 format
 
 
 def test_check_pairs_every_pingtan_year_and_says_nothing_copied():
@@ -124,11 +142,12 @@ def test_check_pairs_every_pingtan_year_and_says_nothing_copied():
 
 # --- the passages: against a brute-force count ---------------------------------------------
 
+
 def _brute(new: str, old: str) -> set:
-    grams_old = {old[i:i + K] for i in range(len(old) - K + 1)}
+    grams_old = {old[i : i + K] for i in range(len(old) - K + 1)}
     covered = set()
     for i in range(len(new) - K + 1):
-        if new[i:i + K] in grams_old:
+        if new[i : i + K] in grams_old:
             covered.update(range(i, i + K))
     return covered
 
@@ -139,7 +158,7 @@ def test_passages_are_the_runs_found_in_last_years_text(new, old):
     ps = shared(grams(new), len(new), grams(old))
     covered = set()
     for p in ps:
-        assert new[p.a:p.b] == old[p.old_a:p.old_b]          # one run on both sides
+        assert new[p.a : p.b] == old[p.old_a : p.old_b]  # one run on both sides
         assert p.chars >= 1 and not covered & set(range(p.a, p.b))
         covered.update(range(p.a, p.b))
     assert covered == _brute(new, old)
@@ -154,20 +173,21 @@ def test_prose_ignores_white_space_tables_and_the_title():
     for idx in (1, 5, 6):
         assert prose_of(a, idx).text == prose_of(b, idx).text == prose_of(c, idx).text, idx
     t = prose_of(a, 3).text
-    assert "|" not in t and "本年新收" not in t     # table 三 is not prose
+    assert "|" not in t and "本年新收" not in t  # table 三 is not prose
 
 
 # --- GX705 -----------------------------------------------------------------------------------
+
 
 def _copied_pair(seed=50, edits=3, five=None):
     old, new = synth.series(seed, (2022, 2023), organ="青云县司法局")
     text = five if five is not None else synth.five_text(old)
     chars = list(text)
-    for k in range(1, edits + 1):       # a few words changed, away from both ends
+    for k in range(1, edits + 1):  # a few words changed, away from both ends
         i = len(chars) * k // (edits + 1)
         while chars[i] == "\n" or chars[i + 1] == "\n":
             i += 1
-        chars[i:i + 2] = "切实"
+        chars[i : i + 2] = "切实"
     old.five = text
     new.five = "".join(chars)
     ro, rn = old.render(), new.render()
@@ -204,7 +224,7 @@ def test_gx705_is_silent_on_a_rewritten_five_and_on_a_short_one():
         ix.add(entry_from_document(parse(r.render().text, f"{r.year}.txt"), f"{r.year}.txt"))
     for r in reps:
         assert gx705(ix, f"{r.year}.txt") == []
-    short = "本年度工作中未发现需要报告的主要问题。"          # copied word for word, but shorter than 40 characters
+    short = "本年度工作中未发现需要报告的主要问题。"  # copied word for word, but shorter than 40 characters
     ix, _ro, _rn = _copied_pair(five=short, edits=0)
     assert len(short) < cmpmod.COPIED_MIN_CHARS and gx705(ix, "a/2023.txt") == []
 
@@ -239,6 +259,7 @@ def test_the_digest_survives_the_cache():
 
 # --- the command ------------------------------------------------------------------------------
 
+
 def test_compare_text_and_json():
     a, b = os.path.join(REAL, "pingtan-2022.txt"), os.path.join(REAL, "pingtan-2023.txt")
     p = gx("compare", a, b)
@@ -270,12 +291,13 @@ def test_compare_says_why_a_file_cannot_be_read(tmp_path):
     p = gx("compare", str(binary), good)
     assert p.returncode == 2 and b"Traceback" not in p.stderr and "x.txt" in p.stderr.decode()
     p = gx("compare", good, good, "--format", "json")
-    d = json.loads(p.stdout)                  # a report against itself: everything carried over
+    d = json.loads(p.stdout)  # a report against itself: everything carried over
     assert all(s["carried_share"] in (None, 1.0) for s in d["sections"])
     assert d["changed"] == 0
 
 
 # --- the real county report and a next year made from it ----------------------------------------
+
 
 def _hongze_next_year(tmp_path, rewrite_five: bool):
     """hongze-2023.txt as 2024's report: the years moved on, the city written above the organ
@@ -284,14 +306,21 @@ def _hongze_next_year(tmp_path, rewrite_five: bool):
     with open(os.path.join(REAL, "hongze-2023.txt"), encoding="utf-8") as fh:
         text = fh.read()
     assert text.count("洪泽区人民政府\n2023 年政府信息公开工作年度报告") == 1
-    text = text.replace("洪泽区人民政府\n2023 年政府信息公开工作年度报告", "淮安市洪泽区人民政府\n2024 年政府信息公开工作年度报告")
+    text = text.replace(
+        "洪泽区人民政府\n2023 年政府信息公开工作年度报告", "淮安市洪泽区人民政府\n2024 年政府信息公开工作年度报告"
+    )
     text = text.replace("2023", "2024")
     if rewrite_five:
         doc = parse(text)
         body = doc.section(5).body
-        text = text[:body.start] + ("\n一是重大行政决策预公开的范围偏窄，意见征集渠道不多。二是政务新媒体互动回应不够充分，"
-                                    "留言办理时效偏慢。下一步，拓宽意见征集途径，及时反馈采纳情况；加强政务新媒体日常巡查，规范留言回复。\n") \
-            + text[body.end:]
+        text = (
+            text[: body.start]
+            + (
+                "\n一是重大行政决策预公开的范围偏窄，意见征集渠道不多。二是政务新媒体互动回应不够充分，"
+                "留言办理时效偏慢。下一步，拓宽意见征集途径，及时反馈采纳情况；加强政务新媒体日常巡查，规范留言回复。\n"
+            )
+            + text[body.end :]
+        )
     p = tmp_path / ("hongze-2024-rewritten.txt" if rewrite_five else "hongze-2024.txt")
     p.write_text(text, encoding="utf-8")
     return str(p)
@@ -312,10 +341,13 @@ def test_the_county_pair_is_paired_compared_and_its_copied_five_said(tmp_path, o
     import re
 
     pct = int(re.search(r"有 (\d+)% 的文字与 2023 年报告相同", d["message"]).group(1))
-    assert pct >= 95 and d["related"][0]["path"] == old      # all but the year the copy moved on
+    assert pct >= 95 and d["related"][0]["path"] == old  # all but the year the copy moved on
     p = gx("compare", old, new, "--format", "json")
     c = json.loads(p.stdout)
-    assert c["organ"] == "places" and (c["old"]["organ"], c["new"]["organ"]) == ("洪泽区人民政府", "淮安市洪泽区人民政府")
+    assert c["organ"] == "places" and (c["old"]["organ"], c["new"]["organ"]) == (
+        "洪泽区人民政府",
+        "淮安市洪泽区人民政府",
+    )
     assert c["changed"] == 0 and c["old"]["format"] == ("pdf" if old_name.endswith(".pdf") else "text")
     rewritten = _hongze_next_year(tmp_path, rewrite_five=True)
     p = gx("check", old, rewritten, "--format", "json", "--isolated", "--select", "GX7", "--exit-zero")
@@ -332,7 +364,7 @@ DIGEST_POISON = [
     lambda g: {**g, "v": {"t3.r1.tot": float("inf")}},
     lambda g: {**g, "d": [1]},
     lambda g: {**g, "p": {"5": {**g["p"]["5"], "g": "!!!"}}},
-    lambda g: {**g, "p": {"5": {**g["p"]["5"], "n": g["p"]["5"]["n"] + 50}}},       # grams and count disagree
+    lambda g: {**g, "p": {"5": {**g["p"]["5"], "n": g["p"]["5"]["n"] + 50}}},  # grams and count disagree
     lambda g: {**g, "p": {"5": {**g["p"]["5"], "r": [[5, 1], [2, 3]]}}},
     lambda g: {**g, "p": {"9": g["p"]["5"]}},
     lambda g: {**g, "p": {"5": {**g["p"]["5"], "h": [[]]}}},
@@ -356,7 +388,10 @@ def test_a_poisoned_digest_in_the_cache_is_ignored_and_rebuilt(tmp_path, k):
     db = sqlite3.connect(cache.file)
     for sha, data in db.execute("SELECT sha, data FROM entries").fetchall():
         d = json.loads(data)
-        db.execute("UPDATE entries SET data = ? WHERE sha = ?", (json.dumps({**d, "digest": DIGEST_POISON[k](d["digest"])}), sha))
+        db.execute(
+            "UPDATE entries SET data = ? WHERE sha = ?",
+            (json.dumps({**d, "digest": DIGEST_POISON[k](d["digest"])}), sha),
+        )
     db.commit()
     db.close()
     st: dict = {}
@@ -375,6 +410,6 @@ def test_last_years_pdf_given_as_history(tmp_path):
     p = gx("check", new, "--history", str(hist), "--format", "json", "--isolated", "--select", "GX705", "--exit-zero")
     out = json.loads(p.stdout)
     assert [(x["prev_year"], x["year"]) for x in out["carry_over"]] == [(2023, 2024)]
-    assert [os.path.basename(f["path"]) for f in out["files"]] == ["hongze-2024.txt"]     # the history is not checked
+    assert [os.path.basename(f["path"]) for f in out["files"]] == ["hongze-2024.txt"]  # the history is not checked
     (d,) = out["files"][0]["diagnostics"]
     assert d["code"] == "GX705" and d["related"][0]["path"] == str(hist / "hongze-2023.pdf")

@@ -2,8 +2,8 @@
 `chromium`, driven by Playwright — never `playwright install`): both years side by side, the
 changed cells and the passages carried over highlighted on both sides, hovering one passage lights
 up the other, and no request leaves the page.  A screenshot is kept in tests/artefacts/."""
-import os
 
+import os
 
 from browserutil import needs_chromium
 from gxlint import synth
@@ -18,7 +18,7 @@ pytestmark = needs_chromium
 
 def _page_file(tmp_path, lang="zh") -> str:
     old, new = synth.series(70, (2023, 2024), organ="青云县司法局")
-    new.five = synth.five_text(old).replace("一是", "一是我局", 1)     # copied, one word added
+    new.five = synth.five_text(old).replace("一是", "一是我局", 1)  # copied, one word added
     a, b = parse(old.render().text, "2023.txt"), parse(new.render().text, "2024.txt")
     path = tmp_path / f"compare-{lang}.html"
     path.write_text(render(compare(a, b, "2023.txt", "2024.txt"), lang), encoding="utf-8")
@@ -52,12 +52,12 @@ def test_both_years_side_by_side_with_highlights(browser, tmp_path):
         old, new = five.locator(".col.old"), five.locator(".col.new")
         assert old.is_visible() and new.is_visible()
         bo, bn = old.bounding_box(), new.bounding_box()
-        assert bo["x"] + bo["width"] <= bn["x"] + 1 and abs(bo["y"] - bn["y"]) < 2      # side by side
+        assert bo["x"] + bo["width"] <= bn["x"] + 1 and abs(bo["y"] - bn["y"]) < 2  # side by side
         assert float(five.get_attribute("data-share")) > 0.9
-        assert five.locator(".flag").is_visible()                                     # GX705's threshold passed
+        assert five.locator(".flag").is_visible()  # GX705's threshold passed
         m_old, m_new = old.locator("mark.copy"), new.locator("mark.copy")
         assert m_old.count() >= 1 and m_new.count() >= 1
-        assert "一是我局" not in "".join(m_new.all_inner_texts())                      # the changed words are not marked
+        assert "一是我局" not in "".join(m_new.all_inner_texts())  # the changed words are not marked
         changed = pg.locator("td.cell.changed")
         assert changed.count() >= 1 and changed.first.is_visible() is not None
         assert pg.locator("#figures tr.fig").count() >= 8

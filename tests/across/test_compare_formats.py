@@ -7,6 +7,7 @@ and says GX705 in every combination.
 
 The LibreOffice renderings are made once per format for both reports and cached by the content of
 the reports (and of this builder) under ~/.cache/gxlint-tests/renderings."""
+
 import hashlib
 import itertools
 import json
@@ -38,9 +39,9 @@ def _pair():
     chars = list(text)
     for k in (1, 2, 3):
         i = len(chars) * k // 4
-        while "\n" in chars[i:i + 2]:
+        while "\n" in chars[i : i + 2]:
             i += 1
-        chars[i:i + 2] = "切实"
+        chars[i : i + 2] = "切实"
     new.five = "".join(chars)
     return old, new
 
@@ -79,25 +80,43 @@ def files():
         for fmt, filt in (("html", "html:XHTML Writer File:UTF8"), ("pdf", "pdf")):
             docs = [d for f, d in todo if f == fmt]
             if docs:
-                subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                                "--convert-to", filt, "--outdir", CACHE, *docs],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600, check=False)
+                subprocess.run(
+                    [
+                        SOFFICE,
+                        f"-env:UserInstallation=file://{profile}",
+                        "--headless",
+                        "--norestore",
+                        "--convert-to",
+                        filt,
+                        "--outdir",
+                        CACHE,
+                        *docs,
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=600,
+                    check=False,
+                )
     for year, paths in out.items():
         for fmt in ("docx", "html", "pdf"):
             src, target = paths[fmt]
             if not os.path.exists(src):
                 pytest.fail(f"LibreOffice did not make the .{fmt} of {year}")
-            shutil.copy(src, target)        # the file names say the year (as a folder of reports does)
+            shutil.copy(src, target)  # the file names say the year (as a folder of reports does)
             paths[fmt] = target
     yield out, old, new
     shutil.rmtree(work, ignore_errors=True)
 
 
 def _facts(c):
-    return {"organ": c.organ, "years": (c.old.year, c.new.year), "organs": (c.old.organ, c.new.organ),
-            "figures": [(f.id, f.old, f.new, f.certain) for f in c.figures],
-            "cells": [(x.key, x.old, x.new, x.certain) for x in c.cells],
-            "copied": [s.index for s in c.sections if s.copied]}
+    return {
+        "organ": c.organ,
+        "years": (c.old.year, c.new.year),
+        "organs": (c.old.organ, c.new.organ),
+        "figures": [(f.id, f.old, f.new, f.certain) for f in c.figures],
+        "cells": [(x.key, x.old, x.new, x.certain) for x in c.cells],
+        "copied": [s.index for s in c.sections if s.copied],
+    }
 
 
 def test_every_format_reads_the_organ_and_the_year(files):
@@ -138,8 +157,21 @@ def test_check_pairs_every_combination_and_says_gx705(files, capsys):
 
     out, _old, _new = files
     for fo, fn in itertools.product(FORMATS, FORMATS):
-        code = main(["check", out[2023][fo], out[2024][fn], "--format", "json", "--isolated", "--select", "GX7",
-                     "--jobs", "1", "--exit-zero"])
+        code = main(
+            [
+                "check",
+                out[2023][fo],
+                out[2024][fn],
+                "--format",
+                "json",
+                "--isolated",
+                "--select",
+                "GX7",
+                "--jobs",
+                "1",
+                "--exit-zero",
+            ]
+        )
         assert code == 0
         d = json.loads(capsys.readouterr().out)
         assert [(p["prev_year"], p["year"], p["status"]) for p in d["carry_over"]] == [(2023, 2024, "holds")], (fo, fn)

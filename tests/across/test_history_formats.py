@@ -1,5 +1,6 @@
 """The year-to-year index and --history read what ``check`` reads (issue 29, items 8 and 11):
 every format through the same reader, with the same size limit, and what has no entry is listed."""
+
 import json
 import os
 
@@ -35,8 +36,17 @@ def test_history_in_another_format_is_compared(tmp_path, fmt):
     else:
         prev.write_text(docgen.build_html(reps[1]), encoding="utf-8")
     env = {"GXLINT_CACHE_DIR": str(tmp_path / "cache")}
-    out = _cli("check", str(tmp_path / "now"), "--history", str(tmp_path / "old"), "--select", "GX701",
-               "--format", "json", env_extra=env)
+    out = _cli(
+        "check",
+        str(tmp_path / "now"),
+        "--history",
+        str(tmp_path / "old"),
+        "--select",
+        "GX701",
+        "--format",
+        "json",
+        env_extra=env,
+    )
     obj = json.loads(out.stdout)
     diags = obj["files"][0]["diagnostics"]
     assert [d["code"] for d in diags] == ["GX701"], out.stderr
@@ -48,20 +58,32 @@ def test_history_files_without_an_entry_are_listed_and_bounded(tmp_path):
     reps = _series(tmp_path)
     (tmp_path / "old" / f"{reps[1].organ}2022年报告.txt").write_text(reps[1].render().text, encoding="utf-8")
     big = tmp_path / "old" / "huge.txt"
-    with open(big, "w", encoding="utf-8") as fh:          # past the 20 MB limit check applies
+    with open(big, "w", encoding="utf-8") as fh:  # past the 20 MB limit check applies
         line = "本年共收到申请3件，办结3件。\n"
         fh.write(line * (21 * 1024 * 1024 // len(line.encode()) + 1))
     (tmp_path / "old" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     env = {"GXLINT_CACHE_DIR": str(tmp_path / "cache")}
-    out = _cli("check", str(tmp_path / "now"), "--history", str(tmp_path / "old"), "--select", "GX701",
-               "--format", "json", "--lang", "en", env_extra=env)
+    out = _cli(
+        "check",
+        str(tmp_path / "now"),
+        "--history",
+        str(tmp_path / "old"),
+        "--select",
+        "GX701",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        env_extra=env,
+    )
     obj = json.loads(out.stdout)
     assert [d["code"] for d in obj["files"][0]["diagnostics"]] == ["GX701"]
     skipped = {os.path.basename(s["path"]): s for s in obj["skipped"]}
     assert skipped["huge.txt"]["reason"] == "history" and "too large" in skipped["huge.txt"]["message"]
-    assert "an old Word document (.doc)" in skipped["old.doc"]["message"]   # LibreOffice missing or refusing it
-    txt = _cli("check", str(tmp_path / "now"), "--history", str(tmp_path / "old"), "--select", "GX701",
-               env_extra=env).stdout
+    assert "an old Word document (.doc)" in skipped["old.doc"]["message"]  # LibreOffice missing or refusing it
+    txt = _cli(
+        "check", str(tmp_path / "now"), "--history", str(tmp_path / "old"), "--select", "GX701", env_extra=env
+    ).stdout
     assert "huge.txt — --history：未能读取：文件过大" in txt
 
 

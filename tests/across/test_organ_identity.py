@@ -3,6 +3,7 @@ title, a title over two lines, the places above the organ written one year and n
 organ only in the opening statement, the signature or the page's source line; organs and their
 offices, and departments of one place, kept apart; GX706 when two consecutive years cannot be
 settled as one organ's — never a silent skip."""
+
 import itertools
 import os
 
@@ -32,35 +33,42 @@ def gx7(ix: Index, path: str, select="GX7"):
 
 # --- names --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("key,core,places", [
-    ("淮安市洪泽区人民政府", "洪泽区人民政府", ("淮安市",)),
-    ("江苏省淮安市洪泽区人民政府", "洪泽区人民政府", ("江苏省", "淮安市")),
-    ("淮安市洪泽区教育体育局", "洪泽区教育体育局", ("淮安市",)),
-    ("北京市东城区东华门街道办事处", "东华门街道办事处", ("北京市", "东城区")),
-    ("内蒙古自治区呼和浩特市新城区人民政府", "新城区人民政府", ("内蒙古自治区", "呼和浩特市")),
-    ("徐州市沛县人民政府", "沛县人民政府", ("徐州市",)),
-    # what follows a city is no place of its own: nothing to leave out
-    ("淮安市城市管理局", "淮安市城市管理局", ()),
-    ("淮安市市场监督管理局", "淮安市市场监督管理局", ()),
-    ("上海市人民政府", "上海市人民政府", ()),
-    # a district is left out only above a township
-    ("南山区教育局", "南山区教育局", ()),
-    ("平潭综合实验区财政金融局", "平潭综合实验区财政金融局", ()),
-])
+
+@pytest.mark.parametrize(
+    "key,core,places",
+    [
+        ("淮安市洪泽区人民政府", "洪泽区人民政府", ("淮安市",)),
+        ("江苏省淮安市洪泽区人民政府", "洪泽区人民政府", ("江苏省", "淮安市")),
+        ("淮安市洪泽区教育体育局", "洪泽区教育体育局", ("淮安市",)),
+        ("北京市东城区东华门街道办事处", "东华门街道办事处", ("北京市", "东城区")),
+        ("内蒙古自治区呼和浩特市新城区人民政府", "新城区人民政府", ("内蒙古自治区", "呼和浩特市")),
+        ("徐州市沛县人民政府", "沛县人民政府", ("徐州市",)),
+        # what follows a city is no place of its own: nothing to leave out
+        ("淮安市城市管理局", "淮安市城市管理局", ()),
+        ("淮安市市场监督管理局", "淮安市市场监督管理局", ()),
+        ("上海市人民政府", "上海市人民政府", ()),
+        # a district is left out only above a township
+        ("南山区教育局", "南山区教育局", ()),
+        ("平潭综合实验区财政金融局", "平潭综合实验区财政金融局", ()),
+    ],
+)
 def test_places_a_shorter_writing_may_leave_out(key, core, places):
     n = org.name(org.normalize(key))
     assert (n.core, n.places) == (core, places)
 
 
-@pytest.mark.parametrize("a,b,same", [
-    ("淮安市洪泽区人民政府", "洪泽区人民政府", True),
-    ("江苏省淮安市洪泽区人民政府", "江苏省洪泽区人民政府", True),
-    ("南京市鼓楼区人民政府", "福州市鼓楼区人民政府", False),
-    ("洪泽区人民政府", "洪泽区人民政府办公室", False),
-    ("淮安市洪泽区人民政府", "淮安市洪泽区人民政府办公室", False),
-    ("平潭综合实验区", "平潭综合实验区财政金融局", False),
-    ("青云县卫生健康局", "青云市卫生健康局", False),
-])
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("淮安市洪泽区人民政府", "洪泽区人民政府", True),
+        ("江苏省淮安市洪泽区人民政府", "江苏省洪泽区人民政府", True),
+        ("南京市鼓楼区人民政府", "福州市鼓楼区人民政府", False),
+        ("洪泽区人民政府", "洪泽区人民政府办公室", False),
+        ("淮安市洪泽区人民政府", "淮安市洪泽区人民政府办公室", False),
+        ("平潭综合实验区", "平潭综合实验区财政金融局", False),
+        ("青云县卫生健康局", "青云市卫生健康局", False),
+    ],
+)
 def test_compatible(a, b, same):
     assert org.compatible(org.normalize(a), org.normalize(b)) is same
 
@@ -82,8 +90,15 @@ def test_related():
 # --- where the organ is written ------------------------------------------------------------
 
 LAYOUTS = ("pipe", "tab", "markdown", "cells", "wrapped")
-HEADS = {"inline": "title", "organ_above": "title", "two_lines": "title", "organ_above_wrapped": "title",
-         "opening": "opening", "source": "source", "no_organ": "signature"}
+HEADS = {
+    "inline": "title",
+    "organ_above": "title",
+    "two_lines": "title",
+    "organ_above_wrapped": "title",
+    "opening": "opening",
+    "source": "source",
+    "no_organ": "signature",
+}
 
 
 @pytest.mark.parametrize("head,layout", list(itertools.product(HEADS, LAYOUTS)))
@@ -92,7 +107,7 @@ def test_the_organ_is_read_wherever_the_report_writes_it(head, layout):
         pytest.skip("the wrapped layout breaks the page's source line itself")
     rep = synth.generate(4, year=2023)
     rep.organ, rep.head = "淮安市洪泽区人民政府", head
-    rep.signature = None if head == "no_organ" else ""      # no_organ: the signature alone names it
+    rep.signature = None if head == "no_organ" else ""  # no_organ: the signature alone names it
     r = rep.render(layout)
     doc = parse(r.text, "x.txt")
     written, source, span = org.of_document(doc, "x.txt")
@@ -122,6 +137,7 @@ def test_the_real_county_report_names_its_organ_on_the_line_above_the_title():
 
 # --- pairing -----------------------------------------------------------------------------
 
+
 def _pair(head_old, head_new, organ_old, organ_new, layout="pipe", seed=12):
     old, new = synth.series(seed, (2023, 2024), organ=organ_old)
     new.organ = organ_new
@@ -132,18 +148,32 @@ def _pair(head_old, head_new, organ_old, organ_new, layout="pipe", seed=12):
     return {f"a/{old.year}.txt": old.render(layout).text, f"b/{new.year}.txt": new.render(layout).text}
 
 
-@pytest.mark.parametrize("heads", [("inline", "organ_above"), ("organ_above", "two_lines"),
-                                   ("organ_above_wrapped", "inline"), ("inline", "opening"),
-                                   ("source", "inline"), ("no_organ", "organ_above")])
-@pytest.mark.parametrize("organs", [("淮安市洪泽区人民政府", "洪泽区人民政府"), ("洪泽区人民政府", "淮安市洪泽区人民政府"),
-                                    ("洪泽区人民政府", "洪泽区人民政府")])
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ("inline", "organ_above"),
+        ("organ_above", "two_lines"),
+        ("organ_above_wrapped", "inline"),
+        ("inline", "opening"),
+        ("source", "inline"),
+        ("no_organ", "organ_above"),
+    ],
+)
+@pytest.mark.parametrize(
+    "organs",
+    [
+        ("淮安市洪泽区人民政府", "洪泽区人民政府"),
+        ("洪泽区人民政府", "淮安市洪泽区人民政府"),
+        ("洪泽区人民政府", "洪泽区人民政府"),
+    ],
+)
 def test_consecutive_years_pair_however_the_organ_is_written(heads, organs):
     files = _pair(*heads, *organs)
     ix = index_of(files)
     new = ix.get("b/2024.txt")
     prev = ix.previous(new)
     assert prev is not None and prev.path == "a/2023.txt"
-    assert gx7(ix, "b/2024.txt") == []          # consistent series: nothing to say
+    assert gx7(ix, "b/2024.txt") == []  # consistent series: nothing to say
 
 
 def test_two_cities_districts_of_one_name_stay_apart_and_the_bare_name_is_said():
@@ -159,7 +189,9 @@ def test_two_cities_districts_of_one_name_stay_apart_and_the_bare_name_is_said()
     assert ix.previous(ix.get("x/2025.txt")) is None
     found = gx7(ix, "x/2025.txt")
     assert sorted((d.code, d.data["other_path"], d.data["why"]) for d in found) == [
-        ("GX706", "0/2024.txt", "places"), ("GX706", "1/2024.txt", "places")]
+        ("GX706", "0/2024.txt", "places"),
+        ("GX706", "1/2024.txt", "places"),
+    ]
     r = bare.render()
     assert all((d.span.start, d.span.end) == (0, len("鼓楼区人民政府2025年政府信息公开工作年度报告")) for d in found)
     assert r.text.startswith("鼓楼区人民政府2025")
@@ -190,13 +222,18 @@ def test_a_report_naming_only_its_compiler_office_is_not_paired_and_says_so():
     ix = index_of(files)
     assert ix.previous(ix.get("2024.txt")) is None
     (d,) = gx7(ix, "2024.txt")
-    assert (d.code, d.data["why"], d.data["other_path"], d.data["other_year"]) == ("GX706", "office", "洪泽区人民政府2023.txt", 2023)
+    assert (d.code, d.data["why"], d.data["other_path"], d.data["other_year"]) == (
+        "GX706",
+        "office",
+        "洪泽区人民政府2023.txt",
+        2023,
+    )
     title = "2024年政府信息公开工作年度报告"
     assert (d.span.start, d.span.end) == (0, len(title))
     assert "洪泽区人民政府2023.txt" in d.message and "淮安市洪泽区人民政府办公室" in d.message
     (rel,) = d.related
     assert rel.path == "洪泽区人民政府2023.txt" and rel.span.start == 0
-    assert gx7(ix, "洪泽区人民政府2023.txt") == []      # said once, on the later report
+    assert gx7(ix, "洪泽区人民政府2023.txt") == []  # said once, on the later report
 
 
 def test_two_reports_without_an_organ_are_said_not_silently_skipped():
@@ -212,12 +249,18 @@ def test_two_reports_without_an_organ_are_said_not_silently_skipped():
 
 def test_departments_of_one_place_are_not_the_zones_reports():
     files = {}
-    for name in ("pingtan-2023.txt", "pingtan-2024.txt", "pingtan-caijin-2023.txt", "pingtan-gongan-2024.txt",
-                 "pingtan-shehui-2024.txt", "pingtan-jiaojian-2024.txt"):
+    for name in (
+        "pingtan-2023.txt",
+        "pingtan-2024.txt",
+        "pingtan-caijin-2023.txt",
+        "pingtan-gongan-2024.txt",
+        "pingtan-shehui-2024.txt",
+        "pingtan-jiaojian-2024.txt",
+    ):
         with open(os.path.join(REAL, name), encoding="utf-8") as fh:
             files[name] = fh.read()
     ix = index_of(files)
     assert ix.previous(ix.get("pingtan-2024.txt")).path == "pingtan-2023.txt"
     for name in ("pingtan-gongan-2024.txt", "pingtan-shehui-2024.txt", "pingtan-jiaojian-2024.txt"):
         assert ix.previous(ix.get(name)) is None
-        assert gx7(ix, name) == [], name       # nothing related of 2023: nothing to say
+        assert gx7(ix, name) == [], name  # nothing related of 2023: nothing to say

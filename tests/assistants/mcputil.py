@@ -1,5 +1,6 @@
 """Driving ``gxlint mcp`` with the MCP SDK's own client over stdio, as an assistant's client does
 (the SDK starts the server as a subprocess and talks JSON-RPC on its standard input and output)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -27,12 +28,19 @@ def params(cwd: str, args: Sequence[str] = (), command: Optional[Sequence[str]] 
 def roots_callback(*folders: str):
     async def list_roots(_ctx) -> ListRootsResult:
         return ListRootsResult(roots=[Root(uri="file://" + f, name=os.path.basename(f)) for f in folders])
+
     return list_roots
 
 
 @contextlib.asynccontextmanager
-async def session(cwd: str, *, roots: Optional[Sequence[str]] = None, args: Sequence[str] = (), mode: str = "legacy",
-                  command: Optional[Sequence[str]] = None) -> AsyncIterator[Client]:
+async def session(
+    cwd: str,
+    *,
+    roots: Optional[Sequence[str]] = None,
+    args: Sequence[str] = (),
+    mode: str = "legacy",
+    command: Optional[Sequence[str]] = None,
+) -> AsyncIterator[Client]:
     """A client on a fresh server; its standard error is kept in ``client.stderr_text()``."""
     err = tempfile.TemporaryFile("w+", encoding="utf-8")
     p = params(cwd, args, command)
@@ -40,7 +48,7 @@ async def session(cwd: str, *, roots: Optional[Sequence[str]] = None, args: Sequ
 
     cb = roots_callback(*roots) if roots is not None else None
     async with Client(stdio_client(p, errlog=err), mode=mode, list_roots_callback=cb) as client:
-        client.stderr_text = lambda: (err.seek(0), err.read())[1]      # type: ignore[attr-defined]
+        client.stderr_text = lambda: (err.seek(0), err.read())[1]  # type: ignore[attr-defined]
         yield client
     err.close()
 

@@ -3,6 +3,7 @@ the prose, the title's year), ``check_report`` through the SDK's client, the sug
 applied mechanically — each change to review checked first against the "original records" (the
 generator's report before the defects), as the server's instructions ask — and ``check_report``
 again: clean, and the text is the report as it was before the defects."""
+
 from __future__ import annotations
 
 import pytest

@@ -8,6 +8,7 @@
   are exactly what ``check_report`` answers on it (in the page's language), before and after the
   changes it names are applied.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,7 +27,7 @@ from .test_assistant_loop import DEFECTS, apply_changes
 from .test_mcp_tools import TOOLS
 
 PAGES = {lang: os.path.join(ROOT, "docs", lang, "assistants.md") for lang in ("zh", "en")}
-DRAFT_SEED = 9          # the worked example's draft: synth.sample(9) with the three defects
+DRAFT_SEED = 9  # the worked example's draft: synth.sample(9) with the three defects
 
 
 def page(lang: str) -> str:
@@ -59,9 +60,9 @@ def test_the_pages_are_linked_and_have_a_configuration_for_each_client():
     for lang in PAGES:
         assert f"({lang}/assistants.md)" in index
         text = page(lang)
-        json_blocks(text)                     # every JSON block parses
+        json_blocks(text)  # every JSON block parses
         keys = [k for k, _ in configs(lang)]
-        assert keys.count("mcpServers") == 3 and keys.count("servers") == 1, keys   # Claude, Cherry, Cursor; VS Code
+        assert keys.count("mcpServers") == 3 and keys.count("servers") == 1, keys  # Claude, Cherry, Cursor; VS Code
         for head in ("Claude Desktop", "Cherry Studio", "VS Code", "Cursor"):
             assert f"### {head}" in text
         for tool in TOOLS:
@@ -81,7 +82,7 @@ def test_each_documented_configuration_starts_gxlint_and_checks_a_report(lang, t
         args = []
         for a in entry["args"]:
             if a == "${workspaceFolder}" or a.startswith(("/", "D:", "C:")):
-                a = str(reports)            # the documented folder of reports
+                a = str(reports)  # the documented folder of reports
             args.append(a)
         assert args[0] == "mcp", entry
         return [sys.executable, "-m", "gxlint", *args]
@@ -108,7 +109,7 @@ def test_each_documented_configuration_starts_gxlint_and_checks_a_report(lang, t
         assert tools == TOOLS, entry
         assert not r.is_error, (entry, mcputil.text_of(r))
         got = sorted((f["code"], f["line"]) for f in r.structured_content["findings"])
-        assert got == expected[:len(got)] and r.structured_content["total"] == len(expected), entry
+        assert got == expected[: len(got)] and r.structured_content["total"] == len(expected), entry
         assert ("Checked report.txt" if "--lang" in entry["args"] else "检查了 report.txt") in mcputil.text_of(r)
 
 
@@ -126,7 +127,9 @@ def test_the_worked_example_is_real(lang):
         async with mcputil.session(ROOT, args=["--lang", lang]) as c:
             s = await mcputil.output_schemas(c)
             first = await mcputil.call(c, "check_report", {"text": draft}, s)
-            fixed, done = apply_changes(draft, first.structured_content["findings"], {str(d.old) for d in sample.defects})
+            fixed, done = apply_changes(
+                draft, first.structured_content["findings"], {str(d.old) for d in sample.defects}
+            )
             again = await mcputil.call(c, "check_report", {"text": fixed}, s)
             return first, done, again
 

@@ -2,6 +2,7 @@
 (``isError``) with a message that says why — a path outside the roots, a binary or broken file, a
 text or file over 20 MB, an unknown rule, arguments the schema refuses — never a crash: the same
 server answers a good call afterwards and wrote no traceback."""
+
 from __future__ import annotations
 
 import os
@@ -27,7 +28,9 @@ def folders(tmp_path):
     (root / "r.txt").write_text(read_seed("000"), encoding="utf-8")
     (root / "sub" / "r2.txt").write_text(read_seed("001"), encoding="utf-8")
     (root / "bin.txt").write_bytes(bytes(range(256)) * 40)
-    (root / "broken.docx").write_bytes(b"PK\x03\x04\x14\0\0\0" + b"\0" * 24)   # a zip cut short (a PNG is named as an image)
+    (root / "broken.docx").write_bytes(
+        b"PK\x03\x04\x14\0\0\0" + b"\0" * 24
+    )  # a zip cut short (a PNG is named as an image)
     line = "本机关认真贯彻落实政府信息公开条例，依法做好政府信息公开工作。\n".encode("utf-8")
     (root / "big.txt").write_bytes(line * (20 * MB // len(line) + 1))
     outside = tmp_path / "secret"
@@ -114,19 +117,27 @@ def test_where_the_server_may_read(tmp_path, folders):
         out = {}
         # the client declares `outside` only: the server's working folder is not readable
         async with mcputil.session(str(root), roots=[str(outside)]) as c:
-            out["client"] = (await c.call_tool("check_report", {"path": "s.txt"}),
-                             await c.call_tool("check_report", {"path": str(root / "r.txt")}))
+            out["client"] = (
+                await c.call_tool("check_report", {"path": "s.txt"}),
+                await c.call_tool("check_report", {"path": str(root / "r.txt")}),
+            )
         # --root wins over what the client declares
         async with mcputil.session(str(outside), roots=[str(outside)], args=["--root", str(root)]) as c:
-            out["option"] = (await c.call_tool("check_report", {"path": "r.txt"}),
-                             await c.call_tool("check_report", {"path": str(outside / "s.txt")}))
+            out["option"] = (
+                await c.call_tool("check_report", {"path": "r.txt"}),
+                await c.call_tool("check_report", {"path": str(outside / "s.txt")}),
+            )
         # no roots from a client that has none: the working folder
         async with mcputil.session(str(root)) as c:
-            out["cwd"] = (await c.call_tool("check_report", {"path": "r.txt"}),
-                          await c.call_tool("check_report", {"path": str(outside / "s.txt")}))
+            out["cwd"] = (
+                await c.call_tool("check_report", {"path": "r.txt"}),
+                await c.call_tool("check_report", {"path": str(outside / "s.txt")}),
+            )
         async with mcputil.session("/") as c:
-            out["slash"] = (await c.call_tool("check_report", {"path": str(root / "r.txt")}),
-                            await c.call_tool("check_report", {"text": read_seed("000")}))
+            out["slash"] = (
+                await c.call_tool("check_report", {"path": str(root / "r.txt")}),
+                await c.call_tool("check_report", {"text": read_seed("000")}),
+            )
         return out
 
     out = mcputil.run(go)
@@ -143,15 +154,20 @@ def test_start_up_failures_are_said_plainly(tmp_path):
     a message and exit status 2, no traceback."""
     shadow = tmp_path / "shadow"
     (shadow / "mcp").mkdir(parents=True)
-    (shadow / "mcp" / "__init__.py").write_text("")         # an `mcp` without the SDK's server
+    (shadow / "mcp" / "__init__.py").write_text("")  # an `mcp` without the SDK's server
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(shadow), ROOT]))
-    p = subprocess.run([sys.executable, "-m", "gxlint", "mcp"], env=env, capture_output=True, stdin=subprocess.DEVNULL,
-                       timeout=60)
+    p = subprocess.run(
+        [sys.executable, "-m", "gxlint", "mcp"], env=env, capture_output=True, stdin=subprocess.DEVNULL, timeout=60
+    )
     assert p.returncode == 2 and "pip install 'gxlint[mcp]'" in p.stderr.decode() and b"Traceback" not in p.stderr
-    p = subprocess.run([sys.executable, "-m", "gxlint", "mcp", "--root", str(tmp_path / "none")], capture_output=True,
-                       stdin=subprocess.DEVNULL, timeout=60, cwd=ROOT)
+    p = subprocess.run(
+        [sys.executable, "-m", "gxlint", "mcp", "--root", str(tmp_path / "none")],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        cwd=ROOT,
+    )
     assert p.returncode == 2 and "不是目录" in p.stderr.decode() and b"Traceback" not in p.stderr
     # the command is listed in gxlint's help
     p = subprocess.run([sys.executable, "-m", "gxlint", "mcp", "--help"], capture_output=True, timeout=60, cwd=ROOT)
     assert p.returncode == 0 and "--root" in p.stdout.decode()
-

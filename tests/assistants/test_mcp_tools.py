@@ -1,6 +1,7 @@
 """``gxlint mcp`` through the MCP SDK's own client over stdio: the tools and resources it lists, the
 answers on the seeds and the real corpus (checked against gxlint's own findings, the seeds'
 expectations and figures checked by hand), each answer validated against its tool's output schema."""
+
 from __future__ import annotations
 
 import json
@@ -34,7 +35,7 @@ def test_lists_the_tools_resources_and_instructions():
             missing = None
             try:
                 await c.read_resource("gxlint://rules/GX999")
-            except Exception as exc:        # an MCP error (McpError), with the message
+            except Exception as exc:  # an MCP error (McpError), with the message
                 missing = str(exc)
             return tools, res, tpl, rules, page, t2021, t2019, missing
 
@@ -50,7 +51,9 @@ def test_lists_the_tools_resources_and_instructions():
     assert by_name["fix_report"].input_schema["required"] == ["text"]
     # the roots the client gives are not an argument the model sees
     assert "roots" not in by_name["check_report"].input_schema["properties"]
-    assert {"text", "path", "year", "template", "max_findings"} <= set(by_name["check_report"].input_schema["properties"])
+    assert {"text", "path", "year", "template", "max_findings"} <= set(
+        by_name["check_report"].input_schema["properties"]
+    )
 
     assert {str(r.uri) for r in res} == {"gxlint://rules", "gxlint://template/2021", "gxlint://template/2019"}
     assert [t.uri_template for t in tpl] == ["gxlint://rules/{code}"]
@@ -110,7 +113,9 @@ def test_check_report_on_the_seeds_agrees_with_gxlint_and_meets_the_expectations
             assert f"{f['code']} 第 {f['line']} 行第 {f['column']} 列" in text and f["message"] in text
         # errors first
         order = ["error", "warning", "information", "hint"]
-        assert [order.index(f["severity"]) for f in a["findings"]] == sorted(order.index(f["severity"]) for f in a["findings"])
+        assert [order.index(f["severity"]) for f in a["findings"]] == sorted(
+            order.index(f["severity"]) for f in a["findings"]
+        )
 
 
 def test_a_finding_says_what_to_change_with_the_numbers():
@@ -129,10 +134,10 @@ def test_a_finding_says_what_to_change_with_the_numbers():
         lines = fh.read().split("\n")
     for f in gx301:
         assert f["correction"] and f["arithmetic"], f
-        assert f["quote"] and lines[f["line"] - 1][f["column"] - 1:].startswith(f["quote"].rstrip("…"))
+        assert f["quote"] and lines[f["line"] - 1][f["column"] - 1 :].startswith(f["quote"].rstrip("…"))
         if f["change"]:
             e = f["change"]["edits"][0]
-            assert lines[e["line"] - 1][e["column"] - 1:e["end_column"] - 1] == e["old"]
+            assert lines[e["line"] - 1][e["column"] - 1 : e["end_column"] - 1] == e["old"]
             assert f["change"]["safe"] is False and f["note"]
 
 
@@ -145,7 +150,9 @@ def test_output_is_bounded_on_a_long_report():
 
     async def go():
         async with mcputil.session(SEEDS) as c:
-            return await mcputil.call(c, "check_report", {"text": text, "max_findings": 5}, await mcputil.output_schemas(c))
+            return await mcputil.call(
+                c, "check_report", {"text": text, "max_findings": 5}, await mcputil.output_schemas(c)
+            )
 
     r = mcputil.run(go)
     a = r.structured_content
@@ -182,8 +189,12 @@ def test_explain_fix_skeleton():
     assert mcputil.text_of(out["code"]) == a["page"]
 
     # fix_report gives what `gxlint check --fix` gives on standard input
-    p = subprocess.run([sys.executable, "-m", "gxlint", "check", "--isolated", "--fix", "--fix-only", "-q", "-"],
-                       input=trad.encode("utf-8"), capture_output=True, cwd=ROOT)
+    p = subprocess.run(
+        [sys.executable, "-m", "gxlint", "check", "--isolated", "--fix", "--fix-only", "-q", "-"],
+        input=trad.encode("utf-8"),
+        capture_output=True,
+        cwd=ROOT,
+    )
     f = out["fix"].structured_content
     assert f["changed"] and f["fixed"] > 0 and f["text"] != trad
     assert f["text"] == p.stdout.decode("utf-8"), p.stderr.decode()
@@ -205,10 +216,24 @@ def test_check_folder_and_compare_reports():
             s = await mcputil.output_schemas(c)
             folder = await mcputil.call(c, "check_folder", {"path": SEEDS}, s)
             one = {n: await mcputil.call(c, "check_report", {"path": n}, s) for n in SEED_FILES}
-            cmp = await mcputil.call(c, "compare_reports", {"old": os.path.join(CORPUS_REAL, "pingtan-2022.txt"),
-                                                            "new": os.path.join(CORPUS_REAL, "pingtan-2023.txt")}, s)
-            rev = await mcputil.call(c, "compare_reports", {"old": os.path.join(CORPUS_REAL, "pingtan-2023.txt"),
-                                                            "new": os.path.join(CORPUS_REAL, "pingtan-2022.txt")}, s)
+            cmp = await mcputil.call(
+                c,
+                "compare_reports",
+                {
+                    "old": os.path.join(CORPUS_REAL, "pingtan-2022.txt"),
+                    "new": os.path.join(CORPUS_REAL, "pingtan-2023.txt"),
+                },
+                s,
+            )
+            rev = await mcputil.call(
+                c,
+                "compare_reports",
+                {
+                    "old": os.path.join(CORPUS_REAL, "pingtan-2023.txt"),
+                    "new": os.path.join(CORPUS_REAL, "pingtan-2022.txt"),
+                },
+                s,
+            )
             return folder, one, cmp, rev
 
     folder, one, cmp, rev = mcputil.run(go)
@@ -223,7 +248,10 @@ def test_check_folder_and_compare_reports():
     assert errors == sorted(errors, reverse=True)
     c = cmp.structured_content
     assert c["organ"] == "same" and (c["old"]["year"], c["new"]["year"]) == (2022, 2023) and not c["swapped"]
-    assert {f["id"]: (f["old"], f["new"]) for f in c["figures"]}["received"] == (74, 81)    # checked by hand (tests/across)
+    assert {f["id"]: (f["old"], f["new"]) for f in c["figures"]}["received"] == (
+        74,
+        81,
+    )  # checked by hand (tests/across)
     assert "依申请公开申请 81 件，比上年增加 7 件（+9.5%）" in mcputil.text_of(cmp)
     r = rev.structured_content
     assert r["swapped"] is True and (r["old"]["year"], r["new"]["year"]) == (2022, 2023)
@@ -234,8 +262,11 @@ def test_english():
         async with mcputil.session(SEEDS, roots=[SEEDS], args=["--lang", "en"]) as c:
             s = await mcputil.output_schemas(c)
             name = next(n for n in SEED_FILES if n.startswith("001"))
-            return (c.instructions, await mcputil.call(c, "check_report", {"path": name}, s),
-                    await c.call_tool("explain_rule", {"code": "GX9"}))
+            return (
+                c.instructions,
+                await mcputil.call(c, "check_report", {"path": name}, s),
+                await c.call_tool("explain_rule", {"code": "GX9"}),
+            )
 
     instructions, r, err = mcputil.run(go)
     assert instructions.startswith("gxlint checks Chinese government annual reports")

@@ -1,6 +1,7 @@
 """What the real-VS-Code tests share: where code-server and Chromium are (set up by
 ``scripts/setup-vscode-tests.sh``), why the tests are skipped when they are not, code-server started
 on 127.0.0.1 with Chromium on it, and the small page and log helpers."""
+
 from __future__ import annotations
 
 import contextlib
@@ -51,11 +52,32 @@ def running(base, data, exts, ws, env: dict, extra_args: Sequence[str] = (), cwd
     ``ws``) and a headless Chromium page on it, the workbench loaded; both stopped afterwards."""
     port = free_port()
     log = open(base / "code-server.log", "w")
-    proc = subprocess.Popen(["node", ENTRY, "--auth", "none", "--bind-addr", f"127.0.0.1:{port}",
-                             "--user-data-dir", str(data), "--extensions-dir", str(exts), *extra_args,
-                             "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
-                             "--disable-getting-started-override", "--config", str(base / "config.yaml"), str(ws)],
-                            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=cwd)
+    proc = subprocess.Popen(
+        [
+            "node",
+            ENTRY,
+            "--auth",
+            "none",
+            "--bind-addr",
+            f"127.0.0.1:{port}",
+            "--user-data-dir",
+            str(data),
+            "--extensions-dir",
+            str(exts),
+            *extra_args,
+            "--disable-telemetry",
+            "--disable-update-check",
+            "--disable-workspace-trust",
+            "--disable-getting-started-override",
+            "--config",
+            str(base / "config.yaml"),
+            str(ws),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=cwd,
+    )
     pw = browser = None
     try:
         deadline = time.monotonic() + 120

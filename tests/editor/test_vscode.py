@@ -5,6 +5,7 @@ Set up by ``scripts/setup-vscode-tests.sh`` (``scripts/test.sh`` runs it); skipp
 reason, when that set-up is missing or ``GXLINT_SKIP_EDITOR_TESTS`` is set.  Screenshots go to
 ``test-artefacts/vscode/`` (gitignored).
 """
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,10 @@ import sys
 import time
 
 import pytest
-
-from codeserver import (ART, ENTRY, EXT, ROOT, SEED1, command as _command, goto as _goto, output_log, running,
-                        shot as _shot, why_skip)
+from codeserver import ART, ENTRY, EXT, ROOT, SEED1, output_log, running, why_skip
+from codeserver import command as _command
+from codeserver import goto as _goto
+from codeserver import shot as _shot
 
 pytestmark = pytest.mark.skipif(why_skip() is not None, reason=why_skip() or "")
 
@@ -28,15 +30,19 @@ def _vsix() -> str:
     os.makedirs(ART, exist_ok=True)
     if not os.path.isdir(os.path.join(EXT, "node_modules")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EXT, check=True)
-    subprocess.run(["npx", "vsce", "package", "--no-dependencies", "-o", out], cwd=EXT, check=True,
-                   capture_output=True)
+    subprocess.run(["npx", "vsce", "package", "--no-dependencies", "-o", out], cwd=EXT, check=True, capture_output=True)
     return out
 
 
 def _json_cli(path: str, *extra: str) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", *extra, path],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT,
-                          env=dict(os.environ, PYTHONPATH=ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", *extra, path],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=ROOT),
+    )
     return json.loads(proc.stdout)
 
 
@@ -60,13 +66,18 @@ def vscode(tmp_path_factory):
         "extensions.autoCheckUpdates": False,
         "extensions.autoUpdate": False,
         "window.restoreWindows": "none",
-        "gxlint.logTiming": True,        # the server's side of the latency, in the output log
+        "gxlint.logTiming": True,  # the server's side of the latency, in the output log
     }
     (data / "User" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=ROOT)
     vsix = _vsix()
-    subprocess.run(["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data),
-                    "--install-extension", vsix], check=True, capture_output=True, env=env, timeout=300)
+    subprocess.run(
+        ["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data), "--install-extension", vsix],
+        check=True,
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
     with running(base, data, exts, ws, env) as page:
         yield {"page": page, "ws": ws, "data": data, "base": base}
 
@@ -88,7 +99,7 @@ def _open(page, name: str) -> None:
         item = page.locator(f".explorer-folders-view .monaco-list-row[aria-label*='{name}']").first
         try:
             item.wait_for(timeout=15_000)
-        except Exception:       # a file written while VS Code runs: its watcher may not have told it yet
+        except Exception:  # a file written while VS Code runs: its watcher may not have told it yet
             _command(page, "File: Refresh Explorer")
             item.wait_for(timeout=45_000)
         item.click()
@@ -136,19 +147,25 @@ def test_report_in_real_vscode(vscode):
     # collapse the related-information rows and maximise the panel: one row per finding
     page.locator(".markers-panel-container, .panel").first.locator(".codicon-collapse-all").first.click()
     _command(page, "View: Toggle Maximized Panel")
-    page.locator(".markers-panel .monaco-list-row").first.click()     # the file row: expand it only
+    page.locator(".markers-panel .monaco-list-row").first.click()  # the file row: expand it only
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(800)
     rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
     _shot(page, "02-problems-panel")
-    codes_panel = sorted(c for r in rows for c in [next((w for w in r.replace("(", " ").replace(")", " ").split()
-                                                          if w.startswith("GX")), None)] if c)
-    print(f"\nVS Code: {errors} error and {warnings} warning squiggles visible on the 予以公开 row's screen; "
-          f"Problems panel badge {badge}, codes {codes_panel}; CLI {len(cli)}")
+    codes_panel = sorted(
+        c
+        for r in rows
+        for c in [next((w for w in r.replace("(", " ").replace(")", " ").split() if w.startswith("GX")), None)]
+        if c
+    )
+    print(
+        f"\nVS Code: {errors} error and {warnings} warning squiggles visible on the 予以公开 row's screen; "
+        f"Problems panel badge {badge}, codes {codes_panel}; CLI {len(cli)}"
+    )
     assert badge == str(len(cli))
     assert sorted(d["code"] for d in cli) == codes_panel, rows
     _command(page, "View: Toggle Maximized Panel")
-    page.keyboard.press("Control+Shift+M")   # hide the panel again
+    page.keyboard.press("Control+Shift+M")  # hide the panel again
 
 
 def _badge(page) -> str:
@@ -198,18 +215,22 @@ def test_hover_quick_fix_and_latency(vscode):
     _latency(vscode, "report.txt", len(text.encode("utf-8")), 20)
 
 
-_KEYDOWN_JS = ("() => { if (!window.__gxKey) { window.__gxKey = true; document.addEventListener('keydown', "
-               "() => { window.__gxDown = performance.now(); window.__gxDownWall = performance.timeOrigin + performance.now(); }, true); } }")
+_KEYDOWN_JS = (
+    "() => { if (!window.__gxKey) { window.__gxKey = true; document.addEventListener('keydown', "
+    "() => { window.__gxDown = performance.now(); window.__gxDownWall = performance.timeOrigin + performance.now(); }, true); } }"
+)
 
 # the moment the editor's overlay layer gets the changed squiggles: Monaco writes them in its
 # animation frame callback, and that frame is painted with them (polling in an animation frame of
 # its own, the harness sees them only one frame later)
-_OBSERVE_JS = ("() => { if (window.__gxObs) { window.__gxObs.disconnect(); } "
-               "const layer = document.querySelector('.editor-instance .view-overlays'); "
-               "window.__gxObs = new MutationObserver(() => { if (window.__gxMut == null && "
-               "document.querySelectorAll('.editor-instance .view-overlays .squiggly-error').length != window.__gxN0) "
-               "{ window.__gxMut = performance.now(); } }); "
-               "window.__gxObs.observe(layer, {childList: true, subtree: true, attributes: true}); }")
+_OBSERVE_JS = (
+    "() => { if (window.__gxObs) { window.__gxObs.disconnect(); } "
+    "const layer = document.querySelector('.editor-instance .view-overlays'); "
+    "window.__gxObs = new MutationObserver(() => { if (window.__gxMut == null && "
+    "document.querySelectorAll('.editor-instance .view-overlays .squiggly-error').length != window.__gxN0) "
+    "{ window.__gxMut = performance.now(); } }); "
+    "window.__gxObs.observe(layer, {childList: true, subtree: true, attributes: true}); }"
+)
 
 
 def _latency(vscode, name: str, size: int, n: int) -> dict:
@@ -229,14 +250,24 @@ def _latency(vscode, name: str, size: int, n: int) -> dict:
         page.evaluate(f"() => {{ window.__gxN0 = {n0}; window.__gxMut = null; }}")
         t0 = time.perf_counter()
         page.keyboard.press("Backspace" if i % 2 else "5")
-        page.wait_for_function(f"(() => {{ if ({_errors_js()} != {n0}) {{ window.__gxSeen = performance.now(); "
-                               f"return true; }} return false; }})()", timeout=30_000, polling="raf")
+        page.wait_for_function(
+            f"(() => {{ if ({_errors_js()} != {n0}) {{ window.__gxSeen = performance.now(); "
+            f"return true; }} return false; }})()",
+            timeout=30_000,
+            polling="raf",
+        )
         harness_ms.append((time.perf_counter() - t0) * 1000)
         raf_ms.append(page.evaluate("() => window.__gxSeen - window.__gxDown"))
-        page_ms.append(page.evaluate("() => (window.__gxMut != null ? window.__gxMut : window.__gxSeen) - window.__gxDown"))
-        walls.append(page.evaluate("() => [window.__gxDownWall, performance.timeOrigin + "
-                                   "(window.__gxMut != null ? window.__gxMut : window.__gxSeen)]"))
-        page.wait_for_timeout(150)          # a pause between keystrokes, as when correcting a figure
+        page_ms.append(
+            page.evaluate("() => (window.__gxMut != null ? window.__gxMut : window.__gxSeen) - window.__gxDown")
+        )
+        walls.append(
+            page.evaluate(
+                "() => [window.__gxDownWall, performance.timeOrigin + "
+                "(window.__gxMut != null ? window.__gxMut : window.__gxSeen)]"
+            )
+        )
+        page.wait_for_timeout(150)  # a pause between keystrokes, as when correcting a figure
     server = _server_timings(vscode["data"])
     # where the time goes, on the machine's one clock: keydown → the server has the change, and the
     # server's answer → the frame with the squiggles (the rest is the server's part)
@@ -253,10 +284,19 @@ def _latency(vscode, name: str, size: int, n: int) -> dict:
             if left:
                 to_ext.append(left[-1] - down)
                 ext_to_server.append(hit[-1][0] - left[-1])
-    out = {"file": name, "bytes": size, "keystrokes": n, "page_ms": page_ms, "raf_poll_ms": raf_ms,
-           "harness_ms": harness_ms,
-           "server_ms": server[-n:], "keydown_to_server_ms": to_server, "answer_to_frame_ms": back,
-           "keydown_to_extension_ms": to_ext, "extension_to_server_ms": ext_to_server}
+    out = {
+        "file": name,
+        "bytes": size,
+        "keystrokes": n,
+        "page_ms": page_ms,
+        "raf_poll_ms": raf_ms,
+        "harness_ms": harness_ms,
+        "server_ms": server[-n:],
+        "keydown_to_server_ms": to_server,
+        "answer_to_frame_ms": back,
+        "keydown_to_extension_ms": to_ext,
+        "extension_to_server_ms": ext_to_server,
+    }
 
     def med_p95(xs):
         xs = sorted(xs)
@@ -265,21 +305,27 @@ def _latency(vscode, name: str, size: int, n: int) -> dict:
     pm, pp = med_p95(page_ms)
     rm, rp = med_p95(raf_ms)
     hm, hp = med_p95(harness_ms)
-    line = (f"VS Code keystroke → updated squiggles, {name} ({size:,} bytes), {n} keystrokes: "
-            f"median {pm:.0f} ms, p95 {pp:.0f} ms (keydown → the editor's frame that draws them, in the page); "
-            f"{rm:.0f}/{rp:.0f} ms polled in an animation frame of the harness's own; "
-            f"{hm:.0f}/{hp:.0f} ms as the test harness sees it")
+    line = (
+        f"VS Code keystroke → updated squiggles, {name} ({size:,} bytes), {n} keystrokes: "
+        f"median {pm:.0f} ms, p95 {pp:.0f} ms (keydown → the editor's frame that draws them, in the page); "
+        f"{rm:.0f}/{rp:.0f} ms polled in an animation frame of the harness's own; "
+        f"{hm:.0f}/{hp:.0f} ms as the test harness sees it"
+    )
     if server:
         sm, sp = med_p95(server[-n:])
         line += f"; the server's part (change received → diagnostics sent) median {sm:.0f} ms, p95 {sp:.0f} ms"
     if to_server:
         (am, ap), (bm, bp) = med_p95(to_server), med_p95(back)
-        line += (f"; keydown → change at the server median {am:.0f} ms, p95 {ap:.0f} ms; answer → frame "
-                 f"median {bm:.0f} ms, p95 {bp:.0f} ms")
+        line += (
+            f"; keydown → change at the server median {am:.0f} ms, p95 {ap:.0f} ms; answer → frame "
+            f"median {bm:.0f} ms, p95 {bp:.0f} ms"
+        )
     if to_ext:
         (em, ep), (xm, xp) = med_p95(to_ext), med_p95(ext_to_server)
-        line += (f" (keydown → the extension sends it median {em:.0f} ms, p95 {ep:.0f} ms; → the server "
-                 f"has it median {xm:.0f} ms, p95 {xp:.0f} ms)")
+        line += (
+            f" (keydown → the extension sends it median {em:.0f} ms, p95 {ep:.0f} ms; → the server "
+            f"has it median {xm:.0f} ms, p95 {xp:.0f} ms)"
+        )
     print("\n" + line)
     os.makedirs(ART, exist_ok=True)
     with open(os.path.join(ART, f"latency-{name}.json"), "w", encoding="utf-8") as fh:
@@ -297,8 +343,9 @@ def _server_timings(data) -> list[float]:
 
 def _server_stamps(log: str) -> list[tuple[float, float]]:
     """(change, answer) in epoch milliseconds, from the server's logTiming lines."""
-    return [(float(m.group(1)), float(m.group(2)))
-            for m in re.finditer(r"epoch ms: change ([\d.]+), answer ([\d.]+)", log)]
+    return [
+        (float(m.group(1)), float(m.group(2))) for m in re.finditer(r"epoch ms: change ([\d.]+), answer ([\d.]+)", log)
+    ]
 
 
 def test_keystroke_latency_in_a_30_kb_report(vscode):
@@ -320,7 +367,7 @@ def _latency_30k(page, vscode, text: str) -> None:
     _to_the_nine(page, text)
     page.wait_for_selector(".editor-instance .view-overlays .squiggly-error", timeout=60_000)
     before = page.evaluate(_errors_js())
-    page.keyboard.press("Control+.")         # the quick fix: the row balances again
+    page.keyboard.press("Control+.")  # the quick fix: the row balances again
     page.locator(".action-widget").first.wait_for(timeout=30_000)
     page.wait_for_timeout(400)
     page.keyboard.press("Enter")
@@ -341,7 +388,7 @@ def test_settings_change_and_non_report(vscode):
     page.locator(".editor-instance .monaco-editor .view-lines").first.click()
     page.keyboard.press("Control+A")
     page.keyboard.insert_text(json.dumps(settings, indent=2))
-    page.keyboard.press("Control+Shift+End")      # whatever auto-closing added after it
+    page.keyboard.press("Control+Shift+End")  # whatever auto-closing added after it
     page.keyboard.press("Delete")
     page.keyboard.press("Control+S")
     page.wait_for_timeout(1000)
@@ -351,7 +398,9 @@ def test_settings_change_and_non_report(vscode):
         page.wait_for_function(
             "(() => { const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')]"
             ".map(e => e.textContent).filter(t => /GX\\d{3}/.test(t));"
-            f" return r.length === {len(cli)} && r.every(t => t.includes('GX5')); }})()", timeout=60_000)
+            f" return r.length === {len(cli)} && r.every(t => t.includes('GX5')); }})()",
+            timeout=60_000,
+        )
     except Exception:
         _shot(page, "failed-settings")
         raise
@@ -366,7 +415,9 @@ def test_settings_change_and_non_report(vscode):
     any_squiggle = "document.querySelectorAll(\".editor-instance .view-overlays [class*='squiggly-']\").length"
     page.locator(".editor-instance .monaco-editor .view-lines").first.click()
     page.keyboard.press("Control+Home")
-    page.keyboard.insert_text("某某局2023年政府信息公开工作年度报告\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n")
+    page.keyboard.insert_text(
+        "某某局2023年政府信息公开工作年度报告\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n"
+    )
     try:
         page.wait_for_function(f"{any_squiggle} > 0", timeout=60_000)
         page.keyboard.press("Control+Home")
@@ -374,12 +425,15 @@ def test_settings_change_and_non_report(vscode):
         page.keyboard.press("Shift+ArrowDown")
         page.keyboard.press("Delete")
         page.wait_for_function(f"{any_squiggle} === 0", timeout=60_000)
-        page.wait_for_function("![...document.querySelectorAll('.markers-panel .monaco-list-row')]"
-                               ".some(e => e.textContent.includes('GX501'))", timeout=30_000)
+        page.wait_for_function(
+            "![...document.querySelectorAll('.markers-panel .monaco-list-row')]"
+            ".some(e => e.textContent.includes('GX501'))",
+            timeout=30_000,
+        )
     except Exception:
         _shot(page, "failed-non-report")
         raise
     _shot(page, "07-non-report")
     assert page.locator(".tab.active[aria-label*='notes.txt']").count() == 1
     text = page.locator(".editor-instance .monaco-editor .view-lines").first.inner_text()
-    assert text.replace("\u00a0", " ").split("\n")[0] == "购物清单"       # the notes as they were
+    assert text.replace("\u00a0", " ").split("\n")[0] == "购物清单"  # the notes as they were

@@ -19,6 +19,7 @@ VS Code's own menus stay in English.
 pip installs the wheel's dependencies from the configured index (or pip's cache). Screenshots go to
 ``test-artefacts/vscode/setup-*.png`` (gitignored).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -32,12 +33,12 @@ import time
 import zipfile
 
 import pytest
-
-from codeserver import ART, EXT, ENTRY, SEED1, command, goto as _goto, output_log, running, shot, why_skip
+from codeserver import ART, ENTRY, EXT, SEED1, command, output_log, running, shot, why_skip
+from codeserver import goto as _goto
 
 NOTICE = "未找到 gxlint。要安装本扩展自带的 gxlint 吗？"
 BUTTONS = ["安装到当前解释器", "安装到独立环境", "显示输出"]
-SETUP_TIMEOUT_MS = 420_000      # venv + pip install of the wheel's dependencies (from the index or pip's cache)
+SETUP_TIMEOUT_MS = 420_000  # venv + pip install of the wheel's dependencies (from the index or pip's cache)
 
 
 pytestmark = pytest.mark.skipif(why_skip() is not None, reason=why_skip() or "")
@@ -52,8 +53,9 @@ def _package_vsix(out: str) -> list[str]:
     """``npm run package`` (builds the wheel into bundled/, then vsce), into ``out``."""
     if not os.path.isdir(os.path.join(EXT, "node_modules")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EXT, check=True)
-    proc = subprocess.run(["npm", "run", "package", "--", "-o", out], cwd=EXT, capture_output=True, text=True,
-                          env=_npm_env(), timeout=600)
+    proc = subprocess.run(
+        ["npm", "run", "package", "--", "-o", out], cwd=EXT, capture_output=True, text=True, env=_npm_env(), timeout=600
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     with zipfile.ZipFile(out) as z:
         return z.namelist()
@@ -63,21 +65,44 @@ def _zh_language_pack(base) -> str:
     """A minimal VS Code language pack for zh-cn (no translations of VS Code's strings), as a .vsix."""
     src = base / "langpack"
     (src / "translations").mkdir(parents=True)
-    (src / "translations" / "main.i18n.json").write_text(json.dumps({"version": "1.0.0", "contents": {}}),
-                                                         encoding="utf-8")
+    (src / "translations" / "main.i18n.json").write_text(
+        json.dumps({"version": "1.0.0", "contents": {}}), encoding="utf-8"
+    )
     (src / "README.md").write_text("zh-cn display language for gxlint's tests\n", encoding="utf-8")
     (src / "LICENSE").write_text("MIT\n", encoding="utf-8")
-    (src / "package.json").write_text(json.dumps({
-        "name": "gxlint-test-language-pack-zh-cn", "publisher": "gxlint-tests", "version": "1.0.0",
-        "license": "MIT", "engines": {"vscode": "^1.91.0"}, "categories": ["Language Packs"],
-        "contributes": {"localizations": [{
-            "languageId": "zh-cn", "languageName": "Chinese Simplified", "localizedLanguageName": "中文(简体)",
-            "translations": [{"id": "vscode", "path": "./translations/main.i18n.json"}]}]},
-    }), encoding="utf-8")
+    (src / "package.json").write_text(
+        json.dumps(
+            {
+                "name": "gxlint-test-language-pack-zh-cn",
+                "publisher": "gxlint-tests",
+                "version": "1.0.0",
+                "license": "MIT",
+                "engines": {"vscode": "^1.91.0"},
+                "categories": ["Language Packs"],
+                "contributes": {
+                    "localizations": [
+                        {
+                            "languageId": "zh-cn",
+                            "languageName": "Chinese Simplified",
+                            "localizedLanguageName": "中文(简体)",
+                            "translations": [{"id": "vscode", "path": "./translations/main.i18n.json"}],
+                        }
+                    ]
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     out = str(base / "gxlint-test-language-pack-zh-cn.vsix")
     vsce = os.path.join(EXT, "node_modules", ".bin", "vsce")
-    proc = subprocess.run([vsce, "package", "--allow-missing-repository", "--skip-license", "-o", out],
-                          cwd=src, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [vsce, "package", "--allow-missing-repository", "--skip-license", "-o", out],
+        cwd=src,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     return out
 
@@ -88,12 +113,19 @@ def _register_language_pack(data, exts) -> None:
     ext_id = "gxlint-tests.gxlint-test-language-pack-zh-cn"
     folder = next(exts / d for d in os.listdir(exts) if d.startswith(ext_id + "-"))
     version = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
-    (data / "languagepacks.json").write_text(json.dumps({"zh-cn": {
-        "hash": hashlib.md5((ext_id + version).encode()).hexdigest(),
-        "extensions": [{"extensionIdentifier": {"id": ext_id}, "version": version}],
-        "translations": {"vscode": str(folder / "translations" / "main.i18n.json")},
-        "label": "中文(简体)",
-    }}), encoding="utf-8")
+    (data / "languagepacks.json").write_text(
+        json.dumps(
+            {
+                "zh-cn": {
+                    "hash": hashlib.md5((ext_id + version).encode()).hexdigest(),
+                    "extensions": [{"extensionIdentifier": {"id": ext_id}, "version": version}],
+                    "translations": {"vscode": str(folder / "translations" / "main.i18n.json")},
+                    "label": "中文(简体)",
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -123,8 +155,12 @@ def _vscode_without_gxlint(base, builds, *, with_pip: bool):
 
     # a Python without gxlint, that does not see the repository
     nogx = base / "nogx"
-    subprocess.run([sys.executable, "-m", "venv", *([] if with_pip else ["--without-pip"]), str(nogx)],
-                   check=True, timeout=300, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "venv", *([] if with_pip else ["--without-pip"]), str(nogx)],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
     nopy = str(nogx / "bin" / "python")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     env["PATH"] = str(nogx / "bin") + os.pathsep + env.get("PATH", "")
@@ -148,9 +184,24 @@ def _vscode_without_gxlint(base, builds, *, with_pip: bool):
         "window.restoreWindows": "none",
     }
     (data / "User" / "settings.json").write_text(json.dumps(settings, indent=2), encoding="utf-8")
-    subprocess.run(["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data),
-                    "--install-extension", builds["vsix"], "--install-extension", builds["langpack"]],
-                   check=True, capture_output=True, env=env, timeout=300)
+    subprocess.run(
+        [
+            "node",
+            ENTRY,
+            "--extensions-dir",
+            str(exts),
+            "--user-data-dir",
+            str(data),
+            "--install-extension",
+            builds["vsix"],
+            "--install-extension",
+            builds["langpack"],
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
     _register_language_pack(data, exts)
     with running(base, data, exts, ws, env, ["--locale", "zh-cn"], cwd=str(base)) as page:
         yield {"page": page, "ws": ws, "data": data, "base": base, "python": nopy}
@@ -170,8 +221,9 @@ def _dismiss_and_restart(page, toast, prefix: str) -> None:
     """Close the question without answering, then run "gxlint: 重启服务器": it is asked again (once)."""
     toast.hover()
     toast.locator(".codicon-notifications-clear").first.click()
-    page.wait_for_function("document.querySelectorAll('.notifications-toasts .notification-toast').length == 0",
-                           timeout=10_000)
+    page.wait_for_function(
+        "document.querySelectorAll('.notifications-toasts .notification-toast').length == 0", timeout=10_000
+    )
     command(page, "gxlint: 重启服务器")
     again = page.locator(".notifications-toasts .notification-toast", has_text="未找到 gxlint").first
     try:
@@ -205,12 +257,13 @@ def _answer_and_wait(vs, button: str, prefix: str, dismiss_first: bool = False) 
     page.locator(".editor-instance .monaco-editor .view-lines").first.click()
     _goto(page, row + 8)
     _goto(page, row)
-    toast.hover()       # a toast under the mouse stays
+    toast.hover()  # a toast under the mouse stays
     page.wait_for_timeout(300)
     _shot(page, f"{prefix}01-notification")
     message = toast.locator(".notification-list-item-message").inner_text().strip()
-    buttons = [b.strip() for b in toast.locator(".notification-list-item-buttons-container .monaco-button")
-               .all_inner_texts()]
+    buttons = [
+        b.strip() for b in toast.locator(".notification-list-item-buttons-container .monaco-button").all_inner_texts()
+    ]
     assert message == NOTICE, message
     assert buttons == BUTTONS, buttons
     assert page.locator(".notifications-toasts .notification-toast", has_text="gxlint").count() == 1
@@ -224,7 +277,7 @@ def _answer_and_wait(vs, button: str, prefix: str, dismiss_first: bool = False) 
     except Exception:
         _shot(page, f"{prefix}failed-progress")
         raise AssertionError("no progress notification; the extension's output:\n" + _output_text(data))
-    page.wait_for_timeout(700)     # the toast slides in
+    page.wait_for_timeout(700)  # the toast slides in
     _shot(page, f"{prefix}02-installing")
     try:
         page.wait_for_selector(".view-overlays .squiggly-error", timeout=SETUP_TIMEOUT_MS)
@@ -247,14 +300,21 @@ def _answer_and_wait(vs, button: str, prefix: str, dismiss_first: bool = False) 
 def _gxlint_in(python: str, prefix, cwd) -> None:
     """``python`` imports gxlint from its own environment (``prefix``), not from the repository."""
     clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    probe = subprocess.run([python, "-c", "import gxlint, sys; print(gxlint.__file__); print(sys.prefix)"],
-                           capture_output=True, text=True, env=clean_env, cwd=str(cwd), timeout=60)
+    probe = subprocess.run(
+        [python, "-c", "import gxlint, sys; print(gxlint.__file__); print(sys.prefix)"],
+        capture_output=True,
+        text=True,
+        env=clean_env,
+        cwd=str(cwd),
+        timeout=60,
+    )
     assert probe.returncode == 0, probe.stderr
     where, sys_prefix = probe.stdout.split("\n")[:2]
     assert where.startswith(str(prefix)), where
     assert os.path.realpath(sys_prefix) == os.path.realpath(prefix)
-    version = subprocess.run([python, "-m", "gxlint", "--version"], capture_output=True, text=True,
-                             env=clean_env, cwd=str(cwd), timeout=60)
+    version = subprocess.run(
+        [python, "-m", "gxlint", "--version"], capture_output=True, text=True, env=clean_env, cwd=str(cwd), timeout=60
+    )
     assert version.returncode == 0 and "gxlint" in version.stdout, version
 
 

@@ -1,4 +1,5 @@
 """Test helper: the language server with GX301 made to raise (run as a script by the tests)."""
+
 import sys
 
 
@@ -8,7 +9,7 @@ def main() -> int:
     def boom(self, node, ctx):
         raise RuntimeError("boom from a test rule")
 
-    cls = registry()["GX301"]                # the registry's class, as the server will use it
+    cls = registry()["GX301"]  # the registry's class, as the server will use it
     for hook in ("on_document", "on_section", "on_table", "on_claim"):
         if callable(getattr(cls, hook, None)):
             setattr(cls, hook, boom)

@@ -1,4 +1,5 @@
 """Shared helpers of the language-server tests: a pytest-lsp client on ``python -m gxlint lsp``."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,7 +14,9 @@ from lsprotocol import types as lsp
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
-from seedutil import ROOT, SEEDS, seed_path as seed_file  # noqa: F401 (re-exported)
+
+from seedutil import ROOT, SEEDS  # noqa: F401 (re-exported)
+from seedutil import seed_path as seed_file  # noqa: F401 (re-exported)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER_CMD = [sys.executable, "-m", "gxlint", "lsp"]
@@ -24,18 +27,24 @@ def read(path: str) -> str:
         return fh.read()
 
 
-def capabilities(*, encodings=None, pull: bool = False, configuration: bool = True,
-                 document_changes: bool = True) -> lsp.ClientCapabilities:
+def capabilities(
+    *, encodings=None, pull: bool = False, configuration: bool = True, document_changes: bool = True
+) -> lsp.ClientCapabilities:
     td = lsp.TextDocumentClientCapabilities(
         synchronization=lsp.TextDocumentSyncClientCapabilities(dynamic_registration=False),
         publish_diagnostics=lsp.PublishDiagnosticsClientCapabilities(
-            related_information=True, version_support=True, code_description_support=True, data_support=True),
+            related_information=True, version_support=True, code_description_support=True, data_support=True
+        ),
         hover=lsp.HoverClientCapabilities(content_format=[lsp.MarkupKind.Markdown, lsp.MarkupKind.PlainText]),
         code_action=lsp.CodeActionClientCapabilities(
             code_action_literal_support=lsp.ClientCodeActionLiteralOptions(
-                code_action_kind=lsp.ClientCodeActionKindOptions(value_set=[
-                    lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.Source, lsp.CodeActionKind.SourceFixAll])),
-            is_preferred_support=True, data_support=True),
+                code_action_kind=lsp.ClientCodeActionKindOptions(
+                    value_set=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.Source, lsp.CodeActionKind.SourceFixAll]
+                )
+            ),
+            is_preferred_support=True,
+            data_support=True,
+        ),
         diagnostic=lsp.DiagnosticClientCapabilities(related_document_support=False) if pull else None,
     )
     ws = lsp.WorkspaceClientCapabilities(
@@ -48,14 +57,18 @@ def capabilities(*, encodings=None, pull: bool = False, configuration: bool = Tr
     return lsp.ClientCapabilities(text_document=td, workspace=ws, general=general)
 
 
-async def initialize(client: LanguageClient, *, options: Optional[dict] = None, root_uri: Optional[str] = None,
-                     **caps) -> lsp.InitializeResult:
+async def initialize(
+    client: LanguageClient, *, options: Optional[dict] = None, root_uri: Optional[str] = None, **caps
+) -> lsp.InitializeResult:
     # crossReport off: the repository holds copies of seeds (examples/), which GX703 would
     # rightly report; tests/lsp/test_workspace.py turns it on in a workspace of its own
     opts = {"debounceMs": 10, "crossReport": False}
     opts.update(options or {})
-    return await client.initialize_session(lsp.InitializeParams(
-        capabilities=capabilities(**caps), initialization_options=opts, root_uri=root_uri or f"file://{ROOT}"))
+    return await client.initialize_session(
+        lsp.InitializeParams(
+            capabilities=capabilities(**caps), initialization_options=opts, root_uri=root_uri or f"file://{ROOT}"
+        )
+    )
 
 
 def uri_of(path: str) -> str:
@@ -63,8 +76,11 @@ def uri_of(path: str) -> str:
 
 
 def open_doc(client: LanguageClient, uri: str, text: str, version: int = 1, language: str = "plaintext") -> None:
-    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-        text_document=lsp.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)))
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)
+        )
+    )
 
 
 class RecordingClient(LanguageClient):
@@ -78,7 +94,7 @@ class RecordingClient(LanguageClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.published: list[lsp.PublishDiagnosticsParams] = []
-        self._handed: dict[str, int] = {}          # uri -> index in published after the last one handed out
+        self._handed: dict[str, int] = {}  # uri -> index in published after the last one handed out
         self._arrived = asyncio.Event()
 
     def record(self, params: lsp.PublishDiagnosticsParams) -> None:
@@ -107,8 +123,9 @@ def make_client() -> RecordingClient:
     return client
 
 
-async def wait_diagnostics(client: LanguageClient, uri: str, version: Optional[int] = None,
-                           timeout: float = 30.0) -> lsp.PublishDiagnosticsParams:
+async def wait_diagnostics(
+    client: LanguageClient, uri: str, version: Optional[int] = None, timeout: float = 30.0
+) -> lsp.PublishDiagnosticsParams:
     """The first publishDiagnostics for uri (and version, when given) that no earlier call returned
     or passed over: publishes are read from the client's log in the order they arrived, so one that
     came before the call (or together with another document's) is not missed."""
@@ -119,8 +136,12 @@ async def wait_diagnostics(client: LanguageClient, uri: str, version: Optional[i
 
 def cli_json(path: str, *extra: str) -> dict:
     """What ``gxlint check --format json`` says about a file."""
-    proc = subprocess.run([sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero",
-                           *extra, path], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", *extra, path],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -130,14 +151,24 @@ def cli_keys(path: str) -> list[tuple]:
     data = cli_json(path)
     out = []
     for d in data["files"][0]["diagnostics"]:
-        out.append((d["code"], d["start"]["line"] - 1, d["start"]["column"] - 1,
-                    d["end"]["line"] - 1, d["end"]["column"] - 1, d["message"]))
+        out.append(
+            (
+                d["code"],
+                d["start"]["line"] - 1,
+                d["start"]["column"] - 1,
+                d["end"]["line"] - 1,
+                d["end"]["column"] - 1,
+                d["message"],
+            )
+        )
     return sorted(out)
 
 
 def lsp_keys(diags) -> list[tuple]:
-    return sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.line,
-                   d.range.end.character, d.message) for d in diags)
+    return sorted(
+        (d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message)
+        for d in diags
+    )
 
 
 async def shut_down(client: LanguageClient) -> None:

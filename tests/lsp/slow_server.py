@@ -2,6 +2,7 @@
 script).  The rule stands for any slow step of a lint: it sleeps in short steps between the
 engine's checkpoints.  The patch lives only in this process: a child lint process starts from the
 fork server, which loads the rules unpatched, so there the same document lints at normal speed."""
+
 import sys
 import time
 
@@ -15,7 +16,7 @@ def main() -> int:
 
     def slow(self, node, ctx):
         if "【慢】" in ctx.doc.text:
-            for _ in range(1200):          # two minutes unless the engine stops it
+            for _ in range(1200):  # two minutes unless the engine stops it
                 time.sleep(0.1)
                 guard.check()
         if original is not None:

@@ -6,6 +6,7 @@
 - :func:`convert.convert_all` with the previous version's conversion reuses the findings the edit
   did not move; whatever the edit, the result is the one a conversion from scratch gives.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,9 @@ def _seed(prefix: str) -> str:
 def _traditional() -> str:
     from gxlint import synth
 
-    return synth.sample(3, size=8000, layout="pipe", defects=["change_cell"], script="traditional",
-                        pinyin=True, prose=True).text
+    return synth.sample(
+        3, size=8000, layout="pipe", defects=["change_cell"], script="traditional", pinyin=True, prose=True
+    ).text
 
 
 def _convert(text: str, enc: str = "utf-16", prev=None):
@@ -71,21 +73,21 @@ def _edits(text: str, rnd: random.Random):
         if kind == "insert":
             yield text[:i] + rnd.choice("的年1０件（") + text[i:]
         elif kind == "delete" and i < len(text):
-            yield text[:i] + text[i + 1:]
+            yield text[:i] + text[i + 1 :]
         elif kind == "digit":
             k = next((m for m in range(i, len(text)) if text[m].isdigit()), None)
             if k is not None:
-                yield text[:k] + str((int(text[k]) + 1) % 10) + text[k + 1:]
+                yield text[:k] + str((int(text[k]) + 1) % 10) + text[k + 1 :]
         elif kind == "newline":
             yield text[:i] + "\n" + text[i:]
         elif kind == "join":
             k = text.find("\n", i)
             if k >= 0:
-                yield text[:k] + text[k + 1:]
+                yield text[:k] + text[k + 1 :]
         elif kind == "crlf":
             k = text.find("\n", i)
             if k >= 0:
-                yield text[:k] + "\r" + text[k + 1:]
+                yield text[:k] + "\r" + text[k + 1 :]
         elif kind == "astral":
             yield text[:i] + "𠀀" + text[i:]
 
@@ -143,4 +145,4 @@ def test_a_message_with_a_lone_surrogate_is_framed_as_json_writes_it():
     head, body = framed.split(b"\r\n\r\n", 1)
     assert head.startswith(b"Content-Length: %d\r\n" % len(body))
     assert json.loads(body) == {"jsonrpc": "2.0", "method": "x", "params": {"m": ["a\ud800b", "中"]}}
-    assert "中".encode("utf-8") in body          # characters as they are, not \u escapes
+    assert "中".encode("utf-8") in body  # characters as they are, not \u escapes

@@ -1,6 +1,7 @@
 """The debounce is leading-edge: a change after a quiet spell is linted at once; changes that come
 within ``debounceMs`` of each other wait until ``debounceMs`` after the last of them.  Checked on
 the delay the server reports in its timing log (``logTiming``), not on the clock."""
+
 from __future__ import annotations
 
 import asyncio
@@ -19,9 +20,13 @@ TIMING = re.compile(r" v(\d+) .*excluding debounce (\d+) ms")
 def _insert(uri: str, version: int, text: str) -> lsp.DidChangeTextDocumentParams:
     return lsp.DidChangeTextDocumentParams(
         text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[lsp.TextDocumentContentChangePartial(
-            range=lsp.Range(start=lsp.Position(line=2, character=0), end=lsp.Position(line=2, character=0)),
-            text=text)])
+        content_changes=[
+            lsp.TextDocumentContentChangePartial(
+                range=lsp.Range(start=lsp.Position(line=2, character=0), end=lsp.Position(line=2, character=0)),
+                text=text,
+            )
+        ],
+    )
 
 
 async def _delay_of(client, version: int) -> int:
@@ -31,6 +36,7 @@ async def _delay_of(client, version: int) -> int:
                 if m and int(m.group(1)) == version:
                     return int(m.group(2))
             await asyncio.sleep(0.02)
+
     return await asyncio.wait_for(loop(), 30)
 
 
@@ -44,7 +50,7 @@ async def test_a_change_after_a_pause_is_linted_at_once_a_burst_waits(client):
     client.text_document_did_change(_insert(uri, 2, "一"))
     await wait_diagnostics(client, uri, version=2)
     assert await _delay_of(client, 2) == 0
-    await asyncio.sleep(0.5)             # a quiet spell longer than debounceMs
+    await asyncio.sleep(0.5)  # a quiet spell longer than debounceMs
     # three keystrokes in a row: the first is linted at once, the others wait debounceMs after the
     # last one (the second is never published)
     for v in (3, 4, 5):
@@ -52,8 +58,9 @@ async def test_a_change_after_a_pause_is_linted_at_once_a_burst_waits(client):
     p = await wait_diagnostics(client, uri, version=5)
     assert p.version == 5
     assert await _delay_of(client, 5) == 400
-    assert not any(TIMING.search(m.message) and int(TIMING.search(m.message).group(1)) == 4
-                   for m in client.log_messages)
+    assert not any(
+        TIMING.search(m.message) and int(TIMING.search(m.message).group(1)) == 4 for m in client.log_messages
+    )
 
 
 async def test_run_on_save_publishes_at_save_only(client):
@@ -67,14 +74,20 @@ async def test_run_on_save_publishes_at_save_only(client):
     uri = uri_of(path)
     open_doc(client, uri, read(path))
     first = await wait_diagnostics(client, uri, version=1)
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="二、无关的文字\n")]))
-    await client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri),
-        range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
-        context=lsp.CodeActionContext(diagnostics=[])))
-    assert client.diagnostics[uri] == first.diagnostics      # nothing published for version 2
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="二、无关的文字\n")],
+        )
+    )
+    await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
+            context=lsp.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert client.diagnostics[uri] == first.diagnostics  # nothing published for version 2
     client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri)))
     p = await wait_diagnostics(client, uri, version=2)
     assert p.diagnostics != first.diagnostics

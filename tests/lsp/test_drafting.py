@@ -1,6 +1,7 @@
 """Drafting help over LSP (pytest-lsp, a real client on stdio): inlay hints with the sums of
 tables 三/四, code lenses with the identities that hold, document symbols, folding ranges, the
 ``gxlint.newReport`` skeleton (which, filled with consistent numbers, lints clean)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -43,8 +44,9 @@ def _whole(text: str) -> lsp.Range:
 
 async def test_inlay_hints_show_sums_and_mark_the_wrong_total(client):
     uri, text = await _open(client, SEED1)
-    hints = await client.text_document_inlay_hint_async(lsp.InlayHintParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=_whole(text)))
+    hints = await client.text_document_inlay_hint_async(
+        lsp.InlayHintParams(text_document=lsp.TextDocumentIdentifier(uri=uri), range=_whole(text))
+    )
     by_line = {h.position.line: h for h in hints}
     lines = text.split("\n")
     # seed 001 writes one cell per line; （一）予以公开's total cell reads 0 but its parts add up to 9
@@ -52,7 +54,7 @@ async def test_inlay_hints_show_sums_and_mark_the_wrong_total(client):
     total_line = next(i for i in sorted(by_line) if i > row)
     h = by_line[total_line]
     assert h.label == "≠ 9"
-    assert h.position.character == len(lines[total_line].split("|")[0].rstrip())   # right after the cell
+    assert h.position.character == len(lines[total_line].split("|")[0].rstrip())  # right after the cell
     assert "0 + 9 + 0 + 0 + 0 + 0 = 9，表中为 0" in h.tooltip.value
     # a row whose total agrees
     row2 = _line(text, "本年新收")
@@ -62,16 +64,19 @@ async def test_inlay_hints_show_sums_and_mark_the_wrong_total(client):
     t4 = _line(text, "四、政府信息公开行政复议")
     assert sum(1 for ln in by_line if ln > t4) == 3
     # only hints inside the asked range
-    part = await client.text_document_inlay_hint_async(lsp.InlayHintParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri),
-        range=lsp.Range(lsp.Position(0, 0), lsp.Position(row, 0))))
+    part = await client.text_document_inlay_hint_async(
+        lsp.InlayHintParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=lsp.Range(lsp.Position(0, 0), lsp.Position(row, 0))
+        )
+    )
     assert part and all(p.position.line < row for p in part) and len(part) < len(hints)
 
 
 async def test_inlay_hints_on_a_consistent_pipe_table(client):
     uri, text = await _open(client, SEED0)
-    hints = await client.text_document_inlay_hint_async(lsp.InlayHintParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=_whole(text)))
+    hints = await client.text_document_inlay_hint_async(
+        lsp.InlayHintParams(text_document=lsp.TextDocumentIdentifier(uri=uri), range=_whole(text))
+    )
     lines = text.split("\n")
     r = _line(text, "（七）总计") if "（七）总计" in text else _line(text, "(七)总计")
     on_total = [h for h in hints if h.position.line == r]
@@ -79,8 +84,8 @@ async def test_inlay_hints_on_a_consistent_pipe_table(client):
     assert on_total, "no hints on the 总计 row"
     for h in on_total:
         assert re.fullmatch(r"[=≠] \d+( / [=≠] \d+)?", h.label)
-        before = lines[r][:h.position.character]
-        assert re.search(r"\d\s*$", before), before     # placed right after a number
+        before = lines[r][: h.position.character]
+        assert re.search(r"\d\s*$", before), before  # placed right after a number
 
 
 async def test_code_lens_counts_identities_and_jumps_to_first_failing_cell(client):
@@ -89,8 +94,9 @@ async def test_code_lens_counts_identities_and_jumps_to_first_failing_cell(clien
     uri = uri_of(SEED1)
     open_doc(client, uri, text)
     await wait_diagnostics(client, uri)
-    lenses = await client.text_document_code_lens_async(lsp.CodeLensParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri)))
+    lenses = await client.text_document_code_lens_async(
+        lsp.CodeLensParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
     titles = [l.command.title for l in lenses]
     assert len(lenses) == 2, titles
     t3, t4 = sorted(lenses, key=lambda l: l.range.start.line)
@@ -105,17 +111,20 @@ async def test_code_lens_counts_identities_and_jumps_to_first_failing_cell(clien
     # the first failing identity points at the 予以公开 row (its culprit or its total cell)
     assert args[1] > _line(text, "予以公开") and args[1] < _line(text, "部分公开")
     # running the command asks the client to show that cell (this client has no showDocument support)
-    res = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-        command="gxlint.showCell", arguments=args))
+    res = await client.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command="gxlint.showCell", arguments=args)
+    )
     assert res is False
 
 
 async def test_show_cell_uses_window_show_document(client):
-    caps = lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(
-        show_document=lsp.ShowDocumentClientCapabilities(support=True)))
+    caps = lsp.ClientCapabilities(
+        window=lsp.WindowClientCapabilities(show_document=lsp.ShowDocumentClientCapabilities(support=True))
+    )
     await client.initialize_session(lsp.InitializeParams(capabilities=caps, initialization_options={"debounceMs": 10}))
-    res = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-        command="gxlint.showCell", arguments=["file:///tmp/x.txt", 3, 1, 3, 2]))
+    res = await client.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command="gxlint.showCell", arguments=["file:///tmp/x.txt", 3, 1, 3, 2])
+    )
     assert res is True
     shown = client.shown_documents[-1]
     assert shown.uri == "file:///tmp/x.txt" and shown.selection.start == lsp.Position(3, 1)
@@ -123,8 +132,9 @@ async def test_show_cell_uses_window_show_document(client):
 
 async def test_document_symbols_and_folding(client):
     uri, text = await _open(client, SEED1)
-    syms = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri)))
+    syms = await client.text_document_document_symbol_async(
+        lsp.DocumentSymbolParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
     assert [s.name[:2] for s in syms] == ["一、", "二、", "三、", "四、", "五、", "六、"]
     assert [[c.name for c in s.children or []] for s in syms] == [[], ["表二"], ["表三"], ["表四"], [], []]
     three = syms[2]
@@ -132,8 +142,9 @@ async def test_document_symbols_and_folding(client):
     assert three.range.end.line < syms[3].range.start.line
     t3 = three.children[0]
     assert three.range.start.line <= t3.range.start.line <= t3.range.end.line <= three.range.end.line
-    folds = await client.text_document_folding_range_async(lsp.FoldingRangeParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri)))
+    folds = await client.text_document_folding_range_async(
+        lsp.FoldingRangeParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
     starts = {f.start_line: f.end_line for f in folds}
     for s in syms:
         if s.range.end.line > s.range.start.line:
@@ -147,8 +158,9 @@ async def test_not_a_report_gets_no_drafting_help(client):
     await wait_diagnostics(client, uri)
     lid = lsp.TextDocumentIdentifier(uri=uri)
     assert not await client.text_document_code_lens_async(lsp.CodeLensParams(text_document=lid))
-    assert not await client.text_document_inlay_hint_async(lsp.InlayHintParams(
-        text_document=lid, range=lsp.Range(lsp.Position(0, 0), lsp.Position(5, 0))))
+    assert not await client.text_document_inlay_hint_async(
+        lsp.InlayHintParams(text_document=lid, range=lsp.Range(lsp.Position(0, 0), lsp.Position(5, 0)))
+    )
     assert not await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(text_document=lid))
 
 
@@ -182,16 +194,24 @@ def fill(text: str) -> str:
 @pytest.mark.parametrize("year,template", [(2020, "v2019"), (2023, "v2021")])
 async def test_new_report_skeleton_lints_clean_when_filled(client, year, template):
     await initialize(client)
-    text = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-        command="gxlint.newReport", arguments=[year, template]))
+    text = await client.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command="gxlint.newReport", arguments=[year, template])
+    )
     assert text == skeleton(year, template)
     assert text.startswith(f"某市某局{year}年政府信息公开工作年度报告\n")
     assert f"统计期限自{year}年1月1日起至{year}年12月31日止" in text
-    for h in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
+    for h in (
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ):
         assert f"\n{h}\n" in text
     # every label of the template is there
     from gxlint import templates
+
     tpl = templates.version(template)
     for _rid, label in tpl["t3"]["rows"]:
         key = label.replace("(", "（").replace(")", "）").replace(",", "，")
@@ -227,8 +247,16 @@ async def test_new_report_defaults_and_bad_arguments(client):
     assert "年政府信息公开工作年度报告" in text and "（七）总计" in text
     # an error answer that says what is wrong (a timeout or a crash is no such answer)
     with pytest.raises(JsonRpcException, match="unknown template 'v1999'"):
-        await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-            command="gxlint.newReport", arguments=[2023, "v1999"])), 30)
+        await asyncio.wait_for(
+            client.workspace_execute_command_async(
+                lsp.ExecuteCommandParams(command="gxlint.newReport", arguments=[2023, "v1999"])
+            ),
+            30,
+        )
     with pytest.raises(JsonRpcException, match="year '去年' is not a year"):
-        await asyncio.wait_for(client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-            command="gxlint.newReport", arguments=["去年"])), 30)
+        await asyncio.wait_for(
+            client.workspace_execute_command_async(
+                lsp.ExecuteCommandParams(command="gxlint.newReport", arguments=["去年"])
+            ),
+            30,
+        )

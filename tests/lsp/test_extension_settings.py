@@ -5,6 +5,7 @@ initializationOptions and as the answer to workspace/configuration; its README s
 sent when nothing is configured.  Every key there must be read by :func:`parse_options` without a
 complaint, and the three server switches must reach the options.
 """
+
 import json
 import re
 from pathlib import Path
@@ -35,8 +36,17 @@ def test_the_default_object_is_accepted_and_means_the_defaults():
 
 
 def test_the_switches_reach_the_options():
-    sent = {**_readme_example(), "crossReport": False, "publishClosedFiles": True, "logTiming": True,
-            "lintAllDocuments": True, "debounceMs": 300, "select": ["GX3"], "template": "v2019", "year": 2019}
+    sent = {
+        **_readme_example(),
+        "crossReport": False,
+        "publishClosedFiles": True,
+        "logTiming": True,
+        "lintAllDocuments": True,
+        "debounceMs": 300,
+        "select": ["GX3"],
+        "template": "v2019",
+        "year": 2019,
+    }
     opts = parse_options(sent)
     assert opts.problems == ()
     assert (opts.cross_report, opts.closed_files, opts.log_timing, opts.lint_all) == (False, True, True, True)

@@ -3,6 +3,7 @@ framing errors, oversized messages, requests before initialize, exit codes, the 
 and of its children however it ends, slow documents, and pygls' notification-future leak.
 
 Bounds here are generous limits (tens of seconds), never tight timings."""
+
 from __future__ import annotations
 
 import asyncio
@@ -25,10 +26,17 @@ ENV = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH
 
 # --- a raw client: bytes on stdin, frames from stdout ------------------------------------
 
+
 class Raw:
     def __init__(self, *args: str) -> None:
-        self.p = subprocess.Popen([sys.executable, "-m", "gxlint", "lsp", *args], cwd=ROOT, env=ENV,
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.p = subprocess.Popen(
+            [sys.executable, "-m", "gxlint", "lsp", *args],
+            cwd=ROOT,
+            env=ENV,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         self.msgs: list[dict] = []
         self.cv = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
@@ -76,8 +84,11 @@ class Raw:
                 self.cv.wait(left)
 
     def initialize(self, options=None) -> None:
-        self.request(1, "initialize", {"processId": None, "rootUri": None, "capabilities": {},
-                                       "initializationOptions": options or {}})
+        self.request(
+            1,
+            "initialize",
+            {"processId": None, "rootUri": None, "capabilities": {}, "initializationOptions": options or {}},
+        )
         assert "result" in self.response(1)
         self.notify("initialized", {})
 
@@ -115,7 +126,7 @@ def descendants(pid: int) -> set[int]:
                 stat = fh.read()
         except OSError:
             continue
-        rest = stat[stat.rfind(")") + 2:].split()
+        rest = stat[stat.rfind(")") + 2 :].split()
         if rest[0] == "Z":
             continue
         children.setdefault(int(rest[1]), []).append(int(name))
@@ -155,12 +166,15 @@ pytestmark = pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc 
 
 # --- framing, protocol state, exit codes -------------------------------------------------
 
+
 def test_a_request_before_initialize_is_answered_server_not_initialized(raw):
     r = raw()
-    r.request(7, "textDocument/hover", {"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 0}})
+    r.request(
+        7, "textDocument/hover", {"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 0}}
+    )
     err = r.response(7)["error"]
     assert err["code"] == -32002
-    r.initialize()                       # and the server still initialises afterwards
+    r.initialize()  # and the server still initialises afterwards
     r.request(2, "shutdown")
     assert r.response(2).get("error") is None
 
@@ -172,7 +186,7 @@ def test_the_server_recovers_after_a_framing_error(raw):
     # a message whose Content-Length is too short: its tail runs into the next header line
     r.send_bytes(b"Content-Length: %d\r\n\r\n" % (len(body) - 7) + body)
     r.request(6, "shutdown")
-    assert r.response(6).get("error") is None      # framing found again at the next header
+    assert r.response(6).get("error") is None  # framing found again at the next header
     r.notify("exit")
     assert r.wait_exit() == 0
 
@@ -194,18 +208,28 @@ def test_an_overlong_header_line_is_skipped(raw):
 
 def test_messages_from_a_file_are_read_too(tmp_path):
     """stdin a regular file (not a pipe): read by the thread reader, answered the same."""
+
     def frame(msg):
         body = json.dumps(msg).encode()
         return b"Content-Length: %d\r\n\r\n" % len(body) + body
 
     f = tmp_path / "in.bin"
-    f.write_bytes(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                         "params": {"processId": None, "rootUri": None, "capabilities": {}}})
-                  + frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
-                  + frame({"jsonrpc": "2.0", "method": "exit"}))
+    f.write_bytes(
+        frame(
+            {
+                "jsonrpc": "2.0",
+                "id": 1,
+                "method": "initialize",
+                "params": {"processId": None, "rootUri": None, "capabilities": {}},
+            }
+        )
+        + frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+        + frame({"jsonrpc": "2.0", "method": "exit"})
+    )
     with open(f, "rb") as stdin:
-        p = subprocess.run([sys.executable, "-m", "gxlint", "lsp"], cwd=ROOT, env=ENV, stdin=stdin,
-                           capture_output=True, timeout=60)
+        p = subprocess.run(
+            [sys.executable, "-m", "gxlint", "lsp"], cwd=ROOT, env=ENV, stdin=stdin, capture_output=True, timeout=60
+        )
     assert p.returncode == 0, p.stderr
     assert b'"id":1' in p.stdout.replace(b" ", b"") and b'"id":2' in p.stdout.replace(b" ", b"")
 
@@ -257,17 +281,26 @@ def test_children_end_with_the_server_however_it_ends(raw, how):
     r = raw()
     # every document in a child process, which gets a lint of a megabyte and a half to chew on
     r.initialize({"largeDocumentBytes": 1000, "debounceMs": 0, "lintTimeoutMs": 600000})
-    r.notify("textDocument/didOpen", {"textDocument": {"uri": "file:///tmp/big.txt", "languageId": "plaintext",
-                                                       "version": 1, "text": _big_report()}})
+    r.notify(
+        "textDocument/didOpen",
+        {
+            "textDocument": {
+                "uri": "file:///tmp/big.txt",
+                "languageId": "plaintext",
+                "version": 1,
+                "text": _big_report(),
+            }
+        },
+    )
     end = time.monotonic() + 60
     kids: set[int] = set()
-    while time.monotonic() < end and len(kids) < 2:    # the fork server and a lint process
+    while time.monotonic() < end and len(kids) < 2:  # the fork server and a lint process
         kids = descendants(r.p.pid)
         time.sleep(0.05)
     assert kids, "no child process was started"
     if how == "stdin-closed":
         r.p.stdin.close()
-        assert r.wait_exit(30) == 1                     # no shutdown before the end of input
+        assert r.wait_exit(30) == 1  # no shutdown before the end of input
     elif how == "sigterm":
         r.p.send_signal(signal.SIGTERM)
         r.wait_exit(30)
@@ -278,6 +311,7 @@ def test_children_end_with_the_server_however_it_ends(raw, how):
 
 
 # --- slow documents ------------------------------------------------------------------------
+
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, os.path.join(HERE, "slow_server.py")]))
 async def slow_client(lsp_client: LanguageClient):
@@ -312,4 +346,3 @@ async def test_slow_documents_do_not_hold_up_the_others(slow_client, tmp_path):
     for i in (1, 2):
         slow = await published(uri_of(str(tmp_path / f"slow{i}.txt")), 90)
         assert any(d.code == "GX301" for d in slow)
-

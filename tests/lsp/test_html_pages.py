@@ -1,5 +1,6 @@
 """The language server on an .html page open in the editor: the page's text is linted, the ranges
 are in the HTML source (on the figures inside their <td>), and fixes are not offered."""
+
 from __future__ import annotations
 
 import os
@@ -34,12 +35,18 @@ async def test_html_page_diagnostics_point_into_the_html_source(client, tmp_path
     for d in arith:
         a = idx.offset_at(d.range.start.line, d.range.start.character, "utf-16")
         b = idx.offset_at(d.range.end.line, d.range.end.character, "utf-16")
-        assert source.rfind("<td>", 0, a) > source.rfind("</td>", 0, a)     # inside a cell
+        assert source.rfind("<td>", 0, a) > source.rfind("</td>", 0, a)  # inside a cell
         assert source[a:b].isdigit()
         assert not (d.data or {}).get("fix")
     # the changed cell itself is among them
     value = str(rep.t3[defect.target[1]][defect.target[2]]) if defect.target[0] == "t3" else None
     if value is not None:
-        assert any(source[idx.offset_at(d.range.start.line, d.range.start.character, "utf-16"):
-                          idx.offset_at(d.range.end.line, d.range.end.character, "utf-16")] == value
-                   for d in arith)
+        assert any(
+            source[
+                idx.offset_at(d.range.start.line, d.range.start.character, "utf-16") : idx.offset_at(
+                    d.range.end.line, d.range.end.character, "utf-16"
+                )
+            ]
+            == value
+            for d in arith
+        )

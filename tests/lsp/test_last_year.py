@@ -2,6 +2,7 @@
 table cell gives last year's value and the change; a code lens above 表三 says how the new
 requests changed (与上年相比：新收申请 +37（+40.7%）) and shows last year's cell; GX705 follows an
 edit of last year's section 五."""
+
 from __future__ import annotations
 
 import asyncio
@@ -36,25 +37,31 @@ async def _ready(client, uri, pred=lambda ds: True, timeout=60.0):
             p = await wait_diagnostics(client, uri, timeout=timeout)
             if pred(p.diagnostics):
                 return p
+
     return await asyncio.wait_for(loop(), timeout)
 
 
 async def _hover(client, uri, x, key):
     span = x.span(*key)
     line, col = LineIndex(x.text).position_in(span.start)
-    h = await client.text_document_hover_async(lsp.HoverParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=line, character=col)))
+    h = await client.text_document_hover_async(
+        lsp.HoverParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=line, character=col)
+        )
+    )
     return h.contents.value if h is not None else ""
 
 
 async def _until_hover(client, uri, x, key, want, timeout=60.0):
     """The index is built in the background: ask until last year's value is there."""
+
     async def loop():
         while True:
             md = await _hover(client, uri, x, key)
             if want in md:
                 return md
             await asyncio.sleep(0.2)
+
     return await asyncio.wait_for(loop(), timeout)
 
 
@@ -72,8 +79,12 @@ async def test_hover_gives_last_years_value_and_the_change(client, pair):
     want = f"上年（2022）：`{old}` → 本年 `{new}`（{'+' if d > 0 else '−'}{abs(d)}，{d / old * 100:+.1f}%）"
     md = await _until_hover(client, u23, x23, ("cell", "t3", "r1", "tot"), "上年（2022）")
     assert want in md
-    same = [(rid, c) for rid in ("r3_1", "r3_7", "r4") for c in ("np", "ce", "ri", "sw", "ls", "ot")
-            if r22.t3[rid][c] == r23.t3[rid][c]]
+    same = [
+        (rid, c)
+        for rid in ("r3_1", "r3_7", "r4")
+        for c in ("np", "ce", "ri", "sw", "ls", "ot")
+        if r22.t3[rid][c] == r23.t3[rid][c]
+    ]
     rid, c = same[0]
     md = await _hover(client, u23, x23, ("cell", "t3", rid, c))
     assert f"上年（2022）：`{r22.t3[rid][c]}`，与上年相同" in md
@@ -87,8 +98,10 @@ async def test_code_lens_above_table_three_compares_new_requests(client, pair):
     u23 = uri_of(p23)
     open_doc(client, u23, x23.text)
     await _ready(client, u23)
-    await _until_hover(client, u23, x23, ("cell", "t3", "r1", "tot"), "上年（2022）")     # the index is in
-    lenses = await client.text_document_code_lens_async(lsp.CodeLensParams(text_document=lsp.TextDocumentIdentifier(uri=u23)))
+    await _until_hover(client, u23, x23, ("cell", "t3", "r1", "tot"), "上年（2022）")  # the index is in
+    lenses = await client.text_document_code_lens_async(
+        lsp.CodeLensParams(text_document=lsp.TextDocumentIdentifier(uri=u23))
+    )
     old, new = r22.t3["r1"]["tot"], r23.t3["r1"]["tot"]
     d = new - old
     title = f"与上年相比：新收申请 {'+' if d > 0 else '−'}{abs(d)}（{d / old * 100:+.1f}%）"
@@ -97,7 +110,7 @@ async def test_code_lens_above_table_three_compares_new_requests(client, pair):
     heading = x23.span("heading", 3)
     assert lens.range.start.line == LineIndex(x23.text).position(x23.text.index("|", heading.end))[0]
     uri, l1, c1 = lens.command.arguments[:3]
-    assert to_fs_path(uri) == p22                  # not open: its file (percent-encoded URI)
+    assert to_fs_path(uri) == p22  # not open: its file (percent-encoded URI)
     assert (l1, c1) == LineIndex(x22.text).position_in(x22.span("cell", "t3", "r1", "tot").start)
 
 
@@ -112,10 +125,13 @@ async def test_gx705_follows_last_years_section_five(client, pair):
     await _ready(client, u23, lambda ds: not [d for d in ds if d.code == "GX705"])
     # last year's 五 made the same as this year's: this year's is now a copy
     five = x22.span("five", 0).start, x22.span("five", 1).end
-    text = x22.text[:five[0]] + synth.five_text(r23) + x22.text[five[1]:]
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=u22, version=2),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
+    text = x22.text[: five[0]] + synth.five_text(r23) + x22.text[five[1] :]
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=u22, version=2),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
     p = await _ready(client, u23, lambda ds: bool([d for d in ds if d.code == "GX705"]))
     (d,) = [d for d in p.diagnostics if d.code == "GX705"]
     lines = LineIndex(x23.text)

@@ -1,6 +1,7 @@
 """The language server reads a report with CRLF or CR line ends like the LF one: the same
 diagnostics at the same LSP positions (LSP counts \\n, \\r\\n and a lone \\r as line breaks, as
 gxlint.positions.LineIndex does), also after an incremental change."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,12 +16,13 @@ def _change(uri: str, version: int, line: int, a: int, b: int, new: str) -> lsp.
     rng = lsp.Range(start=lsp.Position(line=line, character=a), end=lsp.Position(line=line, character=b))
     return lsp.DidChangeTextDocumentParams(
         text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[lsp.TextDocumentContentChangePartial(range=rng, text=new)])
+        content_changes=[lsp.TextDocumentContentChangePartial(range=rng, text=new)],
+    )
 
 
 async def test_crlf_and_cr_documents_get_the_lf_diagnostics(client):
     await initialize(client)
-    path = seed_file("003")                  # tab rows: with CRLF they ended in "0\r" (22 false GX204)
+    path = seed_file("003")  # tab rows: with CRLF they ended in "0\r" (22 false GX204)
     lf = read(path).replace("\r\n", "\n")
     got = {}
     for name, nl in (("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")):
@@ -35,7 +37,7 @@ async def test_crlf_and_cr_documents_get_the_lf_diagnostics(client):
     lines = lf.split("\n")
     k = next(i for i, ln in enumerate(lines) if ln.startswith("(七)") and "总计\t" in ln)
     row = lines[k].rstrip("\t")
-    col, end = row.rindex("\t") + 1, len(row)       # the last cell of 表三 （七）总计
+    col, end = row.rindex("\t") + 1, len(row)  # the last cell of 表三 （七）总计
     after = {}
     for name, (uri, _keys) in got.items():
         client.text_document_did_change(_change(uri, 2, k, col, end, "9999"))

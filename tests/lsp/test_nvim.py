@@ -2,6 +2,7 @@
 seed 001.  What Neovim receives and stores must be exactly what ``gxlint check --format json``
 says — before and after fixing a cell through the editor.  Skipped when nvim is not installed
 (scripts/test.sh installs Debian's neovim in CI)."""
+
 from __future__ import annotations
 
 import json
@@ -15,20 +16,34 @@ import pytest
 from .conftest import HERE, ROOT, cli_json, read, seed_file
 
 NVIM = shutil.which("nvim")
-pytestmark = [pytest.mark.nvim, pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed"),
-              pytest.mark.skipif(bool(os.environ.get("GXLINT_SKIP_EDITOR_TESTS")),
-                                 reason="editor tests skipped: GXLINT_SKIP_EDITOR_TESTS is set")]
+pytestmark = [
+    pytest.mark.nvim,
+    pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed"),
+    pytest.mark.skipif(
+        bool(os.environ.get("GXLINT_SKIP_EDITOR_TESTS")), reason="editor tests skipped: GXLINT_SKIP_EDITOR_TESTS is set"
+    ),
+]
 
 SEV = {"error": 1, "warning": 2, "information": 3, "hint": 4}
 
 
 def run_nvim(path: str, out: str) -> dict:
-    env = {**os.environ, "GX_SEED": path, "GX_OUT": out,
-           "GX_CMD": json.dumps([sys.executable, "-m", "gxlint", "lsp"]),
-           "PYTHONPATH": ROOT + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {
+        **os.environ,
+        "GX_SEED": path,
+        "GX_OUT": out,
+        "GX_CMD": json.dumps([sys.executable, "-m", "gxlint", "lsp"]),
+        "PYTHONPATH": ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
     script = os.path.join(HERE, "nvim", "lsp_check.lua")
-    proc = subprocess.run([NVIM, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
-                          env=env, cwd=os.path.dirname(path), capture_output=True, text=True, timeout=240)
+    proc = subprocess.run(
+        [NVIM, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
+        env=env,
+        cwd=os.path.dirname(path),
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert os.path.exists(out), f"nvim wrote nothing (exit {proc.returncode}): {proc.stderr[-2000:]}"
     with open(out, encoding="utf-8") as fh:
         rep = json.load(fh)
@@ -50,19 +65,52 @@ def cli_view(path: str, text: str):
     lines = text.split("\n")
     raw, stored = [], []
     for d in cli_json(path)["files"][0]["diagnostics"]:
-        (l1, c1), (l2, c2) = (d["start"]["line"] - 1, d["start"]["column"] - 1), (d["end"]["line"] - 1, d["end"]["column"] - 1)
-        raw.append((d["code"], SEV[d["severity"]], d["message"], l1, utf16_col(lines[l1], c1),
-                    l2, utf16_col(lines[l2] if l2 < len(lines) else "", c2)))
-        stored.append((d["code"], SEV[d["severity"]], d["message"], l1, byte_col(lines[l1], c1),
-                       l2, byte_col(lines[l2] if l2 < len(lines) else "", c2)))
+        (l1, c1), (l2, c2) = (
+            (d["start"]["line"] - 1, d["start"]["column"] - 1),
+            (d["end"]["line"] - 1, d["end"]["column"] - 1),
+        )
+        raw.append(
+            (
+                d["code"],
+                SEV[d["severity"]],
+                d["message"],
+                l1,
+                utf16_col(lines[l1], c1),
+                l2,
+                utf16_col(lines[l2] if l2 < len(lines) else "", c2),
+            )
+        )
+        stored.append(
+            (
+                d["code"],
+                SEV[d["severity"]],
+                d["message"],
+                l1,
+                byte_col(lines[l1], c1),
+                l2,
+                byte_col(lines[l2] if l2 < len(lines) else "", c2),
+            )
+        )
     return sorted(raw), sorted(stored)
 
 
 def nvim_view(pub: dict):
-    raw = sorted((d["code"], d["severity"], d["message"], d["range"]["start"]["line"], d["range"]["start"]["character"],
-                  d["range"]["end"]["line"], d["range"]["end"]["character"]) for d in pub["raw"]["diagnostics"])
-    stored = sorted((d["code"], d["severity"], d["message"], d["lnum"], d["col"], d["end_lnum"], d["end_col"])
-                    for d in pub["stored"])
+    raw = sorted(
+        (
+            d["code"],
+            d["severity"],
+            d["message"],
+            d["range"]["start"]["line"],
+            d["range"]["start"]["character"],
+            d["range"]["end"]["line"],
+            d["range"]["end"]["character"],
+        )
+        for d in pub["raw"]["diagnostics"]
+    )
+    stored = sorted(
+        (d["code"], d["severity"], d["message"], d["lnum"], d["col"], d["end_lnum"], d["end_col"])
+        for d in pub["stored"]
+    )
     return raw, stored
 
 
@@ -73,12 +121,12 @@ def test_neovim_receives_the_seed_diagnostics(tmp_path):
     rep = run_nvim(path, str(tmp_path / "out.json"))
     assert rep["offset_encoding"] == "utf-16"
     first = rep["publishes"][0]
-    assert first["raw"]["version"] == rep["opened_version"] != rep["version"]   # for the text as opened
+    assert first["raw"]["version"] == rep["opened_version"] != rep["version"]  # for the text as opened
     text = read(path)
     want_raw, want_stored = cli_view(path, text)
     got_raw, got_stored = nvim_view(first)
-    assert got_raw == want_raw                 # what the server sent
-    assert got_stored == want_stored           # what the editor understood (byte columns)
+    assert got_raw == want_raw  # what the server sent
+    assert got_stored == want_stored  # what the editor understood (byte columns)
     assert any(d[0] == "GX301" for d in got_raw)
     for d in first["stored"]:
         assert d["source"] == "gxlint"

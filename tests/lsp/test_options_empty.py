@@ -1,4 +1,5 @@
 """An empty editor setting (select: [] from VS Code's defaults) means "not set"."""
+
 from gxlint.lsp.options import parse_options
 
 

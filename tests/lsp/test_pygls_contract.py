@@ -6,6 +6,7 @@ named in the test (its ``# why:`` line says what it is for) and check whether it
 or must follow pygls.  The server is driven in-process (messages fed to its protocol, answers
 captured from its writer), so nothing here depends on a client library.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -40,8 +41,9 @@ class _Writer:
         out, rest = [], self.data
         while rest:
             head, _, rest = rest.partition(b"\r\n\r\n")
-            n = int(next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))
-                    .split(b":")[1])
+            n = int(
+                next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")).split(b":")[1]
+            )
             out.append(json.loads(rest[:n]))
             rest = rest[n:]
         return out
@@ -58,7 +60,7 @@ def _server(initialized: bool = True):
     server.protocol.set_writer(writer)
     if initialized:
         server.protocol.initialized_seen = True
-    server.options = server.options.__class__(debounce_ms=5000)   # no lint runs: only the protocol
+    server.options = server.options.__class__(debounce_ms=5000)  # no lint runs: only the protocol
     return server, writer
 
 
@@ -72,26 +74,33 @@ def _stop(server) -> None:
 
 # --- what the seam relies on is still there ------------------------------------------------
 
+
 def _params(fn) -> list[str]:
     return list(inspect.signature(fn).parameters)
 
 
-@pytest.mark.parametrize("name, params", [
-    ("structure_message", ["self", "data"]),
-    ("handle_message", ["self", "message"]),
-    ("_send_response", ["self", "msg_id", "result", "error"]),
-    ("_execute_handler", ["self", "msg_id", "handler", "callback", "args", "kwargs"]),
-])
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("structure_message", ["self", "data"]),
+        ("handle_message", ["self", "message"]),
+        ("_send_response", ["self", "msg_id", "result", "error"]),
+        ("_execute_handler", ["self", "msg_id", "handler", "callback", "args", "kwargs"]),
+    ],
+)
 def test_the_overridden_methods_keep_their_signature(name, params):
     assert _params(getattr(JsonRPCProtocol, name)) == params, f"pygls changed {name}: see GxProtocol.{name}"
 
 
-@pytest.mark.parametrize("method, name", [
-    (lsp.SHUTDOWN, "lsp_shutdown"),
-    (lsp.TEXT_DOCUMENT_DID_OPEN, "lsp_text_document__did_open"),
-    (lsp.TEXT_DOCUMENT_DID_CHANGE, "lsp_text_document__did_change"),
-    (lsp.TEXT_DOCUMENT_DID_CLOSE, "lsp_text_document__did_close"),
-])
+@pytest.mark.parametrize(
+    "method, name",
+    [
+        (lsp.SHUTDOWN, "lsp_shutdown"),
+        (lsp.TEXT_DOCUMENT_DID_OPEN, "lsp_text_document__did_open"),
+        (lsp.TEXT_DOCUMENT_DID_CHANGE, "lsp_text_document__did_change"),
+        (lsp.TEXT_DOCUMENT_DID_CLOSE, "lsp_text_document__did_close"),
+    ],
+)
 def test_the_builtin_handlers_gxlint_replaces_are_the_ones_pygls_dispatches(method, name):
     """pygls registers its built-in handlers by the name of the method they carry; gxlint's must be
     the one registered (a renamed pygls handler would be registered beside it, and might win)."""
@@ -106,65 +115,108 @@ def test_the_builtin_handlers_gxlint_replaces_are_the_ones_pygls_dispatches(meth
 def test_the_private_state_the_seam_reads_is_there():
     server, writer = _server()
     proto = server.protocol
-    assert isinstance(proto._request_futures, dict)      # lsp_shutdown, _execute_handler
-    assert isinstance(proto._result_types, dict)         # _send_response (a Raw result)
+    assert isinstance(proto._request_futures, dict)  # lsp_shutdown, _execute_handler
+    assert isinstance(proto._result_types, dict)  # _send_response (a Raw result)
     assert proto._shutdown is False and proto.shut_down is False
-    assert proto.writer is writer                        # send_raw
-    assert proto._server is server                       # send_raw's error report, stop_event
-    assert "_stop_event" in vars(server)                 # stop_event: where pygls' shutdown() looks
+    assert proto.writer is writer  # send_raw
+    assert proto._server is server  # send_raw's error report, stop_event
+    assert "_stop_event" in vars(server)  # stop_event: where pygls' shutdown() looks
     assert seam.CANCEL_UNKNOWN in inspect.getsource(JsonRPCProtocol._handle_cancel_notification)
     _stop(server)
 
 
 # --- each override still takes effect ----------------------------------------------------
 
+
 def test_text_sync_goes_to_gxlints_store_only():
     from pygls.workspace import Workspace
 
     server, _ = _server()
-    server.protocol._workspace = Workspace(None)     # where pygls' own handlers would keep a copy
+    server.protocol._workspace = Workspace(None)  # where pygls' own handlers would keep a copy
     uri = "file:///tmp/contract.txt"
 
     async def run():
-        _feed(server.protocol, {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": uri, "languageId": "plaintext", "version": 1, "text": "a\u2028b\r\nc"}}})
-        _feed(server.protocol, {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-            "textDocument": {"uri": uri, "version": 2},
-            "contentChanges": [{"range": {"start": {"line": 1, "character": 0},
-                                          "end": {"line": 1, "character": 1}}, "text": "C"}]}})
+        _feed(
+            server.protocol,
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didOpen",
+                "params": {
+                    "textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": "a\u2028b\r\nc"}
+                },
+            },
+        )
+        _feed(
+            server.protocol,
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didChange",
+                "params": {
+                    "textDocument": {"uri": uri, "version": 2},
+                    "contentChanges": [
+                        {
+                            "range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 1}},
+                            "text": "C",
+                        }
+                    ],
+                },
+            },
+        )
         await asyncio.sleep(0.05)
         return server.docs[uri].text
 
     # LSP line breaks: U+2028 is not one, so line 1 is "c" (pygls' copy would count it)
     assert asyncio.run(run()) == "a\u2028b\r\nC"
     assert server.workspace.text_documents == {}
-    _feed(server.protocol, {"jsonrpc": "2.0", "method": "textDocument/didClose",
-                            "params": {"textDocument": {"uri": uri}}})
+    _feed(
+        server.protocol, {"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}}
+    )
     assert uri not in server.docs
     _stop(server)
 
 
 def test_a_request_with_invalid_params_is_answered():
     server, writer = _server()
-    _feed(server.protocol, {"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover",
-                            "params": {"textDocument": {"uri": 3}, "position": "here"}})
+    _feed(
+        server.protocol,
+        {
+            "jsonrpc": "2.0",
+            "id": 7,
+            "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": 3}, "position": "here"},
+        },
+    )
     [msg] = writer.messages()
     assert msg["id"] == 7 and msg["error"]["code"] == -32602
     assert msg["error"]["message"].startswith("invalid params for textDocument/hover")
     _feed(server.protocol, {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"x": 1}})
-    assert len(writer.messages()) == 1        # a notification: logged, never answered
+    assert len(writer.messages()) == 1  # a notification: logged, never answered
     _stop(server)
 
 
 def test_before_initialize_a_request_is_refused_and_after_shutdown_too():
     server, writer = _server(initialized=False)
-    _feed(server.protocol, {"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {
-        "textDocument": {"uri": "file:///tmp/x.txt"}, "position": {"line": 0, "character": 0}}})
+    _feed(
+        server.protocol,
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": "file:///tmp/x.txt"}, "position": {"line": 0, "character": 0}},
+        },
+    )
     assert writer.messages()[-1]["error"]["code"] == -32002
     server.protocol._shutdown = True
     server.protocol.initialized_seen = True
-    _feed(server.protocol, {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
-        "textDocument": {"uri": "file:///tmp/x.txt"}, "position": {"line": 0, "character": 0}}})
+    _feed(
+        server.protocol,
+        {
+            "jsonrpc": "2.0",
+            "id": 2,
+            "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": "file:///tmp/x.txt"}, "position": {"line": 0, "character": 0}},
+        },
+    )
     assert writer.messages()[-1]["id"] == 2 and writer.messages()[-1]["error"]["code"] == -32600
     _stop(server)
 
@@ -191,11 +243,11 @@ def test_shutdown_with_requests_in_flight_cancels_them():
 
 def test_a_raw_result_is_sent_as_it_is():
     server, writer = _server()
-    server.protocol._result_types[5] = object      # what pygls records for a request it answers
+    server.protocol._result_types[5] = object  # what pygls records for a request it answers
     server.protocol._send_response(5, stdio.Raw.of({"kind": "full", "items": stdio.Raw('[{"x":1}]')}))
     assert writer.messages() == [{"jsonrpc": "2.0", "id": 5, "result": {"kind": "full", "items": [{"x": 1}]}}]
     assert 5 not in server.protocol._result_types
-    server.protocol._send_response(6, {"plain": True})       # anything else: pygls' own sending
+    server.protocol._send_response(6, {"plain": True})  # anything else: pygls' own sending
     assert writer.messages()[-1] == {"jsonrpc": "2.0", "id": 6, "result": {"plain": True}}
     _stop(server)
 
@@ -204,7 +256,9 @@ def test_unstructure_is_the_form_the_client_receives():
     server, _ = _server()
     d = lsp.Diagnostic(range=lsp.Range(lsp.Position(0, 1), lsp.Position(0, 2)), message="m", code_description=None)
     assert server.protocol.unstructure(d) == {
-        "range": {"start": {"line": 0, "character": 1}, "end": {"line": 0, "character": 2}}, "message": "m"}
+        "range": {"start": {"line": 0, "character": 1}, "end": {"line": 0, "character": 2}},
+        "message": "m",
+    }
     _stop(server)
 
 
@@ -243,13 +297,27 @@ def test_gxlint_protocol_forgets_finished_notifications():
 
     async def run():
         uri = "file:///tmp/leak.txt"
-        _feed(server.protocol, {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
-            "textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": "x"}}})
+        _feed(
+            server.protocol,
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didOpen",
+                "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": "x"}},
+            },
+        )
         for v in range(2, 2002):
-            _feed(server.protocol, {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-                "textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": f"x{v}"}]}})
-            _feed(server.protocol, {"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration",
-                                    "params": {"settings": {}}})
+            _feed(
+                server.protocol,
+                {
+                    "jsonrpc": "2.0",
+                    "method": "textDocument/didChange",
+                    "params": {"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": f"x{v}"}]},
+                },
+            )
+            _feed(
+                server.protocol,
+                {"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": {"settings": {}}},
+            )
         await asyncio.sleep(0.2)
         return len(server.protocol._request_futures)
 
@@ -261,8 +329,15 @@ def test_gxlint_protocol_forgets_finished_notifications():
 def test_the_cancel_warning_is_quiet():
     import logging
 
-    rec = logging.LogRecord("pygls.protocol.json_rpc", logging.WARNING, __file__, 1,
-                            'Cancel notification for unknown message id "%s"', ("3",), None)
+    rec = logging.LogRecord(
+        "pygls.protocol.json_rpc",
+        logging.WARNING,
+        __file__,
+        1,
+        'Cancel notification for unknown message id "%s"',
+        ("3",),
+        None,
+    )
     assert seam.QuietCancel().filter(rec) is False
     rec.msg = "something else"
     assert seam.QuietCancel().filter(rec) is True
@@ -275,10 +350,16 @@ def test_no_other_module_of_the_server_touches_pygls_internals():
 
     import gxlint.lsp
 
-    internals = re.compile(r"\._(?:send_response|send_data|execute_handler|request_futures|result_types|converter"
-                           r"|shutdown|stop_event|server|workspace|register_builtin_features|report_server_error)\b")
+    internals = re.compile(
+        r"\._(?:send_response|send_data|execute_handler|request_futures|result_types|converter"
+        r"|shutdown|stop_event|server|workspace|register_builtin_features|report_server_error)\b"
+    )
     root = pathlib.Path(gxlint.lsp.__file__).parent
-    found = [f"{p.relative_to(root)}:{i}: {line.strip()}"
-             for p in sorted(root.rglob("*.py")) if p.name != "protocol.py"
-             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if internals.search(line)]
+    found = [
+        f"{p.relative_to(root)}:{i}: {line.strip()}"
+        for p in sorted(root.rglob("*.py"))
+        if p.name != "protocol.py"
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if internals.search(line)
+    ]
     assert found == []

@@ -1,6 +1,7 @@
 """What is a report, for the language server and for ``gxlint check`` walking a folder: one test
 (gxlint/reportkind.py), so a file the walk skips as "not a report" gets no squiggle in the editor,
 and a file the walk checks gets its findings there too."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,12 @@ DOCS = {
 async def test_the_walk_and_the_server_tell_a_report_alike(client, tmp_path):
     for name, text in DOCS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    p = subprocess.run([sys.executable, "-m", "gxlint", "check", "--isolated", "--format", "json", "--exit-zero",
-                        str(tmp_path)], capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "gxlint", "check", "--isolated", "--format", "json", "--exit-zero", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert p.returncode == 0, p.stderr
     out = json.loads(p.stdout)
     skipped = {s["path"].rsplit("/", 1)[-1] for s in out["skipped"] if s["reason"] == "not_report"}

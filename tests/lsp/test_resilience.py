@@ -1,12 +1,13 @@
 """The server survives what editors and users throw at it: failing rules, huge pastes,
 malformed messages, documents that are not reports."""
+
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import uuid
 import os
 import sys
+import uuid
 
 import pytest
 import pytest_lsp
@@ -14,17 +15,31 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from .conftest import (HERE, ROOT, initialize, make_client, open_doc, read, seed_file, shut_down, uri_of,
-                       wait_diagnostics)
+from .conftest import (
+    HERE,
+    ROOT,
+    initialize,
+    make_client,
+    open_doc,
+    read,
+    seed_file,
+    shut_down,
+    uri_of,
+    wait_diagnostics,
+)
 
 pytestmark = pytest.mark.asyncio
 
 SEED1 = seed_file("001")
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, os.path.join(HERE, "boom_server.py")],
-                                              server_env={**os.environ, "PYTHONPATH": ROOT},
-                                              client_factory=make_client))
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=[sys.executable, os.path.join(HERE, "boom_server.py")],
+        server_env={**os.environ, "PYTHONPATH": ROOT},
+        client_factory=make_client,
+    )
+)
 async def boom_client(lsp_client: LanguageClient):
     yield
     await shut_down(lsp_client)
@@ -44,8 +59,9 @@ def raw_notify(client: LanguageClient, method: str, params) -> None:
 
 
 async def hover_alive(client, uri: str) -> None:
-    h = await client.text_document_hover_async(lsp.HoverParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=97, character=0)))
+    h = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=97, character=0))
+    )
     assert h is not None and "商业企业" in h.contents.value
 
 
@@ -59,7 +75,7 @@ async def test_a_rule_that_raises_is_gx001_and_the_server_lives(boom_client):
     assert "GX301" not in codes
     (g,) = [d for d in pub.diagnostics if d.code == "GX001"]
     assert "GX301" in g.message and "boom from a test rule" in g.message
-    assert "GX302" in codes                      # the other rules still ran
+    assert "GX302" in codes  # the other rules still ran
     await hover_alive(client, uri)
 
 
@@ -70,23 +86,35 @@ async def test_malformed_params_get_an_error_response(client):
     await wait_diagnostics(client, uri, 1)
     with pytest.raises(JsonRpcException) as exc:
         await raw_request(client, "textDocument/hover", {"textDocument": 5, "position": "x"})
-    assert exc.value.code == -32602           # InvalidParams
+    assert exc.value.code == -32602  # InvalidParams
     with pytest.raises(JsonRpcException) as exc:
         await raw_request(client, "textDocument/codeAction", {"textDocument": {"uri": uri}})
     assert exc.value.code == -32602
     # malformed notifications cannot be answered: they are ignored, and the server carries on
     raw_notify(client, "textDocument/didChange", {"textDocument": {"uri": uri}, "contentChanges": 7})
     raw_notify(client, "textDocument/didOpen", {"textDocument": None})
-    raw_notify(client, "textDocument/didChange", {"textDocument": {"uri": uri, "version": 9},
-                                                  "contentChanges": [{"range": {"start": {"line": -4}}, "text": 1}]})
+    raw_notify(
+        client,
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 9}, "contentChanges": [{"range": {"start": {"line": -4}}, "text": 1}]},
+    )
     # a change to a document that was never opened, a range past the end
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri="file:///nowhere.txt", version=3),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="x")]))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri="file:///nowhere.txt", version=3),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="x")],
+        )
+    )
     await hover_alive(client, uri)
-    assert await client.text_document_hover_async(lsp.HoverParams(
-        text_document=lsp.TextDocumentIdentifier(uri="file:///nowhere.txt"),
-        position=lsp.Position(line=0, character=0))) is None
+    assert (
+        await client.text_document_hover_async(
+            lsp.HoverParams(
+                text_document=lsp.TextDocumentIdentifier(uri="file:///nowhere.txt"),
+                position=lsp.Position(line=0, character=0),
+            )
+        )
+        is None
+    )
 
 
 async def test_a_huge_paste_is_skipped_with_a_reason_and_the_server_lives(client):
@@ -95,19 +123,28 @@ async def test_a_huge_paste_is_skipped_with_a_reason_and_the_server_lives(client
     text = read(SEED1)
     open_doc(client, uri, text)
     await wait_diagnostics(client, uri, 1)
-    paste = text * (5_200_000 // len(text.encode()) + 1)      # > 5 MB
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[lsp.TextDocumentContentChangePartial(
-            range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
-            text=paste)]))
+    paste = text * (5_200_000 // len(text.encode()) + 1)  # > 5 MB
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                lsp.TextDocumentContentChangePartial(
+                    range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
+                    text=paste,
+                )
+            ],
+        )
+    )
     pub = await wait_diagnostics(client, uri, 2, timeout=30)
     (d,) = pub.diagnostics
     assert d.code == "GX002" and "MB" in d.message and "未检查" in d.message
     # back to the normal text: linted again
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=3),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=3),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
     pub = await wait_diagnostics(client, uri, 3)
     assert "GX301" in {d.code for d in pub.diagnostics}
     await hover_alive(client, uri)
@@ -125,10 +162,16 @@ async def test_documents_that_are_not_reports_stay_quiet_unless_asked(client):
     with pytest.raises(asyncio.TimeoutError):
         await wait_diagnostics(client, "file:///tmp/x.py", timeout=0.5)
     # a report typed from scratch: as soon as it has a title it is linted
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(
-            text="某某区人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n")]))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                lsp.TextDocumentContentChangeWholeDocument(
+                    text="某某区人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n"
+                )
+            ],
+        )
+    )
     pub = await wait_diagnostics(client, uri, 2)
     assert "GX101" in {d.code for d in pub.diagnostics}
 

@@ -1,4 +1,5 @@
 """The VS Code snippet is the skeleton of gxlint.lsp.skeleton, generated, kept up to date."""
+
 from __future__ import annotations
 
 import json

@@ -1,6 +1,7 @@
 """Issue 7 point 4: the language server under 2,000 random edits (inserts, deletes, whole-document
 replacements, a 1 MB paste, emptying) and a few malformed messages.  It must stay up, and the last
 diagnostics it publishes must be exactly what ``gxlint check`` says about the final text."""
+
 from __future__ import annotations
 
 import asyncio
@@ -19,20 +20,39 @@ from .test_resilience import raw_notify, raw_request
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
 N_EDITS = int(os.environ.get("GXLINT_STRESS_EDITS", "2000"))
-SNIPPETS = ["0", "9", " | ", "\n", "件", "（一）予以公开", "一、总体情况\n", "二、", "““", "”", "(", "𠀀", "😀",
-            "政府信息公开", "2023年", "\t", "  ", "12", "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"]
+SNIPPETS = [
+    "0",
+    "9",
+    " | ",
+    "\n",
+    "件",
+    "（一）予以公开",
+    "一、总体情况\n",
+    "二、",
+    "““",
+    "”",
+    "(",
+    "𠀀",
+    "😀",
+    "政府信息公开",
+    "2023年",
+    "\t",
+    "  ",
+    "12",
+    "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n",
+]
 
 
 def _rand_edit(rng: random.Random, text: str) -> tuple[int, int, str]:
     n = len(text)
     kind = rng.random()
-    if kind < 0.5 or n == 0:                         # insert
+    if kind < 0.5 or n == 0:  # insert
         at = rng.randint(0, n)
         return at, at, rng.choice(SNIPPETS) * rng.randint(1, 3)
-    if kind < 0.85:                                  # delete a short run
+    if kind < 0.85:  # delete a short run
         a = rng.randint(0, n - 1)
         return a, min(n, a + rng.randint(1, 12)), ""
-    a = rng.randint(0, n - 1)                        # replace
+    a = rng.randint(0, n - 1)  # replace
     return a, min(n, a + rng.randint(1, 6)), rng.choice(SNIPPETS)
 
 
@@ -52,10 +72,19 @@ async def test_two_thousand_random_edits(client, tmp_path):
     text = seeds[1]
     version = 1
     open_doc(client, uri, text, version)
-    big = "\n".join(seeds[2] for _ in range(1_000_000 // len(seeds[2]) + 1))        # ≥ 1 MB paste
+    big = "\n".join(seeds[2] for _ in range(1_000_000 // len(seeds[2]) + 1))  # ≥ 1 MB paste
     assert len(big.encode()) > 1_000_000
-    specials = {150: "whole", 400: "paste", 430: "empty", 431: "whole", 900: "whole", 1500: "empty",
-                1501: "whole", 1200: "malformed", 1700: "malformed"}
+    specials = {
+        150: "whole",
+        400: "paste",
+        430: "empty",
+        431: "whole",
+        900: "whole",
+        1500: "empty",
+        1501: "whole",
+        1200: "malformed",
+        1700: "malformed",
+    }
     for i in range(N_EDITS):
         version += 1
         kind = specials.get(i, "random")
@@ -78,9 +107,11 @@ async def test_two_thousand_random_edits(client, tmp_path):
             a, b, new = _rand_edit(rng, text)
             change = lsp.TextDocumentContentChangePartial(range=_range(text, a, b), text=new)
             text = text[:a] + new + text[b:]
-        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[change]))
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=[change]
+            )
+        )
         if os.environ.get("GXLINT_STRESS_TRACE"):
             print(i, kind, version, len(text), flush=True)
         if i % 250 == 0:
@@ -105,10 +136,21 @@ async def test_two_thousand_random_edits(client, tmp_path):
 
     sev = {1: "error", 2: "warning", 3: "information", 4: "hint"}
     want = sorted(cli_key(d) for d in data["files"][0]["diagnostics"])
-    got = sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character,
-                  d.message, sev[int(d.severity)]) for d in pub.diagnostics)
+    got = sorted(
+        (
+            d.code,
+            d.range.start.line,
+            d.range.start.character,
+            d.range.end.line,
+            d.range.end.character,
+            d.message,
+            sev[int(d.severity)],
+        )
+        for d in pub.diagnostics
+    )
     assert got == want
     assert len(want) > 0
-    h = await client.text_document_hover_async(lsp.HoverParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=0, character=0)))
+    h = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=0, character=0))
+    )
     assert h is None or h.contents.value

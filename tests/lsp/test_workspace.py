@@ -1,6 +1,7 @@
 """The language server reads the workspace's reports together (gxlint/lsp/workspace.py): an open
 report gets the cross-report findings (GX7) and they follow edits of either file; workspace
 diagnostics list reports that are not open."""
+
 from __future__ import annotations
 
 import asyncio
@@ -37,18 +38,26 @@ def _edit(uri, version, rendered, key, new):
     a, b = idx.position_in(span.start), idx.position_in(span.end)
     return lsp.DidChangeTextDocumentParams(
         text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[lsp.TextDocumentContentChangePartial(
-            range=lsp.Range(start=lsp.Position(line=a[0], character=a[1]), end=lsp.Position(line=b[0], character=b[1])),
-            text=new)])
+        content_changes=[
+            lsp.TextDocumentContentChangePartial(
+                range=lsp.Range(
+                    start=lsp.Position(line=a[0], character=a[1]), end=lsp.Position(line=b[0], character=b[1])
+                ),
+                text=new,
+            )
+        ],
+    )
 
 
 async def _until(client, uri, pred, timeout=60.0):
     """The first publish for uri, from the client's log in order, whose diagnostics satisfy pred."""
+
     async def loop():
         while True:
             p = await wait_diagnostics(client, uri, timeout=timeout)
             if pred(p.diagnostics):
                 return p
+
     return await asyncio.wait_for(loop(), timeout)
 
 
@@ -58,8 +67,7 @@ def gx701(diags):
 
 async def test_editing_last_years_carry_over_updates_this_years_report(client, organ_folder, monkeypatch):
     folder, paths = organ_folder
-    await initialize(client, root_uri=f"file://{folder}",
-                     options={"crossReport": True})
+    await initialize(client, root_uri=f"file://{folder}", options={"crossReport": True})
     p21, x21, r21 = paths[2021]
     p22, x22, r22 = paths[2022]
     u21, u22 = uri_of(p21), uri_of(p22)
@@ -82,9 +90,12 @@ async def test_editing_last_years_carry_over_updates_this_years_report(client, o
     assert (rel.location.range.start.line, rel.location.range.start.character) == b
     # and back: the finding goes away when last year's cell is restored (a publish without GX701
     # after one with it: made from the index, with last year's restored entry)
-    client.text_document_did_change(_edit(u21, 3, x21, ("cell", "t3", "r4", "np"), str(old)).__class__(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=3),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=x21.text)]))
+    client.text_document_did_change(
+        _edit(u21, 3, x21, ("cell", "t3", "r4", "np"), str(old)).__class__(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=3),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=x21.text)],
+        )
+    )
     await _until(client, u22, lambda ds: not gx701(ds))
 
 
@@ -95,19 +106,19 @@ async def test_workspace_diagnostics_list_a_closed_report(client, organ_folder):
     # 2023's report on disk disagrees with 2022's carry-over (自然人 +4), and is never opened
     text = x23.text
     span = x23.span("cell", "t3", "r2", "np")
-    text = text[:span.start] + str(r23.t3["r2"]["np"] + 4) + text[span.end:]
+    text = text[: span.start] + str(r23.t3["r2"]["np"] + 4) + text[span.end :]
     with open(p23, "w", encoding="utf-8") as fh:
         fh.write(text)
     await initialize(client, root_uri=f"file://{folder}", pull=True, options={"crossReport": True})
     open_doc(client, uri_of(p22), x22.text)
     rep = await client.workspace_diagnostic_async(lsp.WorkspaceDiagnosticParams(previous_result_ids=[]))
-    by_path = {to_fs_path(i.uri): i for i in rep.items}      # closed files: percent-encoded file URIs
+    by_path = {to_fs_path(i.uri): i for i in rep.items}  # closed files: percent-encoded file URIs
     assert set(by_path) == {p for p, _x, _r in paths.values()}
     closed = by_path[p23]
     assert closed.kind == "full" and closed.version is None
     (d,) = gx701(closed.items)
     assert d.range.start.character == span.start - text.rfind("\n", 0, span.start) - 1
-    assert d.related_information[0].location.uri == uri_of(p22)     # open: the URI the editor gave
+    assert d.related_information[0].location.uri == uri_of(p22)  # open: the URI the editor gave
     assert by_path[p22].kind == "full" and by_path[p22].version == 1 and not gx701(by_path[p22].items)
 
 
@@ -118,17 +129,18 @@ async def test_publish_closed_files_setting_pushes_a_closed_reports_findings(cli
     text = x23.text
     span = x23.span("cell", "t3", "r2", "np")
     with open(p23, "w", encoding="utf-8") as fh:
-        fh.write(text[:span.start] + str(r23.t3["r2"]["np"] + 1) + text[span.end:])
+        fh.write(text[: span.start] + str(r23.t3["r2"]["np"] + 1) + text[span.end :])
     await initialize(client, root_uri=f"file://{folder}", options={"crossReport": True, "publishClosedFiles": True})
     open_doc(client, uri_of(p22), x22.text)
 
-    p = await _until(client, from_fs_path(p23), lambda ds: bool(gx701(ds)))      # percent-encoded
-    assert [d.range.start.line for d in gx701(p.diagnostics)] == [x23.text[:span.start].count("\n")]
+    p = await _until(client, from_fs_path(p23), lambda ds: bool(gx701(ds)))  # percent-encoded
+    assert [d.range.start.line for d in gx701(p.diagnostics)] == [x23.text[: span.start].count("\n")]
 
 
 async def _pull(client, uri):
-    return await client.text_document_diagnostic_async(lsp.DocumentDiagnosticParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri)))
+    return await client.text_document_diagnostic_async(
+        lsp.DocumentDiagnosticParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
 
 
 async def test_refresh_only_when_a_fact_other_reports_depend_on_changes(client, organ_folder):
@@ -146,23 +158,38 @@ async def test_refresh_only_when_a_fact_other_reports_depend_on_changes(client, 
     await _pull(client, u21)
     n = client.diagnostic_refresh_count
     # a line of prose typed at the start of the report: every cell moves, no value changes
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=2),
-        content_changes=[lsp.TextDocumentContentChangePartial(
-            range=lsp.Range(start=lsp.Position(line=1, character=0), end=lsp.Position(line=1, character=0)),
-            text="今年我们认真做好了各项工作。\n")]))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=2),
+            content_changes=[
+                lsp.TextDocumentContentChangePartial(
+                    range=lsp.Range(start=lsp.Position(line=1, character=0), end=lsp.Position(line=1, character=0)),
+                    text="今年我们认真做好了各项工作。\n",
+                )
+            ],
+        )
+    )
     await _pull(client, u21)
     assert client.diagnostic_refresh_count == n
     # a cell the next year's report carries over changes: the others are asked for again
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=3),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=x21.text)]))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=3),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=x21.text)],
+        )
+    )
     await _pull(client, u21)
     span = x21.span("cell", "t3", "r4", "np")
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=4),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(
-            text=x21.text[:span.start] + str(r21.t3["r4"]["np"] + 5) + x21.text[span.end:])]))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=u21, version=4),
+            content_changes=[
+                lsp.TextDocumentContentChangeWholeDocument(
+                    text=x21.text[: span.start] + str(r21.t3["r4"]["np"] + 5) + x21.text[span.end :]
+                )
+            ],
+        )
+    )
     await _pull(client, u21)
     assert client.diagnostic_refresh_count == n + 1
 

@@ -1,5 +1,6 @@
 """Watched-file changes that arrive while the server builds its first index are applied once it
 is built (issue 29, item 12): a report deleted meanwhile leaves the index, one created is added."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,13 @@ from gxlint.lsp.workspace import Workspace
 
 def _server(root):
     ws = SimpleNamespace(folders={}, root_path=str(root))
-    return SimpleNamespace(workspace=ws, options=SimpleNamespace(settings=SimpleNamespace(organs={}), cross_report=True),
-                           docs={}, pull_mode=False, _cap=lambda *_a: False)
+    return SimpleNamespace(
+        workspace=ws,
+        options=SimpleNamespace(settings=SimpleNamespace(organs={}), cross_report=True),
+        docs={},
+        pull_mode=False,
+        _cap=lambda *_a: False,
+    )
 
 
 def test_changes_during_the_first_build_are_not_dropped(tmp_path, monkeypatch):
@@ -32,7 +38,7 @@ def test_changes_during_the_first_build_are_not_dropped(tmp_path, monkeypatch):
     started, release = threading.Event(), threading.Event()
 
     def slow_build(files, **kw):
-        out = real_build(files, **kw)         # the folder as it was when the build read it
+        out = real_build(files, **kw)  # the folder as it was when the build read it
         started.set()
         release.wait(60)
         return out
@@ -41,7 +47,7 @@ def test_changes_during_the_first_build_are_not_dropped(tmp_path, monkeypatch):
     w = Workspace(_server(root))
     w.ensure_index()
     assert started.wait(60)
-    os.unlink(paths[0])                       # deleted while the index is being built
+    os.unlink(paths[0])  # deleted while the index is being built
     new = root / "2023.txt"
     new.write_text(reps[2].render().text, encoding="utf-8")
     w.files_changed([paths[0], str(new)])

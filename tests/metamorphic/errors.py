@@ -5,6 +5,7 @@ positions differ between the two texts, so an error is known by what it is about
 the parts of its data that name the table, row, column, identity or message — a damaged error
 with no clean error of the same code and subject (or, for rules whose data name no subject, no
 clean error of the same code left over) is a new error."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -46,4 +47,4 @@ def new_errors(clean, damaged) -> list:
 
 
 def show(text: str, diags) -> str:
-    return "\n".join(f"  {d.code} {text[d.span.start:d.span.end][:40]!r}: {d.message[:160]}" for d in diags)
+    return "\n".join(f"  {d.code} {text[d.span.start : d.span.end][:40]!r}: {d.message[:160]}" for d in diags)

@@ -5,6 +5,7 @@ what offices publish — gains no error in any of the three formats.
 The renderings are made with one LibreOffice run per format for all the reports, and cached by the
 content hash of the report (and of this builder) under ~/.cache/gxlint-tests/renderings, so a
 second run of the suite converts nothing."""
+
 from __future__ import annotations
 
 import glob
@@ -22,11 +23,13 @@ from seedutil import ROOT
 
 from .errors import new_errors, show
 
-REPORTS = sorted(glob.glob(os.path.join(ROOT, "tests", "fixtures", "seeds", "*.txt"))
-                 + glob.glob(os.path.join(ROOT, "tests", "fixtures", "corpus_real", "*.txt")))
+REPORTS = sorted(
+    glob.glob(os.path.join(ROOT, "tests", "fixtures", "seeds", "*.txt"))
+    + glob.glob(os.path.join(ROOT, "tests", "fixtures", "corpus_real", "*.txt"))
+)
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CACHE = os.path.join(os.path.expanduser("~"), ".cache", "gxlint-tests", "renderings")
-BUILDER = "1"          # change when build_docx changes: the cache keys on it
+BUILDER = "1"  # change when build_docx changes: the cache keys on it
 FORMATS = ("docx", "html", "pdf")
 
 
@@ -41,7 +44,7 @@ def build_docx(text: str, path: str) -> None:
     k = 0
     while k < len(lines):
         if k in blocks:
-            rows = [synth._cells(ln) for ln in lines[k:blocks[k]] if ln.strip()]
+            rows = [synth._cells(ln) for ln in lines[k : blocks[k]] if ln.strip()]
             width = max(len(r) for r in rows)
             table = doc.add_table(rows=len(rows), cols=width)
             table.style = "Table Grid"
@@ -86,9 +89,23 @@ def renderings():
     for fmt, filt in (("html", "html:XHTML Writer File:UTF8"), ("pdf", "pdf")):
         if not missing[fmt]:
             continue
-        subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                        "--convert-to", filt, "--outdir", work, *missing[fmt]],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=900, check=False)
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                filt,
+                "--outdir",
+                work,
+                *missing[fmt],
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=900,
+            check=False,
+        )
         for d in missing[fmt]:
             made = os.path.splitext(d)[0] + "." + fmt
             if os.path.exists(made):

@@ -6,6 +6,7 @@ flattened by a web archive, its tables written as a PDF converter's Markdown, wi
 spacer column, with numbers wrapped inside their cells, as PDF text … — each is the same report,
 and an error on a copy that the original does not have is an error about gxlint's reading, not
 about the report."""
+
 from __future__ import annotations
 
 import glob
@@ -19,12 +20,14 @@ from seedutil import ROOT
 
 from .errors import new_errors, show
 
-REPORTS = sorted(glob.glob(os.path.join(ROOT, "tests", "fixtures", "seeds", "*.txt"))
-                 + glob.glob(os.path.join(ROOT, "tests", "fixtures", "corpus_real", "*.txt")))
+REPORTS = sorted(
+    glob.glob(os.path.join(ROOT, "tests", "fixtures", "seeds", "*.txt"))
+    + glob.glob(os.path.join(ROOT, "tests", "fixtures", "corpus_real", "*.txt"))
+)
 
 
 def test_the_real_reports_are_there():
-    assert len(REPORTS) >= 16, REPORTS      # 5 seeds, 11 complete real reports: fail, never skip
+    assert len(REPORTS) >= 16, REPORTS  # 5 seeds, 11 complete real reports: fail, never skip
 
 
 _clean: dict = {}
@@ -46,5 +49,6 @@ def test_a_damaged_copy_gains_no_error(path, mode):
         damaged_text = synth.damage_text(text, mode, seed)
         damaged = lint(damaged_text, path)
         gained = new_errors(clean, damaged)
-        assert not gained, (f"{os.path.basename(path)} damaged by {mode} (seed {seed}) gained errors:\n"
-                            f"{show(damaged_text, gained)}")
+        assert not gained, (
+            f"{os.path.basename(path)} damaged by {mode} (seed {seed}) gained errors:\n{show(damaged_text, gained)}"
+        )

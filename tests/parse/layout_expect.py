@@ -2,6 +2,7 @@
 
 The numbers are chosen so that a shifted column or a row read from the wrong label changes a value:
 every identity of template.md §7 holds (r1 + r2 = r3_7 + r4, rows add up, outcomes add up)."""
+
 import os
 
 from gxlint.parse import parse
@@ -11,18 +12,41 @@ LAYOUTS = os.path.join(os.path.dirname(HERE), "fixtures", "layouts")
 
 Z = [0, 0, 0, 0, 0, 0, 0]
 T3 = {
-    "r1": [40, 3, 1, 0, 2, 1, 47], "r2": [2, 1, 0, 0, 0, 0, 3],
-    "r3_1": [20, 2, 0, 0, 1, 0, 23], "r3_2": [5, 0, 1, 0, 0, 0, 6],
-    "r3_3_1": [1, 0, 0, 0, 0, 0, 1], "r3_3_2": Z, "r3_3_3": Z, "r3_3_4": [2, 0, 0, 0, 0, 0, 2],
-    "r3_3_5": Z, "r3_3_6": Z, "r3_3_7": Z, "r3_3_8": Z,
-    "r3_4_1": [6, 1, 0, 0, 0, 1, 8], "r3_4_2": [1, 0, 0, 0, 0, 0, 1], "r3_4_3": Z,
-    "r3_5_1": [2, 0, 0, 0, 0, 0, 2], "r3_5_2": [1, 0, 0, 0, 0, 0, 1], "r3_5_3": Z, "r3_5_4": Z, "r3_5_5": Z,
-    "r3_6_1": [1, 0, 0, 0, 0, 0, 1], "r3_6_2": Z, "r3_6_3": [0, 0, 0, 0, 1, 0, 1],
-    "r3_7": [39, 3, 1, 0, 2, 1, 46], "r4": [3, 1, 0, 0, 0, 0, 4],
+    "r1": [40, 3, 1, 0, 2, 1, 47],
+    "r2": [2, 1, 0, 0, 0, 0, 3],
+    "r3_1": [20, 2, 0, 0, 1, 0, 23],
+    "r3_2": [5, 0, 1, 0, 0, 0, 6],
+    "r3_3_1": [1, 0, 0, 0, 0, 0, 1],
+    "r3_3_2": Z,
+    "r3_3_3": Z,
+    "r3_3_4": [2, 0, 0, 0, 0, 0, 2],
+    "r3_3_5": Z,
+    "r3_3_6": Z,
+    "r3_3_7": Z,
+    "r3_3_8": Z,
+    "r3_4_1": [6, 1, 0, 0, 0, 1, 8],
+    "r3_4_2": [1, 0, 0, 0, 0, 0, 1],
+    "r3_4_3": Z,
+    "r3_5_1": [2, 0, 0, 0, 0, 0, 2],
+    "r3_5_2": [1, 0, 0, 0, 0, 0, 1],
+    "r3_5_3": Z,
+    "r3_5_4": Z,
+    "r3_5_5": Z,
+    "r3_6_1": [1, 0, 0, 0, 0, 0, 1],
+    "r3_6_2": Z,
+    "r3_6_3": [0, 0, 0, 0, 1, 0, 1],
+    "r3_7": [39, 3, 1, 0, 2, 1, 46],
+    "r4": [3, 1, 0, 0, 0, 0, 4],
 }
 T3_IDS = list(T3)
-T2 = {"t2.rules": [0, 0, 0], "t2.docs": [5, 2, 31], "t2.permit": [126], "t2.penalty": [37],
-      "t2.coercion": [2], "t2.fees": [1.2345]}
+T2 = {
+    "t2.rules": [0, 0, 0],
+    "t2.docs": [5, 2, 31],
+    "t2.permit": [126],
+    "t2.penalty": [37],
+    "t2.coercion": [2],
+    "t2.fees": [1.2345],
+}
 T4 = [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
 
 
@@ -42,11 +66,13 @@ def assert_cells_point_into_text(doc) -> None:
     for t in doc.tables.values():
         for r in t.rows.values():
             for c in r.cells:
-                assert text[c.span.start:c.span.end] == c.raw, (r.id, c.column, c.raw)
+                assert text[c.span.start : c.span.end] == c.raw, (r.id, c.column, c.raw)
                 if not c.blank:
                     assert c.raw == c.raw.strip() and c.raw, (r.id, c.column, c.raw)
             if r.label_span is not None:
-                assert text[r.label_span.start:r.label_span.end].strip() == text[r.label_span.start:r.label_span.end]
+                assert (
+                    text[r.label_span.start : r.label_span.end].strip() == text[r.label_span.start : r.label_span.end]
+                )
 
 
 def assert_full_report(text: str, *, t3=T3, t2=T2, t4=T4, version="v2021"):

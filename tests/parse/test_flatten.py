@@ -1,6 +1,7 @@
 """Flattened tables (gxlint.parse.tables.repairs.flatten): glued digit runs cut out of label words and split into
 cells by what the row itself allows; the column identities only for rows that leaves ambiguous,
 and then never checked; a row that cannot be split with certainty is unreadable (GX207)."""
+
 from __future__ import annotations
 
 import os
@@ -12,10 +13,10 @@ from gxlint.engine import lint
 from gxlint.identities import ASSUMED, all_identities
 from gxlint.lsp.hover import hover_markdown
 from gxlint.parse import parse
-from gxlint.parse.tables.numbers import cell_ok
-from gxlint.parse.tables.repairs.flatten import GLUED, retokenize, split_row, t3_groups, t4_groups
 from gxlint.parse.normalize import NormText
 from gxlint.parse.tables import NUM, TEXT, tokenize
+from gxlint.parse.tables.numbers import cell_ok
+from gxlint.parse.tables.repairs.flatten import GLUED, retokenize, split_row, t3_groups, t4_groups
 from seedutil import CORPUS_REAL
 
 T3 = ("np", "ce", "ri", "sw", "ls", "ot", "tot")
@@ -32,14 +33,20 @@ def cells(pieces, sp):
 
 # --- cutting words -----------------------------------------------------------------------
 
+
 def test_retokenize_cuts_digit_runs_and_keeps_the_next_labels_enumerator():
     text = "1.属于国家秘密00000002.其他法律行政法规禁止公开1000001（七）总计 2021年"
     norm = NormText(text)
     toks, cut = retokenize(tokenize(norm, 0, len(text)), norm.text)
     assert cut == 1
     assert [(t.kind, t.text) for t in toks] == [
-        (TEXT, "1.属于国家秘密"), (NUM, "0000000"), (TEXT, "2.其他法律行政法规禁止公开"),
-        (NUM, "1000001"), (TEXT, "(七)总计"), (TEXT, "2021年")]
+        (TEXT, "1.属于国家秘密"),
+        (NUM, "0000000"),
+        (TEXT, "2.其他法律行政法规禁止公开"),
+        (NUM, "1000001"),
+        (TEXT, "(七)总计"),
+        (TEXT, "2021年"),
+    ]
 
 
 def test_retokenize_leaves_prose_numbers_and_article_numbers_as_text():
@@ -50,6 +57,7 @@ def test_retokenize_leaves_prose_numbers_and_article_numbers_as_text():
 
 
 # --- splitting a row -----------------------------------------------------------------------
+
 
 def test_cell_ok():
     assert cell_ok("0") and cell_ok("17") and not cell_ok("07") and not cell_ok("00")
@@ -62,7 +70,7 @@ def test_cell_ok():
 def test_a_row_of_single_digits_splits_by_count_alone():
     sp = split_row(["0000000"], 7, plain_ok(7), t3_groups(T3))
     assert cells(["0000000"], sp) == ["0"] * 7
-    assert sp.assumed == ()          # the row total was not needed: it stays checkable
+    assert sp.assumed == ()  # the row total was not needed: it stays checkable
     assert sp.recovered == set(range(7))
 
 
@@ -119,26 +127,30 @@ def test_a_huge_run_ends_as_unreadable_not_a_hang(digits):
 
 # --- tables --------------------------------------------------------------------------------
 
-T3_2020 = ("三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况"
-           "自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量200 000121"
-           "二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开6000017（二）部分公开（区分处理的，只计这一情形，"
-           "不计其他情形）6000006（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”"
-           "00000004.保护第三方合法权益00000005.属于三类内部事务信息00000006.属于四类过程性信息00000007.属于行政执法案卷"
-           "00000008.属于行政查询事项0000000三、本年度办理结果（四）无法提供1.本机关不掌握相关政府信息40000042.没有现成信息需要"
-           "另行制作00000003.补正后申请内容仍不明确3000003（五）不予处理1.信访举报投诉类申请00000002.重复申请30000033.要求提供"
-           "公开出版物00000004.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000（六）其他处理4 0 0 0 0 0 4"
-           "（七）总计20 0 00 0 121四、结转下年度继续办理 0 0 00 00 0")
+T3_2020 = (
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况"
+    "自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量200 000121"
+    "二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开6000017（二）部分公开（区分处理的，只计这一情形，"
+    "不计其他情形）6000006（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”"
+    "00000004.保护第三方合法权益00000005.属于三类内部事务信息00000006.属于四类过程性信息00000007.属于行政执法案卷"
+    "00000008.属于行政查询事项0000000三、本年度办理结果（四）无法提供1.本机关不掌握相关政府信息40000042.没有现成信息需要"
+    "另行制作00000003.补正后申请内容仍不明确3000003（五）不予处理1.信访举报投诉类申请00000002.重复申请30000033.要求提供"
+    "公开出版物00000004.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000（六）其他处理4 0 0 0 0 0 4"
+    "（七）总计20 0 00 0 121四、结转下年度继续办理 0 0 00 00 0"
+)
 
-T3_2021 = ("三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况"
-           "自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量640020470"
-           "二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开270020130（二）部分公开（区分处理的，只计这一"
-           "情形，不计其他情形）500000 5（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”"
-           "00000004.保护第三方合法权益00000005.属于三类内部事务信息10000016.属于四类过程性信息00000007.属于行政执法案卷6000006"
-           "8.属于行政查询事项1000001（四）无法提供1.本机关不掌握相关政府信息2200003252.没有现成信息需要另行制作0000000"
-           "3.补正后申请内容仍不明确0000000（五）不予处理1.信访举报投诉类申请00000002.重复申请00000003.要求提供公开出版物0000000"
-           "4.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000（六）其他处理1.申请人无正当理由逾期不补正、"
-           "行政机关不再处理其政府信息公开申请00000002.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
-           "00000003.其他1000001（七）总计630020469四、结转下年度继续办理1000001")
+T3_2021 = (
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况"
+    "自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量640020470"
+    "二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开270020130（二）部分公开（区分处理的，只计这一"
+    "情形，不计其他情形）500000 5（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”"
+    "00000004.保护第三方合法权益00000005.属于三类内部事务信息10000016.属于四类过程性信息00000007.属于行政执法案卷6000006"
+    "8.属于行政查询事项1000001（四）无法提供1.本机关不掌握相关政府信息2200003252.没有现成信息需要另行制作0000000"
+    "3.补正后申请内容仍不明确0000000（五）不予处理1.信访举报投诉类申请00000002.重复申请00000003.要求提供公开出版物0000000"
+    "4.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000（六）其他处理1.申请人无正当理由逾期不补正、"
+    "行政机关不再处理其政府信息公开申请00000002.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    "00000003.其他1000001（七）总计630020469四、结转下年度继续办理1000001"
+)
 
 
 def test_flattened_table_reads_and_its_outcome_total_is_checked():
@@ -150,7 +162,7 @@ def test_flattened_table_reads_and_its_outcome_total_is_checked():
     assert [c.value for c in t.rows["r1"].cells] == [20, 0, 0, 0, 0, 1, 21]
     assert [c.value for c in t.rows["r3_7"].cells] == [20, 0, 0, 0, 0, 1, 21]
     assert all(c.recovered for c in t.rows["r3_1"].cells)
-    assert t.rows["r3_6"].cells[0].how != "split"       # "4 0 0 0 0 0 4": its own cells (cut off its label)
+    assert t.rows["r3_6"].cells[0].how != "split"  # "4 0 0 0 0 0 4": its own cells (cut off its label)
     res = lint(T3_2020)
     codes = [d.code for d in res.diagnostics]
     assert not {"GX103", "GX203", "GX204", "GX205", "GX207"} & set(codes)
@@ -168,12 +180,12 @@ def test_rows_left_ambiguous_are_decided_by_the_columns_which_are_then_not_check
     out = {i.extra.get("column"): i for i in all_identities(doc) if i.id == "T3.outsum"}
     assert out["np"].skipped == ASSUMED and out["tot"].skipped is None and out["tot"].holds
     rowsum = {i.extra.get("row"): i for i in all_identities(doc) if i.id == "T3.rowsum"}
-    assert rowsum["r3_1"].skipped == ASSUMED           # split by its total: not checked by it
-    assert rowsum["r3_3_5"].skipped is None             # split by its cell count alone: checked
+    assert rowsum["r3_1"].skipped == ASSUMED  # split by its total: not checked by it
+    assert rowsum["r3_3_5"].skipped is None  # split by its cell count alone: checked
 
 
 def test_a_row_no_identity_decides_makes_the_table_unreadable_once():
-    text = T3_2021.replace("（七）总计630020469", "（七）总计")   # no total row to decide with
+    text = T3_2021.replace("（七）总计630020469", "（七）总计")  # no total row to decide with
     res = lint(text)
     codes = [d.code for d in res.diagnostics]
     assert codes.count("GX207") == 1

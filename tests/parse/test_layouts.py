@@ -1,16 +1,26 @@
 """Tables 二/三/四 in every layout of issue 2 (point 5): exact row ids, values, spans, labels."""
+
 import pytest
+from layout_expect import LAYOUTS as LAYOUTS_DIR
+from layout_expect import T3, T3_IDS, T4, Z, assert_cells_point_into_text, assert_full_report, load, pos
 
 from gxlint.parse import parse
 from gxlint.parse.tables import tokenize
 
-from layout_expect import LAYOUTS as LAYOUTS_DIR
-from layout_expect import T3, T3_IDS, T4, Z, assert_cells_point_into_text, assert_full_report, load, pos
-
 SEED_003 = "003_7293952701c65ca5.txt"
 
-FULL = ["pipe.txt", "cell_per_line_bar.txt", "cell_per_line_blank.txt", "tabs.txt", "markdown.txt", "pdf.txt",
-        "trad_pinyin_pdf.txt", "trad_pinyin_cells.txt", "prose_numbers_pipe.txt", "prose_numbers_pdf.txt"]
+FULL = [
+    "pipe.txt",
+    "cell_per_line_bar.txt",
+    "cell_per_line_blank.txt",
+    "tabs.txt",
+    "markdown.txt",
+    "pdf.txt",
+    "trad_pinyin_pdf.txt",
+    "trad_pinyin_cells.txt",
+    "prose_numbers_pipe.txt",
+    "prose_numbers_pdf.txt",
+]
 
 
 @pytest.mark.parametrize("name", FULL)
@@ -18,8 +28,18 @@ def test_full_report_read_exactly(name):
     assert_full_report(load(name))
 
 
-@pytest.mark.parametrize("name", ["pipe.txt", "pdf.txt", "markdown.txt", "tabs.txt", "cell_per_line_bar.txt",
-                                  "cell_per_line_blank.txt", "trad_pinyin_pdf.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pipe.txt",
+        "pdf.txt",
+        "markdown.txt",
+        "tabs.txt",
+        "cell_per_line_bar.txt",
+        "cell_per_line_blank.txt",
+        "trad_pinyin_pdf.txt",
+    ],
+)
 def test_whole_report_on_one_line(name):
     """The same report with every line break replaced by a space: headings inline, rows inline."""
     text = load(name).replace("\n", " ")
@@ -29,6 +49,7 @@ def test_whole_report_on_one_line(name):
 
 
 # --- ` | ` rows with padding ------------------------------------------------------------
+
 
 def test_pipe_positions():
     text = load("pipe.txt")
@@ -69,6 +90,7 @@ def test_row_broken_across_lines():
 
 # --- one cell per line -------------------------------------------------------------------
 
+
 def test_cell_per_line_with_bar_positions():
     doc = parse(load("cell_per_line_bar.txt"))
     r1 = doc.tables["t3"].rows["r1"]
@@ -86,6 +108,7 @@ def test_cell_per_line_blank_separated_positions():
 
 
 # --- tab-separated, empty cells shifting columns ---------------------------------------------
+
 
 def test_tabs_labels_in_column_two_or_three():
     text = load("tabs.txt")
@@ -106,6 +129,7 @@ def test_tabs_labels_in_column_two_or_three():
 
 # --- Markdown ----------------------------------------------------------------------------
 
+
 def test_markdown_table_rules_are_not_cells():
     text = load("markdown.txt")
     doc = parse(text)
@@ -118,6 +142,7 @@ def test_markdown_table_rules_are_not_cells():
 
 
 # --- PDF-extracted text ------------------------------------------------------------------
+
 
 def test_pdf_vertical_block_label_and_wrapped_labels():
     text = load("pdf.txt")
@@ -133,10 +158,10 @@ def test_pdf_vertical_block_label_and_wrapped_labels():
     assert pos(doc, r.cells[0].span.start)[0] == 36
     # "（四）无 1.本机关不掌握相关政府信息 6 1 0 0 0 1 8" / "法提供 2.没有现成信息需要另行制作 1 0 …"
     r = t3.rows["r3_4_1"]
-    assert text[r.label_span.start:r.label_span.end] == "1.本机关不掌握相关政府信息"
+    assert text[r.label_span.start : r.label_span.end] == "1.本机关不掌握相关政府信息"
     assert [c.value for c in r.cells] == [6, 1, 0, 0, 0, 1, 8]
     r = t3.rows["r3_4_2"]
-    assert text[r.label_span.start:r.label_span.end] == "2.没有现成信息需要另行制作"
+    assert text[r.label_span.start : r.label_span.end] == "2.没有现成信息需要另行制作"
     assert pos(doc, r.label_span.start) == (47, 5) and r.label_exact
     # a long label wrapped over three lines, numbers after the last fragment
     r = t3.rows["r3_6_2"]
@@ -157,7 +182,7 @@ def test_pdf_page_numbers_inside_the_table_are_not_cells():
     one = parse(text.replace("\n", " "))
     assert one.tables["t3"].rows["r3_4_3"].found == 7
     words = [t.text for t in tokenize(one.norm, 0, len(one.norm.text))]
-    assert "5" not in words[words.index("3.补正后申请内容仍不明确"):words.index("1.信访举报投诉类申请")]
+    assert "5" not in words[words.index("3.补正后申请内容仍不明确") : words.index("1.信访举报投诉类申请")]
 
 
 def test_pdf_header_run_together_and_broken_inside_words():
@@ -176,17 +201,19 @@ def test_pdf_fee_header_wrapped_is_exact():
 
 # --- traditional script + pinyin -------------------------------------------------------------
 
+
 def test_traditional_with_pinyin_positions_point_into_original():
     text = load("trad_pinyin_pdf.txt")
     doc = parse(text)
     r = doc.tables["t3"].rows["r2"]
-    assert text[r.label_span.start:r.label_span.end] == "二、上年結(jié)轉(zhuǎn)政府信息公開(kāi)申請(qǐng)數(shù)量"
+    assert text[r.label_span.start : r.label_span.end] == "二、上年結(jié)轉(zhuǎn)政府信息公開(kāi)申請(qǐng)數(shù)量"
     assert [c.raw for c in r.cells] == ["2", "1", "0", "0", "0", "0", "3"]
-    assert text[r.cells[-1].span.start:r.cells[-1].span.end] == "3"
+    assert text[r.cells[-1].span.start : r.cells[-1].span.end] == "3"
     assert doc.sections[2].title == "三、收到和處(chǔ)理政府信息公開(kāi)申請(qǐng)情況"
 
 
 # --- prose with numbers around the tables ------------------------------------------------
+
 
 def test_prose_numbers_before_and_after_tables_are_not_rows():
     text = load("prose_numbers_pipe.txt")
@@ -198,8 +225,14 @@ def test_prose_numbers_before_and_after_tables_are_not_rows():
     assert [c.value for c in doc.tables["t4"].rows["t4"].cells] == T4
 
 
-@pytest.mark.parametrize("header", ["本年收费金额（单位：万元，保留 4 位小数）", "本年收费金额（单位：万元，保留4位小数）",
-                                    "本年收费金额（单位：万元，保留\n4 位小数）"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "本年收费金额（单位：万元，保留 4 位小数）",
+        "本年收费金额（单位：万元，保留4位小数）",
+        "本年收费金额（单位：万元，保留\n4 位小数）",
+    ],
+)
 @pytest.mark.parametrize("name", ["pipe.txt", "tabs.txt", "cell_per_line_blank.txt"])
 def test_fee_header_with_decimals_note(name, header):
     text = load(name).replace("本年收费金额（单位：万元）", header)
@@ -216,6 +249,7 @@ def test_fee_header_in_other_words_is_flagged():
 
 
 # --- 8 columns, blank cells, signed values, versions -------------------------------------------
+
 
 def test_eight_column_subtotal_variant():
     text = load("eight_columns.txt")
@@ -298,6 +332,7 @@ def test_version_detected_from_labels_not_year():
 
 # --- half-typed tables ---------------------------------------------------------------------
 
+
 def test_table_cut_in_the_middle_of_a_row():
     text = load("pipe.txt")
     i, j = text.index("（四）无法提供 | 1.本机关"), text.index("四、政府信息公开行政复议")
@@ -305,7 +340,7 @@ def test_table_cut_in_the_middle_of_a_row():
     t3 = doc.tables["t3"]
     assert t3.truncated
     k = T3_IDS.index("r3_4_1")
-    assert t3.missing == T3_IDS[k + 1:]
+    assert t3.missing == T3_IDS[k + 1 :]
     for rid in T3_IDS[:k]:
         assert [c.value for c in t3.rows[rid].cells] == T3[rid], rid
     cut = t3.rows["r3_4_1"]
@@ -318,7 +353,7 @@ def test_table_cut_between_rows_one_cell_per_line():
     text = load("cell_per_line_bar.txt")
     i, j = text.index("（四）无法提供 |"), text.index("四、政府信息公开行政复议")
     t3 = parse(text[:i] + text[j:]).tables["t3"]
-    assert t3.truncated and t3.missing == T3_IDS[T3_IDS.index("r3_4_1"):]
+    assert t3.truncated and t3.missing == T3_IDS[T3_IDS.index("r3_4_1") :]
     assert not any(r.unreliable for r in t3.rows.values())
     assert [c.value for c in t3.rows["r3_3_8"].cells] == Z
 
@@ -345,10 +380,15 @@ def test_t4_header_detected_with_words_split():
 
 # --- PDF: header cells wrapped inside their columns, labels and numbers on separate lines --------
 
+
 def test_pdf_headers_wrapped_inside_their_columns():
-    text = load("pdf.txt").replace("信息内容 本年制发件数 本年废止件数 现行有效件数",
-                                   "信息内容 本年制发 本年废止 现行有\n件数 件数 效件数").replace(
-        "信息内容 本年处理决定数量\n行政许可", "信息内 本年处理决\n容 定数量\n行政许可")
+    text = (
+        load("pdf.txt")
+        .replace(
+            "信息内容 本年制发件数 本年废止件数 现行有效件数", "信息内容 本年制发 本年废止 现行有\n件数 件数 效件数"
+        )
+        .replace("信息内容 本年处理决定数量\n行政许可", "信息内 本年处理决\n容 定数量\n行政许可")
+    )
     doc = parse(text)
     t2 = doc.tables["t2"]
     assert all(h.exact for h in t2.headers)
@@ -358,15 +398,19 @@ def test_pdf_headers_wrapped_inside_their_columns():
 
 
 def test_pdf_wrapped_header_in_other_words_is_one_header():
-    text = load("pdf.txt").replace("信息内容 本年制发件数 本年废止件数 现行有效件数",
-                                   "信息内容 本年制发 本年作废 现行有效\n件数 件数 件数")
+    text = load("pdf.txt").replace(
+        "信息内容 本年制发件数 本年废止件数 现行有效件数", "信息内容 本年制发 本年作废 现行有效\n件数 件数 件数"
+    )
     bad = [h for h in parse(text).tables["t2"].headers if not h.exact]
     assert [(h.written, h.expected) for h in bad] == [("本年作废 件数", "本年废止件数")]
 
 
 def test_pdf_label_and_numbers_on_separate_lines():
-    text = (load("pdf.txt").replace("一、本年新收政府信息公开申请数量 40", "一、本年新收政府信息公开申请\n数量\n40")
-            .replace("（七）总计 39", "（七）总计\n39"))
+    text = (
+        load("pdf.txt")
+        .replace("一、本年新收政府信息公开申请数量 40", "一、本年新收政府信息公开申请\n数量\n40")
+        .replace("（七）总计 39", "（七）总计\n39")
+    )
     doc = assert_full_report(text)
     r = doc.tables["t3"].rows["r1"]
     assert r.written == "一、本年新收政府信息公开申请 数量" and pos(doc, r.cells[0].span.start) == (33, 1)
@@ -382,17 +426,26 @@ def test_pdf_bare_page_number_line_inside_table(page):
 def test_a_bare_number_after_a_one_cell_per_line_row_is_a_cell():
     """In a one-cell-per-line layout every number has its own line: an eighth number is a cell
     (GX204), never silently dropped as a page number."""
-    text = load("cell_per_line_bar.txt").replace("四、结转下年度继续办理 |\n3 |\n1 |\n0 |\n0 |\n0 |\n0 |\n4 |\n",
-                                                 "四、结转下年度继续办理 |\n3 |\n1 |\n0 |\n0 |\n0 |\n0 |\n4 |\n5 |\n")
+    text = load("cell_per_line_bar.txt").replace(
+        "四、结转下年度继续办理 |\n3 |\n1 |\n0 |\n0 |\n0 |\n0 |\n4 |\n",
+        "四、结转下年度继续办理 |\n3 |\n1 |\n0 |\n0 |\n0 |\n0 |\n4 |\n5 |\n",
+    )
     row = parse(text).tables["t3"].rows["r4"]
     assert row.found == 8 and row.unreliable
 
 
 def test_pdf_label_wrapped_around_its_numbers():
-    text = load("pdf.txt").replace(
-        "本 （二）部分公开（区分处理的，只计这一\n年 情形，不计其他情形） 5 0 1 0 0 0 6",
-        "本 （二）部分公开（区分处理的，只计这一 5 0 1 0 0 0 6\n年 情形，不计其他情形）").replace(
-        "5.要求行政机关确认或重新出具已获取\n信息 0 0 0 0 0 0 0", "5.要求行政机关确认或重新出具已获取 0 0 0 0 0 0 0\n信息")
+    text = (
+        load("pdf.txt")
+        .replace(
+            "本 （二）部分公开（区分处理的，只计这一\n年 情形，不计其他情形） 5 0 1 0 0 0 6",
+            "本 （二）部分公开（区分处理的，只计这一 5 0 1 0 0 0 6\n年 情形，不计其他情形）",
+        )
+        .replace(
+            "5.要求行政机关确认或重新出具已获取\n信息 0 0 0 0 0 0 0",
+            "5.要求行政机关确认或重新出具已获取 0 0 0 0 0 0 0\n信息",
+        )
+    )
     doc = assert_full_report(text)
     assert doc.tables["t3"].rows["r3_2"].written == "（二）部分公开（区分处理的，只计这一"
 
@@ -407,12 +460,17 @@ def test_v2019_signed_values_written_with_a_space():
     doc = parse(text)
     vals = [(c.raw, c.value, c.malformed) for c in doc.tables["t2"].rows["t2.permit"].cells]
     assert vals == [("12", 12, None), ("增 1", 1, None), ("230", 230, None)]
-    assert [(c.raw, c.value) for c in doc.tables["t2"].rows["t2.other_services"].cells] == [("4", 4), ("减2", -2), ("17", 17)]
+    assert [(c.raw, c.value) for c in doc.tables["t2"].rows["t2.other_services"].cells] == [
+        ("4", 4),
+        ("减2", -2),
+        ("17", 17),
+    ]
     assert doc.tables["t3"].missing == [] and doc.tables["t3"].version == "v2019"
 
 
 def _redraw(text, row, rule_before, rule_after):
     import re
+
     out = []
     for ln in text.split("\n"):
         if " | " in ln or ln.endswith(" |"):
@@ -424,17 +482,25 @@ def _redraw(text, row, rule_before, rule_after):
 
 
 def test_box_drawing_table():
-    text = _redraw(load("pipe.txt"), lambda c: "│" + "│".join(c) + "│", lambda c: None,
-                   lambda c: "├" + "┼".join("──" for _ in c) + "┤")
+    text = _redraw(
+        load("pipe.txt"),
+        lambda c: "│" + "│".join(c) + "│",
+        lambda c: None,
+        lambda c: "├" + "┼".join("──" for _ in c) + "┤",
+    )
     assert "│（一）予以公开│20│2│0│0│1│0│23│" in text
     doc = assert_full_report(text)
     c = doc.tables["t3"].rows["r3_1"].cell("tot")
-    assert text[c.span.start:c.span.end] == "23"
+    assert text[c.span.start : c.span.end] == "23"
 
 
 def test_grid_table():
-    text = _redraw(load("pipe.txt"), lambda c: "| " + " | ".join(c) + " |",
-                   lambda c: "+" + "+".join("-----" for _ in c) + "+", lambda c: None)
+    text = _redraw(
+        load("pipe.txt"),
+        lambda c: "| " + " | ".join(c) + " |",
+        lambda c: "+" + "+".join("-----" for _ in c) + "+",
+        lambda c: None,
+    )
     assert_full_report(text)
 
 
@@ -444,8 +510,12 @@ def test_eight_columns_without_subtotal_header_recognised_from_the_numbers():
     assert t3.variant == "subtotal" and t3.columns == ["np", "ce", "ri", "sw", "ls", "ot", "sub", "tot"]
     assert all(not r.unreliable for r in t3.rows.values())
     # seed 003: two rows of 8 among 25 are two misread rows, not a variant
-    assert parse(open(__import__("os").path.join(LAYOUTS_DIR, "..", "seeds", SEED_003), encoding="utf-8").read()
-                 ).tables["t3"].variant == ""
+    assert (
+        parse(open(__import__("os").path.join(LAYOUTS_DIR, "..", "seeds", SEED_003), encoding="utf-8").read())
+        .tables["t3"]
+        .variant
+        == ""
+    )
 
 
 def test_table_four_without_its_header():

@@ -1,12 +1,13 @@
 """Tables damaged by PDF text extraction and converters (issue 10, item 5): each damage read back
 exactly, cells and labels pointing at what was written; and where the text allows more than one
 reading, nothing is guessed."""
+
+from layout_expect import assert_cells_point_into_text, assert_full_report, load, pos
+
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.parse import parse
 from gxlint.parse.tables import NUM, TEXT, tokenize
-
-from layout_expect import assert_cells_point_into_text, assert_full_report, load, pos
 
 PDF = load("pdf.txt")
 
@@ -30,6 +31,7 @@ def test_damaged_pdf_report_read_exactly():
 
 
 # --- a row's first number glued to its label --------------------------------------------------
+
 
 def test_first_number_glued_to_its_label():
     text = rep(PDF, "4.无正当理由大量反复申请 0 0 0 0 0 0 0", "4.无正当理由大量反复申请3 0 0 0 0 0 3")
@@ -67,11 +69,15 @@ def test_glued_digits_are_not_split_in_prose_or_flattened_rows():
 
 # --- two header cells glued together ------------------------------------------------------
 
+
 def test_glued_header_cells():
     text = rep(PDF, "信息内容 本年处理决定数量\n行政许可", "信息内容本年处理决定数量\n行政许可")
     doc = parse(text)
-    heads = [(h.written, h.expected, h.exact, pos(doc, h.span.start)) for h in doc.tables["t2"].headers
-             if pos(doc, h.span.start)[0] == 10]
+    heads = [
+        (h.written, h.expected, h.exact, pos(doc, h.span.start))
+        for h in doc.tables["t2"].headers
+        if pos(doc, h.span.start)[0] == 10
+    ]
     assert heads == [("信息内容", "信息内容", True, (10, 1)), ("本年处理决定数量", "本年处理决定数量", True, (10, 5))]
     assert findings(text) == []
 
@@ -82,6 +88,7 @@ def test_glued_header_in_other_words_is_still_reported():
 
 
 # --- labels broken around their numbers ---------------------------------------------------
+
 
 def test_short_label_broken_around_its_numbers():
     text = rep(PDF, "予处理 2.重复申请 1 0 0 0 0 0 1", "予处理 2.重复申 1 0 0 0 0 0 1\n请")
@@ -101,8 +108,11 @@ def test_short_label_cut_short_is_still_nonstandard():
 
 # --- value rows without a label -------------------------------------------------------------
 
+
 def test_value_row_above_its_label():
-    text = rep(PDF, "二、上年结转政府信息公开申请数量 2 1 0 0 0 0 3\n", "2 1 0 0 0 0 3\n二、上年结转政府信息公开申请数量\n")
+    text = rep(
+        PDF, "二、上年结转政府信息公开申请数量 2 1 0 0 0 0 3\n", "2 1 0 0 0 0 3\n二、上年结转政府信息公开申请数量\n"
+    )
     doc = parse(text)
     t3 = doc.tables["t3"]
     assert [c.value for c in t3.rows["r1"].cells] == [40, 3, 1, 0, 2, 1, 47]
@@ -115,8 +125,11 @@ def test_value_row_above_its_label():
 
 
 def test_value_row_below_its_label():
-    text = rep(PDF, "（四）无 1.本机关不掌握相关政府信息 6 1 0 0 0 1 8\n法提供 2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n",
-               "（四）无 1.本机关不掌握相关政府信息\n法提供 2.没有现成信息需要另行制作 6 1 0 0 0 1 8\n1 0 0 0 0 0 1\n")
+    text = rep(
+        PDF,
+        "（四）无 1.本机关不掌握相关政府信息 6 1 0 0 0 1 8\n法提供 2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n",
+        "（四）无 1.本机关不掌握相关政府信息\n法提供 2.没有现成信息需要另行制作 6 1 0 0 0 1 8\n1 0 0 0 0 0 1\n",
+    )
     doc = parse(text)
     t3 = doc.tables["t3"]
     assert [c.value for c in t3.rows["r3_4_1"].cells] == [6, 1, 0, 0, 0, 1, 8]
@@ -139,9 +152,12 @@ def test_value_line_claimed_by_both_neighbours_is_not_guessed():
     """A label with no numbers between two rows that each read a line too many: which line is its
     own is unknown — the rows stay as read, nothing is moved.  Their numbers are only spaced apart,
     so how many cells they have is not certain: one GX207 (a warning) for the table, not GX204."""
-    text = rep(PDF, "6.属于四类过程性信息 0 0 0 0 0 0 0\n7.属于行政执法案卷 0 0 0 0 0 0 0\n8.属于行政查询事项 0 0 0 0 0 0 0\n",
-               "6.属于四类过程性信息 0 0 0 0 0 0 0\n0 0 0 0 0 0 0\n7.属于行政执法案卷\n"
-               "8.属于行政查询事项 0 0 0 0 0 0 0\n0 0 0 0 0 0 0\n")
+    text = rep(
+        PDF,
+        "6.属于四类过程性信息 0 0 0 0 0 0 0\n7.属于行政执法案卷 0 0 0 0 0 0 0\n8.属于行政查询事项 0 0 0 0 0 0 0\n",
+        "6.属于四类过程性信息 0 0 0 0 0 0 0\n0 0 0 0 0 0 0\n7.属于行政执法案卷\n"
+        "8.属于行政查询事项 0 0 0 0 0 0 0\n0 0 0 0 0 0 0\n",
+    )
     doc = parse(text)
     t3 = doc.tables["t3"]
     assert t3.rows["r3_3_6"].found == 14 and t3.rows["r3_3_8"].found == 14
@@ -151,6 +167,7 @@ def test_value_line_claimed_by_both_neighbours_is_not_guessed():
 
 
 # --- blank cells -----------------------------------------------------------------------------
+
 
 def test_blank_total_cell():
     """Six numbers that do not add up to the last one: the six applicant columns, 总计 left blank."""
@@ -197,12 +214,23 @@ def test_labels_glued_to_digits_are_not_blank_rows():
 
 # --- table 二's blocks out of order -------------------------------------------------------
 
+
 def test_table_two_blocks_in_another_order():
-    text = rep(PDF, "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 126\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 37\n行政强制 2\n",
-               "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 37\n行政强制 2\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 126\n")
+    text = rep(
+        PDF,
+        "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 126\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 37\n行政强制 2\n",
+        "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 37\n行政强制 2\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 126\n",
+    )
     doc = parse(text)
     t2 = doc.tables["t2"]
-    assert t2.missing == [] and list(t2.rows) == ["t2.rules", "t2.docs", "t2.permit", "t2.penalty", "t2.coercion", "t2.fees"]
+    assert t2.missing == [] and list(t2.rows) == [
+        "t2.rules",
+        "t2.docs",
+        "t2.permit",
+        "t2.penalty",
+        "t2.coercion",
+        "t2.fees",
+    ]
     assert [c.value for c in t2.rows["t2.permit"].cells] == [126]
     assert pos(doc, t2.rows["t2.permit"].cells[0].span.start) == (15, 6)
     assert all(h.exact for h in t2.headers)
@@ -216,6 +244,7 @@ def test_table_two_block_really_missing_still_reported():
 
 
 # --- PDF page furniture ----------------------------------------------------------------------
+
 
 def test_page_number_and_repeated_header_inside_table_three():
     text = rep(PDF, "\n- 5 -\n", "\n- 5 -\n某某县某某局2023年政府信息公开工作年度报告\n")
@@ -234,8 +263,11 @@ def test_bare_page_number_between_a_label_and_its_numbers():
 
 
 def test_page_number_and_running_header_between_a_label_and_its_numbers():
-    text = rep(PDF, "果 4.保护第三方合法权益 2 0 0 0 0 0 2",
-               "果 4.保护第三方合法权益\n- 5 -\n某某县某某局2023年政府信息公开工作年度报告\n2 0 0 0 0 0 2")
+    text = rep(
+        PDF,
+        "果 4.保护第三方合法权益 2 0 0 0 0 0 2",
+        "果 4.保护第三方合法权益\n- 5 -\n某某县某某局2023年政府信息公开工作年度报告\n2 0 0 0 0 0 2",
+    )
     doc = parse(text)
     row = doc.tables["t3"].rows["r3_3_4"]
     assert row.written == "4.保护第三方合法权益" and row.label_exact
@@ -245,8 +277,11 @@ def test_page_number_and_running_header_between_a_label_and_its_numbers():
 
 def test_a_line_like_the_title_away_from_page_numbers_is_not_dropped():
     """Only a line next to a page number is a running header: elsewhere it is read as written."""
-    text = rep(PDF, "果 4.保护第三方合法权益 2 0 0 0 0 0 2",
-               "果 4.保护第三方合法权益\n某某县某某局2023年政府信息公开工作年度报告\n2 0 0 0 0 0 2")
+    text = rep(
+        PDF,
+        "果 4.保护第三方合法权益 2 0 0 0 0 0 2",
+        "果 4.保护第三方合法权益\n某某县某某局2023年政府信息公开工作年度报告\n2 0 0 0 0 0 2",
+    )
     assert findings(text, "GX202") == [("GX202", 41, 3)]
 
 
@@ -259,6 +294,7 @@ def test_a_label_in_prose_is_not_a_row_with_blank_cells():
 
 
 # --- numbers before their labels ------------------------------------------------------------
+
 
 def test_every_label_below_its_numbers():
     """pdf_labels_below.txt: table 三 with each row's numbers on the line above its label, and
@@ -285,7 +321,11 @@ def test_labels_below_with_a_row_of_the_wrong_length():
 def test_numbers_before_the_first_label_without_a_trailing_label_are_not_shifted():
     """Numbers after the header and a last label that has its own numbers: not the labels-below
     layout — rows are read as they stand."""
-    text = rep(PDF, "一、本年新收政府信息公开申请数量 40 3 1 0 2 1 47", "9 9 9 9 9 9 9\n一、本年新收政府信息公开申请数量 40 3 1 0 2 1 47")
+    text = rep(
+        PDF,
+        "一、本年新收政府信息公开申请数量 40 3 1 0 2 1 47",
+        "9 9 9 9 9 9 9\n一、本年新收政府信息公开申请数量 40 3 1 0 2 1 47",
+    )
     doc = parse(text)
     assert [c.value for c in doc.tables["t3"].rows["r1"].cells] == [40, 3, 1, 0, 2, 1, 47]
     assert findings(text) == []
@@ -311,15 +351,19 @@ def test_a_number_after_the_header_not_followed_by_a_label_is_not_taken():
 
 def test_blank_total_cell_in_a_markdown_row():
     """A Markdown row keeps every cell: the empty cell after the last number is the blank 总计."""
-    text = rep(load("markdown.txt"), "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |", "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 |  |")
+    text = rep(
+        load("markdown.txt"), "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |", "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 |  |"
+    )
     doc = parse(text)
     row = doc.tables["t3"].rows["r3_6_3"]
     assert [c.value for c in row.cells] == [0, 0, 0, 0, 1, 0, None] and row.cells[-1].blank
-    assert findings(text) == [("GX206", 59, 36)]    # the empty cell, right after its “|”
+    assert findings(text) == [("GX206", 59, 36)]  # the empty cell, right after its “|”
 
 
 def test_a_markdown_row_one_cell_short_is_not_a_blank():
-    text = rep(load("markdown.txt"), "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |", "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 |")
+    text = rep(
+        load("markdown.txt"), "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |", "|  | 3.其他 | 0 | 0 | 0 | 0 | 1 | 0 |"
+    )
     assert findings(text) == [("GX204", 59, 6)]
 
 
@@ -346,7 +390,9 @@ def test_total_glued_to_the_next_label_is_not_a_blank():
     """``0 0 0 0 0 13.补正后…``: the six numbers before it are not read as a row with a blank 总计 —
     the total is the glued digit, and the ``3.`` numbers the next label as the template does (the
     flattened reading, parse.tables.repairs.flatten: 1 | 3.补正后 is the only cut that gives the row its seven cells)."""
-    text = rep(PDF, "2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n3.补正后", "2.没有现成信息需要另行制作 1 0 0 0 0 0 13.补正后")
+    text = rep(
+        PDF, "2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n3.补正后", "2.没有现成信息需要另行制作 1 0 0 0 0 0 13.补正后"
+    )
     doc = parse(text)
     row = doc.tables["t3"].rows["r3_4_2"]
     assert not any(c.blank for c in row.cells)

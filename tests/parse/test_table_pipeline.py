@@ -1,6 +1,7 @@
 """The table reader is a one-way pipeline (gxlint/parse/tables/): every module imports only from the
 modules before it, every import stands at the top of its module, and no private name crosses a
 module.  Read from the source (ast), so a new upward or function-level import fails here."""
+
 from __future__ import annotations
 
 import ast
@@ -21,9 +22,9 @@ def _resolve(mod: str, node: ast.ImportFrom) -> str:
     or "" when it reads from outside the package."""
     if node.level == 0:
         prefix = "gxlint.parse.tables."
-        return node.module[len(prefix):] if node.module and node.module.startswith(prefix) else ""
-    here = ["tables"] + mod.split(".")[:-1]          # the package the module is in
-    up = here[:max(0, len(here) - (node.level - 1))]
+        return node.module[len(prefix) :] if node.module and node.module.startswith(prefix) else ""
+    here = ["tables"] + mod.split(".")[:-1]  # the package the module is in
+    up = here[: max(0, len(here) - (node.level - 1))]
     if not up or up[0] != "tables":
         return ""
     target = up[1:] + (node.module.split(".") if node.module else [])
@@ -54,7 +55,8 @@ def test_imports_point_down_and_stand_at_the_top():
         below = set(ORDER[:k]) | {"repairs"}
         for node, at_top in _imports(mod):
             assert at_top or (isinstance(node, ast.ImportFrom) and node.module == "__future__"), (
-                f"{mod}: import inside a function, line {node.lineno}")
+                f"{mod}: import inside a function, line {node.lineno}"
+            )
             if not isinstance(node, ast.ImportFrom):
                 continue
             target = _resolve(mod, node)

@@ -2,6 +2,7 @@
 signature and organ on :class:`Meta`, the page residue, chrome and mojibake on
 :attr:`Document.debris`, the headings written differently on :attr:`Document.headings` — no
 string-keyed bag a rule has to know the keys of."""
+
 from __future__ import annotations
 
 import ast
@@ -35,29 +36,57 @@ def test_parser_output_is_typed():
     doc = parse(REPORT, "r.txt")
     m = doc.meta
     assert (m.title, m.title_norm, m.year, m.year_source) == (
-        "某某市某某局2023年政府信息公开工作年度报告", "某某市某某局2023年政府信息公开工作年度报告", 2023, "title")
+        "某某市某某局2023年政府信息公开工作年度报告",
+        "某某市某某局2023年政府信息公开工作年度报告",
+        2023,
+        "title",
+    )
     assert isinstance(m.period, model.Period) and m.period.stated and (m.period.year, m.period.end_year) == (2023, 2023)
-    assert REPORT[m.period.span.start:m.period.span.end] == "2023年1月1日起至2023年12月31日"
+    assert REPORT[m.period.span.start : m.period.span.end] == "2023年1月1日起至2023年12月31日"
     assert [x.source for x in m.year_mentions][:2] == ["title", "period"]
     assert [d.date for d in m.dates.found][-1] == (2024, 1, 20) and m.dates.malformed == []
-    assert (m.published, REPORT[m.published_span.start:m.published_span.end]) == ((2024, 1, 25), "2024-01-25")
+    assert (m.published, REPORT[m.published_span.start : m.published_span.end]) == ((2024, 1, 25), "2024-01-25")
     sig = m.signature
-    assert (sig.organ, sig.date, REPORT[sig.span.start:sig.span.end]) == ("某某市某某局", (2024, 1, 20), "某某市某某局\n2024年1月20日")
+    assert (sig.organ, sig.date, REPORT[sig.span.start : sig.span.end]) == (
+        "某某市某某局",
+        (2024, 1, 20),
+        "某某市某某局\n2024年1月20日",
+    )
     assert sig.content_end == len(REPORT.rstrip("\n"))
-    assert (m.organ, m.organ_source, m.organ_level, REPORT[m.organ_span.start:m.organ_span.end]) == (
-        "某某市某某局", "title", "department", "某某市某某局")
-    assert [REPORT[r.span.start:r.span.end] for r in doc.debris.residue] == ["来源：某某市某某局 发布时间：2024-01-25 浏览次数：12"]
+    assert (m.organ, m.organ_source, m.organ_level, REPORT[m.organ_span.start : m.organ_span.end]) == (
+        "某某市某某局",
+        "title",
+        "department",
+        "某某市某某局",
+    )
+    assert [REPORT[r.span.start : r.span.end] for r in doc.debris.residue] == [
+        "来源：某某市某某局 发布时间：2024-01-25 浏览次数：12"
+    ]
     assert [(x.kind, x.written) for x in doc.debris.mojibake] == [("replacement", "锟斤拷")]
     assert doc.debris.chrome == []
-    assert [(h.index, h.numeral, REPORT[h.span.start:h.span.end]) for h in doc.headings.duplicates] == [
-        (4, "四", "四、政府信息公开行政复议、行政诉讼情况")]
+    assert [(h.index, h.numeral, REPORT[h.span.start : h.span.end]) for h in doc.headings.duplicates] == [
+        (4, "四", "四、政府信息公开行政复议、行政诉讼情况")
+    ]
     assert doc.headings.nonstandard == [] and doc.headings.old == []
 
 
 def test_the_contract_types_are_documented_dataclasses():
-    for cls in (model.Meta, model.Period, model.Dates, model.DateMention, model.MalformedDate, model.YearMention,
-                model.Signature, model.Debris, model.ResidueLine, model.InlineChrome, model.Mojibake,
-                model.Headings, model.NonstandardHeading, model.DuplicateHeading):
+    for cls in (
+        model.Meta,
+        model.Period,
+        model.Dates,
+        model.DateMention,
+        model.MalformedDate,
+        model.YearMention,
+        model.Signature,
+        model.Debris,
+        model.ResidueLine,
+        model.InlineChrome,
+        model.Mojibake,
+        model.Headings,
+        model.NonstandardHeading,
+        model.DuplicateHeading,
+    ):
         assert dataclasses.is_dataclass(cls) and cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("), cls
     assert "extra" not in {f.name for f in dataclasses.fields(model.Meta)}
 
@@ -75,7 +104,10 @@ def test_no_rule_reads_a_string_keyed_bag_of_the_document():
                 tree = ast.parse(fh.read(), path)
             for node in ast.walk(tree):
                 if isinstance(node, ast.Attribute) and (
-                        node.attr == "cache" or node.attr == "extra" and isinstance(node.value, ast.Attribute)
-                        and node.value.attr == "meta"):
+                    node.attr == "cache"
+                    or node.attr == "extra"
+                    and isinstance(node.value, ast.Attribute)
+                    and node.value.attr == "meta"
+                ):
                     bad.append(f"{os.path.relpath(path, ROOT)}:{node.lineno}: .{node.attr}")
     assert not bad, "\n".join(bad)

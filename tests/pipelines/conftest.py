@@ -4,7 +4,9 @@ import sys
 
 import pytest
 
-from seedutil import ROOT, SEEDS, read_seed as seed_text, seed_path as seed  # noqa: F401 (re-exported)
+from seedutil import ROOT, SEEDS  # noqa: F401 (re-exported)
+from seedutil import read_seed as seed_text
+from seedutil import seed_path as seed  # noqa: F401 (re-exported)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
@@ -16,8 +18,9 @@ def gx(*args, cwd=None, input=None, env=None, timeout=300):
     e.pop("NO_COLOR", None)
     if env:
         e.update(env)
-    return subprocess.run([sys.executable, "-m", "gxlint", *args], capture_output=True, cwd=cwd,
-                          input=input, env=e, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint", *args], capture_output=True, cwd=cwd, input=input, env=e, timeout=timeout
+    )
 
 
 @pytest.fixture

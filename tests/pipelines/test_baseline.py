@@ -1,9 +1,11 @@
 """Baselines: content-anchored fingerprints survive inserted and deleted paragraphs."""
+
 import json
 
-from .conftest import gx, seed_text
 from gxlint import baseline
 from gxlint.engine import lint
+
+from .conftest import gx, seed_text
 
 
 def findings(p):
@@ -63,8 +65,12 @@ def test_baselined_findings_survive_inserted_and_deleted_paragraphs(tmp_path):
 def test_stale_entries_are_listed_and_fail_with_strict_and_reasons_are_kept(tmp_path):
     text = seed_text("001")
     (tmp_path / "r.txt").write_text(text, encoding="utf-8")
-    assert gx("check", "--isolated", "--select", "GX205,GX301", "--write-baseline", "bl.json", "r.txt",
-              cwd=tmp_path).returncode == 0
+    assert (
+        gx(
+            "check", "--isolated", "--select", "GX205,GX301", "--write-baseline", "bl.json", "r.txt", cwd=tmp_path
+        ).returncode
+        == 0
+    )
     data = json.loads((tmp_path / "bl.json").read_text(encoding="utf-8"))
     for e in data["entries"]:
         if e["code"] == "GX205":
@@ -76,15 +82,28 @@ def test_stale_entries_are_listed_and_fail_with_strict_and_reasons_are_kept(tmp_
     assert p.returncode == 0, p.stdout.decode()
     err = p.stderr.decode()
     assert "已不再出现" in err and "GX205" in err and "原件如此" in err
-    p = gx("check", "--isolated", "--select", "GX205,GX301", "--baseline", "bl.json", "--strict-baseline", "r.txt",
-           cwd=tmp_path)
+    p = gx(
+        "check",
+        "--isolated",
+        "--select",
+        "GX205,GX301",
+        "--baseline",
+        "bl.json",
+        "--strict-baseline",
+        "r.txt",
+        cwd=tmp_path,
+    )
     assert p.returncode == 1
     # entries of rules that did not run are not stale
-    p = gx("check", "--isolated", "--select", "GX301", "--baseline", "bl.json", "--strict-baseline", "r.txt", cwd=tmp_path)
+    p = gx(
+        "check", "--isolated", "--select", "GX301", "--baseline", "bl.json", "--strict-baseline", "r.txt", cwd=tmp_path
+    )
     assert p.returncode == 0 and "已不再出现" not in p.stderr.decode()
     # checking another file does not call r.txt's entries stale
     (tmp_path / "other.txt").write_text(seed_text("004"), encoding="utf-8")
-    p = gx("check", "--isolated", "--baseline", "bl.json", "--strict-baseline", "--exit-zero", "other.txt", cwd=tmp_path)
+    p = gx(
+        "check", "--isolated", "--baseline", "bl.json", "--strict-baseline", "--exit-zero", "other.txt", cwd=tmp_path
+    )
     assert "已不再出现" not in p.stderr.decode()
     # rewriting the baseline keeps the reasons of entries that still match
     (tmp_path / "r.txt").write_text(text, encoding="utf-8")
@@ -104,7 +123,7 @@ def test_identical_findings_are_counted(tmp_path):
     doubled = lint(text, "r.txt")
     baseline.annotate(doubled)
     d0 = doubled.diagnostics[0]
-    doubled.diagnostics.append(d0)                      # the same finding twice
+    doubled.diagnostics.append(d0)  # the same finding twice
     stale = baseline.apply(bl, [doubled])
     assert stale == [] and doubled.diagnostics == [d0]
     # fingerprints ignore positions but not the rule, the flagged text or the context
@@ -112,4 +131,6 @@ def test_identical_findings_are_counted(tmp_path):
     assert fp == baseline.fingerprint(d0, res.doc, text)
     shifted = lint("\n\n" + text, "r.txt")
     baseline.annotate(shifted)
-    assert [baseline.fingerprint_of(d) for d in shifted.diagnostics] == [baseline.fingerprint_of(d) for d in res.diagnostics]
+    assert [baseline.fingerprint_of(d) for d in shifted.diagnostics] == [
+        baseline.fingerprint_of(d) for d in res.diagnostics
+    ]

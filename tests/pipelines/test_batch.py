@@ -1,5 +1,6 @@
 """Batch runs: --jobs with a process pool, deterministic output, a progress bar only on a terminal,
 a per-file failure never stops the run."""
+
 import json
 import os
 import pty
@@ -9,9 +10,10 @@ import sys
 
 import pytest
 
-from .conftest import SEEDS, gx, seed_text
 from gxlint import batch
 from gxlint.config import Settings
+
+from .conftest import SEEDS, gx, seed_text
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,7 @@ def test_a_failing_file_does_not_stop_the_run(tmp_path, monkeypatch):
             raise RuntimeError("simulated crash in one file")
         return real(path, settings, display_path)
 
-    monkeypatch.setattr(engine, "lint_path", flaky)   # inherited by the forked workers
+    monkeypatch.setattr(engine, "lint_path", flaky)  # inherited by the forked workers
     for jobs in (1, 2):
         results = batch.run(_tasks(tmp_path, names), jobs)
         assert [r.path for r in results] == names
@@ -68,7 +70,7 @@ def test_a_failing_file_does_not_stop_the_run(tmp_path, monkeypatch):
         assert "simulated crash" in bad.diagnostics[0].message
         good = [r for i, r in enumerate(results) if i != 3]
         assert all(r.diagnostics and "GX001" not in {d.code for d in r.diagnostics} for r in good)
-        assert all(r.doc is None and r.text for r in good)       # results cross the process boundary light
+        assert all(r.doc is None and r.text for r in good)  # results cross the process boundary light
 
 
 def test_a_dying_worker_does_not_stop_the_run(tmp_path, monkeypatch):
@@ -98,8 +100,9 @@ def _run_on_pty(args, cwd):
     master, slave = pty.openpty()
     env = dict(os.environ, COLUMNS="120")
     env.pop("GXLINT_NO_PROGRESS", None)
-    proc = subprocess.Popen([sys.executable, "-m", "gxlint", *args], stdout=slave, stderr=slave,
-                            stdin=subprocess.DEVNULL, cwd=cwd, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gxlint", *args], stdout=slave, stderr=slave, stdin=subprocess.DEVNULL, cwd=cwd, env=env
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -109,7 +112,7 @@ def _run_on_pty(args, cwd):
             raise AssertionError("no output for 120 s")
         try:
             data = os.read(master, 65536)
-        except OSError:       # EIO: the child closed the terminal
+        except OSError:  # EIO: the child closed the terminal
             break
         if not data:
             break
@@ -122,17 +125,19 @@ def _run_on_pty(args, cwd):
 def test_progress_bar_on_a_terminal_only(many):
     code, out = _run_on_pty(["check", "--isolated", "-j", "2", "--no-source", "."], many)
     assert code == 1
-    assert "检查中 [" in out and "/30 个文件" in out and "\r" in out and "checking" not in out   # one language
+    assert "检查中 [" in out and "/30 个文件" in out and "\r" in out and "checking" not in out  # one language
     assert "30/30" in out
     code, out = _run_on_pty(["check", "--isolated", "--lang", "en", "-j", "2", "--no-source", "."], many)
     assert "checking [" in out and "/30 files" in out and "检查中" not in out
     code, out = _run_on_pty(["check", "--isolated", "-j", "2", "--quiet", "."], many)
-    assert "检查中 [" not in out                                     # --quiet: no bar
-    piped = gx("check", "--isolated", "-j", "2", ".", cwd=many)      # a pipe: nothing extra
+    assert "检查中 [" not in out  # --quiet: no bar
+    piped = gx("check", "--isolated", "-j", "2", ".", cwd=many)  # a pipe: nothing extra
     assert piped.stderr == b""
     assert "检查中 [".encode() not in piped.stdout and b"\r" not in piped.stdout.replace(b"\r\n", b"")
     # few files: no bar even on a terminal
-    code, out = _run_on_pty(["check", "--isolated", os.path.join("batch0", sorted(os.listdir(many / "batch0"))[0])], many)
+    code, out = _run_on_pty(
+        ["check", "--isolated", os.path.join("batch0", sorted(os.listdir(many / "batch0"))[0])], many
+    )
     assert "检查中 [" not in out
 
 

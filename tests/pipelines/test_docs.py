@@ -1,24 +1,25 @@
 """The rule reference is generated from the docstrings and must be fresh; the user guide exists in
 Chinese and English and its links resolve."""
+
 import os
 import re
 
-from .conftest import ROOT
 from gxlint import docs
 from gxlint.engine import registry
+
+from .conftest import ROOT
 
 DOCS = os.path.join(ROOT, "docs")
 
 
 def test_rule_reference_is_fresh():
     stale = docs.stale(os.path.join(DOCS, "rules"))
-    assert stale == [], (f"docs/rules is stale ({', '.join(stale)}): run `python -m gxlint.docs` and commit "
-                         "the result")
+    assert stale == [], f"docs/rules is stale ({', '.join(stale)}): run `python -m gxlint.docs` and commit the result"
 
 
 def test_stale_detection_can_fail(tmp_path):
     out = tmp_path / "rules"
-    assert docs.write(str(out))                       # everything written the first time
+    assert docs.write(str(out))  # everything written the first time
     assert docs.stale(str(out)) == []
     code = next(iter(registry()))
     page = out / f"{code}.md"
@@ -37,7 +38,7 @@ def test_every_rule_has_a_page_with_its_docstring():
         assert page.splitlines()[2] == f"# {code} {cls.name}"
         for heading in docs.rule_sections(cls):
             assert f"## {heading}" in page
-        assert "```report" not in page                 # the test-block markers are rendered as text blocks
+        assert "```report" not in page  # the test-block markers are rendered as text blocks
     with open(os.path.join(DOCS, "rules", "README.md"), encoding="utf-8") as fh:
         index = fh.read()
     assert all(f"[{code}]({code}.md)" in index for code in registry())
@@ -141,9 +142,23 @@ def test_output_md_describes_every_field_the_json_has(tmp_path):
     for name in ("hongze-2023.pdf", "pingtan-2020.txt", "pingtan-2021.txt"):
         shutil.copy(os.path.join(real, name), tmp_path / name)
     (tmp_path / "notes.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    p = subprocess.run([sys.executable, "-m", "gxlint", "check", "--isolated", "--format", "json", "--exit-zero",
-                        "--statistics", str(tmp_path)], capture_output=True, timeout=300,
-                       env=dict(os.environ, PYTHONPATH=ROOT))
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gxlint",
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--exit-zero",
+            "--statistics",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        timeout=300,
+        env=dict(os.environ, PYTHONPATH=ROOT),
+    )
     js = json.loads(p.stdout)
     keys = set(js)
     for f in js["files"]:
@@ -154,13 +169,13 @@ def test_output_md_describes_every_field_the_json_has(tmp_path):
         assert js.get(group), group
         for item in js[group]:
             keys |= set(item)
-    keys -= {"bbox"}            # a PDF's box on the page: for tools that draw, not named in the page text
+    keys -= {"bbox"}  # a PDF's box on the page: for tools that draw, not named in the page text
     for lang in ("zh", "en"):
         with open(os.path.join(DOCS, lang, "output.md"), encoding="utf-8") as fh:
             page = fh.read()
         prose = re.sub(r"```.*?```", "", page, flags=re.S)
         named = {w for span in re.findall(r"`([^`]+)`", prose) for w in re.findall(r"\w+", span)}
-        named |= set(re.findall(r'"(\w+)"', page))           # the keys of the JSON example
+        named |= set(re.findall(r'"(\w+)"', page))  # the keys of the JSON example
         missing = sorted(keys - named)
         assert not missing, (lang, missing)
         assert "命令行规范" not in page and "CLI specification" not in page

@@ -1,13 +1,14 @@
 """--fix / --unsafe-fixes / --diff / --fix-only: atomic, encoding- and line-ending-preserving, idempotent."""
+
 import codecs
 import json
 import os
 
 import pytest
 
-from .conftest import gx, seed_text
 from gxlint.batch import atomic_write
 
+from .conftest import gx, seed_text
 
 ENCODINGS = [
     ("utf-8", "\n", b""),
@@ -20,12 +21,12 @@ ENCODINGS = [
 @pytest.mark.parametrize("encoding, newline, bom", ENCODINGS)
 def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path, encoding, newline, bom):
     text = seed_text("001")
-    assert "\n00 |" in text            # GX205: a malformed 00 with a safe fix
+    assert "\n00 |" in text  # GX205: a malformed 00 with a safe fix
     data = bom + text.replace("\n", newline).encode(encoding)
     f = tmp_path / "r.txt"
     f.write_bytes(data)
     p = gx("check", "--isolated", "--fix", "--format", "json", "r.txt", cwd=tmp_path)
-    assert p.returncode == 1                      # the arithmetic errors remain (their fixes are unsafe)
+    assert p.returncode == 1  # the arithmetic errors remain (their fixes are unsafe)
     remaining = {d["code"] for d in json.loads(p.stdout)["files"][0]["diagnostics"]}
     assert "GX205" not in remaining and "GX301" in remaining
     out = f.read_bytes()
@@ -35,8 +36,8 @@ def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path, enc
     st = os.stat(f)
     gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
     assert f.read_bytes() == expected
-    assert os.stat(f).st_mtime_ns == st.st_mtime_ns and os.stat(f).st_ino == st.st_ino   # not rewritten
-    assert [n for n in os.listdir(tmp_path) if n.startswith(".gxlint-")] == []           # no temp file left
+    assert os.stat(f).st_mtime_ns == st.st_mtime_ns and os.stat(f).st_ino == st.st_ino  # not rewritten
+    assert [n for n in os.listdir(tmp_path) if n.startswith(".gxlint-")] == []  # no temp file left
 
 
 def test_only_unsafe_fixes_leave_the_file_untouched_unless_asked(tmp_path):
@@ -51,14 +52,14 @@ def test_only_unsafe_fixes_leave_the_file_untouched_unless_asked(tmp_path):
     fixes = [d["fix"] for d in found["files"][0]["diagnostics"]]
     assert fixes and all(fx and not fx["safe"] for fx in fixes)
     p = gx("check", "--isolated", "--fix", "--unsafe-fixes", "--select", "GX301", "r.txt", cwd=tmp_path)
-    assert p.returncode == 0, p.stdout.decode()          # every row total now adds up
+    assert p.returncode == 0, p.stdout.decode()  # every row total now adds up
     lines = f.read_text(encoding="utf-8").split("\n")
     changed = [i + 1 for i, (a, b) in enumerate(zip(lines, text.split("\n"))) if a != b]
     assert changed == sorted(fx["edits"][0]["start"]["line"] for fx in fixes)
     for fx in fixes:
         e = fx["edits"][0]
         assert lines[e["start"]["line"] - 1].startswith(e["new_text"])
-    assert gx("check", "--isolated", "--unsafe-fixes", "r.txt", cwd=tmp_path).returncode == 2   # needs --fix
+    assert gx("check", "--isolated", "--unsafe-fixes", "r.txt", cwd=tmp_path).returncode == 2  # needs --fix
 
 
 def test_diff_shows_and_does_not_write(tmp_path):
@@ -142,15 +143,16 @@ def test_a_write_failure_is_reported_not_raised(tmp_path, monkeypatch):
     res = batch.check_one(batch.Task(str(f), "r.txt", Settings()), batch.FixMode(fix=True))
     info = res.meta["fix"]
     assert info["error"] == "No space left on device" and not info["written"] and info["changed"]
-    assert "GX205" in {d.code for d in res.diagnostics}      # what the file still has is reported
+    assert "GX205" in {d.code for d in res.diagnostics}  # what the file still has is reported
     assert f.read_text(encoding="utf-8") == text
 
 
 # --- issue 15 item 11: --fix keeps owner, mode and links, and never overwrites an edit ---------
 
+
 def _fixable(tmp_path, name="r.txt"):
     f = tmp_path / name
-    f.write_text(seed_text("001"), encoding="utf-8")      # GX205: a malformed 00 with a safe fix
+    f.write_text(seed_text("001"), encoding="utf-8")  # GX205: a malformed 00 with a safe fix
     return f
 
 
@@ -192,7 +194,7 @@ def test_fix_skips_a_file_edited_while_it_was_checked(tmp_path, monkeypatch):
 
     def lint_then_edit(path, settings, **kw):
         res = real_lint_path(path, settings, **kw)
-        with open(path, "a", encoding="utf-8") as fh:     # someone saves the file meanwhile
+        with open(path, "a", encoding="utf-8") as fh:  # someone saves the file meanwhile
             fh.write("编辑者新加的一行\n")
         return res
 
@@ -220,10 +222,10 @@ def test_fix_skips_a_file_whose_content_changed_with_the_same_size_and_time(tmp_
 
 def test_fix_removes_its_own_stale_temp_files_only(tmp_path):
     f = _fixable(tmp_path)
-    stale = tmp_path / ".gxlint-abc123_x.tmp"          # a run killed before its rename
+    stale = tmp_path / ".gxlint-abc123_x.tmp"  # a run killed before its rename
     stale.write_bytes(b"half a report")
     os.utime(stale, (1_000_000_000, 1_000_000_000))
-    mine = tmp_path / ".gxlint-notes.tmp"               # not gxlint's naming: kept
+    mine = tmp_path / ".gxlint-notes.tmp"  # not gxlint's naming: kept
     mine.write_bytes(b"keep")
     os.utime(mine, (1_000_000_000, 1_000_000_000))
     p = gx("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)

@@ -6,6 +6,7 @@ the examples), ``gxlint check --fix-only`` is run on a copy; afterwards the GX5/
 fewer, except those whose own safe fix was applied, the GX7 year-to-year pairs are all still
 compared, and what the report says about itself (organ, year, the date GX502 checks, signature
 date, title) reads the same."""
+
 import collections
 import glob
 import json
@@ -29,8 +30,9 @@ GROUPS = {
 
 
 def _check(folder):
-    p = gx("check", "--isolated", "--format", "json", "--exit-zero", "--lint-all", "--select", "GX5,GX7,GX605",
-           str(folder))
+    p = gx(
+        "check", "--isolated", "--format", "json", "--exit-zero", "--lint-all", "--select", "GX5,GX7,GX605", str(folder)
+    )
     assert p.returncode == 0, p.stderr.decode()
     js = json.loads(p.stdout)
     found = {os.path.basename(f["path"]): f["diagnostics"] for f in js["files"]}
@@ -45,9 +47,14 @@ def _facts(path):
     m = doc.meta
     title = m.title_norm
     # the date GX502 checks: the page's publication date, else the signature's
-    return {"organ": key_t2s(m.organ) if m.organ else None, "year": m.year, "date": m.published or m.signature.date,
-            "signature": m.signature.date, "title": key_t2s(title) if title else None,
-            "level": m.organ_level}
+    return {
+        "organ": key_t2s(m.organ) if m.organ else None,
+        "year": m.year,
+        "date": m.published or m.signature.date,
+        "signature": m.signature.date,
+        "title": key_t2s(title) if title else None,
+        "level": m.organ_level,
+    }
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))

@@ -1,5 +1,6 @@
 """Hostile input and hostile values (issue 15, items 5, 14, 15): bounded memory, fixes spelled out
 once in JSON/SARIF, clear exit 2 for bad values, terminal escapes neutralised, binary tails."""
+
 from __future__ import annotations
 
 import json
@@ -7,13 +8,14 @@ import os
 
 import pytest
 
-from .conftest import gx, seed, seed_text
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.output.stream import resolve_edits, shared_fixes
 
+from .conftest import gx, seed, seed_text
 
 # --- item 5: memory ------------------------------------------------------------------------
+
 
 def test_a_document_wide_fix_is_spelled_out_once_in_json(tmp_path):
     p = gx("check", "--isolated", "--format", "json", seed("002"))
@@ -87,6 +89,7 @@ def test_output_file_is_replaced_only_when_the_report_is_complete(report_dir):
 
 # --- item 14: values and nesting -------------------------------------------------------------
 
+
 def _exit2(p, *words):
     err = p.stderr.decode("utf-8")
     assert p.returncode == 2, (p.returncode, err)
@@ -106,22 +109,30 @@ def test_deeply_nested_toml_and_baseline_are_exit_2(tmp_path):
     _exit2(gx("check", "--baseline", "bl.json", "r.txt", cwd=tmp_path), "bl.json")
 
 
-@pytest.mark.parametrize("args, word", [
-    (["--max-bytes", "-5"], "--max-bytes"), (["--max-bytes", "0"], "--max-bytes"),
-    (["--year", "99999"], "--year"), (["--year", "0"], "--year"),
-    (["--severity", "=error"], "--severity"),
-])
+@pytest.mark.parametrize(
+    "args, word",
+    [
+        (["--max-bytes", "-5"], "--max-bytes"),
+        (["--max-bytes", "0"], "--max-bytes"),
+        (["--year", "99999"], "--year"),
+        (["--year", "0"], "--year"),
+        (["--severity", "=error"], "--severity"),
+    ],
+)
 def test_bad_option_values_are_exit_2(tmp_path, args, word):
     (tmp_path / "r.txt").write_text(seed_text("004"), encoding="utf-8")
     _exit2(gx("check", "--isolated", *args, "r.txt", cwd=tmp_path), word)
 
 
-@pytest.mark.parametrize("table, word", [
-    ('severity = { GX999 = "error" }', "GX999"),
-    ('severity = { GX9 = "error" }', "GX9"),
-    ('township-deadline = "02-31"', "02-31"),
-    ('township-deadline = "04-31"', "04-31"),
-])
+@pytest.mark.parametrize(
+    "table, word",
+    [
+        ('severity = { GX999 = "error" }', "GX999"),
+        ('severity = { GX9 = "error" }', "GX9"),
+        ('township-deadline = "02-31"', "02-31"),
+        ('township-deadline = "04-31"', "04-31"),
+    ],
+)
 def test_bad_config_values_are_exit_2(tmp_path, table, word):
     (tmp_path / "r.txt").write_text(seed_text("004"), encoding="utf-8")
     (tmp_path / "gxlint.toml").write_text(table + "\n", encoding="utf-8")
@@ -130,12 +141,14 @@ def test_bad_config_values_are_exit_2(tmp_path, table, word):
 
 def test_good_config_values_still_pass(tmp_path):
     (tmp_path / "r.txt").write_text(seed_text("004"), encoding="utf-8")
-    (tmp_path / "gxlint.toml").write_text('township-deadline = "02-29"\nseverity = { GX3 = "warning", GX301 = "error" }\n',
-                                          encoding="utf-8")
+    (tmp_path / "gxlint.toml").write_text(
+        'township-deadline = "02-29"\nseverity = { GX3 = "warning", GX301 = "error" }\n', encoding="utf-8"
+    )
     assert gx("check", "r.txt", cwd=tmp_path).returncode in (0, 1)
 
 
 # --- item 15: output hygiene ----------------------------------------------------------------
+
 
 def test_terminal_escapes_in_a_report_and_its_name_are_shown_not_sent(tmp_path):
     text = seed_text("001").replace("\n", "\x1b]0;pwned\x07\x1b[2J\u202e\n", 3)
@@ -154,7 +167,7 @@ def test_terminal_escapes_in_a_report_and_its_name_are_shown_not_sent(tmp_path):
 @pytest.mark.parametrize("tail", [b"\x00\x00PK\x03\x04", bytes(range(1, 9)) * 300], ids=["nul", "controls"])
 def test_binary_after_the_first_8k_is_one_gx002(tmp_path, tail):
     body = seed_text("001").encode("utf-8")
-    body = body + ("\n本年度工作情况良好。" * 800).encode("utf-8")      # well past 8 KB
+    body = body + ("\n本年度工作情况良好。" * 800).encode("utf-8")  # well past 8 KB
     (tmp_path / "r.txt").write_bytes(body + b"\n" + tail + b"\n")
     p = gx("check", "--isolated", "--format", "json", "r.txt", cwd=tmp_path)
     diags = json.loads(p.stdout)["files"][0]["diagnostics"]

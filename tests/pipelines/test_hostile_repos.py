@@ -1,6 +1,7 @@
 """A checked folder is data, never code (issue 29): planted rule packs and shadowing modules are
 not imported, fixes do not leave the folder through symlinks, one file under two spellings is
 one file, and output names derived from organ names are always writable."""
+
 from __future__ import annotations
 
 import os
@@ -65,6 +66,7 @@ def test_a_pack_installed_in_the_environment_is_still_found(tmp_path):
 
 # --- item 2: --fix never writes through a symbolic link out of the folder ----------------------
 
+
 @pytest.fixture
 def linked(tmp_path):
     """DIR/in.txt → ../outside/target.txt (a fixable report), DIR/own.txt → DIR/real.txt."""
@@ -82,7 +84,7 @@ def linked(tmp_path):
 def test_fix_on_a_folder_does_not_write_through_a_link_out_of_it(linked):
     tmp, text = linked
     p = gx("check", "--isolated", "--fix", str(tmp / "d"))
-    assert p.returncode == 2, p.stderr.decode()       # a fix not written is a failure, as for a read-only file
+    assert p.returncode == 2, p.stderr.decode()  # a fix not written is a failure, as for a read-only file
     assert (tmp / "outside" / "target.txt").read_text(encoding="utf-8") == text
     assert "symbolic link out of the folder" in p.stderr.decode() or "符号链接" in p.stderr.decode()
     # a link that stays inside the folder is fixed (its target is)
@@ -112,6 +114,7 @@ def test_diff_through_a_link_is_fine(linked):
 
 # --- item 13: one file under two spellings is one file -----------------------------------------
 
+
 def test_one_file_under_two_spellings_is_checked_once(tmp_path):
     import json
 
@@ -121,7 +124,7 @@ def test_one_file_under_two_spellings_is_checked_once(tmp_path):
     (d / "link.txt").symlink_to(d / "x.txt")
     p = gx("check", "--isolated", "--format", "json", str(d), str(d / ".." / "d" / "x.txt"))
     obj = json.loads(p.stdout)
-    assert [f["path"] for f in obj["files"]] == [str(d / "link.txt")]      # the first spelling met
+    assert [f["path"] for f in obj["files"]] == [str(d / "link.txt")]  # the first spelling met
     assert not any(x["code"] == "GX703" for f in obj["files"] for x in f["diagnostics"])
 
 

@@ -1,6 +1,7 @@
 """Worker processes of ``gxlint check -j N`` (gxlint/pool.py): a lost worker is replaced and the
 pool goes on; workers end with their parent however it ends, and a pipeline reading gxlint's
 output is not left hanging.  Bounds are generous limits, not timings."""
+
 from __future__ import annotations
 
 import os
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.skipif(not pool.available() or not os.path.isdir("/proc
 def test_a_dead_worker_is_replaced_and_only_its_file_is_lost():
     def work(idx):
         if 5 in idx and len(idx) == 1:
-            os._exit(3)                  # the file that kills its worker, checked alone
+            os._exit(3)  # the file that kills its worker, checked alone
         if 5 in idx:
             os._exit(3)
         return [i * 10 for i in idx]
@@ -28,10 +29,10 @@ def test_a_dead_worker_is_replaced_and_only_its_file_is_lost():
     p = pool.Pool(2, work)
     chunks = [list(range(i, i + 4)) for i in range(0, 40, 4)]
     got = list(p.results(chunks, on_lost=lambda i: "lost", on_error=lambda i, e: "error"))
-    assert [i for i, _ in got] == list(range(40))                      # every file, in order
+    assert [i for i, _ in got] == list(range(40))  # every file, in order
     assert dict(got)[5] == "lost"
     assert all(r == i * 10 for i, r in got if i != 5)
-    assert p.replaced == 2          # the chunk's worker, then the worker of file 5 checked alone
+    assert p.replaced == 2  # the chunk's worker, then the worker of file 5 checked alone
 
 
 def test_a_chunk_that_raises_is_reported_per_file():
@@ -40,8 +41,9 @@ def test_a_chunk_that_raises_is_reported_per_file():
             raise ValueError("bad")
         return idx
 
-    got = dict(pool.Pool(2, work).results([[0, 1], [2, 3], [4]], on_lost=lambda i: "lost",
-                                          on_error=lambda i, e: f"error {e}"))
+    got = dict(
+        pool.Pool(2, work).results([[0, 1], [2, 3], [4]], on_lost=lambda i: "lost", on_error=lambda i, e: f"error {e}")
+    )
     assert got == {0: 0, 1: 1, 2: "error bad", 3: "error bad", 4: 4}
 
 
@@ -96,10 +98,15 @@ def test_workers_end_with_their_parent(tmp_path, sig):
         (tmp_path / f"r{i:03}.txt").write_text(text, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
     # a session of its own: every worker, replaced ones too, is in the parent's process group
-    proc = subprocess.Popen([sys.executable, "-m", "gxlint", "check", "--isolated", "-j", "2", "--fix",
-                             "--format", "json", str(tmp_path)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, preexec_fn=_default_signals)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gxlint", "check", "--isolated", "-j", "2", "--fix", "--format", "json", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_default_signals,
+    )
     kids: set[int] = set()
     end = time.monotonic() + 60
     while time.monotonic() < end and len(kids) < 2:
@@ -109,8 +116,9 @@ def test_workers_end_with_their_parent(tmp_path, sig):
     os.kill(proc.pid, sig)
     # a pipeline reading gxlint's output sees its end: no worker holds stdout/stderr open
     out, err = proc.communicate(timeout=60)
-    assert proc.returncode == -sig, \
+    assert proc.returncode == -sig, (
         f"the parent was to end by signal {sig.name}: {proc.returncode} {err.decode(errors='replace')[-300:]}"
+    )
     # every process of the group ends: the workers (and any worker that replaced one), so nothing
     # writes a fix after the parent is gone
     end = time.monotonic() + 30

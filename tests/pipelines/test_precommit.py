@@ -2,6 +2,7 @@
 docs/en/ci.md (and docs/zh/ci.md) give, with this checkout as the ``repo:`` and the ``rev:`` filled in
 by ``pre-commit autoupdate --bleeding-edge`` as the docs say; pre-commit builds its own virtualenv and
 pip-installs gxlint into it (this needs a package index, and takes a minute the first time)."""
+
 import os
 import re
 import shutil
@@ -18,8 +19,13 @@ pytest.importorskip("pre_commit")
 
 
 def _git(*args, cwd, check=True):
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, env=env, check=check, timeout=120)
 
 
@@ -42,14 +48,21 @@ def repo(tmp_path_factory):
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never")
     env.pop("VIRTUAL_ENV", None)
     # "let pre-commit write it": the documented command fills in the latest commit
-    p = subprocess.run([sys.executable, "-m", "pre_commit", "autoupdate", "--bleeding-edge", "--repo", ROOT],
-                       cwd=d, capture_output=True, env=env, timeout=300)
+    p = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "autoupdate", "--bleeding-edge", "--repo", ROOT],
+        cwd=d,
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
     assert p.returncode == 0, (p.stdout + p.stderr).decode()
     written = (d / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert re.search(r"^    rev: " + head.stdout.decode().strip() + r"\s", written, re.M), written
     _git("add", ".pre-commit-config.yaml", cwd=d)
     _git("commit", "-q", "-m", "config", "--no-verify", cwd=d)
-    p = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=d, capture_output=True, env=env, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"], cwd=d, capture_output=True, env=env, timeout=120
+    )
     assert p.returncode == 0, p.stderr.decode()
     return d, env
 
@@ -72,8 +85,13 @@ def documented_config() -> str:
 def _commit(d, env, name, text, msg):
     (d / name).write_text(text, encoding="utf-8")
     _git("add", name, cwd=d)
-    e = dict(env, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-             GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    e = dict(
+        env,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
     return subprocess.run(["git", "commit", "-m", msg], cwd=d, capture_output=True, env=e, timeout=900)
 
 
@@ -84,8 +102,8 @@ def test_hook_blocks_a_defective_report_and_passes_a_clean_one(repo):
     out = (p.stdout + p.stderr).decode()
     assert p.returncode != 0, out
     assert "gxlint" in out and "Failed" in out
-    assert re.search(r"^2019-report\.txt:\d+:\d+: GX301 \[错误\] ", out, re.M), out   # gxlint's own message
-    assert _git("rev-parse", "HEAD", cwd=d).stdout == head0        # nothing was committed
+    assert re.search(r"^2019-report\.txt:\d+:\d+: GX301 \[错误\] ", out, re.M), out  # gxlint's own message
+    assert _git("rev-parse", "HEAD", cwd=d).stdout == head0  # nothing was committed
     _git("rm", "-q", "-f", "--cached", "2019-report.txt", cwd=d)
     os.remove(d / "2019-report.txt")
 
@@ -109,4 +127,4 @@ def test_fix_hook_applies_safe_fixes(repo):
     fixed = (d / "fixme.txt").read_text(encoding="utf-8")
     assert "\n00 |" not in fixed and fixed == seed_text("001").replace("\n00 |", "\n0 |", 1)
     p = subprocess.run(cmd, cwd=d, capture_output=True, env=env, timeout=900)
-    assert p.returncode == 0, (p.stdout + p.stderr).decode()    # idempotent: nothing left to fix
+    assert p.returncode == 0, (p.stdout + p.stderr).decode()  # idempotent: nothing left to fix

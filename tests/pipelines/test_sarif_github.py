@@ -1,4 +1,5 @@
 """SARIF 2.1.0 (against the official schema) and GitHub workflow-command output; --output, --statistics."""
+
 import json
 import os
 import re
@@ -6,10 +7,11 @@ import re
 import jsonschema
 import pytest
 
-from .conftest import DATA, gx, seed_text
 from gxlint.docs import rule_sections, rule_title
 from gxlint.engine import registry
 from gxlint.output.github import escape_data, escape_property
+
+from .conftest import DATA, gx, seed_text
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +36,18 @@ def write(tmp_path, name, text):
 def test_sarif_validates_against_the_official_schema(tmp_path, schema):
     write(tmp_path, "a.txt", seed_text("001"))
     write(tmp_path, "b.txt", seed_text("002"))
-    (tmp_path / "c.txt").write_bytes(b"%PDF-1.4\x00\x01" * 50)     # GX002: no text, still a valid result
+    (tmp_path / "c.txt").write_bytes(b"%PDF-1.4\x00\x01" * 50)  # GX002: no text, still a valid result
     log = sarif_of(tmp_path, "a.txt", "b.txt", "c.txt")
     jsonschema.Draft7Validator(schema).validate(log)
     run = log["runs"][0]
     assert log["version"] == "2.1.0"
     assert run["columnKind"] == "unicodeCodePoints"
     assert [a["location"]["uri"] for a in run["artifacts"]] == ["a.txt", "b.txt", "c.txt"]
-    assert {r["ruleId"] for r in run["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "c.txt"} == {"GX002"}
+    assert {
+        r["ruleId"]
+        for r in run["results"]
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "c.txt"
+    } == {"GX002"}
     # an invalid log is rejected by the same validator (the check can fail)
     bad = json.loads(json.dumps(log))
     bad["runs"][0]["results"][0]["level"] = "fatal"
@@ -81,10 +87,10 @@ def test_regions_are_code_point_columns_matching_json(tmp_path):
         assert (reg["endLine"], reg["endColumn"]) == (d["end"]["line"], d["end"]["column"])
         assert reg["charOffset"] == d["start"]["offset"]
         assert reg["charLength"] == d["end"]["offset"] - d["start"]["offset"]
-        assert reg["snippet"]["text"] == text[d["start"]["offset"]:d["end"]["offset"]]
+        assert reg["snippet"]["text"] == text[d["start"]["offset"] : d["end"]["offset"]]
     gx301 = [r for r in run["results"] if r["ruleId"] == "GX301"]
     reg = gx301[0]["locations"][0]["physicalLocation"]["region"]
-    assert text.split("\n")[reg["startLine"] - 1][reg["startColumn"] - 1:].startswith(reg["snippet"]["text"])
+    assert text.split("\n")[reg["startLine"] - 1][reg["startColumn"] - 1 :].startswith(reg["snippet"]["text"])
     assert gx301[0]["relatedLocations"], "the cells of the sum are related locations"
 
 
@@ -132,7 +138,7 @@ def test_fingerprints_stable_when_unrelated_lines_are_inserted(tmp_path):
     gx301 = [r for r in before["results"] if r["ruleId"] == "GX301"][0]
     off = gx301["locations"][0]["physicalLocation"]["region"]["charOffset"]
     assert text[off].isdigit()
-    write(tmp_path, "a.txt", text[:off] + ("5" if text[off] != "5" else "6") + text[off + 1:])
+    write(tmp_path, "a.txt", text[:off] + ("5" if text[off] != "5" else "6") + text[off + 1 :])
     changed = sarif_of(tmp_path, "a.txt")["runs"][0]
     fp_before = gx301["partialFingerprints"]["gxlint/v1"]
     now = [r for r in changed["results"] if r["ruleId"] == "GX301"]
@@ -148,7 +154,9 @@ def test_github_workflow_commands(tmp_path):
     out = p.stdout.decode().splitlines()
     diags = js["files"][0]["diagnostics"]
     assert len(out) == len(diags)
-    pat = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=(GX\d{3}) ([a-z-]+)::(.+)$")
+    pat = re.compile(
+        r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=(GX\d{3}) ([a-z-]+)::(.+)$"
+    )
     for line, d in zip(out, diags):
         m = pat.match(line)
         assert m, line
@@ -168,10 +176,10 @@ def test_output_file_and_statistics(tmp_path):
     write(tmp_path, "a.txt", seed_text("001"))
     write(tmp_path, "b.txt", seed_text("004"))
     p = gx("check", "--isolated", "--format", "sarif", "--output", "out/r.sarif", ".", cwd=tmp_path)
-    assert p.returncode == 2 and b"out" in p.stderr            # a missing output folder is a usage error
+    assert p.returncode == 2 and b"out" in p.stderr  # a missing output folder is a usage error
     (tmp_path / "out").mkdir()
     p = gx("check", "--isolated", "--output", "out", "a.txt", cwd=tmp_path)
-    assert p.returncode == 2 and b"Traceback" not in p.stderr          # a folder is not an output file
+    assert p.returncode == 2 and b"Traceback" not in p.stderr  # a folder is not an output file
     p = gx("check", "--isolated", "--format", "sarif", "--output", "out/r.sarif", ".", cwd=tmp_path)
     assert p.returncode == 1 and p.stdout == b""
     assert json.loads((tmp_path / "out" / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"

@@ -17,6 +17,7 @@ Properties, in every damage mode:
 Every damage mode holds (a mode whose reading the parser lacks would be marked xfail in ``NEEDS``,
 with the part it needs).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -39,8 +40,9 @@ def _mode(mode: str):
 
 
 MODES = [_mode(m) for m in synth.DAMAGES]
-SETTINGS = settings(max_examples=15, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=15, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 seeds = st.integers(min_value=0, max_value=2**20)
 CELL_DEFECTS = ("change_cell", "break_row_total")
 
@@ -50,13 +52,16 @@ def _errors(res):
 
 
 def _show(s, diags) -> str:
-    return "\n".join(f"  {d.code} {s.text[d.span.start:d.span.end][:30]!r}: {d.message[:100]}" for d in diags)
+    return "\n".join(f"  {d.code} {s.text[d.span.start : d.span.end][:30]!r}: {d.message[:100]}" for d in diags)
 
 
 @pytest.mark.parametrize("mode", MODES)
 @SETTINGS
-@given(seed=seeds, template=st.sampled_from(("v2019", "v2021")),
-       level=st.sampled_from(("department", "government", "township")))
+@given(
+    seed=seeds,
+    template=st.sampled_from(("v2019", "v2021")),
+    level=st.sampled_from(("department", "government", "township")),
+)
 def test_consistent_reports_get_no_error(mode, seed, template, level):
     s = synth.sample(seed, layout=mode, template=template, level=level)
     note(s.describe())
@@ -91,8 +96,10 @@ def test_cell_defects_are_found_or_the_table_is_unreadable(mode, seed, defects):
         if (code, sp) in got:
             continue
         table = "t4" if code in ("GX304", "GX305") else "t3"
-        assert table in unreadable, (f"{s.describe()}\nexpected {code} at {s.text[sp.start:sp.end]!r} "
-                                     f"not reported and {table} is readable:\n{_show(s, res.diagnostics)}")
+        assert table in unreadable, (
+            f"{s.describe()}\nexpected {code} at {s.text[sp.start : sp.end]!r} "
+            f"not reported and {table} is readable:\n{_show(s, res.diagnostics)}"
+        )
     # 2. no table error elsewhere: an unexpected GX1–GX3 error lies on a row a defect touched (the
     #    prose restates the changed table, so GX4 may rightly follow the defect)
     allowed = [_row_extent(s, d.target[0], d.target[1]) for d in s.defects]
@@ -102,4 +109,5 @@ def test_cell_defects_are_found_or_the_table_is_unreadable(mode, seed, defects):
         if not d.code.startswith(("GX1", "GX2", "GX3")) or (d.code, Span(d.span.start, d.span.end)) in exp:
             continue
         assert d.code.startswith("GX3") and any(a.start <= d.span.start < a.end for a in allowed), (
-            f"{s.describe()}\nunexpected error:\n{_show(s, [d])}")
+            f"{s.describe()}\nunexpected error:\n{_show(s, [d])}"
+        )

@@ -1,4 +1,5 @@
 """The generator itself: its reports are consistent, and its ground truth follows the spec."""
+
 from __future__ import annotations
 
 import random
@@ -64,7 +65,8 @@ def test_ground_truth_of_one_changed_applicant_cell():
     r = rep.render()
     assert synth.expected(rep, r) == sorted(
         [("GX301", r.span("cell", "t3", "r3_1", "ce")), ("GX302", r.span("cell", "t3", "r3_7", "ce"))],
-        key=lambda x: x[1].start)
+        key=lambda x: x[1].start,
+    )
 
 
 def test_ground_truth_of_a_broken_row_total():
@@ -73,7 +75,8 @@ def test_ground_truth_of_a_broken_row_total():
     rep.t3["r3_2"]["tot"] += 4
     r = rep.render()
     assert sorted(synth.expected(rep, r)) == sorted(
-        [("GX301", r.span("cell", "t3", "r3_2", "tot")), ("GX302", r.span("cell", "t3", "r3_7", "tot"))])
+        [("GX301", r.span("cell", "t3", "r3_2", "tot")), ("GX302", r.span("cell", "t3", "r3_7", "tot"))]
+    )
 
 
 def test_ground_truth_of_a_changed_grand_total():
@@ -91,12 +94,14 @@ def test_ground_truth_of_a_new_application_count():
     rep.t3["r1"]["np"] += 1
     r = rep.render()
     assert sorted(synth.expected(rep, r), key=lambda x: x[0]) == [
-        ("GX301", r.span("cell", "t3", "r1", "np")), ("GX303", r.span("cell", "t3", "r4", "np"))]
+        ("GX301", r.span("cell", "t3", "r1", "np")),
+        ("GX303", r.span("cell", "t3", "r4", "np")),
+    ]
 
 
 def test_blank_cell_hides_its_identities():
     rep = synth.generate(2, template="v2021")
-    rep.t3["r3_1"]["ce"] += 1          # would break r3_1 and （七）总计 商业企业
+    rep.t3["r3_1"]["ce"] += 1  # would break r3_1 and （七）总计 商业企业
     rep.blank.add(("t3", "r3_1", "ce"))  # … but the cell is blank
     r = rep.render("pipe")
     assert synth.expected(rep, r) == [("GX206", r.span("cell", "t3", "r3_1", "ce"))]

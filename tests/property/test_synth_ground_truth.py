@@ -7,6 +7,7 @@ reproduces it (``gxlint.synth.sample(seed, layout=…, …)``) and the expected/
 
 GX4 (prose vs tables) is compared too (``GXLINT_SYNTH_PROSE=0`` leaves it out, to tell a parser problem from a prose one).
 """
+
 from __future__ import annotations
 
 import os
@@ -23,19 +24,27 @@ PROSE = os.environ.get("GXLINT_SYNTH_PROSE", "1") == "1"
 FAMILIES = ("GX1", "GX2", "GX3", "GX4") if PROSE else ("GX1", "GX2", "GX3")
 TABLE_DEFECTS = tuple(d for d in synth.DEFECTS if d != "change_prose_number")
 
-COMMON = settings(max_examples=50, deadline=None, derandomize=True, database=None,
-                  phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
-                  suppress_health_check=[HealthCheck.too_slow])
+COMMON = settings(
+    max_examples=50,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _diff(s: synth.Sample, got) -> str:
     def show(items):
-        return "\n".join(f"  {c} {sp.start}-{sp.end} {s.text[sp.start:sp.end][:40]!r}" for c, sp in items)
+        return "\n".join(f"  {c} {sp.start}-{sp.end} {s.text[sp.start : sp.end][:40]!r}" for c, sp in items)
+
     missing = [x for x in s.expected if x not in got]
     extra = [x for x in got if x not in s.expected]
-    return (f"{s.describe()}\nreproduce: gxlint.synth.sample({s.report.seed}, layout={s.rendered.layout!r}, "
-            f"script={s.rendered.script!r}, pinyin={s.rendered.pinyin}, defects=…)\n"
-            f"expected but not reported:\n{show(missing)}\nreported but not expected:\n{show(extra)}")
+    return (
+        f"{s.describe()}\nreproduce: gxlint.synth.sample({s.report.seed}, layout={s.rendered.layout!r}, "
+        f"script={s.rendered.script!r}, pinyin={s.rendered.pinyin}, defects=…)\n"
+        f"expected but not reported:\n{show(missing)}\nreported but not expected:\n{show(extra)}"
+    )
 
 
 def check(s: synth.Sample, hyp: bool = True) -> None:
@@ -62,16 +71,20 @@ def test_defects_are_reported_exactly(layout, seed, script, pinyin, defects):
 
 @pytest.mark.parametrize("layout", synth.LAYOUTS)
 @settings(max_examples=20, deadline=None, derandomize=True, database=None)
-@given(seed=seeds, script=scripts, pinyin=st.booleans(),
-       template=st.sampled_from(("v2019", "v2021")), level=st.sampled_from(("department", "government", "township")))
+@given(
+    seed=seeds,
+    script=scripts,
+    pinyin=st.booleans(),
+    template=st.sampled_from(("v2019", "v2021")),
+    level=st.sampled_from(("department", "government", "township")),
+)
 def test_clean_reports_are_silent(layout, seed, script, pinyin, template, level):
     s = synth.sample(seed, layout=layout, script=script, pinyin=pinyin, template=template, level=level)
     assert s.expected == []
     check(s)
 
 
-@pytest.mark.skipif(not PROSE,
-                    reason="GXLINT_SYNTH_PROSE=0: prose ground truth left out")
+@pytest.mark.skipif(not PROSE, reason="GXLINT_SYNTH_PROSE=0: prose ground truth left out")
 @pytest.mark.parametrize("layout", ("pipe", "cells_blank", "oneline"))
 @COMMON
 @given(seed=seeds, script=scripts, defects=st.lists(st.sampled_from(synth.DEFECTS), max_size=3))

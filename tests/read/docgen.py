@@ -6,6 +6,7 @@ table 二 captions across the table, table 四's 行政复议/行政诉讼 group
 
 ``CELLS`` records where each model cell lands: (table, row, col) in the Word grid (1-based), so a
 test can say where a defect injected into one cell must be reported."""
+
 from __future__ import annotations
 
 import copy
@@ -61,7 +62,7 @@ _SUB = re.compile(r"^（([一二三四五])）")
 
 class Built:
     def __init__(self) -> None:
-        self.cells: dict[tuple, tuple[int, int, int]] = {}   # ("t3", rid, col) → (table, row, col)
+        self.cells: dict[tuple, tuple[int, int, int]] = {}  # ("t3", rid, col) → (table, row, col)
         self.tables = 0
 
 
@@ -100,11 +101,11 @@ def build_docx(rep, path: str, script: str = "simplified") -> Built:
             m = _HEAD.match(s)
             if m:
                 section = "一二三四五六".index(m.group(1)) + 1
-                _numbered(doc, s[m.end():], 0, style="Heading 1")
+                _numbered(doc, s[m.end() :], 0, style="Heading 1")
                 continue
         m = _SUB.match(s)
         if m and len(s) < 30:
-            _numbered(doc, s[m.end():], 1)
+            _numbered(doc, s[m.end() :], 1)
             continue
         doc.add_paragraph(s)
     doc.save(path)
@@ -180,7 +181,12 @@ def _t3(doc, rep, conv, built: Built) -> None:
         parts = rid.split("_")
         if len(parts) == 3:
             blocks.setdefault("_".join(parts[:2]), []).append(k)
-    block_label = {"r3_3": "（三）不予公开", "r3_4": "（四）无法提供", "r3_5": "（五）不予处理", "r3_6": "（六）其他处理"}
+    block_label = {
+        "r3_3": "（三）不予公开",
+        "r3_4": "（四）无法提供",
+        "r3_5": "（五）不予处理",
+        "r3_6": "（六）其他处理",
+    }
     for b, ks in blocks.items():
         _put(t, first + ks[0], 1, conv(block_label[b]), r2=first + ks[-1])
     for k, (rid, lab) in enumerate(rows):
@@ -219,7 +225,9 @@ def report_from_seed(text: str, seed: int = 0):
 
     res = lint(text, "seed.txt")
     doc = res.doc
-    rep = synth.generate(seed, year=doc.meta.year, template=doc.template if doc.template in ("v2019", "v2021") else None)
+    rep = synth.generate(
+        seed, year=doc.meta.year, template=doc.template if doc.template in ("v2019", "v2021") else None
+    )
     rep = copy.deepcopy(rep)
     t3 = doc.tables.get("t3")
     if t3 is not None:
@@ -243,8 +251,10 @@ def build_html(rep, script: str = "simplified") -> str:
     import html as _html
 
     text = rep.render(layout="markdown", script=script).text
-    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title></head><body>',
-           '<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div><div class="article">']
+    out = [
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title></head><body>',
+        '<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div><div class="article">',
+    ]
     in_table = False
     for line in text.splitlines():
         if line.startswith("|---"):

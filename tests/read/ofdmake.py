@@ -17,6 +17,7 @@ the pages in order) → ``Doc_0/Pages/Page_N/Content.xml``, one layer of ``TextO
 Ruling lines are ``PathObject`` s (``M x y L x y``, stroked, 0.25 mm).  :func:`package` writes any
 parts given (for the broken-file tests).
 """
+
 from __future__ import annotations
 
 import io
@@ -41,31 +42,38 @@ def package(parts: dict[str, bytes | str], compression=zipfile.ZIP_DEFLATED) -> 
 
 
 def ofd_xml(doc_root: str = "Doc_0/Document.xml") -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{NS}" Version="1.1" DocType="OFD">'
-            "<ofd:DocBody><ofd:DocInfo><ofd:DocID>0c9b1ad0e1f34f47a9f0b1d2c3e4f5a6</ofd:DocID>"
-            "<ofd:Creator>gxlint tests</ofd:Creator></ofd:DocInfo>"
-            f"<ofd:DocRoot>{doc_root}</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{NS}" Version="1.1" DocType="OFD">'
+        "<ofd:DocBody><ofd:DocInfo><ofd:DocID>0c9b1ad0e1f34f47a9f0b1d2c3e4f5a6</ofd:DocID>"
+        "<ofd:Creator>gxlint tests</ofd:Creator></ofd:DocInfo>"
+        f"<ofd:DocRoot>{doc_root}</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+    )
 
 
 def document_xml(npages: int, width_mm: float = 210, height_mm: float = 297) -> str:
     pages = "".join(f'<ofd:Page ID="{10 + k}" BaseLoc="Pages/Page_{k}/Content.xml"/>' for k in range(npages))
-    return (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>'
-            f"<ofd:MaxUnitID>{100000}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 {width_mm:g} {height_mm:g}"
-            "</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
-            f"<ofd:Pages>{pages}</ofd:Pages></ofd:Document>")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>'
+        f"<ofd:MaxUnitID>{100000}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 {width_mm:g} {height_mm:g}"
+        "</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+        f"<ofd:Pages>{pages}</ofd:Pages></ofd:Document>"
+    )
 
 
 def public_res(font_file: Optional[str] = None) -> str:
     file = f"<ofd:FontFile>{font_file}</ofd:FontFile>" if font_file else ""
-    return (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"><ofd:Fonts>'
-            f'<ofd:Font ID="2" FontName="SimSun" FamilyName="宋体">{file}</ofd:Font></ofd:Fonts></ofd:Res>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"><ofd:Fonts>'
+        f'<ofd:Font ID="2" FontName="SimSun" FamilyName="宋体">{file}</ofd:Font></ofd:Fonts></ofd:Res>'
+    )
 
 
 def page_xml(objects: list[str], width_mm: Optional[float] = None, height_mm: Optional[float] = None) -> str:
-    area = (f"<ofd:Area><ofd:PhysicalBox>0 0 {width_mm:g} {height_mm:g}</ofd:PhysicalBox></ofd:Area>"
-            if width_mm else "")
-    return (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}">{area}<ofd:Content>'
-            f'<ofd:Layer ID="3" Type="Body">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
+    area = f"<ofd:Area><ofd:PhysicalBox>0 0 {width_mm:g} {height_mm:g}</ofd:PhysicalBox></ofd:Area>" if width_mm else ""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}">{area}<ofd:Content>'
+        f'<ofd:Layer ID="3" Type="Body">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>'
+    )
 
 
 def _esc(s: str) -> str:
@@ -110,7 +118,7 @@ def text_objects(chars, mode: str = "runs", glyphs: Optional[dict[str, int]] = N
             oid += 1
             x0, top = g[0].x0, min(c.top for c in g)
             right, bottom = max(c.x1 for c in g), max(c.bottom for c in g)
-            pad = 0 if mode == "chars" else size * 0.1    # one character: its box is its advance
+            pad = 0 if mode == "chars" else size * 0.1  # one character: its box is its advance
             boundary = f"{_mm(x0)} {_mm(top)} {_mm(right - x0 + pad)} {_mm(bottom - top + pad)}"
             x = 0.0
             y = g[0].base - top
@@ -129,11 +137,15 @@ def text_objects(chars, mode: str = "runs", glyphs: Optional[dict[str, int]] = N
                 assert glyphs is not None
                 ids = [glyphs.setdefault(ch, len(glyphs) + 3) for ch in text]
                 text = "".join(chr(0xE000 + (i % 0x1800)) for i in ids)
-                cg = (f'<ofd:CGTransform CodePosition="0" CodeCount="{len(ids)}" GlyphCount="{len(ids)}">'
-                      f'<ofd:Glyphs>{" ".join(map(str, ids))}</ofd:Glyphs></ofd:CGTransform>')
-            out.append(f'<ofd:TextObject ID="{oid}" Boundary="{boundary}" Font="2" Size="{_mm(size)}">'
-                       f'<ofd:FillColor Value="0 0 0"/>{cg}'
-                       f'<ofd:TextCode X="{_mm(x)}" Y="{_mm(y)}"{delta}>{_esc(text)}</ofd:TextCode></ofd:TextObject>')
+                cg = (
+                    f'<ofd:CGTransform CodePosition="0" CodeCount="{len(ids)}" GlyphCount="{len(ids)}">'
+                    f"<ofd:Glyphs>{' '.join(map(str, ids))}</ofd:Glyphs></ofd:CGTransform>"
+                )
+            out.append(
+                f'<ofd:TextObject ID="{oid}" Boundary="{boundary}" Font="2" Size="{_mm(size)}">'
+                f'<ofd:FillColor Value="0 0 0"/>{cg}'
+                f'<ofd:TextCode X="{_mm(x)}" Y="{_mm(y)}"{delta}>{_esc(text)}</ofd:TextCode></ofd:TextObject>'
+            )
     return out
 
 
@@ -145,9 +157,11 @@ def path_objects(h_edges, v_edges, start_id: int = 50_000) -> list[str]:
         oid += 1
         bx, by = min(x0, x1) - 1, min(y0, y1) - 1
         bw, bh = abs(x1 - x0) + 2, abs(y1 - y0) + 2
-        out.append(f'<ofd:PathObject ID="{oid}" Boundary="{_mm(bx)} {_mm(by)} {_mm(bw)} {_mm(bh)}" LineWidth="0.25">'
-                   f'<ofd:StrokeColor Value="0 0 0"/><ofd:AbbreviatedData>M {_mm(x0 - bx)} {_mm(y0 - by)} '
-                   f'L {_mm(x1 - bx)} {_mm(y1 - by)}</ofd:AbbreviatedData></ofd:PathObject>')
+        out.append(
+            f'<ofd:PathObject ID="{oid}" Boundary="{_mm(bx)} {_mm(by)} {_mm(bw)} {_mm(bh)}" LineWidth="0.25">'
+            f'<ofd:StrokeColor Value="0 0 0"/><ofd:AbbreviatedData>M {_mm(x0 - bx)} {_mm(y0 - by)} '
+            f"L {_mm(x1 - bx)} {_mm(y1 - by)}</ofd:AbbreviatedData></ofd:PathObject>"
+        )
     return out
 
 
@@ -161,7 +175,8 @@ def from_geometry(pages, mode: str = "runs", skip_pages: tuple[int, ...] = ()) -
             continue
         objs = text_objects(chars, mode, glyphs) + path_objects(hs, vs)
         parts[f"Doc_0/Pages/Page_{k}/Content.xml"] = page_xml(
-            objs, *((round(w / PT, 3), round(h / PT, 3)) if (w, h) != (width, height) else (None, None)))
+            objs, *((round(w / PT, 3), round(h / PT, 3)) if (w, h) != (width, height) else (None, None))
+        )
     font = None
     if glyphs is not None:
         font = "font_2.ttf"

@@ -1,5 +1,6 @@
 """Making PDFs for the PDF reader's tests and benchmarks: raw hand-built files (bombs, damaged,
 image-only), and a generated report laid out in HTML and printed to PDF by LibreOffice."""
+
 from __future__ import annotations
 
 import html
@@ -35,16 +36,21 @@ def stream(data: bytes, compress: bool = False, extra: bytes = b"") -> bytes:
 
 def text_pdf(lines: list[str]) -> bytes:
     """A one-page PDF with Latin text lines (Helvetica)."""
-    ops = b"BT /F1 12 Tf 72 760 Td 16 TL " + b" ".join(
-        b"(" + ln.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '" for ln in lines) + b" ET"
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        stream(ops),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    ops = (
+        b"BT /F1 12 Tf 72 760 Td 16 TL "
+        + b" ".join(b"(" + ln.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '" for ln in lines)
+        + b" ET"
+    )
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(ops),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def image_pdf(pages: int = 2) -> bytes:
@@ -54,15 +60,22 @@ def image_pdf(pages: int = 2) -> bytes:
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     kids = []
     img_id = 3
-    objs.append(stream(pixels, compress=True,
-                       extra=b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
-                             b" /BitsPerComponent 8" % (w, h)))
+    objs.append(
+        stream(
+            pixels,
+            compress=True,
+            extra=b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+            b" /BitsPerComponent 8" % (w, h),
+        )
+    )
     for _ in range(pages):
         content_id = len(objs) + 1
         objs.append(stream(b"q 500 0 0 700 47 71 cm /Im0 Do Q"))
         page_id = len(objs) + 1
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
-                    b" /Resources << /XObject << /Im0 %d 0 R >> >> >>" % (content_id, img_id))
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+            b" /Resources << /XObject << /Im0 %d 0 R >> >> >>" % (content_id, img_id)
+        )
         kids.append(b"%d 0 R" % page_id)
     objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % pages
     return raw_pdf(objs)
@@ -74,10 +87,15 @@ def page_count_bomb(levels: int = 7, fan: int = 10) -> bytes:
     # node k (object k+2) has `fan` kids, all object k+3; the last level points at the page
     for k in range(levels):
         kid = k + 3
-        objs.append(b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % kid for _ in range(fan))
-                    + b"] /Count %d >>" % (fan ** (levels - k)))
-    objs.append(b"<< /Type /Page /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
-                % (levels + 3, levels + 4))
+        objs.append(
+            b"<< /Type /Pages /Kids ["
+            + b" ".join(b"%d 0 R" % kid for _ in range(fan))
+            + b"] /Count %d >>" % (fan ** (levels - k))
+        )
+    objs.append(
+        b"<< /Type /Page /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
+        % (levels + 3, levels + 4)
+    )
     objs.append(stream(b"BT /F1 12 Tf 72 760 Td (page) Tj ET"))
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     return raw_pdf(objs)
@@ -87,15 +105,17 @@ def deep_nesting_bomb(depth: int = 200_000) -> bytes:
     """Objects nested far deeper than any parser's stack: an array of arrays …, and a chain of
     object streams each holding the next one."""
     deep = b"[" * depth + b"]" * depth
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R /Deep 6 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> /Deep 6 0 R >> >>",
-        stream(b"BT /F1 12 Tf 72 760 Td (text) Tj ET"),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        deep,
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /Deep 6 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> /Deep 6 0 R >> >>",
+            stream(b"BT /F1 12 Tf 72 760 Td (text) Tj ET"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            deep,
+        ]
+    )
 
 
 def inflate_bomb(megabytes: int = 256, outer: Optional[str] = None) -> bytes:
@@ -119,15 +139,18 @@ def inflate_bomb(megabytes: int = 256, outer: Optional[str] = None) -> bytes:
         import base64
 
         data, filters = base64.a85encode(data, wrapcol=76) + b"~>", b"[/A85 /Fl]"
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
+        ]
+    )
 
 
 # ----------------------------------------------------------------------------- LibreOffice
+
 
 def soffice() -> Optional[str]:
     return shutil.which("soffice") or shutil.which("libreoffice")
@@ -137,8 +160,10 @@ def report_html(text: str, ruled: bool = True) -> str:
     """A report's ``pipe`` layout as an HTML page: paragraphs, and tables (ruled, or with no lines at
     all) whose short rows span the missing columns with their first cell."""
     border = "1px solid black" if ruled else "none"
-    out = ['<html><head><meta charset="utf-8"><style>table{border-collapse:collapse}'
-           f"td{{border:{border};padding:2px}}p{{text-indent:2em;margin:0}}</style></head><body>"]
+    out = [
+        '<html><head><meta charset="utf-8"><style>table{border-collapse:collapse}'
+        f"td{{border:{border};padding:2px}}p{{text-indent:2em;margin:0}}</style></head><body>"
+    ]
     lines = text.split("\n")
     i = 0
     while i < len(lines):
@@ -153,7 +178,9 @@ def report_html(text: str, ruled: bool = True) -> str:
             out.append(f'<table border="{1 if ruled else 0}" cellspacing="0" width="100%">')
             for r in rows:
                 span = width - len(r) + 1
-                tds = [f'<td colspan="{span}">{html.escape(r[0])}</td>' if span > 1 else f"<td>{html.escape(r[0])}</td>"]
+                tds = [
+                    f'<td colspan="{span}">{html.escape(r[0])}</td>' if span > 1 else f"<td>{html.escape(r[0])}</td>"
+                ]
                 tds += [f"<td>{html.escape(c)}</td>" for c in r[1:]]
                 out.append("<tr>" + "".join(tds) + "</tr>")
             out.append("</table>")
@@ -172,9 +199,22 @@ def convert(srcs: list[str], outdir: str, timeout: float = 300) -> list[Optional
     profile = "file://" + os.path.join(outdir, "lo-profile")
     # Writer's HTML import (not Writer/Web, which loses the first paragraph): what an office gets
     # printing the page from its word processor
-    subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--infilter=HTML (StarWriter)",
-                    "--convert-to", "pdf:writer_pdf_Export", "--outdir", outdir, *srcs],
-                   capture_output=True, timeout=timeout, check=False)
+    subprocess.run(
+        [
+            exe,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--infilter=HTML (StarWriter)",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            outdir,
+            *srcs,
+        ],
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
     out = []
     for src in srcs:
         pdf = os.path.splitext(os.path.join(outdir, os.path.basename(src)))[0] + ".pdf"
@@ -210,37 +250,47 @@ def report_pdf(seed: int = 7, size: Optional[int] = None, tmp: Optional[str] = N
 
 def page_count_lie(count: int = 10_000_000) -> bytes:
     """A page tree that claims ``count`` pages."""
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ]
+    )
 
 
 def many_pages(n: int) -> bytes:
     """``n`` real (empty) pages."""
     kids = list(range(3, 3 + n))
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % n]
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % n,
+    ]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * n
     return raw_pdf(objs)
 
 
-def placed_text_pdf(pages: list[list[tuple[float, float, str]]], size: float = 11,
-                    rules: Optional[list[list[tuple[float, float, float, float]]]] = None) -> bytes:
+def placed_text_pdf(
+    pages: list[list[tuple[float, float, str]]],
+    size: float = 11,
+    rules: Optional[list[list[tuple[float, float, float, float]]]] = None,
+) -> bytes:
     """Pages of Latin text lines placed at (x, baseline y from the top), and per page ruling lines
     (x0, y0, x1, y1 from the top) — for page furniture and geometry."""
     n = len(pages)
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for k, lines in enumerate(pages):
-        ops = b" ".join(b"BT /F1 %g Tf %g %g Td (%s) Tj ET" % (size, x, 842 - y, t.encode("latin-1"))
-                        for x, y, t in lines)
-        for x0, y0, x1, y1 in (rules[k] if rules else []):
+        ops = b" ".join(
+            b"BT /F1 %g Tf %g %g Td (%s) Tj ET" % (size, x, 842 - y, t.encode("latin-1")) for x, y, t in lines
+        )
+        for x0, y0, x1, y1 in rules[k] if rules else []:
             ops += b" 0.5 w %g %g m %g %g l S" % (x0, 842 - y0, x1, 842 - y1)
         objs.append(stream(ops))
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
-                    b" /Resources << /Font << /F1 3 0 R >> >> >>" % (len(objs)))
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> >> >>" % (len(objs))
+        )
         kids.append(b"%d 0 R" % len(objs))
     objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % n
     return raw_pdf(objs)
@@ -265,35 +315,40 @@ def object_stream_chain(n: int = 5000) -> bytes:
     return raw_pdf(objs)
 
 
-def sideways_pdf(lines: list[tuple[float, float, str]], rules: list[tuple[float, float, float, float]],
-                 size: float = 11) -> bytes:
+def sideways_pdf(
+    lines: list[tuple[float, float, str]], rules: list[tuple[float, float, float, float]], size: float = 11
+) -> bytes:
     """A landscape page made the way some producers do it: a portrait page with /Rotate 90 whose
     content is drawn turned a quarter (text running upwards). ``lines`` (x, baseline y) and
     ``rules`` (x0, y0, x1, y1) are given as the page is read: 842 wide, 595 high, origin top left."""
     ops = []
-    for x0, y0, x1, y1 in rules:            # reading (X, Y) → page space (x, y) = (Y, X)
+    for x0, y0, x1, y1 in rules:  # reading (X, Y) → page space (x, y) = (Y, X)
         ops.append(b"%g %g m %g %g l S" % (y0, x0, y1, x1))
     for x, y, t in lines:
         ops.append(b"BT /F1 %g Tf 0 1 -1 0 %g %g Tm (%s) Tj ET" % (size, y, x, t.encode("latin-1")))
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        stream(b"0.5 w " + b" ".join(ops)),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(b"0.5 w " + b" ".join(ops)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def unmapped_text_pdf() -> bytes:
     """Text whose font maps every code to a private-use glyph name: PDFium reads glyph numbers,
     not characters (what a CJK font embedded without a ToUnicode map gives)."""
     names = b" ".join(b"/uniE%03X" % k for k in range(26))
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        stream(b"BT /F1 12 Tf 72 760 Td (ABCDEFGHIJ KLMNOP) Tj 0 -16 Td (QRSTUVWXYZ) Tj ET"),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [65 " + names + b"] >> >>",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(b"BT /F1 12 Tf 72 760 Td (ABCDEFGHIJ KLMNOP) Tj 0 -16 Td (QRSTUVWXYZ) Tj ET"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [65 " + names + b"] >> >>",
+        ]
+    )

@@ -1,6 +1,7 @@
 """Bounded time and memory in the readers (issue 29, items 5–10, 17–19): a few KB of hostile
 markup may not cost gigabytes; a table or list beyond any report's size is GX002 with the reason,
 and nothing is silently lost."""
+
 from __future__ import annotations
 
 from readbounds import check, codes
@@ -16,6 +17,7 @@ def _gx002(diags, needle: str) -> dict:
 
 # --- item 5: .docx grids and list numbers ------------------------------------------------------
 
+
 def _row(cells: str, trpr: str = "") -> str:
     return f"<w:tr>{'<w:trPr>' + trpr + '</w:trPr>' if trpr else ''}{cells}</w:tr>"
 
@@ -26,21 +28,25 @@ def _tc(text: str = "0", span: int = 1) -> str:
 
 
 def test_docx_huge_grid_before_is_gx002(tmp_path):
-    body = p("某县2023年政府信息公开工作年度报告") + "<w:tbl>" + \
-        _row(_tc("总计"), '<w:gridBefore w:val="2000000000"/>') + "</w:tbl>"
+    body = (
+        p("某县2023年政府信息公开工作年度报告")
+        + "<w:tbl>"
+        + _row(_tc("总计"), '<w:gridBefore w:val="2000000000"/>')
+        + "</w:tbl>"
+    )
     f = tmp_path / "gb.docx"
     f.write_bytes(make_docx(body))
     _gx002(check(f), "table 1 is too large")
 
 
 def test_docx_rows_of_wide_spans_are_gx002(tmp_path):
-    row = _row(_tc("1", 64) * 4)            # 256 columns: allowed per row, but not 600 such rows
+    row = _row(_tc("1", 64) * 4)  # 256 columns: allowed per row, but not 600 such rows
     body = p("某县2023年政府信息公开工作年度报告") + "<w:tbl>" + row * 600 + "</w:tbl>"
     f = tmp_path / "span.docx"
     f.write_bytes(make_docx(body))
     assert f.stat().st_size < 20_000
     _gx002(check(f), "table 1 is too large")
-    wide = p("报告") + "<w:tbl>" + _row(_tc("1", 64) * 5) + "</w:tbl>"     # 320 columns in one row
+    wide = p("报告") + "<w:tbl>" + _row(_tc("1", 64) * 5) + "</w:tbl>"  # 320 columns in one row
     f.write_bytes(make_docx(wide))
     _gx002(check(f), "320 columns")
 
@@ -100,21 +106,24 @@ def test_html_source_anchoring_is_linear(tmp_path):
     assert _anchor(blocks, page) <= ANCHOR_BUDGET * len(page) + (1 << 20)
     f = tmp_path / "anchor.html"
     f.write_bytes(page.encode())
-    assert check(f, timeout=120) is not None          # was 70 s of CPU: a generous bound, not a timing
+    assert check(f, timeout=120) is not None  # was 70 s of CPU: a generous bound, not a timing
 
 
 def test_html_anchoring_still_finds_every_block():
     from gxlint.read.html import read_html_str
 
-    page = _page('<p class="x1">本年<b>新收</b>申请1件。</p><table><tr><td width="1">行</td><td>1</td></tr></table>').decode()
+    page = _page(
+        '<p class="x1">本年<b>新收</b>申请1件。</p><table><tr><td width="1">行</td><td>1</td></tr></table>'
+    ).decode()
     blocks = read_html_str(page)
     cells = [c for b in blocks if hasattr(b, "rows") for r in b.rows for c in r]
     for b in [x for x in blocks if not hasattr(x, "rows")] + cells:
         off = b.loc["offset"]
-        assert page[off] == b.text[0], (b.text, page[off:off + 10])
+        assert page[off] == b.text[0], (b.text, page[off : off + 10])
 
 
 # --- item 9: HTML nested deeper than the parser's default ------------------------------------
+
 
 def _deep(n: int) -> bytes:
     paras = "".join(f"<div><p>第{k}段 本年共收到申请{k}件。</p>\n" for k in range(n))
@@ -137,6 +146,7 @@ def test_html_nested_past_the_parser_limit_is_gx002_not_a_partial_report(tmp_pat
 
 
 # --- item 7: PDF filter chains -------------------------------------------------------------------
+
 
 def test_pdf_inflate_bomb_behind_a_filter_chain_is_refused(tmp_path):
     import pdfmake
@@ -203,6 +213,7 @@ def test_each_pdf_filter_stage_decodes_and_is_capped():
 
 # --- item 18: a .docx's images do not count against the size limit ----------------------------
 
+
 def test_a_docx_large_because_of_images_is_read(tmp_path):
     import io
     import os
@@ -211,13 +222,13 @@ def test_a_docx_large_because_of_images_is_read(tmp_path):
     body = p("某县2023年政府信息公开工作年度报告") + p("一、总体情况") + p("本年共收到申请3件。")
     buf = io.BytesIO(make_docx(body))
     with zipfile.ZipFile(buf, "a", zipfile.ZIP_STORED) as zf:
-        zf.writestr("word/media/image1.png", os.urandom(21 * 1024 * 1024))     # incompressible
+        zf.writestr("word/media/image1.png", os.urandom(21 * 1024 * 1024))  # incompressible
     f = tmp_path / "photos.docx"
     f.write_bytes(buf.getvalue())
     assert f.stat().st_size > 20 * 1024 * 1024
     diags = check(f)
     assert "GX002" not in codes(diags), [d["message"] for d in diags]
-    assert any(d["code"] == "GX101" for d in diags)          # read: its text is checked
+    assert any(d["code"] == "GX101" for d in diags)  # read: its text is checked
     # a text file of that size is still refused, and so is a package past 16 times the limit
     t = tmp_path / "big.txt"
     t.write_bytes(b"a" * (21 * 1024 * 1024))
@@ -226,6 +237,7 @@ def test_a_docx_large_because_of_images_is_read(tmp_path):
 
 
 # --- item 19: w:altChunk is read, or said to be there ------------------------------------------
+
 
 def _with_chunk(body: str, name: str, data: bytes) -> bytes:
     import io
@@ -237,9 +249,13 @@ def _with_chunk(body: str, name: str, data: bytes) -> bytes:
         for info in src.infolist():
             raw = src.read(info)
             if info.filename == "word/_rels/document.xml.rels":
-                raw = raw.replace(b"</Relationships>", (
-                    b'<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" '
-                    b'Target="' + name.encode() + b'"/></Relationships>'))
+                raw = raw.replace(
+                    b"</Relationships>",
+                    (
+                        b'<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" '
+                        b'Target="' + name.encode() + b'"/></Relationships>'
+                    ),
+                )
             zf.writestr(info, raw)
         zf.writestr("word/" + name, data)
     return buf.getvalue()
@@ -251,8 +267,10 @@ CHUNK = '<w:altChunk r:id="rIdC"/>'
 def test_an_html_alt_chunk_is_read_in_place():
     from gxlint.read import read
 
-    page = ("<html><body><p>一、总体情况</p><p>本年共收到申请3件。</p>"
-            "<table><tr><td>（一）予以公开</td><td>3</td></tr></table></body></html>").encode("utf-8")
+    page = (
+        "<html><body><p>一、总体情况</p><p>本年共收到申请3件。</p>"
+        "<table><tr><td>（一）予以公开</td><td>3</td></tr></table></body></html>"
+    ).encode("utf-8")
     data = _with_chunk(p("某县2023年政府信息公开工作年度报告") + CHUNK + p("六、其他需要报告的事项"), "chunk.htm", page)
     src = read(data, "x.docx")
     t = src.text
@@ -271,10 +289,11 @@ def test_a_docx_alt_chunk_is_read_and_an_rtf_one_is_gx002(tmp_path):
     f.write_bytes(_with_chunk(p("某县2023年政府信息公开工作年度报告") + CHUNK, "chunk.rtf", b"{\\rtf1\\ansi hello}"))
     diags = check(f)
     _gx002(diags, "RTF")
-    assert codes(diags) == ["GX002"]          # never the GX101 of a report read in part
+    assert codes(diags) == ["GX002"]  # never the GX101 of a report read in part
 
 
 # --- item 10: PDF fonts without a ToUnicode map (after ghostscript pdfwrite) ---------------------
+
 
 def _without_tounicode(tmp_path):
     import os
@@ -288,12 +307,16 @@ def _without_tounicode(tmp_path):
         pytest.skip("ghostscript (gs) is not installed")
     src = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures", "pdf", "synth-1-change_cell.pdf")
     out = tmp_path / "gs.pdf"
-    subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-dCompressPages=false",
-                    f"-sOutputFile={out}", src], check=True, timeout=120, capture_output=True)
+    subprocess.run(
+        [gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-dCompressPages=false", f"-sOutputFile={out}", src],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
     data = out.read_bytes()
     assert b"/ToUnicode" in data
     nomap = tmp_path / "nomap.pdf"
-    nomap.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))      # same length: the xref holds
+    nomap.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))  # same length: the xref holds
     return out, nomap
 
 
@@ -301,14 +324,16 @@ def test_pdf_without_unicode_maps_is_gx002_not_mojibake(tmp_path):
     with_map, nomap = _without_tounicode(tmp_path)
     diags = check(nomap)
     _gx002(diags, "cannot be extracted")
-    assert codes(diags) == ["GX002"]                # not GX101 and fifty bogus warnings
-    assert "GX002" not in codes(check(with_map))    # the same file with its maps reads
+    assert codes(diags) == ["GX002"]  # not GX101 and fifty bogus warnings
+    assert "GX002" not in codes(check(with_map))  # the same file with its maps reads
 
 
 def test_glyph_order_tells_glyph_numbers_from_text():
     from gxlint.read.layout import glyph_order as _glyph_order
 
     assert _glyph_order("! \"#$%&'()*+,-./0 ,-.12 34 56,-. 7 8 9 7 :;,-.<=#/$>?@AB,-.CDE$ #FGHIJKLMN")
-    assert not _glyph_order("西秀区人民政府2019年政府信息公开工作年度报告本报告根据《中华人民共和国政府信息公开条例》和国办公开办函")
-    assert not _glyph_order("abcdefghijklmnopqrstuvwxyz")                   # too few to tell
+    assert not _glyph_order(
+        "西秀区人民政府2019年政府信息公开工作年度报告本报告根据《中华人民共和国政府信息公开条例》和国办公开办函"
+    )
+    assert not _glyph_order("abcdefghijklmnopqrstuvwxyz")  # too few to tell
     assert not _glyph_order("The quick brown fox jumps over the lazy dog, 1234567890 times: PACKING BOX WITH JUGS")

@@ -1,19 +1,19 @@
 """Documents through the command line and the outputs: `gxlint show`, native locations in text /
 JSON / SARIF, --fix refused per document, folder walks; the language server on an .html page."""
+
 import json
 import os
-import re
 import random
+import re
 
 import pytest
-
 from docgen import build_docx
+
 from gxlint import synth
 from gxlint.cli import main
-from gxlint.files import collect_files
 from gxlint.config import Settings
 from gxlint.engine import lint
-
+from gxlint.files import collect_files
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SARIF_SCHEMA = os.path.join(os.path.dirname(HERE), "pipelines", "data", "sarif-schema-2.1.0.json")
@@ -44,7 +44,7 @@ def test_show_prints_the_text_view_the_positions_point_into(defective, capsys):
     rc, json_out, _ = run(capsys, "check", "--isolated", "--format", "json", str(folder / "report.docx"))
     d = json.loads(json_out)["files"][0]["diagnostics"][0]
     line = out.splitlines()[d["start"]["line"] - 1]
-    assert line[d["start"]["column"] - 1:].startswith(out[d["start"]["offset"]:d["end"]["offset"]])
+    assert line[d["start"]["column"] - 1 :].startswith(out[d["start"]["offset"] : d["end"]["offset"]])
     rc, loc_out, _ = run(capsys, "show", "--locations", str(folder / "report.docx"))
     assert "一、本年新收政府信息公开申请数量 |  |  | " in loc_out
     row = next(ln for ln in loc_out.splitlines() if "一、本年新收政府信息公开申请数量" in ln)
@@ -67,12 +67,14 @@ def test_text_output_names_the_cell(defective, capsys):
     rc, out, _ = run(capsys, "check", "--isolated", "--lang", "en", str(folder / "report.docx"))
     assert f"  in table {ti} row {row} column {col}" in out
     rc, out, _ = run(capsys, "check", "--isolated", str(folder / "report.txt"))
-    assert "位于" not in out          # a text file's line:column is its place
+    assert "位于" not in out  # a text file's line:column is its place
 
 
 def test_json_adds_source_and_format(defective, capsys):
     folder, (ti, row, col) = defective
-    rc, out, _ = run(capsys, "check", "--isolated", "--format", "json", str(folder / "report.docx"), str(folder / "report.txt"))
+    rc, out, _ = run(
+        capsys, "check", "--isolated", "--format", "json", str(folder / "report.docx"), str(folder / "report.txt")
+    )
     files = {os.path.basename(f["path"]): f for f in json.loads(out)["files"]}
     assert files["report.docx"]["format"] == "docx" and files["report.txt"]["format"] == "text"
     # (the same report in two formats is also GX703 duplicate-report, across reports: not this test's)
@@ -83,8 +85,9 @@ def test_json_adds_source_and_format(defective, capsys):
     assert "source" not in [d for d in files["report.txt"]["diagnostics"] if not d["code"].startswith("GX7")][0]
     # the rest of the contract is unchanged
     strip = lambda ds: [{k: v for k, v in d.items() if k != "source"} for d in ds]
-    assert [d["code"] for d in strip(files["report.docx"]["diagnostics"])] == \
-        [d["code"] for d in files["report.txt"]["diagnostics"]]
+    assert [d["code"] for d in strip(files["report.docx"]["diagnostics"])] == [
+        d["code"] for d in files["report.txt"]["diagnostics"]
+    ]
 
 
 def test_sarif_adds_a_logical_location(defective, capsys):
@@ -113,7 +116,10 @@ def test_fix_is_refused_per_document_and_the_file_is_untouched(defective, capsys
     build_docx(synth.generate(2, year=2023), str(trad), script="traditional")
     before = trad.read_bytes()
     rc, out, err = run(capsys, "check", "--isolated", "--fix", str(trad))
-    assert re.search(rf"gxlint: {re.escape(str(trad))}: \d+ 个问题未自动修复 — gxlint 只修改文本文件，请在源文档（Word 文档）中修改", err), err
+    assert re.search(
+        rf"gxlint: {re.escape(str(trad))}: \d+ 个问题未自动修复 — gxlint 只修改文本文件，请在源文档（Word 文档）中修改",
+        err,
+    ), err
     assert trad.read_bytes() == before
     rc, out, err = run(capsys, "check", "--isolated", "--diff", "--lang", "en", str(trad))
     assert "make these fixes in the source document (docx)" in err
@@ -125,7 +131,9 @@ def test_folder_walk_takes_every_supported_format(tmp_path):
     s = Settings()
     from gxlint import configfile
 
-    got = sorted(os.path.basename(f) for f in collect_files([str(tmp_path)], excluded=lambda p: configfile.is_excluded(s, p)))
+    got = sorted(
+        os.path.basename(f) for f in collect_files([str(tmp_path)], excluded=lambda p: configfile.is_excluded(s, p))
+    )
     assert got == ["a.txt", "b.md", "c.DOCX", "d.html", "e.htm", "f.shtml", "g.pdf", "h.doc", "i.wps"]
 
 
@@ -168,10 +176,10 @@ def test_language_server_maps_html_findings_into_the_source():
     as_text = [d for d in lint(text, "report.md").diagnostics if d.code.startswith("GX3")]
     assert [(d.code, d.message) for d in arith] == [(d.code, d.message) for d in as_text] != []
     changed = str(rep.t3[defect.target[1]][defect.target[2]])
-    assert [text[d.span.start:d.span.end] for d in as_text] == [changed] * len(as_text)
+    assert [text[d.span.start : d.span.end] for d in as_text] == [changed] * len(as_text)
     for d in arith:
         start = d.span.start
-        assert source[start:d.span.end] == changed
+        assert source[start : d.span.end] == changed
         # inside a <td>, never inside markup
         assert source.rfind("<td", 0, start) > source.rfind("</td>", 0, start)
         assert d.fix is None
@@ -183,10 +191,12 @@ def test_checking_a_text_file_imports_no_document_library(tmp_path):
 
     from seedutil import ROOT, seed_path
 
-    probe = ("import sys, runpy; sys.argv=['gxlint','check','--isolated','-q','--exit-zero',%r]\n"
-             "try: runpy.run_module('gxlint', run_name='__main__')\nexcept SystemExit: pass\n"
-             "print(sorted(m for m in ('lxml', 'docx', 'gxlint.read.docx', 'gxlint.read.html') if m in sys.modules))"
-             % seed_path("000"))
+    probe = (
+        "import sys, runpy; sys.argv=['gxlint','check','--isolated','-q','--exit-zero',%r]\n"
+        "try: runpy.run_module('gxlint', run_name='__main__')\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in ('lxml', 'docx', 'gxlint.read.docx', 'gxlint.read.html') if m in sys.modules))"
+        % seed_path("000")
+    )
     env = dict(os.environ, PYTHONPATH=ROOT)
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=str(tmp_path))
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-500:]

@@ -1,5 +1,6 @@
 """The .docx reader on hand-written WordprocessingML: body order, merged cells, numbering, tracked
 changes, text boxes, fields, headers/footers — and damaged or hostile files (GX002, no traceback)."""
+
 import io
 import zipfile
 
@@ -14,11 +15,13 @@ from gxlint.read.docx import format_number, read_docx
 
 pytest.importorskip("lxml")
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' \
-    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' \
-    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" ' \
+W = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
     'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
 
 CT = """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="xml" ContentType="application/xml"/></Types>"""
@@ -28,26 +31,39 @@ ROOT_RELS = """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http:
 
 
 def make_docx(body: str, *, numbering: str = "", styles: str = "", header: str = "", footer: str = "") -> bytes:
-    rels = ['<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">']
+    rels = [
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    ]
     parts = {}
     if numbering:
-        rels.append('<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>')
+        rels.append(
+            '<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+        )
         parts["word/numbering.xml"] = f"<w:numbering {W}>{numbering}</w:numbering>"
     if styles:
-        rels.append('<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>')
+        rels.append(
+            '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        )
         parts["word/styles.xml"] = f"<w:styles {W}>{styles}</w:styles>"
     if header:
-        rels.append('<Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>')
+        rels.append(
+            '<Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
+        )
         parts["word/header1.xml"] = f"<w:hdr {W}>{header}</w:hdr>"
     if footer:
-        rels.append('<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>')
+        rels.append(
+            '<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
+        )
         parts["word/footer1.xml"] = f"<w:ftr {W}>{footer}</w:ftr>"
     rels.append("</Relationships>")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", CT)
         zf.writestr("_rels/.rels", ROOT_RELS)
-        zf.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>')
+        zf.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>',
+        )
         zf.writestr("word/_rels/document.xml.rels", "".join(rels))
         for name, xml in parts.items():
             zf.writestr(name, xml)
@@ -55,7 +71,7 @@ def make_docx(body: str, *, numbering: str = "", styles: str = "", header: str =
 
 
 def p(text: str, ppr: str = "") -> str:
-    return f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    return f'<w:p>{"<w:pPr>" + ppr + "</w:pPr>" if ppr else ""}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 def view(data: bytes) -> str:
@@ -63,16 +79,33 @@ def view(data: bytes) -> str:
 
 
 def test_paragraphs_and_tables_in_body_order_with_merges_expanded():
-    tbl = """<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>
-      <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>""" + p("申请人情况") + """</w:tc><w:tc>""" + p("总计") + """</w:tc></w:tr>
-      <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>""" + p("三、本年度办理结果") + """</w:tc><w:tc>""" + p("（一）予以公开") + """</w:tc><w:tc>""" + p("5") + """</w:tc></w:tr>
-      <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>""" + p("（二）部分公开") + """</w:tc><w:tc>""" + p("6") + """</w:tc></w:tr>
+    tbl = (
+        """<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>
+      <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>"""
+        + p("申请人情况")
+        + """</w:tc><w:tc>"""
+        + p("总计")
+        + """</w:tc></w:tr>
+      <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>"""
+        + p("三、本年度办理结果")
+        + """</w:tc><w:tc>"""
+        + p("（一）予以公开")
+        + """</w:tc><w:tc>"""
+        + p("5")
+        + """</w:tc></w:tr>
+      <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>"""
+        + p("（二）部分公开")
+        + """</w:tc><w:tc>"""
+        + p("6")
+        + """</w:tc></w:tr>
     </w:tbl>"""
+    )
     data = make_docx(p("标题") + tbl + p("结尾"))
     blocks = read_docx(data)
     assert isinstance(blocks[0], Para) and isinstance(blocks[1], TableBlock) and blocks[2].text == "结尾"
-    assert view(data) == ("标题\n| 申请人情况 |  | 总计 |\n| 三、本年度办理结果 | （一）予以公开 | 5 |\n"
-                          "|  | （二）部分公开 | 6 |\n结尾\n")
+    assert view(data) == (
+        "标题\n| 申请人情况 |  | 总计 |\n| 三、本年度办理结果 | （一）予以公开 | 5 |\n|  | （二）部分公开 | 6 |\n结尾\n"
+    )
     src = read(data, "x.docx")
     at = src.text.index("6 |")
     assert src.locate(at) == {"table": 1, "row": 3, "col": 3}
@@ -94,29 +127,59 @@ def numbered(text, ilvl=0, num=7):
 
 
 def test_word_numbering_is_rendered_as_word_shows_it():
-    body = (numbered("总体情况") + numbered("主动公开", 1) + numbered("依申请公开", 1) + numbered("细项", 2)
-            + numbered("主动公开政府信息情况") + numbered("第一项", 1) + p("正文"))
+    body = (
+        numbered("总体情况")
+        + numbered("主动公开", 1)
+        + numbered("依申请公开", 1)
+        + numbered("细项", 2)
+        + numbered("主动公开政府信息情况")
+        + numbered("第一项", 1)
+        + p("正文")
+    )
     text = view(make_docx(body, numbering=NUMBERING))
-    assert text.splitlines() == ["一、总体情况", "（一）主动公开", "（二）依申请公开", "1.细项",
-                                 "二、主动公开政府信息情况", "（一）第一项", "正文"]
+    assert text.splitlines() == [
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "1.细项",
+        "二、主动公开政府信息情况",
+        "（一）第一项",
+        "正文",
+    ]
 
 
 def test_numbering_from_the_paragraph_style_and_a_start_override():
     styles = """<w:style w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="8"/></w:numPr></w:pPr></w:style>
                 <w:style w:styleId="H1b"><w:basedOn w:val="H1"/></w:style>"""
-    numbering = NUMBERING + """<w:num w:numId="8"><w:abstractNumId w:val="1"/>
+    numbering = (
+        NUMBERING
+        + """<w:num w:numId="8"><w:abstractNumId w:val="1"/>
         <w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>"""
+    )
     body = p("收到和处理政府信息公开申请情况", '<w:pStyle w:val="H1b"/>') + p("复议诉讼", '<w:pStyle w:val="H1"/>')
     assert view(make_docx(body, numbering=numbering, styles=styles)).splitlines() == [
-        "三、收到和处理政府信息公开申请情况", "四、复议诉讼"]
+        "三、收到和处理政府信息公开申请情况",
+        "四、复议诉讼",
+    ]
 
 
-@pytest.mark.parametrize("n,fmt,out", [
-    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
-    (21, "chineseCounting", "二十一"), (105, "chineseCounting", "一百零五"), (3, "ideographTraditional", "丙"),
-    (3, "decimalEnclosedCircle", "③"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"),
-    (3, "decimalFullWidth", "３"), (2, "chineseLegalSimplified", "贰"), (7, "decimal", "7"),
-])
+@pytest.mark.parametrize(
+    "n,fmt,out",
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (21, "chineseCounting", "二十一"),
+        (105, "chineseCounting", "一百零五"),
+        (3, "ideographTraditional", "丙"),
+        (3, "decimalEnclosedCircle", "③"),
+        (4, "upperRoman", "IV"),
+        (28, "lowerLetter", "bb"),
+        (3, "decimalFullWidth", "３"),
+        (2, "chineseLegalSimplified", "贰"),
+        (7, "decimal", "7"),
+    ],
+)
 def test_number_formats(n, fmt, out):
     assert format_number(n, fmt) == out
 
@@ -181,7 +244,7 @@ def test_zip_bomb_inside_a_docx_is_refused_before_it_is_unpacked():
         zf.writestr("_rels/.rels", ROOT_RELS)
         with zf.open("word/document.xml", "w", force_zip64=True) as fh:
             chunk = b"\0" * (1 << 20)
-            for _ in range(200):          # 200 MB of zeros: ~200 KB compressed
+            for _ in range(200):  # 200 MB of zeros: ~200 KB compressed
                 fh.write(chunk)
     data = buf.getvalue()
     assert len(data) < 2_000_000
@@ -194,13 +257,15 @@ def test_zip_bomb_inside_a_docx_is_refused_before_it_is_unpacked():
     finally:
         tracemalloc.stop()
     assert "压缩炸弹" in d.message
-    assert peak < 64 * 1024 * 1024      # nowhere near the 200 MB it would unpack to
+    assert peak < 64 * 1024 * 1024  # nowhere near the 200 MB it would unpack to
 
 
 def test_xml_entity_expansion_is_not_performed():
-    lol = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-           '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
-           f'<w:document {W}><w:body><w:p><w:r><w:t>&d;&d;&d;&d;&d;&d;&d;</w:t></w:r></w:p></w:body></w:document>')
+    lol = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&d;&d;&d;&d;&d;&d;&d;</w:t></w:r></w:p></w:body></w:document>"
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("_rels/.rels", ROOT_RELS)
@@ -238,18 +303,25 @@ def test_empty_and_garbage_docx_never_raise():
 
 
 def test_cells_stay_one_line_and_a_bar_in_a_cell_does_not_split_it():
-    tbl = ("<w:tbl><w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr><w:tc>" + p("a|b") + p("第二段") + "</w:tc></w:tr>"
-           "<w:tr><w:tc>" + p("x") + "</w:tc><w:tc>" + p("1") + "</w:tc></w:tr></w:tbl>")
+    tbl = (
+        '<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc>' + p("a|b") + p("第二段") + "</w:tc></w:tr>"
+        "<w:tr><w:tc>" + p("x") + "</w:tc><w:tc>" + p("1") + "</w:tc></w:tr></w:tbl>"
+    )
     assert view(make_docx(tbl)) == "|  | a｜b 第二段 |\n| x | 1 |\n"
 
 
 def test_numbering_through_a_numbering_style_link():
-    numbering = NUMBERING + """<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="ListH"/></w:abstractNum>
+    numbering = (
+        NUMBERING
+        + """<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="ListH"/></w:abstractNum>
         <w:num w:numId="9"><w:abstractNumId w:val="2"/></w:num>"""
+    )
     styles = '<w:style w:styleId="ListH"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>'
     body = numbered("总体情况", 0, 9) + numbered("主动公开政府信息情况", 0, 9)
     assert view(make_docx(body, numbering=numbering, styles=styles)).splitlines() == [
-        "一、总体情况", "二、主动公开政府信息情况"]
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+    ]
 
 
 def test_strict_open_xml_namespaces():
@@ -257,8 +329,10 @@ def test_strict_open_xml_namespaces():
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w") as zout:
         for info in zin.infolist():
-            raw = zin.read(info).replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                                         b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            raw = zin.read(info).replace(
+                b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+            )
             zout.writestr(info, raw)
     assert view(buf.getvalue()) == "一、总体情况\n"
 
@@ -271,8 +345,10 @@ def test_password_protected_docx_says_so():
 
 
 def test_hidden_text_is_not_read():
-    body = ('<w:p><w:r><w:t>本年新收申请</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注）</w:t></w:r>'
-            '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>47件。</w:t></w:r></w:p>')
+    body = (
+        "<w:p><w:r><w:t>本年新收申请</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注）</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>47件。</w:t></w:r></w:p>'
+    )
     assert view(make_docx(body)) == "本年新收申请47件。\n"
 
 
@@ -284,14 +360,25 @@ def _tc(text: str, span: int = 1) -> str:
 def test_a_sliver_grid_column_left_by_a_converter_is_no_column():
     """LibreOffice saving a .doc as .docx: cell widths that do not add up leave a 1-twip grid column
     where a merged cell starts; read as a column it shifted every row below by one."""
-    grid = "<w:tblGrid>" + '<w:gridCol w:w="576"/>' * 2 + '<w:gridCol w:w="1"/>' + '<w:gridCol w:w="576"/>' * 2 + "</w:tblGrid>"
-    rows = [_tc("行政复议", 2) + _tc("行政诉讼", 3),
-            _tc("维持") + _tc("纠正", 2) + _tc("维持") + _tc("纠正"),
-            _tc("1") + _tc("2", 2) + _tc("3") + _tc("4")]
+    grid = (
+        "<w:tblGrid>"
+        + '<w:gridCol w:w="576"/>' * 2
+        + '<w:gridCol w:w="1"/>'
+        + '<w:gridCol w:w="576"/>' * 2
+        + "</w:tblGrid>"
+    )
+    rows = [
+        _tc("行政复议", 2) + _tc("行政诉讼", 3),
+        _tc("维持") + _tc("纠正", 2) + _tc("维持") + _tc("纠正"),
+        _tc("1") + _tc("2", 2) + _tc("3") + _tc("4"),
+    ]
     body = f"<w:tbl>{grid}" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
     (t,) = read_docx(make_docx(body))
-    assert [[c.text for c in r] for r in t.rows] == [["行政复议", "", "行政诉讼", ""], ["维持", "纠正", "维持", "纠正"],
-                                                    ["1", "2", "3", "4"]]
+    assert [[c.text for c in r] for r in t.rows] == [
+        ["行政复议", "", "行政诉讼", ""],
+        ["维持", "纠正", "维持", "纠正"],
+        ["1", "2", "3", "4"],
+    ]
     assert [c.loc["col"] for c in t.rows[2]] == [1, 2, 3, 4]
     # a narrow column with text of its own is kept
     rows[2] = _tc("1") + _tc("2") + _tc("x") + _tc("3") + _tc("4")

@@ -10,6 +10,7 @@ starts no LibreOffice for them.  The .ofd is written from the PDF's characters a
 (ofdmake.py).  Cases: generated reports (gxlint.synth) with a defect injected into one cell, a
 traditional-script 2019-template report, and a seed report's figures.
 """
+
 import hashlib
 import os
 import random
@@ -19,12 +20,12 @@ import subprocess
 import zipfile
 
 import pytest
-import seedutil
-
 from docgen import build_docx, report_from_seed
-from read import ofdmake
+
+import seedutil
 from gxlint import synth
 from gxlint.engine import lint_path
+from read import ofdmake
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -48,8 +49,7 @@ def _cases():
 CACHE = os.path.join(os.path.expanduser("~"), ".cache", "gxlint-tests", "formats")
 HERE = os.path.dirname(os.path.abspath(__file__))
 # LibreOffice's filters for each format made from the .docx
-FILTERS = {"html": "html:XHTML Writer File:UTF8", "pdf": "pdf", "doc": "doc:MS Word 97", "odt": "odt",
-           "rtf": "rtf"}
+FILTERS = {"html": "html:XHTML Writer File:UTF8", "pdf": "pdf", "doc": "doc:MS Word 97", "odt": "odt", "rtf": "rtf"}
 OFFICE = ["doc", "wps", "odt", "rtf"]
 
 
@@ -66,8 +66,11 @@ def _rtf_numbering(data: bytes) -> bytes:
     "一、" becomes "?" and the full-width brackets of "（一）" half-width (Word and WPS write
     ``\\uN``): put them back as Word writes them, so the .rtf says what the .docx says."""
     data = data.replace(rb"{\leveltext \'02\'00\'3f;}", rb"{\leveltext \'02\'00\u12289 ?;}")
-    return re.sub(rb"{\\leveltext \\'03\\'28\\'(0[0-8])\\'29;}",
-                  lambda m: rb"{\leveltext \'03\u65288 ?\'" + m.group(1) + rb"\u65289 ?;}", data)
+    return re.sub(
+        rb"{\\leveltext \\'03\\'28\\'(0[0-8])\\'29;}",
+        lambda m: rb"{\leveltext \'03\u65288 ?\'" + m.group(1) + rb"\u65289 ?;}",
+        data,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -81,7 +84,7 @@ def reports(tmp_path_factory):
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         key = hashlib.sha256(text.encode() + script.encode() + builder).hexdigest()[:24]
         cases[name] = {"rep": rep, "script": script, "defects": done, "built": built, "key": key}
-    converted = {}          # ext → None when every file was produced, else what LibreOffice said
+    converted = {}  # ext → None when every file was produced, else what LibreOffice said
     if SOFFICE:
         os.makedirs(CACHE, exist_ok=True)
         profile = folder / "lo-profile"
@@ -95,16 +98,31 @@ def reports(tmp_path_factory):
                     todo.append(str(folder / f"{n}.docx"))
             said = b""
             if todo:
-                p = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                                    "--convert-to", filt, "--outdir", str(folder), *todo],
-                                   capture_output=True, timeout=600, check=False)
+                p = subprocess.run(
+                    [
+                        SOFFICE,
+                        f"-env:UserInstallation=file://{profile}",
+                        "--headless",
+                        "--norestore",
+                        "--convert-to",
+                        filt,
+                        "--outdir",
+                        str(folder),
+                        *todo,
+                    ],
+                    capture_output=True,
+                    timeout=600,
+                    check=False,
+                )
                 said = f"exit {p.returncode}: ".encode() + p.stdout + p.stderr
                 for n, c in cases.items():
                     made = folder / f"{n}.{ext}"
                     if made.exists() and str(folder / f"{n}.docx") in todo:
                         shutil.copy(made, os.path.join(CACHE, f"{c['key']}.{ext}"))
             missing = [n for n in cases if not (folder / f"{n}.{ext}").exists()]
-            converted[ext] = None if not missing else f"no {', '.join(missing)}: {said.decode(errors='replace')[-1500:]}"
+            converted[ext] = (
+                None if not missing else f"no {', '.join(missing)}: {said.decode(errors='replace')[-1500:]}"
+            )
         for n in cases:
             if (folder / f"{n}.rtf").exists():
                 (folder / f"{n}.rtf").write_bytes(_rtf_numbering((folder / f"{n}.rtf").read_bytes()))
@@ -120,7 +138,7 @@ def reports(tmp_path_factory):
 def _need(converted, ext):
     if not SOFFICE:
         pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
-    if converted[ext] is not None:       # it is installed and failed: that is a failure, not a skip
+    if converted[ext] is not None:  # it is installed and failed: that is a failure, not a skip
         pytest.fail(f"LibreOffice did not convert the .docx reports to .{ext} ({converted[ext]})")
 
 
@@ -166,10 +184,13 @@ def test_a_defect_in_one_cell_is_found_at_that_cell(reports, name, ext):
     if ext in ("pdf", "ofd"):
         assert all(d.data.get("source", {}).get("page") for d in arith)
         return
-    places = {(d.data["source"]["table"], d.data["source"]["row"], d.data["source"]["col"])
-              for d in arith if "source" in d.data and "row" in d.data["source"]}
+    places = {
+        (d.data["source"]["table"], d.data["source"]["row"], d.data["source"]["col"])
+        for d in arith
+        if "source" in d.data and "row" in d.data["source"]
+    }
     assert want in places, (defect, places)
-    if ext in OFFICE:       # the place is in the .docx LibreOffice made, and it says so
+    if ext in OFFICE:  # the place is in the .docx LibreOffice made, and it says so
         from gxlint.read import describe
 
         d = next(d for d in arith if "row" in d.data.get("source", {}))
@@ -225,9 +246,10 @@ def test_folder_of_formats_is_checked_file_by_file(reports, capsys):
         for f in out["files"]:
             name, ext = os.path.splitext(os.path.basename(f["path"]))
             # (GX703 names the other copies of the report: each file another one)
-            by_case.setdefault(name, {})[ext] = sorted((d["code"], d["message"]) for d in f["diagnostics"]
-                                                       if d["code"] != "GX703")
-            assert [d for d in f["diagnostics"] if d["code"] == "GX703"], f["path"]   # its copies were read
+            by_case.setdefault(name, {})[ext] = sorted(
+                (d["code"], d["message"]) for d in f["diagnostics"] if d["code"] != "GX703"
+            )
+            assert [d for d in f["diagnostics"] if d["code"] == "GX703"], f["path"]  # its copies were read
         for name, found in by_case.items():
             assert sorted(found) == sorted("." + e for e in ["txt", "docx", "html", "pdf", "ofd"] + OFFICE), name
             assert all(v == found[".txt"] for v in found.values()), (name, found)

@@ -1,5 +1,6 @@
 """The HTML reader: declared charsets, site navigation dropped, rowspan/colspan, <br>, &nbsp;,
 Word-exported pages, layout tables, source positions — and hostile pages (GX002)."""
+
 import pytest
 
 from gxlint.config import Settings
@@ -19,7 +20,9 @@ def view(html: str, enc: str = "utf-8") -> str:
 
 
 def test_declared_gbk_charset_is_honoured():
-    html = page("<p>政府信息公开工作年度报告</p>", '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    html = page(
+        "<p>政府信息公开工作年度报告</p>", '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    )
     data = html.encode("gbk")
     text, enc = decode_html(data)
     assert enc == "gb18030" and "年度报告" in text
@@ -32,13 +35,17 @@ def test_undeclared_gbk_falls_back_to_gb18030():
 
 
 def test_navigation_scripts_and_hidden_parts_are_dropped():
-    body = """<div class="top-nav"><a href="/">首页</a><a href="/gk">政务公开</a></div>
+    body = (
+        """<div class="top-nav"><a href="/">首页</a><a href="/gk">政务公开</a></div>
       <nav>首页 &gt; 信息公开 &gt; 年度报告</nav>
       <div class="breadcrumb">当前位置：首页 &gt; 年度报告</div>
       <script>var x = "一、总体情况";</script><style>p{}</style>
       <div style="display: none">隐藏的话</div>
-      <div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1>""" + "<p>一、总体情况</p><p>正文内容。</p>" * 5 + """</div>
+      <div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1>"""
+        + "<p>一、总体情况</p><p>正文内容。</p>" * 5
+        + """</div>
       <div id="footer">版权所有：某某局 主办单位</div>"""
+    )
     text = view(page(body))
     assert "首页" not in text and "版权所有" not in text and "隐藏" not in text and "var x" not in text
     assert text.startswith("某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文内容。\n")
@@ -57,8 +64,10 @@ def test_rowspan_and_colspan_are_expanded_to_the_grid():
       <tr><td>（二）部分公开</td><td>1</td><td>1</td></tr>
     </table>"""
     src = read(page(body).encode(), "x.html")
-    assert src.text == ("| （本列数据的勾稽关系） |  | 申请人情况 |  |\n|  |  | 自然人 | 总计 |\n"
-                        "| 三、本年度办理结果 | （一）予以公开 | 3 | 3 |\n|  | （二）部分公开 | 1 | 1 |\n")
+    assert src.text == (
+        "| （本列数据的勾稽关系） |  | 申请人情况 |  |\n|  |  | 自然人 | 总计 |\n"
+        "| 三、本年度办理结果 | （一）予以公开 | 3 | 3 |\n|  | （二）部分公开 | 1 | 1 |\n"
+    )
     loc = src.locate(src.text.rindex("1 |"))
     assert (loc["table"], loc["row"], loc["col"]) == (1, 4, 4)
 
@@ -92,8 +101,13 @@ def test_word_exported_html():
     data = WORD_HTML.encode("gbk")
     assert sniff(data, "report.HTM") == "html"
     text = read(data, "report.HTM").text
-    assert text.splitlines() == ["某某县2023年政府信息公开工作年度报告", "一、总体情况", "本年新收申请47件。",
-                                 "| 信息内容 | 本年制发件数 |  |", "|  | 3 | 4 |"]
+    assert text.splitlines() == [
+        "某某县2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本年新收申请47件。",
+        "| 信息内容 | 本年制发件数 |  |",
+        "|  | 3 | 4 |",
+    ]
 
 
 def test_layout_tables_are_read_as_blocks():
@@ -106,17 +120,17 @@ def test_layout_tables_are_read_as_blocks():
 def test_html_by_content_without_an_extension():
     data = page("<p>报告</p>").encode()
     assert sniff(data, "report") == "html"
-    assert sniff(data, "notes.txt") == "text"      # a .txt is text whatever it holds
+    assert sniff(data, "notes.txt") == "text"  # a .txt is text whatever it holds
 
 
 def test_source_positions_of_paragraphs_and_cells():
     html = page('<p>标题</p>\n<table>\n<tr><td class="c2">22</td><td colspan="2">12</td></tr></table>')
     src, _blocks = read_html_text(html)
     loc = src.locate(src.text.index("12"))
-    assert html[loc["offset"]:loc["offset"] + 2] == "12"
+    assert html[loc["offset"] : loc["offset"] + 2] == "12"
     assert loc["line"] == 3
     loc = src.locate(src.text.index("22"))
-    assert html[loc["offset"]:loc["offset"] + 2] == "22"
+    assert html[loc["offset"] : loc["offset"] + 2] == "22"
 
 
 def test_huge_page_is_gx002_not_a_hang():
@@ -129,14 +143,21 @@ def test_huge_page_is_gx002_not_a_hang():
 
 
 def test_hostile_markup_never_raises():
-    for html in ("", "<html>", "<table><tr><td rowspan=999999 colspan=999999>x</td></tr></table>",
-                 "<table>" * 3000 + "x", "<p>" + "<b>" * 5000 + "深</p>", "\x00\x01<html>"):
+    for html in (
+        "",
+        "<html>",
+        "<table><tr><td rowspan=999999 colspan=999999>x</td></tr></table>",
+        "<table>" * 3000 + "x",
+        "<p>" + "<b>" * 5000 + "深</p>",
+        "\x00\x01<html>",
+    ):
         res = lint_bytes(html.encode(), "x.html", Settings())
         assert all(d.code != "GX001" for d in res.diagnostics), (html[:40], res.diagnostics)
 
 
 def test_a_government_site_page_keeps_only_the_report():
     from docgen import build_html
+
     from gxlint import synth
     from gxlint.engine import lint
 
@@ -150,11 +171,12 @@ def test_a_government_site_page_keeps_only_the_report():
       <div class="links">相关链接：<a href="http://www.gov.cn">中国政府网</a><a href="/a">省政府</a><a href="/b">市政府</a></div>
       <div>版权所有：白河县人民政府 主办单位：白河县人民政府办公室</div><div>网站标识码：1234567890 ICP备12345678号</div>"""
     page_html = page_html.replace('<div class="article">', chrome_top + '<div class="article">').replace(
-        "</body>", chrome_bottom + "</body>")
+        "</body>", chrome_bottom + "</body>"
+    )
     src = read(page_html.encode("utf-8"), "report.shtml")
     assert src.text.splitlines()[0] == rep.render("pipe").text.splitlines()[0]
     assert src.text.rstrip().splitlines()[-1] == rep.render("pipe").text.rstrip().splitlines()[-1]
-    assert [d.code for d in lint(src.text, "report.shtml").diagnostics] == []   # a clean report stays clean
+    assert [d.code for d in lint(src.text, "report.shtml").diagnostics] == []  # a clean report stays clean
 
 
 def test_a_report_framed_in_a_one_cell_or_menu_table_is_read_as_paragraphs():
@@ -164,14 +186,16 @@ def test_a_report_framed_in_a_one_cell_or_menu_table_is_read_as_paragraphs():
     text = view(page(f"<table><tr><td><a href='/'>首页</a></td><td>{paras}</td></tr></table>"))
     assert text.splitlines()[-5:] == [f"第{i}段。" for i in range(5)]
     # a report table whose cells hold a paragraph or two stays a table
-    assert view(page("<table><tr><td><p>（二）部分公开</p><p>（区分处理的）</p></td><td><p>3</p></td></tr></table>")) == \
-        "| （二）部分公开 （区分处理的） | 3 |\n"
+    assert (
+        view(page("<table><tr><td><p>（二）部分公开</p><p>（区分处理的）</p></td><td><p>3</p></td></tr></table>"))
+        == "| （二）部分公开 （区分处理的） | 3 |\n"
+    )
 
 
 def test_source_position_when_markup_splits_the_words():
     html = WORD_HTML
     src, _ = read_html_text(html)
     loc = src.locate(src.text.index("本年新收申请"))
-    assert html[loc["offset"]:].startswith("本年新收申请")
+    assert html[loc["offset"] :].startswith("本年新收申请")
     loc = src.locate(src.text.index("一、总体情况"))
-    assert html[loc["offset"]:].startswith("一、")
+    assert html[loc["offset"] :].startswith("一、")

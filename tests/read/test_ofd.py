@@ -2,20 +2,20 @@
 (ofdmake.py, GB/T 33190's structure) read as the PDF is read — same text, same findings, on the same
 pages — whether the text is in runs spaced by DeltaX, one object per character, or glyph numbers
 the embedded font maps; and every kind of bad OFD turned into one GX002 reason."""
+
 import io
 import os
 import zipfile
 
 import pytest
 
-from read import ofdmake, pdfmake
-from seedutil import CORPUS_REAL
-
 from gxlint.engine import lint, lint_bytes
 from gxlint.io import DecodeError
 from gxlint.read.blocks import Para, TableBlock, render
 from gxlint.read.ofd import PT, deltas, read_ofd
 from gxlint.read.pdf import read_pdf
+from read import ofdmake, pdfmake
+from seedutil import CORPUS_REAL
 
 HONGZE = os.path.join(CORPUS_REAL, "hongze-2023.pdf")
 MODES = ["runs", "chars", "glyphs"]
@@ -67,25 +67,32 @@ def test_native_locations_are_pages_and_boxes_in_millimetres(hongze):
 
 def test_deltax_lists():
     assert deltas("g 3 4.2 2.1", 5) == [4.2, 4.2, 4.2, 2.1]
-    assert deltas("3", 4) == [3.0, 3.0, 3.0]             # a short list repeats its last value
+    assert deltas("3", 4) == [3.0, 3.0, 3.0]  # a short list repeats its last value
     assert deltas("1 2 3 4 5", 3) == [1.0, 2.0]
     assert deltas("g x 1", 3) is None and deltas("", 3) is None and deltas("1", 1) is None
 
 
 def _one_page(objects):
-    return ofdmake.package({"OFD.xml": ofdmake.ofd_xml(), "Doc_0/Document.xml": ofdmake.document_xml(1),
-                            "Doc_0/PublicRes.xml": ofdmake.public_res(),
-                            "Doc_0/Pages/Page_0/Content.xml": ofdmake.page_xml(objects)})
+    return ofdmake.package(
+        {
+            "OFD.xml": ofdmake.ofd_xml(),
+            "Doc_0/Document.xml": ofdmake.document_xml(1),
+            "Doc_0/PublicRes.xml": ofdmake.public_res(),
+            "Doc_0/Pages/Page_0/Content.xml": ofdmake.page_xml(objects),
+        }
+    )
 
 
 def test_text_in_separate_runs_spaced_by_deltax():
     """One line written as three TextCodes: X/Y and a `g` run, a run that starts elsewhere, and one
     without X that goes on where the previous one ended; a space character is a gap, not text."""
-    line = ('<ofd:TextObject ID="1" Boundary="20 20 170 10" Font="2" Size="4.2">'
-            '<ofd:TextCode X="0" Y="5" DeltaX="g 5 4.2">本年新收申请</ofd:TextCode>'
-            '<ofd:TextCode X="31" Y="5" DeltaX="2.1">12</ofd:TextCode>'
-            '<ofd:TextCode DeltaX="4.2">件，办结</ofd:TextCode>'
-            '<ofd:TextCode X="60" Y="5" DeltaX="2.1 2.1 1.6 2.4">Ab cd</ofd:TextCode></ofd:TextObject>')
+    line = (
+        '<ofd:TextObject ID="1" Boundary="20 20 170 10" Font="2" Size="4.2">'
+        '<ofd:TextCode X="0" Y="5" DeltaX="g 5 4.2">本年新收申请</ofd:TextCode>'
+        '<ofd:TextCode X="31" Y="5" DeltaX="2.1">12</ofd:TextCode>'
+        '<ofd:TextCode DeltaX="4.2">件，办结</ofd:TextCode>'
+        '<ofd:TextCode X="60" Y="5" DeltaX="2.1 2.1 1.6 2.4">Ab cd</ofd:TextCode></ofd:TextObject>'
+    )
     (para,) = read_ofd(_one_page([line]))
     assert para.text == "本年新收申请 12件，办结 Ab cd"
     assert para.loc["page"] == 1
@@ -109,7 +116,12 @@ def test_ruled_table_across_a_page_break_is_one_table():
     blocks = read_ofd(ofdmake.from_pdf(pdf))
     assert [type(b).__name__ for b in blocks] == ["Para", "TableBlock", "Para"]
     assert [[c.text for c in r] for r in blocks[1].rows] == [
-        head, ["first", "1", "2"], ["second", "3", "4"], ["third", "5", "6"], ["fourth", "7", "8"]]
+        head,
+        ["first", "1", "2"],
+        ["second", "3", "4"],
+        ["third", "5", "6"],
+        ["fourth", "7", "8"],
+    ]
     assert [r[0].loc["page"] for r in blocks[1].rows] == [1, 1, 1, 2, 2]
     # without its ruling lines the same text is no ruled table
     no_rules = read_ofd(ofdmake.from_pdf(pdfmake.placed_text_pdf([page1, page2])))
@@ -129,6 +141,7 @@ def test_glyph_numbers_are_read_through_the_font_map(hongze):
 
 # ----------------------------------------------------------------------------- bad OFDs → one GX002 reason
 
+
 def _reason(data):
     with pytest.raises(DecodeError) as exc:
         read_ofd(data)
@@ -137,21 +150,29 @@ def _reason(data):
     msg = registry()["GX002"].messages[exc.value.message_id]
     for lang in ("zh", "en"):
         msg[lang].format(**exc.value.kwargs)
-    res = lint_bytes(data, "report.ofd")        # and through the engine: one GX002, no traceback
+    res = lint_bytes(data, "report.ofd")  # and through the engine: one GX002, no traceback
     assert [d.code for d in res.diagnostics] == ["GX002"]
     return exc.value.message_id, exc.value.kwargs
 
 
 @pytest.fixture(scope="module")
 def small():
-    pdf = pdfmake.placed_text_pdf([[(72, 100, "Page one of the report")], [(72, 100, "Page two of the report")],
-                                   [(72, 100, "Page three of the report")]])
+    pdf = pdfmake.placed_text_pdf(
+        [
+            [(72, 100, "Page one of the report")],
+            [(72, 100, "Page two of the report")],
+            [(72, 100, "Page three of the report")],
+        ]
+    )
     return ofdmake.from_pdf(pdf)
 
 
 def test_a_whole_small_ofd_reads(small):
-    assert [b.text for b in read_ofd(small)] == ["Page one of the report", "Page two of the report",
-                                                  "Page three of the report"]
+    assert [b.text for b in read_ofd(small)] == [
+        "Page one of the report",
+        "Page two of the report",
+        "Page three of the report",
+    ]
 
 
 def test_truncated_ofd(small):
@@ -162,7 +183,9 @@ def test_truncated_ofd(small):
 def test_ofd_with_a_page_missing():
     pdf = pdfmake.placed_text_pdf([[(72, 100, f"Page {n} of the report")] for n in range(1, 4)])
     assert _reason(ofdmake.from_pdf(pdf, skip_pages=(1,))) == (
-        "ofd_missing_page", {"page": 2, "part": "Doc_0/Pages/Page_1/Content.xml"})
+        "ofd_missing_page",
+        {"page": 2, "part": "Doc_0/Pages/Page_1/Content.xml"},
+    )
 
 
 def test_ofd_without_its_document():
@@ -178,7 +201,9 @@ def test_encrypted_ofd(small):
     # an entry in OFD.xml that says the document is encrypted
     parts = dict(parts)
     del parts["Encryptions.xml"]
-    parts["OFD.xml"] = ofdmake.ofd_xml().replace("<ofd:DocRoot>", "<ofd:Encryptions>E.xml</ofd:Encryptions><ofd:DocRoot>")
+    parts["OFD.xml"] = ofdmake.ofd_xml().replace(
+        "<ofd:DocRoot>", "<ofd:Encryptions>E.xml</ofd:Encryptions><ofd:DocRoot>"
+    )
     assert _reason(ofdmake.package(parts)) == ("encrypted_ofd", {})
 
 
@@ -195,7 +220,11 @@ def test_zip_bomb_ofd(small):
 def test_deep_xml_ofd():
     deep = "<ofd:PageBlock>" * 5000 + "</ofd:PageBlock>" * 5000
     assert _reason(_one_page([deep]))[0] in ("ofd_too_complex", "damaged_ofd")
-    blocks = "<ofd:PageBlock>" * 40 + '<ofd:TextObject ID="1" Boundary="0 0 50 10" Size="4"><ofd:TextCode X="0" Y="4">深</ofd:TextCode></ofd:TextObject>' + "</ofd:PageBlock>" * 40
+    blocks = (
+        "<ofd:PageBlock>" * 40
+        + '<ofd:TextObject ID="1" Boundary="0 0 50 10" Size="4"><ofd:TextCode X="0" Y="4">深</ofd:TextCode></ofd:TextObject>'
+        + "</ofd:PageBlock>" * 40
+    )
     assert _reason(_one_page([blocks]))[0] == "ofd_too_complex"
 
 
@@ -206,12 +235,14 @@ def test_ofd_of_images_only_and_of_nothing():
 
 
 def test_hostile_numbers_do_not_break_the_reader():
-    objs = ['<ofd:TextObject ID="1" Boundary="nan inf 1 1" CTM="x" Size="-3" HScale="1e309">'
-            '<ofd:TextCode X="1e400" Y="abc" DeltaX="g 99999999999 1">年度报告正文</ofd:TextCode></ofd:TextObject>',
-            '<ofd:PathObject ID="2" Boundary="0 0 10 10"><ofd:AbbreviatedData>M 0 0 L nan 5 L 1e999 4 Q 1 C'
-            '</ofd:AbbreviatedData></ofd:PathObject>',
-            '<ofd:TextObject ID="3" Boundary="20 40 100 10" Size="4"><ofd:TextCode X="0" Y="4">第二段文字</ofd:TextCode>'
-            '</ofd:TextObject>']
+    objs = [
+        '<ofd:TextObject ID="1" Boundary="nan inf 1 1" CTM="x" Size="-3" HScale="1e309">'
+        '<ofd:TextCode X="1e400" Y="abc" DeltaX="g 99999999999 1">年度报告正文</ofd:TextCode></ofd:TextObject>',
+        '<ofd:PathObject ID="2" Boundary="0 0 10 10"><ofd:AbbreviatedData>M 0 0 L nan 5 L 1e999 4 Q 1 C'
+        "</ofd:AbbreviatedData></ofd:PathObject>",
+        '<ofd:TextObject ID="3" Boundary="20 40 100 10" Size="4"><ofd:TextCode X="0" Y="4">第二段文字</ofd:TextCode>'
+        "</ofd:TextObject>",
+    ]
     texts = [b.text for b in read_ofd(_one_page(objs)) if isinstance(b, Para)]
     assert "第二段文字" in texts
 

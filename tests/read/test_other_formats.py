@@ -4,11 +4,12 @@ never "the Word document is damaged" for a spreadsheet; an OFD is read as OFD, n
 archive, not a Word document"; .doc, .wps, .odt and .rtf go to LibreOffice, and without it get one
 GX002 that names the program and how to install it — never 45 findings on the control words of an
 RTF read as plain text, never "save it as .docx" as the only way."""
+
 import io
 import os
 import stat
-import time
 import struct
+import time
 import zipfile
 
 import pytest
@@ -29,16 +30,26 @@ def _zip(members: dict, stored_first: str = "") -> bytes:
 
 def ofd() -> bytes:
     """An OFD package as GB/T 33190 lays it out: OFD.xml at the root, the document under Doc_0/."""
-    return _zip({"OFD.xml": '<?xml version="1.0"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0">'
-                            "<ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
-                 "Doc_0/Document.xml": "<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"/>",
-                 "Doc_0/Pages/Page_0/Content.xml": "<ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"/>"})
+    return _zip(
+        {
+            "OFD.xml": '<?xml version="1.0"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0">'
+            "<ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+            "Doc_0/Document.xml": '<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"/>',
+            "Doc_0/Pages/Page_0/Content.xml": '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"/>',
+        }
+    )
 
 
 def odf(mime: str) -> bytes:
     """An OpenDocument package: the mimetype member first and stored, then the content."""
-    return _zip({"mimetype": mime, "content.xml": "<office:document-content/>",
-                 "META-INF/manifest.xml": "<manifest:manifest/>"}, stored_first="mimetype")
+    return _zip(
+        {
+            "mimetype": mime,
+            "content.xml": "<office:document-content/>",
+            "META-INF/manifest.xml": "<manifest:manifest/>",
+        },
+        stored_first="mimetype",
+    )
 
 
 def xlsx() -> bytes:
@@ -52,26 +63,42 @@ def xlsx() -> bytes:
 
 
 def pptx() -> bytes:
-    return _zip({"[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p:presentation/>",
-                 "_rels/.rels": "<Relationships/>"})
+    return _zip(
+        {
+            "[Content_Types].xml": "<Types/>",
+            "ppt/presentation.xml": "<p:presentation/>",
+            "_rels/.rels": "<Relationships/>",
+        }
+    )
 
 
 def cfb(stream: str, payload: bytes) -> bytes:
     """A compound file (the container of .doc/.xls/.ppt, version 3, 512-byte sectors) holding one stream."""
-    payload = payload.ljust(4096, b"\0")            # at the mini-stream cutoff: stored in regular sectors
+    payload = payload.ljust(4096, b"\0")  # at the mini-stream cutoff: stored in regular sectors
     n = len(payload) // 512
     end, free, fatsect, nostream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
     fat = [fatsect, end] + [3 + i for i in range(n - 1)] + [end]
     fat += [free] * (128 - len(fat))
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-              + b"\0" * 6 + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
-              + struct.pack("<109I", 0, *([free] * 108)))
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+        + struct.pack("<109I", 0, *([free] * 108))
+    )
 
     def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
         raw = name.encode("utf-16-le") + b"\0\0"
-        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), kind, 1)
-                + struct.pack("<III", nostream, nostream, child) + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
-                + struct.pack("<III", start, size, 0))
+        return (
+            raw.ljust(64, b"\0")
+            + struct.pack("<HBB", len(raw), kind, 1)
+            + struct.pack("<III", nostream, nostream, child)
+            + b"\0" * 16
+            + b"\0" * 4
+            + b"\0" * 16
+            + struct.pack("<III", start, size, 0)
+        )
 
     empty = b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", nostream, nostream, nostream) + b"\0" * 48
     directory = entry("Root Entry", 5, 1, end, 0) + entry(stream, 2, nostream, 2, len(payload)) + empty * 2
@@ -121,8 +148,10 @@ def test_an_ofd_is_read_as_ofd_whatever_it_is_called(named):
 
 # ----------------------------------------------------------------------------- through LibreOffice
 
-RTF = (b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil SimSun;}}\\f0\\fs24 "
-       b"\\'b9\\'fa\\'bc\\'d2 2023\\'c4\\'ea\\par\n}")
+RTF = (
+    b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil SimSun;}}\\f0\\fs24 "
+    b"\\'b9\\'fa\\'bc\\'d2 2023\\'c4\\'ea\\par\n}"
+)
 OFFICE = {
     "doc": (lambda: cfb("WordDocument", b"\xec\xa5\xc1\x00"), ".doc", "这是旧版 Word 文档（.doc）"),
     "wps": (lambda: cfb("WordDocument", b"\xec\xa5\xc1\x00"), ".wps", "这是 WPS 文字文档（.wps）"),
@@ -154,8 +183,11 @@ def test_an_rtf_is_never_read_as_text(no_soffice):
     from gxlint.synth import sample
 
     body = sample(1).text.replace("\n", "\\par\n")
-    data = ("{\\rtf1\\ansi\\uc1{\\fonttbl{\\f0 SimSun;}}\\f0 " + "".join(
-        ch if ord(ch) < 128 else f"\\u{ord(ch)}?" for ch in body) + "}").encode("ascii")
+    data = (
+        "{\\rtf1\\ansi\\uc1{\\fonttbl{\\f0 SimSun;}}\\f0 "
+        + "".join(ch if ord(ch) < 128 else f"\\u{ord(ch)}?" for ch in body)
+        + "}"
+    ).encode("ascii")
     for name in ("report.rtf", "report.txt"):
         res = lint_bytes(data, name)
         (d,) = res.diagnostics
@@ -179,7 +211,7 @@ def test_libreoffice_hanging_is_killed_at_the_limit(tmp_path, monkeypatch):
     assert d.code == "GX002" and "LibreOffice 在 1 秒内没有转换完，已终止" in d.message
     assert time.monotonic() - started < 30
     pid = int(pidfile.read_text())
-    with pytest.raises(ProcessLookupError):      # killed with its process group, not left behind
+    with pytest.raises(ProcessLookupError):  # killed with its process group, not left behind
         for _ in range(50):
             os.kill(pid, 0)
             time.sleep(0.1)
@@ -223,8 +255,10 @@ def test_a_folder_is_converted_by_one_libreoffice_start(tmp_path, monkeypatch, c
     build_docx(synth.generate(3), str(made))
     starts = tmp_path / "starts"
     # stands in for soffice: every input becomes the prepared .docx in --outdir
-    body = (f'echo start >> {starts}\nout=""\nwhile [ $# -gt 0 ]; do case "$1" in --outdir) out="$2"; mkdir -p "$out"; shift;; '
-            f'*.doc|*.rtf) b=$(basename "$1"); cp {made} "$out/${{b%.*}}.docx";; esac; shift; done\n')
+    body = (
+        f'echo start >> {starts}\nout=""\nwhile [ $# -gt 0 ]; do case "$1" in --outdir) out="$2"; mkdir -p "$out"; shift;; '
+        f'*.doc|*.rtf) b=$(basename "$1"); cp {made} "$out/${{b%.*}}.docx";; esac; shift; done\n'
+    )
     monkeypatch.setenv("GXLINT_SOFFICE", _script(tmp_path, body))
     monkeypatch.setattr(office, "_converted", office.OrderedDict())
     folder = tmp_path / "reports"

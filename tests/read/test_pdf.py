@@ -1,5 +1,6 @@
 """The PDF reader (gxlint/read/pdf.py): real and LibreOffice-made reports read by geometry, and every
 kind of bad PDF turned into one GX002 reason (never a traceback, a hang or lost text)."""
+
 import collections
 import json
 import os
@@ -7,13 +8,12 @@ import re
 
 import pytest
 
-from read import pdfmake
-from seedutil import CORPUS_REAL, HERE
-
 from gxlint.engine import lint
 from gxlint.io import DecodeError
 from gxlint.read.blocks import Para, TableBlock, render
 from gxlint.read.pdf import read_pdf
+from read import pdfmake
+from seedutil import CORPUS_REAL, HERE
 
 FIXTURES = os.path.join(HERE, "fixtures", "pdf")
 HONGZE = os.path.join(CORPUS_REAL, "hongze-2023.pdf")
@@ -30,6 +30,7 @@ def _lint_pdf(data, path="report.pdf"):
 
 
 # ----------------------------------------------------------------------------- hongze-2023.pdf
+
 
 @pytest.fixture(scope="module")
 def hongze():
@@ -57,11 +58,11 @@ def test_hongze_findings_point_at_their_cells(hongze):
     by_code = {d.code: d for d in diags}
     # the misprinted row label, on page 3, inside table 三
     d = by_code["GX202"]
-    assert text[d.span.start:d.span.end] == "2.其他法律行政止公开"
+    assert text[d.span.start : d.span.end] == "2.其他法律行政止公开"
     assert locator.locate(d.span.start)["page"] == 3
     # table 四's 行政复议 总计 (0 against parts adding up to 11) on page 4
     d = by_code["GX304"]
-    assert text[d.span.start:d.span.end] == "0"
+    assert text[d.span.start : d.span.end] == "0"
     assert locator.locate(d.span.start)["page"] == 4
 
 
@@ -96,8 +97,14 @@ def test_hongze_paragraphs_are_joined_and_page_numbers_dropped(hongze):
     assert any("严格执行“分级审核、先审后发”程序" in ln for ln in lines)
     # no page number (- 1 - … - 5 -) survives
     assert not [ln for ln in lines if re.fullmatch(r"[-\s]*\d+[-\s]*", ln)]
-    for heading in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
+    for heading in (
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ):
         assert heading in lines
 
 
@@ -112,17 +119,20 @@ def test_native_locations_are_pages_and_boxes():
 
 # ----------------------------------------------------------------------------- LibreOffice-made reports
 
+
 def _row_label(text, offset):
     """The row label (first non-numeric cell) of the line holding ``offset``, spaces removed."""
-    line = text[text.rfind("\n", 0, offset) + 1:text.find("\n", offset) if text.find("\n", offset) >= 0 else None]
+    line = text[text.rfind("\n", 0, offset) + 1 : text.find("\n", offset) if text.find("\n", offset) >= 0 else None]
     cells = [c.strip() for c in line.strip().strip("|").split("|")] if "|" in line else [line]
     label = next((c for c in cells if c and not re.fullmatch(r"[\d.+\-]+", c)), "")
     return re.sub(r"\s+", "", label)[:40]
 
 
 def _findings(text, path):
-    return sorted((d.code, text[d.span.start:d.span.end].strip(), _row_label(text, d.span.start))
-                  for d in lint(text, path).diagnostics)
+    return sorted(
+        (d.code, text[d.span.start : d.span.end].strip(), _row_label(text, d.span.start))
+        for d in lint(text, path).diagnostics
+    )
 
 
 def _assert_same_findings(txt, pdf_bytes):
@@ -137,8 +147,9 @@ def test_libreoffice_report_gives_the_findings_of_its_text():
         txt = fh.read()
     data = _bytes(os.path.join(FIXTURES, "synth-1-change_cell.pdf"))
     blocks = read_pdf(data)
-    crossing = [b for b in blocks if isinstance(b, TableBlock)
-                and len({c.loc.get("page") for r in b.rows for c in r}) > 1]
+    crossing = [
+        b for b in blocks if isinstance(b, TableBlock) and len({c.loc.get("page") for r in b.rows for c in r}) > 1
+    ]
     assert crossing, "the fixture's table should run across a page break"
     codes = collections.Counter(f[0] for f in _findings(txt, "r.txt"))
     assert codes == {"GX301": 1, "GX302": 1}
@@ -166,7 +177,7 @@ def test_unruled_table_read_by_aligned_columns():
 def test_prose_is_never_an_aligned_table(hongze):
     """Paragraphs with numbers (justified lines, dates, phone numbers) stay paragraphs."""
     blocks = read_pdf(_bytes(HONGZE))
-    assert sum(isinstance(b, TableBlock) for b in blocks) == 3     # 二, 三 and 四, all ruled
+    assert sum(isinstance(b, TableBlock) for b in blocks) == 3  # 二, 三 and 四, all ruled
     for b in blocks:
         if isinstance(b, TableBlock):
             assert len(b.rows[0]) in (4, 10, 15)
@@ -176,8 +187,7 @@ def test_prose_is_never_an_aligned_table(hongze):
 def test_libreoffice_reports_freshly_made():
     from gxlint import synth
 
-    cases = [(2, ["break_row_total"], 20000), (4, ["change_year"], 16000), (5, ["drop_section"], 12000),
-             (9, [], None)]
+    cases = [(2, ["break_row_total"], 20000), (4, ["change_year"], 16000), (5, ["drop_section"], 12000), (9, [], None)]
     texts = [synth.sample(seed, defects=d, size=size, layout="pipe").text for seed, d, size in cases]
     pdfs = pdfmake.texts_to_pdfs(texts) + pdfmake.texts_to_pdfs(texts, ruled=False)
     assert all(pdfs)
@@ -186,7 +196,7 @@ def test_libreoffice_reports_freshly_made():
 
 
 def _grid(x_cols, y_rows):
-    return ([(x_cols[0], y, x_cols[-1], y) for y in y_rows] + [(x, y_rows[0], x, y_rows[-1]) for x in x_cols])
+    return [(x_cols[0], y, x_cols[-1], y) for y in y_rows] + [(x, y_rows[0], x, y_rows[-1]) for x in x_cols]
 
 
 def test_table_across_pages_with_its_header_row_repeated_is_one_table():
@@ -200,12 +210,18 @@ def test_table_across_pages_with_its_header_row_repeated_is_one_table():
     head = ["Item", "Applied", "Done"]
     page1 = [(72, 100, "Some text before the table")] + rows(700, [head, ["first", "1", "2"], ["second", "3", "4"]])
     page2 = rows(80, [head, ["third", "5", "6"], ["fourth", "7", "8"]]) + [(72, 200, "Text after it")]
-    data = pdfmake.placed_text_pdf([page1, page2],
-                                   rules=[_grid(xs, [700, 720, 740, 760]), _grid(xs, [80, 100, 120, 140])])
+    data = pdfmake.placed_text_pdf(
+        [page1, page2], rules=[_grid(xs, [700, 720, 740, 760]), _grid(xs, [80, 100, 120, 140])]
+    )
     blocks = read_pdf(data)
     assert [type(b).__name__ for b in blocks] == ["Para", "TableBlock", "Para"]
     assert [[c.text for c in r] for r in blocks[1].rows] == [
-        head, ["first", "1", "2"], ["second", "3", "4"], ["third", "5", "6"], ["fourth", "7", "8"]]
+        head,
+        ["first", "1", "2"],
+        ["second", "3", "4"],
+        ["third", "5", "6"],
+        ["fourth", "7", "8"],
+    ]
     assert [r[0].loc["page"] for r in blocks[1].rows] == [1, 1, 1, 2, 2]
 
 
@@ -218,27 +234,44 @@ def test_row_cut_by_the_page_break_is_one_row_and_a_caption_row_stays_a_row():
         return [(x + 4, y0 + 20 * k + 14, t) for k, row in enumerate(cells) for x, t in zip(xs, row) if t]
 
     page1 = rows(700, [["Item", "Applied", "Done"], ["first", "1", "2"], ["second part", "3", "4"]])
-    page2 = rows(80, [["of the label", "", ""], ["third", "5", "6"]]) + [(76, 134, "Caption over all")] \
+    page2 = (
+        rows(80, [["of the label", "", ""], ["third", "5", "6"]])
+        + [(76, 134, "Caption over all")]
         + rows(140, [["fourth", "7", "8"]])
-    grid2 = _grid(xs, [80, 100, 120]) + [(72, 140, 500, 140), (72, 160, 500, 160), (72, 120, 72, 160),
-                                          (500, 120, 500, 160)] + [(x, 140, x, 160) for x in xs[1:3]]
+    )
+    grid2 = (
+        _grid(xs, [80, 100, 120])
+        + [(72, 140, 500, 140), (72, 160, 500, 160), (72, 120, 72, 160), (500, 120, 500, 160)]
+        + [(x, 140, x, 160) for x in xs[1:3]]
+    )
     data = pdfmake.placed_text_pdf([page1, page2], rules=[_grid(xs, [700, 720, 740, 760]), grid2])
     tables = [b for b in read_pdf(data) if isinstance(b, TableBlock)]
     assert len(tables) == 1
     assert [[c.text for c in r] for r in tables[0].rows] == [
-        ["Item", "Applied", "Done"], ["first", "1", "2"], ["second part of the label", "3", "4"],
-        ["third", "5", "6"], ["Caption over all", "", ""], ["fourth", "7", "8"]]
+        ["Item", "Applied", "Done"],
+        ["first", "1", "2"],
+        ["second part of the label", "3", "4"],
+        ["third", "5", "6"],
+        ["Caption over all", "", ""],
+        ["fourth", "7", "8"],
+    ]
 
 
 # ----------------------------------------------------------------------------- geometry on small files
+
 
 def test_running_header_and_page_numbers_dropped_repeated_body_lines_kept():
     body = "the same sentence opens a paragraph on every page"
     pages = []
     for n in range(1, 4):
-        pages.append([(72, 30, "Annual report of the county office"),       # running header
-                      (72, 70, body), (72, 84, f"and page {n} goes on with its own words"),   # in the top tenth
-                      (280, 800, f"- {n} -")])                                  # page number
+        pages.append(
+            [
+                (72, 30, "Annual report of the county office"),  # running header
+                (72, 70, body),
+                (72, 84, f"and page {n} goes on with its own words"),  # in the top tenth
+                (280, 800, f"- {n} -"),
+            ]
+        )  # page number
     texts = [b.text for b in read_pdf(pdfmake.placed_text_pdf(pages))]
     assert not [t for t in texts if "county office" in t or re.fullmatch(r"- \d -", t)]
     assert sum(body in t for t in texts) == 3
@@ -247,8 +280,14 @@ def test_running_header_and_page_numbers_dropped_repeated_body_lines_kept():
 def test_landscape_page_drawn_sideways_reads_left_to_right():
     """/Rotate 90 with the content turned a quarter: lines, and a ruled table's cells, in reading order."""
     rules = [(100, y, 400, y) for y in (200, 220, 240)] + [(x, 200, x, 240) for x in (100, 250, 400)]
-    lines = [(100, 100, "Annual report of the county office"), (100, 114, "drawn on a landscape page"),
-             (105, 215, "Label one"), (255, 215, "12"), (105, 235, "Label two"), (255, 235, "34")]
+    lines = [
+        (100, 100, "Annual report of the county office"),
+        (100, 114, "drawn on a landscape page"),
+        (105, 215, "Label one"),
+        (255, 215, "12"),
+        (105, 235, "Label two"),
+        (255, 235, "34"),
+    ]
     blocks = read_pdf(pdfmake.sideways_pdf(lines, rules))
     assert isinstance(blocks[0], Para) and blocks[0].text == "Annual report of the county office"
     assert blocks[1].text == "drawn on a landscape page"
@@ -257,8 +296,10 @@ def test_landscape_page_drawn_sideways_reads_left_to_right():
 
 def test_text_drawn_twice_is_read_once():
     """Fake bold: the same line drawn again 0.3 pt to the right."""
-    texts = [b.text for b in read_pdf(pdfmake.placed_text_pdf([[(72, 100, "Bold 2023 title"),
-                                                                 (72.3, 100, "Bold 2023 title")]]))]
+    texts = [
+        b.text
+        for b in read_pdf(pdfmake.placed_text_pdf([[(72, 100, "Bold 2023 title"), (72.3, 100, "Bold 2023 title")]]))
+    ]
     assert texts == ["Bold 2023 title"]
 
 
@@ -273,6 +314,7 @@ def test_latin_lines_keep_their_spaces_and_short_lines_stay_apart():
 
 
 # ----------------------------------------------------------------------------- bad PDFs → one GX002 reason
+
 
 def _reason(data):
     with pytest.raises(DecodeError) as exc:
@@ -341,7 +383,7 @@ def test_damaged_bytes_give_blocks_or_one_reason():
             b[rng.randrange(len(b))] = rng.randrange(256)
         if rng.random() < 0.3:
             k = rng.randrange(len(b))
-            b = b[:k] + b[k + rng.randrange(1, 5000):]
+            b = b[:k] + b[k + rng.randrange(1, 5000) :]
         try:
             blocks = read_pdf(bytes(b))
         except DecodeError as exc:
@@ -361,7 +403,17 @@ def test_pdf_messages_are_at_the_end_under_their_comment():
     with open(os.path.join(os.path.dirname(HERE), "rules", "engine", "unreadable_input.py"), encoding="utf-8") as fh:
         src = fh.read()
     assert "# pdf" in src
-    for mid in ("scanned_pdf", "encrypted_pdf", "truncated_pdf", "damaged_pdf", "pdf_inflate_bomb",
-                "pdf_too_many_pages", "pdf_too_complex", "not_pdf", "empty_pdf", "pdf_unmapped_text",
-                "damaged_pdf_page"):
+    for mid in (
+        "scanned_pdf",
+        "encrypted_pdf",
+        "truncated_pdf",
+        "damaged_pdf",
+        "pdf_inflate_bomb",
+        "pdf_too_many_pages",
+        "pdf_too_complex",
+        "not_pdf",
+        "empty_pdf",
+        "pdf_unmapped_text",
+        "damaged_pdf_page",
+    ):
         assert src.index(f'"{mid}"') > src.index("# pdf")

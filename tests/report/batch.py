@@ -1,5 +1,6 @@
 """The batch the report tests share: seeds + real corpus, written by ``gxlint report`` (html, xlsx,
 docx) and checked by ``gxlint check --format json`` — the numbers every output must match."""
+
 import functools
 import json
 import os
@@ -15,7 +16,9 @@ ARTEFACTS = os.path.join(ROOT, "tests", "artefacts")
 
 def gx(*args, cwd=None):
     env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""), GXLINT_NO_PROGRESS="1")
-    return subprocess.run([sys.executable, "-m", "gxlint", *args], capture_output=True, timeout=300, env=env, cwd=cwd or ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint", *args], capture_output=True, timeout=300, env=env, cwd=cwd or ROOT
+    )
 
 
 @functools.lru_cache(maxsize=None)

@@ -4,6 +4,7 @@ report, a report that states neither its organ nor its year, and a note that is 
 
 ``build(folder)`` writes it and returns {role: file name}; the report tests run ``gxlint report``
 over it and read the letters back with python-docx (and the page in Chromium)."""
+
 from __future__ import annotations
 
 import os
@@ -17,15 +18,15 @@ CORPUS = os.path.join(ROOT, "tests", "fixtures", "corpus_real")
 EXAMPLES = os.path.join(ROOT, "examples")
 
 FILES = {
-    "web_txt": "平潭综合实验区2022年报告.txt",     # a web archive: 标题:/发布时间: lines, no title of its own
-    "pdf": "洪泽区2023年报告.pdf",                # a PDF with a text layer: findings on pages 3-5
-    "scan": "scan.pdf",                            # two pages of images: no text to review
-    "docx": "某县2021年报告.docx",                 # a Word report drafted as offices do; a total off in 表三
-    "html": "网页版报告.html",                     # the report as a web page; a cell of 表三 changed
-    "pinyin": "启东市2023年报告.txt",              # traditional script, pinyin annotations in the title
-    "clean": "跃进街道2023年报告.txt",             # nothing to correct
-    "anonymous": "无标题报告.txt",                 # no title, no period, no signature: organ and year unknown
-    "notes": "说明.md",                            # the sender's note: not a report
+    "web_txt": "平潭综合实验区2022年报告.txt",  # a web archive: 标题:/发布时间: lines, no title of its own
+    "pdf": "洪泽区2023年报告.pdf",  # a PDF with a text layer: findings on pages 3-5
+    "scan": "scan.pdf",  # two pages of images: no text to review
+    "docx": "某县2021年报告.docx",  # a Word report drafted as offices do; a total off in 表三
+    "html": "网页版报告.html",  # the report as a web page; a cell of 表三 changed
+    "pinyin": "启东市2023年报告.txt",  # traditional script, pinyin annotations in the title
+    "clean": "跃进街道2023年报告.txt",  # nothing to correct
+    "anonymous": "无标题报告.txt",  # no title, no period, no signature: organ and year unknown
+    "notes": "说明.md",  # the sender's note: not a report
 }
 
 

@@ -1,18 +1,19 @@
 """The pages' scripts are files of their own (gxlint/report/page.js, gxlint/across/compare.js),
 linted by the VS Code extension's ESLint set-up (``npm test`` in vscode-extension/ runs ``npm run
 lint``) and inlined, as they are, when a page is drawn."""
+
 import fnmatch
 import json
 import os
 
 import pytest
-from seedutil import ROOT
 
 from gxlint import synth
 from gxlint.across.compare import compare
 from gxlint.across.compare_html import render as render_compare
 from gxlint.parse import parse
 from gxlint.report.html import page_script
+from seedutil import ROOT
 
 from .batch import built
 
@@ -43,9 +44,11 @@ def test_the_comparison_page_carries_compare_js():
     assert "<script>\n" + js + "</script>\n</body>" in page
 
 
-@pytest.mark.parametrize("n,bad", list(enumerate(["var s = '</script>';\n", "var s = '</SCRIPT ';\n", "var s = '<!--';\n"])))
+@pytest.mark.parametrize(
+    "n,bad", list(enumerate(["var s = '</script>';\n", "var s = '</SCRIPT ';\n", "var s = '<!--';\n"]))
+)
 def test_a_script_that_would_end_the_element_early_is_refused(tmp_path, monkeypatch, n, bad):
-    package = f"gxpagescript{n}"              # one package per case: page_script reads each once
+    package = f"gxpagescript{n}"  # one package per case: page_script reads each once
     pkg = tmp_path / package
     pkg.mkdir()
     (pkg / "__init__.py").write_text("", encoding="utf-8")
@@ -75,6 +78,9 @@ def test_the_extension_test_command_lints_the_page_scripts():
         shipped = tomllib.load(fh)["tool"]["setuptools"]["package-data"]["gxlint"]
     scripts_in_package = sorted(
         os.path.relpath(os.path.join(d, f), os.path.join(ROOT, "gxlint")).replace(os.sep, "/")
-        for d, _dirs, files in os.walk(os.path.join(ROOT, "gxlint")) for f in files if f.endswith(".js"))
+        for d, _dirs, files in os.walk(os.path.join(ROOT, "gxlint"))
+        for f in files
+        if f.endswith(".js")
+    )
     assert {"report/page.js", "across/compare.js"} <= set(scripts_in_package)
     assert all(any(fnmatch.fnmatch(js, g) for g in shipped) for js in scripts_in_package), (scripts_in_package, shipped)

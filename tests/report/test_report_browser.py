@@ -1,9 +1,10 @@
 """gxlint report -o review.html, opened from disk in headless Chromium (Debian's `chromium`, driven
 by Playwright's Python API — never `playwright install`).  Every request that is not the file
 itself is blocked and recorded: the page must make none."""
+
 import collections
-import re
 import os
+import re
 import shutil
 
 import pytest
@@ -44,9 +45,12 @@ def _open(page, *extra, hash=""):
 
 
 def _rows(page):
-    return page.eval_on_selector_all("#ov tbody tr", """rows => rows.map(r => ({
+    return page.eval_on_selector_all(
+        "#ov tbody tr",
+        """rows => rows.map(r => ({
         path: r.querySelector('.file').textContent, verdict: r.dataset.verdict, level: r.dataset.level,
-        errors: +r.querySelector('[data-k=errors]').textContent, warnings: +r.querySelector('[data-k=warnings]').textContent}))""")
+        errors: +r.querySelector('[data-k=errors]').textContent, warnings: +r.querySelector('[data-k=warnings]').textContent}))""",
+    )
 
 
 def _expected():
@@ -148,8 +152,9 @@ def test_paging_keeps_long_batches_short(page, tmp_path):
     folder = tmp_path / "batch"
     folder.mkdir()
     for i in range(60):
-        (folder / f"r{i:03d}.txt").write_text(synth.sample(i, defects=("change_cell",) if i % 3 == 0 else ()).text,
-                                               encoding="utf-8")
+        (folder / f"r{i:03d}.txt").write_text(
+            synth.sample(i, defects=("change_cell",) if i % 3 == 0 else ()).text, encoding="utf-8"
+        )
     from .batch import gx
 
     out = tmp_path / "review.html"
@@ -163,8 +168,9 @@ def test_paging_keeps_long_batches_short(page, tmp_path):
     assert page.locator("#prev").is_enabled() and not page.locator("#next").is_enabled()
 
 
-DOC_SHOT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                        "docs", "images", "review-page.png")
+DOC_SHOT = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "docs", "images", "review-page.png"
+)
 
 
 def test_the_mixed_inbox_page(page, tmp_path):
@@ -192,7 +198,6 @@ def test_the_mixed_inbox_page(page, tmp_path):
     shot = artefact("review-page.png")
     page.screenshot(path=shot, full_page=False)
     if os.environ.get("GXLINT_UPDATE_DOCS"):
-
         os.makedirs(os.path.dirname(DOC_SHOT), exist_ok=True)
         shutil.copy(shot, DOC_SHOT)
     page.fill("#q", FILES["pdf"])

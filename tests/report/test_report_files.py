@@ -1,5 +1,6 @@
 """gxlint report -o review.xlsx / opinions.docx: read back with openpyxl and python-docx, the rows,
 findings and counts match `gxlint check --format json`; the letters go through LibreOffice."""
+
 import collections
 import os
 import shutil
@@ -61,7 +62,11 @@ def test_spreadsheet_matches_check_json():
     assert set(got) == set(want)
     for k, places in want.items():
         assert len(got[k]) == len(places), k
-        assert all(g == w or g.startswith(w + "，") for g, w in zip(sorted(got[k]), sorted(places))), (k, got[k], places)
+        assert all(g == w or g.startswith(w + "，") for g, w in zip(sorted(got[k]), sorted(places))), (
+            k,
+            got[k],
+            places,
+        )
     assert any("第 4 页，表四“行政复议·总计”" == p for v in got.values() for p in v)
     assert all(f["修改要求"] for f in findings), "each finding says what to correct"
     for ws in wb:
@@ -142,15 +147,31 @@ def test_split_writes_one_letter_per_report(tmp_path):
     assert len(titles) == 1
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
-                    reason="LibreOffice (soffice) or poppler (pdftoppm) is missing: apt-get install libreoffice-writer poppler-utils")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+    reason="LibreOffice (soffice) or poppler (pdftoppm) is missing: apt-get install libreoffice-writer poppler-utils",
+)
 def test_letters_open_in_libreoffice(tmp_path):
     src = built("docx")
-    p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                        "--outdir", str(tmp_path), src], capture_output=True, timeout=240)
+    p = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            src,
+        ],
+        capture_output=True,
+        timeout=240,
+    )
     pdf = tmp_path / (os.path.splitext(os.path.basename(src))[0] + ".pdf")
     assert pdf.exists(), p.stderr.decode()
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
+    info = (
+        subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
+    )
     pages = int(next((l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")), "0"))
     if info:
         assert pages >= len(check_json()["files"]), "a letter is at least a page"
@@ -173,8 +194,8 @@ def test_bad_output_and_arguments():
 
 def test_model_identity_text_and_segments():
     from gxlint.engine import lint
-    from gxlint.report.model import build_report, identity_text
     from gxlint.identities import all_identities
+    from gxlint.report.model import build_report, identity_text
 
     text = open(seed_path("001"), encoding="utf-8").read()
     res = lint(text, "001.txt")
@@ -188,6 +209,10 @@ def test_model_identity_text_and_segments():
     seg = next(s for s in rep["segments"] if s[1] and rep["findings"][s[1][0]]["code"] == "GX301")
     assert seg[0] == "9"
     t3 = next(t for t in rep["tables"] if t["kind"] == "t3")
-    fails = [(r["label"], t3["columns"][k], c["raw"]) for r in t3["rows"] for k, c in enumerate(r["cells"])
-             if c and c["state"] == "fail"]
+    fails = [
+        (r["label"], t3["columns"][k], c["raw"])
+        for r in t3["rows"]
+        for k, c in enumerate(r["cells"])
+        if c and c["state"] == "fail"
+    ]
     assert ("（一）予以公开", "商业企业", "9") in fails

@@ -1,9 +1,9 @@
 """``gxlint report`` with the 与上年对比 view: each report whose organ's previous year is in the batch
 or in ``--history`` gets the comparison (summary, key figures, changed cells, each section's share
 of text carried over); shown in the page (headless Chromium) when the report is opened."""
+
 import os
 import shutil
-
 
 from browserutil import launch, needs_chromium
 from gxlint.cli import _parser
@@ -39,14 +39,16 @@ def test_last_year_from_the_history(tmp_path):
     hist.mkdir()
     shutil.copy(os.path.join(CORPUS_REAL, "pingtan-2023.txt"), hist)
     reports = _by_file(_batch(os.path.join(CORPUS_REAL, "pingtan-2024.txt"), "--history", str(hist)))
-    assert list(reports) == ["pingtan-2024.txt"]              # the history is not reported on
+    assert list(reports) == ["pingtan-2024.txt"]  # the history is not reported on
     c = reports["pingtan-2024.txt"]["compare"]
     assert c["prev_year"] == 2023 and c["prev_path"].startswith(str(hist))
     assert c["changed_count"] > 0 and all(x["changed"] for x in c["changed"])
 
 
 def test_no_view_without_last_year():
-    reports = _by_file(_batch(os.path.join(CORPUS_REAL, "pingtan-2024.txt"), os.path.join(CORPUS_REAL, "hongze-2023.txt")))
+    reports = _by_file(
+        _batch(os.path.join(CORPUS_REAL, "pingtan-2024.txt"), os.path.join(CORPUS_REAL, "hongze-2023.txt"))
+    )
     assert all("compare" not in r for r in reports.values())
 
 
@@ -57,11 +59,18 @@ def test_the_view_in_the_page():
         pg = b.new_page(viewport={"width": 1400, "height": 1000})
         errors, requests = [], []
         pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else (requests.append(r.request.url), r.abort()))
+        pg.route(
+            "**/*",
+            lambda r: (
+                r.continue_() if r.request.url.startswith("file://") else (requests.append(r.request.url), r.abort())
+            ),
+        )
         pg.goto("file://" + path)
         pg.wait_for_selector("body[data-ready]", state="attached", timeout=20000)
-        k = pg.evaluate("() => JSON.parse(document.getElementById('gx-data').textContent).reports"
-                        ".findIndex(r => r.path.endsWith('pingtan-2024.txt'))")
+        k = pg.evaluate(
+            "() => JSON.parse(document.getElementById('gx-data').textContent).reports"
+            ".findIndex(r => r.path.endsWith('pingtan-2024.txt'))"
+        )
         pg.goto("file://" + path + f"#r={k}")
         pg.wait_for_selector("#compare", timeout=20000)
         box = pg.locator("#compare")
@@ -73,8 +82,10 @@ def test_the_view_in_the_page():
         box.scroll_into_view_if_needed()
         pg.screenshot(path=artefact("report-last-year.png"))
         # a report without last year's has no view
-        k0 = pg.evaluate("() => JSON.parse(document.getElementById('gx-data').textContent).reports"
-                         ".findIndex(r => r.path.endsWith('pingtan-2019.txt'))")
+        k0 = pg.evaluate(
+            "() => JSON.parse(document.getElementById('gx-data').textContent).reports"
+            ".findIndex(r => r.path.endsWith('pingtan-2019.txt'))"
+        )
         pg.goto("file://" + path + f"#r={k0}")
         pg.wait_for_selector("#tables", timeout=20000)
         assert pg.locator("#compare").count() == 0

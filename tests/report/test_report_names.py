@@ -1,5 +1,6 @@
 """Bidi overrides and controls in organ and file names are shown, never obeyed, in the reviewer's
 page, spreadsheet and letters (issue 29, item 4): ``gnp.exe`` with U+202E must not read ``exe.png``."""
+
 import os
 import subprocess
 import sys
@@ -28,25 +29,40 @@ def test_the_page_shows_a_bidi_file_name_escaped(tmp_path):
     p = tmp_path / f"r{BIDI}gnp.exe.txt"
     p.write_text(read_seed("004"), encoding="utf-8")
     out = tmp_path / "review.html"
-    r = subprocess.run([sys.executable, "-m", "gxlint", "report", str(p), "-o", str(out)],
-                       capture_output=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "gxlint", "report", str(p), "-o", str(out)], capture_output=True, timeout=300
+    )
     assert r.returncode == 0, r.stderr.decode()
     page = out.read_text(encoding="utf-8")
     assert BIDI not in page
-    assert "r\\\\u202egnp.exe.txt" in page          # the escape, as text in the page's JSON
+    assert "r\\\\u202egnp.exe.txt" in page  # the escape, as text in the page's JSON
     assert BIDI not in r.stderr.decode("utf-8")
 
 
 # --- item 14: letter names are always writable -----------------------------------------------
 
+
 def test_split_names_are_writable_and_distinct():
     from gxlint.report.docx import MAX_NAME_BYTES, split_name
 
     used: set = set()
-    long_a = "甲" * 78 + "a.txt"          # 239 bytes: legal, but + 审查意见.docx is not
+    long_a = "甲" * 78 + "a.txt"  # 239 bytes: legal, but + 审查意见.docx is not
     long_b = "甲" * 78 + "b.txt"
-    names = [split_name({"file": f}, used) for f in
-             (long_a, long_b, "CON.txt", "nul", "..txt", " x. .txt", "a\\u202egnp.txt", "A.txt", "a.txt", "Ab:c*?.txt")]
+    names = [
+        split_name({"file": f}, used)
+        for f in (
+            long_a,
+            long_b,
+            "CON.txt",
+            "nul",
+            "..txt",
+            " x. .txt",
+            "a\\u202egnp.txt",
+            "A.txt",
+            "a.txt",
+            "Ab:c*?.txt",
+        )
+    ]
     assert all(len(n.encode()) <= MAX_NAME_BYTES for n in names)
     assert len({n.lower() for n in names}) == len(names)
     assert names[0] != names[1] and names[0].startswith("甲" * 40)
@@ -61,13 +77,16 @@ def test_split_goes_on_past_a_long_name(tmp_path):
     pytest.importorskip("docx")
     src = tmp_path / "src"
     src.mkdir()
-    long = "某" * 80 + ".txt"                                    # 244 bytes: + 审查意见.docx is 258
+    long = "某" * 80 + ".txt"  # 244 bytes: + 审查意见.docx is 258
     assert len(long.encode()) < 255
     (src / long).write_text(read_seed("001"), encoding="utf-8")
-    (src / "zz.txt").write_text(read_seed("004"), encoding="utf-8")   # sorted after it
+    (src / "zz.txt").write_text(read_seed("004"), encoding="utf-8")  # sorted after it
     out = tmp_path / "letters.docx"
-    r = subprocess.run([sys.executable, "-m", "gxlint", "report", "--isolated", str(src), "--split", "-o", str(out)],
-                       capture_output=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "gxlint", "report", "--isolated", str(src), "--split", "-o", str(out)],
+        capture_output=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr.decode()
     names = sorted(os.listdir(tmp_path / "letters"))
     assert len(names) == 2 and "zz-审查意见.docx" in names

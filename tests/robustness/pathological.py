@@ -1,6 +1,7 @@
 """Pathological documents for the hang guard (tests/robustness/test_pathological.py) and for
 ``benchmarks/run.py --pathological``.  ``python tests/robustness/pathological.py NAME`` lints one
 and prints ``ok <codes>``; any exception or internal error exits non-zero."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,7 @@ def make(name: str) -> str:
         rows = "\n".join(f"（一）予以公开 | {i % 10} | 0 | 0 | 0 | 0 | 0 | {i % 10} |" for i in range(50_000))
         return "三、收到和处理政府信息公开申请情况\n" + rows + "\n四、政府信息公开行政复议、行政诉讼情况\n"
     if name == "headings_10k":
-        return "\n".join(f"{'一二三四五六'[i % 6]}、{synth.SECTION_TITLES[i % 6 + 1][2:]}\n正文"
-                         for i in range(10_000))
+        return "\n".join(f"{'一二三四五六'[i % 6]}、{synth.SECTION_TITLES[i % 6 + 1][2:]}\n正文" for i in range(10_000))
     if name == "digits_1mb":
         return "三、收到和处理政府信息公开申请情况\n" + "1" * 1_000_000
     if name == "pipes_1mb":
@@ -39,7 +39,9 @@ def make(name: str) -> str:
     if name == "prose_spaces_200k":
         return _seed() + "\n" + " " * 200_000 + "1件\n" + "\t" * 200_000 + "x\n"
     if name == "table_commas_200k":
-        return _seed().replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况\n" + "，" * 200_000 + "a")
+        return _seed().replace(
+            "三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况\n" + "，" * 200_000 + "a"
+        )
     if name == "digits_5mb":
         return "1" * 5_000_000
     if name == "newline_flood":
@@ -53,9 +55,23 @@ def _seed() -> str:
         return fh.read()
 
 
-NAMES = ("oneline_1mb", "rows_50k", "headings_10k", "digits_1mb", "pipes_1mb", "brackets",
-         "words_in_table", "numbers_300k_lines", "long_line_no_breaks", "prose_digits_2m",
-         "prose_numerals_200k", "prose_spaces_200k", "table_commas_200k", "digits_5mb", "newline_flood")
+NAMES = (
+    "oneline_1mb",
+    "rows_50k",
+    "headings_10k",
+    "digits_1mb",
+    "pipes_1mb",
+    "brackets",
+    "words_in_table",
+    "numbers_300k_lines",
+    "long_line_no_breaks",
+    "prose_digits_2m",
+    "prose_numerals_200k",
+    "prose_spaces_200k",
+    "table_commas_200k",
+    "digits_5mb",
+    "newline_flood",
+)
 
 
 def main(name: str) -> int:

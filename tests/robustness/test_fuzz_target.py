@@ -1,5 +1,6 @@
 """The atheris fuzz target (gxlint/fuzz.py): the same function under hypothesis, and a short
 coverage-guided run when atheris is installed."""
+
 from __future__ import annotations
 
 import os
@@ -21,9 +22,14 @@ def test_seed_corpus_passes():
 
 
 @settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.binary(max_size=3000),
-                 st.builds(lambda b, k: fuzz.seed_corpus()[k % 12][: len(b) * 40] + b,
-                           st.binary(max_size=64), st.integers(0, 11))))
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.builds(
+            lambda b, k: fuzz.seed_corpus()[k % 12][: len(b) * 40] + b, st.binary(max_size=64), st.integers(0, 11)
+        ),
+    )
+)
 def test_target_under_hypothesis(data):
     fuzz.check_one(data)
 
@@ -48,9 +54,13 @@ def test_target_detects_a_broken_span(monkeypatch):
 
 def test_short_atheris_run(tmp_path):
     pytest.importorskip("atheris")
-    proc = subprocess.run([sys.executable, "-m", "gxlint.fuzz", "-runs=300", "-max_len=8192",
-                           f"-artifact_prefix={tmp_path}{os.sep}"],
-                          capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "gxlint.fuzz", "-runs=300", "-max_len=8192", f"-artifact_prefix={tmp_path}{os.sep}"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Done 300 runs" in proc.stderr
 

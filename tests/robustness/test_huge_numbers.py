@@ -3,6 +3,7 @@ finding and nothing else changes (it overflowed float() at 309 digits and hit Py
 limit at 4,301, so the whole file got only GX001); a prose number that long is not read as a
 claim (it printed as "inf"); a percentage with hundreds of decimals is compared sanely (GX403
 overflowed)."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,23 +12,27 @@ import regex
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.parse.tables import MAX_DIGITS, TOO_LONG, read_number
-from seedutil import read_layout as layout, read_seed as seed
+from seedutil import read_layout as layout
+from seedutil import read_seed as seed
 
 
-@pytest.mark.parametrize("raw,kw,value,why", [
-    ("9" * MAX_DIGITS, {}, float("9" * MAX_DIGITS), None),
-    ("1" + "0" * MAX_DIGITS, {}, None, TOO_LONG),
-    ("9" * 309, {}, None, TOO_LONG),
-    ("9" * 5000, {}, None, TOO_LONG),
-    ("0" * 400, {}, None, TOO_LONG),
-    ("123," * 10 + "123", {}, None, TOO_LONG),            # 33 digits with thousands separators
-    ("1,234,567,890,123", {}, 1234567890123.0, None),
-    ("9" * 400 + ".5", {"decimal": True}, None, TOO_LONG),
-    ("12345.123456789012345678", {"decimal": True}, 12345.123456789012345678, None),   # long decimals read
-    ("增" + "9" * 400, {"signed": True}, None, TOO_LONG),
-    ("-" + "9" * 400, {"signed": True}, None, TOO_LONG),
-    ("9" * 400 + "O", {}, None, "数字中混有字母"),
-])
+@pytest.mark.parametrize(
+    "raw,kw,value,why",
+    [
+        ("9" * MAX_DIGITS, {}, float("9" * MAX_DIGITS), None),
+        ("1" + "0" * MAX_DIGITS, {}, None, TOO_LONG),
+        ("9" * 309, {}, None, TOO_LONG),
+        ("9" * 5000, {}, None, TOO_LONG),
+        ("0" * 400, {}, None, TOO_LONG),
+        ("123," * 10 + "123", {}, None, TOO_LONG),  # 33 digits with thousands separators
+        ("1,234,567,890,123", {}, 1234567890123.0, None),
+        ("9" * 400 + ".5", {"decimal": True}, None, TOO_LONG),
+        ("12345.123456789012345678", {"decimal": True}, 12345.123456789012345678, None),  # long decimals read
+        ("增" + "9" * 400, {"signed": True}, None, TOO_LONG),
+        ("-" + "9" * 400, {"signed": True}, None, TOO_LONG),
+        ("9" * 400 + "O", {}, None, "数字中混有字母"),
+    ],
+)
 def test_read_number_refuses_absurd_lengths(raw, kw, value, why):
     assert read_number(raw, **kw) == (value, why)
 
@@ -55,7 +60,7 @@ def test_huge_cell_is_one_gx205_and_nothing_else_changes(name, old, new, digits)
     gx205 = [(c, ln, d) for c, ln, d in after if c == "GX205"]
     assert len(gx205) == 1
     _c, line, d = gx205[0]
-    assert text[d.span.start:d.span.end] == "7" * digits
+    assert text[d.span.start : d.span.end] == "7" * digits
     assert f"有 {digits} 位" in d.message and len(d.message) < 120, d.message
     assert sorted((c, ln) for c, ln, _d in after if c != "GX205") == sorted(before)
 
@@ -67,14 +72,16 @@ def test_huge_cell_in_a_seed_adds_gx205_only(prefix):
     text = seed(prefix)
     i = text.index("三、收到和处理")
     m = regex.compile(r"(?<=[|\t] *)(\d+)(?= *[|\t])").search(text, text.index("本年新收", i))
-    huge = text[:m.start()] + "8" * 400 + text[m.end():]
+    huge = text[: m.start()] + "8" * 400 + text[m.end() :]
     before = lint(text).diagnostics
     after = lint(huge).diagnostics
-    new = [d for d in after if d.code == "GX205" and huge[d.span.start:d.span.end] == "8" * 400]
+    new = [d for d in after if d.code == "GX205" and huge[d.span.start : d.span.end] == "8" * 400]
     assert len(new) == 1
     # same findings before the cell; after it, same findings shifted by the length change
     shift = 400 - (m.end() - m.start())
-    moved = sorted((d.code, d.span.start if d.span.start < m.start() else d.span.start - shift) for d in after if d is not new[0])
+    moved = sorted(
+        (d.code, d.span.start if d.span.start < m.start() else d.span.start - shift) for d in after if d is not new[0]
+    )
     assert moved == sorted((d.code, d.span.start) for d in before)
 
 
@@ -89,8 +96,10 @@ def test_absurd_prose_number_is_not_a_claim(num):
 
 
 def _share(pct: str) -> str:
-    return ("2023年政府信息公开工作年度报告\n一、总体情况\n"
-            f"本年度共受理政府信息公开申请162件，其中予以公开70件、占比{pct}%。\n")
+    return (
+        "2023年政府信息公开工作年度报告\n一、总体情况\n"
+        f"本年度共受理政府信息公开申请162件，其中予以公开70件、占比{pct}%。\n"
+    )
 
 
 def test_percentage_with_hundreds_of_decimals():

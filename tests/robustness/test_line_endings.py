@@ -6,6 +6,7 @@ Over every fixture (tests/fixtures/**: the seeds and the layouts) and generated 
 (gxlint.synth, every layout, with defects).  Lines are counted as LSP and the CLI count them
 (\\n, \\r\\n and a lone \\r each end a line: gxlint.positions.LineIndex).
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,7 +26,8 @@ from gxlint.positions import LineIndex
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = sorted(
-    p for p in glob.glob(os.path.join(HERE, "..", "fixtures", "**", "*"), recursive=True)
+    p
+    for p in glob.glob(os.path.join(HERE, "..", "fixtures", "**", "*"), recursive=True)
     if os.path.isfile(p) and p.endswith((".txt", ".md"))
 )
 STYLES = ("\n", "\r\n", "\r")
@@ -103,9 +105,14 @@ def test_fixture_same_fixes_and_line_endings_kept(path, style):
     assert out == lf_fixed(path).replace("\n", style)
 
 
-COMMON = settings(max_examples=25, deadline=None, derandomize=True, database=None,
-                  phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
-                  suppress_health_check=[HealthCheck.too_slow])
+COMMON = settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @COMMON
@@ -118,10 +125,15 @@ def test_fixture_mixed_line_endings(path, mix):
 
 
 @COMMON
-@given(seed=st.integers(0, 2**20), layout=st.sampled_from(synth.LAYOUTS),
-       script=st.sampled_from(("simplified", "traditional")), pinyin=st.booleans(),
-       defects=st.lists(st.sampled_from(synth.DEFECTS), max_size=2),
-       style=st.sampled_from(("\r\n", "\r", "mixed")), mix=st.integers(0, 2**32 - 1))
+@given(
+    seed=st.integers(0, 2**20),
+    layout=st.sampled_from(synth.LAYOUTS),
+    script=st.sampled_from(("simplified", "traditional")),
+    pinyin=st.booleans(),
+    defects=st.lists(st.sampled_from(synth.DEFECTS), max_size=2),
+    style=st.sampled_from(("\r\n", "\r", "mixed")),
+    mix=st.integers(0, 2**32 - 1),
+)
 def test_generated_reports(seed, layout, script, pinyin, defects, style, mix):
     s = synth.sample(seed, layout=layout, script=script, pinyin=pinyin, defects=defects)
     base = _lf(s.text)
@@ -154,8 +166,13 @@ def test_cli_fix_removes_the_web_residue_and_keeps_line_endings(tmp_path, style)
         target = tmp_path / f"{prefix}.txt"
         target.write_bytes(lf.replace("\n", style).encode("utf-8"))
         env = dict(os.environ, PYTHONPATH=root)
-        subprocess.run([sys.executable, "-m", "gxlint", "check", "--fix", str(target)], cwd=root, env=env,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            [sys.executable, "-m", "gxlint", "check", "--fix", str(target)],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            timeout=300,
+        )
         out = target.read_bytes().decode("utf-8")
         assert out == fixed(lf, unsafe=False).replace("\n", style)
-        assert out != lf.replace("\n", style)           # the residue line was deleted
+        assert out != lf.replace("\n", style)  # the residue line was deleted

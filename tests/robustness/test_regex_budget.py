@@ -1,5 +1,6 @@
 """The regex time budget (gxlint/guard.py): a pattern that runs past it makes the file GX002
 ("timeout") instead of a hang; outside a lint there is no budget."""
+
 from __future__ import annotations
 
 import time
@@ -41,7 +42,7 @@ def test_no_budget_outside_a_lint():
     with guard.budget(5):
         assert 0 < guard.left() <= 5
         with guard.budget(100):
-            assert guard.left() <= 5     # the earlier deadline stays
+            assert guard.left() <= 5  # the earlier deadline stays
     assert guard.left() is None
 
 
@@ -51,6 +52,7 @@ def test_normal_report_is_not_affected():
 
 
 # --- every pattern on user text runs under the budget ---------------------------------------
+
 
 def _pattern_modules():
     import importlib
@@ -73,8 +75,12 @@ def test_every_compiled_pattern_of_the_parser_and_rules_is_guarded():
     mods = _pattern_modules()
     assert any(m.__name__ == "gxlint.parse.claims" for m in mods)
     assert sum(m.__name__.startswith("gxlint.rules.") for m in mods) >= 20
-    raw = [f"{m.__name__}.{k}" for m in mods for k, v in vars(m).items()
-           if isinstance(v, (regex.Pattern, re.Pattern)) and k not in getattr(m, "BOUNDED_USE", ())]
+    raw = [
+        f"{m.__name__}.{k}"
+        for m in mods
+        for k, v in vars(m).items()
+        if isinstance(v, (regex.Pattern, re.Pattern)) and k not in getattr(m, "BOUNDED_USE", ())
+    ]
     assert raw == []
     guarded = [v for m in mods for v in vars(m).values() if isinstance(v, guard.Pattern)]
     assert len(guarded) >= 40
@@ -89,11 +95,18 @@ def test_guarded_pattern_under_a_spent_budget():
     p = guard.compile(r"\d+x")
     long = "1" * (guard.SHORT + 10)
     with guard.budget(1e-9):
-        time.sleep(0.001)               # the budget is spent: left() == 0
+        time.sleep(0.001)  # the budget is spent: left() == 0
         assert guard.left() == 0
-        for call in (lambda: p.search(long), lambda: list(p.finditer(long)), lambda: p.sub("", long),
-                     lambda: p.match(long), lambda: p.findall(long), lambda: p.split(long),
-                     lambda: p.fullmatch(long), lambda: p.subn("", long)):
+        for call in (
+            lambda: p.search(long),
+            lambda: list(p.finditer(long)),
+            lambda: p.sub("", long),
+            lambda: p.match(long),
+            lambda: p.findall(long),
+            lambda: p.split(long),
+            lambda: p.fullmatch(long),
+            lambda: p.subn("", long),
+        ):
             with pytest.raises(TimeoutError):
                 call()
         # calls on short strings check the deadline one time in 64: a run of sentences stops
@@ -107,13 +120,12 @@ def test_guarded_pattern_under_a_spent_budget():
     assert p.pattern == r"\d+x" and p.groups == 0
 
 
-
 def test_lazy_pattern_compiles_on_first_use_and_is_guarded():
     """guard.lazy (issue 24, import cost): nothing compiled until the first call; then the same
     pattern as guard.compile's, under the same budget, with nothing added per call."""
     p = guard.lazy(r"(?P<n>\d+)件", regex.IGNORECASE)
     with pytest.raises(AttributeError):
-        object.__getattribute__(p, "_p")           # not compiled yet
+        object.__getattribute__(p, "_p")  # not compiled yet
     assert p.search("收到12件").group("n") == "12"
     assert isinstance(object.__getattribute__(p, "_p"), regex.Pattern)
     assert guard.bare(p) is object.__getattribute__(p, "_p")
@@ -132,6 +144,7 @@ def test_lazy_pattern_compiles_on_first_use_and_is_guarded():
     with pytest.raises(TypeError):
         guard.Pattern()
 
+
 def test_timeout_only_for_long_windows(monkeypatch):
     seen = []
 
@@ -146,7 +159,7 @@ def test_timeout_only_for_long_windows(monkeypatch):
     with guard.budget(100):
         p.search("short")
         p.search(long)
-        p.search(long, 10, 30)          # a short window of a long string
+        p.search(long, 10, 30)  # a short window of a long string
         p.search(long, pos=0, endpos=guard.SHORT + 5)
     assert seen[0] is None and 0 < seen[1] <= 100 and seen[2] is None and 0 < seen[3] <= 100
 

@@ -11,8 +11,18 @@ def codes(text, select="GX1,GX2,GX3"):
     return [(d.code, res.doc.lines.line_of(d.span.start) + 1) for d in res.diagnostics]
 
 
-CLEAN = layout("pipe.txt")            # a complete v2021 report for 2023, every identity holds
-V2019 = layout("v2019_signed.txt")    # a complete v2019 report for 2020
-LAYOUT_NAMES = ["pipe.txt", "cell_per_line_bar.txt", "cell_per_line_blank.txt", "tabs.txt", "markdown.txt",
-                "pdf.txt", "trad_pinyin_pdf.txt", "trad_pinyin_cells.txt", "prose_numbers_pipe.txt",
-                "prose_numbers_pdf.txt", "v2019_signed.txt"]
+CLEAN = layout("pipe.txt")  # a complete v2021 report for 2023, every identity holds
+V2019 = layout("v2019_signed.txt")  # a complete v2019 report for 2020
+LAYOUT_NAMES = [
+    "pipe.txt",
+    "cell_per_line_bar.txt",
+    "cell_per_line_blank.txt",
+    "tabs.txt",
+    "markdown.txt",
+    "pdf.txt",
+    "trad_pinyin_pdf.txt",
+    "trad_pinyin_cells.txt",
+    "prose_numbers_pipe.txt",
+    "prose_numbers_pdf.txt",
+    "v2019_signed.txt",
+]

@@ -1,11 +1,11 @@
 """Reports and helpers shared by the tests of GX301, GX302, GX303, GX304, GX305, GX306 and test_gx3_arithmetic.py
 (one test module per rule; they were test_gx3_arithmetic.py)."""
 
-
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.parse import parse
-from seedutil import read_layout as layout, read_seed as seed
+from seedutil import read_layout as layout
+from seedutil import read_seed as seed
 
 GX3 = Settings.from_options(None, select="GX3")
 
@@ -23,11 +23,12 @@ def findings(text, select="GX1,GX2,GX3"):
 
 
 CLEAN = layout("pipe.txt")
-S002 = seed("002")      # traditional + pinyin, one cell per line, every identity holds, real numbers
+S002 = seed("002")  # traditional + pinyin, one cell per line, every identity holds, real numbers
 S000 = seed("000")
 
 
 # --- a clean report with one changed cell is caught at that cell --------------------------------
+
 
 def _cells(text):
     """For every row of table 三: one applicant cell (the column rotating from row to row, so every

@@ -1,4 +1,5 @@
 """A small complete report for the GX5/GX6 rule tests, with the parts the tests change as parameters."""
+
 from seedutil import read_seed  # noqa: F401 (re-exported)
 
 T2 = """第二十条第（一）项
@@ -18,12 +19,16 @@ T2 = """第二十条第（一）项
 """
 
 
-def report(*, title="某某市某某局2023年政府信息公开工作年度报告",
-           head="本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
-           opening="2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，推进政务公开工作。",
-           part6="本年度未收取信息处理费。无其他需要报告的事项。",
-           signature="某某市某某局\n2024年1月20日",
-           extra_top="", extra_end="") -> str:
+def report(
+    *,
+    title="某某市某某局2023年政府信息公开工作年度报告",
+    head="本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+    opening="2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，推进政务公开工作。",
+    part6="本年度未收取信息处理费。无其他需要报告的事项。",
+    signature="某某市某某局\n2024年1月20日",
+    extra_top="",
+    extra_end="",
+) -> str:
     parts = []
     if extra_top:
         parts.append(extra_top)
@@ -60,5 +65,3 @@ def line_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     line = text.count("\n", 0, i) + 1
     col = i - (text.rfind("\n", 0, i) + 1) + 1
     return line, col
-
-

@@ -1,5 +1,6 @@
 """Reports and helpers shared by the tests of GX504
 (one test module per rule; they were test_gx5_period_basis_fee.py)."""
+
 from gxlint.testing import RuleTester
 
 gx503 = RuleTester("GX503")

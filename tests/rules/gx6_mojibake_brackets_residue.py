@@ -16,4 +16,4 @@ SRC = "政府信息公开工作年度报告"
 def _bracket_of(text):
     """The text each GX604 finding covers."""
     _res, own = gx604.diagnostics(text)
-    return [text[d.span.start:d.span.end] for d in own]
+    return [text[d.span.start : d.span.end] for d in own]

@@ -1,5 +1,6 @@
 """Reports and helpers shared by the tests of GX601 and test_gx6_script_pinyin.py
 (one test module per rule; they were test_gx6_script_pinyin.py)."""
+
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.testing import RuleTester

@@ -1,7 +1,6 @@
 """Reports and helpers shared by the tests of GX604, GX605 and test_gx6_wrapped_and_chrome.py
 (one test module per rule; they were test_gx6_wrapped_and_chrome.py)."""
 
-
 from gxlint.testing import RuleTester
 
 gx604 = RuleTester("GX604")
@@ -53,5 +52,7 @@ def _meta(text):
 # --- GX605: page chrome inside a line of report text --------------------------------------
 
 BODY = "根据《中华人民共和国政府信息公开条例》，编制本报告。"
-CHROME_LINE = ("当前位置： 首页政务公开政府信息公开年报 某某市某某局2023年度政府信息公开工作年度报告 "
-               "来源：某某市某某局 时间：2024-01-20 16:34 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> " + BODY)
+CHROME_LINE = (
+    "当前位置： 首页政务公开政府信息公开年报 某某市某某局2023年度政府信息公开工作年度报告 "
+    "来源：某某市某某局 时间：2024-01-20 16:34 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> " + BODY
+)

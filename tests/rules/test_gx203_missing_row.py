@@ -2,8 +2,10 @@
 fixes, the text after the fix — and where it must stay silent."""
 
 from gx2_template import CLEAN, LAYOUT_NAMES, codes
+
 from gxlint.testing import RuleTester
-from seedutil import read_layout as layout, read_seed as seed
+from seedutil import read_layout as layout
+from seedutil import read_seed as seed
 
 
 def test_gx203_row_missing_in_the_middle():
@@ -16,7 +18,10 @@ def test_gx203_row_missing_in_the_middle():
 def test_gx203_table_cut_in_the_middle():
     i, j = CLEAN.index("（四）无法提供 | 1.本机关"), CLEAN.index("四、政府信息公开行政复议")
     text = CLEAN[:i] + "（四）无法提供 | 1.本机关不掌握相关政府信息 | 6 | 1 | 0\n" + CLEAN[j:]
-    RuleTester("GX203").invalid(text, [("truncated", (35, 1), (35, 37), "表三在“（四）无法提供 1.本机关不掌握相关政府信息”之后中断，缺少其后的12行")])
+    RuleTester("GX203").invalid(
+        text,
+        [("truncated", (35, 1), (35, 37), "表三在“（四）无法提供 1.本机关不掌握相关政府信息”之后中断，缺少其后的12行")],
+    )
     # what is there is kept: the half row is GX204, no identity is built on the cut table
     assert sorted(set(codes(text))) == [("GX203", 35), ("GX204", 35)]
 
@@ -31,4 +36,4 @@ def test_gx203_silent():
     for name in LAYOUT_NAMES:
         t.valid(layout(name))
     t.valid(seed("000"))
-    t.valid(seed("004"))      # no table at all is GX103, not 25 missing rows
+    t.valid(seed("004"))  # no table at all is GX103, not 25 missing rows

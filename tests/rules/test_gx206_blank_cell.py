@@ -2,18 +2,29 @@
 fixes, the text after the fix — and where it must stay silent."""
 
 from gx2_template import CLEAN, LAYOUT_NAMES, codes
+
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.testing import RuleTester
-from seedutil import read_layout as layout, read_seed as seed
+from seedutil import read_layout as layout
+from seedutil import read_seed as seed
 
 
 def test_gx206_blank_cell_once_per_table_identities_skipped():
     text = CLEAN.replace("2.重复申请 | 1 | 0 | 0", "2.重复申请 | 1 |  | 0").replace(
-        "3.要求提供公开出版物 | 0 | 0 |", "3.要求提供公开出版物 | 0 |  |")
-    RuleTester("GX206").invalid(text, [
-        ("blank", (39, 13), (39, 15), "表三有 2 个单元格留空（（五）不予处理 2.重复申请、（五）不予处理 3.要求提供公开出版物）"),
-    ])
+        "3.要求提供公开出版物 | 0 | 0 |", "3.要求提供公开出版物 | 0 |  |"
+    )
+    RuleTester("GX206").invalid(
+        text,
+        [
+            (
+                "blank",
+                (39, 13),
+                (39, 15),
+                "表三有 2 个单元格留空（（五）不予处理 2.重复申请、（五）不予处理 3.要求提供公开出版物）",
+            ),
+        ],
+    )
     res = lint(text, None, Settings.from_options(None, select="GX206"))
     (d,) = res.diagnostics
     assert len(d.related) == 1 and res.doc.lines.position(d.related[0].span.start) == (39, 17)

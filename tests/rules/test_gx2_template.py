@@ -1,5 +1,5 @@
-
 from gx2_template import LAYOUT_NAMES, codes
+
 from seedutil import read_layout as layout
 
 

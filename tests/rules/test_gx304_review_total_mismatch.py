@@ -2,6 +2,7 @@
 fixes, the text after the fix — and where it must stay silent."""
 
 from gx3_arithmetic import CLEAN, S002, findings, set_line
+
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.testing import RuleTester
@@ -9,9 +10,11 @@ from gxlint.testing import RuleTester
 
 def test_gx304_review_total():
     text = set_line(S002, 562, "7")
-    RuleTester("GX304").invalid(text, [("sum", (562, 1), (562, 2), "行政复议：结果维持、结果纠正、其他结果、尚未审结之和为 6，总计为 7")])
+    RuleTester("GX304").invalid(
+        text, [("sum", (562, 1), (562, 2), "行政复议：结果维持、结果纠正、其他结果、尚未审结之和为 6，总计为 7")]
+    )
     res = lint(text, None, Settings.from_options(None, select="GX304"))
-    assert [res.doc.text[r.span.start:r.span.end] for r in res.diagnostics[0].related] == ["6", "0", "0", "0"]
+    assert [res.doc.text[r.span.start : r.span.end] for r in res.diagnostics[0].related] == ["6", "0", "0", "0"]
 
 
 def test_gx304_part_changed_reported_at_the_total():

@@ -3,6 +3,7 @@ fixes, the text after the fix — and where it must stay silent."""
 
 from gx4_reports import at, city, report, t3_row
 from gx4_scope import _t4
+
 from gxlint.testing import RuleTester
 from seedutil import read_seed as seed
 
@@ -12,7 +13,17 @@ GX402 = RuleTester("GX402")
 
 def test_none_received_against_new_applications_is_an_error():
     text = report("本年度我局未收到政府信息公开申请。", t3={"r1": t3_row(2), "r3_1": t3_row(2), "r3_7": t3_row(2)})
-    T.invalid(text, [("none", at(text, "未收到"), (3, 17), "正文称“未收到政府信息公开申请”，但表三“一、本年新收政府信息公开申请数量”总计为 2")])
+    T.invalid(
+        text,
+        [
+            (
+                "none",
+                at(text, "未收到"),
+                (3, 17),
+                "正文称“未收到政府信息公开申请”，但表三“一、本年新收政府信息公开申请数量”总计为 2",
+            )
+        ],
+    )
     _res, own = T.diagnostics(text)
     assert own[0].severity.label == "error"
     assert [r.message for r in own[0].related] == ["表三“一、本年新收政府信息公开申请数量”总计：2"]
@@ -20,14 +31,24 @@ def test_none_received_against_new_applications_is_an_error():
 
 def test_none_received_agrees_with_zero_tables():
     T.valid(report("本年度我局未收到政府信息公开申请，未发生政府信息公开行政复议、行政诉讼情况。"))
-    T.valid(seed("000"))          # 未收到依申请公开相关事项, 未产生…行政复议、行政诉讼
+    T.valid(seed("000"))  # 未收到依申请公开相关事项, 未产生…行政复议、行政诉讼
 
 
 def test_none_review_and_litigation():
     t4 = [0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]
     text = report("本年度未发生政府信息公开行政复议、行政诉讼情况。", t4=t4)
     # one phrase, two claims: 行政复议 agrees (0), 行政诉讼 does not
-    T.invalid(text, [("none", at(text, "未发生"), (3, 22), "但表四 行政诉讼（未经复议直接起诉） 结果维持、表四 行政诉讼（未经复议直接起诉） 总计为 1")])
+    T.invalid(
+        text,
+        [
+            (
+                "none",
+                at(text, "未发生"),
+                (3, 22),
+                "但表四 行政诉讼（未经复议直接起诉） 结果维持、表四 行政诉讼（未经复议直接起诉） 总计为 1",
+            )
+        ],
+    )
     T.valid(report("本年度未发生政府信息公开行政复议、行政诉讼情况。"))
 
 
@@ -51,8 +72,12 @@ def test_phrasings_of_none():
     t3 = {"r1": t3_row(3), "r3_1": t3_row(2), "r3_7": t3_row(2), "r4": t3_row(1)}
     text = report("本年度收到政府信息公开申请3件，无结转下年度办理的申请。", t3=t3)
     T.invalid(text, [("none", at(text, "无结转下年度"), (3, 23), "但表三“四、结转下年度继续办理”总计为 1")])
-    T.valid(report("本年度收到政府信息公开申请3件，无结转下年度办理的申请。",
-                   t3={"r1": t3_row(3), "r3_1": t3_row(3), "r3_7": t3_row(3)}))
+    T.valid(
+        report(
+            "本年度收到政府信息公开申请3件，无结转下年度办理的申请。",
+            t3={"r1": t3_row(3), "r3_1": t3_row(3), "r3_7": t3_row(3)},
+        )
+    )
 
 
 def test_none_received_with_carried_over_applications():
@@ -64,8 +89,11 @@ def test_none_received_with_carried_over_applications():
 
 
 def test_no_correction_is_not_no_review():
-    for sentence in ("全年未出现因信息公开被复议纠错的情况。", "全年未出现因政府信息公开被行政复议纠错的情况。",
-                     "全年未出现因政府信息公开申请被行政复议、行政诉讼纠错的情况。"):
+    for sentence in (
+        "全年未出现因信息公开被复议纠错的情况。",
+        "全年未出现因政府信息公开被行政复议纠错的情况。",
+        "全年未出现因政府信息公开申请被行政复议、行政诉讼纠错的情况。",
+    ):
         GX402.valid(report("2023年，我局收到政府信息公开申请0件。" + sentence, t4=_t4(review_keep=1)))
 
 

@@ -1,6 +1,7 @@
 """GX403 prose-percentage-mismatch: a share recomputed at the precision written."""
 
 from gx4_reports import CITY_PROSE, at, city, report, t3_row
+
 from gxlint.testing import RuleTester
 from seedutil import read_seed as seed
 
@@ -8,7 +9,7 @@ T = RuleTester("GX403")
 
 
 def test_seed_002_shares_hold():
-    T.valid(seed("002"))        # 自然人申請占比100%; 予以公開及部分公開70件、占比43.2% (70/162)
+    T.valid(seed("002"))  # 自然人申請占比100%; 予以公開及部分公開70件、占比43.2% (70/162)
 
 
 def test_seed_002_changed_share_is_caught_at_the_number():
@@ -29,7 +30,7 @@ def test_precision_written_rounding_and_truncation():
 
 
 def test_applicant_share_uses_the_table_column():
-    T.valid(city())            # 自然人申请 2317 件，占比95.9%
+    T.valid(city())  # 自然人申请 2317 件，占比95.9%
     t3 = {"r1": t3_row(150, 12), "r3_1": t3_row(150, 12), "r3_7": t3_row(150, 12)}
     T.valid(report("本年度共收到政府信息公开申请162件，其中自然人申请占比92.6%。", t3=t3))
     text = report("本年度共收到政府信息公开申请162件，其中自然人申请占比95%。", t3=t3)

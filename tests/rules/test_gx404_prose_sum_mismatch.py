@@ -5,15 +5,17 @@ import os
 
 from gx4_reports import at, report
 from gx4_scope import FUNDS
+
 from gxlint.testing import RuleTester
-from seedutil import CORPUS_REAL, read_seed as seed
+from seedutil import CORPUS_REAL
+from seedutil import read_seed as seed
 
 GX404 = RuleTester("GX404")
 T = RuleTester("GX404")
 
 
 def test_nested_breakdown_in_parentheses_is_not_added_to_the_total():
-    GX404.valid(report(FUNDS))              # 152 + 197 + 27 + 4 = 380; 32 + 165 are parts of 197
+    GX404.valid(report(FUNDS))  # 152 + 197 + 27 + 4 = 380; 32 + 165 are parts of 197
 
 
 def test_nested_breakdown_still_leaves_a_wrong_outer_sum_reported():
@@ -24,13 +26,17 @@ def test_nested_breakdown_still_leaves_a_wrong_outer_sum_reported():
 def test_the_outer_list_in_parentheses_still_reads_its_items():
     # pingtan-2019's 共公布政府信息2599条，(其中…其他应主动公开政府信息856条): the list itself is in parentheses
     text = report("我区共公布政府信息100条，(其中机构职能类信息20条，规划计划类信息30条，其他应主动公开政府信息49条)。")
-    GX404.invalid(text, [("closed", at(text, "100"), (3, 13), "以“其他”结尾的各分项之和为 99（20 + 30 + 49），与总数 100 不符")])
+    GX404.invalid(
+        text, [("closed", at(text, "100"), (3, 13), "以“其他”结尾的各分项之和为 99（20 + 30 + 49），与总数 100 不符")]
+    )
 
 
 def test_a_list_closed_by_other_and_read_to_its_end_is_an_error_even_with_mixed_items():
     # 行政规范性文件 reads as a subject of its own (table 二), the others do not: still one partition
-    text = report("我区共公布政府信息100条(其中机构职能类信息20条，行政规范性文件30条，其他应主动公开政府信息51条)。",
-                  docs=(30, 0, 30))
+    text = report(
+        "我区共公布政府信息100条(其中机构职能类信息20条，行政规范性文件30条，其他应主动公开政府信息51条)。",
+        docs=(30, 0, 30),
+    )
     GX404.invalid(text, [("exceeds", at(text, "100"), (3, 13), "各分项之和为 101（20 + 30 + 51），超过总数 100")])
     assert GX404.diagnostics(text)[1][0].severity.label == "error"
     # not closed: mixed dimensions exceeding stay a warning
@@ -46,7 +52,7 @@ def test_pingtan_style_totals():
 
 
 def test_seed_004_line_13_holds():
-    T.valid(seed("004"))        # 16 = 4 + 8 + 4, then 历年累计…516条 is not an item
+    T.valid(seed("004"))  # 16 = 4 + 8 + 4, then 历年累计…516条 is not an item
 
 
 def test_list_closed_by_other_must_sum_to_the_total():

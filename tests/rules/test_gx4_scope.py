@@ -1,5 +1,5 @@
-
 from gx4_reports import city
+
 from gxlint.testing import RuleTester
 from wrapping import wrap
 

@@ -2,6 +2,7 @@
 fixes, the text after the fix — and where it must stay silent."""
 
 from gx56_sample import line_of, report
+
 from gxlint.testing import RuleTester
 
 t = RuleTester("GX501")
@@ -9,7 +10,7 @@ t = RuleTester("GX501")
 
 def test_consistent_report_is_silent():
     t.valid(report())
-    t.valid(report(title=None, head=None))          # only the opening sentence states the year
+    t.valid(report(title=None, head=None))  # only the opening sentence states the year
 
 
 def test_period_of_last_year_is_reported_at_its_year():
@@ -19,11 +20,10 @@ def test_period_of_last_year_is_reported_at_its_year():
 
 
 def test_title_is_outvoted_by_period_opening_and_fee():
-    text = report(title="某某市某某局2022年政府信息公开工作年度报告",
-                  part6="2023年度本单位未收取信息处理费。")
+    text = report(title="某某市某某局2022年政府信息公开工作年度报告", part6="2023年度本单位未收取信息处理费。")
     res, own = t.diagnostics(text)
     assert res.doc.meta.year == 2023
-    t.invalid(text, [("mismatch", line_of(text, "2022"), (1, 11), "标题写的是 2022 年")], output=[('2022', '2023')])
+    t.invalid(text, [("mismatch", line_of(text, "2022"), (1, 11), "标题写的是 2022 年")], output=[("2022", "2023")])
     assert own[0].related, "the places that say 2023 are attached"
 
 
@@ -34,7 +34,7 @@ def test_title_wins_a_tie_with_the_period():
 
 def test_copied_fee_statement_of_last_year():
     text = report(part6="2022年度本单位未收取信息处理费。")
-    t.invalid(text, [("mismatch", line_of(text, "2022"), (27, 5), "信息处理费说明")], output=[('2022', '2023')])
+    t.invalid(text, [("mismatch", line_of(text, "2022"), (27, 5), "信息处理费说明")], output=[("2022", "2023")])
 
 
 def test_period_spanning_two_years():
@@ -74,12 +74,12 @@ def test_last_years_report_named_in_part_five_is_not_a_mismatch():
 def test_the_fee_measures_year_is_not_the_fee_statements():
     t.valid(report(part6="按照2020年印发的《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。"))
     text = report(part6="2022年度本机关共收取信息处理费0.01万元。")
-    t.invalid(text, [("mismatch", line_of(text, "2022"), (27, 5))], output=[('2022', '2023')])
+    t.invalid(text, [("mismatch", line_of(text, "2022"), (27, 5))], output=[("2022", "2023")])
 
 
 def test_a_table_heading_with_last_years_year():
     text = report().replace("二、主动公开政府信息情况", "二、2022年主动公开政府信息情况")
-    t.invalid(text, [("mismatch", line_of(text, "2022"), (5, 7), "表格标题写的是 2022 年")], output=[('2022', '2023')])
+    t.invalid(text, [("mismatch", line_of(text, "2022"), (5, 7), "表格标题写的是 2022 年")], output=[("2022", "2023")])
     t.valid(report().replace("二、主动公开政府信息情况", "二、2023年度主动公开政府信息情况"))
 
 

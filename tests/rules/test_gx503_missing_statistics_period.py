@@ -2,6 +2,7 @@
 fixes, the text after the fix — and where it must stay silent."""
 
 from gx56_sample import line_of, report
+
 from gxlint.testing import RuleTester
 
 gx503 = RuleTester("GX503")

@@ -2,6 +2,7 @@
 fixes, the text after the fix — and where it must stay silent."""
 
 from gx56_sample import line_of, read_seed, report
+
 from gxlint.testing import RuleTester
 
 gx505 = RuleTester("GX505")
@@ -23,14 +24,21 @@ def test_empty_part_six_points_at_its_heading():
 
 
 def test_v2019_reports_are_not_asked_for_the_fee_statement():
-    gx505.valid(report(title="某某市某某局2019年政府信息公开工作年度报告", head=None, part6="无。",
-                       opening="2019年，我局推进政务公开。", signature="某某市某某局\n2020年1月20日"))
+    gx505.valid(
+        report(
+            title="某某市某某局2019年政府信息公开工作年度报告",
+            head=None,
+            part6="无。",
+            opening="2019年，我局推进政务公开。",
+            signature="某某市某某局\n2020年1月20日",
+        )
+    )
 
 
 def test_seed_000_and_003_lack_it_seed_002_and_004_have_it():
     assert gx505.positions(read_seed("000"))[0][:2] == (69, 1)
     assert gx505.positions(read_seed("003"))[0][:2] == (82, 1)
-    gx505.valid(read_seed("002"))      # 未收取信息處理費 (traditional)
+    gx505.valid(read_seed("002"))  # 未收取信息處理費 (traditional)
     gx505.valid(read_seed("004"))
 
 

@@ -3,6 +3,7 @@ fixes, the text after the fix — and where it must stay silent."""
 
 from gx5_one_line import one_line
 from gx56_sample import line_of, read_seed, report
+
 from gxlint.parse import parse
 from gxlint.testing import RuleTester
 
@@ -15,9 +16,9 @@ def test_signature_at_the_end_of_a_one_line_report():
         doc = parse(text)
         assert doc.meta.signature.date == (2024, 1, 20)
         assert doc.meta.signature.organ == "某某市某某局"
-        assert text[doc.meta.signature.span.start:doc.meta.signature.span.end] == sig.replace("\n", " ")
+        assert text[doc.meta.signature.span.start : doc.meta.signature.span.end] == sig.replace("\n", " ")
         gx506.valid(text)
-    text = one_line(signature="某某县人民政府")          # organ only, set off by a space
+    text = one_line(signature="某某县人民政府")  # organ only, set off by a space
     assert parse(text).meta.signature.organ == "某某县人民政府"
     gx506.invalid(text, [("no_date", (1, 456), (1, 463), "落款没有日期")])
     text = one_line(signature="2024年1月20日")
@@ -29,7 +30,7 @@ def test_no_signature_in_a_one_line_report_points_at_the_last_sentence():
     last = "无其他需要报告的事项。"
     gx506.invalid(text, [("missing", (1, 444), (1, 455), "报告末尾没有落款")])
     res, own = gx506.diagnostics(text)
-    assert text[own[0].span.start:own[0].span.end] == last
+    assert text[own[0].span.start : own[0].span.end] == last
     # a date glued to a sentence is not a 落款
     text = one_line(signature=None, part6="本年度未收取信息处理费。下一步将于2024年1月20日")
     assert parse(text).meta.signature.date is None
@@ -37,6 +38,7 @@ def test_no_signature_in_a_one_line_report_points_at_the_last_sentence():
 
 def test_one_line_layouts_keep_their_signature():
     from seedutil import read_layout
+
     for name, organ in (("oneline_pipe.txt", "某某市某某局"), ("oneline_pdf.txt", "某某县某某局")):
         text = read_layout(name)
         gx506.valid(text)

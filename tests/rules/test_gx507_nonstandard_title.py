@@ -3,6 +3,7 @@ fixes, the text after the fix — and where it must stay silent."""
 
 from gx5_one_line import HEADER, one_line
 from gx56_sample import report
+
 from gxlint.fixes import apply_edits
 from gxlint.parse import parse
 from gxlint.testing import RuleTester
@@ -20,7 +21,7 @@ def test_title_opening_a_one_line_report():
     bad = one_line(title="某某市某某局2023年政府信息公开工作报告")
     gx507.invalid(bad, [("missing_words", (1, 1), (1, 22), "缺少“年度”")], output=[("工作报告", "工作年度报告")])
     (d,) = gx507.diagnostics(bad)[1]
-    assert bad[d.span.start:d.span.end] == "某某市某某局2023年政府信息公开工作报告"
+    assert bad[d.span.start : d.span.end] == "某某市某某局2023年政府信息公开工作报告"
 
 
 def test_report_title_preferred_to_the_archive_metadata():
@@ -49,7 +50,7 @@ def test_standard_titles():
     gx507.valid(report(title="某某市某某局2023年度政府信息公开工作年度报告"))
     gx507.valid(report(title="# 某某市某某局 2023 年政府信息公开工作年度报告"))
     gx507.valid(report(title="啟東市政府辦2023年政府信息公開(kāi)工作年度報(bào)告"))
-    gx507.valid(report(title=None))     # no title line: nothing to judge
+    gx507.valid(report(title=None))  # no title line: nothing to judge
 
 
 def test_work_report_instead_of_annual_report():
@@ -70,7 +71,9 @@ def test_missing_gong_zuo():
 
 
 def test_no_year_and_other_forms():
-    gx507.invalid(report(title="某某市某某局政府信息公开工作年度报告"), [("no_year", (1, 1), (1, 19), "没有写报告年度")])
+    gx507.invalid(
+        report(title="某某市某某局政府信息公开工作年度报告"), [("no_year", (1, 1), (1, 19), "没有写报告年度")]
+    )
     gx507.invalid(report(title="某某市某某局2023年政务公开工作年度报告"), [("other", (1, 1), (1, 22), "不是规范形式")])
 
 
@@ -79,9 +82,13 @@ def test_title_year_in_chinese_numerals():
     gx507.valid(text)
     res, _ = gx507.diagnostics(text)
     assert res.doc.meta.year == 2023
-    gx507.invalid(report(title="某某市某某局二〇二三年政府信息公开工作报告"), [
-        ("missing_words", (1, 1), (1, 22), "缺少“年度”"),
-    ], output=[("工作报告", "工作年度报告")])
+    gx507.invalid(
+        report(title="某某市某某局二〇二三年政府信息公开工作报告"),
+        [
+            ("missing_words", (1, 1), (1, 22), "缺少“年度”"),
+        ],
+        output=[("工作报告", "工作年度报告")],
+    )
 
 
 def test_organ_on_the_line_above_a_year_first_title_line():
@@ -89,7 +96,7 @@ def test_organ_on_the_line_above_a_year_first_title_line():
     meta = parse(text).meta
     assert meta.title == "洪泽区人民政府\n2023 年政府信息公开工作年度报告"
     assert meta.organ == "洪泽区人民政府" and meta.organ_level == "government" and meta.year == 2023
-    assert text[meta.title_span.start:meta.title_span.end] == meta.title
+    assert text[meta.title_span.start : meta.title_span.end] == meta.title
     gx507.valid(text)
 
 

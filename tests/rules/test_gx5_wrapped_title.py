@@ -1,5 +1,5 @@
-
 from gx56_sample import report
+
 from gxlint.parse import parse
 
 

@@ -3,6 +3,7 @@ fixes, the text after the fix — and where it must stay silent."""
 
 from gx6_script_pinyin import with_gx605
 from gx56_sample import line_of, read_seed, report
+
 from gxlint.config import Settings
 from gxlint.engine import lint
 from gxlint.fixes import apply_edits, apply_fixes
@@ -14,13 +15,17 @@ gx601 = RuleTester("GX601")
 
 def test_one_finding_per_paragraph_at_its_first_traditional_character():
     text = report(opening="2023年，我局認真貫徹落實《條例》，推進政務公開工作。", part6="本年度未收取信息處理費。")
-    got = gx601.invalid(text, [
-        ("paragraph", line_of(text, "認"), (4, 10)),
-        ("paragraph", line_of(text, "處"), (27, 10)),
-    ], output=[("認真貫徹落實《條例》，推進政務公開", "认真贯彻落实《条例》，推进政务公开"), ("處理費", "处理费")])
-    assert "本段有 8 个繁体字（如 認→认、貫→贯、徹→彻）" in got[0][2]      # three examples
+    got = gx601.invalid(
+        text,
+        [
+            ("paragraph", line_of(text, "認"), (4, 10)),
+            ("paragraph", line_of(text, "處"), (27, 10)),
+        ],
+        output=[("認真貫徹落實《條例》，推進政務公開", "认真贯彻落实《条例》，推进政务公开"), ("處理費", "处理费")],
+    )
+    assert "本段有 8 个繁体字（如 認→认、貫→贯、徹→彻）" in got[0][2]  # three examples
     _res, own = gx601.diagnostics(text)
-    assert [text[d.span.start:d.span.end] for d in own] == ["認", "處"]
+    assert [text[d.span.start : d.span.end] for d in own] == ["認", "處"]
 
 
 def test_one_kind_of_character_is_one_hint_with_an_unsafe_fix():
@@ -28,8 +33,12 @@ def test_one_kind_of_character_is_one_hint_with_an_unsafe_fix():
     text = report(title="乾县某某局2023年政府信息公开工作年度报告", signature="乾县某某局\n2024年1月20日")
     res, own = gx601.diagnostics(text)
     assert [(d.severity.label, d.fix.safe, len(d.fix.edits)) for d in own] == [("information", False, 2)]
-    gx601.invalid(text, [("single", (1, 1), (1, 2), "如是地名、人名用字请忽略")], output=[("乾县某某局2", "干县某某局2"), ("\n乾县", "\n干县")])
-    assert text[own[0].span.start:own[0].span.end] == "乾"
+    gx601.invalid(
+        text,
+        [("single", (1, 1), (1, 2), "如是地名、人名用字请忽略")],
+        output=[("乾县某某局2", "干县某某局2"), ("\n乾县", "\n干县")],
+    )
+    assert text[own[0].span.start : own[0].span.end] == "乾"
     assert apply_fixes(text, own)[0] == text
 
 
@@ -66,7 +75,9 @@ def test_seed_002_converted_keeps_pinyin_for_gx602():
 
 
 def test_cells_one_per_line_outside_a_read_table_are_one_paragraph():
-    cells = "\n\n".join(["申請人情況", "自然人", "商業企業", "科研機構", "社會公益組織", "法律服務機構", "其他", "總計"])
+    cells = "\n\n".join(
+        ["申請人情況", "自然人", "商業企業", "科研機構", "社會公益組織", "法律服務機構", "其他", "總計"]
+    )
     text = report(opening="2023年，我局推進政務公開。\n" + cells + "\n本年度，我局認真貫徹落實條例，推進政務公開工作。")
     got = gx601.positions(text)
     assert [l for l, _, _ in got] == [line_of(text, "推進")[0], line_of(text, "申請人")[0], line_of(text, "認真")[0]]
@@ -83,8 +94,17 @@ def test_the_same_traditional_line_twice_is_converted_at_both_places():
     whole = first.diagnostics[0].fix.edits
     a = text.index(line)
     b = text.index(line, a + 1)
-    assert [(e.start, e.new_text) for e in whole if a <= e.start < a + len(line)] == \
-        [(a + 2, "认"), (a + 4, "贯彻"), (a + 7, "实"), (a + 9, "条")]
-    assert [(e.start - b, e.new_text) for e in whole if b <= e.start < b + len(line)] == [(2, "认"), (4, "贯彻"), (7, "实"), (9, "条")]
+    assert [(e.start, e.new_text) for e in whole if a <= e.start < a + len(line)] == [
+        (a + 2, "认"),
+        (a + 4, "贯彻"),
+        (a + 7, "实"),
+        (a + 9, "条"),
+    ]
+    assert [(e.start - b, e.new_text) for e in whole if b <= e.start < b + len(line)] == [
+        (2, "认"),
+        (4, "贯彻"),
+        (7, "实"),
+        (9, "条"),
+    ]
     fixed = apply_edits(text, whole)[0]
     assert fixed.count("我局认真贯彻落实《条例》。") == 2 and "处(chǔ)理费" in fixed

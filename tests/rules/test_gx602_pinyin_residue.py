@@ -2,6 +2,7 @@
 fixes, the text after the fix — and where it must stay silent."""
 
 from gx56_sample import line_of, report
+
 from gxlint.fixes import apply_edits, apply_fixes
 from gxlint.testing import RuleTester
 
@@ -10,10 +11,14 @@ gx602 = RuleTester("GX602")
 
 def test_pinyin_is_reported_once_per_paragraph():
     text = report(opening="2023年，我局认真(zhēn)贯彻落实(shí)《条例》。", part6="本年度未收取信息处理费(fèi)。")
-    got = gx602.invalid(text, [
-        ("paragraph", line_of(text, "(zhēn)"), (4, 17)),
-        ("paragraph", line_of(text, "(fèi)"), (27, 17)),
-    ], output=[("(zhēn)贯彻落实(shí)", "贯彻落实"), ("(fèi)", "")])
+    got = gx602.invalid(
+        text,
+        [
+            ("paragraph", line_of(text, "(zhēn)"), (4, 17)),
+            ("paragraph", line_of(text, "(fèi)"), (27, 17)),
+        ],
+        output=[("(zhēn)贯彻落实(shí)", "贯彻落实"), ("(fèi)", "")],
+    )
     assert "本段有 2 处拼音注音" in got[0][2] and "真(zhēn)" in got[0][2]
 
 

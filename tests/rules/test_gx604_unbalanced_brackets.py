@@ -4,10 +4,10 @@ fixes, the text after the fix — and where it must stay silent."""
 import os
 
 import pytest
-
 from gx6_mojibake_brackets_residue import _bracket_of
 from gx6_wrapped_and_chrome import WRAPPED
 from gx56_sample import line_of, read_seed, report
+
 from gxlint.fixes import apply_edits
 from gxlint.testing import RuleTester, where
 from seedutil import CORPUS_REAL
@@ -39,7 +39,9 @@ def test_unclosed_and_unopened():
     gx604.invalid(text, [("unclosed", line_of(text, "“"), (4, 12))])
 
 
-@pytest.mark.parametrize("line,ch", [("1》加强组织领导。", "》"), ("一”加强组织领导。", "”"), ("a》加强组织领导。", "》")])
+@pytest.mark.parametrize(
+    "line,ch", [("1》加强组织领导。", "》"), ("一”加强组织领导。", "”"), ("a》加强组织领导。", "》")]
+)
 def test_only_a_parenthesis_makes_a_list_marker(line, ch):
     # “1）”“一)” open a list item; a 书名号 or quotation mark after a number closes nothing
     text = report(opening=line)
@@ -59,21 +61,30 @@ def test_a_list_marker_does_not_end_the_line_s_check():
 def test_a_line_opening_with_another_family_s_closer_does_not_continue_the_bracket():
     # 《 is not closed by the next line's ）: both lines are reported (the 》 after it closes nothing)
     text = report(opening="2023年，我局学习《条例\n）推进》工作。")
-    gx604.invalid(text, [
-        ("unclosed", line_of(text, "《"), (4, 12)),
-        ("unopened", line_of(text, "）"), (5, 2)),
-    ])
+    gx604.invalid(
+        text,
+        [
+            ("unclosed", line_of(text, "《"), (4, 12)),
+            ("unopened", line_of(text, "）"), (5, 2)),
+        ],
+    )
 
 
 def test_a_doubled_title_mark_has_the_safe_fix_too():
     text = report(opening="2023年，我局学习《《条例》。")
     _res, own = gx604.diagnostics(text)
     assert [(d.fix.safe, apply_edits(text, d.fix.edits)[0]) for d in own] == [
-        (True, report(opening="2023年，我局学习《条例》。"))]
+        (True, report(opening="2023年，我局学习《条例》。"))
+    ]
 
 
-@pytest.mark.parametrize("line", ["设置配备醒目“““办不成事”反映窗口。",      # three: not the typo of one doubled
-                                  "2023年，我局（（以下简称本局）推进工作。"])      # parentheses are not fixed
+@pytest.mark.parametrize(
+    "line",
+    [
+        "设置配备醒目“““办不成事”反映窗口。",  # three: not the typo of one doubled
+        "2023年，我局（（以下简称本局）推进工作。",
+    ],
+)  # parentheses are not fixed
 def test_only_an_exactly_doubled_quote_or_title_mark_is_fixed(line):
     _res, own = gx604.diagnostics(report(opening=line))
     assert own and all(d.fix is None for d in own)
@@ -85,14 +96,17 @@ def test_crossing_brackets():
     assert line_of(text, "《") in [(l, c) for l, c, _ in got]
 
 
-@pytest.mark.parametrize("fine", [
-    "2023年，我局（以下简称“本局”）学习《条例》。",
-    "2023年，我局(以下简称本局）推进工作。",                 # mixed widths still pair
-    "1）加强组织领导。",                                    # list markers
-    "一)加强组织领导。",
-    "2023年，依据《关于印发<年度报告格式>的通知》。",
-    '2023年，我局坚持"应公开尽公开"原则。',                 # straight quotes are not checked
-])
+@pytest.mark.parametrize(
+    "fine",
+    [
+        "2023年，我局（以下简称“本局”）学习《条例》。",
+        "2023年，我局(以下简称本局）推进工作。",  # mixed widths still pair
+        "1）加强组织领导。",  # list markers
+        "一)加强组织领导。",
+        "2023年，依据《关于印发<年度报告格式>的通知》。",
+        '2023年，我局坚持"应公开尽公开"原则。',  # straight quotes are not checked
+    ],
+)
 def test_balanced_text(fine):
     gx604.valid(report(opening=fine))
 
@@ -127,10 +141,13 @@ def test_brackets_and_quotes_closing_on_a_later_wrapped_line_are_balanced():
 def test_the_same_text_unwrapped_at_a_short_line_still_reports():
     # the line with （地址： is short: its author ended it there, so the bracket is never closed
     text = WRAPPED.replace("洪泽湖大道 90\n", "洪泽湖大道 90。\n")
-    gx604.invalid(text, [
-        ("unclosed", line_of(text, "（地址"), (7, 13), "左括号 （ 没有配对的 ）"),
-        ("unopened", line_of(text, "）。"), (9, 16), "右括号 ） 前面没有配对的 （"),
-    ])
+    gx604.invalid(
+        text,
+        [
+            ("unclosed", line_of(text, "（地址"), (7, 13), "左括号 （ 没有配对的 ）"),
+            ("unopened", line_of(text, "）。"), (9, 16), "右括号 ） 前面没有配对的 （"),
+        ],
+    )
 
 
 def test_an_unclosed_quote_in_a_wrapped_paragraph_is_reported_once_at_the_quote():
@@ -139,15 +156,18 @@ def test_an_unclosed_quote_in_a_wrapped_paragraph_is_reported_once_at_the_quote(
 
 
 def test_a_page_number_does_not_end_a_paragraph_but_a_short_line_does():
-    text = WRAPPED.replace("严格执行“分\n", "严格执行“分。\n")     # the line now ends a sentence
-    gx604.invalid(text, [
-        ("unclosed", line_of(text, "“分"), (12, 28), "左引号"),
-        ("unopened", line_of(text, "”程序"), (14, 10), "右引号"),
-    ])
+    text = WRAPPED.replace("严格执行“分\n", "严格执行“分。\n")  # the line now ends a sentence
+    gx604.invalid(
+        text,
+        [
+            ("unclosed", line_of(text, "“分"), (12, 28), "左引号"),
+            ("unopened", line_of(text, "”程序"), (14, 10), "右引号"),
+        ],
+    )
 
 
 def test_seed_000_doubled_quote_still_found_and_seed_003_silent():
-    assert [(l, c) for l, c, _ in gx604.positions(read_seed("000"))] == [(12, 64)]      # the doubled “ of ““办不成事”
+    assert [(l, c) for l, c, _ in gx604.positions(read_seed("000"))] == [(12, 64)]  # the doubled “ of ““办不成事”
     gx604.valid(read_seed("003"))
 
 

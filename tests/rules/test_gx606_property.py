@@ -2,6 +2,7 @@
 one GX606, at that word, in every text damage mode (gxlint.synth.damage_text: one line, PDF wraps,
 CRLF, ASCII punctuation, indents, flattened / spaced / converter tables, OCR — where the scan left the
 slip as it was); the same report without the slip gives none."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,9 @@ from gxlint.fixes import apply_edits
 
 ONLY = Settings.from_options(None, select="GX606")
 MODES = ("none",) + synth.TEXT_DAMAGES
-SETTINGS = settings(max_examples=12, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=12, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _han(ch: str) -> bool:
@@ -85,18 +87,19 @@ def test_one_doubled_word_one_finding_at_it(mode, seed, pick):
     assert places, "the generated report has prose"
     at, word = places[pick % len(places)]
     slipped = clean[:at] + word + clean[at:]
-    note(f"seed {seed}: {word!r} doubled at {at}: …{slipped[max(0, at - 12):at + 2 * len(word) + 12]}…")
+    note(f"seed {seed}: {word!r} doubled at {at}: …{slipped[max(0, at - 12) : at + 2 * len(word) + 12]}…")
     han = _han_index(slipped, at)
 
     text = _damage(slipped, mode, seed)
     where = _offset_of_han(text, han)
     if mode == "ocr":
         # a scan may put a space inside the slip or misread one of its characters: then it is gone
-        assume(text[where:where + 2 * len(word)] == word + word)
+        assume(text[where : where + 2 * len(word)] == word + word)
     res = lint(text, None, ONLY)
     own = [d for d in res.diagnostics if d.code == "GX606"]
-    assert [(d.span.start, d.data["word"]) for d in own] == [(where, word)], \
-        [(text[d.span.start:d.span.end], d.message) for d in own]
+    assert [(d.span.start, d.data["word"]) for d in own] == [(where, word)], [
+        (text[d.span.start : d.span.end], d.message) for d in own
+    ]
     # its fix takes the slip away
     fixed, applied = apply_edits(text, own[0].fix.edits)
     assert applied == len(own[0].fix.edits)

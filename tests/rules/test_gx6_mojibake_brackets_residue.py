@@ -1,8 +1,7 @@
-
 import pytest
-
 from gx6_mojibake_brackets_residue import SRC
 from gx56_sample import line_of, report
+
 from gxlint.testing import RuleTester
 
 gx603 = RuleTester("GX603")
@@ -10,13 +9,16 @@ gx604 = RuleTester("GX604")
 gx605 = RuleTester("GX605")
 
 
-@pytest.mark.parametrize("fine", [
-    "2023年，我局喆堃珺犇鑫淼焱垚等同志参加培训。",          # rare characters of names
-    "2023年，群众问：怎样申请?我局当场答复。",               # a question mark after a question
-    "2023年，依据《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》。",   # seed 004 line 5
-    "2023年，访问 http://www.example.gov.cn/index.html?id=5 查询。",
-    "2023年，我局认真(zhēn)贯彻落实。",                     # pinyin is GX602's
-])
+@pytest.mark.parametrize(
+    "fine",
+    [
+        "2023年，我局喆堃珺犇鑫淼焱垚等同志参加培训。",  # rare characters of names
+        "2023年，群众问：怎样申请?我局当场答复。",  # a question mark after a question
+        "2023年，依据《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》。",  # seed 004 line 5
+        "2023年，访问 http://www.example.gov.cn/index.html?id=5 查询。",
+        "2023年，我局认真(zhēn)贯彻落实。",  # pinyin is GX602's
+    ],
+)
 def test_normal_text_is_not_mojibake(fine):
     gx603.valid(report(opening=fine))
 
@@ -31,8 +33,9 @@ def test_brackets_after_a_page_residue_line_are_still_checked():
 def test_an_opening_mark_at_the_very_end_of_the_text():
     text = report(extra_end="附件《").rstrip("\n")
     res, own = gx604.diagnostics(text)
-    assert [(d.code, text[d.span.start:d.span.end]) for d in res.diagnostics if d.code in ("GX001", "GX604")] == [
-        ("GX604", "《")]
+    assert [(d.code, text[d.span.start : d.span.end]) for d in res.diagnostics if d.code in ("GX001", "GX604")] == [
+        ("GX604", "《")
+    ]
 
 
 def test_english_messages():

@@ -1,6 +1,6 @@
-
 from gx6_script_pinyin import with_gx605
 from gx56_sample import read_seed, report
+
 from gxlint.fixes import apply_edits
 from gxlint.parse.normalize import t2s
 from gxlint.testing import RuleTester
@@ -25,7 +25,7 @@ def test_a_table_is_one_paragraph():
     t3 = res.doc.tables["t3"]
     first, last = res.doc.lines.line_of(t3.span.start) + 1, res.doc.lines.line_of(t3.span.end) + 1
     assert sum(first <= ln <= last for ln in lines) == 1
-    assert 1 in lines and 2 not in lines      # line 2 is web residue: GX605 deletes it
+    assert 1 in lines and 2 not in lines  # line 2 is web residue: GX605 deletes it
 
 
 def test_the_whole_fix_leaves_a_residue_line_to_gx605_and_converts_the_rest():
@@ -36,17 +36,17 @@ def test_the_whole_fix_leaves_a_residue_line_to_gx605_and_converts_the_rest():
     fixed, _ = apply_edits(text, own[0].fix.edits)
     lines = text.split("\n")
     assert fixed == "\n".join([lines[0]] + [t2s(line) for line in lines[1:]])
-    edits = sorted(own[0].fix.edits, key=lambda e: e.start)       # one edit per run of adjacent characters
+    edits = sorted(own[0].fix.edits, key=lambda e: e.start)  # one edit per run of adjacent characters
     assert not any(a.end == b.start for a, b in zip(edits, edits[1:]))
-    assert "贯彻" in [e.new_text for e in edits]          # 貫徹: one edit
+    assert "贯彻" in [e.new_text for e in edits]  # 貫徹: one edit
 
 
 def test_seed_002_pinyin_aggregated():
     seed = read_seed("002")
     res, own = with_gx605("GX602", seed)
     assert 10 <= len(own) <= 60
-    assert sum(d.data["count"] for d in own) == len(own[0].fix.edits) == 683 - 5   # 5 are on the residue line
+    assert sum(d.data["count"] for d in own) == len(own[0].fix.edits) == 683 - 5  # 5 are on the residue line
     assert own[0].span == res.doc.norm.pinyin[0]
-    assert len(gx602.diagnostics(seed)[1][0].fix.edits) == 683      # GX605 off: the residue line's too
+    assert len(gx602.diagnostics(seed)[1][0].fix.edits) == 683  # GX605 off: the residue line's too
     fixed, _ = apply_edits(seed, own[0].fix.edits)
     assert "報告" in fixed.splitlines()[0]

@@ -2,6 +2,7 @@
 must stay silent.  Last year's figures quoted in this year's prose, against last year's 表三."""
 
 from gx7_bundles import TABLE_3, two_years
+
 from gxlint.testing import RuleTester
 
 gx704 = RuleTester("GX704")
@@ -16,16 +17,22 @@ def prose(sentence: str) -> str:
 def test_figures_that_agree_are_silent():
     gx704.valid(prose("本年度收到政府信息公开申请100件，上年度收到政府信息公开申请80件。"))
     gx704.valid(prose("本年度收到政府信息公开申请100件，同比增长25%。"))
-    gx704.valid(prose("本年度收到政府信息公开申请100件，上年度收到政府信息公开申请约90件。"))   # a round figure
+    gx704.valid(prose("本年度收到政府信息公开申请100件，上年度收到政府信息公开申请约90件。"))  # a round figure
 
 
 def test_last_years_count():
-    gx704.invalid(prose("本年度收到政府信息公开申请100件，上年度收到政府信息公开申请90件。"), [
-        ("count", (3, 32), (3, 34), "正文说上一年度本年新收申请 90 件，但 2022 年报告表三为 80 件"),
-    ])
+    gx704.invalid(
+        prose("本年度收到政府信息公开申请100件，上年度收到政府信息公开申请90件。"),
+        [
+            ("count", (3, 32), (3, 34), "正文说上一年度本年新收申请 90 件，但 2022 年报告表三为 80 件"),
+        ],
+    )
 
 
 def test_the_change_from_last_year():
-    gx704.invalid(prose("本年度收到政府信息公开申请100件，同比增长50%。"), [
-        ("change", (3, 23), (3, 25), "比上年增长 50%，但按 2022 年报告的 80 件和本年的 100 件，实际增长 25.0%"),
-    ])
+    gx704.invalid(
+        prose("本年度收到政府信息公开申请100件，同比增长50%。"),
+        [
+            ("change", (3, 23), (3, 25), "比上年增长 50%，但按 2022 年报告的 80 件和本年的 100 件，实际增长 25.0%"),
+        ],
+    )

@@ -7,18 +7,19 @@ text the client sees; the server schedules and publishes lints (:mod:`gxlint.lsp
 
 Adding a feature: a module here with ``register(server)``, and its name in :data:`MODULES`.
 """
+
 from __future__ import annotations
 
 import importlib
 
 MODULES = (
-    "lifecycle",       # initialize, initialized, shutdown, workspace/didChangeConfiguration
-    "sync",            # textDocument/didOpen, didChange, didSave, didClose
-    "diagnostics",     # textDocument/diagnostic (pull)
-    "code_actions",    # textDocument/codeAction: quick fixes, source.fixAll.gxlint
-    "hover",           # textDocument/hover
-    "workspace",       # workspace/diagnostic, workspace/didChangeWatchedFiles
-    "drafting",        # inlay hints, code lenses, document symbols, folding ranges, commands
+    "lifecycle",  # initialize, initialized, shutdown, workspace/didChangeConfiguration
+    "sync",  # textDocument/didOpen, didChange, didSave, didClose
+    "diagnostics",  # textDocument/diagnostic (pull)
+    "code_actions",  # textDocument/codeAction: quick fixes, source.fixAll.gxlint
+    "hover",  # textDocument/hover
+    "workspace",  # workspace/diagnostic, workspace/didChangeWatchedFiles
+    "drafting",  # inlay hints, code lenses, document symbols, folding ranges, commands
 )
 
 

@@ -1,5 +1,6 @@
 """Help while drafting (:mod:`gxlint.lsp.drafting` makes it): inlay hints, code lenses, document
 symbols, folding ranges, and the commands ``gxlint.showCell`` and ``gxlint.newReport``."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -28,12 +29,15 @@ def register(server: "GxLanguageServer") -> None:
     @server.feature(lsp.TEXT_DOCUMENT_CODE_LENS, lsp.CodeLensOptions(resolve_provider=False))
     async def code_lens(ls: "GxLanguageServer", params: lsp.CodeLensParams):
         st, out = await current_outcome(ls, params.text_document.uri)
-        if st is None or out is None or out.doc is None:        # (an outcome comes with its state)
+        if st is None or out is None or out.doc is None:  # (an outcome comes with its state)
             return None
-        prev = ls.across.previous_entry(st.path)     # last year's report in the workspace (GX7 index)
-        prev_uri = next((s.uri for s in list(ls.docs.values()) if prev is not None and s.open and s.path == prev.path), None)
-        return code_lenses(out.doc, out.lines, ls.enc, params.text_document.uri, ls.options.settings.lang, prev,
-                           prev_uri)
+        prev = ls.across.previous_entry(st.path)  # last year's report in the workspace (GX7 index)
+        prev_uri = next(
+            (s.uri for s in list(ls.docs.values()) if prev is not None and s.open and s.path == prev.path), None
+        )
+        return code_lenses(
+            out.doc, out.lines, ls.enc, params.text_document.uri, ls.options.settings.lang, prev, prev_uri
+        )
 
     @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     async def document_symbol(ls: "GxLanguageServer", params: lsp.DocumentSymbolParams):
@@ -50,7 +54,7 @@ def register(server: "GxLanguageServer") -> None:
         return folding_ranges(out.doc, out.lines)
 
     @server.command(SHOW_CELL)
-    async def show_cell(ls, *args):     # (no annotations: pygls structures a command's arguments by them)
+    async def show_cell(ls, *args):  # (no annotations: pygls structures a command's arguments by them)
         try:
             uri = str(args[0])
             l1, c1, l2, c2 = (int(x) for x in args[1:5])
@@ -82,14 +86,18 @@ def register(server: "GxLanguageServer") -> None:
             raise ValueError(f"gxlint.newReport: unknown template {tpl!r} ({', '.join(templates.VERSIONS)})")
         text = skeleton(year, tpl)
         if isinstance(target, str) and target:
-            edit = lsp.WorkspaceEdit(document_changes=[
-                lsp.CreateFile(uri=target, options=lsp.CreateFileOptions(overwrite=False, ignore_if_exists=True)),
-                lsp.TextDocumentEdit(
-                    text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=target, version=None),
-                    edits=[lsp.TextEdit(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), new_text=text)]),
-            ])
-            res = await ls.workspace_apply_edit_async(lsp.ApplyWorkspaceEditParams(edit=edit, label="gxlint: 新建年度报告"))
+            edit = lsp.WorkspaceEdit(
+                document_changes=[
+                    lsp.CreateFile(uri=target, options=lsp.CreateFileOptions(overwrite=False, ignore_if_exists=True)),
+                    lsp.TextDocumentEdit(
+                        text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=target, version=None),
+                        edits=[lsp.TextEdit(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), new_text=text)],
+                    ),
+                ]
+            )
+            res = await ls.workspace_apply_edit_async(
+                lsp.ApplyWorkspaceEditParams(edit=edit, label="gxlint: 新建年度报告")
+            )
             if getattr(res, "applied", False) and ls._cap("window.show_document.support"):
                 await ls.window_show_document_async(lsp.ShowDocumentParams(uri=target, take_focus=True))
         return text
-

@@ -1,4 +1,5 @@
 """The session: initialize, initialized (the client's settings), shutdown, and settings changed."""
+
 from __future__ import annotations
 
 import asyncio
@@ -30,10 +31,16 @@ def register(server: "GxLanguageServer") -> None:
         try:
             if ls._cap("workspace.did_change_configuration.dynamic_registration"):
                 try:
-                    await asyncio.wait_for(ls.client_register_capability_async(lsp.RegistrationParams(
-                        registrations=[lsp.Registration(id="gxlint-config",
-                                                        method=lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)])),
-                        CONFIG_TIMEOUT_S)
+                    await asyncio.wait_for(
+                        ls.client_register_capability_async(
+                            lsp.RegistrationParams(
+                                registrations=[
+                                    lsp.Registration(id="gxlint-config", method=lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+                                ]
+                            )
+                        ),
+                        CONFIG_TIMEOUT_S,
+                    )
                 except Exception as exc:
                     log.warning("could not register for configuration changes: %s", exc)
             if ls._cap("workspace.configuration"):

@@ -1,5 +1,6 @@
 """Text sync: the server's own document store follows the client's (open, change, save, close);
 each open or change schedules a lint (:meth:`gxlint.lsp.server.GxLanguageServer.schedule`)."""
+
 from __future__ import annotations
 
 import logging
@@ -62,5 +63,6 @@ def register(server: "GxLanguageServer") -> None:
                 st.task.cancel()
             ls.across.closed_doc(st)
         if not ls.pull_mode:
-            ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-                uri=params.text_document.uri, diagnostics=[]))
+            ls.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
+            )

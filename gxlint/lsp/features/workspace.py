@@ -1,6 +1,7 @@
 """The workspace's reports read together (:class:`gxlint.lsp.workspace.Workspace`, the server's
 ``across``): ``workspace/diagnostic`` lists every report of the workspace, open or not;
 ``workspace/didChangeWatchedFiles`` indexes a file changed on disk again."""
+
 from __future__ import annotations
 
 import asyncio
@@ -38,8 +39,9 @@ def register(server: "GxLanguageServer") -> None:
             if path in seen:
                 continue
             diags = await asyncio.get_running_loop().run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
-            rid = hashlib.sha1(json.dumps([ls.protocol.unstructure(d) for d in diags], sort_keys=True,
-                                          ensure_ascii=False).encode()).hexdigest()[:16]
+            rid = hashlib.sha1(
+                json.dumps([ls.protocol.unstructure(d) for d in diags], sort_keys=True, ensure_ascii=False).encode()
+            ).hexdigest()[:16]
             items.append(_report(uri_of(path), diags, rid, None, previous))
         return lsp.WorkspaceDiagnosticReport(items=items)
 

@@ -13,6 +13,7 @@ Everything is matched on the normalised text (``NormText.text``: simplified, pin
 full-width folded) and mapped back to original spans.  The page residue, chrome and mojibake
 around and inside the report are :mod:`gxlint.parse.debris`'s.
 """
+
 from __future__ import annotations
 
 from ...model import Meta, ResidueLine

@@ -1,5 +1,6 @@
 """Dates: every date of the text (well-formed or not), Chinese numerals, the statistics period
 and the publication date of the web page around the report."""
+
 from __future__ import annotations
 
 import datetime
@@ -11,22 +12,40 @@ from ... import guard
 from ...model import DateMention, Dates, MalformedDate, Period, ResidueLine, Span, YearMention
 from ..normalize import NormText
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "O": 0,
+    "o": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_YEAR = r"[一二][〇○零Oo一二三四五六七八九]{3}"
 _CN_SMALL = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|元)"
 
 YEAR = r"(?:19|20)\d\d"
 _PERIOD_RE = guard.lazy(
     r"(?P<y>" + YEAR + r")\s*年\s*(?:1|01)\s*月\s*(?:1|01)\s*日\s*(?:起)?\s*(?:至|到|-|—|~|～)\s*"
-    r"(?:(?P<y2>" + YEAR + r")\s*年\s*)?12\s*月\s*31\s*日")
+    r"(?:(?P<y2>" + YEAR + r")\s*年\s*)?12\s*月\s*31\s*日"
+)
 _PERIOD_CN = guard.lazy(
     r"(?P<y>" + CN_YEAR + r")\s*年\s*一\s*月\s*一\s*日\s*(?:起)?\s*(?:至|到|-|—)\s*"
-    r"(?:(?P<y2>" + CN_YEAR + r")\s*年\s*)?十二\s*月\s*三十一\s*日")
+    r"(?:(?P<y2>" + CN_YEAR + r")\s*年\s*)?十二\s*月\s*三十一\s*日"
+)
 _PERIOD_WORDS = guard.lazy(r"统计(?:期限|期间|时限|时间|周期|区间|范围|口径|年度)|数据(?:统计)?(?:截至|截止)|时间跨度")
 _DATE_RE = guard.lazy(
     r"(?<![\d.])(?P<y>" + YEAR + r")\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
-    r"|(?P<sep>[-./])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))")
+    r"|(?P<sep>[-./])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))"
+)
 _DATE_CN = guard.lazy(r"(?P<y>" + CN_YEAR + r")\s*年\s*(?P<m>" + _CN_SMALL + r")\s*月\s*(?P<d>" + _CN_SMALL + r")\s*日")
 _MALFORMED = (
     # the 年 is missing: 20231月1日
@@ -70,7 +89,6 @@ def valid_date(y: int, m: int, d: int) -> bool:
     return True
 
 
-
 def find_dates(text: str) -> tuple[list[tuple[int, int, tuple[int, int, int], str]], list[tuple[int, int, str]]]:
     """Dates in a normalised text: ([(start, end, (y, m, d), form)], [(start, end, reason)])."""
     out = []
@@ -105,14 +123,14 @@ def find_dates(text: str) -> tuple[list[tuple[int, int, tuple[int, int, int], st
     return out, bad
 
 
-
 def read_dates(norm: NormText) -> tuple[Dates, list[tuple[int, int, tuple[int, int, int], str]]]:
     """Every date of the text (original spans), and the well-formed ones as :func:`find_dates`
     gives them (normalised offsets: where the signature looks for its date)."""
     dates, bad = find_dates(norm.text)
     found = [DateMention(d, norm.span(a, b), f) for a, b, d, f in dates]
-    malformed = [MalformedDate(norm.span(a, b), norm.original[norm.span(a, b).start:norm.span(a, b).end], r)
-                 for a, b, r in bad]
+    malformed = [
+        MalformedDate(norm.span(a, b), norm.original[norm.span(a, b).start : norm.span(a, b).end], r) for a, b, r in bad
+    ]
     return Dates(found, malformed), dates
 
 
@@ -125,7 +143,7 @@ def read_period(norm: NormText) -> tuple[Period, list[YearMention]]:
     if pm:
         period.span = norm.span(pm.start(), pm.end())
         py = year_of(pm.group("y"))
-        assert py is not None       # YEAR and CN_YEAR are always read as a year
+        assert py is not None  # YEAR and CN_YEAR are always read as a year
         period.year = py
         mentions.append(YearMention(py, norm.span(pm.start("y"), pm.end("y")), "period"))
         if pm.group("y2"):

@@ -1,4 +1,5 @@
 """The issuing organ: its name (from the title, the signature or the page's 来源) and its level."""
+
 from __future__ import annotations
 
 import functools
@@ -12,8 +13,7 @@ from ..normalize import NormText
 from .dates import CN_YEAR, YEAR
 
 _TOWNSHIP = guard.lazy(r"(?:乡|镇|街道|苏木|街道办)(?:人民政府|办事处|党工委|政府)?$")
-_DEPARTMENT = guard.lazy(
-    r"(?:办公室|办公厅|局|委员会|委|办|厅|部|署|院|中心|站|所|队|管委会|分局|支队|大队)$")
+_DEPARTMENT = guard.lazy(r"(?:办公室|办公厅|局|委员会|委|办|厅|部|署|院|中心|站|所|队|管委会|分局|支队|大队)$")
 _GOVERNMENT = guard.lazy(r"(?:人民)?政府$")
 
 
@@ -41,7 +41,6 @@ def title_organ(title: str | None) -> str | None:
         return None
     m = _title_organ_re().match(title)
     return m.group("o").strip(" \t*#>") if m else None
-
 
 
 def read_organ(norm: NormText, meta: Meta, residue: list[ResidueLine]) -> None:

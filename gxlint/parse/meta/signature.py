@@ -1,5 +1,6 @@
 """The 落款: the issuing organ and the date on the last lines of the report (page residue
 skipped), or at the end of a one-line document's last line."""
+
 from __future__ import annotations
 
 import regex
@@ -20,8 +21,7 @@ def read_signature(norm: NormText, residue_norm, dates) -> Signature:
     sig = Signature()
     text = norm.text
     dead = {a for a, _b in residue_norm}
-    lines = [m for m in _LINE.finditer(text)
-             if m.group().strip() and m.start() not in dead]
+    lines = [m for m in _LINE.finditer(text) if m.group().strip() and m.start() not in dead]
     if not lines:
         return sig
     sig.content_end = norm.to_orig(lines[-1].start() + len(lines[-1].group().rstrip()), end=True)
@@ -30,7 +30,7 @@ def read_signature(norm: NormText, residue_norm, dates) -> Signature:
     for lm in reversed(last[-2:]):
         for a, b, d, _f in dates:
             if lm.start() <= a and b <= lm.end():
-                rest = (text[lm.start():a] + text[b:lm.end()]).strip(" \t*#>|")
+                rest = (text[lm.start() : a] + text[b : lm.end()]).strip(" \t*#>|")
                 if len(rest) <= 40 and not regex.search(r"[。;；]", rest):
                     date_line = (lm, a, b, d, rest)
         if date_line:
@@ -70,7 +70,7 @@ def read_signature(norm: NormText, residue_norm, dates) -> Signature:
 
 
 _TAIL_CUT = guard.lazy(r"[。;；!！?？]")
-_INLINE_MIN = 120       # a last line this long is a paragraph (or a whole one-line report), not a 落款
+_INLINE_MIN = 120  # a last line this long is a paragraph (or a whole one-line report), not a 落款
 
 
 def _inline_signature(norm: NormText, sig: Signature, line, dates) -> bool:
@@ -100,7 +100,7 @@ def _inline_signature(norm: NormText, sig: Signature, line, dates) -> bool:
         if set_off and _looks_like_organ(o) and organ_level(o) and (date or a > tail_start):
             organ = (o, a, a + len(o))
     if date and not organ and not (date[0] == tail_start or text[date[0] - 1] in " \t\u3000"):
-        date = None     # a date glued to a sentence (本局将于2024年1月17日) is not a 落款
+        date = None  # a date glued to a sentence (本局将于2024年1月17日) is not a 落款
     if date is None and organ is None:
         return False
     if date:
@@ -110,7 +110,7 @@ def _inline_signature(norm: NormText, sig: Signature, line, dates) -> bool:
         sig.organ = organ[0]
         sig.organ_span = norm.span(organ[1], organ[2])
     if organ is None:
-        assert date is not None         # one of the two (returned above otherwise)
+        assert date is not None  # one of the two (returned above otherwise)
         lo, hi = date[0], date[1]
     else:
         lo, hi = organ[1], date[1] if date else organ[2]

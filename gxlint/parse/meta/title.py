@@ -1,5 +1,6 @@
 """The report's title: a title line of its own, one wrapped over two lines, one opening a line the
 report runs on in (a one-line document), or a page's labelled 标题: line."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -13,21 +14,31 @@ from .dates import CN_YEAR, YEAR, year_of
 from .organ import organ_level
 
 _TITLE_RE = guard.lazy(
-    r"(?m)^[ \t#*>]*(?P<t>[^\n]{0,80}?(?P<y>" + YEAR + "|" + CN_YEAR + r")\s*年度?[^\n]{0,40}?报告)[ \t*]*$")
+    r"(?m)^[ \t#*>]*(?P<t>[^\n]{0,80}?(?P<y>" + YEAR + "|" + CN_YEAR + r")\s*年度?[^\n]{0,40}?报告)[ \t*]*$"
+)
 _TITLE_LOOSE = guard.lazy(r"(?m)^[ \t#*>]*(?P<t>[^\n]{2,80}?政府信息公开[^\n]{0,20}?(?:报告|年报))[ \t*]*$")
 # one-line documents: the title opens a line and the report runs on after a space
 # (平潭综合实验区2019年政府信息公开工作年度报告 根据《条例》…), or it stands between spaces in a
 # line of page chrome (… 政府信息公开年报 某某局2021年度政府信息公开工作年度报告 来源：…)
 _TITLE_OPENS = guard.lazy(
-    r"(?m)^[ \t#*>]*(?P<t>[^\n\s。，,；;:：!！?？《》“”]{2,60}?(?P<y>" + YEAR + "|" + CN_YEAR +
-    r")\s*年度?(?:的)?(?:政府信息公开|政务公开)[^\n\s。，,；;:：]{0,12}?(?:报告|年报))[ \t\u3000]+(?=\S)")
+    r"(?m)^[ \t#*>]*(?P<t>[^\n\s。，,；;:：!！?？《》“”]{2,60}?(?P<y>"
+    + YEAR
+    + "|"
+    + CN_YEAR
+    + r")\s*年度?(?:的)?(?:政府信息公开|政务公开)[^\n\s。，,；;:：]{0,12}?(?:报告|年报))[ \t\u3000]+(?=\S)"
+)
 _TITLE_SPACED = guard.lazy(
-    r"(?<=^|[ \t\u3000])(?P<t>[^\n\s。，,；;:：!！?？《》“”]{2,40}?(?P<y>" + YEAR + "|" + CN_YEAR +
-    r")\s*年度?(?:的)?政府信息公开工作(?:年度)?(?:报告|年报))(?=[ \t\u3000]|$)", regex.MULTILINE)
+    r"(?<=^|[ \t\u3000])(?P<t>[^\n\s。，,；;:：!！?？《》“”]{2,40}?(?P<y>"
+    + YEAR
+    + "|"
+    + CN_YEAR
+    + r")\s*年度?(?:的)?政府信息公开工作(?:年度)?(?:报告|年报))(?=[ \t\u3000]|$)",
+    regex.MULTILINE,
+)
 # a page's own metadata line (标题: …): its title only when the report has none of its own
 _TITLE_LABEL = guard.lazy(r"^[ \t#*>]*标题[ \t]*[:：][ \t]*")
 _LABEL_ONLY = guard.lazy(r"[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：][ \t]*")
-_OTHER_LABEL = guard.lazy(r"^[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：]|[/\\]|https?:")     # 本地目录: zwgk/… 原文链接: http…
+_OTHER_LABEL = guard.lazy(r"^[ \t#*>]*[^\s:：]{1,8}[ \t]*[:：]|[/\\]|https?:")  # 本地目录: zwgk/… 原文链接: http…
 
 
 def read_title(norm: NormText, head: str, in_residue: Callable[[int], bool], meta: Meta) -> list[YearMention]:
@@ -46,7 +57,7 @@ def read_title(norm: NormText, head: str, in_residue: Callable[[int], bool], met
     if wrapped:
         ts, te, joined, ys, ye = wrapped
         meta.title_span = norm.span(ts, te)
-        meta.title = norm.original[meta.title_span.start:meta.title_span.end]
+        meta.title = norm.original[meta.title_span.start : meta.title_span.end]
         meta.title_norm = joined
         y = year_of(text[ys:ye])
         if y:
@@ -54,7 +65,7 @@ def read_title(norm: NormText, head: str, in_residue: Callable[[int], bool], met
     elif m:
         ts, te = m.start("t"), m.end("t")
         meta.title_span = norm.span(ts, te)
-        meta.title = norm.original[meta.title_span.start:meta.title_span.end]
+        meta.title = norm.original[meta.title_span.start : meta.title_span.end]
         meta.title_norm = text[ts:te]
         if m.groupdict().get("y"):
             y = year_of(m.group("y"))
@@ -74,7 +85,7 @@ def _title_candidates(head: str):
             labelled.append(cand)
             continue
         if _OTHER_LABEL.search(cand.group("t")):
-            continue        # another metadata line of the page (a path, a link) naming the report
+            continue  # another metadata line of the page (a path, a link) naming the report
         seen.add(cand.start("t"))
         yield cand
     for pat in (_TITLE_OPENS, _TITLE_SPACED):
@@ -84,9 +95,9 @@ def _title_candidates(head: str):
                 continue
             line_start = head.rfind("\n", 0, a) + 1
             if _TITLE_LABEL.fullmatch(head, line_start, a):
-                continue        # the labelled line, below
+                continue  # the labelled line, below
             if _OTHER_LABEL.search(cand.group("t")) or _LABEL_ONLY.fullmatch(head, line_start, a):
-                continue        # the value of another metadata field (本地目录: …)
+                continue  # the value of another metadata field (本地目录: …)
             seen.add(a)
             yield cand
     for cand in labelled:
@@ -95,6 +106,7 @@ def _title_candidates(head: str):
 
 class _Labelled:
     """A title match with its 标题: label cut off."""
+
     __slots__ = ("_m", "_cut")
 
     def __init__(self, m, cut: int) -> None:
@@ -107,11 +119,10 @@ class _Labelled:
         return self._m.end(g)
 
     def group(self, g=0):
-        return self._m.group(g)[self._cut:] if g == "t" else self._m.group(g)
+        return self._m.group(g)[self._cut :] if g == "t" else self._m.group(g)
 
     def groupdict(self):
         return self._m.groupdict()
-
 
 
 def _wrapped_title(text: str, head: str, m, in_residue):
@@ -128,8 +139,12 @@ def _wrapped_title(text: str, head: str, m, in_residue):
 
     def short_part(a, b, limit):
         s = text[a:b]
-        return 2 <= len(s) <= limit and not regex.search(r"[。，,；;:：!！?？()（）\d]", s) \
-            and regex.search(r"\p{Han}{2}", s) and not in_residue(a)
+        return (
+            2 <= len(s) <= limit
+            and not regex.search(r"[。，,；;:：!！?？()（）\d]", s)
+            and regex.search(r"\p{Han}{2}", s)
+            and not in_residue(a)
+        )
 
     if m is not None:
         ts, ys = m.start("t"), m.start("y") if m.groupdict().get("y") is not None else -1
@@ -139,7 +154,7 @@ def _wrapped_title(text: str, head: str, m, in_residue):
             if k:
                 pa, pb = bounds(*lines[k - 1])
                 if short_part(pa, pb, 30) and text[pb:ts].count("\n") == 1 and organ_level(text[pa:pb]):
-                    return pa, m.end("t"), text[pa:pb] + text[ts:m.end("t")], ys, m.end("y")
+                    return pa, m.end("t"), text[pa:pb] + text[ts : m.end("t")], ys, m.end("y")
         return None
     for (a1, b1), (a2, b2) in zip(lines, lines[1:]):
         if text[b1:a2].count("\n") != 1:
@@ -158,4 +173,3 @@ def _wrapped_title(text: str, head: str, m, in_residue):
             ys, ye = (a1 + ys, a1 + ye) if ye <= split else (a2 + ys - split, a2 + ye - split)
             return a1, b2, joined, ys, ye
     return None
-

@@ -1,5 +1,6 @@
 """The report year: the places that state it (title, statistics period, the report named in the
 body, the opening sentence, the fee statement, table captions) and the year most of them state."""
+
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -11,19 +12,24 @@ from .dates import CN_YEAR, YEAR, year_of
 
 _YEAR_BODY = guard.lazy(r"(?<!\d)(?P<y>" + YEAR + r")\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 _REPORT_NAME = guard.lazy(
-    r"(?P<y>" + YEAR + "|" + CN_YEAR + r")\s*年度?\s*(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
-_FEE_YEAR = guard.lazy(r"(?P<y>" + YEAR + r")\s*年度?(?![^。;\n]{0,30}?办法)[^。;\n]{0,20}?收取[^。;\n]{0,10}?信息处理费")
+    r"(?P<y>" + YEAR + "|" + CN_YEAR + r")\s*年度?\s*(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)"
+)
+_FEE_YEAR = guard.lazy(
+    r"(?P<y>" + YEAR + r")\s*年度?(?![^。;\n]{0,30}?办法)[^。;\n]{0,20}?收取[^。;\n]{0,10}?信息处理费"
+)
 _CAPTION_YEAR = guard.lazy(
     r"(?m)^[ \t*#>\u3000]*(?:[二三四]\s*[、.]\s*)?(?P<y>" + YEAR + r")\s*年度?\s*(?:的)?\s*"
-    r"(?:行政机关)?(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|因政府信息公开)")
+    r"(?:行政机关)?(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|因政府信息公开)"
+)
 _PART_TWO = guard.lazy(r"(?m)^[ \t*#>\u3000]*二\s*[、.]\s*(?:行政机关)?主动公开")
 _OPENING_YEAR = guard.lazy(r"^[ \t*#>-]*(?P<y>" + YEAR + r")\s*年度?(?:以来)?\s*[,，、]")
 # whole-text scans as module patterns: gxlint.parse puts these under the regex budget
 _LINE = guard.lazy(r"[^\n]+")
 
 
-def body_mentions(norm: NormText, first_section_start: int, title_span: Optional[Span],
-                  in_residue: Callable[[int], bool]) -> list[YearMention]:
+def body_mentions(
+    norm: NormText, first_section_start: int, title_span: Optional[Span], in_residue: Callable[[int], bool]
+) -> list[YearMention]:
     """The years stated in the body: the report named in the opening statement and part 一, the
     opening sentence of section 一, table captions and the fee statement (in that order)."""
     text = norm.text
@@ -47,7 +53,11 @@ def body_mentions(norm: NormText, first_section_start: int, title_span: Optional
                 continue
             om = _OPENING_YEAR.match(s)
             if om:
-                mentions.append(YearMention(int(om.group("y")), norm.span(lm.start() + om.start("y"), lm.start() + om.end("y")), "opening"))
+                mentions.append(
+                    YearMention(
+                        int(om.group("y")), norm.span(lm.start() + om.start("y"), lm.start() + om.end("y")), "opening"
+                    )
+                )
             if len(s.strip()) > 30:
                 break
     for cm in _CAPTION_YEAR.finditer(text, body_start):
@@ -85,4 +95,3 @@ def decide_year(mentions: list[YearMention]) -> tuple[Optional[int], str]:
             if m.source == src and m.year in top:
                 return m.year, ("period" if src == "period_end" else src)
     return top[0], mentions[0].source
-

@@ -17,10 +17,23 @@
 Every module imports only from the ones before it (a test checks it).  The names here are the
 table reader's public surface.
 """
+
 from .assemble import parse_t2, parse_t3, parse_t4
 from .numbers import MAX_DIGITS, TOO_LONG, read_number
 from .specs import plain
 from .tokens import EMPTY, NUM, TEXT, Token, tokenize
 
-__all__ = ["parse_t2", "parse_t3", "parse_t4", "MAX_DIGITS", "TOO_LONG", "read_number", "plain",
-           "EMPTY", "NUM", "TEXT", "Token", "tokenize"]
+__all__ = [
+    "parse_t2",
+    "parse_t3",
+    "parse_t4",
+    "MAX_DIGITS",
+    "TOO_LONG",
+    "read_number",
+    "plain",
+    "EMPTY",
+    "NUM",
+    "TEXT",
+    "Token",
+    "tokenize",
+]

@@ -5,6 +5,7 @@ tokens (:mod:`.tokens`) → rows (:mod:`.rows`) → headers (:mod:`.headers`) �
 A flattened table (cell separators lost) is read both ways and the reading that finds more of the
 template's rows, more of them with the right number of cells, is kept.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -15,10 +16,34 @@ from ...model import GUESSED, Row, Span, Table
 from ..normalize import NormText
 from .headers import t2_headers, t3_header
 from .repairs import flatten
-from .repairs.pdf import (blank_cells, blank_total, join_wrapped_items, read_rows, t2_blocks_any_order,
-                          t2_other_template_blocks)
-from .rows import cells_from_items, explicit, label_exact, label_parts, label_wrapped_around_numbers, run_len, t4_runs, written_label
-from .specs import RowSpec, detect_t2_version, detect_t3_version, plain, region_key, t2_specs, t3_specs, table_labels_present
+from .repairs.pdf import (
+    blank_cells,
+    blank_total,
+    join_wrapped_items,
+    read_rows,
+    t2_blocks_any_order,
+    t2_other_template_blocks,
+)
+from .rows import (
+    cells_from_items,
+    explicit,
+    label_exact,
+    label_parts,
+    label_wrapped_around_numbers,
+    run_len,
+    t4_runs,
+    written_label,
+)
+from .specs import (
+    RowSpec,
+    detect_t2_version,
+    detect_t3_version,
+    plain,
+    region_key,
+    t2_specs,
+    t3_specs,
+    table_labels_present,
+)
 from .tokens import NUM, Token, drop_spacer_columns, tokenize
 
 
@@ -27,22 +52,34 @@ def _build_rows(norm: NormText, matches, specs, columns_of) -> dict[str, Row]:
     for k, (spec, buf, at, items) in enumerate(matches):
         cols = columns_of(spec)
         delimited = bool(items) and explicit(items)
-        cells, found = cells_from_items(norm, items, cols, signed=spec.signed, decimal=spec.decimal,
-                                        delimited=delimited)
+        cells, found = cells_from_items(
+            norm, items, cols, signed=spec.signed, decimal=spec.decimal, delimited=delimited
+        )
         written, lspan = written_label(norm, buf, at)
         wkey = buf.joined()[at:]
         nxt_key = matches[k + 1][1].joined() if k + 1 < len(matches) else ""
-        if not items:                  # a label with no number at all: its cells are blank
+        if not items:  # a label with no number at all: its cells are blank
             cells, found = blank_cells(norm, lspan, cols), len(cols)
-        elif found == len(cols) - 1:   # PDF text drops a blank 总计 cell without a trace
+        elif found == len(cols) - 1:  # PDF text drops a blank 总计 cell without a trace
             with_blank = blank_total(norm, items, cells, cols)
             if with_blank is not None:
                 cells, found = with_blank, len(cols)
         row = Row(
-            id=spec.id, label=spec.label, written=written, label_span=lspan, cells=cells,
-            expected=len(cols), found=found, block=spec.block,
-            label_exact=label_exact(wkey, spec, nxt_key, label_parts(buf, at),
-                                     label_parts(matches[k + 1][1], 0)[:8] if k + 1 < len(matches) else ())
+            id=spec.id,
+            label=spec.label,
+            written=written,
+            label_span=lspan,
+            cells=cells,
+            expected=len(cols),
+            found=found,
+            block=spec.block,
+            label_exact=label_exact(
+                wkey,
+                spec,
+                nxt_key,
+                label_parts(buf, at),
+                label_parts(matches[k + 1][1], 0)[:8] if k + 1 < len(matches) else (),
+            )
             or (k + 1 < len(matches) and label_wrapped_around_numbers(wkey, spec, nxt_key, matches[k + 1][2])),
         )
         row.unreliable = found != len(cols)
@@ -91,8 +128,14 @@ def _missing(specs, rows) -> list[str]:
     return [s.id for s in specs if s.id not in rows]
 
 
-def _flattened(norm: NormText, tokens: list[Token], specs: tuple[RowSpec, ...], columns_of: Callable,
-               rows: dict[str, Row], column_ids: Optional[dict] = None):
+def _flattened(
+    norm: NormText,
+    tokens: list[Token],
+    specs: tuple[RowSpec, ...],
+    columns_of: Callable,
+    rows: dict[str, Row],
+    column_ids: Optional[dict] = None,
+):
     """A flattened table: (matches, rows, (unreadable reason, assumed identities)) when the table reads
     better with glued digit runs cut out of the label words and split into cells; else None.
     Only tried when the ordinary reading misses rows or miscounts cells."""
@@ -111,13 +154,15 @@ def _flattened(norm: NormText, tokens: list[Token], specs: tuple[RowSpec, ...], 
 
     def score(rs):
         return (len(rs), sum(1 for r in rs.values() if not r.unreliable))
+
     if score(frows) <= score(rows):
         return None
     return matches, frows, (reason, assumed)
 
 
-def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
-             force: Optional[str] = None) -> Optional[Table]:
+def parse_t3(
+    norm: NormText, start: int, end: int, fallback: Optional[str], force: Optional[str] = None
+) -> Optional[Table]:
     rk = region_key(norm, start, end)
     ver = force or detect_t3_version(rk) or fallback or "v2021"
     tokens, spacer = drop_spacer_columns(tokenize(norm, start, end))
@@ -129,8 +174,9 @@ def parse_t3(norm: NormText, start: int, end: int, fallback: Optional[str],
     specs = t3_specs(ver, len(columns))
     matches = read_rows(tokens, specs)
     rows = _build_rows(norm, matches, specs, lambda s: columns) if matches else {}
-    flat = _flattened(norm, tokens, specs, lambda s: columns, rows,
-                      {"outcomes": templates.version(ver)["t3"]["outcomes"]})
+    flat = _flattened(
+        norm, tokens, specs, lambda s: columns, rows, {"outcomes": templates.version(ver)["t3"]["outcomes"]}
+    )
     if flat is not None:
         matches, rows, unreadable = flat
     elif not matches:
@@ -168,6 +214,7 @@ def _subtotal_from_data(rows: dict) -> Optional[int]:
     eight = [r for r in rows.values() if r.found == 8 and all(c.value is not None for c in r.cells)]
     if len(eight) < 0.8 * len(rows):
         return None
+
     def fits(p: int) -> int:
         n = 0
         for r in eight:
@@ -176,6 +223,7 @@ def _subtotal_from_data(rows: dict) -> Optional[int]:
             if abs(v[p] - sum(orgs)) < 1e-9 and abs(v[7] - v[0] - v[p]) < 1e-9:
                 n += 1
         return n
+
     best = max((6, 1), key=fits)
     return best if fits(best) >= 0.8 * len(eight) else None
 
@@ -187,10 +235,10 @@ def parse_t4(norm: NormText, start: int, end: int) -> Optional[Table]:
     tokens, spacer = drop_spacer_columns(tokenize(norm, start, end))
     columns = tuple(templates.common()["t4"]["columns"])
     exact, after = t4_runs(tokens, columns)
-    if not exact:           # a number wrapped in its cell (| 1 | 2<br>5 |): the row once joined
+    if not exact:  # a number wrapped in its cell (| 1 | 2<br>5 |): the row once joined
         exact = [j for j in (join_wrapped_items(r, len(columns)) for r in after) if run_len(j) == len(columns)]
     if not exact:
-        flat = _flattened_t4(norm, tokens, columns)   # its row of 15 cells as glued digit runs
+        flat = _flattened_t4(norm, tokens, columns)  # its row of 15 cells as glued digit runs
         if flat is not None:
             flat.repairs = _repairs(flat.rows, "spacer" if spacer else "")
             return flat
@@ -230,8 +278,9 @@ def _flattened_t4(norm: NormText, tokens: list[Token], columns: tuple) -> Option
     return tbl
 
 
-def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
-             force: Optional[str] = None) -> Optional[Table]:
+def parse_t2(
+    norm: NormText, start: int, end: int, fallback: Optional[str], force: Optional[str] = None
+) -> Optional[Table]:
     rk = region_key(norm, start, end)
     ver = force or detect_t2_version(rk) or fallback or "v2021"
     tokens, spacer = drop_spacer_columns(tokenize(norm, start, end))
@@ -242,7 +291,7 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
     # blocks whose headers are the other template's are read with its rows and columns
     matches, specs, other = t2_other_template_blocks(tokens, ver, specs, matches)
     rows = _build_rows(norm, matches, specs, lambda s: s.columns) if matches else {}
-    rows = {s.id: rows[s.id] for s in specs if s.id in rows}     # template order
+    rows = {s.id: rows[s.id] for s in specs if s.id in rows}  # template order
     flat = _flattened(norm, tokens, specs, lambda s: s.columns, rows)
     if flat is not None:
         matches, rows, unreadable = flat
@@ -264,6 +313,7 @@ def parse_t2(norm: NormText, start: int, end: int, fallback: Optional[str],
 
 
 # --- a table whose labels are there but no values could be read ---------------------------
+
 
 def _labels_only(norm, kind: str, ver: str, start: int, end: int, specs) -> "Optional[Table]":
     """No row could be read, but the table's headers and labels are in the text: the table is

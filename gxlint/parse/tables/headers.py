@@ -5,6 +5,7 @@ table 二's headers are read block by block, after each block's caption: two hea
 together (``信息内容本年处理决定数量``) are cut apart, and header cells wrapped inside their
 columns (PDF text: ``本年制发 本年废止 现行有效`` over ``件数 件数 件数``) are put together.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -17,6 +18,7 @@ from ...model import HeaderLabel
 from ..normalize import NormText, key
 from .specs import plain
 from .tokens import TEXT, Token
+
 
 def t3_header(norm: NormText, region: str, tokens: list[Token]) -> tuple[list[str], str, list[HeaderLabel]]:
     """Table 三's columns, its variant ("subtotal" for the 8-column 小计 variant, else "") and its
@@ -35,17 +37,18 @@ def t3_header(norm: NormText, region: str, tokens: list[Token]) -> tuple[list[st
         for t in tokens:
             if t.kind == TEXT and "小计" in t.text:
                 sp = norm.span(t.start, t.end)
-                headers.append(HeaderLabel(norm.original[sp.start:sp.end], sp, None, exact=False))
+                headers.append(HeaderLabel(norm.original[sp.start : sp.end], sp, None, exact=False))
                 break
     return base, variant, headers
 
 
 # --- table 二 ---------------------------------------------------------------------------------
 
+
 def t2_headers(norm: NormText, ver: str, matches, other: Optional[dict] = None) -> list[HeaderLabel]:
     """Column headers of each block of table 二, compared with the template (GX202)."""
     blocks = {b["caption"]: b for b in templates.version(ver)["t2"]["block"]}
-    for caption, v in (other or {}).items():     # a block read in the other template
+    for caption, v in (other or {}).items():  # a block read in the other template
         blocks[caption] = next(b for b in templates.version(v)["t2"]["block"] if b["caption"] == caption)
     out: list[HeaderLabel] = []
     seen_blocks = set()
@@ -70,9 +73,9 @@ def t2_headers(norm: NormText, ver: str, matches, other: Optional[dict] = None) 
                 break
         else:
             if label_tok < len(buf.tokens) and plain(cap_key) in plain(key(buf.tokens[label_tok].text)):
-                continue    # caption, headers and label run together in one word: what stands before
-                            # the caption is prose, not a header
-        hdr = split_glued_headers(toks[start_i:], expected)    # 信息内容本年处理决定数量
+                continue  # caption, headers and label run together in one word: what stands before
+                # the caption is prose, not a header
+        hdr = split_glued_headers(toks[start_i:], expected)  # 信息内容本年处理决定数量
         wrapped = _wrapped_headers(norm, hdr, expected)
         out.extend(wrapped if wrapped is not None else _match_headers(norm, hdr, expected, var_by_label))
     return out
@@ -99,7 +102,9 @@ def _wrapped_headers(norm: NormText, toks: list[Token], expected: list[str]) -> 
             on_line = [w for w in words if w.line == line]
             unfinished = [j for j in range(len(exp)) if got[j] != exp[j]]
             # a continuation line with one word for each unfinished column: the words go there in order
-            positional = unfinished if (one_per_column and t is not words[0] and len(on_line) == len(unfinished)) else []
+            positional = (
+                unfinished if (one_per_column and t is not words[0] and len(on_line) == len(unfinished)) else []
+            )
         k = plain(key(t.text))
         if positional:
             j = positional.pop(0)
@@ -129,7 +134,7 @@ def _wrapped_headers(norm: NormText, toks: list[Token], expected: list[str]) -> 
     for j, ts in enumerate(parts):
         # a header wrapped over lines is pointed at by its first piece (the pieces are not adjacent)
         sp = norm.span(ts[0].start, ts[-1].end) if len(ts) == 1 else norm.span(ts[0].start, ts[0].end)
-        written = " ".join(norm.original[norm.span(t.start, t.end).start:norm.span(t.start, t.end).end] for t in ts)
+        written = " ".join(norm.original[norm.span(t.start, t.end).start : norm.span(t.start, t.end).end] for t in ts)
         out.append(HeaderLabel(written, sp, expected[j], exact=got[j] == exp[j]))
     return out
 
@@ -156,7 +161,8 @@ def _match_headers(norm: NormText, toks: list[Token], expected: list[str], varia
 
     def prefix_of_any(k: str) -> bool:
         return any(not done[j] and ek.startswith(k) for j, (e, ek) in enumerate(exp)) or any(
-            v is not None and not done[j] and exp[j][1].startswith(k[:4]) for j, (e, v) in enumerate((e, variants.get(e)) for e, _ in exp)
+            v is not None and not done[j] and exp[j][1].startswith(k[:4])
+            for j, (e, v) in enumerate((e, variants.get(e)) for e, _ in exp)
         )
 
     def flush_mismatch():
@@ -172,7 +178,7 @@ def _match_headers(norm: NormText, toks: list[Token], expected: list[str], varia
                 best = j
                 break
         sp = norm.span(cur[0].start, cur[-1].end)
-        written = norm.original[sp.start:sp.end]
+        written = norm.original[sp.start : sp.end]
         if best is not None:
             done[best] = True
             out.append(HeaderLabel(written, sp, exp[best][0], exact=False))
@@ -190,7 +196,7 @@ def _match_headers(norm: NormText, toks: list[Token], expected: list[str], varia
         if j is not None:
             done[j] = True
             sp = norm.span(cur[0].start, cur[-1].end)
-            out.append(HeaderLabel(norm.original[sp.start:sp.end], sp, exp[j][0], exact=True))
+            out.append(HeaderLabel(norm.original[sp.start : sp.end], sp, exp[j][0], exact=True))
             cur.clear()
             continue
         if prefix_of_any(k):
@@ -204,7 +210,7 @@ def _match_headers(norm: NormText, toks: list[Token], expected: list[str], varia
         if j is not None:
             done[j] = True
             sp = norm.span(t.start, t.end)
-            out.append(HeaderLabel(norm.original[sp.start:sp.end], sp, exp[j][0], exact=True))
+            out.append(HeaderLabel(norm.original[sp.start : sp.end], sp, exp[j][0], exact=True))
             cur.clear()
         elif not prefix_of_any(k):
             flush_mismatch()
@@ -213,6 +219,7 @@ def _match_headers(norm: NormText, toks: list[Token], expected: list[str], varia
 
 
 # --- two header cells glued together ------------------------------------------------------
+
 
 def split_glued_headers(toks: list, expected: list[str]) -> list:
     """``信息内容本年处理决定数量`` → ``信息内容`` + ``本年处理决定数量``: a header word that is two
@@ -241,7 +248,7 @@ def _split_into(word: str, exp: list[str]) -> Optional[list[str]]:
     if plain(key(word)) in exp:
         return None
     for cut in range(1, len(word)):
-        if plain(key(word[:cut])) in exp and plain(key(word[cut - 1:cut])):
+        if plain(key(word[:cut])) in exp and plain(key(word[cut - 1 : cut])):
             rest = word[cut:]
             rk = plain(key(rest))
             if not rk:

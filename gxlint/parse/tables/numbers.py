@@ -1,4 +1,5 @@
 """A cell's text → its value, and what is wrong with it when it is not a well-formed number."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -30,9 +31,13 @@ def _int_digits(w: str) -> int:
 
 def read_number(w: str, *, signed: bool = False, decimal: bool = False) -> tuple[Optional[float], Optional[str]]:
     """(value, why-malformed) of a cell's text.  A readable but ill-formed value (00) keeps its value."""
-    if len(w) > MAX_DIGITS and _int_digits(w) > MAX_DIGITS and (_INT.match(w) or _THOUSANDS.match(w) or _DEC.match(w) or _SIGNED.match(w)):
+    if (
+        len(w) > MAX_DIGITS
+        and _int_digits(w) > MAX_DIGITS
+        and (_INT.match(w) or _THOUSANDS.match(w) or _DEC.match(w) or _SIGNED.match(w))
+    ):
         return None, TOO_LONG
-    if (guard.bare(_INT) if len(w) <= guard.SHORT else _INT).match(w):     # most cells: no budget wrapper
+    if (guard.bare(_INT) if len(w) <= guard.SHORT else _INT).match(w):  # most cells: no budget wrapper
         if len(w) > 1 and w[0] == "0":
             return float(int(w)), "多余的前导零"
         return float(int(w)), None
@@ -59,7 +64,6 @@ def read_number(w: str, *, signed: bool = False, decimal: bool = False) -> tuple
     return None, "不是规范的数字"
 
 
-
 def cell_ok(s: str, *, signed: bool = False, decimal: bool = False) -> bool:
     """Is ``s`` a well-formed cell: 0, 17 (no leading zero); -3 in a signed column; 24.5 in an
     amount column."""
@@ -81,4 +85,3 @@ def cell_ok(s: str, *, signed: bool = False, decimal: bool = False) -> bool:
     if not s.isdigit():
         return False
     return s == "0" or s[0] != "0"
-

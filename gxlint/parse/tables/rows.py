@@ -12,13 +12,13 @@ A row's label is also compared with the template's wording here (exact up to pun
 and script; a block label glued in front; a label wrapped around its numbers), and its tokens are
 read as cells (:func:`cells_from_items`).
 """
+
 from __future__ import annotations
 
 import difflib
 import functools
 from dataclasses import dataclass
 from typing import NamedTuple, Optional, Sequence
-
 
 from ... import guard
 from ...model import DELIMITED, GUESSED, RECOVERED, Cell, Span
@@ -35,8 +35,8 @@ class LabelBuffer:
     """The TEXT tokens before a run of numbers, with their keys joined (labels are matched on it)."""
 
     tokens: list
-    keys: list          # key of each token
-    offs: list          # start of each token's key in the joined key
+    keys: list  # key of each token
+    offs: list  # start of each token's key in the joined key
 
     @classmethod
     def new(cls) -> "LabelBuffer":
@@ -44,7 +44,7 @@ class LabelBuffer:
 
     def add(self, tok: Token) -> None:
         k = key(tok.text)
-        self.offs.append(self.offs[-1] + len(self.keys[-1]) if self.keys else 0)   # O(1), not a re-sum
+        self.offs.append(self.offs[-1] + len(self.keys[-1]) if self.keys else 0)  # O(1), not a re-sum
         self.tokens.append(tok)
         self.keys.append(k)
 
@@ -66,7 +66,7 @@ def _score(buf_key: str, spec: RowSpec) -> tuple[float, int]:
     """How well the end of the buffer reads as this row's label: (score 0..1, start in buffer)."""
     if not buf_key:
         return 0.0, 0
-    if len(buf_key) > 600:     # not worth keeping in the cache
+    if len(buf_key) > 600:  # not worth keeping in the cache
         return _score_cached.__wrapped__(buf_key, spec.key, spec.plain, spec.enum)
     return _score_cached(buf_key, spec.key, spec.plain, spec.enum)
 
@@ -99,7 +99,7 @@ def _score_cached(buf_key: str, spec_key: str, spec_plain: str, spec_enum: str) 
             score -= 0.15
     first = blocks[0].a
     if len(plain(lab)) <= 3 and score < 1.0:
-        score = 0.0     # short labels (规章) must be written in full
+        score = 0.0  # short labels (规章) must be written in full
     return score, tail_start + first
 
 
@@ -119,7 +119,7 @@ def identify(buf_key: str, cands: list[RowSpec], threshold: float = 0.6) -> Opti
             if best is None or s > best[1] + 1e-9:
                 best = (spec, s, at)
                 if s >= 1.0:
-                    break       # no later candidate can score higher (performance)
+                    break  # no later candidate can score higher (performance)
     return best
 
 
@@ -127,21 +127,22 @@ class Match(NamedTuple):
     """A template row and the numbers read for it."""
 
     spec: RowSpec
-    buf: LabelBuffer     # the text before the numbers
-    at: int              # where the row's label starts in the buffer's joined key
-    items: list          # its NUM/EMPTY tokens ([] when its label has no numbers of its own)
+    buf: LabelBuffer  # the text before the numbers
+    at: int  # where the row's label starts in the buffer's joined key
+    items: list  # its NUM/EMPTY tokens ([] when its label has no numbers of its own)
 
 
 class Grouping(NamedTuple):
     """What :func:`group` found: the rows (a label found after the last numbers included at the
     end), the runs of numbers that followed no label, and how many rows at the end are such labels."""
 
-    matches: list        # [Match]
-    orphans: list        # [(index in matches, tokens)]
+    matches: list  # [Match]
+    orphans: list  # [(index in matches, tokens)]
     trailing: int
 
 
 # --- labels with no numbers of their own -------------------------------------------------
+
 
 def prefer_later(buf, found, cands: list):
     """The buffer holds a complete row label, then (after it, in words of its own) the complete
@@ -158,7 +159,7 @@ def prefer_later(buf, found, cands: list):
         return found, []
     joined = buf.joined()
     after = at + len(spec.key)
-    if not any(later.key in joined[after:] for later in cands[k0 + 1:]):
+    if not any(later.key in joined[after:] for later in cands[k0 + 1 :]):
         return found, []
     bounds = set(buf.offs) | {len(joined)}
     # a label inside a longer word (prose before the table: 本局不制定规章) is not a row: a later
@@ -166,7 +167,7 @@ def prefer_later(buf, found, cands: list):
     in_word = at not in bounds
     chain = [(spec, at)]
     pos = at + len(spec.key)
-    for later in cands[k0 + 1:]:
+    for later in cands[k0 + 1 :]:
         idx = joined.find(later.key, pos)
         if idx < 0:
             continue
@@ -188,7 +189,7 @@ def split_buffer(buf, label_end: int, next_at: int):
     if buf.token_at(next_at) <= idx:
         return None
     head = LabelBuffer.new()
-    for t in buf.tokens[:idx + 1]:
+    for t in buf.tokens[: idx + 1]:
         head.add(t)
     return head
 
@@ -208,24 +209,32 @@ def trailing_rows(buf, specs: Sequence[RowSpec], matches: list) -> list:
 
 # --- the generic reader ----------------------------------------------------------------
 
-def group(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int = 8,
-          stop_after_last: bool = True) -> Grouping:
+
+def group(
+    tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int = 8, stop_after_last: bool = True
+) -> Grouping:
     """Assign NUM runs to template rows (:class:`Match`), keeping the runs that followed no label."""
     matches = []
-    orphans: list = []           # runs of numbers that followed no label: (index in matches, tokens)
+    orphans: list = []  # runs of numbers that followed no label: (index in matches, tokens)
     order = {id(s): k for k, s in enumerate(specs)}
-    nxt = 0                      # index of the next template row expected
+    nxt = 0  # index of the next template row expected
     buf = LabelBuffer.new()
     items: list[Token] = []
-    current = None               # (spec, buf, at)
+    current = None  # (spec, buf, at)
     i = 0
     n = len(tokens)
 
     def close():
         nonlocal current, items
         if current is not None and items:
-            matches.append(Match(current[0], current[1], current[2],
-                                 trim_leading_page_number(trim_page_number(items, current[0].n), current[0].n)))
+            matches.append(
+                Match(
+                    current[0],
+                    current[1],
+                    current[2],
+                    trim_leading_page_number(trim_page_number(items, current[0].n), current[0].n),
+                )
+            )
         items = []
 
     while i < n:
@@ -246,21 +255,20 @@ def group(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int = 8
             while j < n and tokens[j].kind == EMPTY:
                 j += 1
             if j == n or tokens[j].kind == TEXT:
-                i = j          # empty cells between labels (padding): not a run of numbers
+                i = j  # empty cells between labels (padding): not a run of numbers
                 continue
             if not buf.tokens:
                 i += 1
                 continue
-            cands = list(specs[nxt:nxt + lookahead])
+            cands = list(specs[nxt : nxt + lookahead])
             found = identify(buf.joined(), cands)
             if found is None and nxt + lookahead < len(specs):
-                cands = list(specs[nxt + lookahead:])
+                cands = list(specs[nxt + lookahead :])
                 found = identify(buf.joined(), cands, threshold=0.8)
             # complete labels standing before the one these numbers follow: rows with no numbers
             found, skipped = prefer_later(buf, found, cands)
             for k, (sk, sk_at) in enumerate(skipped):
-                head = split_buffer(buf, sk_at + len(sk.key),
-                                    skipped[k + 1][1] if k + 1 < len(skipped) else found[2])
+                head = split_buffer(buf, sk_at + len(sk.key), skipped[k + 1][1] if k + 1 < len(skipped) else found[2])
                 if head is not None:
                     matches.append(Match(sk, head, sk_at, []))
             if found is None:
@@ -287,7 +295,7 @@ def group(tokens: list[Token], specs: tuple[RowSpec, ...], *, lookahead: int = 8
             buf = LabelBuffer.new()
             break
     close()
-    trailing = trailing_rows(buf, specs[nxt:nxt + 1], matches) if current is None else []
+    trailing = trailing_rows(buf, specs[nxt : nxt + 1], matches) if current is None else []
     return Grouping(matches + trailing, orphans, len(trailing))
 
 
@@ -298,7 +306,7 @@ def t4_runs(tokens: list, columns: Sequence) -> tuple[list, list]:
     """Runs of numbers in table 四's region: (runs of exactly 15 cells, runs after the header)."""
     n = len(tokens)
     header_seen = False
-    runs: list[tuple[bool, list[Token]]] = []     # (after the header, the run)
+    runs: list[tuple[bool, list[Token]]] = []  # (after the header, the run)
     i = 0
     while i < n:
         t = tokens[i]
@@ -327,18 +335,20 @@ def run_len(items: list[Token]) -> int:
 
 # --- cells and labels of a row ------------------------------------------------------
 
+
 def explicit(items: list[Token]) -> bool:
     """The row's cells stand between explicit separators (| tab │, a document's own cells): each
     number alone in its cell (or cut off the label it shared its cell with), so how many cells the
     row has is certain.  Numbers separated only by spaces or line breaks are not."""
-    for t in items:         # an empty cell always stands between separators
+    for t in items:  # an empty cell always stands between separators
         if t.col < 0 or (t.kind == NUM and not (t.alone or t.how == "glued")):
             return False
     return True
 
 
-def cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=(),
-                     delimited: Optional[bool] = None) -> tuple[list[Cell], int]:
+def cells_from_items(
+    norm: NormText, items: list[Token], columns: tuple, *, signed=(), decimal=(), delimited: Optional[bool] = None
+) -> tuple[list[Cell], int]:
     """The row's cells, each graded by how it was read (:data:`gxlint.model.GRADES`): a number a
     repair recovered is RECOVERED, one an inference placed is GUESSED; a number read as written is
     DELIMITED when the row's cells are explicit (:func:`explicit`) or the row has exactly the
@@ -352,14 +362,14 @@ def cells_from_items(norm: NormText, items: list[Token], columns: tuple, *, sign
     for k, t in enumerate(toks):
         col = columns[k] if k < len(columns) else f"extra{k - len(columns) + 1}"
         span = norm.span(t.start, t.end)
-        raw = norm.original[span.start:span.end]
+        raw = norm.original[span.start : span.end]
         grade = (RECOVERED if t.how in RECOVERIES else GUESSED) if t.how else as_written
         if t.kind == EMPTY:
             cells.append(Cell(col, raw, span, None, blank=True, certainty=grade, how=t.how))
             continue
         v, bad = read_number(t.text, signed=col in signed, decimal=col in decimal)
         if bad == LETTERS and not t.how:
-            grade, how = GUESSED, "letters"     # 1O, l2: a scan read by OCR? (a document's own cell: native)
+            grade, how = GUESSED, "letters"  # 1O, l2: a scan read by OCR? (a document's own cell: native)
         else:
             how = t.how
         cells.append(Cell(col, raw, span, v, malformed=bad, certainty=grade, how=how))
@@ -375,7 +385,7 @@ def written_label(norm: NormText, buf: LabelBuffer, at: int) -> tuple[str, Optio
     first = buf.token_at(at)
     toks = buf.tokens[first:]
     span = norm.span(toks[0].start, toks[-1].end)
-    written = " ".join(norm.original[norm.span(t.start, t.end).start:norm.span(t.start, t.end).end] for t in toks)
+    written = " ".join(norm.original[norm.span(t.start, t.end).start : norm.span(t.start, t.end).end] for t in toks)
     # the part of the first token before the label start (a block label glued to it) is not the label
     head_cut = at - buf.offs[first]
     if head_cut > 0:
@@ -383,7 +393,7 @@ def written_label(norm: NormText, buf: LabelBuffer, at: int) -> tuple[str, Optio
         # find the original offset of the cut within the first token
         o = orig_offset_for_key(norm, t0, head_cut)
         span = Span(o, span.end)
-        written = _BREAK.sub(" ", norm.original[o:span.end])
+        written = _BREAK.sub(" ", norm.original[o : span.end])
     return written, span
 
 
@@ -392,7 +402,7 @@ def orig_offset_for_key(norm: NormText, tok: Token, k: int) -> int:
     trailing punctuation; the length of key(prefix) never decreases as the prefix grows, so the
     first prefix whose key is longer than k is found by bisection)."""
     s = tok.text
-    lo, hi = 0, len(s)          # find the smallest j with len(key(s[:j + 1])) > k
+    lo, hi = 0, len(s)  # find the smallest j with len(key(s[:j + 1])) > k
     while lo < hi:
         mid = (lo + hi) // 2
         if len(key(s[: mid + 1])) > k:
@@ -402,8 +412,7 @@ def orig_offset_for_key(norm: NormText, tok: Token, k: int) -> int:
     return norm.to_orig(tok.start + min(lo, max(len(s) - 1, 0)))
 
 
-def label_exact(written_key: str, spec: RowSpec, next_key: str = "", parts: tuple = (),
-                 next_parts: tuple = ()) -> bool:
+def label_exact(written_key: str, spec: RowSpec, next_key: str = "", parts: tuple = (), next_parts: tuple = ()) -> bool:
     w = plain(written_key)
     if w == spec.plain or w.endswith(spec.plain):
         return True
@@ -415,11 +424,11 @@ def label_exact(written_key: str, spec: RowSpec, next_key: str = "", parts: tupl
     if parts and next_parts and len(w) >= 6 and _interleaved(parts, spec.plain, more=next_parts):
         return True
     # a long label wrapped around its numbers: the rest continues in the next text
-    if len(w) >= 6 and spec.plain.startswith(w) and plain(next_key).startswith(spec.plain[len(w):][:6]):
+    if len(w) >= 6 and spec.plain.startswith(w) and plain(next_key).startswith(spec.plain[len(w) :][:6]):
         return True
     # a block label glued in front (（四）无法提供1.本机关…) or a fragment of one
     for bl in block_label_keys():
-        if w.startswith(bl) and w[len(bl):] == spec.plain:
+        if w.startswith(bl) and w[len(bl) :] == spec.plain:
             return True
     return False
 
@@ -451,7 +460,7 @@ def _interleaved(parts: tuple, target: str, more: tuple = ()) -> bool:
         if target.startswith(p, j):
             stack.append((i + 1, j + len(p)))
         elif i >= n and j > 0 and p.startswith(target[j:]):
-            return True          # the label's end glued to the next words
+            return True  # the label's end glued to the next words
         if _is_block_fragment(p):
             stack.append((i + 1, j))
     return False
@@ -462,8 +471,8 @@ def label_parts(buf: LabelBuffer, at: int) -> tuple:
     if not buf.tokens:
         return ()
     first = buf.token_at(at)
-    out = [plain(buf.keys[first][at - buf.offs[first]:])]
-    out.extend(plain(k) for k in buf.keys[first + 1:])
+    out = [plain(buf.keys[first][at - buf.offs[first] :])]
+    out.extend(plain(k) for k in buf.keys[first + 1 :])
     return tuple(out)
 
 
@@ -476,5 +485,5 @@ def label_wrapped_around_numbers(written_key: str, spec, next_key: str, next_at:
         return False
     if len(w) < len(plain(spec.enum)) + 2:
         return False
-    rest = spec.plain[len(w):]
+    rest = spec.plain[len(w) :]
     return plain(next_key[:next_at]) == rest

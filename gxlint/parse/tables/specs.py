@@ -6,6 +6,7 @@ template version from the other, the words only a table uses (the evidence that 
 even where its cells cannot be read), and :func:`plain` — labels compared letter for letter.
 Nothing here reads a report's text beyond the region key it is given.
 """
+
 from __future__ import annotations
 
 import functools
@@ -35,11 +36,11 @@ def _plain_short(s: str) -> str:
 @dataclass(slots=True)
 class RowSpec:
     id: str
-    label: str          # canonical (template) label
-    key: str            # key(label)
+    label: str  # canonical (template) label
+    key: str  # key(label)
     plain: str
-    enum: str           # its enumerator (1. / (一) / 一、) or ""
-    n: int              # cells expected
+    enum: str  # its enumerator (1. / (一) / 一、) or ""
+    n: int  # cells expected
     block: str = ""
     columns: tuple = ()
     signed: tuple = ()
@@ -47,6 +48,7 @@ class RowSpec:
 
 
 # --- table specs from the template -----------------------------------------------------
+
 
 def _enum_of(k: str) -> str:
     m = _ENUM.match(k)
@@ -70,8 +72,17 @@ def t2_specs(version: str) -> tuple[RowSpec, ...]:
     for b in templates.version(version)["t2"]["block"]:
         cols = tuple(c for c, _ in b["columns"])
         for rid, label in b["rows"]:
-            out.append(_spec(rid, label, len(cols), block=b["caption"], columns=cols,
-                             signed=tuple(b.get("signed", ())), decimal=tuple(b.get("decimal", ()))))
+            out.append(
+                _spec(
+                    rid,
+                    label,
+                    len(cols),
+                    block=b["caption"],
+                    columns=cols,
+                    signed=tuple(b.get("signed", ())),
+                    decimal=tuple(b.get("decimal", ())),
+                )
+            )
     return tuple(out)
 
 
@@ -95,7 +106,16 @@ def row_label_keys() -> tuple[str, ...]:
 # --- version detection -----------------------------------------------------------------
 
 _V2021_T2 = ("制发件数", "废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
-_V2019_T2 = ("本年新", "对外公开总数", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额", "第二十条第(九)项", "政府集中采购")
+_V2019_T2 = (
+    "本年新",
+    "对外公开总数",
+    "上一年项目数量",
+    "本年增/减",
+    "采购项目数量",
+    "采购总金额",
+    "第二十条第(九)项",
+    "政府集中采购",
+)
 _V2021_T3 = ("逾期不补正", "逾期未按收费通知")
 
 
@@ -123,7 +143,7 @@ def region_key(norm: NormText, start: int, end: int) -> str:
 
 # --- evidence that a table is there --------------------------------------------------------
 
-MIN_TABLE_WORDS = 3     # distinct table-only words that show a table is there
+MIN_TABLE_WORDS = 3  # distinct table-only words that show a table is there
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,7 +159,7 @@ def table_words() -> dict:
             t2.update(label for _k, label in block["columns"])
         t3.update(label for k, label in data["t3"]["rows"] if k in ("r1", "r2", "r4"))
     common = templates.common()
-    t3.update(common["t3"]["column_labels"][1:5])       # 商业企业 … 法律服务机构 (not 其他)
+    t3.update(common["t3"]["column_labels"][1:5])  # 商业企业 … 法律服务机构 (not 其他)
     t3.add("三、本年度办理结果")
     t4 = {"结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"}
     return {kind: frozenset(plain(key(w)) for w in words) for kind, words in (("t2", t2), ("t3", t3), ("t4", t4))}
@@ -149,4 +169,3 @@ def table_labels_present(kind: str, plain_key: str) -> bool:
     """The table's captions/headers are in this text (``plain(key(text))``): its cells may still be
     unreadable, but the table is there."""
     return sum(1 for w in table_words()[kind] if w and w in plain_key) >= MIN_TABLE_WORDS
-

@@ -10,6 +10,7 @@ text allows one reading: a row's first number glued to its label (``大量反复
 signed cell written with a space (``增 1``), page numbers and a page's running header inside a
 table, a number followed by a unit (prose, not a cell).
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,22 +29,26 @@ _SEP = guard.lazy(r"[|\t│┃║]")
 _GRID_RULE = guard.lazy(r"^(?=.*(?:[+─━═┼┤├┬┴┌┐└┘╪╋╂┿╔╗╚╝╠╣╦╩╬]|-{3,}))[\s+\-=:|─━│┃║┼┤├┬┴┌┐└┘═╪╋╂┿╔╗╚╝╠╣╦╩╬]+$")
 _WORD = guard.lazy(r"[^ \t|]+")
 _MD_RULE = guard.lazy(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_PAGE_NO = guard.lazy(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_PAGE_NO = guard.lazy(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 # a numeric-looking word: digits with signs, 增/减, separators; or a lone dash/slash
-_NUMISH = guard.lazy(r"^(?:[+\-]|增|减)?[0-9][0-9,.，]*$|^[—–\-－/／]{1,3}$|^[0-9]+[OoIl][0-9OoIl]*$|^[OoIl]*[0-9][0-9OoIl]*$")
+_NUMISH = guard.lazy(
+    r"^(?:[+\-]|增|减)?[0-9][0-9,.，]*$|^[—–\-－/／]{1,3}$|^[0-9]+[OoIl][0-9OoIl]*$|^[OoIl]*[0-9][0-9OoIl]*$"
+)
 
 
 @dataclass(slots=True)
 class Token:
     kind: int
-    start: int      # normalised offsets
+    start: int  # normalised offsets
     end: int
     text: str
-    line: int       # index of the line within the region (for "same line" tests)
-    col: int = -1   # on a line with cell separators (| tab │): the index of its cell on the line
-                    # (the cell after a leading separator is 0); -1 on a line without separators
+    line: int  # index of the line within the region (for "same line" tests)
+    col: int = -1  # on a line with cell separators (| tab │): the index of its cell on the line
+    # (the cell after a leading separator is 0); -1 on a line without separators
     alone: bool = False  # the only word of its cell between separators: a cell read as written
-    how: str = ""   # the repair that made this token (see :data:`REPAIRS`), "" when read as written
+    how: str = ""  # the repair that made this token (see :data:`REPAIRS`), "" when read as written
 
 
 REPAIRS = {
@@ -71,7 +76,7 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
     # by its text; a longer one under the budget
     wrapped = (_MD_RULE, _PAGE_NO, _GRID_RULE, _SEP, _WORD, _NUMISH, _MD_CELL_RULE)
     short = guard.SHORT
-    heads = head_lines(text, start)     # a running header repeats one of these (computed once)
+    heads = head_lines(text, start)  # a running header repeats one of these (computed once)
     while pos < end and line_no < max_lines:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
@@ -86,21 +91,26 @@ def tokenize(norm: NormText, start: int, end: int, max_lines: int = 20000) -> li
             out += [Token(kind, pos + a, pos + b, w, line_no, col, alone) for kind, a, b, w, col, alone in words]
         line_no += 1
         pos = line_end + 1
-    out = split_glued_numbers(out, text)      # 大量反复申请0  0  0
+    out = split_glued_numbers(out, text)  # 大量反复申请0  0  0
     return _enumerators(_prose_numbers(_join_signs(_drop_page_numbers(out, text), text), text))
 
 
 # markup a converter leaves inside a table's cells: Markdown emphasis, HTML tags and entities
-_MARKUP = guard.lazy(r"\*\*|__|~~|</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,60})?/?>|&(?:nbsp|ensp|emsp|#160|#xa0|#x3000);",
-                        regex.IGNORECASE)
+_MARKUP = guard.lazy(
+    r"\*\*|__|~~|</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,60})?/?>|&(?:nbsp|ensp|emsp|#160|#xa0|#x3000);",
+    regex.IGNORECASE,
+)
 
 
 def _unmarked(line: str) -> str:
     """The line with converter markup (``**12**``, ``17<br>8``, ``&nbsp;``) blanked out, offsets kept:
     layout, not words of the table (GX603 reports it as residue)."""
     if "*" in line or "<" in line or "&" in line or "_" in line or "~" in line:
-        return guard.bare(_MARKUP).sub(lambda m: " " * len(m.group()), line) if len(line) <= guard.SHORT \
+        return (
+            guard.bare(_MARKUP).sub(lambda m: " " * len(m.group()), line)
+            if len(line) <= guard.SHORT
             else _MARKUP.sub(lambda m: " " * len(m.group()), line)
+        )
     return line
 
 
@@ -120,7 +130,7 @@ def _line_words(line: str, patterns) -> tuple:
             pieces.append((p0, len(line)))
             last = len(pieces) - 1
             rule = _md_rule_pieces(line, pieces, cell_rule)
-            lead = 1 if not line[pieces[0][0]:pieces[0][1]].strip() else 0    # | a | b |: a is cell 0
+            lead = 1 if not line[pieces[0][0] : pieces[0][1]].strip() else 0  # | a | b |: a is cell 0
             for k, (a, b) in enumerate(pieces):
                 if k in rule:
                     continue
@@ -144,7 +154,9 @@ def _line_words(line: str, patterns) -> tuple:
 def _short_line_words(line: str) -> tuple:
     """:func:`_line_words` of a line of at most guard.SHORT characters (bare patterns), memoised by
     the line's text: a re-lint after an edit reads again only the lines that changed."""
-    return _line_words(line, tuple(guard.bare(p) for p in (_MD_RULE, _PAGE_NO, _GRID_RULE, _SEP, _WORD, _NUMISH, _MD_CELL_RULE)))
+    return _line_words(
+        line, tuple(guard.bare(p) for p in (_MD_RULE, _PAGE_NO, _GRID_RULE, _SEP, _WORD, _NUMISH, _MD_CELL_RULE))
+    )
 
 
 # a number followed on its line by one of these is prose ("共收到申请 47 件", "保留 4 位小数",
@@ -158,14 +170,25 @@ def _join_signs(toks: list[Token], text: str) -> list[Token]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if (t.kind == TEXT and t.text in ("增", "减") and i + 1 < len(toks) and toks[i + 1].kind == NUM
-                and toks[i + 1].line == t.line and not text[t.end:toks[i + 1].start].strip(" ")
-                and toks[i + 1].text.isdigit()):
+        if (
+            t.kind == TEXT
+            and t.text in ("增", "减")
+            and i + 1 < len(toks)
+            and toks[i + 1].kind == NUM
+            and toks[i + 1].line == t.line
+            and not text[t.end : toks[i + 1].start].strip(" ")
+            and toks[i + 1].text.isdigit()
+        ):
             nx = toks[i + 1]
             # alone in its cell when the cell holds just the two words
-            alone = t.col >= 0 and t.col == nx.col and not (
-                (i > 0 and toks[i - 1].line == t.line and toks[i - 1].col == t.col)
-                or (i + 2 < len(toks) and toks[i + 2].line == t.line and toks[i + 2].col == t.col))
+            alone = (
+                t.col >= 0
+                and t.col == nx.col
+                and not (
+                    (i > 0 and toks[i - 1].line == t.line and toks[i - 1].col == t.col)
+                    or (i + 2 < len(toks) and toks[i + 2].line == t.line and toks[i + 2].col == t.col)
+                )
+            )
             out.append(Token(NUM, t.start, nx.end, t.text + nx.text, t.line, t.col, alone))
             i += 2
             continue
@@ -190,8 +213,13 @@ def _enumerators(toks: list[Token]) -> list[Token]:
 def _prose_numbers(toks: list[Token], text: str) -> list[Token]:
     for i in range(len(toks) - 1):
         t, nx = toks[i], toks[i + 1]
-        if t.kind == NUM and nx.kind == TEXT and nx.line == t.line and not text[t.end:nx.start].strip(" ") \
-                and _UNIT_START.match(nx.text):
+        if (
+            t.kind == NUM
+            and nx.kind == TEXT
+            and nx.line == t.line
+            and not text[t.end : nx.start].strip(" ")
+            and _UNIT_START.match(nx.text)
+        ):
             t.kind = TEXT
     return toks
 
@@ -210,9 +238,17 @@ def _drop_page_numbers(toks: list[Token], text: str) -> list[Token]:
         if t.kind == TEXT and _PAGE_WORD.match(t.text):
             i += 1
             continue
-        if (i + 2 < n and len(t.text) == 1 and _DASH.match(t.text) and toks[i + 1].kind == NUM and toks[i + 1].text.isdigit()
-                and len(toks[i + 1].text) <= 4 and _DASH.match(toks[i + 2].text)
-                and text[t.end:toks[i + 1].start] == " " and text[toks[i + 1].end:toks[i + 2].start] == " "):
+        if (
+            i + 2 < n
+            and len(t.text) == 1
+            and _DASH.match(t.text)
+            and toks[i + 1].kind == NUM
+            and toks[i + 1].text.isdigit()
+            and len(toks[i + 1].text) <= 4
+            and _DASH.match(toks[i + 2].text)
+            and text[t.end : toks[i + 1].start] == " "
+            and text[toks[i + 1].end : toks[i + 2].start] == " "
+        ):
             i += 3
             continue
         out.append(t)
@@ -249,6 +285,7 @@ def _words(out: list[Token], piece: str, base: int, line_no: int, word=None, num
 
 # --- an empty spacer column ----------------------------------------------------------------
 
+
 def drop_spacer_columns(tokens: list[Token]) -> tuple[list[Token], bool]:
     """A column that is empty on every line of a table (LibreOffice's HTML export adds one; a
     converter's grid may too): no cell of it holds a word, on any line with separators, and on at
@@ -271,6 +308,7 @@ def drop_spacer_columns(tokens: list[Token]) -> tuple[list[Token], bool]:
 
 
 # --- a page number among a row's numbers ---------------------------------------------------
+
 
 def lines_of(items: list) -> list[list]:
     """Numbers of a run grouped by line (EMPTY tokens dropped)."""
@@ -302,8 +340,11 @@ def strip_empty(items: list) -> list:
             if t.kind != EMPTY:
                 first, _last = nums.get(t.line, (k, k))
                 nums[t.line] = (first, k)
-        toks = [t for k, t in enumerate(toks)
-                if t.kind != EMPTY or (t.line in nums and nums[t.line][0] < k < nums[t.line][1])]
+        toks = [
+            t
+            for k, t in enumerate(toks)
+            if t.kind != EMPTY or (t.line in nums and nums[t.line][0] < k < nums[t.line][1])
+        ]
     return toks
 
 
@@ -357,7 +398,9 @@ def _ends_with_row_label(k: str) -> bool:
 
 # a row's last number glued to the next row's label when that label opens with （七） or 四、
 # (after 1. the digits would be ambiguous: 13.补正后… may be 1 | 3.补正后… or 13 | .…)
-_GLUED_NEXT = guard.lazy(r"^(0|[1-9][0-9]{0,5})((?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\p{Han}.*)$")
+_GLUED_NEXT = guard.lazy(
+    r"^(0|[1-9][0-9]{0,5})((?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\p{Han}.*)$"
+)
 
 
 def split_glued_numbers(toks: list, text: str) -> list:
@@ -373,10 +416,16 @@ def split_glued_numbers(toks: list, text: str) -> list:
     out: list = []
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.kind == TEXT and t.text[:1].isdigit() and i > 0 and toks[i - 1].kind == NUM \
-                and toks[i - 1].line == t.line and _plain_run_before(toks, i):
+        if (
+            t.kind == TEXT
+            and t.text[:1].isdigit()
+            and i > 0
+            and toks[i - 1].kind == NUM
+            and toks[i - 1].line == t.line
+            and _plain_run_before(toks, i)
+        ):
             m = _GLUED_NEXT.match(t.text)
-            if m is not None:        # … 0 1（七）总计: the number, then the next row's label
+            if m is not None:  # … 0 1（七）总计: the number, then the next row's label
                 cut = t.start + len(m.group(1))
                 out.append(Token(NUM, t.start, cut, m.group(1), t.line, t.col, False, "glued"))
                 t = Token(TEXT, cut, t.end, m.group(2), t.line, t.col)
@@ -389,15 +438,18 @@ def split_glued_numbers(toks: list, text: str) -> list:
             continue
         head, num = m.group(1), m.group(2)
         if len(head) > 80 or _DIGIT.search(_LEAD_ENUM.sub("", head)):
-            out.append(t)       # digits inside the word: a flattened table, split elsewhere
+            out.append(t)  # digits inside the word: a flattened table, split elsewhere
             continue
         follow = []
         j = i + 1
         while j < n and toks[j].kind == NUM and toks[j].line == t.line:
             follow.append(toks[j])
             j += 1
-        row_after = bool(follow) and all(CANONICAL.match(f.text) for f in follow) and (
-            j == n or toks[j].line != t.line or toks[j].kind != NUM)
+        row_after = (
+            bool(follow)
+            and all(CANONICAL.match(f.text) for f in follow)
+            and (j == n or toks[j].line != t.line or toks[j].kind != NUM)
+        )
         alone = i + 1 == n or toks[i + 1].line != t.line or toks[i + 1].kind == TEXT
         label_alone = alone and _ends_with_row_label(key(head))
         if not (row_after or label_alone):
@@ -426,6 +478,7 @@ def _plain_run_before(toks: list, i: int) -> bool:
 
 # --- a running page header inside a table -----------------------------------------------------
 
+
 def running_header(text: str, region_start: int, pos: int, line_end: int, page_no) -> bool:
     """PDF text: the page's running header (the report's title or the issuer, repeated at the top
     of every page) printed inside a table at a page break.  A line is one when it repeats, word for
@@ -440,9 +493,9 @@ def running_header(text: str, region_start: int, pos: int, line_end: int, page_n
     if line not in heads:
         return False
     before = text.rfind("\n", 0, max(pos - 1, 0))
-    prev = text[before + 1:max(pos - 1, 0)] if pos > 0 else ""
+    prev = text[before + 1 : max(pos - 1, 0)] if pos > 0 else ""
     nl = text.find("\n", line_end + 1)
-    nxt = text[line_end + 1:nl if nl >= 0 else len(text)]
+    nxt = text[line_end + 1 : nl if nl >= 0 else len(text)]
     return any(s.strip() and page_no.match(s) for s in (prev, nxt))
 
 
@@ -455,14 +508,13 @@ def head_lines(text: str, region_start: int) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=8)
 def _head_lines(text: str, region_start: int) -> tuple[str, ...]:
     out = []
-    for ln in text[:min(2000, region_start)].split("\n"):
+    for ln in text[: min(2000, region_start)].split("\n"):
         ln = ln.strip()
         if ln and not any(CANONICAL.match(w) for w in ln.split()):
             out.append(ln)
         if len(out) == 3:
             break
     return tuple(out)
-
 
 
 # Anchored patterns of bounded length (they match or fail within their first dozen characters,

@@ -22,6 +22,7 @@ against a （七）总计 of 21 says so.
 The search is bounded (cell length, number of candidate splits, steps): a pathological digit run
 ends as "unreadable", never as a hang.
 """
+
 from __future__ import annotations
 
 import functools
@@ -40,16 +41,16 @@ from .pdf import read_rows
 _RUN = guard.lazy(r"[0-9](?:[0-9]|[.\-+](?=[0-9]))*")
 _UNIT_START = guard.lazy(r"^(?:件|条|个|项|年|月|日|号|次|份|篇|人|位|页|家|期|场|类|余|多|宗|例|起(?!诉)|%|％)")
 
-MAX_CELL = 15          # characters of one cell
-MAX_RUN = 400          # characters of a row's digits: longer is not a row of a report table
-CANDIDATES = 64        # splits collected before a row is called ambiguous anyway
-BUDGET = 20000         # search steps per row …
+MAX_CELL = 15  # characters of one cell
+MAX_RUN = 400  # characters of a row's digits: longer is not a row of a report table
+CANDIDATES = 64  # splits collected before a row is called ambiguous anyway
+BUDGET = 20000  # search steps per row …
 TABLE_BUDGET = 120000  # … and per table: a table of pathological runs ends as unreadable, quickly
 
 # reasons a table (or row) could not be read, for GX207 (ids, never shown)
-GLUED = "glued"            # 相邻单元格的数字连在一起，无法确定各单元格的数值
-NO_LABEL = "no_label"      # 数值行没有行标签
-NO_VALUES = "no_values"    # 表格的标签在，但读不出数值
+GLUED = "glued"  # 相邻单元格的数字连在一起，无法确定各单元格的数值
+NO_LABEL = "no_label"  # 数值行没有行标签
+NO_VALUES = "no_values"  # 表格的标签在，但读不出数值
 
 
 def retokenize(tokens: list, text: str) -> tuple[list, int]:
@@ -70,14 +71,14 @@ def retokenize(tokens: list, text: str) -> tuple[list, int]:
         for m in _RUN.finditer(s):
             a, b = m.span()
             if b < len(s) and s[b] == "." and b - 1 >= a and s[b - 1].isdigit():
-                b -= 1                      # "…0002.属于": the "2." opens the next label
+                b -= 1  # "…0002.属于": the "2." opens the next label
             if b <= a:
                 continue
-            nxt = s[b:b + 2]
+            nxt = s[b : b + 2]
             if _UNIT_START.match(nxt):
-                continue                    # 2021年, 47件: prose, part of the text
+                continue  # 2021年, 47件: prose, part of the text
             if a > 0 and s[a - 1] in "第":
-                continue                    # 第1页, 第20条
+                continue  # 第1页, 第20条
             if a > pos:
                 pieces.append(Token(TEXT, t.start + pos, t.start + a, s[pos:a], t.line, t.col))
             pieces.append(Token(NUM, t.start + a, t.start + b, s[a:b], t.line, t.col, False, "glued"))
@@ -101,20 +102,20 @@ class Group:
 
     total: int
     parts: tuple[int, ...]
-    name: str = ""          # identity id it stands for (T3.rowsum, T3.subtotal, T4.sum:rv)
+    name: str = ""  # identity id it stands for (T3.rowsum, T3.subtotal, T4.sum:rv)
 
 
 @dataclass
 class Split:
     """The outcome of splitting one row's digit runs."""
 
-    cells: Optional[list[tuple[int, int, int]]] = None   # (piece index, start, end) per cell
-    reason: Optional[str] = None                         # why it could not be read (GLUED …)
-    assumed: tuple[str, ...] = ()                        # identities the split relied on
-    count: int = 0                                       # splits found (capped)
-    recovered: set = field(default_factory=set)          # cell indexes cut out of a longer run
-    candidates: list = field(default_factory=list)       # the splits that fit, when more than one
-    impossible: tuple[str, ...] = ()                     # identities no admissible split makes hold
+    cells: Optional[list[tuple[int, int, int]]] = None  # (piece index, start, end) per cell
+    reason: Optional[str] = None  # why it could not be read (GLUED …)
+    assumed: tuple[str, ...] = ()  # identities the split relied on
+    count: int = 0  # splits found (capped)
+    recovered: set = field(default_factory=set)  # cell indexes cut out of a longer run
+    candidates: list = field(default_factory=list)  # the splits that fit, when more than one
+    impossible: tuple[str, ...] = ()  # identities no admissible split makes hold
     likely: Optional[list[tuple[int, int, int]]] = None  # then the most likely split (for messages)
 
 
@@ -148,8 +149,11 @@ class _Cuts:
         if got is None:
             p = self.pieces[pi]
             lp = self.lens[pi]
-            got = tuple(L for L in range(1, min(MAX_CELL, lp - off) + 1)
-                        if not (off + L < lp and p[off + L] == ".") and ok(p[off:off + L]))
+            got = tuple(
+                L
+                for L in range(1, min(MAX_CELL, lp - off) + 1)
+                if not (off + L < lp and p[off + L] == ".") and ok(p[off : off + L])
+            )
             self.opts[k] = got
         return got
 
@@ -176,8 +180,9 @@ class _Cuts:
         return total
 
 
-def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
-           cuts: Optional[_Cuts] = None) -> tuple[int, Optional[list]]:
+def _plain(
+    pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]], cuts: Optional[_Cuts] = None
+) -> tuple[int, Optional[list]]:
     """How many ways (0, 1 or 2 = "more than one") to cut the pieces into n well-formed cells,
     by cell count alone, and the way when there is exactly one."""
     lens = [len(p) for p in pieces]
@@ -213,9 +218,15 @@ def _plain(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
     return 1, out
 
 
-def _search(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
-            groups: Sequence[Group], limit: int, budget: Optional[list] = None,
-            cuts: Optional[_Cuts] = None) -> list[list[tuple[int, int, int]]]:
+def _search(
+    pieces: Sequence[str],
+    n: int,
+    oks: Sequence[Callable[[str], bool]],
+    groups: Sequence[Group],
+    limit: int,
+    budget: Optional[list] = None,
+    cuts: Optional[_Cuts] = None,
+) -> list[list[tuple[int, int, int]]]:
     """All ways (up to ``limit`` + 1) to cut the pieces into n well-formed cells satisfying the
     groups.  Raises _Budget when the search is too long (``budget``: the table's steps left).
     A cut that cannot be completed into well-formed cells at all (``cuts``) is not followed."""
@@ -261,14 +272,16 @@ def _search(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
             parts = [vals[p] for p in g.parts]
             if any(v is None for v in parts):
                 return
-            want = str(sum(parts))           # type: ignore[arg-type]
-            lengths: Sequence[int] = (len(want),) if pieces[pi].startswith(want, off) and len(want) in cuts.options(pi, off, c) else ()
+            want = str(sum(parts))  # type: ignore[arg-type]
+            lengths: Sequence[int] = (
+                (len(want),) if pieces[pi].startswith(want, off) and len(want) in cuts.options(pi, off, c) else ()
+            )
         else:
             lengths = cuts.options(pi, off, c)
         for L in lengths:
             if not cuts.ways(pi, off + L, c + 1):
-                continue                     # the rest cannot be cut into well-formed cells
-            s = pieces[pi][off:off + L]
+                continue  # the rest cannot be cut into well-formed cells
+            s = pieces[pi][off : off + L]
             cur.append((pi, off, off + L))
             vals.append(value(s))
             rec(pi, off + L, c + 1)
@@ -289,8 +302,14 @@ def _holds(g: Group, vals: list) -> bool:
     return sum(parts) == tot
 
 
-def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]],
-              groups: Sequence[Group] = (), budget: Optional[list] = None, exhaust: bool = True) -> Split:
+def split_row(
+    pieces: Sequence[str],
+    n: int,
+    oks: Sequence[Callable[[str], bool]],
+    groups: Sequence[Group] = (),
+    budget: Optional[list] = None,
+    exhaust: bool = True,
+) -> Split:
     """Split a row's digit runs (``pieces``, each one or more cells) into its ``n`` cells.
 
     First by the cell count and well-formedness alone; when that leaves more than one split, by
@@ -319,8 +338,14 @@ def split_row(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]
     return Split(reason=GLUED, count=len(fit), candidates=fit if len(fit) <= CANDIDATES else [])
 
 
-def _exhaust(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]], groups: Sequence[Group],
-             budget: Optional[list], cuts: "_Cuts") -> Split:
+def _exhaust(
+    pieces: Sequence[str],
+    n: int,
+    oks: Sequence[Callable[[str], bool]],
+    groups: Sequence[Group],
+    budget: Optional[list],
+    cuts: "_Cuts",
+) -> Split:
     """No split makes all the row's identities hold: those that hold under no admissible split at all
     fail whatever the cells are (certain by exhaustion: ``…1324015`` as 复议后起诉's five cells), and
     the most likely split (the others holding, each total at least its parts, fewest long cells) is
@@ -341,8 +366,10 @@ def _exhaust(pieces: Sequence[str], n: int, oks: Sequence[Callable[[str], bool]]
         vals = [int(pieces[pi][a:b]) for pi, a, b in sol]
         ordered = sum(1 for g in groups if all(vals[g.total] >= vals[p] for p in g.parts))
         return (ordered, -sum(1 for pi, a, b in sol if b - a > 1))
-    return Split(reason=GLUED, count=len(cands), impossible=tuple(g.name for g in impossible),
-                 likely=max(cands, key=plausible))
+
+    return Split(
+        reason=GLUED, count=len(cands), impossible=tuple(g.name for g in impossible), likely=max(cands, key=plausible)
+    )
 
 
 def _done_assumed(pieces: Sequence[str], cells: list, assumed: tuple) -> Split:
@@ -398,7 +425,7 @@ def bounded(text: str, nums: list, next_spec: Optional[RowSpec] = None) -> bool:
     end = nums[-1].end
     while end < len(text) and text[end] in " \t\r\n\u3000":
         end += 1
-    after = text[end:end + 4]
+    after = text[end : end + 4]
     if not after:
         return True
     if after[0] in ".．、,，:：" or after[0].isdigit():
@@ -408,8 +435,13 @@ def bounded(text: str, nums: list, next_spec: Optional[RowSpec] = None) -> bool:
     return True
 
 
-def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
-                  columns_ids: Optional[dict] = None, text: Optional[str] = None) -> tuple[list, dict, set]:
+def split_matches(
+    matches: list,
+    columns_of: Callable,
+    groups_of: Callable,
+    columns_ids: Optional[dict] = None,
+    text: Optional[str] = None,
+) -> tuple[list, dict, set]:
     """Split the digit runs of each matched row (spec, buf, at, items) of a flattened table into
     cells.  Returns the matches with one NUM token per cell where the split is certain,
     {row id: Split} and the column identities a split relied on ({(identity id, column)}).
@@ -429,8 +461,14 @@ def split_matches(matches: list, columns_of: Callable, groups_of: Callable,
             continue
         oks = [_ok_for(c in spec.signed, c in spec.decimal) for c in cols]
         nxt = matches[k + 1].spec if k + 1 < len(matches) else None
-        sp = split_row([t.text for t in nums], len(cols), oks, groups_of(cols), budget,
-                       exhaust=text is not None and bounded(text, nums, nxt))
+        sp = split_row(
+            [t.text for t in nums],
+            len(cols),
+            oks,
+            groups_of(cols),
+            budget,
+            exhaust=text is not None and bounded(text, nums, nxt),
+        )
         info[spec.id] = sp
         nums_of[spec.id] = nums
     assumed: set = set()
@@ -451,8 +489,18 @@ def _cells_of(nums: list, sp: Split) -> list:
     out = []
     for k, (pi, a, b) in enumerate(sp.cells or ()):
         t = nums[pi]
-        out.append(Token(NUM, t.start + a, t.start + b, t.text[a:b], t.line, t.col,
-                         t.alone and a == 0 and b == len(t.text), "split" if k in sp.recovered else t.how))
+        out.append(
+            Token(
+                NUM,
+                t.start + a,
+                t.start + b,
+                t.text[a:b],
+                t.line,
+                t.col,
+                t.alone and a == 0 and b == len(t.text),
+                "split" if k in sp.recovered else t.how,
+            )
+        )
     return out
 
 
@@ -479,7 +527,7 @@ def _by_columns(matches: list, info: dict, nums_of: dict, columns_of: Callable, 
     if not amb or not matches:
         return set()
     cols = tuple(columns_of(matches[0][0]))
-    values: dict = {}            # row id -> list of candidate value vectors
+    values: dict = {}  # row id -> list of candidate value vectors
     for spec, _buf, _at, items in matches:
         rid = spec.id
         sp = info.get(rid)
@@ -500,24 +548,30 @@ def _by_columns(matches: list, info: dict, nums_of: dict, columns_of: Callable, 
     if total > MAX_COMBINATIONS:
         return set()
     outcomes = list(ids.get("outcomes", ()))
-    idents = []                  # (identity id, column index, lhs rows, rhs rows)
+    idents = []  # (identity id, column index, lhs rows, rhs rows)
     for c in range(len(cols)):
         idents.append(("T3.outsum", c, ["r3_7"], outcomes))
         idents.append(("T3.balance", c, ["r1", "r2"], ["r3_7", "r4"]))
+
     # an identity decides only where the candidates of an ambiguous row it involves differ
     def differs(rid: str, c: int) -> bool:
         return len({vec[c] for vec in values[rid] if len(vec) > c}) > 1
-    used = [(name, c, lhs, rhs) for name, c, lhs, rhs in idents
-            if all(r in values and values[r] for r in lhs + rhs)
-            and any(r in amb and differs(r, c) for r in lhs + rhs)]
+
+    used = [
+        (name, c, lhs, rhs)
+        for name, c, lhs, rhs in idents
+        if all(r in values and values[r] for r in lhs + rhs) and any(r in amb and differs(r, c) for r in lhs + rhs)
+    ]
     if not used:
         return set()
     fits = []
     for combo in itertools.product(*(range(len(values[r])) for r in amb)):
         pick = dict(zip(amb, combo))
+
         def val(r: str, c: int):
             vec = values[r][pick.get(r, 0)]
             return vec[c] if c < len(vec) else None
+
         ok = True
         for _name, c, lhs, rhs in used:
             a = [val(r, c) for r in lhs]
@@ -604,7 +658,7 @@ def split_t4(norm: NormText, tokens: list, columns: Sequence[str]) -> Optional[T
         if sum(len(t.text) for t in nums) < n or len(nums) >= n:
             continue
         if not cut and len(nums) > 1 and not _glued_to_text(toks, nums[0]) and not any(map(_zero_run, nums)):
-            return None         # spaced numbers, one missing: a damaged row (GX204), not a glued one
+            return None  # spaced numbers, one missing: a damaged row (GX204), not a glued one
         oks = [_ok_for(False, False)] * n
         sp = split_row([t.text for t in nums], n, oks, t4_groups(columns), exhaust=bounded(norm.text, nums))
         items = _cells_of(nums, sp) if sp.cells is not None else nums
@@ -623,8 +677,10 @@ def _glued_to_text(toks: list, num) -> bool:
 
 # --- a flattened reading of a table ---------------------------------------------------------
 
-def regroup(norm: NormText, tokens: list, specs: tuple[RowSpec, ...], columns_of: Callable,
-            column_ids: Optional[dict] = None) -> Optional[tuple[list[Match], dict, set]]:
+
+def regroup(
+    norm: NormText, tokens: list, specs: tuple[RowSpec, ...], columns_of: Callable, column_ids: Optional[dict] = None
+) -> Optional[tuple[list[Match], dict, set]]:
     """The table read again with glued digit runs cut out of the label words and split into cells:
     (matches, {row id: Split}, assumed identities), or None when no word holds a glued run."""
     toks, cut = retokenize(tokens, norm.text)

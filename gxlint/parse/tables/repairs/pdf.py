@@ -18,6 +18,7 @@ headers — is undone in :mod:`..tokens`; flattened rows, digits of neighbouring
 in :mod:`.flatten`.)  Every repaired token keeps its offsets into the normalised text, so cells and
 labels still point at what was written.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -41,6 +42,7 @@ def read_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> list[Match]:
 
 
 # --- cells holding more than one number ------------------------------------------------------
+
 
 def _pieces(items: list) -> Optional[list[list]]:
     """The row's numbers grouped by the cell (line, column) they stand in, in order; None when the
@@ -72,7 +74,7 @@ def join_wrapped_items(items: list, n: int) -> list:
     """:func:`join_wrapped` of a row's tokens and its template count ``n`` (the same list when
     nothing is joined)."""
     if all(t.alone or t.kind != NUM for t in items):
-        return items         # (fast path) every number alone in its cell: nothing to join
+        return items  # (fast path) every number alone in its cell: nothing to join
     pieces = _pieces(items)
     if not pieces or all(len(p) == 1 for p in pieces) or (len(pieces) > 1 and all(len(p) == 2 for p in pieces)):
         return items
@@ -127,6 +129,7 @@ def _marked(tokens: list, how: str) -> list:
 
 # --- a label with no numbers of its own ------------------------------------------------------
 
+
 def place_value_lines(matches: list, orphans: Sequence = (), trailing: int = 0) -> list:
     """Rows found with no numbers (their label stood right before another row's label, or after the
     table's last numbers) take a value line without a label:
@@ -163,9 +166,9 @@ def place_value_lines(matches: list, orphans: Sequence = (), trailing: int = 0) 
         if not options:
             # line breaks lost (one-line text): a neighbour with exactly both rows' count of numbers
             if k > 0 and out[k - 1][3] and count_numbers(out[k - 1][3]) == out[k - 1][0].n + spec.n:
-                options.append((k - 1, [t for t in out[k - 1][3] if t.kind != EMPTY][-spec.n:]))
+                options.append((k - 1, [t for t in out[k - 1][3] if t.kind != EMPTY][-spec.n :]))
             if k + 1 < len(out) and out[k + 1][3] and count_numbers(out[k + 1][3]) == out[k + 1][0].n + spec.n:
-                options.append((k + 1, [t for t in out[k + 1][3] if t.kind != EMPTY][:spec.n]))
+                options.append((k + 1, [t for t in out[k + 1][3] if t.kind != EMPTY][: spec.n]))
         if len(options) != 1:
             continue
         src, line = options[0]
@@ -173,7 +176,7 @@ def place_value_lines(matches: list, orphans: Sequence = (), trailing: int = 0) 
         out[src][3] = [t for t in out[src][3] if id(t) not in taken]
         m[3] = _marked(line, "placed")
     if trailing:
-        out = out[:len(out) - trailing] + [m for m in out[len(out) - trailing:] if m[3]]
+        out = out[: len(out) - trailing] + [m for m in out[len(out) - trailing :] if m[3]]
     return [Match(*m) for m in out]
 
 
@@ -188,7 +191,7 @@ def _shift_all(out: list, orphans: Sequence, trailing: int) -> Optional[list]:
     if sum(count_numbers(r) == m[0].n for r, m in zip(runs, out)) < 0.75 * len(out):
         return None
     if any(idx != 0 for idx, _r in orphans[1:]):
-        return None          # other runs that followed no label: the table is not simply shifted
+        return None  # other runs that followed no label: the table is not simply shifted
     return [Match(m[0], m[1], m[2], _marked(r, "placed")) for r, m in zip(runs, out)]
 
 
@@ -200,6 +203,7 @@ def blank_cells(norm, label_span: Optional[Span], columns: tuple) -> list[Cell]:
 
 
 # --- a blank 总计 cell --------------------------------------------------------------------
+
 
 def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optional[list[Cell]]:
     """Table 三, space-separated text: six numbers for np…ot, tot.  Its 总计 cell was left blank
@@ -219,18 +223,19 @@ def blank_total(norm, items: list, cells: list[Cell], columns: tuple) -> Optiona
         # a Markdown row (| … |) keeps its cells: an empty last cell is the blank 总计
         return cells + [Cell("tot", "", norm.span(md.start, md.end), None, blank=True)]
     for a, b in zip(toks, toks[1:]):
-        if norm.text[a.end:b.start].strip():
-            return None      # separators between the cells (|, tab): a cell left out, not blank
-    vals = [c.value for c in cells if c.value is not None]     # every one (checked above)
+        if norm.text[a.end : b.start].strip():
+            return None  # separators between the cells (|, tab): a cell left out, not blank
+    vals = [c.value for c in cells if c.value is not None]  # every one (checked above)
     if vals[-1] >= sum(vals[:-1]) - 1e-9:
-        return None          # the last number may be the total (one part blank): unknown which
+        return None  # the last number may be the total (one part blank): unknown which
     m = _NEXT_WORD.match(norm.text, toks[-1].end)
     if m and m.group(1)[:1].isdigit():
-        return None          # the next word starts with a digit: the total may be glued to it
+        return None  # the next word starts with a digit: the total may be glued to it
     end = cells[-1].span.end
     # which number is which column rests on the inference: every cell of the row is a guess
     return [replace(c, certainty=GUESSED, how="blank") for c in cells] + [
-        Cell("tot", "", Span(end, end), None, blank=True, certainty=GUESSED, how="blank")]
+        Cell("tot", "", Span(end, end), None, blank=True, certainty=GUESSED, how="blank")
+    ]
 
 
 _NEXT_WORD = guard.lazy(r"\s*(\S?)")
@@ -240,19 +245,20 @@ def _markdown_trailing_blank(norm, items: list, toks: list):
     """The one empty cell after a row's last number in a Markdown row (a line that starts and
     ends with ``|``), or None."""
     last = toks[-1]
-    after = [t for t in items[items.index(last) + 1:] if t.line == last.line]
+    after = [t for t in items[items.index(last) + 1 :] if t.line == last.line]
     if len(after) != 1 or after[0].kind != EMPTY:
         return None
     text = norm.text
     ls = text.rfind("\n", 0, last.start) + 1
     le = text.find("\n", last.end)
-    line = text[ls:le if le >= 0 else len(text)].strip()
+    line = text[ls : le if le >= 0 else len(text)].strip()
     if not (line.startswith("|") and line.endswith("|")) or line.endswith("||"):
         return None
     return after[0]
 
 
 # --- table 二's blocks out of order -------------------------------------------------------
+
 
 def _captions(tokens: list, blocks: list) -> list[tuple[int, int]]:
     """(token index, block index) of each block caption (第二十条第（X）项) in the token stream."""
@@ -288,7 +294,7 @@ def t2_blocks_any_order(tokens: list, specs: tuple, matches: list, version: str)
         return matches
     order = [b for _i, b in caps]
     if order == sorted(order) and len(set(order)) == len(order):
-        return matches       # in template order: the sequential read was right
+        return matches  # in template order: the sequential read was right
     out = []
     for k, (i, b) in enumerate(caps):
         end = caps[k + 1][0] if k + 1 < len(caps) else len(tokens)
