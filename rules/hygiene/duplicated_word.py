@@ -137,13 +137,7 @@ def _slip(text: str, i: int, n: int) -> bool:
     if lex.reduplicated(unit + unit):
         return False
     end = i + 2 * n
-    if n == 2 and (
-        end >= len(text)
-        or not _han(text[end])
-        or text.startswith(_TENTATIVE, end)
-        or text.endswith(_TENTATIVE_CUES, 0, i)
-        or unit[0] in _COUNTING
-    ):
+    if n == 2 and (end >= len(text) or not _han(text[end]) or text.startswith(_TENTATIVE, end) or unit[0] in _COUNTING):
         return False
     a = i
     while a > 0 and i - a < _WINDOW and _han(text[a - 1]):
@@ -155,10 +149,25 @@ def _slip(text: str, i: int, n: int) -> bool:
     cuts.update((0, b - a))
     if not {i - a, i - a + n, end - a} <= cuts:
         return False
+    if n == 2 and _after_cue(text[a:i], cuts):
+        return False
     if n == 1:
         return True
     words = lex.words_at(unit, sorted(c - (i - a) for c in cuts if i - a < c < i - a + n))
     return all(len(w) >= 2 and lex.is_word(w) for w in words)
+
+
+def _after_cue(before: str, cuts: set) -> bool:
+    """The word just before a two-character doubling is a cue of a verb's tentative reduplication
+    (再研究研究, 我们商量商量): the cue must be that whole word — 请 in 请大家, not the end of 申请
+    (依申请公开公开答复 is a slip)."""
+    start = max((c for c in cuts if c < len(before)), default=None)
+    if start is None:
+        return False
+    word = before[start:]
+    return (
+        word in _TENTATIVE_CUES or word.endswith("们") or any(len(c) > 1 and word.endswith(c) for c in _TENTATIVE_CUES)
+    )
 
 
 def _han(ch: str) -> bool:

@@ -51,6 +51,7 @@ def test_a_doubled_function_character():
         ("将政府信息公开工作纳入绩效考核，并并定期通报。", "并并"),
         ("全年主动公开政府信息信息共计一千余条。", "信息信息"),
         ("深入推进政务公开政务公开标准化规范化建设。", "政务公开政务公开"),
+        ("二是依申请公开公开答复文书还不够规范。", "公开公开"),  # after 申请: 请 here is no cue (请大家讨论讨论)
     ],
 )
 def test_each_kind_of_slip(sentence, doubled):
