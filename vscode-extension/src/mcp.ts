@@ -114,10 +114,23 @@ export function registerMcpServer(log: Log, findCommand: () => Promise<GxlintCom
             return [def];
         },
     };
+    let registration: vscode.Disposable;
+    try {
+        registration = api.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider);
+    } catch (err) {
+        // VS Code 1.100 has the function but refuses a provider declared the 1.101 way
+        // ("must be registered in contributes.modelContextServerCollections"): the language server
+        // must start all the same, so the MCP offer is dropped with a line in the log
+        changed.dispose();
+        const say = mcpEnabled() ? log.warn.bind(log) : log.info.bind(log);
+        say(`${SECTION}.${MCP_SETTING}: this VS Code did not take gxlint's MCP server (${err instanceof Error ? err.message : String(err)}); ` +
+            'add gxlint to .vscode/mcp.json instead (docs/en/assistants.md)');
+        return [];
+    }
     const keys = [MCP_SETTING, 'path', 'interpreter', 'lang'].map((k) => `${SECTION}.${k}`);
     return [
         changed,
-        api.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider),
+        registration,
         vscode.workspace.onDidChangeConfiguration((e) => {
             if (keys.some((k) => e.affectsConfiguration(k))) {
                 changed.fire();

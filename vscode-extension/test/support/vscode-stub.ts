@@ -82,6 +82,8 @@ export const stub = {
     folders: undefined as Folder[] | undefined,
     /** VS Code 1.101's `lm.registerMcpServerDefinitionProvider` and `McpStdioServerDefinition` exist */
     mcpApi: false,
+    /** VS Code 1.100: the function exists but throws (it wants `contributes.modelContextServerCollections`) */
+    mcpRefuses: false,
     /** what `lm.registerMcpServerDefinitionProvider` was given */
     mcpProviders: [] as { id: string; provider: unknown }[],
     /** the workspace events' emitters, for the tests to fire */
@@ -92,6 +94,7 @@ export const stub = {
     },
     reset(): void {
         this.mcpApi = false;
+        this.mcpRefuses = false;
         this.mcpProviders = [];
         for (const e of Object.values(this.events)) {
             e.dispose();
@@ -148,6 +151,9 @@ export const lm = {
             return undefined;
         }
         return (id: string, provider: unknown) => {
+            if (stub.mcpRefuses) {
+                throw new Error(`MCP configuration providers must be registered in the contributes.modelContextServerCollections array within your package.json, but "${id}" was not`);
+            }
             stub.mcpProviders.push({ id, provider });
             return { dispose: () => (stub.mcpProviders = stub.mcpProviders.filter((p) => p.provider !== provider)) };
         };

@@ -130,3 +130,16 @@ test('a VS Code older than 1.101: nothing registered; turned on, the log says wh
     assert.equal(stub.mcpProviders.length, 0);
     assert.ok(log.lines.some((l) => l.startsWith('warn') && l.includes('1.101') && l.includes('.vscode/mcp.json')));
 });
+
+test('VS Code 1.100 refuses the provider: activation goes on (the language server must start), the log says why', () => {
+    stub.mcpApi = true;
+    stub.mcpRefuses = true;
+    const log = logger();
+    assert.deepEqual(registerMcpServer(log, () => Promise.resolve(py)), []);
+    assert.equal(stub.mcpProviders.length, 0);
+    assert.ok(log.lines.some((l) => l.startsWith('info') && l.includes('modelContextServerCollections') && l.includes('.vscode/mcp.json')));
+    stub.config['gxlint.mcp.enable'] = true;
+    const turnedOn = logger();
+    assert.deepEqual(registerMcpServer(turnedOn, () => Promise.resolve(py)), []);
+    assert.ok(turnedOn.lines.some((l) => l.startsWith('warn')));
+});
