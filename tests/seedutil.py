@@ -21,6 +21,21 @@ def read_seed(prefix: str) -> str:
         return fh.read()
 
 
+FULL_LAYOUTS = [
+    "pipe.txt",
+    "cell_per_line_bar.txt",
+    "cell_per_line_blank.txt",
+    "tabs.txt",
+    "markdown.txt",
+    "pdf.txt",
+    "trad_pinyin_pdf.txt",
+    "trad_pinyin_cells.txt",
+    "prose_numbers_pipe.txt",
+    "prose_numbers_pdf.txt",
+]
+"""The complete v2021 reports of tests/fixtures/layouts, one per way of writing the tables."""
+
+
 def read_layout(name: str) -> str:
     with open(os.path.join(LAYOUTS, name), encoding="utf-8") as fh:
         return fh.read()

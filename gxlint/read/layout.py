@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
+from ..io import DecodeError
 from .blocks import Block, CellBlock, Para, TableBlock
 
 # ----------------------------------------------------------------------------- data
@@ -175,6 +176,23 @@ def blocks(pages: list[Page]) -> list[Block]:
     for p in pages:
         _aligned_tables(p)
     return _assemble(pages)
+
+
+def text_blocks(pages: list[Page], kind: str) -> list[Block]:
+    """:func:`blocks` of a document that has text to read; else the GX002 that says why (``kind``
+    names the format in the message id: ``scanned_pdf``, ``empty_ofd``, ``pdf_unmapped_text`` …):
+    pages of images only, no text at all, or fonts without a Unicode map — what a reader gets there
+    are glyph numbers, and reading them would report every section missing; it is said once."""
+    if not any(p.lines or p.tables for p in pages):
+        if any(p.images for p in pages):
+            raise DecodeError(f"scanned_{kind}", pages=len(pages))
+        raise DecodeError(f"empty_{kind}", pages=len(pages))
+    share = unmapped_share(pages)
+    if share:
+        raise DecodeError(f"{kind}_unmapped_text", share=share)
+    if glyph_order("".join(p.stream for p in pages)[:GLYPH_ORDER_SAMPLE]):
+        raise DecodeError(f"{kind}_unmapped_text", share="100%")
+    return blocks(pages)
 
 
 def unmapped_share(pages: list[Page]) -> str:

@@ -52,12 +52,10 @@ from .layout import (
     Char,
     Page,
     add_rule,
-    blocks,
-    glyph_order,
     make_page,
     path_rules,
+    text_blocks,
     unmapped,
-    unmapped_share,
     visible,
 )
 from .package import Parts, open_zip
@@ -652,16 +650,7 @@ def read_ofd(data: bytes, path: Optional[str] = None) -> list[Block]:
             pages = ofd.pages()
         except (RecursionError, MemoryError):
             raise DecodeError("ofd_too_complex", reason="结构过深或过大") from None
-    if not any(p.lines or p.tables for p in pages):
-        if any(p.images for p in pages):
-            raise DecodeError("scanned_ofd", pages=len(pages))
-        raise DecodeError("empty_ofd", pages=len(pages))
-    share = unmapped_share(pages)
-    if share:
-        raise DecodeError("ofd_unmapped_text", share=share)
-    if glyph_order("".join(p.stream for p in pages)[:GLYPH_ORDER_SAMPLE]):
-        raise DecodeError("ofd_unmapped_text", share="100%")
-    return _in_mm(blocks(pages))
+    return _in_mm(text_blocks(pages, "ofd"))
 
 
 def _in_mm(out: list[Block]) -> list[Block]:

@@ -230,12 +230,13 @@ def prefetch_paths(paths: Iterable[str], max_bytes: Optional[int] = None) -> int
     are left for their own check to explain."""
     from . import OFFICE_EXTENSIONS, identify, sniff
 
-    if soffice() is None:
+    candidates = [p for p in paths if os.path.splitext(p)[1].lower() in OFFICE_EXTENSIONS]
+    if not candidates or soffice() is None:  # a folder without old formats costs no program lookup
         return 0
     items: list[tuple[bytes, str]] = []
-    for path in paths:
-        if os.path.splitext(path)[1].lower() not in OFFICE_EXTENSIONS or len(items) >= MEMO:
-            continue
+    for path in candidates:
+        if len(items) >= MEMO:
+            break
         try:
             if max_bytes is not None and os.path.getsize(path) > max_bytes:
                 continue

@@ -33,13 +33,11 @@ from .layout import (
     Char,
     Page,
     add_rule,
-    blocks,
-    glyph_order,
     make_page,
     mul,
     path_rules,
+    text_blocks,
     unmapped,
-    unmapped_share,
     visible,
 )
 
@@ -95,18 +93,7 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> list[Block]:
         raise DecodeError("pdf_too_complex") from None
     finally:
         doc.close()
-    if not any(p.lines or p.tables for p in pages):
-        if any(p.images for p in pages):
-            raise DecodeError("scanned_pdf", pages=len(pages))
-        raise DecodeError("empty_pdf", pages=len(pages))
-    share = unmapped_share(pages)
-    if share:
-        # fonts without a Unicode map: what PDFium reads are glyph numbers, not text — reading them
-        # would report every section missing; say once that the text cannot be extracted
-        raise DecodeError("pdf_unmapped_text", share=share)
-    if glyph_order("".join(p.stream for p in pages)[:GLYPH_ORDER_SAMPLE]):
-        raise DecodeError("pdf_unmapped_text", share="100%")
-    return blocks(pages)
+    return text_blocks(pages, "pdf")
 
 
 def _check_bytes(data: bytes) -> None:

@@ -6,21 +6,11 @@ from layout_expect import T3, T3_IDS, T4, Z, assert_cells_point_into_text, asser
 
 from gxlint.parse import parse
 from gxlint.parse.tables import tokenize
+from seedutil import FULL_LAYOUTS
 
 SEED_003 = "003_7293952701c65ca5.txt"
 
-FULL = [
-    "pipe.txt",
-    "cell_per_line_bar.txt",
-    "cell_per_line_blank.txt",
-    "tabs.txt",
-    "markdown.txt",
-    "pdf.txt",
-    "trad_pinyin_pdf.txt",
-    "trad_pinyin_cells.txt",
-    "prose_numbers_pipe.txt",
-    "prose_numbers_pdf.txt",
-]
+FULL = FULL_LAYOUTS
 
 
 @pytest.mark.parametrize("name", FULL)

@@ -3,6 +3,7 @@
 
 from gxlint.config import Settings
 from gxlint.engine import lint
+from seedutil import FULL_LAYOUTS
 from seedutil import read_layout as layout
 
 
@@ -13,16 +14,4 @@ def codes(text, select="GX1,GX2,GX3"):
 
 CLEAN = layout("pipe.txt")  # a complete v2021 report for 2023, every identity holds
 V2019 = layout("v2019_signed.txt")  # a complete v2019 report for 2020
-LAYOUT_NAMES = [
-    "pipe.txt",
-    "cell_per_line_bar.txt",
-    "cell_per_line_blank.txt",
-    "tabs.txt",
-    "markdown.txt",
-    "pdf.txt",
-    "trad_pinyin_pdf.txt",
-    "trad_pinyin_cells.txt",
-    "prose_numbers_pipe.txt",
-    "prose_numbers_pdf.txt",
-    "v2019_signed.txt",
-]
+LAYOUT_NAMES = [*FULL_LAYOUTS, "v2019_signed.txt"]
