@@ -422,24 +422,30 @@ def _ten_page_pdf() -> bytes:
     return buf.getvalue()
 
 
-def section_pdf(rows: list, quick: bool) -> None:
-    """A 10-page PDF (the real hongze-2023.pdf twice, joined with PDFium): read, and read + lint
-    from bytes (``engine.lint_bytes``). Goal ≤ 1 s on one core."""
+def _read_and_lint(read_fn, data: bytes, name: str, runs: int) -> tuple[list[float], list[float]]:
+    """CPU seconds of reading ``data`` alone, and of reading and linting it (``engine.lint_bytes``)."""
     from gxlint.engine import lint_bytes
-    from gxlint.read.pdf import read_pdf
 
-    data = _ten_page_pdf()
-    runs = 5 if quick else 15
-    lint_bytes(data, "report.pdf")  # warm-up
+    lint_bytes(data, name)  # warm-up
     read, full = [], []
     for _ in range(runs):
         c0 = time.process_time()
-        read_pdf(data)
+        read_fn(data)
         c1 = time.process_time()
-        lint_bytes(data, "report.pdf")
+        lint_bytes(data, name)
         c2 = time.process_time()
         read.append(c1 - c0)
         full.append(c2 - c1)
+    return read, full
+
+
+def section_pdf(rows: list, quick: bool) -> None:
+    """A 10-page PDF (the real hongze-2023.pdf twice, joined with PDFium): read, and read + lint
+    from bytes (``engine.lint_bytes``). Goal ≤ 1 s on one core."""
+    from gxlint.read.pdf import read_pdf
+
+    data = _ten_page_pdf()
+    read, full = _read_and_lint(read_pdf, data, "report.pdf", 5 if quick else 15)
     rows.append(
         (
             f"read+lint 10-page PDF ({len(data) / 1000:.0f} KB, real report ×2)",
@@ -453,23 +459,12 @@ def section_ofd(rows: list, quick: bool) -> None:
     """A 10-page OFD written from the 10-page PDF's characters and ruling lines (tests/read/ofdmake.py,
     text in DeltaX-spaced runs): read, and read + lint from bytes. Goal ≤ 500 ms."""
     sys.path.insert(0, os.path.join(ROOT, "tests"))
-    from gxlint.engine import lint_bytes
     from gxlint.read.ofd import read_ofd
     from read import ofdmake
 
     for mode in ("runs", "chars"):
         data = ofdmake.from_pdf(_ten_page_pdf(), mode)
-        runs = 5 if quick else 15
-        lint_bytes(data, "report.ofd")  # warm-up
-        read, full = [], []
-        for _ in range(runs):
-            c0 = time.process_time()
-            read_ofd(data)
-            c1 = time.process_time()
-            lint_bytes(data, "report.ofd")
-            c2 = time.process_time()
-            read.append(c1 - c0)
-            full.append(c2 - c1)
+        read, full = _read_and_lint(read_ofd, data, "report.ofd", 5 if quick else 15)
         what = "one TextObject per run" if mode == "runs" else "one TextObject per character"
         rows.append(
             (
