@@ -5,13 +5,15 @@ on 127.0.0.1 with Chromium on it, and the small page and log helpers."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
-from typing import Iterator, Optional, Sequence
+from typing import Iterator, Mapping, Optional, Sequence
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXT = os.path.join(ROOT, "vscode-extension")
@@ -144,3 +146,101 @@ def output_log(data) -> str:
                 with open(os.path.join(dirpath, f), encoding="utf-8", errors="replace") as fh:
                     out.append(fh.read())
     return "\n".join(out)
+
+
+# -- what the real-VS-Code modules share: the .vsix, a workspace with the extension in it, the page --
+
+_VSIX: Optional[str] = None
+
+# the settings every workspace of the suite starts from (a module adds or overrides its own)
+BASE_SETTINGS = {
+    "gxlint.interpreter": sys.executable,
+    "gxlint.lang": "zh",
+    "workbench.startupEditor": "none",
+    "security.workspace.trust.enabled": False,
+    "workbench.tips.enabled": False,
+    "editor.inlayHints.enabled": "on",
+    "editor.hover.delay": 100,
+    "telemetry.telemetryLevel": "off",
+    "extensions.autoCheckUpdates": False,
+    "extensions.autoUpdate": False,
+    "window.restoreWindows": "none",
+    "gxlint.logTiming": True,  # the server's side of the latency, in the output log
+}
+
+
+def vsix() -> str:
+    """The extension packaged from this checkout (``vsce package``, no bundled wheel: the tests run
+    gxlint from the checkout), built once per test session."""
+    global _VSIX
+    if _VSIX is None:
+        out = os.path.join(ART, "gxlint-test.vsix")
+        os.makedirs(ART, exist_ok=True)
+        if not os.path.isdir(os.path.join(EXT, "node_modules")):
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EXT, check=True)
+        subprocess.run(
+            ["npx", "vsce", "package", "--no-dependencies", "-o", out], cwd=EXT, check=True, capture_output=True
+        )
+        _VSIX = out
+    return _VSIX
+
+
+@contextlib.contextmanager
+def workspace(base, files: Mapping[str, str], settings: Optional[Mapping] = None, env: Optional[Mapping] = None):
+    """code-server with this checkout's extension installed, a folder holding ``files`` (name → text,
+    UTF-8) and the user settings ``BASE_SETTINGS`` updated with ``settings``; yields
+    ``{"page", "ws", "data", "base", "env"}``."""
+    data, exts, ws = base / "data", base / "exts", base / "ws"
+    (data / "User").mkdir(parents=True)
+    ws.mkdir()
+    for name, text in files.items():
+        (ws / name).parent.mkdir(parents=True, exist_ok=True)
+        (ws / name).write_text(text, encoding="utf-8")
+    (data / "User" / "settings.json").write_text(json.dumps({**BASE_SETTINGS, **(settings or {})}), encoding="utf-8")
+    run_env = dict(os.environ, PYTHONPATH=ROOT, **(env or {}))
+    subprocess.run(
+        ["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data), "--install-extension", vsix()],
+        check=True,
+        capture_output=True,
+        env=run_env,
+        timeout=300,
+    )
+    with running(base, data, exts, ws, run_env) as page:
+        yield {"page": page, "ws": ws, "data": data, "base": base, "env": run_env}
+
+
+def json_cli(path: str, *extra: str) -> dict:
+    """``gxlint check --format json`` of this checkout on ``path``."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", *extra, path],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=ROOT),
+    )
+    return json.loads(proc.stdout)
+
+
+def open_file(page, name: str) -> None:
+    """Open a workspace file by clicking it in the Explorer."""
+    try:
+        item = page.locator(f".explorer-folders-view .monaco-list-row[aria-label*='{name}']").first
+        try:
+            item.wait_for(timeout=15_000)
+        except Exception:  # a file written while VS Code runs: its watcher may not have told it yet
+            command(page, "File: Refresh Explorer")
+            item.wait_for(timeout=45_000)
+        item.click()
+        page.wait_for_selector(f".tab[aria-label*='{name}']", timeout=30_000)
+    except Exception:
+        shot(page, f"failed-open-{name}")
+        raise
+
+
+def problems(page) -> list[str]:
+    """The Problems panel's rows (the panel opened with Ctrl+Shift+M)."""
+    page.keyboard.press("Control+Shift+M")
+    page.wait_for_selector(".markers-panel", timeout=20_000)
+    page.wait_for_timeout(800)
+    return page.locator(".markers-panel .monaco-list-row").all_inner_texts()

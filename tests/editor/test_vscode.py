@@ -11,75 +11,29 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import subprocess
-import sys
 import time
 
 import pytest
-from codeserver import ART, ENTRY, EXT, ROOT, SEED1, output_log, running, why_skip
+from codeserver import ART, ROOT, SEED1, output_log, why_skip, workspace
 from codeserver import command as _command
 from codeserver import goto as _goto
+from codeserver import json_cli as _json_cli
+from codeserver import open_file as _open
+from codeserver import problems as _problems
 from codeserver import shot as _shot
 
 pytestmark = pytest.mark.skipif(why_skip() is not None, reason=why_skip() or "")
 
 
-def _vsix() -> str:
-    out = os.path.join(ART, "gxlint-test.vsix")
-    os.makedirs(ART, exist_ok=True)
-    if not os.path.isdir(os.path.join(EXT, "node_modules")):
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EXT, check=True)
-    subprocess.run(["npx", "vsce", "package", "--no-dependencies", "-o", out], cwd=EXT, check=True, capture_output=True)
-    return out
-
-
-def _json_cli(path: str, *extra: str) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "gxlint", "check", "--format", "json", "--exit-zero", *extra, path],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env=dict(os.environ, PYTHONPATH=ROOT),
-    )
-    return json.loads(proc.stdout)
-
-
 @pytest.fixture(scope="module")
 def vscode(tmp_path_factory):
     base = tmp_path_factory.mktemp("vscode")
-    data, exts, ws = base / "data", base / "exts", base / "ws"
-    (data / "User").mkdir(parents=True)
-    ws.mkdir()
-    shutil.copy(SEED1, ws / "report.txt")
-    (ws / "notes.txt").write_text("购物清单\n苹果 | 3 |\n梨 | 4 |\n会议纪要：下周一上午开会。\n", encoding="utf-8")
-    settings = {
-        "gxlint.interpreter": sys.executable,
-        "gxlint.lang": "zh",
-        "workbench.startupEditor": "none",
-        "security.workspace.trust.enabled": False,
-        "workbench.tips.enabled": False,
-        "editor.inlayHints.enabled": "on",
-        "editor.hover.delay": 100,
-        "telemetry.telemetryLevel": "off",
-        "extensions.autoCheckUpdates": False,
-        "extensions.autoUpdate": False,
-        "window.restoreWindows": "none",
-        "gxlint.logTiming": True,  # the server's side of the latency, in the output log
+    files = {
+        "report.txt": open(SEED1, encoding="utf-8").read(),
+        "notes.txt": "购物清单\n苹果 | 3 |\n梨 | 4 |\n会议纪要：下周一上午开会。\n",
     }
-    (data / "User" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=ROOT)
-    vsix = _vsix()
-    subprocess.run(
-        ["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data), "--install-extension", vsix],
-        check=True,
-        capture_output=True,
-        env=env,
-        timeout=300,
-    )
-    with running(base, data, exts, ws, env) as page:
-        yield {"page": page, "ws": ws, "data": data, "base": base}
+    with workspace(base, files) as vs:
+        yield vs
 
 
 def _report_30k() -> str:
@@ -93,32 +47,8 @@ def _report_30k() -> str:
     return mod.build_report(30_000)
 
 
-def _open(page, name: str) -> None:
-    """Open a workspace file by clicking it in the Explorer."""
-    try:
-        item = page.locator(f".explorer-folders-view .monaco-list-row[aria-label*='{name}']").first
-        try:
-            item.wait_for(timeout=15_000)
-        except Exception:  # a file written while VS Code runs: its watcher may not have told it yet
-            _command(page, "File: Refresh Explorer")
-            item.wait_for(timeout=45_000)
-        item.click()
-        page.wait_for_selector(f".tab[aria-label*='{name}']", timeout=30_000)
-    except Exception:
-        _shot(page, f"failed-open-{name}")
-        raise
-
-
 def _count(page, sel: str) -> int:
     return page.locator(sel).count()
-
-
-def _problems(page) -> list[str]:
-    page.keyboard.press("Control+Shift+M")
-    page.wait_for_selector(".markers-panel", timeout=20_000)
-    page.wait_for_timeout(800)
-    rows = page.locator(".markers-panel .monaco-list-row").all_inner_texts()
-    return rows
 
 
 def test_report_in_real_vscode(vscode):
