@@ -15,6 +15,7 @@ from typing import Any, Iterator, Optional, Sequence
 
 from .. import __version__
 from ..errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
+from ..read.registry import in_words as read_formats
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "UsageError", "main"]
 _LANG = ["zh"]  # the language of this run's own messages (--lang; Chinese by default)
@@ -140,9 +141,8 @@ def _parser(lang: str = "zh") -> _Parser:
         "check",
         help=h("检查报告文件或目录", "check files or directories"),
         description=h(
-            "检查报告文件或目录（.txt .md .docx .html .pdf .ofd，经 LibreOffice 转换的 .doc .wps .odt .rtf）；退出码 0 没有错误、1 有错误、2 运行失败",
-            "check report files or folders (.txt .md .docx .html .pdf .ofd; .doc .wps .odt .rtf through LibreOffice); exit 0 no error, "
-            "1 errors found, 2 the run failed",
+            f"检查报告文件或目录（{read_formats('zh')}）；退出码 0 没有错误、1 有错误、2 运行失败",
+            f"check report files or folders ({read_formats('en')}); exit 0 no error, 1 errors found, 2 the run failed",
         ),
     )
     c.add_argument(
@@ -363,8 +363,8 @@ def _parser(lang: str = "zh") -> _Parser:
     sh.add_argument(
         "path",
         help=h(
-            ".txt、.md、.docx、.html、.pdf、.ofd 等文件（- 表示标准输入）",
-            "a .txt, .md, .docx, .html, .pdf, .ofd … file (- for standard input)",
+            f"{read_formats('zh', short=True)} 等文件（- 表示标准输入）",
+            f"a {read_formats('en', short=True)} … file (- for standard input)",
         ),
     )
     sh.add_argument(

@@ -13,9 +13,10 @@ from typing import Optional
 
 from ..diagnostics import Diagnostic, Related, Span
 from ..read.html import in_markup
+from ..read.registry import BY_FORMAT
 
-HTML_LANGUAGES = {"html", "xhtml"}
-HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+HTML_LANGUAGES = frozenset(BY_FORMAT["html"].languages)
+HTML_SUFFIXES = BY_FORMAT["html"].suffixes
 WINDOW = 200_000  # how far past a block's start its text is looked for
 
 

@@ -33,6 +33,7 @@ from pygls.lsp.server import LanguageServer
 from .. import __version__
 from ..diagnostics import Diagnostic, Span
 from ..positions import LineIndex
+from ..read.registry import live_languages, live_suffixes
 from . import convert, stdio
 from .documents import DocState, Outcome
 from .htmlmap import is_html
@@ -42,8 +43,9 @@ from .workspace import Workspace
 
 log = logging.getLogger("gxlint.lsp")
 
-LINTED_LANGUAGES = {"plaintext", "text", "markdown", "gxreport", ""}
-LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+# the documents linted as they are typed: the live readers' (gxlint/read/registry.py; "": no language)
+LINTED_LANGUAGES = live_languages() | {""}
+LINTED_SUFFIXES = live_suffixes()
 _REPORT_HINT = re.compile(r"年度(?:报|報)(?:\([a-zà-ǜ]+\))?告|政府信息公(?:开|開)|信息公(?:开|開)(?:工作)?年(?:度)?报")
 CONFIG_TIMEOUT_S = 2.0
 

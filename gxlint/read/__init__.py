@@ -17,22 +17,24 @@ import os
 from typing import Any, Optional
 
 from ..io import DecodeError
+from .registry import BY_FORMAT, BY_SUFFIX, READERS, suffixes
 
-# every extension a folder walk takes (lower case; matching is case-insensitive)
-TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
-DOCX_EXTENSIONS = (".docx", ".docm", ".dotx")
-HTML_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
-PDF_EXTENSIONS = (".pdf",)
-OFD_EXTENSIONS = (".ofd",)
-OLD_WORD_EXTENSIONS = (".doc", ".wps", ".dot", ".wpt")
-ODT_EXTENSIONS = (".odt", ".ott")
-RTF_EXTENSIONS = (".rtf",)
+# every extension a folder walk takes (lower case; matching is case-insensitive): the registry's
+# (gxlint/read/registry.py), by reader
+TEXT_EXTENSIONS = suffixes("text")
+DOCX_EXTENSIONS = suffixes("docx")
+HTML_EXTENSIONS = suffixes("html")
+PDF_EXTENSIONS = suffixes("pdf")
+OFD_EXTENSIONS = suffixes("ofd")
+OLD_WORD_EXTENSIONS = suffixes("word")
+ODT_EXTENSIONS = suffixes("odt")
+RTF_EXTENSIONS = suffixes("rtf")
 OFFICE_EXTENSIONS = OLD_WORD_EXTENSIONS + ODT_EXTENSIONS + RTF_EXTENSIONS
-EXTENSIONS = TEXT_EXTENSIONS + DOCX_EXTENSIONS + HTML_EXTENSIONS + PDF_EXTENSIONS + OFD_EXTENSIONS + OFFICE_EXTENSIONS
+EXTENSIONS = suffixes()
 """What ``gxlint check FOLDER`` picks up.  The formats LibreOffice converts (:data:`OFFICE_EXTENSIONS`)
 are included whether it is installed or not: they are reports too, and without it each gets a GX002
 that says which program reads it (rather than being skipped)."""
-FORMATS = ("text", "docx", "html", "pdf", "ofd", "doc", "wps", "odt", "rtf")
+FORMATS = tuple(f for r in READERS for f in r.formats)
 """The values of :attr:`Source.format` (``files[].format`` in the JSON output)."""
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -93,17 +95,10 @@ def sniff(data: bytes, path: Optional[str] = None) -> str:
         return "zip"
     if head == OLE_MAGIC:
         return "ole"
-    ext = os.path.splitext(path or "")[1].lower()
-    if ext in PDF_EXTENSIONS:
-        return "pdf"  # damaged or not a PDF at all: the PDF reader says which
-    if ext in DOCX_EXTENSIONS + OFD_EXTENSIONS + ODT_EXTENSIONS:
-        return "zip"  # not a zip at all: the reader of its extension says the file is damaged
-    if ext in OLD_WORD_EXTENSIONS:
-        return "ole"
-    if ext in HTML_EXTENSIONS:
-        return "html"
-    if ext in TEXT_EXTENSIONS:
-        return "text"
+    reader = BY_SUFFIX.get(_ext(path))
+    if reader is not None and reader.container is not None:
+        # a .pdf, .docx, .doc that is not one at all: the reader of its extension says it is damaged
+        return reader.container
     from .html import looks_like_html
 
     if looks_like_html(data):
@@ -232,45 +227,35 @@ def read(data: bytes, path: Optional[str] = None, *, max_bytes: Optional[int] = 
         fmt, ext = other
         if fmt in OTHER_FORMATS:
             raise DecodeError(OTHER_FORMATS[fmt], ext=ext)
-        if fmt == "ofd":
-            from .ofd import read_ofd
-
-            return _checked(_from_blocks(read_ofd(data, path), "ofd"), data, max_bytes)
-        from .office import read_office
-
-        blocks = read_office(data, fmt, ext, path)
-        return _checked(_from_blocks(blocks, fmt), data, max_bytes)
+        return _reader_module(fmt).source(data, path, fmt=fmt, ext=ext, max_bytes=max_bytes)
     if package and kind != "zip" and max_bytes is not None and len(data) > max_bytes:
         raise DecodeError("too_large", size=_mb(len(data)), limit=_mb(max_bytes))
-    if kind == "text":
-        from .text import read_text
-
-        return read_text(data, max_bytes=max_bytes)
     if kind == "ole":
         raise DecodeError("encrypted_docx")  # a password-protected .docx is an OLE container
-    if kind == "zip":
-        from .docx import read_docx
-
-        return _checked(_from_blocks(read_docx(data, path), "docx"), data, max_bytes)
-    if kind == "html":
-        from .html import read_html
-
-        blocks, enc = read_html(data, path)
-        src = _from_blocks(blocks, "html")
-        src.encoding = enc
-        return src
-    if kind == "pdf":
-        try:
-            from .pdf import read_pdf
-        except ImportError as exc:
-            if getattr(exc, "name", None) in (None, __name__ + ".pdf") or "pdf" in str(exc):
-                raise DecodeError("pdf_unsupported", error=_exc_line(exc)) from None
-            raise
-        return _from_blocks(read_pdf(data, path), "pdf")
-    raise AssertionError(kind)  # pragma: no cover
+    fmt = _KIND_FORMAT[kind]
+    return _reader_module(fmt).source(data, path, fmt=fmt, ext=_ext(path), max_bytes=max_bytes)
 
 
-def _checked(src: Source, data: bytes, max_bytes: Optional[int]) -> Source:
+# what sniff() says → the format read when identify() has nothing more to say (a zip is a .docx)
+_KIND_FORMAT = {"text": "text", "zip": "docx", "html": "html", "pdf": "pdf"}
+
+
+def _reader_module(fmt: str):
+    """The module of the reader of ``fmt``, imported now (a format's libraries load only when a
+    file of it is read); a reader whose library is missing says so (its ``missing`` GX002)."""
+    import importlib
+
+    reader = BY_FORMAT[fmt]
+    name = f"{__name__}.{reader.module}"
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        if reader.missing and (getattr(exc, "name", None) in (None, name) or reader.name in str(exc)):
+            raise DecodeError(reader.missing, error=_exc_line(exc)) from None
+        raise
+
+
+def checked(src: Source, data: bytes, max_bytes: Optional[int]) -> Source:
     """A package's size limit is on its text: images and other media in it do not count."""
     from ..io import _mb
 
@@ -285,10 +270,11 @@ def read_html_text(text: str, path: Optional[str] = None):
     from .html import read_html_str
 
     blocks = read_html_str(text)
-    return _from_blocks(blocks, "html"), blocks
+    return from_blocks(blocks, "html"), blocks
 
 
-def _from_blocks(blocks, fmt: str) -> Source:
+def from_blocks(blocks, fmt: str) -> Source:
+    """A block reader's blocks → :class:`Source` (its text view, the locator; not fixable)."""
     from .blocks import render
 
     text, locator = render(blocks)

@@ -772,3 +772,10 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "lowerRoman":
         return _roman(n).lower()
     return str(n)
+
+
+def source(data: bytes, path: Optional[str] = None, *, fmt: str, ext: str, max_bytes: Optional[int] = None):
+    """The registry's entry point (:mod:`gxlint.read.registry`): bytes → :class:`gxlint.read.Source`."""
+    from . import checked, from_blocks
+
+    return checked(from_blocks(read_docx(data, path), "docx"), data, max_bytes)

@@ -578,3 +578,13 @@ def _inline(s: str) -> str:
     lines = [ln.lstrip(" ").rstrip(" \xa0") for ln in s.split(_BR)]
     # drop empty lines a block boundary left, keep the others
     return "\n".join(ln for ln in lines if ln)
+
+
+def source(data: bytes, path: Optional[str] = None, *, fmt: str, ext: str, max_bytes: Optional[int] = None):
+    """The registry's entry point (:mod:`gxlint.read.registry`): bytes → :class:`gxlint.read.Source`."""
+    from . import from_blocks
+
+    blocks, enc = read_html(data, path)
+    src = from_blocks(blocks, "html")
+    src.encoding = enc
+    return src

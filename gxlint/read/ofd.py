@@ -672,3 +672,10 @@ def _in_mm(out: list[Block]) -> list[Block]:
                         seen.add(id(cell.loc))
                         mm(cell.loc)
     return out
+
+
+def source(data: bytes, path: Optional[str] = None, *, fmt: str, ext: str, max_bytes: Optional[int] = None):
+    """The registry's entry point (:mod:`gxlint.read.registry`): bytes → :class:`gxlint.read.Source`."""
+    from . import checked, from_blocks
+
+    return checked(from_blocks(read_ofd(data, path), "ofd"), data, max_bytes)

@@ -271,3 +271,10 @@ def read_office(data: bytes, fmt: str, ext: str, path: Optional[str] = None) -> 
                 for cell in row:
                     mark(cell.loc)
     return blocks
+
+
+def source(data: bytes, path: Optional[str] = None, *, fmt: str, ext: str, max_bytes: Optional[int] = None):
+    """The registry's entry point (:mod:`gxlint.read.registry`): bytes → :class:`gxlint.read.Source`."""
+    from . import checked, from_blocks
+
+    return checked(from_blocks(read_office(data, fmt, ext, path), fmt), data, max_bytes)

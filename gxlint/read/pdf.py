@@ -477,3 +477,10 @@ def _edges(page, raw, to_display):
         if obj:
             walk(obj, ident, 0)
     return h_edges, v_edges, images[0]
+
+
+def source(data: bytes, path: Optional[str] = None, *, fmt: str, ext: str, max_bytes: Optional[int] = None):
+    """The registry's entry point (:mod:`gxlint.read.registry`): bytes → :class:`gxlint.read.Source`."""
+    from . import from_blocks
+
+    return from_blocks(read_pdf(data, path), "pdf")

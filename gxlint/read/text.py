@@ -21,3 +21,8 @@ def read_text(data: bytes, *, max_bytes: Optional[int] = None):
         newline=dec.newline,
         certain=dec.certain,
     )
+
+
+def source(data: bytes, path: Optional[str] = None, *, fmt: str, ext: str, max_bytes: Optional[int] = None):
+    """The registry's entry point (:mod:`gxlint.read.registry`): bytes → :class:`gxlint.read.Source`."""
+    return read_text(data, max_bytes=max_bytes)
