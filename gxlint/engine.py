@@ -14,7 +14,7 @@ import pkgutil
 import sys
 import traceback
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from . import guard
 from .config import Settings
@@ -373,9 +373,11 @@ def run_index_rules(
     *,
     doc: Optional[Document] = None,
     rules: Optional[Iterable[Rule]] = None,
+    names: Optional[Callable[[str], str]] = None,
 ) -> list[Diagnostic]:
     """The cross-report rules (``on_index``) for one report of the index: what they find points
-    into this report (its index entry's offsets).  A rule that raises becomes GX001."""
+    into this report (its index entry's offsets).  A rule that raises becomes GX001.  ``names``:
+    how messages name another report's file (:meth:`Context.name_of`; the path itself when None)."""
     out: list[Diagnostic] = []
     rule_list = list(rules) if rules is not None else active_rules(settings, path)
     for rule in rule_list:
@@ -383,7 +385,7 @@ def run_index_rules(
         if not callable(fn):
             continue
         cls = type(rule)
-        ctx = Context(doc, settings, rule, settings.severity_for(cls.code, cls.name, cls.severity), [])
+        ctx = Context(doc, settings, rule, settings.severity_for(cls.code, cls.name, cls.severity), [], names)
         try:
             fn(entry, index, ctx)
         except (TimeoutError, guard.Cancelled):

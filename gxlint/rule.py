@@ -7,7 +7,7 @@ from here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Optional, Sequence
 
 from .diagnostics import Diagnostic, Fix, Related, Severity
 from .model import Document, Span
@@ -59,10 +59,16 @@ class Rule:
 class Context:
     """What a hook gets besides the node: the document, the settings, and ``report``."""
 
-    __slots__ = ("doc", "settings", "lang", "rule", "severity", "_sink")
+    __slots__ = ("doc", "settings", "lang", "rule", "severity", "_sink", "_names")
 
     def __init__(
-        self, doc: Optional[Document], settings: "Settings", rule: Rule, severity: Severity, sink: list
+        self,
+        doc: Optional[Document],
+        settings: "Settings",
+        rule: Rule,
+        severity: Severity,
+        sink: list,
+        names: Optional[Callable[[str], str]] = None,
     ) -> None:
         # doc is None only for the engine's own GX001/GX002 (a file that could not be read or parsed)
         self.doc = doc
@@ -71,6 +77,7 @@ class Context:
         self.rule = rule
         self.severity = severity
         self._sink = sink
+        self._names = names  # the front end's way of naming another file (None: its path as given)
 
     @property
     def text(self) -> str:
@@ -133,6 +140,12 @@ class Context:
                 except (KeyError, IndexError, ValueError):
                     continue
         return ""
+
+    def name_of(self, path: str) -> str:
+        """Another report's file as a message names it: the path as the run was given it (``gxlint
+        check DIR`` names ``DIR/…``), or, in the editor, relative to the workspace folder.  The
+        finding's ``data`` keeps the path itself."""
+        return self._names(path) if self._names is not None else path
 
     def related(self, span: Span, message_id: str, **kwargs: Any) -> Related:
         return Related(span, self.message(message_id, **kwargs))

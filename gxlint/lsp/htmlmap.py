@@ -9,7 +9,7 @@ offered: they are edits of the text view, not of the HTML.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from ..diagnostics import Diagnostic, Related, Span
 from ..read.html import in_markup
@@ -26,8 +26,9 @@ def is_html(language_id: Optional[str], path: Optional[str]) -> bool:
     return bool(path and path.lower().endswith(HTML_SUFFIXES))
 
 
-def lint_html(source: str, path: Optional[str], settings):
-    """(diagnostics with spans in ``source``, the Result of linting the text view)."""
+def lint_html(source: str, path: Optional[str], settings, more: Optional[Callable[[Any], list]] = None):
+    """(diagnostics with spans in ``source``, the Result of linting the text view).  ``more(doc)``:
+    further findings in the text view (the cross-report ones), placed in the source alike."""
     from ..engine import engine_diagnostic, lint
     from ..io import DecodeError
     from ..read import read_html_text
@@ -39,16 +40,38 @@ def lint_html(source: str, path: Optional[str], settings):
             return [], None
         return [engine_diagnostic("GX002", exc.message_id, Span(0, 0), settings, **exc.kwargs)], None
     res = lint(src.text, path, settings, native=src.native_cells)
+    diags = list(res.diagnostics)
+    if more is not None and res.doc is not None:
+        diags = sorted(diags + more(res.doc), key=Diagnostic.sort_key)
     out = []
-    for d in res.diagnostics:
+    for d in diags:
         span = map_span(src, source, d.span)
-        related = [Related(map_span(src, source, r.span), r.message) for r in d.related]
+        # a place in another report keeps its own file and position
+        related = [r if r.path else Related(map_span(src, source, r.span), r.message) for r in d.related]
         data = dict(d.data) if isinstance(d.data, dict) else {}
         loc = src.locate(d.span.start)
         if loc:
             data["source"] = dict(loc)
         out.append(Diagnostic(d.code, d.name, d.severity, d.message, span, related, None, data, d.rule))
     return out, res
+
+
+def lint_html_file(path: str, settings, more: Optional[Callable[[Any], list]] = None):
+    """A page on disk (a report not open in the editor): (diagnostics placed in its HTML source as
+    the editor will show it, that source) — or None when its bytes cannot be read (too large,
+    unreadable: the caller's reader says why)."""
+    from ..io import DecodeError, read_bytes
+    from ..read.html import decode_html
+
+    try:
+        data = read_bytes(path, max_bytes=settings.max_bytes)
+    except (DecodeError, OSError):
+        return None
+    if b"\x00" in data[:4096]:  # UTF-16, or not a page at all: the file reader says what it is
+        return None
+    source, _enc = decode_html(data)
+    diags, _res = lint_html(source, path, settings, more)
+    return diags, source
 
 
 def map_span(src, source: str, span: Span) -> Span:

@@ -273,7 +273,12 @@ class GxLanguageServer(LanguageServer):
                 # a web page: lint its text view, ranges in the HTML source (no hover/fixes)
                 from .htmlmap import lint_html
 
-                diags, res = lint_html(text, st.path, settings)
+                def across(doc):  # GX7, as for a text report (placed in the HTML source too)
+                    if opts.lint_all or _looks_like_report(doc):
+                        return self.across.diagnostics_for(st, doc, settings)
+                    return []
+
+                diags, res = lint_html(text, st.path, settings, more=across)
                 if res is None or res.doc is None:
                     quiet = not hint
                 else:

@@ -64,6 +64,19 @@ class Workspace:
             pass
         return [p for p in out if os.path.isdir(p)]
 
+    def name_of(self, path: str) -> str:
+        """A report's file as the findings' messages name it: relative to the workspace folder that
+        holds it, as the Explorer shows it (the CLI names it as it was given); outside every
+        folder, its path."""
+        for root in self.roots():
+            try:
+                rel = os.path.relpath(path, root) if os.path.isabs(path) else path
+            except ValueError:  # another drive (Windows)
+                continue
+            if not rel.startswith(os.pardir + os.sep) and rel != os.pardir and not os.path.isabs(rel):
+                return rel
+        return path
+
     def _built(self) -> Index:
         """The index, once ``ready`` is set (it is built once and never unset)."""
         assert self.index is not None
@@ -143,7 +156,11 @@ class Workspace:
                 return []
             index = self._built()
             index.add(entry)
-            diags = run_index_rules(entry, index, settings, st.path, doc=doc) if asks(entry, index) else []
+            diags = (
+                run_index_rules(entry, index, settings, st.path, doc=doc, names=self.name_of)
+                if asks(entry, index)
+                else []
+            )
             organs = {entry.organ, old.organ if old is not None else None} - {None}
             # only the reports of the same organ depend on this one, and only on its facts (organ,
             # year, figures): a keystroke that moves text but changes no fact re-lints nothing else
@@ -263,18 +280,24 @@ class Workspace:
             if cached is not None and cached[0] == key:
                 return cached[1]
         settings = srv.options.settings_for(path)
-        res = lint_path(path, settings)
-        diags = list(res.diagnostics)
         from ..across.run import asks
+        from ..positions import LineIndex
+        from .htmlmap import is_html, lint_html_file
 
-        if srv.options.cross_report and asks(entry, index):
+        def across(_doc=None) -> list:
+            if not (srv.options.cross_report and asks(entry, index)):
+                return []
             with self.lock:
-                diags += self._with_uris(run_index_rules(entry, index, settings, path))
-        lines = res.doc.lines if res.doc is not None else None
-        if lines is None:
-            from ..positions import LineIndex
+                return self._with_uris(run_index_rules(entry, index, settings, path, names=self.name_of))
 
-            lines = LineIndex(res.text or "")
+        # a web page: placed in its HTML source, as when it is open (not in its text view)
+        page = lint_html_file(path, settings, across) if is_html(None, path) else None
+        if page is not None:
+            diags, lines = page[0], LineIndex(page[1])
+        else:
+            res = lint_path(path, settings)
+            diags = list(res.diagnostics) + across()
+            lines = res.doc.lines if res.doc is not None else LineIndex(res.text or "")
         uri = uri_of(path)
         out = []
         for d in diags:

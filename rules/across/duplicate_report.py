@@ -76,19 +76,19 @@ class DuplicateReport(Rule):
         same = index.same_content(report)
         if same:
             o = same[0]
-            rel = [ctx.related_in(o.path, o.anchor, "other", other=o.path)] if o.anchor else []
-            ctx.report("same", span, other=o.path, related=rel, data={"other_path": o.path})
+            rel = [ctx.related_in(o.path, o.anchor, "other", other=ctx.name_of(o.path))] if o.anchor else []
+            ctx.report("same", span, other=ctx.name_of(o.path), related=rel, data={"other_path": o.path})
             return
         others = [o for o in index.of_year(report, report.year) if o.sha != report.sha]
         if others:
             o = others[0]
-            rel = [ctx.related_in(o.path, o.anchor, "other", other=o.path)] if o.anchor else []
+            rel = [ctx.related_in(o.path, o.anchor, "other", other=ctx.name_of(o.path))] if o.anchor else []
             ctx.report(
                 "year",
                 span,
                 organ=report.organ_written or report.organ,
                 year=report.year,
-                other=o.path,
+                other=ctx.name_of(o.path),
                 related=rel,
                 data={"other_path": o.path},
             )

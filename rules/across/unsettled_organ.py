@@ -115,7 +115,7 @@ class UnsettledOrgan(Rule):
                 ctx.report(
                     "unnamed",
                     span,
-                    other=o.path,
+                    other=ctx.name_of(o.path),
                     prev=o.year,
                     related=self._rel(ctx, o),
                     data={"other_path": o.path, "other_year": o.year, "why": "unnamed"},
@@ -132,7 +132,7 @@ class UnsettledOrgan(Rule):
                 ctx.report(
                     "places",
                     span,
-                    other=o.path,
+                    other=ctx.name_of(o.path),
                     prev=o.year,
                     theirs=theirs,
                     mine=mine,
@@ -145,7 +145,7 @@ class UnsettledOrgan(Rule):
                 ctx.report(
                     "office",
                     span,
-                    other=o.path,
+                    other=ctx.name_of(o.path),
                     prev=o.year,
                     theirs=theirs,
                     mine=mine,
@@ -158,4 +158,4 @@ class UnsettledOrgan(Rule):
 
     @staticmethod
     def _rel(ctx, o):
-        return [ctx.related_in(o.path, o.anchor, "other", prev=o.year, other=o.path)] if o.anchor else []
+        return [ctx.related_in(o.path, o.anchor, "other", prev=o.year, other=ctx.name_of(o.path))] if o.anchor else []
