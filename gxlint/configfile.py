@@ -487,12 +487,6 @@ def settings_for_file(
     return apply_file(s, path) if fold else s
 
 
-def load_for_cli(args) -> Optional[Settings]:
-    """Settings of ``--config FILE`` or of the working directory's config (None: none found)."""
-    cfg = getattr(args, "config", None) or find_config(os.getcwd())
-    return load(cfg) if cfg else None
-
-
 def describe(settings: Settings) -> dict[str, Any]:
     """The resolved settings as plain data (for --show-settings)."""
     out = {

@@ -12,8 +12,7 @@ hover and code lens).
   least :data:`K` characters found in last year's same section (K-character grams, CRC-32).
   The carried-over share of a section is the part of its characters inside such passages.
 - :func:`compare`: two Documents → :class:`Comparison` (cells, key figures, a sentence summary,
-  sections with their carried-over share and passages); :func:`compare_digests` gives the cells
-  and figures from two index entries alone.
+  sections with their carried-over share and passages).
 
 A value read without certainty (:attr:`gxlint.model.Cell.certain` false) is shown with the
 comparison, marked; nothing here is a finding.  GX705 (warning) reads the prints; GX701 (error)
@@ -981,11 +980,6 @@ def compare(
         old_doc.text if texts else None,
         new_doc.text if texts else None,
     )
-
-
-def compare_digests(old: Digest, new: Digest) -> tuple[list[Figure], list[CellChange]]:
-    """Key figures and cells from two index entries' digests (no text needed)."""
-    return figures_of(old, new), cells_of(old, new)
 
 
 def printed_share(new: Digest, old: Digest, index: int = 5) -> Optional[tuple[float, list[Passage], Printed, Printed]]:

@@ -603,22 +603,6 @@ class Cache:
             return None
         return _load_entry(row[0], path)
 
-    def get_many(self, shas: Sequence[str]) -> dict[str, str]:
-        """sha → stored JSON for the ``shas`` present (one query per 500)."""
-        import sqlite3
-
-        out: dict[str, str] = {}
-        with self._lock:
-            try:
-                db = self._open()
-                for i in range(0, len(shas), 500):
-                    part = list(shas[i : i + 500])
-                    q = f"SELECT sha, data FROM entries WHERE sha IN ({','.join('?' * len(part))}) AND length(data) <= ?"
-                    out.update((k, v) for k, v in db.execute(q, (*part, MAX_ENTRY_BYTES)) if isinstance(v, str))
-            except sqlite3.Error:
-                return out
-        return out
-
     def put(self, key: str, e: Entry) -> None:
         self.put_many([(key, e)])
 
@@ -673,11 +657,6 @@ def read_entry(data: bytes, path: str, settings=None) -> tuple[Optional[Entry], 
     except Exception as exc:  # a report the parser fails on has no entry; its own lint says GX001
         return None, ("unreadable", {"error": f"{type(exc).__name__}: {exc}"[:200]})
     return entry_from_document(doc, path, content_hash(src.text)), None
-
-
-def entry_from_bytes(data: bytes, path: str, settings=None) -> Optional[Entry]:
-    """Parse a file's bytes into an entry (None: not readable; :func:`read_entry` says why)."""
-    return read_entry(data, path, settings)[0]
 
 
 def _read(path: str, max_bytes: Optional[int]) -> tuple[Optional[bytes], Optional[tuple[str, dict]]]:

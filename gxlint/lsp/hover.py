@@ -23,12 +23,6 @@ def _at(span, offset: int) -> bool:
     )
 
 
-def cell_at(doc: Document, offset: int) -> Optional[tuple[str, str, Cell]]:
-    """(table kind, row label, cell) under the offset."""
-    hit = _cell_row_at(doc, offset)
-    return (hit[0], hit[1].label, hit[2]) if hit is not None else None
-
-
 def _cell_row_at(doc: Document, offset: int):
     for kind, table in doc.tables.items():
         if not (table.span.start <= offset <= table.span.end):

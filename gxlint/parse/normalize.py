@@ -259,10 +259,6 @@ def normalize(text: str) -> NormText:
     return NormText(text)
 
 
-def has_han(s: str) -> bool:
-    return bool(regex.search(r"\p{Han}", s))
-
-
 def strip_pinyin(s: str) -> str:
     """Remove pinyin annotations from a short string (no offset map)."""
     if "(" not in s and "（" not in s:
