@@ -9,8 +9,13 @@
 - ``workspace/diagnostic`` (pull) lists every report of the workspace, open or not; with the
   ``publishClosedFiles`` setting the findings of reports that are not open are pushed too (the
   handlers are in :mod:`gxlint.lsp.features.workspace`).
-- ``workspace/didChangeWatchedFiles``: a file changed on disk is indexed again and only its
-  organ's reports are checked again.
+- ``workspace/didChangeWatchedFiles`` (the server registers the watcher it needs,
+  :func:`watch_globs`): a file changed on disk is indexed again and only its organ's reports are
+  checked again (a closed next-year report's carry-over findings included).
+- A missed event never leaves a stale answer: each indexed file's stamp (mtime, size) is kept, and
+  the files whose stamp changed are read again before ``workspace/diagnostic`` is answered
+  (:meth:`Workspace.check_stamps`), and before ``gxlint.server.checkWorkspace`` (which also lists
+  the folders again: files created or deleted).
 
 Rules never see a file: the files are read here (front end), the rules read the index.
 """
@@ -46,6 +51,10 @@ class Workspace:
         self.closed: dict[str, tuple] = {}  # path → (key, lsp diagnostics) of reports not open
         self.max_files = 5000
         self.pending: set[str] = set()  # files changed while the first index was being built
+        # path → (mtime_ns, size) of each file the index read from disk (not the open documents),
+        # taken before it was read: a write during the read leaves a mismatch, read again later
+        self.stamps: dict[str, Optional[tuple[int, int]]] = {}
+        self.show_closed = False  # push mode: the closed reports published since Check Workspace
 
     # --- the index ------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -102,11 +111,14 @@ class Workspace:
                 except Exception as exc:
                     log.warning("could not list %s: %s", root, exc)
             files = files[: self.max_files]
+            stamps = {f: _stamp(f) for f in files}
             index = build(files, jobs=1, aliases=self.server.options.settings.organs)
         except Exception:
             log.exception("indexing the workspace failed")
         with self.lock:
             self.index = index if index is not None else Index(aliases=self.server.options.settings.organs)
+            if index is not None:
+                self.stamps.update(stamps)
             for e in self.open_entries.values():
                 self.index.add(e)
             self.ready.set()
@@ -223,7 +235,26 @@ class Workspace:
         self._refresh_closed(organs)
 
     # --- files changed on disk --------------------------------------------------------------
+    def indexed_name(self, path: str) -> bool:
+        """Whether a file of that name is one the index reads: its extension, in a workspace
+        folder, not in a folder the walk skips (.git, node_modules …)."""
+        from ..files import SKIP_DIRS
+        from ..read import EXTENSIONS
+
+        if not path.lower().endswith(tuple(EXTENSIONS)):
+            return False
+        for root in self.roots():
+            rel = os.path.relpath(path, root)
+            if rel.startswith(os.pardir + os.sep) or rel == os.pardir or os.path.isabs(rel):
+                continue
+            dirs = rel.split(os.sep)[:-1]
+            return not any(d in SKIP_DIRS or d.startswith(".") for d in dirs)
+        return False
+
     def files_changed(self, paths: list[str]) -> None:
+        paths = [p for p in paths if self.indexed_name(p)]
+        if not paths:
+            return
         with self.lock:
             if not self.ready.is_set():
                 # the first index is being built (or not started): it may already have read
@@ -233,31 +264,87 @@ class Workspace:
         self._reindex(paths)
 
     def _reindex(self, paths: list[str]) -> None:
-        from ..across.index import build
-
         def work():
-            organs = set()
-            try:
-                fresh = build([p for p in paths if os.path.isfile(p)], jobs=1)
-            except Exception:
-                log.exception("re-indexing failed")
-                return
-            with self.lock:
-                for p in paths:
-                    if p in self.open_entries:
-                        continue
-                    old = self.index.remove(p)
-                    if old is not None and old.organ:
-                        organs.add(old.organ)
-                    new = fresh.get(p)
-                    if new is not None:
-                        self.index.add(new)
-                        if new.organ:
-                            organs.add(new.organ)
+            organs = self.reindex_now(paths)
             if organs:
                 self._later(self._organ_changed, organs, None)
 
         threading.Thread(target=work, name="gxlint-reindex", daemon=True).start()
+
+    def reindex_now(self, paths: list[str]) -> set:
+        """Reads ``paths`` from disk again (not the open ones: their Documents stand for them) and
+        puts them in the index, their stamps with them; the organs whose reports they were or are
+        (their reports depend on them: a closed next-year report's carry-over findings)."""
+        from ..across.index import build
+
+        organs: set = set()
+        gone: list[str] = []
+        stamps = {p: _stamp(p) for p in paths}
+        try:
+            fresh = build([p for p in paths if stamps[p] is not None], jobs=1)
+        except Exception:
+            log.exception("re-indexing failed")
+            return organs
+        with self.lock:
+            for p in paths:
+                if p in self.open_entries or self.index is None:
+                    continue
+                old = self.index.remove(p)
+                self.closed.pop(p, None)
+                if old is not None and old.organ:
+                    organs.add(old.organ)
+                new = fresh.get(p)
+                if new is not None:
+                    self.index.add(new)
+                    self.stamps[p] = stamps[p]
+                    if new.organ:
+                        organs.add(new.organ)
+                else:
+                    self.stamps.pop(p, None)
+                    if old is not None:
+                        gone.append(p)
+        srv = self.server
+        if gone and (srv.options.closed_files or self.show_closed) and not srv.pull_mode:
+            for p in gone:  # pushed before: its findings go with it
+                self._later(self._publish_closed, p, [])
+        return organs
+
+    def changed_on_disk(self) -> list[str]:
+        """The indexed files (not open) whose stamp is not the one they were read with: changed
+        or deleted without a watched-file event reaching the server."""
+        with self.lock:
+            if self.index is None:
+                return []
+            known = [(p, self.stamps.get(p)) for p in self.index.entries if p not in self.open_entries]
+        return [p for p, st in known if _stamp(p) != st]
+
+    def check_stamps(self) -> set:
+        """Reads again the files changed on disk since they were indexed (see
+        :meth:`changed_on_disk`); the organs concerned (runs in a worker thread)."""
+        if not self.ready.is_set():
+            return set()
+        changed = self.changed_on_disk()
+        return self.reindex_now(changed) if changed else set()
+
+    def rescan(self) -> set:
+        """Lists the workspace folders again: files created since the index was built are read,
+        files gone are dropped, files changed are read again; the organs concerned."""
+        from ..files import collect_files
+
+        if not self.ready.is_set():
+            return set()
+        files: list[str] = []
+        for root in self.roots():
+            try:
+                files.extend(f for f in collect_files([root]) if f != "-")
+            except Exception as exc:
+                log.warning("could not list %s: %s", root, exc)
+        listed = set(files[: self.max_files])
+        with self.lock:
+            indexed = set(self.index.entries) if self.index is not None else set()
+            opened = set(self.open_entries)
+        paths = sorted(((listed - indexed) | (indexed - listed - opened) | set(self.changed_on_disk())) - opened)
+        return self.reindex_now(paths) if paths else set()
 
     # --- reports that are not open ----------------------------------------------------------
     def closed_report_diagnostics(self, path: str) -> list:
@@ -317,7 +404,7 @@ class Workspace:
 
     def _refresh_closed(self, organs: Optional[set]) -> None:
         srv = self.server
-        if not srv.options.closed_files or srv.pull_mode or not self.ready.is_set():
+        if not (srv.options.closed_files or self.show_closed) or srv.pull_mode or not self.ready.is_set():
             return
         index = self._built()
         open_paths = {st.path for st in srv.docs.values() if st.open}
@@ -343,6 +430,22 @@ class Workspace:
         if any(st.open and st.path == path for st in srv.docs.values()):
             return
         srv.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri_of(path), diagnostics=items))
+
+
+def _stamp(path: str) -> Optional[tuple[int, int]]:
+    """(mtime_ns, size) of a file, None when it is not there."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def watch_globs() -> list[str]:
+    """The glob patterns of the files the index reads: what the server asks the client to watch."""
+    from ..read import EXTENSIONS
+
+    return ["**/*.{" + ",".join(sorted({e.lstrip(".") for e in EXTENSIONS})) + "}"]
 
 
 def _key(e) -> tuple:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types as lsp
 
 from ..server import CONFIG_TIMEOUT_S, warm_up
+from .workspace import register_watchers
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..server import GxLanguageServer
@@ -49,6 +50,7 @@ def register(server: "GxLanguageServer") -> None:
         finally:
             if ls.config_ready is not None:
                 ls.config_ready.set()
+        await register_watchers(ls)  # closed reports follow their files (lsp/workspace.py)
 
     @server.feature(lsp.SHUTDOWN)
     def shutdown(ls: "GxLanguageServer", params):

@@ -1,31 +1,47 @@
 """The workspace's reports read together (:class:`gxlint.lsp.workspace.Workspace`, the server's
-``across``): ``workspace/diagnostic`` lists every report of the workspace, open or not;
-``workspace/didChangeWatchedFiles`` indexes a file changed on disk again."""
+``across``): ``workspace/diagnostic`` lists every report of the workspace, open or not (the files
+changed on disk since they were read are read again first: their stamps);
+``workspace/didChangeWatchedFiles`` indexes a file changed on disk again (the server registers the
+watcher, :func:`register_watchers`); the command ``gxlint.server.checkWorkspace`` checks the whole
+workspace again and lets the server's own diagnostics show it (the editor's "Check Workspace")."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import json
+import logging
 from typing import TYPE_CHECKING
 
 from lsprotocol import types as lsp
 
 from ..documents import path_of, uri_of
+from ..workspace import watch_globs
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..server import GxLanguageServer
+
+log = logging.getLogger("gxlint.lsp")
+
+CHECK_WORKSPACE = "gxlint.server.checkWorkspace"
+GONE = "gone"  # the result id of the empty report of a file no longer in the workspace
 
 
 def register(server: "GxLanguageServer") -> None:
     @server.feature(lsp.WORKSPACE_DIAGNOSTIC)
     async def workspace_diagnostic(ls: "GxLanguageServer", params: lsp.WorkspaceDiagnosticParams):
         ws = ls.across
-        ws.loop = asyncio.get_running_loop()
+        loop = asyncio.get_running_loop()
+        ws.loop = loop
         if ls.config_ready is not None:
             await ls.config_ready.wait()
         ws.ensure_index()
-        await asyncio.get_running_loop().run_in_executor(None, ws.ready.wait, 60)
+        await loop.run_in_executor(None, ws.ready.wait, 60)
+        # a file changed on disk without an event reaching the server (a watcher that missed it, a
+        # client that has none) is read again before it is answered for
+        organs = await loop.run_in_executor(ls.pool, ws.check_stamps)
+        if organs:  # the open reports of those organs linted again, the client asked to pull again
+            ws._organ_changed(organs, None)
         previous = {p.uri: p.value for p in (params.previous_result_ids or [])}
         items: list = []
         seen = set()
@@ -35,20 +51,95 @@ def register(server: "GxLanguageServer") -> None:
             out = await ls.outcome(st)
             seen.add(st.path)
             items.append(_report(st.uri, out.lsp_diagnostics, out.result_id, st.version, previous))
-        for path in ws.report_paths():
+        listed = ws.report_paths()
+        for path in listed:
             if path in seen:
                 continue
-            diags = await asyncio.get_running_loop().run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
+            diags = await loop.run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
             rid = hashlib.sha1(
                 json.dumps([ls.protocol.unstructure(d) for d in diags], sort_keys=True, ensure_ascii=False).encode()
             ).hexdigest()[:16]
             items.append(_report(uri_of(path), diags, rid, None, previous))
+        # a file reported before that is gone (deleted, no longer a report): its findings go too
+        known = seen | set(listed)
+        for uri, rid in previous.items():
+            p = path_of(uri) if rid != GONE else None
+            if p and p not in known:
+                items.append(lsp.WorkspaceFullDocumentDiagnosticReport(uri=uri, items=[], result_id=GONE, version=None))
         return lsp.WorkspaceDiagnosticReport(items=items)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: "GxLanguageServer", params: lsp.DidChangeWatchedFilesParams):
         paths = [p for p in (path_of(c.uri) for c in params.changes) if p]
         ls.across.files_changed(paths)
+
+    @server.command(CHECK_WORKSPACE)
+    async def check_workspace(ls, *args):  # (no annotations: pygls structures the arguments by them)
+        """Checks every report of the workspace again (the folders listed again, each file read
+        again if its stamp changed) and shows the findings through the server's own diagnostics:
+        a workspace/diagnostic/refresh (pull) or a publish of the closed reports (push, kept up to
+        date from then on). Returns ``{"files": reports, "problems": findings}``: what the
+        Problems panel shows once the client has them."""
+        ws = ls.across
+        loop = asyncio.get_running_loop()
+        ws.loop = loop
+        if ls.config_ready is not None:
+            await ls.config_ready.wait()
+        ws.ensure_index()
+        await loop.run_in_executor(None, ws.ready.wait, 600)
+        organs = await loop.run_in_executor(ls.pool, ws.rescan)
+        if organs:
+            ws._organ_changed(organs, None)
+        files = problems = 0
+        seen = set()
+        for st in list(ls.docs.values()):
+            if not st.open or not ls.wants(st):
+                continue
+            out = await ls.outcome(st)
+            seen.add(st.path)
+            if not out.quiet:
+                files += 1
+                problems += len(out.lsp_json)
+        for path in ws.report_paths():
+            if path in seen:
+                continue
+            diags = await loop.run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
+            files += 1
+            problems += len(diags)
+        if ls.pull_mode:
+            if ls._cap("workspace.diagnostics.refresh_support"):
+                ls.workspace_diagnostic_refresh(None)
+        else:
+            ws.show_closed = True
+            ws._refresh_closed(None)
+        log.info("check workspace: %d problem(s) in %d report(s)", problems, files)
+        return {"files": files, "problems": problems}
+
+
+async def register_watchers(ls: "GxLanguageServer") -> None:
+    """Asks the client to watch the files the workspace index reads (dynamic registration of
+    workspace/didChangeWatchedFiles), when it can."""
+    if not ls._cap("workspace.did_change_watched_files.dynamic_registration"):
+        return
+    try:
+        await asyncio.wait_for(
+            ls.client_register_capability_async(
+                lsp.RegistrationParams(
+                    registrations=[
+                        lsp.Registration(
+                            id="gxlint-watched-files",
+                            method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in watch_globs()]
+                            ),
+                        )
+                    ]
+                )
+            ),
+            5.0,
+        )
+    except Exception as exc:
+        log.warning("could not register the file watcher: %s", exc)
 
 
 def _report(uri: str, items: list, rid: str, version, previous: dict):
