@@ -1,6 +1,10 @@
 /**
- * "gxlint: Check Workspace": runs the CLI (`gxlint check --format json`) over each workspace folder
- * and puts what it finds in the Problems panel.
+ * "gxlint: Check Workspace": asks the language server to check every report of the workspace again
+ * (`gxlint.server.checkWorkspace`); its findings show through the server's own diagnostics (the
+ * workspace diagnostics it already keeps for closed reports), so the Problems panel has one copy of
+ * each, kept up to date as files change and gone with the server. Only when the server does not run
+ * (disabled, or it did not start) does the command run the CLI (`gxlint check --format json`) over
+ * each folder; those findings are cleared as soon as the server runs.
  */
 import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
@@ -73,9 +77,63 @@ function run(
     });
 }
 
+/** The server command behind "Check Workspace" (gxlint/lsp/features/workspace.py). */
+export const SERVER_CHECK_WORKSPACE = 'gxlint.server.checkWorkspace';
+
+/** What the server found: reports checked and the findings it shows for them. */
+export interface ServerCheck {
+    files: number;
+    problems: number;
+}
+
+/** The server command's answer, or undefined if it is not one. */
+export function parseServerCheck(result: unknown): ServerCheck | undefined {
+    const r = result as ServerCheck | undefined;
+    return r && typeof r === 'object' && Number.isInteger(r.files) && Number.isInteger(r.problems)
+        ? { files: r.files, problems: r.problems }
+        : undefined;
+}
+
+/** What the command needs from the extension (injected: the unit tests give their own). */
+export interface CheckWorkspaceDeps {
+    running(): boolean;
+    /** Starts the server unless it runs (it may stay stopped: disabled, not found). */
+    start(): Promise<void>;
+    /** Runs the server command (`SERVER_CHECK_WORKSPACE`). */
+    askServer(): Thenable<unknown>;
+    /** The CLI's findings, when the server does not run. */
+    runCli(): Promise<void>;
+    /** Clears the CLI's findings (the server's are the only ones while it runs). */
+    clearCli(): void;
+    progress<T>(task: () => Thenable<T>): Thenable<T>;
+    log: { info(message: string): void; warn(message: string): void };
+    showProblems(): Thenable<unknown>;
+}
+
+/** "gxlint: Check Workspace": the server when it runs (started if need be), the CLI otherwise. */
+export async function checkWorkspaceCommand(deps: CheckWorkspaceDeps): Promise<'server' | 'cli'> {
+    if (!deps.running()) {
+        await deps.start();
+    }
+    if (!deps.running()) {
+        deps.log.info('Check workspace: the server is not running; running gxlint check');
+        await deps.runCli();
+        return 'cli';
+    }
+    deps.clearCli();
+    const result = parseServerCheck(await deps.progress(() => deps.askServer()));
+    if (result) {
+        deps.log.info(`Check workspace: the server shows ${result.problems} problem(s) in ${result.files} report(s)`);
+    } else {
+        deps.log.warn('Check workspace: the server did not say what it found');
+    }
+    await deps.showProblems();
+    return 'server';
+}
+
 /**
- * Runs `gxlint check --format json .` in every workspace folder and shows the results in the
- * Problems panel. Documents the running server already lints are left to it (no duplicates).
+ * The fallback when the server does not run: `gxlint check --format json .` in every workspace
+ * folder, the results in ``collection`` (cleared when the server starts).
  */
 export async function checkWorkspace(
     gxlint: GxlintCommand,

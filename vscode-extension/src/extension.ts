@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { ServerManager } from './client';
 import { findGxlint } from './launch';
-import { checkWorkspace } from './checkWorkspace';
+import { checkWorkspace, checkWorkspaceCommand, SERVER_CHECK_WORKSPACE } from './checkWorkspace';
 import { registerMcpServer } from './mcp';
 import { onDidChangeSelectedInterpreter } from './python';
 import { getExtensionSettings, getServerSettings, LANGUAGES, RESTART_KEYS, SECTION, workspaceFolderFor } from './settings';
@@ -50,6 +50,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
     const status = new StatusBar(() => server.running);
     context.subscriptions.push(status, server.onDidChangeState(() => status.update()));
+    // the CLI's findings (Check Workspace without a server) never sit beside the server's
+    context.subscriptions.push(
+        server.onDidChangeState(() => {
+            if (server.running) {
+                workspaceDiagnostics.clear();
+            }
+        }),
+    );
 
     const isLiveLinted = (uri: vscode.Uri): boolean =>
         server.running &&
@@ -59,15 +67,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('gxlint.restart', () => server.restartByUser()),
         vscode.commands.registerCommand('gxlint.showOutput', () => log.show()),
         vscode.commands.registerCommand('gxlint.checkWorkspace', async () => {
-            const gxlint = server.gxlint ?? (await findGxlint(log)).command;
-            if (!gxlint) {
-                void vscode.window.showWarningMessage(
-                    vscode.l10n.t('gxlint was not found. Install it from a checkout of its repository with "python3 -m pip install .", or set "gxlint.interpreter".'),
-                );
+            if (!vscode.workspace.workspaceFolders?.length) {
+                void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to check its reports.'));
                 return;
             }
             try {
-                await checkWorkspace(gxlint, workspaceDiagnostics, log, isLiveLinted);
+                await checkWorkspaceCommand({
+                    running: () => server.running,
+                    start: () => server.ensureStarted(),
+                    askServer: () => vscode.commands.executeCommand(SERVER_CHECK_WORKSPACE),
+                    runCli: async () => {
+                        const gxlint = server.gxlint ?? (await findGxlint(log)).command;
+                        if (!gxlint) {
+                            void vscode.window.showWarningMessage(
+                                vscode.l10n.t('gxlint was not found. Install it from a checkout of its repository with "python3 -m pip install .", or set "gxlint.interpreter".'),
+                            );
+                            return;
+                        }
+                        await checkWorkspace(gxlint, workspaceDiagnostics, log, isLiveLinted);
+                    },
+                    clearCli: () => workspaceDiagnostics.clear(),
+                    progress: (task) =>
+                        vscode.window.withProgress(
+                            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('gxlint: checking the workspace…') },
+                            task,
+                        ),
+                    log,
+                    showProblems: () => vscode.commands.executeCommand('workbench.actions.view.problems'),
+                });
             } catch (err) {
                 const message = err instanceof Error ? err.message : String(err);
                 log.error(`Check workspace failed: ${message}`);

@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import time
 from typing import TYPE_CHECKING
 
 from lsprotocol import types as lsp
@@ -37,9 +38,10 @@ def register(server: "GxLanguageServer") -> None:
             await ls.config_ready.wait()
         ws.ensure_index()
         await loop.run_in_executor(None, ws.ready.wait, 60)
+        t0 = time.perf_counter()
         # a file changed on disk without an event reaching the server (a watcher that missed it, a
         # client that has none) is read again before it is answered for
-        organs = await loop.run_in_executor(ls.pool, ws.check_stamps)
+        organs = await loop.run_in_executor(None, ws.check_stamps)  # not the lint pool
         if organs:  # the open reports of those organs linted again, the client asked to pull again
             ws._organ_changed(organs, None)
         previous = {p.uri: p.value for p in (params.previous_result_ids or [])}
@@ -66,6 +68,13 @@ def register(server: "GxLanguageServer") -> None:
             p = path_of(uri) if rid != GONE else None
             if p and p not in known:
                 items.append(lsp.WorkspaceFullDocumentDiagnosticReport(uri=uri, items=[], result_id=GONE, version=None))
+        if ls.options.log_timing:
+            full = sum(1 for i in items if i.kind == "full")
+            ls.log_info(
+                f"gxlint timing: workspace/diagnostic {len(items)} report(s), {full} changed, "
+                f"{(time.perf_counter() - t0) * 1000:.1f} ms",
+                lsp.MessageType.Log,
+            )
         return lsp.WorkspaceDiagnosticReport(items=items)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -79,7 +88,7 @@ def register(server: "GxLanguageServer") -> None:
         again if its stamp changed) and shows the findings through the server's own diagnostics:
         a workspace/diagnostic/refresh (pull) or a publish of the closed reports (push, kept up to
         date from then on). Returns ``{"files": reports, "problems": findings}``: what the
-        Problems panel shows once the client has them."""
+        Problems panel shows once the client has them (it leaves hints out)."""
         ws = ls.across
         loop = asyncio.get_running_loop()
         ws.loop = loop
@@ -87,7 +96,7 @@ def register(server: "GxLanguageServer") -> None:
             await ls.config_ready.wait()
         ws.ensure_index()
         await loop.run_in_executor(None, ws.ready.wait, 600)
-        organs = await loop.run_in_executor(ls.pool, ws.rescan)
+        organs = await loop.run_in_executor(None, ws.rescan)
         if organs:
             ws._organ_changed(organs, None)
         files = problems = 0
@@ -99,13 +108,13 @@ def register(server: "GxLanguageServer") -> None:
             seen.add(st.path)
             if not out.quiet:
                 files += 1
-                problems += len(out.lsp_json)
+                problems += sum(1 for d in out.lsp_json if d.get("severity") != lsp.DiagnosticSeverity.Hint)
         for path in ws.report_paths():
             if path in seen:
                 continue
             diags = await loop.run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
             files += 1
-            problems += len(diags)
+            problems += sum(1 for d in diags if d.severity != lsp.DiagnosticSeverity.Hint)
         if ls.pull_mode:
             if ls._cap("workspace.diagnostics.refresh_support"):
                 ls.workspace_diagnostic_refresh(None)
