@@ -98,19 +98,24 @@ class Workspace:
             self.building = True
         threading.Thread(target=self._build, name="gxlint-index", daemon=True).start()
 
+    def _list_files(self) -> list[str]:
+        """The files of the workspace folders the index reads (at most ``max_files``)."""
+        from ..files import collect_files
+
+        files: list[str] = []
+        for root in self.roots():
+            try:
+                files.extend(f for f in collect_files([root]) if f != "-")
+            except Exception as exc:
+                log.warning("could not list %s: %s", root, exc)
+        return files[: self.max_files]
+
     def _build(self) -> None:
         from ..across.index import Index, build
-        from ..files import collect_files
 
         index = None
         try:
-            files: list[str] = []
-            for root in self.roots():
-                try:
-                    files.extend(f for f in collect_files([root]) if f != "-")
-                except Exception as exc:
-                    log.warning("could not list %s: %s", root, exc)
-            files = files[: self.max_files]
+            files = self._list_files()
             stamps = {f: _stamp(f) for f in files}
             index = build(files, jobs=1, aliases=self.server.options.settings.organs)
         except Exception:
@@ -329,17 +334,9 @@ class Workspace:
     def rescan(self) -> set:
         """Lists the workspace folders again: files created since the index was built are read,
         files gone are dropped, files changed are read again; the organs concerned."""
-        from ..files import collect_files
-
         if not self.ready.is_set():
             return set()
-        files: list[str] = []
-        for root in self.roots():
-            try:
-                files.extend(f for f in collect_files([root]) if f != "-")
-            except Exception as exc:
-                log.warning("could not list %s: %s", root, exc)
-        listed = set(files[: self.max_files])
+        listed = set(self._list_files())
         with self.lock:
             indexed = set(self.index.entries) if self.index is not None else set()
             opened = set(self.open_entries)
