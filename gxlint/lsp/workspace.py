@@ -55,6 +55,7 @@ class Workspace:
         # taken before it was read: a write during the read leaves a mismatch, read again later
         self.stamps: dict[str, Optional[tuple[int, int]]] = {}
         self.show_closed = False  # push mode: the closed reports published since Check Workspace
+        self.listed: dict[str, str] = {}  # path → URI of the files in the last workspace/diagnostic answer
 
     # --- the index ------------------------------------------------------------------------
     def roots(self) -> list[str]:

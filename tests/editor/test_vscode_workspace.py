@@ -1,7 +1,7 @@
 """The workspace's reports in a real VS Code (code-server, the extension's .vsix): a report that
 is not open follows its file on disk — opened, closed, rewritten on disk, the Problems panel follows
 within a bounded wait, and so does a closed next-year report's carry-over finding when last year's
-file changes; "gxlint: Check Workspace" shows the server's findings once (the Problems count is the
+file changes; a report created shows, one deleted goes; "gxlint: Check Workspace" shows the server's findings once (the Problems count is the
 server's, no copies), and after "gxlint: Restart Server" no frozen copy remains.
 
 The Problems panel's count (its badge) is compared with ``gxlint check --format json`` of the
@@ -130,6 +130,16 @@ def test_a_closed_report_follows_its_file_on_disk(vs):
     shot(page, "workspace-02-last-year-rewritten")
     (ws / last_year).write_text(REPORTS[last_year].render().text, encoding="utf-8")
     _wait_badge(page, want, 20_000, "last year's report restored on disk")
+    # a report created on disk shows; opened, closed and deleted, its findings go
+    extra = "seed-001-copy.txt"
+    (ws / extra).write_text(open(SEED1, encoding="utf-8").read(), encoding="utf-8")
+    more, _codes = _shown(ws)
+    _wait_badge(page, more, 20_000, "a report created on disk")
+    open_file(page, extra)
+    _close_editor(page, extra)
+    _problems_panel(page)
+    (ws / extra).unlink()
+    _wait_badge(page, want, 20_000, "a closed report deleted")
 
 
 def test_check_workspace_shows_the_servers_findings_once_and_none_survive_a_restart(vs):

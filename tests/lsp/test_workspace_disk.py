@@ -182,16 +182,26 @@ async def test_a_closed_next_year_report_follows_last_years_file(client, organ_f
 
 
 async def test_a_deleted_report_s_findings_go(client, organ_folder):
+    """The client keeps a closed file's last findings until a workspace answer says otherwise, and
+    forgets its result id when it closes it: the server says it itself, once."""
     folder, paths = organ_folder
+    p22, x22, r22 = paths[2022]
     p23, x23, r23 = paths[2023]
     _write(p23, _with_cell(x23, r23, "t3", "r2", "np", 4))
     await _initialize(client, folder, pull=True, watch=False)
     items = await _workspace(client)
     assert gx701(items[p23].items)
-    previous = [lsp.PreviousResultId(uri=from_fs_path(p), value=i.result_id) for p, i in items.items()]
+    u22 = uri_of(p22)
+    open_doc(client, u22, x22.text)
+    items = await _workspace(client)
+    assert items[p22].version == 1  # listed as open
+    _close(client, u22)
     os.remove(p23)
-    items = await _workspace(client, previous)
+    os.remove(p22)
+    items = await _workspace(client)  # (no previous result ids)
     assert items[p23].kind == "full" and not items[p23].items
+    assert items[p22].kind == "full" and not items[p22].items
+    assert set(await _workspace(client)) == {paths[2021][0]}  # said once
 
 
 async def test_check_workspace_counts_what_the_server_shows_and_reads_new_files(client, organ_folder):

@@ -46,28 +46,30 @@ def register(server: "GxLanguageServer") -> None:
             ws._organ_changed(organs, None)
         previous = {p.uri: p.value for p in (params.previous_result_ids or [])}
         items: list = []
-        seen = set()
+        now: dict[str, str] = {}  # path → URI of each file listed in this answer
         for st in list(ls.docs.values()):
             if not st.open or not ls.wants(st):
                 continue
             out = await ls.outcome(st)
-            seen.add(st.path)
+            if st.path:
+                now[st.path] = st.uri
             items.append(_report(st.uri, out.lsp_diagnostics, out.result_id, st.version, previous))
-        listed = ws.report_paths()
-        for path in listed:
-            if path in seen:
+        for path in ws.report_paths():
+            if path in now:
                 continue
             diags = await loop.run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
             rid = hashlib.sha1(
                 json.dumps([ls.protocol.unstructure(d) for d in diags], sort_keys=True, ensure_ascii=False).encode()
             ).hexdigest()[:16]
-            items.append(_report(uri_of(path), diags, rid, None, previous))
-        # a file reported before that is gone (deleted, no longer a report): its findings go too
-        known = seen | set(listed)
-        for uri, rid in previous.items():
-            p = path_of(uri) if rid != GONE else None
-            if p and p not in known:
+            now[path] = uri_of(path)
+            items.append(_report(now[path], diags, rid, None, previous))
+        # a file listed in the previous answer and not in this one (deleted; closed and not a
+        # report; gone from the folder): an empty report, once — the client keeps a closed file's
+        # last findings until a workspace answer says otherwise, and forgets its result id on close
+        for path, uri in ws.listed.items():
+            if path not in now:
                 items.append(lsp.WorkspaceFullDocumentDiagnosticReport(uri=uri, items=[], result_id=GONE, version=None))
+        ws.listed = now
         if ls.options.log_timing:
             full = sum(1 for i in items if i.kind == "full")
             ls.log_info(
