@@ -62,6 +62,9 @@ export function proposedReportName(text: string, taken: (name: string) => boolea
     return name;
 }
 
+/** The untitled documents put into the report language (by the new-report command or {@link adoptUntitledReports}). */
+const adopted = new Set<string>();
+
 /**
  * Opens `text` (the skeleton "gxlint: New Report" got from the server) in a new untitled editor in
  * the report language, whose Save proposes {@link proposedReportName} in the first workspace folder
@@ -75,6 +78,7 @@ export async function openNewReport(text: string): Promise<vscode.TextEditor> {
         return open.has(p) || fs.existsSync(p);
     });
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, name)).with({ scheme: 'untitled' }));
+    adopted.add(doc.uri.toString()); // in the report language from the start: a language picked later stays
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
     editor.selection = new vscode.Selection(0, 0, 0, 0);
@@ -89,7 +93,7 @@ export async function openNewReport(text: string): Promise<vscode.TextEditor> {
  * report) into the report language once — before, or after, VS Code's language detection.
  */
 export function adoptUntitledReports(log: { info(message: string): void }): vscode.Disposable {
-    const seen = new Set<string>();
+    const seen = adopted;
     const consider = (doc: vscode.TextDocument): void => {
         if (!shouldAdopt(doc, seen)) {
             return;
