@@ -40,8 +40,12 @@ export async function findGxlint(log: Log): Promise<Resolution> {
     } else {
         log.error('gxlint was not found (tried: gxlint.path, gxlint.interpreter, the Python extension, gxlint and python3/python on PATH)');
     }
+    // a configured gxlint that does not run, and another one is used instead: a notification says so
+    // (when none is found, the "gxlint was not found" notification — and its set-up — comes instead)
     for (const failure of configuredFailures(resolution)) {
-        notifyConfiguredFailure(failure, log);
+        if (failure.instead) {
+            notifyConfiguredFailure(failure, log);
+        }
     }
     return resolution;
 }
@@ -50,16 +54,14 @@ export async function findGxlint(log: Log): Promise<Resolution> {
 const notified = new Set<string>();
 
 /** A gxlint.path / gxlint.interpreter that was set and does not run gxlint: a notification (once per
- * value), before the server falls back to what else was found. */
+ * value), as the server falls back to what else was found. */
 function notifyConfiguredFailure(failure: ConfiguredFailure, log: Log): void {
     const key = `${failure.setting}=${failure.value}`;
     if (notified.has(key)) {
         return;
     }
     notified.add(key);
-    const message = failure.instead
-        ? vscode.l10n.t('{0} "{1}" does not run gxlint ({2}). gxlint runs from {3} instead.', failure.setting, failure.value, failure.detail, failure.instead)
-        : vscode.l10n.t('{0} "{1}" does not run gxlint ({2}).', failure.setting, failure.value, failure.detail);
+    const message = vscode.l10n.t('{0} "{1}" does not run gxlint ({2}). gxlint runs from {3} instead.', failure.setting, failure.value, failure.detail, failure.instead ?? '');
     log.warn(message);
     const open = vscode.l10n.t('Open Settings');
     void vscode.window.showWarningMessage(message, open).then((pick) => {
