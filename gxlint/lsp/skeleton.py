@@ -131,7 +131,7 @@ def snippet_json() -> str:
         data[f"gxlint: 新建年度报告（{vid}）"] = {
             "prefix": ["gxreport", f"gxreport-{vid}", "新建年度报告"],
             "description": f"政府信息公开工作年度报告的官方框架（{templates.version(vid).get('basis', vid)}格式）",
-            "scope": "plaintext,markdown",
+            "scope": "plaintext,markdown,gxreport",
             "body": [esc(x) for x in body],
         }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -197,7 +197,7 @@ def workspace(base, files: Mapping[str, str], settings: Optional[Mapping] = None
         (ws / name).parent.mkdir(parents=True, exist_ok=True)
         (ws / name).write_text(text, encoding="utf-8")
     (data / "User" / "settings.json").write_text(json.dumps({**BASE_SETTINGS, **(settings or {})}), encoding="utf-8")
-    run_env = dict(os.environ, PYTHONPATH=ROOT, **(env or {}))
+    run_env = {**os.environ, "PYTHONPATH": ROOT, **(env or {})}  # env may replace PYTHONPATH too
     subprocess.run(
         ["node", ENTRY, "--extensions-dir", str(exts), "--user-data-dir", str(data), "--install-extension", vsix()],
         check=True,

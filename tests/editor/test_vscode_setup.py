@@ -170,6 +170,11 @@ def _vscode_without_gxlint(base, builds, *, with_pip: bool):
     for py in (nopy, "python3", "python"):
         probe = subprocess.run([py, "-c", "import gxlint"], env=env, cwd=str(base), capture_output=True)
         assert probe.returncode != 0, f"{py} must not find gxlint for this test"
+    # nor a gxlint command on PATH (the extension tries it before python3/python)
+    gx = shutil.which("gxlint", path=env["PATH"])
+    if gx:
+        probe = subprocess.run([gx, "--version"], env=env, cwd=str(base), capture_output=True)
+        assert probe.returncode != 0, f"{gx} must not run for this test"
 
     settings = {
         "gxlint.interpreter": nopy,

@@ -176,6 +176,21 @@ async def test_documents_that_are_not_reports_stay_quiet_unless_asked(client):
     assert "GX101" in {d.code for d in pub.diagnostics}
 
 
+async def test_the_report_language_is_linted_like_plain_text(client):
+    """The VS Code extension's report language (``gxreport``), saved or untitled: the same findings
+    as the same text in plain text."""
+    await initialize(client)
+    text = read(SEED1)
+    plain = uri_of(SEED1)
+    open_doc(client, plain, text)
+    expected = sorted((d.code, d.range.start.line) for d in (await wait_diagnostics(client, plain, 1)).diagnostics)
+    assert any(code == "GX301" for code, _ in expected)
+    for uri in ("untitled:Untitled-1", "file:///tmp/%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.txt"):
+        open_doc(client, uri, text, language="gxreport")
+        pub = await wait_diagnostics(client, uri, 1)
+        assert sorted((d.code, d.range.start.line) for d in pub.diagnostics) == expected, uri
+
+
 async def test_lint_all_documents_setting(client):
     await initialize(client, options={"lintAllDocuments": True})
     uri = "file:///tmp/notes.txt"

@@ -16,6 +16,7 @@ import { findGxlint, serverLaunch } from './launch';
 import { getSelectedInterpreter } from './python';
 import { describe, gxlintEnv, type GxlintCommand, NEUTRAL_CWD, pathInterpreters, type ProbeResult } from './serverCommand';
 import { Lifecycle, NotFoundNotice } from './lifecycle';
+import { openNewReport } from './reportLanguage';
 import { findBundledWheel, offerSetup } from './setup';
 import {
     answerConfiguration,
@@ -72,7 +73,7 @@ export class ServerManager implements vscode.Disposable {
 
     /** Starts the server unless it already runs with the current enable/path/interpreter settings
      * (a change of those settings, and the end of the set-up, ask for this: it starts once). */
-    ensureStarted(): Promise<void> {
+    ensureStarted(): Promise<boolean> {
         return this.lifecycle.ensureStarted();
     }
 
@@ -169,12 +170,16 @@ export class ServerManager implements vscode.Disposable {
                     }
                     const text: unknown = await next(command, [Number(year)]);
                     if (typeof text === 'string') {
-                        const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
-                        await vscode.window.showTextDocument(doc);
+                        await openNewReport(text); // in the report language, Save proposing "….txt"
                     }
                     return text as never;
                 },
                 workspace: {
+                    // The client's own didChangeConfiguration (settings: null, on every change of any
+                    // setting) is not sent: extension.ts sends gxlint's settings itself, or restarts the
+                    // server — the client's copy raced that restart and logged "[error] Sending
+                    // notification workspace/didChangeConfiguration failed" (a stopping client)
+                    didChangeConfiguration: () => Promise.resolve(),
                     configuration: async (params, token, next) => {
                         const fromVscode = await next(params, token);
                         if (fromVscode instanceof ResponseError) {

@@ -9,6 +9,7 @@ import { findGxlint } from './launch';
 import { checkWorkspace, checkWorkspaceCommand, SERVER_CHECK_WORKSPACE } from './checkWorkspace';
 import { registerMcpServer } from './mcp';
 import { onDidChangeSelectedInterpreter } from './python';
+import { adoptUntitledReports } from './reportLanguage';
 import { getExtensionSettings, getServerSettings, LANGUAGES, RESTART_KEYS, SECTION, workspaceFolderFor } from './settings';
 import { StatusBar } from './statusBar';
 
@@ -44,6 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }, { extensionPath: context.extensionPath, storageDir: context.globalStorageUri.fsPath });
     const server = manager;
     context.subscriptions.push(server);
+
+    // a report typed or snippet-inserted into an untitled file: the report language, set explicitly
+    // (VS Code's language detection would otherwise switch it to "Ini" and gxlint would stop)
+    context.subscriptions.push(adoptUntitledReports(log));
 
     // gxlint.mcp.enable: gxlint's MCP server for VS Code's agent mode (VS Code 1.101 and later)
     context.subscriptions.push(...registerMcpServer(log, async () => server.gxlint ?? (await findGxlint(log)).command));
@@ -112,8 +117,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             }
             logTiming = getServerSettings().logTiming;
             if (RESTART_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
-                log.info('Settings changed: restarting the server');
-                await server.ensureStarted();
+                // the log says what happened: a value that another scope overrides changes nothing
+                const restarted = await server.ensureStarted();
+                if (restarted) {
+                    log.info(`Settings changed (gxlint.enable/path/interpreter): the server was ${server.running ? 'restarted' : 'stopped'}`);
+                } else {
+                    log.info('Settings changed: gxlint.enable/path/interpreter as they apply to this window are unchanged (another scope overrides the one changed): the server keeps running');
+                }
             } else if (server.usesPullDiagnostics && e.affectsConfiguration(`${SECTION}.run`)) {
                 log.info('Settings changed: restarting the server');
                 await server.restart();

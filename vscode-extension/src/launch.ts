@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { getSelectedInterpreter } from './python';
 import { checkArgsFor } from './checkOutput';
-import { checkCommandLine, describe, execProbe, gxlintEnv, type GxlintCommand, lspCommandLine, NEUTRAL_CWD, resolveGxlintCommand, type Resolution } from './serverCommand';
+import { checkCommandLine, type ConfiguredFailure, configuredFailures, describe, execProbe, gxlintEnv, type GxlintCommand, lspCommandLine, NEUTRAL_CWD, resolveGxlintCommand, type Resolution } from './serverCommand';
 import { getExtensionSettings, getServerSettings, type ServerSettings, workspaceFolderFor } from './settings';
 
 export interface Log {
@@ -38,9 +38,37 @@ export async function findGxlint(log: Log): Promise<Resolution> {
     if (cmd) {
         log.info(`Using gxlint from ${cmd.source}: ${describe(cmd.command, cmd.args)} (${cmd.version})`);
     } else {
-        log.error('gxlint was not found (tried: gxlint.path, gxlint.interpreter, the Python extension, python3/python on PATH)');
+        log.error('gxlint was not found (tried: gxlint.path, gxlint.interpreter, the Python extension, gxlint and python3/python on PATH)');
+    }
+    // a configured gxlint that does not run, and another one is used instead: a notification says so
+    // (when none is found, the "gxlint was not found" notification — and its set-up — comes instead)
+    for (const failure of configuredFailures(resolution)) {
+        if (failure.instead) {
+            notifyConfiguredFailure(failure, log);
+        }
     }
     return resolution;
+}
+
+/** The settings already said not to work (setting=value), so that a restart does not say it again. */
+const notified = new Set<string>();
+
+/** A gxlint.path / gxlint.interpreter that was set and does not run gxlint: a notification (once per
+ * value), as the server falls back to what else was found. */
+function notifyConfiguredFailure(failure: ConfiguredFailure, log: Log): void {
+    const key = `${failure.setting}=${failure.value}`;
+    if (notified.has(key)) {
+        return;
+    }
+    notified.add(key);
+    const message = vscode.l10n.t('{0} "{1}" does not run gxlint ({2}). gxlint runs from {3} instead.', failure.setting, failure.value, failure.detail, failure.instead ?? '');
+    log.warn(message);
+    const open = vscode.l10n.t('Open Settings');
+    void vscode.window.showWarningMessage(message, open).then((pick) => {
+        if (pick === open) {
+            void vscode.commands.executeCommand('workbench.action.openSettings', failure.setting);
+        }
+    });
 }
 
 export interface ServerLaunch {

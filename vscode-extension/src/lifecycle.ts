@@ -31,14 +31,17 @@ export class Lifecycle {
         });
     }
 
-    /** Starts the server unless it already runs with the current settings. */
-    ensureStarted(): Promise<void> {
+    /** Starts the server unless it already runs with the current settings; says whether it (re)started
+     * one (false: the settings that count are unchanged — e.g. a User value a Remote or Workspace
+     * value overrides — and nothing was done). */
+    ensureStarted(): Promise<boolean> {
         return this.enqueue(async () => {
             if (this.ops.running() && this.startedWith === this.ops.settingsKey()) {
-                return;
+                return false;
             }
             await this.ops.stop();
             await this.startNow();
+            return true;
         });
     }
 

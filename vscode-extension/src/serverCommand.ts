@@ -3,7 +3,9 @@
  *   1. the `gxlint.path` setting — a `gxlint` executable, run as `gxlint lsp`;
  *   2. the `gxlint.interpreter` setting — run as `<python> -m gxlint lsp`;
  *   3. the interpreter selected in the Python extension (through its API, when installed);
- *   4. `python3`, then `python`, on PATH — when gxlint is importable there.
+ *   4. the `gxlint` command on PATH (installed with pipx, or a tool manager: `python3` may not
+ *      have the module) — when it is new enough to serve `gxlint lsp`;
+ *   5. `python3`, then `python`, on PATH — when gxlint is importable there.
  * Each candidate is probed with `--version` before it is used.
  */
 import { execFile } from 'child_process';
@@ -51,6 +53,9 @@ export interface ResolveInputs {
 }
 
 export const MODULE_ARGS = ['-m', 'gxlint'];
+
+/** The gxlint command looked for on PATH. */
+export const PATH_EXECUTABLE = 'gxlint';
 
 /** The names tried on PATH, in order. */
 export function pathInterpreters(platform: NodeJS.Platform): string[] {
@@ -100,6 +105,26 @@ export async function resolveGxlintCommand(inputs: ResolveInputs): Promise<Resol
             return { command: found, attempts };
         }
     }
+    const onPath = await tryOne('PATH', PATH_EXECUTABLE, []);
+    if (onPath) {
+        // an old gxlint (before its language server) answers --version but has no `lsp` command
+        let lsp: ProbeResult;
+        try {
+            lsp = await inputs.probe(PATH_EXECUTABLE, ['lsp', '--help']);
+        } catch (err) {
+            lsp = { ok: false, output: err instanceof Error ? err.message : String(err) };
+        }
+        if (lsp.ok) {
+            return { command: onPath, attempts };
+        }
+        attempts.push({
+            source: 'PATH',
+            command: PATH_EXECUTABLE,
+            args: ['lsp', '--help'],
+            ok: false,
+            detail: `${onPath.version} has no language server (gxlint lsp): ${lsp.output.trim()}`,
+        });
+    }
     for (const name of pathInterpreters(inputs.platform)) {
         const found = await tryOne('PATH', name, MODULE_ARGS);
         if (found) {
@@ -107,6 +132,24 @@ export async function resolveGxlintCommand(inputs: ResolveInputs): Promise<Resol
         }
     }
     return { attempts };
+}
+
+/** A gxlint.path / gxlint.interpreter that was set and did not run gxlint, and what is used instead. */
+export interface ConfiguredFailure {
+    setting: 'gxlint.path' | 'gxlint.interpreter';
+    value: string;
+    detail: string;
+    /** What the server runs from instead ("python3 -m gxlint"), or undefined when nothing was found. */
+    instead?: string;
+}
+
+/** The configured settings that failed in `resolution` (for a notification, not only a log line). */
+export function configuredFailures(resolution: Resolution): ConfiguredFailure[] {
+    const cmd = resolution.command;
+    const instead = cmd ? describe(cmd.command, cmd.args) : undefined;
+    return resolution.attempts
+        .filter((a): a is Attempt & { source: 'gxlint.path' | 'gxlint.interpreter' } => !a.ok && (a.source === 'gxlint.path' || a.source === 'gxlint.interpreter'))
+        .map((a) => ({ setting: a.source, value: a.command, detail: a.detail, instead }));
 }
 
 /** The language server: `gxlint lsp` or `<python> -m gxlint lsp`. */

@@ -233,10 +233,12 @@ export function getExtensionSettings(scope?: Scope): ExtensionSettings {
 /** The settings whose change needs a new server process (the rest is sent to the running one). */
 export const RESTART_KEYS = ['enable', 'path', 'interpreter'] as const;
 
-/** Plain text and Markdown, saved or not, and saved web pages (a report published as HTML; the
- * server reads the page's text and reports in the HTML source): the server decides whether a
- * document is a report. */
+/** The report language (reportLanguage.ts), plain text and Markdown, saved or not, and saved web
+ * pages (a report published as HTML; the server reads the page's text and reports in the HTML
+ * source): the server decides whether a document is a report. */
 export const DOCUMENT_SELECTOR = [
+    { scheme: 'file', language: 'gxreport' },
+    { scheme: 'untitled', language: 'gxreport' },
     { scheme: 'file', language: 'plaintext' },
     { scheme: 'untitled', language: 'plaintext' },
     { scheme: 'file', language: 'markdown' },
@@ -244,7 +246,7 @@ export const DOCUMENT_SELECTOR = [
     { scheme: 'file', language: 'html' },
 ];
 
-export const LANGUAGES = new Set(['plaintext', 'markdown', 'html']);
+export const LANGUAGES = new Set(['gxreport', 'plaintext', 'markdown', 'html']);
 
 /** The answer to `workspace/configuration`: our section gets {@link getServerSettings}, others what VS Code says. */
 export function answerConfiguration(

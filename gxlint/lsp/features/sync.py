@@ -37,7 +37,10 @@ def register(server: "GxLanguageServer") -> None:
     def did_change(ls: "GxLanguageServer", params: lsp.DidChangeTextDocumentParams):
         st = ls.docs.get(params.text_document.uri)
         if st is None:
-            log.warning("didChange for a document that is not open: %s", params.text_document.uri)
+            # VS Code sends the change of a revert, or of an untitled document being saved, after
+            # closing it: nothing to do, and not worth a line on stderr (which the extension's output
+            # shows as an [error])
+            log.debug("didChange for a document that is not open: %s", params.text_document.uri)
             return
         enc = ls.enc
         for change in params.content_changes:

@@ -88,6 +88,8 @@ test('the .vsix holds only what the extension needs', () => {
         'extension/LICENSE.txt',
         'extension/changelog.md',
         'extension/dist/extension.js',
+        'extension/images/gxreport-dark.svg',
+        'extension/images/gxreport-light.svg',
         'extension/l10n/bundle.l10n.zh-cn.json',
         'extension/package.json',
         'extension/package.nls.json',

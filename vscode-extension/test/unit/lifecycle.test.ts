@@ -55,8 +55,16 @@ describe('Lifecycle', () => {
         const { state, lifecycle } = fakeServer();
         await lifecycle.restart();
         state.interpreter = '/opt/other/bin/python';
-        await lifecycle.ensureStarted();
+        assert.equal(await lifecycle.ensureStarted(), true);
         assert.deepEqual(state.log, ['start /empty/venv/bin/python', 'stop', 'start /opt/other/bin/python']);
+    });
+
+    test('a change that leaves the settings in force as they were: no restart, and it says so', async () => {
+        // e.g. a User value under a Remote value: the event fires, what applies is unchanged
+        const { state, lifecycle } = fakeServer();
+        await lifecycle.restart();
+        assert.equal(await lifecycle.ensureStarted(), false);
+        assert.deepEqual(state.log, ['start /empty/venv/bin/python']);
     });
 
     test('"Restart Server" always restarts; stop stops; jobs run one at a time, in order', async () => {

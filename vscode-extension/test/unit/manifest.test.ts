@@ -122,5 +122,14 @@ test('engines.vscode is no lower than what vscode-languageclient needs', () => {
 });
 
 test('activates on the documents it serves, and when VS Code asks for its MCP server (gxlint.mcp.enable)', () => {
-    assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:html', 'onLanguage:markdown', 'onLanguage:plaintext', 'onMcpCollection:gxlint.mcp']);
+    assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:gxreport', 'onLanguage:html', 'onLanguage:markdown', 'onLanguage:plaintext', 'onMcpCollection:gxlint.mcp']);
+});
+
+test('gxlint.path and gxlint.interpreter have a scope User settings count under in a remote window (code-server, SSH, WSL)', () => {
+    // VS Code reads a remote window's local User settings with LOCAL_MACHINE_SCOPES: "machine" and
+    // "machine-overridable" values there are ignored (only the Remote tab would count)
+    const props = manifest.contributes.configuration.properties;
+    for (const key of ['gxlint.path', 'gxlint.interpreter']) {
+        assert.equal(props[key]?.scope, 'resource', key);
+    }
 });

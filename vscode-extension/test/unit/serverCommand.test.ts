@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import {
     checkCommandLine,
+    configuredFailures,
     execProbe,
     lspCommandLine,
     NEUTRAL_CWD,
@@ -65,12 +66,29 @@ describe('resolveGxlintCommand: the order', () => {
         assert.equal(r.command?.command, '/sel/python');
         assert.deepEqual(calls, ['/sel/python -m gxlint --version']);
     });
-    test('4. python3 then python on PATH, when gxlint is importable there', async () => {
+    test('4. the gxlint command on PATH (pipx: python3 lacks the module), when it serves `gxlint lsp`', async () => {
+        const { probe, calls } = fakeProbe(['gxlint --version', 'gxlint lsp --help']);
+        const r = await resolveGxlintCommand(inputs({ pythonExtensionInterpreter: async () => '/sel/python', probe }));
+        assert.equal(r.command?.source, 'PATH');
+        assert.deepEqual(lspCommandLine(r.command), { command: 'gxlint', args: ['lsp'] });
+        assert.deepEqual(checkCommandLine(r.command, ['--format', 'json']), { command: 'gxlint', args: ['check', '--format', 'json'] });
+        assert.deepEqual(calls, ['/sel/python -m gxlint --version', 'gxlint --version', 'gxlint lsp --help']);
+    });
+    test('4. a gxlint on PATH too old for `gxlint lsp` is passed over, and the log says why', async () => {
+        const { probe, calls } = fakeProbe(['gxlint --version', 'python3 -m gxlint --version']);
+        const r = await resolveGxlintCommand(inputs({ probe }));
+        assert.equal(r.command?.command, 'python3');
+        assert.deepEqual(calls, ['gxlint --version', 'gxlint lsp --help', 'python3 -m gxlint --version']);
+        const old = r.attempts.find((a) => a.args.includes('lsp'));
+        assert.equal(old?.ok, false);
+        assert.match(old?.detail ?? '', /gxlint 0\.1\.0 has no language server/);
+    });
+    test('5. python3 then python on PATH, when gxlint is importable there', async () => {
         const { probe, calls } = fakeProbe(['python -m gxlint --version']);
         const r = await resolveGxlintCommand(inputs({ pythonExtensionInterpreter: async () => '/sel/python', probe }));
         assert.equal(r.command?.source, 'PATH');
         assert.deepEqual(lspCommandLine(r.command), { command: 'python', args: ['-m', 'gxlint', 'lsp'] });
-        assert.deepEqual(calls, ['/sel/python -m gxlint --version', 'python3 -m gxlint --version', 'python -m gxlint --version']);
+        assert.deepEqual(calls, ['/sel/python -m gxlint --version', 'gxlint --version', 'python3 -m gxlint --version', 'python -m gxlint --version']);
     });
     test('a failing Python extension API is an attempt, not an error', async () => {
         const { probe } = fakeProbe(['python3 -m gxlint --version']);
@@ -106,15 +124,35 @@ describe('resolveGxlintCommand: the order', () => {
         assert.equal(r.command, undefined);
         assert.deepEqual(
             r.attempts.map((a) => `${a.source}:${a.command}`),
-            ['gxlint.path:gx', 'gxlint.interpreter:py', 'python-extension:sel', 'PATH:python3', 'PATH:python'],
+            ['gxlint.path:gx', 'gxlint.interpreter:py', 'python-extension:sel', 'PATH:gxlint', 'PATH:python3', 'PATH:python'],
         );
     });
     test('on Windows, python comes before py and python3', async () => {
         const r = await resolveGxlintCommand(inputs({ platform: 'win32' }));
         assert.deepEqual(
             r.attempts.map((a) => a.command),
-            ['python', 'py', 'python3'],
+            ['gxlint', 'python', 'py', 'python3'],
         );
+    });
+});
+
+describe('configuredFailures: a set gxlint.path / gxlint.interpreter that does not run gxlint', () => {
+    test('each failing setting, with why and what runs instead', async () => {
+        const { probe } = fakeProbe(['python3 -m gxlint --version']);
+        const r = await resolveGxlintCommand(inputs({ path: '/no/gxlint', interpreter: '/no/python', probe }));
+        assert.deepEqual(configuredFailures(r), [
+            { setting: 'gxlint.path', value: '/no/gxlint', detail: 'No module named gxlint', instead: 'python3 -m gxlint' },
+            { setting: 'gxlint.interpreter', value: '/no/python', detail: 'No module named gxlint', instead: 'python3 -m gxlint' },
+        ]);
+    });
+    test('nothing found: no "instead"', async () => {
+        const r = await resolveGxlintCommand(inputs({ interpreter: '/no/python' }));
+        assert.deepEqual(configuredFailures(r), [{ setting: 'gxlint.interpreter', value: '/no/python', detail: 'No module named gxlint', instead: undefined }]);
+    });
+    test('settings that work, settings not set, and PATH failures are not reported', async () => {
+        const { probe } = fakeProbe(['/venv/bin/python -m gxlint --version']);
+        assert.deepEqual(configuredFailures(await resolveGxlintCommand(inputs({ interpreter: '/venv/bin/python', probe }))), []);
+        assert.deepEqual(configuredFailures(await resolveGxlintCommand(inputs({}))), []);
     });
 });
 
