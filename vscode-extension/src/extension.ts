@@ -79,7 +79,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             try {
                 await checkWorkspaceCommand({
                     running: () => server.running,
-                    start: () => server.ensureStarted(),
+                    start: async () => {
+                        await server.ensureStarted();
+                    },
                     askServer: () => vscode.commands.executeCommand(SERVER_CHECK_WORKSPACE),
                     runCli: async () => {
                         const gxlint = server.gxlint ?? (await findGxlint(log)).command;
