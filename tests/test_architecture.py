@@ -85,9 +85,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("front ends", ("gxlint.cli", "gxlint.lsp", "gxlint.mcp", "gxlint.__main__")),
 ]
 FRONT_ENDS = ("gxlint.cli", "gxlint.lsp", "gxlint.mcp")
-# a front end that imports another: the command line starts the servers; the MCP server's
-# new-report skeleton is still the language server's (lsp/skeleton.py, to move below both)
-LAUNCHES = {("gxlint.cli", "gxlint.lsp"), ("gxlint.cli", "gxlint.mcp"), ("gxlint.mcp.answers", "gxlint.lsp")}
+# a front end that imports another: only the command line, which starts the servers
+LAUNCHES = {("gxlint.cli", "gxlint.lsp"), ("gxlint.cli", "gxlint.mcp")}
 
 
 def layer_of(module: str) -> int:

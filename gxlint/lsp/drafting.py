@@ -11,7 +11,7 @@
 - Document symbols (the six sections, the tables inside them) and folding ranges per section
   and per table.
 - ``gxlint.newReport`` (``workspace/executeCommand``, arguments ``[year, template]``, both
-  optional): returns the official skeleton (:mod:`gxlint.lsp.skeleton`) as a string; with a third
+  optional): returns the official skeleton (:mod:`gxlint.templates.skeleton`) as a string; with a third
   argument, a file URI, it also creates that file with the skeleton and shows it.
 """
 

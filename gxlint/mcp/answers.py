@@ -544,7 +544,7 @@ def new_report_skeleton(
     *, year: Optional[int] = None, template: Optional[str] = None, organ: Optional[str] = None, lang: str = "zh"
 ) -> dict:
     from .. import templates
-    from ..lsp.skeleton import ORGAN_PLACEHOLDER, default_year, skeleton
+    from ..templates.skeleton import ORGAN_PLACEHOLDER, default_year, skeleton
 
     year = default_year() if year is None else year
     latest = datetime.date.today().year + 1
@@ -586,7 +586,7 @@ def new_report_skeleton(
 
 def template_text(version: str) -> str:
     """The official template as a skeleton (gxlint://template/2019, gxlint://template/2021)."""
-    from ..lsp.skeleton import skeleton
+    from ..templates.skeleton import skeleton
 
     vid = "v" + version if not version.startswith("v") else version
     year = {"v2019": 2020, "v2021": 2025}.get(vid)

@@ -12,7 +12,7 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 
 from gxlint.engine import lint
-from gxlint.lsp.skeleton import skeleton
+from gxlint.templates.skeleton import skeleton
 
 from .conftest import initialize, open_doc, read, seed_file, uri_of, wait_diagnostics
 

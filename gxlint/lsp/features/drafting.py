@@ -69,7 +69,7 @@ def register(server: "GxLanguageServer") -> None:
     @server.command(NEW_REPORT)
     async def new_report(ls, *args):
         from ... import templates
-        from ..skeleton import skeleton
+        from ...templates.skeleton import skeleton
 
         year = args[0] if len(args) > 0 else None
         tpl = args[1] if len(args) > 1 else None

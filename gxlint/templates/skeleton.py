@@ -137,7 +137,7 @@ def snippet_json() -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-if __name__ == "__main__":  # python3 -m gxlint.lsp.skeleton > vscode-extension/snippets/gxreport.code-snippets
+if __name__ == "__main__":  # python3 -m gxlint.templates.skeleton > vscode-extension/snippets/gxreport.code-snippets
     import sys
 
     sys.stdout.write(snippet_json())
