@@ -288,9 +288,12 @@ class GxLanguageServer(LanguageServer):
 
                 quiet = not hint
                 try:
-                    diags = lint_in_process(
+                    # the model comes back too: the drafting aids and the hover read it (issue 26)
+                    diags, doc = lint_in_process(
                         text, st.path, settings, stale=stale, timeout_s=opts.lint_timeout_ms / 1000.0
                     )
+                    if doc is not None:
+                        lines = doc.lines
                 except Stopped:
                     return Outcome(version, gen, text, LineIndex(""), [], quiet=True, stale=True)
                 except TimedOut:
@@ -302,7 +305,10 @@ class GxLanguageServer(LanguageServer):
                 except Unavailable as exc:
                     log.warning("lint processes unavailable (%s); linting in a thread", exc)
                     _PROCESSES_OK[0] = False
-                    diags = lint(text, st.path, settings).diagnostics
+                    res = lint(text, st.path, settings)
+                    diags, doc = res.diagnostics, res.doc
+                    if doc is not None:
+                        lines = doc.lines
                 except RuntimeError as exc:
                     diags = [engine_diagnostic("GX001", "parser", Span(0, 0), settings, error=str(exc)[:200])]
             else:
