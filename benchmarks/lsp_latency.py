@@ -120,7 +120,22 @@ def find_prose(text: str) -> int:
     return len(text) // 2
 
 
-async def measure(text: str, edits: int, label: str, options: dict, typing: bool = False) -> dict:
+def workspace_reports(n: int) -> dict[str, str]:
+    """``n`` generated reports (gxlint.synth) of 17–30 KB, of different organs and years (2019–2024),
+    half of them with a changed table cell: a drafter's folder, for the cross-report index and the
+    workspace diagnostics (the same workspace as tests/editor/test_vscode_latency.py)."""
+    from gxlint import synth
+
+    files = {}
+    for seed in range(n):
+        defects = ["change_cell"] if seed % 2 else []
+        year = 2019 + seed % 6
+        smp = synth.sample(seed, size=17_000 + (seed * 997) % 13_000, year=year, prose=True, defects=defects)
+        files[f"reports/r{seed:02d}-{year}.txt"] = smp.text
+    return files
+
+
+async def measure(text: str, edits: int, label: str, options: dict, typing: bool = False, others: int = 0) -> dict:
     from gxlint.positions import LineIndex
 
     client = LanguageClient("gxlint-bench", "1")
@@ -151,6 +166,10 @@ async def measure(text: str, edits: int, label: str, options: dict, typing: bool
     # the report alone in its workspace folder (as a drafter's folder of this year's report): the
     # server does not index the repository's hundreds of example reports while it is measured
     folder = tempfile.mkdtemp(prefix="gxlint-bench-")
+    for name, body in workspace_reports(others).items():
+        os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
+            fh.write(body)
     await client.start_io(sys.executable, "-m", "gxlint", "lsp")
     await client.initialize_async(
         lsp.InitializeParams(

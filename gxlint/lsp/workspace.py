@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("gxlint.lsp")
 
+# a figure typed in an open report: its organ's other reports are checked again this long after the
+# last keystroke (not at each one)
+ORGAN_DELAY_S = 0.4
+
 
 class Workspace:
     def __init__(self, server) -> None:
@@ -56,6 +60,9 @@ class Workspace:
         self.stamps: dict[str, Optional[tuple[int, int]]] = {}
         self.show_closed = False  # push mode: the closed reports published since Check Workspace
         self.listed: dict[str, str] = {}  # path → URI of the files in the last workspace/diagnostic answer
+        self._organs_pending: set = set()  # organs whose reports are checked again once typing pauses
+        self._origin_pending: Optional[str] = None
+        self._organ_timer: Optional[asyncio.TimerHandle] = None
 
     # --- the index ------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -185,8 +192,28 @@ class Workspace:
             others = any(e.path != st.path for o in organs for e in index.of_organ(o))
         diags = self._with_uris(diags)
         if others and (old is None or _key(old) != _key(entry)):
-            self._later(self._organ_changed, organs, st.path)
+            self._later(self._organ_changed_soon, organs, st.path)
         return diags
+
+    def _organ_changed_soon(self, organs: set, origin: Optional[str]) -> None:
+        """:meth:`_organ_changed` once typing pauses (``ORGAN_DELAY_S`` after the last figure
+        typed): a keystroke does not re-lint the organ's other reports nor make the client pull the
+        whole workspace again (issue 26: keystroke latency); the typed report's own answer is not
+        delayed."""
+        loop = self.loop
+        self._organs_pending |= organs
+        self._origin_pending = origin
+        if self._organ_timer is not None:
+            self._organ_timer.cancel()
+        if loop is None:
+            return self._organ_changed_now()
+        self._organ_timer = loop.call_later(ORGAN_DELAY_S, self._organ_changed_now)
+
+    def _organ_changed_now(self) -> None:
+        organs, self._organs_pending = self._organs_pending, set()
+        self._organ_timer = None
+        if organs:
+            self._organ_changed(organs, self._origin_pending)
 
     def previous_entry(self, path: Optional[str]):
         """Last year's index entry of the organ of the report at ``path`` (None: not in the

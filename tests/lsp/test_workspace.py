@@ -11,6 +11,7 @@ from lsprotocol import types as lsp
 from pygls.uris import from_fs_path, to_fs_path
 
 from gxlint import synth
+from gxlint.lsp.workspace import ORGAN_DELAY_S
 
 from .conftest import initialize, open_doc, uri_of, wait_diagnostics
 
@@ -170,6 +171,7 @@ async def test_refresh_only_when_a_fact_other_reports_depend_on_changes(client, 
         )
     )
     await _pull(client, u21)
+    await asyncio.sleep(ORGAN_DELAY_S + 0.6)  # (the refresh waits for typing to pause: none came)
     assert client.diagnostic_refresh_count == n
     # a cell the next year's report carries over changes: the others are asked for again
     client.text_document_did_change(
@@ -191,6 +193,9 @@ async def test_refresh_only_when_a_fact_other_reports_depend_on_changes(client, 
         )
     )
     await _pull(client, u21)
+    # once typing pauses (ORGAN_DELAY_S): not at each keystroke
+    await asyncio.wait_for(_wait_for(lambda: client.diagnostic_refresh_count > n), 30)
+    await asyncio.sleep(ORGAN_DELAY_S + 0.6)
     assert client.diagnostic_refresh_count == n + 1
 
 

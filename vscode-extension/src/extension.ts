@@ -23,10 +23,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // gxlint.logTiming, read when it changes (not at every keystroke)
     let logTiming = getServerSettings().logTiming;
 
-    // Once the server reports on a document, the workspace check's older findings for it go.
+    // Once the server reports on a document, the workspace check's older findings for it go
+    // (only when there are some: a delete is a message to the window at every keystroke)
+    const forgetCheck = (uri: vscode.Uri): void => {
+        if (workspaceDiagnostics.has(uri)) {
+            workspaceDiagnostics.delete(uri);
+        }
+    };
     manager = new ServerManager(log, {
         handleDiagnostics: (uri, diagnostics, next) => {
-            workspaceDiagnostics.delete(uri);
+            forgetCheck(uri);
             next(uri, diagnostics);
         },
         // gxlint.logTiming: when each change left for the server (epoch ms, beside the server's
@@ -39,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         },
         provideDiagnostics: async (document, previousResultId, token, next) => {
             const report = await next(document, previousResultId, token);
-            workspaceDiagnostics.delete(document instanceof vscode.Uri ? document : document.uri);
+            forgetCheck(document instanceof vscode.Uri ? document : document.uri);
             return report;
         },
     }, { extensionPath: context.extensionPath, storageDir: context.globalStorageUri.fsPath });

@@ -58,11 +58,8 @@ def register(server: "GxLanguageServer") -> None:
             if path in now:
                 continue
             diags = await loop.run_in_executor(ls.pool, ws.closed_report_diagnostics, path)
-            rid = hashlib.sha1(
-                json.dumps([ls.protocol.unstructure(d) for d in diags], sort_keys=True, ensure_ascii=False).encode()
-            ).hexdigest()[:16]
             now[path] = uri_of(path)
-            items.append(_report(now[path], diags, rid, None, previous))
+            items.append(_report(now[path], diags, _result_id(ls, path, diags), None, previous))
         # a file listed in the previous answer and not in this one (deleted; closed and not a
         # report; gone from the folder): an empty report, once — the client keeps a closed file's
         # last findings until a workspace answer says otherwise, and forgets its result id on close
@@ -151,6 +148,23 @@ async def register_watchers(ls: "GxLanguageServer") -> None:
         )
     except Exception as exc:
         log.warning("could not register the file watcher: %s", exc)
+
+
+_RIDS: dict = {}  # path → (the diagnostics list it was computed for, its result id)
+
+
+def _result_id(ls: "GxLanguageServer", path: str, diags: list) -> str:
+    """The result id of a closed report's diagnostics, computed once per list (the workspace's
+    cache keeps the list until the report or its organ change): the client pulls the workspace
+    every 2 s, and hashing every report's findings each time held up the keystrokes' answers."""
+    got = _RIDS.get(path)
+    if got is not None and got[0] is diags:
+        return got[1]
+    rid = hashlib.sha1(
+        json.dumps([ls.protocol.unstructure(d) for d in diags], sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
+    _RIDS[path] = (diags, rid)
+    return rid
 
 
 def _report(uri: str, items: list, rid: str, version, previous: dict):
