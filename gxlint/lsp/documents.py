@@ -40,6 +40,7 @@ class Outcome:
     quiet: bool = False  # not a report: nothing shown
     stale: bool = False  # superseded before it finished: never published
     overrun: bool = False  # ran past the thread budget: to be linted in a child process
+    early: bool = False  # the early answer of a large document (gxlint.lsp.partial): diagnostics only
     _lsp: Optional[list] = None
 
     @property
@@ -77,6 +78,10 @@ class DocState:
     timed: Optional[int] = None  # the version whose pulled diagnostics were timed (logTiming)
     open: bool = True
     slow: bool = False  # overran the thread budget once: linted in a child process
+    # the edits since the last full lint, as (version of the text edited, start, end, length of the
+    # new text), in order; None after a whole-document change (for the early answer of a large
+    # document: gxlint.lsp.partial)
+    edits: Optional[list] = None
 
     @property
     def lines(self) -> LineIndex:
@@ -89,6 +94,7 @@ class DocState:
         if rng is None:  # whole document
             self.text = change.text
             self._lines = None
+            self.edits = None
             return
         lines = self.lines
         a = convert.offset_of(lines, rng.start, enc)
@@ -97,6 +103,24 @@ class DocState:
             a, b = b, a
         self.text = self.text[:a] + change.text + self.text[b:]
         self._lines = None
+        if self.edits is not None:
+            self.edits.append((self.version, a, b, len(change.text)))
+
+    def edits_since(self, version: Optional[int]) -> Optional[list]:
+        """The edits (start, end, length) that led from the text of ``version`` to the current one
+        (None: not known, e.g. a whole-document change came between)."""
+        if self.edits is None or version is None:
+            return None
+        return [(a, b, n) for v, a, b, n in self.edits if v is not None and v >= version]
+
+    def linted(self, version: Optional[int]) -> None:
+        """A full lint of ``version`` is the current answer: the edits before it are not needed."""
+        if version is None:
+            self.edits = None
+        elif self.edits is None:
+            self.edits = [] if version == self.version else None
+        else:
+            self.edits = [e for e in self.edits if e[0] is not None and e[0] >= version]
 
 
 def path_of(uri: str) -> Optional[str]:

@@ -165,7 +165,17 @@ class GxLanguageServer(LanguageServer):
                 await self.config_ready.wait()
             if st.version != version or not st.open:
                 return
-            out = await self.outcome(st)
+            task = asyncio.ensure_future(self.outcome(st))
+            if not self.pull_mode and self.in_child(st):
+                # a large document: the last answer carried through the edits, at once (gxlint.lsp.partial)
+                early = await asyncio.get_running_loop().run_in_executor(self.pool, self.early, st)
+                if early is not None:
+                    self.publish(st, early)
+            try:
+                out = await task
+            except asyncio.CancelledError:
+                task.cancel()
+                raise
         except asyncio.CancelledError:
             return
         except Exception as exc:  # never let a lint failure kill the loop
@@ -210,13 +220,8 @@ class GxLanguageServer(LanguageServer):
         loop = asyncio.get_running_loop()
         self.across.loop = loop
         opts = self.options
-        slow = st.slow or bool(
-            opts.process_bytes
-            and len(st.text) * 3 > opts.process_bytes
-            and len(st.text.encode("utf-8", "surrogatepass")) > opts.process_bytes
-        )
         fut = loop.run_in_executor(
-            self.slow_pool if slow and _processes_ok() else self.pool,
+            self.slow_pool if self.in_child(st) else self.pool,
             self._lint_job,
             st,
             st.version,
@@ -237,9 +242,46 @@ class GxLanguageServer(LanguageServer):
             return await self.outcome(st)
         if out.version == st.version and out.gen == self.gen and not out.stale:
             st.outcome = out
+            st.linted(out.version)
         elif out.stale and st.open and self.docs.get(st.uri) is st:
             return await self.outcome(st)  # superseded: lint what is there now
         return out
+
+    def in_child(self, st: DocState) -> bool:
+        """Whether the document is linted in a child process (large, or it overran the thread
+        budget once)."""
+        opts = self.options
+        slow = st.slow or bool(
+            opts.process_bytes
+            and len(st.text) * 3 > opts.process_bytes
+            and len(st.text.encode("utf-8", "surrogatepass")) > opts.process_bytes
+        )
+        return slow and _processes_ok()
+
+    def early(self, st: DocState) -> Optional[Outcome]:
+        """The early answer of a large document whose lint is running: the last full answer's
+        findings carried through the edits typed since, those in the typed region left out
+        (:func:`gxlint.lsp.partial.carry`); None when there is none to give.  Runs in the pool."""
+        from .partial import carry
+
+        prev, text, version, gen = st.outcome, st.text, st.version, self.gen
+        if prev is None or prev.quiet or prev.stale or prev.early or prev.gen != gen or prev.version == version:
+            return None
+        edits = st.edits_since(prev.version)
+        if not edits or prev.doc is None:
+            return None
+        try:
+            tables = [t.span for t in prev.doc.tables.values() if t.span is not None]
+            kept = carry(prev.diagnostics, tables, edits, text)
+            if kept is None or st.text is not text:
+                return None
+            lines = LineIndex(text)
+            kept, conv = convert.convert_all(kept, lines, st.uri, self.enc, self.options.docs_base_url)
+        except Exception:  # never let the early answer break the lint
+            log.exception("early answer failed")
+            return None
+        rid = "early-" + hashlib.sha1(conv.items_json.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return Outcome(version, gen, text, lines, kept, None, conv, rid, early=True)
 
     def _lint_job(self, st: DocState, version, text: str, gen: int, opts: ServerOptions, enc: str) -> Outcome:
         """Runs in the pool; never raises."""

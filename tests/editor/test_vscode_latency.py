@@ -18,6 +18,7 @@ import time
 
 import pytest
 from codeserver import ART, ROOT, output_log, why_skip, workspace
+from codeserver import command as _command
 from codeserver import goto as _goto
 from codeserver import open_file as _open
 from codeserver import shot as _shot
@@ -259,3 +260,59 @@ def _server_stamps(log: str) -> list[tuple[float, float]]:
     return [
         (float(m.group(1)), float(m.group(2))) for m in re.finditer(r"epoch ms: change ([\d.]+), answer ([\d.]+)", log)
     ]
+
+
+_LENS_JS = (
+    "[...document.querySelectorAll('.editor-instance .codelens-decoration')]"
+    ".some(e => e.textContent.includes('勾稽关系'))"
+)
+# (the editor writes the hint's space as a no-break space)
+_HINT_JS = "[...document.querySelectorAll('.editor-instance .view-line')].some(e => /≠\\s9/.test(e.textContent))"
+_SYMBOLS_JS = (
+    "[...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map(e => e.textContent)"
+    ".filter(t => /^[一二三四五六]、/.test(t.trim())).length"
+)
+
+
+def test_a_1_mb_report_keeps_its_drafting_aids(vscode):
+    """Above the large-document threshold (1 MB: linted in a child process) the report keeps its
+    code lenses, inlay hints, the arithmetic hover and its outline (issue 26 item 8).  Written here
+    and removed at the end."""
+    page = vscode["page"]
+    name = "report-1mb.txt"
+    text = "东城区统计局2020年政府信息公开工作年度报告\n" + _bench().build_report(1_000_000)
+    assert len(text.encode("utf-8")) > 1_000_000
+    path = vscode["ws"] / name
+    path.write_text(text, encoding="utf-8")
+    try:
+        _command(page, "View: Close All Editors")
+        _open(page, name)
+        _to_the_nine(page, text)  # the 予以公开 row: its total reads 0, its parts add up to 9
+        try:
+            page.wait_for_selector(".editor-instance .view-overlays .squiggly-error", timeout=180_000)
+            page.wait_for_function(_HINT_JS, timeout=120_000)
+            # the lens above table 三 (drawn when its line is on the screen)
+            heading = next(i for i, l in enumerate(text.split("\n")) if l.startswith("三、收到和处理"))
+            _goto(page, heading + 1)
+            page.wait_for_function(_LENS_JS, timeout=120_000)
+            _to_the_nine(page, text)
+        except Exception:
+            _shot(page, "failed-1mb-aids")
+            raise
+        _shot(page, "latency-1mb-aids")
+        _command(page, "Show or Focus Hover")
+        hover = page.locator(".monaco-hover:not(.hidden)").first
+        hover.wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+        assert "0 + 9 + 0 + 0 + 0 + 0 = 9" in hover.inner_text()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+Shift+O")  # Go to Symbol in Editor: the outline's six sections
+        try:
+            page.wait_for_function(f"{_SYMBOLS_JS} >= 6", timeout=60_000)
+        except Exception:
+            _shot(page, "failed-1mb-outline")
+            raise
+        page.keyboard.press("Escape")
+    finally:
+        _command(page, "View: Close All Editors")
+        path.unlink()
