@@ -197,7 +197,13 @@ class GxLanguageServer(LanguageServer):
                 {"uri": st.uri, "version": st.version, "diagnostics": stdio.Raw(out.items_json)},
             )
         )
-        if self.options.log_timing and st.changed_at:
+        if self.options.log_timing and st.changed_at and out.early:
+            self.log_info(
+                f"gxlint timing: {st.uri} v{st.version} early answer ({len(out.diagnostics)} findings carried), "
+                f"change→publish {(time.perf_counter() - st.changed_at) * 1000 - delay * 1000:.1f} ms",
+                lsp.MessageType.Log,
+            )
+        elif self.options.log_timing and st.changed_at:
             now = time.perf_counter()
             total = (now - st.changed_at) * 1000 - delay * 1000
             queued = (out.started - st.changed_at) * 1000 - delay * 1000 if out.started else 0.0
