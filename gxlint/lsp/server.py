@@ -273,6 +273,11 @@ class GxLanguageServer(LanguageServer):
         prev, text, version, gen = st.outcome, st.text, st.version, self.gen
         if prev is None or prev.quiet or prev.stale or prev.early or prev.gen != gen or prev.version == version:
             return None
+        max_bytes = self.options.max_bytes
+        if is_html(st.language_id, st.path) or (
+            max_bytes and len(text) * 3 > max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes
+        ):
+            return None  # not linted in a child process: a page, or too large to be linted at all
         edits = st.edits_since(prev.version)
         if not edits or prev.doc is None:
             return None
