@@ -88,10 +88,11 @@ def carry(
     """The findings of the last full answer that the early answer keeps, in the positions of
     ``text`` (the text after ``edits``, which were made in order to the text the findings were
     found in; ``tables``: its tables' spans).  None when the edits cannot be followed."""
-    items = []  # [diagnostic, [span], [related spans or None (another report)]]
+    # (diagnostic, [start, end], [[start, end] of each related place, None: in another report])
+    items: list[tuple[Diagnostic, list[int], list[Optional[list[int]]]]] = []
     for d in diagnostics:
-        rel = [None if r.path else [r.span.start, r.span.end] for r in d.related]
-        items.append([d, [d.span.start, d.span.end], rel])
+        rel: list[Optional[list[int]]] = [None if r.path else [r.span.start, r.span.end] for r in d.related]
+        items.append((d, [d.span.start, d.span.end], rel))
     regions: list[list[int]] = []
     spans = [[t.start, t.end] for t in tables]
     for a, b, n in edits:
@@ -102,7 +103,7 @@ def carry(
         for t in spans:
             if _touch(t[0], t[1], a, b):
                 ra, rb = min(ra, t[0]), max(rb, t[1])
-        kept = []
+        kept: list[tuple[Diagnostic, list[int], list[Optional[list[int]]]]] = []
         for it in items:
             d, sp, rel = it
             if _touch(sp[0], sp[1], a, b) or any(r is not None and _touch(r[0], r[1], a, b) for r in rel):
