@@ -169,6 +169,24 @@ BASE_SETTINGS = {
 }
 
 
+def path_without_gxlint(base, *first: str) -> str:
+    """A PATH of ``first``, then this one's folders that hold no ``gxlint`` command (a pip install of
+    the tests' own gxlint puts one there, e.g. a pyenv shim), for a test of a machine without it;
+    ``node`` stays reachable (a link in ``base``/node-bin when its folder had to go)."""
+    rest = [
+        d for d in os.environ.get("PATH", "").split(os.pathsep) if d and not os.path.exists(os.path.join(d, "gxlint"))
+    ]
+    extra = []
+    node = shutil.which("node")
+    if node and not shutil.which("node", path=os.pathsep.join(rest)):
+        keep = os.path.join(str(base), "node-bin")
+        os.makedirs(keep, exist_ok=True)
+        if not os.path.exists(os.path.join(keep, "node")):
+            os.symlink(os.path.realpath(node), os.path.join(keep, "node"))
+        extra.append(keep)
+    return os.pathsep.join([*first, *rest, *extra])
+
+
 def vsix() -> str:
     """The extension packaged from this checkout (``vsce package``, no bundled wheel: the tests run
     gxlint from the checkout), built once per test session."""

@@ -14,7 +14,7 @@ import sys
 import sysconfig
 
 import pytest
-from codeserver import ROOT, SEED1, output_log, why_skip, workspace
+from codeserver import ROOT, SEED1, output_log, path_without_gxlint, why_skip, workspace
 from codeserver import open_file as _open
 from codeserver import shot as _shot
 
@@ -50,10 +50,7 @@ def _pipx_style(base):
     nogx = base / "nogx"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(nogx)], check=True, timeout=300)
     # PATH: the gxlint command, then a Python without gxlint; no other gxlint anywhere on it
-    rest = [
-        d for d in os.environ.get("PATH", "").split(os.pathsep) if d and not os.path.exists(os.path.join(d, "gxlint"))
-    ]
-    path = os.pathsep.join([str(bindir), str(nogx / "bin"), *rest])
+    path = path_without_gxlint(base, str(bindir), str(nogx / "bin"))
     env = {"PATH": path, "PYTHONPATH": "", "VIRTUAL_ENV": "", "VSCODE_CLI": "1"}
     clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     clean["PATH"] = path

@@ -33,7 +33,7 @@ import time
 import zipfile
 
 import pytest
-from codeserver import ART, ENTRY, EXT, SEED1, command, output_log, running, shot, why_skip
+from codeserver import ART, ENTRY, EXT, SEED1, command, output_log, path_without_gxlint, running, shot, why_skip
 from codeserver import goto as _goto
 
 NOTICE = "未找到 gxlint。要安装本扩展自带的 gxlint 吗？"
@@ -163,7 +163,8 @@ def _vscode_without_gxlint(base, builds, *, with_pip: bool):
     )
     nopy = str(nogx / "bin" / "python")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
-    env["PATH"] = str(nogx / "bin") + os.pathsep + env.get("PATH", "")
+    # a Python without gxlint first; no gxlint command (the tests' own install leaves one on PATH)
+    env["PATH"] = path_without_gxlint(base, str(nogx / "bin"))
     # the extension host gets this environment, not the login shell's (whose PATH may lead to a
     # Python with gxlint): VS Code skips resolving the shell environment when VSCODE_CLI is 1
     env["VSCODE_CLI"] = "1"
