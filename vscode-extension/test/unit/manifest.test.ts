@@ -121,8 +121,8 @@ test('engines.vscode is no lower than what vscode-languageclient needs', () => {
     assert.ok(t1 < a1 || (t1 === a1 && t2 <= a2), `@types/vscode ${types.version} must not be newer than engines.vscode ${manifest.engines.vscode}`);
 });
 
-test('activates on the documents it serves, and when VS Code asks for its MCP server (gxlint.mcp.enable)', () => {
-    assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:gxreport', 'onLanguage:html', 'onLanguage:markdown', 'onLanguage:plaintext', 'onMcpCollection:gxlint.mcp']);
+test('activates on the documents it serves, in a folder holding a file named …年度报告… (its closed reports are checked too), and when VS Code asks for its MCP server (gxlint.mcp.enable)', () => {
+    assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:gxreport', 'onLanguage:html', 'onLanguage:markdown', 'onLanguage:plaintext', 'onMcpCollection:gxlint.mcp', 'workspaceContains:**/*年度报告*']);
 });
 
 test('gxlint.path and gxlint.interpreter have a scope User settings count under in a remote window (code-server, SSH, WSL)', () => {
