@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Optional, Union
+from typing import Any, Iterator, Optional, Union
 
 
 @dataclass(slots=True)
@@ -86,6 +86,18 @@ class Locator:
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+def locations(blocks: list[Block]) -> Iterator[dict]:
+    """Each location of ``blocks`` once: a paragraph's, a table's and its cells' (a merged cell's
+    location is shared by the cells it covers)."""
+    seen: set[int] = set()
+    for b in blocks:
+        locs = [b.loc] if isinstance(b, Para) else [b.loc] + [cell.loc for row in b.rows for cell in row]
+        for loc in locs:
+            if id(loc) not in seen:
+                seen.add(id(loc))
+                yield loc
 
 
 def _clean(text: str) -> str:

@@ -46,7 +46,7 @@ from collections import Counter
 from typing import Optional
 
 from ..io import DecodeError
-from .blocks import Block, Para, TableBlock
+from .blocks import Block, locations
 from .layout import (
     GLYPH_ORDER_SAMPLE,
     Char,
@@ -655,22 +655,9 @@ def read_ofd(data: bytes, path: Optional[str] = None) -> list[Block]:
 
 def _in_mm(out: list[Block]) -> list[Block]:
     """Boxes back in the document's millimetres."""
-
-    def mm(loc: dict) -> None:
+    for loc in locations(out):
         if "bbox" in loc:
             loc["bbox"] = [round(v / PT, 1) for v in loc["bbox"]]
-
-    seen: set[int] = set()
-    for b in out:
-        if isinstance(b, Para):
-            mm(b.loc)
-        elif isinstance(b, TableBlock):
-            mm(b.loc)
-            for row in b.rows:
-                for cell in row:
-                    if id(cell.loc) not in seen:  # a merged cell shares its loc
-                        seen.add(id(cell.loc))
-                        mm(cell.loc)
     return out
 
 

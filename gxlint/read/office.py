@@ -35,7 +35,7 @@ from collections import OrderedDict
 from typing import Iterable, Optional
 
 from ..io import DecodeError
-from .blocks import Para, TableBlock
+from .blocks import locations
 
 TIMEOUT = 60.0  # seconds for one conversion (a long report takes 2–5 s, start-up included)
 MAX_BATCH = 64  # files per LibreOffice start when a folder is prefetched
@@ -255,21 +255,8 @@ def read_office(data: bytes, fmt: str, ext: str, path: Optional[str] = None) -> 
     from .docx import read_docx
 
     blocks = read_docx(convert(data, fmt, ext), path)
-    seen: set[int] = set()
-
-    def mark(loc: dict) -> None:
-        if id(loc) not in seen:
-            seen.add(id(loc))
-            loc["via"] = "LibreOffice"
-
-    for b in blocks:
-        if isinstance(b, Para):
-            mark(b.loc)
-        elif isinstance(b, TableBlock):
-            mark(b.loc)
-            for row in b.rows:
-                for cell in row:
-                    mark(cell.loc)
+    for loc in locations(blocks):
+        loc["via"] = "LibreOffice"
     return blocks
 
 

@@ -31,13 +31,7 @@ GONE = "gone"  # the result id of the empty report of a file no longer in the wo
 def register(server: "GxLanguageServer") -> None:
     @server.feature(lsp.WORKSPACE_DIAGNOSTIC)
     async def workspace_diagnostic(ls: "GxLanguageServer", params: lsp.WorkspaceDiagnosticParams):
-        ws = ls.across
-        loop = asyncio.get_running_loop()
-        ws.loop = loop
-        if ls.config_ready is not None:
-            await ls.config_ready.wait()
-        ws.ensure_index()
-        await loop.run_in_executor(None, ws.ready.wait, 60)
+        ws, loop = await _index_ready(ls, 60)
         t0 = time.perf_counter()
         # a file changed on disk without an event reaching the server (a watcher that missed it, a
         # client that has none) is read again before it is answered for
@@ -88,13 +82,7 @@ def register(server: "GxLanguageServer") -> None:
         a workspace/diagnostic/refresh (pull) or a publish of the closed reports (push, kept up to
         date from then on). Returns ``{"files": reports, "problems": findings}``: what the
         Problems panel shows once the client has them (it leaves hints out)."""
-        ws = ls.across
-        loop = asyncio.get_running_loop()
-        ws.loop = loop
-        if ls.config_ready is not None:
-            await ls.config_ready.wait()
-        ws.ensure_index()
-        await loop.run_in_executor(None, ws.ready.wait, 600)
+        ws, loop = await _index_ready(ls, 600)
         organs = await loop.run_in_executor(None, ws.rescan)
         if organs:
             ws._organ_changed(organs, None)
@@ -171,3 +159,16 @@ def _report(uri: str, items: list, rid: str, version, previous: dict):
     if previous.get(uri) == rid:
         return lsp.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=rid, version=version)
     return lsp.WorkspaceFullDocumentDiagnosticReport(uri=uri, items=items, result_id=rid, version=version)
+
+
+async def _index_ready(ls: "GxLanguageServer", timeout: float):
+    """The workspace index, built (or started and waited for up to ``timeout`` s) once the
+    client's settings are in; returns it and the running loop."""
+    ws = ls.across
+    loop = asyncio.get_running_loop()
+    ws.loop = loop
+    if ls.config_ready is not None:
+        await ls.config_ready.wait()
+    ws.ensure_index()
+    await loop.run_in_executor(None, ws.ready.wait, timeout)
+    return ws, loop
